@@ -1,0 +1,179 @@
+using System.Text.Json;
+using IrpFlows.Judgements;
+using IrpFlows.Timeline;
+using static IrpFlows.Tests.Judgements.PublishedReports;
+using R = IrpFlows.Judgements.RecommendationJudgement;
+using T = IrpFlows.Judgements.ThemeJudgement;
+
+namespace IrpFlows.Tests.Judgements;
+
+public sealed class ReportSummaryTests
+{
+    [Fact]
+    public void Elmley_CountsEveryJudgementOnBothScales_IncludingZeros()
+    {
+        var counts = ReportSummary.Build(ElmleyRecommendations, ElmleyThemes).Counts;
+
+        Assert.Equal(
+            [new("GoodProgress", 1), new("ReasonableProgress", 3), new("InsufficientProgress", 3), new("NoMeaningfulProgress", 0)],
+            counts.Recommendations.ToList());
+        Assert.Equal(
+            [new("SignificantProgress", 0), new("ReasonableProgress", 4), new("InsufficientProgress", 0)],
+            counts.Themes.ToList());
+        Assert.Equal(0, counts.RecommendationsNotYetJudged);
+        Assert.Equal(0, counts.ThemesNotYetJudged);
+    }
+
+    [Fact]
+    public void Hull_CountsMatchTheKeyFindings()
+    {
+        var counts = ReportSummary.Build(HullKeyFindingsRecommendations, HullThemes).Counts;
+
+        Assert.Equal(2, counts.Recommendations["GoodProgress"]);
+        Assert.Equal(3, counts.Recommendations["ReasonableProgress"]);
+        Assert.Equal(4, counts.Recommendations["InsufficientProgress"]);
+        Assert.Equal(0, counts.Recommendations["NoMeaningfulProgress"]);
+        Assert.Equal(3, counts.Themes["ReasonableProgress"]);
+    }
+
+    [Fact]
+    public void UnjudgedItems_AreCountedApart_NotUnderAnyJudgement()
+    {
+        var counts = ReportSummary.Build(Recommendations(R.GoodProgress, null, null), Themes(null, T.InsufficientProgress)).Counts;
+
+        Assert.Equal(1, counts.Recommendations.Values.Sum());
+        Assert.Equal(2, counts.RecommendationsNotYetJudged);
+        Assert.Equal(1, counts.Themes.Values.Sum());
+        Assert.Equal(1, counts.ThemesNotYetJudged);
+    }
+
+    [Fact]
+    public void Elmley_SummaryOfJudgements_FollowsSectionFour_RecommendationsThenThemes()
+    {
+        var lines = ReportSummary.Build(ElmleyRecommendations, ElmleyThemes).SummaryOfJudgements;
+
+        Assert.Equal(
+            [
+                ("1.42", "Recommendation", "Insufficient progress"), ("1.43", "Recommendation", "Good progress"),
+                ("1.44", "Recommendation", "Insufficient progress"), ("1.45", "Recommendation", "Reasonable progress"),
+                ("1.46", "Recommendation", "Reasonable progress"), ("1.52", "Recommendation", "Insufficient progress"),
+                ("1.51", "Recommendation", "Reasonable progress"),
+                ("1.47", "OfstedTheme", "Reasonable progress"), ("1.48", "OfstedTheme", "Reasonable progress"),
+                ("1.49", "OfstedTheme", "Reasonable progress"), ("1.50", "OfstedTheme", "Reasonable progress"),
+            ],
+            lines.Select(l => (l.Ref, l.Kind, l.JudgementLabel)));
+        Assert.Equal(
+            "Leaders should make sure that staff routinely switch on body-worn cameras during use of force incidents, and there is proper oversight of documentation.",
+            lines[1].Text);
+        Assert.Equal("GoodProgress", lines[1].Judgement);
+    }
+
+    [Fact]
+    public void Hull_SummaryOfJudgements_KeepsAllTenSectionFourEntriesInOrder()
+    {
+        var lines = ReportSummary.Build(HullSectionFourRecommendations, HullThemes).SummaryOfJudgements;
+
+        Assert.Equal(
+            ["1.33", "1.34a", "1.34b", "3.17", "1.35", "1.36", "1.37", "1.38", "1.39", "6.19", "Theme 1", "Theme 2", "Theme 3"],
+            lines.Select(l => l.Ref));
+        Assert.Equal(
+            ["ReasonableProgress", "GoodProgress", "GoodProgress", "ReasonableProgress", "InsufficientProgress", "InsufficientProgress",
+             "InsufficientProgress", "InsufficientProgress", "GoodProgress", "ReasonableProgress",
+             "ReasonableProgress", "ReasonableProgress", "ReasonableProgress"],
+            lines.Select(l => l.Judgement));
+    }
+
+    [Fact]
+    public void SummaryOfJudgements_ShowsUnjudgedItemsAsNotYetJudged()
+    {
+        var line = Assert.Single(ReportSummary.Build(Recommendations((R?)null), []).SummaryOfJudgements);
+
+        Assert.Null(line.Judgement);
+        Assert.Equal("Not yet judged", line.JudgementLabel);
+    }
+
+    [Fact]
+    public void ImmigrationIrp_ListsConcerns()
+    {
+        var result = ReportSummary.Build(Recommendations(R.GoodProgress), [], IrpKind.Immigration);
+
+        Assert.Equal("Concern", Assert.Single(result.SummaryOfJudgements).Kind);
+    }
+
+    [Fact]
+    public void Elmley_ChartData_RunsFromMostToLeastProgress_WithPercentagesAddingUpToOneHundred()
+    {
+        var result = ReportSummary.Build(ElmleyRecommendations, ElmleyThemes);
+
+        Assert.Equal(
+            [
+                new PieSlice("GoodProgress", "Good progress", 1, 14),
+                new PieSlice("ReasonableProgress", "Reasonable progress", 3, 43),
+                new PieSlice("InsufficientProgress", "Insufficient progress", 3, 43),
+                new PieSlice("NoMeaningfulProgress", "No meaningful progress", 0, 0),
+            ],
+            result.RecommendationsChart);
+        Assert.Equal(
+            [
+                new PieSlice("SignificantProgress", "Significant progress", 0, 0),
+                new PieSlice("ReasonableProgress", "Reasonable progress", 4, 100),
+                new PieSlice("InsufficientProgress", "Insufficient progress", 0, 0),
+            ],
+            result.ThemesChart);
+    }
+
+    [Fact]
+    public void ChartPercentages_GiveTheRoundingPointToTheLargestRemainder()
+    {
+        // Hull: 2, 3 and 4 of 9 are 22.2%, 33.3% and 44.4%; rounding each would total 99.
+        var hull = ReportSummary.Build(HullKeyFindingsRecommendations, []).RecommendationsChart;
+        // Three equal thirds: the first keeps the spare point.
+        var thirds = ReportSummary.Build([], Themes(T.SignificantProgress, T.ReasonableProgress, T.InsufficientProgress)).ThemesChart;
+
+        Assert.Equal([22, 33, 45, 0], hull.Select(s => s.Percentage));
+        Assert.Equal([34, 33, 33], thirds.Select(s => s.Percentage));
+    }
+
+    [Fact]
+    public void ChartData_AddsANotYetJudgedSegment_WhenSomeItemsHaveNoJudgement()
+    {
+        var chart = ReportSummary.Build(Recommendations(R.GoodProgress, null, null, null), []).RecommendationsChart;
+
+        Assert.Equal(new PieSlice("NotYetJudged", "Not yet judged", 3, 75), chart[^1]);
+        Assert.Equal(5, chart.Count);
+    }
+
+    [Fact]
+    public void NoThemesFollowedUp_GivesNoThemeChart_ButStillCountsTheScale()
+    {
+        var result = ReportSummary.Build(Recommendations(R.GoodProgress), []);
+
+        Assert.Empty(result.ThemesChart);
+        Assert.Equal(string.Empty, result.ThemesChartSvg);
+        Assert.Equal(3, result.Counts.Themes.Count);
+        Assert.All(result.Counts.Themes.Values, count => Assert.Equal(0, count));
+    }
+
+    [Fact]
+    public void Result_SerialisesToTheSummaryEndpointContract()
+    {
+        var json = JsonSerializer.SerializeToElement(
+            ReportSummary.Build(ElmleyRecommendations, ElmleyThemes), new JsonSerializerOptions(JsonSerializerDefaults.Web));
+
+        Assert.StartsWith("HMI Prisons judged", json.GetProperty("keyFindings").GetProperty("recommendations").GetString());
+        Assert.StartsWith("Ofsted judged", json.GetProperty("keyFindings").GetProperty("themes").GetString());
+        Assert.Equal(1, json.GetProperty("counts").GetProperty("recommendations").GetProperty("GoodProgress").GetInt32());
+        Assert.Equal(4, json.GetProperty("counts").GetProperty("themes").GetProperty("ReasonableProgress").GetInt32());
+        var first = json.GetProperty("summaryOfJudgements")[0];
+        Assert.Equal("1.42", first.GetProperty("ref").GetString());
+        Assert.Equal("InsufficientProgress", first.GetProperty("judgement").GetString());
+        Assert.StartsWith("Investigations into incidents of violence", first.GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public void Build_RejectsMissingLists()
+    {
+        Assert.Throws<ArgumentNullException>(() => ReportSummary.Build(null!, []));
+        Assert.Throws<ArgumentNullException>(() => ReportSummary.Build([], null!));
+    }
+}
