@@ -13,6 +13,7 @@ internal static class PieChartSvg
     private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
 
     private const double CentreX = 100, CentreY = 100, Radius = 90;
+    // The legend column leaves room for the longest label, "No meaningful progress: 20 (100%)", at 14px.
     private const double LegendX = 210, LegendTop = 30, LegendRowHeight = 28, SwatchSize = 16;
 
     // GOV.UK palette: the reports' publisher's colours, distinguishable and with text-contrast legends.
@@ -41,8 +42,8 @@ internal static class PieChartSvg
         var titleId = $"{idPrefix}-title";
         var descId = $"{idPrefix}-desc";
         var svg = new XElement(Svg + "svg",
-            new XAttribute("viewBox", "0 0 440 200"),
-            new XAttribute("width", "440"),
+            new XAttribute("viewBox", "0 0 500 200"),
+            new XAttribute("width", "500"),
             new XAttribute("height", "200"),
             new XAttribute("role", "img"),
             new XAttribute("aria-labelledby", $"{titleId} {descId}"),
