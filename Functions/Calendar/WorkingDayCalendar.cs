@@ -137,22 +137,22 @@ public sealed class WorkingDayCalendar
     }
 
     /// <summary>
-    /// The number of working days d with <paramref name="fromExclusive"/> &lt; d &lt;= <paramref name="toInclusive"/>;
-    /// negative (the count of working days in the mirrored interval) when <paramref name="toInclusive"/> is before
-    /// <paramref name="fromExclusive"/>. Same date: 0.
+    /// The number of working days d with <paramref name="fromExclusive"/> &lt; d &lt;= <paramref name="toInclusive"/>.
+    /// When <paramref name="toInclusive"/> is before <paramref name="fromExclusive"/> the count runs backwards and is
+    /// negative: minus the working days d with <paramref name="toInclusive"/> &lt;= d &lt; <paramref name="fromExclusive"/>
+    /// (the start is still excluded, the end still included). Same date: 0. This makes it the inverse of
+    /// <see cref="AddWorkingDays"/> from any date, working day or not.
     /// </summary>
     /// <exception cref="CalendarRangeException">Either date is outside the supported range.</exception>
     public int CountWorkingDays(DateOnly fromExclusive, DateOnly toInclusive)
     {
         EnsureSupported(fromExclusive, nameof(fromExclusive));
         EnsureSupported(toInclusive, nameof(toInclusive));
-        if (toInclusive < fromExclusive)
-        {
-            return -CountWorkingDays(toInclusive, fromExclusive);
-        }
-
+        var (first, last, sign) = toInclusive >= fromExclusive
+            ? (fromExclusive.AddDays(1), toInclusive, 1)
+            : (toInclusive, fromExclusive.AddDays(-1), -1);
         var count = 0;
-        for (var day = fromExclusive.AddDays(1); day <= toInclusive; day = day.AddDays(1))
+        for (var day = first; day <= last; day = day.AddDays(1))
         {
             if (IsWorkingDay(day))
             {
@@ -160,7 +160,7 @@ public sealed class WorkingDayCalendar
             }
         }
 
-        return count;
+        return sign * count;
     }
 
     /// <summary><paramref name="date"/> when it is a working day, otherwise the first working day after it.</summary>
