@@ -4,7 +4,7 @@ namespace IrpFlows.Timeline;
 /// The body of <c>POST /api/irps</c> as received. Dates and enums are strings so that a malformed value becomes a named-field
 /// error from <see cref="IrpRequestValidator"/> instead of a deserialisation failure.
 /// </summary>
-public sealed class CreateIrpRequest
+public sealed record CreateIrpRequest
 {
     /// <summary>"prison" or "immigration".</summary>
     public string? Kind { get; init; }
