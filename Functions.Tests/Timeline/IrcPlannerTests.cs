@@ -1,0 +1,65 @@
+using IrpFlows.Calendar;
+using IrpFlows.Timeline;
+
+namespace IrpFlows.Tests.Timeline;
+
+public class IrcPlannerTests
+{
+    private static readonly IReadOnlyList<PlannedStep> Plan =
+        new IrpPlanner(WorkingDayCalendar.EnglandAndWales, new IrpPolicy()).Plan(IrpExamples.Irc(), new IrpProgress());
+
+    private static PlannedStep Step(string id) => Plan.Single(s => s.Id == id);
+
+    [Fact]
+    public void Announcement_GoesToCentreManagerAndHomeOffice_CopiedToImbChair()
+    {
+        Assert.Equal("Centre manager and Home Office; copy to IMB chair", Step("announcement").Concerns);
+        Assert.Equal("IRC guide 2.4", Step("announcement").Source);
+    }
+
+    [Fact]
+    public void DocumentsDeadline_IsFiveWorkingDaysBeforeVisit_SkippingTheSummerBankHoliday()
+    {
+        Assert.Equal(new DateOnly(2025, 8, 22), Step("documents-deadline").Date);
+        Assert.Equal("IRC guide 2.8", Step("documents-deadline").Source);
+    }
+
+    [Fact]
+    public void DocumentsRequest_IsWithinTwoWeeksOfTheAnnouncement_AndCopiesTheHomeOffice()
+    {
+        Assert.Equal(new DateOnly(2025, 6, 9), Step("documents-request").Date);
+        Assert.Contains("Home Office", Step("documents-request").Concerns);
+
+        var slowPolicy = new IrpPolicy { DocumentsRequestWorkingDaysAfterAnnouncement = 15 };
+        var plan = new IrpPlanner(WorkingDayCalendar.EnglandAndWales, slowPolicy).Plan(IrpExamples.Irc(), new IrpProgress());
+        Assert.Equal(new DateOnly(2025, 6, 16), plan.Single(s => s.Id == "documents-request").Date); // capped at ten working days
+    }
+
+    [Fact]
+    public void FinalReport_GoesToTheHomeSecretaryAndMinister()
+    {
+        Assert.Equal("Coordinator; final report to the Home Secretary and Minister", Step("publication-deadline").Concerns);
+        Assert.Equal(new DateOnly(2025, 10, 8), Step("publication-deadline").Date); // visit ends Wed 3 Sep + 25 working days
+        Assert.Equal("IRC guide 5.1", Step("publication-deadline").Source);
+    }
+
+    [Fact]
+    public void Feedback_GoesToCentreManagerAndHomeOfficeTeams_ShortlyAfterTheVisit_WithoutWaitingForPublication()
+    {
+        var feedback = Step("governor-feedback");
+
+        Assert.Equal("Centre manager; Home Office Detention Engagement and Compliance teams", feedback.Concerns);
+        Assert.Equal("IRC guide 5.3", feedback.Source);
+        Assert.Equal(new DateOnly(2025, 9, 5), feedback.Date);
+        Assert.Null(feedback.WaitingFor);
+        Assert.False(Step("liaison-feedback").Applicable);
+    }
+
+    [Fact]
+    public void Debrief_IsSharedWithTheContractorAndHomeOffice()
+    {
+        Assert.Contains("contractor and Home Office", Step("debrief").Concerns);
+        Assert.Equal("IRC guide 3.1, 4.3", Step("debrief").Source);
+        Assert.Equal("IRC guide Appendix I", Step("material-destruction").Source);
+    }
+}

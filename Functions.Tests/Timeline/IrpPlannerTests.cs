@@ -1,0 +1,278 @@
+using IrpFlows.Calendar;
+using IrpFlows.Timeline;
+
+namespace IrpFlows.Tests.Timeline;
+
+public class IrpPlannerTests
+{
+    private static readonly IrpPlanner Planner = new(WorkingDayCalendar.EnglandAndWales, new IrpPolicy());
+
+    private static PlannedStep Step(IReadOnlyList<PlannedStep> plan, string id) => plan.Single(s => s.Id == id);
+
+    private static DateOnly Date(IrpFacts facts, string id, IrpProgress? progress = null) =>
+        Step(Planner.Plan(facts, progress ?? new IrpProgress()), id).Date;
+
+    private static DateOnly D(string date) => DateOnly.Parse(date);
+
+    [Theory]
+    [InlineData("documents-deadline", "2023-02-06")] // five working days before Mon 13 Feb (7.4)
+    [InlineData("visit-start", "2023-02-13")]
+    [InlineData("visit-end", "2023-02-15")]
+    [InlineData("debrief", "2023-02-15")]
+    [InlineData("draft-report", "2023-03-01")] // ten working days after the visit (14.1)
+    [InlineData("publication-deadline", "2023-03-22")] // 25 working days after the visit (14.1)
+    [InlineData("announcement", "2022-11-28")]
+    [InlineData("documents-request", "2022-12-05")]
+    [InlineData("documents-reminder-1", "2023-01-23")]
+    [InlineData("documents-reminder-2", "2023-01-30")]
+    [InlineData("documents-reminder-3", "2023-02-02")]
+    [InlineData("documents-overdue", "2023-02-07")]
+    [InlineData("visit-arrangements", "2023-02-08")]
+    [InlineData("liaison-feedback", "2023-02-17")]
+    [InlineData("fact-check-reminder-1", "2023-03-10")]
+    [InlineData("fact-check-deadline", "2023-03-15")]
+    [InlineData("publication-alert", "2023-03-15")]
+    public void Elmley2023_DatesFollowThePrisonGuide(string id, string expected)
+    {
+        Assert.Equal(D(expected), Date(IrpExamples.Elmley(), id));
+    }
+
+    [Theory]
+    [InlineData("documents-deadline", "2022-03-07")]
+    [InlineData("visit-end", "2022-03-16")]
+    [InlineData("draft-report", "2022-03-30")]
+    [InlineData("publication-deadline", "2022-04-22")] // skips Good Friday 15 Apr and Easter Monday 18 Apr
+    public void Hull2022_DatesFollowThePrisonGuide_AcrossEaster(string id, string expected)
+    {
+        Assert.Equal(D(expected), Date(IrpExamples.Hull(), id));
+    }
+
+    [Fact]
+    public void Plan_HasEveryRequiredStep_WithItsSource()
+    {
+        var plan = Planner.Plan(IrpExamples.Elmley(), new IrpProgress());
+
+        string[] required =
+        [
+            "announcement", "documents-request", "documents-reminder-1", "documents-reminder-2", "documents-reminder-3",
+            "documents-deadline", "documents-overdue", "visit-arrangements", "visit-start", "visit-end", "debrief",
+            "liaison-feedback", "draft-report", "fact-check-reminder-1", "fact-check-deadline", "publication-alert",
+            "publication-deadline", "publication", "governor-feedback", "material-destruction",
+        ];
+        Assert.Equal(required.Order(), plan.Select(s => s.Id).Order());
+        Assert.Equal("Prison guide 7.4", Step(plan, "documents-deadline").Source);
+        Assert.Equal("Prison guide 14.1", Step(plan, "publication-deadline").Source);
+        Assert.Equal("Prison guide 16.1", Step(plan, "governor-feedback").Source);
+        Assert.Equal("Prison guide Appendix A", Step(plan, "material-destruction").Source);
+    }
+
+    [Fact]
+    public void Plan_IsOrderedByDue_ThenByProcessOrder()
+    {
+        var plan = Planner.Plan(IrpExamples.Elmley(), new IrpProgress());
+
+        Assert.Equal(plan.OrderBy(s => s.Due).Select(s => s.Id), plan.Select(s => s.Id));
+        var ids = plan.Select(s => s.Id).ToList();
+        // Same day and time (2023-03-15 09:00): the fact-check deadline comes before the publication alert.
+        Assert.True(ids.IndexOf("fact-check-deadline") < ids.IndexOf("publication-alert"));
+        Assert.True(ids.IndexOf("visit-end") < ids.IndexOf("debrief"));
+    }
+
+    [Fact]
+    public void Due_InWinter_IsLocalTimeAsUtc_GmtOffsetZero()
+    {
+        var plan = Planner.Plan(IrpExamples.Elmley(), new IrpProgress());
+
+        Assert.Equal(new TimeOnly(16, 0), Step(plan, "debrief").Time);
+        Assert.Equal(new DateTimeOffset(2023, 2, 15, 16, 0, 0, TimeSpan.Zero), Step(plan, "debrief").Due);
+        Assert.Equal(new DateTimeOffset(2023, 2, 13, 12, 30, 0, TimeSpan.Zero), Step(plan, "visit-start").Due);
+        Assert.Null(Step(plan, "documents-deadline").Time);
+        Assert.Equal(new DateTimeOffset(2023, 2, 6, 9, 0, 0, TimeSpan.Zero), Step(plan, "documents-deadline").Due);
+    }
+
+    [Fact]
+    public void Due_InSummerTime_IsOneHourEarlierInUtc()
+    {
+        var plan = Planner.Plan(IrpExamples.Hull(), new IrpProgress());
+
+        // 30 March 2022 is after the clocks went forward on 27 March: 09:00 BST is 08:00 UTC.
+        Assert.Equal(new DateTimeOffset(2022, 3, 30, 8, 0, 0, TimeSpan.Zero), Step(plan, "draft-report").Due);
+        // 16 March 2022 is still GMT.
+        Assert.Equal(new DateTimeOffset(2022, 3, 16, 16, 0, 0, TimeSpan.Zero), Step(plan, "debrief").Due);
+    }
+
+    [Fact]
+    public void Due_AtATimeSkippedWhenClocksGoForward_FiresAnHourLater()
+    {
+        var planner = new IrpPlanner(WorkingDayCalendar.EnglandAndWales, new IrpPolicy { StepTimeOfDay = new TimeOnly(1, 30) });
+
+        var plan = planner.Plan(IrpExamples.Elmley(announcement: D("2023-03-26")) with { VisitStart = D("2023-06-05") }, new IrpProgress());
+
+        Assert.Equal(new DateTimeOffset(2023, 3, 26, 1, 30, 0, TimeSpan.Zero), Step(plan, "announcement").Due);
+    }
+
+    [Theory]
+    [InlineData("2023-01-09", "documents-deadline", "2022-12-30")] // back over the New Year substitute day 2 Jan 2023
+    [InlineData("2022-12-21", "draft-report", "2023-01-11")] // visit-end 23 Dec; skips 26, 27 Dec and 2 Jan
+    [InlineData("2022-06-07", "documents-deadline", "2022-05-27")] // skips 2 and 3 June 2022; 30 May is a working day
+    [InlineData("2022-09-15", "visit-end", "2022-09-20")] // the visit pauses for the State funeral on 19 Sep 2022
+    [InlineData("2023-05-15", "documents-deadline", "2023-05-05")] // skips the Coronation, 8 May 2023
+    [InlineData("2020-05-14", "documents-deadline", "2020-05-06")] // skips VE day, 8 May 2020
+    [InlineData("2020-04-27", "visit-end", "2020-04-29")]
+    [InlineData("2020-04-27", "draft-report", "2020-05-14")] // 4 May 2020 was a working day, 8 May was not
+    public void Dates_SkipOneOffAndChristmasHolidays(string visitStart, string id, string expected)
+    {
+        var facts = IrpExamples.Elmley(D(visitStart), D(visitStart).AddMonths(-2));
+
+        Assert.Equal(D(expected), Date(facts, id));
+    }
+
+    [Fact]
+    public void RescheduledVisit_MovesEveryDateAfterIt()
+    {
+        var moved = IrpExamples.Elmley(D("2023-02-20"));
+
+        Assert.Equal(D("2023-02-13"), Date(moved, "documents-deadline"));
+        Assert.Equal(D("2023-02-22"), Date(moved, "visit-end"));
+        Assert.Equal(D("2023-03-29"), Date(moved, "publication-deadline"));
+        Assert.Equal(D("2022-11-28"), Date(moved, "announcement"));
+    }
+
+    [Fact]
+    public void DraftNotIssued_FactCheckStepsWaitForIt_AtTheTargetDate()
+    {
+        var plan = Planner.Plan(IrpExamples.Elmley(), new IrpProgress());
+
+        Assert.All(new[] { "draft-report", "fact-check-reminder-1", "fact-check-deadline" },
+            id => Assert.Equal("DraftIssued", Step(plan, id).WaitingFor));
+    }
+
+    [Fact]
+    public void DraftIssuedLate_MovesFactCheckDates_AndStopsWaiting()
+    {
+        var plan = Planner.Plan(IrpExamples.Elmley(), new IrpProgress(DraftIssuedOn: D("2023-03-08")));
+
+        Assert.Equal(D("2023-03-08"), Step(plan, "draft-report").Date);
+        Assert.Null(Step(plan, "draft-report").WaitingFor);
+        Assert.Equal(D("2023-03-22"), Step(plan, "fact-check-deadline").Date);
+        Assert.Equal(D("2023-03-17"), Step(plan, "fact-check-reminder-1").Date);
+        Assert.Null(Step(plan, "fact-check-deadline").WaitingFor);
+        Assert.Equal(D("2023-03-22"), Step(plan, "publication-deadline").Date); // publication still counts from the visit
+    }
+
+    [Fact]
+    public void FactCheckReturned_MakesTheReminderNotApplicable()
+    {
+        var plan = Planner.Plan(IrpExamples.Elmley(), new IrpProgress(DraftIssuedOn: D("2023-03-01"), FactCheckReturnedOn: D("2023-03-06")));
+
+        Assert.False(Step(plan, "fact-check-reminder-1").Applicable);
+        Assert.True(Step(plan, "fact-check-deadline").Applicable);
+    }
+
+    [Fact]
+    public void NotPublished_PublicationStepsWaitForIt()
+    {
+        var plan = Planner.Plan(IrpExamples.Elmley(), new IrpProgress());
+
+        Assert.Equal("Published", Step(plan, "publication").WaitingFor);
+        Assert.Equal(D("2023-03-22"), Step(plan, "publication").Date);
+        Assert.Equal("Published", Step(plan, "governor-feedback").WaitingFor);
+        Assert.Equal(D("2023-03-29"), Step(plan, "governor-feedback").Date);
+        Assert.Equal("Published", Step(plan, "material-destruction").WaitingFor);
+        Assert.True(Step(plan, "publication-alert").Applicable);
+    }
+
+    [Fact]
+    public void Published_MovesFeedbackAndDestruction_AndDropsTheAlert()
+    {
+        var plan = Planner.Plan(IrpExamples.Elmley(), new IrpProgress(PublishedOn: D("2023-03-20")));
+
+        Assert.Equal(D("2023-03-20"), Step(plan, "publication").Date);
+        Assert.Null(Step(plan, "publication").WaitingFor);
+        Assert.Equal(D("2023-03-27"), Step(plan, "governor-feedback").Date);
+        Assert.Null(Step(plan, "governor-feedback").WaitingFor);
+        Assert.Equal(D("2023-04-03"), Step(plan, "material-destruction").Date);
+        Assert.False(Step(plan, "publication-alert").Applicable);
+    }
+
+    [Fact]
+    public void AllDocumentsReceived_MakesDocumentChasingNotApplicable()
+    {
+        var plan = Planner.Plan(IrpExamples.Elmley(), new IrpProgress(AllDocumentsReceived: true));
+
+        Assert.All(plan.Where(s => s.Id.StartsWith("documents-reminder") || s.Id is "documents-deadline" or "documents-overdue"),
+            s => Assert.False(s.Applicable, s.Id));
+        Assert.True(Step(plan, "documents-request").Applicable);
+        Assert.True(Step(plan, "visit-arrangements").Applicable);
+    }
+
+    [Fact]
+    public void ReminderFallingOnOrBeforeTheDocumentsRequest_IsNotApplicable()
+    {
+        // Announced Mon 16 Jan 2023, documents asked for on Mon 23 Jan: the ten-day reminder would also fall on 23 Jan.
+        var plan = Planner.Plan(IrpExamples.Elmley(announcement: D("2023-01-16")), new IrpProgress());
+
+        Assert.Equal(D("2023-01-23"), Step(plan, "documents-request").Date);
+        Assert.False(Step(plan, "documents-reminder-1").Applicable);
+        Assert.True(Step(plan, "documents-reminder-2").Applicable);
+    }
+
+    [Fact]
+    public void ShortNotice_DocumentsAreRequestedOnTheAnnouncementDay()
+    {
+        var plan = Planner.Plan(IrpExamples.Elmley(announcement: D("2023-01-31")), new IrpProgress());
+
+        Assert.Equal(D("2023-01-31"), Step(plan, "documents-request").Date);
+    }
+
+    [Fact]
+    public void DocumentsChasing_GoesToTheLiaisonOfficerOnceAppointed()
+    {
+        Assert.Equal("Governor (no liaison officer appointed yet)",
+            Step(Planner.Plan(IrpExamples.Elmley(), new IrpProgress()), "documents-reminder-1").Concerns);
+        Assert.Equal("Liaison officer; copy to governor",
+            Step(Planner.Plan(IrpExamples.Elmley(), new IrpProgress(LiaisonOfficerAppointed: true)), "documents-reminder-1").Concerns);
+    }
+
+    [Fact]
+    public void Announcement_GoesToTheGovernor_CopiedToImbChair_NamingInvitedPartners()
+    {
+        var welsh = IrpExamples.Elmley() with
+        {
+            Establishment = new Establishment("HMP Cardiff", EstablishmentType.Adult, Nation.Wales),
+            CqcIssuedNotices = true,
+        };
+
+        Assert.Equal("Governor; copy to IMB chair; partners invited: Ofsted",
+            Step(Planner.Plan(IrpExamples.Elmley(), new IrpProgress()), "announcement").Concerns);
+        Assert.Equal("Governor; copy to IMB chair; partners invited: CQC, Ofsted, Estyn",
+            Step(Planner.Plan(welsh, new IrpProgress()), "announcement").Concerns);
+    }
+
+    [Fact]
+    public void Policy_ChangesTheDates()
+    {
+        var planner = new IrpPlanner(WorkingDayCalendar.EnglandAndWales,
+            new IrpPolicy { PublicationWorkingDaysAfterVisit = 30, DocumentsReminderWorkingDaysBeforeDeadline = [3] });
+
+        var plan = planner.Plan(IrpExamples.Elmley(), new IrpProgress());
+
+        Assert.Equal(D("2023-03-29"), Step(plan, "publication-deadline").Date);
+        Assert.Equal(D("2023-02-01"), Step(plan, "documents-reminder-1").Date);
+        Assert.DoesNotContain(plan, s => s.Id == "documents-reminder-2");
+    }
+
+    [Fact]
+    public void TimelineRunningPastTheCalendar_Throws()
+    {
+        var facts = IrpExamples.Elmley(D("2035-12-03"), D("2035-09-03"));
+
+        Assert.Throws<CalendarRangeException>(() => Planner.Plan(facts, new IrpProgress()));
+    }
+
+    [Fact]
+    public void InvalidPolicy_IsRejectedByThePlanner()
+    {
+        Assert.Throws<InvalidOperationException>(() => new IrpPlanner(WorkingDayCalendar.EnglandAndWales, new IrpPolicy { FactCheckWorkingDays = -1 }));
+    }
+}

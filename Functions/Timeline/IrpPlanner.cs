@@ -1,0 +1,216 @@
+using IrpFlows.Calendar;
+
+namespace IrpFlows.Timeline;
+
+/// <summary>
+/// Plans an IRP's timeline from its facts and progress: a pure function of its inputs, the calendar and the policy. It never
+/// reads the clock, so re-planning after any event (a moved visit, a late draft) gives every date afresh.
+/// </summary>
+public sealed class IrpPlanner
+{
+    /// <summary>Event a step waits for: the draft report went to the establishment.</summary>
+    public const string DraftIssued = "DraftIssued";
+
+    /// <summary>Event a step waits for: the report was published.</summary>
+    public const string Published = "Published";
+
+    private readonly WorkingDayCalendar calendar;
+    private readonly IrpPolicy policy;
+    private readonly TimeZoneInfo zone;
+
+    /// <exception cref="InvalidOperationException">The policy is invalid.</exception>
+    public IrpPlanner(WorkingDayCalendar calendar, IrpPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        ArgumentNullException.ThrowIfNull(policy);
+        policy.Validate();
+        this.calendar = calendar;
+        this.policy = policy;
+        zone = policy.TimeZone;
+    }
+
+    /// <summary>
+    /// Every step of the IRP, ordered by <see cref="PlannedStep.Due"/> and then by the order of the process. Steps that will
+    /// not happen are included with <see cref="PlannedStep.Applicable"/> false; steps that wait for an event carry its name
+    /// in <see cref="PlannedStep.WaitingFor"/> and a target date until it happens.
+    /// </summary>
+    /// <exception cref="CalendarRangeException">A date of the timeline falls outside the calendar's supported range.</exception>
+    public IReadOnlyList<PlannedStep> Plan(IrpFacts facts, IrpProgress progress)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        ArgumentNullException.ThrowIfNull(progress);
+        var irc = facts.Kind == IrpKind.Immigration;
+        var guide = irc ? "IRC guide" : "Prison guide";
+        var steps = new List<PlannedStep>();
+
+        void Add(string id, string title, DateOnly date, string concerns, string paragraphs,
+            bool applicable = true, string? waitingFor = null, TimeOnly? time = null) =>
+            steps.Add(new PlannedStep(id, title, date, time, DueAt(date, time ?? policy.StepTimeOfDay), concerns,
+                $"{guide} {paragraphs}", applicable, waitingFor));
+
+        var head = irc ? "Centre manager" : "Governor";
+        var headLower = irc ? "centre manager" : "governor";
+        var establishmentContact = progress.LiaisonOfficerAppointed
+            ? $"Liaison officer; copy to {headLower}" + (irc ? " and Home Office" : "")
+            : $"{head} (no liaison officer appointed yet)" + (irc ? "; copy to Home Office" : "");
+        var documents = !progress.AllDocumentsReceived;
+
+        // Prison guide 6.1 / IRC guide 2.4: the letter announcing the visit and the recommendations (concerns) followed up.
+        var announcement = facts.AnnouncementDate;
+        Add("announcement", $"Announcement letter: visit date and the {(irc ? "concerns" : "recommendations")} to be followed up",
+            announcement, AnnouncementConcerns(facts), irc ? "2.4" : "6.1");
+
+        // Prison guide 7.4 / IRC guide 2.8: documents due no later than five working days before the visit starts.
+        var visitStart = facts.VisitStart;
+        var deadline = calendar.AddWorkingDays(visitStart, -policy.DocumentsDeadlineWorkingDaysBeforeVisit);
+
+        // IRC guide 2.8: documents requested within two weeks of the announcement; prison guide 7.3 gives no date.
+        var requestOffset = irc
+            ? Math.Min(policy.DocumentsRequestWorkingDaysAfterAnnouncement, policy.IrcDocumentsRequestWithinWorkingDays)
+            : policy.DocumentsRequestWorkingDaysAfterAnnouncement;
+        var request = calendar.AddWorkingDays(announcement, requestOffset);
+        if (request >= deadline)
+        {
+            // Short notice (e.g. after the visit was brought forward): ask on the day of the announcement.
+            request = announcement;
+        }
+
+        Add("documents-request", "Documents request with upload link (pro forma, action plan, presentation, data request, evidence"
+            + (irc ? ", internal audit reports)" : ", prisoner population report, OSAG reports)"),
+            request, establishmentContact, irc ? "2.7, 2.8" : "7.3, 7.4");
+
+        var reminders = policy.DocumentsReminderWorkingDaysBeforeDeadline.OrderDescending().ToArray();
+        for (var i = 0; i < reminders.Length; i++)
+        {
+            var date = calendar.AddWorkingDays(deadline, -reminders[i]);
+            Add($"documents-reminder-{i + 1}", $"Reminder of missing documents ({reminders[i]} working days before the deadline)",
+                date, establishmentContact, irc ? "2.8" : "7.4", applicable: documents && date > request);
+        }
+
+        Add("documents-deadline", "Documents due today: reminder of what is still missing", deadline, establishmentContact,
+            irc ? "2.8" : "7.4", applicable: documents);
+        Add("documents-overdue", "Documents overdue: escalation of what is missing",
+            calendar.AddWorkingDays(deadline, policy.DocumentsOverdueEscalationWorkingDaysAfterDeadline),
+            $"{head} and coordinator", irc ? "2.8" : "7.4", applicable: documents);
+
+        // Prison guide 7.2 / IRC guide 2.6: gate and IT arrangements, who looks at what, meetings with staff associations and IMB.
+        Add("visit-arrangements", "Visit arrangements: attendance, keys and IT, inspector for each item, meetings",
+            calendar.AddWorkingDays(visitStart, -policy.VisitArrangementsWorkingDaysBeforeVisit), establishmentContact,
+            irc ? "2.6" : "7.2");
+
+        // Prison guide 8.1 / IRC guide 3.1: presentation at 12.30pm on day 1; 2.5 days on site over three working days.
+        Add("visit-start", $"Visit day 1: {(irc ? "30-minute presentation by centre manager, SLT and Home Office leaders" : "presentation by the governor and SMT")}",
+            visitStart, "Inspection team; " + (irc ? "centre manager, SLT and Home Office leaders" : "governor and SMT"),
+            irc ? "3.1" : "8.1", time: policy.PresentationTimeOfDay);
+        var visitEnd = calendar.AddWorkingDays(visitStart, policy.VisitLengthWorkingDays - 1);
+        Add("visit-end", "Visit's last day", visitEnd, "Inspection team", irc ? "3.1" : "8.1");
+
+        // Prison guide 8.1, 13.1: formal debrief to the governor at about 4pm on the last day.
+        // IRC guide 3.1, 4.3: mid- to late-afternoon; the debrief document is shared with the contractor and Home Office.
+        Add("debrief", "Formal debrief", visitEnd,
+            irc ? "Centre manager, SLT and Home Office leaders; debrief document to the contractor and Home Office" : "Governor; debrief document to HMPPS",
+            irc ? "3.1, 4.3" : "8.1, 13.1", time: policy.DebriefTimeOfDay);
+
+        // Prison guide 16.1: feedback form to the liaison officer shortly after the visit. The IRC guide has none (5.3 asks the
+        // centre manager and the Home Office instead: see governor-feedback).
+        var shortlyAfterVisit = calendar.AddWorkingDays(visitEnd, policy.LiaisonFeedbackWorkingDaysAfterVisit);
+        Add("liaison-feedback", irc ? "Feedback form to the liaison officer (not part of an IRC review)" : "Feedback form on the IRP process",
+            shortlyAfterVisit, progress.LiaisonOfficerAppointed ? "Liaison officer" : "Governor (no liaison officer appointed)",
+            irc ? "5.3" : "16.1", applicable: !irc);
+
+        // Prison guide 14.1 / IRC guide 5.1: draft report for fact check about two weeks after the visit.
+        var draft = progress.DraftIssuedOn ?? calendar.AddWorkingDays(visitEnd, policy.DraftReportWorkingDaysAfterVisit);
+        var draftWait = progress.DraftIssuedOn is null ? DraftIssued : null;
+        var factCheckContact = irc ? "Centre manager and Home Office" : "Governor";
+        Add("draft-report", "Draft report sent for fact check", draft, factCheckContact, irc ? "5.1" : "14.1", waitingFor: draftWait);
+
+        // The guides give no fact-check period; FactCheckWorkingDays follows the probation manual (comments within ten working days).
+        var factCheckDeadline = calendar.AddWorkingDays(draft, policy.FactCheckWorkingDays);
+        var factCheckSource = (irc ? "5.1" : "14.1") + "; period from the probation manual (factual accuracy check)";
+        var factCheckReminders = policy.FactCheckReminderWorkingDaysBeforeDeadline.OrderDescending().ToArray();
+        for (var i = 0; i < factCheckReminders.Length; i++)
+        {
+            Add($"fact-check-reminder-{i + 1}", $"Reminder: fact-check comments due in {factCheckReminders[i]} working days",
+                calendar.AddWorkingDays(factCheckDeadline, -factCheckReminders[i]), factCheckContact, factCheckSource,
+                applicable: progress.FactCheckReturnedOn is null, waitingFor: draftWait);
+        }
+
+        Add("fact-check-deadline", "Fact-check comments due", factCheckDeadline, $"{factCheckContact}; coordinator", factCheckSource,
+            waitingFor: draftWait);
+
+        // Prison guide 14.1 / IRC guide 5.1: final report to ministers and published within 25 working days of the visit's end.
+        var publicationDeadline = calendar.AddWorkingDays(visitEnd, policy.PublicationWorkingDaysAfterVisit);
+        Add("publication-alert", $"Publication deadline in {policy.PublicationAlertWorkingDaysBeforeDeadline} working days",
+            calendar.AddWorkingDays(publicationDeadline, -policy.PublicationAlertWorkingDaysBeforeDeadline), "Coordinator",
+            irc ? "5.1" : "14.1", applicable: progress.PublishedOn is null);
+        var ministers = irc ? "Home Secretary and Minister" : "Secretary of State for Justice";
+        Add("publication-deadline", "Publication deadline", publicationDeadline, $"Coordinator; final report to the {ministers}",
+            irc ? "5.1" : "14.1");
+
+        var published = progress.PublishedOn ?? publicationDeadline;
+        var publishedWait = progress.PublishedOn is null ? Published : null;
+        Add("publication", "Report published on HMI Prisons' website: publication notice", published,
+            $"{(irc ? "Centre manager and Home Office" : "Governor")}; copy to IMB chair; final report to the {ministers}",
+            irc ? "5.1" : "14.1", waitingFor: publishedWait);
+
+        if (irc)
+        {
+            // IRC guide 5.3: feedback email to the centre manager and the Home Office shortly after the visit, not after publication.
+            Add("governor-feedback", "Feedback request on the IRP", shortlyAfterVisit,
+                "Centre manager; Home Office Detention Engagement and Compliance teams", "5.3");
+        }
+        else
+        {
+            // Prison guide 16.1: once the report has been published, HMI Prisons seeks the governor's feedback.
+            Add("governor-feedback", "Feedback request on the IRP", calendar.AddWorkingDays(published, policy.GovernorFeedbackWorkingDaysAfterPublication),
+                "Governor", "16.1", waitingFor: publishedWait);
+        }
+
+        // Prison guide Appendix A / IRC guide Appendix I: the liaison officer ensures material used by inspectors is destroyed or returned.
+        Add("material-destruction", "Destroy or return the material given to inspectors",
+            calendar.AddWorkingDays(published, policy.MaterialDestructionWorkingDaysAfterPublication),
+            progress.LiaisonOfficerAppointed ? "Liaison officer" : $"{head} (no liaison officer appointed)",
+            irc ? "Appendix I" : "Appendix A", waitingFor: publishedWait);
+
+        // OrderBy is stable: steps due at the same instant keep the process order they were added in.
+        return steps.OrderBy(s => s.Due).ToList();
+    }
+
+    private static string AnnouncementConcerns(IrpFacts facts)
+    {
+        var partners = new List<string>();
+        if (facts.CqcIssuedNotices)
+        {
+            partners.Add("CQC"); // Prison guide 5.1 / IRC guide 2.2: CQC invited if it issued notices.
+        }
+
+        if (facts.Kind == IrpKind.Prison && facts.OfstedThemes.Count > 0)
+        {
+            partners.Add("Ofsted"); // Prison guide 5.2: concurrent prison monitoring visit; themes listed in the letter (6.1).
+        }
+
+        if (facts.Kind == IrpKind.Prison && facts.Establishment.Nation == Nation.Wales)
+        {
+            partners.Add("Estyn"); // Prison guide 5.3: Estyn at Welsh prisons.
+        }
+
+        var to = facts.Kind == IrpKind.Immigration ? "Centre manager and Home Office" : "Governor";
+        return $"{to}; copy to IMB chair" + (partners.Count > 0 ? $"; partners invited: {string.Join(", ", partners)}" : "");
+    }
+
+    /// <summary>
+    /// The UTC instant of a local date and time. A time skipped when clocks go forward fires an hour later (as a clock would
+    /// show it); a time repeated when clocks go back fires at its first occurrence.
+    /// </summary>
+    private DateTimeOffset DueAt(DateOnly date, TimeOnly time)
+    {
+        var local = date.ToDateTime(time, DateTimeKind.Unspecified);
+        if (zone.IsInvalidTime(local))
+        {
+            local = local.AddHours(1);
+        }
+
+        var offset = zone.IsAmbiguousTime(local) ? zone.GetAmbiguousTimeOffsets(local).Max() : zone.GetUtcOffset(local);
+        return new DateTimeOffset(local, offset).ToUniversalTime();
+    }
+}

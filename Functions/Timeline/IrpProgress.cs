@@ -1,0 +1,14 @@
+namespace IrpFlows.Timeline;
+
+/// <summary>What has happened so far in an IRP that changes its plan. Dates are England-and-Wales calendar dates.</summary>
+/// <param name="DraftIssuedOn">The draft report went to the establishment for fact check; fact-check dates follow it.</param>
+/// <param name="FactCheckReturnedOn">The establishment returned its fact-check comments; no more reminders.</param>
+/// <param name="PublishedOn">The report was published; feedback and destruction of material follow it.</param>
+/// <param name="AllDocumentsReceived">Every requested document has arrived; no more document reminders or escalation.</param>
+/// <param name="LiaisonOfficerAppointed">Document requests and reminders go to the liaison officer rather than the governor.</param>
+public sealed record IrpProgress(
+    DateOnly? DraftIssuedOn = null,
+    DateOnly? FactCheckReturnedOn = null,
+    DateOnly? PublishedOn = null,
+    bool AllDocumentsReceived = false,
+    bool LiaisonOfficerAppointed = false);

@@ -1,0 +1,24 @@
+namespace IrpFlows.Timeline;
+
+/// <summary>One step of an IRP's timeline.</summary>
+/// <param name="Id">Stable across re-planning (e.g. <c>documents-reminder-2</c>), so a step done stays done when dates move.</param>
+/// <param name="Title">What happens, in the coordinator's words.</param>
+/// <param name="Date">The local England-and-Wales date it happens on.</param>
+/// <param name="Time">The local time the guide gives (e.g. the 16:00 debrief), or null when it gives none.</param>
+/// <param name="Due">The instant the step fires: <paramref name="Date"/> at <paramref name="Time"/> (or the policy's step time) in the
+/// policy's time zone, as UTC.</param>
+/// <param name="Concerns">Who the step is for or writes to, e.g. "Governor; copy to IMB chair".</param>
+/// <param name="Source">The guide paragraph the rule comes from, e.g. "Prison guide 7.4".</param>
+/// <param name="Applicable">False when the step will not happen (e.g. a documents reminder once everything arrived): show it as skipped.</param>
+/// <param name="WaitingFor">The event the step waits for ("DraftIssued", "Published"); it must not run before that event, however
+/// late. Null once the event happened, and then the dates follow the event's date.</param>
+public sealed record PlannedStep(
+    string Id,
+    string Title,
+    DateOnly Date,
+    TimeOnly? Time,
+    DateTimeOffset Due,
+    string Concerns,
+    string Source,
+    bool Applicable,
+    string? WaitingFor);
