@@ -1,0 +1,309 @@
+// IrpFlows in Azure: a Linux Consumption function app that runs the app as a custom handler,
+// its storage (Functions runtime state, IRP tables and uploaded documents), monitoring, and a Key Vault for its secrets.
+// Deploy into an existing resource group; see infra/README.md for the commands and the order of steps.
+
+targetScope = 'resourceGroup'
+
+@description('Azure region for every resource. Defaults to the resource group\'s region.')
+param location string = resourceGroup().location
+
+@description('Name of the function app; also the first label of its default hostname <name>.azurewebsites.net. Globally unique.')
+@minLength(2)
+@maxLength(60)
+param functionAppName string = 'func-irpflows-${uniqueString(resourceGroup().id)}'
+
+@description('Name of the storage account (3-24 lower-case letters and digits, globally unique).')
+@minLength(3)
+@maxLength(24)
+param storageAccountName string = 'stirp${uniqueString(resourceGroup().id)}'
+
+@description('Replication of the storage account that holds every IRP, its events and the establishments\' documents.')
+@allowed([
+  'Standard_LRS'
+  'Standard_ZRS'
+  'Standard_GRS'
+  'Standard_RAGRS'
+])
+param storageSku string = 'Standard_ZRS'
+
+@description('Name of the Key Vault that holds the app\'s secrets (3-24 letters, digits and dashes, globally unique).')
+@minLength(3)
+@maxLength(24)
+param keyVaultName string = 'kv-irp-${uniqueString(resourceGroup().id)}'
+
+@description('Days Log Analytics keeps the app\'s logs and requests.')
+@minValue(30)
+@maxValue(730)
+param logRetentionDays int = 90
+
+@description('Base URL the app puts in emails (upload links, status URLs), scheme and host only, e.g. https://irp.example.gov.uk. Empty: https://<functionAppName>.azurewebsites.net. Set it when a custom domain fronts the app; it is also allowed as a CORS origin for uploads.')
+param publicBaseUrl string = ''
+
+@description('Extra browser origins (scheme and host only, no path or trailing slash) allowed to PUT documents straight into blob storage with an upload SAS (for example a custom domain). The function app\'s own origin is always allowed.')
+param extraUploadOrigins array = []
+
+@secure()
+@minLength(32)
+@description('Key coordinators send as x-functions-key. Stored only in Key Vault (secret CoordinatorApiKey); also register it as the function key "coordinator" after publishing (README step 4). Generate it at deploy time, e.g. $(openssl rand -base64 48).')
+param coordinatorApiKey string
+
+@secure()
+@minLength(32)
+@description('HMAC key that signs upload links. Stored only in Key Vault (secret UploadTokenSigningKey). Changing it invalidates every upload link already sent.')
+param uploadTokenSigningKey string
+
+@description('Microsoft Entra object id or user principal name of the mailbox IRP emails are sent from (Graph users/{id}/sendMail).')
+@minLength(1)
+param graphSenderUserId string
+
+@description('Microsoft Entra tenant of the sender mailbox. Defaults to the tenant of this deployment.')
+param graphTenantId string = tenant().tenantId
+
+@description('Client id of the identity that calls Graph. Empty (the default): the function app\'s system-assigned managed identity, which needs no client id and no secret.')
+param graphClientId string = ''
+
+@description('Display name on IRP emails.')
+param mailSenderName string = 'HM Inspectorate of Prisons (IRP coordination)'
+
+@description('From address on IRP emails; the mailbox of graphSenderUserId.')
+@minLength(3)
+param mailSenderAddress string
+
+@description('Path (inside the deployed package) of a bank-holidays file that replaces the built-in England-and-Wales list. Empty: the built-in list.')
+param bankHolidaysFile string = ''
+
+@description('Workflow and policy settings. The defaults equal local.settings.sample.json; override a value here rather than in the portal so a redeployment keeps it.')
+param tuningSettings object = {
+  Workflow__MaxStepAttempts: '5'
+  Workflow__StepLease: '00:05:00'
+  Policy__DocumentsDeadlineWorkingDaysBeforeVisit: '5'
+  Policy__DraftReportWorkingDaysAfterVisit: '10'
+  Policy__PublicationWorkingDaysAfterVisit: '25'
+  Policy__FactCheckWorkingDays: '10'
+}
+
+// The default hostname is known before the app exists, so storage CORS does not have to wait for the app.
+var functionAppHostName = '${functionAppName}.azurewebsites.net'
+var effectivePublicBaseUrl = empty(publicBaseUrl) ? 'https://${functionAppHostName}' : publicBaseUrl
+var keyVaultSecretsUserRoleId = '4633458b-17de-408a-b874-0445c86b69e6'
+
+resource storage 'Microsoft.Storage/storageAccounts@2023-01-01' = {
+  name: storageAccountName
+  location: location
+  kind: 'StorageV2'
+  sku: {
+    name: storageSku
+  }
+  properties: {
+    minimumTlsVersion: 'TLS1_2'
+    supportsHttpsTrafficOnly: true
+    allowBlobPublicAccess: false
+    // The app signs requests and upload SAS URLs with the account key (Shared Key), so key access stays on.
+    allowSharedKeyAccess: true
+    accessTier: 'Hot'
+  }
+}
+
+// The upload page PUTs each file straight to blob storage with a write-only SAS; the browser's preflight needs these rules.
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-01-01' = {
+  parent: storage
+  name: 'default'
+  properties: {
+    cors: {
+      corsRules: [
+        {
+          allowedOrigins: union([ 'https://${functionAppHostName}' ], empty(publicBaseUrl) ? [] : [ publicBaseUrl ], extraUploadOrigins)
+          allowedMethods: [
+            'PUT'
+            'OPTIONS'
+          ]
+          allowedHeaders: [
+            'x-ms-blob-type'
+            'content-type'
+            'x-ms-*'
+          ]
+          exposedHeaders: [
+            'x-ms-*'
+          ]
+          maxAgeInSeconds: 3600
+        }
+      ]
+    }
+  }
+}
+
+resource logs 'Microsoft.OperationalInsights/workspaces@2022-10-01' = {
+  name: 'log-${functionAppName}'
+  location: location
+  properties: {
+    sku: {
+      name: 'PerGB2018'
+    }
+    retentionInDays: logRetentionDays
+  }
+}
+
+resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
+  name: 'appi-${functionAppName}'
+  location: location
+  kind: 'web'
+  properties: {
+    Application_Type: 'web'
+    WorkspaceResourceId: logs.id
+  }
+}
+
+// Linux Consumption (Y1): pay per execution, supports custom handlers and the app settings below; see README for why not Flex.
+resource plan 'Microsoft.Web/serverfarms@2023-01-01' = {
+  name: 'plan-${functionAppName}'
+  location: location
+  kind: 'functionapp'
+  sku: {
+    name: 'Y1'
+    tier: 'Dynamic'
+  }
+  properties: {
+    reserved: true // Linux
+  }
+}
+
+resource functionApp 'Microsoft.Web/sites@2023-01-01' = {
+  name: functionAppName
+  location: location
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'SystemAssigned'
+  }
+  properties: {
+    serverFarmId: plan.id
+    reserved: true
+    httpsOnly: true
+    siteConfig: {
+      ftpsState: 'Disabled'
+      minTlsVersion: '1.2'
+      http20Enabled: true
+    }
+  }
+}
+
+resource keyVault 'Microsoft.KeyVault/vaults@2023-07-01' = {
+  name: keyVaultName
+  location: location
+  properties: {
+    tenantId: tenant().tenantId
+    sku: {
+      family: 'A'
+      name: 'standard'
+    }
+    enableRbacAuthorization: true
+    enableSoftDelete: true
+    softDeleteRetentionInDays: 90
+    enablePurgeProtection: true
+  }
+}
+
+resource coordinatorApiKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: keyVault
+  name: 'CoordinatorApiKey'
+  properties: {
+    value: coordinatorApiKey
+  }
+}
+
+resource uploadTokenSigningKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: keyVault
+  name: 'UploadTokenSigningKey'
+  properties: {
+    value: uploadTokenSigningKey
+  }
+}
+
+resource graphSenderUserIdSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: keyVault
+  name: 'Graph-SenderUserId'
+  properties: {
+    value: graphSenderUserId
+  }
+}
+
+resource graphTenantIdSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: keyVault
+  name: 'Graph-TenantId'
+  properties: {
+    value: graphTenantId
+  }
+}
+
+// Only for a user-assigned or app-registration identity; the default system-assigned identity needs no client id.
+resource graphClientIdSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(graphClientId)) {
+  parent: keyVault
+  name: 'Graph-ClientId'
+  properties: {
+    value: graphClientId
+  }
+}
+
+// The app's identity reads secrets (and nothing else) to resolve the Key Vault references below.
+resource appReadsSecrets 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(keyVault.id, functionApp.id, keyVaultSecretsUserRoleId)
+  scope: keyVault
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', keyVaultSecretsUserRoleId)
+    principalId: functionApp.identity.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+var baseSettings = {
+  FUNCTIONS_EXTENSION_VERSION: '~4'
+  FUNCTIONS_WORKER_RUNTIME: 'custom'
+  // Connection string with the account key: the app's own storage client signs with Shared Key and issues upload SAS URLs,
+  // which an identity-based connection cannot do. The key never appears in the repo: listKeys reads it at deployment.
+  AzureWebJobsStorage: 'DefaultEndpointsProtocol=https;AccountName=${storage.name};AccountKey=${storage.listKeys().keys[0].value};EndpointSuffix=${environment().suffixes.storage}'
+  APPLICATIONINSIGHTS_CONNECTION_STRING: appInsights.properties.ConnectionString
+  CoordinatorApiKey: '@Microsoft.KeyVault(SecretUri=${coordinatorApiKeySecret.properties.secretUri})'
+  UploadTokenSigningKey: '@Microsoft.KeyVault(SecretUri=${uploadTokenSigningKeySecret.properties.secretUri})'
+  Graph__SenderUserId: '@Microsoft.KeyVault(SecretUri=${graphSenderUserIdSecret.properties.secretUri})'
+  Graph__TenantId: '@Microsoft.KeyVault(SecretUri=${graphTenantIdSecret.properties.secretUri})'
+  Mail__SenderName: mailSenderName
+  Mail__SenderAddress: mailSenderAddress
+  PublicBaseUrl: effectivePublicBaseUrl
+  // Never in Azure: the clock control and /api/dev exist for local runs and tests only.
+  DevClockEnabled: 'false'
+  // The DispatchTimer function (TimerTrigger, every minute) calls POST /DispatchTimer; the in-process timer would duplicate it
+  // on every scaled-out instance.
+  Dispatcher__TimerEnabled: 'false'
+}
+
+// Built from the vault URI (ends in '/') rather than from the conditional secret, so nothing reads a resource that may not exist.
+var graphClientIdSetting = empty(graphClientId) ? {} : {
+  Graph__ClientId: '@Microsoft.KeyVault(SecretUri=${keyVault.properties.vaultUri}secrets/Graph-ClientId)'
+}
+
+var bankHolidaysSetting = empty(bankHolidaysFile) ? {} : {
+  BankHolidaysFile: bankHolidaysFile
+}
+
+// A separate resource so the settings (and their Key Vault references) are written only after the identity can read the vault.
+// It replaces every app setting, including WEBSITE_RUN_FROM_PACKAGE: publish the package again after each deployment.
+resource appSettings 'Microsoft.Web/sites/config@2023-01-01' = {
+  parent: functionApp
+  name: 'appsettings'
+  properties: union(baseSettings, graphClientIdSetting, bankHolidaysSetting, tuningSettings)
+  dependsOn: [
+    appReadsSecrets
+    graphClientIdSecret
+  ]
+}
+
+@description('Default hostname of the function app; the API is at https://<hostname>/api/…')
+output functionAppHostName string = functionApp.properties.defaultHostName
+
+@description('Name of the function app, for az functionapp commands.')
+output functionAppName string = functionApp.name
+
+@description('Name of the Key Vault holding the app\'s secrets.')
+output keyVaultName string = keyVault.name
+
+@description('Object id of the app\'s system-assigned identity: grant it Graph Mail.Send (README).')
+output functionAppPrincipalId string = functionApp.identity.principalId
