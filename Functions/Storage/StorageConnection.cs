@@ -16,7 +16,7 @@ public sealed class StorageConnection
     public const string DevelopmentAccountName = "devstoreaccount1";
 
     // Azurite's published, well-known development key: public by design, not a secret.
-    private const string DevelopmentAccountKey =
+    internal const string DevelopmentAccountKey =
         "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     private StorageConnection(string accountName, Uri blobEndpoint, Uri tableEndpoint, SharedKeyCredential? sharedKey, TokenCredential? token)

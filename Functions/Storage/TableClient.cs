@@ -42,6 +42,7 @@ public sealed class TableClient
     public async Task CreateIfNotExistsAsync(CancellationToken ct = default)
     {
         using var message = CreateJsonMessage(RequestMethod.Post, new Uri(_pipeline.Connection.TableEndpoint + "/Tables"));
+        message.Request.Headers.SetValue("Prefer", "return-no-content");
         message.Request.Content = RequestContent.Create(BinaryData.FromObjectAsJson(new { TableName = Name }));
         var response = await _pipeline.SendAsync(message, ct, 204, 409).ConfigureAwait(false);
         if (response.Status == 409 && StorageErrors.ErrorCode(response) != "TableAlreadyExists")
@@ -60,13 +61,15 @@ public sealed class TableClient
     }
 
     /// <summary>The entity with these keys, or null when there is none.</summary>
+    /// <exception cref="RequestFailedException">404 (TableNotFound) when the table itself does not exist.</exception>
     public async Task<TableEntity?> GetEntityIfExistsAsync(string partitionKey, string rowKey, CancellationToken ct = default)
     {
         using var message = CreateJsonMessage(RequestMethod.Get, EntityUri(partitionKey, rowKey));
         var response = await _pipeline.SendAsync(message, ct, 200, 404).ConfigureAwait(false);
         if (response.Status == 404)
         {
-            return null;
+            // A missing row is an answer; a missing table is a mistake the caller must hear about.
+            return StorageErrors.ErrorCode(response) == "TableNotFound" ? throw StorageErrors.CreateException(response) : null;
         }
 
         using var json = JsonDocument.Parse(response.Content);
