@@ -15,7 +15,7 @@ public sealed class BlobContainerClient
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         _pipeline = pipeline;
         Name = name;
-        Uri = new Uri($"{pipeline.Connection.BlobEndpoint}/{Uri.EscapeDataString(name)}");
+        Uri = new Uri($"{pipeline.Connection.BlobBase}/{Uri.EscapeDataString(name)}");
     }
 
     /// <summary>The container name.</summary>

@@ -34,7 +34,7 @@ public sealed class BlobServiceClient
                     new XElement("AllowedHeaders", rule.AllowedHeaders))))));
 
         using var message = _pipeline.CreateMessage(RequestMethod.Put,
-            new Uri(_pipeline.Connection.BlobEndpoint + "/?restype=service&comp=properties"));
+            new Uri(_pipeline.Connection.BlobBase + "/?restype=service&comp=properties"));
         message.Request.Headers.SetValue("Content-Type", "application/xml");
         message.Request.Content = RequestContent.Create(BinaryData.FromString(body.Declaration + body.ToString(SaveOptions.DisableFormatting)));
         await _pipeline.SendAsync(message, ct, 202).ConfigureAwait(false);

@@ -31,10 +31,10 @@ public sealed class StorageConnection
     /// <summary>The storage account name.</summary>
     public string AccountName { get; }
 
-    /// <summary>The Blob service endpoint, without a trailing slash (for Azurite it ends with the account name).</summary>
+    /// <summary>The Blob service endpoint (for Azurite it ends with the account name).</summary>
     public Uri BlobEndpoint { get; }
 
-    /// <summary>The Table service endpoint, without a trailing slash (for Azurite it ends with the account name).</summary>
+    /// <summary>The Table service endpoint (for Azurite it ends with the account name).</summary>
     public Uri TableEndpoint { get; }
 
     /// <summary>True for Azurite's development account on a loopback address, whatever its ports.</summary>
@@ -42,6 +42,12 @@ public sealed class StorageConnection
         AccountName == DevelopmentAccountName && BlobEndpoint.IsLoopback && TableEndpoint.IsLoopback;
 
     internal SharedKeyCredential? SharedKey { get; }
+
+    /// <summary><see cref="BlobEndpoint"/> as text without a trailing slash, to append paths to.</summary>
+    internal string BlobBase => BlobEndpoint.AbsoluteUri.TrimEnd('/');
+
+    /// <summary><see cref="TableEndpoint"/> as text without a trailing slash, to append paths to.</summary>
+    internal string TableBase => TableEndpoint.AbsoluteUri.TrimEnd('/');
 
     internal TokenCredential? TokenCredential { get; }
 

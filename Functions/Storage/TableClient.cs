@@ -18,7 +18,7 @@ public sealed class TableClient
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         _pipeline = pipeline;
         Name = name;
-        Uri = new Uri($"{pipeline.Connection.TableEndpoint}/{Uri.EscapeDataString(name)}");
+        Uri = new Uri($"{pipeline.Connection.TableBase}/{Uri.EscapeDataString(name)}");
     }
 
     /// <summary>The table name.</summary>
@@ -41,7 +41,7 @@ public sealed class TableClient
     /// <summary>Creates the table unless it already exists.</summary>
     public async Task CreateIfNotExistsAsync(CancellationToken ct = default)
     {
-        using var message = CreateJsonMessage(RequestMethod.Post, new Uri(_pipeline.Connection.TableEndpoint + "/Tables"));
+        using var message = CreateJsonMessage(RequestMethod.Post, new Uri(_pipeline.Connection.TableBase + "/Tables"));
         message.Request.Headers.SetValue("Prefer", "return-no-content");
         message.Request.Content = RequestContent.Create(BinaryData.FromObjectAsJson(new { TableName = Name }));
         var response = await _pipeline.SendAsync(message, ct, 204, 409).ConfigureAwait(false);
@@ -55,7 +55,7 @@ public sealed class TableClient
     /// <exception cref="RequestFailedException">404 when the table does not exist.</exception>
     public async Task DeleteAsync(CancellationToken ct = default)
     {
-        var uri = new Uri($"{_pipeline.Connection.TableEndpoint}/Tables('{Uri.EscapeDataString(Name)}')");
+        var uri = new Uri($"{_pipeline.Connection.TableBase}/Tables('{Uri.EscapeDataString(Name)}')");
         using var message = CreateJsonMessage(RequestMethod.Delete, uri);
         await _pipeline.SendAsync(message, ct, 204).ConfigureAwait(false);
     }
@@ -171,7 +171,7 @@ public sealed class TableClient
         }
 
         var batch = new TableTransactionBatch(Uri, list, EntityUri);
-        using var message = _pipeline.CreateMessage(RequestMethod.Post, new Uri(_pipeline.Connection.TableEndpoint + "/$batch"));
+        using var message = _pipeline.CreateMessage(RequestMethod.Post, new Uri(_pipeline.Connection.TableBase + "/$batch"));
         message.Request.Headers.SetValue("Accept", "application/json");
         message.Request.Headers.SetValue("DataServiceVersion", "3.0");
         message.Request.Headers.SetValue("MaxDataServiceVersion", "3.0;NetFx");
