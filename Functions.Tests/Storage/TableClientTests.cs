@@ -271,14 +271,16 @@ public sealed class TableClientTests
     }
 
     [Fact]
-    public async Task DeleteTable_RemovesIt_SoItsEntitiesAreGone()
+    public async Task DeletedTable_IsReportedAsTableNotFound_NotAsAMissingRow()
     {
         var table = await NewTableAsync();
         await table.AddEntityAsync(new TableEntity("p", "r"));
 
         await table.DeleteAsync();
 
-        var error = await Assert.ThrowsAsync<RequestFailedException>(() => table.GetEntityIfExistsAsync("p", "r"));
-        Assert.Equal("TableNotFound", error.ErrorCode);
+        var readError = await Assert.ThrowsAsync<RequestFailedException>(() => table.GetEntityIfExistsAsync("p", "r"));
+        var deleteError = await Assert.ThrowsAsync<RequestFailedException>(() => table.DeleteEntityIfExistsAsync("p", "r"));
+        Assert.Equal("TableNotFound", readError.ErrorCode);
+        Assert.Equal("TableNotFound", deleteError.ErrorCode);
     }
 }

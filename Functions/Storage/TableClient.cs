@@ -116,12 +116,14 @@ public sealed class TableClient
     }
 
     /// <summary>Deletes the row if it exists and its ETag matches (default: any version); false when it was missing.</summary>
-    /// <exception cref="RequestFailedException">412 on a stale ETag.</exception>
+    /// <exception cref="RequestFailedException">412 on a stale ETag; 404 (TableNotFound) when the table does not exist.</exception>
     public async Task<bool> DeleteEntityIfExistsAsync(string partitionKey, string rowKey, ETag ifMatch = default, CancellationToken ct = default)
     {
         using var message = CreateDeleteMessage(partitionKey, rowKey, ifMatch);
         var response = await _pipeline.SendAsync(message, ct, 204, 404).ConfigureAwait(false);
-        return response.Status == 204;
+        return response.Status == 404 && StorageErrors.ErrorCode(response) == "TableNotFound"
+            ? throw StorageErrors.CreateException(response)
+            : response.Status == 204;
     }
 
     /// <summary>
