@@ -1,0 +1,78 @@
+using System.Net;
+using System.Net.Sockets;
+using IrpFlows.Hosting.Azurite;
+using IrpFlows.Storage;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace IrpFlows.Tests.Support;
+
+public sealed class TestStorageTests
+{
+    [Theory]
+    [InlineData("tbl")]
+    [InlineData("Blob-Container_Name")]
+    [InlineData("42abc")]
+    [InlineData("a-very-long-prefix-that-would-push-the-name-beyond-the-limit")]
+    public void UniqueName_IsAValidTableAndContainerName(string prefix)
+    {
+        var name = TestStorage.UniqueName(prefix);
+
+        Assert.InRange(name.Length, 3, 63);
+        Assert.True(char.IsAsciiLetterLower(name[0]));
+        Assert.All(name, c => Assert.True(char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c)));
+        Assert.NotEqual(name, TestStorage.UniqueName(prefix));
+    }
+
+    [Fact]
+    public async Task TestAzurite_ListensOnTheConnectionStringsPorts()
+    {
+        var connection = StorageConnection.Parse(await TestStorage.ConnectionStringAsync());
+
+        Assert.True(connection.IsDevelopmentStorage);
+        Assert.True(AzuriteLauncher.IsListening(connection.BlobEndpoint.Port));
+        Assert.True(AzuriteLauncher.IsListening(connection.TableEndpoint.Port));
+    }
+
+    [Fact]
+    public async Task Launcher_ReusesAnAzuriteAlreadyListening_AndLeavesItRunningOnDispose()
+    {
+        var running = StorageConnection.Parse(await TestStorage.ConnectionStringAsync());
+        var options = new AzuriteStartOptions { BlobPort = running.BlobEndpoint.Port, TablePort = running.TableEndpoint.Port };
+
+        var reused = await AzuriteLauncher.StartAsync(options, NullLogger.Instance, CancellationToken.None);
+        await reused.DisposeAsync();
+
+        Assert.False(reused.StartedByUs);
+        Assert.Equal(running.BlobEndpoint, StorageConnection.Parse(reused.ConnectionString).BlobEndpoint);
+        Assert.True(AzuriteLauncher.IsListening(running.BlobEndpoint.Port));
+    }
+
+    [Fact]
+    public async Task Launcher_StartsItsOwnAzurite_AndDisposeStopsIt()
+    {
+        var options = new AzuriteStartOptions { BlobPort = 0, QueuePort = 0, TablePort = 0, InMemoryPersistence = true };
+
+        var instance = await AzuriteLauncher.StartAsync(options, NullLogger.Instance, CancellationToken.None);
+        var table = new TableServiceClient(StorageConnection.Parse(instance.ConnectionString)).GetTableClient("launched");
+        await table.CreateIfNotExistsAsync();
+        await instance.DisposeAsync();
+
+        Assert.True(instance.StartedByUs);
+        Assert.False(AzuriteLauncher.IsListening(instance.BlobPort));
+        Assert.False(AzuriteLauncher.IsListening(instance.TablePort));
+    }
+
+    [Fact]
+    public void IsListening_TellsAnOpenPortFromAClosedOne()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+
+        var whileOpen = AzuriteLauncher.IsListening(port);
+        listener.Stop();
+
+        Assert.True(whileOpen);
+        Assert.False(AzuriteLauncher.IsListening(port));
+    }
+}

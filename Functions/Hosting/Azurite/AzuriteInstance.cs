@@ -1,0 +1,54 @@
+using System.Diagnostics;
+using IrpFlows.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace IrpFlows.Hosting.Azurite;
+
+/// <summary>A running Azurite. Disposing stops it (its whole process tree) only if <see cref="StartedByUs"/>.</summary>
+public sealed class AzuriteInstance : IAsyncDisposable
+{
+    private readonly Process? _process;
+    private readonly ILogger _logger;
+
+    internal AzuriteInstance(int blobPort, int tablePort, Process? process, ILogger logger)
+    {
+        BlobPort = blobPort;
+        TablePort = tablePort;
+        _process = process;
+        _logger = logger;
+    }
+
+    /// <summary>The Blob service port.</summary>
+    public int BlobPort { get; }
+
+    /// <summary>The Table service port.</summary>
+    public int TablePort { get; }
+
+    /// <summary>True when this instance's process was started by the launcher (and is stopped on dispose).</summary>
+    public bool StartedByUs => _process is not null;
+
+    /// <summary>A connection string for Azurite's development account on the actual ports.</summary>
+    public string ConnectionString =>
+        $"DefaultEndpointsProtocol=http;AccountName={StorageConnection.DevelopmentAccountName};" +
+        $"AccountKey={StorageConnection.DevelopmentAccountKey};" +
+        $"BlobEndpoint=http://127.0.0.1:{BlobPort}/{StorageConnection.DevelopmentAccountName};" +
+        $"TableEndpoint=http://127.0.0.1:{TablePort}/{StorageConnection.DevelopmentAccountName};";
+
+    /// <summary>Kills the Azurite process tree if we started it; safe to call more than once.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_process is null)
+        {
+            return;
+        }
+
+        if (!_process.HasExited)
+        {
+            AzuriteLog.Stopping(_logger, _process.Id);
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync().ConfigureAwait(false);
+        }
+
+        _process.Dispose();
+    }
+}

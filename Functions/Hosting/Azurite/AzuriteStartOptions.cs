@@ -1,0 +1,23 @@
+namespace IrpFlows.Hosting.Azurite;
+
+/// <summary>How <see cref="AzuriteLauncher"/> starts Azurite. A port of 0 means "pick a free port".</summary>
+public sealed class AzuriteStartOptions
+{
+    /// <summary>The Blob service port (Azurite's default 10000).</summary>
+    public int BlobPort { get; init; } = 10000;
+
+    /// <summary>The Queue service port (Azurite's default 10001); Azurite always starts it, IrpFlows does not use it.</summary>
+    public int QueuePort { get; init; } = 10001;
+
+    /// <summary>The Table service port (Azurite's default 10002).</summary>
+    public int TablePort { get; init; } = 10002;
+
+    /// <summary>Keep data in memory only (lost when Azurite stops) instead of in <see cref="Location"/>.</summary>
+    public bool InMemoryPersistence { get; init; }
+
+    /// <summary>Where Azurite keeps its data; null means a <c>.azurite</c> folder at the repository root (gitignored).</summary>
+    public string? Location { get; init; }
+
+    /// <summary>How long to wait for the ports to accept connections before giving up.</summary>
+    public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(60);
+}
