@@ -29,6 +29,12 @@ public enum GraphFault
 
     /// <summary>The request takes effect, then the connection drops before any answer.</summary>
     AcceptThenDropConnection,
+
+    /// <summary>
+    /// The send is accepted and the connection drops; like Exchange filing a message a moment late, the message is
+    /// then in neither Drafts nor Sent Items for the next lookup.
+    /// </summary>
+    AcceptThenFileLate,
 }
 
 internal sealed record RecordedRequest(GraphOperation Operation, string UserId, string PathAndQuery, IReadOnlyDictionary<string, string> Headers, string Body, long Timestamp);
@@ -45,6 +51,9 @@ internal sealed class StoredMessage(string id, JsonObject json)
     public bool IsDraft => Folder == "drafts";
 
     public DateTimeOffset? SentDateTime { get; set; }
+
+    /// <summary>Lookups that will still not see this message (it is in transit).</summary>
+    public int HiddenForLookups { get; set; }
 
     public IEnumerable<(string Id, string Value)> ExtendedProperties =>
         (Json["singleValueExtendedProperties"] as JsonArray ?? [])
@@ -144,13 +153,17 @@ internal sealed partial class FakeGraphServer : IAsyncDisposable
         lock (gate)
         {
             result = handle(context, body);
+            if (fault == GraphFault.AcceptThenFileLate)
+            {
+                mailbox.Single(m => m.Id == (string)context.Request.RouteValues["messageId"]!).HiddenForLookups = 1;
+            }
         }
         switch (fault)
         {
             case GraphFault.AcceptThenGatewayTimeout:
                 await Error(StatusCodes.Status504GatewayTimeout, "GatewayTimeout").ExecuteAsync(context);
                 return;
-            case GraphFault.AcceptThenDropConnection:
+            case GraphFault.AcceptThenDropConnection or GraphFault.AcceptThenFileLate:
                 context.Abort();
                 return;
             default:
@@ -168,7 +181,12 @@ internal sealed partial class FakeGraphServer : IAsyncDisposable
         }
         var propertyId = filter.Groups["id"].Value.Replace("''", "'", StringComparison.Ordinal);
         var value = filter.Groups["value"].Value.Replace("''", "'", StringComparison.Ordinal);
-        var matches = mailbox.Where(m => m.ExtendedProperties.Contains((propertyId, value)));
+        var tagged = mailbox.Where(m => m.ExtendedProperties.Contains((propertyId, value))).ToList();
+        var matches = tagged.Where(m => m.HiddenForLookups == 0).ToList();
+        foreach (var inTransit in tagged.Where(m => m.HiddenForLookups > 0))
+        {
+            inTransit.HiddenForLookups--;
+        }
         var page = new JsonArray(matches.Select(m => (JsonNode)new JsonObject
         {
             ["id"] = m.Id,

@@ -205,4 +205,32 @@ public sealed class GraphMailSenderTests : IAsyncLifetime
         Assert.Contains("irp-o%27%27neill", graph.RequestsFor(GraphOperation.FindMessages)[0].PathAndQuery);
         AssertExactlyOneSent(message.MessageKey);
     }
+
+    [Fact]
+    public async Task SendAcceptedButFiledLate_IsNotSentAgain_WhileTheSentCopyIsOnItsWay()
+    {
+        graph.FailNext(GraphOperation.SendDraft, GraphFault.AcceptThenFileLate);
+        var message = VisitArrangements();
+
+        var sent = await CreateSender(maxSendAttempts: 4).SendAsync(message, CancellationToken.None);
+
+        Assert.Single(graph.RequestsFor(GraphOperation.CreateDraft));
+        Assert.Single(graph.RequestsFor(GraphOperation.SendDraft));
+        AssertExactlyOneSent(message.MessageKey);
+        Assert.Equal(graph.SentItems[0].Id, sent.ProviderMessageId);
+    }
+
+    [Fact]
+    public async Task SendAcceptedButFiledLate_FailsRatherThanGuess_WhenAttemptsRunOut_AndTheNextCallFindsIt()
+    {
+        graph.FailNext(GraphOperation.SendDraft, GraphFault.AcceptThenFileLate);
+        var message = VisitArrangements();
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => CreateSender(maxSendAttempts: 2).SendAsync(message, CancellationToken.None));
+        var sent = await CreateSender().SendAsync(message, CancellationToken.None);
+
+        Assert.Single(graph.RequestsFor(GraphOperation.SendDraft));
+        AssertExactlyOneSent(message.MessageKey);
+        Assert.Equal(Now, sent.SentAt);
+    }
 }

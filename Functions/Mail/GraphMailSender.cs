@@ -21,9 +21,10 @@ namespace IrpFlows.Mail;
 /// look again before sending again.</item>
 /// </list>
 /// Throttling (429) on any request is retried by the SDK's retry handler after Retry-After, because Graph did nothing.
-/// 5xx responses to the send are deliberately not retried by the SDK but by step 4. The remaining gap: if the draft has
-/// been submitted but the mailbox shows neither it nor its sent copy yet, this call fails rather than guess, and the
-/// caller's next attempt finds the sent copy.
+/// 5xx responses to the send are deliberately not retried by the SDK but by step 4. If the draft has been submitted but
+/// the mailbox shows neither it nor its sent copy yet (Exchange files it a moment later), this call fails rather than
+/// guess, and the caller's next attempt finds the sent copy. The one window left: a new call that starts within those
+/// seconds cannot know a submission is in transit, so callers retry a failed send after a back-off, not at once.
 /// </remarks>
 public sealed class GraphMailSender : IMailSender
 {
