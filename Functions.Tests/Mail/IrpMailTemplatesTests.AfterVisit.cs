@@ -108,6 +108,7 @@ public sealed partial class IrpMailTemplatesTests
 
         Assert.Equal([TestIrps.Governor.Email], Addresses(message.To));
         AssertInBothBodies(message, "Now that the report of our independent review of progress at HMP Elmley has been published, we would welcome your feedback");
+        AssertInBothBodies(message, "the draft report and the factual accuracy check");
     }
 
     [Fact]
@@ -129,7 +130,7 @@ public sealed partial class IrpMailTemplatesTests
         Assert.Equal([TestIrps.Liaison.Email], Addresses(message.Cc));
         AssertInBothBodies(message, "12 uploaded files deleted on 21 April 2023 <all>.");
         Assert.Contains("&lt;all&gt;", message.HtmlBody);
-        AssertInBothBodies(message, "Priya Patel, as liaison officer, please make sure that any material the team requested and used at the establishment is destroyed or returned to the correct departments.");
+        AssertInBothBodies(message, "As liaison officer, Priya Patel is asked to make sure that any material the team requested and used that remains at the establishment is destroyed or returned to the correct departments.");
     }
 
     [Fact]

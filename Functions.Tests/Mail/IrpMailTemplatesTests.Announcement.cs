@@ -50,7 +50,7 @@ public sealed partial class IrpMailTemplatesTests
             Assert.Contains($"- {theme.Ref} {theme.Text}\n", message.TextBody);
         }
         AssertInBothBodies(message, "Ofsted will carry out a prison monitoring visit at the same time");
-        AssertInBothBodies(message, "Ofsted inspectors will carry out their prison monitoring visit alongside the review.");
+        AssertInBothBodies(message, "Ofsted, which will follow up the themes listed above");
         Assert.DoesNotContain("Care Quality Commission", message.TextBody);
         Assert.DoesNotContain("Estyn", message.TextBody);
     }
@@ -60,8 +60,10 @@ public sealed partial class IrpMailTemplatesTests
     {
         var message = Render("announcement", TestIrps.Context(TestIrps.Elmley(cqc: true, nation: Nation.Wales)));
 
-        AssertInBothBodies(message, "Inspectors from the Care Quality Commission (CQC) will take part, as CQC issued notices following the inspection.");
-        AssertInBothBodies(message, "Estyn will take part, as HMP Elmley is in Wales.");
+        Assert.Contains("The following will take part in the review:\n\n"
+            + "- the Care Quality Commission (CQC), as it issued notices following the inspection\n"
+            + "- Ofsted, which will follow up the themes listed above\n"
+            + "- Estyn, as HMP Elmley is in Wales\n", message.TextBody);
     }
 
     [Fact]
@@ -98,7 +100,7 @@ public sealed partial class IrpMailTemplatesTests
 
         Assert.Equal(["centre.manager@harmondsworth.example", TestIrps.HomeOffice.Email], Addresses(message.To));
         Assert.Equal([TestIrps.ImbChair.Email], Addresses(message.Cc));
-        Assert.Equal("Independent review of progress at Harmondsworth IRC: visit 12 to 14 May 2025", message.Subject);
+        Assert.Equal("Independent review of progress at Harmondsworth IRC: visit 19 to 21 May 2025", message.Subject);
         Assert.StartsWith("Dear Alan Reed and Tom Clarke,", message.TextBody);
         AssertInBothBodies(message, "The review will follow up 2 concerns from our inspection");
         Assert.Contains("Concerns we will follow up", message.TextBody);
@@ -116,7 +118,7 @@ public sealed partial class IrpMailTemplatesTests
         AssertInBothBodies(message, "provide copies of any relevant internal audit reports");
         AssertInBothBodies(message, "We will send the request for these documents within two weeks of this letter.");
         AssertInBothBodies(message, "Appendix I of our guide to independent reviews of progress for immigration detention staff");
-        AssertInBothBodies(message, "Inspectors from the Care Quality Commission (CQC) will take part");
+        AssertInBothBodies(message, "the Care Quality Commission (CQC), as it issued notices following the inspection");
         Assert.DoesNotContain("OSAG", message.TextBody);
         Assert.DoesNotContain("one hour", message.TextBody);
         Assert.DoesNotContain("prisoner population report", message.TextBody);

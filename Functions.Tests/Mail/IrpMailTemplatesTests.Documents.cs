@@ -113,4 +113,10 @@ public sealed partial class IrpMailTemplatesTests
         Assert.DoesNotContain("<img", message.HtmlBody);
         Assert.Contains("Minutes &lt;img src=x onerror=alert(1)&gt;", message.HtmlBody);
     }
+
+    [Fact]
+    public void DocumentsRequest_SendsNothing_WhenNoDocumentsAreRequested()
+    {
+        Assert.Null(RenderOrNull("documents-request", TestIrps.Context(TestIrps.Elmley(TestIrps.Liaison), documents: [])));
+    }
 }

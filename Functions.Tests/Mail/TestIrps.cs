@@ -46,7 +46,7 @@ internal static class TestIrps
         IrpKind.Immigration,
         new Establishment("Harmondsworth IRC", EstablishmentType.Irc, Nation.England),
         SourceInspectionEnd: new DateOnly(2024, 6, 14),
-        VisitStart: new DateOnly(2025, 5, 12),
+        VisitStart: new DateOnly(2025, 5, 19),
         AnnouncementDate: new DateOnly(2025, 2, 24),
         new IrpContacts(Coordinator, new Contact("Alan Reed", "centre.manager@harmondsworth.example"), ImbChair, liaison, HomeOffice),
         [

@@ -76,7 +76,9 @@ public sealed class IrpMailTemplates(TimeProvider timeProvider)
         var partners = Partners(facts).ToList();
         if (partners.Count > 0)
         {
-            body.Heading("Partner inspectorates").BulletList(partners);
+            body.Heading("Partner inspectorates")
+                .Paragraph("The following will take part in the review:")
+                .BulletList(partners);
         }
 
         var coordinator = contacts.Coordinator;
@@ -110,15 +112,15 @@ public sealed class IrpMailTemplates(TimeProvider timeProvider)
     {
         if (facts.CqcIssuedNotices)
         {
-            yield return "Inspectors from the Care Quality Commission (CQC) will take part, as CQC issued notices following the inspection.";
+            yield return "the Care Quality Commission (CQC), as it issued notices following the inspection";
         }
         if (facts.Kind == IrpKind.Prison && facts.OfstedThemes.Count > 0)
         {
-            yield return "Ofsted inspectors will carry out their prison monitoring visit alongside the review.";
+            yield return "Ofsted, which will follow up the themes listed above";
         }
         if (facts.Kind == IrpKind.Prison && facts.Establishment.Nation == Nation.Wales)
         {
-            yield return $"Estyn will take part, as {facts.Establishment.Name} is in Wales.";
+            yield return $"Estyn, as {facts.Establishment.Name} is in Wales";
         }
     }
 
@@ -221,8 +223,7 @@ public sealed class IrpMailTemplates(TimeProvider timeProvider)
             .Paragraph($"Dear {contacts.Governor.Name},")
             .Paragraph($"The documents for our independent review of progress at {w.Establishment} were due by {l.LongDate("documents-deadline")}, five working days before the visit starts on {l.LongDate(l.VisitStart)}. We have not yet received the following:")
             .BulletList(missing.Select(d => d.Title))
-            .Paragraph("The team uses these documents to prepare for the visit. Please arrange for them to be provided as soon as possible"
-                + (contacts.LiaisonOfficer is { } liaison ? $"; {liaison.Name}, your liaison officer, has the link for uploading them." : "."));
+            .Paragraph("The team uses these documents to prepare for the visit. Please arrange for them to be provided as soon as possible.");
         l.UploadLinkParagraph(body);
         body.Paragraph("If there is a difficulty I can help with, please let me know.");
         l.CoordinatorSignOff(body);
@@ -452,7 +453,8 @@ public sealed class IrpMailTemplates(TimeProvider timeProvider)
                 "the announcement and the planning before the visit",
                 "the documents we asked for, and whether the request was proportionate",
                 "how the visit and the debrief were conducted",
-                w.IsImmigration ? "anything we could do better in future reviews" : "the draft report and the factual accuracy check, and anything we could do better in future reviews",
+                .. w.IsImmigration ? [] : new[] { "the draft report and the factual accuracy check" },
+                "anything we could do better in future reviews",
             ]);
         l.CoordinatorSignOff(body);
         return l.Compose(to, l.Recipients(l.Facts.Contacts.Coordinator), $"{w.SubjectPrefix}: your feedback on the review", body);
@@ -471,7 +473,7 @@ public sealed class IrpMailTemplates(TimeProvider timeProvider)
             .Paragraph(summary);
         if (contacts.LiaisonOfficer is { } liaison)
         {
-            body.Paragraph($"{liaison.Name}, as liaison officer, please make sure that any material the team requested and used at the establishment is destroyed or returned to the correct departments.");
+            body.Paragraph($"As liaison officer, {liaison.Name} is asked to make sure that any material the team requested and used that remains at the establishment is destroyed or returned to the correct departments.");
         }
         body.SignOff("This is an automated message from IrpFlows.", "HM Inspectorate of Prisons");
         return l.Compose(l.Recipients(contacts.Coordinator), l.Recipients(contacts.LiaisonOfficer),
