@@ -1,0 +1,236 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json.Nodes;
+using IrpFlows.Mail;
+using Microsoft.Graph;
+using Microsoft.Kiota.Abstractions.Authentication;
+
+namespace IrpFlows.Tests.Mail;
+
+public sealed class GraphMailSenderTests : IAsyncLifetime
+{
+    private const string Sender = "irp@hmiprisons.gov.uk";
+    private static readonly DateTimeOffset Now = new(2023, 2, 1, 9, 0, 0, TimeSpan.Zero);
+    private static readonly FixedTimeProvider Clock = new(Now);
+
+    private FakeGraphServer graph = null!;
+    private HttpClient httpClient = null!;
+
+    public async Task InitializeAsync()
+    {
+        graph = await FakeGraphServer.StartAsync(Clock);
+        // The SDK's own middleware pipeline (retry, redirect, compression...), as GraphServiceClient builds it in production.
+        httpClient = GraphClientFactory.Create();
+    }
+
+    public async Task DisposeAsync()
+    {
+        httpClient.Dispose();
+        await graph.DisposeAsync();
+    }
+
+    private GraphMailSender CreateSender(int maxSendAttempts = 3) => new(
+        new GraphServiceClient(httpClient, new AnonymousAuthenticationProvider(), graph.BaseUrl.ToString()),
+        new GraphMailOptions { SenderUserId = Sender, MaxSendAttempts = maxSendAttempts, SendRecheckDelay = TimeSpan.FromMilliseconds(50) },
+        Clock);
+
+    private static MailMessage VisitArrangements() =>
+        new IrpMailTemplates(Clock).Render("visit-arrangements", TestIrps.Context(TestIrps.Elmley(TestIrps.Liaison)))!;
+
+    private void AssertExactlyOneSent(string messageKey)
+    {
+        var sent = Assert.Single(graph.SentItems);
+        Assert.Contains((GraphMailSender.MessageKeyPropertyId, messageKey), sent.ExtendedProperties);
+        Assert.Empty(graph.Drafts);
+    }
+
+    [Fact]
+    public async Task Send_CreatesATaggedDraftWithRecipientsBodyAndInvitation_ThenSendsIt()
+    {
+        var message = VisitArrangements();
+
+        var sent = await CreateSender().SendAsync(message, CancellationToken.None);
+
+        Assert.Equal([GraphOperation.FindMessages, GraphOperation.CreateDraft, GraphOperation.SendDraft], graph.Requests.Select(r => r.Operation));
+        Assert.All(graph.Requests, r => Assert.Equal(Sender, r.UserId));
+        Assert.All(graph.Requests, r => Assert.Equal("IdType=\"ImmutableId\"", r.Headers["Prefer"]));
+
+        var draft = JsonNode.Parse(graph.RequestsFor(GraphOperation.CreateDraft).Single().Body)!;
+        Assert.Equal(message.Subject, (string?)draft["subject"]);
+        Assert.Equal(["governor.elmley@justice.gov.uk", "priya.patel@justice.gov.uk"], draft["toRecipients"]!.AsArray().Select(r => (string?)r!["emailAddress"]!["address"]));
+        Assert.Equal(["David Brown", "Priya Patel"], draft["toRecipients"]!.AsArray().Select(r => (string?)r!["emailAddress"]!["name"]));
+        Assert.Equal(["sarah.jones@hmiprisons.gov.uk"], draft["ccRecipients"]!.AsArray().Select(r => (string?)r!["emailAddress"]!["address"]));
+        Assert.Equal("html", (string?)draft["body"]!["contentType"]);
+        Assert.Contains("Day 1: Monday 13 February 2023", (string?)draft["body"]!["content"]);
+        var property = Assert.Single(draft["singleValueExtendedProperties"]!.AsArray());
+        Assert.Equal(GraphMailSender.MessageKeyPropertyId, (string?)property!["id"]);
+        Assert.Equal("irp-elmley-2023/visit-arrangements", (string?)property["value"]);
+        var header = Assert.Single(draft["internetMessageHeaders"]!.AsArray());
+        Assert.Equal("X-IrpFlows-MessageKey", (string?)header!["name"]);
+        var attachment = Assert.Single(draft["attachments"]!.AsArray())!;
+        Assert.Equal("#microsoft.graph.fileAttachment", (string?)attachment["@odata.type"]);
+        Assert.Equal("irp-visit-hmp-elmley.ics", (string?)attachment["name"]);
+        Assert.StartsWith("text/calendar; method=REQUEST", (string?)attachment["contentType"]);
+        var ics = Encoding.UTF8.GetString(Convert.FromBase64String((string)attachment["contentBytes"]!));
+        Assert.Contains("DTSTART;VALUE=DATE:20230213", ics);
+
+        AssertExactlyOneSent(message.MessageKey);
+        Assert.Equal(new SentMail(message.MessageKey, graph.SentItems[0].Id, Now), sent);
+    }
+
+    [Fact]
+    public async Task SendingTheSameKeyTwice_SendsOnce_AndReturnsTheFirstSentMail()
+    {
+        var sender = CreateSender();
+        var message = VisitArrangements();
+
+        var first = await sender.SendAsync(message, CancellationToken.None);
+        var second = await sender.SendAsync(message, CancellationToken.None);
+
+        Assert.Equal(first, second);
+        Assert.Single(graph.RequestsFor(GraphOperation.SendDraft));
+        Assert.Single(graph.RequestsFor(GraphOperation.CreateDraft));
+        AssertExactlyOneSent(message.MessageKey);
+    }
+
+    [Fact]
+    public async Task DifferentKeys_AreDifferentMessages()
+    {
+        var sender = CreateSender();
+        var message = VisitArrangements();
+
+        await sender.SendAsync(message, CancellationToken.None);
+        await sender.SendAsync(message with { MessageKey = "irp-elmley-2023/visit-arrangements-2" }, CancellationToken.None);
+
+        Assert.Equal(2, graph.SentItems.Count);
+    }
+
+    [Fact]
+    public async Task ThrottledSend_IsRetriedOnceBySdk_AfterRetryAfter()
+    {
+        graph.FailNext(GraphOperation.SendDraft, GraphFault.TooManyRequests);
+        var message = VisitArrangements();
+
+        await CreateSender().SendAsync(message, CancellationToken.None);
+
+        var sends = graph.RequestsFor(GraphOperation.SendDraft);
+        Assert.Equal(2, sends.Count);
+        Assert.False(sends[0].Headers.ContainsKey("Retry-Attempt"));
+        Assert.Equal("1", sends[1].Headers["Retry-Attempt"]);
+        // Retry-After: 1 is honoured: the retry cannot come sooner (a lower bound only, so it cannot flake).
+        Assert.True(Stopwatch.GetElapsedTime(sends[0].Timestamp, sends[1].Timestamp) >= TimeSpan.FromMilliseconds(950));
+        AssertExactlyOneSent(message.MessageKey);
+    }
+
+    [Fact]
+    public async Task UnavailableLookup_IsRetriedBySdk_AndSendsOnce()
+    {
+        graph.FailNext(GraphOperation.FindMessages, GraphFault.ServiceUnavailable);
+        var message = VisitArrangements();
+
+        await CreateSender().SendAsync(message, CancellationToken.None);
+
+        Assert.Equal(2, graph.RequestsFor(GraphOperation.FindMessages).Count);
+        AssertExactlyOneSent(message.MessageKey);
+    }
+
+    [Fact]
+    public async Task UnavailableSend_IsCheckedAgainstTheMailbox_ThenSentOnce()
+    {
+        graph.FailNext(GraphOperation.SendDraft, GraphFault.ServiceUnavailable);
+        var message = VisitArrangements();
+
+        var sent = await CreateSender().SendAsync(message, CancellationToken.None);
+
+        Assert.Equal(2, graph.RequestsFor(GraphOperation.FindMessages).Count);
+        Assert.Single(graph.RequestsFor(GraphOperation.CreateDraft));
+        Assert.Equal(2, graph.RequestsFor(GraphOperation.SendDraft).Count);
+        AssertExactlyOneSent(message.MessageKey);
+        Assert.Equal(graph.SentItems[0].Id, sent.ProviderMessageId);
+    }
+
+    [Theory]
+    [InlineData(GraphFault.AcceptThenGatewayTimeout)]
+    [InlineData(GraphFault.AcceptThenDropConnection)]
+    public async Task SendAcceptedButAnswerLost_IsFoundInSentItems_NotSentAgain(GraphFault fault)
+    {
+        graph.FailNext(GraphOperation.SendDraft, fault);
+        var message = VisitArrangements();
+
+        var sent = await CreateSender().SendAsync(message, CancellationToken.None);
+
+        Assert.Single(graph.RequestsFor(GraphOperation.SendDraft));
+        AssertExactlyOneSent(message.MessageKey);
+        Assert.Equal(new SentMail(message.MessageKey, graph.SentItems[0].Id, Now), sent);
+    }
+
+    [Fact]
+    public async Task DraftLeftByAFailedAttempt_IsReusedByTheNextCall_NotDuplicated()
+    {
+        graph.FailNext(GraphOperation.SendDraft, GraphFault.ServiceUnavailable);
+        var message = VisitArrangements();
+
+        await Assert.ThrowsAnyAsync<Exception>(() => CreateSender(maxSendAttempts: 1).SendAsync(message, CancellationToken.None));
+        Assert.Single(graph.Drafts);
+        Assert.Empty(graph.SentItems);
+
+        await CreateSender().SendAsync(message, CancellationToken.None);
+
+        Assert.Single(graph.RequestsFor(GraphOperation.CreateDraft));
+        AssertExactlyOneSent(message.MessageKey);
+    }
+
+    [Fact]
+    public async Task RejectedSend_Fails_WithoutRetrying_AndLeavesTheDraftForTheNextAttempt()
+    {
+        graph.FailNext(GraphOperation.SendDraft, GraphFault.BadRequest);
+        var message = VisitArrangements();
+
+        await Assert.ThrowsAnyAsync<Exception>(() => CreateSender().SendAsync(message, CancellationToken.None));
+
+        Assert.Single(graph.RequestsFor(GraphOperation.SendDraft));
+        Assert.Empty(graph.SentItems);
+        Assert.Single(graph.Drafts);
+    }
+
+    [Fact]
+    public async Task MessageKeyWithAQuote_IsEscapedInTheFilter()
+    {
+        var message = VisitArrangements() with { MessageKey = "irp-o'neill/announcement" };
+        var sender = CreateSender();
+
+        await sender.SendAsync(message, CancellationToken.None);
+        await sender.SendAsync(message, CancellationToken.None);
+
+        Assert.Contains("irp-o%27%27neill", graph.RequestsFor(GraphOperation.FindMessages)[0].PathAndQuery);
+        AssertExactlyOneSent(message.MessageKey);
+    }
+
+    [Fact]
+    public async Task SendAcceptedButFiledLate_IsNotSentAgain_WhileTheSentCopyIsOnItsWay()
+    {
+        graph.FailNext(GraphOperation.SendDraft, GraphFault.AcceptThenFileLate);
+        var message = VisitArrangements();
+
+        var sent = await CreateSender(maxSendAttempts: 4).SendAsync(message, CancellationToken.None);
+
+        Assert.Single(graph.RequestsFor(GraphOperation.CreateDraft));
+        Assert.Single(graph.RequestsFor(GraphOperation.SendDraft));
+        AssertExactlyOneSent(message.MessageKey);
+        Assert.Equal(graph.SentItems[0].Id, sent.ProviderMessageId);
+    }
+
+    [Fact]
+    public async Task SendAcceptedButFiledLate_FailsRatherThanGuess_WhenAttemptsRunOut_AndTheNextCallFindsIt()
+    {
+        graph.FailNext(GraphOperation.SendDraft, GraphFault.AcceptThenFileLate);
+        var message = VisitArrangements();
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => CreateSender(maxSendAttempts: 2).SendAsync(message, CancellationToken.None));
+        var sent = await CreateSender().SendAsync(message, CancellationToken.None);
+
+        Assert.Single(graph.RequestsFor(GraphOperation.SendDraft));
+        AssertExactlyOneSent(message.MessageKey);
+        Assert.Equal(Now, sent.SentAt);
+    }
+}

@@ -1,0 +1,162 @@
+using IrpFlows.Mail;
+
+namespace IrpFlows.Tests.Mail;
+
+public sealed partial class IrpMailTemplatesTests
+{
+    private static readonly Uri DraftLink = new("https://irpflows.example/draft/elmley");
+    private static readonly Uri ReportLink = new("https://www.justiceinspectorates.gov.uk/hmiprisons/inspections/hmp-elmley-irp/");
+
+    [Fact]
+    public void LiaisonFeedback_Prison_AsksTheLiaisonOfficerAboutTheProcess()
+    {
+        var message = Render("liaison-feedback", TestIrps.Context(TestIrps.Elmley(TestIrps.Liaison)));
+
+        Assert.Equal([TestIrps.Liaison.Email], Addresses(message.To));
+        AssertInBothBodies(message, "Thank you for your help as liaison officer for our independent review of progress at HMP Elmley from Monday 13 February 2023 to Wednesday 15 February 2023.");
+        AssertInBothBodies(message, "Please reply to this email with your comments on:");
+    }
+
+    [Fact]
+    public void LiaisonFeedback_Irc_SendsNothing_BecauseTheCentreManagerAndHomeOfficeAreAskedInstead()
+    {
+        Assert.Null(RenderOrNull("liaison-feedback", TestIrps.Context(TestIrps.Irc(TestIrps.Liaison))));
+    }
+
+    [Fact]
+    public void DraftReport_GoesToTheGovernor_WithTheLinkAndTheFactCheckDeadline()
+    {
+        var message = Render("draft-report", TestIrps.Context(TestIrps.Elmley(TestIrps.Liaison), draftReportLink: DraftLink));
+
+        Assert.Equal([TestIrps.Governor.Email], Addresses(message.To));
+        Assert.Equal([TestIrps.Coordinator.Email], Addresses(message.Cc));
+        Assert.Equal("Independent review of progress at HMP Elmley: draft report for factual accuracy check", message.Subject);
+        Assert.Contains("<a href=\"https://irpflows.example/draft/elmley\"", message.HtmlBody);
+        AssertInBothBodies(message, "by Wednesday 15 March 2023");
+        AssertInBothBodies(message, "The final report will be sent to the Secretary of State for Justice and published on our website by Wednesday 22 March 2023.");
+    }
+
+    [Fact]
+    public void DraftReport_Irc_GoesToTheCentreManagerAndTheHomeOffice_AndNamesTheHomeSecretary()
+    {
+        var message = Render("draft-report", TestIrps.Context(TestIrps.Irc(), draftReportLink: DraftLink));
+
+        Assert.Equal(["centre.manager@harmondsworth.example", TestIrps.HomeOffice.Email], Addresses(message.To));
+        AssertInBothBodies(message, "sent to the Home Secretary and the Minister");
+    }
+
+    [Fact]
+    public void DraftReport_WithoutALink_IsRejected()
+    {
+        Assert.Throws<ArgumentException>(() => Render("draft-report", TestIrps.Context(TestIrps.Elmley())));
+    }
+
+    [Fact]
+    public void FactCheckReminder_RemindsTheGovernorOfTheDeadline()
+    {
+        var message = Render("fact-check-reminder-1", TestIrps.Context(TestIrps.Elmley(), draftReportLink: DraftLink));
+
+        Assert.Equal([TestIrps.Governor.Email], Addresses(message.To));
+        Assert.Equal("Independent review of progress at HMP Elmley: reminder, factual accuracy comments due by Wednesday 15 March 2023", message.Subject);
+        Assert.Contains("https://irpflows.example/draft/elmley", message.TextBody);
+    }
+
+    [Fact]
+    public void PublicationAlert_GoesToTheCoordinatorOnly_WithThePublicationDeadline()
+    {
+        var message = Render("publication-alert", TestIrps.Context(TestIrps.Elmley(TestIrps.Liaison)));
+
+        Assert.Equal([TestIrps.Coordinator.Email], Addresses(message.To));
+        Assert.Empty(message.Cc);
+        AssertInBothBodies(message, "must be published by Wednesday 22 March 2023, 25 working days after the visit ended on Wednesday 15 February 2023. No publication has been recorded for it yet.");
+    }
+
+    [Fact]
+    public void Publication_GoesToTheGovernorAndImbChair_SayingTheReportWentToTheSecretaryOfStateForJustice()
+    {
+        var message = Render("publication", TestIrps.Context(TestIrps.Elmley(TestIrps.Liaison),
+            publishedOn: new DateOnly(2023, 3, 21), publicationUrl: ReportLink));
+
+        Assert.Equal([TestIrps.Governor.Email, TestIrps.ImbChair.Email], Addresses(message.To));
+        Assert.Equal("Independent review of progress at HMP Elmley: report published", message.Subject);
+        AssertInBothBodies(message, "has been sent to the Secretary of State for Justice and was published on our website on Tuesday 21 March 2023.");
+        Assert.Contains($"<a href=\"{ReportLink.AbsoluteUri}\"", message.HtmlBody);
+    }
+
+    [Fact]
+    public void Publication_Irc_NamesTheHomeSecretaryAndMinister_AndTellsTheHomeOffice()
+    {
+        var message = Render("publication", TestIrps.Context(TestIrps.Irc(), publicationUrl: ReportLink));
+
+        Assert.Equal(["centre.manager@harmondsworth.example", TestIrps.HomeOffice.Email, TestIrps.ImbChair.Email], Addresses(message.To));
+        AssertInBothBodies(message, "has been sent to the Home Secretary and the Minister and was published on our website.");
+    }
+
+    [Fact]
+    public void PublicationLink_ThatIsNotWeb_IsShownAsTextNotALink()
+    {
+        var message = Render("publication", TestIrps.Context(TestIrps.Elmley(), publicationUrl: new Uri("javascript:alert(1)")));
+
+        Assert.DoesNotContain("href=\"javascript", message.HtmlBody);
+        Assert.DoesNotContain("<a ", message.HtmlBody);
+    }
+
+    [Fact]
+    public void GovernorFeedback_Prison_GoesToTheGovernorAfterPublication()
+    {
+        var message = Render("governor-feedback", TestIrps.Context(TestIrps.Elmley(TestIrps.Liaison), publishedOn: new DateOnly(2023, 3, 21)));
+
+        Assert.Equal([TestIrps.Governor.Email], Addresses(message.To));
+        AssertInBothBodies(message, "Now that the report of our independent review of progress at HMP Elmley has been published, we would welcome your feedback");
+        AssertInBothBodies(message, "the draft report and the factual accuracy check");
+    }
+
+    [Fact]
+    public void GovernorFeedback_Irc_GoesToTheCentreManagerAndTheHomeOffice()
+    {
+        var message = Render("governor-feedback", TestIrps.Context(TestIrps.Irc(TestIrps.Liaison)));
+
+        Assert.Equal(["centre.manager@harmondsworth.example", TestIrps.HomeOffice.Email], Addresses(message.To));
+        AssertInBothBodies(message, "Home Office Detention Engagement and Compliance teams");
+    }
+
+    [Fact]
+    public void MaterialDestruction_ReportsTheSummaryToTheCoordinator_CopyingTheLiaisonOfficer()
+    {
+        var message = Render("material-destruction", TestIrps.Context(TestIrps.Elmley(TestIrps.Liaison),
+            destructionSummary: "12 uploaded files deleted on 21 April 2023 <all>."));
+
+        Assert.Equal([TestIrps.Coordinator.Email], Addresses(message.To));
+        Assert.Equal([TestIrps.Liaison.Email], Addresses(message.Cc));
+        AssertInBothBodies(message, "12 uploaded files deleted on 21 April 2023 <all>.");
+        Assert.Contains("&lt;all&gt;", message.HtmlBody);
+        AssertInBothBodies(message, "As liaison officer, Priya Patel is asked to make sure that any material the team requested and used that remains at the establishment is destroyed or returned to the correct departments.");
+    }
+
+    [Fact]
+    public void MaterialDestruction_WithoutASummary_IsRejected()
+    {
+        Assert.Throws<ArgumentException>(() => Render("material-destruction", TestIrps.Context(TestIrps.Elmley(TestIrps.Liaison))));
+    }
+
+    [Fact]
+    public void Cancellation_GoesToEveryoneWhoHadTheAnnouncement_AndTheLiaisonOfficer_WithTheReason()
+    {
+        var message = Render("cancellation", TestIrps.Context(TestIrps.Elmley(TestIrps.Liaison), cancellationReason: "An outbreak of COVID-19 at the prison."));
+
+        Assert.Equal([TestIrps.Governor.Email], Addresses(message.To));
+        Assert.Equal([TestIrps.ImbChair.Email, TestIrps.Liaison.Email, TestIrps.Coordinator.Email], Addresses(message.Cc));
+        Assert.Equal("Independent review of progress at HMP Elmley: visit 13 to 15 February 2023 cancelled", message.Subject);
+        AssertInBothBodies(message, "planned for Monday 13 February 2023 to Wednesday 15 February 2023, has been cancelled.");
+        AssertInBothBodies(message, "The reason for the cancellation is: An outbreak of COVID-19 at the prison.");
+    }
+
+    [Fact]
+    public void Cancellation_Irc_AlsoGoesToTheHomeOffice_AndOmitsAnAbsentReason()
+    {
+        var message = Render("cancellation", TestIrps.Context(TestIrps.Irc()));
+
+        Assert.Equal(["centre.manager@harmondsworth.example", TestIrps.HomeOffice.Email], Addresses(message.To));
+        Assert.DoesNotContain("reason", message.TextBody, StringComparison.OrdinalIgnoreCase);
+    }
+}

@@ -1,0 +1,148 @@
+using IrpFlows.Mail;
+using IrpFlows.Timeline;
+
+namespace IrpFlows.Tests.Mail;
+
+public sealed partial class IrpMailTemplatesTests
+{
+    [Fact]
+    public void Announcement_Prison_IsFromTheChiefInspectorToTheGovernor_CopiedToTheImbChairWithAnInvitationToMeetTheTeam()
+    {
+        var message = Render("announcement", TestIrps.Context(TestIrps.Elmley()));
+
+        Assert.Equal([TestIrps.Governor.Email], Addresses(message.To));
+        Assert.Equal([TestIrps.ImbChair.Email], Addresses(message.Cc));
+        Assert.Equal("Independent review of progress at HMP Elmley: visit 13 to 15 February 2023", message.Subject);
+        Assert.StartsWith("Dear David Brown,", message.TextBody);
+        AssertInBothBodies(message, "I am copying this letter to Margaret Hill, Chair of the Independent Monitoring Board, and I would like to invite the Chair to meet the team, or the team leader, during the visit.");
+        Assert.EndsWith("Yours sincerely,\n\nHM Chief Inspector of Prisons\n", message.TextBody);
+    }
+
+    [Fact]
+    public void Announcement_Prison_ListsAllSevenRecommendationsWithRefAreaAndText()
+    {
+        var message = Render("announcement", TestIrps.Context(TestIrps.Elmley()));
+
+        AssertInBothBodies(message, "The review will follow up 7 recommendations from our inspection of HMP Elmley, which ended on Friday 4 March 2022.");
+        foreach (var recommendation in TestIrps.ElmleyRecommendations)
+        {
+            Assert.Contains($"- {recommendation.Ref} {recommendation.Area}: {recommendation.Text}\n", message.TextBody);
+            Assert.Contains($"<strong>{recommendation.Ref} {System.Net.WebUtility.HtmlEncode(recommendation.Area)}:</strong> {System.Net.WebUtility.HtmlEncode(recommendation.Text)}</li>", message.HtmlBody);
+        }
+    }
+
+    [Fact]
+    public void Announcement_StatesTheVisitDatesAndTheDocumentsDeadline()
+    {
+        var message = Render("announcement", TestIrps.Context(TestIrps.Elmley()));
+
+        AssertInBothBodies(message, "at HMP Elmley from Monday 13 February 2023 to Wednesday 15 February 2023.");
+        AssertInBothBodies(message, "All these documents should reach us no later than Monday 6 February 2023, five working days before the visit starts.");
+    }
+
+    [Fact]
+    public void Announcement_Prison_ListsOfstedThemes_AndOfstedAsAPartner()
+    {
+        var message = Render("announcement", TestIrps.Context(TestIrps.Elmley()));
+
+        foreach (var theme in TestIrps.ElmleyThemes)
+        {
+            Assert.Contains($"- {theme.Ref} {theme.Text}\n", message.TextBody);
+        }
+        AssertInBothBodies(message, "Ofsted will carry out a prison monitoring visit at the same time");
+        AssertInBothBodies(message, "Ofsted, which will follow up the themes listed above");
+        Assert.DoesNotContain("Care Quality Commission", message.TextBody);
+        Assert.DoesNotContain("Estyn", message.TextBody);
+    }
+
+    [Fact]
+    public void Announcement_NamesCqc_WhenCqcIssuedNotices_AndEstyn_ForAWelshPrison()
+    {
+        var message = Render("announcement", TestIrps.Context(TestIrps.Elmley(cqc: true, nation: Nation.Wales)));
+
+        Assert.Contains("The following will take part in the review:\n\n"
+            + "- the Care Quality Commission (CQC), as it issued notices following the inspection\n"
+            + "- Ofsted, which will follow up the themes listed above\n"
+            + "- Estyn, as HMP Elmley is in Wales\n", message.TextBody);
+    }
+
+    [Fact]
+    public void Announcement_WithoutOfstedThemesOrPartners_HasNoPartnerSection()
+    {
+        var facts = TestIrps.Elmley() with { OfstedThemes = [] };
+
+        var message = Render("announcement", TestIrps.Context(facts));
+
+        Assert.DoesNotContain("Ofsted", message.TextBody);
+        Assert.DoesNotContain("Partner inspectorates", message.TextBody);
+    }
+
+    [Fact]
+    public void Announcement_Prison_AsksForALiaisonOfficer_AndEverythingInParagraph7_3()
+    {
+        var message = Render("announcement", TestIrps.Context(TestIrps.Elmley()));
+
+        AssertInBothBodies(message, "Please appoint a liaison officer");
+        AssertInBothBodies(message, "Appendix A of our guide to independent reviews of progress for prison staff");
+        AssertInBothBodies(message, "complete a pro forma identifying the manager responsible for each recommendation we are following up");
+        AssertInBothBodies(message, "provide an updated action plan for these recommendations");
+        AssertInBothBodies(message, "prepare a presentation of no more than one hour");
+        AssertInBothBodies(message, "complete a bespoke data request");
+        AssertInBothBodies(message, "provide the prisoner population report ('Adult HMP Establishments Population Breakdown', summary tab only)");
+        AssertInBothBodies(message, "operational support and assurance group (OSAG) reports");
+        AssertInBothBodies(message, "please contact Sarah Jones, the coordinating inspector, at sarah.jones@hmiprisons.gov.uk.");
+    }
+
+    [Fact]
+    public void Announcement_Irc_GoesToTheCentreManagerAndTheHomeOffice_CopiedToTheImbChair_AboutConcerns()
+    {
+        var message = Render("announcement", TestIrps.Context(TestIrps.Irc(), instanceId: "irp-harmondsworth-2025"));
+
+        Assert.Equal(["centre.manager@harmondsworth.example", TestIrps.HomeOffice.Email], Addresses(message.To));
+        Assert.Equal([TestIrps.ImbChair.Email], Addresses(message.Cc));
+        Assert.Equal("Independent review of progress at Harmondsworth IRC: visit 19 to 21 May 2025", message.Subject);
+        Assert.StartsWith("Dear Alan Reed and Tom Clarke,", message.TextBody);
+        AssertInBothBodies(message, "The review will follow up 2 concerns from our inspection");
+        Assert.Contains("Concerns we will follow up", message.TextBody);
+        Assert.Contains("- C1 Safety: Detainees at risk of self-harm were not always identified promptly.\n", message.TextBody);
+        Assert.Contains("- C2 Too many detainees were held for long periods.\n", message.TextBody);
+        Assert.DoesNotContain("recommendation", message.TextBody, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Announcement_Irc_AsksForAThirtyMinutePresentationAndInternalAuditReports_WithinTwoWeeks()
+    {
+        var message = Render("announcement", TestIrps.Context(TestIrps.Irc()));
+
+        AssertInBothBodies(message, "prepare a 30-minute presentation");
+        AssertInBothBodies(message, "provide copies of any relevant internal audit reports");
+        AssertInBothBodies(message, "We will send the request for these documents within two weeks of this letter.");
+        AssertInBothBodies(message, "Appendix I of our guide to independent reviews of progress for immigration detention staff");
+        AssertInBothBodies(message, "the Care Quality Commission (CQC), as it issued notices following the inspection");
+        Assert.DoesNotContain("OSAG", message.TextBody);
+        Assert.DoesNotContain("one hour", message.TextBody);
+        Assert.DoesNotContain("prisoner population report", message.TextBody);
+    }
+
+    [Fact]
+    public void Announcement_HtmlEncodesEveryUserSuppliedValue()
+    {
+        var facts = TestIrps.Elmley() with
+        {
+            Establishment = new Establishment("HMP <b>Elmley</b>", EstablishmentType.Adult, Nation.England),
+            Recommendations = [new("1.42", "Safety & <i>care</i>", "<script>alert(1)</script>")],
+            Contacts = TestIrps.Elmley().Contacts with { Governor = new Contact("D \"Dave\" O'Brien", "governor.elmley@justice.gov.uk") },
+        };
+
+        var message = Render("announcement", TestIrps.Context(facts));
+
+        Assert.DoesNotContain("<script>", message.HtmlBody);
+        Assert.DoesNotContain("<b>Elmley", message.HtmlBody);
+        Assert.DoesNotContain("<i>care", message.HtmlBody);
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", message.HtmlBody);
+        Assert.Contains("<strong>1.42 Safety &amp; &lt;i&gt;care&lt;/i&gt;:</strong>", message.HtmlBody);
+        Assert.Contains("Dear D &quot;Dave&quot; O&#39;Brien,", message.HtmlBody);
+        Assert.Contains("<title>Independent review of progress at HMP &lt;b&gt;Elmley&lt;/b&gt;: visit", message.HtmlBody);
+        Assert.Contains("- 1.42 Safety & <i>care</i>: <script>alert(1)</script>\n", message.TextBody);
+    }
+}

@@ -1,0 +1,65 @@
+using IrpFlows.Mail;
+
+namespace IrpFlows.Tests.Mail;
+
+public sealed partial class IrpMailTemplatesTests
+{
+    [Fact]
+    public void VisitArrangements_GoToGovernorAndLiaisonOfficer_CopyingTheCoordinator_WithTheIndicativeSchedule()
+    {
+        var message = Render("visit-arrangements", TestIrps.Context(TestIrps.Elmley(TestIrps.Liaison)));
+
+        Assert.Equal([TestIrps.Governor.Email, TestIrps.Liaison.Email], Addresses(message.To));
+        Assert.Equal([TestIrps.Coordinator.Email], Addresses(message.Cc));
+        Assert.Equal("Independent review of progress at HMP Elmley: arrangements for the visit, 13 to 15 February 2023", message.Subject);
+        Assert.StartsWith("Dear David Brown and Priya Patel,", message.TextBody);
+        AssertInBothBodies(message, "Day 1: Monday 13 February 2023");
+        AssertInBothBodies(message, "Day 2: Tuesday 14 February 2023");
+        AssertInBothBodies(message, "Day 3: Wednesday 15 February 2023");
+        AssertInBothBodies(message, "12.30pm: presentation by the governor and senior management team (no more than one hour)");
+        AssertInBothBodies(message, "2.30pm: the team leader gives feedback to the governor");
+        AssertInBothBodies(message, "About 4pm: feedback to the governor");
+        AssertInBothBodies(message, "Morning: Ofsted inspectors confirm their key findings");
+        AssertInBothBodies(message, "a base room large enough for about six people");
+        AssertInBothBodies(message, "gate passes, keys, car parking and laptop permissions for the team");
+    }
+
+    [Fact]
+    public void VisitArrangements_Irc_FollowTheIrcSchedule_AndCopyTheHomeOffice()
+    {
+        var message = Render("visit-arrangements", TestIrps.Context(TestIrps.Irc(TestIrps.Liaison)));
+
+        Assert.Equal([TestIrps.Coordinator.Email, TestIrps.HomeOffice.Email], Addresses(message.Cc));
+        AssertInBothBodies(message, "12.30pm: 30-minute presentation by the centre manager, senior leadership team and Home Office leaders");
+        Assert.DoesNotContain("Ofsted", message.TextBody);
+        Assert.DoesNotContain("one hour", message.TextBody);
+    }
+
+    [Fact]
+    public void VisitArrangements_AttachAnAllDayInvitationSpanningTheThreeDays()
+    {
+        var message = Render("visit-arrangements", TestIrps.Context(TestIrps.Elmley(TestIrps.Liaison)));
+
+        var attachment = Assert.Single(message.Attachments);
+        Assert.Equal("irp-visit-hmp-elmley.ics", attachment.FileName);
+        Assert.StartsWith("text/calendar; method=REQUEST", attachment.ContentType);
+        var lines = ICalendarWriterTests.Unfold(attachment.Content.ToString());
+        Assert.Contains("METHOD:REQUEST", lines);
+        Assert.Contains("UID:irp-elmley-2023-visit@irpflows", lines);
+        Assert.Contains("DTSTART;VALUE=DATE:20230213", lines);
+        Assert.Contains("DTEND;VALUE=DATE:20230216", lines);
+        Assert.Contains("DTSTAMP:20230130T090000Z", lines);
+        Assert.Contains("SUMMARY:Independent review of progress at HMP Elmley", lines);
+        Assert.Contains("ORGANIZER;CN=\"Sarah Jones\":mailto:sarah.jones@hmiprisons.gov.uk", lines);
+        Assert.Contains(lines, l => l.StartsWith("ATTENDEE;CN=\"David Brown\";", StringComparison.Ordinal) && l.EndsWith(":mailto:governor.elmley@justice.gov.uk", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("ATTENDEE;CN=\"Priya Patel\";", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void VisitArrangements_WithoutALiaisonOfficer_GoToTheGovernorAlone()
+    {
+        var message = Render("visit-arrangements", TestIrps.Context(TestIrps.Elmley(liaison: null)));
+
+        Assert.Equal([TestIrps.Governor.Email], Addresses(message.To));
+    }
+}

@@ -1,0 +1,164 @@
+using System.Net;
+using Microsoft.Graph;
+using Microsoft.Kiota.Abstractions;
+using Microsoft.Kiota.Http.HttpClientLibrary.Middleware.Options;
+using GraphModels = Microsoft.Graph.Models;
+
+namespace IrpFlows.Mail;
+
+/// <summary>
+/// Sends mail from one mailbox through Microsoft Graph, exactly once per <see cref="MailMessage.MessageKey"/>.
+/// </summary>
+/// <remarks>
+/// Graph's send is not idempotent, so the message key travels with the message as a single-value extended property
+/// (a fixed GUID namespace and name) and the mailbox itself is the record of what was sent:
+/// <list type="number">
+/// <item>look for a message carrying the key; a sent copy means the message already went: return it;</item>
+/// <item>reuse a draft carrying the key, or create one (all requests ask for immutable ids, which survive the move
+/// from Drafts to Sent Items);</item>
+/// <item>send the draft;</item>
+/// <item>when the send fails in a way Graph may already have accepted it (5xx, timeout, dropped connection), wait and
+/// look again before sending again.</item>
+/// </list>
+/// Throttling (429) on any request is retried by the SDK's retry handler after Retry-After, because Graph did nothing.
+/// 5xx responses to the send are deliberately not retried by the SDK but by step 4. If the draft has been submitted but
+/// the mailbox shows neither it nor its sent copy yet (Exchange files it a moment later), this call fails rather than
+/// guess, and the caller's next attempt finds the sent copy. The one window left: a new call that starts within those
+/// seconds cannot know a submission is in transit, so callers retry a failed send after a back-off, not at once.
+/// </remarks>
+public sealed class GraphMailSender : IMailSender
+{
+    /// <summary>The extended property that holds the message key (MAPI string property in a private namespace).</summary>
+    public const string MessageKeyPropertyId = "String {1b1716c1-5e42-4fc9-8971-4a717630f96d} Name IrpFlowsMessageKey";
+
+    private const string ImmutableIdPreference = "IdType=\"ImmutableId\"";
+
+    private readonly GraphServiceClient client;
+    private readonly GraphMailOptions options;
+    private readonly TimeProvider timeProvider;
+
+    /// <param name="client">App-only client (see <see cref="GraphMailClientFactory"/>); tests point it at a fake Graph.</param>
+    /// <param name="options">The sender mailbox and the handling of sends whose outcome is unknown.</param>
+    /// <param name="timeProvider">Waits between attempts, and stamps <see cref="SentMail.SentAt"/> for a new send.</param>
+    public GraphMailSender(GraphServiceClient client, GraphMailOptions options, TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.SenderUserId, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxSendAttempts, 1, nameof(options));
+        this.client = client;
+        this.options = options;
+        this.timeProvider = timeProvider;
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>A repeat returns the same <see cref="SentMail.ProviderMessageId"/> (the immutable Graph id) and the mailbox's sentDateTime.</remarks>
+    public async Task<SentMail> SendAsync(MailMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        string? submittedDraftId = null;
+        for (var attempt = 1; ; attempt++)
+        {
+            var copies = await FindByKeyAsync(message.MessageKey, cancellationToken);
+            if (copies.FirstOrDefault(m => m.IsDraft == false) is { Id: { } sentId } sent)
+            {
+                return new SentMail(message.MessageKey, sentId, sent.SentDateTime ?? timeProvider.GetUtcNow());
+            }
+
+            var draftId = copies.FirstOrDefault(m => m.IsDraft == true)?.Id;
+            if (draftId is null && submittedDraftId is not null)
+            {
+                // Submitted, and neither the draft nor its sent copy is visible yet: it is on its way. Sending a new draft could send twice.
+                if (attempt >= options.MaxSendAttempts)
+                {
+                    throw new InvalidOperationException(
+                        $"The message '{message.MessageKey}' was submitted but its sent copy is not yet visible; a later attempt will find it.");
+                }
+                await Task.Delay(options.SendRecheckDelay, timeProvider, cancellationToken);
+                continue;
+            }
+
+            draftId ??= await CreateDraftAsync(message, cancellationToken);
+            try
+            {
+                submittedDraftId = draftId;
+                await SendDraftAsync(draftId, cancellationToken);
+                return new SentMail(message.MessageKey, draftId, timeProvider.GetUtcNow());
+            }
+            catch (Exception exception) when (MayHaveBeenAccepted(exception, cancellationToken) && attempt < options.MaxSendAttempts)
+            {
+                await Task.Delay(options.SendRecheckDelay, timeProvider, cancellationToken);
+            }
+        }
+    }
+
+    private async Task<IReadOnlyList<GraphModels.Message>> FindByKeyAsync(string messageKey, CancellationToken cancellationToken)
+    {
+        var page = await client.Users[options.SenderUserId].Messages.GetAsync(request =>
+        {
+            request.QueryParameters.Filter =
+                $"singleValueExtendedProperties/Any(ep: ep/id eq '{MessageKeyPropertyId}' and ep/value eq '{messageKey.Replace("'", "''", StringComparison.Ordinal)}')";
+            request.QueryParameters.Select = ["id", "isDraft", "sentDateTime"];
+            request.QueryParameters.Top = 10;
+            request.Headers.Add("Prefer", ImmutableIdPreference);
+        }, cancellationToken);
+        return page?.Value ?? [];
+    }
+
+    private async Task<string> CreateDraftAsync(MailMessage message, CancellationToken cancellationToken)
+    {
+        var draft = new GraphModels.Message
+        {
+            Subject = message.Subject,
+            Body = new GraphModels.ItemBody { ContentType = GraphModels.BodyType.Html, Content = message.HtmlBody },
+            ToRecipients = message.To.Select(ToRecipient).ToList(),
+            CcRecipients = message.Cc.Select(ToRecipient).ToList(),
+            SingleValueExtendedProperties =
+            [
+                new GraphModels.SingleValueLegacyExtendedProperty { Id = MessageKeyPropertyId, Value = message.MessageKey },
+            ],
+            InternetMessageHeaders =
+            [
+                new GraphModels.InternetMessageHeader { Name = MimeMessageWriter.MessageKeyHeader, Value = message.MessageKey },
+            ],
+            Attachments = message.Attachments
+                .Select(a => (GraphModels.Attachment)new GraphModels.FileAttachment
+                {
+                    Name = a.FileName,
+                    ContentType = a.ContentType,
+                    ContentBytes = a.Content.ToArray(),
+                })
+                .ToList(),
+        };
+        var created = await client.Users[options.SenderUserId].Messages.PostAsync(draft, request =>
+        {
+            request.Headers.Add("Prefer", ImmutableIdPreference);
+            // A duplicate draft is harmless (only one is ever sent), but a 504 may mean the first was created: do not repeat on 504.
+            request.Options.Add(RetryOnly(HttpStatusCode.TooManyRequests, HttpStatusCode.ServiceUnavailable));
+        }, cancellationToken);
+        return created?.Id ?? throw new InvalidOperationException("Graph created the draft but returned no id.");
+    }
+
+    private Task SendDraftAsync(string draftId, CancellationToken cancellationToken) =>
+        client.Users[options.SenderUserId].Messages[draftId].Send.PostAsync(request =>
+        {
+            request.Headers.Add("Prefer", ImmutableIdPreference);
+            // Only throttling proves Graph did nothing; any other failure is handled by looking in the mailbox first.
+            request.Options.Add(RetryOnly(HttpStatusCode.TooManyRequests));
+        }, cancellationToken);
+
+    private static RetryHandlerOption RetryOnly(params HttpStatusCode[] statusCodes) =>
+        new() { ShouldRetry = (_, _, response) => statusCodes.Contains(response.StatusCode) };
+
+    /// <summary>Failures after which Graph may have sent the message: server errors, timeouts and broken connections.</summary>
+    private static bool MayHaveBeenAccepted(Exception exception, CancellationToken cancellationToken) => exception switch
+    {
+        ApiException api => api.ResponseStatusCode >= 500 || api.ResponseStatusCode == (int)HttpStatusCode.RequestTimeout,
+        HttpRequestException or IOException => true,
+        OperationCanceledException => !cancellationToken.IsCancellationRequested,
+        _ => false,
+    };
+
+    private static GraphModels.Recipient ToRecipient(EmailAddress address) =>
+        new() { EmailAddress = new GraphModels.EmailAddress { Name = address.Name, Address = address.Address } };
+}

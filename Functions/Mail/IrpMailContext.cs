@@ -1,0 +1,23 @@
+using IrpFlows.Timeline;
+
+namespace IrpFlows.Mail;
+
+/// <summary>
+/// What a step's email needs to know about one IRP. <see cref="StepDates"/> maps planned step ids to their dates:
+/// <c>visit-start</c>, <c>visit-end</c>, <c>documents-deadline</c>, <c>fact-check-deadline</c>, <c>publication-deadline</c>.
+/// Every string here is user-supplied and is HTML-encoded when rendered.
+/// </summary>
+public sealed record IrpMailContext(
+    string InstanceId,
+    IrpFacts Facts,
+    IReadOnlyDictionary<string, DateOnly> StepDates,
+    IReadOnlyList<DocumentRequestItem> Documents,
+    Uri? UploadLink,
+    Uri? DraftReportLink,
+    DateOnly? PublishedOn,
+    Uri? PublicationUrl,
+    string? CancellationReason,
+    string? DestructionSummary);
+
+/// <summary>A document asked of the establishment (prison guide 7.3, IRC guide 2.7) and whether it has arrived.</summary>
+public sealed record DocumentRequestItem(string Key, string Title, bool Received);

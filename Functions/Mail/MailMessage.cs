@@ -1,0 +1,24 @@
+namespace IrpFlows.Mail;
+
+/// <summary>A mailbox: a display name and an address such as <c>governor.elmley@justice.gov.uk</c>.</summary>
+public sealed record EmailAddress(string Name, string Address);
+
+/// <summary>A file sent with a message; <see cref="ContentType"/> may carry parameters (<c>text/calendar; method=REQUEST</c>).</summary>
+public sealed record MailAttachment(string FileName, string ContentType, BinaryData Content);
+
+/// <summary>
+/// One email, ready to send. <see cref="MessageKey"/> identifies the message forever: <c>"{instanceId}/{stepId}"</c>.
+/// Senders are idempotent by it, so rendering the same step again and sending it sends nothing new.
+/// <see cref="HtmlBody"/> and <see cref="TextBody"/> carry the same content.
+/// </summary>
+public sealed record MailMessage(
+    string MessageKey,
+    IReadOnlyList<EmailAddress> To,
+    IReadOnlyList<EmailAddress> Cc,
+    string Subject,
+    string HtmlBody,
+    string TextBody,
+    IReadOnlyList<MailAttachment> Attachments);
+
+/// <summary>Proof that the message with <see cref="MessageKey"/> left the sender's mailbox.</summary>
+public sealed record SentMail(string MessageKey, string ProviderMessageId, DateTimeOffset SentAt);
