@@ -1,6 +1,20 @@
+using IrpFlows.Hosting;
+using IrpFlows.Http;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddLocalSettingsBeforeEnvironment(builder.Environment.ContentRootPath);
+builder.WebHost.UseFunctionsPort(builder.Configuration);
+builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi();
+builder.Services.AddIrpFlows(builder.Configuration);
+
 var app = builder.Build();
-app.MapGet("/api/health", () => Results.Ok(new { status = "ok" }));
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.MapOpenApi("/api/openapi.json");
+app.MapHostEndpoints(app.Configuration.GetValue<bool>(ServiceRegistration.DevClockEnabledSetting));
+app.MapIrpEndpoints();
+app.MapOutboxEndpoints();
 app.Run();
 
 /// <summary>Exposed so tests can host the app with <c>WebApplicationFactory</c>.</summary>

@@ -1,13 +1,13 @@
 namespace IrpFlows.Mail;
 
 /// <summary>
-/// Settings for sending through Microsoft Graph (section <c>Mail:Graph</c>, app settings <c>Mail__Graph__*</c>).
+/// Settings for sending through Microsoft Graph (section <c>Graph</c>, app settings <c>Graph__*</c>).
 /// The app registration needs the application permissions Mail.Send and Mail.ReadWrite, ideally limited to the sender
 /// mailbox by an application access policy.
 /// </summary>
 public sealed class GraphMailOptions
 {
-    public const string SectionName = "Mail:Graph";
+    public const string SectionName = "Graph";
 
     /// <summary>The mailbox mail is sent from: a user principal name or object id.</summary>
     public string SenderUserId { get; set; } = "";

@@ -13,6 +13,12 @@ public sealed class IrpMailTemplates(TimeProvider timeProvider)
     private const string ReminderPrefix = "documents-reminder-";
     private const string FactCheckReminderPrefix = "fact-check-reminder-";
 
+    /// <summary>Steps of the timeline that are milestones on the coordinator's timeline and tell no one anything by email.</summary>
+    public static readonly IReadOnlySet<string> MilestoneSteps = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "visit-start", "visit-end", "fact-check-deadline", "publication-deadline",
+    };
+
     /// <summary>
     /// Returns the email for <paramref name="stepId"/>, or null when the step sends none: <c>debrief</c> (the debrief
     /// document is handed over in person), a documents chase when nothing is missing, and <c>liaison-feedback</c> for an

@@ -1,0 +1,28 @@
+using IrpFlows.Mail;
+
+namespace IrpFlows.Hosting;
+
+/// <summary>Chooses the mail sender: Microsoft Graph when a sender mailbox is configured, otherwise the local outbox.</summary>
+public static class MailRegistration
+{
+    public static IServiceCollection AddMail(this IServiceCollection services, IConfiguration configuration)
+    {
+        var outbox = new OutboxOptions();
+        configuration.GetSection(OutboxOptions.SectionName).Bind(outbox);
+        services.AddSingleton(outbox);
+
+        var graph = new GraphMailOptions();
+        configuration.GetSection(GraphMailOptions.SectionName).Bind(graph);
+        if (!string.IsNullOrWhiteSpace(graph.SenderUserId))
+        {
+            services.AddSingleton(graph);
+            services.AddSingleton<IMailSender>(sp =>
+                new GraphMailSender(GraphMailClientFactory.CreateClient(graph), graph, sp.GetRequiredService<TimeProvider>()));
+            return services;
+        }
+        services.AddSingleton<OutboxMailSender>();
+        services.AddSingleton<IMailSender>(sp => sp.GetRequiredService<OutboxMailSender>());
+        services.AddSingleton<IStorageSetup>(sp => sp.GetRequiredService<OutboxMailSender>());
+        return services;
+    }
+}

@@ -1,0 +1,59 @@
+using IrpFlows.Calendar;
+using IrpFlows.Irps;
+using IrpFlows.Mail;
+using IrpFlows.Storage;
+using IrpFlows.Timeline;
+using IrpFlows.Workflow;
+
+namespace IrpFlows.Hosting;
+
+/// <summary>Everything IrpFlows registers, in one place, so Program.cs stays a page.</summary>
+public static class ServiceRegistration
+{
+    public const string StorageSetting = "AzureWebJobsStorage";
+    public const string DevClockEnabledSetting = "DevClockEnabled";
+    public const string DevClockStartSetting = "DevClockStartUtc";
+    public const string BankHolidaysFileSetting = "BankHolidaysFile";
+
+    public static IServiceCollection AddIrpFlows(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(IrpPolicy.FromConfiguration(configuration.GetSection(IrpPolicy.SectionName)));
+        services.AddSingleton(Bind<WorkflowEngineOptions>(configuration, WorkflowEngineOptions.SectionName));
+        services.AddSingleton(Bind<DispatcherOptions>(configuration, DispatcherOptions.SectionName));
+
+        services.AddSingleton<TimeProvider>(configuration.GetValue<bool>(DevClockEnabledSetting)
+            ? new DevClock(TimeProvider.System, configuration.GetValue<DateTimeOffset?>(DevClockStartSetting))
+            : TimeProvider.System);
+
+        var connectionString = configuration[StorageSetting]
+            ?? throw new InvalidOperationException($"The setting {StorageSetting} is missing: set it to UseDevelopmentStorage=true or a storage connection string.");
+        var storage = StorageConnection.Parse(connectionString);
+        services.AddSingleton(storage);
+        services.AddSingleton(new StorageClientOptions());
+        services.AddSingleton(sp => new TableServiceClient(storage, sp.GetRequiredService<StorageClientOptions>()));
+        services.AddSingleton(sp => new BlobServiceClient(storage, sp.GetRequiredService<StorageClientOptions>()));
+        if (storage.IsDevelopmentStorage) services.AddHostedService<AzuriteHostedService>();
+        services.AddHostedService<StorageInitializer>();
+
+        services.AddSingleton(_ => WorkingDayCalendar.Create(configuration[BankHolidaysFileSetting] is { Length: > 0 } file
+            ? file
+            : Path.Combine(AppContext.BaseDirectory, "Calendar", "extra-bank-holidays.json")));
+        services.AddSingleton<IrpPlanner>();
+        services.AddSingleton<IrpMailTemplates>();
+        services.AddMail(configuration);
+        services.AddSingleton<IrpWorkflow>();
+        services.AddSingleton<IWorkflowKind>(sp => sp.GetRequiredService<IrpWorkflow>());
+        services.AddSingleton<WorkflowEngine>();
+        services.AddSingleton<IrpService>();
+        services.AddSingleton<DispatchSignal>();
+        services.AddHostedService<DispatcherService>();
+        return services;
+    }
+
+    private static T Bind<T>(IConfiguration configuration, string section) where T : new()
+    {
+        var options = new T();
+        configuration.GetSection(section).Bind(options);
+        return options;
+    }
+}

@@ -1,0 +1,50 @@
+using IrpFlows.Hosting;
+using IrpFlows.Workflow;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace IrpFlows.Http;
+
+/// <summary>Health, the Functions host's timer invocation, and the development clock.</summary>
+public static class HostEndpoints
+{
+    /// <summary>The timer-triggered function's name: the Functions host POSTs to /{name} (see infra/functions/).</summary>
+    public const string DispatchTimerFunction = "DispatchTimer";
+
+    public static void MapHostEndpoints(this IEndpointRouteBuilder routes, bool devClockEnabled)
+    {
+        routes.MapGet("/api/health", () => TypedResults.Ok(new { status = "healthy" })).WithTags("Host").WithSummary("Anonymous liveness check.");
+
+        // Azure Functions custom handler contract for a non-HTTP trigger: the host POSTs the invocation and expects
+        // { Outputs, Logs, ReturnValue }. It runs one dispatcher tick.
+        routes.MapPost("/" + DispatchTimerFunction, async (WorkflowEngine engine, CancellationToken ct) =>
+        {
+            var ran = await engine.DispatchDueAsync(ct);
+            return TypedResults.Ok(new { Outputs = new { }, Logs = new[] { $"Ran {ran} step(s)." }, ReturnValue = (object?)null });
+        }).ExcludeFromDescription();
+
+        if (!devClockEnabled) return;
+        var dev = routes.MapGroup("/api/dev").WithTags("Development").AddEndpointFilter<CoordinatorKeyFilter>();
+        dev.MapGet("/clock", (TimeProvider time) => TypedResults.Ok(new DevClockState(time.GetUtcNow())))
+            .WithSummary("The development clock's time.");
+        dev.MapPost("/clock", MoveClockAsync)
+            .WithSummary("Moves the development clock forward and returns once every step due by then has run.");
+    }
+
+    private static async Task<Results<Ok<DevClockState>, ProblemHttpResult, ValidationProblem>> MoveClockAsync(
+        HttpRequest request, TimeProvider time, WorkflowEngine engine, CancellationToken ct)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<DevClockState>(request, Irps.IrpEvents.Json);
+        if (problem is not null) return problem;
+        if (body!.Now == default) return Problems.Validation("now", "is required: an ISO 8601 instant such as 2023-02-07T09:00:00Z.");
+        var clock = (DevClock)time;
+        if (!clock.TryMoveTo(body.Now))
+            return Problems.Conflict("The clock only moves forward", $"The clock is at {time.GetUtcNow():O}; steps already run cannot be un-run.");
+        // Run ticks until nothing more is due: a step that completes can make the next one due at once.
+        for (var i = 0; i < 1000 && await engine.DispatchDueAsync(ct) > 0; i++)
+        {
+        }
+        return TypedResults.Ok(new DevClockState(time.GetUtcNow()));
+    }
+}
+
+public sealed record DevClockState(DateTimeOffset Now);

@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace IrpFlows.Http;
+
+/// <summary>RFC 7807 problem responses, so every 4xx/5xx has the same shape.</summary>
+public static class Problems
+{
+    public static ValidationProblem Validation(IDictionary<string, string[]> errors) =>
+        TypedResults.ValidationProblem(errors, title: "The request is not valid.",
+            detail: "See 'errors': each entry names a field and the rule it breaks. Nothing was changed.");
+
+    public static ValidationProblem Validation(string field, string message) =>
+        Validation(new Dictionary<string, string[]> { [field] = [message] });
+
+    public static ProblemHttpResult NotFound(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
+
+    public static ProblemHttpResult Conflict(string title, string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: title);
+
+    public static ProblemHttpResult Status(int status, string title, string detail) =>
+        TypedResults.Problem(detail, statusCode: status, title: title);
+}

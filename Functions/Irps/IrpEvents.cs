@@ -1,0 +1,52 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using IrpFlows.Timeline;
+
+namespace IrpFlows.Irps;
+
+/// <summary>The facts an IRP's log records. Names are the event names of the HTTP API where a coordinator raises them.</summary>
+public static class IrpEvents
+{
+    public const string Started = "IrpStarted";
+    public const string LiaisonOfficerAppointed = nameof(LiaisonOfficerAppointed);
+    public const string VisitRescheduled = nameof(VisitRescheduled);
+    public const string DraftIssued = nameof(DraftIssued);
+    public const string FactCheckReturned = nameof(FactCheckReturned);
+    public const string Published = nameof(Published);
+    public const string Cancelled = "Cancelled";
+    public const string DocumentReceived = nameof(DocumentReceived);
+
+    /// <summary>Events a coordinator may raise through <c>POST /api/irps/{id}/events/{eventName}</c>.</summary>
+    public static readonly IReadOnlySet<string> RaisableByCoordinator = new HashSet<string>(StringComparer.Ordinal)
+    {
+        LiaisonOfficerAppointed, VisitRescheduled, DraftIssued, FactCheckReturned, Published,
+    };
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    public static JsonObject ToData<T>(T payload) => JsonSerializer.SerializeToNode(payload, Json)!.AsObject();
+
+    public static T FromData<T>(JsonObject data) => data.Deserialize<T>(Json)!;
+}
+
+public sealed record IrpStartedData(IrpFacts Facts, IReadOnlyList<IrpWarning> Warnings);
+
+public sealed record LiaisonOfficerAppointedData(string Name, string Email);
+
+public sealed record VisitRescheduledData(DateOnly VisitStart);
+
+/// <param name="Date">The England-and-Wales date it happened (the day the event was recorded unless given).</param>
+public sealed record DraftIssuedData(DateOnly Date);
+
+public sealed record FactCheckReturnedData(DateOnly Date);
+
+public sealed record PublishedData(DateOnly Date, Uri? Url);
+
+public sealed record CancelledData(string? Reason);
+
+/// <summary>A file the establishment provided for one checklist item, stored at <see cref="BlobName"/> in the IRP's container.</summary>
+public sealed record DocumentReceivedData(string Key, string FileName, string BlobName, long Size, DateTimeOffset ReceivedAt);

@@ -1,0 +1,228 @@
+using System.Net.Mail;
+using System.Text.Json.Nodes;
+using IrpFlows.Calendar;
+using IrpFlows.Hosting;
+using IrpFlows.Timeline;
+using IrpFlows.Workflow;
+
+namespace IrpFlows.Irps;
+
+/// <summary>Outcome of a refused request: the HTTP status and problem text, or field errors for a 400.</summary>
+public sealed record Refusal(int Status, string Title, string Detail, IReadOnlyDictionary<string, string[]>? Errors = null)
+{
+    public static Refusal Invalid(string field, string message) =>
+        new(400, "The request is not valid.", message, new Dictionary<string, string[]> { [field] = [message] });
+}
+
+/// <summary>
+/// What a coordinator can do to IRPs: preview, start, read, list, record events, cancel. Validates everything before
+/// touching storage, so a refused request changes nothing.
+/// </summary>
+public sealed class IrpService(
+    WorkflowEngine engine, IrpWorkflow workflow, WorkingDayCalendar calendar, IrpPolicy policy, TimeProvider time, DispatchSignal dispatch)
+{
+    private readonly TimeZoneInfo _zone = policy.TimeZone;
+
+    /// <summary>Today's date in England and Wales.</summary>
+    public DateOnly Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), _zone).DateTime);
+
+    public IrpValidation Validate(CreateIrpRequest? request) => IrpRequestValidator.Validate(request, Today(), calendar, policy);
+
+    public IrpPreview Preview(IrpValidation valid)
+    {
+        var facts = valid.Facts!;
+        var timeline = workflow.Timeline(IrpState.Initial(facts, valid.Warnings));
+        return new IrpPreview(timeline.Select(s => Entry(s, null)).ToList(), valid.Warnings);
+    }
+
+    /// <summary>Starts an IRP from a valid request. Refuses an announcement date in the past: IrpFlows does not send letters backdated.</summary>
+    public async Task<(string? Id, Refusal? Refusal)> CreateAsync(IrpValidation valid, CancellationToken ct)
+    {
+        var facts = valid.Facts!;
+        if (facts.AnnouncementDate < Today())
+            return (null, Refusal.Invalid("announcementDate",
+                $"must not be before today ({Today():yyyy-MM-dd}): the announcement letter is sent on that date, and cannot be sent in the past."));
+        var id = Guid.NewGuid().ToString("N");
+        await engine.StartAsync(IrpWorkflow.KindName, id, new NewEvent(IrpEvents.Started, IrpEvents.ToData(new IrpStartedData(facts, valid.Warnings))), ct);
+        dispatch.Request(id);
+        return (id, null);
+    }
+
+    public async Task<IrpView?> GetAsync(string id, CancellationToken ct)
+    {
+        var status = await engine.GetAsync(id, ct);
+        return status is null ? null : View(status);
+    }
+
+    public async IAsyncEnumerable<IrpListItem> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        await foreach (var (id, kind, runtime, custom, summary) in engine.ListAsync(ct))
+        {
+            if (kind != IrpWorkflow.KindName) continue;
+            yield return new IrpListItem(
+                id,
+                summary["kind"]!.GetValue<string>(),
+                IrpEvents.FromData<Establishment>(summary["establishment"]!.AsObject()),
+                DateOnly.Parse(summary["visitStart"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture),
+                runtime.ToString(),
+                custom,
+                summary["nextStep"] is JsonObject next ? IrpEvents.FromData<NextStep>(next) : null);
+        }
+    }
+
+    /// <summary>Records a coordinator's event. Returns null refusal on success; a 404 refusal if the IRP does not exist.</summary>
+    public async Task<Refusal?> RaiseAsync(string id, string eventName, JsonObject? body, CancellationToken ct)
+    {
+        if (!IrpEvents.RaisableByCoordinator.Contains(eventName))
+        {
+            return Refusal.Invalid("eventName",
+                $"'{eventName}' is not an event of an IRP. Known events: {string.Join(", ", IrpEvents.RaisableByCoordinator.Order())}.");
+        }
+        var (data, error) = IrpEventRequests.Parse(eventName, body ?? [], Today(), calendar);
+        if (error is not null) return error;
+        return await AppendAsync(id, status => Decide(status, eventName, data!), ct);
+    }
+
+    /// <summary>Cancels an IRP: every step not done is skipped and the establishment is told.</summary>
+    public Task<Refusal?> TerminateAsync(string id, string? reason, CancellationToken ct) =>
+        AppendAsync(id, status =>
+        {
+            RefuseIfFinished(status);
+            return [new NewEvent(IrpEvents.Cancelled, IrpEvents.ToData(new CancelledData(string.IsNullOrWhiteSpace(reason) ? null : reason.Trim())))];
+        }, ct);
+
+    private async Task<Refusal?> AppendAsync(string id, Func<InstanceStatus, IReadOnlyList<NewEvent>> decide, CancellationToken ct)
+    {
+        try
+        {
+            var status = await engine.AppendAsync(id, decide, ct);
+            if (status is null) return new Refusal(404, "Not found", $"There is no IRP with id '{id}'.");
+        }
+        catch (EventRejectedException e)
+        {
+            return new Refusal(e.Status, e.Title, e.Message);
+        }
+        dispatch.Request(id);
+        return null;
+    }
+
+    private static IReadOnlyList<NewEvent> Decide(InstanceStatus status, string eventName, JsonObject data)
+    {
+        RefuseIfFinished(status);
+        var state = IrpState.From(status.Instance);
+        var done = (string step) => status.Step(step)?.Status == StepStatus.Done;
+        switch (eventName)
+        {
+            case IrpEvents.VisitRescheduled when done("visit-start"):
+                throw new EventRejectedException(409, "The visit has started", "The visit has already started; it can no longer be moved.");
+            case IrpEvents.VisitRescheduled:
+                var visitStart = IrpEvents.FromData<VisitRescheduledData>(data).VisitStart;
+                if (visitStart <= state.Facts.AnnouncementDate)
+                    throw new EventRejectedException(409, "Visit before the announcement",
+                        $"The visit must start after the announcement date ({state.Facts.AnnouncementDate:yyyy-MM-dd}).");
+                break;
+            case IrpEvents.DraftIssued when state.Progress.DraftIssuedOn is not null:
+                throw new EventRejectedException(409, "Draft already issued", $"The draft report was issued on {state.Progress.DraftIssuedOn:yyyy-MM-dd}.");
+            case IrpEvents.Published when state.Progress.PublishedOn is not null:
+                throw new EventRejectedException(409, "Already published", $"The report was published on {state.Progress.PublishedOn:yyyy-MM-dd}.");
+        }
+        return [new NewEvent(eventName, data)];
+    }
+
+    private static void RefuseIfFinished(InstanceStatus status)
+    {
+        if (status.RuntimeStatus is RuntimeStatus.Terminated or RuntimeStatus.Completed)
+            throw new EventRejectedException(409, $"The IRP is {status.RuntimeStatus.ToString().ToLowerInvariant()}",
+                $"This IRP is {status.RuntimeStatus.ToString().ToLowerInvariant()}; nothing more can be recorded.");
+    }
+
+    private IrpView View(InstanceStatus status)
+    {
+        var state = IrpState.From(status.Instance);
+        var timeline = workflow.Timeline(state);
+        var entries = timeline.Select(s => Entry(s, status.Step(s.Id))).ToList();
+        if (status.Step(IrpWorkflow.CancellationStepId) is { } cancel)
+        {
+            entries.Add(new TimelineEntry(cancel.Id, "Cancellation notice", DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(cancel.Due, _zone).DateTime),
+                null, cancel.Due, Status(cancel), cancel.CompletedAt, "Terminate request", "Everyone told of the visit", null, cancel.FailedAttempts, cancel.LastError));
+        }
+        var emails = status.Steps.Where(s => s.Result?["email"] is JsonObject)
+            .Select(s => IrpEvents.FromData<EmailRecord>(s.Result!["email"]!.AsObject()))
+            .OrderBy(e => e.SentAt).ToList();
+        var facts = state.Facts;
+        return new IrpView(
+            status.Instance.Id, facts.Kind.ToString().ToLowerInvariant(), status.RuntimeStatus.ToString(), status.Plan.CustomStatus,
+            status.Instance.CreatedTime, status.Instance.LastUpdatedTime, facts.Establishment, facts.SourceInspectionEnd, facts.AnnouncementDate,
+            facts.VisitStart, timeline.Single(s => s.Id == "visit-end").Date, facts.Contacts, facts.Recommendations, facts.OfstedThemes,
+            entries, emails, state.Warnings, state.CancellationReason, state.Progress.PublishedOn, state.PublicationUrl);
+    }
+
+    private static TimelineEntry Entry(PlannedStep step, StepState? state) => new(
+        step.Id, step.Title, step.Date, step.Time?.ToString("HH:mm"), step.Due,
+        state is null ? (step.Applicable ? "pending" : "skipped") : Status(state),
+        state?.CompletedAt, step.Source, step.Concerns, step.WaitingFor, state?.FailedAttempts ?? 0, state?.LastError);
+
+    private static string Status(StepState s) => s.Status.ToString().ToLowerInvariant();
+}
+
+/// <summary>Parses and checks the body of each coordinator event before anything is stored.</summary>
+public static class IrpEventRequests
+{
+    public static (JsonObject? Data, Refusal? Error) Parse(string eventName, JsonObject body, DateOnly today, WorkingDayCalendar calendar)
+    {
+        switch (eventName)
+        {
+            case IrpEvents.LiaisonOfficerAppointed:
+                var name = Text(body, "name");
+                var email = Text(body, "email");
+                if (string.IsNullOrWhiteSpace(name)) return (null, Refusal.Invalid("name", "is required: the liaison officer's full name."));
+                if (email is null || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email.Trim())
+                    return (null, Refusal.Invalid("email", "is required and must be a single email address, e.g. name@justice.gov.uk."));
+                return (IrpEvents.ToData(new LiaisonOfficerAppointedData(name.Trim(), email.Trim())), null);
+            case IrpEvents.VisitRescheduled:
+                if (!TryDate(body, "visitStart", required: true, out var visitStart, out var dateError)) return (null, dateError);
+                if (visitStart!.Value < today) return (null, Refusal.Invalid("visitStart", $"must not be in the past (today is {today:yyyy-MM-dd})."));
+                if (!calendar.IsWorkingDay(visitStart.Value))
+                    return (null, Refusal.Invalid("visitStart", $"must be a working day in England and Wales; {visitStart:yyyy-MM-dd} is not."));
+                return (IrpEvents.ToData(new VisitRescheduledData(visitStart.Value)), null);
+            case IrpEvents.DraftIssued:
+            case IrpEvents.FactCheckReturned:
+                if (!TryDate(body, "date", required: false, out var date, out var error)) return (null, error);
+                if (date > today) return (null, Refusal.Invalid("date", $"must not be in the future (today is {today:yyyy-MM-dd})."));
+                var on = date ?? today;
+                return (eventName == IrpEvents.DraftIssued ? IrpEvents.ToData(new DraftIssuedData(on)) : IrpEvents.ToData(new FactCheckReturnedData(on)), null);
+            case IrpEvents.Published:
+                if (!TryDate(body, "date", required: true, out var published, out var publishedError)) return (null, publishedError);
+                if (published > today) return (null, Refusal.Invalid("date", $"must not be in the future (today is {today:yyyy-MM-dd})."));
+                var url = Text(body, "url");
+                if (url is null || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+                    return (null, Refusal.Invalid("url", "is required and must be the absolute http(s) address of the published report."));
+                return (IrpEvents.ToData(new PublishedData(published!.Value, uri)), null);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(eventName), eventName, "Not a coordinator event.");
+        }
+    }
+
+    private static string? Text(JsonObject body, string field) =>
+        body[field] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+
+    private static bool TryDate(JsonObject body, string field, bool required, out DateOnly? date, out Refusal? error)
+    {
+        date = null;
+        error = null;
+        var node = body[field];
+        if (node is null)
+        {
+            if (required) error = Refusal.Invalid(field, "is required: a date in the form yyyy-MM-dd.");
+            return !required;
+        }
+        if (node is JsonValue v && v.TryGetValue<string>(out var s)
+            && DateOnly.TryParseExact(s, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d))
+        {
+            date = d;
+            return true;
+        }
+        error = Refusal.Invalid(field, "must be a date in the form yyyy-MM-dd.");
+        return false;
+    }
+}

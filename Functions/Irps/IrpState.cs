@@ -1,0 +1,75 @@
+using IrpFlows.Documents;
+using IrpFlows.Timeline;
+using IrpFlows.Workflow;
+
+namespace IrpFlows.Irps;
+
+/// <summary>An IRP as its log says it is now: a fold over its events, in order.</summary>
+public sealed record IrpState(
+    IrpFacts Facts,
+    IReadOnlyList<IrpWarning> Warnings,
+    IrpProgress Progress,
+    Uri? PublicationUrl,
+    bool Cancelled,
+    string? CancellationReason,
+    DateTimeOffset? CancelledAt,
+    IReadOnlyList<DocumentReceivedData> DocumentsReceived)
+{
+    /// <summary>The IRP's checklist with each item's files, in checklist order.</summary>
+    public IReadOnlyList<(DocumentItem Item, IReadOnlyList<DocumentReceivedData> Files)> Documents =>
+        DocumentChecklist.For(Facts).Select(item => (item, (IReadOnlyList<DocumentReceivedData>)DocumentsReceived.Where(f => f.Key == item.Key).ToList())).ToList();
+
+    /// <summary>A fresh IRP: nothing has happened yet but its start.</summary>
+    public static IrpState Initial(IrpFacts facts, IReadOnlyList<IrpWarning> warnings) =>
+        new(facts, warnings, new IrpProgress(LiaisonOfficerAppointed: facts.Contacts.LiaisonOfficer is not null), null, false, null, null, []);
+
+    public static IrpState From(WorkflowInstance instance)
+    {
+        IrpState? state = null;
+        foreach (var e in instance.Events)
+        {
+            if (e.Type == IrpEvents.Started)
+            {
+                var started = IrpEvents.FromData<IrpStartedData>(e.Data);
+                state = Initial(started.Facts, started.Warnings);
+                continue;
+            }
+            if (state is null) throw new InvalidOperationException($"IRP {instance.Id} has events before {IrpEvents.Started}.");
+            state = state.Apply(e);
+        }
+        return state ?? throw new InvalidOperationException($"IRP {instance.Id} has no {IrpEvents.Started} event.");
+    }
+
+    private IrpState Apply(WorkflowEvent e) => e.Type switch
+    {
+        IrpEvents.LiaisonOfficerAppointed => AppointLiaisonOfficer(IrpEvents.FromData<LiaisonOfficerAppointedData>(e.Data)),
+        IrpEvents.VisitRescheduled => this with { Facts = Facts with { VisitStart = IrpEvents.FromData<VisitRescheduledData>(e.Data).VisitStart } },
+        IrpEvents.DraftIssued => this with { Progress = Progress with { DraftIssuedOn = IrpEvents.FromData<DraftIssuedData>(e.Data).Date } },
+        IrpEvents.FactCheckReturned => this with { Progress = Progress with { FactCheckReturnedOn = IrpEvents.FromData<FactCheckReturnedData>(e.Data).Date } },
+        IrpEvents.Published => Publish(IrpEvents.FromData<PublishedData>(e.Data)),
+        IrpEvents.DocumentReceived => Receive(IrpEvents.FromData<DocumentReceivedData>(e.Data)),
+        IrpEvents.Cancelled => this with { Cancelled = true, CancellationReason = IrpEvents.FromData<CancelledData>(e.Data).Reason, CancelledAt = e.RecordedAt },
+        _ => this, // the engine's own events (StepCompleted, StepFailed) and others that do not change the IRP's facts
+    };
+
+    private IrpState AppointLiaisonOfficer(LiaisonOfficerAppointedData officer) => this with
+    {
+        Facts = Facts with { Contacts = Facts.Contacts with { LiaisonOfficer = new Contact(officer.Name, officer.Email) } },
+        Progress = Progress with { LiaisonOfficerAppointed = true },
+    };
+
+    /// <summary>The same blob reported twice (completion call and reconciliation) is one file.</summary>
+    private IrpState Receive(DocumentReceivedData file)
+    {
+        if (DocumentsReceived.Any(f => f.BlobName == file.BlobName)) return this;
+        var received = DocumentsReceived.Append(file).ToList();
+        var all = DocumentChecklist.For(Facts).All(item => received.Any(f => f.Key == item.Key));
+        return this with { DocumentsReceived = received, Progress = Progress with { AllDocumentsReceived = all } };
+    }
+
+    private IrpState Publish(PublishedData published) => this with
+    {
+        Progress = Progress with { PublishedOn = published.Date },
+        PublicationUrl = published.Url,
+    };
+}

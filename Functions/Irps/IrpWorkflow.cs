@@ -1,0 +1,94 @@
+using System.Text.Json.Nodes;
+using IrpFlows.Mail;
+using IrpFlows.Timeline;
+using IrpFlows.Workflow;
+
+namespace IrpFlows.Irps;
+
+/// <summary>
+/// The IRP plugged into the workflow engine: its plan is the timeline planner's output for the state its log folds to,
+/// and its activities are the emails of the timeline. Cancelling skips every step not yet done and adds the
+/// cancellation notice.
+/// </summary>
+public sealed class IrpWorkflow(IrpPlanner planner, IrpMailTemplates templates, IMailSender mail) : IWorkflowKind
+{
+    public const string KindName = "irp";
+    public const string CancellationStepId = "cancellation";
+
+    public string Name => KindName;
+
+    public WorkflowPlan Plan(WorkflowInstance instance)
+    {
+        var state = IrpState.From(instance);
+        var timeline = Timeline(state);
+        var steps = timeline.Select(s => new PlannedWork(s.Id, s.Due, Readiness(s, state))).ToList();
+        if (state.Cancelled) steps.Add(new PlannedWork(CancellationStepId, state.CancelledAt!.Value, StepReadiness.Ready));
+        var completed = StepHistory.Completed(instance);
+        var next = timeline.FirstOrDefault(s => !completed.ContainsKey(s.Id) && Readiness(s, state) != StepReadiness.Skipped);
+        return new WorkflowPlan(steps, state.Cancelled, Phase(state, completed), Summary(state, next));
+    }
+
+    public async Task<StepResult> RunStepAsync(WorkflowInstance instance, string stepId, CancellationToken cancellationToken)
+    {
+        if (IrpMailTemplates.MilestoneSteps.Contains(stepId)) return StepResult.Empty; // e.g. the visit starting: a date, not a letter
+        var state = IrpState.From(instance);
+        var message = templates.Render(stepId, MailContext(instance.Id, state));
+        if (message is null) return StepResult.Empty; // nothing to say this time (e.g. a reminder when nothing is missing)
+        var sent = await mail.SendAsync(message, cancellationToken);
+        return new StepResult(new JsonObject { ["email"] = IrpEvents.ToData(new EmailRecord(stepId, message, sent)) });
+    }
+
+    /// <summary>The timeline for the state, as the planner sees it; cancellation is the workflow's business, not the planner's.</summary>
+    public IReadOnlyList<PlannedStep> Timeline(IrpState state) => planner.Plan(state.Facts, state.Progress);
+
+    internal IrpMailContext MailContext(string instanceId, IrpState state) => new(
+        instanceId,
+        state.Facts,
+        Timeline(state).ToDictionary(s => s.Id, s => s.Date),
+        state.Documents.Select(d => new DocumentRequestItem(d.Item.Key, d.Item.Title, d.Files.Count > 0)).ToList(),
+        UploadLink: null,
+        DraftReportLink: null,
+        state.Progress.PublishedOn,
+        state.PublicationUrl,
+        state.CancellationReason,
+        DestructionSummary: null);
+
+    private static StepReadiness Readiness(PlannedStep step, IrpState state) =>
+        state.Cancelled || !step.Applicable ? StepReadiness.Skipped
+        : step.WaitingFor is not null ? StepReadiness.Waiting
+        : StepReadiness.Ready;
+
+    private static string Phase(IrpState state, IReadOnlyDictionary<string, WorkflowEvent> completed) =>
+        state.Cancelled ? "Cancelled"
+        : state.Progress.PublishedOn is not null ? "Published"
+        : state.Progress.FactCheckReturnedOn is not null ? "Finalising report"
+        : state.Progress.DraftIssuedOn is not null ? "Fact check"
+        : completed.ContainsKey("visit-end") ? "Writing report"
+        : completed.ContainsKey("visit-start") ? "Visit in progress"
+        : completed.ContainsKey("announcement") ? "Preparing for the visit"
+        : "Announcement scheduled";
+
+    private static JsonObject Summary(IrpState state, PlannedStep? next) => new()
+    {
+        ["kind"] = state.Facts.Kind.ToString().ToLowerInvariant(),
+        ["establishment"] = IrpEvents.ToData(state.Facts.Establishment),
+        ["visitStart"] = state.Facts.VisitStart.ToString("yyyy-MM-dd"),
+        ["nextStep"] = next is null ? null : new JsonObject
+        {
+            ["id"] = next.Id,
+            ["title"] = next.Title,
+            ["date"] = next.Date.ToString("yyyy-MM-dd"),
+        },
+    };
+}
+
+/// <summary>The audit record of one email, kept in the StepCompleted event and shown in the IRP's status.</summary>
+public sealed record EmailRecord(
+    string Step, IReadOnlyList<string> To, IReadOnlyList<string> Cc, string Subject, DateTimeOffset SentAt, string MessageId)
+{
+    public EmailRecord(string step, MailMessage message, SentMail sent)
+        : this(step, message.To.Select(a => a.Address).ToList(), message.Cc.Select(a => a.Address).ToList(), message.Subject,
+            sent.SentAt, sent.ProviderMessageId)
+    {
+    }
+}

@@ -1,0 +1,107 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace IrpFlows.Workflow;
+
+/// <summary>Where an instance stands, in the vocabulary of Durable Functions' management API.</summary>
+public enum RuntimeStatus { Pending, Running, Completed, Failed, Terminated }
+
+/// <summary>One fact in an instance's append-only log. <see cref="Sequence"/> starts at 1 and has no gaps.</summary>
+public sealed record WorkflowEvent(long Sequence, string Type, JsonObject Data, DateTimeOffset RecordedAt);
+
+/// <summary>An instance as read from storage: its header and its whole event log, in order.</summary>
+public sealed record WorkflowInstance(
+    string Id,
+    string Kind,
+    DateTimeOffset CreatedTime,
+    DateTimeOffset LastUpdatedTime,
+    IReadOnlyList<WorkflowEvent> Events)
+{
+    public IEnumerable<WorkflowEvent> EventsOfType(string type) => Events.Where(e => e.Type == type);
+}
+
+/// <summary>Whether a planned step may run.</summary>
+public enum StepReadiness
+{
+    /// <summary>Runs once its due time has passed.</summary>
+    Ready,
+    /// <summary>Waits for an event (e.g. the report's publication) before it can run.</summary>
+    Waiting,
+    /// <summary>Will not happen (e.g. a reminder once everything has arrived, or anything after a cancellation).</summary>
+    Skipped,
+}
+
+/// <summary>
+/// A step the workflow kind plans. The engine runs a step once, when it is <see cref="StepReadiness.Ready"/> and
+/// <see cref="Due"/> has passed, and it is not already completed.
+/// </summary>
+/// <param name="Id">Stable across re-planning: completion is recorded by id, so a done step stays done when dates move.</param>
+public sealed record PlannedWork(string Id, DateTimeOffset Due, StepReadiness Readiness);
+
+/// <summary>What a workflow kind says about an instance at a moment in its log.</summary>
+/// <param name="Steps">Every step, runnable or not.</param>
+/// <param name="IsTerminated">The instance was cancelled: nothing but the steps still listed as runnable will run.</param>
+/// <param name="CustomStatus">A short phrase for people, e.g. "Collecting documents".</param>
+/// <param name="Summary">A few fields kept on the instance header so a list of instances needs no log reads.</param>
+public sealed record WorkflowPlan(IReadOnlyList<PlannedWork> Steps, bool IsTerminated, string CustomStatus, JsonObject Summary);
+
+/// <summary>The outcome of one activity run. <see cref="Result"/> is stored in the StepCompleted event (e.g. the email's audit record).</summary>
+public sealed record StepResult(JsonObject? Result)
+{
+    public static StepResult Empty { get; } = new((JsonObject?)null);
+}
+
+/// <summary>
+/// A kind of workflow (an IRP, later a probation inspection) plugged into the engine. The engine knows nothing about prisons.
+/// </summary>
+public interface IWorkflowKind
+{
+    /// <summary>Short stable name stored with each instance ("irp").</summary>
+    string Name { get; }
+
+    /// <summary>Pure: the plan implied by the log. Must not read the clock or storage.</summary>
+    WorkflowPlan Plan(WorkflowInstance instance);
+
+    /// <summary>
+    /// Runs the activity of <paramref name="stepId"/>. Called at least once per step, possibly more than once if a
+    /// dispatcher crashes between the activity and the record of its completion: implementations must be idempotent
+    /// by instance id + step id. Throwing records a failed attempt that the engine retries with back-off.
+    /// </summary>
+    Task<StepResult> RunStepAsync(WorkflowInstance instance, string stepId, CancellationToken cancellationToken);
+}
+
+/// <summary>Event type names the engine itself writes.</summary>
+public static class EngineEvents
+{
+    public const string StepCompleted = nameof(StepCompleted);
+    public const string StepFailed = nameof(StepFailed);
+
+    internal static JsonObject StepCompletedData(string stepId, JsonObject? result) =>
+        new() { ["stepId"] = stepId, ["result"] = result?.DeepClone() };
+
+    internal static JsonObject StepFailedData(string stepId, int attempt, string error) =>
+        new() { ["stepId"] = stepId, ["attempt"] = attempt, ["error"] = error };
+}
+
+/// <summary>Reads the engine's own events out of a log: which steps are done, and how often each has failed.</summary>
+public static class StepHistory
+{
+    public static IReadOnlyDictionary<string, WorkflowEvent> Completed(WorkflowInstance instance)
+    {
+        var completed = new Dictionary<string, WorkflowEvent>();
+        foreach (var e in instance.EventsOfType(EngineEvents.StepCompleted))
+            completed.TryAdd(StepId(e), e);
+        return completed;
+    }
+
+    /// <summary>Failures since the step last completed (a completed step has none).</summary>
+    public static IReadOnlyList<WorkflowEvent> Failures(WorkflowInstance instance, string stepId) =>
+        instance.EventsOfType(EngineEvents.StepFailed).Where(e => StepId(e) == stepId).ToList();
+
+    public static string StepId(WorkflowEvent e) => e.Data["stepId"]!.GetValue<string>();
+}
+
+internal static class WorkflowJson
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+}
