@@ -83,6 +83,19 @@ public sealed class IrpService(
         return await AppendAsync(id, status => Decide(status, eventName, data!), ct);
     }
 
+    /// <summary>
+    /// Records a file that arrived for a checklist item. Idempotent by blob name, so the upload page's completion call
+    /// and the reconciliation pass may both report the same file. Refused (409) once the IRP is terminated or completed.
+    /// </summary>
+    public Task<Refusal?> RecordDocumentAsync(string id, DocumentReceivedData file, CancellationToken ct) =>
+        AppendAsync(id, status =>
+        {
+            RefuseIfFinished(status);
+            return IrpState.From(status.Instance).DocumentsReceived.Any(f => f.BlobName == file.BlobName)
+                ? []
+                : [new NewEvent(IrpEvents.DocumentReceived, IrpEvents.ToData(file))];
+        }, ct);
+
     /// <summary>Cancels an IRP: every step not done is skipped and the establishment is told.</summary>
     public Task<Refusal?> TerminateAsync(string id, string? reason, CancellationToken ct) =>
         AppendAsync(id, status =>
@@ -154,8 +167,12 @@ public sealed class IrpService(
             status.Instance.Id, facts.Kind.ToString().ToLowerInvariant(), status.RuntimeStatus.ToString(), status.Plan.CustomStatus,
             status.Instance.CreatedTime, status.Instance.LastUpdatedTime, facts.Establishment, facts.SourceInspectionEnd, facts.AnnouncementDate,
             facts.VisitStart, timeline.Single(s => s.Id == "visit-end").Date, facts.Contacts, facts.Recommendations, facts.OfstedThemes,
-            entries, emails, state.Warnings, state.CancellationReason, state.Progress.PublishedOn, state.PublicationUrl);
+            entries, Documents(state), emails, state.Warnings, state.CancellationReason, state.Progress.PublishedOn, state.PublicationUrl);
     }
+
+    private static List<DocumentView> Documents(IrpState state) => state.Documents.Select(d => new DocumentView(
+        d.Item.Key, d.Item.Title, d.Item.Description, d.Item.Source, d.Files.Count > 0 ? "received" : "missing",
+        d.Files.Select(f => new DocumentFileView(f.FileName, f.Size, f.ReceivedAt)).ToList())).ToList();
 
     private static TimelineEntry Entry(PlannedStep step, StepState? state) => new(
         step.Id, step.Title, step.Date, step.Time?.ToString("HH:mm"), step.Due,

@@ -36,6 +36,7 @@ public sealed record IrpView(
     IReadOnlyList<Recommendation> Recommendations,
     IReadOnlyList<OfstedTheme> OfstedThemes,
     IReadOnlyList<TimelineEntry> Timeline,
+    IReadOnlyList<DocumentView> Documents,
     IReadOnlyList<EmailRecord> Emails,
     IReadOnlyList<IrpWarning> Warnings,
     string? CancellationReason,
@@ -50,3 +51,8 @@ public sealed record NextStep(string Id, string Title, DateOnly Date);
 
 /// <summary>What <c>POST /api/irps/preview</c> returns: the dates an IRP would get, and where it departs from the guide.</summary>
 public sealed record IrpPreview(IReadOnlyList<TimelineEntry> Timeline, IReadOnlyList<IrpWarning> Warnings);
+
+/// <summary>One requested document and what has arrived for it. <see cref="Status"/> is missing or received.</summary>
+public sealed record DocumentView(string Key, string Title, string Description, string Source, string Status, IReadOnlyList<DocumentFileView> Files);
+
+public sealed record DocumentFileView(string Name, long Size, DateTimeOffset ReceivedAt);

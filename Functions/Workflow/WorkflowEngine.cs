@@ -86,6 +86,7 @@ public sealed partial class WorkflowEngine
             var kind = Kind(loaded.Instance.Kind);
             var now = _time.GetUtcNow();
             var newEvents = decide(Evaluate(kind, loaded.Instance));
+            if (newEvents.Count == 0) return Evaluate(kind, loaded.Instance); // nothing new to record (e.g. a repeated report)
             var after = WithEvents(loaded.Instance, newEvents.Select(e => (e.Type, e.Data)), now);
             var status = Evaluate(kind, after);
             // Write the hint before the commit when the next due time comes earlier than the hint we know of
