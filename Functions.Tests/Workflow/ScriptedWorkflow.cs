@@ -1,0 +1,68 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using IrpFlows.Workflow;
+
+namespace IrpFlows.Tests.Workflow;
+
+/// <summary>
+/// A workflow kind for engine tests: its steps and their due times come from the Started event's data
+/// ({ "steps": { "a": "2026-01-05T09:00:00Z", … } }), an event "Added" adds a step, "Stop" terminates.
+/// Its activity records each run, and can be told to fail or to wait.
+/// </summary>
+internal sealed class ScriptedWorkflow : IWorkflowKind
+{
+    public const string KindName = "scripted";
+
+    /// <summary>Every activity run, as "instance/step", in order (a step run twice appears twice).</summary>
+    public ConcurrentQueue<string> Runs { get; } = new();
+
+    /// <summary>Steps whose activity throws, and how many more times.</summary>
+    public ConcurrentDictionary<string, int> FailuresToInject { get; } = new();
+
+    /// <summary>How long each activity takes, to widen the window in which two dispatchers race.</summary>
+    public TimeSpan ActivityDelay { get; set; }
+
+    /// <summary>Called after each activity has done its work, before it returns: a test arms a crash here.</summary>
+    public Action<string>? AfterWork { get; set; }
+
+    public string Name => KindName;
+
+    public static NewEvent Started(params (string Step, DateTimeOffset Due)[] steps)
+    {
+        var map = new JsonObject();
+        foreach (var (step, due) in steps) map[step] = due.ToString("O");
+        return new NewEvent("Started", new JsonObject { ["steps"] = map });
+    }
+
+    public WorkflowPlan Plan(WorkflowInstance instance)
+    {
+        var steps = new List<PlannedWork>();
+        var stopped = false;
+        foreach (var e in instance.Events)
+        {
+            if (e.Type is "Started" or "Added")
+            {
+                foreach (var (step, due) in e.Data["steps"]!.AsObject())
+                    steps.Add(new PlannedWork(step, DateTimeOffset.Parse(due!.GetValue<string>()), StepReadiness.Ready));
+            }
+            stopped |= e.Type == "Stop";
+        }
+        if (stopped) steps = steps.Select(s => s with { Readiness = StepReadiness.Skipped }).ToList();
+        return new WorkflowPlan(steps, stopped, stopped ? "Stopped" : "Running", new JsonObject { ["steps"] = steps.Count });
+    }
+
+    public async Task<StepResult> RunStepAsync(WorkflowInstance instance, string stepId, CancellationToken cancellationToken)
+    {
+        Runs.Enqueue($"{instance.Id}/{stepId}");
+        if (ActivityDelay > TimeSpan.Zero) await Task.Delay(ActivityDelay, cancellationToken);
+        if (FailuresToInject.TryGetValue(stepId, out var left) && left > 0)
+        {
+            FailuresToInject[stepId] = left - 1;
+            throw new InvalidOperationException($"Injected failure of {stepId}");
+        }
+        AfterWork?.Invoke(stepId);
+        return new StepResult(new JsonObject { ["ran"] = stepId });
+    }
+
+    public int RunCount(string instanceId, string stepId) => Runs.Count(r => r == $"{instanceId}/{stepId}");
+}
