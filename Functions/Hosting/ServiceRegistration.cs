@@ -32,7 +32,10 @@ public static class ServiceRegistration
         services.AddSingleton(new StorageClientOptions());
         services.AddSingleton(sp => new TableServiceClient(storage, sp.GetRequiredService<StorageClientOptions>()));
         services.AddSingleton(sp => new BlobServiceClient(storage, sp.GetRequiredService<StorageClientOptions>()));
-        if (storage.IsDevelopmentStorage) services.AddHostedService<AzuriteHostedService>();
+        // Only the literal development-storage setting starts Azurite; a full connection string (Azurite on other ports
+        // included) means someone else runs the storage.
+        if (string.Equals(connectionString.Trim().TrimEnd(';'), "UseDevelopmentStorage=true", StringComparison.OrdinalIgnoreCase))
+            services.AddHostedService<AzuriteHostedService>();
         services.AddHostedService<StorageInitializer>();
 
         services.AddSingleton(_ => WorkingDayCalendar.Create(configuration[BankHolidaysFileSetting] is { Length: > 0 } file

@@ -40,9 +40,9 @@ public static class HostEndpoints
         if (!clock.TryMoveTo(body.Now))
             return Problems.Conflict("The clock only moves forward", $"The clock is at {time.GetUtcNow():O}; steps already run cannot be un-run.");
         // Run ticks until nothing more is due: a step that completes can make the next one due at once.
-        for (var i = 0; i < 1000 && await engine.DispatchDueAsync(ct) > 0; i++)
-        {
-        }
+        // Bounded, so a workflow that keeps making work due cannot hang the request.
+        var ticks = 0;
+        while (ticks++ < 1000 && await engine.DispatchDueAsync(ct) > 0) { }
         return TypedResults.Ok(new DevClockState(time.GetUtcNow()));
     }
 }

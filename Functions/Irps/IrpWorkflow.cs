@@ -35,7 +35,7 @@ public sealed class IrpWorkflow(IrpPlanner planner, IrpMailTemplates templates, 
         var message = templates.Render(stepId, MailContext(instance.Id, state));
         if (message is null) return StepResult.Empty; // nothing to say this time (e.g. a reminder when nothing is missing)
         var sent = await mail.SendAsync(message, cancellationToken);
-        return new StepResult(new JsonObject { ["email"] = IrpEvents.ToData(new EmailRecord(stepId, message, sent)) });
+        return new StepResult(new JsonObject { ["email"] = IrpEvents.ToData(EmailRecord.For(stepId, message, sent)) });
     }
 
     /// <summary>The timeline for the state, as the planner sees it; cancellation is the workflow's business, not the planner's.</summary>
@@ -86,9 +86,7 @@ public sealed class IrpWorkflow(IrpPlanner planner, IrpMailTemplates templates, 
 public sealed record EmailRecord(
     string Step, IReadOnlyList<string> To, IReadOnlyList<string> Cc, string Subject, DateTimeOffset SentAt, string MessageId)
 {
-    public EmailRecord(string step, MailMessage message, SentMail sent)
-        : this(step, message.To.Select(a => a.Address).ToList(), message.Cc.Select(a => a.Address).ToList(), message.Subject,
-            sent.SentAt, sent.ProviderMessageId)
-    {
-    }
+    public static EmailRecord For(string step, MailMessage message, SentMail sent) =>
+        new(step, message.To.Select(a => a.Address).ToList(), message.Cc.Select(a => a.Address).ToList(), message.Subject,
+            sent.SentAt, sent.ProviderMessageId);
 }

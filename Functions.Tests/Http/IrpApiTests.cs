@@ -1,0 +1,277 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using IrpFlows.Storage;
+using IrpFlows.Tests.Support;
+
+namespace IrpFlows.Tests.Http;
+
+/// <summary>The coordinator API over HTTP on the real app and real Azurite: contract, errors, durability, the dev clock.</summary>
+public sealed class IrpApiTests
+{
+    [Fact]
+    public async Task Health_IsAnonymous()
+    {
+        await using var app = await IrpFlowsApp.StartAsync();
+        var response = await app.CreateClient().GetAsync("/api/health");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("wrong-key")]
+    public async Task CoordinatorEndpoints_WithoutTheRightKey_Get401Problem_WithNoHintOfTheKey(string? key)
+    {
+        await using var app = await IrpFlowsApp.StartAsync();
+        var client = app.CreateClient();
+        if (key is not null) client.DefaultRequestHeaders.Add("x-functions-key", key);
+
+        foreach (var path in new[] { "/api/irps", "/api/outbox", "/api/dev/clock" })
+        {
+            var response = await client.GetAsync(path);
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+            Assert.DoesNotContain(IrpFlowsApp.Key, await response.Content.ReadAsStringAsync());
+        }
+    }
+
+    [Fact]
+    public async Task Preview_ReturnsTheDatesOfTheTimeline_AndCreatesNothing()
+    {
+        await using var app = await IrpFlowsApp.StartAsync();
+        var response = await app.Coordinator().PostAsJsonAsync("/api/irps/preview", IrpRequests.Elmley());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var preview = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        var dates = preview["timeline"]!.AsArray().ToDictionary(s => s!["id"]!.GetValue<string>(), s => s!["date"]!.GetValue<string>());
+        Assert.Equal("2026-11-23", dates["announcement"]);
+        Assert.Equal("2027-02-08", dates["documents-deadline"]); // five working days before Monday 15 February 2027
+        Assert.Equal("2027-02-17", dates["visit-end"]);
+        Assert.Equal("2027-03-03", dates["draft-report"]);          // ten working days after the visit
+        Assert.Equal("2027-03-24", dates["publication-deadline"]);  // 25 working days after the visit
+        Assert.Equal("Prison guide 7.4", preview["timeline"]!.AsArray().Single(s => s!["id"]!.GetValue<string>() == "documents-deadline")!["source"]!.GetValue<string>());
+        Assert.Empty((await app.Coordinator().GetFromJsonAsync<JsonArray>("/api/irps"))!);
+    }
+
+    [Fact]
+    public async Task Create_Returns202_WithDurableStyleUrls_AndTheIrpIsListedAndReadable()
+    {
+        await using var app = await IrpFlowsApp.StartAsync();
+        var response = await app.Coordinator().PostAsJsonAsync("/api/irps", IrpRequests.Elmley());
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var created = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        var id = created["id"]!.GetValue<string>();
+        Assert.Equal(created["statusQueryGetUri"]!.GetValue<string>(), response.Headers.Location!.ToString());
+        Assert.EndsWith($"/api/irps/{id}", created["statusQueryGetUri"]!.GetValue<string>());
+        Assert.EndsWith($"/api/irps/{id}/events/{{eventName}}", created["sendEventPostUri"]!.GetValue<string>());
+        Assert.Contains($"/api/irps/{id}/terminate", created["terminatePostUri"]!.GetValue<string>());
+
+        var irp = await app.GetIrpAsync(id);
+        Assert.Equal("prison", irp["kind"]!.GetValue<string>());
+        Assert.Equal("Pending", irp["runtimeStatus"]!.GetValue<string>());
+        Assert.Equal("2027-02-17", irp["visitEnd"]!.GetValue<string>());
+        foreach (var step in new[] { "announcement", "documents-request", "documents-deadline", "visit-start", "visit-end", "debrief",
+                     "liaison-feedback", "draft-report", "publication-deadline", "governor-feedback", "material-destruction", "documents-reminder-1" })
+            Assert.Equal("pending", IrpFlowsApp.Step(irp, step)["status"]!.GetValue<string>());
+
+        var list = (await app.Coordinator().GetFromJsonAsync<JsonArray>("/api/irps"))!;
+        var item = Assert.Single(list)!;
+        Assert.Equal(id, item["id"]!.GetValue<string>());
+        Assert.Equal("HMP Elmley", item["establishment"]!["name"]!.GetValue<string>());
+        Assert.Equal("announcement", item["nextStep"]!["id"]!.GetValue<string>());
+    }
+
+    public static TheoryData<string, string, string> BadCreateBodies => new()
+    {
+        { "{ \"kind\": \"prison\", ", "application/json", "body" },
+        { "{ \"kind\": \"prison\", \"visitStart\": 20270215 }", "application/json", "visitStart" },
+        { "{ \"kind\": \"prison\" }", "application/json", "establishment" },
+        { "", "application/json", "body" },
+        { "kind=prison", "application/x-www-form-urlencoded", "body" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadCreateBodies))]
+    public async Task BadCreateRequest_Gets400NamingTheField_AndLeavesNoTraceInStorage(string body, string contentType, string field)
+    {
+        await using var app = await IrpFlowsApp.StartAsync();
+        var response = await app.Coordinator().PostAsync("/api/irps", new StringContent(body, Encoding.UTF8, contentType));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        var problem = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.True(problem["errors"]!.AsObject().ContainsKey(field), problem.ToJsonString());
+        await AssertNothingStoredAsync(app);
+    }
+
+    [Fact]
+    public async Task Create_WithAVisitOnABankHoliday_Gets400OnVisitStart_AndAnAnnouncementInThePast_Gets400OnAnnouncementDate()
+    {
+        await using var app = await IrpFlowsApp.StartAsync();
+        var holiday = await app.Coordinator().PostAsJsonAsync("/api/irps", IrpRequests.Elmley(visitStart: "2027-03-29")); // Easter Monday 2027
+        var past = await app.Coordinator().PostAsJsonAsync("/api/irps", IrpRequests.Elmley(announcementDate: "2026-11-20"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, holiday.StatusCode);
+        Assert.Contains("Easter Monday", (await holiday.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!["visitStart"]![0]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.BadRequest, past.StatusCode);
+        Assert.True((await past.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject().ContainsKey("announcementDate"));
+        await AssertNothingStoredAsync(app);
+    }
+
+    [Fact]
+    public async Task UnknownId_Gets404_UnknownEvent_Gets400_BadEventBody_Gets400NamingTheField()
+    {
+        await using var app = await IrpFlowsApp.StartAsync();
+        var client = app.Coordinator();
+        var id = await app.CreateIrpAsync(IrpRequests.Elmley());
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/irps/no-such-irp")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsJsonAsync("/api/irps/no-such-irp/events/FactCheckReturned", new { })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync("/api/irps/no-such-irp/terminate", null)).StatusCode);
+
+        var unknown = await client.PostAsJsonAsync($"/api/irps/{id}/events/VisitCancelled", new { });
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.True((await unknown.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject().ContainsKey("eventName"));
+
+        var badDate = await client.PostAsJsonAsync($"/api/irps/{id}/events/VisitRescheduled", new { visitStart = "15/03/2027" });
+        Assert.Equal(HttpStatusCode.BadRequest, badDate.StatusCode);
+        Assert.True((await badDate.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject().ContainsKey("visitStart"));
+
+        var badEmail = await client.PostAsJsonAsync($"/api/irps/{id}/events/LiaisonOfficerAppointed", new { name = "Pat", email = "not-an-email" });
+        Assert.Equal(HttpStatusCode.BadRequest, badEmail.StatusCode);
+        Assert.True((await badEmail.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject().ContainsKey("email"));
+
+        var irp = await app.GetIrpAsync(id);
+        Assert.Equal("2027-02-15", irp["visitStart"]!.GetValue<string>()); // nothing changed
+        Assert.Null(irp["contacts"]!["liaisonOfficer"]);
+    }
+
+    [Fact]
+    public async Task MovingTheDevClockPastAStep_RunsItOnce_AndItsEmailIsInTheOutbox()
+    {
+        await using var app = await IrpFlowsApp.StartAsync();
+        var id = await app.CreateIrpAsync(IrpRequests.Elmley());
+
+        await app.MoveClockAsync(new DateTimeOffset(2026, 11, 23, 9, 30, 0, TimeSpan.Zero));
+        await app.MoveClockAsync(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
+
+        var irp = await app.GetIrpAsync(id);
+        Assert.Equal("done", IrpFlowsApp.Step(irp, "announcement")["status"]!.GetValue<string>());
+        Assert.Equal("pending", IrpFlowsApp.Step(irp, "documents-request")["status"]!.GetValue<string>());
+        Assert.Equal("Running", irp["runtimeStatus"]!.GetValue<string>());
+        var outbox = await app.OutboxAsync(id);
+        var announcement = Assert.Single(outbox)!;
+        Assert.Equal("announcement", announcement["step"]!.GetValue<string>());
+        Assert.Equal(["governor.elmley@justice.example"], announcement["to"]!.AsArray().Select(a => a!.GetValue<string>()));
+        Assert.Equal(["imb.elmley@imb.example"], announcement["cc"]!.AsArray().Select(a => a!.GetValue<string>()));
+        var email = Assert.Single(irp["emails"]!.AsArray())!;
+        Assert.Equal(announcement["subject"]!.GetValue<string>(), email["subject"]!.GetValue<string>());
+
+        var raw = await app.Coordinator().GetAsync($"/api/outbox/{announcement["id"]!.GetValue<string>()}");
+        Assert.Equal("message/rfc822", raw.Content.Headers.ContentType!.MediaType);
+        var mime = await raw.Content.ReadAsStringAsync();
+        Assert.Contains("To: ", mime);
+        Assert.Contains("X-IrpFlows-MessageKey: " + id + "/announcement", mime);
+    }
+
+    [Fact]
+    public async Task TheDevClock_NeverGoesBack()
+    {
+        await using var app = await IrpFlowsApp.StartAsync();
+        await app.MoveClockAsync(IrpFlowsApp.MondayMorning.AddDays(1));
+
+        var back = await app.Coordinator().PostAsJsonAsync("/api/dev/clock", new { now = IrpFlowsApp.MondayMorning });
+        Assert.Equal(HttpStatusCode.Conflict, back.StatusCode);
+        var now = (await app.Coordinator().GetFromJsonAsync<JsonObject>("/api/dev/clock"))!["now"]!.GetValue<DateTimeOffset>();
+        Assert.True(now >= IrpFlowsApp.MondayMorning.AddDays(1));
+    }
+
+    [Fact]
+    public async Task AnIrp_SurvivesARestartOfTheApp_SameTimeline_DoneStaysDone_NothingRunsTwice()
+    {
+        var names = IrpFlowsApp.StorageNames.Fresh();
+        string id;
+        JsonObject before;
+        await using (var first = await IrpFlowsApp.StartAsync(names))
+        {
+            id = await first.CreateIrpAsync(IrpRequests.Elmley());
+            await first.MoveClockAsync(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
+            before = await first.GetIrpAsync(id);
+        }
+
+        await using var restarted = await IrpFlowsApp.StartAsync(names, start: new DateTimeOffset(2026, 11, 23, 10, 5, 0, TimeSpan.Zero));
+        await restarted.MoveClockAsync(new DateTimeOffset(2026, 11, 23, 11, 0, 0, TimeSpan.Zero));
+        var after = await restarted.GetIrpAsync(id);
+
+        Assert.Equal(before["timeline"]!.AsArray().Select(s => (s!["id"]!.GetValue<string>(), s["due"]!.GetValue<string>())),
+            after["timeline"]!.AsArray().Select(s => (s!["id"]!.GetValue<string>(), s["due"]!.GetValue<string>())));
+        Assert.Equal("done", IrpFlowsApp.Step(after, "announcement")["status"]!.GetValue<string>());
+        Assert.Equal(IrpFlowsApp.Step(before, "announcement")["completedAt"]!.GetValue<string>(),
+            IrpFlowsApp.Step(after, "announcement")["completedAt"]!.GetValue<string>());
+        Assert.Single(await restarted.OutboxAsync(id));
+    }
+
+    [Fact]
+    public async Task VisitRescheduled_MovesEveryPendingDate_DoneStepsStayDone()
+    {
+        await using var app = await IrpFlowsApp.StartAsync();
+        var id = await app.CreateIrpAsync(IrpRequests.Elmley());
+        await app.MoveClockAsync(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
+
+        var moved = await app.Coordinator().PostAsJsonAsync($"/api/irps/{id}/events/VisitRescheduled", new { visitStart = "2027-03-08" });
+        Assert.Equal(HttpStatusCode.Accepted, moved.StatusCode);
+
+        var irp = await app.GetIrpAsync(id);
+        Assert.Equal("2027-03-08", irp["visitStart"]!.GetValue<string>());
+        Assert.Equal("2027-03-01", IrpFlowsApp.Step(irp, "documents-deadline")["date"]!.GetValue<string>());
+        Assert.Equal("2027-03-10", IrpFlowsApp.Step(irp, "visit-end")["date"]!.GetValue<string>());
+        Assert.Equal("2027-04-16", IrpFlowsApp.Step(irp, "publication-deadline")["date"]!.GetValue<string>()); // skips Good Friday and Easter Monday 2027
+        Assert.Equal("done", IrpFlowsApp.Step(irp, "announcement")["status"]!.GetValue<string>());
+        Assert.Equal("2026-11-23", IrpFlowsApp.Step(irp, "announcement")["date"]!.GetValue<string>());
+        Assert.Single(await app.OutboxAsync(id)); // moving the visit re-sends nothing already sent
+    }
+
+    [Fact]
+    public async Task Terminate_SkipsPendingSteps_TellsTheEstablishment_AndNothingMoreRunsOrCanBeRecorded()
+    {
+        await using var app = await IrpFlowsApp.StartAsync();
+        var client = app.Coordinator();
+        var id = await app.CreateIrpAsync(IrpRequests.Elmley());
+        await app.MoveClockAsync(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
+
+        var terminated = await client.PostAsync($"/api/irps/{id}/terminate?reason=Operational%20emergency%20at%20the%20prison", null);
+        Assert.Equal(HttpStatusCode.Accepted, terminated.StatusCode);
+        await app.MoveClockAsync(new DateTimeOffset(2027, 4, 30, 10, 0, 0, TimeSpan.Zero));
+
+        var irp = await app.GetIrpAsync(id);
+        Assert.Equal("Terminated", irp["runtimeStatus"]!.GetValue<string>());
+        Assert.Equal("done", IrpFlowsApp.Step(irp, "announcement")["status"]!.GetValue<string>());
+        foreach (var step in new[] { "documents-request", "visit-start", "draft-report", "material-destruction" })
+            Assert.Equal("skipped", IrpFlowsApp.Step(irp, step)["status"]!.GetValue<string>());
+        var steps = (await app.OutboxAsync(id)).Select(m => m!["step"]!.GetValue<string>()).ToList();
+        Assert.Equal(["announcement", "cancellation"], steps);
+
+        Assert.Equal(HttpStatusCode.Conflict, (await client.PostAsJsonAsync($"/api/irps/{id}/events/FactCheckReturned", new { })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await client.PostAsync($"/api/irps/{id}/terminate", null)).StatusCode);
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_DescribesTheIrpEndpoints()
+    {
+        await using var app = await IrpFlowsApp.StartAsync();
+        var document = (await app.CreateClient().GetFromJsonAsync<JsonObject>("/api/openapi.json"))!;
+        var paths = document["paths"]!.AsObject();
+        Assert.True(paths.ContainsKey("/api/irps"));
+        Assert.True(paths.ContainsKey("/api/irps/preview"));
+        Assert.True(paths.ContainsKey("/api/irps/{id}/events/{eventName}"));
+    }
+
+    private static async Task AssertNothingStoredAsync(IrpFlowsApp app)
+    {
+        var tables = new TableServiceClient(StorageConnection.Parse(await TestStorage.ConnectionStringAsync()));
+        Assert.Empty(await tables.GetTableClient(app.Names.Instances).QueryAsync().ToListAsync());
+        Assert.Empty(await tables.GetTableClient(app.Names.Schedule).QueryAsync().ToListAsync());
+    }
+}
