@@ -1,0 +1,145 @@
+using System.Text.Json;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using IrpFlows.Calendar;
+using IrpFlows.Irps;
+using IrpFlows.Mail;
+using IrpFlows.Storage;
+using IrpFlows.Tests.Support;
+using IrpFlows.Timeline;
+using IrpFlows.Workflow;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace IrpFlows.Tests.Mail;
+
+/// <summary>
+/// The send path of an IRP email through the engine and the outbox, with the process dying at each storage request in
+/// turn, then a new process taking over: exactly one message per step, and the step recorded once.
+/// </summary>
+public sealed class OutboxExactlyOnceTests
+{
+    // Monday 23 November 2026, 09:00 UTC: the announcement of IrpRequests.Elmley() is due.
+    private static readonly DateTimeOffset AnnouncementDue = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+
+    // The send path makes seven storage requests (reading the instance, claiming its lease, writing the .eml, listing it
+    // in the outbox table, recording the step's completion, moving the wake-up hint); a crash is injected at each. A crash inside the activity (the .eml or its listing) is recorded as a failed
+    // attempt and retried; a crash in the engine's own requests leaves the lease to expire. Either way, one message.
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    [InlineData(6)]
+    [InlineData(7)]
+    public async Task ACrashAtAnyRequestOfTheSendPath_ThenARestart_LeavesExactlyOneMessage(int crashAtRequest)
+    {
+        var world = await World.CreateAsync();
+        await world.Engine(null).StartAsync(IrpWorkflow.KindName, "elmley", Started(), CancellationToken.None);
+        world.Clock.Set(AnnouncementDue);
+
+        var crash = new CrashAtRequest(crashAtRequest);
+        var escaped = await Record.ExceptionAsync(() => world.Engine(crash).DispatchDueAsync(CancellationToken.None));
+        Assert.True(crash.Fired, $"the send path made fewer than {crashAtRequest} storage requests");
+        if (escaped is null)
+        {
+            var attempt = (await world.Engine(null).GetAsync("elmley", CancellationToken.None))!.Step("announcement")!;
+            Assert.Contains("Simulated crash", attempt.LastError); // the crash hit the activity, which the engine recorded as a failed attempt
+        }
+        else
+        {
+            Assert.IsType<IOException>(escaped);
+        }
+
+        world.Clock.Set(AnnouncementDue.AddMinutes(6)); // after the dead process's lease
+        var survivor = world.Engine(null);
+        await survivor.DispatchDueAsync(CancellationToken.None);
+
+        var messages = await world.Outbox.ListAsync("elmley", CancellationToken.None);
+        var announcement = Assert.Single(messages);
+        Assert.Equal("announcement", announcement.Step);
+        Assert.Single(await world.Blobs.GetBlobContainerClient(world.OutboxOptions.Container).GetBlobsAsync("elmley/").ToListAsync());
+        var status = (await survivor.GetAsync("elmley", CancellationToken.None))!;
+        Assert.Equal(StepStatus.Done, status.Step("announcement")!.Status);
+        Assert.Single(status.Instance.EventsOfType(EngineEvents.StepCompleted));
+        Assert.Equal(announcement.SentAt, status.Step("announcement")!.Result!["email"]!["sentAt"]!.GetValue<DateTimeOffset>());
+    }
+
+    private static NewEvent Started()
+    {
+        var request = JsonSerializer.Deserialize<CreateIrpRequest>(IrpRequests.Elmley().ToJsonString(), IrpEvents.Json)!;
+        var validation = IrpRequestValidator.Validate(request, new DateOnly(2026, 11, 23), WorkingDayCalendar.EnglandAndWales, new IrpPolicy());
+        Assert.True(validation.IsValid);
+        return new NewEvent(IrpEvents.Started, IrpEvents.ToData(new IrpStartedData(validation.Facts!, validation.Warnings)));
+    }
+
+    /// <summary>Real storage, real outbox, real IRP workflow; each <see cref="Engine"/> is a new process that may be given a crash.</summary>
+    private sealed class World
+    {
+        private CrashAtRequest? _crash;
+
+        private World(StorageConnection connection)
+        {
+            var options = new StorageClientOptions();
+            options.AddPolicy(new CrashSwitch(this), HttpPipelinePosition.PerCall);
+            Tables = new TableServiceClient(connection, options);
+            Blobs = new BlobServiceClient(connection, options);
+            Outbox = new OutboxMailSender(Blobs, Tables, OutboxOptions, Clock);
+        }
+
+        public ManualClock Clock { get; } = new(AnnouncementDue.AddHours(-1));
+        public TableServiceClient Tables { get; }
+        public BlobServiceClient Blobs { get; }
+        public OutboxOptions OutboxOptions { get; } = new() { Container = TestStorage.UniqueName("outbox"), Table = TestStorage.UniqueName("outbox") };
+        public OutboxMailSender Outbox { get; }
+        public WorkflowEngineOptions EngineOptions { get; } = new()
+        {
+            InstancesTable = TestStorage.UniqueName("wf"), ScheduleTable = TestStorage.UniqueName("sched"), StepLease = TimeSpan.FromMinutes(5),
+        };
+
+        public static async Task<World> CreateAsync()
+        {
+            var world = new World(StorageConnection.Parse(await TestStorage.ConnectionStringAsync()));
+            await world.Outbox.CreateIfNotExistsAsync(CancellationToken.None);
+            await world.Engine(null).CreateStorageIfNotExistsAsync(CancellationToken.None);
+            return world;
+        }
+
+        /// <summary>A fresh engine and workflow, as a new process would build them; <paramref name="crash"/> arms the storage clients.</summary>
+        public WorkflowEngine Engine(CrashAtRequest? crash)
+        {
+            _crash = crash;
+            var policy = new IrpPolicy();
+            var workflow = new IrpWorkflow(new IrpPlanner(WorkingDayCalendar.EnglandAndWales, policy), new IrpMailTemplates(Clock), Outbox);
+            return new WorkflowEngine(Tables, [workflow], Clock, EngineOptions, NullLogger<WorkflowEngine>.Instance);
+        }
+
+        private sealed class CrashSwitch(World world) : HttpPipelinePolicy
+        {
+            public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+            {
+                world._crash?.Count();
+                ProcessNext(message, pipeline);
+            }
+
+            public override ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+            {
+                world._crash?.Count();
+                return ProcessNextAsync(message, pipeline);
+            }
+        }
+    }
+
+    /// <summary>The process dies when it sends its Nth storage request (the request never leaves).</summary>
+    private sealed class CrashAtRequest(int n)
+    {
+        private int _sent;
+
+        public bool Fired => Volatile.Read(ref _sent) >= n;
+
+        public void Count()
+        {
+            if (Interlocked.Increment(ref _sent) == n) throw new IOException($"Simulated crash at storage request {n} of the send path.");
+        }
+    }
+}
