@@ -21,9 +21,10 @@ public sealed class OutboxExactlyOnceTests
     // Monday 23 November 2026, 09:00 UTC: the announcement of IrpRequests.Elmley() is due.
     private static readonly DateTimeOffset AnnouncementDue = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
 
-    // The send path makes seven storage requests (the tick's query of due hints, reading the instance, claiming its lease, writing the .eml, listing it
-    // in the outbox table, recording the step's completion, moving the wake-up hint); a crash is injected at each. A crash inside the activity (the .eml or its listing) is recorded as a failed
-    // attempt and retried; a crash in the engine's own requests leaves the lease to expire. Either way, one message.
+    // The send path makes seven storage requests: the tick's query of due hints, reading the instance, claiming its
+    // lease, writing the .eml, listing it in the outbox table, recording the step's completion, moving the wake-up hint.
+    // A crash is injected at each. One inside the activity (the .eml or its listing) is recorded as a failed attempt
+    // and retried; one in the engine's own requests leaves the lease to expire. Either way, one message.
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
