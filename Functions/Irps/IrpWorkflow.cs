@@ -87,7 +87,8 @@ public sealed class IrpWorkflow(IrpPlanner planner, IrpMailTemplates templates, 
 public sealed record EmailRecord(
     string Step, IReadOnlyList<string> To, IReadOnlyList<string> Cc, string Subject, DateTimeOffset SentAt, string MessageId)
 {
-    public EmailRecord(string step, MailMessage message, SentMail sent)
+    // Internal so that JSON reads the record through its one public constructor.
+    internal EmailRecord(string step, MailMessage message, SentMail sent)
         : this(step, message.To.Select(a => a.Address).ToList(), message.Cc.Select(a => a.Address).ToList(), message.Subject,
             sent.SentAt, sent.ProviderMessageId)
     {
