@@ -34,6 +34,9 @@ public sealed class IrpFlowsHost : IAsyncDisposable
     /// <summary>A client sending the coordinator key.</summary>
     public HttpClient Client { get; }
 
+    /// <summary>A client without the coordinator key.</summary>
+    public HttpClient CreateClientWithoutKey() => _factory.CreateClient();
+
     /// <param name="settings">Extra settings (e.g. <c>Reports:MaxFileSizeBytes</c>), applied last.</param>
     public static async Task<IrpFlowsHost> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
     {
