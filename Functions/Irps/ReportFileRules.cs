@@ -41,7 +41,7 @@ public static class ReportFileRules
 
     /// <summary>
     /// The last path segment of <paramref name="fileName"/>, with every character other than ASCII letters, digits, '.', '-' and
-    /// '_' replaced by '-', runs of '-' collapsed, leading dots and dashes removed, and cut to 100 characters keeping the extension.
+    /// '_' replaced by '-', runs of '-' collapsed, no '-' before a dot, leading dots and dashes removed, and cut to 100 characters keeping the extension.
     /// </summary>
     public static string Sanitise(string fileName)
     {
@@ -53,7 +53,7 @@ public static class ReportFileRules
             if (safe == '-' && builder.Length > 0 && builder[^1] == '-') continue;
             builder.Append(safe);
         }
-        var name = builder.ToString().TrimStart('.', '-').TrimEnd('-');
+        var name = builder.ToString().Replace("-.", ".", StringComparison.Ordinal).TrimStart('.', '-').TrimEnd('-');
         if (name.Length <= MaxNameLength) return name;
         var dot = name.LastIndexOf('.');
         var extension = dot > 0 && name.Length - dot <= 10 ? name[dot..] : "";
