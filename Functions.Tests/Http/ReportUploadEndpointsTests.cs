@@ -126,4 +126,15 @@ public sealed class ReportUploadEndpointsTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Conflict, (await _host.PutFileAsync(_id, "draft-report", "draft.pdf", Pdf("draft"))).StatusCode);
     }
+
+    [Fact]
+    public async Task OpenApi_DocumentsTheAfterTheVisitEndpoints()
+    {
+        var paths = (await _host.Client.GetFromJsonAsync<JsonElement>("/api/openapi.json")).GetProperty("paths");
+
+        Assert.Contains("draft report", paths.GetProperty("/api/irps/{id}/draft-report").GetProperty("put").GetProperty("summary").GetString());
+        Assert.True(paths.GetProperty("/api/irps/{id}/fact-check-comments").TryGetProperty("put", out _));
+        Assert.True(paths.GetProperty("/api/irps/{id}/judgements/{ref}").TryGetProperty("put", out _));
+        Assert.True(paths.GetProperty("/api/irps/{id}/summary").TryGetProperty("get", out _));
+    }
 }
