@@ -1,5 +1,6 @@
 using IrpFlows.Hosting;
 using IrpFlows.Http;
+using IrpFlows.Irps;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddLocalSettingsBeforeEnvironment(builder.Environment.ContentRootPath);
@@ -7,6 +8,7 @@ builder.WebHost.UseFunctionsPort(builder.Configuration);
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 builder.Services.AddIrpFlows(builder.Configuration);
+builder.Services.AddIrpReports(builder.Configuration);
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -14,6 +16,7 @@ app.UseStatusCodePages();
 app.MapOpenApi("/api/openapi.json");
 app.MapHostEndpoints(app.Configuration.GetValue<bool>(ServiceRegistration.DevClockEnabledSetting));
 app.MapIrpEndpoints();
+app.MapReportEndpoints();
 app.MapOutboxEndpoints();
 app.Run();
 

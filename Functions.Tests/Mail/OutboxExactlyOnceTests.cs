@@ -111,7 +111,8 @@ public sealed class OutboxExactlyOnceTests
         {
             _crash = crash;
             var policy = new IrpPolicy();
-            var workflow = new IrpWorkflow(new IrpPlanner(WorkingDayCalendar.EnglandAndWales, policy), new IrpMailTemplates(Clock), Outbox);
+            var planner = new IrpPlanner(WorkingDayCalendar.EnglandAndWales, policy);
+            var workflow = new IrpWorkflow(planner, new IrpMailTemplates(Clock), Outbox, new IrpReportFiles(Blobs, planner, policy, new ReportOptions()));
             return new WorkflowEngine(Tables, [workflow], Clock, EngineOptions, NullLogger<WorkflowEngine>.Instance);
         }
 

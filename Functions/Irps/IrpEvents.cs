@@ -16,6 +16,9 @@ public static class IrpEvents
     public const string Published = nameof(Published);
     public const string Cancelled = "Cancelled";
     public const string DocumentReceived = nameof(DocumentReceived);
+    public const string DraftReportUploaded = nameof(DraftReportUploaded);
+    public const string FactCheckCommentsUploaded = nameof(FactCheckCommentsUploaded);
+    public const string JudgementRecorded = nameof(JudgementRecorded);
 
     /// <summary>Events a coordinator may raise through <c>POST /api/irps/{id}/events/{eventName}</c>.</summary>
     public static readonly IReadOnlySet<string> RaisableByCoordinator = new HashSet<string>(StringComparer.Ordinal)
@@ -50,3 +53,16 @@ public sealed record CancelledData(string? Reason);
 
 /// <summary>A file the establishment provided for one checklist item, stored at <see cref="BlobName"/> in the IRP's container.</summary>
 public sealed record DocumentReceivedData(string Key, string FileName, string BlobName, long Size, DateTimeOffset ReceivedAt);
+
+/// <summary>
+/// A report file stored at <see cref="BlobName"/> in the IRP's container: the draft report (event
+/// <see cref="IrpEvents.DraftReportUploaded"/>; the latest one is the current draft) or fact-check comments
+/// (<see cref="IrpEvents.FactCheckCommentsUploaded"/>; each is kept).
+/// </summary>
+/// <param name="FileName">The name as stored (sanitised), which is also the last segment of <see cref="BlobName"/>.</param>
+public sealed record ReportFileUploadedData(string BlobName, string FileName, string ContentType, long Size, DateTimeOffset UploadedAt);
+
+/// <summary>A judgement on one recommendation (concern) or Ofsted theme; the latest recorded for a ref wins.</summary>
+/// <param name="Judgement">The API name on the item's scale, e.g. "ReasonableProgress".</param>
+/// <param name="Text">The written judgement for the report, if any.</param>
+public sealed record JudgementRecordedData(string Ref, string Judgement, string? Text);

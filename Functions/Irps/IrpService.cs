@@ -104,22 +104,33 @@ public sealed class IrpService(
             return [new NewEvent(IrpEvents.Cancelled, IrpEvents.ToData(new CancelledData(string.IsNullOrWhiteSpace(reason) ? null : reason.Trim())))];
         }, ct);
 
-    private async Task<Refusal?> AppendAsync(string id, Func<InstanceStatus, IReadOnlyList<NewEvent>> decide, CancellationToken ct)
+    /// <summary>
+    /// Appends what <paramref name="decide"/> returns for the current log and asks the dispatcher to run what became due.
+    /// <paramref name="decide"/> refuses by throwing <see cref="EventRejectedException"/> or <see cref="RefusedException"/>.
+    /// Returns null on success, else the refusal (404 when the IRP does not exist).
+    /// </summary>
+    internal async Task<Refusal?> AppendAsync(string id, Func<InstanceStatus, IReadOnlyList<NewEvent>> decide, CancellationToken ct)
     {
         try
         {
             var status = await engine.AppendAsync(id, decide, ct);
-            if (status is null) return new Refusal(404, "Not found", $"There is no IRP with id '{id}'.");
+            if (status is null) return NotFound(id);
         }
         catch (EventRejectedException e)
         {
             return new Refusal(e.Status, e.Title, e.Message);
         }
+        catch (RefusedException e)
+        {
+            return e.Refusal;
+        }
         dispatch.Request(id);
         return null;
     }
 
-    private static IReadOnlyList<NewEvent> Decide(InstanceStatus status, string eventName, JsonObject data)
+    internal static Refusal NotFound(string id) => new(404, "Not found", $"There is no IRP with id '{id}'.");
+
+    private IReadOnlyList<NewEvent> Decide(InstanceStatus status, string eventName, JsonObject data)
     {
         RefuseIfFinished(status);
         var state = IrpState.From(status.Instance);
@@ -136,18 +147,34 @@ public sealed class IrpService(
                 break;
             case IrpEvents.DraftIssued when state.Progress.DraftIssuedOn is not null:
                 throw new EventRejectedException(409, "Draft already issued", $"The draft report was issued on {state.Progress.DraftIssuedOn:yyyy-MM-dd}.");
+            case IrpEvents.DraftIssued when state.DraftReport is null:
+                throw new EventRejectedException(409, "No draft report uploaded",
+                    "Upload the draft report first (PUT /api/irps/{id}/draft-report?fileName=…): the draft-report email links to it.");
             case IrpEvents.Published when state.Progress.PublishedOn is not null:
                 throw new EventRejectedException(409, "Already published", $"The report was published on {state.Progress.PublishedOn:yyyy-MM-dd}.");
+            case IrpEvents.Published when !done("debrief"):
+                throw new EventRejectedException(409, "The visit has not ended",
+                    "The visit ends with the formal debrief; a report cannot be published before then.");
+            case IrpEvents.Published:
+                var visitEnd = workflow.Timeline(state).Single(s => s.Id == "visit-end").Date;
+                if (IrpEvents.FromData<PublishedData>(data).Date < visitEnd)
+                    throw new RefusedException(Refusal.Invalid("date", $"must not be before the visit ended ({visitEnd:yyyy-MM-dd})."));
+                break;
         }
         return [new NewEvent(eventName, data)];
     }
 
-    private static void RefuseIfFinished(InstanceStatus status)
+    internal static void RefuseIfFinished(InstanceStatus status)
     {
-        if (status.RuntimeStatus is RuntimeStatus.Terminated or RuntimeStatus.Completed)
-            throw new EventRejectedException(409, $"The IRP is {status.RuntimeStatus.ToString().ToLowerInvariant()}",
-                $"This IRP is {status.RuntimeStatus.ToString().ToLowerInvariant()}; nothing more can be recorded.");
+        if (Finished(status) is { } refusal) throw new RefusedException(refusal);
     }
+
+    /// <summary>A 409 refusal when the IRP is terminated or completed: nothing more can be recorded.</summary>
+    internal static Refusal? Finished(InstanceStatus status) =>
+        status.RuntimeStatus is RuntimeStatus.Terminated or RuntimeStatus.Completed
+            ? new Refusal(409, $"The IRP is {status.RuntimeStatus.ToString().ToLowerInvariant()}",
+                $"This IRP is {status.RuntimeStatus.ToString().ToLowerInvariant()}; nothing more can be recorded.")
+            : null;
 
     private IrpView View(InstanceStatus status)
     {
@@ -167,7 +194,12 @@ public sealed class IrpService(
             status.Instance.Id, facts.Kind.ToString().ToLowerInvariant(), status.RuntimeStatus.ToString(), status.Plan.CustomStatus,
             status.Instance.CreatedTime, status.Instance.LastUpdatedTime, facts.Establishment, facts.SourceInspectionEnd, facts.AnnouncementDate,
             facts.VisitStart, timeline.Single(s => s.Id == "visit-end").Date, facts.Contacts, facts.Recommendations, facts.OfstedThemes,
-            entries, Documents(state), emails, state.Warnings, state.CancellationReason, state.Progress.PublishedOn, state.PublicationUrl);
+            entries, Documents(state), emails, state.Warnings, state.CancellationReason, state.Progress.PublishedOn, state.PublicationUrl)
+        {
+            Judgements = IrpReportService.Judgements(state),
+            DraftReport = state.DraftReport is { } draft ? ReportFileView.From(draft) : null,
+            FactCheckComments = state.FactCheckComments.Select(ReportFileView.From).ToList(),
+        };
     }
 
     private static List<DocumentView> Documents(IrpState state) => state.Documents.Select(d => new DocumentView(
@@ -180,6 +212,12 @@ public sealed class IrpService(
         state?.CompletedAt, step.Source, step.Concerns, step.WaitingFor, state?.FailedAttempts ?? 0, state?.LastError);
 
     private static string Status(StepState s) => s.Status.ToString().ToLowerInvariant();
+}
+
+/// <summary>Thrown by an event decision to refuse with a ready-made <see cref="Refusal"/> (e.g. a 400 naming a field).</summary>
+internal sealed class RefusedException(Refusal refusal) : Exception(refusal.Detail)
+{
+    public Refusal Refusal { get; } = refusal;
 }
 
 /// <summary>Parses and checks the body of each coordinator event before anything is stored.</summary>

@@ -15,6 +15,18 @@ public sealed record IrpState(
     DateTimeOffset? CancelledAt,
     IReadOnlyList<DocumentReceivedData> DocumentsReceived)
 {
+    /// <summary>Every draft report uploaded, oldest first; the last is the current draft (the one issued for fact check).</summary>
+    public IReadOnlyList<ReportFileUploadedData> DraftReports { get; init; } = [];
+
+    /// <summary>The draft that is (or will be) issued for fact check, or null before any upload.</summary>
+    public ReportFileUploadedData? DraftReport => DraftReports.Count > 0 ? DraftReports[^1] : null;
+
+    /// <summary>Fact-check comment files the establishment returned, oldest first.</summary>
+    public IReadOnlyList<ReportFileUploadedData> FactCheckComments { get; init; } = [];
+
+    /// <summary>The latest judgement recorded for each ref (recommendation or Ofsted theme).</summary>
+    public IReadOnlyDictionary<string, JudgementRecordedData> Judgements { get; init; } = new Dictionary<string, JudgementRecordedData>();
+
     /// <summary>The IRP's checklist with each item's files, in checklist order.</summary>
     public IReadOnlyList<(DocumentItem Item, IReadOnlyList<DocumentReceivedData> Files)> Documents =>
         DocumentChecklist.For(Facts).Select(item => (item, (IReadOnlyList<DocumentReceivedData>)DocumentsReceived.Where(f => f.Key == item.Key).ToList())).ToList();
@@ -48,6 +60,9 @@ public sealed record IrpState(
         IrpEvents.FactCheckReturned => this with { Progress = Progress with { FactCheckReturnedOn = IrpEvents.FromData<FactCheckReturnedData>(e.Data).Date } },
         IrpEvents.Published => Publish(IrpEvents.FromData<PublishedData>(e.Data)),
         IrpEvents.DocumentReceived => Receive(IrpEvents.FromData<DocumentReceivedData>(e.Data)),
+        IrpEvents.DraftReportUploaded => this with { DraftReports = [.. DraftReports, IrpEvents.FromData<ReportFileUploadedData>(e.Data)] },
+        IrpEvents.FactCheckCommentsUploaded => this with { FactCheckComments = [.. FactCheckComments, IrpEvents.FromData<ReportFileUploadedData>(e.Data)] },
+        IrpEvents.JudgementRecorded => Judge(IrpEvents.FromData<JudgementRecordedData>(e.Data)),
         IrpEvents.Cancelled => this with { Cancelled = true, CancellationReason = IrpEvents.FromData<CancelledData>(e.Data).Reason, CancelledAt = e.RecordedAt },
         _ => this, // the engine's own events (StepCompleted, StepFailed) and others that do not change the IRP's facts
     };
@@ -66,6 +81,9 @@ public sealed record IrpState(
         var all = DocumentChecklist.For(Facts).All(item => received.Any(f => f.Key == item.Key));
         return this with { DocumentsReceived = received, Progress = Progress with { AllDocumentsReceived = all } };
     }
+
+    private IrpState Judge(JudgementRecordedData judgement) =>
+        this with { Judgements = new Dictionary<string, JudgementRecordedData>(Judgements) { [judgement.Ref] = judgement } };
 
     private IrpState Publish(PublishedData published) => this with
     {

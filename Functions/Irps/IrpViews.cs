@@ -41,7 +41,17 @@ public sealed record IrpView(
     IReadOnlyList<IrpWarning> Warnings,
     string? CancellationReason,
     DateOnly? PublishedOn,
-    Uri? PublicationUrl);
+    Uri? PublicationUrl)
+{
+    /// <summary>Every recommendation (concern) then every Ofsted theme, with its latest judgement (null until recorded).</summary>
+    public IReadOnlyList<JudgementView> Judgements { get; init; } = [];
+
+    /// <summary>The current draft report (the one issued, once DraftIssued is recorded), or null before any upload.</summary>
+    public ReportFileView? DraftReport { get; init; }
+
+    /// <summary>Fact-check comment files returned, oldest first.</summary>
+    public IReadOnlyList<ReportFileView> FactCheckComments { get; init; } = [];
+}
 
 /// <summary>A line of <c>GET /api/irps</c>.</summary>
 public sealed record IrpListItem(
@@ -56,3 +66,16 @@ public sealed record IrpPreview(IReadOnlyList<TimelineEntry> Timeline, IReadOnly
 public sealed record DocumentView(string Key, string Title, string Description, string Source, string Status, IReadOnlyList<DocumentFileView> Files);
 
 public sealed record DocumentFileView(string Name, long Size, DateTimeOffset ReceivedAt);
+
+/// <summary>One item judged in the report and its judgement.</summary>
+/// <param name="Kind">Recommendation, Concern (IRC) or OfstedTheme.</param>
+/// <param name="Text">The item as announced.</param>
+/// <param name="Judgement">The API name on the item's scale ("ReasonableProgress"), or null until recorded.</param>
+/// <param name="WrittenJudgement">The written judgement for the report, or null.</param>
+public sealed record JudgementView(string Ref, string Kind, string Text, string? Judgement, string? WrittenJudgement);
+
+/// <summary>A report file as a coordinator sees it (the blob name stays internal).</summary>
+public sealed record ReportFileView(string FileName, string ContentType, long Size, DateTimeOffset UploadedAt)
+{
+    public static ReportFileView From(ReportFileUploadedData file) => new(file.FileName, file.ContentType, file.Size, file.UploadedAt);
+}

@@ -10,7 +10,7 @@ namespace IrpFlows.Irps;
 /// and its activities are the emails of the timeline. Cancelling skips every step not yet done and adds the
 /// cancellation notice.
 /// </summary>
-public sealed class IrpWorkflow(IrpPlanner planner, IrpMailTemplates templates, IMailSender mail) : IWorkflowKind
+public sealed class IrpWorkflow(IrpPlanner planner, IrpMailTemplates templates, IMailSender mail, IrpReportFiles reportFiles) : IWorkflowKind
 {
     public const string KindName = "irp";
     public const string CancellationStepId = "cancellation";
@@ -47,11 +47,12 @@ public sealed class IrpWorkflow(IrpPlanner planner, IrpMailTemplates templates, 
         Timeline(state).ToDictionary(s => s.Id, s => s.Date),
         state.Documents.Select(d => new DocumentRequestItem(d.Item.Key, d.Item.Title, d.Files.Count > 0)).ToList(),
         UploadLink: null,
-        DraftReportLink: null,
+        DraftReportLink: reportFiles.DraftReadLink(instanceId, state),
         state.Progress.PublishedOn,
         state.PublicationUrl,
         state.CancellationReason,
-        DestructionSummary: null);
+        // Placeholder until the material-destruction activity reports what it deleted.
+        DestructionSummary: "The review is complete, and the inspection team no longer needs the material the establishment provided.");
 
     private static StepReadiness Readiness(PlannedStep step, IrpState state) =>
         state.Cancelled || !step.Applicable ? StepReadiness.Skipped

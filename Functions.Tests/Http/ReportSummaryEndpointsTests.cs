@@ -1,0 +1,116 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using IrpFlows.Tests.Judgements;
+using IrpFlows.Tests.Support;
+using static IrpFlows.Tests.Irps.PostVisitIrps;
+
+namespace IrpFlows.Tests.Http;
+
+/// <summary><c>GET /api/irps/{id}/summary</c> and its charts, from judgements recorded over HTTP.</summary>
+public sealed class ReportSummaryEndpointsTests : IAsyncLifetime
+{
+    private IrpFlowsHost _host = null!;
+    private string _id = null!;
+
+    public async Task InitializeAsync()
+    {
+        _host = await IrpFlowsHost.StartAsync();
+        _id = await _host.CreateIrpAsync(Elmley());
+    }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task ElmleysJudgements_GiveItsPublishedKeyFindings_ByDefault()
+    {
+        await RecordElmleyJudgementsAsync();
+
+        var summary = await _host.Client.GetFromJsonAsync<JsonElement>($"/api/irps/{_id}/summary");
+
+        // HMP Elmley IRP report (2023), 2.2 and 2.3.
+        Assert.Equal(
+            "HMI Prisons judged that there was good progress in one recommendation, reasonable progress in three recommendations, insufficient progress in three recommendations and no meaningful progress in none of the recommendations.",
+            summary.GetProperty("keyFindings").GetProperty("recommendations").GetString());
+        Assert.Equal(
+            "Ofsted judged that there was significant progress in none of the themes, reasonable progress in four themes and insufficient progress in none of the themes.",
+            summary.GetProperty("keyFindings").GetProperty("themes").GetString());
+        var counts = summary.GetProperty("counts");
+        Assert.Equal(3, counts.GetProperty("recommendations").GetProperty("InsufficientProgress").GetInt32());
+        Assert.Equal(4, counts.GetProperty("themes").GetProperty("ReasonableProgress").GetInt32());
+        var lines = summary.GetProperty("summaryOfJudgements").EnumerateArray().ToList();
+        Assert.Equal(["1.42", "1.43", "1.44", "1.45", "1.46", "1.52", "1.51", "1.47", "1.48", "1.49", "1.50"],
+            lines.Select(l => l.GetProperty("ref").GetString()));
+        Assert.Equal("Good progress", lines[1].GetProperty("judgementLabel").GetString());
+    }
+
+    [Fact]
+    public async Task ConciseStyle_NamesOnlyTheJudgementsGiven()
+    {
+        await RecordElmleyJudgementsAsync();
+
+        var summary = await _host.Client.GetFromJsonAsync<JsonElement>($"/api/irps/{_id}/summary?style=concise");
+
+        Assert.Equal("Ofsted judged that there was reasonable progress in all four themes.",
+            summary.GetProperty("keyFindings").GetProperty("themes").GetString());
+    }
+
+    [Fact]
+    public async Task ItemsNotYetJudged_AreCountedAsSuch()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await _host.PutJudgementAsync(_id, "1.43", new { judgement = "GoodProgress" })).StatusCode);
+
+        var counts = (await _host.Client.GetFromJsonAsync<JsonElement>($"/api/irps/{_id}/summary")).GetProperty("counts");
+
+        Assert.Equal(1, counts.GetProperty("recommendations").GetProperty("GoodProgress").GetInt32());
+        Assert.Equal(6, counts.GetProperty("recommendationsNotYetJudged").GetInt32());
+        Assert.Equal(4, counts.GetProperty("themesNotYetJudged").GetInt32());
+    }
+
+    [Fact]
+    public async Task Charts_AreSvgImages_OfBothFigures()
+    {
+        await RecordElmleyJudgementsAsync();
+
+        var recommendations = await _host.Client.GetAsync($"/api/irps/{_id}/summary/charts/recommendations.svg");
+        var themes = await _host.Client.GetAsync($"/api/irps/{_id}/summary/charts/themes.svg");
+
+        Assert.Equal("image/svg+xml", recommendations.Content.Headers.ContentType?.MediaType);
+        var svg = System.Xml.Linq.XDocument.Parse(await recommendations.Content.ReadAsStringAsync());
+        Assert.Equal("svg", svg.Root!.Name.LocalName);
+        Assert.Contains("Progress on HMI Prisons recommendations (n=7)", svg.ToString());
+        Assert.Contains("Reasonable progress: 4 (100%)", await themes.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task UnknownIrpChartOrStyle_IsRefused()
+    {
+        Assert.Equal(HttpStatusCode.NotFound, (await _host.Client.GetAsync("/api/irps/no-such-irp/summary")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _host.Client.GetAsync("/api/irps/no-such-irp/summary/charts/themes.svg")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _host.Client.GetAsync($"/api/irps/{_id}/summary/charts/pie.svg")).StatusCode);
+        var style = await _host.Client.GetAsync($"/api/irps/{_id}/summary?style=long");
+        Assert.Equal(HttpStatusCode.BadRequest, style.StatusCode);
+        Assert.True((await style.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("style", out _));
+    }
+
+    [Fact]
+    public async Task Irc_HasNoThemesChart_AndCallsItsItemsConcerns()
+    {
+        var irc = await _host.CreateIrpAsync(Irc());
+        Assert.Equal(HttpStatusCode.OK, (await _host.PutJudgementAsync(irc, "C1", new { judgement = "GoodProgress" })).StatusCode);
+
+        var summary = await _host.Client.GetFromJsonAsync<JsonElement>($"/api/irps/{irc}/summary?style=concise");
+
+        Assert.StartsWith("HMI Prisons judged that there was good progress in one concern.",
+            summary.GetProperty("keyFindings").GetProperty("recommendations").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await _host.Client.GetAsync($"/api/irps/{irc}/summary/charts/themes.svg")).StatusCode);
+    }
+
+    private async Task RecordElmleyJudgementsAsync()
+    {
+        foreach (var r in PublishedReports.ElmleyRecommendations)
+            Assert.Equal(HttpStatusCode.OK, (await _host.PutJudgementAsync(_id, r.Recommendation.Ref, new { judgement = r.Judgement.ToString() })).StatusCode);
+        foreach (var t in PublishedReports.ElmleyThemes)
+            Assert.Equal(HttpStatusCode.OK, (await _host.PutJudgementAsync(_id, t.Theme.Ref, new { judgement = t.Judgement.ToString() })).StatusCode);
+    }
+}

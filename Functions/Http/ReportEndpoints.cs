@@ -1,0 +1,138 @@
+using IrpFlows.Irps;
+using IrpFlows.Judgements;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace IrpFlows.Http;
+
+/// <summary>
+/// After the visit (see ../shared/API.md): the draft report and fact-check comments as files, the judgements, and the report
+/// summary with its charts. Coordinator-only.
+/// </summary>
+public static class ReportEndpoints
+{
+    /// <summary>Key findings wording when <c>?style=</c> is not given: the newer published reports' (HMP Elmley, 2023).</summary>
+    public const KeyFindingsStyle DefaultStyle = KeyFindingsStyle.Exhaustive;
+
+    private const string FileBody =
+        $"Send the file's bytes as the body with Content-Type {ReportFileRules.PdfContentType} or {ReportFileRules.DocxContentType}, "
+        + "and its name in ?fileName= (ending .pdf or .docx to match). The size limit is the setting Reports:MaxFileSizeBytes (25 MiB by default). "
+        + "Returns 200 with the file as recorded.";
+
+    public static RouteGroupBuilder MapReportEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var irp = routes.MapGroup("/api/irps/{id}").WithTags("After the visit").AddEndpointFilter<CoordinatorKeyFilter>();
+
+        irp.MapPut("/draft-report", PutDraftAsync)
+            .WithSummary("Upload the draft report; a new upload replaces the current draft until DraftIssued is recorded (409 after).")
+            .WithDescription(FileBody + " Recording DraftIssued then sends the draft-report email with a read-only link to this file, "
+                + "valid until 10 days after the fact-check deadline.");
+        irp.MapPut("/fact-check-comments", PutFactCheckCommentsAsync)
+            .WithSummary("Upload the establishment's fact-check comments; records FactCheckReturned today if not yet recorded.")
+            .WithDescription(FileBody + " Each upload is kept. 409 before DraftIssued or after Published.");
+        irp.MapPut("/judgements/{ref}", PutJudgementAsync)
+            .WithSummary("Record the judgement on a recommendation (concern) or Ofsted theme: { judgement, text }. The latest per ref wins.")
+            .WithDescription("Recommendations: NoMeaningfulProgress | InsufficientProgress | ReasonableProgress | GoodProgress. "
+                + "Ofsted themes: InsufficientProgress | ReasonableProgress | SignificantProgress. "
+                + $"text (the written judgement) is optional, at most {IrpReportService.MaxJudgementTextLength} characters. "
+                + "404 for an unknown ref; 409 once published or when the IRP is terminated or completed.");
+        irp.MapGet("/summary", GetSummaryAsync)
+            .WithSummary("The report's Key findings sentences, counts, Summary of judgements and chart data, from the judgements so far.")
+            .WithDescription("?style=exhaustive (default: every judgement on the scale, as HMP Elmley's 2023 report) or "
+                + "?style=concise (only judgements given, as HMP Hull's 2022 report).");
+        irp.MapGet("/summary/charts/{chart}.svg", GetChartAsync)
+            .WithSummary("Key findings pie chart as SVG: recommendations.svg (figure 2) or themes.svg (figure 3).");
+        return irp;
+    }
+
+    private static async Task<IResult> PutDraftAsync(
+        string id, string? fileName, HttpRequest request, IrpReportService reports, ReportOptions options, CancellationToken ct)
+    {
+        var (content, problem) = await ReadFileAsync(request, fileName, options);
+        if (problem is not null) return problem;
+        var (file, refusal) = await reports.UploadDraftAsync(id, fileName, request.ContentType, content!, ct);
+        return file is null ? ToResult(refusal!) : TypedResults.Ok(ReportFileView.From(file));
+    }
+
+    private static async Task<IResult> PutFactCheckCommentsAsync(
+        string id, string? fileName, HttpRequest request, IrpReportService reports, ReportOptions options, CancellationToken ct)
+    {
+        var (content, problem) = await ReadFileAsync(request, fileName, options);
+        if (problem is not null) return problem;
+        var (file, refusal) = await reports.UploadFactCheckCommentsAsync(id, fileName, request.ContentType, content!, ct);
+        return file is null ? ToResult(refusal!) : TypedResults.Ok(ReportFileView.From(file));
+    }
+
+    private static async Task<IResult> PutJudgementAsync(
+        string id, [FromRoute(Name = "ref")] string reference, HttpRequest request, IrpReportService reports, CancellationToken ct)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<JudgementRequest>(request, IrpEvents.Json);
+        if (problem is not null) return problem;
+        var (judgement, refusal) = await reports.RecordJudgementAsync(id, reference, body!.Judgement, body.Text, ct);
+        return judgement is null ? ToResult(refusal!) : TypedResults.Ok(judgement);
+    }
+
+    private static async Task<IResult> GetSummaryAsync(string id, string? style, IrpReportService reports, CancellationToken ct)
+    {
+        if (!TryParseStyle(style, out var parsed))
+            return Problems.Validation("style", "must be 'exhaustive' (the default) or 'concise'.");
+        var summary = await reports.SummaryAsync(id, parsed, ct);
+        return summary is null ? Problems.NotFound($"There is no IRP with id '{id}'.") : TypedResults.Ok(summary);
+    }
+
+    private static async Task<IResult> GetChartAsync(string id, string chart, IrpReportService reports, CancellationToken ct)
+    {
+        if (chart is not ("recommendations" or "themes"))
+            return Problems.NotFound($"There is no chart '{chart}': use recommendations.svg or themes.svg.");
+        var summary = await reports.SummaryAsync(id, DefaultStyle, ct);
+        if (summary is null) return Problems.NotFound($"There is no IRP with id '{id}'.");
+        var svg = chart == "recommendations" ? summary.RecommendationsChartSvg : summary.ThemesChartSvg;
+        return svg.Length == 0
+            ? Problems.NotFound($"IRP '{id}' follows up no {(chart == "themes" ? "Ofsted themes" : "recommendations")}, so it has no such chart.")
+            : TypedResults.Text(svg, "image/svg+xml");
+    }
+
+    private static bool TryParseStyle(string? style, out KeyFindingsStyle parsed)
+    {
+        KeyFindingsStyle? known = style?.ToLowerInvariant() switch
+        {
+            null or "" => DefaultStyle,
+            "exhaustive" => KeyFindingsStyle.Exhaustive,
+            "concise" => KeyFindingsStyle.Concise,
+            _ => null,
+        };
+        parsed = known ?? DefaultStyle;
+        return known is not null;
+    }
+
+    /// <summary>
+    /// Reads the raw body, refusing before reading when the declared file is not acceptable, and never buffering more than
+    /// one byte over the limit (a body without Content-Length is measured as it arrives).
+    /// </summary>
+    private static async Task<(BinaryData? Content, ValidationProblem? Problem)> ReadFileAsync(HttpRequest request, string? fileName, ReportOptions options)
+    {
+        var max = options.MaxFileSizeBytes;
+        // Unknown length (chunked): check the name and type now, the size once read.
+        if (ReportFileRules.Check(fileName, request.ContentType, request.ContentLength ?? 1, max).Error is { } declared)
+            return (null, Problems.Validation(declared.Errors!.ToDictionary()));
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > max) break;
+        }
+        var error = ReportFileRules.Check(fileName, request.ContentType, buffer.Length, max).Error;
+        return error is null ? (new BinaryData(buffer.ToArray()), null) : (null, Problems.Validation(error.Errors!.ToDictionary()));
+    }
+
+    private static IResult ToResult(Refusal refusal) => refusal.Errors is { } errors
+        ? Problems.Validation(errors.ToDictionary())
+        : Problems.Status(refusal.Status, refusal.Title, refusal.Detail);
+}
+
+/// <summary>Body of <c>PUT /api/irps/{id}/judgements/{ref}</c>.</summary>
+/// <param name="Judgement">An API name on the item's scale, e.g. "ReasonableProgress".</param>
+/// <param name="Text">The written judgement for the report; optional.</param>
+public sealed record JudgementRequest(string? Judgement, string? Text);

@@ -1,0 +1,19 @@
+namespace IrpFlows.Irps;
+
+/// <summary>Settings for the report files a coordinator uploads (draft report, fact-check comments). Bound from the "Reports" section.</summary>
+public sealed class ReportOptions
+{
+    public const string SectionName = "Reports";
+
+    /// <summary>
+    /// Largest file accepted, in bytes (default 25 MiB). Kestrel refuses request bodies over 30,000,000 bytes unless its own
+    /// limit is raised, so a larger value here needs that too.
+    /// </summary>
+    public long MaxFileSizeBytes { get; set; } = 25 * 1024 * 1024;
+
+    /// <summary>
+    /// The read link to the draft report in the draft-report email (and its reminders) expires at the end of the day this many
+    /// calendar days after the fact-check deadline, England-and-Wales time.
+    /// </summary>
+    public int DraftLinkDaysAfterFactCheckDeadline { get; set; } = 10;
+}
