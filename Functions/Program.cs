@@ -15,6 +15,7 @@ app.MapOpenApi("/api/openapi.json");
 app.MapHostEndpoints(app.Configuration.GetValue<bool>(ServiceRegistration.DevClockEnabledSetting));
 app.MapIrpEndpoints();
 app.MapOutboxEndpoints();
+app.MapUploadEndpoints();
 app.Run();
 
 /// <summary>Exposed so tests can host the app with <c>WebApplicationFactory</c>.</summary>

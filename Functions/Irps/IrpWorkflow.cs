@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using IrpFlows.Documents;
 using IrpFlows.Mail;
 using IrpFlows.Timeline;
 using IrpFlows.Workflow;
@@ -10,7 +11,8 @@ namespace IrpFlows.Irps;
 /// and its activities are the emails of the timeline. Cancelling skips every step not yet done and adds the
 /// cancellation notice.
 /// </summary>
-public sealed class IrpWorkflow(IrpPlanner planner, IrpMailTemplates templates, IMailSender mail) : IWorkflowKind
+public sealed class IrpWorkflow(
+    IrpPlanner planner, IrpMailTemplates templates, IMailSender mail, UploadLinks uploadLinks, MaterialDestruction destruction) : IWorkflowKind
 {
     public const string KindName = "irp";
     public const string CancellationStepId = "cancellation";
@@ -32,10 +34,14 @@ public sealed class IrpWorkflow(IrpPlanner planner, IrpMailTemplates templates, 
     {
         if (IrpMailTemplates.MilestoneSteps.Contains(stepId)) return StepResult.Empty; // e.g. the visit starting: a date, not a letter
         var state = IrpState.From(instance);
-        var message = templates.Render(stepId, MailContext(instance.Id, state));
+        // Destruction deletes first, then tells the coordinator what it deleted.
+        var destroyed = stepId == MaterialDestruction.StepId ? await destruction.DestroyAsync(instance.Id, cancellationToken) : null;
+        var message = templates.Render(stepId, MailContext(instance.Id, state) with { DestructionSummary = destroyed?.Summary });
         if (message is null) return StepResult.Empty; // nothing to say this time (e.g. a reminder when nothing is missing)
         var sent = await mail.SendAsync(message, cancellationToken);
-        return new StepResult(new JsonObject { ["email"] = IrpEvents.ToData(new EmailRecord(stepId, message, sent)) });
+        var result = new JsonObject { ["email"] = IrpEvents.ToData(new EmailRecord(stepId, message, sent)) };
+        if (destroyed is not null) result["destruction"] = IrpEvents.ToData(destroyed);
+        return new StepResult(result);
     }
 
     /// <summary>The timeline for the state, as the planner sees it; cancellation is the workflow's business, not the planner's.</summary>
@@ -46,7 +52,7 @@ public sealed class IrpWorkflow(IrpPlanner planner, IrpMailTemplates templates, 
         state.Facts,
         Timeline(state).ToDictionary(s => s.Id, s => s.Date),
         state.Documents.Select(d => new DocumentRequestItem(d.Item.Key, d.Item.Title, d.Files.Count > 0)).ToList(),
-        UploadLink: null,
+        UploadLink: uploadLinks.For(instanceId, Timeline(state).Single(s => s.Id == "documents-deadline").Date),
         DraftReportLink: null,
         state.Progress.PublishedOn,
         state.PublicationUrl,
