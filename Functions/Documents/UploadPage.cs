@@ -13,7 +13,8 @@ namespace IrpFlows.Documents;
 /// </summary>
 public static class UploadPage
 {
-    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
+    // The app runs in globalisation-invariant mode; the invariant culture's day and month names are English.
+    private static readonly CultureInfo English = CultureInfo.InvariantCulture;
 
     public static string Render(UploadAccess access, string token, UploadRules rules, TimeZoneInfo zone, string nonce)
     {

@@ -92,7 +92,8 @@ public sealed class IrpWorkflow(
 public sealed record EmailRecord(
     string Step, IReadOnlyList<string> To, IReadOnlyList<string> Cc, string Subject, DateTimeOffset SentAt, string MessageId)
 {
-    public EmailRecord(string step, MailMessage message, SentMail sent)
+    // Internal so that System.Text.Json sees one public constructor (the primary) when it reads a record back.
+    internal EmailRecord(string step, MailMessage message, SentMail sent)
         : this(step, message.To.Select(a => a.Address).ToList(), message.Cc.Select(a => a.Address).ToList(), message.Subject,
             sent.SentAt, sent.ProviderMessageId)
     {
