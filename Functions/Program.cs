@@ -18,6 +18,7 @@ app.MapHostEndpoints(app.Configuration.GetValue<bool>(ServiceRegistration.DevClo
 app.MapIrpEndpoints();
 app.MapReportEndpoints();
 app.MapOutboxEndpoints();
+app.MapUploadEndpoints();
 app.Run();
 
 /// <summary>Exposed so tests can host the app with <c>WebApplicationFactory</c>.</summary>

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using IrpFlows.Calendar;
+using IrpFlows.Documents;
 using IrpFlows.Irps;
 using IrpFlows.Mail;
 using IrpFlows.Storage;
@@ -112,7 +113,11 @@ public sealed class OutboxExactlyOnceTests
             _crash = crash;
             var policy = new IrpPolicy();
             var planner = new IrpPlanner(WorkingDayCalendar.EnglandAndWales, policy);
-            var workflow = new IrpWorkflow(planner, new IrpMailTemplates(Clock), Outbox, new IrpReportFiles(Blobs, planner, policy, new ReportOptions()));
+            var documents = new DocumentsOptions();
+            var links = new UploadLinks(new UploadTokens("test-upload-signing-key-0123456789abcdef"), documents, policy, new Uri("http://localhost:7071"));
+            var destruction = new MaterialDestruction(new DocumentStore(Blobs, Tables, documents, TimeProvider.System));
+            var workflow = new IrpWorkflow(planner, new IrpMailTemplates(Clock), Outbox, links, destruction,
+                new IrpReportFiles(Blobs, planner, policy, new ReportOptions()));
             return new WorkflowEngine(Tables, [workflow], Clock, EngineOptions, NullLogger<WorkflowEngine>.Instance);
         }
 

@@ -1,4 +1,5 @@
 using IrpFlows.Calendar;
+using IrpFlows.Documents;
 using IrpFlows.Irps;
 using IrpFlows.Mail;
 using IrpFlows.Storage;
@@ -44,6 +45,7 @@ public static class ServiceRegistration
         services.AddSingleton<IrpPlanner>();
         services.AddSingleton<IrpMailTemplates>();
         services.AddMail(configuration);
+        services.AddDocuments(configuration);
         services.AddSingleton<IrpWorkflow>();
         services.AddSingleton<IWorkflowKind>(sp => sp.GetRequiredService<IrpWorkflow>());
         services.AddSingleton<WorkflowEngine>();

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using IrpFlows.Documents;
 using IrpFlows.Mail;
 using IrpFlows.Timeline;
 using IrpFlows.Workflow;
@@ -10,7 +11,9 @@ namespace IrpFlows.Irps;
 /// and its activities are the emails of the timeline. Cancelling skips every step not yet done and adds the
 /// cancellation notice.
 /// </summary>
-public sealed class IrpWorkflow(IrpPlanner planner, IrpMailTemplates templates, IMailSender mail, IrpReportFiles reportFiles) : IWorkflowKind
+public sealed class IrpWorkflow(
+    IrpPlanner planner, IrpMailTemplates templates, IMailSender mail, UploadLinks uploadLinks, MaterialDestruction destruction,
+    IrpReportFiles reportFiles) : IWorkflowKind
 {
     public const string KindName = "irp";
     public const string CancellationStepId = "cancellation";
@@ -32,27 +35,34 @@ public sealed class IrpWorkflow(IrpPlanner planner, IrpMailTemplates templates, 
     {
         if (IrpMailTemplates.MilestoneSteps.Contains(stepId)) return StepResult.Empty; // e.g. the visit starting: a date, not a letter
         var state = IrpState.From(instance);
-        var message = templates.Render(stepId, MailContext(instance.Id, state));
+        // Destruction deletes first, then tells the coordinator what it deleted.
+        var destroyed = stepId == MaterialDestruction.StepId ? await destruction.DestroyAsync(instance.Id, cancellationToken) : null;
+        var message = templates.Render(stepId, MailContext(instance.Id, state) with { DestructionSummary = destroyed?.Summary });
         if (message is null) return StepResult.Empty; // nothing to say this time (e.g. a reminder when nothing is missing)
         var sent = await mail.SendAsync(message, cancellationToken);
-        return new StepResult(new JsonObject { ["email"] = IrpEvents.ToData(EmailRecord.For(stepId, message, sent)) });
+        var result = new JsonObject { ["email"] = IrpEvents.ToData(EmailRecord.For(stepId, message, sent)) };
+        if (destroyed is not null) result["destruction"] = IrpEvents.ToData(destroyed);
+        return new StepResult(result);
     }
 
     /// <summary>The timeline for the state, as the planner sees it; cancellation is the workflow's business, not the planner's.</summary>
     public IReadOnlyList<PlannedStep> Timeline(IrpState state) => planner.Plan(state.Facts, state.Progress);
 
-    internal IrpMailContext MailContext(string instanceId, IrpState state) => new(
-        instanceId,
-        state.Facts,
-        Timeline(state).ToDictionary(s => s.Id, s => s.Date),
-        state.Documents.Select(d => new DocumentRequestItem(d.Item.Key, d.Item.Title, d.Files.Count > 0)).ToList(),
-        UploadLink: null,
-        DraftReportLink: reportFiles.DraftReadLink(instanceId, state),
-        state.Progress.PublishedOn,
-        state.PublicationUrl,
-        state.CancellationReason,
-        // Placeholder until the material-destruction activity reports what it deleted.
-        DestructionSummary: "The review is complete, and the inspection team no longer needs the material the establishment provided.");
+    internal IrpMailContext MailContext(string instanceId, IrpState state)
+    {
+        var dates = Timeline(state).ToDictionary(s => s.Id, s => s.Date);
+        return new IrpMailContext(
+            instanceId,
+            state.Facts,
+            dates,
+            state.Documents.Select(d => new DocumentRequestItem(d.Item.Key, d.Item.Title, d.Files.Count > 0)).ToList(),
+            UploadLink: uploadLinks.For(instanceId, dates["documents-deadline"]),
+            DraftReportLink: reportFiles.DraftReadLink(instanceId, state),
+            state.Progress.PublishedOn,
+            state.PublicationUrl,
+            state.CancellationReason,
+            DestructionSummary: null); // set by the destruction step from what it actually deleted
+    }
 
     private static StepReadiness Readiness(PlannedStep step, IrpState state) =>
         state.Cancelled || !step.Applicable ? StepReadiness.Skipped

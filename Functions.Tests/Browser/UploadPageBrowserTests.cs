@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using IrpFlows.Documents;
+using IrpFlows.Hosting.Azurite;
+using IrpFlows.Tests.Documents;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Playwright;
+
+namespace IrpFlows.Tests.Browser;
+
+/// <summary>
+/// Debian's Chromium driven by Playwright (never <c>playwright install</c>), and the app on a real loopback port with its
+/// own Azurite: the browser PUTs to blob storage, which needs the Blob service's CORS rule for the app's origin, and the
+/// shared test Azurite's rules are changed by other tests.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private AzuriteInstance _azurite = null!;
+    private IPlaywright _playwright = null!;
+    internal DocumentsHost Host { get; private set; } = null!;
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        await EnsureChromiumAsync();
+        _azurite = await AzuriteLauncher.StartAsync(
+            new AzuriteStartOptions { BlobPort = 0, QueuePort = 0, TablePort = 0, InMemoryPersistence = true }, NullLogger.Instance, CancellationToken.None);
+        Host = await DocumentsHost.StartAsync(new DateTimeOffset(2022, 11, 28, 8, 0, 0, TimeSpan.Zero), _azurite.ConnectionString, kestrel: true);
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright.Dispose();
+        await Host.DisposeAsync();
+        await _azurite.DisposeAsync();
+    }
+
+    private static async Task EnsureChromiumAsync()
+    {
+        if (File.Exists(ChromiumPath)) return;
+        if (Environment.UserName != "root")
+            throw new InvalidOperationException($"{ChromiumPath} is missing. Install Debian's Chromium (sudo apt-get install -y chromium); these tests never download a browser.");
+        using var install = Process.Start(new ProcessStartInfo("/bin/sh", "-c \"apt-get update && apt-get install -y chromium\"") { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var error = install.StandardError.ReadToEndAsync();
+        await install.StandardOutput.ReadToEndAsync();
+        await install.WaitForExitAsync();
+        if (install.ExitCode != 0 || !File.Exists(ChromiumPath))
+            throw new InvalidOperationException($"Installing Chromium with apt-get failed (exit {install.ExitCode}): {await error}");
+    }
+}
+
+public sealed class UploadPageBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task LiaisonOfficer_UploadsAFileFromTheLinkInTheRequestEmail_AndSeesItReceived_AsDoesTheCoordinator()
+    {
+        var host = fixture.Host;
+        var irpId = await host.CreateElmleyAsync();
+        await host.MoveClockAsync(new DateTimeOffset(2022, 12, 5, 10, 0, 0, TimeSpan.Zero));
+        var link = DocumentsHost.UploadLinkIn((await host.EmailAsync(irpId, "documents-request"))!);
+        var file = Path.Combine(Path.GetTempPath(), $"Action plan {Guid.NewGuid():N}.pdf");
+        var bytes = DocumentsHost.Bytes("%PDF-1.7 HMP Elmley updated action plan\n" + new string('x', 200_000));
+        await File.WriteAllBytesAsync(file, bytes);
+        await using var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 900, Height = 1400 } });
+        var page = await context.NewPageAsync();
+        var consoleErrors = new List<string>();
+        page.Console += (_, message) => { if (message.Type == "error") consoleErrors.Add(message.Text); };
+
+        await page.GotoAsync(link.ToString());
+        var item = page.Locator("#item-action-plan");
+        await Assertions.Expect(item.Locator(".status")).ToHaveTextAsync("Missing");
+        await item.GetByLabel("Choose files for Updated action plan").SetInputFilesAsync(file);
+        await item.GetByRole(AriaRole.Button, new() { Name = "Upload" }).ClickAsync();
+
+        await Assertions.Expect(item.Locator(".status")).ToHaveTextAsync("Received");
+        await Assertions.Expect(item.Locator("#message-action-plan")).ToHaveTextAsync("1 file uploaded. Thank you.");
+        await Assertions.Expect(item.Locator("#files-action-plan")).ToContainTextAsync(Path.GetFileName(file));
+        await Assertions.Expect(item.Locator("progress")).ToHaveJSPropertyAsync("value", bytes.Length);
+        await Assertions.Expect(page.Locator("#summary")).ToHaveTextAsync("1 of 7 documents received.");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = "/tmp/upload-page.png", FullPage = true });
+        Assert.Empty(consoleErrors);
+
+        var status = await host.DocumentAsync(irpId, DocumentChecklist.ActionPlan);
+        Assert.Equal("received", status["status"]!.GetValue<string>());
+        var received = Assert.Single(status["files"]!.AsArray())!;
+        Assert.Equal(Path.GetFileName(file), received["name"]!.GetValue<string>());
+        var blobs = host.Blobs.GetBlobContainerClient(DocumentStore.ContainerName(irpId));
+        var stored = new List<string>();
+        await foreach (var blob in blobs.GetBlobsAsync("documents/action-plan/")) stored.Add(blob.Name);
+        Assert.Equal(bytes, (await blobs.GetBlobClient(Assert.Single(stored)).DownloadContentAsync()).Content.ToArray());
+        File.Delete(file);
+    }
+}

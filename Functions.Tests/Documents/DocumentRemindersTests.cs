@@ -1,0 +1,167 @@
+using System.Net.Http.Json;
+using IrpFlows.Documents;
+using IrpFlows.Workflow;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IrpFlows.Tests.Documents;
+
+/// <summary>
+/// Three IRPs for a visit on Monday 13 February 2023 (documents requested Monday 5 December 2022, due Monday 6 February),
+/// taken through the timeline with the development clock:
+/// <list type="bullet">
+/// <item>HMP Elmley sends two documents at once, the other five after the first reminder (Monday 23 January); its report
+/// is published on 20 March, and its material is destroyed ten working days later;</item>
+/// <item>HMP Hull sends nothing;</item>
+/// <item>HMP Cancelled is cancelled after the request.</item>
+/// </list>
+/// </summary>
+public sealed class DocumentRemindersFixture : IAsyncLifetime
+{
+    public static readonly string[] FirstTwo = [DocumentChecklist.ManagerProForma, DocumentChecklist.ActionPlan];
+    public static readonly string[] LaterFive =
+        [DocumentChecklist.Presentation, DocumentChecklist.DataRequest, DocumentChecklist.Evidence, DocumentChecklist.PopulationReport, DocumentChecklist.OsagReports];
+
+    internal DocumentsHost Host { get; private set; } = null!;
+    public string Elmley { get; private set; } = null!;
+    public string Hull { get; private set; } = null!;
+    public string Cancelled { get; private set; } = null!;
+    public long ElmleyBytes { get; private set; }
+
+    public async Task InitializeAsync()
+    {
+        Host = await DocumentsHost.StartAsync(new DateTimeOffset(2022, 11, 28, 8, 0, 0, TimeSpan.Zero));
+        Elmley = await Host.CreateElmleyAsync("HMP Elmley");
+        Hull = await Host.CreateElmleyAsync("HMP Hull");
+        Cancelled = await Host.CreateElmleyAsync("HMP Cancelled");
+
+        await Host.MoveClockAsync(At(2022, 12, 5));
+        var token = DocumentsHost.TokenOf(DocumentsHost.UploadLinkIn((await Host.EmailAsync(Elmley, "documents-request"))!));
+        foreach (var key in FirstTwo) await UploadAsync(token, key);
+        (await Host.Coordinator.PostAsync($"/api/irps/{Cancelled}/terminate?reason=Staffing", null)).EnsureSuccessStatusCode();
+
+        await Host.MoveClockAsync(At(2023, 1, 23));
+        foreach (var key in LaterFive) await UploadAsync(token, key);
+
+        foreach (var day in new[] { At(2023, 1, 30), At(2023, 2, 2), At(2023, 2, 6), At(2023, 2, 7), At(2023, 3, 20) })
+            await Host.MoveClockAsync(day);
+        (await Host.Coordinator.PostAsJsonAsync($"/api/irps/{Elmley}/events/Published", new { date = "2023-03-20", url = "https://www.justiceinspectorates.gov.uk/hmiprisons/elmley" }))
+            .EnsureSuccessStatusCode();
+        await Host.MoveClockAsync(At(2023, 4, 4));
+    }
+
+    public async Task DisposeAsync() => await Host.DisposeAsync();
+
+    private async Task UploadAsync(string token, string key)
+    {
+        var bytes = DocumentsHost.Bytes($"%PDF-1.7 {key} for HMP Elmley");
+        ElmleyBytes += bytes.Length;
+        await Host.UploadAsync(token, key, key + ".pdf", bytes);
+    }
+
+    // 10:00 UTC: after the 09:00 (London) steps of that day.
+    private static DateTimeOffset At(int year, int month, int day) => new(year, month, day, 10, 0, 0, TimeSpan.Zero);
+}
+
+public sealed class DocumentRemindersTests(DocumentRemindersFixture fixture) : IClassFixture<DocumentRemindersFixture>
+{
+    private static readonly Dictionary<string, string> Titles = new()
+    {
+        [DocumentChecklist.ManagerProForma] = "Manager pro forma",
+        [DocumentChecklist.ActionPlan] = "Updated action plan",
+        [DocumentChecklist.Presentation] = "Day 1 presentation",
+        [DocumentChecklist.DataRequest] = "Bespoke data request",
+        [DocumentChecklist.Evidence] = "Evidence documentation",
+        [DocumentChecklist.PopulationReport] = "Adult HMP Establishments Population Breakdown",
+        [DocumentChecklist.OsagReports] = "OSAG reports",
+    };
+
+    private DocumentsHost Host => fixture.Host;
+
+    [Fact]
+    public async Task FirstReminder_GoesOnItsDate_ListingExactlyTheDocumentsStillMissing()
+    {
+        var entry = (await Host.OutboxAsync(fixture.Elmley)).Single(e => e["step"]!.GetValue<string>() == "documents-reminder-1");
+        var text = PlainText((await Host.EmailAsync(fixture.Elmley, "documents-reminder-1"))!);
+
+        Assert.Equal(new DateOnly(2023, 1, 23), DateOnly.FromDateTime(entry["sentAt"]!.GetValue<DateTimeOffset>().UtcDateTime));
+        Assert.Equal(["governor.elmley@justice.gov.uk"], entry["to"]!.AsArray().Select(a => a!.GetValue<string>()));
+        foreach (var key in DocumentRemindersFixture.LaterFive) Assert.Contains(Titles[key], text, StringComparison.Ordinal);
+        foreach (var key in DocumentRemindersFixture.FirstTwo) Assert.DoesNotContain(Titles[key], text, StringComparison.Ordinal);
+        Assert.Contains("/upload/", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OnceEveryDocumentIsIn_NoFurtherReminderOrEscalationIsSent()
+    {
+        var steps = (await Host.OutboxAsync(fixture.Elmley)).Select(e => e["step"]!.GetValue<string>()).ToList();
+        var timeline = (await Host.GetIrpAsync(fixture.Elmley))["timeline"]!.AsArray()
+            .ToDictionary(s => s!["id"]!.GetValue<string>(), s => s!["status"]!.GetValue<string>());
+
+        Assert.Contains("documents-reminder-1", steps);
+        foreach (var chase in new[] { "documents-reminder-2", "documents-reminder-3", "documents-deadline", "documents-overdue" })
+        {
+            Assert.DoesNotContain(chase, steps);
+            Assert.Equal("skipped", timeline[chase]);
+        }
+        var documents = (await Host.GetIrpAsync(fixture.Elmley))["documents"]!.AsArray();
+        Assert.All(documents, d => Assert.Equal("received", d!["status"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task NothingSent_RemindersGoOnEachDate_ThenTheGovernorIsToldTheyAreOverdue_ListingEveryDocument()
+    {
+        var sent = (await Host.OutboxAsync(fixture.Hull)).ToDictionary(e => e["step"]!.GetValue<string>(), e => e);
+        var overdue = sent["documents-overdue"];
+        var text = PlainText((await Host.EmailAsync(fixture.Hull, "documents-overdue"))!);
+
+        Assert.Equal(new DateOnly(2023, 1, 30), DateOnly.FromDateTime(sent["documents-reminder-2"]["sentAt"]!.GetValue<DateTimeOffset>().UtcDateTime));
+        Assert.Equal(new DateOnly(2023, 2, 2), DateOnly.FromDateTime(sent["documents-reminder-3"]["sentAt"]!.GetValue<DateTimeOffset>().UtcDateTime));
+        Assert.Equal(new DateOnly(2023, 2, 6), DateOnly.FromDateTime(sent["documents-deadline"]["sentAt"]!.GetValue<DateTimeOffset>().UtcDateTime));
+        Assert.Equal(new DateOnly(2023, 2, 7), DateOnly.FromDateTime(overdue["sentAt"]!.GetValue<DateTimeOffset>().UtcDateTime));
+        Assert.Equal(["governor.elmley@justice.gov.uk"], overdue["to"]!.AsArray().Select(a => a!.GetValue<string>()));
+        Assert.Contains("sarah.jones@hmiprisons.gov.uk", overdue["cc"]!.AsArray().Select(a => a!.GetValue<string>()));
+        Assert.Contains("overdue", overdue["subject"]!.GetValue<string>(), StringComparison.Ordinal);
+        foreach (var title in Titles.Values) Assert.Contains(title, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CancelledIrp_GetsNoRemindersAfterItsCancellation()
+    {
+        var steps = (await Host.OutboxAsync(fixture.Cancelled)).Select(e => e["step"]!.GetValue<string>()).ToList();
+
+        Assert.Equal(["announcement", "documents-request", "cancellation"], steps);
+    }
+
+    [Fact]
+    public async Task AfterPublication_EveryFileIsDeletedOnTheDestructionDate_AndTheCoordinatorIsToldHowMuch()
+    {
+        var container = Host.Blobs.GetBlobContainerClient(DocumentStore.ContainerName(fixture.Elmley));
+        var left = new List<string>();
+        await foreach (var blob in container.GetBlobsAsync()) left.Add(blob.Name);
+        var status = await Host.Services.GetRequiredService<WorkflowEngine>().GetAsync(fixture.Elmley, CancellationToken.None);
+        var destruction = status!.Step(MaterialDestruction.StepId)!.Result!["destruction"]!;
+        var text = PlainText((await Host.EmailAsync(fixture.Elmley, MaterialDestruction.StepId))!);
+
+        Assert.Empty(left);
+        Assert.Equal(7, destruction["files"]!.GetValue<int>());
+        Assert.Equal(fixture.ElmleyBytes, destruction["bytes"]!.GetValue<long>());
+        // Ten working days after publication on 20 March: Monday 3 April 2023, 09:00 in London (BST).
+        Assert.Equal(new DateTimeOffset(2023, 4, 3, 8, 0, 0, TimeSpan.Zero), status.Step(MaterialDestruction.StepId)!.Due);
+        Assert.Contains($"We deleted all 7 files ({UploadRules.Describe(fixture.ElmleyBytes)})", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DestructionRunAgain_DeletesNothingMore_AndSaysNothingWasLeft()
+    {
+        var again = await Host.Services.GetRequiredService<MaterialDestruction>().DestroyAsync(fixture.Elmley, CancellationToken.None);
+
+        Assert.Equal(new DestructionRecord(0, 0), again);
+        Assert.Contains("no files left to delete", again.Summary, StringComparison.Ordinal);
+    }
+
+    /// <summary>The message with quoted-printable soft breaks and '=' escapes undone, and lines joined, so phrases can be searched.</summary>
+    private static string PlainText(string eml) =>
+        System.Text.RegularExpressions.Regex.Replace(
+            eml.Replace("=\r\n", "", StringComparison.Ordinal).Replace("=3D", "=", StringComparison.Ordinal).Replace("=E2=80=93", "–", StringComparison.Ordinal),
+            @"\s+", " ");
+}

@@ -1,0 +1,97 @@
+using IrpFlows.Irps;
+using IrpFlows.Workflow;
+
+namespace IrpFlows.Documents;
+
+/// <summary>An IRP as an upload link opens it: its state, whether it still accepts files, and its documents deadline.</summary>
+public sealed record UploadAccess(string IrpId, IrpState State, RuntimeStatus RuntimeStatus, DateOnly DocumentsDeadline)
+{
+    /// <summary>Terminated and completed IRPs take no more files.</summary>
+    public bool AcceptsUploads => RuntimeStatus is not (RuntimeStatus.Terminated or RuntimeStatus.Completed);
+}
+
+/// <summary>
+/// What an upload link lets an establishment do: see the checklist, get a write-only SAS for one new file, and report the
+/// file uploaded. Every call checks the token first; nothing is handed out or recorded for a token that fails.
+/// </summary>
+public sealed class DocumentCollection(
+    UploadTokens tokens, WorkflowEngine engine, IrpWorkflow workflow, IrpService irps, DocumentStore store, UploadRules rules, TimeProvider time)
+{
+    /// <summary>The IRP the token is for; a 403 refusal for a bad or expired token, 404 when the IRP no longer exists.</summary>
+    public async Task<(UploadAccess? Access, Refusal? Refusal)> OpenAsync(string token, CancellationToken ct)
+    {
+        var (payload, _) = tokens.Verify(token, UploadTokenPayload.DocumentsPurpose, time.GetUtcNow());
+        if (payload is null)
+            return (null, new Refusal(403, "This link is not valid or has expired",
+                "The upload link is not valid or has expired. Please ask the IRP coordinator who sent it for a new link."));
+        var status = await engine.GetAsync(payload.IrpId, ct);
+        if (status is null || status.Instance.Kind != IrpWorkflow.KindName)
+            return (null, new Refusal(404, "Not found", "The review this link was for no longer exists. Please contact the IRP coordinator."));
+        var state = IrpState.From(status.Instance);
+        var deadline = workflow.Timeline(state).Single(s => s.Id == "documents-deadline").Date;
+        return (new UploadAccess(payload.IrpId, state, status.RuntimeStatus, deadline), null);
+    }
+
+    /// <summary>
+    /// Checks, in this order, the token (403, 404), the item key (404), that the IRP still takes files (409) and the file
+    /// (400 naming the field), and only then hands out a Create|Write SAS for one new blob under <c>documents/{key}/</c>.
+    /// </summary>
+    public async Task<(UploadGrant? Grant, Refusal? Refusal)> BeginUploadAsync(string token, string key, UploadRequest request, CancellationToken ct)
+    {
+        var (access, refusal) = await OpenForItemAsync(token, key, ct);
+        if (refusal is not null) return (null, refusal);
+        var (accepted, errors) = rules.Check(request);
+        if (accepted is null)
+            return (null, new Refusal(400, "The request is not valid.", "See 'errors'.", errors));
+        return (await store.GrantUploadAsync(access!.IrpId, key, accepted.SafeName, time.GetUtcNow(), ct), null);
+    }
+
+    /// <summary>
+    /// Records the file at <paramref name="blobName"/> as received for the item. Idempotent: completing twice records one
+    /// file. A blob over the size limit is deleted and refused (400): the SAS cannot limit the size of what is PUT.
+    /// </summary>
+    public async Task<(DocumentView? Item, Refusal? Refusal)> CompleteUploadAsync(string token, string key, string? blobName, CancellationToken ct)
+    {
+        var (access, refusal) = await OpenForItemAsync(token, key, ct);
+        if (refusal is not null) return (null, refusal);
+        var irpId = access!.IrpId;
+        if (!DocumentStore.IsDocumentBlobName(key, blobName))
+            return (null, Refusal.Invalid("blobName", $"must be the blobName returned when the upload was started: a name under '{DocumentStore.Folder(key)}'."));
+        var blob = await store.GetDocumentAsync(irpId, key, blobName!, ct);
+        if (blob is null)
+            return (null, new Refusal(404, "Not found", $"No file has been uploaded to '{blobName}'. PUT the file to the uploadUrl first."));
+        var pending = await store.FindPendingAsync(irpId, blobName!, ct);
+        if (blob.ContentLength > rules.MaxFileSizeBytes)
+        {
+            await store.DeleteBlobAsync(irpId, blobName!, ct);
+            if (pending is not null) await store.ForgetPendingAsync(pending, ct);
+            return (null, Refusal.Invalid("size", $"The file uploaded is {UploadRules.Describe(blob.ContentLength)}, over the limit of {UploadRules.Describe(rules.MaxFileSizeBytes)}; it has been deleted."));
+        }
+        var recorded = await irps.RecordDocumentAsync(irpId,
+            new DocumentReceivedData(key, DocumentStore.FileNameOf(blobName!), blobName!, blob.ContentLength, time.GetUtcNow()), ct);
+        if (recorded is not null) return (null, recorded);
+        if (pending is not null) await store.ForgetPendingAsync(pending, ct);
+        var (after, _) = await OpenAsync(token, ct);
+        return (ItemView(after!, key), null);
+    }
+
+    /// <summary>One checklist item with its files, as <c>GET /api/irps/{id}</c> shows it.</summary>
+    public static DocumentView ItemView(UploadAccess access, string key)
+    {
+        var (item, files) = access.State.Documents.Single(d => d.Item.Key == key);
+        return new DocumentView(item.Key, item.Title, item.Description, item.Source, files.Count > 0 ? "received" : "missing",
+            files.Select(f => new DocumentFileView(f.FileName, f.Size, f.ReceivedAt)).ToList());
+    }
+
+    private async Task<(UploadAccess? Access, Refusal? Refusal)> OpenForItemAsync(string token, string key, CancellationToken ct)
+    {
+        var (access, refusal) = await OpenAsync(token, ct);
+        if (refusal is not null) return (null, refusal);
+        if (access!.State.Documents.All(d => d.Item.Key != key))
+            return (null, new Refusal(404, "Not found", $"'{key}' is not one of the documents requested for this review."));
+        if (!access.AcceptsUploads)
+            return (null, new Refusal(409, $"The review is {access.RuntimeStatus.ToString().ToLowerInvariant()}",
+                "This review no longer accepts documents. Please contact the IRP coordinator."));
+        return (access, null);
+    }
+}

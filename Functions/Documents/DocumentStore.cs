@@ -1,0 +1,159 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using IrpFlows.Hosting;
+using IrpFlows.Storage;
+
+namespace IrpFlows.Documents;
+
+/// <summary>An upload SAS handed out and not yet known to have been completed.</summary>
+public sealed record PendingUpload(string IrpId, string Key, string BlobName, DateTimeOffset SasExpiresOn);
+
+/// <summary>A write-only SAS for one new blob.</summary>
+public sealed record UploadGrant(Uri UploadUrl, string BlobName, DateTimeOffset ExpiresOn);
+
+/// <summary>
+/// Where each IRP's files live: the container <c>irp-{irpId}</c>, documents under <c>documents/{key}/</c>, each file a new
+/// blob named <c>documents/{key}/{yyyyMMddHHmmss}-{random}-{safeName}</c> so that nothing overwrites another file. Also keeps
+/// the table of upload SASs handed out but not completed, which the reconciliation pass works through.
+/// </summary>
+/// <param name="storageClock">
+/// The clock SAS expiry times are based on: the storage service checks them against its own clock, which the development
+/// clock does not move, so this is the system clock even when the app's clock is moved.
+/// </param>
+public sealed class DocumentStore(BlobServiceClient blobs, TableServiceClient tables, DocumentsOptions options, TimeProvider storageClock) : IStorageSetup
+{
+    /// <summary>A PUT started just before its SAS expired may still be finishing; wait this long before giving up on it.</summary>
+    private static readonly TimeSpan AbandonAfter = TimeSpan.FromHours(1);
+    public const string DocumentsFolder = "documents/";
+    private readonly TableClient _pending = tables.GetTableClient(options.UploadsTable);
+
+    public Task CreateIfNotExistsAsync(CancellationToken cancellationToken) => _pending.CreateIfNotExistsAsync(cancellationToken);
+
+    public static string ContainerName(string irpId) => "irp-" + irpId;
+
+    public static string Folder(string key) => $"{DocumentsFolder}{key}/";
+
+    public BlobContainerClient Container(string irpId) => blobs.GetBlobContainerClient(ContainerName(irpId));
+
+    /// <summary>
+    /// Records the upload as pending, then returns a Create|Write SAS for a new blob in the IRP's container (created on
+    /// first use). Pending first: a SAS is never out without the reconciliation pass knowing of it.
+    /// </summary>
+    /// <param name="now">The app's time, stamped at the start of the blob's name so a folder lists in upload order.</param>
+    public async Task<UploadGrant> GrantUploadAsync(string irpId, string key, string safeName, DateTimeOffset now, CancellationToken ct)
+    {
+        var container = Container(irpId);
+        await container.CreateIfNotExistsAsync(ct);
+        var leaf = $"{now.UtcDateTime.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}-{safeName}";
+        var blobName = Folder(key) + leaf;
+        var expiresOn = storageClock.GetUtcNow() + options.UploadSasLifetime;
+        await _pending.AddEntityAsync(new TableEntity(irpId, leaf)
+        {
+            ["Key"] = key,
+            ["BlobName"] = blobName,
+            ["SasExpiresOn"] = expiresOn,
+        }, ct);
+        var sas = container.GetBlobClient(blobName).GenerateSasUri(BlobSasPermissions.Create | BlobSasPermissions.Write, expiresOn);
+        return new UploadGrant(sas, blobName, expiresOn);
+    }
+
+    /// <summary>The pending upload for <paramref name="blobName"/> in this IRP, or null if no SAS was handed out for it (or it was completed).</summary>
+    public async Task<PendingUpload?> FindPendingAsync(string irpId, string blobName, CancellationToken ct)
+    {
+        var leaf = blobName[(blobName.LastIndexOf('/') + 1)..];
+        if (leaf.Length == 0 || leaf.IndexOfAny(['\\', '#', '?']) >= 0) return null;
+        var entity = await _pending.GetEntityIfExistsAsync(irpId, leaf, ct);
+        return entity is null ? null : ToPending(entity) is { } p && p.BlobName == blobName ? p : null;
+    }
+
+    /// <summary>Every pending upload, grouped by IRP: the cost of a reconciliation pass is proportional to these.</summary>
+    public async Task<IReadOnlyList<IGrouping<string, PendingUpload>>> ListPendingAsync(CancellationToken ct)
+    {
+        var pending = new List<PendingUpload>();
+        await foreach (var entity in _pending.QueryAsync(ct: ct)) pending.Add(ToPending(entity));
+        return pending.GroupBy(p => p.IrpId).ToList();
+    }
+
+    public Task ForgetPendingAsync(PendingUpload upload, CancellationToken ct) =>
+        _pending.DeleteEntityIfExistsAsync(upload.IrpId, upload.BlobName[(upload.BlobName.LastIndexOf('/') + 1)..], ct: ct);
+
+    /// <summary>The blob's properties if <paramref name="blobName"/> is a file under this IRP's <c>documents/{key}/</c> and exists.</summary>
+    public async Task<BlobProperties?> GetDocumentAsync(string irpId, string key, string blobName, CancellationToken ct)
+    {
+        if (!IsDocumentBlobName(key, blobName)) return null;
+        return await Container(irpId).GetBlobClient(blobName).GetPropertiesIfExistsAsync(ct);
+    }
+
+    /// <summary>Files under <c>documents/</c> in this IRP's container; none when the container does not exist yet.</summary>
+    public async Task<IReadOnlyList<BlobItem>> ListDocumentsAsync(string irpId, CancellationToken ct)
+    {
+        var items = new List<BlobItem>();
+        try
+        {
+            await foreach (var item in Container(irpId).GetBlobsAsync(DocumentsFolder, ct)) items.Add(item);
+        }
+        catch (Azure.RequestFailedException e) when (e.Status == 404)
+        {
+            return []; // no upload was ever started for this IRP
+        }
+        return items;
+    }
+
+    /// <summary>A read-only SAS for one document, valid for <see cref="DocumentsOptions.DownloadSasLifetime"/>.</summary>
+    public Uri ReadSas(string irpId, string blobName) =>
+        Container(irpId).GetBlobClient(blobName).GenerateSasUri(BlobSasPermissions.Read, storageClock.GetUtcNow() + options.DownloadSasLifetime);
+
+    /// <summary>True once the SAS has expired (with a margin for a PUT still finishing): no file will arrive for it any more.</summary>
+    public bool IsAbandoned(PendingUpload upload) => upload.SasExpiresOn + AbandonAfter <= storageClock.GetUtcNow();
+
+    /// <summary>The name the establishment's file had (sanitised): the blob name's last segment without its time stamp and random part.</summary>
+    public static string FileNameOf(string blobName)
+    {
+        var leaf = blobName[(blobName.LastIndexOf('/') + 1)..];
+        var parts = leaf.Split('-', 3);
+        return parts.Length == 3 && parts[0].Length == 14 && parts[1].Length == 8 ? parts[2] : leaf;
+    }
+
+    public Task DeleteBlobAsync(string irpId, string blobName, CancellationToken ct) =>
+        Container(irpId).GetBlobClient(blobName).DeleteIfExistsAsync(ct);
+
+    /// <summary>
+    /// Deletes every blob in the IRP's container (documents and anything else stored there) and returns what was deleted.
+    /// Idempotent: a second call deletes nothing and returns zeros. The empty container is kept.
+    /// </summary>
+    public async Task<(int Files, long Bytes)> DeleteEverythingAsync(string irpId, CancellationToken ct)
+    {
+        var container = Container(irpId);
+        var files = 0;
+        var bytes = 0L;
+        List<BlobItem> all = [];
+        try
+        {
+            await foreach (var item in container.GetBlobsAsync(prefix: null, ct)) all.Add(item);
+        }
+        catch (Azure.RequestFailedException e) when (e.Status == 404)
+        {
+            return (0, 0); // nothing was ever uploaded
+        }
+        foreach (var item in all)
+        {
+            // Count only what this call deleted, so a re-run after a crash does not count a file twice.
+            if (!await container.GetBlobClient(item.Name).DeleteIfExistsAsync(ct)) continue;
+            files++;
+            bytes += item.ContentLength;
+        }
+        return (files, bytes);
+    }
+
+    /// <summary>True for <c>documents/{key}/{leaf}</c> with a single plain leaf segment (no "..", no further folders).</summary>
+    public static bool IsDocumentBlobName(string key, string? blobName)
+    {
+        var folder = Folder(key);
+        if (blobName is null || !blobName.StartsWith(folder, StringComparison.Ordinal)) return false;
+        var leaf = blobName[folder.Length..];
+        return leaf.Length > 0 && leaf.IndexOfAny(['/', '\\']) < 0 && leaf.Trim('.').Length > 0;
+    }
+
+    private static PendingUpload ToPending(TableEntity e) => new(
+        e.PartitionKey, e.GetString("Key")!, e.GetString("BlobName")!, e.GetDateTimeOffset("SasExpiresOn")!.Value);
+}

@@ -1,0 +1,37 @@
+using IrpFlows.Timeline;
+
+namespace IrpFlows.Documents;
+
+/// <summary>
+/// The one upload link of an IRP: <c>{PublicBaseUrl}/upload/{token}</c>. It expires at the end of the documents deadline
+/// (midnight after that day in England) plus <see cref="DocumentsOptions.UploadGracePeriod"/>, so late documents can
+/// still arrive. A function of the IRP id and the deadline only: the same IRP state always gives the same link.
+/// </summary>
+public sealed class UploadLinks(UploadTokens tokens, DocumentsOptions options, IrpPolicy policy, Uri publicBaseUrl)
+{
+    public const string PublicBaseUrlSetting = "PublicBaseUrl";
+    public const string DefaultPublicBaseUrl = "http://localhost:7071";
+
+    /// <summary>Where the app is reached from outside; links in emails start with it.</summary>
+    public Uri PublicBaseUrl { get; } = publicBaseUrl;
+
+    public Uri For(string irpId, DateOnly documentsDeadline) =>
+        new(PublicBaseUrl, "upload/" + tokens.Sign(new UploadTokenPayload(irpId, UploadTokenPayload.DocumentsPurpose, ExpiresOn(documentsDeadline))));
+
+    /// <summary>The end of <paramref name="documentsDeadline"/> in England, plus the grace period.</summary>
+    public DateTimeOffset ExpiresOn(DateOnly documentsDeadline)
+    {
+        var midnightAfter = documentsDeadline.AddDays(1).ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(midnightAfter, policy.TimeZone.GetUtcOffset(midnightAfter)) + options.UploadGracePeriod;
+    }
+
+    /// <summary>Reads <see cref="PublicBaseUrlSetting"/>, defaulting to the local Functions address.</summary>
+    /// <exception cref="InvalidOperationException">The setting is not an absolute http(s) URL.</exception>
+    public static Uri ReadPublicBaseUrl(IConfiguration configuration)
+    {
+        var text = configuration[PublicBaseUrlSetting] is { Length: > 0 } set ? set : DefaultPublicBaseUrl;
+        if (!Uri.TryCreate(text.TrimEnd('/') + "/", UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+            throw new InvalidOperationException($"The setting {PublicBaseUrlSetting} must be the absolute http(s) address the app is reached at, e.g. {DefaultPublicBaseUrl}.");
+        return uri;
+    }
+}

@@ -1,0 +1,63 @@
+using IrpFlows.Irps;
+
+namespace IrpFlows.Documents;
+
+/// <summary>
+/// Notices files written with a valid SAS whose upload was never completed (the browser closed, the script stopped after
+/// its PUT) and records them as received. Runs after each dispatcher tick. Its cost is proportional to the uploads still
+/// pending, which exist only for IRPs collecting documents: one table query, then one listing per IRP with pending uploads.
+/// </summary>
+public sealed partial class UploadReconciler(DocumentStore store, IrpService irps, UploadRules rules, TimeProvider time, ILogger<UploadReconciler> logger)
+{
+    /// <summary>Records every pending upload whose blob now exists; forgets those whose SAS has long expired unused. Returns how many it recorded.</summary>
+    public async Task<int> ReconcileAsync(CancellationToken ct)
+    {
+        var recorded = 0;
+        foreach (var irp in await store.ListPendingAsync(ct))
+        {
+            var blobs = (await store.ListDocumentsAsync(irp.Key, ct)).ToDictionary(b => b.Name, StringComparer.Ordinal);
+            foreach (var upload in irp)
+            {
+                if (!blobs.TryGetValue(upload.BlobName, out var blob))
+                {
+                    if (store.IsAbandoned(upload)) await store.ForgetPendingAsync(upload, ct);
+                    continue;
+                }
+                if (blob.ContentLength > rules.MaxFileSizeBytes)
+                {
+                    await store.DeleteBlobAsync(upload.IrpId, upload.BlobName, ct);
+                    Log.OversizeDeleted(logger, upload.IrpId, upload.BlobName, blob.ContentLength);
+                }
+                else
+                {
+                    var refusal = await irps.RecordDocumentAsync(upload.IrpId,
+                        new DocumentReceivedData(upload.Key, DocumentStore.FileNameOf(upload.BlobName), upload.BlobName, blob.ContentLength, time.GetUtcNow()), ct);
+                    if (refusal is null)
+                    {
+                        recorded++;
+                        Log.Recorded(logger, upload.IrpId, upload.BlobName);
+                    }
+                    else
+                    {
+                        // The IRP was cancelled, completed or removed meanwhile: there is nothing to record the file against.
+                        Log.NotRecorded(logger, upload.IrpId, upload.BlobName, refusal.Detail);
+                    }
+                }
+                await store.ForgetPendingAsync(upload, ct);
+            }
+        }
+        return recorded;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Recorded {BlobName} of {IrpId}, uploaded but never completed")]
+        public static partial void Recorded(ILogger logger, string irpId, string blobName);
+
+        [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "Deleted {BlobName} of {IrpId}: {Bytes} bytes is over the size limit")]
+        public static partial void OversizeDeleted(ILogger logger, string irpId, string blobName, long bytes);
+
+        [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "Could not record {BlobName} of {IrpId}: {Reason}")]
+        public static partial void NotRecorded(ILogger logger, string irpId, string blobName, string reason);
+    }
+}

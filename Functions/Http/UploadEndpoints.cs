@@ -1,0 +1,96 @@
+using System.Security.Cryptography;
+using IrpFlows.Documents;
+using IrpFlows.Irps;
+using IrpFlows.Timeline;
+using IrpFlows.Workflow;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace IrpFlows.Http;
+
+/// <summary>
+/// The establishment's side of document collection, authorised by the signed token in the URL alone: the upload page and
+/// the upload protocol (see ../shared/API.md, "Documents"). And the coordinator's download of a received file.
+/// </summary>
+public static class UploadEndpoints
+{
+    public static void MapUploadEndpoints(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/upload/{token}", PageAsync).WithTags("Documents")
+            .WithSummary("The establishment's upload page: every requested document with its status, and file uploads.");
+
+        var uploads = routes.MapGroup("/api/uploads/{token}").WithTags("Documents");
+        uploads.MapPost("/{key}", BeginAsync)
+            .WithSummary("Start uploading one file for a checklist item: returns a write-only SAS for one new blob. PUT the bytes there with x-ms-blob-type: BlockBlob.");
+        uploads.MapPost("/{key}/complete", CompleteAsync)
+            .WithSummary("Report a file uploaded: the item is recorded as received. Idempotent.");
+
+        routes.MapGet("/api/irps/{id}/documents/{key}/files/{name}", DownloadAsync).WithTags("Documents")
+            .AddEndpointFilter<CoordinatorKeyFilter>()
+            .WithSummary("Download a received file: a redirect to a read-only link valid for a few minutes. name is the file's name as listed, or its blob name's last segment.");
+    }
+
+    private static async Task<IResult> PageAsync(
+        string token, HttpContext context, DocumentCollection documents, DocumentStore store, UploadRules rules, IrpPolicy policy, CancellationToken ct)
+    {
+        var response = context.Response;
+        // The token is the credential: keep it out of Referer headers and caches.
+        response.Headers.CacheControl = "no-store";
+        response.Headers["Referrer-Policy"] = "no-referrer";
+        response.Headers.XContentTypeOptions = "nosniff";
+        var (access, refusal) = await documents.OpenAsync(token, ct);
+        if (refusal is not null)
+        {
+            response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+            return Results.Content(UploadPage.RenderRefusal(refusal), "text/html; charset=utf-8", statusCode: refusal.Status);
+        }
+        var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+        // The page's script talks to this app and PUTs files to blob storage; nothing else.
+        var storageOrigin = store.Container(access!.IrpId).Uri.GetLeftPart(UriPartial.Authority);
+        response.Headers.ContentSecurityPolicy =
+            $"default-src 'none'; style-src 'unsafe-inline'; script-src 'nonce-{nonce}'; connect-src 'self' {storageOrigin}; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+        return Results.Content(UploadPage.Render(access, token, rules, policy.TimeZone, nonce), "text/html; charset=utf-8");
+    }
+
+    private static async Task<Results<Ok<UploadGrantResponse>, ProblemHttpResult, ValidationProblem>> BeginAsync(
+        string token, string key, HttpRequest request, DocumentCollection documents, CancellationToken ct)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<UploadRequest>(request, IrpEvents.Json);
+        if (problem is not null) return problem;
+        var (grant, refusal) = await documents.BeginUploadAsync(token, key, body!, ct);
+        if (refusal is { Errors: { } errors }) return Problems.Validation(errors.ToDictionary());
+        if (refusal is not null) return Problems.Status(refusal.Status, refusal.Title, refusal.Detail);
+        return TypedResults.Ok(new UploadGrantResponse(grant!.UploadUrl, grant.BlobName, grant.ExpiresOn));
+    }
+
+    private static async Task<Results<Ok<DocumentView>, ProblemHttpResult, ValidationProblem>> CompleteAsync(
+        string token, string key, HttpRequest request, DocumentCollection documents, CancellationToken ct)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<CompleteUploadRequest>(request, IrpEvents.Json);
+        if (problem is not null) return problem;
+        var (item, refusal) = await documents.CompleteUploadAsync(token, key, body!.BlobName, ct);
+        if (refusal is { Errors: { } errors }) return Problems.Validation(errors.ToDictionary());
+        if (refusal is not null) return Problems.Status(refusal.Status, refusal.Title, refusal.Detail);
+        return TypedResults.Ok(item!);
+    }
+
+    private static async Task<Results<RedirectHttpResult, ProblemHttpResult>> DownloadAsync(
+        string id, string key, string name, WorkflowEngine engine, DocumentStore store, CancellationToken ct)
+    {
+        var status = await engine.GetAsync(id, ct);
+        if (status is null || status.Instance.Kind != IrpWorkflow.KindName) return Problems.NotFound($"There is no IRP with id '{id}'.");
+        var files = IrpState.From(status.Instance).DocumentsReceived.Where(f => f.Key == key).ToList();
+        // A blob name's last segment is unique; a file name may have been uploaded more than once: the latest wins.
+        var file = files.FirstOrDefault(f => f.BlobName == DocumentStore.Folder(key) + name)
+            ?? files.Where(f => f.FileName == name).MaxBy(f => f.ReceivedAt);
+        if (file is null) return Problems.NotFound($"No file named '{name}' has been received for '{key}' in this IRP.");
+        if (await store.GetDocumentAsync(id, key, file.BlobName, ct) is null)
+            return Problems.Status(StatusCodes.Status410Gone, "Deleted", $"'{name}' was received but has since been deleted (material is destroyed after publication).");
+        return TypedResults.Redirect(store.ReadSas(id, file.BlobName).ToString());
+    }
+}
+
+/// <summary>The body of <c>POST /api/uploads/{token}/{key}/complete</c>.</summary>
+public sealed record CompleteUploadRequest(string? BlobName);
+
+/// <summary>Where to PUT the file (a write-only SAS for one new blob), the blob's name for the completion call, and when the SAS expires.</summary>
+public sealed record UploadGrantResponse(Uri UploadUrl, string BlobName, DateTimeOffset ExpiresOn);
