@@ -1,4 +1,3 @@
-using IrpFlows.Documents;
 using IrpFlows.Workflow;
 
 namespace IrpFlows.Hosting;
@@ -17,12 +16,9 @@ public sealed class DispatcherOptions
     public TimeSpan TickInterval { get; set; } = TimeSpan.FromMinutes(1);
 }
 
-/// <summary>
-/// Runs the engine's tick on a timer, then records uploads that were never completed; and dispatches an instance as soon
-/// as something asks for it.
-/// </summary>
+/// <summary>Runs the dispatcher's tick on a timer, and dispatches an instance as soon as something asks for it.</summary>
 public sealed partial class DispatcherService(
-    WorkflowEngine engine, DispatchSignal signal, DispatcherOptions options, TimeProvider time, UploadReconciler uploads, ILogger<DispatcherService> logger)
+    DispatcherTick tick, WorkflowEngine engine, DispatchSignal signal, DispatcherOptions options, TimeProvider time, ILogger<DispatcherService> logger)
     : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
@@ -33,8 +29,7 @@ public sealed partial class DispatcherService(
         using var timer = new PeriodicTimer(options.TickInterval, time);
         do
         {
-            await RunGuardedAsync(() => engine.DispatchDueAsync(ct), "tick", ct);
-            await RunGuardedAsync(() => uploads.ReconcileAsync(ct), "upload reconciliation", ct);
+            await RunGuardedAsync(() => tick.RunAsync(ct), "tick", ct);
         } while (await timer.WaitForNextTickAsync(ct));
     }
 

@@ -51,6 +51,7 @@ public static class ServiceRegistration
         services.AddSingleton<WorkflowEngine>();
         services.AddSingleton<IrpService>();
         services.AddSingleton<DispatchSignal>();
+        services.AddSingleton<DispatcherTick>();
         services.AddHostedService<DispatcherService>();
         return services;
     }

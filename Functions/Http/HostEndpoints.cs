@@ -1,5 +1,4 @@
 using IrpFlows.Hosting;
-using IrpFlows.Workflow;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace IrpFlows.Http;
@@ -16,9 +15,9 @@ public static class HostEndpoints
 
         // Azure Functions custom handler contract for a non-HTTP trigger: the host POSTs the invocation and expects
         // { Outputs, Logs, ReturnValue }. It runs one dispatcher tick.
-        routes.MapPost("/" + DispatchTimerFunction, async (WorkflowEngine engine, CancellationToken ct) =>
+        routes.MapPost("/" + DispatchTimerFunction, async (DispatcherTick tick, CancellationToken ct) =>
         {
-            var ran = await engine.DispatchDueAsync(ct);
+            var ran = await tick.RunAsync(ct);
             return TypedResults.Ok(new { Outputs = new { }, Logs = new[] { $"Ran {ran} step(s)." }, ReturnValue = (object?)null });
         }).ExcludeFromDescription();
 
@@ -31,7 +30,7 @@ public static class HostEndpoints
     }
 
     private static async Task<Results<Ok<DevClockState>, ProblemHttpResult, ValidationProblem>> MoveClockAsync(
-        HttpRequest request, TimeProvider time, WorkflowEngine engine, CancellationToken ct)
+        HttpRequest request, TimeProvider time, DispatcherTick tick, CancellationToken ct)
     {
         var (body, problem) = await JsonBody.ReadAsync<DevClockState>(request, Irps.IrpEvents.Json);
         if (problem is not null) return problem;
@@ -42,7 +41,7 @@ public static class HostEndpoints
         // Run ticks until nothing more is due: a step that completes can make the next one due at once.
         // Bounded, so a workflow that keeps making work due cannot hang the request.
         var ticks = 0;
-        while (ticks++ < 1000 && await engine.DispatchDueAsync(ct) > 0) { }
+        while (ticks++ < 1000 && await tick.RunAsync(ct) > 0) { }
         return TypedResults.Ok(new DevClockState(time.GetUtcNow()));
     }
 }
