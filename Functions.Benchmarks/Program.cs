@@ -85,7 +85,7 @@ static void Print(BenchReport report, TextWriter w)
                 ["all: engine", "-", N(engine), "-"],
                 ["all: activity (outbox)", "-", N(s.StepTickActivityRequests), "-"],
                 ["all", "-", N(s.Total), "-"],
-                ["engine per completed step, idle ticks excluded", N(s.StepsCompleted),
+                ["engine per completed step (failed attempts included, idle ticks not)", N(s.StepsCompleted),
                     N(s.StepTickEngineRequests), N((double)s.StepTickEngineRequests / s.StepsCompleted)],
             ]);
     }
