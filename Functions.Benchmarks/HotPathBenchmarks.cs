@@ -1,0 +1,66 @@
+using System.Text.Json.Nodes;
+using BenchmarkDotNet.Attributes;
+using IrpFlows.Calendar;
+using IrpFlows.Irps;
+using IrpFlows.Mail;
+using IrpFlows.Timeline;
+using IrpFlows.Workflow;
+
+namespace IrpFlows.Benchmarks;
+
+/// <summary>
+/// The pure, in-memory work each dispatch repeats per instance: planning an IRP's timeline, and folding a 60-event log
+/// into its plan and step states (what <c>WorkflowEngine</c> does after every load). Run with <c>-- --bdn</c>.
+/// </summary>
+[MemoryDiagnoser]
+public class HotPathBenchmarks
+{
+    private readonly WorkflowEngineOptions _options = new();
+    private IrpPlanner _planner = null!;
+    private IrpWorkflow _workflow = null!;
+    private IrpFacts _facts = null!;
+    private WorkflowInstance _instance = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _planner = new IrpPlanner(WorkingDayCalendar.EnglandAndWales, new IrpPolicy());
+        // Planning needs no mail sender; the outbox is never reached from Plan.
+        _workflow = new IrpWorkflow(_planner, new IrpMailTemplates(TimeProvider.System), new NoMail());
+        _facts = BenchIrps.Prison(BenchIrps.Today);
+        _instance = SixtyEventLog();
+    }
+
+    [Benchmark]
+    public int PlanTimeline() => _planner.Plan(_facts, new IrpProgress(LiaisonOfficerAppointed: true)).Count;
+
+    [Benchmark]
+    public int EvaluateSixtyEventLog() => InstanceStatus.Evaluate(_instance, _workflow.Plan(_instance), _options).Steps.Count;
+
+    /// <summary>IrpStarted, 39 documents received and 20 completed steps (their email records included): a busy IRP near its end.</summary>
+    private WorkflowInstance SixtyEventLog()
+    {
+        var at = BenchIrps.Start;
+        var events = new List<WorkflowEvent>
+        {
+            new(1, IrpEvents.Started, IrpEvents.ToData(new IrpStartedData(_facts, [])), at),
+        };
+        for (var i = 0; i < 39; i++)
+        {
+            var file = new DocumentReceivedData(IrpFlows.Documents.DocumentChecklist.ActionPlan, $"file-{i}.pdf", $"docs/file-{i}.pdf", 1024, at);
+            events.Add(new WorkflowEvent(events.Count + 1, IrpEvents.DocumentReceived, IrpEvents.ToData(file), at));
+        }
+        foreach (var step in _planner.Plan(_facts, new IrpProgress(LiaisonOfficerAppointed: true)).Take(20))
+        {
+            var email = new JsonObject { ["email"] = new JsonObject { ["step"] = step.Id, ["subject"] = step.Title } };
+            events.Add(new WorkflowEvent(events.Count + 1, EngineEvents.StepCompleted, new JsonObject { ["stepId"] = step.Id, ["result"] = email }, at));
+        }
+        return new WorkflowInstance("bench", IrpWorkflow.KindName, at, at, events);
+    }
+
+    private sealed class NoMail : IMailSender
+    {
+        public Task<SentMail> SendAsync(MailMessage message, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("Planning must not send mail.");
+    }
+}
