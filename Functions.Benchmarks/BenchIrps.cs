@@ -5,6 +5,9 @@ namespace IrpFlows.Benchmarks;
 /// <summary>The IRP every scenario starts: an adult prison in England, seven recommendations, a liaison officer already appointed.</summary>
 internal static class BenchIrps
 {
+    /// <summary>Signs the upload links in the documents emails; any value of 32+ characters will do for a benchmark.</summary>
+    public const string UploadSigningKey = "benchmark-upload-signing-key-0123456789";
+
     /// <summary>
     /// The clock's starting point: Monday 2 November 2026, 12:00 UTC (GMT in London), after the 09:00 step time,
     /// so an IRP announced today has its announcement letter due at once.

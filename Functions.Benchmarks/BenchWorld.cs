@@ -1,4 +1,5 @@
 using IrpFlows.Calendar;
+using IrpFlows.Documents;
 using IrpFlows.Irps;
 using IrpFlows.Mail;
 using IrpFlows.Storage;
@@ -30,7 +31,12 @@ internal sealed class BenchWorld
         var policy = new IrpPolicy();
         Planner = new IrpPlanner(WorkingDayCalendar.EnglandAndWales, policy);
         Outbox = new OutboxMailSender(new BlobServiceClient(storage, outboxClient), new TableServiceClient(storage, outboxClient), outboxOptions, clock);
-        Workflow = new IrpWorkflow(Planner, new IrpMailTemplates(clock), Outbox);
+        var blobs = new BlobServiceClient(storage, outboxClient);
+        var documents = new DocumentsOptions();
+        Workflow = new IrpWorkflow(Planner, new IrpMailTemplates(clock), Outbox,
+            new UploadLinks(new UploadTokens(BenchIrps.UploadSigningKey), documents, policy, new Uri("http://localhost:7071")),
+            new MaterialDestruction(new DocumentStore(blobs, new TableServiceClient(storage, outboxClient), documents, TimeProvider.System)),
+            new IrpReportFiles(blobs, Planner, policy, new ReportOptions()));
         Engine = new WorkflowEngine(new TableServiceClient(storage, engineClient), [Workflow], clock, engineOptions, NullLogger<WorkflowEngine>.Instance);
         // Reads for the benchmark's own bookkeeping (what is due next) go through an uncounted client.
         Probe = new WorkflowEngine(new TableServiceClient(storage), [Workflow], clock, engineOptions, NullLogger<WorkflowEngine>.Instance);

@@ -1,3 +1,5 @@
+using IrpFlows.Storage;
+using IrpFlows.Documents;
 using System.Text.Json.Nodes;
 using BenchmarkDotNet.Attributes;
 using IrpFlows.Calendar;
@@ -25,8 +27,15 @@ public class HotPathBenchmarks
     public void Setup()
     {
         _planner = new IrpPlanner(WorkingDayCalendar.EnglandAndWales, new IrpPolicy());
-        // Planning needs no mail sender; the outbox is never reached from Plan.
-        _workflow = new IrpWorkflow(_planner, new IrpMailTemplates(TimeProvider.System), new NoMail());
+        // Planning reaches neither mail nor storage: the workflow's activities are never run here.
+        var policy = new IrpPolicy();
+        var storage = StorageConnection.Development(10000, 10002);
+        var blobs = new BlobServiceClient(storage);
+        var documents = new DocumentsOptions();
+        _workflow = new IrpWorkflow(_planner, new IrpMailTemplates(TimeProvider.System), new NoMail(),
+            new UploadLinks(new UploadTokens(BenchIrps.UploadSigningKey), documents, policy, new Uri("http://localhost:7071")),
+            new MaterialDestruction(new DocumentStore(blobs, new TableServiceClient(storage), documents, TimeProvider.System)),
+            new IrpReportFiles(blobs, _planner, policy, new ReportOptions()));
         _facts = BenchIrps.Prison(BenchIrps.Today);
         _instance = SixtyEventLog();
     }
