@@ -1,6 +1,5 @@
 using IrpFlows.Hosting;
 using IrpFlows.Http;
-using IrpFlows.Irps;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddLocalSettingsBeforeEnvironment(builder.Environment.ContentRootPath);
@@ -8,7 +7,6 @@ builder.WebHost.UseFunctionsPort(builder.Configuration);
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 builder.Services.AddIrpFlows(builder.Configuration);
-builder.Services.AddIrpReports(builder.Configuration);
 
 var app = builder.Build();
 app.UseExceptionHandler();

@@ -234,6 +234,44 @@ public sealed class IrpApiTests
     }
 
     [Fact]
+    public async Task VisitRescheduled_TooSoonForTheDocuments_Gets400OnVisitStart_AndChangesNothing()
+    {
+        await using var app = await IrpFlowsApp.StartAsync();
+        var id = await app.CreateIrpAsync(IrpRequests.Elmley());
+
+        // Documents are due five working days before the visit: a visit on Monday 30 November 2026 would make them due
+        // on the announcement day itself.
+        var response = await app.Coordinator().PostAsJsonAsync($"/api/irps/{id}/events/VisitRescheduled", new { visitStart = "2026-11-30" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject().ContainsKey("visitStart"));
+        Assert.Equal("2027-02-15", (await app.GetIrpAsync(id))["visitStart"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task FactCheckReturned_BeforeTheDraftIsIssued_Gets409()
+    {
+        await using var app = await IrpFlowsApp.StartAsync();
+        var id = await app.CreateIrpAsync(IrpRequests.Elmley());
+
+        var response = await app.Coordinator().PostAsJsonAsync($"/api/irps/{id}/events/FactCheckReturned", new { });
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("No draft issued", (await response.Content.ReadFromJsonAsync<JsonObject>())!["title"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Status_WritesEnumsAsTheRequestDoes()
+    {
+        await using var app = await IrpFlowsApp.StartAsync();
+        var id = await app.CreateIrpAsync(IrpRequests.Elmley());
+
+        var establishment = (await app.GetIrpAsync(id))["establishment"]!;
+        Assert.Equal("adult", establishment["type"]!.GetValue<string>());
+        Assert.Equal("england", establishment["nation"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Terminate_SkipsPendingSteps_TellsTheEstablishment_AndNothingMoreRunsOrCanBeRecorded()
     {
         await using var app = await IrpFlowsApp.StartAsync();

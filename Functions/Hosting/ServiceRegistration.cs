@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using IrpFlows.Calendar;
 using IrpFlows.Documents;
 using IrpFlows.Irps;
@@ -18,6 +20,8 @@ public static class ServiceRegistration
 
     public static IServiceCollection AddIrpFlows(this IServiceCollection services, IConfiguration configuration)
     {
+        // Enums read and written as the API documents them: "prison", "adult", "england".
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         services.AddSingleton(IrpPolicy.FromConfiguration(configuration.GetSection(IrpPolicy.SectionName)));
         services.AddSingleton(Bind<WorkflowEngineOptions>(configuration, WorkflowEngineOptions.SectionName));
         services.AddSingleton(Bind<DispatcherOptions>(configuration, DispatcherOptions.SectionName));
@@ -46,6 +50,7 @@ public static class ServiceRegistration
         services.AddSingleton<IrpMailTemplates>();
         services.AddMail(configuration);
         services.AddDocuments(configuration);
+        services.AddIrpReports(configuration);
         services.AddSingleton<IrpWorkflow>();
         services.AddSingleton<IWorkflowKind>(sp => sp.GetRequiredService<IrpWorkflow>());
         services.AddSingleton<WorkflowEngine>();

@@ -118,7 +118,7 @@ public sealed class IrpService(
         }
         catch (EventRejectedException e)
         {
-            return new Refusal(e.Status, e.Title, e.Message);
+            return e.Field is null ? new Refusal(e.Status, e.Title, e.Message) : Refusal.Invalid(e.Field, e.Message);
         }
         catch (RefusedException e)
         {
@@ -140,11 +140,13 @@ public sealed class IrpService(
             case IrpEvents.VisitRescheduled when done("visit-start"):
                 throw new EventRejectedException(409, "The visit has started", "The visit has already started; it can no longer be moved.");
             case IrpEvents.VisitRescheduled:
-                var visitStart = IrpEvents.FromData<VisitRescheduledData>(data).VisitStart;
-                if (visitStart <= state.Facts.AnnouncementDate)
-                    throw new EventRejectedException(409, "Visit before the announcement",
-                        $"The visit must start after the announcement date ({state.Facts.AnnouncementDate:yyyy-MM-dd}).");
+                CheckReschedule(state, IrpEvents.FromData<VisitRescheduledData>(data).VisitStart);
                 break;
+            case IrpEvents.FactCheckReturned when state.Progress.DraftIssuedOn is null:
+                throw new EventRejectedException(409, "No draft issued", "The draft report has not been issued for fact check yet.");
+            case IrpEvents.FactCheckReturned when state.Progress.FactCheckReturnedOn is not null:
+                throw new EventRejectedException(409, "Fact check already returned",
+                    $"The fact-check comments were recorded as returned on {state.Progress.FactCheckReturnedOn:yyyy-MM-dd}.");
             case IrpEvents.DraftIssued when state.Progress.DraftIssuedOn is not null:
                 throw new EventRejectedException(409, "Draft already issued", $"The draft report was issued on {state.Progress.DraftIssuedOn:yyyy-MM-dd}.");
             case IrpEvents.DraftIssued when state.DraftReport is null:
@@ -162,6 +164,25 @@ public sealed class IrpService(
                 break;
         }
         return [new NewEvent(eventName, data)];
+    }
+
+    /// <summary>The new visit date must leave a documents deadline after the announcement, and a timeline the calendar covers.</summary>
+    private void CheckReschedule(IrpState state, DateOnly visitStart)
+    {
+        IReadOnlyList<PlannedStep> timeline;
+        try
+        {
+            timeline = workflow.Timeline(state with { Facts = state.Facts with { VisitStart = visitStart } });
+        }
+        catch (CalendarRangeException e)
+        {
+            throw new EventRejectedException(400, "Beyond the calendar", e.Message, "visitStart");
+        }
+        var deadline = timeline.Single(s => s.Id == "documents-deadline").Date;
+        if (deadline <= state.Facts.AnnouncementDate)
+            throw new EventRejectedException(400, "Too soon after the announcement",
+                $"is too soon: the documents would be due on {deadline:yyyy-MM-dd}, not after the announcement on {state.Facts.AnnouncementDate:yyyy-MM-dd} (prison guide 7.4).",
+                "visitStart");
     }
 
     internal static void RefuseIfFinished(InstanceStatus status)
@@ -237,6 +258,8 @@ public static class IrpEventRequests
             case IrpEvents.VisitRescheduled:
                 if (!TryDate(body, "visitStart", required: true, out var visitStart, out var dateError)) return (null, dateError);
                 if (visitStart!.Value < today) return (null, Refusal.Invalid("visitStart", $"must not be in the past (today is {today:yyyy-MM-dd})."));
+                if (visitStart.Value > calendar.SupportedTo)
+                    return (null, Refusal.Invalid("visitStart", $"must be on or before {calendar.SupportedTo:yyyy-MM-dd}, the end of the bank holidays IrpFlows knows."));
                 if (!calendar.IsWorkingDay(visitStart.Value))
                     return (null, Refusal.Invalid("visitStart", $"must be a working day in England and Wales; {visitStart:yyyy-MM-dd} is not."));
                 return (IrpEvents.ToData(new VisitRescheduledData(visitStart.Value)), null);

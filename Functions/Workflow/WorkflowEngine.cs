@@ -5,11 +5,15 @@ using Microsoft.Extensions.Logging;
 
 namespace IrpFlows.Workflow;
 
-/// <summary>Raised by an event decision to refuse an event; the HTTP layer maps <see cref="Status"/> to a problem response.</summary>
-public sealed class EventRejectedException(int status, string title, string detail) : Exception(detail)
+/// <summary>
+/// Raised by an event decision to refuse an event; the HTTP layer maps <see cref="Status"/> to a problem response, naming
+/// <see cref="Field"/> when the refusal is about one field of the request.
+/// </summary>
+public sealed class EventRejectedException(int status, string title, string detail, string? field = null) : Exception(detail)
 {
     public int Status { get; } = status;
     public string Title { get; } = title;
+    public string? Field { get; } = field;
 }
 
 /// <summary>A new fact to append: its type and data.</summary>
