@@ -11,6 +11,7 @@ builder.Services.AddIrpFlows(builder.Configuration);
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseStorageReadiness();
 app.MapOpenApi("/api/openapi.json");
 app.MapHostEndpoints(app.Configuration.GetValue<bool>(ServiceRegistration.DevClockEnabledSetting));
 app.MapIrpEndpoints();

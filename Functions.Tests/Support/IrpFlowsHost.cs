@@ -54,13 +54,6 @@ public sealed class IrpFlowsHost : IAsyncDisposable
             builder.UseSetting("Mail:Table", TestStorage.UniqueName("outbox"));
             builder.UseSetting("Graph:SenderUserId", "");
             foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
-            // The app would also start an Azurite on the default ports for any development-account connection string;
-            // TestStorage already runs one for the whole test process.
-            builder.ConfigureTestServices(services =>
-            {
-                foreach (var azurite in services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(AzuriteHostedService)).ToList())
-                    services.Remove(azurite);
-            });
         });
         return new IrpFlowsHost(factory);
     }

@@ -18,11 +18,15 @@ public sealed class DispatcherOptions
 
 /// <summary>Runs the dispatcher's tick on a timer, and dispatches an instance as soon as something asks for it.</summary>
 public sealed partial class DispatcherService(
-    DispatcherTick tick, WorkflowEngine engine, DispatchSignal signal, DispatcherOptions options, TimeProvider time, ILogger<DispatcherService> logger)
+    StorageInitializer storage, DispatcherTick tick, WorkflowEngine engine, DispatchSignal signal, DispatcherOptions options, TimeProvider time,
+    ILogger<DispatcherService> logger)
     : BackgroundService
 {
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(options.TimerEnabled ? TickLoopAsync(stoppingToken) : Task.CompletedTask, SignalLoopAsync(stoppingToken));
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await storage.Ready.WaitAsync(stoppingToken);
+        await Task.WhenAll(options.TimerEnabled ? TickLoopAsync(stoppingToken) : Task.CompletedTask, SignalLoopAsync(stoppingToken));
+    }
 
     private async Task TickLoopAsync(CancellationToken ct)
     {

@@ -39,9 +39,10 @@ public static class ServiceRegistration
         services.AddSingleton(sp => new BlobServiceClient(storage, sp.GetRequiredService<StorageClientOptions>()));
         // Only the literal development-storage setting starts Azurite; a full connection string (Azurite on other ports
         // included) means someone else runs the storage.
-        if (string.Equals(connectionString.Trim().TrimEnd(';'), "UseDevelopmentStorage=true", StringComparison.OrdinalIgnoreCase))
-            services.AddHostedService<AzuriteHostedService>();
-        services.AddHostedService<StorageInitializer>();
+        services.AddSingleton(new StorageInitializerOptions(
+            string.Equals(connectionString.Trim().TrimEnd(';'), "UseDevelopmentStorage=true", StringComparison.OrdinalIgnoreCase)));
+        services.AddSingleton<StorageInitializer>();
+        services.AddHostedService(sp => sp.GetRequiredService<StorageInitializer>());
 
         services.AddSingleton(_ => WorkingDayCalendar.Create(configuration[BankHolidaysFileSetting] is { Length: > 0 } file
             ? file

@@ -1,21 +1,86 @@
+using IrpFlows.Hosting.Azurite;
 using IrpFlows.Workflow;
 
 namespace IrpFlows.Hosting;
 
-/// <summary>Creates the tables and containers the app uses before anything else runs. Idempotent.</summary>
-public sealed class StorageInitializer(WorkflowEngine engine, IEnumerable<IStorageSetup> setups) : IHostedService
-{
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        await engine.CreateStorageIfNotExistsAsync(cancellationToken);
-        foreach (var setup in setups) await setup.CreateIfNotExistsAsync(cancellationToken);
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-}
-
-/// <summary>A capability that owns storage (a container, a table) and creates it at start-up.</summary>
+/// <summary>A capability that owns storage (a container, a table) and creates it at start-up. Idempotent.</summary>
 public interface IStorageSetup
 {
     Task CreateIfNotExistsAsync(CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// Prepares storage in the background, so the app answers at once (health, OpenAPI) even while a fresh machine installs
+/// Azurite; whatever needs storage waits for <see cref="Ready"/>. With <c>UseDevelopmentStorage=true</c> it starts the
+/// project's pinned Azurite unless something already listens on its ports (data in <c>.azurite/</c>), and stops it with the
+/// app. Then it creates every table and container the app uses.
+/// </summary>
+public sealed partial class StorageInitializer(
+    StorageInitializerOptions options, WorkflowEngine engine, IEnumerable<IStorageSetup> setups, ILogger<StorageInitializer> logger)
+    : IHostedService, IAsyncDisposable
+{
+    private const int BlobPort = 10000, QueuePort = 10001, TablePort = 10002;
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CancellationTokenSource _stopping = new();
+    private AzuriteInstance? _azurite;
+    private Task? _preparing;
+
+    /// <summary>Completes when storage is usable; faults with the reason when it cannot be made so.</summary>
+    public Task Ready => _ready.Task;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _preparing = PrepareAsync(_stopping.Token);
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        if (_preparing is not null) await _preparing;
+        await DisposeAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_azurite is not null) await _azurite.DisposeAsync();
+        _azurite = null;
+    }
+
+    private async Task PrepareAsync(CancellationToken ct)
+    {
+        try
+        {
+            if (options.StartAzurite)
+            {
+                if (AzuriteLauncher.IsListening(BlobPort) && AzuriteLauncher.IsListening(TablePort)) Log.UsingRunningAzurite(logger);
+                else _azurite = await AzuriteLauncher.StartAsync(
+                    new AzuriteStartOptions { BlobPort = BlobPort, QueuePort = QueuePort, TablePort = TablePort }, logger, ct);
+            }
+            await engine.CreateStorageIfNotExistsAsync(ct);
+            foreach (var setup in setups) await setup.CreateIfNotExistsAsync(ct);
+            _ready.TrySetResult();
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            _ready.TrySetCanceled(ct);
+        }
+        catch (Exception e)
+        {
+            Log.StorageUnavailable(logger, e);
+            _ready.TrySetException(e);
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Azurite is already listening on 10000/10002; using it")]
+        public static partial void UsingRunningAzurite(ILogger logger);
+
+        [LoggerMessage(EventId = 3002, Level = LogLevel.Critical, Message = "Storage could not be prepared; requests that need it will get 503")]
+        public static partial void StorageUnavailable(ILogger logger, Exception exception);
+    }
+}
+
+/// <param name="StartAzurite">True only for the literal setting <c>UseDevelopmentStorage=true</c>.</param>
+public sealed record StorageInitializerOptions(bool StartAzurite);

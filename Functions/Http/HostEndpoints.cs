@@ -11,7 +11,8 @@ public static class HostEndpoints
 
     public static void MapHostEndpoints(this IEndpointRouteBuilder routes, bool devClockEnabled)
     {
-        routes.MapGet("/api/health", () => TypedResults.Ok(new { status = "healthy" })).WithTags("Host").WithSummary("Anonymous liveness check.");
+        routes.MapGet("/api/health", (StorageInitializer storage) => TypedResults.Ok(new { status = "healthy", storage = StorageReadiness.Describe(storage) }))
+            .WithTags("Host").WithSummary("Anonymous liveness check; 'storage' says whether storage is ready yet.");
 
         // Azure Functions custom handler contract for a non-HTTP trigger: the host POSTs the invocation and expects
         // { Outputs, Logs, ReturnValue }. It runs one dispatcher tick.
