@@ -78,17 +78,19 @@ internal static class LifecycleScenario
     {
         var state = IrpState.From(status.Instance);
         var plan = world.Workflow.Timeline(state).ToDictionary(s => s.Id, s => s.Date);
-        NewEvent? e =
+        // The draft is recorded as uploaded (the benchmark stores no file: the link to it is only signed) and issued the same day.
+        var draft = new ReportFileUploadedData($"reports/draft/1/draft.pdf", "draft.pdf", "application/pdf", 1024, world.Clock.GetUtcNow());
+        NewEvent[] events =
             state.Progress.DraftIssuedOn is null && plan["draft-report"] == today
-                ? new NewEvent(IrpEvents.DraftIssued, IrpEvents.ToData(new DraftIssuedData(today)))
+                ? [new(IrpEvents.DraftReportUploaded, IrpEvents.ToData(draft)), new(IrpEvents.DraftIssued, IrpEvents.ToData(new DraftIssuedData(today)))]
             : state.Progress.DraftIssuedOn is not null && state.Progress.FactCheckReturnedOn is null && plan["fact-check-deadline"] == today
-                ? new NewEvent(IrpEvents.FactCheckReturned, IrpEvents.ToData(new FactCheckReturnedData(today)))
+                ? [new(IrpEvents.FactCheckReturned, IrpEvents.ToData(new FactCheckReturnedData(today)))]
             : state.Progress.PublishedOn is null && plan["publication-deadline"] == today
-                ? new NewEvent(IrpEvents.Published, IrpEvents.ToData(new PublishedData(today, new Uri("https://hmiprisons.example/reports/benchmark-irp"))))
-            : null;
-        if (e is null) return null;
-        await world.Engine.AppendAsync(id, _ => [e], ct);
-        return $"event {e.Type}";
+                ? [new(IrpEvents.Published, IrpEvents.ToData(new PublishedData(today, new Uri("https://hmiprisons.example/reports/benchmark-irp"))))]
+            : [];
+        if (events.Length == 0) return null;
+        await world.Engine.AppendAsync(id, _ => events, ct);
+        return $"event {events[^1].Type}";
     }
 
     private static string StepsRun(InstanceStatus before, InstanceStatus after)
