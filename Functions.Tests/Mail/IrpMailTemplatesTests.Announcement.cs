@@ -23,7 +23,7 @@ public sealed partial class IrpMailTemplatesTests
     {
         var message = Render("announcement", TestIrps.Context(TestIrps.Elmley()));
 
-        AssertInBothBodies(message, "The review will follow up 7 recommendations from our inspection of HMP Elmley, which ended on Friday 4 March 2022.");
+        AssertInBothBodies(message, "The review will follow up seven recommendations from our inspection of HMP Elmley, which ended on Friday 4 March 2022.");
         foreach (var recommendation in TestIrps.ElmleyRecommendations)
         {
             Assert.Contains($"- {recommendation.Ref} {recommendation.Area}: {recommendation.Text}\n", message.TextBody);
@@ -102,7 +102,7 @@ public sealed partial class IrpMailTemplatesTests
         Assert.Equal([TestIrps.ImbChair.Email], Addresses(message.Cc));
         Assert.Equal("Independent review of progress at Harmondsworth IRC: visit 19 to 21 May 2025", message.Subject);
         Assert.StartsWith("Dear Alan Reed and Tom Clarke,", message.TextBody);
-        AssertInBothBodies(message, "The review will follow up 2 concerns from our inspection");
+        AssertInBothBodies(message, "The review will follow up two concerns from our inspection");
         Assert.Contains("Concerns we will follow up", message.TextBody);
         Assert.Contains("- C1 Safety: Detainees at risk of self-harm were not always identified promptly.\n", message.TextBody);
         Assert.Contains("- C2 Too many detainees were held for long periods.\n", message.TextBody);

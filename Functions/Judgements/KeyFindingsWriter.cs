@@ -1,3 +1,4 @@
+using IrpFlows.Writing;
 namespace IrpFlows.Judgements;
 
 /// <summary>Writes one Key findings judgement sentence in the wording of the published IRP reports (section 2).</summary>

@@ -1,3 +1,4 @@
+using IrpFlows.Writing;
 using IrpFlows.Timeline;
 
 namespace IrpFlows.Mail;
@@ -505,7 +506,7 @@ public sealed class IrpMailTemplates(TimeProvider timeProvider)
             $"{w.SubjectPrefix}: visit {l.VisitShortRange} cancelled", body);
     }
 
-    private static string Count(int count, string noun) => count == 1 ? $"one {noun}" : $"{count} {noun}s";
+    private static string Count(int count, string noun) => $"{NumberWords.ToWords(count)} {noun}{(count == 1 ? "" : "s")}";
 
     private static string Slug(string name) =>
         string.Join('-', new string(name.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : ' ').ToArray())

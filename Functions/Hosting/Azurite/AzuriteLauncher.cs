@@ -13,6 +13,7 @@ namespace IrpFlows.Hosting.Azurite;
 public static class AzuriteLauncher
 {
     private const int StderrLinesKept = 40;
+    private static readonly SemaphoreSlim InstallGate = new(1, 1);
 
     /// <summary>
     /// Starts Azurite and waits until its blob and table ports accept connections. When both requested ports are
@@ -32,11 +33,7 @@ public static class AzuriteLauncher
         var repoRoot = FindRepositoryRoot();
         var folder = Path.Combine(repoRoot, "infra", "azurite");
         var executable = Path.Combine(folder, "node_modules", ".bin", OperatingSystem.IsWindows() ? "azurite.cmd" : "azurite");
-        if (!File.Exists(executable))
-        {
-            AzuriteLog.Installing(logger, folder);
-            await RunNpmCiAsync(folder, ct).ConfigureAwait(false);
-        }
+        await EnsureInstalledAsync(folder, executable, logger, ct).ConfigureAwait(false);
 
         var blobPort = options.BlobPort == 0 ? FreePort() : options.BlobPort;
         var queuePort = options.QueuePort == 0 ? FreePort() : options.QueuePort;
@@ -147,6 +144,26 @@ public static class AzuriteLauncher
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(100), ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Installs Azurite once: two start-ups in one process (the test suite starts more than one Azurite) must not run
+    /// <c>npm ci</c> over each other, so the check and the install happen under one lock.
+    /// </summary>
+    private static async Task EnsureInstalledAsync(string folder, string executable, ILogger logger, CancellationToken ct)
+    {
+        if (File.Exists(executable)) return;
+        await InstallGate.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            if (File.Exists(executable)) return;
+            AzuriteLog.Installing(logger, folder);
+            await RunNpmCiAsync(folder, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            InstallGate.Release();
         }
     }
 

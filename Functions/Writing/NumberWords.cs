@@ -1,8 +1,8 @@
 using System.Globalization;
 
-namespace IrpFlows.Judgements;
+namespace IrpFlows.Writing;
 
-/// <summary>Counts as the reports write them: words for one to twenty, digits beyond.</summary>
+/// <summary>Counts as the inspectorate writes them, in reports and letters: words for one to twenty, digits beyond.</summary>
 internal static class NumberWords
 {
     private static readonly string[] Words =
