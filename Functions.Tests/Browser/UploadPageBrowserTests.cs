@@ -26,7 +26,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         await EnsureChromiumAsync();
         _azurite = await AzuriteLauncher.StartAsync(
             new AzuriteStartOptions { BlobPort = 0, QueuePort = 0, TablePort = 0, InMemoryPersistence = true }, NullLogger.Instance, CancellationToken.None);
-        App = await IrpFlowsApp.StartAsync(new DateTimeOffset(2022, 11, 28, 8, 0, 0, TimeSpan.Zero), connectionString: _azurite.ConnectionString, realPort: true);
+        App = await IrpFlowsApp.StartAsync(IrpRequests.ElmleyIn2023AnnouncementMorning, connectionString: _azurite.ConnectionString, realPort: true);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

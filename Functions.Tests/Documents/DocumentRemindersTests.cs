@@ -29,7 +29,7 @@ public sealed class DocumentRemindersFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        App = await IrpFlowsApp.StartAsync(new DateTimeOffset(2022, 11, 28, 8, 0, 0, TimeSpan.Zero));
+        App = await IrpFlowsApp.StartAsync(IrpRequests.ElmleyIn2023AnnouncementMorning);
         Elmley = await App.CreateIrpAsync(IrpRequests.ElmleyIn2023("HMP Elmley"));
         Hull = await App.CreateIrpAsync(IrpRequests.ElmleyIn2023("HMP Hull"));
         Cancelled = await App.CreateIrpAsync(IrpRequests.ElmleyIn2023("HMP Cancelled"));
@@ -81,7 +81,7 @@ public sealed class DocumentRemindersTests(DocumentRemindersFixture fixture) : I
     public async Task FirstReminder_GoesOnItsDate_ListingExactlyTheDocumentsStillMissing()
     {
         var entry = await App.EmailAsync(fixture.Elmley, "documents-reminder-1");
-        var text = Emails.PlainText(await App.RawEmailAsync(fixture.Elmley, "documents-reminder-1"));
+        var text = Emails.PlainText(await App.RawEmailAsync(entry));
 
         Assert.Equal(new DateOnly(2023, 1, 23), DateOnly.FromDateTime(entry["sentAt"]!.GetValue<DateTimeOffset>().UtcDateTime));
         Assert.Equal([IrpRequests.GovernorEmail], Emails.Addresses(entry, "to"));

@@ -23,7 +23,7 @@ public sealed class UploadProtocolFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        App = await IrpFlowsApp.StartAsync(new DateTimeOffset(2022, 11, 28, 8, 0, 0, TimeSpan.Zero));
+        App = await IrpFlowsApp.StartAsync(IrpRequests.ElmleyIn2023AnnouncementMorning);
         IrpId = await App.CreateIrpAsync(IrpRequests.ElmleyIn2023("HMP Elmley <b>&</b> \"Sheppey\""));
         var cancelled = await App.CreateIrpAsync(IrpRequests.ElmleyIn2023("HMP Cancelled"));
         await App.MoveClockAsync(new DateTimeOffset(2022, 12, 5, 10, 0, 0, TimeSpan.Zero));

@@ -3,9 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using IrpFlows.Tests.Support;
-using static IrpFlows.Tests.Support.Emails;
 using static IrpFlows.Tests.Support.IrpRequests;
-using static IrpFlows.Tests.Support.TestFiles;
 
 namespace IrpFlows.Tests.Http;
 
@@ -18,7 +16,7 @@ public sealed class JudgementEndpointsTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _app = await IrpFlowsApp.StartAsync();
-        _id = await _app.CreateIrpAsync(Elmley(liaisonOfficer: true));
+        _id = await _app.CreateIrpAsync(Elmley());
     }
 
     public async Task DisposeAsync() => await _app.DisposeAsync();

@@ -21,7 +21,7 @@ public sealed class ReportUploadEndpointsTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _app = await IrpFlowsApp.StartAsync(settings: new Dictionary<string, string> { ["Reports:MaxFileSizeBytes"] = "1024" });
-        _id = await _app.CreateIrpAsync(Elmley(liaisonOfficer: true));
+        _id = await _app.CreateIrpAsync(Elmley());
         await _app.MoveClockAsync(new DateTimeOffset(2027, 3, 1, 10, 0, 0, TimeSpan.Zero));
     }
 

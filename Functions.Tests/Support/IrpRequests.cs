@@ -48,6 +48,9 @@ public static class IrpRequests
         };
     }
 
+    /// <summary>Monday 28 November 2022, 08:00 UTC: a clock start before <see cref="ElmleyIn2023"/>'s announcement.</summary>
+    public static readonly DateTimeOffset ElmleyIn2023AnnouncementMorning = new(2022, 11, 28, 8, 0, 0, TimeSpan.Zero);
+
     /// <summary>
     /// <see cref="Elmley"/> on the dates of its real IRP: announced Monday 28 November 2022, documents requested Monday
     /// 5 December 2022 and due Monday 6 February 2023, visit 13–15 February 2023.
