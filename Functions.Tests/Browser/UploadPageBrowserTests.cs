@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using IrpFlows.Documents;
 using IrpFlows.Hosting.Azurite;
-using IrpFlows.Tests.Documents;
+using IrpFlows.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Playwright;
 
@@ -18,7 +18,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     private AzuriteInstance _azurite = null!;
     private IPlaywright _playwright = null!;
-    internal DocumentsHost Host { get; private set; } = null!;
+    internal IrpFlowsApp App { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
 
     public async Task InitializeAsync()
@@ -26,7 +26,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         await EnsureChromiumAsync();
         _azurite = await AzuriteLauncher.StartAsync(
             new AzuriteStartOptions { BlobPort = 0, QueuePort = 0, TablePort = 0, InMemoryPersistence = true }, NullLogger.Instance, CancellationToken.None);
-        Host = await DocumentsHost.StartAsync(new DateTimeOffset(2022, 11, 28, 8, 0, 0, TimeSpan.Zero), _azurite.ConnectionString, kestrel: true);
+        App = await IrpFlowsApp.StartAsync(IrpRequests.ElmleyIn2023AnnouncementMorning, connectionString: _azurite.ConnectionString, realPort: true);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -40,7 +40,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         await Browser.DisposeAsync();
         _playwright.Dispose();
-        await Host.DisposeAsync();
+        await App.DisposeAsync();
         await _azurite.DisposeAsync();
     }
 
@@ -63,12 +63,12 @@ public sealed class UploadPageBrowserTests(BrowserFixture fixture) : IClassFixtu
     [Fact]
     public async Task LiaisonOfficer_UploadsAFileFromTheLinkInTheRequestEmail_AndSeesItReceived_AsDoesTheCoordinator()
     {
-        var host = fixture.Host;
-        var irpId = await host.CreateElmleyAsync();
-        await host.MoveClockAsync(new DateTimeOffset(2022, 12, 5, 10, 0, 0, TimeSpan.Zero));
-        var link = DocumentsHost.UploadLinkIn((await host.EmailAsync(irpId, "documents-request"))!);
+        var app = fixture.App;
+        var irpId = await app.CreateIrpAsync(IrpRequests.ElmleyIn2023());
+        await app.MoveClockAsync(new DateTimeOffset(2022, 12, 5, 10, 0, 0, TimeSpan.Zero));
+        var link = Emails.UploadLink(await app.RawEmailAsync(irpId, "documents-request"));
         var file = Path.Combine(Path.GetTempPath(), $"Action plan {Guid.NewGuid():N}.pdf");
-        var bytes = DocumentsHost.Bytes("%PDF-1.7 HMP Elmley updated action plan\n" + new string('x', 200_000));
+        var bytes = TestFiles.Utf8("%PDF-1.7 HMP Elmley updated action plan\n" + new string('x', 200_000));
         await File.WriteAllBytesAsync(file, bytes);
         await using var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 900, Height = 1400 } });
         var page = await context.NewPageAsync();
@@ -89,11 +89,11 @@ public sealed class UploadPageBrowserTests(BrowserFixture fixture) : IClassFixtu
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = "/tmp/upload-page.png", FullPage = true });
         Assert.Empty(consoleErrors);
 
-        var status = await host.DocumentAsync(irpId, DocumentChecklist.ActionPlan);
+        var status = await app.DocumentAsync(irpId, DocumentChecklist.ActionPlan);
         Assert.Equal("received", status["status"]!.GetValue<string>());
         var received = Assert.Single(status["files"]!.AsArray())!;
         Assert.Equal(Path.GetFileName(file), received["name"]!.GetValue<string>());
-        var blobs = host.Blobs.GetBlobContainerClient(DocumentStore.ContainerName(irpId));
+        var blobs = app.Blobs.GetBlobContainerClient(DocumentStore.ContainerName(irpId));
         var stored = new List<string>();
         await foreach (var blob in blobs.GetBlobsAsync("documents/action-plan/")) stored.Add(blob.Name);
         Assert.Equal(bytes, (await blobs.GetBlobClient(Assert.Single(stored)).DownloadContentAsync()).Content.ToArray());

@@ -1,5 +1,5 @@
-using System.Net.Http.Json;
 using IrpFlows.Documents;
+using IrpFlows.Tests.Support;
 using IrpFlows.Workflow;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -21,7 +21,7 @@ public sealed class DocumentRemindersFixture : IAsyncLifetime
     public static readonly string[] LaterFive =
         [DocumentChecklist.Presentation, DocumentChecklist.DataRequest, DocumentChecklist.Evidence, DocumentChecklist.PopulationReport, DocumentChecklist.OsagReports];
 
-    internal DocumentsHost Host { get; private set; } = null!;
+    internal IrpFlowsApp App { get; private set; } = null!;
     public string Elmley { get; private set; } = null!;
     public string Hull { get; private set; } = null!;
     public string Cancelled { get; private set; } = null!;
@@ -29,33 +29,33 @@ public sealed class DocumentRemindersFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Host = await DocumentsHost.StartAsync(new DateTimeOffset(2022, 11, 28, 8, 0, 0, TimeSpan.Zero));
-        Elmley = await Host.CreateElmleyAsync("HMP Elmley");
-        Hull = await Host.CreateElmleyAsync("HMP Hull");
-        Cancelled = await Host.CreateElmleyAsync("HMP Cancelled");
+        App = await IrpFlowsApp.StartAsync(IrpRequests.ElmleyIn2023AnnouncementMorning);
+        Elmley = await App.CreateIrpAsync(IrpRequests.ElmleyIn2023("HMP Elmley"));
+        Hull = await App.CreateIrpAsync(IrpRequests.ElmleyIn2023("HMP Hull"));
+        Cancelled = await App.CreateIrpAsync(IrpRequests.ElmleyIn2023("HMP Cancelled"));
 
-        await Host.MoveClockAsync(At(2022, 12, 5));
-        var token = DocumentsHost.TokenOf(DocumentsHost.UploadLinkIn((await Host.EmailAsync(Elmley, "documents-request"))!));
+        await App.MoveClockAsync(At(2022, 12, 5));
+        var token = Emails.UploadToken(Emails.UploadLink(await App.RawEmailAsync(Elmley, "documents-request")));
         foreach (var key in FirstTwo) await UploadAsync(token, key);
-        (await Host.Coordinator.PostAsync($"/api/irps/{Cancelled}/terminate?reason=Staffing", null)).EnsureSuccessStatusCode();
+        (await App.TerminateAsync(Cancelled, "Staffing")).EnsureSuccessStatusCode();
 
-        await Host.MoveClockAsync(At(2023, 1, 23));
+        await App.MoveClockAsync(At(2023, 1, 23));
         foreach (var key in LaterFive) await UploadAsync(token, key);
 
         foreach (var day in new[] { At(2023, 1, 30), At(2023, 2, 2), At(2023, 2, 6), At(2023, 2, 7), At(2023, 3, 20) })
-            await Host.MoveClockAsync(day);
-        (await Host.Coordinator.PostAsJsonAsync($"/api/irps/{Elmley}/events/Published", new { date = "2023-03-20", url = "https://www.justiceinspectorates.gov.uk/hmiprisons/elmley" }))
+            await App.MoveClockAsync(day);
+        (await App.RaiseAsync(Elmley, "Published", new { date = "2023-03-20", url = "https://www.justiceinspectorates.gov.uk/hmiprisons/elmley" }))
             .EnsureSuccessStatusCode();
-        await Host.MoveClockAsync(At(2023, 4, 4));
+        await App.MoveClockAsync(At(2023, 4, 4));
     }
 
-    public async Task DisposeAsync() => await Host.DisposeAsync();
+    public async Task DisposeAsync() => await App.DisposeAsync();
 
     private async Task UploadAsync(string token, string key)
     {
-        var bytes = DocumentsHost.Bytes($"%PDF-1.7 {key} for HMP Elmley");
+        var bytes = TestFiles.Utf8($"%PDF-1.7 {key} for HMP Elmley");
         ElmleyBytes += bytes.Length;
-        await Host.UploadAsync(token, key, key + ".pdf", bytes);
+        await App.UploadDocumentAsync(token, key, key + ".pdf", bytes);
     }
 
     // 10:00 UTC: after the 09:00 (London) steps of that day.
@@ -75,16 +75,16 @@ public sealed class DocumentRemindersTests(DocumentRemindersFixture fixture) : I
         [DocumentChecklist.OsagReports] = "OSAG reports",
     };
 
-    private DocumentsHost Host => fixture.Host;
+    private IrpFlowsApp App => fixture.App;
 
     [Fact]
     public async Task FirstReminder_GoesOnItsDate_ListingExactlyTheDocumentsStillMissing()
     {
-        var entry = (await Host.OutboxAsync(fixture.Elmley)).Single(e => e["step"]!.GetValue<string>() == "documents-reminder-1");
-        var text = PlainText((await Host.EmailAsync(fixture.Elmley, "documents-reminder-1"))!);
+        var entry = await App.EmailAsync(fixture.Elmley, "documents-reminder-1");
+        var text = Emails.PlainText(await App.RawEmailAsync(entry));
 
         Assert.Equal(new DateOnly(2023, 1, 23), DateOnly.FromDateTime(entry["sentAt"]!.GetValue<DateTimeOffset>().UtcDateTime));
-        Assert.Equal(["governor.elmley@justice.gov.uk"], entry["to"]!.AsArray().Select(a => a!.GetValue<string>()));
+        Assert.Equal([IrpRequests.GovernorEmail], Emails.Addresses(entry, "to"));
         foreach (var key in DocumentRemindersFixture.LaterFive) Assert.Contains(Titles[key], text, StringComparison.Ordinal);
         foreach (var key in DocumentRemindersFixture.FirstTwo) Assert.DoesNotContain(Titles[key], text, StringComparison.Ordinal);
         Assert.Contains("/upload/", text, StringComparison.Ordinal);
@@ -93,8 +93,8 @@ public sealed class DocumentRemindersTests(DocumentRemindersFixture fixture) : I
     [Fact]
     public async Task OnceEveryDocumentIsIn_NoFurtherReminderOrEscalationIsSent()
     {
-        var steps = (await Host.OutboxAsync(fixture.Elmley)).Select(e => e["step"]!.GetValue<string>()).ToList();
-        var timeline = (await Host.GetIrpAsync(fixture.Elmley))["timeline"]!.AsArray()
+        var steps = await App.OutboxStepsAsync(fixture.Elmley);
+        var timeline = (await App.GetIrpAsync(fixture.Elmley))["timeline"]!.AsArray()
             .ToDictionary(s => s!["id"]!.GetValue<string>(), s => s!["status"]!.GetValue<string>());
 
         Assert.Contains("documents-reminder-1", steps);
@@ -103,23 +103,23 @@ public sealed class DocumentRemindersTests(DocumentRemindersFixture fixture) : I
             Assert.DoesNotContain(chase, steps);
             Assert.Equal("skipped", timeline[chase]);
         }
-        var documents = (await Host.GetIrpAsync(fixture.Elmley))["documents"]!.AsArray();
+        var documents = (await App.GetIrpAsync(fixture.Elmley))["documents"]!.AsArray();
         Assert.All(documents, d => Assert.Equal("received", d!["status"]!.GetValue<string>()));
     }
 
     [Fact]
     public async Task NothingSent_RemindersGoOnEachDate_ThenTheGovernorIsToldTheyAreOverdue_ListingEveryDocument()
     {
-        var sent = (await Host.OutboxAsync(fixture.Hull)).ToDictionary(e => e["step"]!.GetValue<string>(), e => e);
+        var sent = (await App.OutboxAsync(fixture.Hull)).ToDictionary(e => e["step"]!.GetValue<string>(), e => e);
         var overdue = sent["documents-overdue"];
-        var text = PlainText((await Host.EmailAsync(fixture.Hull, "documents-overdue"))!);
+        var text = Emails.PlainText(await App.RawEmailAsync(fixture.Hull, "documents-overdue"));
 
         Assert.Equal(new DateOnly(2023, 1, 30), DateOnly.FromDateTime(sent["documents-reminder-2"]["sentAt"]!.GetValue<DateTimeOffset>().UtcDateTime));
         Assert.Equal(new DateOnly(2023, 2, 2), DateOnly.FromDateTime(sent["documents-reminder-3"]["sentAt"]!.GetValue<DateTimeOffset>().UtcDateTime));
         Assert.Equal(new DateOnly(2023, 2, 6), DateOnly.FromDateTime(sent["documents-deadline"]["sentAt"]!.GetValue<DateTimeOffset>().UtcDateTime));
         Assert.Equal(new DateOnly(2023, 2, 7), DateOnly.FromDateTime(overdue["sentAt"]!.GetValue<DateTimeOffset>().UtcDateTime));
-        Assert.Equal(["governor.elmley@justice.gov.uk"], overdue["to"]!.AsArray().Select(a => a!.GetValue<string>()));
-        Assert.Contains("sarah.jones@hmiprisons.gov.uk", overdue["cc"]!.AsArray().Select(a => a!.GetValue<string>()));
+        Assert.Equal([IrpRequests.GovernorEmail], Emails.Addresses(overdue, "to"));
+        Assert.Contains(IrpRequests.CoordinatorEmail, Emails.Addresses(overdue, "cc"));
         Assert.Contains("overdue", overdue["subject"]!.GetValue<string>(), StringComparison.Ordinal);
         foreach (var title in Titles.Values) Assert.Contains(title, text, StringComparison.Ordinal);
     }
@@ -127,7 +127,7 @@ public sealed class DocumentRemindersTests(DocumentRemindersFixture fixture) : I
     [Fact]
     public async Task CancelledIrp_GetsNoRemindersAfterItsCancellation()
     {
-        var steps = (await Host.OutboxAsync(fixture.Cancelled)).Select(e => e["step"]!.GetValue<string>()).ToList();
+        var steps = await App.OutboxStepsAsync(fixture.Cancelled);
 
         Assert.Equal(["announcement", "documents-request", "cancellation"], steps);
     }
@@ -135,12 +135,12 @@ public sealed class DocumentRemindersTests(DocumentRemindersFixture fixture) : I
     [Fact]
     public async Task AfterPublication_EveryFileIsDeletedOnTheDestructionDate_AndTheCoordinatorIsToldHowMuch()
     {
-        var container = Host.Blobs.GetBlobContainerClient(DocumentStore.ContainerName(fixture.Elmley));
+        var container = App.Blobs.GetBlobContainerClient(DocumentStore.ContainerName(fixture.Elmley));
         var left = new List<string>();
         await foreach (var blob in container.GetBlobsAsync()) left.Add(blob.Name);
-        var status = await Host.Services.GetRequiredService<WorkflowEngine>().GetAsync(fixture.Elmley, CancellationToken.None);
+        var status = await App.Services.GetRequiredService<WorkflowEngine>().GetAsync(fixture.Elmley, CancellationToken.None);
         var destruction = status!.Step(MaterialDestruction.StepId)!.Result!["destruction"]!;
-        var text = PlainText((await Host.EmailAsync(fixture.Elmley, MaterialDestruction.StepId))!);
+        var text = Emails.PlainText(await App.RawEmailAsync(fixture.Elmley, MaterialDestruction.StepId));
 
         Assert.Empty(left);
         Assert.Equal(7, destruction["files"]!.GetValue<int>());
@@ -153,15 +153,9 @@ public sealed class DocumentRemindersTests(DocumentRemindersFixture fixture) : I
     [Fact]
     public async Task DestructionRunAgain_DeletesNothingMore_AndSaysNothingWasLeft()
     {
-        var again = await Host.Services.GetRequiredService<MaterialDestruction>().DestroyAsync(fixture.Elmley, CancellationToken.None);
+        var again = await App.Services.GetRequiredService<MaterialDestruction>().DestroyAsync(fixture.Elmley, CancellationToken.None);
 
         Assert.Equal(new DestructionRecord(0, 0), again);
         Assert.Contains("no files left to delete", again.Summary, StringComparison.Ordinal);
     }
-
-    /// <summary>The message with quoted-printable soft breaks and '=' escapes undone, and lines joined, so phrases can be searched.</summary>
-    private static string PlainText(string eml) =>
-        System.Text.RegularExpressions.Regex.Replace(
-            eml.Replace("=\r\n", "", StringComparison.Ordinal).Replace("=3D", "=", StringComparison.Ordinal).Replace("=E2=80=93", "–", StringComparison.Ordinal),
-            @"\s+", " ");
 }

@@ -1,8 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using IrpFlows.Documents;
 using IrpFlows.Storage;
+using IrpFlows.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IrpFlows.Tests.Documents;
@@ -13,37 +15,37 @@ namespace IrpFlows.Tests.Documents;
 /// </summary>
 public sealed class UploadProtocolFixture : IAsyncLifetime
 {
-    internal DocumentsHost Host { get; private set; } = null!;
+    internal IrpFlowsApp App { get; private set; } = null!;
     public string IrpId { get; private set; } = null!;
     public Uri Link { get; private set; } = null!;
-    public string Token => DocumentsHost.TokenOf(Link);
+    public string Token => Emails.UploadToken(Link);
     public string CancelledToken { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        Host = await DocumentsHost.StartAsync(new DateTimeOffset(2022, 11, 28, 8, 0, 0, TimeSpan.Zero));
-        IrpId = await Host.CreateElmleyAsync("HMP Elmley <b>&</b> \"Sheppey\"");
-        var cancelled = await Host.CreateElmleyAsync("HMP Cancelled");
-        await Host.MoveClockAsync(new DateTimeOffset(2022, 12, 5, 10, 0, 0, TimeSpan.Zero));
-        Link = DocumentsHost.UploadLinkIn((await Host.EmailAsync(IrpId, "documents-request"))!);
-        CancelledToken = DocumentsHost.TokenOf(DocumentsHost.UploadLinkIn((await Host.EmailAsync(cancelled, "documents-request"))!));
-        (await Host.Coordinator.PostAsync($"/api/irps/{cancelled}/terminate?reason=test", null)).EnsureSuccessStatusCode();
+        App = await IrpFlowsApp.StartAsync(IrpRequests.ElmleyIn2023AnnouncementMorning);
+        IrpId = await App.CreateIrpAsync(IrpRequests.ElmleyIn2023("HMP Elmley <b>&</b> \"Sheppey\""));
+        var cancelled = await App.CreateIrpAsync(IrpRequests.ElmleyIn2023("HMP Cancelled"));
+        await App.MoveClockAsync(new DateTimeOffset(2022, 12, 5, 10, 0, 0, TimeSpan.Zero));
+        Link = Emails.UploadLink(await App.RawEmailAsync(IrpId, "documents-request"));
+        CancelledToken = Emails.UploadToken(Emails.UploadLink(await App.RawEmailAsync(cancelled, "documents-request")));
+        (await App.TerminateAsync(cancelled, "test")).EnsureSuccessStatusCode();
     }
 
-    public async Task DisposeAsync() => await Host.DisposeAsync();
+    public async Task DisposeAsync() => await App.DisposeAsync();
 }
 
 public sealed class UploadProtocolTests(UploadProtocolFixture fixture) : IClassFixture<UploadProtocolFixture>
 {
-    private DocumentsHost Host => fixture.Host;
+    private IrpFlowsApp App => fixture.App;
 
     [Fact]
     public void DocumentsRequestLink_IsThePublicUploadPage_SignedUntilTenDaysAfterTheEndOfTheDeadlineDay()
     {
-        var links = Host.Services.GetRequiredService<UploadLinks>();
+        var links = App.Services.GetRequiredService<UploadLinks>();
         // Deadline Monday 6 February 2023 (five working days before the visit); its end is midnight GMT, then ten days' grace.
         Assert.Equal(links.For(fixture.IrpId, new DateOnly(2023, 2, 6)), fixture.Link);
-        var (payload, fault) = new UploadTokens(DocumentsHost.SigningKey).Verify(fixture.Token, "documents", new DateTimeOffset(2022, 12, 5, 0, 0, 0, TimeSpan.Zero));
+        var (payload, fault) = new UploadTokens(IrpFlowsApp.UploadSigningKey).Verify(fixture.Token, "documents", new DateTimeOffset(2022, 12, 5, 0, 0, 0, TimeSpan.Zero));
         Assert.Equal(UploadTokenFault.None, fault);
         Assert.Equal(new DateTimeOffset(2023, 2, 17, 0, 0, 0, TimeSpan.Zero), payload!.ExpiresOn);
         Assert.Equal(fixture.IrpId, payload.IrpId);
@@ -52,7 +54,7 @@ public sealed class UploadProtocolTests(UploadProtocolFixture fixture) : IClassF
     [Fact]
     public async Task BadTokens_AreRefused_ForbiddenOrNotFound_AndNeverGetASas()
     {
-        var tokens = new UploadTokens(DocumentsHost.SigningKey);
+        var tokens = new UploadTokens(IrpFlowsApp.UploadSigningKey);
         var now = new DateTimeOffset(2022, 12, 5, 10, 0, 0, TimeSpan.Zero);
         var tampered = fixture.Token[..^2] + (fixture.Token[^2] == 'A' ? "BA" : "AA");
         var expired = tokens.Sign(new UploadTokenPayload(fixture.IrpId, "documents", now.AddDays(-1)));
@@ -62,12 +64,12 @@ public sealed class UploadProtocolTests(UploadProtocolFixture fixture) : IClassF
 
         foreach (var (token, status) in new[] { (tampered, 403), (expired, 403), (otherKey, 403), ("not-a-token", 403), (unknownIrp, 404) })
         {
-            using var begin = await Host.BeginUploadAsync(token, DocumentChecklist.ActionPlan, body);
+            using var begin = await App.BeginUploadAsync(token, DocumentChecklist.ActionPlan, body);
             var text = await begin.Content.ReadAsStringAsync();
             Assert.Equal(status, (int)begin.StatusCode);
             Assert.Equal("application/problem+json", begin.Content.Headers.ContentType!.MediaType);
             Assert.DoesNotContain("sig=", text, StringComparison.Ordinal);
-            using var page = await Host.Anonymous.GetAsync($"/upload/{token}");
+            using var page = await App.Anonymous.GetAsync($"/upload/{token}");
             Assert.Equal(status, (int)page.StatusCode);
             Assert.Contains(status == 403 ? "not valid or has expired" : "no longer exists", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
@@ -85,20 +87,20 @@ public sealed class UploadProtocolTests(UploadProtocolFixture fixture) : IClassF
         };
         foreach (var (body, field) in cases)
         {
-            using var response = await Host.BeginUploadAsync(fixture.Token, DocumentChecklist.ActionPlan, body);
-            var problem = DocumentsHost.Json(await response.Content.ReadAsStringAsync());
+            using var response = await App.BeginUploadAsync(fixture.Token, DocumentChecklist.ActionPlan, body);
+            var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
             Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"{field} not named in {problem}");
             Assert.False(problem.TryGetProperty("uploadUrl", out _));
         }
-        using var unknownItem = await Host.BeginUploadAsync(fixture.Token, "passport-photos", new { fileName = "a.pdf", size = 1, contentType = "application/pdf" });
+        using var unknownItem = await App.BeginUploadAsync(fixture.Token, "passport-photos", new { fileName = "a.pdf", size = 1, contentType = "application/pdf" });
         Assert.Equal(HttpStatusCode.NotFound, unknownItem.StatusCode);
     }
 
     [Fact]
     public async Task CancelledIrp_RefusesUploadsWith409()
     {
-        using var response = await Host.BeginUploadAsync(fixture.CancelledToken, DocumentChecklist.ActionPlan, new { fileName = "a.pdf", size = 1, contentType = "application/pdf" });
+        using var response = await App.BeginUploadAsync(fixture.CancelledToken, DocumentChecklist.ActionPlan, new { fileName = "a.pdf", size = 1, contentType = "application/pdf" });
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.DoesNotContain("sig=", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
@@ -106,7 +108,7 @@ public sealed class UploadProtocolTests(UploadProtocolFixture fixture) : IClassF
     [Fact]
     public async Task UploadSas_WritesOnlyItsOwnNewBlob_AndCannotReadListOrWriteAnother()
     {
-        using var begin = await Host.BeginUploadAsync(fixture.Token, DocumentChecklist.DataRequest, new { fileName = "data.csv", size = 5, contentType = "text/csv" });
+        using var begin = await App.BeginUploadAsync(fixture.Token, DocumentChecklist.DataRequest, new { fileName = "data.csv", size = 5, contentType = "text/csv" });
         var grant = (await begin.Content.ReadFromJsonAsync<JsonObject>())!;
         var url = new Uri(grant["uploadUrl"]!.GetValue<string>());
         var blobName = grant["blobName"]!.GetValue<string>();
@@ -114,14 +116,14 @@ public sealed class UploadProtocolTests(UploadProtocolFixture fixture) : IClassF
         Assert.Contains("sp=cw&", url.Query, StringComparison.Ordinal);
         Assert.True(grant["expiresOn"]!.GetValue<DateTimeOffset>() <= DateTimeOffset.UtcNow.AddMinutes(31));
 
-        await DocumentsHost.PutAsync(url, DocumentsHost.Bytes("a,b\n1"), "text/csv");
+        await IrpFlowsApp.PutBlobAsync(url, TestFiles.Utf8("a,b\n1"), "text/csv");
         using var http = new HttpClient();
         using var read = await http.GetAsync(url);
         var containerUrl = url.GetLeftPart(UriPartial.Path)[..url.GetLeftPart(UriPartial.Path).IndexOf("/documents/", StringComparison.Ordinal)];
         using var list = await http.GetAsync($"{containerUrl}?restype=container&comp=list&{url.Query.TrimStart('?')}");
         using var other = new HttpRequestMessage(HttpMethod.Put, url.GetLeftPart(UriPartial.Path).Replace("data.csv", "other.csv", StringComparison.Ordinal) + url.Query)
         {
-            Content = new ByteArrayContent(DocumentsHost.Bytes("x")),
+            Content = new ByteArrayContent(TestFiles.Utf8("x")),
         };
         other.Headers.Add("x-ms-blob-type", "BlockBlob");
         using var otherPut = await http.SendAsync(other);
@@ -134,28 +136,28 @@ public sealed class UploadProtocolTests(UploadProtocolFixture fixture) : IClassF
     [Fact]
     public async Task PathInFileName_IsNeutralised_TheFileLandsInItsItemsFolderUnderItsOwnName()
     {
-        var blobName = await Host.UploadAsync(fixture.Token, DocumentChecklist.Evidence, "../../outbox/..\\x.pdf", DocumentsHost.Bytes("%PDF-evidence"));
+        var blobName = await App.UploadDocumentAsync(fixture.Token, DocumentChecklist.Evidence, "../../outbox/..\\x.pdf", TestFiles.Utf8("%PDF-evidence"));
 
         Assert.Matches(@"^documents/evidence/\d{14}-[0-9a-f]{8}-x\.pdf$", blobName);
-        var evidence = await Host.DocumentAsync(fixture.IrpId, DocumentChecklist.Evidence);
+        var evidence = await App.DocumentAsync(fixture.IrpId, DocumentChecklist.Evidence);
         Assert.Contains(evidence["files"]!.AsArray(), f => f!["name"]!.GetValue<string>() == "x.pdf");
     }
 
     [Fact]
     public async Task CompletedUpload_ShowsTheItemReceived_ToTheCoordinator_OnceEvenIfCompletedTwice_WithTheSameBytes()
     {
-        var bytes = DocumentsHost.Bytes("%PDF-1.7 Elmley action plan " + Guid.NewGuid());
-        var blobName = await Host.UploadAsync(fixture.Token, DocumentChecklist.ActionPlan, "Action plan – Elmley.pdf", bytes);
-        using var again = await Host.Anonymous.PostAsJsonAsync($"/api/uploads/{fixture.Token}/{DocumentChecklist.ActionPlan}/complete", new { blobName });
+        var bytes = TestFiles.Utf8("%PDF-1.7 Elmley action plan " + Guid.NewGuid());
+        var blobName = await App.UploadDocumentAsync(fixture.Token, DocumentChecklist.ActionPlan, "Action plan – Elmley.pdf", bytes);
+        using var again = await App.Anonymous.PostAsJsonAsync($"/api/uploads/{fixture.Token}/{DocumentChecklist.ActionPlan}/complete", new { blobName });
         var item = (await again.Content.ReadFromJsonAsync<JsonObject>())!;
 
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Equal("received", item["status"]!.GetValue<string>());
-        var status = await Host.DocumentAsync(fixture.IrpId, DocumentChecklist.ActionPlan);
+        var status = await App.DocumentAsync(fixture.IrpId, DocumentChecklist.ActionPlan);
         Assert.Equal("received", status["status"]!.GetValue<string>());
         var file = Assert.Single(status["files"]!.AsArray(), f => f!["name"]!.GetValue<string>() == "Action plan – Elmley.pdf")!;
         Assert.Equal(bytes.Length, file["size"]!.GetValue<long>());
-        var stored = await Host.Blobs.GetBlobContainerClient(DocumentStore.ContainerName(fixture.IrpId)).GetBlobClient(blobName).DownloadContentAsync();
+        var stored = await App.Blobs.GetBlobContainerClient(DocumentStore.ContainerName(fixture.IrpId)).GetBlobClient(blobName).DownloadContentAsync();
         Assert.Equal(bytes, stored.Content.ToArray());
     }
 
@@ -163,43 +165,43 @@ public sealed class UploadProtocolTests(UploadProtocolFixture fixture) : IClassF
     public async Task Complete_RefusesABlobOutsideTheItemsFolder_AndOneNeverUploaded()
     {
         var complete = $"/api/uploads/{fixture.Token}/{DocumentChecklist.Presentation}/complete";
-        using var outside = await Host.Anonymous.PostAsJsonAsync(complete, new { blobName = "documents/presentation/../../outbox/x.eml" });
-        using var otherItem = await Host.Anonymous.PostAsJsonAsync(complete, new { blobName = "documents/evidence/20221205100000-00000000-x.pdf" });
-        using var never = await Host.Anonymous.PostAsJsonAsync(complete, new { blobName = "documents/presentation/20221205100000-00000000-slides.pptx" });
+        using var outside = await App.Anonymous.PostAsJsonAsync(complete, new { blobName = "documents/presentation/../../outbox/x.eml" });
+        using var otherItem = await App.Anonymous.PostAsJsonAsync(complete, new { blobName = "documents/evidence/20221205100000-00000000-x.pdf" });
+        using var never = await App.Anonymous.PostAsJsonAsync(complete, new { blobName = "documents/presentation/20221205100000-00000000-slides.pptx" });
 
         Assert.Equal(HttpStatusCode.BadRequest, outside.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, otherItem.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, never.StatusCode);
-        Assert.Equal("missing", (await Host.DocumentAsync(fixture.IrpId, DocumentChecklist.Presentation))["status"]!.GetValue<string>());
+        Assert.Equal("missing", (await App.DocumentAsync(fixture.IrpId, DocumentChecklist.Presentation))["status"]!.GetValue<string>());
     }
 
     [Fact]
     public async Task Reconciliation_RecordsAFileThatWasPutButNeverCompleted()
     {
-        using var begin = await Host.BeginUploadAsync(fixture.Token, DocumentChecklist.OsagReports, new { fileName = "OSAG report.pdf", size = 9, contentType = "application/pdf" });
+        using var begin = await App.BeginUploadAsync(fixture.Token, DocumentChecklist.OsagReports, new { fileName = "OSAG report.pdf", size = 9, contentType = "application/pdf" });
         var grant = (await begin.Content.ReadFromJsonAsync<JsonObject>())!;
-        await DocumentsHost.PutAsync(new Uri(grant["uploadUrl"]!.GetValue<string>()), DocumentsHost.Bytes("%PDF-osag"));
-        Assert.Equal("missing", (await Host.DocumentAsync(fixture.IrpId, DocumentChecklist.OsagReports))["status"]!.GetValue<string>());
+        await IrpFlowsApp.PutBlobAsync(new Uri(grant["uploadUrl"]!.GetValue<string>()), TestFiles.Utf8("%PDF-osag"));
+        Assert.Equal("missing", (await App.DocumentAsync(fixture.IrpId, DocumentChecklist.OsagReports))["status"]!.GetValue<string>());
 
-        var recorded = await Host.Services.GetRequiredService<UploadReconciler>().ReconcileAsync(CancellationToken.None);
+        var recorded = await App.Services.GetRequiredService<UploadReconciler>().ReconcileAsync(CancellationToken.None);
 
         Assert.True(recorded >= 1, "the OSAG report was not recorded"); // other tests here may leave uncompleted uploads too
-        var osag = await Host.DocumentAsync(fixture.IrpId, DocumentChecklist.OsagReports);
+        var osag = await App.DocumentAsync(fixture.IrpId, DocumentChecklist.OsagReports);
         Assert.Equal("received", osag["status"]!.GetValue<string>());
         Assert.Equal("OSAG report.pdf", Assert.Single(osag["files"]!.AsArray())!["name"]!.GetValue<string>());
-        Assert.Equal(0, await Host.Services.GetRequiredService<UploadReconciler>().ReconcileAsync(CancellationToken.None));
+        Assert.Equal(0, await App.Services.GetRequiredService<UploadReconciler>().ReconcileAsync(CancellationToken.None));
     }
 
     [Fact]
     public async Task CoordinatorDownload_NeedsTheKey_AndRedirectsToAReadLinkForThatFileOnly()
     {
-        var bytes = DocumentsHost.Bytes("%PDF-pro-forma");
-        await Host.UploadAsync(fixture.Token, DocumentChecklist.ManagerProForma, "pro forma.pdf", bytes);
+        var bytes = TestFiles.Utf8("%PDF-pro-forma");
+        await App.UploadDocumentAsync(fixture.Token, DocumentChecklist.ManagerProForma, "pro forma.pdf", bytes);
         var path = $"/api/irps/{fixture.IrpId}/documents/{DocumentChecklist.ManagerProForma}/files/{Uri.EscapeDataString("pro forma.pdf")}";
 
-        using var anonymous = await Host.Anonymous.GetAsync(path);
-        using var redirect = await Host.Coordinator.GetAsync(path);
-        using var unknown = await Host.Coordinator.GetAsync(path.Replace("pro%20forma", "nothing", StringComparison.Ordinal));
+        using var anonymous = await App.Anonymous.GetAsync(path);
+        using var redirect = await App.Coordinator.GetAsync(path);
+        using var unknown = await App.Coordinator.GetAsync(path.Replace("pro%20forma", "nothing", StringComparison.Ordinal));
 
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
@@ -213,9 +215,9 @@ public sealed class UploadProtocolTests(UploadProtocolFixture fixture) : IClassF
     [Fact]
     public async Task UploadPage_ListsEveryRequestedItemWithItsStatus_WithoutJavaScript_AndEncodesWhatPeopleTyped()
     {
-        await Host.UploadAsync(fixture.Token, DocumentChecklist.PopulationReport, "<img src=x onerror=alert(1)>.pdf", DocumentsHost.Bytes("%PDF-pop"));
+        await App.UploadDocumentAsync(fixture.Token, DocumentChecklist.PopulationReport, "<img src=x onerror=alert(1)>.pdf", TestFiles.Utf8("%PDF-pop"));
 
-        using var response = await Host.Anonymous.GetAsync(fixture.Link.PathAndQuery);
+        using var response = await App.Anonymous.GetAsync(fixture.Link.PathAndQuery);
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -224,7 +226,7 @@ public sealed class UploadProtocolTests(UploadProtocolFixture fixture) : IClassF
         Assert.DoesNotContain("<b>&</b>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<img", html, StringComparison.Ordinal);
         Assert.Contains("Monday 6 February 2023", html, StringComparison.Ordinal);
-        Assert.Contains("sarah.jones@hmiprisons.gov.uk", html, StringComparison.Ordinal);
+        Assert.Contains(IrpRequests.CoordinatorEmail, html, StringComparison.Ordinal);
         foreach (var item in new[] { "Manager pro forma", "Updated action plan", "Day 1 presentation", "Bespoke data request", "Evidence documentation", "Adult HMP Establishments Population Breakdown", "OSAG reports" })
             Assert.Contains($">{item}</h2>", html, StringComparison.Ordinal);
         Assert.Contains("id=\"status-population-report\">Received<", html, StringComparison.Ordinal);

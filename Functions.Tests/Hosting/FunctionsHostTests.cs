@@ -21,13 +21,13 @@ public sealed class FunctionsHostTests
         clock.TryMoveTo(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
 
         // What the Functions host POSTs for a timer trigger: { Data: { timer: … }, Metadata: { … } }.
-        var response = await app.CreateClient().PostAsJsonAsync("/" + HostEndpoints.DispatchTimerFunction,
+        var response = await app.Anonymous.PostAsJsonAsync("/" + HostEndpoints.DispatchTimerFunction,
             new { Data = new { timer = new { IsPastDue = false } }, Metadata = new { } });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
         Assert.True(body.ContainsKey("Outputs") && body.ContainsKey("Logs") && body.ContainsKey("ReturnValue"), body.ToJsonString());
-        Assert.Equal("announcement", Assert.Single(await app.OutboxAsync(id))!["step"]!.GetValue<string>());
+        Assert.Equal("announcement", Assert.Single(await app.OutboxAsync(id))["step"]!.GetValue<string>());
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public sealed class IrpApiTests
     public async Task Health_IsAnonymous()
     {
         await using var app = await IrpFlowsApp.StartAsync();
-        var response = await app.CreateClient().GetAsync("/api/health");
+        var response = await app.Anonymous.GetAsync("/api/health");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
@@ -24,7 +24,7 @@ public sealed class IrpApiTests
     public async Task CoordinatorEndpoints_WithoutTheRightKey_Get401Problem_WithNoHintOfTheKey(string? key)
     {
         await using var app = await IrpFlowsApp.StartAsync();
-        var client = app.CreateClient();
+        using var client = app.CreateClient();
         if (key is not null) client.DefaultRequestHeaders.Add("x-functions-key", key);
 
         foreach (var path in new[] { "/api/irps", "/api/outbox", "/api/dev/clock" })
@@ -32,7 +32,7 @@ public sealed class IrpApiTests
             var response = await client.GetAsync(path);
             Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
-            Assert.DoesNotContain(IrpFlowsApp.Key, await response.Content.ReadAsStringAsync());
+            Assert.DoesNotContain(IrpFlowsApp.CoordinatorKey, await response.Content.ReadAsStringAsync());
         }
     }
 
@@ -40,7 +40,7 @@ public sealed class IrpApiTests
     public async Task Preview_ReturnsTheDatesOfTheTimeline_AndCreatesNothing()
     {
         await using var app = await IrpFlowsApp.StartAsync();
-        var response = await app.Coordinator().PostAsJsonAsync("/api/irps/preview", IrpRequests.Elmley());
+        var response = await app.Coordinator.PostAsJsonAsync("/api/irps/preview", IrpRequests.Elmley());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var preview = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
@@ -51,14 +51,14 @@ public sealed class IrpApiTests
         Assert.Equal("2027-03-03", dates["draft-report"]);          // ten working days after the visit
         Assert.Equal("2027-03-24", dates["publication-deadline"]);  // 25 working days after the visit
         Assert.Equal("Prison guide 7.4", preview["timeline"]!.AsArray().Single(s => s!["id"]!.GetValue<string>() == "documents-deadline")!["source"]!.GetValue<string>());
-        Assert.Empty((await app.Coordinator().GetFromJsonAsync<JsonArray>("/api/irps"))!);
+        Assert.Empty((await app.Coordinator.GetFromJsonAsync<JsonArray>("/api/irps"))!);
     }
 
     [Fact]
     public async Task Create_Returns202_WithDurableStyleUrls_AndTheIrpIsListedAndReadable()
     {
         await using var app = await IrpFlowsApp.StartAsync();
-        var response = await app.Coordinator().PostAsJsonAsync("/api/irps", IrpRequests.Elmley());
+        var response = await app.Coordinator.PostAsJsonAsync("/api/irps", IrpRequests.Elmley());
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var created = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
@@ -76,7 +76,7 @@ public sealed class IrpApiTests
                      "liaison-feedback", "draft-report", "publication-deadline", "governor-feedback", "material-destruction", "documents-reminder-1" })
             Assert.Equal("pending", IrpFlowsApp.Step(irp, step)["status"]!.GetValue<string>());
 
-        var list = (await app.Coordinator().GetFromJsonAsync<JsonArray>("/api/irps"))!;
+        var list = (await app.Coordinator.GetFromJsonAsync<JsonArray>("/api/irps"))!;
         var item = Assert.Single(list)!;
         Assert.Equal(id, item["id"]!.GetValue<string>());
         Assert.Equal("HMP Elmley", item["establishment"]!["name"]!.GetValue<string>());
@@ -97,7 +97,7 @@ public sealed class IrpApiTests
     public async Task BadCreateRequest_Gets400NamingTheField_AndLeavesNoTraceInStorage(string body, string contentType, string field)
     {
         await using var app = await IrpFlowsApp.StartAsync();
-        var response = await app.Coordinator().PostAsync("/api/irps", new StringContent(body, Encoding.UTF8, contentType));
+        var response = await app.Coordinator.PostAsync("/api/irps", new StringContent(body, Encoding.UTF8, contentType));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
@@ -110,8 +110,8 @@ public sealed class IrpApiTests
     public async Task Create_WithAVisitOnABankHoliday_Gets400OnVisitStart_AndAnAnnouncementInThePast_Gets400OnAnnouncementDate()
     {
         await using var app = await IrpFlowsApp.StartAsync();
-        var holiday = await app.Coordinator().PostAsJsonAsync("/api/irps", IrpRequests.Elmley(visitStart: "2027-03-29")); // Easter Monday 2027
-        var past = await app.Coordinator().PostAsJsonAsync("/api/irps", IrpRequests.Elmley(announcementDate: "2026-11-20"));
+        var holiday = await app.Coordinator.PostAsJsonAsync("/api/irps", IrpRequests.Elmley(visitStart: "2027-03-29")); // Easter Monday 2027
+        var past = await app.Coordinator.PostAsJsonAsync("/api/irps", IrpRequests.Elmley(announcementDate: "2026-11-20"));
 
         Assert.Equal(HttpStatusCode.BadRequest, holiday.StatusCode);
         Assert.Contains("Easter Monday", (await holiday.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!["visitStart"]![0]!.GetValue<string>());
@@ -124,22 +124,21 @@ public sealed class IrpApiTests
     public async Task UnknownId_Gets404_UnknownEvent_Gets400_BadEventBody_Gets400NamingTheField()
     {
         await using var app = await IrpFlowsApp.StartAsync();
-        var client = app.Coordinator();
         var id = await app.CreateIrpAsync(IrpRequests.Elmley());
 
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/irps/no-such-irp")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsJsonAsync("/api/irps/no-such-irp/events/FactCheckReturned", new { })).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync("/api/irps/no-such-irp/terminate", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Coordinator.GetAsync("/api/irps/no-such-irp")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.RaiseAsync("no-such-irp", "FactCheckReturned")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.TerminateAsync("no-such-irp")).StatusCode);
 
-        var unknown = await client.PostAsJsonAsync($"/api/irps/{id}/events/VisitCancelled", new { });
+        var unknown = await app.RaiseAsync(id, "VisitCancelled");
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
         Assert.True((await unknown.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject().ContainsKey("eventName"));
 
-        var badDate = await client.PostAsJsonAsync($"/api/irps/{id}/events/VisitRescheduled", new { visitStart = "15/03/2027" });
+        var badDate = await app.RaiseAsync(id, "VisitRescheduled", new { visitStart = "15/03/2027" });
         Assert.Equal(HttpStatusCode.BadRequest, badDate.StatusCode);
         Assert.True((await badDate.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject().ContainsKey("visitStart"));
 
-        var badEmail = await client.PostAsJsonAsync($"/api/irps/{id}/events/LiaisonOfficerAppointed", new { name = "Pat", email = "not-an-email" });
+        var badEmail = await app.RaiseAsync(id, "LiaisonOfficerAppointed", new { name = "Pat", email = "not-an-email" });
         Assert.Equal(HttpStatusCode.BadRequest, badEmail.StatusCode);
         Assert.True((await badEmail.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject().ContainsKey("email"));
 
@@ -164,12 +163,12 @@ public sealed class IrpApiTests
         var outbox = await app.OutboxAsync(id);
         var announcement = Assert.Single(outbox)!;
         Assert.Equal("announcement", announcement["step"]!.GetValue<string>());
-        Assert.Equal(["governor.elmley@justice.example"], announcement["to"]!.AsArray().Select(a => a!.GetValue<string>()));
-        Assert.Equal(["imb.elmley@imb.example"], announcement["cc"]!.AsArray().Select(a => a!.GetValue<string>()));
+        Assert.Equal([IrpRequests.GovernorEmail], Emails.Addresses(announcement, "to"));
+        Assert.Equal([IrpRequests.ImbChairEmail], Emails.Addresses(announcement, "cc"));
         var email = Assert.Single(irp["emails"]!.AsArray())!;
         Assert.Equal(announcement["subject"]!.GetValue<string>(), email["subject"]!.GetValue<string>());
 
-        var raw = await app.Coordinator().GetAsync($"/api/outbox/{announcement["id"]!.GetValue<string>()}");
+        var raw = await app.Coordinator.GetAsync($"/api/outbox/{announcement["id"]!.GetValue<string>()}");
         Assert.Equal("message/rfc822", raw.Content.Headers.ContentType!.MediaType);
         var mime = await raw.Content.ReadAsStringAsync();
         Assert.Contains("To: ", mime);
@@ -182,9 +181,9 @@ public sealed class IrpApiTests
         await using var app = await IrpFlowsApp.StartAsync();
         await app.MoveClockAsync(IrpFlowsApp.MondayMorning.AddDays(1));
 
-        var back = await app.Coordinator().PostAsJsonAsync("/api/dev/clock", new { now = IrpFlowsApp.MondayMorning });
+        var back = await app.Coordinator.PostAsJsonAsync("/api/dev/clock", new { now = IrpFlowsApp.MondayMorning });
         Assert.Equal(HttpStatusCode.Conflict, back.StatusCode);
-        var now = (await app.Coordinator().GetFromJsonAsync<JsonObject>("/api/dev/clock"))!["now"]!.GetValue<DateTimeOffset>();
+        var now = (await app.Coordinator.GetFromJsonAsync<JsonObject>("/api/dev/clock"))!["now"]!.GetValue<DateTimeOffset>();
         Assert.True(now >= IrpFlowsApp.MondayMorning.AddDays(1));
     }
 
@@ -194,14 +193,14 @@ public sealed class IrpApiTests
         var names = IrpFlowsApp.StorageNames.Fresh();
         string id;
         JsonObject before;
-        await using (var first = await IrpFlowsApp.StartAsync(names))
+        await using (var first = await IrpFlowsApp.StartAsync(names: names))
         {
             id = await first.CreateIrpAsync(IrpRequests.Elmley());
             await first.MoveClockAsync(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
             before = await first.GetIrpAsync(id);
         }
 
-        await using var restarted = await IrpFlowsApp.StartAsync(names, start: new DateTimeOffset(2026, 11, 23, 10, 5, 0, TimeSpan.Zero));
+        await using var restarted = await IrpFlowsApp.StartAsync(new DateTimeOffset(2026, 11, 23, 10, 5, 0, TimeSpan.Zero), names);
         await restarted.MoveClockAsync(new DateTimeOffset(2026, 11, 23, 11, 0, 0, TimeSpan.Zero));
         var after = await restarted.GetIrpAsync(id);
 
@@ -220,7 +219,7 @@ public sealed class IrpApiTests
         var id = await app.CreateIrpAsync(IrpRequests.Elmley());
         await app.MoveClockAsync(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
 
-        var moved = await app.Coordinator().PostAsJsonAsync($"/api/irps/{id}/events/VisitRescheduled", new { visitStart = "2027-03-08" });
+        var moved = await app.RaiseAsync(id, "VisitRescheduled", new { visitStart = "2027-03-08" });
         Assert.Equal(HttpStatusCode.Accepted, moved.StatusCode);
 
         var irp = await app.GetIrpAsync(id);
@@ -241,7 +240,7 @@ public sealed class IrpApiTests
 
         // Documents are due five working days before the visit: a visit on Monday 30 November 2026 would make them due
         // on the announcement day itself.
-        var response = await app.Coordinator().PostAsJsonAsync($"/api/irps/{id}/events/VisitRescheduled", new { visitStart = "2026-11-30" });
+        var response = await app.RaiseAsync(id, "VisitRescheduled", new { visitStart = "2026-11-30" });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True((await response.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject().ContainsKey("visitStart"));
@@ -254,7 +253,7 @@ public sealed class IrpApiTests
         await using var app = await IrpFlowsApp.StartAsync();
         var id = await app.CreateIrpAsync(IrpRequests.Elmley());
 
-        var response = await app.Coordinator().PostAsJsonAsync($"/api/irps/{id}/events/FactCheckReturned", new { });
+        var response = await app.RaiseAsync(id, "FactCheckReturned");
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Equal("No draft issued", (await response.Content.ReadFromJsonAsync<JsonObject>())!["title"]!.GetValue<string>());
@@ -275,11 +274,10 @@ public sealed class IrpApiTests
     public async Task Terminate_SkipsPendingSteps_TellsTheEstablishment_AndNothingMoreRunsOrCanBeRecorded()
     {
         await using var app = await IrpFlowsApp.StartAsync();
-        var client = app.Coordinator();
         var id = await app.CreateIrpAsync(IrpRequests.Elmley());
         await app.MoveClockAsync(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
 
-        var terminated = await client.PostAsync($"/api/irps/{id}/terminate?reason=Operational%20emergency%20at%20the%20prison", null);
+        var terminated = await app.TerminateAsync(id, "Operational emergency at the prison");
         Assert.Equal(HttpStatusCode.Accepted, terminated.StatusCode);
         await app.MoveClockAsync(new DateTimeOffset(2027, 4, 30, 10, 0, 0, TimeSpan.Zero));
 
@@ -288,18 +286,17 @@ public sealed class IrpApiTests
         Assert.Equal("done", IrpFlowsApp.Step(irp, "announcement")["status"]!.GetValue<string>());
         foreach (var step in new[] { "documents-request", "visit-start", "draft-report", "material-destruction" })
             Assert.Equal("skipped", IrpFlowsApp.Step(irp, step)["status"]!.GetValue<string>());
-        var steps = (await app.OutboxAsync(id)).Select(m => m!["step"]!.GetValue<string>()).ToList();
-        Assert.Equal(["announcement", "cancellation"], steps);
+        Assert.Equal(["announcement", "cancellation"], await app.OutboxStepsAsync(id));
 
-        Assert.Equal(HttpStatusCode.Conflict, (await client.PostAsJsonAsync($"/api/irps/{id}/events/FactCheckReturned", new { })).StatusCode);
-        Assert.Equal(HttpStatusCode.Conflict, (await client.PostAsync($"/api/irps/{id}/terminate", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await app.RaiseAsync(id, "FactCheckReturned")).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await app.TerminateAsync(id)).StatusCode);
     }
 
     [Fact]
     public async Task OpenApiDocument_DescribesTheIrpEndpoints()
     {
         await using var app = await IrpFlowsApp.StartAsync();
-        var document = (await app.CreateClient().GetFromJsonAsync<JsonObject>("/api/openapi.json"))!;
+        var document = (await app.Anonymous.GetFromJsonAsync<JsonObject>("/api/openapi.json"))!;
         var paths = document["paths"]!.AsObject();
         Assert.True(paths.ContainsKey("/api/irps"));
         Assert.True(paths.ContainsKey("/api/irps/preview"));
@@ -308,7 +305,7 @@ public sealed class IrpApiTests
 
     private static async Task AssertNothingStoredAsync(IrpFlowsApp app)
     {
-        var tables = new TableServiceClient(StorageConnection.Parse(await TestStorage.ConnectionStringAsync()));
+        var tables = new TableServiceClient(StorageConnection.Parse(app.ConnectionString));
         Assert.Empty(await tables.GetTableClient(app.Names.Instances).QueryAsync().ToListAsync());
         Assert.Empty(await tables.GetTableClient(app.Names.Schedule).QueryAsync().ToListAsync());
     }

@@ -1,51 +1,52 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using IrpFlows.Tests.Support;
-using static IrpFlows.Tests.Irps.PostVisitIrps;
+using static IrpFlows.Tests.Support.IrpRequests;
 
 namespace IrpFlows.Tests.Http;
 
 /// <summary><c>PUT /api/irps/{id}/judgements/{ref}</c>, the judgements on the IRP's status, and every refusal.</summary>
 public sealed class JudgementEndpointsTests : IAsyncLifetime
 {
-    private IrpFlowsHost _host = null!;
+    private IrpFlowsApp _app = null!;
     private string _id = null!;
 
     public async Task InitializeAsync()
     {
-        _host = await IrpFlowsHost.StartAsync();
-        _id = await _host.CreateIrpAsync(Elmley());
+        _app = await IrpFlowsApp.StartAsync();
+        _id = await _app.CreateIrpAsync(Elmley());
     }
 
-    public async Task DisposeAsync() => await _host.DisposeAsync();
+    public async Task DisposeAsync() => await _app.DisposeAsync();
 
     [Fact]
     public async Task RecordedJudgement_IsReturned_AndShownOnTheIrp_TheLatestPerRefWinning()
     {
-        var first = await _host.PutJudgementAsync(_id, "1.42", new { judgement = "ReasonableProgress", text = "Early draft." });
+        var first = await _app.PutJudgementAsync(_id, "1.42", new { judgement = "ReasonableProgress", text = "Early draft." });
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
-        var second = await _host.PutJudgementAsync(_id, "1.42", new { judgement = "InsufficientProgress", text = "  Investigations remained superficial.  " });
+        var second = await _app.PutJudgementAsync(_id, "1.42", new { judgement = "InsufficientProgress", text = "  Investigations remained superficial.  " });
         var recorded = await second.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("1.42", recorded.GetProperty("ref").GetString());
         Assert.Equal("InsufficientProgress", recorded.GetProperty("judgement").GetString());
         Assert.Equal("Investigations remained superficial.", recorded.GetProperty("writtenJudgement").GetString());
-        Assert.Equal(HttpStatusCode.OK, (await _host.PutJudgementAsync(_id, "1.47", new { judgement = "SignificantProgress" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _app.PutJudgementAsync(_id, "1.47", new { judgement = "SignificantProgress" })).StatusCode);
 
-        var judgements = (await _host.GetIrpAsync(_id)).GetProperty("judgements").EnumerateArray().ToList();
+        var judgements = (await _app.GetIrpAsync(_id))["judgements"]!.AsArray().Select(j => j!.AsObject()).ToList();
         Assert.Equal(11, judgements.Count); // seven recommendations, then four themes
         Assert.Equal(("1.42", "Recommendation", "InsufficientProgress"), Summary(judgements[0]));
         Assert.Equal(("1.43", "Recommendation", null), Summary(judgements[1]));
         Assert.Equal(("1.47", "OfstedTheme", "SignificantProgress"), Summary(judgements[7]));
-        Assert.Equal(JsonValueKind.Null, judgements[7].GetProperty("writtenJudgement").ValueKind);
-        Assert.StartsWith("Investigations into incidents of violence", judgements[0].GetProperty("text").GetString());
+        JsonAssert.NullProperty(judgements[7], "writtenJudgement");
+        Assert.StartsWith("Investigations into incidents of violence", judgements[0]["text"]!.GetValue<string>());
     }
 
     [Fact]
     public async Task UnknownIrpOrRef_Is404()
     {
-        Assert.Equal(HttpStatusCode.NotFound, (await _host.PutJudgementAsync("no-such-irp", "1.42", new { judgement = "GoodProgress" })).StatusCode);
-        var unknownRef = await _host.PutJudgementAsync(_id, "9.99", new { judgement = "GoodProgress" });
+        Assert.Equal(HttpStatusCode.NotFound, (await _app.PutJudgementAsync("no-such-irp", "1.42", new { judgement = "GoodProgress" })).StatusCode);
+        var unknownRef = await _app.PutJudgementAsync(_id, "9.99", new { judgement = "GoodProgress" });
         Assert.Equal(HttpStatusCode.NotFound, unknownRef.StatusCode);
         Assert.Contains("9.99", (await unknownRef.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
     }
@@ -56,25 +57,24 @@ public sealed class JudgementEndpointsTests : IAsyncLifetime
     [InlineData("1.42", "goodprogress", "NoMeaningfulProgress, InsufficientProgress, ReasonableProgress, GoodProgress for a recommendation")]
     public async Task ValueOffTheItemsScale_Is400NamingJudgement_AndListingThatScale(string reference, string value, string scale)
     {
-        var response = await _host.PutJudgementAsync(_id, reference, new { judgement = value });
+        var response = await _app.PutJudgementAsync(_id, reference, new { judgement = value });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("must be one of " + scale + ".", Errors(await response.Content.ReadFromJsonAsync<JsonElement>(), "judgement"));
-        Assert.All((await _host.GetIrpAsync(_id)).GetProperty("judgements").EnumerateArray(),
-            j => Assert.Equal(JsonValueKind.Null, j.GetProperty("judgement").ValueKind));
+        Assert.All((await _app.GetIrpAsync(_id))["judgements"]!.AsArray(), j => JsonAssert.NullProperty(j!.AsObject(), "judgement"));
     }
 
     [Fact]
     public async Task MissingJudgementOrOverlongText_Is400NamingTheField()
     {
-        var missing = await _host.PutJudgementAsync(_id, "1.42", new { text = "No judgement." });
+        var missing = await _app.PutJudgementAsync(_id, "1.42", new { text = "No judgement." });
         Assert.Contains("GoodProgress", Errors(await missing.Content.ReadFromJsonAsync<JsonElement>(), "judgement"));
 
-        var tooLong = await _host.PutJudgementAsync(_id, "1.42", new { judgement = "GoodProgress", text = new string('x', 2001) });
+        var tooLong = await _app.PutJudgementAsync(_id, "1.42", new { judgement = "GoodProgress", text = new string('x', 2001) });
         Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
         Assert.Equal("must be at most 2000 characters (was 2001).", Errors(await tooLong.Content.ReadFromJsonAsync<JsonElement>(), "text"));
 
-        var notText = await _host.Client.PutAsync($"/api/irps/{_id}/judgements/1.42",
+        var notText = await _app.Coordinator.PutAsync($"/api/irps/{_id}/judgements/1.42",
             new StringContent("""{ "judgement": 3 }""", System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, notText.StatusCode);
         Assert.True((await notText.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("judgement", out _));
@@ -83,25 +83,25 @@ public sealed class JudgementEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task AfterPublication_Is409_AndTheJudgementStands()
     {
-        Assert.Equal(HttpStatusCode.OK, (await _host.PutJudgementAsync(_id, "1.43", new { judgement = "GoodProgress" })).StatusCode);
-        await _host.MoveClockAsync("2027-03-01T10:00:00Z");
+        Assert.Equal(HttpStatusCode.OK, (await _app.PutJudgementAsync(_id, "1.43", new { judgement = "GoodProgress" })).StatusCode);
+        await _app.MoveClockAsync(new DateTimeOffset(2027, 3, 1, 10, 0, 0, TimeSpan.Zero));
         Assert.Equal(HttpStatusCode.Accepted,
-            (await _host.RaiseAsync(_id, "Published", new { date = "2027-03-01", url = "https://example.org/elmley" })).StatusCode);
+            (await _app.RaiseAsync(_id, "Published", new { date = "2027-03-01", url = "https://example.org/elmley" })).StatusCode);
 
-        var late = await _host.PutJudgementAsync(_id, "1.43", new { judgement = "ReasonableProgress" });
+        var late = await _app.PutJudgementAsync(_id, "1.43", new { judgement = "ReasonableProgress" });
 
         Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
         Assert.Contains("published on 2027-03-01", (await late.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
-        var judgement = (await _host.GetIrpAsync(_id)).GetProperty("judgements")[1];
-        Assert.Equal("GoodProgress", judgement.GetProperty("judgement").GetString());
+        var judgement = (await _app.GetIrpAsync(_id))["judgements"]![1]!;
+        Assert.Equal("GoodProgress", judgement["judgement"]!.GetValue<string>());
     }
 
     [Fact]
     public async Task OnATerminatedIrp_Is409()
     {
-        Assert.Equal(HttpStatusCode.Accepted, (await _host.Client.PostAsync($"/api/irps/{_id}/terminate?reason=Outbreak", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await _app.TerminateAsync(_id, "Outbreak")).StatusCode);
 
-        var response = await _host.PutJudgementAsync(_id, "1.42", new { judgement = "GoodProgress" });
+        var response = await _app.PutJudgementAsync(_id, "1.42", new { judgement = "GoodProgress" });
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Contains("terminated", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
@@ -110,15 +110,13 @@ public sealed class JudgementEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task WithoutTheCoordinatorKey_Is401()
     {
-        using var anonymous = _host.CreateClientWithoutKey();
-
-        var response = await anonymous.PutAsJsonAsync($"/api/irps/{_id}/judgements/1.42", new { judgement = "GoodProgress" });
+        var response = await _app.Anonymous.PutAsJsonAsync($"/api/irps/{_id}/judgements/1.42", new { judgement = "GoodProgress" });
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
-    private static (string?, string?, string?) Summary(JsonElement j) =>
-        (j.GetProperty("ref").GetString(), j.GetProperty("kind").GetString(), j.GetProperty("judgement").GetString());
+    private static (string?, string?, string?) Summary(JsonObject j) =>
+        (j["ref"]!.GetValue<string>(), j["kind"]!.GetValue<string>(), JsonAssert.StringOrNull(j, "judgement"));
 
     private static string Errors(JsonElement problem, string field) => problem.GetProperty("errors").GetProperty(field)[0].GetString()!;
 }

@@ -3,30 +3,30 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using IrpFlows.Tests.Judgements;
 using IrpFlows.Tests.Support;
-using static IrpFlows.Tests.Irps.PostVisitIrps;
+using static IrpFlows.Tests.Support.IrpRequests;
 
 namespace IrpFlows.Tests.Http;
 
 /// <summary><c>GET /api/irps/{id}/summary</c> and its charts, from judgements recorded over HTTP.</summary>
 public sealed class ReportSummaryEndpointsTests : IAsyncLifetime
 {
-    private IrpFlowsHost _host = null!;
+    private IrpFlowsApp _app = null!;
     private string _id = null!;
 
     public async Task InitializeAsync()
     {
-        _host = await IrpFlowsHost.StartAsync();
-        _id = await _host.CreateIrpAsync(Elmley());
+        _app = await IrpFlowsApp.StartAsync();
+        _id = await _app.CreateIrpAsync(Elmley());
     }
 
-    public async Task DisposeAsync() => await _host.DisposeAsync();
+    public async Task DisposeAsync() => await _app.DisposeAsync();
 
     [Fact]
     public async Task ElmleysJudgements_GiveItsPublishedKeyFindings_ByDefault()
     {
         await RecordElmleyJudgementsAsync();
 
-        var summary = await _host.Client.GetFromJsonAsync<JsonElement>($"/api/irps/{_id}/summary");
+        var summary = await _app.Coordinator.GetFromJsonAsync<JsonElement>($"/api/irps/{_id}/summary");
 
         // HMP Elmley IRP report (2023), 2.2 and 2.3.
         Assert.Equal(
@@ -49,7 +49,7 @@ public sealed class ReportSummaryEndpointsTests : IAsyncLifetime
     {
         await RecordElmleyJudgementsAsync();
 
-        var summary = await _host.Client.GetFromJsonAsync<JsonElement>($"/api/irps/{_id}/summary?style=concise");
+        var summary = await _app.Coordinator.GetFromJsonAsync<JsonElement>($"/api/irps/{_id}/summary?style=concise");
 
         Assert.Equal("Ofsted judged that there was reasonable progress in all four themes.",
             summary.GetProperty("keyFindings").GetProperty("themes").GetString());
@@ -58,9 +58,9 @@ public sealed class ReportSummaryEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task ItemsNotYetJudged_AreCountedAsSuch()
     {
-        Assert.Equal(HttpStatusCode.OK, (await _host.PutJudgementAsync(_id, "1.43", new { judgement = "GoodProgress" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _app.PutJudgementAsync(_id, "1.43", new { judgement = "GoodProgress" })).StatusCode);
 
-        var counts = (await _host.Client.GetFromJsonAsync<JsonElement>($"/api/irps/{_id}/summary")).GetProperty("counts");
+        var counts = (await _app.Coordinator.GetFromJsonAsync<JsonElement>($"/api/irps/{_id}/summary")).GetProperty("counts");
 
         Assert.Equal(1, counts.GetProperty("recommendations").GetProperty("GoodProgress").GetInt32());
         Assert.Equal(6, counts.GetProperty("recommendationsNotYetJudged").GetInt32());
@@ -72,8 +72,8 @@ public sealed class ReportSummaryEndpointsTests : IAsyncLifetime
     {
         await RecordElmleyJudgementsAsync();
 
-        var recommendations = await _host.Client.GetAsync($"/api/irps/{_id}/summary/charts/recommendations.svg");
-        var themes = await _host.Client.GetAsync($"/api/irps/{_id}/summary/charts/themes.svg");
+        var recommendations = await _app.Coordinator.GetAsync($"/api/irps/{_id}/summary/charts/recommendations.svg");
+        var themes = await _app.Coordinator.GetAsync($"/api/irps/{_id}/summary/charts/themes.svg");
 
         Assert.Equal("image/svg+xml", recommendations.Content.Headers.ContentType?.MediaType);
         var svg = System.Xml.Linq.XDocument.Parse(await recommendations.Content.ReadAsStringAsync());
@@ -85,10 +85,10 @@ public sealed class ReportSummaryEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task UnknownIrpChartOrStyle_IsRefused()
     {
-        Assert.Equal(HttpStatusCode.NotFound, (await _host.Client.GetAsync("/api/irps/no-such-irp/summary")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await _host.Client.GetAsync("/api/irps/no-such-irp/summary/charts/themes.svg")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await _host.Client.GetAsync($"/api/irps/{_id}/summary/charts/pie.svg")).StatusCode);
-        var style = await _host.Client.GetAsync($"/api/irps/{_id}/summary?style=long");
+        Assert.Equal(HttpStatusCode.NotFound, (await _app.Coordinator.GetAsync("/api/irps/no-such-irp/summary")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _app.Coordinator.GetAsync("/api/irps/no-such-irp/summary/charts/themes.svg")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _app.Coordinator.GetAsync($"/api/irps/{_id}/summary/charts/pie.svg")).StatusCode);
+        var style = await _app.Coordinator.GetAsync($"/api/irps/{_id}/summary?style=long");
         Assert.Equal(HttpStatusCode.BadRequest, style.StatusCode);
         Assert.True((await style.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("style", out _));
     }
@@ -96,21 +96,21 @@ public sealed class ReportSummaryEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task Irc_HasNoThemesChart_AndCallsItsItemsConcerns()
     {
-        var irc = await _host.CreateIrpAsync(Irc());
-        Assert.Equal(HttpStatusCode.OK, (await _host.PutJudgementAsync(irc, "C1", new { judgement = "GoodProgress" })).StatusCode);
+        var irc = await _app.CreateIrpAsync(Irc());
+        Assert.Equal(HttpStatusCode.OK, (await _app.PutJudgementAsync(irc, "C1", new { judgement = "GoodProgress" })).StatusCode);
 
-        var summary = await _host.Client.GetFromJsonAsync<JsonElement>($"/api/irps/{irc}/summary?style=concise");
+        var summary = await _app.Coordinator.GetFromJsonAsync<JsonElement>($"/api/irps/{irc}/summary?style=concise");
 
         Assert.StartsWith("HMI Prisons judged that there was good progress in one concern.",
             summary.GetProperty("keyFindings").GetProperty("recommendations").GetString());
-        Assert.Equal(HttpStatusCode.NotFound, (await _host.Client.GetAsync($"/api/irps/{irc}/summary/charts/themes.svg")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _app.Coordinator.GetAsync($"/api/irps/{irc}/summary/charts/themes.svg")).StatusCode);
     }
 
     private async Task RecordElmleyJudgementsAsync()
     {
         foreach (var r in PublishedReports.ElmleyRecommendations)
-            Assert.Equal(HttpStatusCode.OK, (await _host.PutJudgementAsync(_id, r.Recommendation.Ref, new { judgement = r.Judgement.ToString() })).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await _app.PutJudgementAsync(_id, r.Recommendation.Ref, new { judgement = r.Judgement.ToString() })).StatusCode);
         foreach (var t in PublishedReports.ElmleyThemes)
-            Assert.Equal(HttpStatusCode.OK, (await _host.PutJudgementAsync(_id, t.Theme.Ref, new { judgement = t.Judgement.ToString() })).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await _app.PutJudgementAsync(_id, t.Theme.Ref, new { judgement = t.Judgement.ToString() })).StatusCode);
     }
 }

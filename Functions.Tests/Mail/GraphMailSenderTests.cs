@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json.Nodes;
 using IrpFlows.Mail;
+using IrpFlows.Tests.Support;
 using Microsoft.Graph;
 using Microsoft.Kiota.Abstractions.Authentication;
 
@@ -11,7 +12,7 @@ public sealed class GraphMailSenderTests : IAsyncLifetime
 {
     private const string Sender = "irp@hmiprisons.gov.uk";
     private static readonly DateTimeOffset Now = new(2023, 2, 1, 9, 0, 0, TimeSpan.Zero);
-    private static readonly FixedTimeProvider Clock = new(Now);
+    private static readonly ManualClock Clock = new(Now);
 
     private FakeGraphServer graph = null!;
     private HttpClient httpClient = null!;

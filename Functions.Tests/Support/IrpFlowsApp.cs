@@ -1,78 +1,234 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text.Json;
+using System.Net.Sockets;
 using System.Text.Json.Nodes;
+using IrpFlows.Documents;
+using IrpFlows.Hosting;
+using IrpFlows.Http;
+using IrpFlows.Storage;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace IrpFlows.Tests.Support;
 
 /// <summary>
-/// The real app, hosted in-process on the test Azurite with its own tables and containers, the development clock on
-/// (starting <see cref="Start"/>) and the timer off: tests move time with <c>POST /api/dev/clock</c>.
-/// Two instances with the same <paramref name="names"/> share storage, as a restarted app does.
+/// The real app on the test Azurite, driven over HTTP as a coordinator and an establishment would: its own tables and
+/// containers (unique names), the development clock starting at a given instant, and no timer, so steps run only when
+/// <see cref="MoveClockAsync"/> moves the clock (which never goes back). By default it runs in memory; with a real port it
+/// listens on loopback for a browser.
 /// </summary>
-public sealed class IrpFlowsApp(string connectionString, IrpFlowsApp.StorageNames names, DateTimeOffset start) : WebApplicationFactory<Program>
+public sealed class IrpFlowsApp : IAsyncDisposable
 {
-    public const string Key = "test-coordinator-key";
+    public const string CoordinatorKey = "test-coordinator-key";
+    public const string UploadSigningKey = "test-upload-signing-key-0123456789abcdef";
+
+    /// <summary>Monday 23 November 2026, 08:00 UTC: the default clock start, before the 09:00 announcement.</summary>
     public static readonly DateTimeOffset MondayMorning = new(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
 
-    public sealed record StorageNames(string Instances, string Schedule, string Outbox)
+    /// <summary>The tables and containers the app keeps its state in. Two apps given the same names share it, as a restarted app does.</summary>
+    public sealed record StorageNames(string Instances, string Schedule, string Outbox, string Uploads)
     {
-        public static StorageNames Fresh() => new(TestStorage.UniqueName("wf"), TestStorage.UniqueName("sched"), TestStorage.UniqueName("outbox"));
+        public static StorageNames Fresh() => new(
+            TestStorage.UniqueName("wf"), TestStorage.UniqueName("sched"), TestStorage.UniqueName("outbox"), TestStorage.UniqueName("uploads"));
     }
 
-    public StorageNames Names => names;
-    public DateTimeOffset Start => start;
+    private readonly Factory _factory;
 
-    public static async Task<IrpFlowsApp> StartAsync(StorageNames? names = null, DateTimeOffset? start = null) =>
-        new(await TestStorage.ConnectionStringAsync(), names ?? StorageNames.Fresh(), start ?? MondayMorning);
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    private IrpFlowsApp(Factory factory, string connectionString, StorageNames names, HttpClient coordinator, HttpClient anonymous)
     {
-        builder.UseSetting("AzureWebJobsStorage", connectionString);
-        builder.UseSetting("CoordinatorApiKey", Key);
-        builder.UseSetting("UploadTokenSigningKey", "test-upload-signing-key-0123456789abcdef");
-        builder.UseSetting("DevClockEnabled", "true");
-        builder.UseSetting("DevClockStartUtc", start.ToString("O"));
-        builder.UseSetting("Dispatcher:TimerEnabled", "false");
-        builder.UseSetting("Workflow:InstancesTable", names.Instances);
-        builder.UseSetting("Workflow:ScheduleTable", names.Schedule);
-        builder.UseSetting("Mail:Container", names.Outbox);
-        builder.UseSetting("Mail:Table", names.Outbox);
+        _factory = factory;
+        ConnectionString = connectionString;
+        Names = names;
+        Coordinator = coordinator;
+        Anonymous = anonymous;
     }
 
-    /// <summary>A client that sends the coordinator key.</summary>
-    public HttpClient Coordinator()
+    public string ConnectionString { get; }
+    public StorageNames Names { get; }
+
+    /// <summary>Sends the coordinator key; does not follow redirects.</summary>
+    public HttpClient Coordinator { get; }
+
+    /// <summary>Sends no key, as an establishment's browser or the Functions host; does not follow redirects.</summary>
+    public HttpClient Anonymous { get; }
+
+    public IServiceProvider Services => _factory.Services;
+    public BlobServiceClient Blobs => new(StorageConnection.Parse(ConnectionString));
+
+    /// <summary>Starts the app.</summary>
+    /// <param name="clockStart">Where the development clock starts; <see cref="MondayMorning"/> by default.</param>
+    /// <param name="names">Storage to use; fresh by default. Pass another app's <see cref="Names"/> to restart it.</param>
+    /// <param name="settings">Extra settings (e.g. <c>Reports:MaxFileSizeBytes</c>), applied last.</param>
+    /// <param name="connectionString">Another Azurite than the shared test one.</param>
+    /// <param name="realPort">
+    /// Listen on a free loopback port (for a browser): <c>PublicBaseUrl</c> is that address and the app sets the Blob
+    /// service's CORS rules, so only use it with an Azurite of its own (the shared one's rules are changed by other tests).
+    /// </param>
+    public static async Task<IrpFlowsApp> StartAsync(DateTimeOffset? clockStart = null, StorageNames? names = null,
+        IReadOnlyDictionary<string, string>? settings = null, string? connectionString = null, bool realPort = false)
     {
-        var client = CreateClient();
-        client.DefaultRequestHeaders.Add("x-functions-key", Key);
-        return client;
+        connectionString ??= await TestStorage.ConnectionStringAsync();
+        names ??= StorageNames.Fresh();
+        var port = realPort ? FreePort() : 0;
+        var baseUrl = realPort ? $"http://127.0.0.1:{port}" : "http://localhost";
+        var all = new Dictionary<string, string>
+        {
+            [ServiceRegistration.StorageSetting] = connectionString,
+            [CoordinatorKeyFilter.SettingName] = CoordinatorKey,
+            [UploadTokens.SigningKeySetting] = UploadSigningKey,
+            [UploadLinks.PublicBaseUrlSetting] = baseUrl,
+            [ServiceRegistration.DevClockEnabledSetting] = "true",
+            [ServiceRegistration.DevClockStartSetting] = (clockStart ?? MondayMorning).ToString("O"),
+            ["Dispatcher:TimerEnabled"] = "false",
+            ["Workflow:InstancesTable"] = names.Instances,
+            ["Workflow:ScheduleTable"] = names.Schedule,
+            ["Mail:Container"] = names.Outbox,
+            ["Mail:Table"] = names.Outbox,
+            ["Documents:UploadsTable"] = names.Uploads,
+            ["Documents:ConfigureBlobCors"] = realPort ? "true" : "false",
+            ["Graph:SenderUserId"] = "",
+            [FunctionsPort.CustomHandlerPortVariable] = realPort ? port.ToString(CultureInfo.InvariantCulture) : "",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) all[key] = value;
+
+        var factory = new Factory(all);
+        HttpClient coordinator, anonymous;
+        if (realPort)
+        {
+            factory.UseKestrel(port);
+            factory.StartServer();
+            coordinator = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(baseUrl) };
+            anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(baseUrl) };
+        }
+        else
+        {
+            var options = new WebApplicationFactoryClientOptions { AllowAutoRedirect = false };
+            coordinator = factory.CreateClient(options);
+            anonymous = factory.CreateClient(options);
+        }
+        coordinator.DefaultRequestHeaders.Add(CoordinatorKeyFilter.HeaderName, CoordinatorKey);
+        return new IrpFlowsApp(factory, connectionString, names, coordinator, anonymous);
     }
 
-    /// <summary>Moves the development clock and waits until every step due by then has run.</summary>
+    /// <summary>A new client sending no key (the caller may add headers and disposes it).</summary>
+    public HttpClient CreateClient() => _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    /// <summary>Starts an IRP (asserting 202 Accepted) and returns its id.</summary>
+    public async Task<string> CreateIrpAsync(JsonObject request)
+    {
+        using var response = await Coordinator.PostAsJsonAsync("/api/irps", request);
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+    }
+
+    /// <summary>Moves the development clock; returns once every step due by then has run.</summary>
     public async Task MoveClockAsync(DateTimeOffset now)
     {
-        var response = await Coordinator().PostAsJsonAsync("/api/dev/clock", new { now });
-        response.EnsureSuccessStatusCode();
+        using var response = await Coordinator.PostAsJsonAsync("/api/dev/clock", new { now });
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
 
-    public async Task<JsonObject> GetIrpAsync(string id) =>
-        (await Coordinator().GetFromJsonAsync<JsonObject>($"/api/irps/{id}"))!;
+    /// <summary>Raises <c>POST /api/irps/{id}/events/{eventName}</c> with <paramref name="body"/> (an empty object by default).</summary>
+    public Task<HttpResponseMessage> RaiseAsync(string id, string eventName, object? body = null) =>
+        Coordinator.PostAsJsonAsync($"/api/irps/{id}/events/{eventName}", body ?? new { });
 
-    public async Task<JsonArray> OutboxAsync(string irpId) =>
-        (await Coordinator().GetFromJsonAsync<JsonArray>($"/api/outbox?irpId={irpId}"))!;
+    /// <summary><c>POST /api/irps/{id}/terminate</c>, with a reason when given.</summary>
+    public Task<HttpResponseMessage> TerminateAsync(string id, string? reason = null) =>
+        Coordinator.PostAsync($"/api/irps/{id}/terminate" + (reason is null ? "" : "?reason=" + Uri.EscapeDataString(reason)), null);
 
-    /// <summary>Starts an IRP and returns its id.</summary>
-    public async Task<string> CreateIrpAsync(object request)
-    {
-        var response = await Coordinator().PostAsJsonAsync("/api/irps", request);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, body);
-        return JsonNode.Parse(body)!["id"]!.GetValue<string>();
-    }
+    /// <summary><c>GET /api/irps/{id}</c>.</summary>
+    public async Task<JsonObject> GetIrpAsync(string id) => (await Coordinator.GetFromJsonAsync<JsonObject>($"/api/irps/{id}"))!;
 
+    /// <summary>One step of an IRP's timeline.</summary>
     public static JsonObject Step(JsonObject irp, string stepId) =>
         irp["timeline"]!.AsArray().Single(s => s!["id"]!.GetValue<string>() == stepId)!.AsObject();
 
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    /// <summary>The status of one timeline step: pending, done, failed or skipped.</summary>
+    public async Task<string> StepStatusAsync(string id, string stepId) => Step(await GetIrpAsync(id), stepId)["status"]!.GetValue<string>();
+
+    /// <summary>The status of one requested document (its <c>documents</c> entry).</summary>
+    public async Task<JsonObject> DocumentAsync(string id, string key) =>
+        (await GetIrpAsync(id))["documents"]!.AsArray().Select(d => d!.AsObject()).Single(d => d["key"]!.GetValue<string>() == key);
+
+    /// <summary>The IRP's outbox entries, oldest first.</summary>
+    public async Task<IReadOnlyList<JsonObject>> OutboxAsync(string irpId) =>
+        (await Coordinator.GetFromJsonAsync<JsonArray>($"/api/outbox?irpId={irpId}"))!.Select(e => e!.AsObject()).ToList();
+
+    /// <summary>The steps the IRP's emails were sent for, oldest first.</summary>
+    public async Task<IReadOnlyList<string>> OutboxStepsAsync(string irpId) =>
+        (await OutboxAsync(irpId)).Select(e => e["step"]!.GetValue<string>()).ToList();
+
+    /// <summary>The one outbox entry sent for <paramref name="step"/>; fails unless there is exactly one.</summary>
+    public async Task<JsonObject> EmailAsync(string irpId, string step) =>
+        Assert.Single(await OutboxAsync(irpId), e => e["step"]!.GetValue<string>() == step);
+
+    /// <summary>The raw MIME message (.eml) of an outbox entry.</summary>
+    public Task<string> RawEmailAsync(JsonObject entry) => Coordinator.GetStringAsync($"/api/outbox/{entry["id"]!.GetValue<string>()}");
+
+    /// <summary>The raw MIME message (.eml) of the one email sent for <paramref name="step"/>.</summary>
+    public async Task<string> RawEmailAsync(string irpId, string step) => await RawEmailAsync(await EmailAsync(irpId, step));
+
+    /// <summary>Uploads a report file as the coordinator: <c>PUT /api/irps/{id}/{what}?fileName=</c> (draft-report, fact-check-comments).</summary>
+    public Task<HttpResponseMessage> PutReportFileAsync(string id, string what, string fileName, byte[] content, string contentType = "application/pdf")
+    {
+        var body = new ByteArrayContent(content);
+        body.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        return Coordinator.PutAsync($"/api/irps/{id}/{what}?fileName={Uri.EscapeDataString(fileName)}", body);
+    }
+
+    /// <summary><c>PUT /api/irps/{id}/judgements/{ref}</c>.</summary>
+    public Task<HttpResponseMessage> PutJudgementAsync(string id, string reference, object body) =>
+        Coordinator.PutAsJsonAsync($"/api/irps/{id}/judgements/{Uri.EscapeDataString(reference)}", body);
+
+    /// <summary>Starts an establishment's document upload the way the upload page does; returns the response.</summary>
+    public Task<HttpResponseMessage> BeginUploadAsync(string token, string key, object body) =>
+        Anonymous.PostAsJsonAsync($"/api/uploads/{token}/{key}", body);
+
+    /// <summary>Uploads a document as the upload page does: begins, PUTs the bytes to the SAS, completes; returns the blob name.</summary>
+    public async Task<string> UploadDocumentAsync(string token, string key, string fileName, byte[] bytes, string contentType = "application/pdf")
+    {
+        using var begin = await BeginUploadAsync(token, key, new { fileName, size = bytes.Length, contentType });
+        Assert.True(begin.StatusCode == HttpStatusCode.OK, await begin.Content.ReadAsStringAsync());
+        var grant = (await begin.Content.ReadFromJsonAsync<JsonObject>())!;
+        await PutBlobAsync(new Uri(grant["uploadUrl"]!.GetValue<string>()), bytes, contentType);
+        var blobName = grant["blobName"]!.GetValue<string>();
+        using var complete = await Anonymous.PostAsJsonAsync($"/api/uploads/{token}/{key}/complete", new { blobName });
+        Assert.True(complete.StatusCode == HttpStatusCode.OK, await complete.Content.ReadAsStringAsync());
+        return blobName;
+    }
+
+    /// <summary>PUTs bytes to a blob URL the way a browser does, with plain HTTP (no account key); asserts 201 Created.</summary>
+    public static async Task PutBlobAsync(Uri url, byte[] bytes, string contentType = "application/pdf")
+    {
+        using var http = new HttpClient();
+        using var put = new HttpRequestMessage(HttpMethod.Put, url) { Content = new ByteArrayContent(bytes) };
+        put.Headers.Add("x-ms-blob-type", "BlockBlob");
+        put.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        using var response = await http.SendAsync(put);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"PUT {response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Coordinator.Dispose();
+        Anonymous.Dispose();
+        await _factory.DisposeAsync();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private sealed class Factory(IReadOnlyDictionary<string, string> settings) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            foreach (var (key, value) in settings) builder.UseSetting(key, value);
+        }
+    }
 }

@@ -1,0 +1,47 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using IrpFlows.Tests.Mail;
+
+namespace IrpFlows.Tests.Support;
+
+/// <summary>Reading the emails the app put in its outbox: addresses, the decoded text, and the links in it.</summary>
+public static partial class Emails
+{
+    /// <summary>The addresses in one field (<c>to</c>, <c>cc</c>) of an outbox entry, in order.</summary>
+    public static IReadOnlyList<string> Addresses(JsonObject entry, string field) =>
+        entry[field]!.AsArray().Select(a => a!.GetValue<string>()).Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>The plain-text part of a raw MIME message, decoded, with line breaks and runs of spaces as single spaces.</summary>
+    public static string PlainText(string rawMessage) => Whitespace().Replace(FindPlain(MimeTestParser.Parse(rawMessage))
+        ?? throw new Xunit.Sdk.XunitException("The email has no text/plain part."), " ");
+
+    /// <summary>The first http(s) link in a text that contains <paramref name="fragment"/>.</summary>
+    public static Uri Link(string text, string fragment) =>
+        new(LinkPattern().Matches(text).Select(m => m.Value).First(v => v.Contains(fragment, StringComparison.Ordinal)));
+
+    /// <summary>The upload link in the plain-text part of a raw MIME message.</summary>
+    public static Uri UploadLink(string rawMessage)
+    {
+        var text = PlainText(rawMessage);
+        var match = UploadLinkPattern().Match(text);
+        Assert.True(match.Success, "The email has no upload link:\n" + text);
+        return new Uri(match.Value);
+    }
+
+    /// <summary>The token of an upload link (<c>{PublicBaseUrl}/upload/{token}</c>).</summary>
+    public static string UploadToken(Uri uploadLink) => uploadLink.AbsolutePath["/upload/".Length..];
+
+    private static string? FindPlain(MimeTestParser part) =>
+        part.Boundary is not null
+            ? part.Parts.Select(FindPlain).FirstOrDefault(t => t is not null)
+            : (part.Header("Content-Type") ?? "").StartsWith("text/plain", StringComparison.OrdinalIgnoreCase) ? part.DecodedText() : null;
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"https?://[^\s<>""]+")]
+    private static partial Regex LinkPattern();
+
+    [GeneratedRegex(@"https?://[^\s""<>]+/upload/[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+")]
+    private static partial Regex UploadLinkPattern();
+}

@@ -1,0 +1,13 @@
+using System.Text;
+
+namespace IrpFlows.Tests.Support;
+
+/// <summary>File contents for uploads.</summary>
+public static class TestFiles
+{
+    /// <summary>Bytes that look like a small PDF, distinct per <paramref name="label"/>.</summary>
+    public static byte[] Pdf(string label) => Encoding.ASCII.GetBytes($"%PDF-1.7\n% {label}\n%%EOF\n");
+
+    /// <summary>The UTF-8 bytes of <paramref name="text"/>.</summary>
+    public static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
+}
