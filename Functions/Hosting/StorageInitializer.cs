@@ -13,7 +13,8 @@ public interface IStorageSetup
 /// Prepares storage in the background, so the app answers at once (health, OpenAPI) even while a fresh machine installs
 /// Azurite; whatever needs storage waits for <see cref="Ready"/>. With <c>UseDevelopmentStorage=true</c> it starts the
 /// project's pinned Azurite unless something already listens on its ports (data in <c>.azurite/</c>), and stops it with the
-/// app. Then it creates every table and container the app uses.
+/// app. Then it creates every table and container the app uses. A failure is logged and retried with back-off until it
+/// succeeds, so a storage account that is briefly unreachable at start-up does not leave the app broken.
 /// </summary>
 public sealed partial class StorageInitializer(
     StorageInitializerOptions options, WorkflowEngine engine, IEnumerable<IStorageSetup> setups, ILogger<StorageInitializer> logger)
@@ -25,8 +26,13 @@ public sealed partial class StorageInitializer(
     private AzuriteInstance? _azurite;
     private Task? _preparing;
 
-    /// <summary>Completes when storage is usable; faults with the reason when it cannot be made so.</summary>
+    /// <summary>Completes when storage is usable. Never faults: failures are retried.</summary>
     public Task Ready => _ready.Task;
+
+    /// <summary>True once an attempt to prepare storage has failed and it is not ready yet.</summary>
+    public bool IsFailing => Volatile.Read(ref _failures) > 0 && !_ready.Task.IsCompleted;
+
+    private int _failures;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -49,26 +55,39 @@ public sealed partial class StorageInitializer(
 
     private async Task PrepareAsync(CancellationToken ct)
     {
-        try
+        for (var attempt = 1; !ct.IsCancellationRequested; attempt++)
         {
-            if (options.StartAzurite)
+            try
             {
-                if (AzuriteLauncher.IsListening(BlobPort) && AzuriteLauncher.IsListening(TablePort)) Log.UsingRunningAzurite(logger);
-                else _azurite = await AzuriteLauncher.StartAsync(
-                    new AzuriteStartOptions { BlobPort = BlobPort, QueuePort = QueuePort, TablePort = TablePort }, logger, ct);
+                if (options.StartAzurite && _azurite is null)
+                {
+                    if (AzuriteLauncher.IsListening(BlobPort) && AzuriteLauncher.IsListening(TablePort)) Log.UsingRunningAzurite(logger);
+                    else _azurite = await AzuriteLauncher.StartAsync(
+                        new AzuriteStartOptions { BlobPort = BlobPort, QueuePort = QueuePort, TablePort = TablePort }, logger, ct);
+                }
+                await engine.CreateStorageIfNotExistsAsync(ct);
+                foreach (var setup in setups) await setup.CreateIfNotExistsAsync(ct);
+                _ready.TrySetResult();
+                return;
             }
-            await engine.CreateStorageIfNotExistsAsync(ct);
-            foreach (var setup in setups) await setup.CreateIfNotExistsAsync(ct);
-            _ready.TrySetResult();
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            _ready.TrySetCanceled(ct);
-        }
-        catch (Exception e)
-        {
-            Log.StorageUnavailable(logger, e);
-            _ready.TrySetException(e);
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                Interlocked.Increment(ref _failures);
+                var wait = TimeSpan.FromSeconds(Math.Min(60, 5 * attempt));
+                Log.StorageUnavailable(logger, e, attempt, wait);
+                try
+                {
+                    await Task.Delay(wait, ct);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
         }
     }
 
@@ -77,8 +96,8 @@ public sealed partial class StorageInitializer(
         [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Azurite is already listening on 10000/10002; using it")]
         public static partial void UsingRunningAzurite(ILogger logger);
 
-        [LoggerMessage(EventId = 3002, Level = LogLevel.Critical, Message = "Storage could not be prepared; requests that need it will get 503")]
-        public static partial void StorageUnavailable(ILogger logger, Exception exception);
+        [LoggerMessage(EventId = 3002, Level = LogLevel.Error, Message = "Storage could not be prepared (attempt {Attempt}); requests that need it get 503 meanwhile; retrying in {Wait}")]
+        public static partial void StorageUnavailable(ILogger logger, Exception exception, int attempt, TimeSpan wait);
     }
 }
 

@@ -4,8 +4,8 @@ namespace IrpFlows.Http;
 
 /// <summary>
 /// Requests that need storage wait until it is ready (a fresh machine may still be installing Azurite), up to a limit;
-/// if it is not ready by then, or could not be prepared, they get 503 with a problem body. Health and the OpenAPI
-/// document never wait.
+/// if it is not ready by then, or preparing it has failed (it is retried), they get 503 with a problem body. Health and
+/// the OpenAPI document never wait.
 /// </summary>
 public static class StorageReadiness
 {
@@ -15,26 +15,21 @@ public static class StorageReadiness
     {
         var path = context.Request.Path;
         var storage = context.RequestServices.GetRequiredService<StorageInitializer>();
-        if (path.StartsWithSegments("/api/health") || path.StartsWithSegments("/api/openapi.json") || storage.Ready.IsCompletedSuccessfully)
+        if (!storage.Ready.IsCompletedSuccessfully && !path.StartsWithSegments("/api/health") && !path.StartsWithSegments("/api/openapi.json"))
         {
-            await next(context);
-            return;
-        }
-        try
-        {
-            await storage.Ready.WaitAsync(MaxWait, context.RequestAborted);
-        }
-        catch (Exception e) when (e is TimeoutException || storage.Ready.IsFaulted)
-        {
-            await Problems.Status(StatusCodes.Status503ServiceUnavailable, "Storage is not available",
-                storage.Ready.IsFaulted ? "Storage could not be prepared; see the app's log." : "Storage is still starting; try again shortly.")
-                .ExecuteAsync(context);
-            return;
+            // Known to be down: say so now rather than hold the request; still starting: wait a while for it.
+            var ready = !storage.IsFailing && await storage.Ready.WaitAsync(MaxWait, context.RequestAborted).ContinueWith(t => t.IsCompletedSuccessfully);
+            if (!ready)
+            {
+                await Problems.Status(StatusCodes.Status503ServiceUnavailable, "Storage is not available",
+                    "Storage is not reachable yet; the app keeps trying. See its log, and try again shortly.").ExecuteAsync(context);
+                return;
+            }
         }
         await next(context);
     });
 
-    /// <summary>"ready", "starting" or "unavailable", for the health endpoint.</summary>
+    /// <summary>"ready", "starting" or "unavailable" (failed at least once, still retrying), for the health endpoint.</summary>
     public static string Describe(StorageInitializer storage) =>
-        storage.Ready.IsCompletedSuccessfully ? "ready" : storage.Ready.IsCompleted ? "unavailable" : "starting";
+        storage.Ready.IsCompletedSuccessfully ? "ready" : storage.IsFailing ? "unavailable" : "starting";
 }
