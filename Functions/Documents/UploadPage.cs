@@ -27,15 +27,7 @@ public static class UploadPage
 
         var html = new StringBuilder();
         html.Append($"""
-            <!doctype html>
-            <html lang="en-GB">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta name="referrer" content="no-referrer">
-            <title>Upload documents: {E(establishment)} – HM Inspectorate of Prisons</title>
-            <style>{Css}</style>
-            </head>
+            {Head($"Upload documents: {establishment}")}
             <body data-api="/api/uploads/{E(token)}">
             <header class="banner"><p>HM Inspectorate of Prisons</p></header>
             <main>
@@ -93,17 +85,22 @@ public static class UploadPage
         return html.ToString();
     }
 
-    /// <summary>A short page for a link that does not work: it says so and whom to contact, and nothing else.</summary>
-    public static string RenderRefusal(Refusal refusal) => $"""
+    /// <summary>The document head both pages share; <paramref name="title"/> is encoded here.</summary>
+    private static string Head(string title) => $"""
         <!doctype html>
         <html lang="en-GB">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="referrer" content="no-referrer">
-        <title>{E(refusal.Title)} – HM Inspectorate of Prisons</title>
+        <title>{E(title)} – HM Inspectorate of Prisons</title>
         <style>{Css}</style>
         </head>
+        """;
+
+    /// <summary>A short page for a link that does not work: it says so and whom to contact, and nothing else.</summary>
+    public static string RenderRefusal(Refusal refusal) => $"""
+        {Head(refusal.Title)}
         <body>
         <header class="banner"><p>HM Inspectorate of Prisons</p></header>
         <main>
