@@ -18,6 +18,7 @@ app.MapIrpEndpoints();
 app.MapReportEndpoints();
 app.MapOutboxEndpoints();
 app.MapUploadEndpoints();
+app.MapFactCheckEndpoints();
 app.Run();
 
 /// <summary>Exposed so tests can host the app with <c>WebApplicationFactory</c>.</summary>

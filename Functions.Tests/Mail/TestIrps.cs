@@ -72,6 +72,7 @@ internal static class TestIrps
         IReadOnlyList<DocumentRequestItem>? documents = null,
         bool withUploadLink = true,
         Uri? draftReportLink = null,
+        Uri? factCheckUploadLink = null,
         DateOnly? publishedOn = null,
         Uri? publicationUrl = null,
         string? cancellationReason = null,
@@ -89,6 +90,6 @@ internal static class TestIrps
         };
         return new IrpMailContext(
             instanceId, facts, dates, documents ?? Documents, withUploadLink ? UploadLink : null,
-            draftReportLink, publishedOn, publicationUrl, cancellationReason, destructionSummary);
+            draftReportLink, factCheckUploadLink, publishedOn, publicationUrl, cancellationReason, destructionSummary);
     }
 }

@@ -3,7 +3,7 @@ using IrpFlows.Timeline;
 namespace IrpFlows.Documents;
 
 /// <summary>
-/// The one upload link of an IRP: <c>{PublicBaseUrl}/upload/{token}</c>. It expires at the end of the documents deadline
+/// The upload links of an IRP. The documents link, <c>{PublicBaseUrl}/upload/{token}</c>, expires at the end of the documents deadline
 /// (midnight after that day in England) plus <see cref="DocumentsOptions.UploadGracePeriod"/>, so late documents can
 /// still arrive. A function of the IRP id and the deadline only: the same IRP state always gives the same link.
 /// </summary>
@@ -17,6 +17,13 @@ public sealed class UploadLinks(UploadTokens tokens, DocumentsOptions options, I
 
     public Uri For(string irpId, DateOnly documentsDeadline) =>
         new(PublicBaseUrl, "upload/" + tokens.Sign(new UploadTokenPayload(irpId, UploadTokenPayload.DocumentsPurpose, ExpiresOn(documentsDeadline))));
+
+    /// <summary>
+    /// The fact-check comments link, <c>{PublicBaseUrl}/fact-check/{token}</c>, valid until <paramref name="expiresOn"/>
+    /// (the draft link's expiry, so both links in the email stop working together). Same arguments, same link.
+    /// </summary>
+    public Uri ForFactCheck(string irpId, DateTimeOffset expiresOn) =>
+        new(PublicBaseUrl, "fact-check/" + tokens.Sign(new UploadTokenPayload(irpId, UploadTokenPayload.FactCheckPurpose, expiresOn)));
 
     /// <summary>The end of <paramref name="documentsDeadline"/> in England, plus the grace period.</summary>
     public DateTimeOffset ExpiresOn(DateOnly documentsDeadline)

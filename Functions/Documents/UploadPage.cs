@@ -2,13 +2,15 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using IrpFlows.Irps;
+using IrpFlows.Timeline;
 
 namespace IrpFlows.Documents;
 
 /// <summary>
-/// The establishment's upload page, rendered on the server: every checklist item with its status and files, readable
-/// without JavaScript. With JavaScript each item gets a file input and an upload button that runs the upload protocol
-/// with a progress bar per file. No external resources; the one inline script carries <c>nonce</c> for the page's CSP.
+/// The pages behind the links emailed to establishments, rendered on the server. The upload page: every checklist item with
+/// its status and files, readable without JavaScript. With JavaScript each item gets a file input and an upload button that runs the upload protocol
+/// with a progress bar per file. The fact-check page: the draft, the comments received and a plain form to upload more,
+/// which needs no JavaScript. No external resources; the one inline script carries <c>nonce</c> for the page's CSP.
 /// Every value that came from a person is HTML-encoded.
 /// </summary>
 public static class UploadPage
@@ -85,6 +87,71 @@ public static class UploadPage
         return html.ToString();
     }
 
+    /// <summary>
+    /// The fact-check comments page: the deadline, a link to the draft (when it is still available), the comment files
+    /// received so far and a plain multipart form (field <c>comments</c>) that posts back to the page's own address.
+    /// <paramref name="message"/> is the outcome of the last upload, if any.
+    /// </summary>
+    public static string RenderFactCheck(FactCheckPageView view, TimeZoneInfo zone, PageMessage? message)
+    {
+        var establishment = view.Establishment;
+        var coordinator = view.Coordinator;
+        var html = new StringBuilder();
+        html.Append($"""
+            {Head($"Fact-check comments: {establishment}")}
+            <body>
+            <header class="banner"><p>HM Inspectorate of Prisons</p></header>
+            <main>
+            <h1>Comments on the draft report for {E(establishment)}</h1>
+
+            """);
+        if (message is not null)
+        {
+            html.Append(message.IsError
+                ? $"<p class=\"notice\" role=\"alert\">{E(message.Text)}</p>\n"
+                : $"<p class=\"confirmation\" role=\"status\">{E(message.Text)}</p>\n");
+        }
+        html.Append($"""
+            <p class="lead">Please upload any corrections of fact to the draft report of our independent review of progress, with supporting evidence where possible, by <strong>{LongDate(view.Deadline)}</strong>.</p>
+
+            """);
+        html.Append(view.DraftLink is { } draft
+            ? $"<p><a href=\"{E(draft.AbsoluteUri)}\">Read the draft report</a>. It is confidential until publication, so please share it only with those who need to check it.</p>\n"
+            : "<p>The draft report is not available from this page.</p>\n");
+        html.Append($"""
+            <p>If you have any questions, or prefer to send your comments by email, contact {E(coordinator.Name)}, coordinating inspector, at <a href="mailto:{E(coordinator.Email)}">{E(coordinator.Email)}</a>.</p>
+            <h2 id="received-title">Comments received</h2>
+
+            """);
+        if (view.Comments.Count == 0)
+        {
+            html.Append("<p id=\"received\">No comments have been received yet.</p>\n");
+        }
+        else
+        {
+            html.Append("<ul class=\"files\" id=\"received\" aria-labelledby=\"received-title\">\n");
+            foreach (var file in view.Comments)
+            {
+                html.Append($"<li><span class=\"name\">{E(file.FileName)}</span> <span class=\"meta\">{UploadRules.Describe(file.Size)}, received {E(When(file.UploadedAt, zone))}</span></li>\n");
+            }
+            html.Append("</ul>\n");
+        }
+        html.Append($"""
+            <h2>Upload comments</h2>
+            <form class="upload" method="post" enctype="multipart/form-data">
+            <label for="comments">Choose a file of comments</label>
+            <p class="hint" id="comments-hint">A PDF or Word (.docx) file, up to {UploadRules.Describe(view.MaxFileSizeBytes)}. To send several files, upload them one at a time.</p>
+            <input type="file" id="comments" name="comments" accept=".pdf,.docx" aria-describedby="comments-hint" required>
+            <button type="submit">Upload comments</button>
+            </form>
+            </main>
+            </body>
+            </html>
+
+            """);
+        return html.ToString();
+    }
+
     /// <summary>The document head both pages share; <paramref name="title"/> is encoded here.</summary>
     private static string Head(string title) => $"""
         <!doctype html>
@@ -136,6 +203,7 @@ public static class UploadPage
         .summary{font-weight:700}
         .hint{color:#505a5f}
         .notice{border-left:5px solid #d4351c;padding:.5rem 1rem;background:#fef7f6}
+        .confirmation{border-left:5px solid #00703c;padding:.5rem 1rem;background:#f3faf6;font-weight:700}
         .items{list-style:none;padding:0;margin:0}
         .item{border:1px solid #b1b4b6;border-radius:4px;padding:1rem;margin:0 0 1rem}
         .status{display:inline-block;margin:0 0 .5rem;padding:.1rem .6rem;border-radius:3px;font-weight:700;text-transform:uppercase;font-size:.875rem;letter-spacing:.03em}
@@ -295,3 +363,10 @@ public static class UploadPage
         })();
         """;
 }
+
+/// <summary>What the fact-check comments page shows for one IRP; <see cref="DraftLink"/> is null once the draft is gone.</summary>
+public sealed record FactCheckPageView(
+    string Establishment, Contact Coordinator, DateOnly Deadline, Uri? DraftLink, IReadOnlyList<ReportFileUploadedData> Comments, long MaxFileSizeBytes);
+
+/// <summary>The outcome of a form post, shown at the top of the page it returns.</summary>
+public sealed record PageMessage(string Text, bool IsError);

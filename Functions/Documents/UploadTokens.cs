@@ -8,8 +8,11 @@ namespace IrpFlows.Documents;
 /// <summary>What an upload token grants: uploads of <see cref="Purpose"/> for one IRP until <see cref="ExpiresOn"/>.</summary>
 public sealed record UploadTokenPayload(string IrpId, string Purpose, DateTimeOffset ExpiresOn)
 {
-    /// <summary>The only purpose issued so far: the establishment's pre-visit documents.</summary>
+    /// <summary>The establishment's pre-visit documents (<c>/upload/{token}</c>).</summary>
     public const string DocumentsPurpose = "documents";
+
+    /// <summary>The establishment's fact-check comments on the draft report (<c>/fact-check/{token}</c>).</summary>
+    public const string FactCheckPurpose = "fact-check";
 }
 
 /// <summary>Why a token was refused. Callers show one message for all of them; the reason is for logs and tests.</summary>

@@ -33,22 +33,30 @@ public static class UploadEndpoints
         string token, HttpContext context, DocumentCollection documents, DocumentStore store, UploadRules rules, IrpPolicy policy, CancellationToken ct)
     {
         var response = context.Response;
-        // The token is the credential: keep it out of Referer headers and caches.
-        response.Headers.CacheControl = "no-store";
-        response.Headers["Referrer-Policy"] = "no-referrer";
-        response.Headers.XContentTypeOptions = "nosniff";
+        KeepTokenPrivate(response);
         var (access, refusal) = await documents.OpenAsync(token, ct);
-        if (refusal is not null)
-        {
-            response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-            return Results.Content(UploadPage.RenderRefusal(refusal), "text/html; charset=utf-8", statusCode: refusal.Status);
-        }
+        if (refusal is not null) return RefusalPage(response, refusal);
         var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
         // The page's script talks to this app and PUTs files to blob storage; nothing else.
         var storageOrigin = store.Container(access!.IrpId).Uri.GetLeftPart(UriPartial.Authority);
         response.Headers.ContentSecurityPolicy =
             $"default-src 'none'; style-src 'unsafe-inline'; script-src 'nonce-{nonce}'; connect-src 'self' {storageOrigin}; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
         return Results.Content(UploadPage.Render(access, token, rules, policy.TimeZone, nonce), "text/html; charset=utf-8");
+    }
+
+    /// <summary>A page whose URL carries a token is the credential: keep it out of Referer headers and caches.</summary>
+    internal static void KeepTokenPrivate(HttpResponse response)
+    {
+        response.Headers.CacheControl = "no-store";
+        response.Headers["Referrer-Policy"] = "no-referrer";
+        response.Headers.XContentTypeOptions = "nosniff";
+    }
+
+    /// <summary>The short refusal page with the refusal's status, under a CSP that allows nothing but its inline style.</summary>
+    internal static IResult RefusalPage(HttpResponse response, Refusal refusal)
+    {
+        response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+        return Results.Content(UploadPage.RenderRefusal(refusal), "text/html; charset=utf-8", statusCode: refusal.Status);
     }
 
     private static async Task<Results<Ok<UploadGrantResponse>, ProblemHttpResult, ValidationProblem>> BeginAsync(

@@ -43,18 +43,31 @@ public sealed class IrpReportFiles(BlobServiceClient blobs, IrpPlanner planner, 
         blobs.GetBlobContainerClient(ContainerName(irpId)).GetBlobClient(blobName).DeleteIfExistsAsync(ct);
 
     /// <summary>
-    /// A read-only link to the current draft once it has been issued, else null. It expires at the end of the day
-    /// <see cref="ReportOptions.DraftLinkDaysAfterFactCheckDeadline"/> days after the fact-check deadline; it depends only on
-    /// the IRP's state, so an email rendered again carries the same link.
+    /// A read-only link to the current draft once it has been issued, else null. It expires at
+    /// <see cref="DraftLinksExpireOn"/>; it depends only on the IRP's state, so an email rendered again carries the same link.
     /// </summary>
     /// <exception cref="InvalidOperationException">Storage is reached with a token credential: a SAS needs the account key.</exception>
     public Uri? DraftReadLink(string irpId, IrpState state)
     {
-        if (state.Progress.DraftIssuedOn is null || state.DraftReport is not { } draft) return null;
-        var deadline = planner.Plan(state.Facts, state.Progress).Single(s => s.Id == "fact-check-deadline").Date;
-        var lastDay = deadline.AddDays(options.DraftLinkDaysAfterFactCheckDeadline);
-        var endOfLastDay = TimeZoneInfo.ConvertTimeToUtc(lastDay.AddDays(1).ToDateTime(TimeOnly.MinValue), policy.TimeZone);
+        if (DraftLinksExpireOn(state) is not { } expiresOn || state.DraftReport is not { } draft) return null;
         return blobs.GetBlobContainerClient(ContainerName(irpId)).GetBlobClient(draft.BlobName)
-            .GenerateSasUri(BlobSasPermissions.Read, new DateTimeOffset(endOfLastDay, TimeSpan.Zero));
+            .GenerateSasUri(BlobSasPermissions.Read, expiresOn);
     }
+
+    /// <summary>
+    /// When the links sent with the draft (to read it and to upload comments) expire: the end of the day, in England,
+    /// <see cref="ReportOptions.DraftLinkDaysAfterFactCheckDeadline"/> days after the fact-check deadline. Null until the
+    /// draft has been issued.
+    /// </summary>
+    public DateTimeOffset? DraftLinksExpireOn(IrpState state)
+    {
+        if (state.Progress.DraftIssuedOn is null) return null;
+        var lastDay = FactCheckDeadline(state).AddDays(options.DraftLinkDaysAfterFactCheckDeadline);
+        var endOfLastDay = TimeZoneInfo.ConvertTimeToUtc(lastDay.AddDays(1).ToDateTime(TimeOnly.MinValue), policy.TimeZone);
+        return new DateTimeOffset(endOfLastDay, TimeSpan.Zero);
+    }
+
+    /// <summary>The date by which the establishment's fact-check comments are due, from the IRP's timeline.</summary>
+    public DateOnly FactCheckDeadline(IrpState state) =>
+        planner.Plan(state.Facts, state.Progress).Single(s => s.Id == "fact-check-deadline").Date;
 }

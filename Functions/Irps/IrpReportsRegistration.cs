@@ -1,6 +1,6 @@
 namespace IrpFlows.Irps;
 
-/// <summary>Registers what the after-the-visit API needs: report options (section "Reports"), report files and the report service.</summary>
+/// <summary>Registers what the after-the-visit API needs: report options (section "Reports"), report files, the report service and the fact-check page.</summary>
 public static class IrpReportsRegistration
 {
     public static IServiceCollection AddIrpReports(this IServiceCollection services, IConfiguration configuration)
@@ -14,6 +14,7 @@ public static class IrpReportsRegistration
         services.AddSingleton(options);
         services.AddSingleton<IrpReportFiles>();
         services.AddSingleton<IrpReportService>();
+        services.AddSingleton<FactCheckPages>();
         return services;
     }
 }

@@ -5,7 +5,8 @@ namespace IrpFlows.Mail;
 /// <summary>
 /// What a step's email needs to know about one IRP. <see cref="StepDates"/> maps planned step ids to their dates:
 /// <c>visit-start</c>, <c>visit-end</c>, <c>documents-deadline</c>, <c>fact-check-deadline</c>, <c>publication-deadline</c>.
-/// Every string here is user-supplied and is HTML-encoded when rendered.
+/// Every string here is user-supplied and is HTML-encoded when rendered. <see cref="DraftReportLink"/> and
+/// <see cref="FactCheckUploadLink"/> (the page where the establishment uploads its comments) are set once the draft is issued.
 /// </summary>
 public sealed record IrpMailContext(
     string InstanceId,
@@ -14,6 +15,7 @@ public sealed record IrpMailContext(
     IReadOnlyList<DocumentRequestItem> Documents,
     Uri? UploadLink,
     Uri? DraftReportLink,
+    Uri? FactCheckUploadLink,
     DateOnly? PublishedOn,
     Uri? PublicationUrl,
     string? CancellationReason,

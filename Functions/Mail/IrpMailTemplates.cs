@@ -380,7 +380,9 @@ public sealed class IrpMailTemplates(TimeProvider timeProvider)
             .Paragraph(l.Greeting(to))
             .Paragraph($"The draft report of our independent review of progress at {w.Establishment}, which took place from {l.VisitLongRange}, is ready for you to check for factual accuracy.")
             .LinkParagraph("You can read it here:", link, "draft report for factual accuracy check")
-            .Paragraph($"Please send me any corrections of fact, with supporting evidence where possible, by {l.LongDate("fact-check-deadline")}. The draft is confidential until publication, so please share it only with those who need to check it.")
+            .Paragraph($"Please let us have any corrections of fact, with supporting evidence where possible, by {l.LongDate("fact-check-deadline")}. The draft is confidential until publication, so please share it only with those who need to check it.");
+        CommentsLink(body, l);
+        body
             .Paragraph(l.Context.StepDates.TryGetValue("publication-deadline", out var publication)
                 ? $"The final report will be sent to {w.ReportRecipients} and published on our website by {IrpWording.LongDate(publication)}."
                 : $"The final report will be sent to {w.ReportRecipients} and published on our website within 25 working days of the end of the visit.");
@@ -400,9 +402,24 @@ public sealed class IrpMailTemplates(TimeProvider timeProvider)
         {
             body.LinkParagraph("The draft is still available here:", link, "draft report for factual accuracy check");
         }
+        CommentsLink(body, l);
         body.Paragraph("If you have no corrections, please let me know so that we can finalise the report.");
         l.CoordinatorSignOff(body);
         return l.Compose(to, l.Recipients(l.Facts.Contacts.Coordinator), $"{w.SubjectPrefix}: reminder, factual accuracy comments due by {deadline}", body);
+    }
+
+    // Where the comments go: the upload page when there is a link, and always the coordinator by email.
+    private static void CommentsLink(MailBodyBuilder body, IrpLetter l)
+    {
+        if (l.Context.FactCheckUploadLink is { } upload)
+        {
+            body.LinkParagraph("You can upload your comments here:", upload, "upload fact-check comments")
+                .Paragraph("If you prefer, you can send them to me by replying to this email.");
+        }
+        else
+        {
+            body.Paragraph("Please send your comments to me by replying to this email.");
+        }
     }
 
     private static MailMessage PublicationAlert(IrpLetter l)

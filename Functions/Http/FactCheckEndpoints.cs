@@ -1,0 +1,74 @@
+using IrpFlows.Documents;
+using IrpFlows.Irps;
+using IrpFlows.Timeline;
+using IrpFlows.Workflow;
+
+namespace IrpFlows.Http;
+
+/// <summary>
+/// The establishment's fact-check page, <c>/fact-check/{token}</c>, authorised by the signed token in the URL alone (purpose
+/// <see cref="UploadTokenPayload.FactCheckPurpose"/>): the draft, the comments received, and a plain form to upload more.
+/// A bad, expired or other-purpose token gets the 403 refusal page; an IRP that no longer exists, 404.
+/// </summary>
+public static class FactCheckEndpoints
+{
+    /// <summary>The form's file field.</summary>
+    public const string FileField = "comments";
+
+    // No script, no outside resources; the form posts back to this page, and the draft link is an ordinary navigation.
+    private const string PageCsp = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    public static void MapFactCheckEndpoints(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/fact-check/{token}", PageAsync).WithTags("Reports")
+            .WithSummary("The establishment's fact-check page: the draft report link, the comments received, and a form to upload comments.");
+        // The token in the URL is the authority, as for the upload protocol: there is no session for antiforgery to protect.
+        routes.MapPost("/fact-check/{token}", UploadAsync).WithTags("Reports").DisableAntiforgery()
+            .WithSummary("Upload one file of fact-check comments (multipart/form-data, field 'comments'): records FactCheckReturned if not yet recorded, and shows the page again.");
+    }
+
+    private static async Task<IResult> PageAsync(string token, HttpContext context, FactCheckPages pages, IrpPolicy policy, CancellationToken ct)
+    {
+        UploadEndpoints.KeepTokenPrivate(context.Response);
+        var (opened, refusal) = await pages.OpenAsync(token, ct);
+        return refusal is not null ? UploadEndpoints.RefusalPage(context.Response, refusal) : Page(context.Response, policy, opened!.View, null, StatusCodes.Status200OK);
+    }
+
+    private static async Task<IResult> UploadAsync(
+        string token, HttpContext context, FactCheckPages pages, IrpReportService reports, IrpPolicy policy, CancellationToken ct)
+    {
+        var response = context.Response;
+        UploadEndpoints.KeepTokenPrivate(response);
+        var (opened, refusal) = await pages.OpenAsync(token, ct);
+        if (refusal is not null) return UploadEndpoints.RefusalPage(response, refusal);
+
+        var file = context.Request.HasFormContentType ? (await context.Request.ReadFormAsync(ct)).Files.GetFile(FileField) : null;
+        if (file is null || file.Length == 0)
+            return Page(response, policy, opened!.View, new PageMessage("Choose a file of comments to upload.", IsError: true), StatusCodes.Status400BadRequest);
+        // Refuse a file that is too big before reading it into memory.
+        if (file.Length > opened!.View.MaxFileSizeBytes)
+            return Page(response, policy, opened.View, NotUploaded(opened.View), StatusCodes.Status400BadRequest);
+
+        BinaryData content;
+        await using (var stream = file.OpenReadStream()) content = await BinaryData.FromStreamAsync(stream, ct);
+        var (stored, refused) = await reports.UploadFactCheckCommentsAsync(opened.IrpId, file.FileName, file.ContentType, content, ct);
+        if (stored is null)
+        {
+            var text = refused!.Status == StatusCodes.Status400BadRequest ? NotUploaded(opened.View) : new PageMessage($"Your file was not uploaded. {refused.Detail}", IsError: true);
+            return Page(response, policy, opened.View, text, refused.Status);
+        }
+        var (after, gone) = await pages.OpenAsync(token, ct);
+        if (gone is not null) return UploadEndpoints.RefusalPage(response, gone);
+        return Page(response, policy, after!.View, new PageMessage($"Thank you. We have received {stored.FileName}.", IsError: false), StatusCodes.Status200OK);
+    }
+
+    private static PageMessage NotUploaded(FactCheckPageView view) => new(
+        $"Your file was not uploaded. Comments must be a PDF or Word (.docx) file, named with its extension, not empty and at most {UploadRules.Describe(view.MaxFileSizeBytes)}.",
+        IsError: true);
+
+    private static IResult Page(HttpResponse response, IrpPolicy policy, FactCheckPageView view, PageMessage? message, int status)
+    {
+        response.Headers.ContentSecurityPolicy = PageCsp;
+        return Results.Content(UploadPage.RenderFactCheck(view, policy.TimeZone, message), "text/html; charset=utf-8", statusCode: status);
+    }
+}
