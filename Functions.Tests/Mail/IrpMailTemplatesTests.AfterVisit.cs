@@ -5,6 +5,7 @@ namespace IrpFlows.Tests.Mail;
 public sealed partial class IrpMailTemplatesTests
 {
     private static readonly Uri DraftLink = new("https://irpflows.example/draft/elmley");
+    private static readonly Uri CommentsLink = new("https://irpflows.example/fact-check/elmley-token");
     private static readonly Uri ReportLink = new("https://www.justiceinspectorates.gov.uk/hmiprisons/inspections/hmp-elmley-irp/");
 
     [Fact]
@@ -37,6 +38,26 @@ public sealed partial class IrpMailTemplatesTests
     }
 
     [Fact]
+    public void DraftReport_WithAnUploadLink_OffersTheUploadPage_AndReplyingAsTheAlternative()
+    {
+        var message = Render("draft-report", TestIrps.Context(TestIrps.Elmley(), draftReportLink: DraftLink, factCheckUploadLink: CommentsLink));
+
+        Assert.Contains("You can upload your comments here: https://irpflows.example/fact-check/elmley-token", message.TextBody);
+        Assert.Contains("<a href=\"https://irpflows.example/fact-check/elmley-token\"", message.HtmlBody);
+        Assert.Contains(">upload fact-check comments</a>", message.HtmlBody);
+        AssertInBothBodies(message, "If you prefer, you can send them to me by replying to this email.");
+    }
+
+    [Fact]
+    public void DraftReport_WithoutAnUploadLink_AsksForTheCommentsByEmail()
+    {
+        var message = Render("draft-report", TestIrps.Context(TestIrps.Elmley(), draftReportLink: DraftLink));
+
+        AssertInBothBodies(message, "Please send your comments to me by replying to this email.");
+        Assert.DoesNotContain("upload", message.TextBody, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public void DraftReport_Irc_GoesToTheCentreManagerAndTheHomeOffice_AndNamesTheHomeSecretary()
     {
         var message = Render("draft-report", TestIrps.Context(TestIrps.Irc(), draftReportLink: DraftLink));
@@ -59,6 +80,16 @@ public sealed partial class IrpMailTemplatesTests
         Assert.Equal([TestIrps.Governor.Email], Addresses(message.To));
         Assert.Equal("Independent review of progress at HMP Elmley: reminder, factual accuracy comments due by Wednesday 15 March 2023", message.Subject);
         Assert.Contains("https://irpflows.example/draft/elmley", message.TextBody);
+    }
+
+    [Fact]
+    public void FactCheckReminder_WithAnUploadLink_OffersTheUploadPageAgain()
+    {
+        var message = Render("fact-check-reminder-1", TestIrps.Context(TestIrps.Elmley(), draftReportLink: DraftLink, factCheckUploadLink: CommentsLink));
+
+        Assert.Contains("You can upload your comments here: https://irpflows.example/fact-check/elmley-token", message.TextBody);
+        AssertInBothBodies(message, "If you prefer, you can send them to me by replying to this email.");
+        AssertInBothBodies(message, "If you have no corrections, please let me know so that we can finalise the report.");
     }
 
     [Fact]
