@@ -2,7 +2,9 @@ using System.Buffers.Text;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using IrpFlows.Documents;
 using IrpFlows.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using static IrpFlows.Tests.Support.Emails;
 using static IrpFlows.Tests.Support.IrpRequests;
 using static IrpFlows.Tests.Support.TestFiles;
@@ -113,7 +115,10 @@ public sealed class FactCheckPageTests : IAsyncLifetime
     [Fact]
     public async Task TokensAreForOnePurpose_TheDocumentsTokenCannotOpenTheFactCheckPage_NorTheOtherWayRound()
     {
-        var documentsToken = UploadToken(UploadLink(await _app.RawEmailAsync(_id, "documents-request")));
+        // The emailed documents link has expired by now; one signed today, still valid, isolates the purpose.
+        var documentsToken = _app.Services.GetRequiredService<UploadTokens>().Sign(
+            new UploadTokenPayload(_id, UploadTokenPayload.DocumentsPurpose, new DateTimeOffset(2027, 12, 31, 0, 0, 0, TimeSpan.Zero)));
+        Assert.Equal(HttpStatusCode.OK, (await _app.Anonymous.GetAsync($"/upload/{documentsToken}")).StatusCode);
         var factCheckToken = (await FactCheckLinkAsync("draft-report")).AbsolutePath["/fact-check/".Length..];
 
         Assert.Equal(HttpStatusCode.Forbidden, (await _app.Anonymous.GetAsync($"/fact-check/{documentsToken}")).StatusCode);
