@@ -70,12 +70,7 @@ public static class IrpEndpoints
     private static async Task<IResult> TerminateAsync(string id, string? reason, IrpService irps, CancellationToken ct) =>
         ToResult(await irps.TerminateAsync(id, reason, ct));
 
-    private static IResult ToResult(Refusal? refusal) => refusal switch
-    {
-        null => TypedResults.Accepted((string?)null),
-        { Errors: { } errors } => Problems.Validation(ToDictionary(errors)),
-        _ => Problems.Status(refusal.Status, refusal.Title, refusal.Detail),
-    };
+    private static IResult ToResult(Refusal? refusal) => refusal is null ? TypedResults.Accepted((string?)null) : Problems.For(refusal);
 
     private static Dictionary<string, string[]> ToDictionary(IReadOnlyDictionary<string, string[]> errors) => errors.ToDictionary();
 }

@@ -1,3 +1,4 @@
+using IrpFlows.Irps;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace IrpFlows.Http;
@@ -20,4 +21,9 @@ public static class Problems
 
     public static ProblemHttpResult Status(int status, string title, string detail) =>
         TypedResults.Problem(detail, statusCode: status, title: title);
+
+    /// <summary>A service's refusal as a response: a validation problem naming its fields, or a problem with its status.</summary>
+    public static IResult For(Refusal refusal) => refusal.Errors is { } errors
+        ? Validation(errors.ToDictionary())
+        : Status(refusal.Status, refusal.Title, refusal.Detail);
 }

@@ -51,7 +51,7 @@ public static class ReportEndpoints
         var (content, problem) = await ReadFileAsync(request, fileName, options);
         if (problem is not null) return problem;
         var (file, refusal) = await reports.UploadDraftAsync(id, fileName, request.ContentType, content!, ct);
-        return file is null ? ToResult(refusal!) : TypedResults.Ok(ReportFileView.From(file));
+        return file is null ? Problems.For(refusal!) : TypedResults.Ok(ReportFileView.From(file));
     }
 
     private static async Task<IResult> PutFactCheckCommentsAsync(
@@ -60,7 +60,7 @@ public static class ReportEndpoints
         var (content, problem) = await ReadFileAsync(request, fileName, options);
         if (problem is not null) return problem;
         var (file, refusal) = await reports.UploadFactCheckCommentsAsync(id, fileName, request.ContentType, content!, ct);
-        return file is null ? ToResult(refusal!) : TypedResults.Ok(ReportFileView.From(file));
+        return file is null ? Problems.For(refusal!) : TypedResults.Ok(ReportFileView.From(file));
     }
 
     private static async Task<IResult> PutJudgementAsync(
@@ -69,7 +69,7 @@ public static class ReportEndpoints
         var (body, problem) = await JsonBody.ReadAsync<JudgementRequest>(request, IrpEvents.Json);
         if (problem is not null) return problem;
         var (judgement, refusal) = await reports.RecordJudgementAsync(id, reference, body!.Judgement, body.Text, ct);
-        return judgement is null ? ToResult(refusal!) : TypedResults.Ok(judgement);
+        return judgement is null ? Problems.For(refusal!) : TypedResults.Ok(judgement);
     }
 
     private static async Task<IResult> GetSummaryAsync(string id, string? style, IrpReportService reports, CancellationToken ct)
@@ -127,9 +127,6 @@ public static class ReportEndpoints
         return error is null ? (new BinaryData(buffer.ToArray()), null) : (null, Problems.Validation(error.Errors!.ToDictionary()));
     }
 
-    private static IResult ToResult(Refusal refusal) => refusal.Errors is { } errors
-        ? Problems.Validation(errors.ToDictionary())
-        : Problems.Status(refusal.Status, refusal.Title, refusal.Detail);
 }
 
 /// <summary>Body of <c>PUT /api/irps/{id}/judgements/{ref}</c>.</summary>
