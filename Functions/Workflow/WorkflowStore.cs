@@ -41,6 +41,8 @@ internal sealed class WorkflowStore(TableServiceClient tables, WorkflowEngineOpt
     private const string SchedulePartition = "due";
     // Table string properties hold at most 32K UTF-16 characters; longer event data is split across Data, Data1, Data2, ….
     private const int DataChunkChars = 30_000;
+    // Table storage cannot store null, and its earliest date is 1601-01-01: that stands for "none" (no hint, no lease).
+    private static readonly DateTimeOffset NoTime = new(1601, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     private readonly TableClient _instances = tables.GetTableClient(options.InstancesTable);
     private readonly TableClient _schedule = tables.GetTableClient(options.ScheduleTable);
@@ -161,10 +163,10 @@ internal sealed class WorkflowStore(TableServiceClient tables, WorkflowEngineOpt
             ["CustomStatus"] = h.CustomStatus,
             ["LastUpdatedTime"] = h.LastUpdatedTime,
             ["LeaseOwner"] = h.LeaseOwner ?? "",
-            ["LeaseUntil"] = h.LeaseUntil == DateTimeOffset.MinValue ? new DateTimeOffset(1601, 1, 1, 0, 0, 0, TimeSpan.Zero) : h.LeaseUntil,
+            ["LeaseUntil"] = h.LeaseUntil == DateTimeOffset.MinValue ? NoTime : h.LeaseUntil,
             ["Summary"] = h.Summary.ToJsonString(),
-            // Table storage cannot store null: "no hint" is the far past, which every reader treats as "write a hint".
-            ["HintDue"] = h.HintDue ?? new DateTimeOffset(1601, 1, 1, 0, 0, 0, TimeSpan.Zero),
+            // "No hint" is the far past, which every writer treats as "write a hint".
+            ["HintDue"] = h.HintDue ?? NoTime,
         };
         return e;
     }
