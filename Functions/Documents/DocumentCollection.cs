@@ -15,21 +15,17 @@ public sealed record UploadAccess(string IrpId, IrpState State, RuntimeStatus Ru
 /// file uploaded. Every call checks the token first; nothing is handed out or recorded for a token that fails.
 /// </summary>
 public sealed class DocumentCollection(
-    UploadTokens tokens, WorkflowEngine engine, IrpWorkflow workflow, IrpService irps, DocumentStore store, UploadRules rules, TimeProvider time)
+    SignedLinks links, IrpWorkflow workflow, IrpService irps, DocumentStore store, UploadRules rules, TimeProvider time)
 {
     /// <summary>The IRP the token is for; a 403 refusal for a bad or expired token, 404 when the IRP no longer exists.</summary>
     public async Task<(UploadAccess? Access, Refusal? Refusal)> OpenAsync(string token, CancellationToken ct)
     {
-        var (payload, _) = tokens.Verify(token, UploadTokenPayload.DocumentsPurpose, time.GetUtcNow());
-        if (payload is null)
-            return (null, new Refusal(403, "This link is not valid or has expired",
-                "The upload link is not valid or has expired. Please ask the IRP coordinator who sent it for a new link."));
-        var status = await engine.GetAsync(payload.IrpId, ct);
-        if (status is null || status.Instance.Kind != IrpWorkflow.KindName)
-            return (null, new Refusal(404, "Not found", "The review this link was for no longer exists. Please contact the IRP coordinator."));
-        var state = IrpState.From(status.Instance);
+        var (status, refusal) = await links.OpenAsync(token, UploadTokenPayload.DocumentsPurpose,
+            "The upload link is not valid or has expired. Please ask the IRP coordinator who sent it for a new link.", ct);
+        if (refusal is not null) return (null, refusal);
+        var state = IrpState.From(status!.Instance);
         var deadline = workflow.Timeline(state).Single(s => s.Id == "documents-deadline").Date;
-        return (new UploadAccess(payload.IrpId, state, status.RuntimeStatus, deadline), null);
+        return (new UploadAccess(status.Instance.Id, state, status.RuntimeStatus, deadline), null);
     }
 
     /// <summary>

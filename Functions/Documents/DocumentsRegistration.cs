@@ -25,6 +25,7 @@ public static class DocumentsRegistration
         services.AddSingleton<IStorageSetup>(sp => sp.GetRequiredService<DocumentStore>());
         services.AddSingleton<IStorageSetup, UploadCorsSetup>();
         services.AddSingleton<MaterialDestruction>();
+        services.AddSingleton<SignedLinks>();
         services.AddSingleton<DocumentCollection>();
         services.AddSingleton<UploadReconciler>();
         return services;

@@ -1,5 +1,4 @@
 using IrpFlows.Documents;
-using IrpFlows.Workflow;
 
 namespace IrpFlows.Irps;
 
@@ -7,22 +6,18 @@ namespace IrpFlows.Irps;
 /// Opens the fact-check page of an IRP from the token in its link (purpose <see cref="UploadTokenPayload.FactCheckPurpose"/>):
 /// 403 when the token is bad, expired or for another purpose; 404 when the IRP no longer exists.
 /// </summary>
-public sealed class FactCheckPages(UploadTokens tokens, WorkflowEngine engine, IrpReportFiles files, ReportOptions options, TimeProvider time)
+public sealed class FactCheckPages(SignedLinks links, IrpReportFiles files, ReportOptions options)
 {
     public async Task<(OpenedFactCheck? Opened, Refusal? Refusal)> OpenAsync(string token, CancellationToken ct)
     {
-        var (payload, _) = tokens.Verify(token, UploadTokenPayload.FactCheckPurpose, time.GetUtcNow());
-        if (payload is null)
-            return (null, new Refusal(403, "This link is not valid or has expired",
-                "The link to upload fact-check comments is not valid or has expired. Please send your comments to the IRP coordinator who sent it."));
-        var status = await engine.GetAsync(payload.IrpId, ct);
-        if (status is null || status.Instance.Kind != IrpWorkflow.KindName)
-            return (null, new Refusal(404, "Not found", "The review this link was for no longer exists. Please contact the IRP coordinator."));
-        var state = IrpState.From(status.Instance);
+        var (status, refusal) = await links.OpenAsync(token, UploadTokenPayload.FactCheckPurpose,
+            "The link to upload fact-check comments is not valid or has expired. Please send your comments to the IRP coordinator who sent it.", ct);
+        if (refusal is not null) return (null, refusal);
+        var state = IrpState.From(status!.Instance);
         var facts = state.Facts;
         var view = new FactCheckPageView(facts.Establishment.Name, facts.Contacts.Coordinator, files.FactCheckDeadline(state),
-            files.DraftReadLink(payload.IrpId, state), state.FactCheckComments, options.MaxFileSizeBytes);
-        return (new OpenedFactCheck(payload.IrpId, view), null);
+            files.DraftReadLink(status.Instance.Id, state), state.FactCheckComments, options.MaxFileSizeBytes);
+        return (new OpenedFactCheck(status.Instance.Id, view), null);
     }
 }
 

@@ -1,0 +1,23 @@
+using IrpFlows.Irps;
+using IrpFlows.Workflow;
+
+namespace IrpFlows.Documents;
+
+/// <summary>
+/// Opens the IRP that a signed link (an upload or fact-check page) is for. The token is the only credential, so every
+/// page and call that takes one goes through here: 403 when it is bad, expired or for another purpose; 404 when the IRP
+/// no longer exists.
+/// </summary>
+public sealed class SignedLinks(UploadTokens tokens, WorkflowEngine engine, TimeProvider time)
+{
+    /// <param name="invalidLinkDetail">What the 403 tells the person holding the link to do instead.</param>
+    public async Task<(InstanceStatus? Irp, Refusal? Refusal)> OpenAsync(string token, string purpose, string invalidLinkDetail, CancellationToken ct)
+    {
+        var (payload, _) = tokens.Verify(token, purpose, time.GetUtcNow());
+        if (payload is null) return (null, new Refusal(403, "This link is not valid or has expired", invalidLinkDetail));
+        var status = await engine.GetAsync(payload.IrpId, ct);
+        if (status is null || status.Instance.Kind != IrpWorkflow.KindName)
+            return (null, new Refusal(404, "Not found", "The review this link was for no longer exists. Please contact the IRP coordinator."));
+        return (status, null);
+    }
+}
