@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using IrpFlows.Documents;
-using IrpFlows.Storage;
 using IrpFlows.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -158,7 +157,7 @@ public sealed class UploadProtocolTests(UploadProtocolFixture fixture) : IClassF
         var file = Assert.Single(status["files"]!.AsArray(), f => f!["name"]!.GetValue<string>() == "Action plan – Elmley.pdf")!;
         Assert.Equal(bytes.Length, file["size"]!.GetValue<long>());
         var stored = await App.Blobs.GetBlobContainerClient(DocumentStore.ContainerName(fixture.IrpId)).GetBlobClient(blobName).DownloadContentAsync();
-        Assert.Equal(bytes, stored.Content.ToArray());
+        Assert.Equal(bytes, stored.Value.Content.ToArray());
     }
 
     [Fact]

@@ -109,7 +109,7 @@ public sealed class FactCheckPageTests : IAsyncLifetime
         var irp = await _app.GetIrpAsync(_id);
         Assert.Empty(irp["factCheckComments"]!.AsArray());
         Assert.Equal("Fact check", irp["customStatus"]!.GetValue<string>());
-        Assert.False(await _app.Blobs.GetBlobContainerClient("irp-" + _id).GetBlobClient("reports/fact-check/1/comments.pdf").ExistsAsync());
+        Assert.False((await _app.Blobs.GetBlobContainerClient("irp-" + _id).GetBlobClient("reports/fact-check/1/comments.pdf").ExistsAsync()).Value);
     }
 
     [Fact]

@@ -1,14 +1,23 @@
 using System.Net;
-using Azure.Core;
+using Azure.Storage.Blobs;
 using IrpFlows.Storage;
+using IrpFlows.Tests.Support;
 
 namespace IrpFlows.Tests.Storage;
 
-/// <summary>SAS URIs checked with a plain HttpClient, as a browser or the liaison officer's upload would use them.</summary>
+/// <summary>The app's SAS links, used with a plain HttpClient as a browser or a script would use them.</summary>
 public sealed class BlobSasTests
 {
     private static readonly HttpClient Http = new();
     private static readonly DateTimeOffset InAnHour = DateTimeOffset.UtcNow.AddHours(1);
+
+    private static async Task<(BlobContainerClient Container, BlobSasSigner Signer)> NewContainerAsync()
+    {
+        var account = StorageAccount.FromConnectionString(await TestStorage.ConnectionStringAsync());
+        var container = account.CreateBlobServiceClient().GetBlobContainerClient(TestStorage.UniqueName("sas"));
+        await container.CreateIfNotExistsAsync();
+        return (container, account.CreateSasSigner());
+    }
 
     private static Task<HttpResponseMessage> PutBlockBlobAsync(Uri uri, string content)
     {
@@ -18,72 +27,54 @@ public sealed class BlobSasTests
     }
 
     [Fact]
-    public async Task WriteOnlyBlobSas_AllowsAPlainPutOfThatBlob()
+    public async Task UploadLink_AllowsAPlainPutOfThatBlob()
     {
-        var container = await BlobClientTests.NewContainerAsync();
-        var blob = container.GetBlobClient("irp-1/upload.pdf");
+        var (container, signer) = await NewContainerAsync();
+        var blob = container.GetBlobClient("documents/evidence/upload.pdf");
 
-        using var response = await PutBlockBlobAsync(blob.GenerateSasUri(BlobSasPermissions.Write, InAnHour), "uploaded");
+        using var response = await PutBlockBlobAsync(await signer.UploadUriAsync(blob, InAnHour, default), "uploaded");
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        Assert.Equal("uploaded", (await blob.DownloadContentAsync()).Content.ToString());
+        Assert.Equal("uploaded", (await blob.DownloadContentAsync()).Value.Content.ToString());
     }
 
     [Fact]
-    public async Task WriteOnlyBlobSas_RefusesReadingThatBlob()
+    public async Task UploadLink_RefusesReadingThatBlob_ListingTheContainer_AndWritingAnotherName()
     {
-        var container = await BlobClientTests.NewContainerAsync();
-        var blob = container.GetBlobClient("secret.txt");
-        await blob.UploadAsync(BinaryData.FromString("secret"));
+        var (container, signer) = await NewContainerAsync();
+        var blob = container.GetBlobClient("granted.txt");
+        var sas = await signer.UploadUriAsync(blob, InAnHour, default);
+        using (var put = await PutBlockBlobAsync(sas, "granted")) Assert.Equal(HttpStatusCode.Created, put.StatusCode);
 
-        using var response = await Http.GetAsync(blob.GenerateSasUri(BlobSasPermissions.Write, InAnHour));
+        using var read = await Http.GetAsync(sas);
+        using var list = await Http.GetAsync($"{container.Uri}?restype=container&comp=list&{sas.Query.TrimStart('?')}");
+        using var other = await PutBlockBlobAsync(new UriBuilder(sas) { Path = sas.AbsolutePath.Replace("granted.txt", "other.txt", StringComparison.Ordinal) }.Uri, "sneaky");
 
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, read.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, list.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
+        Assert.False((await container.GetBlobClient("other.txt").ExistsAsync()).Value);
     }
 
     [Fact]
-    public async Task BlobSas_RefusesWritingAnotherBlobName()
+    public async Task ExpiredUploadLink_IsRefused()
     {
-        var container = await BlobClientTests.NewContainerAsync();
-        var sas = container.GetBlobClient("granted.txt").GenerateSasUri(BlobSasPermissions.Write, InAnHour);
-        var other = new UriBuilder(sas) { Path = sas.AbsolutePath.Replace("granted.txt", "other.txt", StringComparison.Ordinal) }.Uri;
-
-        using var response = await PutBlockBlobAsync(other, "sneaky");
-
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.False(await container.GetBlobClient("other.txt").ExistsAsync());
-    }
-
-    [Fact]
-    public async Task BlobSas_RefusesListingTheContainer()
-    {
-        var container = await BlobClientTests.NewContainerAsync();
-        var sas = container.GetBlobClient("granted.txt").GenerateSasUri(BlobSasPermissions.Read | BlobSasPermissions.Write, InAnHour);
-
-        using var response = await Http.GetAsync($"{container.Uri}?restype=container&comp=list&{sas.Query.TrimStart('?')}");
-
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-    }
-
-    [Fact]
-    public async Task ExpiredBlobSas_IsRefused()
-    {
-        var container = await BlobClientTests.NewContainerAsync();
+        var (container, signer) = await NewContainerAsync();
         var blob = container.GetBlobClient("late.txt");
 
-        using var response = await PutBlockBlobAsync(blob.GenerateSasUri(BlobSasPermissions.Write, DateTimeOffset.UtcNow.AddMinutes(-5)), "late");
+        using var response = await PutBlockBlobAsync(await signer.UploadUriAsync(blob, DateTimeOffset.UtcNow.AddMinutes(-5), default), "late");
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.False(await blob.ExistsAsync());
+        Assert.False((await blob.ExistsAsync()).Value);
     }
 
     [Fact]
-    public async Task ReadOnlyBlobSas_AllowsDownload_ButNotOverwrite()
+    public async Task ReadLink_AllowsDownload_ButNotOverwrite()
     {
-        var container = await BlobClientTests.NewContainerAsync();
+        var (container, signer) = await NewContainerAsync();
         var blob = container.GetBlobClient("report.pdf");
         await blob.UploadAsync(BinaryData.FromString("report"));
-        var sas = blob.GenerateSasUri(BlobSasPermissions.Read, InAnHour);
+        var sas = await signer.ReadUriAsync(blob, InAnHour, default);
 
         var content = await Http.GetStringAsync(sas);
         using var overwrite = await PutBlockBlobAsync(sas, "changed");
@@ -93,61 +84,18 @@ public sealed class BlobSasTests
     }
 
     [Fact]
-    public async Task ContainerListSas_ListsTheContainer()
+    public async Task Links_AllowHttpOnlyOnAnHttpEndpoint()
     {
-        var container = await BlobClientTests.NewContainerAsync();
-        await container.GetBlobClient("listed.txt").UploadAsync(BinaryData.FromString("x"));
+        var account = StorageAccount.FromConnectionString("AccountName=irpflows;AccountKey=" + Convert.ToBase64String(new byte[32]));
+        var signer = account.CreateSasSigner();
+        var remote = account.CreateBlobServiceClient().GetBlobContainerClient("c").GetBlobClient("b");
+        var (local, _) = await NewContainerAsync();
 
-        var listing = await Http.GetStringAsync($"{container.GenerateSasUri(BlobContainerSasPermissions.List, InAnHour)}&comp=list");
+        var https = await signer.ReadUriAsync(remote, InAnHour, default);
+        var http = await signer.ReadUriAsync(local.GetBlobClient("b"), InAnHour, default);
 
-        Assert.Contains("<Name>listed.txt</Name>", listing, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void SasPermissions_AreWrittenInTheOrderTheServiceRequires()
-    {
-        var connection = StorageConnection.Development(10000, 10002);
-        var container = new BlobServiceClient(connection).GetBlobContainerClient("c");
-
-        var blobSas = container.GetBlobClient("b").GenerateSasUri(BlobSasPermissions.Delete | BlobSasPermissions.Read | BlobSasPermissions.Create, InAnHour);
-        var containerSas = container.GenerateSasUri(BlobContainerSasPermissions.List | BlobContainerSasPermissions.Write | BlobContainerSasPermissions.Read, InAnHour);
-
-        Assert.Contains("sp=rcd&", blobSas.Query, StringComparison.Ordinal);
-        Assert.Contains("sr=b&", blobSas.Query, StringComparison.Ordinal);
-        Assert.Contains("spr=https%2Chttp&", blobSas.Query, StringComparison.Ordinal);
-        Assert.Contains("sp=rwl&", containerSas.Query, StringComparison.Ordinal);
-        Assert.Contains("sr=c&", containerSas.Query, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void SasOnAnHttpsEndpoint_AllowsHttpsOnly()
-    {
-        var connection = StorageConnection.Parse("AccountName=irpflows;AccountKey=" + Convert.ToBase64String(new byte[32]));
-
-        var sas = new BlobServiceClient(connection).GetBlobContainerClient("c").GetBlobClient("b").GenerateSasUri(BlobSasPermissions.Read, InAnHour);
-
-        Assert.Equal("https://irpflows.blob.core.windows.net/c/b", sas.GetLeftPart(UriPartial.Path));
-        Assert.Contains("spr=https&", sas.Query, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void SasWithATokenCredential_ExplainsThatAKeyIsRequired()
-    {
-        var connection = StorageConnection.WithTokenCredential("irpflows",
-            new Uri("https://irpflows.blob.core.windows.net"), new Uri("https://irpflows.table.core.windows.net"), new NoTokenCredential());
-        var blob = new BlobServiceClient(connection).GetBlobContainerClient("c").GetBlobClient("b");
-
-        var error = Assert.Throws<InvalidOperationException>(() => blob.GenerateSasUri(BlobSasPermissions.Read, InAnHour));
-
-        Assert.Contains("requires the account key", error.Message, StringComparison.Ordinal);
-    }
-
-    private sealed class NoTokenCredential : TokenCredential
-    {
-        public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
-            throw new InvalidOperationException("No token in this test.");
-
-        public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
-            throw new InvalidOperationException("No token in this test.");
+        Assert.Equal("https://irpflows.blob.core.windows.net/c/b", https.GetLeftPart(UriPartial.Path));
+        Assert.Contains("spr=https&", https.Query, StringComparison.Ordinal);
+        Assert.Contains("spr=https,http&", http.Query, StringComparison.Ordinal);
     }
 }

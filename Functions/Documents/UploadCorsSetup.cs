@@ -1,5 +1,6 @@
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using IrpFlows.Hosting;
-using IrpFlows.Storage;
 
 namespace IrpFlows.Documents;
 
@@ -10,10 +11,21 @@ namespace IrpFlows.Documents;
 /// </summary>
 public sealed class UploadCorsSetup(BlobServiceClient blobs, UploadLinks links, DocumentsOptions options) : IStorageSetup
 {
-    public Task CreateIfNotExistsAsync(CancellationToken cancellationToken) =>
-        options.ConfigureBlobCors ? blobs.SetCorsRulesAsync([Rule(links.PublicBaseUrl)], cancellationToken) : Task.CompletedTask;
+    public async Task CreateIfNotExistsAsync(CancellationToken cancellationToken)
+    {
+        if (!options.ConfigureBlobCors) return;
+        var properties = (await blobs.GetPropertiesAsync(cancellationToken)).Value;
+        properties.Cors = [Rule(links.PublicBaseUrl)];
+        await blobs.SetPropertiesAsync(properties, cancellationToken);
+    }
 
     /// <summary>PUT (and its preflight) from the app's origin, with the headers a blob upload sends.</summary>
-    public static BlobCorsRule Rule(Uri publicBaseUrl) => new(
-        publicBaseUrl.GetLeftPart(UriPartial.Authority), "PUT,OPTIONS", "x-ms-blob-type,content-type,x-ms-*", "etag,x-ms-request-id", 3600);
+    public static BlobCorsRule Rule(Uri publicBaseUrl) => new()
+    {
+        AllowedOrigins = publicBaseUrl.GetLeftPart(UriPartial.Authority),
+        AllowedMethods = "PUT,OPTIONS",
+        AllowedHeaders = "x-ms-blob-type,content-type,x-ms-*",
+        ExposedHeaders = "etag,x-ms-request-id",
+        MaxAgeInSeconds = 3600,
+    };
 }

@@ -23,15 +23,16 @@ public sealed partial class UploadReconciler(DocumentStore store, IrpService irp
                     if (store.IsAbandoned(upload)) await store.ForgetPendingAsync(upload, ct);
                     continue;
                 }
-                if (blob.ContentLength > rules.MaxFileSizeBytes)
+                var size = blob.Properties.ContentLength ?? 0;
+                if (size > rules.MaxFileSizeBytes)
                 {
                     await store.DeleteBlobAsync(upload.IrpId, upload.BlobName, ct);
-                    Log.OversizeDeleted(logger, upload.IrpId, upload.BlobName, blob.ContentLength);
+                    Log.OversizeDeleted(logger, upload.IrpId, upload.BlobName, size);
                 }
                 else
                 {
                     var refusal = await irps.RecordDocumentAsync(upload.IrpId,
-                        new DocumentReceivedData(upload.Key, DocumentStore.FileNameOf(upload.BlobName), upload.BlobName, blob.ContentLength, time.GetUtcNow()), ct);
+                        new DocumentReceivedData(upload.Key, DocumentStore.FileNameOf(upload.BlobName), upload.BlobName, size, time.GetUtcNow()), ct);
                     if (refusal is null)
                     {
                         recorded++;

@@ -93,7 +93,7 @@ public static class UploadEndpoints
         if (file is null) return Problems.NotFound($"No file named '{name}' has been received for '{key}' in this IRP.");
         if (await store.GetDocumentAsync(id, key, file.BlobName, ct) is null)
             return Problems.Status(StatusCodes.Status410Gone, "Deleted", $"'{name}' was received but has since been deleted (material is destroyed after publication).");
-        return TypedResults.Redirect(store.ReadSas(id, file.BlobName).ToString());
+        return TypedResults.Redirect((await store.ReadSasAsync(id, file.BlobName, ct)).ToString());
     }
 }
 

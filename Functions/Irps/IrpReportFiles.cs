@@ -1,4 +1,7 @@
-using IrpFlows.Storage;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Sas;
 using IrpFlows.Timeline;
 
 namespace IrpFlows.Irps;
@@ -25,13 +28,17 @@ public sealed class IrpReportFiles(BlobServiceClient blobs, IrpPlanner planner, 
         string irpId, string folder, int version, string fileName, string contentType, BinaryData content, DateTimeOffset uploadedAt, CancellationToken ct)
     {
         var container = blobs.GetBlobContainerClient(ContainerName(irpId));
-        await container.CreateIfNotExistsAsync(ct);
+        await container.CreateIfNotExistsAsync(cancellationToken: ct);
         var blobName = $"{folder}/{version}/{fileName}";
         try
         {
-            await container.GetBlobClient(blobName).UploadAsync(content, new BlobUploadOptions { ContentType = contentType, IfNoneExists = true }, ct);
+            await container.GetBlobClient(blobName).UploadAsync(content, new BlobUploadOptions
+            {
+                HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
+                Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+            }, ct);
         }
-        catch (Azure.RequestFailedException e) when (e.Status == 409)
+        catch (RequestFailedException e) when (e.Status == 409)
         {
             return null;
         }
@@ -40,7 +47,7 @@ public sealed class IrpReportFiles(BlobServiceClient blobs, IrpPlanner planner, 
 
     /// <summary>Deletes a stored file that was never recorded (its upload was refused after it was written).</summary>
     public Task DeleteAsync(string irpId, string blobName, CancellationToken ct) =>
-        blobs.GetBlobContainerClient(ContainerName(irpId)).GetBlobClient(blobName).DeleteIfExistsAsync(ct);
+        blobs.GetBlobContainerClient(ContainerName(irpId)).GetBlobClient(blobName).DeleteIfExistsAsync(cancellationToken: ct);
 
     /// <summary>
     /// A read-only link to the current draft once it has been issued, else null. It expires at

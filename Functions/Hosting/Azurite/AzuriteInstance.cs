@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using IrpFlows.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace IrpFlows.Hosting.Azurite;
@@ -7,6 +6,12 @@ namespace IrpFlows.Hosting.Azurite;
 /// <summary>A running Azurite. Disposing stops it (its whole process tree) only if <see cref="StartedByUs"/>.</summary>
 public sealed class AzuriteInstance : IAsyncDisposable
 {
+    /// <summary>Azurite's well-known development account.</summary>
+    public const string AccountName = "devstoreaccount1";
+
+    // Azurite's published, well-known development key: public by design, not a secret.
+    private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
     private readonly Process? _process;
     private readonly ILogger _logger;
 
@@ -29,10 +34,8 @@ public sealed class AzuriteInstance : IAsyncDisposable
 
     /// <summary>A connection string for Azurite's development account on the actual ports.</summary>
     public string ConnectionString =>
-        $"DefaultEndpointsProtocol=http;AccountName={StorageConnection.DevelopmentAccountName};" +
-        $"AccountKey={StorageConnection.DevelopmentAccountKey};" +
-        $"BlobEndpoint=http://127.0.0.1:{BlobPort}/{StorageConnection.DevelopmentAccountName};" +
-        $"TableEndpoint=http://127.0.0.1:{TablePort}/{StorageConnection.DevelopmentAccountName};";
+        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
+        $"BlobEndpoint=http://127.0.0.1:{BlobPort}/{AccountName};TableEndpoint=http://127.0.0.1:{TablePort}/{AccountName};";
 
     /// <summary>Kills the Azurite process tree if we started it; safe to call more than once.</summary>
     public async ValueTask DisposeAsync()
