@@ -1,5 +1,6 @@
 using System.Net;
 using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using IrpFlows.Documents;
 using IrpFlows.Hosting.Azurite;
 using IrpFlows.Timeline;
@@ -24,22 +25,40 @@ public sealed class CorsAzuriteFixture : IAsyncLifetime
     public async Task DisposeAsync() => await _azurite.DisposeAsync();
 }
 
-public sealed class UploadCorsSetupTests(CorsAzuriteFixture fixture) : IClassFixture<CorsAzuriteFixture>
+public sealed class UploadCorsSetupTests(CorsAzuriteFixture fixture) : IClassFixture<CorsAzuriteFixture>, IAsyncLifetime
 {
     private static readonly HttpClient Http = new();
 
-    private UploadCorsSetup Setup(string publicBaseUrl)
+    /// <summary>What a deployment might have set: reads from a reporting site.</summary>
+    private static readonly BlobCorsRule InfrastructureRule = new()
     {
-        var documents = new DocumentsOptions();
+        AllowedOrigins = "https://reports.example", AllowedMethods = "GET", AllowedHeaders = "*", ExposedHeaders = "*", MaxAgeInSeconds = 60,
+    };
+
+    // Each test starts from an account with the infrastructure's rule only.
+    public async Task InitializeAsync()
+    {
+        var properties = (await fixture.Blobs.GetPropertiesAsync()).Value;
+        properties.Cors = [InfrastructureRule];
+        await fixture.Blobs.SetPropertiesAsync(properties);
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private UploadCorsSetup Setup(string publicBaseUrl, bool configure = true)
+    {
+        var documents = new DocumentsOptions { ConfigureBlobCors = configure };
         var links = new UploadLinks(new UploadTokens(new string('k', 40)), documents, new IrpPolicy(), new Uri(publicBaseUrl));
         return new UploadCorsSetup(fixture.Blobs, links, documents);
     }
 
-    private static HttpRequestMessage Preflight(Uri uri, string origin)
+    private async Task<IList<BlobCorsRule>> RulesAsync() => (await fixture.Blobs.GetPropertiesAsync()).Value.Cors;
+
+    private static HttpRequestMessage Preflight(Uri uri, string origin, string method = "PUT")
     {
         var request = new HttpRequestMessage(HttpMethod.Options, uri);
         request.Headers.Add("Origin", origin);
-        request.Headers.Add("Access-Control-Request-Method", "PUT");
+        request.Headers.Add("Access-Control-Request-Method", method);
         request.Headers.Add("Access-Control-Request-Headers", "x-ms-blob-type,content-type");
         return request;
     }
@@ -58,5 +77,50 @@ public sealed class UploadCorsSetupTests(CorsAzuriteFixture fixture) : IClassFix
         Assert.Contains("PUT", allowed.Headers.GetValues("Access-Control-Allow-Methods").Single(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.False(refused.Headers.Contains("Access-Control-Allow-Origin"));
+    }
+
+    [Fact]
+    public async Task TheAppAddsItsRule_KeepingTheRulesTheInfrastructureSet()
+    {
+        await Setup("https://irpflows.example").CreateIfNotExistsAsync(CancellationToken.None);
+        var blob = fixture.Blobs.GetBlobContainerClient("irp-1").GetBlobClient("report.pdf").Uri;
+
+        using var reportsStillRead = await Http.SendAsync(Preflight(blob, "https://reports.example", "GET"));
+
+        var rules = await RulesAsync();
+        Assert.Equal(["https://reports.example", "https://irpflows.example"], rules.Select(r => r.AllowedOrigins));
+        Assert.Equal(HttpStatusCode.OK, reportsStillRead.StatusCode);
+    }
+
+    [Fact]
+    public async Task RunningAgain_AddsNothing()
+    {
+        await Setup("https://irpflows.example").CreateIfNotExistsAsync(CancellationToken.None);
+        await Setup("https://irpflows.example").CreateIfNotExistsAsync(CancellationToken.None);
+
+        Assert.Equal(2, (await RulesAsync()).Count);
+    }
+
+    [Fact]
+    public async Task TurnedOff_TheAppLeavesTheRulesAlone()
+    {
+        await Setup("https://irpflows.example", configure: false).CreateIfNotExistsAsync(CancellationToken.None);
+
+        Assert.Equal("https://reports.example", Assert.Single(await RulesAsync()).AllowedOrigins);
+    }
+
+    [Fact]
+    public async Task AFullSetOfOtherRules_IsExplained_NotReplaced()
+    {
+        var properties = (await fixture.Blobs.GetPropertiesAsync()).Value;
+        properties.Cors = Enumerable.Range(1, UploadCorsSetup.MaxRules)
+            .Select(i => new BlobCorsRule { AllowedOrigins = $"https://site{i}.example", AllowedMethods = "GET", AllowedHeaders = "*", ExposedHeaders = "*", MaxAgeInSeconds = 60 })
+            .ToList();
+        await fixture.Blobs.SetPropertiesAsync(properties);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => Setup("https://irpflows.example").CreateIfNotExistsAsync(CancellationToken.None));
+
+        Assert.Contains("Documents__ConfigureBlobCors=false", error.Message, StringComparison.Ordinal);
+        Assert.Equal(UploadCorsSetup.MaxRules, (await RulesAsync()).Count);
     }
 }
