@@ -40,10 +40,11 @@ internal sealed class BenchWorld
         var tables = storage.CreateTableServiceClient(outboxTables);
         Outbox = new OutboxMailSender(blobs, tables, outboxOptions, clock);
         var documents = new DocumentsOptions();
-        Workflow = new IrpWorkflow(Planner, new IrpMailTemplates(clock), Outbox,
-            new UploadLinks(new UploadTokens(BenchIrps.UploadSigningKey), documents, policy, new Uri("http://localhost:7071")),
-            new MaterialDestruction(new DocumentStore(blobs, tables, storage.CreateSasSigner(), documents, TimeProvider.System)),
-            new IrpReportFiles(blobs, Planner, policy, new ReportOptions()));
+        var links = new UploadLinks(new UploadTokens(BenchIrps.UploadSigningKey), documents, policy, new Uri("http://localhost:7071"));
+        var sas = storage.CreateSasSigner();
+        Workflow = new IrpWorkflow(Planner, new IrpMailTemplates(clock), Outbox, links,
+            new MaterialDestruction(new DocumentStore(blobs, tables, sas, documents, TimeProvider.System)),
+            new IrpReportFiles(blobs, sas, links, Planner, policy, new ReportOptions(), TimeProvider.System));
         Engine = new WorkflowEngine(storage.CreateTableServiceClient(engineTables), [Workflow], clock, engineOptions, NullLogger<WorkflowEngine>.Instance);
         // Reads for the benchmark's own bookkeeping (what is due next) go through an uncounted client.
         Probe = new WorkflowEngine(storage.CreateTableServiceClient(), [Workflow], clock, engineOptions, NullLogger<WorkflowEngine>.Instance);

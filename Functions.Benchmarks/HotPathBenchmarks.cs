@@ -32,10 +32,11 @@ public class HotPathBenchmarks
         var storage = StorageAccount.FromConnectionString("UseDevelopmentStorage=true");
         var blobs = storage.CreateBlobServiceClient();
         var documents = new DocumentsOptions();
+        var links = new UploadLinks(new UploadTokens(BenchIrps.UploadSigningKey), documents, policy, new Uri("http://localhost:7071"));
         _workflow = new IrpWorkflow(_planner, new IrpMailTemplates(TimeProvider.System), new NoMail(),
-            new UploadLinks(new UploadTokens(BenchIrps.UploadSigningKey), documents, policy, new Uri("http://localhost:7071")),
+            links,
             new MaterialDestruction(new DocumentStore(blobs, storage.CreateTableServiceClient(), storage.CreateSasSigner(), documents, TimeProvider.System)),
-            new IrpReportFiles(blobs, _planner, policy, new ReportOptions()));
+            new IrpReportFiles(blobs, storage.CreateSasSigner(), links, _planner, policy, new ReportOptions(), TimeProvider.System));
         _facts = BenchIrps.Prison(BenchIrps.Today);
         _instance = SixtyEventLog();
     }

@@ -200,6 +200,18 @@ public sealed class IrpFlowsApp : IAsyncDisposable
         return blobName;
     }
 
+    /// <summary>
+    /// Follows an app link that redirects to storage (the draft report, a document download) as a browser would, sending no
+    /// key: asserts the redirect and returns what storage answered at its location.
+    /// </summary>
+    public async Task<HttpResponseMessage> GetThroughStorageAsync(Uri appLink)
+    {
+        using var redirect = await Anonymous.GetAsync(appLink.PathAndQuery);
+        Assert.True(redirect.StatusCode == HttpStatusCode.Redirect, $"{appLink.AbsolutePath}: {redirect.StatusCode}");
+        using var http = new HttpClient();
+        return await http.GetAsync(redirect.Headers.Location);
+    }
+
     /// <summary>PUTs bytes to a blob URL the way a browser does, with plain HTTP (no account key); asserts 201 Created.</summary>
     public static async Task PutBlobAsync(Uri url, byte[] bytes, string contentType = "application/pdf")
     {
