@@ -52,6 +52,7 @@ public sealed class PostVisitFlowTests : IAsyncLifetime
         {
             Assert.Contains("sp=r&", draft.RequestMessage!.RequestUri!.Query);
             Assert.Equal(Pdf("second draft"), await draft.Content.ReadAsByteArrayAsync());
+            Assert.Equal("Elmley-draft-v2.pdf", draft.Content.Headers.ContentDisposition!.FileNameStar);
         }
 
         // No comments by Wednesday 10 March (three working days before the deadline): a reminder, with the same link.

@@ -30,7 +30,7 @@ public sealed class DocumentCollection(
 
     /// <summary>
     /// Checks, in this order, the token (403, 404), the item key (404), that the IRP still takes files (409) and the file
-    /// (400 naming the field), and only then hands out a Create|Write SAS for one new blob under <c>documents/{key}/</c>.
+    /// (400 naming the field), and only then hands out a create-only SAS for one new blob under <c>documents/{key}/</c>.
     /// </summary>
     public async Task<(UploadGrant? Grant, Refusal? Refusal)> BeginUploadAsync(string token, string key, UploadRequest request, CancellationToken ct)
     {
@@ -39,7 +39,7 @@ public sealed class DocumentCollection(
         var (accepted, errors) = rules.Check(request);
         if (accepted is null)
             return (null, new Refusal(400, "The request is not valid.", "See 'errors'.", errors));
-        return (await store.GrantUploadAsync(access!.IrpId, key, accepted.SafeName, time.GetUtcNow(), ct), null);
+        return (await store.GrantUploadAsync(access!.IrpId, key, accepted, time.GetUtcNow(), ct), null);
     }
 
     /// <summary>

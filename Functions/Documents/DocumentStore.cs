@@ -12,8 +12,8 @@ namespace IrpFlows.Documents;
 /// <summary>An upload SAS handed out and not yet known to have been completed.</summary>
 public sealed record PendingUpload(string IrpId, string Key, string BlobName, DateTimeOffset SasExpiresOn);
 
-/// <summary>A write-only SAS for one new blob.</summary>
-public sealed record UploadGrant(Uri UploadUrl, string BlobName, DateTimeOffset ExpiresOn);
+/// <summary>A create-only SAS for one new blob, and the content type to PUT the file with.</summary>
+public sealed record UploadGrant(Uri UploadUrl, string BlobName, DateTimeOffset ExpiresOn, string ContentType);
 
 /// <summary>
 /// Where each IRP's files live: the container <c>irp-{irpId}</c>, documents under <c>documents/{key}/</c>, each file a new
@@ -41,12 +41,14 @@ public sealed class DocumentStore(
     public BlobContainerClient Container(string irpId) => blobs.GetBlobContainerClient(ContainerName(irpId));
 
     /// <summary>
-    /// Records the upload as pending, then returns a Create|Write SAS for a new blob in the IRP's container (created on
-    /// first use). Pending first: a SAS is never out without the reconciliation pass knowing of it.
+    /// Records the upload as pending, then returns a create-only SAS for a new blob in the IRP's container (created on
+    /// first use): one PUT creates the file, and nothing can overwrite it through the link. Pending first: a SAS is never
+    /// out without the reconciliation pass knowing of it.
     /// </summary>
     /// <param name="now">The app's time, stamped at the start of the blob's name so a folder lists in upload order.</param>
-    public async Task<UploadGrant> GrantUploadAsync(string irpId, string key, string safeName, DateTimeOffset now, CancellationToken ct)
+    public async Task<UploadGrant> GrantUploadAsync(string irpId, string key, AcceptedUpload file, DateTimeOffset now, CancellationToken ct)
     {
+        var safeName = file.SafeName;
         var container = Container(irpId);
         await container.CreateIfNotExistsAsync(cancellationToken: ct);
         var leaf = $"{now.UtcDateTime.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}-{safeName}";
@@ -58,7 +60,7 @@ public sealed class DocumentStore(
             ["BlobName"] = blobName,
             ["SasExpiresOn"] = expiresOn,
         }, ct);
-        return new UploadGrant(await sas.UploadUriAsync(container.GetBlobClient(blobName), expiresOn, ct), blobName, expiresOn);
+        return new UploadGrant(await sas.UploadOnceUriAsync(container.GetBlobClient(blobName), expiresOn, ct), blobName, expiresOn, file.ContentType);
     }
 
     /// <summary>The pending upload for <paramref name="blobName"/> in this IRP, or null if no SAS was handed out for it (or it was completed).</summary>
@@ -111,9 +113,12 @@ public sealed class DocumentStore(
         return items;
     }
 
-    /// <summary>A read-only SAS for one document, valid for <see cref="DocumentsOptions.DownloadSasLifetime"/>.</summary>
-    public Task<Uri> ReadSasAsync(string irpId, string blobName, CancellationToken ct) =>
-        sas.ReadUriAsync(Container(irpId).GetBlobClient(blobName), storageClock.GetUtcNow() + options.DownloadSasLifetime, ct);
+    /// <summary>
+    /// A read-only SAS for one document, valid for <see cref="DocumentsOptions.DownloadSasLifetime"/>, that makes the
+    /// browser save it as <paramref name="fileName"/> (see <see cref="BlobSasSigner.DownloadUriAsync"/>).
+    /// </summary>
+    public Task<Uri> DownloadUriAsync(string irpId, string blobName, string fileName, string? contentType, CancellationToken ct) =>
+        sas.DownloadUriAsync(Container(irpId).GetBlobClient(blobName), fileName, contentType, storageClock.GetUtcNow() + options.DownloadSasLifetime, ct);
 
     /// <summary>True once the SAS has expired (with a margin for a PUT still finishing): no file will arrive for it any more.</summary>
     public bool IsAbandoned(PendingUpload upload) => upload.SasExpiresOn + AbandonAfter <= storageClock.GetUtcNow();

@@ -43,7 +43,7 @@ public static class FactCheckEndpoints
         if (refusal is not null) return UploadEndpoints.RefusalPage(context.Response, refusal);
         if (opened!.IssuedDraft is not { } draft)
             return UploadEndpoints.RefusalPage(context.Response, new Refusal(404, "Not found", "No draft report has been issued for this review yet."));
-        return Results.Redirect((await files.ReadUriAsync(opened.IrpId, draft, ct)).ToString());
+        return Results.Redirect((await files.DownloadUriAsync(opened.IrpId, draft, ct)).ToString());
     }
 
     private static async Task<IResult> UploadAsync(

@@ -60,9 +60,12 @@ public sealed class IrpReportFiles(
     public Uri? DraftLink(string irpId, IrpState state) =>
         DraftLinksExpireOn(state) is { } expiresOn && state.DraftReport is not null ? links.ForFactCheckDraft(irpId, expiresOn) : null;
 
-    /// <summary>A read link to a stored report file, valid for <see cref="ReportOptions.DownloadSasLifetime"/>.</summary>
-    public Task<Uri> ReadUriAsync(string irpId, ReportFileUploadedData file, CancellationToken ct) =>
-        sas.ReadUriAsync(blobs.GetBlobContainerClient(ContainerName(irpId)).GetBlobClient(file.BlobName),
+    /// <summary>
+    /// A read link to a stored report file, valid for <see cref="ReportOptions.DownloadSasLifetime"/>, that storage answers as
+    /// an attachment named as the file with its recorded content type.
+    /// </summary>
+    public Task<Uri> DownloadUriAsync(string irpId, ReportFileUploadedData file, CancellationToken ct) =>
+        sas.DownloadUriAsync(blobs.GetBlobContainerClient(ContainerName(irpId)).GetBlobClient(file.BlobName), file.FileName, file.ContentType,
             storageClock.GetUtcNow() + options.DownloadSasLifetime, ct);
 
     /// <summary>
