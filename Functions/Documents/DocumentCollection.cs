@@ -44,7 +44,8 @@ public sealed class DocumentCollection(
 
     /// <summary>
     /// Records the file at <paramref name="blobName"/> as received for the item. Idempotent: completing twice records one
-    /// file. A blob over the size limit is deleted and refused (400): the SAS cannot limit the size of what is PUT.
+    /// file. The file is checked as stored (see <see cref="UploadRules.CheckStored"/>), since the SAS cannot limit what is
+    /// PUT: one that breaks a rule is deleted and refused (400 naming the field), and nothing is recorded.
     /// </summary>
     public async Task<(DocumentView? Item, Refusal? Refusal)> CompleteUploadAsync(string token, string key, string? blobName, CancellationToken ct)
     {
@@ -57,11 +58,13 @@ public sealed class DocumentCollection(
         if (blob is null)
             return (null, new Refusal(404, "Not found", $"No file has been uploaded to '{blobName}'. PUT the file to the uploadUrl first."));
         var pending = await store.FindPendingAsync(irpId, blobName!, ct);
-        if (blob.ContentLength > rules.MaxFileSizeBytes)
+        var broken = await store.CheckStoredAsync(irpId, blobName!, blob.ContentLength, blob.ContentType, rules, ct);
+        if (broken.Count > 0)
         {
             await store.DeleteBlobAsync(irpId, blobName!, ct);
             if (pending is not null) await store.ForgetPendingAsync(pending, ct);
-            return (null, Refusal.Invalid("size", $"The file uploaded is {UploadRules.Describe(blob.ContentLength)}, over the limit of {UploadRules.Describe(rules.MaxFileSizeBytes)}; it has been deleted."));
+            return (null, new Refusal(400, "The request is not valid.", "See 'errors'.",
+                broken.ToDictionary(e => e.Key, e => e.Value.Select(message => message + " It has been deleted.").ToArray())));
         }
         var recorded = await irps.RecordDocumentAsync(irpId,
             new DocumentReceivedData(key, DocumentStore.FileNameOf(blobName!), blobName!, blob.ContentLength, time.GetUtcNow()), ct);

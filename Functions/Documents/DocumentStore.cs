@@ -98,6 +98,21 @@ public sealed class DocumentStore(
         }
     }
 
+    /// <summary>
+    /// Checks a stored document against <paramref name="rules"/> (see <see cref="UploadRules.CheckStored"/>): its size and
+    /// content type as stored, and for a PDF its first bytes, read with a ranged download. Empty when it keeps every rule.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string[]>> CheckStoredAsync(
+        string irpId, string blobName, long size, string? contentType, UploadRules rules, CancellationToken ct)
+    {
+        var fileName = FileNameOf(blobName);
+        var head = UploadRules.ChecksHead(fileName) && size > 0
+            ? (await Container(irpId).GetBlobClient(blobName).DownloadContentAsync(
+                new BlobDownloadOptions { Range = new HttpRange(0, UploadRules.HeadLength) }, ct)).Value.Content.ToArray()
+            : [];
+        return rules.CheckStored(fileName, size, contentType, head);
+    }
+
     /// <summary>Files under <c>documents/</c> in this IRP's container; none when the container does not exist yet.</summary>
     public async Task<IReadOnlyList<BlobItem>> ListDocumentsAsync(string irpId, CancellationToken ct)
     {
