@@ -41,7 +41,7 @@ internal sealed class BenchWorld
         Outbox = new OutboxMailSender(blobs, tables, outboxOptions, clock);
         var documents = new DocumentsOptions();
         var links = new UploadLinks(new UploadTokens(BenchIrps.UploadSigningKey), documents, policy, new Uri("http://localhost:7071"));
-        var sas = storage.CreateSasSigner();
+        var sas = storage.CreateSasSigner(blobs, TimeProvider.System);
         Workflow = new IrpWorkflow(Planner, new IrpMailTemplates(clock), Outbox, links,
             new MaterialDestruction(new DocumentStore(blobs, tables, sas, documents, TimeProvider.System)),
             new IrpReportFiles(blobs, sas, links, Planner, policy, new ReportOptions(), TimeProvider.System));

@@ -32,11 +32,12 @@ public class HotPathBenchmarks
         var storage = StorageAccount.FromConnectionString("UseDevelopmentStorage=true");
         var blobs = storage.CreateBlobServiceClient();
         var documents = new DocumentsOptions();
+        var sas = storage.CreateSasSigner(blobs, TimeProvider.System);
         var links = new UploadLinks(new UploadTokens(BenchIrps.UploadSigningKey), documents, policy, new Uri("http://localhost:7071"));
         _workflow = new IrpWorkflow(_planner, new IrpMailTemplates(TimeProvider.System), new NoMail(),
             links,
-            new MaterialDestruction(new DocumentStore(blobs, storage.CreateTableServiceClient(), storage.CreateSasSigner(), documents, TimeProvider.System)),
-            new IrpReportFiles(blobs, storage.CreateSasSigner(), links, _planner, policy, new ReportOptions(), TimeProvider.System));
+            new MaterialDestruction(new DocumentStore(blobs, storage.CreateTableServiceClient(), sas, documents, TimeProvider.System)),
+            new IrpReportFiles(blobs, sas, links, _planner, policy, new ReportOptions(), TimeProvider.System));
         _facts = BenchIrps.Prison(BenchIrps.Today);
         _instance = SixtyEventLog();
     }

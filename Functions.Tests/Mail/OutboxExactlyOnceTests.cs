@@ -123,9 +123,10 @@ public sealed class OutboxExactlyOnceTests
             var planner = new IrpPlanner(WorkingDayCalendar.EnglandAndWales, policy);
             var documents = new DocumentsOptions();
             var links = new UploadLinks(new UploadTokens("test-upload-signing-key-0123456789abcdef"), documents, policy, new Uri("http://localhost:7071"));
-            var destruction = new MaterialDestruction(new DocumentStore(Blobs, Tables, _storage.CreateSasSigner(), documents, TimeProvider.System));
+            var sas = _storage.CreateSasSigner(Blobs, TimeProvider.System);
+            var destruction = new MaterialDestruction(new DocumentStore(Blobs, Tables, sas, documents, TimeProvider.System));
             var workflow = new IrpWorkflow(planner, new IrpMailTemplates(Clock), Outbox, links, destruction,
-                new IrpReportFiles(Blobs, _storage.CreateSasSigner(), links, planner, policy, new ReportOptions(), TimeProvider.System));
+                new IrpReportFiles(Blobs, sas, links, planner, policy, new ReportOptions(), TimeProvider.System));
             return new WorkflowEngine(Tables, [workflow], Clock, EngineOptions, NullLogger<WorkflowEngine>.Instance);
         }
 

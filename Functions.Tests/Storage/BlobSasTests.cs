@@ -133,19 +133,21 @@ public sealed class AccountKeySasTests : BlobSasTests
     protected override async Task<(BlobContainerClient Container, BlobSasSigner Signer)> NewContainerAsync()
     {
         var account = StorageAccount.FromConnectionString(await TestStorage.ConnectionStringAsync());
-        var container = account.CreateBlobServiceClient().GetBlobContainerClient(TestStorage.UniqueName("sas"));
+        var blobs = account.CreateBlobServiceClient();
+        var container = blobs.GetBlobContainerClient(TestStorage.UniqueName("sas"));
         await container.CreateIfNotExistsAsync();
-        return (container, account.CreateSasSigner());
+        return (container, account.CreateSasSigner(blobs, TimeProvider.System));
     }
 
     [Fact]
     public async Task Links_AllowHttpOnlyOnAnHttpEndpoint()
     {
         var account = StorageAccount.FromConnectionString("AccountName=irpflows;AccountKey=" + Convert.ToBase64String(new byte[32]));
-        var remote = account.CreateBlobServiceClient().GetBlobContainerClient("c").GetBlobClient("b");
+        var remoteBlobs = account.CreateBlobServiceClient();
+        var remote = remoteBlobs.GetBlobContainerClient("c").GetBlobClient("b");
         var (local, signer) = await NewContainerAsync();
 
-        var https = await account.CreateSasSigner().UploadOnceUriAsync(remote, DateTimeOffset.UtcNow.AddHours(1), default);
+        var https = await account.CreateSasSigner(remoteBlobs, TimeProvider.System).UploadOnceUriAsync(remote, DateTimeOffset.UtcNow.AddHours(1), default);
         var http = await signer.UploadOnceUriAsync(local.GetBlobClient("b"), DateTimeOffset.UtcNow.AddHours(1), default);
 
         Assert.Equal("https://irpflows.blob.core.windows.net/c/b", https.GetLeftPart(UriPartial.Path));

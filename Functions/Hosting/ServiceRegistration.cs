@@ -35,7 +35,7 @@ public static class ServiceRegistration
         var blobs = storage.CreateBlobServiceClient();
         services.AddSingleton(blobs);
         services.AddSingleton(storage.CreateTableServiceClient());
-        services.AddSingleton(storage.CreateSasSigner());
+        services.AddSingleton(storage.CreateSasSigner(blobs, TimeProvider.System));
         // Only the literal development-storage setting starts Azurite; a full connection string (Azurite on other ports
         // included) means someone else runs the storage.
         services.AddSingleton(new StorageInitializerOptions(storage.IsDevelopmentStorage));
