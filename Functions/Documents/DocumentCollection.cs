@@ -11,7 +11,7 @@ public sealed record UploadAccess(string IrpId, IrpState State, RuntimeStatus Ru
 }
 
 /// <summary>
-/// What an upload link lets an establishment do: see the checklist, get a write-only SAS for one new file, and report the
+/// What an upload link lets an establishment do: see the checklist, get a create-only SAS for one new file, and report the
 /// file uploaded. Every call checks the token first; nothing is handed out or recorded for a token that fails.
 /// </summary>
 public sealed class DocumentCollection(
