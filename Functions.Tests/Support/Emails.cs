@@ -1,6 +1,7 @@
+using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using IrpFlows.Tests.Mail;
+using MimeKit;
 
 namespace IrpFlows.Tests.Support;
 
@@ -11,8 +12,15 @@ public static partial class Emails
     public static IReadOnlyList<string> Addresses(JsonObject entry, string field) =>
         entry[field]!.AsArray().Select(a => a!.GetValue<string>()).Order(StringComparer.Ordinal).ToList();
 
+    /// <summary>A raw MIME message, parsed by MimeKit.</summary>
+    public static MimeMessage Parse(string rawMessage)
+    {
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(rawMessage));
+        return MimeMessage.Load(stream);
+    }
+
     /// <summary>The plain-text part of a raw MIME message, decoded, with line breaks and runs of spaces as single spaces.</summary>
-    public static string PlainText(string rawMessage) => Whitespace().Replace(FindPlain(MimeTestParser.Parse(rawMessage))
+    public static string PlainText(string rawMessage) => Whitespace().Replace(Parse(rawMessage).TextBody
         ?? throw new Xunit.Sdk.XunitException("The email has no text/plain part."), " ");
 
     /// <summary>The first http(s) link in a text that contains <paramref name="fragment"/>.</summary>
@@ -30,11 +38,6 @@ public static partial class Emails
 
     /// <summary>The token of an upload link (<c>{PublicBaseUrl}/upload/{token}</c>).</summary>
     public static string UploadToken(Uri uploadLink) => uploadLink.AbsolutePath["/upload/".Length..];
-
-    private static string? FindPlain(MimeTestParser part) =>
-        part.Boundary is not null
-            ? part.Parts.Select(FindPlain).FirstOrDefault(t => t is not null)
-            : (part.Header("Content-Type") ?? "").StartsWith("text/plain", StringComparison.OrdinalIgnoreCase) ? part.DecodedText() : null;
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
