@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Ical.Net.CalendarComponents;
 using MimeKit;
 
 namespace IrpFlows.Tests.Support;
@@ -17,6 +18,18 @@ public static partial class Emails
     {
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(rawMessage));
         return MimeMessage.Load(stream);
+    }
+
+    /// <summary>The one event of the calendar invitation attached to a message, read by Ical.Net; asserts it is a request.</summary>
+    public static CalendarEvent Invitation(MimeMessage message)
+    {
+        var part = Assert.IsAssignableFrom<MimePart>(Assert.Single(message.Attachments));
+        Assert.Equal("text/calendar", part.ContentType.MimeType);
+        using var content = new MemoryStream();
+        part.Content!.DecodeTo(content);
+        var calendar = Ical.Net.Calendar.Load(Encoding.UTF8.GetString(content.ToArray()))!;
+        Assert.Equal("REQUEST", calendar.Method);
+        return Assert.Single(calendar.Events);
     }
 
     /// <summary>The plain-text part of a raw MIME message, decoded, with line breaks and runs of spaces as single spaces.</summary>
