@@ -44,7 +44,7 @@ public sealed class OutboxMailSender(BlobServiceClient blobs, TableServiceClient
         var sentAt = time.GetUtcNow();
         try
         {
-            await blob.UploadAsync(MimeMessageWriter.Write(message, new EmailAddress(options.SenderName, options.SenderAddress), sentAt),
+            await blob.UploadAsync(MimeMail.ToEml(message, new EmailAddress(options.SenderName, options.SenderAddress), sentAt),
                 new BlobUploadOptions { ContentType = "message/rfc822", IfNoneExists = true }, cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status == 409)
