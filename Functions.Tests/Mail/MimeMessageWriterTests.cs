@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using IrpFlows.Mail;
-using IrpFlows.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace IrpFlows.Tests.Mail;
 
@@ -156,7 +156,7 @@ public sealed class MimeMessageWriterTests
     [Fact]
     public void RenderedVisitArrangements_RoundTripThroughMime()
     {
-        var rendered = new IrpMailTemplates(new ManualClock(Date))
+        var rendered = new IrpMailTemplates(new FakeTimeProvider(Date))
             .Render("visit-arrangements", TestIrps.Context(TestIrps.Elmley(TestIrps.Liaison)))!;
 
         var mime = MimeTestParser.Parse(Write(rendered));
