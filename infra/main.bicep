@@ -86,6 +86,9 @@ param tuningSettings object = {
 var functionAppHostName = '${functionAppName}.azurewebsites.net'
 var effectivePublicBaseUrl = empty(publicBaseUrl) ? 'https://${functionAppHostName}' : publicBaseUrl
 var keyVaultSecretsUserRoleId = '4633458b-17de-408a-b874-0445c86b69e6'
+// Names derived from the app's: it may have 60 characters, a Log Analytics workspace 63 and a plan 60, so they are cut to fit.
+var logAnalyticsName = take('log-${functionAppName}', 63)
+var planName = take('plan-${functionAppName}', 60)
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-01-01' = {
   name: storageAccountName
@@ -133,7 +136,7 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-01-01'
 }
 
 resource logs 'Microsoft.OperationalInsights/workspaces@2022-10-01' = {
-  name: 'log-${functionAppName}'
+  name: logAnalyticsName
   location: location
   properties: {
     sku: {
@@ -155,7 +158,7 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
 
 // Linux Consumption (Y1): pay per execution, supports custom handlers and the app settings below; see README for why not Flex.
 resource plan 'Microsoft.Web/serverfarms@2023-01-01' = {
-  name: 'plan-${functionAppName}'
+  name: planName
   location: location
   kind: 'functionapp'
   sku: {
