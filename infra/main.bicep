@@ -40,7 +40,7 @@ param logRetentionDays int = 90
 param publicBaseUrl string = ''
 
 @description('Extra browser origins (scheme and host only, no path or trailing slash) allowed to PUT documents straight into blob storage with an upload SAS (for example a custom domain). The function app\'s own origin is always allowed.')
-param extraUploadOrigins array = []
+param extraUploadOrigins string[] = []
 
 @secure()
 @minLength(32)
@@ -72,8 +72,19 @@ param mailSenderAddress string
 @description('Path (inside the deployed package) of a bank-holidays file that replaces the built-in England-and-Wales list. Empty: the built-in list.')
 param bankHolidaysFile string = ''
 
+@description('Workflow and policy app settings (values are strings), named as in local.settings.sample.json. One left out takes the app\'s default, the guide\'s value; any other Workflow__ or Policy__ setting may be added.')
+type tuning = {
+  *: string
+  Workflow__MaxStepAttempts: string?
+  Workflow__StepLease: string?
+  Policy__DocumentsDeadlineWorkingDaysBeforeVisit: string?
+  Policy__DraftReportWorkingDaysAfterVisit: string?
+  Policy__PublicationWorkingDaysAfterVisit: string?
+  Policy__FactCheckWorkingDays: string?
+}
+
 @description('Workflow and policy settings. The defaults equal local.settings.sample.json; override a value here rather than in the portal so a redeployment keeps it.')
-param tuningSettings object = {
+param tuningSettings tuning = {
   Workflow__MaxStepAttempts: '5'
   Workflow__StepLease: '00:05:00'
   Policy__DocumentsDeadlineWorkingDaysBeforeVisit: '5'
@@ -90,7 +101,7 @@ var keyVaultSecretsUserRoleId = '4633458b-17de-408a-b874-0445c86b69e6'
 var logAnalyticsName = take('log-${functionAppName}', 63)
 var planName = take('plan-${functionAppName}', 60)
 
-resource storage 'Microsoft.Storage/storageAccounts@2023-01-01' = {
+resource storage 'Microsoft.Storage/storageAccounts@2026-06-01' = {
   name: storageAccountName
   location: location
   kind: 'StorageV2'
@@ -108,7 +119,7 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-01-01' = {
 }
 
 // The upload page PUTs each file straight to blob storage with a write-only SAS; the browser's preflight needs these rules.
-resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-01-01' = {
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2026-06-01' = {
   parent: storage
   name: 'default'
   properties: {
@@ -135,7 +146,7 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-01-01'
   }
 }
 
-resource logs 'Microsoft.OperationalInsights/workspaces@2022-10-01' = {
+resource logs 'Microsoft.OperationalInsights/workspaces@2026-03-01' = {
   name: logAnalyticsName
   location: location
   properties: {
@@ -157,7 +168,7 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
 }
 
 // Linux Consumption (Y1): pay per execution, supports custom handlers and the app settings below; see README for why not Flex.
-resource plan 'Microsoft.Web/serverfarms@2023-01-01' = {
+resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
   name: planName
   location: location
   kind: 'functionapp'
@@ -170,7 +181,7 @@ resource plan 'Microsoft.Web/serverfarms@2023-01-01' = {
   }
 }
 
-resource functionApp 'Microsoft.Web/sites@2023-01-01' = {
+resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
   name: functionAppName
   location: location
   kind: 'functionapp,linux'
@@ -189,7 +200,7 @@ resource functionApp 'Microsoft.Web/sites@2023-01-01' = {
   }
 }
 
-resource keyVault 'Microsoft.KeyVault/vaults@2023-07-01' = {
+resource keyVault 'Microsoft.KeyVault/vaults@2026-05-15' = {
   name: keyVaultName
   location: location
   properties: {
@@ -205,7 +216,7 @@ resource keyVault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   }
 }
 
-resource coordinatorApiKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+resource coordinatorApiKeySecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
   parent: keyVault
   name: 'CoordinatorApiKey'
   properties: {
@@ -213,7 +224,7 @@ resource coordinatorApiKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' 
   }
 }
 
-resource uploadTokenSigningKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+resource uploadTokenSigningKeySecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
   parent: keyVault
   name: 'UploadTokenSigningKey'
   properties: {
@@ -221,7 +232,7 @@ resource uploadTokenSigningKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-
   }
 }
 
-resource graphSenderUserIdSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+resource graphSenderUserIdSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
   parent: keyVault
   name: 'Graph-SenderUserId'
   properties: {
@@ -229,7 +240,7 @@ resource graphSenderUserIdSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' 
   }
 }
 
-resource graphTenantIdSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+resource graphTenantIdSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
   parent: keyVault
   name: 'Graph-TenantId'
   properties: {
@@ -238,7 +249,7 @@ resource graphTenantIdSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
 }
 
 // Only for a user-assigned or app-registration identity; the default system-assigned identity needs no client id.
-resource graphClientIdSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(graphClientId)) {
+resource graphClientIdSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = if (!empty(graphClientId)) {
   parent: keyVault
   name: 'Graph-ClientId'
   properties: {
@@ -289,7 +300,7 @@ var bankHolidaysSetting = empty(bankHolidaysFile) ? {} : {
 
 // A separate resource so the settings (and their Key Vault references) are written only after the identity can read the vault.
 // It replaces every app setting, including WEBSITE_RUN_FROM_PACKAGE: publish the package again after each deployment.
-resource appSettings 'Microsoft.Web/sites/config@2023-01-01' = {
+resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
   parent: functionApp
   name: 'appsettings'
   properties: union(baseSettings, graphClientIdSetting, bankHolidaysSetting, tuningSettings)

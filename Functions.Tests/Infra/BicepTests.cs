@@ -21,8 +21,16 @@ public sealed class BicepTests
 
         Assert.True(build.ExitCode == 0, $"bicep build failed with exit code {build.ExitCode}:\n{build.Diagnostics}");
         Assert.True(build.Diagnostics.Length == 0, $"bicep build reported:\n{build.Diagnostics}");
-        Assert.NotEmpty(build.Template["resources"]!.AsArray());
+        Assert.Contains(Resources(build.Template), r => (string?)r["type"] == "Microsoft.Web/sites");
     }
+
+    /// <summary>A template's resources: an array, or an object keyed by symbolic name (languageVersion 2.0).</summary>
+    private static IEnumerable<JsonObject> Resources(JsonObject template) => template["resources"] switch
+    {
+        JsonArray array => array.Select(r => r!.AsObject()),
+        JsonObject byName => byName.Select(r => r.Value!.AsObject()),
+        _ => [],
+    };
 
     /// <summary>The result of <c>bicep build FILE --stdout</c>: the ARM template on stdout, diagnostics on stderr.</summary>
     private sealed record BicepBuild(int ExitCode, string Diagnostics, JsonObject Template);
