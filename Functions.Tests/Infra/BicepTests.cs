@@ -24,6 +24,32 @@ public sealed class BicepTests
         Assert.Contains(Resources(build.Template), r => (string?)r["type"] == "Microsoft.Web/sites");
     }
 
+    [Fact]
+    public async Task Storage_IsReachedWithoutItsAccountKey_WhichItRefuses()
+    {
+        var template = (await MainBicep.Value).Template;
+
+        Assert.DoesNotContain("listKeys", template.ToJsonString(), StringComparison.OrdinalIgnoreCase);
+        var storage = Assert.Single(Resources(template), r => (string?)r["type"] == "Microsoft.Storage/storageAccounts");
+        Assert.False((bool)storage["properties"]!["allowSharedKeyAccess"]!);
+    }
+
+    [Fact]
+    public async Task AppSettings_ConnectToStorageWithTheAppsIdentity_AndDeclareThePackageTheAppRunsFrom()
+    {
+        var template = (await MainBicep.Value).Template;
+
+        // The settings are one ARM expression (a union of objects), so their names and literal values are read from its text.
+        var settings = (string)Assert.Single(Resources(template), r => (string?)r["type"] == "Microsoft.Web/sites/config")["properties"]!;
+        Assert.Contains("'AzureWebJobsStorage__credential', 'managedidentity'", settings);
+        foreach (var service in new[] { "blob", "queue", "table" })
+            Assert.Contains($"'AzureWebJobsStorage__{service}ServiceUri', reference('storage').primaryEndpoints.{service}", settings);
+        Assert.DoesNotContain("'AzureWebJobsStorage',", settings);
+        // Declared with a value on every deployment, so a redeployment (which replaces every setting) keeps the app running.
+        Assert.Contains("'WEBSITE_RUN_FROM_PACKAGE', format(", settings);
+        Assert.Contains("'WEBSITE_RUN_FROM_PACKAGE_BLOB_MI_RESOURCE_ID', 'SystemAssigned'", settings);
+    }
+
     /// <summary>A template's resources: an array, or an object keyed by symbolic name (languageVersion 2.0).</summary>
     private static IEnumerable<JsonObject> Resources(JsonObject template) => template["resources"] switch
     {
