@@ -254,6 +254,24 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
   }
 }
 
+// No user name and password can publish or reach the SCM (Kudu) site: the package is published to blob storage with
+// Microsoft Entra ID (README step 3), and the portal and the CLI use Entra ID too.
+resource ftpPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2025-03-01' = {
+  parent: functionApp
+  name: 'ftp'
+  properties: {
+    allow: false
+  }
+}
+
+resource scmPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2025-03-01' = {
+  parent: functionApp
+  name: 'scm'
+  properties: {
+    allow: false
+  }
+}
+
 // The app's identity reaches its storage account with these roles (AzureWebJobsStorage__* settings below).
 resource appUsesStorage 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
   for role in appStorageRoles: {

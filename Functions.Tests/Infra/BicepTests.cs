@@ -50,6 +50,18 @@ public sealed class BicepTests
         Assert.Contains("'WEBSITE_RUN_FROM_PACKAGE_BLOB_MI_RESOURCE_ID', 'SystemAssigned'", settings);
     }
 
+    [Fact]
+    public async Task BasicPublishingCredentials_AreOff_ForFtpAndScm()
+    {
+        var template = (await MainBicep.Value).Template;
+
+        var policies = Resources(template).Where(r => (string?)r["type"] == "Microsoft.Web/sites/basicPublishingCredentialsPolicies").ToList();
+        Assert.Equal(2, policies.Count);
+        Assert.Contains(policies, p => ((string)p["name"]!).EndsWith("'ftp')]", StringComparison.Ordinal));
+        Assert.Contains(policies, p => ((string)p["name"]!).EndsWith("'scm')]", StringComparison.Ordinal));
+        Assert.All(policies, p => Assert.False((bool)p["properties"]!["allow"]!));
+    }
+
     /// <summary>A template's resources: an array, or an object keyed by symbolic name (languageVersion 2.0).</summary>
     private static IEnumerable<JsonObject> Resources(JsonObject template) => template["resources"] switch
     {
