@@ -87,7 +87,15 @@ public sealed class BicepTests
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
         var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-        await process.WaitForExitAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill();
+            throw;
+        }
         var template = process.ExitCode == 0 ? JsonNode.Parse(await stdout)!.AsObject() : [];
         return new BicepBuild(process.ExitCode, (await stderr).Trim(), template);
     }

@@ -173,8 +173,9 @@ public sealed class GraphMailSenderTests : IAsyncLifetime
     public async Task UnavailableSend_LooksInTheMailboxAgainOnlyAfterWaitingOnItsClock()
     {
         graph.FailNext(GraphOperation.SendDraft, GraphFault.ServiceUnavailable);
+        var message = VisitArrangements();
 
-        var send = CreateSender().SendAsync(VisitArrangements(), CancellationToken.None);
+        var send = CreateSender().SendAsync(message, CancellationToken.None);
         var waited = Stopwatch.StartNew();
         while (graph.RequestsFor(GraphOperation.SendDraft).Count == 0 && waited.Elapsed < TimeSpan.FromSeconds(30))
         {
@@ -186,7 +187,7 @@ public sealed class GraphMailSenderTests : IAsyncLifetime
         Assert.Single(graph.RequestsFor(GraphOperation.FindMessages));
         await PassTimeUntilDoneAsync(send);
         Assert.Equal(2, graph.RequestsFor(GraphOperation.FindMessages).Count);
-        AssertExactlyOneSent(VisitArrangements().MessageKey);
+        AssertExactlyOneSent(message.MessageKey);
     }
 
     [Theory]
