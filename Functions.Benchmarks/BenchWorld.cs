@@ -6,6 +6,7 @@ using IrpFlows.Storage;
 using IrpFlows.Timeline;
 using IrpFlows.Workflow;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace IrpFlows.Benchmarks;
 
@@ -16,7 +17,7 @@ namespace IrpFlows.Benchmarks;
 /// </summary>
 internal sealed class BenchWorld
 {
-    private BenchWorld(StorageConnection storage, ManualTimeProvider clock)
+    private BenchWorld(StorageConnection storage, FakeTimeProvider clock)
     {
         Clock = clock;
         var suffix = Guid.NewGuid().ToString("N")[..12];
@@ -42,7 +43,7 @@ internal sealed class BenchWorld
         Probe = new WorkflowEngine(new TableServiceClient(storage), [Workflow], clock, engineOptions, NullLogger<WorkflowEngine>.Instance);
     }
 
-    public ManualTimeProvider Clock { get; }
+    public FakeTimeProvider Clock { get; }
     public StorageRequestCounter EngineRequests { get; } = new();
     public StorageRequestCounter OutboxRequests { get; } = new();
     public IrpPlanner Planner { get; }
@@ -56,7 +57,7 @@ internal sealed class BenchWorld
     /// <summary>A world over fresh, empty storage with the clock at <paramref name="start"/>.</summary>
     public static async Task<BenchWorld> CreateAsync(StorageConnection storage, DateTimeOffset start, CancellationToken ct)
     {
-        var world = new BenchWorld(storage, new ManualTimeProvider(start));
+        var world = new BenchWorld(storage, new FakeTimeProvider(start));
         await world.Engine.CreateStorageIfNotExistsAsync(ct);
         await world.Outbox.CreateIfNotExistsAsync(ct);
         world.ResetCounters();

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using IrpFlows.Mail;
 using IrpFlows.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 using MimeKit;
 
 namespace IrpFlows.Tests.Mail;
@@ -167,7 +168,7 @@ public sealed class MimeMailTests
     [Fact]
     public void RenderedVisitArrangements_RoundTripThroughMime()
     {
-        var rendered = new IrpMailTemplates(new ManualClock(Date))
+        var rendered = new IrpMailTemplates(new FakeTimeProvider(Date))
             .Render("visit-arrangements", TestIrps.Context(TestIrps.Elmley(TestIrps.Liaison)))!;
 
         var mime = Load(rendered);
