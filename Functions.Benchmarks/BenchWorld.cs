@@ -9,6 +9,7 @@ using IrpFlows.Storage;
 using IrpFlows.Timeline;
 using IrpFlows.Workflow;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace IrpFlows.Benchmarks;
 
@@ -20,7 +21,7 @@ namespace IrpFlows.Benchmarks;
 /// </summary>
 internal sealed class BenchWorld
 {
-    private BenchWorld(StorageAccount storage, ManualTimeProvider clock)
+    private BenchWorld(StorageAccount storage, FakeTimeProvider clock)
     {
         Clock = clock;
         var suffix = Guid.NewGuid().ToString("N")[..12];
@@ -50,7 +51,7 @@ internal sealed class BenchWorld
         Probe = new WorkflowEngine(storage.CreateTableServiceClient(), [Workflow], clock, engineOptions, NullLogger<WorkflowEngine>.Instance);
     }
 
-    public ManualTimeProvider Clock { get; }
+    public FakeTimeProvider Clock { get; }
     public StorageRequestCounter EngineRequests { get; } = new();
     public StorageRequestCounter OutboxRequests { get; } = new();
     public IrpPlanner Planner { get; }
@@ -64,7 +65,7 @@ internal sealed class BenchWorld
     /// <summary>A world over fresh, empty storage with the clock at <paramref name="start"/>.</summary>
     public static async Task<BenchWorld> CreateAsync(StorageAccount storage, DateTimeOffset start, CancellationToken ct)
     {
-        var world = new BenchWorld(storage, new ManualTimeProvider(start));
+        var world = new BenchWorld(storage, new FakeTimeProvider(start));
         await world.Engine.CreateStorageIfNotExistsAsync(ct);
         await world.Outbox.CreateIfNotExistsAsync(ct);
         world.ResetCounters();

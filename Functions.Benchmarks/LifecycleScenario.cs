@@ -52,7 +52,7 @@ internal static class LifecycleScenario
             var midnight = NextLocalMidnight(now, zone);
             var next = status.NextDue is { } due && due < midnight ? due : midnight;
             if (next > horizon) break;
-            world.Clock.Set(next);
+            world.Clock.SetUtcNow(next);
             if (next != midnight) continue;
 
             world.ResetCounters();

@@ -1,5 +1,7 @@
 // IrpFlows in Azure: a Linux Consumption function app that runs the app as a custom handler,
-// its storage (Functions runtime state, IRP tables and uploaded documents), monitoring, and a Key Vault for its secrets.
+// its storage (Functions runtime state, IRP tables, uploaded documents and the deployed package), monitoring, and a Key
+// Vault for its secrets. The app reaches storage and the vault with its system-assigned managed identity: no key or
+// connection string with a key is in any app setting, and the storage account refuses Shared Key altogether.
 // Deploy into an existing resource group; see infra/README.md for the commands and the order of steps.
 
 targetScope = 'resourceGroup'
@@ -40,7 +42,7 @@ param logRetentionDays int = 90
 param publicBaseUrl string = ''
 
 @description('Extra browser origins (scheme and host only, no path or trailing slash) allowed to PUT documents straight into blob storage with an upload SAS (for example a custom domain). The function app\'s own origin is always allowed.')
-param extraUploadOrigins array = []
+param extraUploadOrigins string[] = []
 
 @secure()
 @minLength(32)
@@ -72,8 +74,22 @@ param mailSenderAddress string
 @description('Path (inside the deployed package) of a bank-holidays file that replaces the built-in England-and-Wales list. Empty: the built-in list.')
 param bankHolidaysFile string = ''
 
+@description('Object id of the user or service principal that uploads the app\'s package (README step 3): it gets Storage Blob Data Contributor on the package container only. Empty: grant that role yourself.')
+param packageUploaderPrincipalId string = ''
+
+@description('Workflow and policy app settings (values are strings), named as in local.settings.sample.json. One left out takes the app\'s default, the guide\'s value; any other Workflow__ or Policy__ setting may be added.')
+type tuning = {
+  *: string
+  Workflow__MaxStepAttempts: string?
+  Workflow__StepLease: string?
+  Policy__DocumentsDeadlineWorkingDaysBeforeVisit: string?
+  Policy__DraftReportWorkingDaysAfterVisit: string?
+  Policy__PublicationWorkingDaysAfterVisit: string?
+  Policy__FactCheckWorkingDays: string?
+}
+
 @description('Workflow and policy settings. The defaults equal local.settings.sample.json; override a value here rather than in the portal so a redeployment keeps it.')
-param tuningSettings object = {
+param tuningSettings tuning = {
   Workflow__MaxStepAttempts: '5'
   Workflow__StepLease: '00:05:00'
   Policy__DocumentsDeadlineWorkingDaysBeforeVisit: '5'
@@ -86,8 +102,35 @@ param tuningSettings object = {
 var functionAppHostName = '${functionAppName}.azurewebsites.net'
 var effectivePublicBaseUrl = empty(publicBaseUrl) ? 'https://${functionAppHostName}' : publicBaseUrl
 var keyVaultSecretsUserRoleId = '4633458b-17de-408a-b874-0445c86b69e6'
+var storageBlobDataContributorRoleId = 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
 
-resource storage 'Microsoft.Storage/storageAccounts@2023-01-01' = {
+// What the app's identity may do in its storage account (built-in roles, by id).
+var appStorageRoles = [
+  {
+    name: 'Storage Blob Data Owner'
+    id: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
+    why: 'Functions host state (timer locks, keys), the app\'s documents and outbox, the package, and user-delegation keys for upload SAS URLs'
+  }
+  {
+    name: 'Storage Table Data Contributor'
+    id: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
+    why: 'the IRP tables (event logs, schedule, uploads, outbox index)'
+  }
+  {
+    name: 'Storage Queue Data Contributor'
+    id: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
+    why: 'the Functions host\'s queues (and Durable Functions\' task hub queues once the app moves to the isolated worker)'
+  }
+]
+
+// The deployed package: one blob, always under the same name, that WEBSITE_RUN_FROM_PACKAGE points at (see appSettings).
+var packageContainerName = 'app-package'
+var packageBlobName = 'irpflows.zip'
+// Names derived from the app's: it may have 60 characters, a Log Analytics workspace 63 and a plan 60, so they are cut to fit.
+var logAnalyticsName = take('log-${functionAppName}', 63)
+var planName = take('plan-${functionAppName}', 60)
+
+resource storage 'Microsoft.Storage/storageAccounts@2026-06-01' = {
   name: storageAccountName
   location: location
   kind: 'StorageV2'
@@ -98,14 +141,18 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-01-01' = {
     minimumTlsVersion: 'TLS1_2'
     supportsHttpsTrafficOnly: true
     allowBlobPublicAccess: false
-    // The app signs requests and upload SAS URLs with the account key (Shared Key), so key access stays on.
-    allowSharedKeyAccess: true
+    // Nothing uses the account key: the host, the app and the package download authenticate with the app's identity,
+    // upload links are user-delegation SAS (signed with a key the identity obtains), and people use Microsoft Entra ID.
+    allowSharedKeyAccess: false
+    defaultToOAuthAuthentication: true
     accessTier: 'Hot'
   }
 }
 
-// The upload page PUTs each file straight to blob storage with a write-only SAS; the browser's preflight needs these rules.
-resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-01-01' = {
+// The upload page PUTs each file straight to blob storage with a create-only user-delegation SAS; the browser's preflight
+// needs these rules. Only this deployment sets them in Azure: Documents__ConfigureBlobCors=false (below) stops the app
+// from replacing them with its own local (Azurite) rule at start-up.
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2026-06-01' = {
   parent: storage
   name: 'default'
   properties: {
@@ -132,8 +179,29 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-01-01'
   }
 }
 
-resource logs 'Microsoft.OperationalInsights/workspaces@2022-10-01' = {
-  name: 'log-${functionAppName}'
+resource packageContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2026-06-01' = {
+  parent: blobService
+  name: packageContainerName
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
+var packageUrl = '${storage.properties.primaryEndpoints.blob}${packageContainer.name}/${packageBlobName}'
+
+// Whoever publishes the app writes the package with Microsoft Entra ID (Shared Key is off), and may write nothing else.
+resource uploaderWritesPackage 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(packageUploaderPrincipalId)) {
+  name: guid(packageContainer.id, packageUploaderPrincipalId, storageBlobDataContributorRoleId)
+  scope: packageContainer
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageBlobDataContributorRoleId)
+    principalId: packageUploaderPrincipalId
+    description: 'Uploads the IrpFlows package (infra/README.md step 3)'
+  }
+}
+
+resource logs 'Microsoft.OperationalInsights/workspaces@2026-03-01' = {
+  name: logAnalyticsName
   location: location
   properties: {
     sku: {
@@ -154,8 +222,8 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
 }
 
 // Linux Consumption (Y1): pay per execution, supports custom handlers and the app settings below; see README for why not Flex.
-resource plan 'Microsoft.Web/serverfarms@2023-01-01' = {
-  name: 'plan-${functionAppName}'
+resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
+  name: planName
   location: location
   kind: 'functionapp'
   sku: {
@@ -167,7 +235,7 @@ resource plan 'Microsoft.Web/serverfarms@2023-01-01' = {
   }
 }
 
-resource functionApp 'Microsoft.Web/sites@2023-01-01' = {
+resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
   name: functionAppName
   location: location
   kind: 'functionapp,linux'
@@ -186,7 +254,39 @@ resource functionApp 'Microsoft.Web/sites@2023-01-01' = {
   }
 }
 
-resource keyVault 'Microsoft.KeyVault/vaults@2023-07-01' = {
+// No user name and password can publish or reach the SCM (Kudu) site: the package is published to blob storage with
+// Microsoft Entra ID (README step 3), and the portal and the CLI use Entra ID too.
+resource ftpPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2025-03-01' = {
+  parent: functionApp
+  name: 'ftp'
+  properties: {
+    allow: false
+  }
+}
+
+resource scmPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2025-03-01' = {
+  parent: functionApp
+  name: 'scm'
+  properties: {
+    allow: false
+  }
+}
+
+// The app's identity reaches its storage account with these roles (AzureWebJobsStorage__* settings below).
+resource appUsesStorage 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for role in appStorageRoles: {
+    name: guid(storage.id, functionApp.id, role.id)
+    scope: storage
+    properties: {
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', role.id)
+      principalId: functionApp.identity.principalId
+      principalType: 'ServicePrincipal'
+      description: '${role.name}: ${role.why}'
+    }
+  }
+]
+
+resource keyVault 'Microsoft.KeyVault/vaults@2026-05-15' = {
   name: keyVaultName
   location: location
   properties: {
@@ -202,7 +302,7 @@ resource keyVault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   }
 }
 
-resource coordinatorApiKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+resource coordinatorApiKeySecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
   parent: keyVault
   name: 'CoordinatorApiKey'
   properties: {
@@ -210,7 +310,7 @@ resource coordinatorApiKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' 
   }
 }
 
-resource uploadTokenSigningKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+resource uploadTokenSigningKeySecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
   parent: keyVault
   name: 'UploadTokenSigningKey'
   properties: {
@@ -218,7 +318,7 @@ resource uploadTokenSigningKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-
   }
 }
 
-resource graphSenderUserIdSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+resource graphSenderUserIdSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
   parent: keyVault
   name: 'Graph-SenderUserId'
   properties: {
@@ -226,7 +326,7 @@ resource graphSenderUserIdSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' 
   }
 }
 
-resource graphTenantIdSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+resource graphTenantIdSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
   parent: keyVault
   name: 'Graph-TenantId'
   properties: {
@@ -235,7 +335,7 @@ resource graphTenantIdSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
 }
 
 // Only for a user-assigned or app-registration identity; the default system-assigned identity needs no client id.
-resource graphClientIdSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(graphClientId)) {
+resource graphClientIdSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = if (!empty(graphClientId)) {
   parent: keyVault
   name: 'Graph-ClientId'
   properties: {
@@ -257,9 +357,20 @@ resource appReadsSecrets 'Microsoft.Authorization/roleAssignments@2022-04-01' = 
 var baseSettings = {
   FUNCTIONS_EXTENSION_VERSION: '~4'
   FUNCTIONS_WORKER_RUNTIME: 'custom'
-  // Connection string with the account key: the app's own storage client signs with Shared Key and issues upload SAS URLs,
-  // which an identity-based connection cannot do. The key never appears in the repo: listKeys reads it at deployment.
-  AzureWebJobsStorage: 'DefaultEndpointsProtocol=https;AccountName=${storage.name};AccountKey=${storage.listKeys().keys[0].value};EndpointSuffix=${environment().suffixes.storage}'
+  // An identity-based connection, for the Functions host and the app alike: each service's endpoint and the app's
+  // system-assigned identity (so no __clientId), with the roles of appUsesStorage. No AzureWebJobsStorage setting and no key.
+  AzureWebJobsStorage__blobServiceUri: storage.properties.primaryEndpoints.blob
+  AzureWebJobsStorage__queueServiceUri: storage.properties.primaryEndpoints.queue
+  AzureWebJobsStorage__tableServiceUri: storage.properties.primaryEndpoints.table
+  AzureWebJobsStorage__credential: 'managedidentity'
+  // Linux Consumption runs only from a package URL, and has no content file share (WEBSITE_CONTENTAZUREFILECONNECTIONSTRING
+  // is for Windows Consumption and Premium), so nothing here needs a key. The platform fetches the package with the app's
+  // identity (Storage Blob Data Owner covers reading it). Declared with the same value on every deployment, so a
+  // redeployment, which replaces every app setting, never wipes it: a new version of the app is a new blob under the same
+  // name, followed by a restart (README step 3). Not `config-zip`: it needs a connection string with a key, and would
+  // set this to a key-signed SAS URL that this template would then drop.
+  WEBSITE_RUN_FROM_PACKAGE: packageUrl
+  WEBSITE_RUN_FROM_PACKAGE_BLOB_MI_RESOURCE_ID: 'SystemAssigned'
   APPLICATIONINSIGHTS_CONNECTION_STRING: appInsights.properties.ConnectionString
   CoordinatorApiKey: '@Microsoft.KeyVault(SecretUri=${coordinatorApiKeySecret.properties.secretUri})'
   UploadTokenSigningKey: '@Microsoft.KeyVault(SecretUri=${uploadTokenSigningKeySecret.properties.secretUri})'
@@ -273,6 +384,8 @@ var baseSettings = {
   // The DispatchTimer function (TimerTrigger, every minute) calls POST /DispatchTimer; the in-process timer would duplicate it
   // on every scaled-out instance.
   Dispatcher__TimerEnabled: 'false'
+  // The blob service's CORS rules are this deployment's (blobService above); the app sets its own only on Azurite.
+  Documents__ConfigureBlobCors: 'false'
 }
 
 // Built from the vault URI (ends in '/') rather than from the conditional secret, so nothing reads a resource that may not exist.
@@ -284,14 +397,16 @@ var bankHolidaysSetting = empty(bankHolidaysFile) ? {} : {
   BankHolidaysFile: bankHolidaysFile
 }
 
-// A separate resource so the settings (and their Key Vault references) are written only after the identity can read the vault.
-// It replaces every app setting, including WEBSITE_RUN_FROM_PACKAGE: publish the package again after each deployment.
-resource appSettings 'Microsoft.Web/sites/config@2023-01-01' = {
+// A separate resource so the settings are written (and the app restarted) only once the identity can read the vault and
+// reach storage. It replaces every app setting: one set anywhere else (the portal, a deployment tool) is gone after the
+// next deployment, which is why WEBSITE_RUN_FROM_PACKAGE is declared above rather than left to a tool.
+resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
   parent: functionApp
   name: 'appsettings'
   properties: union(baseSettings, graphClientIdSetting, bankHolidaysSetting, tuningSettings)
   dependsOn: [
     appReadsSecrets
+    appUsesStorage
     graphClientIdSecret
   ]
 }
@@ -301,6 +416,12 @@ output functionAppHostName string = functionApp.properties.defaultHostName
 
 @description('Name of the function app, for az functionapp commands.')
 output functionAppName string = functionApp.name
+
+@description('Name of the storage account: host state, IRP tables, documents and the package.')
+output storageAccountName string = storage.name
+
+@description('URL of the blob the app runs from: upload each new package here (README step 3).')
+output packageUrl string = packageUrl
 
 @description('Name of the Key Vault holding the app\'s secrets.')
 output keyVaultName string = keyVault.name

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json.Nodes;
 using IrpFlows.Mail;
-using IrpFlows.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Graph;
 using Microsoft.Kiota.Abstractions.Authentication;
 
@@ -12,14 +12,18 @@ public sealed class GraphMailSenderTests : IAsyncLifetime
 {
     private const string Sender = "irp@hmiprisons.gov.uk";
     private static readonly DateTimeOffset Now = new(2023, 2, 1, 9, 0, 0, TimeSpan.Zero);
-    private static readonly ManualClock Clock = new(Now);
+    // Longer than any test waits in real time: a sender that waited on the real clock instead of its TimeProvider would fail.
+    private static readonly TimeSpan RecheckDelay = TimeSpan.FromMinutes(1);
 
+    // The sender's clock. FakeTimeProvider fires the sender's wait before it looks again only when a test moves it.
+    private readonly FakeTimeProvider clock = new(Now);
     private FakeGraphServer graph = null!;
     private HttpClient httpClient = null!;
 
     public async Task InitializeAsync()
     {
-        graph = await FakeGraphServer.StartAsync(Clock);
+        // Exchange's clock, which stamps what it sends, is not the sender's: moving the sender's clock leaves it at Now.
+        graph = await FakeGraphServer.StartAsync(new FakeTimeProvider(Now));
         // The SDK's own middleware pipeline (retry, redirect, compression...), as GraphServiceClient builds it in production.
         httpClient = GraphClientFactory.Create();
     }
@@ -32,11 +36,26 @@ public sealed class GraphMailSenderTests : IAsyncLifetime
 
     private GraphMailSender CreateSender(int maxSendAttempts = 3) => new(
         new GraphServiceClient(httpClient, new AnonymousAuthenticationProvider(), graph.BaseUrl.ToString()),
-        new GraphMailOptions { SenderUserId = Sender, MaxSendAttempts = maxSendAttempts, SendRecheckDelay = TimeSpan.FromMilliseconds(50) },
-        Clock);
+        new GraphMailOptions { SenderUserId = Sender, MaxSendAttempts = maxSendAttempts, SendRecheckDelay = RecheckDelay },
+        clock);
 
-    private static MailMessage VisitArrangements() =>
-        new IrpMailTemplates(Clock).Render("visit-arrangements", TestIrps.Context(TestIrps.Elmley(TestIrps.Liaison)))!;
+    private MailMessage VisitArrangements() =>
+        new IrpMailTemplates(clock).Render("visit-arrangements", TestIrps.Context(TestIrps.Elmley(TestIrps.Liaison)))!;
+
+    /// <summary>Sends while time passes: the sender's clock moves on by the recheck delay until the send has finished.</summary>
+    private Task<SentMail> SendAsTimePassesAsync(GraphMailSender sender, MailMessage message) =>
+        PassTimeUntilDoneAsync(sender.SendAsync(message, CancellationToken.None));
+
+    private async Task<SentMail> PassTimeUntilDoneAsync(Task<SentMail> send)
+    {
+        var waited = Stopwatch.StartNew();
+        while (await Task.WhenAny(send, Task.Delay(TimeSpan.FromMilliseconds(20))) != send)
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(30), "The send did not finish while its clock moved on.");
+            clock.Advance(RecheckDelay);
+        }
+        return await send;
+    }
 
     private void AssertExactlyOneSent(string messageKey)
     {
@@ -141,13 +160,34 @@ public sealed class GraphMailSenderTests : IAsyncLifetime
         graph.FailNext(GraphOperation.SendDraft, GraphFault.ServiceUnavailable);
         var message = VisitArrangements();
 
-        var sent = await CreateSender().SendAsync(message, CancellationToken.None);
+        var sent = await SendAsTimePassesAsync(CreateSender(), message);
 
         Assert.Equal(2, graph.RequestsFor(GraphOperation.FindMessages).Count);
         Assert.Single(graph.RequestsFor(GraphOperation.CreateDraft));
         Assert.Equal(2, graph.RequestsFor(GraphOperation.SendDraft).Count);
         AssertExactlyOneSent(message.MessageKey);
         Assert.Equal(graph.SentItems[0].Id, sent.ProviderMessageId);
+    }
+
+    [Fact]
+    public async Task UnavailableSend_LooksInTheMailboxAgainOnlyAfterWaitingOnItsClock()
+    {
+        graph.FailNext(GraphOperation.SendDraft, GraphFault.ServiceUnavailable);
+        var message = VisitArrangements();
+
+        var send = CreateSender().SendAsync(message, CancellationToken.None);
+        var waited = Stopwatch.StartNew();
+        while (graph.RequestsFor(GraphOperation.SendDraft).Count == 0 && waited.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(10));
+        }
+        await Task.Delay(TimeSpan.FromMilliseconds(200));
+
+        Assert.False(send.IsCompleted); // the clock stands still, so the sender is still waiting
+        Assert.Single(graph.RequestsFor(GraphOperation.FindMessages));
+        await PassTimeUntilDoneAsync(send);
+        Assert.Equal(2, graph.RequestsFor(GraphOperation.FindMessages).Count);
+        AssertExactlyOneSent(message.MessageKey);
     }
 
     [Theory]
@@ -158,7 +198,7 @@ public sealed class GraphMailSenderTests : IAsyncLifetime
         graph.FailNext(GraphOperation.SendDraft, fault);
         var message = VisitArrangements();
 
-        var sent = await CreateSender().SendAsync(message, CancellationToken.None);
+        var sent = await SendAsTimePassesAsync(CreateSender(), message);
 
         Assert.Single(graph.RequestsFor(GraphOperation.SendDraft));
         AssertExactlyOneSent(message.MessageKey);
@@ -213,7 +253,7 @@ public sealed class GraphMailSenderTests : IAsyncLifetime
         graph.FailNext(GraphOperation.SendDraft, GraphFault.AcceptThenFileLate);
         var message = VisitArrangements();
 
-        var sent = await CreateSender(maxSendAttempts: 4).SendAsync(message, CancellationToken.None);
+        var sent = await SendAsTimePassesAsync(CreateSender(maxSendAttempts: 4), message);
 
         Assert.Single(graph.RequestsFor(GraphOperation.CreateDraft));
         Assert.Single(graph.RequestsFor(GraphOperation.SendDraft));
@@ -227,7 +267,7 @@ public sealed class GraphMailSenderTests : IAsyncLifetime
         graph.FailNext(GraphOperation.SendDraft, GraphFault.AcceptThenFileLate);
         var message = VisitArrangements();
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => CreateSender(maxSendAttempts: 2).SendAsync(message, CancellationToken.None));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => SendAsTimePassesAsync(CreateSender(maxSendAttempts: 2), message));
         var sent = await CreateSender().SendAsync(message, CancellationToken.None);
 
         Assert.Single(graph.RequestsFor(GraphOperation.SendDraft));

@@ -43,16 +43,34 @@ public sealed partial class IrpMailTemplatesTests
         var attachment = Assert.Single(message.Attachments);
         Assert.Equal("irp-visit-hmp-elmley.ics", attachment.FileName);
         Assert.StartsWith("text/calendar; method=REQUEST", attachment.ContentType);
-        var lines = ICalendarWriterTests.Unfold(attachment.Content.ToString());
-        Assert.Contains("METHOD:REQUEST", lines);
-        Assert.Contains("UID:irp-elmley-2023-visit@irpflows", lines);
-        Assert.Contains("DTSTART;VALUE=DATE:20230213", lines);
-        Assert.Contains("DTEND;VALUE=DATE:20230216", lines);
-        Assert.Contains("DTSTAMP:20230130T090000Z", lines);
-        Assert.Contains("SUMMARY:Independent review of progress at HMP Elmley", lines);
-        Assert.Contains("ORGANIZER;CN=\"Sarah Jones\":mailto:sarah.jones@hmiprisons.gov.uk", lines);
-        Assert.Contains(lines, l => l.StartsWith("ATTENDEE;CN=\"David Brown\";", StringComparison.Ordinal) && l.EndsWith(":mailto:governor.elmley@justice.gov.uk", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.StartsWith("ATTENDEE;CN=\"Priya Patel\";", StringComparison.Ordinal));
+        var calendar = Ical.Net.Calendar.Load(attachment.Content.ToString())!;
+        Assert.Equal("REQUEST", calendar.Method);
+        var visit = Assert.Single(calendar.Events);
+        Assert.Equal("irp-elmley-2023-visit@irpflows", visit.Uid);
+        Assert.Equal(0, visit.Sequence);
+        Assert.True(visit.IsAllDay);
+        Assert.Equal(new DateOnly(2023, 2, 13), visit.DtStart!.Date);
+        Assert.Equal(new DateOnly(2023, 2, 16), visit.DtEnd!.Date);
+        Assert.Equal(Now.UtcDateTime, visit.DtStamp!.AsUtc);
+        Assert.Equal("Independent review of progress at HMP Elmley", visit.Summary);
+        Assert.Equal("Sarah Jones", visit.Organizer!.CommonName);
+        Assert.Equal(new Uri("mailto:sarah.jones@hmiprisons.gov.uk"), visit.Organizer.Value);
+        Assert.Equal(["David Brown", "Priya Patel"], visit.Attendees.Select(a => a.CommonName));
+        Assert.Equal(["mailto:governor.elmley@justice.gov.uk", "mailto:priya.patel@justice.gov.uk"], visit.Attendees.Select(a => a.Value!.ToString()));
+    }
+
+    [Fact]
+    public void VisitArrangements_AfterTheVisitMovedTwice_InviteToTheNewDays_UnderTheSameUid_WithSequenceTwo()
+    {
+        var moved = TestIrps.Elmley(TestIrps.Liaison) with { VisitStart = new DateOnly(2023, 3, 6) };
+
+        var message = Render("visit-arrangements", TestIrps.Context(moved, visitReschedules: 2));
+
+        var visit = Assert.Single(Ical.Net.Calendar.Load(Assert.Single(message.Attachments).Content.ToString())!.Events);
+        Assert.Equal("irp-elmley-2023-visit@irpflows", visit.Uid);
+        Assert.Equal(2, visit.Sequence);
+        Assert.Equal(new DateOnly(2023, 3, 6), visit.DtStart!.Date);
+        Assert.Equal(new DateOnly(2023, 3, 9), visit.DtEnd!.Date);
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using IrpFlows.Mail;
-using IrpFlows.Tests.Support;
 using IrpFlows.Timeline;
+using Microsoft.Extensions.Time.Testing;
 
 namespace IrpFlows.Tests.Mail;
 
@@ -9,11 +9,11 @@ public sealed partial class IrpMailTemplatesTests
     private static readonly DateTimeOffset Now = new(2023, 1, 30, 9, 0, 0, TimeSpan.Zero);
 
     private static MailMessage Render(string stepId, IrpMailContext context) =>
-        new IrpMailTemplates(new ManualClock(Now)).Render(stepId, context)
+        new IrpMailTemplates(new FakeTimeProvider(Now)).Render(stepId, context)
         ?? throw new Xunit.Sdk.XunitException($"'{stepId}' rendered no email.");
 
     private static MailMessage? RenderOrNull(string stepId, IrpMailContext context) =>
-        new IrpMailTemplates(new ManualClock(Now)).Render(stepId, context);
+        new IrpMailTemplates(new FakeTimeProvider(Now)).Render(stepId, context);
 
     private static string[] Addresses(IEnumerable<EmailAddress> addresses) => addresses.Select(a => a.Address).ToArray();
 
@@ -70,7 +70,7 @@ public sealed partial class IrpMailTemplatesTests
     [InlineData("fact-check-reminder-0")]
     public void UnknownStep_IsRejected_RatherThanSilentlySendingNothing(string stepId)
     {
-        var templates = new IrpMailTemplates(new ManualClock(Now));
+        var templates = new IrpMailTemplates(new FakeTimeProvider(Now));
         Assert.Throws<ArgumentException>(() => templates.Render(stepId, TestIrps.Context(TestIrps.Elmley())));
     }
 

@@ -13,6 +13,7 @@ using IrpFlows.Tests.Support;
 using IrpFlows.Timeline;
 using IrpFlows.Workflow;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace IrpFlows.Tests.Mail;
 
@@ -41,7 +42,7 @@ public sealed class OutboxExactlyOnceTests
     {
         var world = await World.CreateAsync();
         await world.Engine(null).StartAsync(IrpWorkflow.KindName, "elmley", Started(), CancellationToken.None);
-        world.Clock.Set(AnnouncementDue);
+        world.Clock.SetUtcNow(AnnouncementDue);
 
         var crash = new CrashAtRequest(crashAtRequest);
         var escaped = await Record.ExceptionAsync(() => world.Engine(crash).DispatchDueAsync(CancellationToken.None));
@@ -56,7 +57,7 @@ public sealed class OutboxExactlyOnceTests
             Assert.IsType<IOException>(escaped);
         }
 
-        world.Clock.Set(AnnouncementDue.AddMinutes(6)); // after the dead process's lease
+        world.Clock.SetUtcNow(AnnouncementDue.AddMinutes(6)); // after the dead process's lease
         var survivor = world.Engine(null);
         await survivor.DispatchDueAsync(CancellationToken.None);
 
@@ -97,7 +98,7 @@ public sealed class OutboxExactlyOnceTests
             Outbox = new OutboxMailSender(Blobs, Tables, OutboxOptions, Clock);
         }
 
-        public ManualClock Clock { get; } = new(AnnouncementDue.AddHours(-1));
+        public FakeTimeProvider Clock { get; } = new(AnnouncementDue.AddHours(-1));
         public TableServiceClient Tables { get; }
         public BlobServiceClient Blobs { get; }
         public OutboxOptions OutboxOptions { get; } = new() { Container = TestStorage.UniqueName("outbox"), Table = TestStorage.UniqueName("outbox") };

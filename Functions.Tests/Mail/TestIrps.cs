@@ -77,7 +77,8 @@ internal static class TestIrps
         Uri? publicationUrl = null,
         string? cancellationReason = null,
         string? destructionSummary = null,
-        string instanceId = "irp-elmley-2023")
+        string instanceId = "irp-elmley-2023",
+        int visitReschedules = 0)
     {
         var start = facts.VisitStart;
         var dates = new Dictionary<string, DateOnly>
@@ -89,7 +90,7 @@ internal static class TestIrps
             ["publication-deadline"] = start.AddDays(37),
         };
         return new IrpMailContext(
-            instanceId, facts, dates, documents ?? Documents, withUploadLink ? UploadLink : null,
+            instanceId, facts, dates, visitReschedules, documents ?? Documents, withUploadLink ? UploadLink : null,
             draftReportLink, factCheckUploadLink, publishedOn, publicationUrl, cancellationReason, destructionSummary);
     }
 }

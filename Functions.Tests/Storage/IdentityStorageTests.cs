@@ -6,6 +6,7 @@ using IrpFlows.Tests.Support;
 using IrpFlows.Tests.Workflow;
 using IrpFlows.Workflow;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace IrpFlows.Tests.Storage;
 
@@ -24,7 +25,7 @@ public sealed class IdentityStorageTests
         var tables = account.CreateTableServiceClient(await IdentityStorage.TableOptionsAsync());
         var options = new WorkflowEngineOptions { InstancesTable = TestStorage.UniqueName("wf"), ScheduleTable = TestStorage.UniqueName("sched") };
         var due = new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
-        var engine = new WorkflowEngine(tables, [new ScriptedWorkflow()], new ManualClock(due.AddHours(-1)), options, NullLogger<WorkflowEngine>.Instance);
+        var engine = new WorkflowEngine(tables, [new ScriptedWorkflow()], new FakeTimeProvider(due.AddHours(-1)), options, NullLogger<WorkflowEngine>.Instance);
         await engine.CreateStorageIfNotExistsAsync(CancellationToken.None);
 
         await engine.StartAsync(ScriptedWorkflow.KindName, "elmley", ScriptedWorkflow.Started(("announcement", due)), CancellationToken.None);

@@ -3,6 +3,7 @@ using Azure.Core;
 using Azure.Storage.Blobs;
 using IrpFlows.Storage;
 using IrpFlows.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace IrpFlows.Tests.Storage;
 
@@ -55,14 +56,14 @@ public sealed class UserDelegationSasTests : BlobSasTests
     public async Task OneKey_SignsEveryLinkItOutlives_AndANewOneIsAskedForOnlyWhenItWouldNot()
     {
         var start = DateTimeOffset.UtcNow;
-        var clock = new ManualClock(start);
+        var clock = new FakeTimeProvider(start);
         var keyRequests = new StorageRequestCounter();
         var (blobs, signer) = await SignerAsync(clock, keyRequests);
         var blob = blobs.GetBlobContainerClient("c").GetBlobClient("b.pdf"); // signing needs no container
 
         for (var i = 0; i < 5; i++) await signer.UploadOnceUriAsync(blob, clock.GetUtcNow().AddMinutes(30), default);
         var afterFive = keyRequests.Count;
-        clock.Set(start + UserDelegationSasSigner.KeyLifetime - TimeSpan.FromMinutes(40)); // the key still outlives a 30-minute link
+        clock.SetUtcNow(start + UserDelegationSasSigner.KeyLifetime - TimeSpan.FromMinutes(40)); // the key still outlives a 30-minute link
         await signer.UploadOnceUriAsync(blob, clock.GetUtcNow().AddMinutes(30), default);
         var beforeItsEnd = keyRequests.Count;
         clock.Advance(TimeSpan.FromMinutes(20)); // now it would not

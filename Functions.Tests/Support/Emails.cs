@@ -1,6 +1,8 @@
+using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using IrpFlows.Tests.Mail;
+using Ical.Net.CalendarComponents;
+using MimeKit;
 
 namespace IrpFlows.Tests.Support;
 
@@ -11,8 +13,27 @@ public static partial class Emails
     public static IReadOnlyList<string> Addresses(JsonObject entry, string field) =>
         entry[field]!.AsArray().Select(a => a!.GetValue<string>()).Order(StringComparer.Ordinal).ToList();
 
+    /// <summary>A raw MIME message, parsed by MimeKit.</summary>
+    public static MimeMessage Parse(string rawMessage)
+    {
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(rawMessage));
+        return MimeMessage.Load(stream);
+    }
+
+    /// <summary>The one event of the calendar invitation attached to a message, read by Ical.Net; asserts it is a request.</summary>
+    public static CalendarEvent Invitation(MimeMessage message)
+    {
+        var part = Assert.IsAssignableFrom<MimePart>(Assert.Single(message.Attachments));
+        Assert.Equal("text/calendar", part.ContentType.MimeType);
+        using var content = new MemoryStream();
+        part.Content!.DecodeTo(content);
+        var calendar = Ical.Net.Calendar.Load(Encoding.UTF8.GetString(content.ToArray()))!;
+        Assert.Equal("REQUEST", calendar.Method);
+        return Assert.Single(calendar.Events);
+    }
+
     /// <summary>The plain-text part of a raw MIME message, decoded, with line breaks and runs of spaces as single spaces.</summary>
-    public static string PlainText(string rawMessage) => Whitespace().Replace(FindPlain(MimeTestParser.Parse(rawMessage))
+    public static string PlainText(string rawMessage) => Whitespace().Replace(Parse(rawMessage).TextBody
         ?? throw new Xunit.Sdk.XunitException("The email has no text/plain part."), " ");
 
     /// <summary>The first http(s) link in a text that contains <paramref name="fragment"/>.</summary>
@@ -38,11 +59,6 @@ public static partial class Emails
 
     /// <summary>The token of an upload link (<c>{PublicBaseUrl}/upload/{token}</c>).</summary>
     public static string UploadToken(Uri uploadLink) => uploadLink.AbsolutePath["/upload/".Length..];
-
-    private static string? FindPlain(MimeTestParser part) =>
-        part.Boundary is not null
-            ? part.Parts.Select(FindPlain).FirstOrDefault(t => t is not null)
-            : (part.Header("Content-Type") ?? "").StartsWith("text/plain", StringComparison.OrdinalIgnoreCase) ? part.DecodedText() : null;
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();

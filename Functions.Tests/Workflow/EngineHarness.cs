@@ -5,6 +5,7 @@ using IrpFlows.Storage;
 using IrpFlows.Tests.Support;
 using IrpFlows.Workflow;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace IrpFlows.Tests.Workflow;
 
@@ -29,7 +30,7 @@ internal sealed class EngineHarness
     }
 
     public WorkflowEngineOptions Options { get; }
-    public ManualClock Clock { get; } = new(Monday);
+    public FakeTimeProvider Clock { get; } = new(Monday);
     public ScriptedWorkflow Kind { get; } = new();
     public StorageRequestCounter Requests { get; } = new();
 

@@ -20,7 +20,7 @@ public sealed class WorkflowEngineTests
         Assert.Equal(0, await engine.DispatchDueAsync(None));
         Assert.Equal(RuntimeStatus.Pending, (await engine.GetAsync("i1", None))!.RuntimeStatus);
 
-        h.Clock.Set(T0.AddHours(1));
+        h.Clock.SetUtcNow(T0.AddHours(1));
         Assert.Equal(1, await engine.DispatchDueAsync(None));
         Assert.Equal(0, await engine.DispatchDueAsync(None));
 
@@ -46,7 +46,7 @@ public sealed class WorkflowEngineTests
         Assert.Equal(StepStatus.Pending, status.Step("b")!.Status);
         Assert.Equal(RuntimeStatus.Running, status.RuntimeStatus);
 
-        h.Clock.Set(T0.AddDays(3));
+        h.Clock.SetUtcNow(T0.AddDays(3));
         Assert.Equal(1, await restarted.DispatchDueAsync(None));
         Assert.Equal(1, h.Kind.RunCount("i1", "a"));
         Assert.Equal(1, h.Kind.RunCount("i1", "b"));
@@ -62,7 +62,7 @@ public sealed class WorkflowEngineTests
         var ids = Enumerable.Range(0, 12).Select(i => $"race{i}").ToList();
         foreach (var id in ids)
             await a.StartAsync(ScriptedWorkflow.KindName, id, ScriptedWorkflow.Started(("s1", T0), ("s2", T0), ("s3", T0.AddMinutes(1))), None);
-        h.Clock.Set(T0.AddMinutes(1));
+        h.Clock.SetUtcNow(T0.AddMinutes(1));
 
         // Both dispatch concurrently until neither finds anything to do.
         while (true)
@@ -91,13 +91,13 @@ public sealed class WorkflowEngineTests
         Assert.Equal((StepStatus.Pending, 1), (afterFirst.Status, afterFirst.FailedAttempts));
         Assert.Equal(T0.AddMinutes(1), afterFirst.EffectiveDue);
 
-        h.Clock.Set(T0.AddSeconds(59));
+        h.Clock.SetUtcNow(T0.AddSeconds(59));
         Assert.Equal(0, await engine.DispatchDueAsync(None)); // still backing off
-        h.Clock.Set(T0.AddMinutes(1));
+        h.Clock.SetUtcNow(T0.AddMinutes(1));
         Assert.Equal(1, await engine.DispatchDueAsync(None));
-        h.Clock.Set(T0.AddMinutes(11));
+        h.Clock.SetUtcNow(T0.AddMinutes(11));
         Assert.Equal(1, await engine.DispatchDueAsync(None));
-        h.Clock.Set(T0.AddDays(1));
+        h.Clock.SetUtcNow(T0.AddDays(1));
         Assert.Equal(0, await engine.DispatchDueAsync(None)); // attempts exhausted: nothing more runs
 
         var status = (await engine.GetAsync("i1", None))!;
@@ -121,11 +121,11 @@ public sealed class WorkflowEngineTests
         h.Kind.AfterWork = null;
 
         var survivor = h.NewEngine();
-        h.Clock.Set(T0.AddMinutes(4));
+        h.Clock.SetUtcNow(T0.AddMinutes(4));
         Assert.Equal(0, await survivor.DispatchDueAsync(None)); // the dead dispatcher's lease still holds
         Assert.Equal(StepStatus.Pending, (await survivor.GetAsync("i1", None))!.Step("a")!.Status);
 
-        h.Clock.Set(T0.AddMinutes(5));
+        h.Clock.SetUtcNow(T0.AddMinutes(5));
         Assert.Equal(1, await survivor.DispatchDueAsync(None));
         var status = (await survivor.GetAsync("i1", None))!;
         Assert.Equal(StepStatus.Done, status.Step("a")!.Status);
@@ -141,7 +141,7 @@ public sealed class WorkflowEngineTests
         await engine.StartAsync(ScriptedWorkflow.KindName, "i1", ScriptedWorkflow.Started(("late", T0.AddDays(30))), None);
 
         await engine.AppendAsync("i1", _ => [new NewEvent("Added", new JsonObject { ["steps"] = new JsonObject { ["soon"] = T0.AddHours(2).ToString("O") } })], None);
-        h.Clock.Set(T0.AddHours(2));
+        h.Clock.SetUtcNow(T0.AddHours(2));
 
         Assert.Equal(1, await engine.DispatchDueAsync(None));
         var status = (await engine.GetAsync("i1", None))!;
@@ -159,7 +159,7 @@ public sealed class WorkflowEngineTests
         await engine.DispatchDueAsync(None);
 
         await engine.AppendAsync("i1", _ => [new NewEvent("Stop", [])], None);
-        h.Clock.Set(T0.AddDays(2));
+        h.Clock.SetUtcNow(T0.AddDays(2));
 
         Assert.Equal(0, await engine.DispatchDueAsync(None));
         var status = (await engine.GetAsync("i1", None))!;

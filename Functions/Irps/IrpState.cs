@@ -24,6 +24,9 @@ public sealed record IrpState(
     /// <summary>Fact-check comment files the establishment returned, oldest first.</summary>
     public IReadOnlyList<ReportFileUploadedData> FactCheckComments { get; init; } = [];
 
+    /// <summary>How many times the visit has been moved (<c>VisitRescheduled</c> events): each move is a new version of the visit.</summary>
+    public int VisitReschedules { get; init; }
+
     /// <summary>The latest judgement recorded for each ref (recommendation or Ofsted theme).</summary>
     public IReadOnlyDictionary<string, JudgementRecordedData> Judgements { get; init; } = new Dictionary<string, JudgementRecordedData>();
 
@@ -55,7 +58,11 @@ public sealed record IrpState(
     private IrpState Apply(WorkflowEvent e) => e.Type switch
     {
         IrpEvents.LiaisonOfficerAppointed => AppointLiaisonOfficer(IrpEvents.FromData<LiaisonOfficerAppointedData>(e.Data)),
-        IrpEvents.VisitRescheduled => this with { Facts = Facts with { VisitStart = IrpEvents.FromData<VisitRescheduledData>(e.Data).VisitStart } },
+        IrpEvents.VisitRescheduled => this with
+        {
+            Facts = Facts with { VisitStart = IrpEvents.FromData<VisitRescheduledData>(e.Data).VisitStart },
+            VisitReschedules = VisitReschedules + 1,
+        },
         IrpEvents.DraftIssued => this with { Progress = Progress with { DraftIssuedOn = IrpEvents.FromData<DraftIssuedData>(e.Data).Date } },
         IrpEvents.FactCheckReturned => this with { Progress = Progress with { FactCheckReturnedOn = IrpEvents.FromData<FactCheckReturnedData>(e.Data).Date } },
         IrpEvents.Published => Publish(IrpEvents.FromData<PublishedData>(e.Data)),

@@ -55,6 +55,7 @@ public sealed class IrpWorkflow(
             instanceId,
             state.Facts,
             dates,
+            state.VisitReschedules,
             state.Documents.Select(d => new DocumentRequestItem(d.Item.Key, d.Item.Title, d.Files.Count > 0)).ToList(),
             UploadLink: uploadLinks.For(instanceId, dates["documents-deadline"]),
             DraftReportLink: reportFiles.DraftLink(instanceId, state),

@@ -119,7 +119,7 @@ public sealed class GraphMailSender : IMailSender
             ],
             InternetMessageHeaders =
             [
-                new GraphModels.InternetMessageHeader { Name = MimeMessageWriter.MessageKeyHeader, Value = message.MessageKey },
+                new GraphModels.InternetMessageHeader { Name = MimeMail.MessageKeyHeader, Value = message.MessageKey },
             ],
             Attachments = message.Attachments
                 .Select(a => (GraphModels.Attachment)new GraphModels.FileAttachment

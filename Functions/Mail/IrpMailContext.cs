@@ -5,6 +5,8 @@ namespace IrpFlows.Mail;
 /// <summary>
 /// What a step's email needs to know about one IRP. <see cref="StepDates"/> maps planned step ids to their dates:
 /// <c>visit-start</c>, <c>visit-end</c>, <c>documents-deadline</c>, <c>fact-check-deadline</c>, <c>publication-deadline</c>.
+/// <see cref="VisitReschedules"/> counts the times the visit has moved; it numbers the versions of the visit's calendar
+/// invitation (its SEQUENCE), so an invitation sent after a move replaces the one sent before it.
 /// Every string here is user-supplied and is HTML-encoded when rendered. <see cref="DraftReportLink"/> and
 /// <see cref="FactCheckUploadLink"/> (the page where the establishment uploads its comments) are set once the draft is issued.
 /// </summary>
@@ -12,6 +14,7 @@ public sealed record IrpMailContext(
     string InstanceId,
     IrpFacts Facts,
     IReadOnlyDictionary<string, DateOnly> StepDates,
+    int VisitReschedules,
     IReadOnlyList<DocumentRequestItem> Documents,
     Uri? UploadLink,
     Uri? DraftReportLink,

@@ -276,6 +276,7 @@ public sealed class IrpMailTemplates(TimeProvider timeProvider)
 
         var invitation = new CalendarInvitation(
             Uid: $"{l.Context.InstanceId}-visit@irpflows",
+            Sequence: l.Context.VisitReschedules,
             Summary: $"Independent review of progress at {w.Establishment}",
             Description: $"HM Inspectorate of Prisons independent review of progress at {w.Establishment}. Presentation at 12.30pm on day 1. Coordinating inspector: {contacts.Coordinator.Name}, {contacts.Coordinator.Email}.",
             Location: w.Establishment,
@@ -285,7 +286,7 @@ public sealed class IrpMailTemplates(TimeProvider timeProvider)
             Attendees: to,
             Stamp: timeProvider.GetUtcNow());
         var attachment = new MailAttachment(
-            $"irp-visit-{Slug(w.Establishment)}.ics", ICalendarWriter.ContentType, BinaryData.FromString(ICalendarWriter.Write(invitation)));
+            $"irp-visit-{Slug(w.Establishment)}.ics", CalendarInvitation.ContentType, BinaryData.FromString(invitation.ToICalendar()));
         return l.Compose(to, cc, $"{w.SubjectPrefix}: arrangements for the visit, {l.VisitShortRange}", body, [attachment]);
     }
 

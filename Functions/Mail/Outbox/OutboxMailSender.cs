@@ -46,7 +46,7 @@ public sealed class OutboxMailSender(BlobServiceClient blobs, TableServiceClient
         var sentAt = time.GetUtcNow();
         try
         {
-            await blob.UploadAsync(MimeMessageWriter.Write(message, new EmailAddress(options.SenderName, options.SenderAddress), sentAt),
+            await blob.UploadAsync(MimeMail.ToEml(message, new EmailAddress(options.SenderName, options.SenderAddress), sentAt),
                 new BlobUploadOptions
                 {
                     HttpHeaders = new BlobHttpHeaders { ContentType = "message/rfc822" },
