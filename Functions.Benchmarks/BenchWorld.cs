@@ -1,3 +1,6 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 using IrpFlows.Calendar;
 using IrpFlows.Documents;
 using IrpFlows.Irps;
@@ -12,35 +15,40 @@ namespace IrpFlows.Benchmarks;
 
 /// <summary>
 /// The real engine, IRP workflow and outbox, wired by hand over tables and a container of their own, with two request
-/// counters: <see cref="EngineRequests"/> sees only the engine's table client, <see cref="OutboxRequests"/> only the
-/// outbox's blob and table clients (what the email activities cost).
+/// counters in the SDK clients' pipelines (per retry, so every attempt on the wire): <see cref="EngineRequests"/> sees only
+/// the engine's table client, <see cref="OutboxRequests"/> only the outbox's blob and table clients (what the email
+/// activities cost).
 /// </summary>
 internal sealed class BenchWorld
 {
-    private BenchWorld(StorageConnection storage, FakeTimeProvider clock)
+    private BenchWorld(StorageAccount storage, FakeTimeProvider clock)
     {
         Clock = clock;
         var suffix = Guid.NewGuid().ToString("N")[..12];
         var engineOptions = new WorkflowEngineOptions { InstancesTable = "benchwf" + suffix, ScheduleTable = "benchdue" + suffix };
         var outboxOptions = new OutboxOptions { Container = "benchoutbox" + suffix, Table = "benchoutbox" + suffix };
 
-        var engineClient = new StorageClientOptions();
-        engineClient.AddRequestCounter(EngineRequests);
-        var outboxClient = new StorageClientOptions();
-        outboxClient.AddRequestCounter(OutboxRequests);
+        var engineTables = new TableClientOptions();
+        engineTables.AddPolicy(EngineRequests, HttpPipelinePosition.PerRetry);
+        var outboxTables = new TableClientOptions();
+        outboxTables.AddPolicy(OutboxRequests, HttpPipelinePosition.PerRetry);
+        var outboxBlobs = new BlobClientOptions();
+        outboxBlobs.AddPolicy(OutboxRequests, HttpPipelinePosition.PerRetry);
 
         var policy = new IrpPolicy();
         Planner = new IrpPlanner(WorkingDayCalendar.EnglandAndWales, policy);
-        Outbox = new OutboxMailSender(new BlobServiceClient(storage, outboxClient), new TableServiceClient(storage, outboxClient), outboxOptions, clock);
-        var blobs = new BlobServiceClient(storage, outboxClient);
+        var blobs = storage.CreateBlobServiceClient(outboxBlobs);
+        var tables = storage.CreateTableServiceClient(outboxTables);
+        Outbox = new OutboxMailSender(blobs, tables, outboxOptions, clock);
         var documents = new DocumentsOptions();
-        Workflow = new IrpWorkflow(Planner, new IrpMailTemplates(clock), Outbox,
-            new UploadLinks(new UploadTokens(BenchIrps.UploadSigningKey), documents, policy, new Uri("http://localhost:7071")),
-            new MaterialDestruction(new DocumentStore(blobs, new TableServiceClient(storage, outboxClient), documents, TimeProvider.System)),
-            new IrpReportFiles(blobs, Planner, policy, new ReportOptions()));
-        Engine = new WorkflowEngine(new TableServiceClient(storage, engineClient), [Workflow], clock, engineOptions, NullLogger<WorkflowEngine>.Instance);
+        var links = new UploadLinks(new UploadTokens(BenchIrps.UploadSigningKey), documents, policy, new Uri("http://localhost:7071"));
+        var sas = storage.CreateSasSigner(blobs, TimeProvider.System);
+        Workflow = new IrpWorkflow(Planner, new IrpMailTemplates(clock), Outbox, links,
+            new MaterialDestruction(new DocumentStore(blobs, tables, sas, documents, TimeProvider.System)),
+            new IrpReportFiles(blobs, sas, links, Planner, policy, new ReportOptions(), TimeProvider.System));
+        Engine = new WorkflowEngine(storage.CreateTableServiceClient(engineTables), [Workflow], clock, engineOptions, NullLogger<WorkflowEngine>.Instance);
         // Reads for the benchmark's own bookkeeping (what is due next) go through an uncounted client.
-        Probe = new WorkflowEngine(new TableServiceClient(storage), [Workflow], clock, engineOptions, NullLogger<WorkflowEngine>.Instance);
+        Probe = new WorkflowEngine(storage.CreateTableServiceClient(), [Workflow], clock, engineOptions, NullLogger<WorkflowEngine>.Instance);
     }
 
     public FakeTimeProvider Clock { get; }
@@ -55,7 +63,7 @@ internal sealed class BenchWorld
     public long TotalRequests => EngineRequests.Count + OutboxRequests.Count;
 
     /// <summary>A world over fresh, empty storage with the clock at <paramref name="start"/>.</summary>
-    public static async Task<BenchWorld> CreateAsync(StorageConnection storage, DateTimeOffset start, CancellationToken ct)
+    public static async Task<BenchWorld> CreateAsync(StorageAccount storage, DateTimeOffset start, CancellationToken ct)
     {
         var world = new BenchWorld(storage, new FakeTimeProvider(start));
         await world.Engine.CreateStorageIfNotExistsAsync(ct);

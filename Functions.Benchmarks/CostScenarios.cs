@@ -5,7 +5,7 @@ namespace IrpFlows.Benchmarks;
 /// <summary>Storage requests of creating an IRP, an idle tick, and ticks with k due steps, each on fresh storage.</summary>
 internal static class CostScenarios
 {
-    public static async Task RunAsync(StorageConnection storage, BenchReport report, CancellationToken ct)
+    public static async Task RunAsync(StorageAccount storage, BenchReport report, CancellationToken ct)
     {
         var world = await BenchWorld.CreateAsync(storage, BenchIrps.Start, ct);
         await world.StartIrpAsync(BenchIrps.Later, ct);

@@ -29,13 +29,15 @@ public class HotPathBenchmarks
         _planner = new IrpPlanner(WorkingDayCalendar.EnglandAndWales, new IrpPolicy());
         // Planning reaches neither mail nor storage: the workflow's activities are never run here.
         var policy = new IrpPolicy();
-        var storage = StorageConnection.Development(10000, 10002);
-        var blobs = new BlobServiceClient(storage);
+        var storage = StorageAccount.FromConnectionString("UseDevelopmentStorage=true");
+        var blobs = storage.CreateBlobServiceClient();
         var documents = new DocumentsOptions();
+        var sas = storage.CreateSasSigner(blobs, TimeProvider.System);
+        var links = new UploadLinks(new UploadTokens(BenchIrps.UploadSigningKey), documents, policy, new Uri("http://localhost:7071"));
         _workflow = new IrpWorkflow(_planner, new IrpMailTemplates(TimeProvider.System), new NoMail(),
-            new UploadLinks(new UploadTokens(BenchIrps.UploadSigningKey), documents, policy, new Uri("http://localhost:7071")),
-            new MaterialDestruction(new DocumentStore(blobs, new TableServiceClient(storage), documents, TimeProvider.System)),
-            new IrpReportFiles(blobs, _planner, policy, new ReportOptions()));
+            links,
+            new MaterialDestruction(new DocumentStore(blobs, storage.CreateTableServiceClient(), sas, documents, TimeProvider.System)),
+            new IrpReportFiles(blobs, sas, links, _planner, policy, new ReportOptions(), TimeProvider.System));
         _facts = BenchIrps.Prison(BenchIrps.Today);
         _instance = SixtyEventLog();
     }

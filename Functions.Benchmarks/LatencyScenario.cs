@@ -12,7 +12,7 @@ internal static class LatencyScenario
     private const int SeedParallelism = 32;
     private const int WarmUps = 20;
 
-    public static async Task RunAsync(StorageConnection storage, int activeIrps, int samples, BenchReport report, TextWriter progress, CancellationToken ct)
+    public static async Task RunAsync(StorageAccount storage, int activeIrps, int samples, BenchReport report, TextWriter progress, CancellationToken ct)
     {
         var world = await BenchWorld.CreateAsync(storage, BenchIrps.Start, ct);
         var seeding = Stopwatch.StartNew();

@@ -13,7 +13,7 @@ namespace IrpFlows.Benchmarks;
 /// </summary>
 internal static class LifecycleScenario
 {
-    public static async Task RunAsync(StorageConnection storage, BenchReport report, CancellationToken ct)
+    public static async Task RunAsync(StorageAccount storage, BenchReport report, CancellationToken ct)
     {
         var world = await BenchWorld.CreateAsync(storage, BenchIrps.Start, ct);
         var zone = new IrpPolicy().TimeZone;

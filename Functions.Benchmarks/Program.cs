@@ -35,7 +35,7 @@ Console.WriteLine("Starting Azurite (in memory, free ports)…");
 await using (var azurite = await AzuriteLauncher.StartAsync(
     new AzuriteStartOptions { BlobPort = 0, QueuePort = 0, TablePort = 0, InMemoryPersistence = true }, NullLogger.Instance, ct))
 {
-    var storage = StorageConnection.Parse(azurite.ConnectionString);
+    var storage = StorageAccount.FromConnectionString(azurite.ConnectionString);
     Console.WriteLine("Measuring storage requests…");
     await CostScenarios.RunAsync(storage, report, ct);
     Console.WriteLine("Running one prison IRP from creation to the end of its timeline…");

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Azure.Storage.Blobs.Models;
 using IrpFlows.Documents;
 using IrpFlows.Hosting.Azurite;
 using IrpFlows.Tests.Support;
@@ -95,8 +96,8 @@ public sealed class UploadPageBrowserTests(BrowserFixture fixture) : IClassFixtu
         Assert.Equal(Path.GetFileName(file), received["name"]!.GetValue<string>());
         var blobs = app.Blobs.GetBlobContainerClient(DocumentStore.ContainerName(irpId));
         var stored = new List<string>();
-        await foreach (var blob in blobs.GetBlobsAsync("documents/action-plan/")) stored.Add(blob.Name);
-        Assert.Equal(bytes, (await blobs.GetBlobClient(Assert.Single(stored)).DownloadContentAsync()).Content.ToArray());
+        await foreach (var blob in blobs.GetBlobsAsync(new GetBlobsOptions { Prefix = "documents/action-plan/" })) stored.Add(blob.Name);
+        Assert.Equal(bytes, (await blobs.GetBlobClient(Assert.Single(stored)).DownloadContentAsync()).Value.Content.ToArray());
         File.Delete(file);
     }
 }

@@ -1,3 +1,4 @@
+using Azure.Storage.Blobs.Models;
 using IrpFlows.Documents;
 using IrpFlows.Tests.Support;
 using IrpFlows.Workflow;
@@ -137,7 +138,7 @@ public sealed class DocumentRemindersTests(DocumentRemindersFixture fixture) : I
     {
         var container = App.Blobs.GetBlobContainerClient(DocumentStore.ContainerName(fixture.Elmley));
         var left = new List<string>();
-        await foreach (var blob in container.GetBlobsAsync()) left.Add(blob.Name);
+        await foreach (var blob in container.GetBlobsAsync(new GetBlobsOptions())) left.Add(blob.Name);
         var status = await App.Services.GetRequiredService<WorkflowEngine>().GetAsync(fixture.Elmley, CancellationToken.None);
         var destruction = status!.Step(MaterialDestruction.StepId)!.Result!["destruction"]!;
         var text = Emails.PlainText(await App.RawEmailAsync(fixture.Elmley, MaterialDestruction.StepId));

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using IrpFlows.Documents;
-using IrpFlows.Storage;
 using IrpFlows.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -106,18 +105,22 @@ public sealed class UploadProtocolTests(UploadProtocolFixture fixture) : IClassF
     }
 
     [Fact]
-    public async Task UploadSas_WritesOnlyItsOwnNewBlob_AndCannotReadListOrWriteAnother()
+    public async Task UploadSas_CreatesOnlyItsOwnNewBlob_Once_AndCannotReadListOrWriteAnother()
     {
-        using var begin = await App.BeginUploadAsync(fixture.Token, DocumentChecklist.DataRequest, new { fileName = "data.csv", size = 5, contentType = "text/csv" });
+        using var begin = await App.BeginUploadAsync(fixture.Token, DocumentChecklist.DataRequest, new { fileName = "data.csv", size = 5, contentType = "application/vnd.ms-excel" });
         var grant = (await begin.Content.ReadFromJsonAsync<JsonObject>())!;
         var url = new Uri(grant["uploadUrl"]!.GetValue<string>());
         var blobName = grant["blobName"]!.GetValue<string>();
         Assert.Matches(@"^documents/data-request/\d{14}-[0-9a-f]{8}-data\.csv$", blobName);
-        Assert.Contains("sp=cw&", url.Query, StringComparison.Ordinal);
+        Assert.Contains("sp=c&", url.Query, StringComparison.Ordinal);
+        Assert.Equal("application/vnd.ms-excel", grant["contentType"]!.GetValue<string>());
         Assert.True(grant["expiresOn"]!.GetValue<DateTimeOffset>() <= DateTimeOffset.UtcNow.AddMinutes(31));
 
         await IrpFlowsApp.PutBlobAsync(url, TestFiles.Utf8("a,b\n1"), "text/csv");
         using var http = new HttpClient();
+        using var again = new HttpRequestMessage(HttpMethod.Put, url) { Content = new ByteArrayContent(TestFiles.Utf8("overwritten")) };
+        again.Headers.Add("x-ms-blob-type", "BlockBlob");
+        using var overwrite = await http.SendAsync(again);
         using var read = await http.GetAsync(url);
         var containerUrl = url.GetLeftPart(UriPartial.Path)[..url.GetLeftPart(UriPartial.Path).IndexOf("/documents/", StringComparison.Ordinal)];
         using var list = await http.GetAsync($"{containerUrl}?restype=container&comp=list&{url.Query.TrimStart('?')}");
@@ -128,9 +131,12 @@ public sealed class UploadProtocolTests(UploadProtocolFixture fixture) : IClassF
         other.Headers.Add("x-ms-blob-type", "BlockBlob");
         using var otherPut = await http.SendAsync(other);
 
+        Assert.Equal(HttpStatusCode.Forbidden, overwrite.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, read.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, list.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, otherPut.StatusCode);
+        var stored = await App.Blobs.GetBlobContainerClient(DocumentStore.ContainerName(fixture.IrpId)).GetBlobClient(blobName).DownloadContentAsync();
+        Assert.Equal("a,b\n1", stored.Value.Content.ToString());
     }
 
     [Fact]
@@ -158,7 +164,7 @@ public sealed class UploadProtocolTests(UploadProtocolFixture fixture) : IClassF
         var file = Assert.Single(status["files"]!.AsArray(), f => f!["name"]!.GetValue<string>() == "Action plan – Elmley.pdf")!;
         Assert.Equal(bytes.Length, file["size"]!.GetValue<long>());
         var stored = await App.Blobs.GetBlobContainerClient(DocumentStore.ContainerName(fixture.IrpId)).GetBlobClient(blobName).DownloadContentAsync();
-        Assert.Equal(bytes, stored.Content.ToArray());
+        Assert.Equal(bytes, stored.Value.Content.ToArray());
     }
 
     [Fact]
@@ -193,7 +199,7 @@ public sealed class UploadProtocolTests(UploadProtocolFixture fixture) : IClassF
     }
 
     [Fact]
-    public async Task CoordinatorDownload_NeedsTheKey_AndRedirectsToAReadLinkForThatFileOnly()
+    public async Task CoordinatorDownload_NeedsTheKey_AndRedirectsToAReadLinkForThatFileOnly_ServedAsAnAttachment()
     {
         var bytes = TestFiles.Utf8("%PDF-pro-forma");
         await App.UploadDocumentAsync(fixture.Token, DocumentChecklist.ManagerProForma, "pro forma.pdf", bytes);
@@ -209,7 +215,11 @@ public sealed class UploadProtocolTests(UploadProtocolFixture fixture) : IClassF
         var location = redirect.Headers.Location!;
         Assert.Contains("sp=r&", location.Query, StringComparison.Ordinal);
         using var http = new HttpClient();
-        Assert.Equal(bytes, await http.GetByteArrayAsync(location));
+        using var download = await http.GetAsync(location);
+        Assert.Equal(bytes, await download.Content.ReadAsByteArrayAsync());
+        Assert.Equal("attachment", download.Content.Headers.ContentDisposition!.DispositionType);
+        Assert.Equal("pro forma.pdf", download.Content.Headers.ContentDisposition.FileNameStar);
+        Assert.Equal("application/pdf", download.Content.Headers.ContentType!.MediaType);
     }
 
     [Fact]

@@ -69,6 +69,40 @@ public sealed class UploadRulesTests
     }
 
     [Theory]
+    [InlineData("plan.pdf", "%PDF-1.7 the plan", "application/pdf")]
+    [InlineData("data.csv", "a,b", "application/vnd.ms-excel")]
+    [InlineData("notes.txt", "notes", "text/plain; charset=utf-8")]
+    [InlineData("chart.png", "not checked beyond its type", "image/png")]
+    public void StoredFiles_ThatKeepTheRules_PassTheirCheck(string fileName, string content, string contentType)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(content);
+
+        Assert.Empty(Rules.CheckStored(fileName, bytes.Length, contentType, bytes));
+    }
+
+    [Theory]
+    [InlineData("plan.pdf", "<html><script>alert(1)</script>", "application/pdf", "content")] // named and typed as a PDF, but is not one
+    [InlineData("plan.pdf", "%PDF-1.7", "text/html", "contentType")] // stored with a type its name does not allow
+    [InlineData("plan.pdf", "%PDF-1.7", "application/octet-stream", "contentType")]
+    [InlineData("plan.pdf", "%PDF-1.7", "", "contentType")]
+    [InlineData("plan.pdf", "", "application/pdf", "size")]
+    [InlineData("page.html", "<html>", "text/html", "fileName")]
+    public void StoredFiles_ThatBreakARule_NameItsField(string fileName, string content, string contentType, string field)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(content);
+
+        Assert.Equal([field], Rules.CheckStored(fileName, bytes.Length, contentType, bytes).Keys);
+    }
+
+    [Fact]
+    public void StoredFile_OverTheLimit_IsRefusedOnItsRealSize()
+    {
+        var errors = Rules.CheckStored("plan.pdf", 150L * 1024 * 1024, "application/pdf", "%PDF-"u8);
+
+        Assert.Equal("The file uploaded is 150 MB, over the limit of 100 MB.", Assert.Single(errors["size"]));
+    }
+
+    [Theory]
     [InlineData(0, "0 bytes")]
     [InlineData(1, "1 byte")]
     [InlineData(1023, "1023 bytes")]

@@ -33,7 +33,7 @@ public sealed class FactCheckPageTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
-    private async Task<Uri> FactCheckLinkAsync(string step) => Link(PlainText(await _app.RawEmailAsync(_id, step)), "/fact-check/");
+    private async Task<Uri> FactCheckLinkAsync(string step) => FactCheckLink(PlainText(await _app.RawEmailAsync(_id, step)));
 
     private static MultipartFormDataContent Form(string fileName, byte[] bytes, string contentType)
     {
@@ -48,8 +48,8 @@ public sealed class FactCheckPageTests : IAsyncLifetime
         var draftText = PlainText(await _app.RawEmailAsync(_id, "draft-report"));
         Assert.Contains("You can upload your comments here: http://localhost/fact-check/", draftText);
         Assert.Contains("If you prefer, you can send them to me by replying to this email.", draftText);
-        var link = Link(draftText, "/fact-check/");
-        var draftLink = Link(draftText, "/reports/draft/");
+        var link = FactCheckLink(draftText);
+        var draftLink = DraftLink(draftText);
 
         var page = await _app.Anonymous.GetAsync(link.PathAndQuery);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
@@ -105,11 +105,12 @@ public sealed class FactCheckPageTests : IAsyncLifetime
         Assert.Contains("This link is not valid or has expired", await page.Content.ReadAsStringAsync());
         var posted = await _app.Anonymous.PostAsync($"/fact-check/{tampered}", Form("comments.pdf", Pdf("comments"), "application/pdf"));
         Assert.Equal(HttpStatusCode.Forbidden, posted.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await _app.Anonymous.GetAsync($"/fact-check/{tampered}/draft")).StatusCode);
 
         var irp = await _app.GetIrpAsync(_id);
         Assert.Empty(irp["factCheckComments"]!.AsArray());
         Assert.Equal("Fact check", irp["customStatus"]!.GetValue<string>());
-        Assert.False(await _app.Blobs.GetBlobContainerClient("irp-" + _id).GetBlobClient("reports/fact-check/1/comments.pdf").ExistsAsync());
+        Assert.False((await _app.Blobs.GetBlobContainerClient("irp-" + _id).GetBlobClient("reports/fact-check/1/comments.pdf").ExistsAsync()).Value);
     }
 
     [Fact]

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
-using IrpFlows.Storage;
+using Azure.Data.Tables;
 using IrpFlows.Tests.Support;
 
 namespace IrpFlows.Tests.Http;
@@ -305,8 +305,8 @@ public sealed class IrpApiTests
 
     private static async Task AssertNothingStoredAsync(IrpFlowsApp app)
     {
-        var tables = new TableServiceClient(StorageConnection.Parse(app.ConnectionString));
-        Assert.Empty(await tables.GetTableClient(app.Names.Instances).QueryAsync().ToListAsync());
-        Assert.Empty(await tables.GetTableClient(app.Names.Schedule).QueryAsync().ToListAsync());
+        var tables = new TableServiceClient(app.ConnectionString);
+        Assert.Empty(await tables.GetTableClient(app.Names.Instances).QueryAsync<TableEntity>().ToListAsync());
+        Assert.Empty(await tables.GetTableClient(app.Names.Schedule).QueryAsync<TableEntity>().ToListAsync());
     }
 }

@@ -57,9 +57,8 @@ public sealed class ReportUploadEndpointsTests : IAsyncLifetime
         var draft = (await _app.GetIrpAsync(_id))["draftReport"]!;
         Assert.Equal(Pdf("v2").Length, draft["size"]!.GetValue<long>());
         await _app.MoveClockAsync(new DateTimeOffset(2027, 3, 1, 10, 1, 0, TimeSpan.Zero));
-        var link = Link(PlainText(await _app.RawEmailAsync(_id, "draft-report")), "/reports/draft/");
-        using var anonymous = new HttpClient();
-        Assert.Equal(Pdf("v2"), await anonymous.GetByteArrayAsync(link));
+        using var sent = await _app.GetThroughStorageAsync(DraftLink(PlainText(await _app.RawEmailAsync(_id, "draft-report"))));
+        Assert.Equal(Pdf("v2"), await sent.Content.ReadAsByteArrayAsync());
     }
 
     [Theory]

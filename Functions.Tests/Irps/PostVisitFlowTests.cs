@@ -44,20 +44,22 @@ public sealed class PostVisitFlowTests : IAsyncLifetime
         Assert.Equal([GovernorEmail], Addresses(draftEmail, "to"));
         var draftText = PlainText(await _app.RawEmailAsync(draftEmail));
         Assert.Contains("by Monday 15 March 2027", draftText); // fact check: ten working days
-        var link = Link(draftText, "/reports/draft/");
-        // Read-only, until the end of the tenth day after the fact-check deadline (Thu 25 Mar 2027, GMT).
-        Assert.Contains("sp=r&", link.Query);
-        Assert.Contains("se=2027-03-26T00%3A00%3A00Z", link.Query);
-        using (var anonymous = new HttpClient())
+        var link = DraftLink(draftText);
+        // The fact-check page's token, so it works as long as that page (until the end of Thu 25 Mar 2027, GMT), and it
+        // leads to a read-only link to the draft issued.
+        Assert.Equal(FactCheckLink(draftText).AbsolutePath + "/draft", link.AbsolutePath);
+        using (var draft = await _app.GetThroughStorageAsync(link))
         {
-            Assert.Equal(Pdf("second draft"), await anonymous.GetByteArrayAsync(link));
+            Assert.Contains("sp=r&", draft.RequestMessage!.RequestUri!.Query);
+            Assert.Equal(Pdf("second draft"), await draft.Content.ReadAsByteArrayAsync());
+            Assert.Equal("Elmley-draft-v2.pdf", draft.Content.Headers.ContentDisposition!.FileNameStar);
         }
 
         // No comments by Wednesday 10 March (three working days before the deadline): a reminder, with the same link.
         await _app.MoveClockAsync(new DateTimeOffset(2027, 3, 10, 10, 0, 0, TimeSpan.Zero));
         var reminder = await _app.EmailAsync(id, "fact-check-reminder-1");
         Assert.Equal([GovernorEmail], Addresses(reminder, "to"));
-        Assert.Equal(link, Link(PlainText(await _app.RawEmailAsync(reminder)), "/reports/draft/"));
+        Assert.Equal(link, DraftLink(PlainText(await _app.RawEmailAsync(reminder))));
 
         await _app.MoveClockAsync(new DateTimeOffset(2027, 3, 11, 10, 0, 0, TimeSpan.Zero));
         var comments = await _app.PutReportFileAsync(id, "fact-check-comments", "comments.docx", Pdf("comments"),

@@ -1,6 +1,9 @@
 using System.Text.Json;
 using Azure.Core;
 using Azure.Core.Pipeline;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using IrpFlows.Calendar;
 using IrpFlows.Documents;
 using IrpFlows.Irps;
@@ -61,7 +64,7 @@ public sealed class OutboxExactlyOnceTests
         var messages = await world.Outbox.ListAsync("elmley", CancellationToken.None);
         var announcement = Assert.Single(messages);
         Assert.Equal("announcement", announcement.Step);
-        Assert.Single(await world.Blobs.GetBlobContainerClient(world.OutboxOptions.Container).GetBlobsAsync("elmley/").ToListAsync());
+        Assert.Single(await world.Blobs.GetBlobContainerClient(world.OutboxOptions.Container).GetBlobsAsync(new GetBlobsOptions { Prefix = "elmley/" }).ToListAsync());
         var status = (await survivor.GetAsync("elmley", CancellationToken.None))!;
         Assert.Equal(StepStatus.Done, status.Step("announcement")!.Status);
         Assert.Single(status.Instance.EventsOfType(EngineEvents.StepCompleted));
@@ -81,12 +84,17 @@ public sealed class OutboxExactlyOnceTests
     {
         private CrashAtRequest? _crash;
 
-        private World(StorageConnection connection)
+        private readonly StorageAccount _storage;
+
+        private World(StorageAccount storage)
         {
-            var options = new StorageClientOptions();
-            options.AddPolicy(new CrashSwitch(this), HttpPipelinePosition.PerCall);
-            Tables = new TableServiceClient(connection, options);
-            Blobs = new BlobServiceClient(connection, options);
+            _storage = storage;
+            var tableOptions = new TableClientOptions();
+            tableOptions.AddPolicy(new CrashSwitch(this), HttpPipelinePosition.PerCall);
+            var blobOptions = new BlobClientOptions();
+            blobOptions.AddPolicy(new CrashSwitch(this), HttpPipelinePosition.PerCall);
+            Tables = storage.CreateTableServiceClient(tableOptions);
+            Blobs = storage.CreateBlobServiceClient(blobOptions);
             Outbox = new OutboxMailSender(Blobs, Tables, OutboxOptions, Clock);
         }
 
@@ -102,7 +110,7 @@ public sealed class OutboxExactlyOnceTests
 
         public static async Task<World> CreateAsync()
         {
-            var world = new World(StorageConnection.Parse(await TestStorage.ConnectionStringAsync()));
+            var world = new World(StorageAccount.FromConnectionString(await TestStorage.ConnectionStringAsync()));
             await world.Outbox.CreateIfNotExistsAsync(CancellationToken.None);
             await world.Engine(null).CreateStorageIfNotExistsAsync(CancellationToken.None);
             return world;
@@ -116,9 +124,10 @@ public sealed class OutboxExactlyOnceTests
             var planner = new IrpPlanner(WorkingDayCalendar.EnglandAndWales, policy);
             var documents = new DocumentsOptions();
             var links = new UploadLinks(new UploadTokens("test-upload-signing-key-0123456789abcdef"), documents, policy, new Uri("http://localhost:7071"));
-            var destruction = new MaterialDestruction(new DocumentStore(Blobs, Tables, documents, TimeProvider.System));
+            var sas = _storage.CreateSasSigner(Blobs, TimeProvider.System);
+            var destruction = new MaterialDestruction(new DocumentStore(Blobs, Tables, sas, documents, TimeProvider.System));
             var workflow = new IrpWorkflow(planner, new IrpMailTemplates(Clock), Outbox, links, destruction,
-                new IrpReportFiles(Blobs, planner, policy, new ReportOptions()));
+                new IrpReportFiles(Blobs, sas, links, planner, policy, new ReportOptions(), TimeProvider.System));
             return new WorkflowEngine(Tables, [workflow], Clock, EngineOptions, NullLogger<WorkflowEngine>.Instance);
         }
 

@@ -1,153 +1,157 @@
 using System.Net;
-using Azure.Core;
+using System.Net.Http.Headers;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using IrpFlows.Storage;
+using IrpFlows.Tests.Support;
 
 namespace IrpFlows.Tests.Storage;
 
-/// <summary>SAS URIs checked with a plain HttpClient, as a browser or the liaison officer's upload would use them.</summary>
-public sealed class BlobSasTests
+/// <summary>
+/// What the app's SAS links allow, used with a plain HttpClient as a browser or a script would use them. The same
+/// behaviour is asked of every way of signing them.
+/// </summary>
+public abstract class BlobSasTests
 {
-    private static readonly HttpClient Http = new();
     private static readonly DateTimeOffset InAnHour = DateTimeOffset.UtcNow.AddHours(1);
 
-    private static Task<HttpResponseMessage> PutBlockBlobAsync(Uri uri, string content)
+    /// <summary>A new container, reached as the signer's account reaches it, and the signer.</summary>
+    protected abstract Task<(BlobContainerClient Container, BlobSasSigner Signer)> NewContainerAsync();
+
+    /// <summary>A client with no credential, as a browser has.</summary>
+    protected abstract HttpClient Http { get; }
+
+    private Task<HttpResponseMessage> PutBlockBlobAsync(Uri uri, string content, string contentType = "application/pdf")
     {
         var request = new HttpRequestMessage(HttpMethod.Put, uri) { Content = new StringContent(content) };
         request.Headers.Add("x-ms-blob-type", "BlockBlob");
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
         return Http.SendAsync(request);
     }
 
     [Fact]
-    public async Task WriteOnlyBlobSas_AllowsAPlainPutOfThatBlob()
+    public async Task UploadLink_CreatesTheBlobOnce_ASecondPutIsRefusedWith403_AndTheFirstFileStays()
     {
-        var container = await BlobClientTests.NewContainerAsync();
-        var blob = container.GetBlobClient("irp-1/upload.pdf");
+        var (container, signer) = await NewContainerAsync();
+        var blob = container.GetBlobClient("documents/evidence/upload.pdf");
+        var link = await signer.UploadOnceUriAsync(blob, InAnHour, default);
 
-        using var response = await PutBlockBlobAsync(blob.GenerateSasUri(BlobSasPermissions.Write, InAnHour), "uploaded");
+        using var first = await PutBlockBlobAsync(link, "%PDF-uploaded");
+        using var second = await PutBlockBlobAsync(link, "replaced");
 
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        Assert.Equal("uploaded", (await blob.DownloadContentAsync()).Content.ToString());
+        Assert.Contains("sp=c&", link.Query, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, second.StatusCode);
+        Assert.Equal("%PDF-uploaded", (await blob.DownloadContentAsync()).Value.Content.ToString());
     }
 
     [Fact]
-    public async Task WriteOnlyBlobSas_RefusesReadingThatBlob()
+    public async Task UploadLink_RefusesReadingThatBlob_ListingTheContainer_AndWritingAnotherName()
     {
-        var container = await BlobClientTests.NewContainerAsync();
-        var blob = container.GetBlobClient("secret.txt");
-        await blob.UploadAsync(BinaryData.FromString("secret"));
+        var (container, signer) = await NewContainerAsync();
+        var link = await signer.UploadOnceUriAsync(container.GetBlobClient("granted.pdf"), InAnHour, default);
+        using (var put = await PutBlockBlobAsync(link, "granted")) Assert.Equal(HttpStatusCode.Created, put.StatusCode);
 
-        using var response = await Http.GetAsync(blob.GenerateSasUri(BlobSasPermissions.Write, InAnHour));
+        using var read = await Http.GetAsync(link);
+        using var list = await Http.GetAsync($"{container.Uri}?restype=container&comp=list&{link.Query.TrimStart('?')}");
+        using var other = await PutBlockBlobAsync(new UriBuilder(link) { Path = link.AbsolutePath.Replace("granted.pdf", "other.pdf", StringComparison.Ordinal) }.Uri, "sneaky");
+
+        Assert.Equal(HttpStatusCode.Forbidden, read.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, list.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
+        Assert.False((await container.GetBlobClient("other.pdf").ExistsAsync()).Value);
+    }
+
+    [Fact]
+    public async Task ExpiredUploadLink_IsRefused()
+    {
+        var (container, signer) = await NewContainerAsync();
+        var blob = container.GetBlobClient("late.pdf");
+
+        using var response = await PutBlockBlobAsync(await signer.UploadOnceUriAsync(blob, DateTimeOffset.UtcNow.AddMinutes(-5), default), "late");
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.False((await blob.ExistsAsync()).Value);
     }
 
     [Fact]
-    public async Task BlobSas_RefusesWritingAnotherBlobName()
+    public async Task DownloadLink_IsAnAttachmentWithTheGivenType_SoAnUploadedSvgNeverRendersOnTheStorageOrigin()
     {
-        var container = await BlobClientTests.NewContainerAsync();
-        var sas = container.GetBlobClient("granted.txt").GenerateSasUri(BlobSasPermissions.Write, InAnHour);
-        var other = new UriBuilder(sas) { Path = sas.AbsolutePath.Replace("granted.txt", "other.txt", StringComparison.Ordinal) }.Uri;
+        var (container, signer) = await NewContainerAsync();
+        var blob = container.GetBlobClient("documents/evidence/chart.svg");
+        const string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(document.domain)</script></svg>";
+        await blob.UploadAsync(BinaryData.FromString(svg), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "image/svg+xml" } });
 
-        using var response = await PutBlockBlobAsync(other, "sneaky");
+        using var response = await Http.GetAsync(await signer.DownloadUriAsync(blob, "Chart – Elmley.svg", "image/svg+xml", InAnHour, default));
 
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.False(await container.GetBlobClient("other.txt").ExistsAsync());
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var disposition = response.Content.Headers.ContentDisposition!;
+        Assert.Equal("attachment", disposition.DispositionType);
+        Assert.Equal("Chart _ Elmley.svg", disposition.FileName!.Trim('"'));
+        Assert.Equal("Chart – Elmley.svg", disposition.FileNameStar);
+        Assert.Equal("image/svg+xml", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(svg, await response.Content.ReadAsStringAsync());
     }
 
     [Fact]
-    public async Task BlobSas_RefusesListingTheContainer()
+    public async Task DownloadLink_ServesTheTypeItWasSignedWith_NotTheOneStored()
     {
-        var container = await BlobClientTests.NewContainerAsync();
-        var sas = container.GetBlobClient("granted.txt").GenerateSasUri(BlobSasPermissions.Read | BlobSasPermissions.Write, InAnHour);
+        var (container, signer) = await NewContainerAsync();
+        var blob = container.GetBlobClient("report.pdf");
+        await blob.UploadAsync(BinaryData.FromString("<html>not a pdf</html>"), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "text/html" } });
 
-        using var response = await Http.GetAsync($"{container.Uri}?restype=container&comp=list&{sas.Query.TrimStart('?')}");
+        using var response = await Http.GetAsync(await signer.DownloadUriAsync(blob, "report.pdf", null, InAnHour, default));
 
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("application/octet-stream", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("attachment", response.Content.Headers.ContentDisposition!.DispositionType);
     }
 
     [Fact]
-    public async Task ExpiredBlobSas_IsRefused()
+    public async Task DownloadLink_CannotOverwriteOrDelete()
     {
-        var container = await BlobClientTests.NewContainerAsync();
-        var blob = container.GetBlobClient("late.txt");
-
-        using var response = await PutBlockBlobAsync(blob.GenerateSasUri(BlobSasPermissions.Write, DateTimeOffset.UtcNow.AddMinutes(-5)), "late");
-
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.False(await blob.ExistsAsync());
-    }
-
-    [Fact]
-    public async Task ReadOnlyBlobSas_AllowsDownload_ButNotOverwrite()
-    {
-        var container = await BlobClientTests.NewContainerAsync();
+        var (container, signer) = await NewContainerAsync();
         var blob = container.GetBlobClient("report.pdf");
         await blob.UploadAsync(BinaryData.FromString("report"));
-        var sas = blob.GenerateSasUri(BlobSasPermissions.Read, InAnHour);
+        var link = await signer.DownloadUriAsync(blob, "report.pdf", "application/pdf", InAnHour, default);
 
-        var content = await Http.GetStringAsync(sas);
-        using var overwrite = await PutBlockBlobAsync(sas, "changed");
+        using var overwrite = await PutBlockBlobAsync(link, "changed");
+        using var delete = await Http.DeleteAsync(link);
 
-        Assert.Equal("report", content);
         Assert.Equal(HttpStatusCode.Forbidden, overwrite.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, delete.StatusCode);
+        Assert.Equal("report", (await blob.DownloadContentAsync()).Value.Content.ToString());
+    }
+}
+
+/// <summary>Links signed with the account key, as locally (Azurite over http, a connection string).</summary>
+public sealed class AccountKeySasTests : BlobSasTests
+{
+    private static readonly HttpClient Browser = new();
+
+    protected override HttpClient Http => Browser;
+
+    protected override async Task<(BlobContainerClient Container, BlobSasSigner Signer)> NewContainerAsync()
+    {
+        var account = StorageAccount.FromConnectionString(await TestStorage.ConnectionStringAsync());
+        var blobs = account.CreateBlobServiceClient();
+        var container = blobs.GetBlobContainerClient(TestStorage.UniqueName("sas"));
+        await container.CreateIfNotExistsAsync();
+        return (container, account.CreateSasSigner(blobs, TimeProvider.System));
     }
 
     [Fact]
-    public async Task ContainerListSas_ListsTheContainer()
+    public async Task Links_AllowHttpOnlyOnAnHttpEndpoint()
     {
-        var container = await BlobClientTests.NewContainerAsync();
-        await container.GetBlobClient("listed.txt").UploadAsync(BinaryData.FromString("x"));
+        var account = StorageAccount.FromConnectionString("AccountName=irpflows;AccountKey=" + Convert.ToBase64String(new byte[32]));
+        var remoteBlobs = account.CreateBlobServiceClient();
+        var remote = remoteBlobs.GetBlobContainerClient("c").GetBlobClient("b");
+        var (local, signer) = await NewContainerAsync();
 
-        var listing = await Http.GetStringAsync($"{container.GenerateSasUri(BlobContainerSasPermissions.List, InAnHour)}&comp=list");
+        var https = await account.CreateSasSigner(remoteBlobs, TimeProvider.System).UploadOnceUriAsync(remote, DateTimeOffset.UtcNow.AddHours(1), default);
+        var http = await signer.UploadOnceUriAsync(local.GetBlobClient("b"), DateTimeOffset.UtcNow.AddHours(1), default);
 
-        Assert.Contains("<Name>listed.txt</Name>", listing, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void SasPermissions_AreWrittenInTheOrderTheServiceRequires()
-    {
-        var connection = StorageConnection.Development(10000, 10002);
-        var container = new BlobServiceClient(connection).GetBlobContainerClient("c");
-
-        var blobSas = container.GetBlobClient("b").GenerateSasUri(BlobSasPermissions.Delete | BlobSasPermissions.Read | BlobSasPermissions.Create, InAnHour);
-        var containerSas = container.GenerateSasUri(BlobContainerSasPermissions.List | BlobContainerSasPermissions.Write | BlobContainerSasPermissions.Read, InAnHour);
-
-        Assert.Contains("sp=rcd&", blobSas.Query, StringComparison.Ordinal);
-        Assert.Contains("sr=b&", blobSas.Query, StringComparison.Ordinal);
-        Assert.Contains("spr=https%2Chttp&", blobSas.Query, StringComparison.Ordinal);
-        Assert.Contains("sp=rwl&", containerSas.Query, StringComparison.Ordinal);
-        Assert.Contains("sr=c&", containerSas.Query, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void SasOnAnHttpsEndpoint_AllowsHttpsOnly()
-    {
-        var connection = StorageConnection.Parse("AccountName=irpflows;AccountKey=" + Convert.ToBase64String(new byte[32]));
-
-        var sas = new BlobServiceClient(connection).GetBlobContainerClient("c").GetBlobClient("b").GenerateSasUri(BlobSasPermissions.Read, InAnHour);
-
-        Assert.Equal("https://irpflows.blob.core.windows.net/c/b", sas.GetLeftPart(UriPartial.Path));
-        Assert.Contains("spr=https&", sas.Query, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void SasWithATokenCredential_ExplainsThatAKeyIsRequired()
-    {
-        var connection = StorageConnection.WithTokenCredential("irpflows",
-            new Uri("https://irpflows.blob.core.windows.net"), new Uri("https://irpflows.table.core.windows.net"), new NoTokenCredential());
-        var blob = new BlobServiceClient(connection).GetBlobContainerClient("c").GetBlobClient("b");
-
-        var error = Assert.Throws<InvalidOperationException>(() => blob.GenerateSasUri(BlobSasPermissions.Read, InAnHour));
-
-        Assert.Contains("requires the account key", error.Message, StringComparison.Ordinal);
-    }
-
-    private sealed class NoTokenCredential : TokenCredential
-    {
-        public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
-            throw new InvalidOperationException("No token in this test.");
-
-        public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
-            throw new InvalidOperationException("No token in this test.");
+        Assert.Equal("https://irpflows.blob.core.windows.net/c/b", https.GetLeftPart(UriPartial.Path));
+        Assert.Contains("spr=https&", https.Query, StringComparison.Ordinal);
+        Assert.Contains("spr=https,http&", http.Query, StringComparison.Ordinal);
     }
 }

@@ -1,28 +1,37 @@
 using System.Net;
 using System.Net.Sockets;
 using Azure;
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 using IrpFlows.Storage;
 using IrpFlows.Tests.Support;
 
 namespace IrpFlows.Tests.Storage;
 
+/// <summary>The counter the benchmark reads, in the SDK clients' pipelines.</summary>
 public sealed class StorageRequestCounterTests
 {
+    private static async Task<TableClient> CountedTableAsync(StorageRequestCounter counter, string prefix)
+    {
+        var options = new TableClientOptions();
+        options.AddPolicy(counter, HttpPipelinePosition.PerRetry);
+        var account = StorageAccount.FromConnectionString(await TestStorage.ConnectionStringAsync());
+        return account.CreateTableServiceClient(options).GetTableClient(TestStorage.UniqueName(prefix));
+    }
+
     [Fact]
     public async Task Counter_CountsEachRequest_AndResetStartsAgainFromZero()
     {
         var counter = new StorageRequestCounter();
-        var options = new StorageClientOptions();
-        options.AddRequestCounter(counter);
-        var table = new TableServiceClient(StorageConnection.Parse(await TestStorage.ConnectionStringAsync()), options)
-            .GetTableClient(TestStorage.UniqueName("count"));
+        var table = await CountedTableAsync(counter, "count");
 
         await table.CreateIfNotExistsAsync();
         await table.AddEntityAsync(new TableEntity("p", "r"));
-        await table.GetEntityIfExistsAsync("p", "r");
+        await table.GetEntityIfExistsAsync<TableEntity>("p", "r");
         var afterThree = counter.Count;
         counter.Reset();
-        await table.GetEntityIfExistsAsync("p", "r");
+        await table.GetEntityIfExistsAsync<TableEntity>("p", "r");
 
         Assert.Equal(3, afterThree);
         Assert.Equal(1, counter.Count);
@@ -32,12 +41,9 @@ public sealed class StorageRequestCounterTests
     public async Task ConflictAndPreconditionFailures_AreNotRetried()
     {
         var counter = new StorageRequestCounter();
-        var options = new StorageClientOptions();
-        options.AddRequestCounter(counter);
-        var table = new TableServiceClient(StorageConnection.Parse(await TestStorage.ConnectionStringAsync()), options)
-            .GetTableClient(TestStorage.UniqueName("noretry"));
+        var table = await CountedTableAsync(counter, "noretry");
         await table.CreateIfNotExistsAsync();
-        var stale = await table.AddEntityAsync(new TableEntity("p", "r"));
+        var stale = (await table.AddEntityAsync(new TableEntity("p", "r"))).Headers.ETag!.Value;
         await table.UpsertEntityAsync(new TableEntity("p", "r") { ["V"] = 1 });
         counter.Reset();
 
@@ -52,13 +58,14 @@ public sealed class StorageRequestCounterTests
     public async Task Counter_AtPerRetry_CountsEveryAttempt_IncludingRetriesOfTransientFailures()
     {
         var counter = new StorageRequestCounter();
-        var options = new StorageClientOptions();
+        var options = new BlobClientOptions();
         options.Retry.MaxRetries = 2;
         options.Retry.Delay = TimeSpan.FromMilliseconds(1);
-        options.AddRequestCounter(counter);
-        var closedPort = ClosedPort();
-        var blob = new BlobServiceClient(StorageConnection.Development(closedPort, closedPort), options)
-            .GetBlobContainerClient("c").GetBlobClient("b");
+        options.AddPolicy(counter, HttpPipelinePosition.PerRetry);
+        var nothingListens = $"http://127.0.0.1:{ClosedPort()}/devstoreaccount1";
+        var account = StorageAccount.FromConnectionString(
+            $"AccountName=devstoreaccount1;AccountKey={Convert.ToBase64String(new byte[64])};BlobEndpoint={nothingListens};TableEndpoint={nothingListens}");
+        var blob = account.CreateBlobServiceClient(options).GetBlobContainerClient("c").GetBlobClient("b");
 
         await Assert.ThrowsAnyAsync<Exception>(() => blob.ExistsAsync());
 

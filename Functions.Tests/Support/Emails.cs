@@ -40,6 +40,14 @@ public static partial class Emails
     public static Uri Link(string text, string fragment) =>
         new(LinkPattern().Matches(text).Select(m => m.Value).First(v => v.Contains(fragment, StringComparison.Ordinal)));
 
+    /// <summary>The fact-check page link in a text (<c>/fact-check/{token}</c>, not the draft link under it).</summary>
+    public static Uri FactCheckLink(string text) =>
+        new(LinkPattern().Matches(text).Select(m => m.Value).First(v => v.Contains("/fact-check/", StringComparison.Ordinal) && !v.EndsWith("/draft", StringComparison.Ordinal)));
+
+    /// <summary>The draft report link in a text (<c>/fact-check/{token}/draft</c>).</summary>
+    public static Uri DraftLink(string text) =>
+        new(LinkPattern().Matches(text).Select(m => m.Value).First(v => v.Contains("/fact-check/", StringComparison.Ordinal) && v.EndsWith("/draft", StringComparison.Ordinal)));
+
     /// <summary>The upload link in the plain-text part of a raw MIME message.</summary>
     public static Uri UploadLink(string rawMessage)
     {

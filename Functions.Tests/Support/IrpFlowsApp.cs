@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json.Nodes;
+using Azure.Storage.Blobs;
 using IrpFlows.Documents;
 using IrpFlows.Hosting;
 using IrpFlows.Http;
@@ -55,7 +56,7 @@ public sealed class IrpFlowsApp : IAsyncDisposable
     public HttpClient Anonymous { get; }
 
     public IServiceProvider Services => _factory.Services;
-    public BlobServiceClient Blobs => new(StorageConnection.Parse(ConnectionString));
+    public BlobServiceClient Blobs => new(ConnectionString);
 
     /// <summary>Starts the app.</summary>
     /// <param name="clockStart">Where the development clock starts; <see cref="MondayMorning"/> by default.</param>
@@ -75,7 +76,7 @@ public sealed class IrpFlowsApp : IAsyncDisposable
         var baseUrl = realPort ? $"http://127.0.0.1:{port}" : "http://localhost";
         var all = new Dictionary<string, string>
         {
-            [ServiceRegistration.StorageSetting] = connectionString,
+            [StorageAccount.SettingName] = connectionString,
             [CoordinatorKeyFilter.SettingName] = CoordinatorKey,
             [UploadTokens.SigningKeySetting] = UploadSigningKey,
             [UploadLinks.PublicBaseUrlSetting] = baseUrl,
@@ -197,6 +198,18 @@ public sealed class IrpFlowsApp : IAsyncDisposable
         using var complete = await Anonymous.PostAsJsonAsync($"/api/uploads/{token}/{key}/complete", new { blobName });
         Assert.True(complete.StatusCode == HttpStatusCode.OK, await complete.Content.ReadAsStringAsync());
         return blobName;
+    }
+
+    /// <summary>
+    /// Follows an app link that redirects to storage (the draft report, a document download) as a browser would, sending no
+    /// key: asserts the redirect and returns what storage answered at its location.
+    /// </summary>
+    public async Task<HttpResponseMessage> GetThroughStorageAsync(Uri appLink)
+    {
+        using var redirect = await Anonymous.GetAsync(appLink.PathAndQuery);
+        Assert.True(redirect.StatusCode == HttpStatusCode.Redirect, $"{appLink.AbsolutePath}: {redirect.StatusCode}");
+        using var http = new HttpClient();
+        return await http.GetAsync(redirect.Headers.Location);
     }
 
     /// <summary>PUTs bytes to a blob URL the way a browser does, with plain HTTP (no account key); asserts 201 Created.</summary>

@@ -1,7 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
 using IrpFlows.Hosting.Azurite;
-using IrpFlows.Storage;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace IrpFlows.Tests.Support;
@@ -26,25 +27,25 @@ public sealed class TestStorageTests
     [Fact]
     public async Task TestAzurite_ListensOnTheConnectionStringsPorts()
     {
-        var connection = StorageConnection.Parse(await TestStorage.ConnectionStringAsync());
+        var connectionString = await TestStorage.ConnectionStringAsync();
 
-        Assert.True(connection.IsDevelopmentStorage);
-        Assert.True(AzuriteLauncher.IsListening(connection.BlobEndpoint.Port));
-        Assert.True(AzuriteLauncher.IsListening(connection.TableEndpoint.Port));
+        Assert.Equal(AzuriteInstance.AccountName, new BlobServiceClient(connectionString).AccountName);
+        Assert.True(AzuriteLauncher.IsListening(new BlobServiceClient(connectionString).Uri.Port));
+        Assert.True(AzuriteLauncher.IsListening(new TableServiceClient(connectionString).Uri.Port));
     }
 
     [Fact]
     public async Task Launcher_ReusesAnAzuriteAlreadyListening_AndLeavesItRunningOnDispose()
     {
-        var running = StorageConnection.Parse(await TestStorage.ConnectionStringAsync());
-        var options = new AzuriteStartOptions { BlobPort = running.BlobEndpoint.Port, TablePort = running.TableEndpoint.Port };
+        var running = new BlobServiceClient(await TestStorage.ConnectionStringAsync()).Uri;
+        var options = new AzuriteStartOptions { BlobPort = running.Port, TablePort = new TableServiceClient(await TestStorage.ConnectionStringAsync()).Uri.Port };
 
         var reused = await AzuriteLauncher.StartAsync(options, NullLogger.Instance, CancellationToken.None);
         await reused.DisposeAsync();
 
         Assert.False(reused.StartedByUs);
-        Assert.Equal(running.BlobEndpoint, StorageConnection.Parse(reused.ConnectionString).BlobEndpoint);
-        Assert.True(AzuriteLauncher.IsListening(running.BlobEndpoint.Port));
+        Assert.Equal(running, new BlobServiceClient(reused.ConnectionString).Uri);
+        Assert.True(AzuriteLauncher.IsListening(running.Port));
     }
 
     [Fact]
@@ -53,7 +54,7 @@ public sealed class TestStorageTests
         var options = new AzuriteStartOptions { BlobPort = 0, QueuePort = 0, TablePort = 0, InMemoryPersistence = true };
 
         var instance = await AzuriteLauncher.StartAsync(options, NullLogger.Instance, CancellationToken.None);
-        var table = new TableServiceClient(StorageConnection.Parse(instance.ConnectionString)).GetTableClient("launched");
+        var table = new TableServiceClient(instance.ConnectionString).GetTableClient("launched");
         await table.CreateIfNotExistsAsync();
         await instance.DisposeAsync();
 

@@ -1,5 +1,6 @@
 using Azure.Core;
 using Azure.Core.Pipeline;
+using Azure.Data.Tables;
 using IrpFlows.Storage;
 using IrpFlows.Tests.Support;
 using IrpFlows.Workflow;
@@ -43,15 +44,14 @@ internal sealed class EngineHarness
     /// <summary>A new engine, as another process would have, optionally with an extra pipeline policy (e.g. a crash).</summary>
     public WorkflowEngine NewEngine(HttpPipelinePolicy? extraPolicy = null)
     {
-        var options = new StorageClientOptions();
-        options.AddRequestCounter(Requests);
+        var options = new TableClientOptions();
+        options.AddPolicy(Requests, HttpPipelinePosition.PerRetry);
         if (extraPolicy is not null) options.AddPolicy(extraPolicy, HttpPipelinePosition.PerCall);
-        var tables = new TableServiceClient(StorageConnection.Parse(_connectionString), options);
+        var tables = new TableServiceClient(_connectionString, options);
         return new WorkflowEngine(tables, [Kind], Clock, Options, NullLogger<WorkflowEngine>.Instance);
     }
 
-    public TableClient Table(string name) =>
-        new TableServiceClient(StorageConnection.Parse(_connectionString)).GetTableClient(name);
+    public TableClient Table(string name) => new TableServiceClient(_connectionString).GetTableClient(name);
 }
 
 /// <summary>Fails the next entity group transaction once armed: the process "dies" at that point.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Azure.Data.Tables;
 using IrpFlows.Workflow;
 
 namespace IrpFlows.Tests.Workflow;
@@ -191,7 +192,7 @@ public sealed class WorkflowEngineTests
 
         Assert.Null(await engine.GetAsync("nope", None));
         Assert.Null(await engine.AppendAsync("nope", _ => [new NewEvent("Note", [])], None));
-        Assert.Empty(await h.Table(h.Options.InstancesTable).QueryAsync().ToListAsync());
+        Assert.Empty(await h.Table(h.Options.InstancesTable).QueryAsync<TableEntity>().ToListAsync());
     }
 
     [Fact]

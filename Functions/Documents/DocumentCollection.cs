@@ -11,7 +11,7 @@ public sealed record UploadAccess(string IrpId, IrpState State, RuntimeStatus Ru
 }
 
 /// <summary>
-/// What an upload link lets an establishment do: see the checklist, get a write-only SAS for one new file, and report the
+/// What an upload link lets an establishment do: see the checklist, get a create-only SAS for one new file, and report the
 /// file uploaded. Every call checks the token first; nothing is handed out or recorded for a token that fails.
 /// </summary>
 public sealed class DocumentCollection(
@@ -30,7 +30,7 @@ public sealed class DocumentCollection(
 
     /// <summary>
     /// Checks, in this order, the token (403, 404), the item key (404), that the IRP still takes files (409) and the file
-    /// (400 naming the field), and only then hands out a Create|Write SAS for one new blob under <c>documents/{key}/</c>.
+    /// (400 naming the field), and only then hands out a create-only SAS for one new blob under <c>documents/{key}/</c>.
     /// </summary>
     public async Task<(UploadGrant? Grant, Refusal? Refusal)> BeginUploadAsync(string token, string key, UploadRequest request, CancellationToken ct)
     {
@@ -39,12 +39,13 @@ public sealed class DocumentCollection(
         var (accepted, errors) = rules.Check(request);
         if (accepted is null)
             return (null, new Refusal(400, "The request is not valid.", "See 'errors'.", errors));
-        return (await store.GrantUploadAsync(access!.IrpId, key, accepted.SafeName, time.GetUtcNow(), ct), null);
+        return (await store.GrantUploadAsync(access!.IrpId, key, accepted, time.GetUtcNow(), ct), null);
     }
 
     /// <summary>
     /// Records the file at <paramref name="blobName"/> as received for the item. Idempotent: completing twice records one
-    /// file. A blob over the size limit is deleted and refused (400): the SAS cannot limit the size of what is PUT.
+    /// file. The file is checked as stored (see <see cref="UploadRules.CheckStored"/>), since the SAS cannot limit what is
+    /// PUT: one that breaks a rule is deleted and refused (400 naming the field), and nothing is recorded.
     /// </summary>
     public async Task<(DocumentView? Item, Refusal? Refusal)> CompleteUploadAsync(string token, string key, string? blobName, CancellationToken ct)
     {
@@ -57,11 +58,13 @@ public sealed class DocumentCollection(
         if (blob is null)
             return (null, new Refusal(404, "Not found", $"No file has been uploaded to '{blobName}'. PUT the file to the uploadUrl first."));
         var pending = await store.FindPendingAsync(irpId, blobName!, ct);
-        if (blob.ContentLength > rules.MaxFileSizeBytes)
+        var broken = await store.CheckStoredAsync(irpId, blobName!, blob.ContentLength, blob.ContentType, rules, ct);
+        if (broken.Count > 0)
         {
             await store.DeleteBlobAsync(irpId, blobName!, ct);
             if (pending is not null) await store.ForgetPendingAsync(pending, ct);
-            return (null, Refusal.Invalid("size", $"The file uploaded is {UploadRules.Describe(blob.ContentLength)}, over the limit of {UploadRules.Describe(rules.MaxFileSizeBytes)}; it has been deleted."));
+            return (null, new Refusal(400, "The request is not valid.", "See 'errors'.",
+                broken.ToDictionary(e => e.Key, e => e.Value.Select(message => message + " It has been deleted.").ToArray())));
         }
         var recorded = await irps.RecordDocumentAsync(irpId,
             new DocumentReceivedData(key, DocumentStore.FileNameOf(blobName!), blobName!, blob.ContentLength, time.GetUtcNow()), ct);

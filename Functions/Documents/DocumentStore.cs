@@ -1,5 +1,9 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using IrpFlows.Hosting;
 using IrpFlows.Storage;
 
@@ -8,8 +12,8 @@ namespace IrpFlows.Documents;
 /// <summary>An upload SAS handed out and not yet known to have been completed.</summary>
 public sealed record PendingUpload(string IrpId, string Key, string BlobName, DateTimeOffset SasExpiresOn);
 
-/// <summary>A write-only SAS for one new blob.</summary>
-public sealed record UploadGrant(Uri UploadUrl, string BlobName, DateTimeOffset ExpiresOn);
+/// <summary>A create-only SAS for one new blob, and the content type to PUT the file with.</summary>
+public sealed record UploadGrant(Uri UploadUrl, string BlobName, DateTimeOffset ExpiresOn, string ContentType);
 
 /// <summary>
 /// Where each IRP's files live: the container <c>irp-{irpId}</c>, documents under <c>documents/{key}/</c>, each file a new
@@ -20,7 +24,8 @@ public sealed record UploadGrant(Uri UploadUrl, string BlobName, DateTimeOffset 
 /// The clock SAS expiry times are based on: the storage service checks them against its own clock, which the development
 /// clock does not move, so this is the system clock even when the app's clock is moved.
 /// </param>
-public sealed class DocumentStore(BlobServiceClient blobs, TableServiceClient tables, DocumentsOptions options, TimeProvider storageClock) : IStorageSetup
+public sealed class DocumentStore(
+    BlobServiceClient blobs, TableServiceClient tables, BlobSasSigner sas, DocumentsOptions options, TimeProvider storageClock) : IStorageSetup
 {
     /// <summary>A PUT started just before its SAS expired may still be finishing; wait this long before giving up on it.</summary>
     private static readonly TimeSpan AbandonAfter = TimeSpan.FromHours(1);
@@ -36,14 +41,16 @@ public sealed class DocumentStore(BlobServiceClient blobs, TableServiceClient ta
     public BlobContainerClient Container(string irpId) => blobs.GetBlobContainerClient(ContainerName(irpId));
 
     /// <summary>
-    /// Records the upload as pending, then returns a Create|Write SAS for a new blob in the IRP's container (created on
-    /// first use). Pending first: a SAS is never out without the reconciliation pass knowing of it.
+    /// Records the upload as pending, then returns a create-only SAS for a new blob in the IRP's container (created on
+    /// first use): one PUT creates the file, and nothing can overwrite it through the link. Pending first: a SAS is never
+    /// out without the reconciliation pass knowing of it.
     /// </summary>
     /// <param name="now">The app's time, stamped at the start of the blob's name so a folder lists in upload order.</param>
-    public async Task<UploadGrant> GrantUploadAsync(string irpId, string key, string safeName, DateTimeOffset now, CancellationToken ct)
+    public async Task<UploadGrant> GrantUploadAsync(string irpId, string key, AcceptedUpload file, DateTimeOffset now, CancellationToken ct)
     {
+        var safeName = file.SafeName;
         var container = Container(irpId);
-        await container.CreateIfNotExistsAsync(ct);
+        await container.CreateIfNotExistsAsync(cancellationToken: ct);
         var leaf = $"{now.UtcDateTime.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}-{safeName}";
         var blobName = Folder(key) + leaf;
         var expiresOn = storageClock.GetUtcNow() + options.UploadSasLifetime;
@@ -53,8 +60,7 @@ public sealed class DocumentStore(BlobServiceClient blobs, TableServiceClient ta
             ["BlobName"] = blobName,
             ["SasExpiresOn"] = expiresOn,
         }, ct);
-        var sas = container.GetBlobClient(blobName).GenerateSasUri(BlobSasPermissions.Create | BlobSasPermissions.Write, expiresOn);
-        return new UploadGrant(sas, blobName, expiresOn);
+        return new UploadGrant(await sas.UploadOnceUriAsync(container.GetBlobClient(blobName), expiresOn, ct), blobName, expiresOn, file.ContentType);
     }
 
     /// <summary>The pending upload for <paramref name="blobName"/> in this IRP, or null if no SAS was handed out for it (or it was completed).</summary>
@@ -62,26 +68,49 @@ public sealed class DocumentStore(BlobServiceClient blobs, TableServiceClient ta
     {
         var leaf = blobName[(blobName.LastIndexOf('/') + 1)..];
         if (leaf.Length == 0 || leaf.IndexOfAny(['\\', '#', '?']) >= 0) return null;
-        var entity = await _pending.GetEntityIfExistsAsync(irpId, leaf, ct);
-        return entity is null ? null : ToPending(entity) is { } p && p.BlobName == blobName ? p : null;
+        var entity = await _pending.GetEntityIfExistsAsync<TableEntity>(irpId, leaf, cancellationToken: ct);
+        return entity.HasValue && ToPending(entity.Value!) is { } p && p.BlobName == blobName ? p : null;
     }
 
     /// <summary>Every pending upload, grouped by IRP: the cost of a reconciliation pass is proportional to these.</summary>
     public async Task<IReadOnlyList<IGrouping<string, PendingUpload>>> ListPendingAsync(CancellationToken ct)
     {
         var pending = new List<PendingUpload>();
-        await foreach (var entity in _pending.QueryAsync(ct: ct)) pending.Add(ToPending(entity));
+        await foreach (var entity in _pending.QueryAsync<TableEntity>(cancellationToken: ct)) pending.Add(ToPending(entity));
         return pending.GroupBy(p => p.IrpId).ToList();
     }
 
+    /// <summary>Deletes the pending row; one already gone is not an error.</summary>
     public Task ForgetPendingAsync(PendingUpload upload, CancellationToken ct) =>
-        _pending.DeleteEntityIfExistsAsync(upload.IrpId, upload.BlobName[(upload.BlobName.LastIndexOf('/') + 1)..], ct: ct);
+        _pending.DeleteEntityAsync(upload.IrpId, upload.BlobName[(upload.BlobName.LastIndexOf('/') + 1)..], cancellationToken: ct);
 
     /// <summary>The blob's properties if <paramref name="blobName"/> is a file under this IRP's <c>documents/{key}/</c> and exists.</summary>
     public async Task<BlobProperties?> GetDocumentAsync(string irpId, string key, string blobName, CancellationToken ct)
     {
         if (!IsDocumentBlobName(key, blobName)) return null;
-        return await Container(irpId).GetBlobClient(blobName).GetPropertiesIfExistsAsync(ct);
+        try
+        {
+            return (await Container(irpId).GetBlobClient(blobName).GetPropertiesAsync(cancellationToken: ct)).Value;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Checks a stored document against <paramref name="rules"/> (see <see cref="UploadRules.CheckStored"/>): its size and
+    /// content type as stored, and for a PDF its first bytes, read with a ranged download. Empty when it keeps every rule.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string[]>> CheckStoredAsync(
+        string irpId, string blobName, long size, string? contentType, UploadRules rules, CancellationToken ct)
+    {
+        var fileName = FileNameOf(blobName);
+        var head = UploadRules.ChecksHead(fileName) && size > 0
+            ? (await Container(irpId).GetBlobClient(blobName).DownloadContentAsync(
+                new BlobDownloadOptions { Range = new HttpRange(0, UploadRules.HeadLength) }, ct)).Value.Content.ToArray()
+            : [];
+        return rules.CheckStored(fileName, size, contentType, head);
     }
 
     /// <summary>Files under <c>documents/</c> in this IRP's container; none when the container does not exist yet.</summary>
@@ -90,18 +119,21 @@ public sealed class DocumentStore(BlobServiceClient blobs, TableServiceClient ta
         var items = new List<BlobItem>();
         try
         {
-            await foreach (var item in Container(irpId).GetBlobsAsync(DocumentsFolder, ct)) items.Add(item);
+            await foreach (var item in Container(irpId).GetBlobsAsync(new GetBlobsOptions { Prefix = DocumentsFolder }, ct)) items.Add(item);
         }
-        catch (Azure.RequestFailedException e) when (e.Status == 404)
+        catch (RequestFailedException e) when (e.Status == 404)
         {
             return []; // no upload was ever started for this IRP
         }
         return items;
     }
 
-    /// <summary>A read-only SAS for one document, valid for <see cref="DocumentsOptions.DownloadSasLifetime"/>.</summary>
-    public Uri ReadSas(string irpId, string blobName) =>
-        Container(irpId).GetBlobClient(blobName).GenerateSasUri(BlobSasPermissions.Read, storageClock.GetUtcNow() + options.DownloadSasLifetime);
+    /// <summary>
+    /// A read-only SAS for one document, valid for <see cref="DocumentsOptions.DownloadSasLifetime"/>, that makes the
+    /// browser save it as <paramref name="fileName"/> (see <see cref="BlobSasSigner.DownloadUriAsync"/>).
+    /// </summary>
+    public Task<Uri> DownloadUriAsync(string irpId, string blobName, string fileName, string? contentType, CancellationToken ct) =>
+        sas.DownloadUriAsync(Container(irpId).GetBlobClient(blobName), fileName, contentType, storageClock.GetUtcNow() + options.DownloadSasLifetime, ct);
 
     /// <summary>True once the SAS has expired (with a margin for a PUT still finishing): no file will arrive for it any more.</summary>
     public bool IsAbandoned(PendingUpload upload) => upload.SasExpiresOn + AbandonAfter <= storageClock.GetUtcNow();
@@ -115,7 +147,7 @@ public sealed class DocumentStore(BlobServiceClient blobs, TableServiceClient ta
     }
 
     public Task DeleteBlobAsync(string irpId, string blobName, CancellationToken ct) =>
-        Container(irpId).GetBlobClient(blobName).DeleteIfExistsAsync(ct);
+        Container(irpId).GetBlobClient(blobName).DeleteIfExistsAsync(cancellationToken: ct);
 
     /// <summary>
     /// Deletes every blob in the IRP's container (documents and anything else stored there) and returns what was deleted.
@@ -129,18 +161,18 @@ public sealed class DocumentStore(BlobServiceClient blobs, TableServiceClient ta
         List<BlobItem> all = [];
         try
         {
-            await foreach (var item in container.GetBlobsAsync(prefix: null, ct)) all.Add(item);
+            await foreach (var item in container.GetBlobsAsync(new GetBlobsOptions(), ct)) all.Add(item);
         }
-        catch (Azure.RequestFailedException e) when (e.Status == 404)
+        catch (RequestFailedException e) when (e.Status == 404)
         {
             return (0, 0); // nothing was ever uploaded
         }
         foreach (var item in all)
         {
             // Count only what this call deleted, so a re-run after a crash does not count a file twice.
-            if (!await container.GetBlobClient(item.Name).DeleteIfExistsAsync(ct)) continue;
+            if (!(await container.GetBlobClient(item.Name).DeleteIfExistsAsync(cancellationToken: ct)).Value) continue;
             files++;
-            bytes += item.ContentLength;
+            bytes += item.Properties.ContentLength ?? 0;
         }
         return (files, bytes);
     }

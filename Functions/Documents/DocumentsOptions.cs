@@ -8,7 +8,7 @@ public sealed class DocumentsOptions
     /// <summary>How long after the end of the documents deadline (a day in England) the upload link keeps working.</summary>
     public TimeSpan UploadGracePeriod { get; set; } = TimeSpan.FromDays(10);
 
-    /// <summary>How long the write-only SAS returned for one file stays valid.</summary>
+    /// <summary>How long the create-only SAS returned for one file stays valid.</summary>
     public TimeSpan UploadSasLifetime { get; set; } = TimeSpan.FromMinutes(30);
 
     /// <summary>How long the read SAS a coordinator is redirected to when downloading a file stays valid.</summary>

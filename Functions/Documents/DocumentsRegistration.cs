@@ -1,3 +1,5 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 using IrpFlows.Hosting;
 using IrpFlows.Storage;
 using IrpFlows.Timeline;
@@ -20,8 +22,8 @@ public static class DocumentsRegistration
         var publicBaseUrl = UploadLinks.ReadPublicBaseUrl(configuration);
         services.AddSingleton(sp => new UploadLinks(sp.GetRequiredService<UploadTokens>(), options, sp.GetRequiredService<IrpPolicy>(), publicBaseUrl));
         services.AddSingleton<UploadRules>();
-        services.AddSingleton(sp => new DocumentStore(
-            sp.GetRequiredService<BlobServiceClient>(), sp.GetRequiredService<TableServiceClient>(), options, TimeProvider.System));
+        services.AddSingleton(sp => new DocumentStore(sp.GetRequiredService<BlobServiceClient>(), sp.GetRequiredService<TableServiceClient>(),
+            sp.GetRequiredService<BlobSasSigner>(), options, TimeProvider.System));
         services.AddSingleton<IStorageSetup>(sp => sp.GetRequiredService<DocumentStore>());
         services.AddSingleton<IStorageSetup, UploadCorsSetup>();
         services.AddSingleton<MaterialDestruction>();

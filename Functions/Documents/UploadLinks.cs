@@ -23,7 +23,18 @@ public sealed class UploadLinks(UploadTokens tokens, DocumentsOptions options, I
     /// (the draft link's expiry, so both links in the email stop working together). Same arguments, same link.
     /// </summary>
     public Uri ForFactCheck(string irpId, DateTimeOffset expiresOn) =>
-        new(PublicBaseUrl, "fact-check/" + tokens.Sign(new UploadTokenPayload(irpId, UploadTokenPayload.FactCheckPurpose, expiresOn)));
+        new(PublicBaseUrl, "fact-check/" + FactCheckToken(irpId, expiresOn));
+
+    /// <summary>
+    /// The draft report link, <c>{PublicBaseUrl}/fact-check/{token}/draft</c>: the fact-check page's token, so it works as long
+    /// as that page. The app answers it with a short-lived read link to the current draft; a link to storage itself could
+    /// not last that long without the account key (a user-delegation SAS lives at most seven days).
+    /// </summary>
+    public Uri ForFactCheckDraft(string irpId, DateTimeOffset expiresOn) =>
+        new(PublicBaseUrl, $"fact-check/{FactCheckToken(irpId, expiresOn)}/draft");
+
+    private string FactCheckToken(string irpId, DateTimeOffset expiresOn) =>
+        tokens.Sign(new UploadTokenPayload(irpId, UploadTokenPayload.FactCheckPurpose, expiresOn));
 
     /// <summary>The end of <paramref name="documentsDeadline"/> in England, plus the grace period.</summary>
     public DateTimeOffset ExpiresOn(DateOnly documentsDeadline)

@@ -277,7 +277,7 @@ public static class UploadPage
             return postJson(base, { fileName: file.name, size: file.size, contentType: file.type })
               .then(function (grant) {
                 label.textContent = file.name + ' – uploading';
-                return put(grant.uploadUrl, file, progress).then(function () { return grant; });
+                return put(grant, file, progress).then(function () { return grant; });
               })
               .then(function (grant) { return postJson(base + '/complete', { blobName: grant.blobName }); })
               .then(function (item) {
@@ -307,12 +307,12 @@ public static class UploadPage
             return (problem && (problem.detail || problem.title)) || ('the server answered ' + status);
           }
 
-          function put(url, file, progress) {
+          function put(grant, file, progress) {
             return new Promise(function (resolve, reject) {
               var xhr = new XMLHttpRequest();
-              xhr.open('PUT', url);
+              xhr.open('PUT', grant.uploadUrl);
               xhr.setRequestHeader('x-ms-blob-type', 'BlockBlob');
-              xhr.setRequestHeader('Content-Type', file.type || 'application/octet-stream');
+              xhr.setRequestHeader('Content-Type', grant.contentType);
               xhr.upload.onprogress = function (event) { if (event.lengthComputable) { progress.max = event.total; progress.value = event.loaded; } };
               xhr.onload = function () { if (xhr.status >= 200 && xhr.status < 300) resolve(); else reject('storage refused the file (HTTP ' + xhr.status + ')'); };
               xhr.onerror = function () { reject('the connection to storage failed; please try again'); };

@@ -9,7 +9,10 @@ namespace IrpFlows.Documents;
 /// </summary>
 public sealed partial class UploadReconciler(DocumentStore store, IrpService irps, UploadRules rules, TimeProvider time, ILogger<UploadReconciler> logger)
 {
-    /// <summary>Records every pending upload whose blob now exists; forgets those whose SAS has long expired unused. Returns how many it recorded.</summary>
+    /// <summary>
+    /// Records every pending upload whose blob now exists and keeps the upload rules (checked as on completion; one that
+    /// breaks them is deleted); forgets those whose SAS has long expired unused. Returns how many it recorded.
+    /// </summary>
     public async Task<int> ReconcileAsync(CancellationToken ct)
     {
         var recorded = 0;
@@ -23,15 +26,17 @@ public sealed partial class UploadReconciler(DocumentStore store, IrpService irp
                     if (store.IsAbandoned(upload)) await store.ForgetPendingAsync(upload, ct);
                     continue;
                 }
-                if (blob.ContentLength > rules.MaxFileSizeBytes)
+                var size = blob.Properties.ContentLength ?? 0;
+                var broken = await store.CheckStoredAsync(upload.IrpId, upload.BlobName, size, blob.Properties.ContentType, rules, ct);
+                if (broken.Count > 0)
                 {
                     await store.DeleteBlobAsync(upload.IrpId, upload.BlobName, ct);
-                    Log.OversizeDeleted(logger, upload.IrpId, upload.BlobName, blob.ContentLength);
+                    Log.RefusedDeleted(logger, upload.IrpId, upload.BlobName, string.Join(" ", broken.Values.SelectMany(v => v)));
                 }
                 else
                 {
                     var refusal = await irps.RecordDocumentAsync(upload.IrpId,
-                        new DocumentReceivedData(upload.Key, DocumentStore.FileNameOf(upload.BlobName), upload.BlobName, blob.ContentLength, time.GetUtcNow()), ct);
+                        new DocumentReceivedData(upload.Key, DocumentStore.FileNameOf(upload.BlobName), upload.BlobName, size, time.GetUtcNow()), ct);
                     if (refusal is null)
                     {
                         recorded++;
@@ -54,8 +59,8 @@ public sealed partial class UploadReconciler(DocumentStore store, IrpService irp
         [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Recorded {BlobName} of {IrpId}, uploaded but never completed")]
         public static partial void Recorded(ILogger logger, string irpId, string blobName);
 
-        [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "Deleted {BlobName} of {IrpId}: {Bytes} bytes is over the size limit")]
-        public static partial void OversizeDeleted(ILogger logger, string irpId, string blobName, long bytes);
+        [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "Deleted {BlobName} of {IrpId}, which breaks the upload rules: {Reasons}")]
+        public static partial void RefusedDeleted(ILogger logger, string irpId, string blobName, string reasons);
 
         [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "Could not record {BlobName} of {IrpId}: {Reason}")]
         public static partial void NotRecorded(ILogger logger, string irpId, string blobName, string reason);

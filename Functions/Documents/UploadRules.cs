@@ -11,6 +11,12 @@ public sealed record AcceptedUpload(string SafeName, long Size, string ContentTy
 /// <summary>Which files establishments may send: size and type, from <see cref="DocumentsOptions"/>.</summary>
 public sealed class UploadRules(DocumentsOptions options)
 {
+    /// <summary>How many of a stored file's first bytes <see cref="CheckStored"/> looks at.</summary>
+    public const int HeadLength = 5;
+
+    // Every PDF starts with this; a file named .pdf that does not is something else.
+    private static ReadOnlySpan<byte> PdfSignature => "%PDF-"u8;
+
     /// <summary>Allowed extensions (lower case, no dot) with their accepted content types; extensions with none are left out.</summary>
     public IReadOnlyDictionary<string, string[]> AllowedTypes { get; } = options.AllowedTypes
         .Select(p => (Extension: p.Key.Trim().TrimStart('.').ToLowerInvariant(),
@@ -48,6 +54,34 @@ public sealed class UploadRules(DocumentsOptions options)
         return errors.Count > 0
             ? (null, errors)
             : (new AcceptedUpload(safeName, request.Size!.Value, contentType.Length > 0 ? contentType : types![0]), errors);
+    }
+
+    /// <summary>Whether <see cref="CheckStored"/> needs the file's first <see cref="HeadLength"/> bytes: for a PDF.</summary>
+    public static bool ChecksHead(string fileName) => FileNames.Extension(fileName) == "pdf";
+
+    /// <summary>
+    /// Checks a file as it was stored, not as the client described it when it began (a SAS cannot limit what is PUT): its
+    /// real size, the content type it was stored with (which must be one of its extension's, as the upload was told), and for
+    /// a PDF its first bytes (<paramref name="head"/>, at least <see cref="HeadLength"/> of them). Names the field of each
+    /// broken rule: fileName, size, contentType, or content.
+    /// </summary>
+    public IReadOnlyDictionary<string, string[]> CheckStored(string fileName, long size, string? contentType, ReadOnlySpan<byte> head)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var extension = FileNames.Extension(fileName);
+        if (size <= 0)
+            errors["size"] = ["The file uploaded is empty."];
+        else if (size > options.MaxFileSizeBytes)
+            errors["size"] = [$"The file uploaded is {Describe(size)}, over the limit of {Describe(options.MaxFileSizeBytes)}."];
+
+        var type = contentType?.Split(';')[0].Trim().ToLowerInvariant() ?? string.Empty;
+        if (!AllowedTypes.TryGetValue(extension, out var types))
+            errors["fileName"] = [$"A .{extension} file cannot be uploaded."];
+        else if (!types.Contains(type, StringComparer.OrdinalIgnoreCase))
+            errors["contentType"] = [$"The file was stored as '{(type.Length == 0 ? "no type" : type)}'; a .{extension} file must be {string.Join(" or ", types)}: PUT it with the contentType the upload returned."];
+        else if (ChecksHead(fileName) && size > 0 && !head.StartsWith(PdfSignature))
+            errors["content"] = ["The file is not a PDF: a PDF starts with '%PDF-'."];
+        return errors;
     }
 
     /// <summary>A size for people: "850 bytes", "12.5 KB", "3.4 MB" (1 KB = 1024 bytes).</summary>

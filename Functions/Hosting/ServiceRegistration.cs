@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 using IrpFlows.Calendar;
 using IrpFlows.Documents;
 using IrpFlows.Irps;
@@ -13,7 +15,6 @@ namespace IrpFlows.Hosting;
 /// <summary>Everything IrpFlows registers, in one place, so Program.cs stays a page.</summary>
 public static class ServiceRegistration
 {
-    public const string StorageSetting = "AzureWebJobsStorage";
     public const string DevClockEnabledSetting = "DevClockEnabled";
     public const string DevClockStartSetting = "DevClockStartUtc";
     public const string BankHolidaysFileSetting = "BankHolidaysFile";
@@ -30,17 +31,14 @@ public static class ServiceRegistration
             ? new DevClock(TimeProvider.System, configuration.GetValue<DateTimeOffset?>(DevClockStartSetting))
             : TimeProvider.System);
 
-        var connectionString = configuration[StorageSetting]
-            ?? throw new InvalidOperationException($"The setting {StorageSetting} is missing: set it to UseDevelopmentStorage=true or a storage connection string.");
-        var storage = StorageConnection.Parse(connectionString);
-        services.AddSingleton(storage);
-        services.AddSingleton(new StorageClientOptions());
-        services.AddSingleton(sp => new TableServiceClient(storage, sp.GetRequiredService<StorageClientOptions>()));
-        services.AddSingleton(sp => new BlobServiceClient(storage, sp.GetRequiredService<StorageClientOptions>()));
+        var storage = StorageAccount.FromConfiguration(configuration);
+        var blobs = storage.CreateBlobServiceClient();
+        services.AddSingleton(blobs);
+        services.AddSingleton(storage.CreateTableServiceClient());
+        services.AddSingleton(storage.CreateSasSigner(blobs, TimeProvider.System));
         // Only the literal development-storage setting starts Azurite; a full connection string (Azurite on other ports
         // included) means someone else runs the storage.
-        services.AddSingleton(new StorageInitializerOptions(
-            string.Equals(connectionString.Trim().TrimEnd(';'), "UseDevelopmentStorage=true", StringComparison.OrdinalIgnoreCase)));
+        services.AddSingleton(new StorageInitializerOptions(storage.IsDevelopmentStorage));
         services.AddSingleton<StorageInitializer>();
         services.AddHostedService(sp => sp.GetRequiredService<StorageInitializer>());
 

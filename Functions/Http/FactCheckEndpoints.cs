@@ -22,6 +22,8 @@ public static class FactCheckEndpoints
     {
         routes.MapGet("/fact-check/{token}", PageAsync).WithTags("Reports")
             .WithSummary("The establishment's fact-check page: the draft report link, the comments received, and a form to upload comments.");
+        routes.MapGet("/fact-check/{token}/draft", DraftAsync).WithTags("Reports")
+            .WithSummary("The draft report the fact-check page is for: a redirect to a read-only link valid for a few minutes.");
         // The token in the URL is the authority, as for the upload protocol: there is no session for antiforgery to protect.
         routes.MapPost("/fact-check/{token}", UploadAsync).WithTags("Reports").DisableAntiforgery()
             .WithSummary("Upload one file of fact-check comments (multipart/form-data, field 'comments'): records FactCheckReturned if not yet recorded, and shows the page again.");
@@ -32,6 +34,16 @@ public static class FactCheckEndpoints
         UploadEndpoints.KeepTokenPrivate(context.Response);
         var (opened, refusal) = await pages.OpenAsync(token, ct);
         return refusal is not null ? UploadEndpoints.RefusalPage(context.Response, refusal) : Page(context.Response, policy, opened!.View, null, StatusCodes.Status200OK);
+    }
+
+    private static async Task<IResult> DraftAsync(string token, HttpContext context, FactCheckPages pages, IrpReportFiles files, CancellationToken ct)
+    {
+        UploadEndpoints.KeepTokenPrivate(context.Response);
+        var (opened, refusal) = await pages.OpenAsync(token, ct);
+        if (refusal is not null) return UploadEndpoints.RefusalPage(context.Response, refusal);
+        if (opened!.IssuedDraft is not { } draft)
+            return UploadEndpoints.RefusalPage(context.Response, new Refusal(404, "Not found", "No draft report has been issued for this review yet."));
+        return Results.Redirect((await files.DownloadUriAsync(opened.IrpId, draft, ct)).ToString());
     }
 
     private static async Task<IResult> UploadAsync(

@@ -20,13 +20,13 @@ public static class UploadEndpoints
 
         var uploads = routes.MapGroup("/api/uploads/{token}").WithTags("Documents");
         uploads.MapPost("/{key}", BeginAsync)
-            .WithSummary("Start uploading one file for a checklist item: returns a write-only SAS for one new blob. PUT the bytes there with x-ms-blob-type: BlockBlob.");
+            .WithSummary("Start uploading one file for a checklist item: returns a create-only SAS for one new blob. PUT the bytes there once, with x-ms-blob-type: BlockBlob and the Content-Type returned.");
         uploads.MapPost("/{key}/complete", CompleteAsync)
             .WithSummary("Report a file uploaded: the item is recorded as received. Idempotent.");
 
         routes.MapGet("/api/irps/{id}/documents/{key}/files/{name}", DownloadAsync).WithTags("Documents")
             .AddEndpointFilter<CoordinatorKeyFilter>()
-            .WithSummary("Download a received file: a redirect to a read-only link valid for a few minutes. name is the file's name as listed, or its blob name's last segment.");
+            .WithSummary("Download a received file: a redirect to a read-only link valid for a few minutes, which storage answers as an attachment. name is the file's name as listed, or its blob name's last segment.");
     }
 
     private static async Task<IResult> PageAsync(
@@ -67,7 +67,7 @@ public static class UploadEndpoints
         var (grant, refusal) = await documents.BeginUploadAsync(token, key, body!, ct);
         if (refusal is { Errors: { } errors }) return Problems.Validation(errors.ToDictionary());
         if (refusal is not null) return Problems.Status(refusal.Status, refusal.Title, refusal.Detail);
-        return TypedResults.Ok(new UploadGrantResponse(grant!.UploadUrl, grant.BlobName, grant.ExpiresOn));
+        return TypedResults.Ok(new UploadGrantResponse(grant!.UploadUrl, grant.BlobName, grant.ExpiresOn, grant.ContentType));
     }
 
     private static async Task<Results<Ok<DocumentView>, ProblemHttpResult, ValidationProblem>> CompleteAsync(
@@ -91,14 +91,17 @@ public static class UploadEndpoints
         var file = files.FirstOrDefault(f => f.BlobName == DocumentStore.Folder(key) + name)
             ?? files.Where(f => f.FileName == name).MaxBy(f => f.ReceivedAt);
         if (file is null) return Problems.NotFound($"No file named '{name}' has been received for '{key}' in this IRP.");
-        if (await store.GetDocumentAsync(id, key, file.BlobName, ct) is null)
+        if (await store.GetDocumentAsync(id, key, file.BlobName, ct) is not { } stored)
             return Problems.Status(StatusCodes.Status410Gone, "Deleted", $"'{name}' was received but has since been deleted (material is destroyed after publication).");
-        return TypedResults.Redirect(store.ReadSas(id, file.BlobName).ToString());
+        return TypedResults.Redirect((await store.DownloadUriAsync(id, file.BlobName, file.FileName, stored.ContentType, ct)).ToString());
     }
 }
 
 /// <summary>The body of <c>POST /api/uploads/{token}/{key}/complete</c>.</summary>
 public sealed record CompleteUploadRequest(string? BlobName);
 
-/// <summary>Where to PUT the file (a write-only SAS for one new blob), the blob's name for the completion call, and when the SAS expires.</summary>
-public sealed record UploadGrantResponse(Uri UploadUrl, string BlobName, DateTimeOffset ExpiresOn);
+/// <summary>
+/// Where to PUT the file (a create-only SAS for one new blob: a second PUT is refused with 403), the blob's name for the
+/// completion call, when the SAS expires, and the Content-Type to PUT with (completion refuses a file stored with another).
+/// </summary>
+public sealed record UploadGrantResponse(Uri UploadUrl, string BlobName, DateTimeOffset ExpiresOn, string ContentType);

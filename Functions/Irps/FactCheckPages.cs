@@ -16,10 +16,10 @@ public sealed class FactCheckPages(SignedLinks links, IrpReportFiles files, Repo
         var state = IrpState.From(status!.Instance);
         var facts = state.Facts;
         var view = new FactCheckPageView(facts.Establishment.Name, facts.Contacts.Coordinator, files.FactCheckDeadline(state),
-            files.DraftReadLink(status.Instance.Id, state), state.FactCheckComments, options.MaxFileSizeBytes);
-        return (new OpenedFactCheck(status.Instance.Id, view), null);
+            files.DraftLink(status.Instance.Id, state), state.FactCheckComments, options.MaxFileSizeBytes);
+        return (new OpenedFactCheck(status.Instance.Id, view, state.Progress.DraftIssuedOn is null ? null : state.DraftReport), null);
     }
 }
 
-/// <summary>The IRP a valid fact-check token is for, and what its page shows.</summary>
-public sealed record OpenedFactCheck(string IrpId, FactCheckPageView View);
+/// <summary>The IRP a valid fact-check token is for, what its page shows, and the draft the establishment was sent (if any).</summary>
+public sealed record OpenedFactCheck(string IrpId, FactCheckPageView View, ReportFileUploadedData? IssuedDraft);

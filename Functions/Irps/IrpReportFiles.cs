@@ -1,3 +1,7 @@
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using IrpFlows.Documents;
 using IrpFlows.Storage;
 using IrpFlows.Timeline;
 
@@ -9,7 +13,9 @@ namespace IrpFlows.Irps;
 /// and is written only if that blob does not exist, so no file is ever overwritten: replacing a draft adds a new version,
 /// and a draft that went out for fact check stays exactly as it went.
 /// </summary>
-public sealed class IrpReportFiles(BlobServiceClient blobs, IrpPlanner planner, IrpPolicy policy, ReportOptions options)
+/// <param name="storageClock">The clock read-link expiry is based on: the storage service's, which the development clock does not move.</param>
+public sealed class IrpReportFiles(
+    BlobServiceClient blobs, BlobSasSigner sas, UploadLinks links, IrpPlanner planner, IrpPolicy policy, ReportOptions options, TimeProvider storageClock)
 {
     public const string DraftFolder = "reports/draft";
     public const string FactCheckFolder = "reports/fact-check";
@@ -25,13 +31,17 @@ public sealed class IrpReportFiles(BlobServiceClient blobs, IrpPlanner planner, 
         string irpId, string folder, int version, string fileName, string contentType, BinaryData content, DateTimeOffset uploadedAt, CancellationToken ct)
     {
         var container = blobs.GetBlobContainerClient(ContainerName(irpId));
-        await container.CreateIfNotExistsAsync(ct);
+        await container.CreateIfNotExistsAsync(cancellationToken: ct);
         var blobName = $"{folder}/{version}/{fileName}";
         try
         {
-            await container.GetBlobClient(blobName).UploadAsync(content, new BlobUploadOptions { ContentType = contentType, IfNoneExists = true }, ct);
+            await container.GetBlobClient(blobName).UploadAsync(content, new BlobUploadOptions
+            {
+                HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
+                Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+            }, ct);
         }
-        catch (Azure.RequestFailedException e) when (e.Status == 409)
+        catch (RequestFailedException e) when (e.Status == 409)
         {
             return null;
         }
@@ -40,19 +50,23 @@ public sealed class IrpReportFiles(BlobServiceClient blobs, IrpPlanner planner, 
 
     /// <summary>Deletes a stored file that was never recorded (its upload was refused after it was written).</summary>
     public Task DeleteAsync(string irpId, string blobName, CancellationToken ct) =>
-        blobs.GetBlobContainerClient(ContainerName(irpId)).GetBlobClient(blobName).DeleteIfExistsAsync(ct);
+        blobs.GetBlobContainerClient(ContainerName(irpId)).GetBlobClient(blobName).DeleteIfExistsAsync(cancellationToken: ct);
 
     /// <summary>
-    /// A read-only link to the current draft once it has been issued, else null. It expires at
-    /// <see cref="DraftLinksExpireOn"/>; it depends only on the IRP's state, so an email rendered again carries the same link.
+    /// The link to the current draft once it has been issued, else null: the app's <see cref="UploadLinks.ForFactCheckDraft"/>,
+    /// valid until <see cref="DraftLinksExpireOn"/>. It depends only on the IRP's state, so an email rendered again carries
+    /// the same link.
     /// </summary>
-    /// <exception cref="InvalidOperationException">Storage is reached with a token credential: a SAS needs the account key.</exception>
-    public Uri? DraftReadLink(string irpId, IrpState state)
-    {
-        if (DraftLinksExpireOn(state) is not { } expiresOn || state.DraftReport is not { } draft) return null;
-        return blobs.GetBlobContainerClient(ContainerName(irpId)).GetBlobClient(draft.BlobName)
-            .GenerateSasUri(BlobSasPermissions.Read, expiresOn);
-    }
+    public Uri? DraftLink(string irpId, IrpState state) =>
+        DraftLinksExpireOn(state) is { } expiresOn && state.DraftReport is not null ? links.ForFactCheckDraft(irpId, expiresOn) : null;
+
+    /// <summary>
+    /// A read link to a stored report file, valid for <see cref="ReportOptions.DownloadSasLifetime"/>, that storage answers as
+    /// an attachment named as the file with its recorded content type.
+    /// </summary>
+    public Task<Uri> DownloadUriAsync(string irpId, ReportFileUploadedData file, CancellationToken ct) =>
+        sas.DownloadUriAsync(blobs.GetBlobContainerClient(ContainerName(irpId)).GetBlobClient(file.BlobName), file.FileName, file.ContentType,
+            storageClock.GetUtcNow() + options.DownloadSasLifetime, ct);
 
     /// <summary>
     /// When the links sent with the draft (to read it and to upload comments) expire: the end of the day, in England,

@@ -1,3 +1,8 @@
+using Azure.Storage.Blobs;
+using IrpFlows.Documents;
+using IrpFlows.Storage;
+using IrpFlows.Timeline;
+
 namespace IrpFlows.Irps;
 
 /// <summary>Registers what the after-the-visit API needs: report options (section "Reports"), report files, the report service and the fact-check page.</summary>
@@ -12,7 +17,8 @@ public static class IrpReportsRegistration
         if (options.DraftLinkDaysAfterFactCheckDeadline < 0)
             throw new InvalidOperationException($"{ReportOptions.SectionName}:{nameof(ReportOptions.DraftLinkDaysAfterFactCheckDeadline)} must not be negative (was {options.DraftLinkDaysAfterFactCheckDeadline}).");
         services.AddSingleton(options);
-        services.AddSingleton<IrpReportFiles>();
+        services.AddSingleton(sp => new IrpReportFiles(sp.GetRequiredService<BlobServiceClient>(), sp.GetRequiredService<BlobSasSigner>(),
+            sp.GetRequiredService<UploadLinks>(), sp.GetRequiredService<IrpPlanner>(), sp.GetRequiredService<IrpPolicy>(), options, TimeProvider.System));
         services.AddSingleton<IrpReportService>();
         services.AddSingleton<FactCheckPages>();
         return services;

@@ -58,7 +58,7 @@ public sealed class IrpWorkflow(
             state.VisitReschedules,
             state.Documents.Select(d => new DocumentRequestItem(d.Item.Key, d.Item.Title, d.Files.Count > 0)).ToList(),
             UploadLink: uploadLinks.For(instanceId, dates["documents-deadline"]),
-            DraftReportLink: reportFiles.DraftReadLink(instanceId, state),
+            DraftReportLink: reportFiles.DraftLink(instanceId, state),
             FactCheckUploadLink: reportFiles.DraftLinksExpireOn(state) is { } expiresOn ? uploadLinks.ForFactCheck(instanceId, expiresOn) : null,
             state.Progress.PublishedOn,
             state.PublicationUrl,

@@ -12,8 +12,11 @@ public sealed class ReportOptions
     public long MaxFileSizeBytes { get; set; } = 25 * 1024 * 1024;
 
     /// <summary>
-    /// The read link to the draft report in the draft-report email (and its reminders) expires at the end of the day this many
+    /// The link to the draft report in the draft-report email (and its reminders) expires at the end of the day this many
     /// calendar days after the fact-check deadline, England-and-Wales time.
     /// </summary>
     public int DraftLinkDaysAfterFactCheckDeadline { get; set; } = 10;
+
+    /// <summary>How long the read SAS that the draft report link redirects to stays valid.</summary>
+    public TimeSpan DownloadSasLifetime { get; set; } = TimeSpan.FromMinutes(5);
 }

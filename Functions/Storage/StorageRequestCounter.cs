@@ -4,9 +4,9 @@ using Azure.Core.Pipeline;
 namespace IrpFlows.Storage;
 
 /// <summary>
-/// Counts requests that pass through it, thread-safely. Add it with <see cref="StorageClientOptions.AddRequestCounter"/>
-/// (position <see cref="HttpPipelinePosition.PerRetry"/>) to count every attempt sent over the wire, retries included;
-/// at <see cref="HttpPipelinePosition.PerCall"/> it counts logical operations instead.
+/// Counts the requests an SDK client sends, thread-safely. Add it to the client's options with
+/// <c>options.AddPolicy(counter, HttpPipelinePosition.PerRetry)</c> to count every attempt sent over the wire, retries
+/// included; at <see cref="HttpPipelinePosition.PerCall"/> it would count operations instead.
 /// </summary>
 public sealed class StorageRequestCounter : HttpPipelinePolicy
 {

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Azure;
-using IrpFlows.Storage;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 
 namespace IrpFlows.Workflow;

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using Azure;
-using IrpFlows.Storage;
+using Azure.Data.Tables;
 
 namespace IrpFlows.Workflow;
 
@@ -63,16 +63,16 @@ internal sealed class WorkflowStore(TableServiceClient tables, WorkflowEngineOpt
         headerEntity["Version"] = (long)events.Count;
         var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, headerEntity) };
         actions.AddRange(events.Select(e => new TableTransactionAction(TableTransactionActionType.Add, EventEntity(id, e))));
-        var etags = await _instances.SubmitTransactionAsync(actions, ct);
-        return etags[0];
+        var results = await _instances.SubmitTransactionAsync(actions, ct);
+        return HeaderETag(results);
     }
 
     public async Task<LoadedInstance?> LoadAsync(string id, CancellationToken ct)
     {
         TableEntity? header = null;
         var events = new List<WorkflowEvent>();
-        var filter = $"PartitionKey eq {Quote(id)}";
-        await foreach (var entity in _instances.QueryAsync(filter, ct: ct))
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {id}");
+        await foreach (var entity in _instances.QueryAsync<TableEntity>(filter, cancellationToken: ct))
         {
             if (entity.RowKey == HeaderRowKey) header = entity;
             else if (entity.RowKey.StartsWith(EventRowPrefix, StringComparison.Ordinal)) events.Add(ReadEvent(entity));
@@ -95,7 +95,7 @@ internal sealed class WorkflowStore(TableServiceClient tables, WorkflowEngineOpt
 
     /// <summary>
     /// Appends <paramref name="newEvents"/> (sequence numbers continue the log) and replaces the header, only if the header
-    /// still has <paramref name="ifMatch"/>. Throws <see cref="RequestFailedException"/> 412 when another writer got there first.
+    /// still has <paramref name="ifMatch"/>. Throws <see cref="TableTransactionFailedException"/> 412 when another writer got there first.
     /// </summary>
     public async Task<ETag> AppendAsync(
         WorkflowInstance instance, ETag ifMatch, IReadOnlyList<WorkflowEvent> newEvents, InstanceHeader header, CancellationToken ct)
@@ -104,16 +104,16 @@ internal sealed class WorkflowStore(TableServiceClient tables, WorkflowEngineOpt
         headerEntity["Version"] = (long)(instance.Events.Count + newEvents.Count);
         var actions = new List<TableTransactionAction> { new(TableTransactionActionType.UpdateMerge, headerEntity, ifMatch) };
         actions.AddRange(newEvents.Select(e => new TableTransactionAction(TableTransactionActionType.Add, EventEntity(instance.Id, e))));
-        var etags = await _instances.SubmitTransactionAsync(actions, ct);
-        return etags[0];
+        var results = await _instances.SubmitTransactionAsync(actions, ct);
+        return HeaderETag(results);
     }
 
     /// <summary>Every instance header, for listing. Reads headers only (one row per instance).</summary>
     public async IAsyncEnumerable<(string Id, string Kind, RuntimeStatus Status, string CustomStatus, JsonObject Summary)> ListAsync(
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
-        var filter = $"RowKey eq {Quote(HeaderRowKey)}";
-        await foreach (var h in _instances.QueryAsync(filter, ct: ct))
+        var filter = TableClient.CreateQueryFilter($"RowKey eq {HeaderRowKey}");
+        await foreach (var h in _instances.QueryAsync<TableEntity>(filter, cancellationToken: ct))
         {
             yield return (h.PartitionKey, h.GetString("Kind")!, Enum.Parse<RuntimeStatus>(h.GetString("RuntimeStatus")!),
                 h.GetString("CustomStatus") ?? "", JsonNode.Parse(h.GetString("Summary") ?? "{}")!.AsObject());
@@ -127,9 +127,9 @@ internal sealed class WorkflowStore(TableServiceClient tables, WorkflowEngineOpt
     public async Task<IReadOnlyList<ScheduleHint>> QueryDueHintsAsync(DateTimeOffset now, CancellationToken ct)
     {
         // Row keys are "<ticks:D19>_<id>"; "~" sorts after every id character, so this takes every hint up to now inclusive.
-        var filter = $"PartitionKey eq {Quote(SchedulePartition)} and RowKey le {Quote(Ticks(now) + "~")}";
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {SchedulePartition} and RowKey le {Ticks(now) + "~"}");
         var hints = new List<ScheduleHint>();
-        await foreach (var e in _schedule.QueryAsync(filter, ct: ct))
+        await foreach (var e in _schedule.QueryAsync<TableEntity>(filter, cancellationToken: ct))
             hints.Add(new ScheduleHint(e.GetString("InstanceId")!, e.GetDateTimeOffset("Due")!.Value, e.RowKey, e.ETag));
         return hints;
     }
@@ -195,14 +195,15 @@ internal sealed class WorkflowStore(TableServiceClient tables, WorkflowEngineOpt
             entity.GetDateTimeOffset("RecordedAt")!.Value);
     }
 
+    // The header is the transaction's first action.
+    private static ETag HeaderETag(Response<IReadOnlyList<Response>> results) => results.Value[0].Headers.ETag!.Value;
+
     private static TableEntity HintEntity(string instanceId, DateTimeOffset due) =>
         new(SchedulePartition, $"{Ticks(due)}_{instanceId}") { ["InstanceId"] = instanceId, ["Due"] = due };
 
     private static string EventRowKey(long sequence) => EventRowPrefix + sequence.ToString("D10", CultureInfo.InvariantCulture);
 
     private static string Ticks(DateTimeOffset t) => t.UtcTicks.ToString("D19", CultureInfo.InvariantCulture);
-
-    private static string Quote(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
 
     private static string? NullIfEmpty(string? s) => string.IsNullOrEmpty(s) ? null : s;
 }

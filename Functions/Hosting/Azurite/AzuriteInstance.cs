@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using IrpFlows.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace IrpFlows.Hosting.Azurite;
@@ -7,13 +6,22 @@ namespace IrpFlows.Hosting.Azurite;
 /// <summary>A running Azurite. Disposing stops it (its whole process tree) only if <see cref="StartedByUs"/>.</summary>
 public sealed class AzuriteInstance : IAsyncDisposable
 {
+    /// <summary>Azurite's well-known development account.</summary>
+    public const string AccountName = "devstoreaccount1";
+
+    // Azurite's published, well-known development key: public by design, not a secret.
+    private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
     private readonly Process? _process;
     private readonly ILogger _logger;
 
-    internal AzuriteInstance(int blobPort, int tablePort, Process? process, ILogger logger)
+    private readonly string _scheme;
+
+    internal AzuriteInstance(int blobPort, int tablePort, string scheme, Process? process, ILogger logger)
     {
         BlobPort = blobPort;
         TablePort = tablePort;
+        _scheme = scheme;
         _process = process;
         _logger = logger;
     }
@@ -27,12 +35,15 @@ public sealed class AzuriteInstance : IAsyncDisposable
     /// <summary>True when this instance's process was started by the launcher (and is stopped on dispose).</summary>
     public bool StartedByUs => _process is not null;
 
+    /// <summary>The Blob service of the development account, as identity-based settings name it.</summary>
+    public Uri BlobServiceUri => new($"{_scheme}://127.0.0.1:{BlobPort}/{AccountName}");
+
+    /// <summary>The Table service of the development account, as identity-based settings name it.</summary>
+    public Uri TableServiceUri => new($"{_scheme}://127.0.0.1:{TablePort}/{AccountName}");
+
     /// <summary>A connection string for Azurite's development account on the actual ports.</summary>
     public string ConnectionString =>
-        $"DefaultEndpointsProtocol=http;AccountName={StorageConnection.DevelopmentAccountName};" +
-        $"AccountKey={StorageConnection.DevelopmentAccountKey};" +
-        $"BlobEndpoint=http://127.0.0.1:{BlobPort}/{StorageConnection.DevelopmentAccountName};" +
-        $"TableEndpoint=http://127.0.0.1:{TablePort}/{StorageConnection.DevelopmentAccountName};";
+        $"DefaultEndpointsProtocol={_scheme};AccountName={AccountName};AccountKey={AccountKey};BlobEndpoint={BlobServiceUri};TableEndpoint={TableServiceUri};";
 
     /// <summary>Kills the Azurite process tree if we started it; safe to call more than once.</summary>
     public async ValueTask DisposeAsync()

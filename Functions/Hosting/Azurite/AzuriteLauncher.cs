@@ -27,7 +27,7 @@ public static class AzuriteLauncher
         if (options.BlobPort != 0 && options.TablePort != 0 && IsListening(options.BlobPort) && IsListening(options.TablePort))
         {
             AzuriteLog.AlreadyRunning(logger, options.BlobPort, options.TablePort);
-            return new AzuriteInstance(options.BlobPort, options.TablePort, null, logger);
+            return new AzuriteInstance(options.BlobPort, options.TablePort, Uri.UriSchemeHttp, null, logger);
         }
 
         var repoRoot = FindRepositoryRoot();
@@ -54,6 +54,14 @@ public static class AzuriteLauncher
             start.ArgumentList.Add(argument);
         }
 
+        if (options.OAuthOverHttps is { } certificate)
+        {
+            foreach (var argument in new[] { "--cert", certificate.CertificatePemPath, "--key", certificate.KeyPemPath, "--oauth", "basic" })
+            {
+                start.ArgumentList.Add(argument);
+            }
+        }
+
         string storage;
         if (options.InMemoryPersistence)
         {
@@ -76,7 +84,8 @@ public static class AzuriteLauncher
         process.Start();
         process.BeginErrorReadLine();
         process.BeginOutputReadLine();
-        var instance = new AzuriteInstance(blobPort, tablePort, process, logger);
+        var scheme = options.OAuthOverHttps is null ? Uri.UriSchemeHttp : Uri.UriSchemeHttps;
+        var instance = new AzuriteInstance(blobPort, tablePort, scheme, process, logger);
         try
         {
             await WaitUntilListeningAsync(process, blobPort, tablePort, options.StartTimeout, stderr, ct).ConfigureAwait(false);

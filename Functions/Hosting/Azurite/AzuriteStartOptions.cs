@@ -20,4 +20,14 @@ public sealed class AzuriteStartOptions
 
     /// <summary>How long to wait for the ports to accept connections before giving up.</summary>
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Serve HTTPS with this certificate and accept Entra ID bearer tokens as Azure does (Azurite's <c>--oauth basic</c>: it
+    /// checks a token's issuer, audience and lifetime, not its signature), so that the identity-based way of reaching
+    /// storage (service URIs, tokens, user-delegation SAS) runs locally. Null: plain http, account key only.
+    /// </summary>
+    public AzuriteCertificate? OAuthOverHttps { get; init; }
 }
+
+/// <summary>A certificate and its private key, each in a PEM file.</summary>
+public sealed record AzuriteCertificate(string CertificatePemPath, string KeyPemPath);

@@ -1,6 +1,8 @@
 using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using IrpFlows.Hosting;
-using IrpFlows.Storage;
 
 namespace IrpFlows.Mail;
 
@@ -32,7 +34,7 @@ public sealed class OutboxMailSender(BlobServiceClient blobs, TableServiceClient
 
     public async Task CreateIfNotExistsAsync(CancellationToken cancellationToken)
     {
-        await _container.CreateIfNotExistsAsync(cancellationToken);
+        await _container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         await _table.CreateIfNotExistsAsync(cancellationToken);
     }
 
@@ -45,12 +47,16 @@ public sealed class OutboxMailSender(BlobServiceClient blobs, TableServiceClient
         try
         {
             await blob.UploadAsync(MimeMail.ToEml(message, new EmailAddress(options.SenderName, options.SenderAddress), sentAt),
-                new BlobUploadOptions { ContentType = "message/rfc822", IfNoneExists = true }, cancellationToken);
+                new BlobUploadOptions
+                {
+                    HttpHeaders = new BlobHttpHeaders { ContentType = "message/rfc822" },
+                    Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+                }, cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
             // Sent before: keep the first message and its time.
-            sentAt = (await blob.GetPropertiesIfExistsAsync(cancellationToken))!.CreatedOn;
+            sentAt = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken)).Value.CreatedOn;
         }
         var entry = new OutboxEntry(id, irpId, step, message.To.Select(a => a.Address).ToList(), message.Cc.Select(a => a.Address).ToList(),
             message.Subject, sentAt);
@@ -63,7 +69,7 @@ public sealed class OutboxMailSender(BlobServiceClient blobs, TableServiceClient
     {
         var filter = irpId is null ? null : TableClient.CreateQueryFilter($"PartitionKey eq {irpId}");
         var entries = new List<OutboxEntry>();
-        await foreach (var e in _table.QueryAsync(filter, ct: ct)) entries.Add(FromEntity(e));
+        await foreach (var e in _table.QueryAsync<TableEntity>(filter, cancellationToken: ct)) entries.Add(FromEntity(e));
         return entries.OrderBy(e => e.SentAt).ThenBy(e => e.Id, StringComparer.Ordinal).ToList();
     }
 
@@ -73,8 +79,8 @@ public sealed class OutboxMailSender(BlobServiceClient blobs, TableServiceClient
         var separator = id.IndexOf('.', StringComparison.Ordinal);
         if (separator <= 0 || separator == id.Length - 1 || id.Contains('/', StringComparison.Ordinal)) return null;
         var blob = _container.GetBlobClient(BlobName(id[..separator], id[(separator + 1)..]));
-        if (!await blob.ExistsAsync(ct)) return null;
-        return (await blob.DownloadContentAsync(ct)).Content;
+        if (!(await blob.ExistsAsync(ct)).Value) return null;
+        return (await blob.DownloadContentAsync(ct)).Value.Content;
     }
 
     private static (string IrpId, string Step) SplitKey(string messageKey)
