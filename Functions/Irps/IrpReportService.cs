@@ -1,6 +1,7 @@
 using IrpFlows.Judgements;
 using IrpFlows.Timeline;
 using IrpFlows.Workflow;
+using Microsoft.DurableTask.Client;
 
 namespace IrpFlows.Irps;
 
@@ -19,7 +20,7 @@ public sealed class IrpReportService(WorkflowEngine engine, IrpService irps, Irp
     /// (the establishment has that one), or when the IRP is terminated or completed.
     /// </summary>
     public async Task<(ReportFileUploadedData? File, Refusal? Refusal)> UploadDraftAsync(
-        string id, string? fileName, string? contentType, BinaryData content, CancellationToken ct)
+        string id, string? fileName, string? contentType, BinaryData content, DurableTaskClient durable, CancellationToken ct)
     {
         var (name, invalid) = ReportFileRules.Check(fileName, contentType, content.ToMemory().Length, options.MaxFileSizeBytes);
         if (invalid is not null) return (null, invalid);
@@ -28,7 +29,7 @@ public sealed class IrpReportService(WorkflowEngine engine, IrpService irps, Irp
         if (RefuseDraftUpload(state!) is { } issued) return (null, issued);
 
         var version = state!.DraftReports.Count + 1;
-        return await StoreAndRecordAsync(id, IrpFileKind.Draft, version, name!, contentType!, content, ct, current =>
+        return await StoreAndRecordAsync(id, IrpFileKind.Draft, version, name!, contentType!, content, durable, ct, current =>
             RefuseDraftUpload(current) ?? (current.DraftReports.Count + 1 != version ? AnotherUpload() : null),
             (current, file) => [new NewEvent(IrpEvents.DraftReportUploaded, IrpEvents.ToData(file))]);
     }
@@ -39,7 +40,7 @@ public sealed class IrpReportService(WorkflowEngine engine, IrpService irps, Irp
     /// terminated or completed.
     /// </summary>
     public async Task<(ReportFileUploadedData? File, Refusal? Refusal)> UploadFactCheckCommentsAsync(
-        string id, string? fileName, string? contentType, BinaryData content, CancellationToken ct)
+        string id, string? fileName, string? contentType, BinaryData content, DurableTaskClient durable, CancellationToken ct)
     {
         var (name, invalid) = ReportFileRules.Check(fileName, contentType, content.ToMemory().Length, options.MaxFileSizeBytes);
         if (invalid is not null) return (null, invalid);
@@ -49,7 +50,7 @@ public sealed class IrpReportService(WorkflowEngine engine, IrpService irps, Irp
 
         var version = state!.FactCheckComments.Count + 1;
         var today = irps.Today();
-        return await StoreAndRecordAsync(id, IrpFileKind.FactCheck, version, name!, contentType!, content, ct, current =>
+        return await StoreAndRecordAsync(id, IrpFileKind.FactCheck, version, name!, contentType!, content, durable, ct, current =>
             RefuseComments(current) ?? (current.FactCheckComments.Count + 1 != version ? AnotherUpload() : null),
             (current, file) => current.Progress.FactCheckReturnedOn is null
                 ? [new NewEvent(IrpEvents.FactCheckCommentsUploaded, IrpEvents.ToData(file)),
@@ -63,7 +64,7 @@ public sealed class IrpReportService(WorkflowEngine engine, IrpService irps, Irp
     /// <see cref="MaxJudgementTextLength"/> characters; 409 once the report is published or the IRP is terminated or completed.
     /// </summary>
     public async Task<(JudgementView? Judgement, Refusal? Refusal)> RecordJudgementAsync(
-        string id, string reference, string? judgement, string? text, CancellationToken ct)
+        string id, string reference, string? judgement, string? text, DurableTaskClient durable, CancellationToken ct)
     {
         var (state, refusal) = await StateAsync(id, ct);
         if (refusal is not null) return (null, refusal);
@@ -96,7 +97,7 @@ public sealed class IrpReportService(WorkflowEngine engine, IrpService irps, Irp
                 throw new EventRejectedException(409, "Already published",
                     $"The report was published on {published:yyyy-MM-dd}; its judgements can no longer change.");
             return [new NewEvent(IrpEvents.JudgementRecorded, IrpEvents.ToData(recorded))];
-        }, ct);
+        }, durable, ct);
         return appended is null ? (item with { Judgement = value, WrittenJudgement = written }, null) : (null, appended);
     }
 
@@ -128,7 +129,7 @@ public sealed class IrpReportService(WorkflowEngine engine, IrpService irps, Irp
     }
 
     private async Task<(ReportFileUploadedData?, Refusal?)> StoreAndRecordAsync(
-        string id, IrpFileKind kind, int version, string name, string contentType, BinaryData content, CancellationToken ct,
+        string id, IrpFileKind kind, int version, string name, string contentType, BinaryData content, DurableTaskClient durable, CancellationToken ct,
         Func<IrpState, Refusal?> recheck, Func<IrpState, ReportFileUploadedData, IReadOnlyList<NewEvent>> events)
     {
         var folder = kind == IrpFileKind.Draft ? IrpReportFiles.DraftFolder : IrpReportFiles.FactCheckFolder;
@@ -140,7 +141,7 @@ public sealed class IrpReportService(WorkflowEngine engine, IrpService irps, Irp
             var current = IrpState.From(status.Instance);
             if (recheck(current) is { } late) throw new RefusedException(late);
             return events(current, file);
-        }, ct);
+        }, durable, ct);
         if (refusal is null) return (file, null);
         // Something changed between the first check and the record (e.g. the draft was issued meanwhile): keep nothing.
         await files.DeleteAsync(id, file.BlobName, ct);

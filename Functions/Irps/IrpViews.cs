@@ -20,6 +20,7 @@ public sealed record TimelineEntry(
     string? LastError);
 
 /// <summary>An IRP's full status, in the shape of Durable Functions' instance status plus the IRP's own facts.</summary>
+/// <param name="VisitEnd">Null only when the IRP failed because its timeline cannot be planned.</param>
 public sealed record IrpView(
     string Id,
     string Kind,
@@ -31,7 +32,7 @@ public sealed record IrpView(
     DateOnly SourceInspectionEnd,
     DateOnly AnnouncementDate,
     DateOnly VisitStart,
-    DateOnly VisitEnd,
+    DateOnly? VisitEnd,
     IrpContacts Contacts,
     IReadOnlyList<Recommendation> Recommendations,
     IReadOnlyList<OfstedTheme> OfstedThemes,

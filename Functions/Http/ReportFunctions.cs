@@ -1,7 +1,8 @@
 using IrpFlows.Irps;
 using IrpFlows.Judgements;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 
 namespace IrpFlows.Http;
 
@@ -9,7 +10,7 @@ namespace IrpFlows.Http;
 /// After the visit (see ../shared/API.md): the draft report and fact-check comments as files, the judgements, and the report
 /// summary with its charts. Coordinator-only.
 /// </summary>
-public static class ReportEndpoints
+public sealed class ReportFunctions(IrpReportService reports, ReportOptions options)
 {
     /// <summary>Key findings wording when <c>?style=</c> is not given: the newer published reports' (HMP Elmley, 2023).</summary>
     public const KeyFindingsStyle DefaultStyle = KeyFindingsStyle.Exhaustive;
@@ -19,68 +20,72 @@ public static class ReportEndpoints
         + "and its name in ?fileName= (ending .pdf or .docx to match). The size limit is the setting Reports:MaxFileSizeBytes (25 MiB by default). "
         + "Returns 200 with the file as recorded.";
 
-    public static RouteGroupBuilder MapReportEndpoints(this IEndpointRouteBuilder routes)
+    [Function(nameof(PutDraftReport))]
+    [OpenApiOperation("After the visit", "Upload the draft report; a new upload replaces the current draft until DraftIssued is recorded (409 after).",
+        Description = FileBody + " Recording DraftIssued then sends the draft-report email with a link to the fact-check page, from which the governor opens this file.",
+        Response = typeof(ReportFileView))]
+    public async Task<IResult> PutDraftReport(
+        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "api/irps/{id}/draft-report")] HttpRequest request, string id,
+        [DurableClient] DurableTaskClient durable, CancellationToken ct)
     {
-        var irp = routes.MapGroup("/api/irps/{id}").WithTags("After the visit").AddEndpointFilter<CoordinatorKeyFilter>();
-
-        irp.MapPut("/draft-report", PutDraftAsync)
-            .WithSummary("Upload the draft report; a new upload replaces the current draft until DraftIssued is recorded (409 after).")
-            .WithDescription(FileBody + " Recording DraftIssued then sends the draft-report email with a read-only link to this file, "
-                + "valid until 10 days after the fact-check deadline.");
-        irp.MapPut("/fact-check-comments", PutFactCheckCommentsAsync)
-            .WithSummary("Upload the establishment's fact-check comments; records FactCheckReturned today if not yet recorded.")
-            .WithDescription(FileBody + " Each upload is kept. 409 before DraftIssued or after Published.");
-        irp.MapPut("/judgements/{ref}", PutJudgementAsync)
-            .WithSummary("Record the judgement on a recommendation (concern) or Ofsted theme: { judgement, text }. The latest per ref wins.")
-            .WithDescription("Recommendations: NoMeaningfulProgress | InsufficientProgress | ReasonableProgress | GoodProgress. "
-                + "Ofsted themes: InsufficientProgress | ReasonableProgress | SignificantProgress. "
-                + $"text (the written judgement) is optional, at most {IrpReportService.MaxJudgementTextLength} characters. "
-                + "404 for an unknown ref; 409 once published or when the IRP is terminated or completed.");
-        irp.MapGet("/summary", GetSummaryAsync)
-            .WithSummary("The report's Key findings sentences, counts, Summary of judgements and chart data, from the judgements so far.")
-            .WithDescription("?style=exhaustive (default: every judgement on the scale, as HMP Elmley's 2023 report) or "
-                + "?style=concise (only judgements given, as HMP Hull's 2022 report).");
-        irp.MapGet("/summary/charts/{chart}.svg", GetChartAsync)
-            .WithSummary("Key findings pie chart as SVG: recommendations.svg (figure 2) or themes.svg (figure 3).");
-        return irp;
-    }
-
-    private static async Task<IResult> PutDraftAsync(
-        string id, string? fileName, HttpRequest request, IrpReportService reports, ReportOptions options, CancellationToken ct)
-    {
-        var (content, problem) = await ReadFileAsync(request, fileName, options);
+        var fileName = request.Query["fileName"].FirstOrDefault();
+        var (content, problem) = await ReadFileAsync(request, fileName);
         if (problem is not null) return problem;
-        var (file, refusal) = await reports.UploadDraftAsync(id, fileName, request.ContentType, content!, ct);
+        var (file, refusal) = await reports.UploadDraftAsync(id, fileName, request.ContentType, content!, durable, ct);
         return file is null ? Problems.For(refusal!) : TypedResults.Ok(ReportFileView.From(file));
     }
 
-    private static async Task<IResult> PutFactCheckCommentsAsync(
-        string id, string? fileName, HttpRequest request, IrpReportService reports, ReportOptions options, CancellationToken ct)
+    [Function(nameof(PutFactCheckComments))]
+    [OpenApiOperation("After the visit", "Upload the establishment's fact-check comments; records FactCheckReturned today if not yet recorded.",
+        Description = FileBody + " Each upload is kept. 409 before DraftIssued or after Published.", Response = typeof(ReportFileView))]
+    public async Task<IResult> PutFactCheckComments(
+        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "api/irps/{id}/fact-check-comments")] HttpRequest request, string id,
+        [DurableClient] DurableTaskClient durable, CancellationToken ct)
     {
-        var (content, problem) = await ReadFileAsync(request, fileName, options);
+        var fileName = request.Query["fileName"].FirstOrDefault();
+        var (content, problem) = await ReadFileAsync(request, fileName);
         if (problem is not null) return problem;
-        var (file, refusal) = await reports.UploadFactCheckCommentsAsync(id, fileName, request.ContentType, content!, ct);
+        var (file, refusal) = await reports.UploadFactCheckCommentsAsync(id, fileName, request.ContentType, content!, durable, ct);
         return file is null ? Problems.For(refusal!) : TypedResults.Ok(ReportFileView.From(file));
     }
 
-    private static async Task<IResult> PutJudgementAsync(
-        string id, [FromRoute(Name = "ref")] string reference, HttpRequest request, IrpReportService reports, CancellationToken ct)
+    [Function(nameof(PutJudgement))]
+    [OpenApiOperation("After the visit", "Record the judgement on a recommendation (concern) or Ofsted theme: { judgement, text }. The latest per ref wins.",
+        Description = "Recommendations: NoMeaningfulProgress | InsufficientProgress | ReasonableProgress | GoodProgress. "
+            + "Ofsted themes: InsufficientProgress | ReasonableProgress | SignificantProgress. "
+            + "text (the written judgement) is optional, at most 2000 characters. "
+            + "404 for an unknown ref; 409 once published or when the IRP is terminated or completed.",
+        RequestBody = typeof(JudgementRequest), Response = typeof(JudgementView))]
+    public async Task<IResult> PutJudgement(
+        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "api/irps/{id}/judgements/{ref}")] HttpRequest request, string id, string @ref,
+        [DurableClient] DurableTaskClient durable, CancellationToken ct)
     {
         var (body, problem) = await JsonBody.ReadAsync<JudgementRequest>(request, IrpEvents.Json);
         if (problem is not null) return problem;
-        var (judgement, refusal) = await reports.RecordJudgementAsync(id, reference, body!.Judgement, body.Text, ct);
+        var (judgement, refusal) = await reports.RecordJudgementAsync(id, @ref, body!.Judgement, body.Text, durable, ct);
         return judgement is null ? Problems.For(refusal!) : TypedResults.Ok(judgement);
     }
 
-    private static async Task<IResult> GetSummaryAsync(string id, string? style, IrpReportService reports, CancellationToken ct)
+    [Function(nameof(GetReportSummary))]
+    [OpenApiOperation("After the visit", "The report's Key findings sentences, counts, Summary of judgements and chart data, from the judgements so far.",
+        Description = "?style=exhaustive (default: every judgement on the scale, as HMP Elmley's 2023 report) or "
+            + "?style=concise (only judgements given, as HMP Hull's 2022 report).",
+        Response = typeof(ReportSummaryResult))]
+    public async Task<IResult> GetReportSummary(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/irps/{id}/summary")] HttpRequest request, string id, CancellationToken ct)
     {
-        if (!TryParseStyle(style, out var parsed))
+        if (!TryParseStyle(request.Query["style"].FirstOrDefault(), out var parsed))
             return Problems.Validation("style", "must be 'exhaustive' (the default) or 'concise'.");
         var summary = await reports.SummaryAsync(id, parsed, ct);
         return summary is null ? Problems.NotFound($"There is no IRP with id '{id}'.") : TypedResults.Ok(summary);
     }
 
-    private static async Task<IResult> GetChartAsync(string id, string chart, IrpReportService reports, CancellationToken ct)
+    [Function(nameof(GetReportChart))]
+    [OpenApiOperation("After the visit", "Key findings pie chart as SVG: recommendations.svg (figure 2) or themes.svg (figure 3).",
+        ResponseContentType = "image/svg+xml")]
+    public async Task<IResult> GetReportChart(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/irps/{id}/summary/charts/{chart}.svg")] HttpRequest request,
+        string id, string chart, CancellationToken ct)
     {
         if (chart is not ("recommendations" or "themes"))
             return Problems.NotFound($"There is no chart '{chart}': use recommendations.svg or themes.svg.");
@@ -109,7 +114,7 @@ public static class ReportEndpoints
     /// Reads the raw body, refusing before reading when the declared file is not acceptable, and never buffering more than
     /// one byte over the limit (a body without Content-Length is measured as it arrives).
     /// </summary>
-    private static async Task<(BinaryData? Content, ValidationProblem? Problem)> ReadFileAsync(HttpRequest request, string? fileName, ReportOptions options)
+    private async Task<(BinaryData? Content, ValidationProblem? Problem)> ReadFileAsync(HttpRequest request, string? fileName)
     {
         var max = options.MaxFileSizeBytes;
         // Unknown length (chunked): check the name and type now, the size once read.

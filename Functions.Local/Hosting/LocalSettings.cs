@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Configuration.EnvironmentVariables;
 using Microsoft.Extensions.Configuration.Memory;
 
-namespace IrpFlows.Hosting;
+namespace IrpFlows.Local.Hosting;
 
 /// <summary>
 /// Reads settings the Azure Functions way: the <c>Values</c> object of <c>local.settings.json</c>, or of
