@@ -189,13 +189,13 @@ public sealed class UploadProtocolTests(UploadProtocolFixture fixture) : IClassF
         await IrpFlowsApp.PutBlobAsync(new Uri(grant["uploadUrl"]!.GetValue<string>()), TestFiles.Utf8("%PDF-osag"));
         Assert.Equal("missing", (await App.DocumentAsync(fixture.IrpId, DocumentChecklist.OsagReports))["status"]!.GetValue<string>());
 
-        var recorded = await App.Services.GetRequiredService<UploadReconciler>().ReconcileAsync(CancellationToken.None);
+        var recorded = await App.ReconcileUploadsAsync();
 
         Assert.True(recorded >= 1, "the OSAG report was not recorded"); // other tests here may leave uncompleted uploads too
         var osag = await App.DocumentAsync(fixture.IrpId, DocumentChecklist.OsagReports);
         Assert.Equal("received", osag["status"]!.GetValue<string>());
         Assert.Equal("OSAG report.pdf", Assert.Single(osag["files"]!.AsArray())!["name"]!.GetValue<string>());
-        Assert.Equal(0, await App.Services.GetRequiredService<UploadReconciler>().ReconcileAsync(CancellationToken.None));
+        Assert.Equal(0, await App.ReconcileUploadsAsync());
     }
 
     [Fact]

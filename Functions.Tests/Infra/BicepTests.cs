@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Reflection;
 using System.Text.Json.Nodes;
-using IrpFlows.Tests.Hosting;
+using IrpFlows.Tests.Support;
 
 namespace IrpFlows.Tests.Infra;
 
@@ -79,7 +79,7 @@ public sealed class BicepTests
         var start = new ProcessStartInfo(bicep)
         {
             ArgumentList = { "build", bicepFile, "--stdout" },
-            WorkingDirectory = FunctionsHostTests.RepositoryRoot(),
+            WorkingDirectory = Repository.Root(),
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };

@@ -7,10 +7,12 @@ using System.Text.Json.Nodes;
 using Azure.Storage.Blobs;
 using IrpFlows.Documents;
 using IrpFlows.Hosting;
-using IrpFlows.Http;
+using IrpFlows.Local.Hosting;
 using IrpFlows.Storage;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IrpFlows.Tests.Support;
 
@@ -28,11 +30,14 @@ public sealed class IrpFlowsApp : IAsyncDisposable
     /// <summary>Monday 23 November 2026, 08:00 UTC: the default clock start, before the 09:00 announcement.</summary>
     public static readonly DateTimeOffset MondayMorning = new(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
 
-    /// <summary>The tables and containers the app keeps its state in. Two apps given the same names share it, as a restarted app does.</summary>
-    public sealed record StorageNames(string Instances, string Schedule, string Outbox, string Uploads)
+    /// <summary>
+    /// The tables, containers and Durable task hub the app keeps its state in. Two apps given the same names share it, as a
+    /// restarted app (or a second host scaling out) does.
+    /// </summary>
+    public sealed record StorageNames(string Instances, string TaskHub, string Outbox, string Uploads)
     {
         public static StorageNames Fresh() => new(
-            TestStorage.UniqueName("wf"), TestStorage.UniqueName("sched"), TestStorage.UniqueName("outbox"), TestStorage.UniqueName("uploads"));
+            TestStorage.UniqueName("wf"), TestStorage.UniqueTaskHubName(), TestStorage.UniqueName("outbox"), TestStorage.UniqueName("uploads"));
     }
 
     private readonly Factory _factory;
@@ -67,8 +72,9 @@ public sealed class IrpFlowsApp : IAsyncDisposable
     /// Listen on a free loopback port (for a browser): <c>PublicBaseUrl</c> is that address and the app sets the Blob
     /// service's CORS rules, so only use it with an Azurite of its own (the shared one's rules are changed by other tests).
     /// </param>
+    /// <param name="waitUntilHealthy">Return only once the app says it is healthy (storage and the task hub ready).</param>
     public static async Task<IrpFlowsApp> StartAsync(DateTimeOffset? clockStart = null, StorageNames? names = null,
-        IReadOnlyDictionary<string, string>? settings = null, string? connectionString = null, bool realPort = false)
+        IReadOnlyDictionary<string, string>? settings = null, string? connectionString = null, bool realPort = false, bool waitUntilHealthy = true)
     {
         connectionString ??= await TestStorage.ConnectionStringAsync();
         names ??= StorageNames.Fresh();
@@ -77,20 +83,21 @@ public sealed class IrpFlowsApp : IAsyncDisposable
         var all = new Dictionary<string, string>
         {
             [StorageAccount.SettingName] = connectionString,
-            [CoordinatorKeyFilter.SettingName] = CoordinatorKey,
+            [LocalFunctionsHost.FunctionKeySetting] = CoordinatorKey,
             [UploadTokens.SigningKeySetting] = UploadSigningKey,
             [UploadLinks.PublicBaseUrlSetting] = baseUrl,
             [ServiceRegistration.DevClockEnabledSetting] = "true",
             [ServiceRegistration.DevClockStartSetting] = (clockStart ?? MondayMorning).ToString("O"),
-            ["Dispatcher:TimerEnabled"] = "false",
             ["Workflow:InstancesTable"] = names.Instances,
-            ["Workflow:ScheduleTable"] = names.Schedule,
+            ["TaskHubName"] = names.TaskHub,
+            // Tests wait on Durable's queues: poll them often, and let a stopped host's partitions go soon.
+            ["AzureFunctionsJobHost:extensions:durableTask:storageProvider:partitionCount"] = "1",
+            ["AzureFunctionsJobHost:extensions:durableTask:storageProvider:maxQueuePollingInterval"] = "00:00:00.200",
             ["Mail:Container"] = names.Outbox,
             ["Mail:Table"] = names.Outbox,
             ["Documents:UploadsTable"] = names.Uploads,
             ["Documents:ConfigureBlobCors"] = realPort ? "true" : "false",
             ["Graph:SenderUserId"] = "",
-            [FunctionsPort.CustomHandlerPortVariable] = realPort ? port.ToString(CultureInfo.InvariantCulture) : "",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) all[key] = value;
 
@@ -109,8 +116,33 @@ public sealed class IrpFlowsApp : IAsyncDisposable
             coordinator = factory.CreateClient(options);
             anonymous = factory.CreateClient(options);
         }
-        coordinator.DefaultRequestHeaders.Add(CoordinatorKeyFilter.HeaderName, CoordinatorKey);
-        return new IrpFlowsApp(factory, connectionString, names, coordinator, anonymous);
+        coordinator.DefaultRequestHeaders.Add(HttpFunctionEndpoints.FunctionKeyHeader, CoordinatorKey);
+        var app = new IrpFlowsApp(factory, connectionString, names, coordinator, anonymous);
+        if (waitUntilHealthy) await app.WaitUntilHealthyAsync();
+        return app;
+    }
+
+    /// <summary>Waits until the app says it is healthy: storage prepared, the task hub created.</summary>
+    public async Task WaitUntilHealthyAsync()
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
+        while (true)
+        {
+            using var health = await Anonymous.GetAsync("/api/health");
+            if (health.IsSuccessStatusCode) return;
+            Assert.True(DateTime.UtcNow < deadline, $"The app did not become healthy: {await health.Content.ReadAsStringAsync()}");
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>
+    /// Returns once every step due at the development clock's present time has run: a command's effects (a cancellation
+    /// notice, a retried step) happen in the IRP's orchestration, after the command's 202.
+    /// </summary>
+    public async Task CatchUpAsync()
+    {
+        var now = (await Coordinator.GetFromJsonAsync<JsonObject>("/api/dev/clock"))!["now"]!.GetValue<DateTimeOffset>();
+        await MoveClockAsync(now);
     }
 
     /// <summary>A new client sending no key (the caller may add headers and disposes it).</summary>
@@ -130,6 +162,10 @@ public sealed class IrpFlowsApp : IAsyncDisposable
         using var response = await Coordinator.PostAsJsonAsync("/api/dev/clock", new { now });
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
+
+    /// <summary>What the sweep does first: records uploads whose completion call never came. Returns how many.</summary>
+    public Task<int> ReconcileUploadsAsync() =>
+        Services.GetRequiredService<UploadReconciler>().ReconcileAsync(Services.GetRequiredService<DurableTaskClient>(), CancellationToken.None);
 
     /// <summary>Raises <c>POST /api/irps/{id}/events/{eventName}</c> with <paramref name="body"/> (an empty object by default).</summary>
     public Task<HttpResponseMessage> RaiseAsync(string id, string eventName, object? body = null) =>
@@ -237,7 +273,7 @@ public sealed class IrpFlowsApp : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private sealed class Factory(IReadOnlyDictionary<string, string> settings) : WebApplicationFactory<Program>
+    private sealed class Factory(IReadOnlyDictionary<string, string> settings) : WebApplicationFactory<IrpFlows.Local.LocalHost>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {

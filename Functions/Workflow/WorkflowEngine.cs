@@ -222,7 +222,7 @@ public sealed partial class WorkflowEngine
     }
 
     /// <summary>
-    /// Repairs lost wake-ups: every active instance whose next step is due but whose orchestration is not waiting for it
+    /// Repairs lost wake-ups: every instance whose next step is due but whose orchestration is not waiting for it
     /// (a change it was never told of, a start that never happened, an orchestration that is gone) is started or told.
     /// Returns how many it woke.
     /// </summary>
@@ -232,7 +232,7 @@ public sealed partial class WorkflowEngine
         var woken = 0;
         await foreach (var header in _store.ListAsync(ct))
         {
-            if (!header.IsActive || header.NextDue is not { } due || due > now) continue;
+            if (header.NextDue is not { } due || due > now) continue;
             if (!header.Planned || header.WakeAt is not { } wakeAt || due < wakeAt)
             {
                 await EnsureRunningAsync(durable, header.Id, ct);
@@ -248,7 +248,7 @@ public sealed partial class WorkflowEngine
     }
 
     /// <summary>
-    /// Tells every active instance that has a step due at <paramref name="now"/> to look (the development clock has just
+    /// Tells every instance that has a step due at <paramref name="now"/> to look (the development clock has just
     /// jumped), starting any orchestration that is not running. Returns their ids.
     /// </summary>
     public async Task<IReadOnlyList<string>> WakeDueAsync(DateTimeOffset now, DurableTaskClient durable, CancellationToken ct)
@@ -262,12 +262,12 @@ public sealed partial class WorkflowEngine
         return due;
     }
 
-    /// <summary>Active instances with a step due at or before <paramref name="now"/>: those that have not yet caught up with it.</summary>
+    /// <summary>Instances with a step due at or before <paramref name="now"/>: those that have not yet caught up with it.</summary>
     public async Task<IReadOnlyList<string>> DueInstancesAsync(DateTimeOffset now, CancellationToken ct)
     {
         var due = new List<string>();
         await foreach (var header in _store.ListAsync(ct))
-            if (header.IsActive && header.NextDue <= now) due.Add(header.Id);
+            if (header.NextDue <= now) due.Add(header.Id);
         return due;
     }
 

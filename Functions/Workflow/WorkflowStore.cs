@@ -26,11 +26,7 @@ public sealed record InstanceHeaderRow(
     DateTimeOffset? WakeAt,
     bool Planned,
     string? Failure,
-    JsonObject Summary)
-{
-    /// <summary>Still has steps to run or events to wait for.</summary>
-    public bool IsActive => RuntimeStatus is RuntimeStatus.Pending or RuntimeStatus.Running;
-}
+    JsonObject Summary);
 
 /// <summary>The header fields every append rewrites.</summary>
 internal sealed record InstanceHeader(RuntimeStatus RuntimeStatus, string CustomStatus, DateTimeOffset LastUpdatedTime, DateTimeOffset? NextDue, JsonObject Summary);
