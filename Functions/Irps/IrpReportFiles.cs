@@ -69,5 +69,5 @@ public sealed class IrpReportFiles(BlobServiceClient blobs, IrpPlanner planner, 
 
     /// <summary>The date by which the establishment's fact-check comments are due, from the IRP's timeline.</summary>
     public DateOnly FactCheckDeadline(IrpState state) =>
-        planner.Plan(state.Facts, state.Progress).Single(s => s.Id == "fact-check-deadline").Date;
+        planner.Plan(state.Facts, state.Progress).Single(s => s.Id == IrpSteps.FactCheckDeadline).Date;
 }

@@ -16,7 +16,7 @@ public sealed class IrpWorkflow(
     IrpReportFiles reportFiles) : IWorkflowKind
 {
     public const string KindName = "irp";
-    public const string CancellationStepId = "cancellation";
+    public const string CancellationStepId = IrpSteps.Cancellation;
 
     public string Name => KindName;
 
@@ -57,7 +57,7 @@ public sealed class IrpWorkflow(
             dates,
             state.VisitReschedules,
             state.Documents.Select(d => new DocumentRequestItem(d.Item.Key, d.Item.Title, d.Files.Count > 0)).ToList(),
-            UploadLink: uploadLinks.For(instanceId, dates["documents-deadline"]),
+            UploadLink: uploadLinks.For(instanceId, dates[IrpSteps.DocumentsDeadline]),
             DraftReportLink: reportFiles.DraftReadLink(instanceId, state),
             FactCheckUploadLink: reportFiles.DraftLinksExpireOn(state) is { } expiresOn ? uploadLinks.ForFactCheck(instanceId, expiresOn) : null,
             state.Progress.PublishedOn,
@@ -76,9 +76,9 @@ public sealed class IrpWorkflow(
         : state.Progress.PublishedOn is not null ? "Published"
         : state.Progress.FactCheckReturnedOn is not null ? "Finalising report"
         : state.Progress.DraftIssuedOn is not null ? "Fact check"
-        : completed.ContainsKey("visit-end") ? "Writing report"
-        : completed.ContainsKey("visit-start") ? "Visit in progress"
-        : completed.ContainsKey("announcement") ? "Preparing for the visit"
+        : completed.ContainsKey(IrpSteps.VisitEnd) ? "Writing report"
+        : completed.ContainsKey(IrpSteps.VisitStart) ? "Visit in progress"
+        : completed.ContainsKey(IrpSteps.Announcement) ? "Preparing for the visit"
         : "Announcement scheduled";
 
     private static JsonObject Summary(IrpState state, PlannedStep? next) => new()

@@ -11,9 +11,9 @@ internal sealed class IrpLetter(string stepId, IrpMailContext context)
 
     public IrpWording Wording { get; } = new(context.Facts);
 
-    public DateOnly VisitStart => Context.StepDates.TryGetValue("visit-start", out var start) ? start : Facts.VisitStart;
+    public DateOnly VisitStart => Context.StepDates.TryGetValue(IrpSteps.VisitStart, out var start) ? start : Facts.VisitStart;
 
-    public DateOnly VisitEnd => Date("visit-end");
+    public DateOnly VisitEnd => Date(IrpSteps.VisitEnd);
 
     public string VisitLongRange => IrpWording.LongRange(VisitStart, VisitEnd);
 

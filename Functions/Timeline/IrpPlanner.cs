@@ -57,7 +57,7 @@ public sealed class IrpPlanner
 
         // Prison guide 6.1 / IRC guide 2.4: the letter announcing the visit and the recommendations (concerns) followed up.
         var announcement = facts.AnnouncementDate;
-        Add("announcement", $"Announcement letter: visit date and the {(irc ? "concerns" : "recommendations")} to be followed up",
+        Add(IrpSteps.Announcement, $"Announcement letter: visit date and the {(irc ? "concerns" : "recommendations")} to be followed up",
             announcement, AnnouncementConcerns(facts), irc ? "2.4" : "6.1");
 
         // Prison guide 7.4 / IRC guide 2.8: documents due no later than five working days before the visit starts.
@@ -75,7 +75,7 @@ public sealed class IrpPlanner
             request = announcement;
         }
 
-        Add("documents-request", "Documents request with upload link (pro forma, action plan, presentation, data request, evidence"
+        Add(IrpSteps.DocumentsRequest, "Documents request with upload link (pro forma, action plan, presentation, data request, evidence"
             + (irc ? ", internal audit reports)" : ", prisoner population report, OSAG reports)"),
             request, establishmentContact, irc ? "2.7, 2.8" : "7.3, 7.4");
 
@@ -83,38 +83,38 @@ public sealed class IrpPlanner
         for (var i = 0; i < reminders.Length; i++)
         {
             var date = calendar.AddWorkingDays(deadline, -reminders[i]);
-            Add($"documents-reminder-{i + 1}", $"Reminder of missing documents ({reminders[i]} working days before the deadline)",
+            Add(IrpSteps.DocumentsReminder(i + 1), $"Reminder of missing documents ({reminders[i]} working days before the deadline)",
                 date, establishmentContact, irc ? "2.8" : "7.4", applicable: documents && date > request);
         }
 
-        Add("documents-deadline", "Documents due today: reminder of what is still missing", deadline, establishmentContact,
+        Add(IrpSteps.DocumentsDeadline, "Documents due today: reminder of what is still missing", deadline, establishmentContact,
             irc ? "2.8" : "7.4", applicable: documents);
-        Add("documents-overdue", "Documents overdue: escalation of what is missing",
+        Add(IrpSteps.DocumentsOverdue, "Documents overdue: escalation of what is missing",
             calendar.AddWorkingDays(deadline, policy.DocumentsOverdueEscalationWorkingDaysAfterDeadline),
             $"{head} and coordinator", irc ? "2.8" : "7.4", applicable: documents);
 
         // Prison guide 7.2 / IRC guide 2.6: gate and IT arrangements, who looks at what, meetings with staff associations and IMB.
-        Add("visit-arrangements", "Visit arrangements: attendance, keys and IT, inspector for each item, meetings",
+        Add(IrpSteps.VisitArrangements, "Visit arrangements: attendance, keys and IT, inspector for each item, meetings",
             calendar.AddWorkingDays(visitStart, -policy.VisitArrangementsWorkingDaysBeforeVisit), establishmentContact,
             irc ? "2.6" : "7.2");
 
         // Prison guide 8.1 / IRC guide 3.1: presentation at 12.30pm on day 1; 2.5 days on site over three working days.
-        Add("visit-start", $"Visit day 1: {(irc ? "30-minute presentation by centre manager, SLT and Home Office leaders" : "presentation by the governor and SMT")}",
+        Add(IrpSteps.VisitStart, $"Visit day 1: {(irc ? "30-minute presentation by centre manager, SLT and Home Office leaders" : "presentation by the governor and SMT")}",
             visitStart, "Inspection team; " + (irc ? "centre manager, SLT and Home Office leaders" : "governor and SMT"),
             irc ? "3.1" : "8.1", time: policy.PresentationTimeOfDay);
         var visitEnd = calendar.AddWorkingDays(visitStart, policy.VisitLengthWorkingDays - 1);
-        Add("visit-end", "Visit's last day", visitEnd, "Inspection team", irc ? "3.1" : "8.1");
+        Add(IrpSteps.VisitEnd, "Visit's last day", visitEnd, "Inspection team", irc ? "3.1" : "8.1");
 
         // Prison guide 8.1, 13.1: formal debrief to the governor at about 4pm on the last day.
         // IRC guide 3.1, 4.3: mid- to late-afternoon; the debrief document is shared with the contractor and Home Office.
-        Add("debrief", "Formal debrief", visitEnd,
+        Add(IrpSteps.Debrief, "Formal debrief", visitEnd,
             irc ? "Centre manager, SLT and Home Office leaders; debrief document to the contractor and Home Office" : "Governor; debrief document to HMPPS",
             irc ? "3.1, 4.3" : "8.1, 13.1", time: policy.DebriefTimeOfDay);
 
         // Prison guide 16.1: feedback form to the liaison officer shortly after the visit. The IRC guide has none (5.3 asks the
         // centre manager and the Home Office instead: see governor-feedback).
         var shortlyAfterVisit = calendar.AddWorkingDays(visitEnd, policy.LiaisonFeedbackWorkingDaysAfterVisit);
-        Add("liaison-feedback", irc ? "Feedback form to the liaison officer (not part of an IRC review)" : "Feedback form on the IRP process",
+        Add(IrpSteps.LiaisonFeedback, irc ? "Feedback form to the liaison officer (not part of an IRC review)" : "Feedback form on the IRP process",
             shortlyAfterVisit, progress.LiaisonOfficerAppointed ? "Liaison officer" : "Governor (no liaison officer appointed)",
             irc ? "5.3" : "16.1", applicable: !irc);
 
@@ -122,7 +122,7 @@ public sealed class IrpPlanner
         var draft = progress.DraftIssuedOn ?? calendar.AddWorkingDays(visitEnd, policy.DraftReportWorkingDaysAfterVisit);
         var draftWait = progress.DraftIssuedOn is null ? DraftIssued : null;
         var factCheckContact = irc ? "Centre manager and Home Office" : "Governor";
-        Add("draft-report", "Draft report sent for fact check", draft, factCheckContact, irc ? "5.1" : "14.1", waitingFor: draftWait);
+        Add(IrpSteps.DraftReport, "Draft report sent for fact check", draft, factCheckContact, irc ? "5.1" : "14.1", waitingFor: draftWait);
 
         // The guides give no fact-check period; FactCheckWorkingDays follows the probation manual (comments within ten working days).
         var factCheckDeadline = calendar.AddWorkingDays(draft, policy.FactCheckWorkingDays);
@@ -130,44 +130,44 @@ public sealed class IrpPlanner
         var factCheckReminders = policy.FactCheckReminderWorkingDaysBeforeDeadline.OrderDescending().ToArray();
         for (var i = 0; i < factCheckReminders.Length; i++)
         {
-            Add($"fact-check-reminder-{i + 1}", $"Reminder: fact-check comments due in {factCheckReminders[i]} working days",
+            Add(IrpSteps.FactCheckReminder(i + 1), $"Reminder: fact-check comments due in {factCheckReminders[i]} working days",
                 calendar.AddWorkingDays(factCheckDeadline, -factCheckReminders[i]), factCheckContact, factCheckSource,
                 applicable: progress.FactCheckReturnedOn is null, waitingFor: draftWait);
         }
 
-        Add("fact-check-deadline", "Fact-check comments due", factCheckDeadline, $"{factCheckContact}; coordinator", factCheckSource,
+        Add(IrpSteps.FactCheckDeadline, "Fact-check comments due", factCheckDeadline, $"{factCheckContact}; coordinator", factCheckSource,
             waitingFor: draftWait);
 
         // Prison guide 14.1 / IRC guide 5.1: final report to ministers and published within 25 working days of the visit's end.
         var publicationDeadline = calendar.AddWorkingDays(visitEnd, policy.PublicationWorkingDaysAfterVisit);
-        Add("publication-alert", $"Publication deadline in {policy.PublicationAlertWorkingDaysBeforeDeadline} working days",
+        Add(IrpSteps.PublicationAlert, $"Publication deadline in {policy.PublicationAlertWorkingDaysBeforeDeadline} working days",
             calendar.AddWorkingDays(publicationDeadline, -policy.PublicationAlertWorkingDaysBeforeDeadline), "Coordinator",
             irc ? "5.1" : "14.1", applicable: progress.PublishedOn is null);
         var ministers = irc ? "Home Secretary and Minister" : "Secretary of State for Justice";
-        Add("publication-deadline", "Publication deadline", publicationDeadline, $"Coordinator; final report to the {ministers}",
+        Add(IrpSteps.PublicationDeadline, "Publication deadline", publicationDeadline, $"Coordinator; final report to the {ministers}",
             irc ? "5.1" : "14.1");
 
         var published = progress.PublishedOn ?? publicationDeadline;
         var publishedWait = progress.PublishedOn is null ? Published : null;
-        Add("publication", "Report published on HMI Prisons' website: publication notice", published,
+        Add(IrpSteps.Publication, "Report published on HMI Prisons' website: publication notice", published,
             $"{(irc ? "Centre manager and Home Office" : "Governor")}; copy to IMB chair; final report to the {ministers}",
             irc ? "5.1" : "14.1", waitingFor: publishedWait);
 
         if (irc)
         {
             // IRC guide 5.3: feedback email to the centre manager and the Home Office shortly after the visit, not after publication.
-            Add("governor-feedback", "Feedback request on the IRP", shortlyAfterVisit,
+            Add(IrpSteps.GovernorFeedback, "Feedback request on the IRP", shortlyAfterVisit,
                 "Centre manager; Home Office Detention Engagement and Compliance teams", "5.3");
         }
         else
         {
             // Prison guide 16.1: once the report has been published, HMI Prisons seeks the governor's feedback.
-            Add("governor-feedback", "Feedback request on the IRP", calendar.AddWorkingDays(published, policy.GovernorFeedbackWorkingDaysAfterPublication),
+            Add(IrpSteps.GovernorFeedback, "Feedback request on the IRP", calendar.AddWorkingDays(published, policy.GovernorFeedbackWorkingDaysAfterPublication),
                 "Governor", "16.1", waitingFor: publishedWait);
         }
 
         // Prison guide Appendix A / IRC guide Appendix I: the liaison officer ensures material used by inspectors is destroyed or returned.
-        Add("material-destruction", "Destroy or return the material given to inspectors",
+        Add(IrpSteps.MaterialDestruction, "Destroy or return the material given to inspectors",
             calendar.AddWorkingDays(published, policy.MaterialDestructionWorkingDaysAfterPublication),
             progress.LiaisonOfficerAppointed ? "Liaison officer" : $"{head} (no liaison officer appointed)",
             irc ? "Appendix I" : "Appendix A", waitingFor: publishedWait);
