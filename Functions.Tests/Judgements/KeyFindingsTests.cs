@@ -28,7 +28,7 @@ public sealed class KeyFindingsTests
     [Fact]
     public void Hull_ConciseStyle_ReproducesThePublishedSentences()
     {
-        var keyFindings = ReportSummary.Build(HullKeyFindingsRecommendations, HullThemes).KeyFindings;
+        var keyFindings = ReportSummary.Build(HullRecommendations, HullThemes).KeyFindings;
 
         // Hull 2.2: "HMI Prisons judged that there was good progress in two recommendations, reasonable progress in three
         // recommendations and insufficient progress in four recommendations."

@@ -62,7 +62,7 @@ public sealed class PieChartSvgTests
     [Fact]
     public void ASingleJudgementCoveringEveryItem_IsAFullCircle_NotAnEmptyArc()
     {
-        var svg = XElement.Parse(ReportSummary.Build(HullKeyFindingsRecommendations, HullThemes).ThemesChartSvg);
+        var svg = XElement.Parse(ReportSummary.Build(HullRecommendations, HullThemes).ThemesChartSvg);
 
         var segment = Assert.Single(Segments(svg));
         Assert.Equal(Svg + "circle", segment.Name);

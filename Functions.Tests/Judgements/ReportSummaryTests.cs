@@ -25,11 +25,12 @@ public sealed class ReportSummaryTests
     }
 
     [Fact]
-    public void Hull_CountsMatchTheKeyFindings()
+    public void Hull_CountsMatchTheKeyFindings_WithTheRecommendationInPartsCountedOnce()
     {
-        var counts = ReportSummary.Build(HullKeyFindingsRecommendations, HullThemes).Counts;
+        var counts = ReportSummary.Build(HullRecommendations, HullThemes).Counts;
 
-        Assert.Equal(2, counts.Recommendations["GoodProgress"]);
+        Assert.Equal(9, counts.Recommendations.Values.Sum());
+        Assert.Equal(2, counts.Recommendations["GoodProgress"]); // 1.34 (both parts) and 1.39
         Assert.Equal(3, counts.Recommendations["ReasonableProgress"]);
         Assert.Equal(4, counts.Recommendations["InsufficientProgress"]);
         Assert.Equal(0, counts.Recommendations["NoMeaningfulProgress"]);
@@ -69,18 +70,17 @@ public sealed class ReportSummaryTests
     }
 
     [Fact]
-    public void Hull_SummaryOfJudgements_KeepsAllTenSectionFourEntriesInOrder()
+    public void Hull_SummaryOfJudgements_ListsThePartsOf134AsEntriesOfTheirOwn_InSectionFoursOrder()
     {
-        var lines = ReportSummary.Build(HullSectionFourRecommendations, HullThemes).SummaryOfJudgements;
+        var lines = ReportSummary.Build(HullRecommendations, HullThemes).SummaryOfJudgements;
 
-        Assert.Equal(
-            ["1.33", "1.34a", "1.34b", "3.17", "1.35", "1.36", "1.37", "1.38", "1.39", "6.19", "Theme 1", "Theme 2", "Theme 3"],
-            lines.Select(l => l.Ref));
-        Assert.Equal(
-            ["ReasonableProgress", "GoodProgress", "GoodProgress", "ReasonableProgress", "InsufficientProgress", "InsufficientProgress",
-             "InsufficientProgress", "InsufficientProgress", "GoodProgress", "ReasonableProgress",
-             "ReasonableProgress", "ReasonableProgress", "ReasonableProgress"],
-            lines.Select(l => l.Judgement));
+        Assert.Equal(HullSectionFour, lines.Select(l => (l.Ref, l.JudgementLabel)));
+        var partA = lines[1];
+        Assert.Equal("The number of times force is used should be reduced. When used it should be proportionate and undertaken safely.", partA.Text);
+        Assert.Equal("GoodProgress", partA.Judgement);
+        Assert.Equal("1.34", partA.PartOf);
+        Assert.Equal("Recommendation", partA.Kind);
+        Assert.Null(lines[0].PartOf);
     }
 
     [Fact]
@@ -126,7 +126,7 @@ public sealed class ReportSummaryTests
     public void ChartPercentages_GiveTheRoundingPointToTheLargestRemainder()
     {
         // Hull: 2, 3 and 4 of 9 are 22.2%, 33.3% and 44.4%; rounding each would total 99.
-        var hull = ReportSummary.Build(HullKeyFindingsRecommendations, []).RecommendationsChart;
+        var hull = ReportSummary.Build(HullRecommendations, []).RecommendationsChart;
         // Three equal thirds: the first keeps the spare point.
         var thirds = ReportSummary.Build([], Themes(T.SignificantProgress, T.ReasonableProgress, T.InsufficientProgress)).ThemesChart;
 

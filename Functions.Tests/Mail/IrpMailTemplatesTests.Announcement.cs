@@ -32,6 +32,21 @@ public sealed partial class IrpMailTemplatesTests
     }
 
     [Fact]
+    public void Announcement_ListsARecommendationInParts_WithItsPartsUnderIt_AndCountsItOnce()
+    {
+        var facts = TestIrps.Elmley() with { Recommendations = [TestIrps.ElmleyRecommendations[0], Judgements.PublishedReports.HullUseOfForce] };
+
+        var message = Render("announcement", TestIrps.Context(facts));
+
+        AssertInBothBodies(message, "The review will follow up two recommendations from our inspection");
+        Assert.Contains("- 1.34 Safety:\n"
+            + "  - 1.34a The number of times force is used should be reduced. When used it should be proportionate and undertaken safely.\n"
+            + "  - 1.34b Outcomes for prisoners in the segregation unit should be improved", message.TextBody);
+        Assert.Contains("<strong>1.34 Safety:</strong>\n<ul", message.HtmlBody);
+        Assert.Contains("<strong>1.34a</strong> The number of times force is used", message.HtmlBody);
+    }
+
+    [Fact]
     public void Announcement_StatesTheVisitDatesAndTheDocumentsDeadline()
     {
         var message = Render("announcement", TestIrps.Context(TestIrps.Elmley()));

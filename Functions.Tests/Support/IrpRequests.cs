@@ -58,6 +58,38 @@ public static class IrpRequests
     public static JsonObject ElmleyIn2023(string name = "HMP Elmley") =>
         Elmley(name, sourceInspectionEnd: "2022-03-18", announcementDate: "2022-11-28", visitStart: "2023-02-13");
 
+    /// <summary>Tuesday 4 January 2022, 08:00 UTC: a clock start before <see cref="HullIn2022"/>'s announcement.</summary>
+    public static readonly DateTimeOffset HullIn2022AnnouncementMorning = new(2022, 1, 4, 8, 0, 0, TimeSpan.Zero);
+
+    /// <summary>
+    /// HMP Hull's IRP on its real dates (visit 14–16 March 2022, after the inspection of July 2021, announced Tuesday 4 January
+    /// 2022) with its nine published recommendations, 1.34 given as its two parts 1.34a and 1.34b, and its three Ofsted themes.
+    /// </summary>
+    public static JsonObject HullIn2022() => new()
+    {
+        ["kind"] = "prison",
+        ["establishment"] = new JsonObject { ["name"] = "HMP Hull", ["type"] = "adult", ["nation"] = "england" },
+        ["sourceInspectionEnd"] = "2021-07-09",
+        ["visitStart"] = "2022-03-14",
+        ["announcementDate"] = "2022-01-04",
+        ["contacts"] = new JsonObject
+        {
+            ["coordinator"] = Contact("Cora Ordinator", CoordinatorEmail),
+            ["governor"] = Contact("Grace Governor", GovernorEmail),
+            ["imbChair"] = Contact("Ian Chair", ImbChairEmail),
+        },
+        ["recommendations"] = new JsonArray(PublishedReports.HullRecommendations.Select(r => (JsonNode)(r.Parts.Count == 0
+            ? new JsonObject { ["ref"] = r.Recommendation.Ref, ["text"] = r.Recommendation.Text }
+            : new JsonObject
+            {
+                ["ref"] = r.Recommendation.Ref,
+                ["area"] = r.Recommendation.Area,
+                ["parts"] = new JsonArray(r.Parts.Select(p => (JsonNode)new JsonObject { ["ref"] = p.Part.Ref, ["text"] = p.Part.Text }).ToArray()),
+            })).ToArray()),
+        ["ofstedThemes"] = new JsonArray(PublishedReports.HullThemes
+            .Select(t => (JsonNode)new JsonObject { ["ref"] = t.Theme.Ref, ["text"] = t.Theme.Text }).ToArray()),
+    };
+
     /// <summary>An immigration removal centre with two concerns and no Ofsted themes, on the default dates.</summary>
     public static JsonObject Irc() => new()
     {

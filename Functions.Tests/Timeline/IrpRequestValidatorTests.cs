@@ -67,6 +67,27 @@ public class IrpRequestValidatorTests
     }
 
     [Fact]
+    public void RecommendationInParts_NeedsNoTextOfItsOwn_AndKeepsItsPartsInOrder()
+    {
+        var validation = Validate(Elmley() with
+        {
+            Recommendations =
+            [
+                new("1.33", "Leadership", "Outcomes should be improved.") { Inspector = "  Sara Pennington ", Concern = " Strategies were out of date. " },
+                new("1.34", "Safety", null) { Parts = [new(" 1.34a ", "Force should be used less. "), new("1.34b", "Segregation should be improved.")] },
+            ],
+        });
+
+        Assert.True(validation.IsValid, string.Join("; ", validation.Errors.Select(e => $"{e.Key}: {string.Join(", ", e.Value)}")));
+        var (whole, inParts) = (validation.Facts!.Recommendations[0], validation.Facts.Recommendations[1]);
+        Assert.Equal("Sara Pennington", whole.Inspector);
+        Assert.Equal("Strategies were out of date.", whole.Concern);
+        Assert.Empty(whole.Parts);
+        Assert.Equal("", inParts.Text);
+        Assert.Equal([new RecommendationPart("1.34a", "Force should be used less."), new RecommendationPart("1.34b", "Segregation should be improved.")], inParts.Parts);
+    }
+
+    [Fact]
     public void Irc_IsValid_WithTheHomeOfficeContact()
     {
         var validation = Validate(Irc() with { CqcIssuedNotices = true });
@@ -125,7 +146,13 @@ public class IrpRequestValidatorTests
         { r => r with { Recommendations = [new("1", null, "a"), null] }, "recommendations[1]", "is required" },
         { r => r with { Recommendations = [new("1", null, " ")] }, "recommendations[0].text", "is required" },
         { r => r with { Recommendations = [new("1.42", null, "a"), new("1.42", null, "b")] }, "recommendations[1].ref", "duplicates recommendations[0].ref ('1.42')" },
-        { r => r with { OfstedThemes = [new("1.1", "theme")] }, "ofstedThemes[0].ref", "duplicates recommendations[0].ref ('1.1'); refs must be unique across recommendations and Ofsted themes" },
+        { r => r with { OfstedThemes = [new("1.1", "theme")] }, "ofstedThemes[0].ref", "duplicates recommendations[0].ref ('1.1'); refs must be unique across recommendations, their parts and Ofsted themes" },
+        { r => r with { Recommendations = [new("1.34", null, null) { Parts = [new("1.34a", "a")] }] }, "recommendations[0].parts", "must list at least two parts" },
+        { r => r with { Recommendations = [new("1.34", null, null) { Parts = [new("1.34a", "a"), new("1.34b", " ")] }] }, "recommendations[0].parts[1].text", "is required" },
+        { r => r with { Recommendations = [new("1.34", null, null) { Parts = [new("1.34a", "a"), null] }] }, "recommendations[0].parts[1]", "is required" },
+        { r => r with { Recommendations = [new("1.34", null, null) { Parts = [new("1.34a", "a"), new("1.34", "b")] }] }, "recommendations[0].parts[1].ref", "duplicates recommendations[0].ref ('1.34')" },
+        { r => r with { Recommendations = [new("1.34", null, null) { Parts = [new("1.34a", "a"), new("1.34b", "b")] }], OfstedThemes = [new("1.34b", "theme")] },
+            "ofstedThemes[0].ref", "duplicates recommendations[0].parts[1].ref ('1.34b')" },
         { r => r with { OfstedThemes = [new("T1", null)] }, "ofstedThemes[0].text", "is required" },
     };
 

@@ -68,6 +68,8 @@ public sealed class IrpReportService(WorkflowEngine engine, IrpService irps, Irp
         var (state, refusal) = await StateAsync(id, ct);
         if (refusal is not null) return (null, refusal);
         var item = Judgements(state!).FirstOrDefault(j => j.Ref == reference);
+        if (item is null && state!.Facts.Recommendations.FirstOrDefault(r => r.Ref == reference && r.Parts.Count > 0) is { } inParts)
+            return (null, Refusal.Invalid("ref", $"'{reference}' is judged through its parts: record a judgement for each of {string.Join(", ", inParts.JudgedRefs())}."));
         if (item is null)
             return (null, new Refusal(404, "Not found", $"IRP '{id}' follows up no recommendation or Ofsted theme with ref '{reference}'."));
         var isTheme = item.Kind == SummaryOfJudgementsEntry.OfstedThemeKind;
@@ -105,15 +107,23 @@ public sealed class IrpReportService(WorkflowEngine engine, IrpService irps, Irp
     {
         var status = await engine.GetAsync(id, ct);
         if (status is null) return null;
-        var state = IrpState.From(status.Instance);
-        var recommendations = state.Facts.Recommendations.Select(r => new JudgedRecommendation(r,
-            state.Judgements.TryGetValue(r.Ref, out var j) ? Enum.Parse<RecommendationJudgement>(j.Judgement) : null)).ToList();
+        return Summary(IrpState.From(status.Instance), style);
+    }
+
+    /// <summary>The report summary from the judgements recorded in <paramref name="state"/>.</summary>
+    public static ReportSummaryResult Summary(IrpState state, KeyFindingsStyle style)
+    {
+        var recommendations = state.Facts.Recommendations.Select(r => JudgedRecommendation.For(r,
+            reference => state.Judgements.TryGetValue(reference, out var j) ? Enum.Parse<RecommendationJudgement>(j.Judgement) : null)).ToList();
         var themes = state.Facts.OfstedThemes.Select(t => new JudgedTheme(t,
             state.Judgements.TryGetValue(t.Ref, out var j) ? Enum.Parse<ThemeJudgement>(j.Judgement) : null)).ToList();
         return ReportSummary.Build(recommendations, themes, state.Facts.Kind, style);
     }
 
-    /// <summary>Every recommendation (concern) then every Ofsted theme, with its latest judgement or null.</summary>
+    /// <summary>
+    /// Everything that is judged, with its latest judgement or null: every recommendation (concern), or each of its parts when
+    /// it has parts, then every Ofsted theme.
+    /// </summary>
     public static IReadOnlyList<JudgementView> Judgements(IrpState state)
     {
         var recommendationKind = state.Facts.Kind == IrpKind.Immigration ? SummaryOfJudgementsEntry.ConcernKind : SummaryOfJudgementsEntry.RecommendationKind;
@@ -122,7 +132,9 @@ public sealed class IrpReportService(WorkflowEngine engine, IrpService irps, Irp
             : new JudgementView(reference, kind, text, null, null);
         return
         [
-            .. state.Facts.Recommendations.Select(r => View(r.Ref, recommendationKind, r.Text)),
+            .. state.Facts.Recommendations.SelectMany(r => r.Parts.Count == 0
+                ? [View(r.Ref, recommendationKind, r.Text)]
+                : r.Parts.Select(p => View(p.Ref, recommendationKind, p.Text) with { PartOf = r.Ref })),
             .. state.Facts.OfstedThemes.Select(t => View(t.Ref, SummaryOfJudgementsEntry.OfstedThemeKind, t.Text)),
         ];
     }

@@ -72,12 +72,10 @@ public static class ReportSummary
         IReadOnlyList<JudgedRecommendation> recommendations, IReadOnlyList<JudgedTheme> themes, bool isImmigration)
     {
         var recommendationKind = isImmigration ? SummaryOfJudgementsEntry.ConcernKind : SummaryOfJudgementsEntry.RecommendationKind;
-        var recommendationLines = recommendations.Select(r => new SummaryOfJudgementsEntry(
-            r.Recommendation.Ref,
-            r.Recommendation.Text,
-            recommendationKind,
-            r.Judgement?.ToString(),
-            r.Judgement?.ToLabel() ?? JudgementTally.NotYetJudgedLabel));
+        // A recommendation in parts is listed part by part, each with its own text and judgement (HMP Hull 2022, Section 4).
+        var recommendationLines = recommendations.SelectMany(r => r.Parts.Count == 0
+            ? [Line(r.Recommendation.Ref, r.Recommendation.Text, r.Judgement) with { Concern = r.Recommendation.Concern }]
+            : r.Parts.Select(p => Line(p.Part.Ref, p.Part.Text, p.Judgement) with { PartOf = r.Recommendation.Ref, Concern = r.Recommendation.Concern }));
         var themeLines = themes.Select(t => new SummaryOfJudgementsEntry(
             t.Theme.Ref,
             t.Theme.Text,
@@ -85,5 +83,8 @@ public static class ReportSummary
             t.Judgement?.ToString(),
             t.Judgement?.ToLabel() ?? JudgementTally.NotYetJudgedLabel));
         return [.. recommendationLines, .. themeLines];
+
+        SummaryOfJudgementsEntry Line(string reference, string text, RecommendationJudgement? judgement) =>
+            new(reference, text, recommendationKind, judgement?.ToString(), judgement?.ToLabel() ?? JudgementTally.NotYetJudgedLabel);
     }
 }

@@ -39,14 +39,23 @@ public sealed record JudgementCounts(
     int RecommendationsNotYetJudged,
     int ThemesNotYetJudged);
 
-/// <summary>One line of the Summary of judgements (report section 4): recommendations first, then Ofsted themes, each in the order given.</summary>
-/// <param name="Ref">The item's reference, as given when the IRP started.</param>
-/// <param name="Text">The recommendation, concern or theme as announced.</param>
+/// <summary>
+/// One line of the Summary of judgements (report section 4): recommendations first, then Ofsted themes, each in the order
+/// given. A recommendation in lettered parts gives one line per part.
+/// </summary>
+/// <param name="Ref">The item's (or part's) reference, as given when the IRP started.</param>
+/// <param name="Text">The recommendation, part, concern or theme as announced.</param>
 /// <param name="Kind"><see cref="SummaryOfJudgementsEntry.RecommendationKind"/>, <see cref="SummaryOfJudgementsEntry.ConcernKind"/> or <see cref="SummaryOfJudgementsEntry.OfstedThemeKind"/>.</param>
 /// <param name="Judgement">The API name ("ReasonableProgress"), or null when not yet judged.</param>
 /// <param name="JudgementLabel">As the report prints it under the item: "Reasonable progress", or "Not yet judged".</param>
 public sealed record SummaryOfJudgementsEntry(string Ref, string Text, string Kind, string? Judgement, string JudgementLabel)
 {
+    /// <summary>For a part (1.34a), the ref of its recommendation (1.34); null otherwise.</summary>
+    public string? PartOf { get; init; }
+
+    /// <summary>The "Concern:" text given for the recommendation or concern, if any; null for themes.</summary>
+    public string? Concern { get; init; }
+
     public const string RecommendationKind = "Recommendation";
     public const string ConcernKind = "Concern";
     public const string OfstedThemeKind = "OfstedTheme";

@@ -17,7 +17,7 @@ public sealed partial class IrpMailTemplates
             .Paragraph($"The review will follow up {Count(facts.Recommendations.Count, w.Item)} from our inspection of {w.Establishment}, which ended on {IrpWording.LongDate(facts.SourceInspectionEnd)}. "
                 + $"We will judge the progress made against each {w.Item}; there will be no overall judgement.")
             .Heading(w.IsImmigration ? "Concerns we will follow up" : "Recommendations we will follow up")
-            .LabelledList(facts.Recommendations.Select(r => ((string?)(r.Area is null ? r.Ref : $"{r.Ref} {r.Area}:"), r.Text)));
+            .NestedList(facts.Recommendations.Select(r => new ListItem(ItemLabel(r), r.Text, r.Parts.Select(p => new ListItem(p.Ref, p.Text)).ToList())));
 
         if (!w.IsImmigration && facts.OfstedThemes.Count > 0)
         {

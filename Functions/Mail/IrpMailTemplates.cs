@@ -52,6 +52,9 @@ public sealed partial class IrpMailTemplates(TimeProvider timeProvider)
         };
     }
 
+    /// <summary>"1.42 Behaviour management:", or the ref alone when the item has no area.</summary>
+    private static string ItemLabel(Recommendation r) => r.Area is null ? r.Ref : $"{r.Ref} {r.Area}:";
+
     private static string Count(int count, string noun) => $"{NumberWords.ToWords(count)} {noun}{(count == 1 ? "" : "s")}";
 
     private static string Slug(string name) =>

@@ -44,6 +44,24 @@ public sealed record ContactsRequest(
     ContactRequest? LiaisonOfficer,
     ContactRequest? HomeOffice);
 
-public sealed record RecommendationRequest(string? Ref, string? Area, string? Text);
+/// <param name="Ref">The paragraph number in the inspection report, e.g. "1.42"; unique across the IRP's items and parts.</param>
+/// <param name="Text">The recommendation (concern) as worded in the report; optional when it is given as <see cref="Parts"/>.</param>
+public sealed record RecommendationRequest(string? Ref, string? Area, string? Text)
+{
+    /// <summary>The inspector who will look at it during the visit (prison guide 7.2); optional, named in the visit arrangements.</summary>
+    public string? Inspector { get; init; }
+
+    /// <summary>The "Concern:" text the inspection report sets out for it; optional.</summary>
+    public string? Concern { get; init; }
+
+    /// <summary>
+    /// Lettered parts (e.g. 1.34a, 1.34b), at least two when given. Each part is judged on its own
+    /// (<c>PUT /api/irps/{id}/judgements/1.34a</c>) and listed in the Summary of judgements; the Key findings count the
+    /// recommendation once, with the least progress of its parts.
+    /// </summary>
+    public List<RecommendationPartRequest?>? Parts { get; init; }
+}
+
+public sealed record RecommendationPartRequest(string? Ref, string? Text);
 
 public sealed record OfstedThemeRequest(string? Ref, string? Text);

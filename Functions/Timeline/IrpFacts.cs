@@ -26,7 +26,32 @@ public sealed record IrpContacts(
     Contact? HomeOffice);
 
 /// <summary>A recommendation (prison) or concern (IRC) from the source inspection that the IRP follows up.</summary>
-public sealed record Recommendation(string Ref, string? Area, string Text);
+/// <param name="Ref">The paragraph number in the inspection report, e.g. "1.42".</param>
+/// <param name="Area">The report's heading for it, e.g. "Behaviour management"; optional.</param>
+/// <param name="Text">As the inspection report words it; empty when it is given only as its <see cref="Parts"/>.</param>
+public sealed record Recommendation(string Ref, string? Area, string Text)
+{
+    /// <summary>The inspector who will look at it during the visit (prison guide 7.2); null until named.</summary>
+    public string? Inspector { get; init; }
+
+    /// <summary>
+    /// The "Concern:" text the inspection report sets out for the item. Both published prison reports print one before each
+    /// recommendation; an IRC's items are concerns (IRC guide 4.1), and this is the concern as the report states it.
+    /// </summary>
+    public string? Concern { get; init; }
+
+    /// <summary>
+    /// Lettered parts (HMP Hull's 1.34a and 1.34b), in order; empty for a recommendation judged as a whole. Each part is judged
+    /// and listed on its own in the Summary of judgements; the Key findings count the recommendation once.
+    /// </summary>
+    public IReadOnlyList<RecommendationPart> Parts { get; init; } = [];
+
+    /// <summary>The refs that are judged for it: its parts' refs, or its own when it has no parts.</summary>
+    public IReadOnlyList<string> JudgedRefs() => Parts.Count > 0 ? Parts.Select(p => p.Ref).ToList() : [Ref];
+}
+
+/// <summary>A lettered part of a recommendation, such as HMP Hull's 1.34a: judged on its own, counted with its recommendation.</summary>
+public sealed record RecommendationPart(string Ref, string Text);
 
 /// <summary>An Ofsted theme followed up by a concurrent prison monitoring visit (prison guide 5.2, 6.1).</summary>
 public sealed record OfstedTheme(string Ref, string Text);

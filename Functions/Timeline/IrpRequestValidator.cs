@@ -298,14 +298,55 @@ public static partial class IrpRequestValidator
             }
 
             var reference = Required(r.Ref, $"{field}.ref", error);
-            var text = Required(r.Text, $"{field}.text", error);
-            if (reference is not null && text is not null)
+            var parts = ParseParts(r.Parts, field, error);
+            var text = parts is { Count: > 0 } ? Optional(r.Text) ?? "" : Required(r.Text, $"{field}.text", error);
+            if (reference is not null && text is not null && parts is not null)
             {
-                result.Add(new Recommendation(reference, string.IsNullOrWhiteSpace(r.Area) ? null : r.Area.Trim(), text));
+                result.Add(new Recommendation(reference, Optional(r.Area), text)
+                {
+                    Inspector = Optional(r.Inspector),
+                    Concern = Optional(r.Concern),
+                    Parts = parts,
+                });
             }
         }
 
         return result;
+    }
+
+    /// <summary>Null when a part is invalid (each error is reported); empty when the recommendation has no parts.</summary>
+    private static List<RecommendationPart>? ParseParts(List<RecommendationPartRequest?>? input, string field, Action<string, string> error)
+    {
+        if (input is null || input.Count == 0)
+        {
+            return [];
+        }
+
+        if (input.Count == 1)
+        {
+            error($"{field}.parts", "must list at least two parts; a recommendation in one part is that part, given as its text");
+            return null;
+        }
+
+        var parts = new List<RecommendationPart>();
+        for (var j = 0; j < input.Count; j++)
+        {
+            var partField = $"{field}.parts[{j}]";
+            if (input[j] is not { } p)
+            {
+                error(partField, "is required");
+                continue;
+            }
+
+            var reference = Required(p.Ref, $"{partField}.ref", error);
+            var text = Required(p.Text, $"{partField}.text", error);
+            if (reference is not null && text is not null)
+            {
+                parts.Add(new RecommendationPart(reference, text));
+            }
+        }
+
+        return parts.Count == input.Count ? parts : null;
     }
 
     private static List<OfstedTheme> ParseThemes(List<OfstedThemeRequest?>? input, Action<string, string> error)
@@ -331,11 +372,16 @@ public static partial class IrpRequestValidator
         return result;
     }
 
-    /// <summary>Judgements are recorded by ref (PUT /api/irps/{id}/judgements/{ref}), so refs are unique across both lists.</summary>
+    /// <summary>
+    /// Judgements are recorded by ref (PUT /api/irps/{id}/judgements/{ref}), so refs are unique across recommendations, their
+    /// parts and the themes.
+    /// </summary>
     private static void CheckUniqueRefs(CreateIrpRequest request, Action<string, string> error)
     {
         var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        var refs = (request.Recommendations ?? []).Select((r, i) => (r?.Ref, Field: $"recommendations[{i}].ref"))
+        var refs = (request.Recommendations ?? []).SelectMany((r, i) =>
+                new[] { (r?.Ref, Field: $"recommendations[{i}].ref") }
+                    .Concat((r?.Parts ?? []).Select((p, j) => (p?.Ref, Field: $"recommendations[{i}].parts[{j}].ref"))))
             .Concat((request.OfstedThemes ?? []).Select((t, i) => (t?.Ref, Field: $"ofstedThemes[{i}].ref")));
         foreach (var (reference, field) in refs)
         {
@@ -346,7 +392,7 @@ public static partial class IrpRequestValidator
 
             if (!seen.TryAdd(reference.Trim(), field))
             {
-                error(field, $"duplicates {seen[reference.Trim()]} ('{reference.Trim()}'); refs must be unique across recommendations and Ofsted themes");
+                error(field, $"duplicates {seen[reference.Trim()]} ('{reference.Trim()}'); refs must be unique across recommendations, their parts and Ofsted themes");
             }
         }
     }
@@ -361,6 +407,8 @@ public static partial class IrpRequestValidator
 
         return value.Trim();
     }
+
+    private static string? Optional(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
     private static partial Regex EmailPattern();
