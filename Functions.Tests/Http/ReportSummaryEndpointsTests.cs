@@ -61,7 +61,10 @@ public sealed class ReportSummaryEndpointsTests : IAsyncLifetime
 
         var summary = await app.Coordinator.GetFromJsonAsync<JsonElement>($"/api/irps/{hull}/summary?style=concise");
 
-        // HMP Hull IRP report (2022), 2.2 and the sentence below figure 2.
+        // HMP Hull IRP report (2022), 2.1, 2.2 and the sentence below figure 2.
+        Assert.Equal(
+            "At this IRP visit, we followed up nine recommendations from our most recent inspection in July 2021 and Ofsted followed up three themes based on their latest inspection or progress monitoring visit to the prison, whichever was most recent.",
+            summary.GetProperty("keyFindings").GetProperty("followedUp").GetString());
         Assert.Equal(
             "HMI Prisons judged that there was good progress in two recommendations, reasonable progress in three recommendations and insufficient progress in four recommendations.",
             summary.GetProperty("keyFindings").GetProperty("recommendations").GetString());
@@ -72,6 +75,9 @@ public sealed class ReportSummaryEndpointsTests : IAsyncLifetime
         Assert.Equal(PublishedReports.HullSectionFour,
             lines.Select(l => (l.GetProperty("ref").GetString()!, l.GetProperty("judgementLabel").GetString()!)));
         Assert.Equal("1.34", lines[2].GetProperty("partOf").GetString());
+        Assert.Equal("HMI Prisons recommendations", lines[0].GetProperty("heading").GetString());
+        Assert.Equal("Ofsted themes", lines[^1].GetProperty("heading").GetString());
+        Assert.Equal("Progress on HMI Prisons recommendations from July 2021 inspection (n=9)", summary.GetProperty("recommendationsChartTitle").GetString());
     }
 
     [Fact]
@@ -126,7 +132,7 @@ public sealed class ReportSummaryEndpointsTests : IAsyncLifetime
         Assert.Equal("image/svg+xml", recommendations.Content.Headers.ContentType?.MediaType);
         var svg = System.Xml.Linq.XDocument.Parse(await recommendations.Content.ReadAsStringAsync());
         Assert.Equal("svg", svg.Root!.Name.LocalName);
-        Assert.Contains("Progress on HMI Prisons recommendations (n=7)", svg.ToString());
+        Assert.Contains("Progress on HMI Prisons recommendations from March 2026 inspection (n=7)", svg.ToString());
         Assert.Contains("Reasonable progress: 4 (100%)", await themes.Content.ReadAsStringAsync());
     }
 

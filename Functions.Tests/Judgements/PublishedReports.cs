@@ -80,6 +80,15 @@ internal static class PublishedReports
         Theme("Theme 3", "All prisoners should benefit from comprehensive information, advice and guidance.", ThemeJudgement.ReasonableProgress),
     ];
 
+    /// <summary>HMP Elmley's report: a prison in England whose inspection ended in March 2022.</summary>
+    public static ReportSubject ElmleySubject { get; } = new(IrpKind.Prison, Nation.England, new DateOnly(2022, 3, 18));
+
+    /// <summary>HMP Hull's report: a prison in England inspected in July 2021.</summary>
+    public static ReportSubject HullSubject { get; } = new(IrpKind.Prison, Nation.England, new DateOnly(2021, 7, 9));
+
+    /// <summary>An immigration removal centre inspected in June 2024.</summary>
+    public static ReportSubject IrcSubject { get; } = new(IrpKind.Immigration, Nation.England, new DateOnly(2024, 6, 14));
+
     public static JudgedRecommendation Recommendation(string reference, string text, RecommendationJudgement? judgement) =>
         new(new Recommendation(reference, null, text), judgement);
 

@@ -24,7 +24,7 @@ public sealed class RecommendationPartsTests
     [Fact]
     public void APartNotYetJudged_LeavesTheRecommendationStillToBeJudged_WhileTheJudgedPartIsListed()
     {
-        var summary = ReportSummary.Build([UseOfForce(R.GoodProgress, null)], []);
+        var summary = ReportSummary.Build([UseOfForce(R.GoodProgress, null)], [], ElmleySubject);
 
         Assert.Equal("One recommendation is still to be judged.", summary.KeyFindings.Recommendations);
         Assert.Equal([("1.34a", "Good progress"), ("1.34b", "Not yet judged")], summary.SummaryOfJudgements.Select(l => (l.Ref, l.JudgementLabel)));
@@ -33,7 +33,7 @@ public sealed class RecommendationPartsTests
     [Fact]
     public void DifferentJudgements_AreListedPartByPart_AndCountedOnceAtTheLeast()
     {
-        var summary = ReportSummary.Build([UseOfForce(R.GoodProgress, R.InsufficientProgress), Recommendation("1.39", "Text.", R.GoodProgress)], []);
+        var summary = ReportSummary.Build([UseOfForce(R.GoodProgress, R.InsufficientProgress), Recommendation("1.39", "Text.", R.GoodProgress)], [], ElmleySubject, KeyFindingsStyle.Concise);
 
         Assert.Equal("HMI Prisons judged that there was good progress in one recommendation and insufficient progress in one recommendation.",
             summary.KeyFindings.Recommendations);

@@ -11,9 +11,6 @@ namespace IrpFlows.Http;
 /// </summary>
 public static class ReportEndpoints
 {
-    /// <summary>Key findings wording when <c>?style=</c> is not given: the newer published reports' (HMP Elmley, 2023).</summary>
-    public const KeyFindingsStyle DefaultStyle = KeyFindingsStyle.Exhaustive;
-
     private const string FileBody =
         $"Send the file's bytes as the body with Content-Type {ReportFileRules.PdfContentType} or {ReportFileRules.DocxContentType}, "
         + "and its name in ?fileName= (ending .pdf or .docx to match). The size limit is the setting Reports:MaxFileSizeBytes (25 MiB by default). "
@@ -84,7 +81,7 @@ public static class ReportEndpoints
     {
         if (chart is not ("recommendations" or "themes"))
             return Problems.NotFound($"There is no chart '{chart}': use recommendations.svg or themes.svg.");
-        var summary = await reports.SummaryAsync(id, DefaultStyle, ct);
+        var summary = await reports.SummaryAsync(id, ReportSummary.DefaultStyle, ct);
         if (summary is null) return Problems.NotFound($"There is no IRP with id '{id}'.");
         var svg = chart == "recommendations" ? summary.RecommendationsChartSvg : summary.ThemesChartSvg;
         return svg.Length == 0
@@ -96,12 +93,12 @@ public static class ReportEndpoints
     {
         KeyFindingsStyle? known = style?.ToLowerInvariant() switch
         {
-            null or "" => DefaultStyle,
+            null or "" => ReportSummary.DefaultStyle,
             "exhaustive" => KeyFindingsStyle.Exhaustive,
             "concise" => KeyFindingsStyle.Concise,
             _ => null,
         };
-        parsed = known ?? DefaultStyle;
+        parsed = known ?? ReportSummary.DefaultStyle;
         return known is not null;
     }
 

@@ -117,7 +117,7 @@ public sealed class IrpReportService(WorkflowEngine engine, IrpService irps, Irp
             reference => state.Judgements.TryGetValue(reference, out var j) ? Enum.Parse<RecommendationJudgement>(j.Judgement) : null)).ToList();
         var themes = state.Facts.OfstedThemes.Select(t => new JudgedTheme(t,
             state.Judgements.TryGetValue(t.Ref, out var j) ? Enum.Parse<ThemeJudgement>(j.Judgement) : null)).ToList();
-        return ReportSummary.Build(recommendations, themes, state.Facts.Kind, style);
+        return ReportSummary.Build(recommendations, themes, ReportSubject.For(state.Facts), style);
     }
 
     /// <summary>
