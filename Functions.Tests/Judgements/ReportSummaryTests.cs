@@ -139,6 +139,22 @@ public sealed class ReportSummaryTests
     }
 
     [Fact]
+    public void WelshPrison_ThemesAreEstyns_InEverySentenceHeadingAndTitle()
+    {
+        var welsh = ElmleySubject with { Nation = Nation.Wales };
+
+        var result = ReportSummary.Build(ElmleyRecommendations, ElmleyThemes, welsh);
+
+        Assert.Equal("Estyn judged that there was significant progress in none of the themes, reasonable progress in four themes and insufficient progress in none of the themes.",
+            result.KeyFindings.Themes);
+        Assert.Contains(" and Estyn followed up four themes ", result.KeyFindings.FollowedUp);
+        Assert.Equal("Progress on Estyn themes from March 2022 inspection (n=4)", result.ThemesChartTitle);
+        Assert.Equal("Estyn themes", result.SummaryOfJudgements[^1].Heading);
+        Assert.DoesNotContain("Ofsted", string.Join(" ", result.KeyFindings.FollowedUp, result.KeyFindings.Themes, result.ThemesChartTitle, result.ThemesChartSvg,
+            string.Join(" ", result.SummaryOfJudgements.Select(l => l.Heading))));
+    }
+
+    [Fact]
     public void SummaryOfJudgements_ShowsUnjudgedItemsAsNotYetJudged()
     {
         var line = Assert.Single(ReportSummary.Build(Recommendations((R?)null), [], ElmleySubject).SummaryOfJudgements);

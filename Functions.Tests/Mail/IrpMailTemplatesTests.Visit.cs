@@ -25,6 +25,17 @@ public sealed partial class IrpMailTemplatesTests
     }
 
     [Fact]
+    public void VisitArrangements_WelshPrison_HaveEstynInspectorsConfirmTheirFindings_NotOfsted()
+    {
+        var facts = TestIrps.Elmley(TestIrps.Liaison, nation: IrpFlows.Timeline.Nation.Wales) with { EducationConcerns = true };
+
+        var message = Render("visit-arrangements", TestIrps.Context(facts));
+
+        AssertInBothBodies(message, "Morning: Estyn inspectors confirm their key findings");
+        Assert.DoesNotContain("Ofsted", message.TextBody);
+    }
+
+    [Fact]
     public void VisitArrangements_Irc_FollowTheIrcSchedule_AndCopyTheHomeOffice()
     {
         var message = Render("visit-arrangements", TestIrps.Context(TestIrps.Irc(TestIrps.Liaison)));

@@ -30,6 +30,13 @@ internal static class IrpExamples
         SourceInspectionEnd = new DateOnly(2021, 5, 28),
     };
 
+    /// <summary>HMP Parc, a prison in Wales, on Elmley's dates, with <paramref name="themes"/> Estyn themes.</summary>
+    public static IrpFacts Welsh(int themes) => Elmley() with
+    {
+        Establishment = new Establishment("HMP Parc", EstablishmentType.Adult, Nation.Wales),
+        OfstedThemes = Enumerable.Range(1, themes).Select(i => new OfstedTheme($"T{i}", $"Theme {i}")).ToList(),
+    };
+
     /// <summary>An immigration removal centre whose visit starts Monday 1 Sep 2025, a week after the summer bank holiday.</summary>
     public static IrpFacts Irc() => new(
         IrpKind.Immigration,

@@ -237,16 +237,35 @@ public class IrpPlannerTests
     [Fact]
     public void Announcement_GoesToTheGovernor_CopiedToImbChair_NamingInvitedPartners()
     {
-        var welsh = IrpExamples.Elmley() with
-        {
-            Establishment = new Establishment("HMP Cardiff", EstablishmentType.Adult, Nation.Wales),
-            CqcIssuedNotices = true,
-        };
+        var withCqc = IrpExamples.Elmley() with { CqcIssuedNotices = true };
 
         Assert.Equal("Governor; copy to IMB chair; partners invited: Ofsted",
             Step(Planner.Plan(IrpExamples.Elmley(), new IrpProgress()), "announcement").Concerns);
-        Assert.Equal("Governor; copy to IMB chair; partners invited: CQC, Ofsted, Estyn",
-            Step(Planner.Plan(welsh, new IrpProgress()), "announcement").Concerns);
+        Assert.Equal("Governor; copy to IMB chair; partners invited: CQC, Ofsted",
+            Step(Planner.Plan(withCqc, new IrpProgress()), "announcement").Concerns);
+    }
+
+    [Theory]
+    [InlineData(null, 4, "Governor; copy to IMB chair; partners invited: Estyn")] // Estyn themes listed: concerns (5.3)
+    [InlineData(true, 0, "Governor; copy to IMB chair; partners invited: Estyn")]
+    [InlineData(false, 0, "Governor; copy to IMB chair")] // no concerns about education: no Estyn, and never Ofsted
+    [InlineData(null, 0, "Governor; copy to IMB chair")]
+    public void WelshPrison_InvitesEstyn_OnlyWhereEducationIsAConcern_AndNeverOfsted(bool? educationConcerns, int themes, string concerns)
+    {
+        var welsh = IrpExamples.Welsh(themes) with { EducationConcerns = educationConcerns };
+
+        Assert.Equal(concerns, Step(Planner.Plan(welsh, new IrpProgress()), "announcement").Concerns);
+    }
+
+    [Theory]
+    [InlineData(EducationJudgement.RequiresImprovement, "Governor; copy to IMB chair; partners invited: Ofsted")]
+    [InlineData(EducationJudgement.Inadequate, "Governor; copy to IMB chair; partners invited: Ofsted")]
+    [InlineData(EducationJudgement.Good, "Governor; copy to IMB chair")]
+    public void EnglishPrisonWithoutThemes_InvitesOfsted_WhenEducationWasInadequateOrRequiresImprovement(EducationJudgement judgement, string concerns)
+    {
+        var facts = IrpExamples.Elmley() with { OfstedThemes = [], EducationJudgement = judgement };
+
+        Assert.Equal(concerns, Step(Planner.Plan(facts, new IrpProgress()), "announcement").Concerns);
     }
 
     [Fact]

@@ -88,6 +88,30 @@ public class IrpRequestValidatorTests
     }
 
     [Fact]
+    public void PartnerFacts_AreKept_ForTheLetterAndTheTimeline()
+    {
+        var english = Validate(Elmley() with { EducationJudgement = "requiresImprovement" }).Facts!;
+        var welsh = Validate(Elmley() with { Establishment = new EstablishmentRequest("HMP Parc", "adult", "wales"), EducationConcerns = true }).Facts!;
+        var irc = Validate(Irc() with { IcibiInvited = true }).Facts!;
+
+        Assert.Equal(EducationJudgement.RequiresImprovement, english.EducationJudgement);
+        Assert.True(welsh.EducationConcerns);
+        Assert.True(irc.IcibiInvited);
+        Assert.Null(Validate(Elmley()).Facts!.EducationConcerns);
+    }
+
+    [Fact]
+    public void OfstedThemes_WhenEducationWasJudgedGood_AreAWarning()
+    {
+        var validation = Validate(Elmley() with { EducationJudgement = "good" });
+
+        Assert.True(validation.IsValid);
+        var warning = Assert.Single(validation.Warnings);
+        Assert.Equal("ofsted-themes-without-education-concern", warning.Code);
+        Assert.Contains("prison guide 5.2", warning.Message);
+    }
+
+    [Fact]
     public void Irc_IsValid_WithTheHomeOfficeContact()
     {
         var validation = Validate(Irc() with { CqcIssuedNotices = true });
@@ -154,6 +178,11 @@ public class IrpRequestValidatorTests
         { r => r with { Recommendations = [new("1.34", null, null) { Parts = [new("1.34a", "a"), new("1.34b", "b")] }], OfstedThemes = [new("1.34b", "theme")] },
             "ofstedThemes[0].ref", "duplicates recommendations[0].parts[1].ref ('1.34b')" },
         { r => r with { OfstedThemes = [new("T1", null)] }, "ofstedThemes[0].text", "is required" },
+        { r => r with { EducationJudgement = "poor" }, "educationJudgement", "must be one of: outstanding, good, requiresImprovement, inadequate" },
+        { r => r with { Establishment = new EstablishmentRequest("HMP Parc", "adult", "wales"), EducationJudgement = "inadequate" }, "educationJudgement", "a Welsh prison's education is Estyn's: give educationConcerns instead (5.3)" },
+        { r => r with { EducationConcerns = true }, "educationConcerns", "applies to prisons in Wales only (prison guide 5.3); for a prison in England give educationJudgement (5.2)" },
+        { r => r with { Establishment = new EstablishmentRequest("HMP Parc", "adult", "wales"), EducationConcerns = false }, "educationConcerns", "is false, but ofstedThemes lists Estyn themes" },
+        { r => r with { IcibiInvited = true }, "icibiInvited", "applies to immigration IRPs only (IRC guide 2.3)" },
     };
 
     [Theory]

@@ -21,16 +21,20 @@ public sealed partial class IrpMailTemplates
 
         if (!w.IsImmigration && facts.OfstedThemes.Count > 0)
         {
-            body.Heading("Ofsted themes")
-                .Paragraph("Ofsted will carry out a prison monitoring visit at the same time and will follow up the themes below. Ofsted will contact your learning and skills manager, or equivalent, directly.")
+            // Prison guide 6.1: the themes of a concurrent monitoring visit; Ofsted's in England (5.2, 7.5), Estyn's in Wales (5.3).
+            var inspectorate = w.EducationInspectorate;
+            body.Heading($"{inspectorate} themes")
+                .Paragraph(inspectorate == EducationInspectorate.Ofsted
+                    ? "Ofsted will carry out a prison monitoring visit at the same time and will follow up the themes below. Ofsted will contact your learning and skills manager, or equivalent, directly."
+                    : "Estyn will follow up the themes below at the same time.")
                 .LabelledList(facts.OfstedThemes.Select(t => ((string?)t.Ref, t.Text)));
         }
 
-        var partners = Partners(facts).ToList();
+        var partners = IrpPartners.Invited(facts).Select(p => PartnerInvitation(p, facts)).ToList();
         if (partners.Count > 0)
         {
             body.Heading("Partner inspectorates")
-                .Paragraph("The following will take part in the review:")
+                .Paragraph("We have invited the following to take part in the review:")
                 .BulletList(partners);
         }
 
@@ -61,21 +65,18 @@ public sealed partial class IrpMailTemplates
         return l.Compose(to, l.Recipients(contacts.ImbChair), subject, body);
     }
 
-    private static IEnumerable<string> Partners(IrpFacts facts)
+    /// <summary>Each partner on the grounds the guide gives, and only as certain as the guide is (prison guide 5.1–5.3, IRC guide 2.2–2.3).</summary>
+    private static string PartnerInvitation(Partner partner, IrpFacts facts) => partner switch
     {
-        if (facts.CqcIssuedNotices)
-        {
-            yield return "the Care Quality Commission (CQC), as it issued notices following the inspection";
-        }
-        if (facts.Kind == IrpKind.Prison && facts.OfstedThemes.Count > 0)
-        {
-            yield return "Ofsted, which will follow up the themes listed above";
-        }
-        if (facts.Kind == IrpKind.Prison && facts.Establishment.Nation == Nation.Wales)
-        {
-            yield return $"Estyn, as {facts.Establishment.Name} is in Wales";
-        }
-    }
+        Partner.Cqc => "the Care Quality Commission (CQC), as it issued notices following the inspection. CQC takes part whenever it can, but may instead arrange a separate follow-up visit",
+        Partner.Ofsted when facts.OfstedThemes.Count > 0 => "Ofsted, which will carry out a prison monitoring visit at the same time to follow up the themes listed above",
+        Partner.Ofsted => $"Ofsted, as education, skills and work was judged {(facts.EducationJudgement == EducationJudgement.Inadequate ? "inadequate" : "to require improvement")} at the inspection. "
+            + "Ofsted intends to carry out a prison monitoring visit at the same time, but may instead visit separately",
+        Partner.Estyn => "Estyn, as the inspection raised key concerns about education, skills and work"
+            + (facts.OfstedThemes.Count > 0 ? ". Estyn will follow up the themes listed above" : ""),
+        Partner.Icibi => "the Independent Chief Inspector of Borders and Immigration, who may accompany the visit",
+        _ => throw new ArgumentOutOfRangeException(nameof(partner), partner, "Not a partner the guides name."),
+    };
 
     private static IEnumerable<string> DocumentAsks(IrpFacts facts, IrpWording w)
     {

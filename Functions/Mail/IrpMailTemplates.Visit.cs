@@ -92,7 +92,7 @@ public sealed partial class IrpMailTemplates
         };
         if (facts.OfstedThemes.Count > 0)
         {
-            dayThree.Add("Morning: Ofsted inspectors confirm their key findings and progress judgements to the governor, the head of reducing reoffending, the learning and skills manager or equivalent, and other interested parties");
+            dayThree.Add($"Morning: {w.EducationInspectorate} inspectors confirm their key findings and progress judgements to the governor, the head of reducing reoffending, the learning and skills manager or equivalent, and other interested parties");
         }
         dayThree.Add("Morning: the team leader collates the key judgements and prepares the draft debrief document");
         dayThree.Add("Afternoon: deliberation meeting to finalise the judgements and the debrief document");

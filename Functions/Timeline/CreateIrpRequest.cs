@@ -24,10 +24,27 @@ public sealed record CreateIrpRequest
 
     public List<RecommendationRequest?>? Recommendations { get; init; }
 
+    /// <summary>Education themes followed up by a concurrent monitoring visit: Ofsted's in England, Estyn's in Wales (prison guide 5.2, 5.3).</summary>
     public List<OfstedThemeRequest?>? OfstedThemes { get; init; }
 
     /// <summary>Whether CQC issued notices after the source inspection (prison guide 5.1 / IRC guide 2.2); absent means false.</summary>
     public bool? CqcIssuedNotices { get; init; }
+
+    /// <summary>
+    /// A prison in England only: the overall judgement for education, skills and work at the inspection, "outstanding", "good",
+    /// "requiresImprovement" or "inadequate". Ofsted intends to take part when it was inadequate or requires improvement
+    /// (prison guide 5.2). Optional.
+    /// </summary>
+    public string? EducationJudgement { get; init; }
+
+    /// <summary>
+    /// A prison in Wales only: whether there were key concerns and recommendations about education, skills and work, which is
+    /// when Estyn takes part (prison guide 5.3). Absent: true when Estyn themes are listed in <see cref="OfstedThemes"/>.
+    /// </summary>
+    public bool? EducationConcerns { get; init; }
+
+    /// <summary>An immigration IRP only: HMI Prisons has invited the Independent Chief Inspector of Borders and Immigration to accompany the visit (IRC guide 2.3).</summary>
+    public bool? IcibiInvited { get; init; }
 }
 
 /// <param name="Name">e.g. "HMP Elmley".</param>

@@ -6,8 +6,14 @@ public enum IrpKind { Prison, Immigration }
 /// <summary>Establishment type; it decides the prisoner population report asked for (prison guide, Appendix B).</summary>
 public enum EstablishmentType { Adult, Yoi, Split, Irc }
 
-/// <summary>England or Wales: Welsh prisons bring Estyn (prison guide 5.3) and later publication in probation.</summary>
+/// <summary>England or Wales: a Welsh prison's education is Estyn's, not Ofsted's (prison guide 5.3); later publication in probation.</summary>
 public enum Nation { England, Wales }
+
+/// <summary>
+/// The overall judgement for education, skills and work at a prison in England's previous inspection. Ofsted intends to take
+/// part when it was <see cref="RequiresImprovement"/> or <see cref="Inadequate"/> (prison guide 5.2).
+/// </summary>
+public enum EducationJudgement { Outstanding, Good, RequiresImprovement, Inadequate }
 
 public sealed record Establishment(string Name, EstablishmentType Type, Nation Nation);
 
@@ -53,7 +59,10 @@ public sealed record Recommendation(string Ref, string? Area, string Text)
 /// <summary>A lettered part of a recommendation, such as HMP Hull's 1.34a: judged on its own, counted with its recommendation.</summary>
 public sealed record RecommendationPart(string Ref, string Text);
 
-/// <summary>An Ofsted theme followed up by a concurrent prison monitoring visit (prison guide 5.2, 6.1).</summary>
+/// <summary>
+/// An education theme followed up by a concurrent prison monitoring visit (prison guide 5.2, 6.1): Ofsted's in England, Estyn's
+/// in Wales (5.3). The name follows the API's <c>ofstedThemes</c>.
+/// </summary>
 public sealed record OfstedTheme(string Ref, string Text);
 
 /// <summary>
@@ -68,4 +77,17 @@ public sealed record IrpFacts(
     IrpContacts Contacts,
     IReadOnlyList<Recommendation> Recommendations,
     IReadOnlyList<OfstedTheme> OfstedThemes,
-    bool CqcIssuedNotices = false);
+    bool CqcIssuedNotices = false)
+{
+    /// <summary>A prison in England: the overall judgement for education, skills and work at the inspection (prison guide 5.2); null when not given.</summary>
+    public EducationJudgement? EducationJudgement { get; init; }
+
+    /// <summary>
+    /// A prison in Wales: whether the inspection raised key concerns and recommendations about education, skills and work, which
+    /// is when Estyn takes part (prison guide 5.3). Null when not given: then Estyn themes listed are taken to mean there were.
+    /// </summary>
+    public bool? EducationConcerns { get; init; }
+
+    /// <summary>An IRC: HMI Prisons has invited the Independent Chief Inspector of Borders and Immigration, who may accompany the visit (IRC guide 2.3).</summary>
+    public bool IcibiInvited { get; init; }
+}

@@ -178,22 +178,8 @@ public sealed class IrpPlanner
 
     private static string AnnouncementConcerns(IrpFacts facts)
     {
-        var partners = new List<string>();
-        if (facts.CqcIssuedNotices)
-        {
-            partners.Add("CQC"); // Prison guide 5.1 / IRC guide 2.2: CQC invited if it issued notices.
-        }
-
-        if (facts.Kind == IrpKind.Prison && facts.OfstedThemes.Count > 0)
-        {
-            partners.Add("Ofsted"); // Prison guide 5.2: concurrent prison monitoring visit; themes listed in the letter (6.1).
-        }
-
-        if (facts.Kind == IrpKind.Prison && facts.Establishment.Nation == Nation.Wales)
-        {
-            partners.Add("Estyn"); // Prison guide 5.3: Estyn at Welsh prisons.
-        }
-
+        // Prison guide 5.1–5.3 / IRC guide 2.2–2.3: partners invited on the facts the request states.
+        var partners = IrpPartners.Invited(facts).Select(IrpPartners.ShortName).ToList();
         var to = facts.Kind == IrpKind.Immigration ? "Centre manager and Home Office" : "Governor";
         return $"{to}; copy to IMB chair" + (partners.Count > 0 ? $"; partners invited: {string.Join(", ", partners)}" : "");
     }

@@ -55,6 +55,8 @@ public static partial class IrpRequestValidator
             }
         }
 
+        var education = CheckPartnerFacts(request, kind, establishment, themes, Error, warnings);
+
         if (kind == IrpKind.Immigration && themes.Count > 0)
         {
             // Prison guide 5.2: Ofsted monitoring visits are for prisons' education; the IRC guide has no Ofsted themes.
@@ -74,7 +76,12 @@ public static partial class IrpRequestValidator
         }
 
         var facts = new IrpFacts(kind.Value, establishment, sourceEnd!.Value, visitStart!.Value, announcement!.Value, contacts,
-            recommendations, themes, request.CqcIssuedNotices ?? false);
+            recommendations, themes, request.CqcIssuedNotices ?? false)
+        {
+            EducationJudgement = education,
+            EducationConcerns = request.EducationConcerns,
+            IcibiInvited = request.IcibiInvited ?? false,
+        };
         try
         {
             new IrpPlanner(calendar, policy).Plan(facts, new IrpProgress());
@@ -148,6 +155,65 @@ public static partial class IrpRequestValidator
                 $"is not {policy.SourceInspectionMinMonths} to {policy.SourceInspectionMaxMonths} months after the source inspection ended on {source:yyyy-MM-dd} ({guide} {(kind == IrpKind.Immigration ? "2.1" : "4.1")})"));
         }
     }
+
+    /// <summary>
+    /// The facts that decide which partners join (prison guide 5.2, 5.3; IRC guide 2.3), each refused where the guides give it
+    /// no meaning, so a request cannot say Ofsted judged a Welsh prison or invite ICIBI to a prison. Returns the education judgement.
+    /// </summary>
+    private static EducationJudgement? CheckPartnerFacts(CreateIrpRequest request, IrpKind? kind, Establishment? establishment,
+        IReadOnlyList<OfstedTheme> themes, Action<string, string> error, List<IrpWarning> warnings)
+    {
+        var prison = kind == IrpKind.Prison;
+        var wales = establishment?.Nation == Nation.Wales;
+        EducationJudgement? education = null;
+        if (request.EducationJudgement is not null)
+        {
+            education = ParseChoice(request.EducationJudgement, "educationJudgement", EducationJudgementNames, error);
+            if (kind == IrpKind.Immigration)
+            {
+                error("educationJudgement", "applies to prisons only: Ofsted's judgement of education, skills and work (prison guide 5.2)");
+            }
+            else if (prison && wales)
+            {
+                error("educationJudgement", "is Ofsted's judgement of a prison in England (prison guide 5.2); a Welsh prison's education is Estyn's: give educationConcerns instead (5.3)");
+            }
+        }
+
+        if (request.EducationConcerns is { } concerns)
+        {
+            if (kind == IrpKind.Immigration)
+            {
+                error("educationConcerns", "applies to prisons in Wales only (prison guide 5.3)");
+            }
+            else if (prison && !wales)
+            {
+                error("educationConcerns", "applies to prisons in Wales only (prison guide 5.3); for a prison in England give educationJudgement (5.2)");
+            }
+            else if (prison && !concerns && themes.Count > 0)
+            {
+                error("educationConcerns", "is false, but ofstedThemes lists Estyn themes: Estyn takes part only where there are key concerns and recommendations about education, skills and work (prison guide 5.3)");
+            }
+        }
+
+        if (request.IcibiInvited == true && prison)
+        {
+            error("icibiInvited", "applies to immigration IRPs only (IRC guide 2.3)");
+        }
+
+        if (prison && !wales && themes.Count > 0 && education is EducationJudgement.Good or EducationJudgement.Outstanding)
+        {
+            warnings.Add(new IrpWarning("ofsted-themes-without-education-concern", "ofstedThemes",
+                $"lists Ofsted themes although education, skills and work was judged {(education == EducationJudgement.Good ? "good" : "outstanding")}; prison guide 5.2 says Ofsted takes part when it was inadequate or requires improvement"));
+        }
+
+        return education;
+    }
+
+    private static readonly Dictionary<string, EducationJudgement> EducationJudgementNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["outstanding"] = EducationJudgement.Outstanding, ["good"] = EducationJudgement.Good,
+        ["requiresImprovement"] = EducationJudgement.RequiresImprovement, ["inadequate"] = EducationJudgement.Inadequate,
+    };
 
     private static readonly Dictionary<string, IrpKind> KindNames = new(StringComparer.OrdinalIgnoreCase)
     {
