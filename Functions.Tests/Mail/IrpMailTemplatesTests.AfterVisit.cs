@@ -152,6 +152,18 @@ public sealed partial class IrpMailTemplatesTests
     }
 
     [Fact]
+    public void GovernorFeedback_Irc_GoesToTheDetentionEngagementAndComplianceTeams_WhenTheirContactIsGiven()
+    {
+        var teams = new IrpFlows.Timeline.Contact("Detention Engagement and Compliance", "dec.teams@homeoffice.gov.uk");
+        var facts = TestIrps.Irc(TestIrps.Liaison) with { Contacts = TestIrps.Irc().Contacts with { HomeOfficeDetentionEngagement = teams } };
+
+        var message = Render("governor-feedback", TestIrps.Context(facts));
+
+        // IRC guide 5.3: "an email to the Centre Manager and to the Home Office Detention Engagement and Compliance teams".
+        Assert.Equal(["centre.manager@harmondsworth.example", "dec.teams@homeoffice.gov.uk"], Addresses(message.To));
+    }
+
+    [Fact]
     public void MaterialDestruction_ReportsTheSummaryToTheCoordinator_CopyingTheLiaisonOfficer()
     {
         var message = Render("material-destruction", TestIrps.Context(TestIrps.Elmley(TestIrps.Liaison),

@@ -8,14 +8,15 @@ public sealed partial class IrpMailTemplatesTests
         TestIrps.Documents.Select(d => d with { Received = true }).ToList();
 
     [Fact]
-    public void DocumentsRequest_GoesToTheLiaisonOfficer_ListingEveryItemWithTheUploadLinkAndDeadline()
+    public void DocumentsRequest_GoesToTheGovernorAndTheLiaisonOfficer_ListingEveryItemWithTheUploadLinkAndDeadline()
     {
         var message = Render("documents-request", TestIrps.Context(TestIrps.Elmley(TestIrps.Liaison)));
 
-        Assert.Equal([TestIrps.Liaison.Email], Addresses(message.To));
+        // Prison guide 7.3: "HMI Prisons will also ask the governor and liaison officer to" provide the documents.
+        Assert.Equal([TestIrps.Governor.Email, TestIrps.Liaison.Email], Addresses(message.To));
         Assert.Equal([TestIrps.Coordinator.Email], Addresses(message.Cc));
         Assert.Equal("Independent review of progress at HMP Elmley: documents needed by Monday 6 February 2023", message.Subject);
-        Assert.StartsWith("Dear Priya Patel,", message.TextBody);
+        Assert.StartsWith("Dear David Brown and Priya Patel,", message.TextBody);
         foreach (var document in TestIrps.Documents)
         {
             AssertInBothBodies(message, document.Title);
@@ -33,7 +34,7 @@ public sealed partial class IrpMailTemplatesTests
         var message = Render("documents-request", TestIrps.Context(TestIrps.Elmley(liaison: null)));
 
         Assert.Equal([TestIrps.Governor.Email], Addresses(message.To));
-        AssertInBothBodies(message, "A liaison officer has not yet been appointed for the review, so I am sending this request to you.");
+        AssertInBothBodies(message, "A liaison officer has not yet been appointed for the review, so I am sending this request to you alone.");
     }
 
     [Fact]
@@ -46,11 +47,11 @@ public sealed partial class IrpMailTemplatesTests
     }
 
     [Fact]
-    public void DocumentsRequest_Irc_CopiesTheHomeOffice_WhichSuppliesDataToo()
+    public void DocumentsRequest_Irc_GoesToTheCentreManagerAndLiaisonOfficer_CopyingTheHomeOffice_WhichSuppliesDataToo()
     {
         var message = Render("documents-request", TestIrps.Context(TestIrps.Irc(TestIrps.Liaison)));
 
-        Assert.Equal([TestIrps.Liaison.Email], Addresses(message.To));
+        Assert.Equal(["centre.manager@harmondsworth.example", TestIrps.Liaison.Email], Addresses(message.To));
         Assert.Equal([TestIrps.Coordinator.Email, TestIrps.HomeOffice.Email], Addresses(message.Cc));
     }
 
@@ -58,11 +59,11 @@ public sealed partial class IrpMailTemplatesTests
     [InlineData("documents-reminder-1")]
     [InlineData("documents-reminder-2")]
     [InlineData("documents-deadline")]
-    public void DocumentsChase_ListsOnlyTheItemsNotYetReceived(string stepId)
+    public void DocumentsChase_GoesToTheGovernorAndLiaisonOfficer_ListingOnlyTheItemsNotYetReceived(string stepId)
     {
         var message = Render(stepId, TestIrps.Context(TestIrps.Elmley(TestIrps.Liaison)));
 
-        Assert.Equal([TestIrps.Liaison.Email], Addresses(message.To));
+        Assert.Equal([TestIrps.Governor.Email, TestIrps.Liaison.Email], Addresses(message.To));
         Assert.Contains("- Updated action plan\n- Day 1 presentation\n- OSAG reports\n\n", message.TextBody);
         Assert.DoesNotContain("Manager pro forma", message.TextBody);
         Assert.DoesNotContain("Bespoke data request", message.TextBody);

@@ -5,12 +5,14 @@ namespace IrpFlows.Tests.Mail;
 public sealed partial class IrpMailTemplatesTests
 {
     [Fact]
-    public void VisitArrangements_GoToGovernorAndLiaisonOfficer_CopyingTheCoordinator_WithTheIndicativeSchedule()
+    public void VisitArrangements_GoToGovernorAndLiaisonOfficer_CopyingTheImbChairAndCoordinator_WithTheIndicativeSchedule()
     {
         var message = Render("visit-arrangements", TestIrps.Context(TestIrps.Elmley(TestIrps.Liaison)));
 
         Assert.Equal([TestIrps.Governor.Email, TestIrps.Liaison.Email], Addresses(message.To));
-        Assert.Equal([TestIrps.Coordinator.Email], Addresses(message.Cc));
+        Assert.Equal([TestIrps.ImbChair.Email, TestIrps.Coordinator.Email], Addresses(message.Cc));
+        // Prison guide 7.2 and 8.1: the team arranges to meet the IMB, and the team leader meets its chair on day 1.
+        AssertInBothBodies(message, "I am copying this email to Margaret Hill, Chair of the Independent Monitoring Board. The team leader would like to meet the Chair and representatives of the Board during the visit, and I will confirm a time.");
         Assert.Equal("Independent review of progress at HMP Elmley: arrangements for the visit, 13 to 15 February 2023", message.Subject);
         Assert.StartsWith("Dear David Brown and Priya Patel,", message.TextBody);
         AssertInBothBodies(message, "Day 1: Monday 13 February 2023");
@@ -40,7 +42,7 @@ public sealed partial class IrpMailTemplatesTests
     {
         var message = Render("visit-arrangements", TestIrps.Context(TestIrps.Irc(TestIrps.Liaison)));
 
-        Assert.Equal([TestIrps.Coordinator.Email, TestIrps.HomeOffice.Email], Addresses(message.Cc));
+        Assert.Equal([TestIrps.ImbChair.Email, TestIrps.Coordinator.Email, TestIrps.HomeOffice.Email], Addresses(message.Cc));
         AssertInBothBodies(message, "12.30pm: 30-minute presentation by the centre manager, senior leadership team and Home Office leaders");
         Assert.DoesNotContain("Ofsted", message.TextBody);
         Assert.DoesNotContain("one hour", message.TextBody);
@@ -66,8 +68,8 @@ public sealed partial class IrpMailTemplatesTests
         Assert.Equal("Independent review of progress at HMP Elmley", visit.Summary);
         Assert.Equal("Sarah Jones", visit.Organizer!.CommonName);
         Assert.Equal(new Uri("mailto:sarah.jones@hmiprisons.gov.uk"), visit.Organizer.Value);
-        Assert.Equal(["David Brown", "Priya Patel"], visit.Attendees.Select(a => a.CommonName));
-        Assert.Equal(["mailto:governor.elmley@justice.gov.uk", "mailto:priya.patel@justice.gov.uk"], visit.Attendees.Select(a => a.Value!.ToString()));
+        Assert.Equal(["David Brown", "Priya Patel", "Margaret Hill"], visit.Attendees.Select(a => a.CommonName));
+        Assert.Equal(["mailto:governor.elmley@justice.gov.uk", "mailto:priya.patel@justice.gov.uk", "mailto:imb.elmley@imb.org.uk"], visit.Attendees.Select(a => a.Value!.ToString()));
     }
 
     [Fact]

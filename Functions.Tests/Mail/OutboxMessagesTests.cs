@@ -59,7 +59,7 @@ public sealed class OutboxMessagesTests
                 var invitation = Emails.Invitation(mime);
                 Assert.Equal($"{id}-visit@irpflows", invitation.Uid);
                 Assert.Equal(Names[IrpRequests.CoordinatorEmail], invitation.Organizer!.CommonName);
-                Assert.Equal([Names[IrpRequests.GovernorEmail], Names[IrpRequests.LiaisonEmail]], invitation.Attendees.Select(a => a.CommonName));
+                Assert.Equal([Names[IrpRequests.GovernorEmail], Names[IrpRequests.LiaisonEmail], Names[IrpRequests.ImbChairEmail]], invitation.Attendees.Select(a => a.CommonName));
                 Assert.Equal($"Independent review of progress at {Establishment}", invitation.Summary);
             }
             else

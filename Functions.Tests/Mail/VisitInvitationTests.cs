@@ -32,7 +32,8 @@ public sealed class VisitInvitationTests
         Assert.True(invitation.IsAllDay);
         Assert.Equal(new DateOnly(2027, 2, 22), invitation.DtStart!.Date);
         Assert.Equal(new DateOnly(2027, 2, 25), invitation.DtEnd!.Date);
-        Assert.Equal(["mailto:" + IrpRequests.GovernorEmail, "mailto:" + IrpRequests.LiaisonEmail], invitation.Attendees.Select(a => a.Value!.ToString()));
+        Assert.Equal(["mailto:" + IrpRequests.GovernorEmail, "mailto:" + IrpRequests.LiaisonEmail, "mailto:" + IrpRequests.ImbChairEmail],
+            invitation.Attendees.Select(a => a.Value!.ToString()));
     }
 
     [Fact]

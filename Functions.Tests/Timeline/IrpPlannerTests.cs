@@ -226,12 +226,14 @@ public class IrpPlannerTests
     }
 
     [Fact]
-    public void DocumentsChasing_GoesToTheLiaisonOfficerOnceAppointed()
+    public void DocumentsChasing_GoesToTheGovernor_AndTheLiaisonOfficerOnceAppointed()
     {
         Assert.Equal("Governor (no liaison officer appointed yet)",
             Step(Planner.Plan(IrpExamples.Elmley(), new IrpProgress()), "documents-reminder-1").Concerns);
-        Assert.Equal("Liaison officer; copy to governor",
+        Assert.Equal("Governor and liaison officer",
             Step(Planner.Plan(IrpExamples.Elmley(), new IrpProgress(LiaisonOfficerAppointed: true)), "documents-reminder-1").Concerns);
+        Assert.Equal("Governor and liaison officer; copy to IMB chair",
+            Step(Planner.Plan(IrpExamples.Elmley(), new IrpProgress(LiaisonOfficerAppointed: true)), "visit-arrangements").Concerns);
     }
 
     [Fact]

@@ -13,7 +13,11 @@ public class IrpRequestValidatorTests
         new ContactRequest("Governor", "governor@justice.gov.uk"),
         new ContactRequest("IMB Chair", "imb.chair@imb.org.uk"),
         LiaisonOfficer: null,
-        HomeOffice: null);
+        HomeOffice: null)
+    {
+        Hmpps = new ContactRequest("Prison Group Director", "pgd@justice.gov.uk"),
+        MinisterialOffice = new ContactRequest("Private Office", "private.office@justice.gov.uk"),
+    };
 
     /// <summary>HMP Elmley's IRP as a coordinator would have started it.</summary>
     private static CreateIrpRequest Elmley() => new()
@@ -35,7 +39,11 @@ public class IrpRequestValidatorTests
         SourceInspectionEnd = "2024-11-22",
         VisitStart = "2025-09-01",
         AnnouncementDate = "2025-06-02",
-        Contacts = Contacts with { HomeOffice = new ContactRequest("Home Office", "dec@homeoffice.gov.uk") },
+        Contacts = Contacts with
+        {
+            HomeOffice = new ContactRequest("Home Office", "dec@homeoffice.gov.uk"), Hmpps = null,
+            Contractor = new ContactRequest("Centre contractor", "contract@contractor.example"),
+        },
         Recommendations = [new RecommendationRequest("C1", null, "Concern 1")],
     };
 
@@ -98,6 +106,29 @@ public class IrpRequestValidatorTests
         Assert.True(welsh.EducationConcerns);
         Assert.True(irc.IcibiInvited);
         Assert.Null(Validate(Elmley()).Facts!.EducationConcerns);
+    }
+
+    [Fact]
+    public void WithoutTheContactsTheyNeed_TheDebriefDocumentAndFinalReportWarnings_SayWhatWillNotBeSent()
+    {
+        var prison = Validate(Elmley() with { Contacts = Contacts with { Hmpps = null, MinisterialOffice = null } });
+        var irc = Validate(Irc() with { Contacts = Irc().Contacts! with { Contractor = null, MinisterialOffice = null } });
+
+        Assert.True(prison.IsValid);
+        Assert.Equal(
+            [("no-hmpps-contact", "contacts.hmpps", "is not given, so the debrief document will not be sent to HMPPS (prison guide 13.1)"),
+             ("no-ministerial-office-contact", "contacts.ministerialOffice", "is not given, so IrpFlows will not send the final report to the Secretary of State for Justice (prison guide 14.1)")],
+            prison.Warnings.Select(w => (w.Code, w.Field, w.Message)));
+        Assert.Equal(["no-contractor-contact", "no-ministerial-office-contact"], irc.Warnings.Select(w => w.Code));
+        Assert.Contains("Home Secretary and Minister (IRC guide 5.1)", irc.Warnings[1].Message);
+    }
+
+    [Fact]
+    public void Irc_WithHmppsAsItsDebriefContact_IsAnError_NamingWhereAnIrcsDebriefGoes()
+    {
+        var validation = Validate(Irc() with { Contacts = Irc().Contacts! with { Hmpps = new ContactRequest("HMPPS", "hmpps@justice.gov.uk") } });
+
+        AssertError(validation, "contacts.hmpps", "an IRC's debrief document goes to the contractor and the Home Office (IRC guide 4.3)");
     }
 
     [Fact]
@@ -183,6 +214,10 @@ public class IrpRequestValidatorTests
         { r => r with { EducationConcerns = true }, "educationConcerns", "applies to prisons in Wales only (prison guide 5.3); for a prison in England give educationJudgement (5.2)" },
         { r => r with { Establishment = new EstablishmentRequest("HMP Parc", "adult", "wales"), EducationConcerns = false }, "educationConcerns", "is false, but ofstedThemes lists Estyn themes" },
         { r => r with { IcibiInvited = true }, "icibiInvited", "applies to immigration IRPs only (IRC guide 2.3)" },
+        { r => r with { Contacts = Contacts with { Hmpps = new ContactRequest("HMPPS", "hmpps@") } }, "contacts.hmpps.email", "must be an email address" },
+        { r => r with { Contacts = Contacts with { Contractor = new ContactRequest("Serco", "serco@serco.example") } }, "contacts.contractor", "applies to immigration IRPs (IRC guide 4.3)" },
+        { r => r with { Contacts = Contacts with { HomeOfficeDetentionEngagement = new ContactRequest("DEC", "dec@homeoffice.gov.uk") } }, "contacts.homeOfficeDetentionEngagement", "applies to immigration IRPs (IRC guide 5.3)" },
+        { r => r with { Contacts = Contacts with { MinisterialOffice = new ContactRequest(null, "office@justice.gov.uk") } }, "contacts.ministerialOffice.name", "is required" },
     };
 
     [Theory]

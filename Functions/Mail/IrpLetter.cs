@@ -37,6 +37,13 @@ internal sealed class IrpLetter(string stepId, IrpMailContext context)
         _ => "Day 2",
     };
 
+    /// <summary>
+    /// The governor (centre manager) and the liaison officer once appointed: those asked for the documents (prison guide 7.3,
+    /// IRC guide 2.7) and told the arrangements for the visit.
+    /// </summary>
+    public (IReadOnlyList<EmailAddress> To, bool LiaisonAppointed) HeadAndLiaison() =>
+        (Recipients(Facts.Contacts.Governor, Facts.Contacts.LiaisonOfficer), Facts.Contacts.LiaisonOfficer is not null);
+
     /// <summary>The liaison officer, or the head of the establishment while none is appointed (prison guide 7.1).</summary>
     public (Contact Recipient, bool LiaisonAppointed) LiaisonOrHead() =>
         Facts.Contacts.LiaisonOfficer is { } liaison ? (liaison, true) : (Facts.Contacts.Governor, false);

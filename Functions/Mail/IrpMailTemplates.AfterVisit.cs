@@ -116,7 +116,11 @@ public sealed partial class IrpMailTemplates
     private static MailMessage GovernorFeedback(IrpLetter l)
     {
         var w = l.Wording;
-        var to = l.HeadRecipients();
+        var contacts = l.Facts.Contacts;
+        // IRC guide 5.3: the centre manager and the Home Office Detention Engagement and Compliance teams; prison guide 16.1: the governor.
+        var to = w.IsImmigration
+            ? l.Recipients(contacts.Governor, contacts.HomeOfficeDetentionEngagement ?? contacts.HomeOffice)
+            : l.Recipients(contacts.Governor);
         var body = new MailBodyBuilder().Paragraph(l.Greeting(to));
         if (w.IsImmigration)
         {

@@ -13,13 +13,14 @@ public sealed partial class IrpMailTemplates
             return null;
         }
         var w = l.Wording;
-        var (recipient, appointed) = l.LiaisonOrHead();
+        // Prison guide 7.3 / IRC guide 2.7: the documents are asked of the governor (centre manager) and the liaison officer.
+        var (to, appointed) = l.HeadAndLiaison();
         var cc = w.IsImmigration ? l.Recipients(l.Facts.Contacts.Coordinator, l.Facts.Contacts.HomeOffice) : l.Recipients(l.Facts.Contacts.Coordinator);
         var deadline = l.LongDate(IrpSteps.DocumentsDeadline);
-        var body = new MailBodyBuilder().Paragraph($"Dear {recipient.Name},");
+        var body = new MailBodyBuilder().Paragraph(l.Greeting(to));
         if (!appointed)
         {
-            body.Paragraph("A liaison officer has not yet been appointed for the review, so I am sending this request to you. Please pass it on to the liaison officer once they have been appointed.");
+            body.Paragraph("A liaison officer has not yet been appointed for the review, so I am sending this request to you alone. Please pass it on to the liaison officer once they have been appointed.");
         }
         body.Paragraph($"Ahead of our independent review of progress at {w.Establishment} from {l.VisitLongRange}, please provide the documents listed below. They should reach us no later than {deadline}, five working days before the visit starts.")
             .Heading("Documents requested")
@@ -27,7 +28,7 @@ public sealed partial class IrpMailTemplates
         l.UploadLinkParagraph(body);
         body.Paragraph($"If you have any questions, or expect any difficulty in meeting the deadline, please let me know as soon as possible.");
         l.CoordinatorSignOff(body);
-        return l.Compose(l.Recipients(recipient), cc, $"{w.SubjectPrefix}: documents needed by {deadline}", body);
+        return l.Compose(to, cc, $"{w.SubjectPrefix}: documents needed by {deadline}", body);
     }
 
     private static MailMessage? DocumentsChase(IrpLetter l, bool dueToday)
@@ -38,12 +39,12 @@ public sealed partial class IrpMailTemplates
             return null;
         }
         var w = l.Wording;
-        var (recipient, appointed) = l.LiaisonOrHead();
+        var (to, appointed) = l.HeadAndLiaison();
         var deadline = l.LongDate(IrpSteps.DocumentsDeadline);
-        var body = new MailBodyBuilder().Paragraph($"Dear {recipient.Name},");
+        var body = new MailBodyBuilder().Paragraph(l.Greeting(to));
         if (!appointed)
         {
-            body.Paragraph("As a liaison officer has not yet been appointed for the review, I am writing to you.");
+            body.Paragraph("As a liaison officer has not yet been appointed for the review, I am writing to you alone.");
         }
         body.Paragraph(dueToday
             ? $"The documents for our independent review of progress at {w.Establishment} are due today, {deadline}. We have not yet received the following:"
@@ -59,7 +60,7 @@ public sealed partial class IrpMailTemplates
         var subject = dueToday
             ? $"{w.SubjectPrefix}: documents due today"
             : $"{w.SubjectPrefix}: reminder, documents due by {deadline}";
-        return l.Compose(l.Recipients(recipient), l.Recipients(l.Facts.Contacts.Coordinator), subject, body);
+        return l.Compose(to, l.Recipients(l.Facts.Contacts.Coordinator), subject, body);
     }
 
     private static MailMessage? DocumentsOverdue(IrpLetter l)

@@ -9,8 +9,9 @@ public sealed partial class IrpMailTemplates
     {
         var w = l.Wording;
         var contacts = l.Facts.Contacts;
-        var to = l.Recipients(contacts.Governor, contacts.LiaisonOfficer);
-        var cc = w.IsImmigration ? l.Recipients(contacts.Coordinator, contacts.HomeOffice) : l.Recipients(contacts.Coordinator);
+        var (to, _) = l.HeadAndLiaison();
+        // Prison guide 7.2, 8.1 / IRC guide 2.6, 3.1: the team arranges to meet the IMB during the visit, so its chair is told too.
+        var cc = l.Recipients(contacts.ImbChair, contacts.Coordinator, w.IsImmigration ? contacts.HomeOffice : null);
         var body = new MailBodyBuilder()
             .Paragraph(l.Greeting(to))
             .Paragraph($"Our independent review of progress at {w.Establishment} takes place from {l.VisitLongRange}. This email sets out how the visit will run and what the team will need. A calendar invitation for the visit is attached.")
@@ -38,23 +39,35 @@ public sealed partial class IrpMailTemplates
                     "a meeting between the governor and the team leader each afternoon of the visit",
                     "the liaison officer to contact the team leader three times a day during the visit, at times to be agreed",
                 ])
-            .Paragraph("I will send the attendance list, key requirements and IT information for the gate before the visit. Please let me know if any of these arrangements will be difficult.");
+            .Paragraph("I will send the attendance list, key requirements and IT information for the gate before the visit. Please let me know if any of these arrangements will be difficult.")
+            .Heading("Independent Monitoring Board")
+            .Paragraph($"I am copying this email to {contacts.ImbChair.Name}, Chair of the Independent Monitoring Board. The team leader would like to meet the Chair and representatives of the Board during the visit, and I will confirm a time.");
         l.CoordinatorSignOff(body);
+        var invitation = VisitInvitation(l, l.Context.VisitReschedules, l.VisitStart, l.VisitEnd);
+        return l.Compose(to, cc, $"{w.SubjectPrefix}: arrangements for the visit, {l.VisitShortRange}", body, [invitation]);
+    }
 
+    /// <summary>
+    /// The visit as a calendar invitation to everyone told of its arrangements (the organiser, the coordinator, aside): one UID
+    /// per IRP and <paramref name="sequence"/> the number of moves so far, so each version replaces the one before it.
+    /// </summary>
+    private MailAttachment VisitInvitation(IrpLetter l, int sequence, DateOnly firstDay, DateOnly lastDay)
+    {
+        var w = l.Wording;
+        var contacts = l.Facts.Contacts;
         var invitation = new CalendarInvitation(
             Uid: $"{l.Context.InstanceId}-visit@irpflows",
-            Sequence: l.Context.VisitReschedules,
+            Sequence: sequence,
             Summary: $"Independent review of progress at {w.Establishment}",
             Description: $"HM Inspectorate of Prisons independent review of progress at {w.Establishment}. Presentation at 12.30pm on day 1. Coordinating inspector: {contacts.Coordinator.Name}, {contacts.Coordinator.Email}.",
             Location: w.Establishment,
-            FirstDay: l.VisitStart,
-            LastDay: l.VisitEnd,
+            FirstDay: firstDay,
+            LastDay: lastDay,
             Organizer: new EmailAddress(contacts.Coordinator.Name, contacts.Coordinator.Email),
-            Attendees: to,
+            Attendees: l.Recipients(contacts.Governor, contacts.LiaisonOfficer, contacts.ImbChair, w.IsImmigration ? contacts.HomeOffice : null),
             Stamp: timeProvider.GetUtcNow());
-        var attachment = new MailAttachment(
+        return new MailAttachment(
             $"irp-visit-{Slug(w.Establishment)}.ics", CalendarInvitation.ContentType, BinaryData.FromString(invitation.ToICalendar()));
-        return l.Compose(to, cc, $"{w.SubjectPrefix}: arrangements for the visit, {l.VisitShortRange}", body, [attachment]);
     }
 
     /// <summary>The indicative schedule of prison guide 8.1 and IRC guide 3.1, one list per day.</summary>

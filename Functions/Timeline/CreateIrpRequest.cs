@@ -54,12 +54,31 @@ public sealed record EstablishmentRequest(string? Name, string? Type, string? Na
 
 public sealed record ContactRequest(string? Name, string? Email);
 
+/// <param name="Governor">The governor, or the centre manager for an immigration IRP.</param>
+/// <param name="LiaisonOfficer">Optional at start: the governor appoints one (prison guide 7.1).</param>
+/// <param name="HomeOffice">Required for an immigration IRP (IRC guide 2.4).</param>
 public sealed record ContactsRequest(
     ContactRequest? Coordinator,
     ContactRequest? Governor,
     ContactRequest? ImbChair,
     ContactRequest? LiaisonOfficer,
-    ContactRequest? HomeOffice);
+    ContactRequest? HomeOffice)
+{
+    /// <summary>A prison, optional: receives the debrief document (prison guide 13.1). Without it the debrief document is not sent (a warning says so).</summary>
+    public ContactRequest? Hmpps { get; init; }
+
+    /// <summary>An IRC, optional: the centre's contractor, which receives the debrief document with the Home Office (IRC guide 4.3).</summary>
+    public ContactRequest? Contractor { get; init; }
+
+    /// <summary>
+    /// Optional: receives the final report for the Secretary of State for Justice (prison guide 14.1) or the Home Secretary and
+    /// Minister (IRC guide 5.1). Without it the final report is not sent by IrpFlows (a warning says so).
+    /// </summary>
+    public ContactRequest? MinisterialOffice { get; init; }
+
+    /// <summary>An IRC, optional: the Home Office Detention Engagement and Compliance teams, asked for feedback (IRC guide 5.3); absent: homeOffice.</summary>
+    public ContactRequest? HomeOfficeDetentionEngagement { get; init; }
+}
 
 /// <param name="Ref">The paragraph number in the inspection report, e.g. "1.42"; unique across the IRP's items and parts.</param>
 /// <param name="Text">The recommendation (concern) as worded in the report; optional when it is given as <see cref="Parts"/>.</param>

@@ -29,7 +29,23 @@ public sealed record IrpContacts(
     Contact Governor,
     Contact ImbChair,
     Contact? LiaisonOfficer,
-    Contact? HomeOffice);
+    Contact? HomeOffice)
+{
+    /// <summary>A prison: who in HMPPS receives the debrief document (prison guide 13.1); without one it is not sent.</summary>
+    public Contact? Hmpps { get; init; }
+
+    /// <summary>An IRC: the contractor that runs the centre, which receives the debrief document with the Home Office (IRC guide 4.3).</summary>
+    public Contact? Contractor { get; init; }
+
+    /// <summary>
+    /// The office that receives the final report for the Secretary of State for Justice (prison guide 14.1), or for the Home
+    /// Secretary and Minister (IRC guide 5.1); without one IrpFlows does not send it.
+    /// </summary>
+    public Contact? MinisterialOffice { get; init; }
+
+    /// <summary>An IRC: the Home Office Detention Engagement and Compliance teams, asked for feedback (IRC guide 5.3); absent: <see cref="HomeOffice"/>.</summary>
+    public Contact? HomeOfficeDetentionEngagement { get; init; }
+}
 
 /// <summary>A recommendation (prison) or concern (IRC) from the source inspection that the IRP follows up.</summary>
 /// <param name="Ref">The paragraph number in the inspection report, e.g. "1.42".</param>

@@ -49,10 +49,8 @@ public sealed class IrpPlanner
                 $"{guide} {paragraphs}", applicable, waitingFor));
 
         var head = irc ? "Centre manager" : "Governor";
-        var headLower = irc ? "centre manager" : "governor";
-        var establishmentContact = progress.LiaisonOfficerAppointed
-            ? $"Liaison officer; copy to {headLower}" + (irc ? " and Home Office" : "")
-            : $"{head} (no liaison officer appointed yet)" + (irc ? "; copy to Home Office" : "");
+        // Prison guide 7.3 / IRC guide 2.7: the documents are asked of the governor (centre manager) and the liaison officer.
+        var establishmentContact = progress.LiaisonOfficerAppointed ? $"{head} and liaison officer" : $"{head} (no liaison officer appointed yet)";
         var documents = !progress.AllDocumentsReceived;
 
         // Prison guide 6.1 / IRC guide 2.4: the letter announcing the visit and the recommendations (concerns) followed up.
@@ -77,7 +75,7 @@ public sealed class IrpPlanner
 
         Add(IrpSteps.DocumentsRequest, "Documents request with upload link (pro forma, action plan, presentation, data request, evidence"
             + (irc ? ", internal audit reports)" : ", prisoner population report, OSAG reports)"),
-            request, establishmentContact, irc ? "2.7, 2.8" : "7.3, 7.4");
+            request, establishmentContact + (irc ? "; copy to Home Office" : ""), irc ? "2.7, 2.8" : "7.3, 7.4");
 
         var reminders = policy.DocumentsReminderWorkingDaysBeforeDeadline.OrderDescending().ToArray();
         for (var i = 0; i < reminders.Length; i++)
@@ -93,10 +91,11 @@ public sealed class IrpPlanner
             calendar.AddWorkingDays(deadline, policy.DocumentsOverdueEscalationWorkingDaysAfterDeadline),
             $"{head} and coordinator", irc ? "2.8" : "7.4", applicable: documents);
 
-        // Prison guide 7.2 / IRC guide 2.6: gate and IT arrangements, who looks at what, meetings with staff associations and IMB.
+        // Prison guide 7.2 / IRC guide 2.6: gate and IT arrangements, who looks at what, meetings with staff associations and the
+        // IMB, whose chair the team meets during the visit (8.1 / 3.1) and so is copied.
         Add(IrpSteps.VisitArrangements, "Visit arrangements: attendance, keys and IT, inspector for each item, meetings",
-            calendar.AddWorkingDays(visitStart, -policy.VisitArrangementsWorkingDaysBeforeVisit), establishmentContact,
-            irc ? "2.6" : "7.2");
+            calendar.AddWorkingDays(visitStart, -policy.VisitArrangementsWorkingDaysBeforeVisit),
+            establishmentContact + "; copy to IMB chair" + (irc ? " and Home Office" : ""), irc ? "2.6" : "7.2");
 
         // Prison guide 8.1 / IRC guide 3.1: presentation at 12.30pm on day 1; 2.5 days on site over three working days.
         Add(IrpSteps.VisitStart, $"Visit day 1: {(irc ? "30-minute presentation by centre manager, SLT and Home Office leaders" : "presentation by the governor and SMT")}",
