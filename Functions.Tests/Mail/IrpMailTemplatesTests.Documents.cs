@@ -29,6 +29,45 @@ public sealed partial class IrpMailTemplatesTests
     }
 
     [Fact]
+    public void DocumentsRequest_SuppliesTheManagerProFormaAndTheDataRequest_OneRowPerItemJudged()
+    {
+        var facts = TestIrps.Elmley(TestIrps.Liaison) with
+        {
+            Recommendations =
+            [
+                new("1.42", "Behaviour management", "Investigations should be \"thorough\", and timely.") { Inspector = "Angus Jones" },
+                Judgements.PublishedReports.HullUseOfForce,
+                new("1.45", null, "=HYPERLINK(\"https://evil.example\")"),
+            ],
+        };
+
+        var message = Render("documents-request", TestIrps.Context(facts));
+
+        AssertInBothBodies(message, "The manager pro forma and the bespoke data request are attached as spreadsheets, with a row for each recommendation we are following up.");
+        var (proForma, dataRequest) = (message.Attachments[0], message.Attachments[1]);
+        Assert.Equal(("manager-pro-forma-hmp-elmley.csv", "text/csv; charset=utf-8"), (proForma.FileName, proForma.ContentType));
+        Assert.Equal(
+            "\uFEFF\"Ref\",\"Area\",\"Recommendation\",\"Responsible manager\",\"Job title\",\"Email address\"\r\n"
+            + "\"1.42\",\"Behaviour management\",\"Investigations should be \"\"thorough\"\", and timely.\",\"\",\"\",\"\"\r\n"
+            + "\"1.34a\",\"Safety\",\"The number of times force is used should be reduced. When used it should be proportionate and undertaken safely.\",\"\",\"\",\"\"\r\n",
+            string.Join("\r\n", proForma.Content.ToString().Split("\r\n").Take(3)) + "\r\n");
+        Assert.Contains("\"1.34b\",\"Safety\",\"Outcomes for prisoners in the segregation unit", proForma.Content.ToString());
+        Assert.Contains("\"1.45\",\"\",\"'=HYPERLINK(\"\"https://evil.example\"\")\"", proForma.Content.ToString()); // never a formula
+        Assert.Equal("data-request-hmp-elmley.csv", dataRequest.FileName);
+        Assert.StartsWith("\uFEFF\"Ref\",\"Area\",\"Recommendation\",\"Inspector\",\"Data showing progress since the inspection\"", dataRequest.Content.ToString());
+        Assert.Contains("\"1.42\",\"Behaviour management\",\"Investigations should be \"\"thorough\"\", and timely.\",\"Angus Jones\"", dataRequest.Content.ToString());
+    }
+
+    [Fact]
+    public void DocumentsRequest_Irc_FormsAreAboutConcerns()
+    {
+        var message = Render("documents-request", TestIrps.Context(TestIrps.Irc(TestIrps.Liaison)));
+
+        Assert.StartsWith("\uFEFF\"Ref\",\"Area\",\"Concern\",", message.Attachments[0].Content.ToString());
+        AssertInBothBodies(message, "with a row for each concern we are following up");
+    }
+
+    [Fact]
     public void DocumentsRequest_WithoutALiaisonOfficer_GoesToTheGovernor_AndSaysWhy()
     {
         var message = Render("documents-request", TestIrps.Context(TestIrps.Elmley(liaison: null)));

@@ -27,6 +27,58 @@ public sealed partial class IrpMailTemplatesTests
     }
 
     [Fact]
+    public void VisitArrangements_GiveTheGateItsAttendanceKeysAndIt_AndNameTheInspectorForEachRecommendation()
+    {
+        var facts = TestIrps.Elmley(TestIrps.Liaison) with
+        {
+            Recommendations =
+            [
+                TestIrps.ElmleyRecommendations[0] with { Inspector = "Angus Jones" },
+                TestIrps.ElmleyRecommendations[1] with { Inspector = "Esra Sari" },
+                TestIrps.ElmleyRecommendations[2] with { Inspector = "Angus Jones" },
+                TestIrps.ElmleyRecommendations[3],
+            ],
+        };
+
+        var message = Render("visit-arrangements", TestIrps.Context(facts));
+
+        // Prison guide 7.2: "provide the attendance/key requirement/IT information for the gate".
+        Assert.Contains("Attendance, keys and IT for the gate\n", message.TextBody);
+        Assert.Contains("- Sarah Jones, coordinating inspector: keys; laptop\n- Angus Jones, inspector: keys; laptop\n- Esra Sari, inspector: keys; laptop\n\n", message.TextBody);
+        // "provide the name of the inspector who will look at each recommendation".
+        Assert.Contains("Who will look at each recommendation\n", message.TextBody);
+        Assert.Contains("- 1.42 Behaviour management: Angus Jones\n- 1.43 Use of force: Esra Sari\n- 1.44 Governance of safety: Angus Jones\n"
+            + "- 1.45 Equality, diversity and faith: to be confirmed by the coordinating inspector\n", message.TextBody);
+        Assert.DoesNotContain("I will send the attendance list", message.TextBody);
+    }
+
+    [Fact]
+    public void VisitArrangements_ListTheTeamAsTheRequestGaveIt()
+    {
+        var facts = TestIrps.Elmley(TestIrps.Liaison) with
+        {
+            Team = [new("Angus <Jones>", "Team leader", Keys: true, Laptop: true), new("Si Hussain", "Care Quality Commission inspector", Keys: false, Laptop: true)],
+        };
+
+        var message = Render("visit-arrangements", TestIrps.Context(facts));
+
+        Assert.Contains("- Angus <Jones>, Team leader: keys; laptop\n- Si Hussain, Care Quality Commission inspector: no keys; laptop\n\n", message.TextBody);
+        Assert.Contains("Angus &lt;Jones&gt;, Team leader", message.HtmlBody);
+        Assert.DoesNotContain("Sarah Jones, coordinating inspector", message.TextBody);
+    }
+
+    [Fact]
+    public void VisitArrangements_Irc_NameInspectorsPerConcernOnlyWhenGiven()
+    {
+        var without = Render("visit-arrangements", TestIrps.Context(TestIrps.Irc(TestIrps.Liaison)));
+        var irc = TestIrps.Irc(TestIrps.Liaison);
+        var with = Render("visit-arrangements", TestIrps.Context(irc with { Recommendations = [irc.Recommendations[0] with { Inspector = "Esra Sari" }, irc.Recommendations[1]] }));
+
+        Assert.DoesNotContain("Who will look at each concern", without.TextBody);
+        Assert.Contains("- C1 Safety: Esra Sari\n- C2: to be confirmed by the coordinating inspector\n", with.TextBody);
+    }
+
+    [Fact]
     public void VisitArrangements_WelshPrison_HaveEstynInspectorsConfirmTheirFindings_NotOfsted()
     {
         var facts = TestIrps.Elmley(TestIrps.Liaison, nation: IrpFlows.Timeline.Nation.Wales) with { EducationConcerns = true };

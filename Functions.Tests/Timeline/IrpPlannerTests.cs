@@ -27,7 +27,7 @@ public class IrpPlannerTests
     [InlineData("documents-reminder-2", "2023-01-30")]
     [InlineData("documents-reminder-3", "2023-02-02")]
     [InlineData("documents-overdue", "2023-02-07")]
-    [InlineData("visit-arrangements", "2023-02-08")]
+    [InlineData("visit-arrangements", "2023-01-30")] // two weeks before, for gate passes and keys (7.2, Appendix A)
     [InlineData("liaison-feedback", "2023-02-17")]
     [InlineData("fact-check-reminder-1", "2023-03-10")]
     [InlineData("fact-check-deadline", "2023-03-15")]
@@ -125,6 +125,23 @@ public class IrpPlannerTests
         var facts = IrpExamples.Elmley(D(visitStart), D(visitStart).AddMonths(-2));
 
         Assert.Equal(D(expected), Date(facts, id));
+    }
+
+    [Fact]
+    public void VisitArrangements_GoTenWorkingDaysBefore_SkippingEaster()
+    {
+        // Visit Tuesday 19 April 2022: back over Easter Monday and Good Friday to Friday 1 April.
+        Assert.Equal(D("2022-04-01"), Date(IrpExamples.Elmley(D("2022-04-19"), D("2022-02-01")), "visit-arrangements"));
+    }
+
+    [Fact]
+    public void VisitArrangements_AtShortNotice_GoWithTheAnnouncement_NeverBeforeIt()
+    {
+        // Announced Wednesday 1 February 2023 for Monday 13 February: ten working days before is 30 January.
+        var plan = Planner.Plan(IrpExamples.Elmley(announcement: D("2023-02-01")), new IrpProgress());
+
+        Assert.Equal(D("2023-02-01"), Step(plan, "visit-arrangements").Date);
+        Assert.True(plan.ToList().FindIndex(s => s.Id == "announcement") < plan.ToList().FindIndex(s => s.Id == "visit-arrangements"));
     }
 
     [Fact]

@@ -132,6 +132,14 @@ public class IrpRequestValidatorTests
     }
 
     [Fact]
+    public void Team_NeedsKeysAndALaptop_UnlessItSaysOtherwise()
+    {
+        var facts = Validate(Elmley() with { Team = [new(" Angus Jones ", " Team leader ", null, null), new("Si Hussain", null, false, true)] }).Facts!;
+
+        Assert.Equal([new TeamMember("Angus Jones", "Team leader", Keys: true, Laptop: true), new TeamMember("Si Hussain", null, Keys: false, Laptop: true)], facts.Team);
+    }
+
+    [Fact]
     public void OfstedThemes_WhenEducationWasJudgedGood_AreAWarning()
     {
         var validation = Validate(Elmley() with { EducationJudgement = "good" });
@@ -214,6 +222,7 @@ public class IrpRequestValidatorTests
         { r => r with { EducationConcerns = true }, "educationConcerns", "applies to prisons in Wales only (prison guide 5.3); for a prison in England give educationJudgement (5.2)" },
         { r => r with { Establishment = new EstablishmentRequest("HMP Parc", "adult", "wales"), EducationConcerns = false }, "educationConcerns", "is false, but ofstedThemes lists Estyn themes" },
         { r => r with { IcibiInvited = true }, "icibiInvited", "applies to immigration IRPs only (IRC guide 2.3)" },
+        { r => r with { Team = [new("Angus Jones", null, null, null), new(" ", "Inspector", true, false)] }, "team[1].name", "is required" },
         { r => r with { Contacts = Contacts with { Hmpps = new ContactRequest("HMPPS", "hmpps@") } }, "contacts.hmpps.email", "must be an email address" },
         { r => r with { Contacts = Contacts with { Contractor = new ContactRequest("Serco", "serco@serco.example") } }, "contacts.contractor", "applies to immigration IRPs (IRC guide 4.3)" },
         { r => r with { Contacts = Contacts with { HomeOfficeDetentionEngagement = new ContactRequest("DEC", "dec@homeoffice.gov.uk") } }, "contacts.homeOfficeDetentionEngagement", "applies to immigration IRPs (IRC guide 5.3)" },

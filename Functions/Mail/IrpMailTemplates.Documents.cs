@@ -24,11 +24,14 @@ public sealed partial class IrpMailTemplates
         }
         body.Paragraph($"Ahead of our independent review of progress at {w.Establishment} from {l.VisitLongRange}, please provide the documents listed below. They should reach us no later than {deadline}, five working days before the visit starts.")
             .Heading("Documents requested")
-            .BulletList(documents.Select(d => d.Received ? $"{d.Title} (received, thank you)" : d.Title));
+            .BulletList(documents.Select(d => d.Received ? $"{d.Title} (received, thank you)" : d.Title))
+            .Paragraph($"The manager pro forma and the bespoke data request are attached as spreadsheets, with a row for each {w.Item} we are following up. Please complete them and upload them with the other documents.");
         l.UploadLinkParagraph(body);
         body.Paragraph($"If you have any questions, or expect any difficulty in meeting the deadline, please let me know as soon as possible.");
         l.CoordinatorSignOff(body);
-        return l.Compose(to, cc, $"{w.SubjectPrefix}: documents needed by {deadline}", body);
+        var slug = Slug(w.Establishment);
+        return l.Compose(to, cc, $"{w.SubjectPrefix}: documents needed by {deadline}", body,
+            [EstablishmentForms.ManagerProForma(l.Facts, w, slug), EstablishmentForms.DataRequest(l.Facts, w, slug)]);
     }
 
     private static MailMessage? DocumentsChase(IrpLetter l, bool dueToday)

@@ -39,12 +39,56 @@ public sealed partial class IrpMailTemplates
                     "a meeting between the governor and the team leader each afternoon of the visit",
                     "the liaison officer to contact the team leader three times a day during the visit, at times to be agreed",
                 ])
-            .Paragraph("I will send the attendance list, key requirements and IT information for the gate before the visit. Please let me know if any of these arrangements will be difficult.")
-            .Heading("Independent Monitoring Board")
+            .Heading("Attendance, keys and IT for the gate")
+            .Paragraph("These members of the team will attend each day of the visit. Please arrange their gate passes, and keys and laptop permissions where shown:")
+            .BulletList(TeamAtTheGate(l.Facts).Select(m =>
+                $"{m.Name}{(m.Role is null ? "" : $", {m.Role}")}: {(m.Keys ? "keys" : "no keys")}; {(m.Laptop ? "laptop" : "no laptop")}"))
+            .Paragraph("Please let me know if any of these arrangements will be difficult.");
+        InspectorsParagraph(body, l);
+        body.Heading("Independent Monitoring Board")
             .Paragraph($"I am copying this email to {contacts.ImbChair.Name}, Chair of the Independent Monitoring Board. The team leader would like to meet the Chair and representatives of the Board during the visit, and I will confirm a time.");
         l.CoordinatorSignOff(body);
         var invitation = VisitInvitation(l, l.Context.VisitReschedules, l.VisitStart, l.VisitEnd);
         return l.Compose(to, cc, $"{w.SubjectPrefix}: arrangements for the visit, {l.VisitShortRange}", body, [invitation]);
+    }
+
+    /// <summary>
+    /// Who the gate should expect (prison guide 7.2, IRC guide 2.6): the team the request gave, else the coordinator and the
+    /// inspectors named on the items, each needing keys and a laptop as inspectors usually do.
+    /// </summary>
+    private static IReadOnlyList<TeamMember> TeamAtTheGate(IrpFacts facts)
+    {
+        if (facts.Team.Count > 0)
+        {
+            return facts.Team;
+        }
+
+        var coordinator = facts.Contacts.Coordinator.Name;
+        return
+        [
+            new TeamMember(coordinator, "coordinating inspector", Keys: true, Laptop: true),
+            .. facts.Recommendations.Select(r => r.Inspector).OfType<string>()
+                .Where(name => !string.Equals(name, coordinator, StringComparison.OrdinalIgnoreCase))
+                .Distinct(StringComparer.OrdinalIgnoreCase)
+                .Select(name => new TeamMember(name, "inspector", Keys: true, Laptop: true)),
+        ];
+    }
+
+    /// <summary>
+    /// Prison guide 7.2: "provide the name of the inspector who will look at each recommendation". The IRC guide does not
+    /// promise it (2.6), so for an IRC the list appears only when inspectors are named.
+    /// </summary>
+    private static void InspectorsParagraph(MailBodyBuilder body, IrpLetter l)
+    {
+        var w = l.Wording;
+        var items = l.Facts.Recommendations;
+        if (w.IsImmigration && items.All(r => r.Inspector is null))
+        {
+            return;
+        }
+
+        body.Heading($"Who will look at each {w.Item}")
+            .LabelledList(items.Select(r => ((string?)(r.Area is null ? $"{r.Ref}:" : $"{r.Ref} {r.Area}:"), r.Inspector ?? "to be confirmed by the coordinating inspector")));
     }
 
     /// <summary>

@@ -45,7 +45,20 @@ public sealed record CreateIrpRequest
 
     /// <summary>An immigration IRP only: HMI Prisons has invited the Independent Chief Inspector of Borders and Immigration to accompany the visit (IRC guide 2.3).</summary>
     public bool? IcibiInvited { get; init; }
+
+    /// <summary>
+    /// Optional: everyone who will attend the visit, the coordinator included, for the attendance, keys and IT information the
+    /// visit arrangements give the gate (prison guide 7.2, IRC guide 2.6). Absent: the coordinator and the inspectors named on
+    /// the recommendations.
+    /// </summary>
+    public List<TeamMemberRequest?>? Team { get; init; }
 }
+
+/// <param name="Name">As the gate should expect them.</param>
+/// <param name="Role">e.g. "Team leader", "Care Quality Commission inspector"; optional.</param>
+/// <param name="Keys">Whether they need keys; absent: true (inspectors usually draw keys).</param>
+/// <param name="Laptop">Whether they bring a laptop needing permission; absent: true.</param>
+public sealed record TeamMemberRequest(string? Name, string? Role, bool? Keys, bool? Laptop);
 
 /// <param name="Name">e.g. "HMP Elmley".</param>
 /// <param name="Type">"adult", "yoi", "split" or "irc".</param>

@@ -106,4 +106,16 @@ public sealed record IrpFacts(
 
     /// <summary>An IRC: HMI Prisons has invited the Independent Chief Inspector of Borders and Immigration, who may accompany the visit (IRC guide 2.3).</summary>
     public bool IcibiInvited { get; init; }
+
+    /// <summary>
+    /// Who will attend the visit, for the gate's attendance, keys and IT information (prison guide 7.2, IRC guide 2.6). Empty when
+    /// not given: the visit arrangements then list the coordinator and the inspectors named on the items.
+    /// </summary>
+    public IReadOnlyList<TeamMember> Team { get; init; } = [];
 }
+
+/// <summary>A member of the visiting team as the gate needs to know them (prison guide 7.2, IRC guide 2.6).</summary>
+/// <param name="Role">e.g. "Team leader", "Care Quality Commission inspector"; optional.</param>
+/// <param name="Keys">Whether they need keys for the visit.</param>
+/// <param name="Laptop">Whether they bring a laptop that needs permission.</param>
+public sealed record TeamMember(string Name, string? Role, bool Keys, bool Laptop);

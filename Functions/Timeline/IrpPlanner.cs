@@ -93,8 +93,9 @@ public sealed class IrpPlanner
 
         // Prison guide 7.2 / IRC guide 2.6: gate and IT arrangements, who looks at what, meetings with staff associations and the
         // IMB, whose chair the team meets during the visit (8.1 / 3.1) and so is copied.
+        var arrangements = calendar.AddWorkingDays(visitStart, -policy.VisitArrangementsWorkingDaysBeforeVisit);
         Add(IrpSteps.VisitArrangements, "Visit arrangements: attendance, keys and IT, inspector for each item, meetings",
-            calendar.AddWorkingDays(visitStart, -policy.VisitArrangementsWorkingDaysBeforeVisit),
+            arrangements > announcement ? arrangements : announcement,
             establishmentContact + "; copy to IMB chair" + (irc ? " and Home Office" : ""), irc ? "2.6" : "7.2");
 
         // Prison guide 8.1 / IRC guide 3.1: presentation at 12.30pm on day 1; 2.5 days on site over three working days.

@@ -48,8 +48,14 @@ public sealed class IrpPolicy
     /// <summary>Escalation to the governor and coordinator when documents are still missing this many working days after the deadline.</summary>
     public int DocumentsOverdueEscalationWorkingDaysAfterDeadline { get; set; } = 1;
 
-    /// <summary>Prison guide 7.2 / IRC guide 2.6: gate, keys and IT arrangements and who looks at what, sent this many working days before the visit.</summary>
-    public int VisitArrangementsWorkingDaysBeforeVisit { get; set; } = 3;
+    /// <summary>
+    /// Prison guide 7.2 / IRC guide 2.6: the attendance, keys and IT information for the gate, and who looks at what, are sent
+    /// this many working days before the visit. The guides give no date, but the liaison officer has gate passes, keys, car
+    /// parking and laptop permissions to arrange from it (Appendix A / Appendix I), which takes the establishment's security
+    /// department days, not hours; two weeks also gives managers the inspector's name before their pro forma is due.
+    /// Never before the announcement.
+    /// </summary>
+    public int VisitArrangementsWorkingDaysBeforeVisit { get; set; } = 10;
 
     /// <summary>Prison guide 8.1 / IRC guide 3.1: two-and-a-half days on site, spread over three working days.</summary>
     public int VisitLengthWorkingDays { get; set; } = 3;

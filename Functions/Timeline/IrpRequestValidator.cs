@@ -40,6 +40,7 @@ public static partial class IrpRequestValidator
         var item = kind == IrpKind.Immigration ? "concern" : "recommendation";
         var recommendations = ParseRecommendations(request.Recommendations, item, Error);
         var themes = ParseThemes(request.OfstedThemes, Error);
+        var team = ParseTeam(request.Team, Error);
         CheckUniqueRefs(request, Error);
 
         if (recommendations.Count > policy.MaxRecommendations)
@@ -81,6 +82,7 @@ public static partial class IrpRequestValidator
             EducationJudgement = education,
             EducationConcerns = request.EducationConcerns,
             IcibiInvited = request.IcibiInvited ?? false,
+            Team = team,
         };
         try
         {
@@ -473,6 +475,27 @@ public static partial class IrpRequestValidator
         }
 
         return result;
+    }
+
+    private static List<TeamMember> ParseTeam(List<TeamMemberRequest?>? input, Action<string, string> error)
+    {
+        var team = new List<TeamMember>();
+        for (var i = 0; i < (input?.Count ?? 0); i++)
+        {
+            var field = $"team[{i}]";
+            if (input![i] is not { } member)
+            {
+                error(field, "is required");
+                continue;
+            }
+
+            if (Required(member.Name, $"{field}.name", error) is { } name)
+            {
+                team.Add(new TeamMember(name, Optional(member.Role), member.Keys ?? true, member.Laptop ?? true));
+            }
+        }
+
+        return team;
     }
 
     /// <summary>
