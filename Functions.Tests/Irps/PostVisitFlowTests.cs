@@ -89,7 +89,9 @@ public sealed class PostVisitFlowTests : IAsyncLifetime
         Assert.Equal("Completed", irp["runtimeStatus"]!.GetValue<string>());
         Assert.Equal([GovernorEmail], Addresses(await _app.EmailAsync(id, "governor-feedback"), "to"));
         Assert.Contains("material-destruction", await _app.OutboxStepsAsync(id));
-        Assert.All(irp["timeline"]!.AsArray(), step => Assert.Equal("done", step!["status"]!.GetValue<string>()));
+        // Every step done, but the debrief document: no HMPPS contact was given to share it with (prison guide 13.1).
+        Assert.All(irp["timeline"]!.AsArray(), step => Assert.Equal(
+            step!["id"]!.GetValue<string>() == "debrief-document" ? "skipped" : "done", step["status"]!.GetValue<string>()));
     }
 
     [Fact]

@@ -1,4 +1,6 @@
+using IrpFlows.Judgements;
 using IrpFlows.Mail;
+using IrpFlows.Tests.Judgements;
 
 namespace IrpFlows.Tests.Mail;
 
@@ -22,6 +24,46 @@ public sealed partial class IrpMailTemplatesTests
     public void LiaisonFeedback_Irc_SendsNothing_BecauseTheCentreManagerAndHomeOfficeAreAskedInstead()
     {
         Assert.Null(RenderOrNull("liaison-feedback", TestIrps.Context(TestIrps.Irc(TestIrps.Liaison))));
+    }
+
+    [Fact]
+    public void DebriefDocument_GoesToHmpps_WithTheJudgementsAsTheReportWillSummariseThem()
+    {
+        var facts = TestIrps.Elmley(TestIrps.Liaison);
+        var summary = ReportSummary.Build(PublishedReports.ElmleyRecommendations, PublishedReports.ElmleyThemes, ReportSubject.For(facts));
+
+        var message = Render("debrief-document", TestIrps.Context(facts, summary: summary));
+
+        // Prison guide 13.1: "subsequently shared electronically with various staff in HMPPS".
+        Assert.Equal([TestIrps.Hmpps.Email], Addresses(message.To));
+        Assert.Equal([TestIrps.Coordinator.Email], Addresses(message.Cc));
+        Assert.Equal("Independent review of progress at HMP Elmley: debrief document", message.Subject);
+        AssertInBothBodies(message, "The team leader gave the formal debrief of our independent review of progress at HMP Elmley to the governor on Wednesday 15 February 2023.");
+        AssertInBothBodies(message, "At this IRP visit, we followed up seven recommendations from our most recent inspection in March 2022");
+        AssertInBothBodies(message, "HMI Prisons judged that there was good progress in one recommendation, reasonable progress in three recommendations, insufficient progress in three recommendations and no meaningful progress in none of the recommendations.");
+        Assert.Contains("HMI Prisons recommendations\n", message.TextBody);
+        Assert.Contains("- 1.43 Good progress: Leaders should make sure that staff routinely switch on body-worn cameras", message.TextBody);
+        Assert.Contains("Ofsted themes\n", message.TextBody);
+        AssertInBothBodies(message, "to be published on our website by Wednesday 22 March 2023");
+    }
+
+    [Fact]
+    public void DebriefDocument_Irc_GoesToTheContractorAndTheHomeOffice()
+    {
+        var message = Render("debrief-document", TestIrps.Context(TestIrps.Irc()));
+
+        // IRC guide 4.3: "shared with the contractor and Home Office".
+        Assert.Equal([TestIrps.Contractor.Email, TestIrps.HomeOffice.Email], Addresses(message.To));
+        Assert.Contains("HMI Prisons concerns\n", message.TextBody);
+        Assert.Contains("- C1 Not yet judged: Detainees at risk of self-harm", message.TextBody);
+    }
+
+    [Fact]
+    public void DebriefDocument_OfAPrisonWithoutAnHmppsContact_IsRefused_RatherThanSentToNobody()
+    {
+        var facts = TestIrps.Elmley() with { Contacts = TestIrps.Elmley().Contacts with { Hmpps = null } };
+
+        Assert.Throws<ArgumentException>(() => Render("debrief-document", TestIrps.Context(facts)));
     }
 
     [Fact]

@@ -31,6 +31,7 @@ public sealed partial class IrpMailTemplatesTests
     [InlineData("documents-deadline")]
     [InlineData("documents-overdue")]
     [InlineData("visit-arrangements")]
+    [InlineData("debrief-document")]
     [InlineData("liaison-feedback")]
     [InlineData("draft-report")]
     [InlineData("fact-check-reminder-1")]
@@ -58,7 +59,7 @@ public sealed partial class IrpMailTemplatesTests
     }
 
     [Fact]
-    public void Debrief_SendsNoEmail_BecauseTheDebriefDocumentIsHandedOverInPerson()
+    public void Debrief_SendsNoEmail_BecauseTheDebriefDocumentIsHandedOverInPerson_AndSharedByItsOwnStep()
     {
         Assert.Null(RenderOrNull("debrief", TestIrps.Context(TestIrps.Elmley())));
     }

@@ -8,7 +8,8 @@ public static class Timelines
 {
     /// <summary>
     /// Moves the clock to each next due step until the IRP completes, recording the coordinator's events when the
-    /// timeline waits for them: the draft (uploaded and issued) on its planned date, publication on the deadline.
+    /// timeline waits for them: every judgement (reasonable progress) before the debrief document, the draft (uploaded and
+    /// issued) on its planned date, publication on the deadline.
     /// </summary>
     public static async Task RunToCompletionAsync(this IrpFlowsApp app, string id)
     {
@@ -39,6 +40,10 @@ public static class Timelines
             case "DraftIssued":
                 Assert.Equal(HttpStatusCode.OK, (await app.PutReportFileAsync(id, "draft-report", "HMP Elmley draft.pdf", TestFiles.Pdf("draft"))).StatusCode);
                 Assert.Equal(HttpStatusCode.Accepted, (await app.RaiseAsync(id, "DraftIssued", new { date })).StatusCode);
+                break;
+            case "JudgementsRecorded":
+                foreach (var item in (await app.GetIrpAsync(id))["judgements"]!.AsArray().Where(j => j!["judgement"] is null))
+                    Assert.Equal(HttpStatusCode.OK, (await app.PutJudgementAsync(id, item!["ref"]!.GetValue<string>(), new { judgement = "ReasonableProgress" })).StatusCode);
                 break;
             case "Published":
                 Assert.Equal(HttpStatusCode.Accepted, (await app.RaiseAsync(id, "Published",

@@ -30,6 +30,10 @@ internal static class IrpExamples
         SourceInspectionEnd = new DateOnly(2021, 5, 28),
     };
 
+    /// <summary>The facts with an HMPPS contact, who receives the debrief document (prison guide 13.1).</summary>
+    public static IrpFacts WithHmpps(IrpFacts facts) =>
+        facts with { Contacts = facts.Contacts with { Hmpps = new Contact("Prison Group Director", "pgd@justice.gov.uk") } };
+
     /// <summary>HMP Parc, a prison in Wales, on Elmley's dates, with <paramref name="themes"/> Estyn themes.</summary>
     public static IrpFacts Welsh(int themes) => Elmley() with
     {

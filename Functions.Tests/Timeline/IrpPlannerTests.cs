@@ -19,6 +19,7 @@ public class IrpPlannerTests
     [InlineData("visit-start", "2023-02-13")]
     [InlineData("visit-end", "2023-02-15")]
     [InlineData("debrief", "2023-02-15")]
+    [InlineData("debrief-document", "2023-02-16")] // shared electronically after the debrief (13.1)
     [InlineData("draft-report", "2023-03-01")] // ten working days after the visit (14.1)
     [InlineData("publication-deadline", "2023-03-22")] // 25 working days after the visit (14.1)
     [InlineData("announcement", "2022-11-28")]
@@ -55,7 +56,7 @@ public class IrpPlannerTests
         string[] required =
         [
             "announcement", "documents-request", "documents-reminder-1", "documents-reminder-2", "documents-reminder-3",
-            "documents-deadline", "documents-overdue", "visit-arrangements", "visit-start", "visit-end", "debrief",
+            "documents-deadline", "documents-overdue", "visit-arrangements", "visit-start", "visit-end", "debrief", "debrief-document",
             "liaison-feedback", "draft-report", "fact-check-reminder-1", "fact-check-deadline", "publication-alert",
             "publication-deadline", "publication", "governor-feedback", "material-destruction",
         ];
@@ -142,6 +143,39 @@ public class IrpPlannerTests
 
         Assert.Equal(D("2023-02-01"), Step(plan, "visit-arrangements").Date);
         Assert.True(plan.ToList().FindIndex(s => s.Id == "announcement") < plan.ToList().FindIndex(s => s.Id == "visit-arrangements"));
+    }
+
+    [Fact]
+    public void DebriefDocument_GoesToHmpps_TheWorkingDayAfterTheVisit_SkippingEaster_OnceEverythingIsJudged()
+    {
+        // Visit Tuesday 12 – Thursday 14 April 2022: Good Friday and Easter Monday follow.
+        var facts = IrpExamples.WithHmpps(IrpExamples.Elmley(D("2022-04-12"), D("2022-02-01")));
+
+        var waiting = Step(Planner.Plan(facts, new IrpProgress()), "debrief-document");
+        var judged = Step(Planner.Plan(facts, new IrpProgress { AllJudged = true }), "debrief-document");
+
+        Assert.Equal((D("2022-04-19"), "JudgementsRecorded", true, "HMPPS", "Prison guide 13.1"),
+            (waiting.Date, waiting.WaitingFor, waiting.Applicable, waiting.Concerns, waiting.Source));
+        Assert.Null(judged.WaitingFor);
+        Assert.Equal(D("2022-04-19"), judged.Date);
+    }
+
+    [Fact]
+    public void DebriefDocument_WithoutAnHmppsContact_IsNotSent()
+    {
+        var step = Step(Planner.Plan(IrpExamples.Elmley(), new IrpProgress { AllJudged = true }), "debrief-document");
+
+        Assert.False(step.Applicable);
+        Assert.Equal("HMPPS: no contact given, so not sent", step.Concerns);
+    }
+
+    [Fact]
+    public void DebriefDocument_StillUnjudgedWhenTheReportIsPublished_IsNoLongerSent()
+    {
+        var facts = IrpExamples.WithHmpps(IrpExamples.Elmley());
+
+        Assert.False(Step(Planner.Plan(facts, new IrpProgress(PublishedOn: D("2023-03-20"))), "debrief-document").Applicable);
+        Assert.True(Step(Planner.Plan(facts, new IrpProgress(PublishedOn: D("2023-03-20")) { AllJudged = true }), "debrief-document").Applicable);
     }
 
     [Fact]

@@ -30,6 +30,9 @@ public sealed record IrpState(
     /// <summary>The latest judgement recorded for each ref (recommendation or Ofsted theme).</summary>
     public IReadOnlyDictionary<string, JudgementRecordedData> Judgements { get; init; } = new Dictionary<string, JudgementRecordedData>();
 
+    /// <summary>The steps the engine has recorded as done so far in the log, such as the announcement having gone.</summary>
+    public IReadOnlySet<string> CompletedSteps { get; init; } = new HashSet<string>();
+
     /// <summary>The IRP's checklist with each item's files, in checklist order.</summary>
     public IReadOnlyList<(DocumentItem Item, IReadOnlyList<DocumentReceivedData> Files)> Documents =>
         DocumentChecklist.For(Facts).Select(item => (item, (IReadOnlyList<DocumentReceivedData>)DocumentsReceived.Where(f => f.Key == item.Key).ToList())).ToList();
@@ -71,7 +74,8 @@ public sealed record IrpState(
         IrpEvents.FactCheckCommentsUploaded => this with { FactCheckComments = [.. FactCheckComments, IrpEvents.FromData<ReportFileUploadedData>(e.Data)] },
         IrpEvents.JudgementRecorded => Judge(IrpEvents.FromData<JudgementRecordedData>(e.Data)),
         IrpEvents.Cancelled => this with { Cancelled = true, CancellationReason = IrpEvents.FromData<CancelledData>(e.Data).Reason, CancelledAt = e.RecordedAt },
-        _ => this, // the engine's own events (StepCompleted, StepFailed) and others that do not change the IRP's facts
+        EngineEvents.StepCompleted => this with { CompletedSteps = new HashSet<string>(CompletedSteps) { StepHistory.StepId(e) } },
+        _ => this, // StepFailed and other events that do not change the IRP
     };
 
     private IrpState AppointLiaisonOfficer(LiaisonOfficerAppointedData officer) => this with
@@ -89,8 +93,12 @@ public sealed record IrpState(
         return this with { DocumentsReceived = received, Progress = Progress with { AllDocumentsReceived = all } };
     }
 
-    private IrpState Judge(JudgementRecordedData judgement) =>
-        this with { Judgements = new Dictionary<string, JudgementRecordedData>(Judgements) { [judgement.Ref] = judgement } };
+    private IrpState Judge(JudgementRecordedData judgement)
+    {
+        var judgements = new Dictionary<string, JudgementRecordedData>(Judgements) { [judgement.Ref] = judgement };
+        var all = Facts.Recommendations.SelectMany(r => r.JudgedRefs()).Concat(Facts.OfstedThemes.Select(t => t.Ref)).All(judgements.ContainsKey);
+        return this with { Judgements = judgements, Progress = Progress with { AllJudged = all } };
+    }
 
     private IrpState Publish(PublishedData published) => this with
     {

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using IrpFlows.Documents;
+using IrpFlows.Judgements;
 using IrpFlows.Mail;
 using IrpFlows.Timeline;
 using IrpFlows.Workflow;
@@ -63,7 +64,10 @@ public sealed class IrpWorkflow(
             state.Progress.PublishedOn,
             state.PublicationUrl,
             state.CancellationReason,
-            DestructionSummary: null); // set by the destruction step from what it actually deleted
+            DestructionSummary: null) // set by the destruction step from what it actually deleted
+        {
+            Summary = IrpReportService.Summary(state, ReportSummary.DefaultStyle),
+        };
     }
 
     private static StepReadiness Readiness(PlannedStep step, IrpState state) =>

@@ -1,3 +1,4 @@
+using IrpFlows.Judgements;
 using IrpFlows.Timeline;
 
 namespace IrpFlows.Mail;
@@ -22,7 +23,11 @@ public sealed record IrpMailContext(
     DateOnly? PublishedOn,
     Uri? PublicationUrl,
     string? CancellationReason,
-    string? DestructionSummary);
+    string? DestructionSummary)
+{
+    /// <summary>The judgements recorded so far, as the report summarises them: the debrief document's content.</summary>
+    public ReportSummaryResult? Summary { get; init; }
+}
 
 /// <summary>A document asked of the establishment (prison guide 7.3, IRC guide 2.7) and whether it has arrived.</summary>
 public sealed record DocumentRequestItem(string Key, string Title, bool Received);

@@ -27,6 +27,41 @@ public sealed partial class IrpMailTemplates
             $"{w.SubjectPrefix}: your feedback on the review process", body);
     }
 
+    /// <summary>
+    /// Prison guide 13.1: the debrief document "shared electronically with various staff in HMPPS"; IRC guide 4.3: "with the
+    /// contractor and Home Office". It sets out the judgements as the report's Key findings and Summary of judgements will.
+    /// </summary>
+    private static MailMessage DebriefDocument(IrpLetter l)
+    {
+        var w = l.Wording;
+        var contacts = l.Facts.Contacts;
+        var summary = l.Context.Summary
+            ?? throw new ArgumentException("The debrief document email needs the summary of judgements.", nameof(l));
+        var to = w.IsImmigration ? l.Recipients(contacts.Contractor, contacts.HomeOffice) : l.Recipients(contacts.Hmpps);
+        if (to.Count == 0)
+        {
+            throw new ArgumentException("The debrief document of a prison IRP goes to HMPPS, and no HMPPS contact was given.", nameof(l));
+        }
+        var body = new MailBodyBuilder()
+            .Paragraph(l.Greeting(to))
+            .Paragraph($"The team leader gave the formal debrief of our independent review of progress at {w.Establishment} to the {w.Head} on {l.LongDate(l.VisitEnd)}. "
+                + $"As our guide to the review says, the debrief document is shared with {(w.IsImmigration ? "the contractor and the Home Office" : "HM Prison and Probation Service")}; it follows.")
+            .Heading("Key findings")
+            .Paragraph(summary.KeyFindings.FollowedUp)
+            .Paragraph(summary.KeyFindings.Recommendations);
+        if (summary.KeyFindings.Themes.Length > 0)
+        {
+            body.Paragraph(summary.KeyFindings.Themes);
+        }
+        foreach (var group in summary.SummaryOfJudgements.GroupBy(e => e.Heading))
+        {
+            body.Heading(group.Key).LabelledList(group.Select(e => ((string?)e.Ref, $"{e.JudgementLabel}: {e.Text}")));
+        }
+        body.Paragraph($"The report of the review, to be published on our website by {l.LongDate(IrpSteps.PublicationDeadline)}, will be the final record of its findings.");
+        l.CoordinatorSignOff(body);
+        return l.Compose(to, l.Recipients(contacts.Coordinator), $"{w.SubjectPrefix}: debrief document", body);
+    }
+
     private static MailMessage DraftReport(IrpLetter l)
     {
         var w = l.Wording;

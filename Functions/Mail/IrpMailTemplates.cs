@@ -40,6 +40,7 @@ public sealed partial class IrpMailTemplates(TimeProvider timeProvider)
             IrpSteps.DocumentsOverdue => DocumentsOverdue(letter),
             IrpSteps.VisitArrangements => VisitArrangements(letter),
             IrpSteps.Debrief => null,
+            IrpSteps.DebriefDocument => DebriefDocument(letter),
             IrpSteps.LiaisonFeedback => letter.Wording.IsImmigration ? null : LiaisonFeedback(letter),
             IrpSteps.DraftReport => DraftReport(letter),
             _ when IrpSteps.NumberOf(stepId, IrpSteps.FactCheckReminderPrefix) is not null => FactCheckReminder(letter),

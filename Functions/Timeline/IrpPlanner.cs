@@ -14,6 +14,9 @@ public sealed class IrpPlanner
     /// <summary>Event a step waits for: the report was published.</summary>
     public const string Published = "Published";
 
+    /// <summary>What the debrief document waits for: a judgement recorded for every item and part it lists.</summary>
+    public const string JudgementsRecorded = "JudgementsRecorded";
+
     private readonly WorkingDayCalendar calendar;
     private readonly IrpPolicy policy;
     private readonly TimeZoneInfo zone;
@@ -105,11 +108,22 @@ public sealed class IrpPlanner
         var visitEnd = calendar.AddWorkingDays(visitStart, policy.VisitLengthWorkingDays - 1);
         Add(IrpSteps.VisitEnd, "Visit's last day", visitEnd, "Inspection team", irc ? "3.1" : "8.1");
 
-        // Prison guide 8.1, 13.1: formal debrief to the governor at about 4pm on the last day.
-        // IRC guide 3.1, 4.3: mid- to late-afternoon; the debrief document is shared with the contractor and Home Office.
+        // Prison guide 8.1, 13.1: formal debrief to the governor at about 4pm on the last day, who is given the debrief document.
+        // IRC guide 3.1, 4.3: mid- to late-afternoon, to the centre manager, SLT and Home Office leaders.
         Add(IrpSteps.Debrief, "Formal debrief", visitEnd,
-            irc ? "Centre manager, SLT and Home Office leaders; debrief document to the contractor and Home Office" : "Governor; debrief document to HMPPS",
+            irc ? "Centre manager, SLT and Home Office leaders" : "Governor, who is given the debrief document",
             irc ? "3.1, 4.3" : "8.1, 13.1", time: policy.DebriefTimeOfDay);
+
+        // Prison guide 13.1: the debrief document is then "shared electronically with various staff in HMPPS"; IRC guide 4.3: "with
+        // the contractor and Home Office". It holds the judgements finalised at the deliberation meeting (8.1 / 3.1), so it waits
+        // until every one is recorded, and is no longer sent once the report itself is out.
+        var debriefDocumentTo = irc
+            ? facts.Contacts.Contractor is null ? "Home Office (no contractor contact given)" : "Contractor and Home Office"
+            : facts.Contacts.Hmpps is null ? "HMPPS: no contact given, so not sent" : "HMPPS";
+        Add(IrpSteps.DebriefDocument, "Debrief document shared electronically",
+            calendar.AddWorkingDays(visitEnd, policy.DebriefDocumentWorkingDaysAfterVisit), debriefDocumentTo, irc ? "4.3" : "13.1",
+            applicable: (irc || facts.Contacts.Hmpps is not null) && (progress.AllJudged || progress.PublishedOn is null),
+            waitingFor: progress.AllJudged ? null : JudgementsRecorded);
 
         // Prison guide 16.1: feedback form to the liaison officer shortly after the visit. The IRC guide has none (5.3 asks the
         // centre manager and the Home Office instead: see governor-feedback).

@@ -66,6 +66,13 @@ public sealed class IrpPolicy
     /// <summary>Prison guide 8.1 and 13.1: formal feedback to the governor at "approximately 4pm" on the last day.</summary>
     public TimeOnly DebriefTimeOfDay { get; set; } = new(16, 0);
 
+    /// <summary>
+    /// Prison guide 13.1: the debrief document is given to the governor and "subsequently shared electronically" with HMPPS (IRC
+    /// guide 4.3: with the contractor and the Home Office); this many working days after the visit, once every judgement in it
+    /// is recorded.
+    /// </summary>
+    public int DebriefDocumentWorkingDaysAfterVisit { get; set; } = 1;
+
     /// <summary>Prison guide 16.1: feedback form to the liaison officer "shortly after the visit" (IRC guide 5.3: feedback email likewise).</summary>
     public int LiaisonFeedbackWorkingDaysAfterVisit { get; set; } = 2;
 
@@ -147,6 +154,7 @@ public sealed class IrpPolicy
                      (nameof(DocumentsDeadlineWorkingDaysBeforeVisit), DocumentsDeadlineWorkingDaysBeforeVisit),
                      (nameof(VisitArrangementsWorkingDaysBeforeVisit), VisitArrangementsWorkingDaysBeforeVisit),
                      (nameof(LiaisonFeedbackWorkingDaysAfterVisit), LiaisonFeedbackWorkingDaysAfterVisit),
+                     (nameof(DebriefDocumentWorkingDaysAfterVisit), DebriefDocumentWorkingDaysAfterVisit),
                      (nameof(PublicationAlertWorkingDaysBeforeDeadline), PublicationAlertWorkingDaysBeforeDeadline),
                      (nameof(GovernorFeedbackWorkingDaysAfterPublication), GovernorFeedbackWorkingDaysAfterPublication),
                      (nameof(MaterialDestructionWorkingDaysAfterPublication), MaterialDestructionWorkingDaysAfterPublication),

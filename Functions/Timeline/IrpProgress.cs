@@ -5,10 +5,14 @@ namespace IrpFlows.Timeline;
 /// <param name="FactCheckReturnedOn">The establishment returned its fact-check comments; no more reminders.</param>
 /// <param name="PublishedOn">The report was published; feedback and destruction of material follow it.</param>
 /// <param name="AllDocumentsReceived">Every requested document has arrived; no more document reminders or escalation.</param>
-/// <param name="LiaisonOfficerAppointed">Document requests and reminders go to the liaison officer rather than the governor.</param>
+/// <param name="LiaisonOfficerAppointed">Document requests and reminders go to the liaison officer as well as the governor.</param>
 public sealed record IrpProgress(
     DateOnly? DraftIssuedOn = null,
     DateOnly? FactCheckReturnedOn = null,
     DateOnly? PublishedOn = null,
     bool AllDocumentsReceived = false,
-    bool LiaisonOfficerAppointed = false);
+    bool LiaisonOfficerAppointed = false)
+{
+    /// <summary>Every recommendation (each part of one in parts) and theme has a judgement: the debrief document can be shared.</summary>
+    public bool AllJudged { get; init; }
+}

@@ -19,6 +19,7 @@ public static class IrpSteps
     public const string VisitStart = "visit-start";
     public const string VisitEnd = "visit-end";
     public const string Debrief = "debrief";
+    public const string DebriefDocument = "debrief-document";
     public const string LiaisonFeedback = "liaison-feedback";
     public const string DraftReport = "draft-report";
     public const string FactCheckReminderPrefix = "fact-check-reminder-";
