@@ -80,7 +80,7 @@ public sealed class PostVisitFlowTests : IAsyncLifetime
         var publication = await _app.EmailAsync(id, "publication");
         Assert.Equal([GovernorEmail, ImbChairEmail], Addresses(publication, "to"));
         var publicationText = PlainText(await _app.RawEmailAsync(publication));
-        Assert.Contains("Secretary of State for Justice", publicationText);
+        Assert.DoesNotContain("Secretary of State for Justice", publicationText); // no final report went: no ministerial office contact
         Assert.Contains(url, publicationText);
 
         // Feedback five working days after publication; material ten (past Easter 2027).
@@ -91,7 +91,7 @@ public sealed class PostVisitFlowTests : IAsyncLifetime
         Assert.Contains("material-destruction", await _app.OutboxStepsAsync(id));
         // Every step done, but the debrief document: no HMPPS contact was given to share it with (prison guide 13.1).
         Assert.All(irp["timeline"]!.AsArray(), step => Assert.Equal(
-            step!["id"]!.GetValue<string>() == "debrief-document" ? "skipped" : "done", step["status"]!.GetValue<string>()));
+            step!["id"]!.GetValue<string>() is "debrief-document" or "final-report" ? "skipped" : "done", step["status"]!.GetValue<string>()));
     }
 
     [Fact]
@@ -123,18 +123,30 @@ public sealed class PostVisitFlowTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Irc_DraftGoesToCentreManagerAndHomeOffice_AndPublicationNamesTheHomeSecretaryAndMinister()
+    public async Task Irc_DraftGoesToCentreManagerAndHomeOffice_FinalReportToTheMinisterialOffice_AndPublicationNamesTheHomeSecretaryAndMinister()
     {
-        var id = await _app.CreateIrpAsync(Irc());
+        var id = await _app.CreateIrpAsync(Irc().WithReportContacts());
         await _app.MoveClockAsync(new DateTimeOffset(2027, 3, 1, 10, 0, 0, TimeSpan.Zero));
+        Assert.Equal(HttpStatusCode.Conflict, (await _app.PutReportFileAsync(id, "final-report", "final.pdf", Pdf("too soon"))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await _app.PutReportFileAsync(id, "draft-report", "draft.pdf", Pdf("irc draft"))).StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, (await _app.RaiseAsync(id, "DraftIssued")).StatusCode);
         await _app.MoveClockAsync(new DateTimeOffset(2027, 3, 1, 10, 1, 0, TimeSpan.Zero));
         Assert.Equal([HomeOfficeEmail, GovernorEmail], Addresses(await _app.EmailAsync(id, "draft-report"), "to"));
 
+        // IRC guide 5.1: the final report goes to the Home Secretary and Minister, as soon as it is uploaded, before publication.
+        Assert.Equal(HttpStatusCode.OK, (await _app.PutReportFileAsync(id, "final-report", "final.pdf", Pdf("irc final"))).StatusCode);
+        await _app.MoveClockAsync(new DateTimeOffset(2027, 3, 1, 10, 2, 0, TimeSpan.Zero));
+        var final = await _app.EmailAsync(id, "final-report");
+        Assert.Equal([MinisterialOfficeEmail], Addresses(final, "to"));
+        using (var anonymous = new HttpClient())
+        {
+            Assert.Equal(Pdf("irc final"), await anonymous.GetByteArrayAsync(Link(PlainText(await _app.RawEmailAsync(final)), "/reports/final/")));
+        }
+        Assert.Equal(HttpStatusCode.Conflict, (await _app.PutReportFileAsync(id, "final-report", "final v2.pdf", Pdf("too late"))).StatusCode);
+
         Assert.Equal(HttpStatusCode.Accepted,
             (await _app.RaiseAsync(id, "Published", new { date = "2027-03-01", url = "https://example.org/irc" })).StatusCode);
-        await _app.MoveClockAsync(new DateTimeOffset(2027, 3, 1, 10, 2, 0, TimeSpan.Zero));
+        await _app.MoveClockAsync(new DateTimeOffset(2027, 3, 1, 10, 3, 0, TimeSpan.Zero));
         var publication = await _app.EmailAsync(id, "publication");
         Assert.Equal([HomeOfficeEmail, GovernorEmail, ImbChairEmail], Addresses(publication, "to"));
         Assert.Contains("the Home Secretary and the Minister", PlainText(await _app.RawEmailAsync(publication)));

@@ -145,10 +145,10 @@ public sealed partial class IrpMailTemplatesTests
     }
 
     [Fact]
-    public void Publication_GoesToTheGovernorAndImbChair_SayingTheReportWentToTheSecretaryOfStateForJustice()
+    public void Publication_GoesToTheGovernorAndImbChair_SayingTheReportWentToTheSecretaryOfStateForJustice_WhenItDid()
     {
         var message = Render("publication", TestIrps.Context(TestIrps.Elmley(TestIrps.Liaison),
-            publishedOn: new DateOnly(2023, 3, 21), publicationUrl: ReportLink));
+            publishedOn: new DateOnly(2023, 3, 21), publicationUrl: ReportLink, finalReportSent: true));
 
         Assert.Equal([TestIrps.Governor.Email, TestIrps.ImbChair.Email], Addresses(message.To));
         Assert.Equal("Independent review of progress at HMP Elmley: report published", message.Subject);
@@ -159,10 +159,39 @@ public sealed partial class IrpMailTemplatesTests
     [Fact]
     public void Publication_Irc_NamesTheHomeSecretaryAndMinister_AndTellsTheHomeOffice()
     {
-        var message = Render("publication", TestIrps.Context(TestIrps.Irc(), publicationUrl: ReportLink));
+        var message = Render("publication", TestIrps.Context(TestIrps.Irc(), publicationUrl: ReportLink, finalReportSent: true));
 
         Assert.Equal(["centre.manager@harmondsworth.example", TestIrps.HomeOffice.Email, TestIrps.ImbChair.Email], Addresses(message.To));
         AssertInBothBodies(message, "has been sent to the Home Secretary and the Minister and was published on our website.");
+    }
+
+    [Fact]
+    public void Publication_WithoutTheFinalReportSent_DoesNotSayItWentToMinisters()
+    {
+        var message = Render("publication", TestIrps.Context(TestIrps.Elmley(TestIrps.Liaison), publishedOn: new DateOnly(2023, 3, 21)));
+
+        AssertInBothBodies(message, "which took place from Monday 13 February 2023 to Wednesday 15 February 2023, was published on our website on Tuesday 21 March 2023.");
+        Assert.DoesNotContain("Secretary of State", message.TextBody);
+    }
+
+    [Fact]
+    public void FinalReport_GoesToTheMinisterialOffice_WithAReadLink_BeforePublication()
+    {
+        var message = Render("final-report", TestIrps.Context(TestIrps.Elmley(TestIrps.Liaison)));
+
+        // Prison guide 14.1: "The final report will be sent to the Secretary of State for Justice and published".
+        Assert.Equal([TestIrps.MinisterialOffice.Email], Addresses(message.To));
+        Assert.Equal([TestIrps.Coordinator.Email], Addresses(message.Cc));
+        Assert.Equal("Independent review of progress at HMP Elmley: final report", message.Subject);
+        AssertInBothBodies(message, "is ready for the Secretary of State for Justice.");
+        Assert.Contains($"<a href=\"{TestIrps.FinalReportLink.AbsoluteUri}\"", message.HtmlBody);
+        AssertInBothBodies(message, "We will publish it on our website by Wednesday 22 March 2023, 25 working days after the visit ended. Please treat it as confidential until then.");
+    }
+
+    [Fact]
+    public void FinalReport_Irc_IsForTheHomeSecretaryAndTheMinister()
+    {
+        AssertInBothBodies(Render("final-report", TestIrps.Context(TestIrps.Irc())), "is ready for the Home Secretary and the Minister.");
     }
 
     [Fact]

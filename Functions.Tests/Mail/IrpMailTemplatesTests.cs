@@ -36,6 +36,7 @@ public sealed partial class IrpMailTemplatesTests
     [InlineData("draft-report")]
     [InlineData("fact-check-reminder-1")]
     [InlineData("publication-alert")]
+    [InlineData("final-report")]
     [InlineData("publication")]
     [InlineData("governor-feedback")]
     [InlineData("material-destruction")]

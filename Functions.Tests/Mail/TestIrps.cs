@@ -73,6 +73,7 @@ internal static class TestIrps
     ];
 
     public static readonly Uri UploadLink = new("https://irpflows.example/upload/abc123");
+    public static readonly Uri FinalReportLink = new("https://irpflows.example/reports/final/1/final.pdf?sig=x");
 
     public static IrpMailContext Context(
         IrpFacts facts,
@@ -86,7 +87,8 @@ internal static class TestIrps
         string? destructionSummary = null,
         string instanceId = "irp-elmley-2023",
         int visitReschedules = 0,
-        ReportSummaryResult? summary = null)
+        ReportSummaryResult? summary = null,
+        bool finalReportSent = false)
     {
         var start = facts.VisitStart;
         var dates = new Dictionary<string, DateOnly>
@@ -102,6 +104,8 @@ internal static class TestIrps
             draftReportLink, factCheckUploadLink, publishedOn, publicationUrl, cancellationReason, destructionSummary)
         {
             Summary = summary ?? Unjudged(facts),
+            FinalReportLink = FinalReportLink,
+            FinalReportSent = finalReportSent,
         };
     }
 

@@ -15,6 +15,22 @@ public static class IrpRequests
     public const string ImbChairEmail = "imb.chair@imb.org.uk";
     public const string LiaisonEmail = "liaison@justice.gov.uk";
     public const string HomeOfficeEmail = "detention.engagement@homeoffice.gov.uk";
+    public const string HmppsEmail = "prison.group.director@justice.gov.uk";
+    public const string ContractorEmail = "contract.manager@contractor.example";
+    public const string MinisterialOfficeEmail = "private.office@justice.gov.uk";
+
+    /// <summary>
+    /// <paramref name="request"/> with the contacts that receive the debrief document (HMPPS, or the IRC's contractor) and the
+    /// final report (the ministerial office), so that every step of the guide has someone to send to.
+    /// </summary>
+    public static JsonObject WithReportContacts(this JsonObject request)
+    {
+        var contacts = request["contacts"]!.AsObject();
+        if (request["kind"]!.GetValue<string>() == "immigration") contacts["contractor"] = Contact("Serena Cole", ContractorEmail);
+        else contacts["hmpps"] = Contact("Kate Green", HmppsEmail);
+        contacts["ministerialOffice"] = Contact("Private Office", MinisterialOfficeEmail);
+        return request;
+    }
 
     /// <summary>The debrief is over: 17:00 UTC on Wednesday 17 February 2027.</summary>
     public static readonly DateTimeOffset AfterDebrief = new(2027, 2, 17, 17, 0, 0, TimeSpan.Zero);

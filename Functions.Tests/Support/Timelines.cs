@@ -9,7 +9,7 @@ public static class Timelines
     /// <summary>
     /// Moves the clock to each next due step until the IRP completes, recording the coordinator's events when the
     /// timeline waits for them: every judgement (reasonable progress) before the debrief document, the draft (uploaded and
-    /// issued) on its planned date, publication on the deadline.
+    /// issued) on its planned date, the final report on its target date, publication on the deadline.
     /// </summary>
     public static async Task RunToCompletionAsync(this IrpFlowsApp app, string id)
     {
@@ -44,6 +44,9 @@ public static class Timelines
             case "JudgementsRecorded":
                 foreach (var item in (await app.GetIrpAsync(id))["judgements"]!.AsArray().Where(j => j!["judgement"] is null))
                     Assert.Equal(HttpStatusCode.OK, (await app.PutJudgementAsync(id, item!["ref"]!.GetValue<string>(), new { judgement = "ReasonableProgress" })).StatusCode);
+                break;
+            case "FinalReportUploaded":
+                Assert.Equal(HttpStatusCode.OK, (await app.PutReportFileAsync(id, "final-report", "Final report.pdf", TestFiles.Pdf("final"))).StatusCode);
                 break;
             case "Published":
                 Assert.Equal(HttpStatusCode.Accepted, (await app.RaiseAsync(id, "Published",

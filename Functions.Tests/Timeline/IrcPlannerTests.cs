@@ -38,7 +38,9 @@ public class IrcPlannerTests
     [Fact]
     public void FinalReport_GoesToTheHomeSecretaryAndMinister()
     {
-        Assert.Equal("Coordinator; final report to the Home Secretary and Minister", Step("publication-deadline").Concerns);
+        Assert.Equal("Coordinator", Step("publication-deadline").Concerns);
+        Assert.Equal("Home Secretary and Minister: no contact given, so not sent by IrpFlows", Step("final-report").Concerns);
+        Assert.Equal("IRC guide 5.1", Step("final-report").Source);
         Assert.Equal(new DateOnly(2025, 10, 8), Step("publication-deadline").Date); // visit ends Wed 3 Sep + 25 working days
         Assert.Equal("IRC guide 5.1", Step("publication-deadline").Source);
     }

@@ -34,6 +34,10 @@ internal static class IrpExamples
     public static IrpFacts WithHmpps(IrpFacts facts) =>
         facts with { Contacts = facts.Contacts with { Hmpps = new Contact("Prison Group Director", "pgd@justice.gov.uk") } };
 
+    /// <summary>The facts with a ministerial office contact, which receives the final report (prison guide 14.1, IRC guide 5.1).</summary>
+    public static IrpFacts WithMinisterialOffice(IrpFacts facts) =>
+        facts with { Contacts = facts.Contacts with { MinisterialOffice = new Contact("Private Office", "private.office@justice.gov.uk") } };
+
     /// <summary>HMP Parc, a prison in Wales, on Elmley's dates, with <paramref name="themes"/> Estyn themes.</summary>
     public static IrpFacts Welsh(int themes) => Elmley() with
     {

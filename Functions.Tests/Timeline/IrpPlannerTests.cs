@@ -33,6 +33,7 @@ public class IrpPlannerTests
     [InlineData("fact-check-reminder-1", "2023-03-10")]
     [InlineData("fact-check-deadline", "2023-03-15")]
     [InlineData("publication-alert", "2023-03-15")]
+    [InlineData("final-report", "2023-03-20")] // before publication (14.1), until it is uploaded
     public void Elmley2023_DatesFollowThePrisonGuide(string id, string expected)
     {
         Assert.Equal(D(expected), Date(IrpExamples.Elmley(), id));
@@ -58,7 +59,7 @@ public class IrpPlannerTests
             "announcement", "documents-request", "documents-reminder-1", "documents-reminder-2", "documents-reminder-3",
             "documents-deadline", "documents-overdue", "visit-arrangements", "visit-start", "visit-end", "debrief", "debrief-document",
             "liaison-feedback", "draft-report", "fact-check-reminder-1", "fact-check-deadline", "publication-alert",
-            "publication-deadline", "publication", "governor-feedback", "material-destruction",
+            "final-report", "publication-deadline", "publication", "governor-feedback", "material-destruction",
         ];
         Assert.Equal(required.Order(), plan.Select(s => s.Id).Order());
         Assert.Equal("Prison guide 7.4", Step(plan, "documents-deadline").Source);
@@ -176,6 +177,33 @@ public class IrpPlannerTests
 
         Assert.False(Step(Planner.Plan(facts, new IrpProgress(PublishedOn: D("2023-03-20"))), "debrief-document").Applicable);
         Assert.True(Step(Planner.Plan(facts, new IrpProgress(PublishedOn: D("2023-03-20")) { AllJudged = true }), "debrief-document").Applicable);
+    }
+
+    [Fact]
+    public void FinalReport_WaitsForItsUpload_ThenGoesTheMomentItIsUploaded()
+    {
+        var facts = IrpExamples.WithMinisterialOffice(IrpExamples.Hull());
+        var uploaded = new DateTimeOffset(2022, 4, 14, 15, 12, 0, TimeSpan.FromHours(1)); // Thursday before Good Friday, BST
+
+        var waiting = Step(Planner.Plan(facts, new IrpProgress(DraftIssuedOn: D("2022-03-30"))), "final-report");
+        var sent = Step(Planner.Plan(facts, new IrpProgress(DraftIssuedOn: D("2022-03-30")) { FinalReportUploadedAt = uploaded }), "final-report");
+
+        // Hull's deadline is Friday 22 April 2022 (past Easter); until uploaded the step shows two working days before it.
+        Assert.Equal((D("2022-04-20"), "FinalReportUploaded", "Secretary of State for Justice", "Prison guide 14.1"),
+            (waiting.Date, waiting.WaitingFor, waiting.Concerns, waiting.Source));
+        Assert.Equal((D("2022-04-14"), uploaded, (string?)null, true), (sent.Date, sent.Due, sent.WaitingFor, sent.Applicable));
+    }
+
+    [Fact]
+    public void FinalReport_WithoutAMinisterialOfficeContact_OrPublishedWithoutIt_IsNotSentByIrpFlows()
+    {
+        var withOffice = IrpExamples.WithMinisterialOffice(IrpExamples.Elmley());
+
+        var noContact = Step(Planner.Plan(IrpExamples.Elmley(), new IrpProgress()), "final-report");
+        Assert.False(noContact.Applicable);
+        Assert.Equal("Secretary of State for Justice: no contact given, so not sent by IrpFlows", noContact.Concerns);
+        Assert.False(Step(Planner.Plan(withOffice, new IrpProgress(PublishedOn: D("2023-03-20"))), "final-report").Applicable);
+        Assert.Equal("Coordinator", Step(Planner.Plan(withOffice, new IrpProgress()), "publication-deadline").Concerns);
     }
 
     [Fact]

@@ -27,6 +27,10 @@ public static class ReportEndpoints
         irp.MapPut("/fact-check-comments", PutFactCheckCommentsAsync)
             .WithSummary("Upload the establishment's fact-check comments; records FactCheckReturned today if not yet recorded.")
             .WithDescription(FileBody + " Each upload is kept. 409 before DraftIssued or after Published.");
+        irp.MapPut("/final-report", PutFinalReportAsync)
+            .WithSummary("Upload the final report; it is sent at once to the ministerial office contact (the Secretary of State for Justice, or the Home Secretary and Minister).")
+            .WithDescription(FileBody + " A new upload replaces it until it has been sent. 409 before DraftIssued, once sent or published, "
+                + "or when the IRP has no ministerialOffice contact.");
         irp.MapPut("/judgements/{ref}", PutJudgementAsync)
             .WithSummary("Record the judgement on a recommendation (concern) or Ofsted theme: { judgement, text }. The latest per ref wins.")
             .WithDescription("Recommendations: NoMeaningfulProgress | InsufficientProgress | ReasonableProgress | GoodProgress. "
@@ -57,6 +61,15 @@ public static class ReportEndpoints
         var (content, problem) = await ReadFileAsync(request, fileName, options);
         if (problem is not null) return problem;
         var (file, refusal) = await reports.UploadFactCheckCommentsAsync(id, fileName, request.ContentType, content!, ct);
+        return file is null ? Problems.For(refusal!) : TypedResults.Ok(ReportFileView.From(file));
+    }
+
+    private static async Task<IResult> PutFinalReportAsync(
+        string id, string? fileName, HttpRequest request, IrpReportService reports, ReportOptions options, CancellationToken ct)
+    {
+        var (content, problem) = await ReadFileAsync(request, fileName, options);
+        if (problem is not null) return problem;
+        var (file, refusal) = await reports.UploadFinalReportAsync(id, fileName, request.ContentType, content!, ct);
         return file is null ? Problems.For(refusal!) : TypedResults.Ok(ReportFileView.From(file));
     }
 

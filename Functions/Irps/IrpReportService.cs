@@ -34,6 +34,27 @@ public sealed class IrpReportService(WorkflowEngine engine, IrpService irps, Irp
     }
 
     /// <summary>
+    /// Stores the final report, to be sent to the Secretary of State for Justice (prison guide 14.1) or the Home Secretary and
+    /// Minister (IRC guide 5.1) at once. A new upload replaces it until it has gone. Refused with 409 before the draft was issued
+    /// (the final report follows the fact check), once it has been sent or the report published, when no ministerial office
+    /// contact was given, or when the IRP is terminated or completed.
+    /// </summary>
+    public async Task<(ReportFileUploadedData? File, Refusal? Refusal)> UploadFinalReportAsync(
+        string id, string? fileName, string? contentType, BinaryData content, CancellationToken ct)
+    {
+        var (name, invalid) = ReportFileRules.Check(fileName, contentType, content.ToMemory().Length, options.MaxFileSizeBytes);
+        if (invalid is not null) return (null, invalid);
+        var (state, refusal) = await StateAsync(id, ct);
+        if (refusal is not null) return (null, refusal);
+        if (RefuseFinalReport(state!) is { } early) return (null, early);
+
+        var version = state!.FinalReports.Count + 1;
+        return await StoreAndRecordAsync(id, IrpFileKind.Final, version, name!, contentType!, content, ct, current =>
+            RefuseFinalReport(current) ?? (current.FinalReports.Count + 1 != version ? AnotherUpload() : null),
+            (current, file) => [new NewEvent(IrpEvents.FinalReportUploaded, IrpEvents.ToData(file))]);
+    }
+
+    /// <summary>
     /// Stores the establishment's fact-check comments and, if not already recorded, records FactCheckReturned today (which
     /// stops the fact-check reminders). Refused with 409 before the draft was issued, after publication, or when the IRP is
     /// terminated or completed.
@@ -143,7 +164,12 @@ public sealed class IrpReportService(WorkflowEngine engine, IrpService irps, Irp
         string id, IrpFileKind kind, int version, string name, string contentType, BinaryData content, CancellationToken ct,
         Func<IrpState, Refusal?> recheck, Func<IrpState, ReportFileUploadedData, IReadOnlyList<NewEvent>> events)
     {
-        var folder = kind == IrpFileKind.Draft ? IrpReportFiles.DraftFolder : IrpReportFiles.FactCheckFolder;
+        var folder = kind switch
+        {
+            IrpFileKind.Draft => IrpReportFiles.DraftFolder,
+            IrpFileKind.FactCheck => IrpReportFiles.FactCheckFolder,
+            _ => IrpReportFiles.FinalFolder,
+        };
         var file = await files.StoreAsync(id, folder, version, name, contentType, content, time.GetUtcNow(), ct);
         if (file is null) return (null, AnotherUpload());
         var refusal = await irps.AppendAsync(id, status =>
@@ -178,8 +204,20 @@ public sealed class IrpReportService(WorkflowEngine engine, IrpService irps, Irp
             ? new Refusal(409, "Already published", $"The report was published on {published:yyyy-MM-dd}; the fact check is over.")
         : null;
 
+    private static Refusal? RefuseFinalReport(IrpState state) =>
+        state.Facts.Contacts.MinisterialOffice is null
+            ? new Refusal(409, "No ministerial office",
+                "This IRP has no ministerialOffice contact, so IrpFlows does not send the final report to ministers.")
+        : state.Progress.DraftIssuedOn is null
+            ? new Refusal(409, "No draft issued", "The final report follows the factual accuracy check of the draft; record DraftIssued first.")
+        : state.Progress.PublishedOn is { } published
+            ? new Refusal(409, "Already published", $"The report was published on {published:yyyy-MM-dd}.")
+        : state.CompletedSteps.Contains(IrpSteps.FinalReport)
+            ? new Refusal(409, "Final report already sent", "The final report has been sent to ministers; that version can no longer be replaced.")
+        : null;
+
     private static Refusal AnotherUpload() =>
         new(409, "Another upload got there first", "Another file was recorded for this IRP at the same moment; check the IRP's status and try again.");
 
-    private enum IrpFileKind { Draft, FactCheck }
+    private enum IrpFileKind { Draft, FactCheck, Final }
 }

@@ -220,6 +220,7 @@ public sealed class IrpService(
             Judgements = IrpReportService.Judgements(state),
             DraftReport = state.DraftReport is { } draft ? ReportFileView.From(draft) : null,
             FactCheckComments = state.FactCheckComments.Select(ReportFileView.From).ToList(),
+            FinalReport = state.FinalReport is { } final ? ReportFileView.From(final) : null,
         };
     }
 

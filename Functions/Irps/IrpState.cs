@@ -24,6 +24,12 @@ public sealed record IrpState(
     /// <summary>Fact-check comment files the establishment returned, oldest first.</summary>
     public IReadOnlyList<ReportFileUploadedData> FactCheckComments { get; init; } = [];
 
+    /// <summary>Every final report uploaded, oldest first; the last is the one sent to ministers (prison guide 14.1, IRC guide 5.1).</summary>
+    public IReadOnlyList<ReportFileUploadedData> FinalReports { get; init; } = [];
+
+    /// <summary>The final report that is (or will be) sent to ministers, or null before any upload.</summary>
+    public ReportFileUploadedData? FinalReport => FinalReports.Count > 0 ? FinalReports[^1] : null;
+
     /// <summary>How many times the visit has been moved (<c>VisitRescheduled</c> events): each move is a new version of the visit.</summary>
     public int VisitReschedules { get; init; }
 
@@ -72,6 +78,7 @@ public sealed record IrpState(
         IrpEvents.DocumentReceived => Receive(IrpEvents.FromData<DocumentReceivedData>(e.Data)),
         IrpEvents.DraftReportUploaded => this with { DraftReports = [.. DraftReports, IrpEvents.FromData<ReportFileUploadedData>(e.Data)] },
         IrpEvents.FactCheckCommentsUploaded => this with { FactCheckComments = [.. FactCheckComments, IrpEvents.FromData<ReportFileUploadedData>(e.Data)] },
+        IrpEvents.FinalReportUploaded => UploadFinalReport(IrpEvents.FromData<ReportFileUploadedData>(e.Data)),
         IrpEvents.JudgementRecorded => Judge(IrpEvents.FromData<JudgementRecordedData>(e.Data)),
         IrpEvents.Cancelled => this with { Cancelled = true, CancellationReason = IrpEvents.FromData<CancelledData>(e.Data).Reason, CancelledAt = e.RecordedAt },
         EngineEvents.StepCompleted => this with { CompletedSteps = new HashSet<string>(CompletedSteps) { StepHistory.StepId(e) } },
@@ -99,6 +106,9 @@ public sealed record IrpState(
         var all = Facts.Recommendations.SelectMany(r => r.JudgedRefs()).Concat(Facts.OfstedThemes.Select(t => t.Ref)).All(judgements.ContainsKey);
         return this with { Judgements = judgements, Progress = Progress with { AllJudged = all } };
     }
+
+    private IrpState UploadFinalReport(ReportFileUploadedData file) =>
+        this with { FinalReports = [.. FinalReports, file], Progress = Progress with { FinalReportUploadedAt = file.UploadedAt } };
 
     private IrpState Publish(PublishedData published) => this with
     {

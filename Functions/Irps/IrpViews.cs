@@ -51,6 +51,9 @@ public sealed record IrpView(
 
     /// <summary>Fact-check comment files returned, oldest first.</summary>
     public IReadOnlyList<ReportFileView> FactCheckComments { get; init; } = [];
+
+    /// <summary>The final report sent (or to be sent) to ministers, or null before any upload.</summary>
+    public ReportFileView? FinalReport { get; init; }
 }
 
 /// <summary>A line of <c>GET /api/irps</c>.</summary>

@@ -67,6 +67,8 @@ public sealed class IrpWorkflow(
             DestructionSummary: null) // set by the destruction step from what it actually deleted
         {
             Summary = IrpReportService.Summary(state, ReportSummary.DefaultStyle),
+            FinalReportLink = reportFiles.FinalReadLink(instanceId, state),
+            FinalReportSent = state.CompletedSteps.Contains(IrpSteps.FinalReport),
         };
     }
 

@@ -27,6 +27,12 @@ public sealed record IrpMailContext(
 {
     /// <summary>The judgements recorded so far, as the report summarises them: the debrief document's content.</summary>
     public ReportSummaryResult? Summary { get; init; }
+
+    /// <summary>A read-only link to the final report, once uploaded, for the email to ministers.</summary>
+    public Uri? FinalReportLink { get; init; }
+
+    /// <summary>The final report has gone to ministers: only then does the publication notice say so.</summary>
+    public bool FinalReportSent { get; init; }
 }
 
 /// <summary>A document asked of the establishment (prison guide 7.3, IRC guide 2.7) and whether it has arrived.</summary>

@@ -128,6 +128,25 @@ public sealed partial class IrpMailTemplates
         return l.Compose(l.Recipients(coordinator), [], $"{w.SubjectPrefix}: report due for publication by {deadline}", body);
     }
 
+    /// <summary>Prison guide 14.1 / IRC guide 5.1: "The final report will be sent to the Secretary of State for Justice" (the Home Secretary and Minister).</summary>
+    private static MailMessage FinalReport(IrpLetter l)
+    {
+        var w = l.Wording;
+        var contacts = l.Facts.Contacts;
+        var office = contacts.MinisterialOffice
+            ?? throw new ArgumentException("The final report goes to the ministerial office, and no such contact was given.", nameof(l));
+        var link = l.Context.FinalReportLink
+            ?? throw new ArgumentException("The final report email needs the final report link.", nameof(l));
+        var to = l.Recipients(office);
+        var body = new MailBodyBuilder()
+            .Paragraph(l.Greeting(to))
+            .Paragraph($"The final report of our independent review of progress at {w.Establishment}, which took place from {l.VisitLongRange}, is ready for {w.ReportRecipients}.")
+            .LinkParagraph("You can read it here:", link, $"final report of the independent review of progress at {w.Establishment}")
+            .Paragraph($"We will publish it on our website by {l.LongDate(IrpSteps.PublicationDeadline)}, 25 working days after the visit ended. Please treat it as confidential until then.");
+        l.CoordinatorSignOff(body);
+        return l.Compose(to, l.Recipients(contacts.Coordinator), $"{w.SubjectPrefix}: final report", body);
+    }
+
     private static MailMessage Publication(IrpLetter l)
     {
         var w = l.Wording;
@@ -138,7 +157,8 @@ public sealed partial class IrpMailTemplates
         var published = l.Context.PublishedOn is { } date ? $" on {IrpWording.LongDate(date)}" : "";
         var body = new MailBodyBuilder()
             .Paragraph(l.Greeting(to))
-            .Paragraph($"The report of our independent review of progress at {w.Establishment}, which took place from {l.VisitLongRange}, has been sent to {w.ReportRecipients} and was published on our website{published}.");
+            .Paragraph($"The report of our independent review of progress at {w.Establishment}, which took place from {l.VisitLongRange}, "
+                + (l.Context.FinalReportSent ? $"has been sent to {w.ReportRecipients} and was published on our website{published}." : $"was published on our website{published}."));
         if (l.Context.PublicationUrl is { } url)
         {
             body.LinkParagraph("You can read it here:", url, $"report of the independent review of progress at {w.Establishment}");

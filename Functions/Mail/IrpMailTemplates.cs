@@ -45,6 +45,7 @@ public sealed partial class IrpMailTemplates(TimeProvider timeProvider)
             IrpSteps.DraftReport => DraftReport(letter),
             _ when IrpSteps.NumberOf(stepId, IrpSteps.FactCheckReminderPrefix) is not null => FactCheckReminder(letter),
             IrpSteps.PublicationAlert => PublicationAlert(letter),
+            IrpSteps.FinalReport => FinalReport(letter),
             IrpSteps.Publication => Publication(letter),
             IrpSteps.GovernorFeedback => GovernorFeedback(letter),
             IrpSteps.MaterialDestruction => MaterialDestruction(letter),

@@ -14,6 +14,9 @@ public sealed class IrpPlanner
     /// <summary>Event a step waits for: the report was published.</summary>
     public const string Published = "Published";
 
+    /// <summary>Event a step waits for: the final report was uploaded, to be sent to ministers.</summary>
+    public const string FinalReportUploaded = "FinalReportUploaded";
+
     /// <summary>What the debrief document waits for: a judgement recorded for every item and part it lists.</summary>
     public const string JudgementsRecorded = "JudgementsRecorded";
 
@@ -50,6 +53,11 @@ public sealed class IrpPlanner
             bool applicable = true, string? waitingFor = null, TimeOnly? time = null) =>
             steps.Add(new PlannedStep(id, title, date, time, DueAt(date, time ?? policy.StepTimeOfDay), concerns,
                 $"{guide} {paragraphs}", applicable, waitingFor));
+
+        // A step that answers something recorded (a moved visit, an upload) is due the moment it was recorded.
+        void AddAt(string id, string title, DateTimeOffset at, string concerns, string paragraphs, bool applicable = true) =>
+            steps.Add(new PlannedStep(id, title, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime), null, at,
+                concerns, $"{guide} {paragraphs}", applicable, null));
 
         var head = irc ? "Centre manager" : "Governor";
         // Prison guide 7.3 / IRC guide 2.7: the documents are asked of the governor (centre manager) and the liaison officer.
@@ -157,15 +165,30 @@ public sealed class IrpPlanner
         Add(IrpSteps.PublicationAlert, $"Publication deadline in {policy.PublicationAlertWorkingDaysBeforeDeadline} working days",
             calendar.AddWorkingDays(publicationDeadline, -policy.PublicationAlertWorkingDaysBeforeDeadline), "Coordinator",
             irc ? "5.1" : "14.1", applicable: progress.PublishedOn is null);
+        // Prison guide 14.1 / IRC guide 5.1: "The final report will be sent to the Secretary of State for Justice" (the Home
+        // Secretary and Minister) "and published": sent when the coordinator uploads it, before publication. Not sent without a
+        // contact, nor once the report is published without it.
         var ministers = irc ? "Home Secretary and Minister" : "Secretary of State for Justice";
-        Add(IrpSteps.PublicationDeadline, "Publication deadline", publicationDeadline, $"Coordinator; final report to the {ministers}",
-            irc ? "5.1" : "14.1");
+        var ministerialOffice = facts.Contacts.MinisterialOffice is not null;
+        var finalReportConcerns = ministerialOffice ? ministers : $"{ministers}: no contact given, so not sent by IrpFlows";
+        if (progress.FinalReportUploadedAt is { } uploaded)
+        {
+            AddAt(IrpSteps.FinalReport, $"Final report sent to the {ministers}", uploaded, finalReportConcerns, irc ? "5.1" : "14.1",
+                applicable: ministerialOffice);
+        }
+        else
+        {
+            Add(IrpSteps.FinalReport, $"Final report sent to the {ministers}",
+                calendar.AddWorkingDays(publicationDeadline, -policy.FinalReportWorkingDaysBeforePublicationDeadline), finalReportConcerns,
+                irc ? "5.1" : "14.1", applicable: ministerialOffice && progress.PublishedOn is null, waitingFor: FinalReportUploaded);
+        }
+
+        Add(IrpSteps.PublicationDeadline, "Publication deadline", publicationDeadline, "Coordinator", irc ? "5.1" : "14.1");
 
         var published = progress.PublishedOn ?? publicationDeadline;
         var publishedWait = progress.PublishedOn is null ? Published : null;
         Add(IrpSteps.Publication, "Report published on HMI Prisons' website: publication notice", published,
-            $"{(irc ? "Centre manager and Home Office" : "Governor")}; copy to IMB chair; final report to the {ministers}",
-            irc ? "5.1" : "14.1", waitingFor: publishedWait);
+            $"{(irc ? "Centre manager and Home Office" : "Governor")}; copy to IMB chair", irc ? "5.1" : "14.1", waitingFor: publishedWait);
 
         if (irc)
         {

@@ -91,6 +91,12 @@ public sealed class IrpPolicy
     /// <summary>Prison guide 14.1 / IRC guide 5.1: published "within 25 working days of the end of the IRP visit".</summary>
     public int PublicationWorkingDaysAfterVisit { get; set; } = 25;
 
+    /// <summary>
+    /// Prison guide 14.1 / IRC guide 5.1: the final report is sent to ministers before it is published. Until it is uploaded, the
+    /// timeline shows it due this many working days before the publication deadline; it goes when uploaded.
+    /// </summary>
+    public int FinalReportWorkingDaysBeforePublicationDeadline { get; set; } = 2;
+
     /// <summary>Alert to the coordinator this many working days before the publication deadline while not yet published.</summary>
     public int PublicationAlertWorkingDaysBeforeDeadline { get; set; } = 5;
 
@@ -156,6 +162,7 @@ public sealed class IrpPolicy
                      (nameof(LiaisonFeedbackWorkingDaysAfterVisit), LiaisonFeedbackWorkingDaysAfterVisit),
                      (nameof(DebriefDocumentWorkingDaysAfterVisit), DebriefDocumentWorkingDaysAfterVisit),
                      (nameof(PublicationAlertWorkingDaysBeforeDeadline), PublicationAlertWorkingDaysBeforeDeadline),
+                     (nameof(FinalReportWorkingDaysBeforePublicationDeadline), FinalReportWorkingDaysBeforePublicationDeadline),
                      (nameof(GovernorFeedbackWorkingDaysAfterPublication), GovernorFeedbackWorkingDaysAfterPublication),
                      (nameof(MaterialDestructionWorkingDaysAfterPublication), MaterialDestructionWorkingDaysAfterPublication),
                  })

@@ -15,4 +15,7 @@ public sealed record IrpProgress(
 {
     /// <summary>Every recommendation (each part of one in parts) and theme has a judgement: the debrief document can be shared.</summary>
     public bool AllJudged { get; init; }
+
+    /// <summary>When the final report was (last) uploaded: it goes to ministers then (prison guide 14.1, IRC guide 5.1).</summary>
+    public DateTimeOffset? FinalReportUploadedAt { get; init; }
 }

@@ -26,6 +26,7 @@ public static class IrpSteps
     public const string FactCheckDeadline = "fact-check-deadline";
     public const string PublicationAlert = "publication-alert";
     public const string PublicationDeadline = "publication-deadline";
+    public const string FinalReport = "final-report";
     public const string Publication = "publication";
     public const string GovernorFeedback = "governor-feedback";
     public const string MaterialDestruction = "material-destruction";
