@@ -139,6 +139,48 @@ public sealed partial class IrpMailTemplatesTests
     }
 
     [Fact]
+    public void VisitMoved_TellsEveryoneTheAnnouncementNamedTheDatesTo_AndReplacesTheInvitationOnceTheArrangementsWent()
+    {
+        var moved = TestIrps.Elmley(TestIrps.Liaison) with { VisitStart = new DateOnly(2023, 3, 6) };
+        var context = TestIrps.Context(moved, visitReschedules: 2) with
+        {
+            VisitMoves =
+            [
+                new(1, new(2023, 2, 13), new(2023, 2, 15), new(2023, 2, 27), new(2023, 3, 1), new(2023, 2, 20)),
+                new(2, new(2023, 2, 27), new(2023, 3, 1), new(2023, 3, 6), new(2023, 3, 8), new(2023, 2, 27)),
+            ],
+            VisitArrangementsSent = true,
+        };
+
+        var message = Render("visit-moved-2", context);
+
+        Assert.Equal([TestIrps.Governor.Email, TestIrps.ImbChair.Email, TestIrps.Liaison.Email], Addresses(message.To));
+        Assert.Equal([TestIrps.Coordinator.Email], Addresses(message.Cc));
+        Assert.Equal("Independent review of progress at HMP Elmley: visit moved to 6 to 8 March 2023", message.Subject);
+        AssertInBothBodies(message, "which we announced for Monday 27 February 2023 to Wednesday 1 March 2023, will now take place from Monday 6 March 2023 to Wednesday 8 March 2023.");
+        AssertInBothBodies(message, "The documents we ask for are now due by Monday 27 February 2023");
+        var visit = Assert.Single(Ical.Net.Calendar.Load(Assert.Single(message.Attachments).Content.ToString())!.Events);
+        Assert.Equal(("irp-elmley-2023-visit@irpflows", 2, new DateOnly(2023, 3, 6)), (visit.Uid, visit.Sequence, visit.DtStart!.Date));
+        Assert.Equal(["David Brown", "Priya Patel", "Margaret Hill"], visit.Attendees.Select(a => a.CommonName));
+    }
+
+    [Fact]
+    public void VisitMoved_Irc_AlsoTellsTheHomeOffice_AndWithoutArrangementsSentCarriesNoInvitation()
+    {
+        var context = TestIrps.Context(TestIrps.Irc(TestIrps.Liaison)) with
+        {
+            VisitMoves = [new(1, new(2025, 5, 12), new(2025, 5, 14), new(2025, 5, 19), new(2025, 5, 21), new(2025, 5, 12))],
+        };
+
+        var message = Render("visit-moved-1", context);
+
+        Assert.Equal(["centre.manager@harmondsworth.example", TestIrps.HomeOffice.Email, TestIrps.ImbChair.Email, TestIrps.Liaison.Email], Addresses(message.To));
+        Assert.Empty(message.Attachments);
+        AssertInBothBodies(message, "The arrangements for the visit, with a calendar invitation, will follow before the visit.");
+        Assert.Throws<ArgumentException>(() => Render("visit-moved-2", context));
+    }
+
+    [Fact]
     public void VisitArrangements_WithoutALiaisonOfficer_GoToTheGovernorAlone()
     {
         var message = Render("visit-arrangements", TestIrps.Context(TestIrps.Elmley(liaison: null)));

@@ -207,6 +207,32 @@ public class IrpPlannerTests
     }
 
     [Fact]
+    public void VisitMovedAfterTheAnnouncement_GetsANoticeOfItsOwn_DueTheMomentItWasRecorded()
+    {
+        var first = new DateTimeOffset(2022, 12, 21, 14, 5, 0, TimeSpan.Zero);
+        var second = new DateTimeOffset(2023, 1, 3, 11, 0, 0, TimeSpan.Zero); // the day after the New Year substitute holiday
+        var progress = new IrpProgress(LiaisonOfficerAppointed: true)
+        {
+            VisitMoves =
+            [
+                new(1, new DateTimeOffset(2022, 11, 25, 9, 0, 0, TimeSpan.Zero), D("2023-02-06"), D("2023-02-13"), AfterAnnouncement: false),
+                new(2, first, D("2023-02-13"), D("2023-02-20"), AfterAnnouncement: true),
+                new(3, second, D("2023-02-20"), D("2023-02-27"), AfterAnnouncement: true),
+            ],
+        };
+
+        var plan = Planner.Plan(IrpExamples.Elmley(D("2023-02-27")), progress);
+
+        Assert.DoesNotContain(plan, s => s.Id == "visit-moved-1"); // before the announcement: it carried the new dates
+        var notice = Step(plan, "visit-moved-2");
+        Assert.Equal((D("2022-12-21"), first, "Governor, IMB chair and liaison officer", "Prison guide 6.1"),
+            (notice.Date, notice.Due, notice.Concerns, notice.Source));
+        Assert.Equal("Visit moved from 13 February 2023 to 20 February 2023: notice and updated invitation", notice.Title);
+        Assert.Equal(second, Step(plan, "visit-moved-3").Due);
+        Assert.Equal(D("2023-02-20"), Date(IrpExamples.Elmley(D("2023-02-27")), "documents-deadline", progress));
+    }
+
+    [Fact]
     public void RescheduledVisit_MovesEveryDateAfterIt()
     {
         var moved = IrpExamples.Elmley(D("2023-02-20"));

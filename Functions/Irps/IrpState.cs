@@ -67,11 +67,7 @@ public sealed record IrpState(
     private IrpState Apply(WorkflowEvent e) => e.Type switch
     {
         IrpEvents.LiaisonOfficerAppointed => AppointLiaisonOfficer(IrpEvents.FromData<LiaisonOfficerAppointedData>(e.Data)),
-        IrpEvents.VisitRescheduled => this with
-        {
-            Facts = Facts with { VisitStart = IrpEvents.FromData<VisitRescheduledData>(e.Data).VisitStart },
-            VisitReschedules = VisitReschedules + 1,
-        },
+        IrpEvents.VisitRescheduled => MoveVisit(IrpEvents.FromData<VisitRescheduledData>(e.Data).VisitStart, e.RecordedAt),
         IrpEvents.DraftIssued => this with { Progress = Progress with { DraftIssuedOn = IrpEvents.FromData<DraftIssuedData>(e.Data).Date } },
         IrpEvents.FactCheckReturned => this with { Progress = Progress with { FactCheckReturnedOn = IrpEvents.FromData<FactCheckReturnedData>(e.Data).Date } },
         IrpEvents.Published => Publish(IrpEvents.FromData<PublishedData>(e.Data)),
@@ -84,6 +80,17 @@ public sealed record IrpState(
         EngineEvents.StepCompleted => this with { CompletedSteps = new HashSet<string>(CompletedSteps) { StepHistory.StepId(e) } },
         _ => this, // StepFailed and other events that do not change the IRP
     };
+
+    private IrpState MoveVisit(DateOnly visitStart, DateTimeOffset movedAt)
+    {
+        var move = new VisitMove(VisitReschedules + 1, movedAt, Facts.VisitStart, visitStart, CompletedSteps.Contains(IrpSteps.Announcement));
+        return this with
+        {
+            Facts = Facts with { VisitStart = visitStart },
+            VisitReschedules = move.Number,
+            Progress = Progress with { VisitMoves = [.. Progress.VisitMoves, move] },
+        };
+    }
 
     private IrpState AppointLiaisonOfficer(LiaisonOfficerAppointedData officer) => this with
     {

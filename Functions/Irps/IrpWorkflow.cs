@@ -69,6 +69,9 @@ public sealed class IrpWorkflow(
             Summary = IrpReportService.Summary(state, ReportSummary.DefaultStyle),
             FinalReportLink = reportFiles.FinalReadLink(instanceId, state),
             FinalReportSent = state.CompletedSteps.Contains(IrpSteps.FinalReport),
+            VisitMoves = state.Progress.VisitMoves.Select(m => new VisitMoveNotice(
+                m.Number, m.From, planner.VisitEnd(m.From), m.To, planner.VisitEnd(m.To), planner.DocumentsDeadline(m.To))).ToList(),
+            VisitArrangementsSent = state.CompletedSteps.Contains(IrpSteps.VisitArrangements),
         };
     }
 

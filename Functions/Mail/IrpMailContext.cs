@@ -33,7 +33,16 @@ public sealed record IrpMailContext(
 
     /// <summary>The final report has gone to ministers: only then does the publication notice say so.</summary>
     public bool FinalReportSent { get; init; }
+
+    /// <summary>Every move of the visit, in order, with the days it moved from and to: what each <c>visit-moved-{n}</c> notice tells.</summary>
+    public IReadOnlyList<VisitMoveNotice> VisitMoves { get; init; } = [];
+
+    /// <summary>The visit arrangements, and with them the calendar invitation, have gone: a notice of a move then updates the invitation.</summary>
+    public bool VisitArrangementsSent { get; init; }
 }
+
+/// <summary>The <paramref name="Number"/>th move of the visit: its days before and after, and the documents deadline the new days give.</summary>
+public sealed record VisitMoveNotice(int Number, DateOnly FromStart, DateOnly FromEnd, DateOnly ToStart, DateOnly ToEnd, DateOnly DocumentsDeadline);
 
 /// <summary>A document asked of the establishment (prison guide 7.3, IRC guide 2.7) and whether it has arrived.</summary>
 public sealed record DocumentRequestItem(string Key, string Title, bool Received);

@@ -114,6 +114,32 @@ public sealed partial class IrpMailTemplates
             $"irp-visit-{Slug(w.Establishment)}.ics", CalendarInvitation.ContentType, BinaryData.FromString(invitation.ToICalendar()));
     }
 
+    /// <summary>
+    /// The announcement named the visit's dates (prison guide 6.1, IRC guide 2.4), so when it moves those it went to, and the
+    /// liaison officer, are told; once the arrangements have gone, the calendar invitation they carried is replaced (same UID,
+    /// SEQUENCE the move's number).
+    /// </summary>
+    private MailMessage VisitMoved(IrpLetter l, int number)
+    {
+        var w = l.Wording;
+        var contacts = l.Facts.Contacts;
+        var move = l.Context.VisitMoves.SingleOrDefault(m => m.Number == number)
+            ?? throw new ArgumentException($"The notice of move {number} needs that move of the visit.", nameof(l));
+        var to = l.Recipients(contacts.Governor, w.IsImmigration ? contacts.HomeOffice : null, contacts.ImbChair, contacts.LiaisonOfficer);
+        var from = IrpWording.LongRange(move.FromStart, move.FromEnd);
+        var body = new MailBodyBuilder()
+            .Paragraph(l.Greeting(to))
+            .Paragraph($"Our independent review of progress at {w.Establishment}, which we announced for {from}, will now take place from {IrpWording.LongRange(move.ToStart, move.ToEnd)}.")
+            .Paragraph($"The documents we ask for are now due by {l.LongDate(move.DocumentsDeadline)}, five working days before the visit starts. Everything else in our letter announcing the review stands.")
+            .Paragraph(l.Context.VisitArrangementsSent
+                ? "The calendar invitation attached replaces the one sent with the arrangements for the visit."
+                : "The arrangements for the visit, with a calendar invitation, will follow before the visit.");
+        l.CoordinatorSignOff(body);
+        var subject = $"{w.SubjectPrefix}: visit moved to {IrpWording.ShortRange(move.ToStart, move.ToEnd)}";
+        return l.Compose(to, l.Recipients(contacts.Coordinator), subject, body,
+            l.Context.VisitArrangementsSent ? [VisitInvitation(l, move.Number, move.ToStart, move.ToEnd)] : null);
+    }
+
     /// <summary>The indicative schedule of prison guide 8.1 and IRC guide 3.1, one list per day.</summary>
     private static IReadOnlyList<IReadOnlyList<string>> VisitSchedule(IrpFacts facts, IrpWording w)
     {

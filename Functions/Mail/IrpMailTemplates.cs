@@ -39,6 +39,7 @@ public sealed partial class IrpMailTemplates(TimeProvider timeProvider)
             _ when IrpSteps.NumberOf(stepId, IrpSteps.DocumentsReminderPrefix) is not null => DocumentsChase(letter, dueToday: false),
             IrpSteps.DocumentsOverdue => DocumentsOverdue(letter),
             IrpSteps.VisitArrangements => VisitArrangements(letter),
+            _ when IrpSteps.NumberOf(stepId, IrpSteps.VisitMovedPrefix) is { } move => VisitMoved(letter, move),
             IrpSteps.Debrief => null,
             IrpSteps.DebriefDocument => DebriefDocument(letter),
             IrpSteps.LiaisonFeedback => letter.Wording.IsImmigration ? null : LiaisonFeedback(letter),

@@ -1,3 +1,4 @@
+using System.Globalization;
 using IrpFlows.Calendar;
 
 namespace IrpFlows.Timeline;
@@ -69,9 +70,8 @@ public sealed class IrpPlanner
         Add(IrpSteps.Announcement, $"Announcement letter: visit date and the {(irc ? "concerns" : "recommendations")} to be followed up",
             announcement, AnnouncementConcerns(facts), irc ? "2.4" : "6.1");
 
-        // Prison guide 7.4 / IRC guide 2.8: documents due no later than five working days before the visit starts.
         var visitStart = facts.VisitStart;
-        var deadline = calendar.AddWorkingDays(visitStart, -policy.DocumentsDeadlineWorkingDaysBeforeVisit);
+        var deadline = DocumentsDeadline(visitStart);
 
         // IRC guide 2.8: documents requested within two weeks of the announcement; prison guide 7.3 gives no date.
         var requestOffset = irc
@@ -113,7 +113,7 @@ public sealed class IrpPlanner
         Add(IrpSteps.VisitStart, $"Visit day 1: {(irc ? "30-minute presentation by centre manager, SLT and Home Office leaders" : "presentation by the governor and SMT")}",
             visitStart, "Inspection team; " + (irc ? "centre manager, SLT and Home Office leaders" : "governor and SMT"),
             irc ? "3.1" : "8.1", time: policy.PresentationTimeOfDay);
-        var visitEnd = calendar.AddWorkingDays(visitStart, policy.VisitLengthWorkingDays - 1);
+        var visitEnd = VisitEnd(visitStart);
         Add(IrpSteps.VisitEnd, "Visit's last day", visitEnd, "Inspection team", irc ? "3.1" : "8.1");
 
         // Prison guide 8.1, 13.1: formal debrief to the governor at about 4pm on the last day, who is given the debrief document.
@@ -209,9 +209,29 @@ public sealed class IrpPlanner
             progress.LiaisonOfficerAppointed ? "Liaison officer" : $"{head} (no liaison officer appointed)",
             irc ? "Appendix I" : "Appendix A", waitingFor: publishedWait);
 
+        // The announcement named the visit's dates (prison guide 6.1, IRC guide 2.4), so those it went to are told of each later
+        // move: the governor (centre manager and Home Office), the IMB chair it was copied to, and the liaison officer. A move
+        // before the announcement needs no notice: the announcement carries the new dates.
+        var told = (irc ? "Centre manager, Home Office, IMB chair" : "Governor, IMB chair") + (progress.LiaisonOfficerAppointed ? " and liaison officer" : "");
+        foreach (var move in progress.VisitMoves.Where(m => m.AfterAnnouncement))
+        {
+            AddAt(IrpSteps.VisitMoved(move.Number), $"Visit moved from {LongDay(move.From)} to {LongDay(move.To)}: notice and updated invitation",
+                move.MovedAt, told, irc ? "2.4" : "6.1");
+        }
+
         // OrderBy is stable: steps due at the same instant keep the process order they were added in.
         return steps.OrderBy(s => s.Due).ToList();
     }
+
+    /// <summary>Prison guide 8.1 / IRC guide 3.1: the visit's last day, two and a half days on site over three working days.</summary>
+    /// <exception cref="CalendarRangeException">The date falls outside the calendar's supported range.</exception>
+    public DateOnly VisitEnd(DateOnly visitStart) => calendar.AddWorkingDays(visitStart, policy.VisitLengthWorkingDays - 1);
+
+    /// <summary>Prison guide 7.4 / IRC guide 2.8: documents due "no later than five working days before the start of the IRP visit".</summary>
+    /// <exception cref="CalendarRangeException">The date falls outside the calendar's supported range.</exception>
+    public DateOnly DocumentsDeadline(DateOnly visitStart) => calendar.AddWorkingDays(visitStart, -policy.DocumentsDeadlineWorkingDaysBeforeVisit);
+
+    private static string LongDay(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 
     private static string AnnouncementConcerns(IrpFacts facts)
     {

@@ -18,4 +18,15 @@ public sealed record IrpProgress(
 
     /// <summary>When the final report was (last) uploaded: it goes to ministers then (prison guide 14.1, IRC guide 5.1).</summary>
     public DateTimeOffset? FinalReportUploadedAt { get; init; }
+
+    /// <summary>Every move of the visit, in order: each one after the announcement is told to those it named the old dates to.</summary>
+    public IReadOnlyList<VisitMove> VisitMoves { get; init; } = [];
 }
+
+/// <summary>One move of the visit (a <c>VisitRescheduled</c> event).</summary>
+/// <param name="Number">1 for the first move: it numbers the notice's step id and the calendar invitation's SEQUENCE.</param>
+/// <param name="MovedAt">When the move was recorded; its notice is due then.</param>
+/// <param name="From">The first day of the visit before the move.</param>
+/// <param name="To">The first day of the visit after it.</param>
+/// <param name="AfterAnnouncement">The announcement had already gone with the old dates; before it, the announcement carries the new ones.</param>
+public sealed record VisitMove(int Number, DateTimeOffset MovedAt, DateOnly From, DateOnly To, bool AfterAnnouncement);
