@@ -153,6 +153,29 @@ public sealed class PostVisitFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task LateDraft_GetsAShorterFactCheck_AndOneTooLateForAnyWarnsTheCoordinator()
+    {
+        // Visit 15–17 February 2027: publication by Wednesday 24 March, so fact checks end by Wednesday 17 March.
+        var late = await _app.CreateIrpAsync(Elmley());
+        var tooLate = await _app.CreateIrpAsync(Elmley("HMP Swaleside"));
+        await _app.MoveClockAsync(new DateTimeOffset(2027, 3, 10, 10, 0, 0, TimeSpan.Zero));
+        foreach (var id in new[] { late, tooLate })
+            Assert.Equal(HttpStatusCode.OK, (await _app.PutReportFileAsync(id, "draft-report", "draft.pdf", Pdf("draft"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await _app.RaiseAsync(late, "DraftIssued")).StatusCode);
+        await _app.MoveClockAsync(new DateTimeOffset(2027, 3, 15, 10, 0, 0, TimeSpan.Zero));
+        Assert.Equal(HttpStatusCode.Accepted, (await _app.RaiseAsync(tooLate, "DraftIssued")).StatusCode);
+        await _app.MoveClockAsync(new DateTimeOffset(2027, 3, 15, 10, 1, 0, TimeSpan.Zero));
+
+        // Ten working days from 10 March would be 24 March, the publication deadline itself.
+        Assert.Contains("by Wednesday 17 March 2027", PlainText(await _app.RawEmailAsync(late, "draft-report")));
+        Assert.DoesNotContain((await _app.GetIrpAsync(late))["warnings"]!.AsArray(), w => w!["code"]!.GetValue<string>() == "fact-check-past-publication-deadline");
+        // From 15 March even five working days end on 22 March: the coordinator is warned, citing prison guide 14.1.
+        Assert.Contains("by Monday 22 March 2027", PlainText(await _app.RawEmailAsync(tooLate, "draft-report")));
+        var warning = Assert.Single((await _app.GetIrpAsync(tooLate))["warnings"]!.AsArray(), w => w!["code"]!.GetValue<string>() == "fact-check-past-publication-deadline")!;
+        Assert.Contains("publication deadline, 2027-03-24 (prison guide 14.1)", warning["message"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Published_IsRefusedBeforeTheDebrief_AndItsDateMayNotPrecedeTheVisitsLastDay()
     {
         var id = await _app.CreateIrpAsync(Elmley(liaisonOfficer: true));

@@ -253,16 +253,60 @@ public class IrpPlannerTests
     }
 
     [Fact]
-    public void DraftIssuedLate_MovesFactCheckDates_AndStopsWaiting()
+    public void DraftIssuedLater_MovesFactCheckDates_AndStopsWaiting()
     {
-        var plan = Planner.Plan(IrpExamples.Elmley(), new IrpProgress(DraftIssuedOn: D("2023-03-08")));
+        var plan = Planner.Plan(IrpExamples.Elmley(), new IrpProgress(DraftIssuedOn: D("2023-03-03")));
 
-        Assert.Equal(D("2023-03-08"), Step(plan, "draft-report").Date);
+        Assert.Equal(D("2023-03-03"), Step(plan, "draft-report").Date);
         Assert.Null(Step(plan, "draft-report").WaitingFor);
-        Assert.Equal(D("2023-03-22"), Step(plan, "fact-check-deadline").Date);
-        Assert.Equal(D("2023-03-17"), Step(plan, "fact-check-reminder-1").Date);
+        Assert.Equal(D("2023-03-15"), Step(plan, "fact-check-deadline").Date); // ten working days would be 17 March: shortened
+        Assert.Equal(D("2023-03-10"), Step(plan, "fact-check-reminder-1").Date);
         Assert.Null(Step(plan, "fact-check-deadline").WaitingFor);
         Assert.Equal(D("2023-03-22"), Step(plan, "publication-deadline").Date); // publication still counts from the visit
+    }
+
+    [Theory]
+    [InlineData("2022-03-30", "2022-04-13", "Fact-check comments due")] // on time: ten working days
+    [InlineData("2022-04-01", "2022-04-13", "Fact-check comments due (period shortened to keep the publication deadline)")]
+    [InlineData("2022-04-06", "2022-04-13", "Fact-check comments due (period shortened to keep the publication deadline)")] // five days left
+    [InlineData("2022-04-08", "2022-04-19", "Fact-check comments due: too late to finalise the report by the publication deadline")]
+    public void FactCheck_EndsFiveWorkingDaysBeforeHullsPublicationDeadline_ButNeverLastsUnderFiveWorkingDays(string issued, string deadline, string title)
+    {
+        // HMP Hull: publication by Friday 22 April 2022; five working days before it, past Easter, is Wednesday 13 April.
+        var progress = new IrpProgress(DraftIssuedOn: D(issued));
+
+        var step = Step(Planner.Plan(IrpExamples.Hull(), progress), "fact-check-deadline");
+
+        Assert.Equal((D(deadline), title), (step.Date, step.Title));
+    }
+
+    [Fact]
+    public void DraftTooLateForTheShortestFactCheck_WarnsTheCoordinator_CitingTheGuide()
+    {
+        var onTime = Planner.Warnings(IrpExamples.Hull(), new IrpProgress(DraftIssuedOn: D("2022-04-01")));
+        var late = Planner.Warnings(IrpExamples.Hull(), new IrpProgress(DraftIssuedOn: D("2022-04-08")));
+
+        Assert.Empty(onTime);
+        var warning = Assert.Single(late);
+        Assert.Equal(("fact-check-past-publication-deadline", "fact-check-deadline"), (warning.Code, warning.Field));
+        Assert.Equal("the draft was issued on 2022-04-08: even a fact check of 5 working days ends on 2022-04-19, later than the 5 working days needed to finalise the report by the publication deadline, 2022-04-22 (prison guide 14.1): agree a shorter check with the establishment or expect to publish late",
+            warning.Message);
+        Assert.Empty(Planner.Warnings(IrpExamples.Elmley(), new IrpProgress()));
+    }
+
+    [Fact]
+    public void FactCheckReminder_FallingBeforeAShortenedFactCheckBegan_IsNotApplicable()
+    {
+        // With a two-day minimum, Hull's draft on Monday 11 April 2022 is checked by 13 April; a reminder three working days
+        // before that would fall on 8 April, before the draft went.
+        var planner = new IrpPlanner(WorkingDayCalendar.EnglandAndWales, new IrpPolicy { FactCheckMinimumWorkingDays = 2 });
+
+        var plan = planner.Plan(IrpExamples.Hull(), new IrpProgress(DraftIssuedOn: D("2022-04-11")));
+
+        Assert.Equal(D("2022-04-13"), Step(plan, "fact-check-deadline").Date);
+        Assert.Equal(D("2022-04-08"), Step(plan, "fact-check-reminder-1").Date);
+        Assert.False(Step(plan, "fact-check-reminder-1").Applicable);
+        Assert.True(Step(Planner.Plan(IrpExamples.Hull(), new IrpProgress(DraftIssuedOn: D("2022-04-06"))), "fact-check-reminder-1").Applicable);
     }
 
     [Fact]

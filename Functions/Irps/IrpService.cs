@@ -215,7 +215,7 @@ public sealed class IrpService(
             status.Instance.Id, facts.Kind.ToString().ToLowerInvariant(), status.RuntimeStatus.ToString(), status.Plan.CustomStatus,
             status.Instance.CreatedTime, status.Instance.LastUpdatedTime, facts.Establishment, facts.SourceInspectionEnd, facts.AnnouncementDate,
             facts.VisitStart, timeline.Single(s => s.Id == IrpSteps.VisitEnd).Date, facts.Contacts, facts.Recommendations, facts.OfstedThemes,
-            entries, Documents(state), emails, state.Warnings, state.CancellationReason, state.Progress.PublishedOn, state.PublicationUrl)
+            entries, Documents(state), emails, workflow.Warnings(state), state.CancellationReason, state.Progress.PublishedOn, state.PublicationUrl)
         {
             Judgements = IrpReportService.Judgements(state),
             DraftReport = state.DraftReport is { } draft ? ReportFileView.From(draft) : null,

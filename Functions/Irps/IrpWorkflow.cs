@@ -49,6 +49,9 @@ public sealed class IrpWorkflow(
     /// <summary>The timeline for the state, as the planner sees it; cancellation is the workflow's business, not the planner's.</summary>
     public IReadOnlyList<PlannedStep> Timeline(IrpState state) => planner.Plan(state.Facts, state.Progress);
 
+    /// <summary>Departures from the guides that arose after the IRP started (a draft too late for the publication deadline), besides those it started with.</summary>
+    public IReadOnlyList<IrpWarning> Warnings(IrpState state) => [.. state.Warnings, .. planner.Warnings(state.Facts, state.Progress)];
+
     internal IrpMailContext MailContext(string instanceId, IrpState state)
     {
         var dates = Timeline(state).ToDictionary(s => s.Id, s => s.Date);

@@ -146,22 +146,25 @@ public sealed class IrpPlanner
         var factCheckContact = irc ? "Centre manager and Home Office" : "Governor";
         Add(IrpSteps.DraftReport, "Draft report sent for fact check", draft, factCheckContact, irc ? "5.1" : "14.1", waitingFor: draftWait);
 
-        // The guides give no fact-check period; FactCheckWorkingDays follows the probation manual (comments within ten working days).
-        var factCheckDeadline = calendar.AddWorkingDays(draft, policy.FactCheckWorkingDays);
+        // Prison guide 14.1 / IRC guide 5.1: final report to ministers and published within 25 working days of the visit's end.
+        var publicationDeadline = calendar.AddWorkingDays(visitEnd, policy.PublicationWorkingDaysAfterVisit);
+
+        // The guides give no fact-check period; FactCheckWorkingDays follows the probation manual (comments within ten working
+        // days), shortened when a late draft would leave no time to finalise the report by the publication deadline (14.1 / 5.1).
+        var factCheck = FactCheck(draft, publicationDeadline);
         var factCheckSource = (irc ? "5.1" : "14.1") + "; period from the probation manual (factual accuracy check)";
         var factCheckReminders = policy.FactCheckReminderWorkingDaysBeforeDeadline.OrderDescending().ToArray();
         for (var i = 0; i < factCheckReminders.Length; i++)
         {
+            var date = calendar.AddWorkingDays(factCheck.Deadline, -factCheckReminders[i]);
             Add(IrpSteps.FactCheckReminder(i + 1), $"Reminder: fact-check comments due in {factCheckReminders[i]} working days",
-                calendar.AddWorkingDays(factCheckDeadline, -factCheckReminders[i]), factCheckContact, factCheckSource,
-                applicable: progress.FactCheckReturnedOn is null, waitingFor: draftWait);
+                date, factCheckContact, factCheckSource, applicable: progress.FactCheckReturnedOn is null && date > draft, waitingFor: draftWait);
         }
 
-        Add(IrpSteps.FactCheckDeadline, "Fact-check comments due", factCheckDeadline, $"{factCheckContact}; coordinator", factCheckSource,
-            waitingFor: draftWait);
-
-        // Prison guide 14.1 / IRC guide 5.1: final report to ministers and published within 25 working days of the visit's end.
-        var publicationDeadline = calendar.AddWorkingDays(visitEnd, policy.PublicationWorkingDaysAfterVisit);
+        Add(IrpSteps.FactCheckDeadline, factCheck.TooLate ? "Fact-check comments due: too late to finalise the report by the publication deadline"
+                : factCheck.Shortened ? "Fact-check comments due (period shortened to keep the publication deadline)"
+                : "Fact-check comments due",
+            factCheck.Deadline, $"{factCheckContact}; coordinator", factCheckSource, waitingFor: draftWait);
         Add(IrpSteps.PublicationAlert, $"Publication deadline in {policy.PublicationAlertWorkingDaysBeforeDeadline} working days",
             calendar.AddWorkingDays(publicationDeadline, -policy.PublicationAlertWorkingDaysBeforeDeadline), "Coordinator",
             irc ? "5.1" : "14.1", applicable: progress.PublishedOn is null);
@@ -221,6 +224,52 @@ public sealed class IrpPlanner
 
         // OrderBy is stable: steps due at the same instant keep the process order they were added in.
         return steps.OrderBy(s => s.Due).ToList();
+    }
+
+    /// <summary>
+    /// Where the IRP departs from what the guides require because of what has happened: today, a draft issued too late for
+    /// even the shortest fact check to end in time to finalise the report by the publication deadline (prison guide 14.1,
+    /// IRC guide 5.1).
+    /// </summary>
+    /// <exception cref="CalendarRangeException">A date of the timeline falls outside the calendar's supported range.</exception>
+    public IReadOnlyList<IrpWarning> Warnings(IrpFacts facts, IrpProgress progress)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        ArgumentNullException.ThrowIfNull(progress);
+        var visitEnd = VisitEnd(facts.VisitStart);
+        var draft = progress.DraftIssuedOn ?? calendar.AddWorkingDays(visitEnd, policy.DraftReportWorkingDaysAfterVisit);
+        var publicationDeadline = calendar.AddWorkingDays(visitEnd, policy.PublicationWorkingDaysAfterVisit);
+        var factCheck = FactCheck(draft, publicationDeadline);
+        if (!factCheck.TooLate)
+        {
+            return [];
+        }
+
+        var paragraph = facts.Kind == IrpKind.Immigration ? "IRC guide 5.1" : "prison guide 14.1";
+        return
+        [
+            new IrpWarning("fact-check-past-publication-deadline", IrpSteps.FactCheckDeadline,
+                $"the draft {(progress.DraftIssuedOn is null ? "is planned for" : "was issued on")} {draft:yyyy-MM-dd}: even a fact check of {policy.FactCheckMinimumWorkingDays} working days ends on {factCheck.Deadline:yyyy-MM-dd}, "
+                + $"later than the {policy.FinalisingWorkingDaysBeforePublicationDeadline} working days needed to finalise the report by the publication deadline, {publicationDeadline:yyyy-MM-dd} ({paragraph}): agree a shorter check with the establishment or expect to publish late"),
+        ];
+    }
+
+    /// <summary>
+    /// The fact-check deadline for a draft issued on <paramref name="draft"/>: the policy's period, cut so that it ends in time to
+    /// finalise the report by <paramref name="publicationDeadline"/>, but never shorter than the policy's minimum; when even the
+    /// minimum ends too late, <c>TooLate</c>.
+    /// </summary>
+    private (DateOnly Deadline, bool Shortened, bool TooLate) FactCheck(DateOnly draft, DateOnly publicationDeadline)
+    {
+        var usual = calendar.AddWorkingDays(draft, policy.FactCheckWorkingDays);
+        var latest = calendar.AddWorkingDays(publicationDeadline, -policy.FinalisingWorkingDaysBeforePublicationDeadline);
+        if (usual <= latest)
+        {
+            return (usual, false, false);
+        }
+
+        var shortest = calendar.AddWorkingDays(draft, policy.FactCheckMinimumWorkingDays);
+        return shortest <= latest ? (latest, true, false) : (shortest, true, true);
     }
 
     /// <summary>Prison guide 8.1 / IRC guide 3.1: the visit's last day, two and a half days on site over three working days.</summary>

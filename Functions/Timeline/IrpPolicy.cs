@@ -85,6 +85,19 @@ public sealed class IrpPolicy
     /// </summary>
     public int FactCheckWorkingDays { get; set; } = 10;
 
+    /// <summary>
+    /// Working days kept between the fact-check deadline and the publication deadline, to weigh the comments, finalise the report
+    /// and send it to ministers before it is published (prison guide 14.1, IRC guide 5.1). A draft issued late gets a shorter
+    /// fact check, down to <see cref="FactCheckMinimumWorkingDays"/>.
+    /// </summary>
+    public int FinalisingWorkingDaysBeforePublicationDeadline { get; set; } = 5;
+
+    /// <summary>
+    /// The shortest fact check IrpFlows sets when it shortens one to keep the publication deadline; when even this runs into
+    /// the time to finalise the report, the coordinator is warned instead.
+    /// </summary>
+    public int FactCheckMinimumWorkingDays { get; set; } = 5;
+
     /// <summary>Reminders to return fact-check comments, this many working days before that deadline; one step per entry.</summary>
     public int[] FactCheckReminderWorkingDaysBeforeDeadline { get; set; } = [3];
 
@@ -163,6 +176,7 @@ public sealed class IrpPolicy
                      (nameof(DebriefDocumentWorkingDaysAfterVisit), DebriefDocumentWorkingDaysAfterVisit),
                      (nameof(PublicationAlertWorkingDaysBeforeDeadline), PublicationAlertWorkingDaysBeforeDeadline),
                      (nameof(FinalReportWorkingDaysBeforePublicationDeadline), FinalReportWorkingDaysBeforePublicationDeadline),
+                     (nameof(FinalisingWorkingDaysBeforePublicationDeadline), FinalisingWorkingDaysBeforePublicationDeadline),
                      (nameof(GovernorFeedbackWorkingDaysAfterPublication), GovernorFeedbackWorkingDaysAfterPublication),
                      (nameof(MaterialDestructionWorkingDaysAfterPublication), MaterialDestructionWorkingDaysAfterPublication),
                  })
@@ -176,6 +190,7 @@ public sealed class IrpPolicy
                      (nameof(DocumentsOverdueEscalationWorkingDaysAfterDeadline), DocumentsOverdueEscalationWorkingDaysAfterDeadline),
                      (nameof(DraftReportWorkingDaysAfterVisit), DraftReportWorkingDaysAfterVisit),
                      (nameof(FactCheckWorkingDays), FactCheckWorkingDays),
+                     (nameof(FactCheckMinimumWorkingDays), FactCheckMinimumWorkingDays),
                      (nameof(PublicationWorkingDaysAfterVisit), PublicationWorkingDaysAfterVisit),
                  })
         {
@@ -189,6 +204,8 @@ public sealed class IrpPolicy
             $"must not be less than {nameof(DraftReportWorkingDaysAfterVisit)} ({DraftReportWorkingDaysAfterVisit}): the draft comes before publication.");
         Require(PublicationAlertWorkingDaysBeforeDeadline < PublicationWorkingDaysAfterVisit, nameof(PublicationAlertWorkingDaysBeforeDeadline),
             $"must be less than {nameof(PublicationWorkingDaysAfterVisit)} ({PublicationWorkingDaysAfterVisit}): the alert comes after the visit.");
+        Require(FactCheckMinimumWorkingDays <= FactCheckWorkingDays, nameof(FactCheckMinimumWorkingDays),
+            $"must not be more than {nameof(FactCheckWorkingDays)} ({FactCheckWorkingDays}).");
         RequireReminders(DocumentsReminderWorkingDaysBeforeDeadline, nameof(DocumentsReminderWorkingDaysBeforeDeadline));
         RequireReminders(FactCheckReminderWorkingDaysBeforeDeadline, nameof(FactCheckReminderWorkingDaysBeforeDeadline));
         Require(FactCheckReminderWorkingDaysBeforeDeadline?.All(d => d < FactCheckWorkingDays) != false,
