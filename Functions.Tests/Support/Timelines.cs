@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 
 namespace IrpFlows.Tests.Support;
@@ -22,14 +23,24 @@ public static class Timelines
             var waiting = pending.Where(s => s["waitingFor"] is not null).MinBy(s => s["due"]!.GetValue<DateTimeOffset>());
             if (waiting is not null && (next is null || waiting["due"]!.GetValue<DateTimeOffset>() <= next["due"]!.GetValue<DateTimeOffset>()))
             {
-                await app.MoveClockAsync(waiting["due"]!.GetValue<DateTimeOffset>().AddMinutes(-1));
+                await app.MoveClockToAtLeastAsync(waiting["due"]!.GetValue<DateTimeOffset>().AddMinutes(-1));
                 await RecordWhatItWaitsForAsync(app, id, waiting);
                 continue;
             }
             Assert.NotNull(next);
-            await app.MoveClockAsync(next["due"]!.GetValue<DateTimeOffset>());
+            await app.MoveClockToAtLeastAsync(next["due"]!.GetValue<DateTimeOffset>());
         }
         Assert.Fail($"IRP {id} did not complete.");
+    }
+
+    /// <summary>
+    /// Moves the clock to <paramref name="instant"/>, or a second on from now when that has passed: a step that answers something
+    /// recorded (a moved visit, an upload) is due the instant it was recorded, and the clock has run on since.
+    /// </summary>
+    public static async Task MoveClockToAtLeastAsync(this IrpFlowsApp app, DateTimeOffset instant)
+    {
+        var now = (await app.Coordinator.GetFromJsonAsync<JsonObject>("/api/dev/clock"))!["now"]!.GetValue<DateTimeOffset>();
+        await app.MoveClockAsync(instant > now ? instant : now.AddSeconds(1));
     }
 
     private static async Task RecordWhatItWaitsForAsync(IrpFlowsApp app, string id, JsonObject step)
