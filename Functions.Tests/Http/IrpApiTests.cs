@@ -303,6 +303,7 @@ public sealed class IrpApiTests
         Assert.True(paths.ContainsKey("/api/irps"));
         Assert.True(paths.ContainsKey("/api/irps/preview"));
         Assert.True(paths.ContainsKey("/api/irps/{id}/events/{eventName}"));
+        Assert.True(paths.ContainsKey("/api/irps/{id}/final-report"));
     }
 
     private static async Task AssertNothingStoredAsync(IrpFlowsApp app)
