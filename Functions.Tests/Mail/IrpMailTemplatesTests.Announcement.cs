@@ -52,7 +52,8 @@ public sealed partial class IrpMailTemplatesTests
         var message = Render("announcement", TestIrps.Context(TestIrps.Elmley()));
 
         AssertInBothBodies(message, "at HMP Elmley from Monday 13 February 2023 to Wednesday 15 February 2023.");
-        AssertInBothBodies(message, "All these documents should reach us no later than Monday 6 February 2023, five working days before the visit starts.");
+        AssertInBothBodies(message, "All these documents should reach us no later than Monday 6 February 2023, five working days before the visit starts. "
+            + "We will send you and your liaison officer a secure link for uploading them, with the pro forma and the data request.");
     }
 
     [Fact]

@@ -52,7 +52,7 @@ public sealed partial class IrpMailTemplates
             .BulletList(DocumentAsks(facts, w))
             .Paragraph(w.IsImmigration
                 ? $"We will send the request for these documents within two weeks of this letter. They should reach us no later than {l.LongDate(IrpSteps.DocumentsDeadline)}, five working days before the visit starts."
-                : $"All these documents should reach us no later than {l.LongDate(IrpSteps.DocumentsDeadline)}, five working days before the visit starts. We will send your liaison officer a secure link for uploading them.");
+                : $"All these documents should reach us no later than {l.LongDate(IrpSteps.DocumentsDeadline)}, five working days before the visit starts. We will send you and your liaison officer a secure link for uploading them, with the pro forma and the data request.");
 
         body.Heading("Independent Monitoring Board")
             .Paragraph(w.IsImmigration
