@@ -171,12 +171,13 @@ public class IrpPlannerTests
     }
 
     [Fact]
-    public void DebriefDocument_StillUnjudgedWhenTheReportIsPublished_IsNoLongerSent()
+    public void DebriefDocument_NotSentByPublication_IsNoLongerSent_TheReportHavingSupersededIt()
     {
         var facts = IrpExamples.WithHmpps(IrpExamples.Elmley());
 
         Assert.False(Step(Planner.Plan(facts, new IrpProgress(PublishedOn: D("2023-03-20"))), "debrief-document").Applicable);
-        Assert.True(Step(Planner.Plan(facts, new IrpProgress(PublishedOn: D("2023-03-20")) { AllJudged = true }), "debrief-document").Applicable);
+        Assert.False(Step(Planner.Plan(facts, new IrpProgress(PublishedOn: D("2023-03-20")) { AllJudged = true }), "debrief-document").Applicable);
+        Assert.True(Step(Planner.Plan(facts, new IrpProgress { AllJudged = true }), "debrief-document").Applicable);
     }
 
     [Fact]
@@ -229,6 +230,8 @@ public class IrpPlannerTests
             (notice.Date, notice.Due, notice.Concerns, notice.Source));
         Assert.Equal("Visit moved from 13 February 2023 to 20 February 2023: notice and updated invitation", notice.Title);
         Assert.Equal(second, Step(plan, "visit-moved-3").Due);
+        Assert.True(notice.Applicable);
+        Assert.False(Step(Planner.Plan(IrpExamples.Elmley(D("2023-02-27")), progress with { VisitStarted = true }), "visit-moved-2").Applicable);
         Assert.Equal(D("2023-02-20"), Date(IrpExamples.Elmley(D("2023-02-27")), "documents-deadline", progress));
     }
 

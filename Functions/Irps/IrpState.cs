@@ -77,8 +77,14 @@ public sealed record IrpState(
         IrpEvents.FinalReportUploaded => UploadFinalReport(IrpEvents.FromData<ReportFileUploadedData>(e.Data)),
         IrpEvents.JudgementRecorded => Judge(IrpEvents.FromData<JudgementRecordedData>(e.Data)),
         IrpEvents.Cancelled => this with { Cancelled = true, CancellationReason = IrpEvents.FromData<CancelledData>(e.Data).Reason, CancelledAt = e.RecordedAt },
-        EngineEvents.StepCompleted => this with { CompletedSteps = new HashSet<string>(CompletedSteps) { StepHistory.StepId(e) } },
+        EngineEvents.StepCompleted => Complete(StepHistory.StepId(e)),
         _ => this, // StepFailed and other events that do not change the IRP
+    };
+
+    private IrpState Complete(string stepId) => this with
+    {
+        CompletedSteps = new HashSet<string>(CompletedSteps) { stepId },
+        Progress = stepId == IrpSteps.VisitStart ? Progress with { VisitStarted = true } : Progress,
     };
 
     private IrpState MoveVisit(DateOnly visitStart, DateTimeOffset movedAt)

@@ -16,13 +16,13 @@ internal static class EstablishmentForms
     /// <summary>"complete a proforma to identify a manager responsible for each of the recommendations" (prison guide 7.3).</summary>
     public static MailAttachment ManagerProForma(IrpFacts facts, IrpWording w, string slug) => Csv(
         $"manager-pro-forma-{slug}.csv",
-        ["Ref", "Area", Capitalised(w.Item), "Responsible manager", "Job title", "Email address"],
+        ["Ref", "Area", w.ItemTitle, "Responsible manager", "Job title", "Email address"],
         Rows(facts).Select(r => new[] { r.Ref, r.Area, r.Text, "", "", "" }));
 
     /// <summary>"complete a bespoke data request, which HMI Prisons will supply" (prison guide 7.3, IRC guide 2.7).</summary>
     public static MailAttachment DataRequest(IrpFacts facts, IrpWording w, string slug) => Csv(
         $"data-request-{slug}.csv",
-        ["Ref", "Area", Capitalised(w.Item), "Inspector", "Data showing progress since the inspection", "Period covered", "File name if uploaded separately"],
+        ["Ref", "Area", w.ItemTitle, "Inspector", "Data showing progress since the inspection", "Period covered", "File name if uploaded separately"],
         Rows(facts).Select(r => new[] { r.Ref, r.Area, r.Text, r.Inspector, "", "", "" }));
 
     private static IEnumerable<(string Ref, string Area, string Text, string Inspector)> Rows(IrpFacts facts) =>
@@ -46,6 +46,4 @@ internal static class EstablishmentForms
         var safe = value.Length > 0 && "=+-@\t\r".Contains(value[0]) ? "'" + value : value;
         return "\"" + safe.Replace("\"", "\"\"") + "\"";
     }
-
-    private static string Capitalised(string word) => char.ToUpperInvariant(word[0]) + word[1..];
 }

@@ -124,13 +124,13 @@ public sealed class IrpPlanner
 
         // Prison guide 13.1: the debrief document is then "shared electronically with various staff in HMPPS"; IRC guide 4.3: "with
         // the contractor and Home Office". It holds the judgements finalised at the deliberation meeting (8.1 / 3.1), so it waits
-        // until every one is recorded, and is no longer sent once the report itself is out.
+        // until every one is recorded, and is not sent once the report itself is out.
         var debriefDocumentTo = irc
             ? facts.Contacts.Contractor is null ? "Home Office (no contractor contact given)" : "Contractor and Home Office"
             : facts.Contacts.Hmpps is null ? "HMPPS: no contact given, so not sent" : "HMPPS";
         Add(IrpSteps.DebriefDocument, "Debrief document shared electronically",
             calendar.AddWorkingDays(visitEnd, policy.DebriefDocumentWorkingDaysAfterVisit), debriefDocumentTo, irc ? "4.3" : "13.1",
-            applicable: (irc || facts.Contacts.Hmpps is not null) && (progress.AllJudged || progress.PublishedOn is null),
+            applicable: (irc || facts.Contacts.Hmpps is not null) && progress.PublishedOn is null,
             waitingFor: progress.AllJudged ? null : JudgementsRecorded);
 
         // Prison guide 16.1: feedback form to the liaison officer shortly after the visit. The IRC guide has none (5.3 asks the
@@ -214,12 +214,12 @@ public sealed class IrpPlanner
 
         // The announcement named the visit's dates (prison guide 6.1, IRC guide 2.4), so those it went to are told of each later
         // move: the governor (centre manager and Home Office), the IMB chair it was copied to, and the liaison officer. A move
-        // before the announcement needs no notice: the announcement carries the new dates.
+        // before the announcement needs no notice: the announcement carries the new dates; once the visit has begun, none helps.
         var told = (irc ? "Centre manager, Home Office, IMB chair" : "Governor, IMB chair") + (progress.LiaisonOfficerAppointed ? " and liaison officer" : "");
         foreach (var move in progress.VisitMoves.Where(m => m.AfterAnnouncement))
         {
             AddAt(IrpSteps.VisitMoved(move.Number), $"Visit moved from {LongDay(move.From)} to {LongDay(move.To)}: notice and updated invitation",
-                move.MovedAt, told, irc ? "2.4" : "6.1");
+                move.MovedAt, told, irc ? "2.4" : "6.1", applicable: !progress.VisitStarted);
         }
 
         // OrderBy is stable: steps due at the same instant keep the process order they were added in.

@@ -21,6 +21,9 @@ public sealed record IrpProgress(
 
     /// <summary>Every move of the visit, in order: each one after the announcement is told to those it named the old dates to.</summary>
     public IReadOnlyList<VisitMove> VisitMoves { get; init; } = [];
+
+    /// <summary>The visit has begun: a notice of an earlier move not sent by then (an IRP in flight when notices began) is no use.</summary>
+    public bool VisitStarted { get; init; }
 }
 
 /// <summary>One move of the visit (a <c>VisitRescheduled</c> event).</summary>
