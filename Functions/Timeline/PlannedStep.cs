@@ -6,7 +6,8 @@ namespace IrpFlows.Timeline;
 /// <param name="Date">The local England-and-Wales date it happens on.</param>
 /// <param name="Time">The local time the guide gives (e.g. the 16:00 debrief), or null when it gives none.</param>
 /// <param name="Due">The instant the step fires: <paramref name="Date"/> at <paramref name="Time"/> (or the policy's step time) in the
-/// policy's time zone, as UTC.</param>
+/// policy's time zone, as UTC; for a step that answers something recorded (a moved visit, the final report's upload), the
+/// instant it was recorded.</param>
 /// <param name="Concerns">Who the step is for or writes to, e.g. "Governor; copy to IMB chair".</param>
 /// <param name="Source">The guide paragraph the rule comes from, e.g. "Prison guide 7.4".</param>
 /// <param name="Applicable">False when the step will not happen (e.g. a documents reminder once everything arrived): show it as skipped.</param>
