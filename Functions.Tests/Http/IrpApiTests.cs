@@ -229,7 +229,9 @@ public sealed class IrpApiTests
         Assert.Equal("2027-04-16", IrpFlowsApp.Step(irp, "publication-deadline")["date"]!.GetValue<string>()); // skips Good Friday and Easter Monday 2027
         Assert.Equal("done", IrpFlowsApp.Step(irp, "announcement")["status"]!.GetValue<string>());
         Assert.Equal("2026-11-23", IrpFlowsApp.Step(irp, "announcement")["date"]!.GetValue<string>());
-        Assert.Single(await app.OutboxAsync(id)); // moving the visit re-sends nothing already sent
+        // Moving the visit re-sends nothing already sent; the only new email is the notice of the move (visit-moved-1).
+        await app.MoveClockAsync(new DateTimeOffset(2026, 11, 23, 10, 1, 0, TimeSpan.Zero));
+        Assert.Equal(["announcement", "visit-moved-1"], await app.OutboxStepsAsync(id));
     }
 
     [Fact]
@@ -301,6 +303,7 @@ public sealed class IrpApiTests
         Assert.True(paths.ContainsKey("/api/irps"));
         Assert.True(paths.ContainsKey("/api/irps/preview"));
         Assert.True(paths.ContainsKey("/api/irps/{id}/events/{eventName}"));
+        Assert.True(paths.ContainsKey("/api/irps/{id}/final-report"));
     }
 
     private static async Task AssertNothingStoredAsync(IrpFlowsApp app)

@@ -1,4 +1,5 @@
 using IrpFlows.Irps;
+using IrpFlows.Timeline;
 using IrpFlows.Workflow;
 using Microsoft.DurableTask.Client;
 
@@ -25,7 +26,7 @@ public sealed class DocumentCollection(
             "The upload link is not valid or has expired. Please ask the IRP coordinator who sent it for a new link.", ct);
         if (refusal is not null) return (null, refusal);
         var state = IrpState.From(status!.Instance);
-        var deadline = workflow.Timeline(state).Single(s => s.Id == "documents-deadline").Date;
+        var deadline = workflow.Timeline(state).Single(s => s.Id == IrpSteps.DocumentsDeadline).Date;
         return (new UploadAccess(status.Instance.Id, state, status.RuntimeStatus, deadline), null);
     }
 

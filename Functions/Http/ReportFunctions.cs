@@ -12,9 +12,6 @@ namespace IrpFlows.Http;
 /// </summary>
 public sealed class ReportFunctions(IrpReportService reports, ReportOptions options)
 {
-    /// <summary>Key findings wording when <c>?style=</c> is not given: the newer published reports' (HMP Elmley, 2023).</summary>
-    public const KeyFindingsStyle DefaultStyle = KeyFindingsStyle.Exhaustive;
-
     private const string FileBody =
         $"Send the file's bytes as the body with Content-Type {ReportFileRules.PdfContentType} or {ReportFileRules.DocxContentType}, "
         + "and its name in ?fileName= (ending .pdf or .docx to match). The size limit is the setting Reports:MaxFileSizeBytes (25 MiB by default). "
@@ -46,6 +43,22 @@ public sealed class ReportFunctions(IrpReportService reports, ReportOptions opti
         var (content, problem) = await ReadFileAsync(request, fileName);
         if (problem is not null) return problem;
         var (file, refusal) = await reports.UploadFactCheckCommentsAsync(id, fileName, request.ContentType, content!, durable, ct);
+        return file is null ? Problems.For(refusal!) : TypedResults.Ok(ReportFileView.From(file));
+    }
+
+    [Function(nameof(PutFinalReport))]
+    [OpenApiOperation("After the visit", "Upload the final report; it is sent at once to the ministerial office contact (the Secretary of State for Justice, or the Home Secretary and Minister).",
+        Description = FileBody + " A new upload replaces it until it has been sent. 409 before DraftIssued, once sent or published, "
+            + "or when the IRP has no ministerialOffice contact.",
+        Response = typeof(ReportFileView))]
+    public async Task<IResult> PutFinalReport(
+        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "api/irps/{id}/final-report")] HttpRequest request, string id,
+        [DurableClient] DurableTaskClient durable, CancellationToken ct)
+    {
+        var fileName = request.Query["fileName"].FirstOrDefault();
+        var (content, problem) = await ReadFileAsync(request, fileName);
+        if (problem is not null) return problem;
+        var (file, refusal) = await reports.UploadFinalReportAsync(id, fileName, request.ContentType, content!, durable, ct);
         return file is null ? Problems.For(refusal!) : TypedResults.Ok(ReportFileView.From(file));
     }
 
@@ -89,7 +102,7 @@ public sealed class ReportFunctions(IrpReportService reports, ReportOptions opti
     {
         if (chart is not ("recommendations" or "themes"))
             return Problems.NotFound($"There is no chart '{chart}': use recommendations.svg or themes.svg.");
-        var summary = await reports.SummaryAsync(id, DefaultStyle, ct);
+        var summary = await reports.SummaryAsync(id, ReportSummary.DefaultStyle, ct);
         if (summary is null) return Problems.NotFound($"There is no IRP with id '{id}'.");
         var svg = chart == "recommendations" ? summary.RecommendationsChartSvg : summary.ThemesChartSvg;
         return svg.Length == 0
@@ -101,12 +114,12 @@ public sealed class ReportFunctions(IrpReportService reports, ReportOptions opti
     {
         KeyFindingsStyle? known = style?.ToLowerInvariant() switch
         {
-            null or "" => DefaultStyle,
+            null or "" => ReportSummary.DefaultStyle,
             "exhaustive" => KeyFindingsStyle.Exhaustive,
             "concise" => KeyFindingsStyle.Concise,
             _ => null,
         };
-        parsed = known ?? DefaultStyle;
+        parsed = known ?? ReportSummary.DefaultStyle;
         return known is not null;
     }
 

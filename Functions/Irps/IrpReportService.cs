@@ -35,6 +35,27 @@ public sealed class IrpReportService(WorkflowEngine engine, IrpService irps, Irp
     }
 
     /// <summary>
+    /// Stores the final report, to be sent to the Secretary of State for Justice (prison guide 14.1) or the Home Secretary and
+    /// Minister (IRC guide 5.1) at once. A new upload replaces it until it has gone. Refused with 409 before the draft was issued
+    /// (the final report follows the fact check), once it has been sent or the report published, when no ministerial office
+    /// contact was given, or when the IRP is terminated or completed.
+    /// </summary>
+    public async Task<(ReportFileUploadedData? File, Refusal? Refusal)> UploadFinalReportAsync(
+        string id, string? fileName, string? contentType, BinaryData content, DurableTaskClient durable, CancellationToken ct)
+    {
+        var (name, invalid) = ReportFileRules.Check(fileName, contentType, content.ToMemory().Length, options.MaxFileSizeBytes);
+        if (invalid is not null) return (null, invalid);
+        var (state, refusal) = await StateAsync(id, ct);
+        if (refusal is not null) return (null, refusal);
+        if (RefuseFinalReport(state!) is { } early) return (null, early);
+
+        var version = state!.FinalReports.Count + 1;
+        return await StoreAndRecordAsync(id, IrpFileKind.Final, version, name!, contentType!, content, durable, ct, current =>
+            RefuseFinalReport(current) ?? (current.FinalReports.Count + 1 != version ? AnotherUpload() : null),
+            (current, file) => [new NewEvent(IrpEvents.FinalReportUploaded, IrpEvents.ToData(file))]);
+    }
+
+    /// <summary>
     /// Stores the establishment's fact-check comments and, if not already recorded, records FactCheckReturned today (which
     /// stops the fact-check reminders). Refused with 409 before the draft was issued, after publication, or when the IRP is
     /// terminated or completed.
@@ -69,6 +90,8 @@ public sealed class IrpReportService(WorkflowEngine engine, IrpService irps, Irp
         var (state, refusal) = await StateAsync(id, ct);
         if (refusal is not null) return (null, refusal);
         var item = Judgements(state!).FirstOrDefault(j => j.Ref == reference);
+        if (item is null && state!.Facts.Recommendations.FirstOrDefault(r => r.Ref == reference && r.Parts.Count > 0) is { } inParts)
+            return (null, Refusal.Invalid("ref", $"'{reference}' is judged through its parts: record a judgement for each of {string.Join(", ", inParts.JudgedRefs())}."));
         if (item is null)
             return (null, new Refusal(404, "Not found", $"IRP '{id}' follows up no recommendation or Ofsted theme with ref '{reference}'."));
         var isTheme = item.Kind == SummaryOfJudgementsEntry.OfstedThemeKind;
@@ -106,15 +129,23 @@ public sealed class IrpReportService(WorkflowEngine engine, IrpService irps, Irp
     {
         var status = await engine.GetAsync(id, ct);
         if (status is null) return null;
-        var state = IrpState.From(status.Instance);
-        var recommendations = state.Facts.Recommendations.Select(r => new JudgedRecommendation(r,
-            state.Judgements.TryGetValue(r.Ref, out var j) ? Enum.Parse<RecommendationJudgement>(j.Judgement) : null)).ToList();
-        var themes = state.Facts.OfstedThemes.Select(t => new JudgedTheme(t,
-            state.Judgements.TryGetValue(t.Ref, out var j) ? Enum.Parse<ThemeJudgement>(j.Judgement) : null)).ToList();
-        return ReportSummary.Build(recommendations, themes, state.Facts.Kind, style);
+        return Summary(IrpState.From(status.Instance), style);
     }
 
-    /// <summary>Every recommendation (concern) then every Ofsted theme, with its latest judgement or null.</summary>
+    /// <summary>The report summary from the judgements recorded in <paramref name="state"/>.</summary>
+    public static ReportSummaryResult Summary(IrpState state, KeyFindingsStyle style)
+    {
+        var recommendations = state.Facts.Recommendations.Select(r => JudgedRecommendation.For(r,
+            reference => state.Judgements.TryGetValue(reference, out var j) ? Enum.Parse<RecommendationJudgement>(j.Judgement) : null)).ToList();
+        var themes = state.Facts.OfstedThemes.Select(t => new JudgedTheme(t,
+            state.Judgements.TryGetValue(t.Ref, out var j) ? Enum.Parse<ThemeJudgement>(j.Judgement) : null)).ToList();
+        return ReportSummary.Build(recommendations, themes, ReportSubject.For(state.Facts), style);
+    }
+
+    /// <summary>
+    /// Everything that is judged, with its latest judgement or null: every recommendation (concern), or each of its parts when
+    /// it has parts, then every Ofsted theme.
+    /// </summary>
     public static IReadOnlyList<JudgementView> Judgements(IrpState state)
     {
         var recommendationKind = state.Facts.Kind == IrpKind.Immigration ? SummaryOfJudgementsEntry.ConcernKind : SummaryOfJudgementsEntry.RecommendationKind;
@@ -123,7 +154,9 @@ public sealed class IrpReportService(WorkflowEngine engine, IrpService irps, Irp
             : new JudgementView(reference, kind, text, null, null);
         return
         [
-            .. state.Facts.Recommendations.Select(r => View(r.Ref, recommendationKind, r.Text)),
+            .. state.Facts.Recommendations.SelectMany(r => r.Parts.Count == 0
+                ? [View(r.Ref, recommendationKind, r.Text)]
+                : r.Parts.Select(p => View(p.Ref, recommendationKind, p.Text) with { PartOf = r.Ref })),
             .. state.Facts.OfstedThemes.Select(t => View(t.Ref, SummaryOfJudgementsEntry.OfstedThemeKind, t.Text)),
         ];
     }
@@ -132,7 +165,12 @@ public sealed class IrpReportService(WorkflowEngine engine, IrpService irps, Irp
         string id, IrpFileKind kind, int version, string name, string contentType, BinaryData content, DurableTaskClient durable, CancellationToken ct,
         Func<IrpState, Refusal?> recheck, Func<IrpState, ReportFileUploadedData, IReadOnlyList<NewEvent>> events)
     {
-        var folder = kind == IrpFileKind.Draft ? IrpReportFiles.DraftFolder : IrpReportFiles.FactCheckFolder;
+        var folder = kind switch
+        {
+            IrpFileKind.Draft => IrpReportFiles.DraftFolder,
+            IrpFileKind.FactCheck => IrpReportFiles.FactCheckFolder,
+            _ => IrpReportFiles.FinalFolder,
+        };
         var file = await files.StoreAsync(id, folder, version, name, contentType, content, time.GetUtcNow(), ct);
         if (file is null) return (null, AnotherUpload());
         var refusal = await irps.AppendAsync(id, status =>
@@ -167,8 +205,20 @@ public sealed class IrpReportService(WorkflowEngine engine, IrpService irps, Irp
             ? new Refusal(409, "Already published", $"The report was published on {published:yyyy-MM-dd}; the fact check is over.")
         : null;
 
+    private static Refusal? RefuseFinalReport(IrpState state) =>
+        state.Facts.Contacts.MinisterialOffice is null
+            ? new Refusal(409, "No ministerial office",
+                "This IRP has no ministerialOffice contact, so IrpFlows does not send the final report to ministers.")
+        : state.Progress.DraftIssuedOn is null
+            ? new Refusal(409, "No draft issued", "The final report follows the factual accuracy check of the draft; record DraftIssued first.")
+        : state.Progress.PublishedOn is { } published
+            ? new Refusal(409, "Already published", $"The report was published on {published:yyyy-MM-dd}.")
+        : state.CompletedSteps.Contains(IrpSteps.FinalReport)
+            ? new Refusal(409, "Final report already sent", "The final report has been sent to ministers; that version can no longer be replaced.")
+        : null;
+
     private static Refusal AnotherUpload() =>
         new(409, "Another upload got there first", "Another file was recorded for this IRP at the same moment; check the IRP's status and try again.");
 
-    private enum IrpFileKind { Draft, FactCheck }
+    private enum IrpFileKind { Draft, FactCheck, Final }
 }

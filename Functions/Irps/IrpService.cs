@@ -161,7 +161,7 @@ public sealed class IrpService(
         var done = (string step) => status.Step(step)?.Status == StepStatus.Done;
         switch (eventName)
         {
-            case IrpEvents.VisitRescheduled when done("visit-start"):
+            case IrpEvents.VisitRescheduled when done(IrpSteps.VisitStart):
                 throw new EventRejectedException(409, "The visit has started", "The visit has already started; it can no longer be moved.");
             case IrpEvents.VisitRescheduled:
                 CheckReschedule(state, IrpEvents.FromData<VisitRescheduledData>(data).VisitStart);
@@ -178,11 +178,11 @@ public sealed class IrpService(
                     "Upload the draft report first (PUT /api/irps/{id}/draft-report?fileName=…): the draft-report email links to it.");
             case IrpEvents.Published when state.Progress.PublishedOn is not null:
                 throw new EventRejectedException(409, "Already published", $"The report was published on {state.Progress.PublishedOn:yyyy-MM-dd}.");
-            case IrpEvents.Published when !done("debrief"):
+            case IrpEvents.Published when !done(IrpSteps.Debrief):
                 throw new EventRejectedException(409, "The visit has not ended",
                     "The visit ends with the formal debrief; a report cannot be published before then.");
             case IrpEvents.Published:
-                var visitEnd = workflow.Timeline(state).Single(s => s.Id == "visit-end").Date;
+                var visitEnd = workflow.Timeline(state).Single(s => s.Id == IrpSteps.VisitEnd).Date;
                 if (IrpEvents.FromData<PublishedData>(data).Date < visitEnd)
                     throw new RefusedException(Refusal.Invalid("date", $"must not be before the visit ended ({visitEnd:yyyy-MM-dd})."));
                 break;
@@ -202,7 +202,7 @@ public sealed class IrpService(
         {
             throw new EventRejectedException(400, "Beyond the calendar", e.Message, "visitStart");
         }
-        var deadline = timeline.Single(s => s.Id == "documents-deadline").Date;
+        var deadline = timeline.Single(s => s.Id == IrpSteps.DocumentsDeadline).Date;
         if (deadline <= state.Facts.AnnouncementDate)
             throw new EventRejectedException(400, "Too soon after the announcement",
                 $"is too soon: the documents would be due on {deadline:yyyy-MM-dd}, not after the announcement on {state.Facts.AnnouncementDate:yyyy-MM-dd} (prison guide 7.4).",
@@ -250,12 +250,13 @@ public sealed class IrpService(
         return new IrpView(
             status.Instance.Id, facts.Kind.ToString().ToLowerInvariant(), status.RuntimeStatus.ToString(), status.Plan.CustomStatus,
             status.Instance.CreatedTime, status.Instance.LastUpdatedTime, facts.Establishment, facts.SourceInspectionEnd, facts.AnnouncementDate,
-            facts.VisitStart, timeline.Single(s => s.Id == "visit-end").Date, facts.Contacts, facts.Recommendations, facts.OfstedThemes,
-            entries, Documents(state), emails, state.Warnings, state.CancellationReason, state.Progress.PublishedOn, state.PublicationUrl)
+            facts.VisitStart, timeline.Single(s => s.Id == IrpSteps.VisitEnd).Date, facts.Contacts, facts.Recommendations, facts.OfstedThemes,
+            entries, Documents(state), emails, workflow.Warnings(state), state.CancellationReason, state.Progress.PublishedOn, state.PublicationUrl)
         {
             Judgements = IrpReportService.Judgements(state),
             DraftReport = state.DraftReport is { } draft ? ReportFileView.From(draft) : null,
             FactCheckComments = state.FactCheckComments.Select(ReportFileView.From).ToList(),
+            FinalReport = state.FinalReport is { } final ? ReportFileView.From(final) : null,
         };
     }
 

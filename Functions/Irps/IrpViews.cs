@@ -52,6 +52,9 @@ public sealed record IrpView(
 
     /// <summary>Fact-check comment files returned, oldest first.</summary>
     public IReadOnlyList<ReportFileView> FactCheckComments { get; init; } = [];
+
+    /// <summary>The final report sent (or to be sent) to ministers, or null before any upload.</summary>
+    public ReportFileView? FinalReport { get; init; }
 }
 
 /// <summary>A line of <c>GET /api/irps</c>.</summary>
@@ -68,12 +71,16 @@ public sealed record DocumentView(string Key, string Title, string Description, 
 
 public sealed record DocumentFileView(string Name, long Size, DateTimeOffset ReceivedAt);
 
-/// <summary>One item judged in the report and its judgement.</summary>
-/// <param name="Kind">Recommendation, Concern (IRC) or OfstedTheme.</param>
+/// <summary>One item judged in the report (a recommendation, one part of a recommendation in parts, or a theme) and its judgement.</summary>
+/// <param name="Kind">Recommendation, Concern (IRC) or OfstedTheme; a part has its recommendation's kind.</param>
 /// <param name="Text">The item as announced.</param>
 /// <param name="Judgement">The API name on the item's scale ("ReasonableProgress"), or null until recorded.</param>
 /// <param name="WrittenJudgement">The written judgement for the report, or null.</param>
-public sealed record JudgementView(string Ref, string Kind, string Text, string? Judgement, string? WrittenJudgement);
+public sealed record JudgementView(string Ref, string Kind, string Text, string? Judgement, string? WrittenJudgement)
+{
+    /// <summary>For a part (1.34a), the ref of its recommendation (1.34); null otherwise.</summary>
+    public string? PartOf { get; init; }
+}
 
 /// <summary>A report file as a coordinator sees it (the blob name stays internal).</summary>
 public sealed record ReportFileView(string FileName, string ContentType, long Size, DateTimeOffset UploadedAt)
