@@ -18,6 +18,7 @@ public sealed class LocalHost
         builder.UseFunctionsPort();
         // The Durable Task Framework narrates every poll and lease at Information; its warnings and errors still show.
         builder.Logging.AddFilter("DurableTask", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.DurableTask", LogLevel.Warning);
         builder.Services.AddIrpFlows(builder.Configuration);
         builder.Services.AddLocalFunctionsHost(typeof(IrpFunctions).Assembly, builder.Configuration);
 

@@ -11,16 +11,17 @@ using IrpFlows.Local.Hosting;
 using IrpFlows.Storage;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IrpFlows.Tests.Support;
 
 /// <summary>
-/// The real app on the test Azurite, driven over HTTP as a coordinator and an establishment would: its own tables and
-/// containers (unique names), the development clock starting at a given instant, and no timer, so steps run only when
-/// <see cref="MoveClockAsync"/> moves the clock (which never goes back). By default it runs in memory; with a real port it
-/// listens on loopback for a browser.
+/// The real app on the local host and the test Azurite, driven over HTTP as a coordinator and an establishment would: its
+/// own tables, containers and Durable task hub (unique names), and the development clock starting at a given instant, so
+/// time moves only when <see cref="MoveClockAsync"/> moves it (never back). By default it runs in this process, in memory;
+/// with a real port it listens on loopback for a browser; <see cref="StartProcessAsync"/> runs it as a process of its own.
 /// </summary>
 public sealed class IrpFlowsApp : IAsyncDisposable
 {
@@ -40,11 +41,12 @@ public sealed class IrpFlowsApp : IAsyncDisposable
             TestStorage.UniqueName("wf"), TestStorage.UniqueTaskHubName(), TestStorage.UniqueName("outbox"), TestStorage.UniqueName("uploads"));
     }
 
-    private readonly Factory _factory;
+    private readonly Factory? _factory;
 
-    private IrpFlowsApp(Factory factory, string connectionString, StorageNames names, HttpClient coordinator, HttpClient anonymous)
+    private IrpFlowsApp(Factory? factory, LocalHostProcess? process, string connectionString, StorageNames names, HttpClient coordinator, HttpClient anonymous)
     {
         _factory = factory;
+        Process = process;
         ConnectionString = connectionString;
         Names = names;
         Coordinator = coordinator;
@@ -60,7 +62,11 @@ public sealed class IrpFlowsApp : IAsyncDisposable
     /// <summary>Sends no key, as an establishment's browser or the Functions host; does not follow redirects.</summary>
     public HttpClient Anonymous { get; }
 
-    public IServiceProvider Services => _factory.Services;
+    /// <summary>The app's services, when it runs in this process.</summary>
+    public IServiceProvider Services => _factory?.Services ?? throw new InvalidOperationException("The app runs in a process of its own.");
+
+    /// <summary>The app's process, when it runs in one (<see cref="StartProcessAsync"/>).</summary>
+    internal LocalHostProcess? Process { get; }
     public BlobServiceClient Blobs => new(ConnectionString);
 
     /// <summary>Starts the app.</summary>
@@ -73,13 +79,63 @@ public sealed class IrpFlowsApp : IAsyncDisposable
     /// service's CORS rules, so only use it with an Azurite of its own (the shared one's rules are changed by other tests).
     /// </param>
     /// <param name="waitUntilHealthy">Return only once the app says it is healthy (storage and the task hub ready).</param>
+    /// <param name="services">Replaces services after the app's own (a Moq stand-in at a seam such as the mail sender).</param>
     public static async Task<IrpFlowsApp> StartAsync(DateTimeOffset? clockStart = null, StorageNames? names = null,
-        IReadOnlyDictionary<string, string>? settings = null, string? connectionString = null, bool realPort = false, bool waitUntilHealthy = true)
+        IReadOnlyDictionary<string, string>? settings = null, string? connectionString = null, bool realPort = false, bool waitUntilHealthy = true,
+        Action<IServiceCollection>? services = null)
     {
         connectionString ??= await TestStorage.ConnectionStringAsync();
         names ??= StorageNames.Fresh();
         var port = realPort ? FreePort() : 0;
         var baseUrl = realPort ? $"http://127.0.0.1:{port}" : "http://localhost";
+        var factory = new Factory(Settings(connectionString, names, baseUrl, clockStart, settings, configureBlobCors: realPort), services);
+        HttpClient coordinator, anonymous;
+        if (realPort)
+        {
+            factory.UseKestrel(port);
+            factory.StartServer();
+            (coordinator, anonymous) = Clients(new Uri(baseUrl));
+        }
+        else
+        {
+            var options = new WebApplicationFactoryClientOptions { AllowAutoRedirect = false };
+            coordinator = factory.CreateClient(options);
+            anonymous = factory.CreateClient(options);
+            coordinator.DefaultRequestHeaders.Add(HttpFunctionEndpoints.FunctionKeyHeader, CoordinatorKey);
+        }
+        var app = new IrpFlowsApp(factory, null, connectionString, names, coordinator, anonymous);
+        if (waitUntilHealthy) await app.WaitUntilHealthyAsync();
+        return app;
+    }
+
+    /// <summary>
+    /// Starts the app as a process of its own (Functions.Local from the test's build output) on a free loopback port, so a
+    /// test can kill it (<see cref="LocalHostProcess.Kill"/>) and start it again. Returns once it is healthy.
+    /// </summary>
+    public static async Task<IrpFlowsApp> StartProcessAsync(DateTimeOffset? clockStart = null, StorageNames? names = null,
+        IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var connectionString = await TestStorage.ConnectionStringAsync();
+        names ??= StorageNames.Fresh();
+        var baseUrl = new Uri($"http://127.0.0.1:{FreePort()}");
+        var process = LocalHostProcess.Start(Settings(connectionString, names, baseUrl.ToString().TrimEnd('/'), clockStart, settings, configureBlobCors: false), baseUrl);
+        var (coordinator, anonymous) = Clients(baseUrl);
+        var app = new IrpFlowsApp(null, process, connectionString, names, coordinator, anonymous);
+        await app.WaitUntilHealthyAsync();
+        return app;
+    }
+
+    private static (HttpClient Coordinator, HttpClient Anonymous) Clients(Uri baseUrl)
+    {
+        var coordinator = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = baseUrl };
+        var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = baseUrl };
+        coordinator.DefaultRequestHeaders.Add(HttpFunctionEndpoints.FunctionKeyHeader, CoordinatorKey);
+        return (coordinator, anonymous);
+    }
+
+    private static Dictionary<string, string> Settings(string connectionString, StorageNames names, string baseUrl, DateTimeOffset? clockStart,
+        IReadOnlyDictionary<string, string>? settings, bool configureBlobCors)
+    {
         var all = new Dictionary<string, string>
         {
             [StorageAccount.SettingName] = connectionString,
@@ -96,30 +152,11 @@ public sealed class IrpFlowsApp : IAsyncDisposable
             ["Mail:Container"] = names.Outbox,
             ["Mail:Table"] = names.Outbox,
             ["Documents:UploadsTable"] = names.Uploads,
-            ["Documents:ConfigureBlobCors"] = realPort ? "true" : "false",
+            ["Documents:ConfigureBlobCors"] = configureBlobCors ? "true" : "false",
             ["Graph:SenderUserId"] = "",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) all[key] = value;
-
-        var factory = new Factory(all);
-        HttpClient coordinator, anonymous;
-        if (realPort)
-        {
-            factory.UseKestrel(port);
-            factory.StartServer();
-            coordinator = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(baseUrl) };
-            anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(baseUrl) };
-        }
-        else
-        {
-            var options = new WebApplicationFactoryClientOptions { AllowAutoRedirect = false };
-            coordinator = factory.CreateClient(options);
-            anonymous = factory.CreateClient(options);
-        }
-        coordinator.DefaultRequestHeaders.Add(HttpFunctionEndpoints.FunctionKeyHeader, CoordinatorKey);
-        var app = new IrpFlowsApp(factory, connectionString, names, coordinator, anonymous);
-        if (waitUntilHealthy) await app.WaitUntilHealthyAsync();
-        return app;
+        return all;
     }
 
     /// <summary>Waits until the app says it is healthy: storage prepared, the task hub created.</summary>
@@ -141,12 +178,15 @@ public sealed class IrpFlowsApp : IAsyncDisposable
     /// </summary>
     public async Task CatchUpAsync()
     {
+        // The clock runs on at real speed after it is read: move it a second on, so the move is never backwards.
         var now = (await Coordinator.GetFromJsonAsync<JsonObject>("/api/dev/clock"))!["now"]!.GetValue<DateTimeOffset>();
-        await MoveClockAsync(now);
+        await MoveClockAsync(now.AddSeconds(1));
     }
 
     /// <summary>A new client sending no key (the caller may add headers and disposes it).</summary>
-    public HttpClient CreateClient() => _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    public HttpClient CreateClient() => _factory is not null
+        ? _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false })
+        : Clients(Process!.BaseAddress).Anonymous;
 
     /// <summary>Starts an IRP (asserting 202 Accepted) and returns its id.</summary>
     public async Task<string> CreateIrpAsync(JsonObject request)
@@ -263,7 +303,8 @@ public sealed class IrpFlowsApp : IAsyncDisposable
     {
         Coordinator.Dispose();
         Anonymous.Dispose();
-        await _factory.DisposeAsync();
+        if (_factory is not null) await _factory.DisposeAsync();
+        if (Process is not null) await Process.DisposeAsync();
     }
 
     private static int FreePort()
@@ -273,11 +314,12 @@ public sealed class IrpFlowsApp : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private sealed class Factory(IReadOnlyDictionary<string, string> settings) : WebApplicationFactory<IrpFlows.Local.LocalHost>
+    private sealed class Factory(IReadOnlyDictionary<string, string> settings, Action<IServiceCollection>? services) : WebApplicationFactory<IrpFlows.Local.LocalHost>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             foreach (var (key, value) in settings) builder.UseSetting(key, value);
+            if (services is not null) builder.ConfigureTestServices(services);
         }
     }
 }

@@ -34,6 +34,59 @@ public static class Timelines
     }
 
     /// <summary>
+    /// Runs several IRPs to completion together on the one development clock: at each turn, the earliest thing any of
+    /// them waits for happens (the clock moves to the next due step, or the coordinator records what steps wait for).
+    /// With <paramref name="ridesOutOutages"/>, a request lost to a host that died (connection refused or reset) is
+    /// ridden out: wait until the app is healthy again, read every IRP afresh, and carry on.
+    /// </summary>
+    public static async Task RunAllToCompletionAsync(this IrpFlowsApp app, IReadOnlyList<string> ids, bool ridesOutOutages = false)
+    {
+        for (var guard = 0; guard < 400; guard++)
+        {
+            try
+            {
+                var next = new List<(string Id, JsonObject Step)>();
+                foreach (var id in ids)
+                {
+                    var irp = await app.GetIrpAsync(id);
+                    if (irp["runtimeStatus"]!.GetValue<string>() == "Completed") continue;
+                    next.Add((id, NextAction(irp) ?? throw new InvalidOperationException($"IRP {id} has nothing left to do but is {irp["runtimeStatus"]}.")));
+                }
+                if (next.Count == 0) return;
+                var due = next.Min(n => ActionTime(n.Step));
+                var now = next.Where(n => ActionTime(n.Step) == due).ToList();
+                if (now.Any(n => n.Step["waitingFor"] is not null))
+                {
+                    await app.MoveClockToAtLeastAsync(due);
+                    foreach (var (id, step) in now.Where(n => n.Step["waitingFor"] is not null)) await RecordWhatItWaitsForAsync(app, id, step);
+                }
+                else
+                {
+                    await app.MoveClockToAtLeastAsync(due);
+                }
+            }
+            catch (Exception e) when (ridesOutOutages && e is HttpRequestException or TaskCanceledException or IOException)
+            {
+                await app.WaitUntilHealthyAsync();
+            }
+        }
+        Assert.Fail("The IRPs did not complete.");
+    }
+
+    // The earliest pending step: one waiting for the coordinator comes first when it is due no later than the next to run.
+    private static JsonObject? NextAction(JsonObject irp)
+    {
+        var pending = irp["timeline"]!.AsArray().Select(s => s!.AsObject()).Where(s => s["status"]!.GetValue<string>() == "pending").ToList();
+        var next = pending.Where(s => s["waitingFor"] is null).MinBy(s => s["due"]!.GetValue<DateTimeOffset>());
+        var waiting = pending.Where(s => s["waitingFor"] is not null).MinBy(s => s["due"]!.GetValue<DateTimeOffset>());
+        return waiting is not null && (next is null || waiting["due"]!.GetValue<DateTimeOffset>() <= next["due"]!.GetValue<DateTimeOffset>()) ? waiting : next;
+    }
+
+    // What is recorded for a waiting step happens a minute before its target, so the steps that follow it are not late.
+    private static DateTimeOffset ActionTime(JsonObject step) =>
+        step["due"]!.GetValue<DateTimeOffset>().AddMinutes(step["waitingFor"] is null ? 0 : -1);
+
+    /// <summary>
     /// Moves the clock to <paramref name="instant"/>, or a second on from now when that has passed: a step that answers something
     /// recorded (a moved visit, an upload) is due the instant it was recorded, and the clock has run on since.
     /// </summary>

@@ -1,3 +1,4 @@
+using IrpFlows.Hosting;
 using IrpFlows.Workflow;
 using Microsoft.AspNetCore.Diagnostics;
 
@@ -5,7 +6,7 @@ namespace IrpFlows.Http;
 
 /// <summary>
 /// What every HTTP function shares, on both hosts (the Functions worker's ASP.NET Core integration in Azure, Kestrel in
-/// Functions.Local): problem bodies for errors and bare status codes, and the wait for storage. Added as a startup
+/// Functions.Local): problem bodies for errors and bare status codes, the wait for storage, and the shared development clock. Added as a startup
 /// filter, which both hosts apply ahead of their own routing.
 /// </summary>
 public sealed class HttpPipeline : IStartupFilter
@@ -15,6 +16,14 @@ public sealed class HttpPipeline : IStartupFilter
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseStorageReadiness();
+        app.Use(async (context, nextMiddleware) =>
+        {
+            // The development clock may have been moved through another host: read it before judging dates by it.
+            if (context.RequestServices.GetRequiredService<TimeProvider>() is ISyncedClock shared
+                && context.RequestServices.GetRequiredService<StorageInitializer>().Ready.IsCompletedSuccessfully)
+                await shared.SyncAsync(context.RequestAborted);
+            await nextMiddleware(context);
+        });
         next(app);
     };
 }

@@ -174,6 +174,7 @@ public sealed partial class WorkflowEngine
     public async Task<WorkflowPass> PlanPassAsync(string instanceId, CancellationToken ct)
     {
         var retry = new StepRetry(_options.MaxStepAttempts, _options.FirstRetryInterval, _options.RetryBackoffCoefficient, _options.MaxRetryInterval);
+        await SyncClockAsync(ct);
         var loaded = await _store.LoadAsync(instanceId, ct);
         if (loaded is null) return new WorkflowPass(true, [], null, retry); // its log is gone: nothing to run
         var status = Evaluate(Kind(loaded.Instance.Kind), loaded.Instance);
@@ -194,6 +195,7 @@ public sealed partial class WorkflowEngine
     /// </summary>
     public async Task RunStepAsync(string instanceId, string stepId, CancellationToken ct)
     {
+        await SyncClockAsync(ct);
         var loaded = await _store.LoadAsync(instanceId, ct);
         if (loaded is null) return;
         var kind = Kind(loaded.Instance.Kind);
@@ -228,6 +230,7 @@ public sealed partial class WorkflowEngine
     /// </summary>
     public async Task<int> SweepAsync(DurableTaskClient durable, CancellationToken ct)
     {
+        await SyncClockAsync(ct);
         var now = _time.GetUtcNow();
         var woken = 0;
         await foreach (var header in _store.ListAsync(ct))
@@ -306,6 +309,9 @@ public sealed partial class WorkflowEngine
             Log.SignalLost(_logger, e, instanceId);
         }
     }
+
+    // Another host may have moved the development clock; what is due must be judged by the time every host agrees on.
+    private Task SyncClockAsync(CancellationToken ct) => _time is ISyncedClock shared ? shared.SyncAsync(ct) : Task.CompletedTask;
 
     private static InstanceStatus Evaluate(IWorkflowKind kind, WorkflowInstance instance)
     {
