@@ -22,7 +22,7 @@ public sealed class FactCheckFunctions(FactCheckPages pages, IrpReportFiles file
 
     [Function(nameof(FactCheckPage))]
     [OpenApiOperation("Reports", "The establishment's fact-check page: the draft report link, the comments received, and a form to upload comments.",
-        ResponseContentType = "text/html")]
+        ResponseContentType = "text/html", ErrorStatuses = [StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound])]
     public async Task<IResult> FactCheckPage(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "fact-check/{token}")] HttpRequest request, string token, CancellationToken ct)
     {
@@ -34,7 +34,7 @@ public sealed class FactCheckFunctions(FactCheckPages pages, IrpReportFiles file
 
     [Function(nameof(FactCheckDraft))]
     [OpenApiOperation("Reports", "The draft report the fact-check page is for: a redirect to a read-only link valid for a few minutes.",
-        ResponseStatus = StatusCodes.Status302Found)]
+        ResponseStatus = StatusCodes.Status302Found, ErrorStatuses = [StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound])]
     public async Task<IResult> FactCheckDraft(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "fact-check/{token}/draft")] HttpRequest request, string token, CancellationToken ct)
     {
@@ -50,7 +50,8 @@ public sealed class FactCheckFunctions(FactCheckPages pages, IrpReportFiles file
     /// <remarks>The token in the URL is the authority, as for the upload protocol: there is no session for a forged form to ride on.</remarks>
     [Function(nameof(UploadFactCheckComments))]
     [OpenApiOperation("Reports", "Upload one file of fact-check comments (multipart/form-data, field 'comments'): records FactCheckReturned if not yet recorded, and shows the page again.",
-        ResponseContentType = "text/html")]
+        RequestContentTypes = ["multipart/form-data"], ResponseContentType = "text/html",
+        ErrorStatuses = [StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict])]
     public async Task<IResult> UploadFactCheckComments(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "fact-check/{token}")] HttpRequest request, string token,
         [DurableClient] DurableTaskClient durable, CancellationToken ct)

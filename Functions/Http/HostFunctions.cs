@@ -13,19 +13,21 @@ public sealed class HostFunctions(StorageInitializer storage, IConfiguration con
     private static readonly TimeSpan CatchUpLimit = TimeSpan.FromMinutes(2);
 
     [Function(nameof(Health))]
-    [OpenApiOperation("Host", "Anonymous health check: 200 when storage is usable, 503 with the reason when it is not.", Response = typeof(HealthState))]
+    [OpenApiOperation("Host", "Anonymous health check: 200 when storage is usable, 503 with the reason when it is not.", Response = typeof(HealthState),
+        ErrorStatuses = [StatusCodes.Status503ServiceUnavailable])]
     public IResult Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/health")] HttpRequest request) =>
         storage.Ready.IsCompletedSuccessfully
             ? TypedResults.Ok(new HealthState("healthy", StorageReadiness.Describe(storage)))
             : Problems.Status(StatusCodes.Status503ServiceUnavailable, "Storage is not available", StorageReadiness.Explain(storage));
 
     [Function(nameof(OpenApiDocument))]
-    [OpenApiOperation("Host", "This document: every HTTP function with its route, methods and bodies.")]
+    [OpenApiOperation("Host", "This document: every HTTP function with its route, methods and bodies.", ResponseContentType = "application/json")]
     public IResult OpenApiDocument([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/openapi.json")] HttpRequest request) =>
         TypedResults.Text(OpenApiDocumentBuilder.Json(typeof(HostFunctions).Assembly, $"{request.Scheme}://{request.Host}"), "application/json");
 
     [Function(nameof(GetDevClock))]
-    [OpenApiOperation("Development", "The development clock's time (only when DevClockEnabled is true).", Response = typeof(DevClockState))]
+    [OpenApiOperation("Development", "The development clock's time (only when DevClockEnabled is true).", Response = typeof(DevClockState),
+        ErrorStatuses = [StatusCodes.Status404NotFound])]
     public async Task<IResult> GetDevClock(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/dev/clock")] HttpRequest request, CancellationToken ct)
     {
@@ -36,7 +38,9 @@ public sealed class HostFunctions(StorageInitializer storage, IConfiguration con
 
     [Function(nameof(MoveDevClock))]
     [OpenApiOperation("Development", "Moves the development clock forward and returns once every step due by then has run.",
-        RequestBody = typeof(DevClockState), Response = typeof(DevClockState))]
+        Description = "404 when the clock is off; 409 for a time before the clock's; 503 when an IRP has not caught up within two minutes.",
+        RequestBody = typeof(DevClockState), Response = typeof(DevClockState),
+        ErrorStatuses = [StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status503ServiceUnavailable])]
     public async Task<IResult> MoveDevClock(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/dev/clock")] HttpRequest request,
         [DurableClient] DurableTaskClient durable, CancellationToken ct)

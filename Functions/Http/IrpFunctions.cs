@@ -11,7 +11,7 @@ public sealed class IrpFunctions(IrpService irps)
 {
     [Function(nameof(PreviewIrp))]
     [OpenApiOperation("IRPs", "The timeline an IRP would get, and its departures from the guide. Changes nothing.",
-        RequestBody = typeof(CreateIrpRequest), Response = typeof(IrpPreview))]
+        RequestBody = typeof(CreateIrpRequest), Response = typeof(IrpPreview), ErrorStatuses = [StatusCodes.Status400BadRequest])]
     public async Task<IResult> PreviewIrp(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/irps/preview")] HttpRequest request)
     {
@@ -24,7 +24,8 @@ public sealed class IrpFunctions(IrpService irps)
 
     [Function(nameof(CreateIrp))]
     [OpenApiOperation("IRPs", "Start an IRP. Returns 202 with the URLs to query it, raise events and terminate it.",
-        RequestBody = typeof(CreateIrpRequest), Response = typeof(CreatedIrp), ResponseStatus = StatusCodes.Status202Accepted)]
+        RequestBody = typeof(CreateIrpRequest), Response = typeof(CreatedIrp), ResponseStatus = StatusCodes.Status202Accepted,
+        ErrorStatuses = [StatusCodes.Status400BadRequest])]
     public async Task<IResult> CreateIrp(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/irps")] HttpRequest request,
         [DurableClient] DurableTaskClient durable, CancellationToken ct)
@@ -50,7 +51,8 @@ public sealed class IrpFunctions(IrpService irps)
     }
 
     [Function(nameof(GetIrp))]
-    [OpenApiOperation("IRPs", "An IRP's status: timeline, documents, emails, warnings.", Response = typeof(IrpView))]
+    [OpenApiOperation("IRPs", "An IRP's status: timeline, documents, emails, warnings.", Response = typeof(IrpView),
+        ErrorStatuses = [StatusCodes.Status404NotFound])]
     public async Task<IResult> GetIrp(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/irps/{id}")] HttpRequest request, string id, CancellationToken ct)
     {
@@ -60,7 +62,10 @@ public sealed class IrpFunctions(IrpService irps)
 
     [Function(nameof(RaiseIrpEvent))]
     [OpenApiOperation("IRPs", "Record an event: LiaisonOfficerAppointed, VisitRescheduled, DraftIssued, FactCheckReturned, Published.",
-        RequestBody = typeof(JsonObject), ResponseStatus = StatusCodes.Status202Accepted)]
+        Description = "Bodies: LiaisonOfficerAppointed { name, email }; VisitRescheduled { visitStart }; DraftIssued and FactCheckReturned { date? } "
+            + "(default today); Published { date, url }. Dates are yyyy-MM-dd. 400 for an unknown event or a bad field; 409 when the IRP's state refuses it.",
+        RequestBody = typeof(JsonObject), ResponseStatus = StatusCodes.Status202Accepted,
+        ErrorStatuses = [StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict])]
     public async Task<IResult> RaiseIrpEvent(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/irps/{id}/events/{eventName}")] HttpRequest request,
         string id, string eventName, [DurableClient] DurableTaskClient durable, CancellationToken ct)
@@ -72,14 +77,16 @@ public sealed class IrpFunctions(IrpService irps)
 
     [Function(nameof(TerminateIrp))]
     [OpenApiOperation("IRPs", "Cancel an IRP (?reason=): pending steps are skipped and the establishment is told the visit is cancelled.",
-        ResponseStatus = StatusCodes.Status202Accepted)]
+        ResponseStatus = StatusCodes.Status202Accepted, ErrorStatuses = [StatusCodes.Status404NotFound, StatusCodes.Status409Conflict])]
+    [OpenApiQueryParameter("reason", "Why the IRP is cancelled; recorded with the cancellation.")]
     public async Task<IResult> TerminateIrp(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/irps/{id}/terminate")] HttpRequest request,
         string id, [DurableClient] DurableTaskClient durable, CancellationToken ct) =>
         Accepted(await irps.TerminateAsync(id, request.Query["reason"].FirstOrDefault(), durable, ct));
 
     [Function(nameof(RetryIrpStep))]
-    [OpenApiOperation("IRPs", "Run a failed step again; 409 unless the step has failed.", ResponseStatus = StatusCodes.Status202Accepted)]
+    [OpenApiOperation("IRPs", "Run a failed step again; 409 unless the step has failed.", ResponseStatus = StatusCodes.Status202Accepted,
+        ErrorStatuses = [StatusCodes.Status404NotFound, StatusCodes.Status409Conflict])]
     public async Task<IResult> RetryIrpStep(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/irps/{id}/steps/{stepId}/retry")] HttpRequest request,
         string id, string stepId, [DurableClient] DurableTaskClient durable, CancellationToken ct) =>

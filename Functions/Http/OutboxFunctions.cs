@@ -6,8 +6,12 @@ namespace IrpFlows.Http;
 /// <summary>The local mail outbox (only when no Graph mailbox is configured): every email sent, as listed and raw MIME.</summary>
 public sealed class OutboxFunctions(IServiceProvider services)
 {
+    private const string NoOutboxDescription = "404 when mail goes through Microsoft Graph, which leaves no local outbox.";
+
     [Function(nameof(ListOutbox))]
-    [OpenApiOperation("Outbox", "Emails in the outbox, oldest first; only one IRP's with ?irpId=.", Response = typeof(List<OutboxEntry>))]
+    [OpenApiOperation("Outbox", "Emails in the outbox, oldest first; only one IRP's with ?irpId=.", Response = typeof(List<OutboxEntry>),
+        Description = NoOutboxDescription, ErrorStatuses = [StatusCodes.Status404NotFound])]
+    [OpenApiQueryParameter("irpId", "Only this IRP's emails.")]
     public async Task<IResult> ListOutbox(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/outbox")] HttpRequest request, CancellationToken ct)
     {
@@ -17,7 +21,8 @@ public sealed class OutboxFunctions(IServiceProvider services)
     }
 
     [Function(nameof(GetOutboxEmail))]
-    [OpenApiOperation("Outbox", "One email as a raw MIME message (message/rfc822).", ResponseContentType = "message/rfc822")]
+    [OpenApiOperation("Outbox", "One email as a raw MIME message (message/rfc822).", ResponseContentType = "message/rfc822",
+        Description = NoOutboxDescription, ErrorStatuses = [StatusCodes.Status404NotFound])]
     public async Task<IResult> GetOutboxEmail(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/outbox/{id}")] HttpRequest request, string id, CancellationToken ct)
     {

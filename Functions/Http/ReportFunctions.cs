@@ -17,10 +17,14 @@ public sealed class ReportFunctions(IrpReportService reports, ReportOptions opti
         + "and its name in ?fileName= (ending .pdf or .docx to match). The size limit is the setting Reports:MaxFileSizeBytes (25 MiB by default). "
         + "Returns 200 with the file as recorded.";
 
+    private const string FileNameParameter = "The file's name, ending .pdf or .docx to match its Content-Type.";
+
     [Function(nameof(PutDraftReport))]
     [OpenApiOperation("After the visit", "Upload the draft report; a new upload replaces the current draft until DraftIssued is recorded (409 after).",
         Description = FileBody + " Recording DraftIssued then sends the draft-report email with a link to the fact-check page, from which the governor opens this file.",
-        Response = typeof(ReportFileView))]
+        RequestContentTypes = [ReportFileRules.PdfContentType, ReportFileRules.DocxContentType], Response = typeof(ReportFileView),
+        ErrorStatuses = [StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict])]
+    [OpenApiQueryParameter("fileName", FileNameParameter, Required = true)]
     public async Task<IResult> PutDraftReport(
         [HttpTrigger(AuthorizationLevel.Function, "put", Route = "api/irps/{id}/draft-report")] HttpRequest request, string id,
         [DurableClient] DurableTaskClient durable, CancellationToken ct)
@@ -34,7 +38,10 @@ public sealed class ReportFunctions(IrpReportService reports, ReportOptions opti
 
     [Function(nameof(PutFactCheckComments))]
     [OpenApiOperation("After the visit", "Upload the establishment's fact-check comments; records FactCheckReturned today if not yet recorded.",
-        Description = FileBody + " Each upload is kept. 409 before DraftIssued or after Published.", Response = typeof(ReportFileView))]
+        Description = FileBody + " Each upload is kept. 409 before DraftIssued or after Published.",
+        RequestContentTypes = [ReportFileRules.PdfContentType, ReportFileRules.DocxContentType], Response = typeof(ReportFileView),
+        ErrorStatuses = [StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict])]
+    [OpenApiQueryParameter("fileName", FileNameParameter, Required = true)]
     public async Task<IResult> PutFactCheckComments(
         [HttpTrigger(AuthorizationLevel.Function, "put", Route = "api/irps/{id}/fact-check-comments")] HttpRequest request, string id,
         [DurableClient] DurableTaskClient durable, CancellationToken ct)
@@ -68,7 +75,8 @@ public sealed class ReportFunctions(IrpReportService reports, ReportOptions opti
             + "Ofsted themes: InsufficientProgress | ReasonableProgress | SignificantProgress. "
             + "text (the written judgement) is optional, at most 2000 characters. "
             + "404 for an unknown ref; 409 once published or when the IRP is terminated or completed.",
-        RequestBody = typeof(JudgementRequest), Response = typeof(JudgementView))]
+        RequestBody = typeof(JudgementRequest), Response = typeof(JudgementView),
+        ErrorStatuses = [StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict])]
     public async Task<IResult> PutJudgement(
         [HttpTrigger(AuthorizationLevel.Function, "put", Route = "api/irps/{id}/judgements/{ref}")] HttpRequest request, string id, string @ref,
         [DurableClient] DurableTaskClient durable, CancellationToken ct)
@@ -83,7 +91,8 @@ public sealed class ReportFunctions(IrpReportService reports, ReportOptions opti
     [OpenApiOperation("After the visit", "The report's Key findings sentences, counts, Summary of judgements and chart data, from the judgements so far.",
         Description = "?style=exhaustive (default: every judgement on the scale, as HMP Elmley's 2023 report) or "
             + "?style=concise (only judgements given, as HMP Hull's 2022 report).",
-        Response = typeof(ReportSummaryResult))]
+        Response = typeof(ReportSummaryResult), ErrorStatuses = [StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound])]
+    [OpenApiQueryParameter("style", "exhaustive (the default) or concise.")]
     public async Task<IResult> GetReportSummary(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/irps/{id}/summary")] HttpRequest request, string id, CancellationToken ct)
     {
@@ -95,7 +104,7 @@ public sealed class ReportFunctions(IrpReportService reports, ReportOptions opti
 
     [Function(nameof(GetReportChart))]
     [OpenApiOperation("After the visit", "Key findings pie chart as SVG: recommendations.svg (figure 2) or themes.svg (figure 3).",
-        ResponseContentType = "image/svg+xml")]
+        ResponseContentType = "image/svg+xml", ErrorStatuses = [StatusCodes.Status404NotFound])]
     public async Task<IResult> GetReportChart(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/irps/{id}/summary/charts/{chart}.svg")] HttpRequest request,
         string id, string chart, CancellationToken ct)

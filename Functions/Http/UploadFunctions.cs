@@ -16,7 +16,7 @@ public sealed class UploadFunctions(DocumentCollection documents, DocumentStore 
 {
     [Function(nameof(UploadPage))]
     [OpenApiOperation("Documents", "The establishment's upload page: every requested document with its status, and file uploads.",
-        ResponseContentType = "text/html")]
+        ResponseContentType = "text/html", ErrorStatuses = [StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound])]
     public async Task<IResult> UploadPage(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "upload/{token}")] HttpRequest request, string token, CancellationToken ct)
     {
@@ -34,7 +34,8 @@ public sealed class UploadFunctions(DocumentCollection documents, DocumentStore 
 
     [Function(nameof(BeginUpload))]
     [OpenApiOperation("Documents", "Start uploading one file for a checklist item: returns a create-only SAS for one new blob. PUT the bytes there once, with x-ms-blob-type: BlockBlob and the Content-Type returned.",
-        RequestBody = typeof(UploadRequest), Response = typeof(UploadGrantResponse))]
+        RequestBody = typeof(UploadRequest), Response = typeof(UploadGrantResponse),
+        ErrorStatuses = [StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict])]
     public async Task<IResult> BeginUpload(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/uploads/{token}/{key}")] HttpRequest request,
         string token, string key, CancellationToken ct)
@@ -48,7 +49,8 @@ public sealed class UploadFunctions(DocumentCollection documents, DocumentStore 
 
     [Function(nameof(CompleteUpload))]
     [OpenApiOperation("Documents", "Report a file uploaded: the item is recorded as received. Idempotent.",
-        RequestBody = typeof(CompleteUploadRequest), Response = typeof(DocumentView))]
+        RequestBody = typeof(CompleteUploadRequest), Response = typeof(DocumentView),
+        ErrorStatuses = [StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict])]
     public async Task<IResult> CompleteUpload(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/uploads/{token}/{key}/complete")] HttpRequest request,
         string token, string key, [DurableClient] DurableTaskClient durable, CancellationToken ct)
@@ -61,7 +63,7 @@ public sealed class UploadFunctions(DocumentCollection documents, DocumentStore 
 
     [Function(nameof(DownloadDocument))]
     [OpenApiOperation("Documents", "Download a received file: a redirect to a read-only link valid for a few minutes, which storage answers as an attachment. name is the file's name as listed, or its blob name's last segment.",
-        ResponseStatus = StatusCodes.Status302Found)]
+        ResponseStatus = StatusCodes.Status302Found, ErrorStatuses = [StatusCodes.Status404NotFound, StatusCodes.Status410Gone])]
     public async Task<IResult> DownloadDocument(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/irps/{id}/documents/{key}/files/{name}")] HttpRequest request,
         string id, string key, string name, CancellationToken ct)
