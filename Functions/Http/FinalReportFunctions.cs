@@ -12,7 +12,7 @@ public sealed class FinalReportFunctions(SignedLinks links, IrpReportFiles files
 {
     [Function(nameof(FinalReportDownload))]
     [OpenApiOperation("Reports", "The final report sent to ministers: a redirect to a read-only link valid for a few minutes.",
-        ResponseStatus = StatusCodes.Status302Found)]
+        ResponseStatus = StatusCodes.Status302Found, ErrorStatuses = [StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound])]
     public async Task<IResult> FinalReportDownload(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "final-report/{token}")] HttpRequest request, string token, CancellationToken ct)
     {

@@ -57,7 +57,9 @@ public sealed class ReportFunctions(IrpReportService reports, ReportOptions opti
     [OpenApiOperation("After the visit", "Upload the final report; it is sent at once to the ministerial office contact (the Secretary of State for Justice, or the Home Secretary and Minister).",
         Description = FileBody + " A new upload replaces it until it has been sent. 409 before DraftIssued, once sent or published, "
             + "or when the IRP has no ministerialOffice contact.",
-        Response = typeof(ReportFileView))]
+        RequestContentTypes = [ReportFileRules.PdfContentType, ReportFileRules.DocxContentType], Response = typeof(ReportFileView),
+        ErrorStatuses = [StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict])]
+    [OpenApiQueryParameter("fileName", FileNameParameter, Required = true)]
     public async Task<IResult> PutFinalReport(
         [HttpTrigger(AuthorizationLevel.Function, "put", Route = "api/irps/{id}/final-report")] HttpRequest request, string id,
         [DurableClient] DurableTaskClient durable, CancellationToken ct)
