@@ -159,17 +159,26 @@ public sealed class IrpFlowsApp : IAsyncDisposable
         return all;
     }
 
-    /// <summary>Waits until the app says it is healthy: storage prepared, the task hub created.</summary>
+    /// <summary>Waits until the app says it is healthy: storage prepared, the task hub created (a process may still be starting).</summary>
     public async Task WaitUntilHealthyAsync()
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
-        while (true)
+        var last = "no answer";
+        while (DateTime.UtcNow < deadline)
         {
-            using var health = await Anonymous.GetAsync("/api/health");
-            if (health.IsSuccessStatusCode) return;
-            Assert.True(DateTime.UtcNow < deadline, $"The app did not become healthy: {await health.Content.ReadAsStringAsync()}");
+            try
+            {
+                using var health = await Anonymous.GetAsync("/api/health");
+                if (health.IsSuccessStatusCode) return;
+                last = await health.Content.ReadAsStringAsync();
+            }
+            catch (HttpRequestException e) when (Process is not null)
+            {
+                last = e.Message; // the process is not listening yet
+            }
             await Task.Delay(100);
         }
+        Assert.Fail($"The app did not become healthy: {last}{(Process is null ? "" : Environment.NewLine + Process.OutputTail)}");
     }
 
     /// <summary>
