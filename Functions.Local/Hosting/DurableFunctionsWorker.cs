@@ -43,14 +43,18 @@ public sealed class DurableFunctionsWorker(
         _worker = worker;
     }
 
+    /// <summary>
+    /// Lets work in progress finish while the host's shutdown allows, then abandons what is left: the task hub hands it to
+    /// the next worker once its messages become visible again.
+    /// </summary>
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        if (_worker is { } worker)
-        {
-            _worker = null;
-            await worker.StopAsync(isForced: cancellationToken.IsCancellationRequested);
-        }
+        if (_worker is not { } worker) return;
+        _worker = null;
+        var graceful = worker.StopAsync(isForced: false);
+        if (await Task.WhenAny(graceful, Task.Delay(Timeout.Infinite, cancellationToken)) != graceful)
+            await worker.StopAsync(isForced: true);
     }
 
     /// <summary>A new shim from every <see cref="Create"/>: the framework keeps per-execution state in it.</summary>

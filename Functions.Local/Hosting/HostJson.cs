@@ -54,6 +54,9 @@ public sealed partial class HostJson
         if (storage.GetValue<TimeSpan?>("controlQueueVisibilityTimeout") is { } control) settings.ControlQueueVisibilityTimeout = control;
         if (storage.GetValue<TimeSpan?>("workItemQueueVisibilityTimeout") is { } workItems) settings.WorkItemQueueVisibilityTimeout = workItems;
         if (storage.GetValue<bool?>("useTablePartitionManagement") is { } tables) settings.UseTablePartitionManagement = tables;
+        // The app lease keeps two apps (deployment slots) off one task hub; a crashed host holds it for a minute and its
+        // successor only retries every five, so local hosts and tests turn it off (useAppLease=false in their settings).
+        if (durable.GetValue<bool?>("useAppLease") is { } appLease) settings.UseAppLease = appLease;
         if (durable.GetValue<int?>("maxConcurrentActivityFunctions") is { } activities) settings.MaxConcurrentTaskActivityWorkItems = activities;
         if (durable.GetValue<int?>("maxConcurrentOrchestratorFunctions") is { } orchestrators) settings.MaxConcurrentTaskOrchestrationWorkItems = orchestrators;
         // Not host.json settings: how long a partition lease lasts, so a killed host's partitions move on sooner in tests.

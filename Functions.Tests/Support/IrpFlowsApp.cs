@@ -146,9 +146,10 @@ public sealed class IrpFlowsApp : IAsyncDisposable
             [ServiceRegistration.DevClockStartSetting] = (clockStart ?? MondayMorning).ToString("O"),
             ["Workflow:InstancesTable"] = names.Instances,
             ["TaskHubName"] = names.TaskHub,
-            // Tests wait on Durable's queues: poll them often, and let a stopped host's partitions go soon.
+            // Tests wait on Durable's queues: poll them often; and no app lease, which a killed host would hold for minutes.
             ["AzureFunctionsJobHost:extensions:durableTask:storageProvider:partitionCount"] = "1",
             ["AzureFunctionsJobHost:extensions:durableTask:storageProvider:maxQueuePollingInterval"] = "00:00:00.200",
+            ["AzureFunctionsJobHost:extensions:durableTask:useAppLease"] = "false",
             ["Mail:Container"] = names.Outbox,
             ["Mail:Table"] = names.Outbox,
             ["Documents:UploadsTable"] = names.Uploads,

@@ -256,6 +256,7 @@ public sealed class IrpService(
             Judgements = IrpReportService.Judgements(state),
             DraftReport = state.DraftReport is { } draft ? ReportFileView.From(draft) : null,
             FactCheckComments = state.FactCheckComments.Select(ReportFileView.From).ToList(),
+            UploadLink = status.Step(IrpSteps.DocumentsRequest)?.Status == StepStatus.Done ? workflow.MailContext(status.Instance.Id, state).UploadLink : null,
             FinalReport = state.FinalReport is { } final ? ReportFileView.From(final) : null,
         };
     }

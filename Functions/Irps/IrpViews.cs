@@ -55,6 +55,12 @@ public sealed record IrpView(
 
     /// <summary>The final report sent (or to be sent) to ministers, or null before any upload.</summary>
     public ReportFileView? FinalReport { get; init; }
+
+    /// <summary>
+    /// The establishment's upload page, as the documents request sent it (null until it has gone), so the coordinator can
+    /// send it again to someone who lost it.
+    /// </summary>
+    public Uri? UploadLink { get; init; }
 }
 
 /// <summary>A line of <c>GET /api/irps</c>.</summary>
