@@ -77,7 +77,8 @@ internal sealed partial class BenchApp : IAsyncDisposable
         var factory = new Factory(connectionString, settingsSource, names, clockStart, new StorageLedger(names.Role, trace));
         using (RequestOrigins.Enter(RequestOrigin.Setup))
         {
-            // The test server hands each request the caller's execution context, and with it the caller's origin.
+            // Reaching the server starts the host (each hosted service that reaches storage under an origin of its own).
+            // Then the test server is told to hand each request the caller's execution context, and with it its origin.
             factory.Server.PreserveExecutionContext = true;
         }
         var http = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

@@ -24,7 +24,7 @@ internal static class LifecycleScenario
 
     public static async Task RunAsync(BenchApp app, BenchReport report, TextWriter progress)
     {
-        var clock = Stopwatch.StartNew();
+        var realTime = Stopwatch.StartNew();
         var start = app.Ledger.Snapshot();
         var wakeUps = new List<RequestTally>();
         var events = new List<RequestTally>();
@@ -90,7 +90,7 @@ internal static class LifecycleScenario
             ScenarioCost.From("coordinator events", "draft upload + DraftIssued, FactCheckReturned, Published, and the passes they cause", Sum(events)),
             ScenarioCost.From("clock wake-ups", "each due time: a pass runs the due steps' activities, plans again and waits", Sum(wakeUps)),
             events.Count, wakeUps.Count,
-            clock.Elapsed.TotalMinutes,
+            realTime.Elapsed.TotalMinutes,
             whole.Count(k => k.Category == RequestCategory.Polling),
             whole.Count(k => k.Category == RequestCategory.Sweep),
             whole.Count(k => k.Category == RequestCategory.Driver),
