@@ -59,6 +59,11 @@ public sealed partial class WorkflowEngine
     private const int MaxAppendAttempts = 12;
     // A due step whose orchestration has said nothing for this long is checked on: its orchestration may be gone.
     private static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(15);
+    // Durable's Azure Storage backend sends a timer as a queue message made visible after a whole number of seconds, rounded
+    // down, so a timer can fire up to a second early; a pass that then found its step not yet due would set timer after timer
+    // (each a pass of its own) until the instant came. Timers are set this much after the due time (a second for the
+    // rounding, a second for clock skew between the app and the storage service).
+    private static readonly TimeSpan TimerMargin = TimeSpan.FromSeconds(2);
 
     private readonly WorkflowStore _store;
     private readonly IReadOnlyDictionary<string, IWorkflowKind> _kinds;
@@ -184,7 +189,7 @@ public sealed partial class WorkflowEngine
         var wakeAt = due.Count > 0 ? now : status.NextDue;
         await _store.RecordPassAsync(instanceId, wakeAt, ct);
         // Timers run on the system clock; the development clock may be ahead of it by a fixed offset.
-        var wakeAtUtc = due.Count == 0 && wakeAt is { } at ? (TimeProvider.System.GetUtcNow() + (at - now)).UtcDateTime : (DateTime?)null;
+        var wakeAtUtc = due.Count == 0 && wakeAt is { } at ? (TimeProvider.System.GetUtcNow() + (at - now) + TimerMargin).UtcDateTime : (DateTime?)null;
         return new WorkflowPass(false, due, wakeAtUtc, retry);
     }
 
