@@ -29,12 +29,23 @@ public sealed class WorkflowPlanException(WorkflowInstance instance, Exception i
 /// <summary>A new fact to append: its type and data.</summary>
 public sealed record NewEvent(string Type, JsonObject Data);
 
-/// <summary>What one planning pass of an instance's orchestration decided.</summary>
+/// <summary>
+/// Where an instance's orchestration stands after each of its activities: what to run now, or when to look again. Each
+/// activity returns it, so the orchestration needs no planning activity of its own between steps.
+/// </summary>
 /// <param name="Finished">Nothing will ever run again: the orchestration ends.</param>
 /// <param name="DueSteps">The steps to run now, in plan order.</param>
 /// <param name="WakeAtUtc">When nothing is due: the instant to look again (on the system clock), or null to wait for a change.</param>
+/// <param name="DueAtWake">The steps that will be due at <paramref name="WakeAtUtc"/>, unless something changes first.</param>
 /// <param name="Retry">How to retry a failing step.</param>
-public sealed record WorkflowPass(bool Finished, IReadOnlyList<string> DueSteps, DateTime? WakeAtUtc, StepRetry Retry);
+public sealed record WorkflowPass(bool Finished, IReadOnlyList<string> DueSteps, DateTime? WakeAtUtc, IReadOnlyList<string> DueAtWake, StepRetry Retry)
+{
+    /// <summary>This pass as it stands when its timer fires: the steps due then are to run.</summary>
+    public WorkflowPass AtWake() => this with { DueSteps = DueAtWake, WakeAtUtc = null, DueAtWake = [] };
+}
+
+/// <summary>An orchestration's input: its instance, and the pass it continues with (null: plan afresh).</summary>
+public sealed record WorkflowCursor(string InstanceId, WorkflowPass? Pass);
 
 /// <summary>The retry policy of a step's activity, read from <see cref="WorkflowOptions"/> by the activity so the orchestrator reads no settings.</summary>
 public sealed record StepRetry(int MaxAttempts, TimeSpan FirstInterval, double BackoffCoefficient, TimeSpan MaxInterval);
@@ -127,25 +138,38 @@ public sealed partial class WorkflowEngine
     /// </summary>
     /// <param name="durable">The client to tell the orchestration with; null from the orchestration's own activities.</param>
     /// <exception cref="WorkflowContentionException">Other writers kept getting in first.</exception>
-    public async Task<InstanceStatus?> AppendAsync(
-        string instanceId, Func<InstanceStatus, IReadOnlyList<NewEvent>> decide, DurableTaskClient? durable, CancellationToken ct)
+    public Task<InstanceStatus?> AppendAsync(
+        string instanceId, Func<InstanceStatus, IReadOnlyList<NewEvent>> decide, DurableTaskClient? durable, CancellationToken ct) =>
+        AppendAsync(instanceId, decide, durable, first: null, recordsPass: false, ct);
+
+    /// <param name="first">The instance as just loaded, to decide on before reading it again.</param>
+    /// <param name="recordsPass">The append is the orchestration's: record in the header, with it, when it will look again.</param>
+    private async Task<InstanceStatus?> AppendAsync(string instanceId, Func<InstanceStatus, IReadOnlyList<NewEvent>> decide,
+        DurableTaskClient? durable, LoadedInstance? first, bool recordsPass, CancellationToken ct)
     {
         var appendId = NewAppendId();
         for (var attempt = 1; ; attempt++)
         {
-            var loaded = await _store.LoadAsync(instanceId, ct);
+            var loaded = first ?? await _store.LoadAsync(instanceId, ct);
+            first = null;
             if (loaded is null) return null;
             var kind = Kind(loaded.Instance.Kind);
             var before = Evaluate(kind, loaded.Instance);
+            var now = _time.GetUtcNow();
             if (loaded.Instance.AppendIds.Contains(appendId)) return before; // an earlier attempt committed
             var newEvents = decide(before);
-            if (newEvents.Count == 0) return before; // nothing new to record (e.g. a repeated report)
-            var now = _time.GetUtcNow();
+            if (newEvents.Count == 0)
+            {
+                // Nothing new to record (e.g. a repeated report); an orchestration's pass is recorded all the same.
+                if (recordsPass) await _store.RecordPassAsync(instanceId, new PassRecord(WakeAt(before, now)), ct);
+                return before;
+            }
             var after = Evaluate(kind, WithEvents(loaded.Instance, newEvents, now));
+            var header = Header(after, now) with { Pass = recordsPass ? new PassRecord(WakeAt(after, now)) : null };
             try
             {
                 await _store.AppendAsync(loaded.Instance, loaded.HeaderETag, after.Instance.Events.Skip(loaded.Instance.Events.Count).ToList(),
-                    appendId, Header(after, now), ct);
+                    appendId, header, ct);
             }
             catch (RequestFailedException e) when (e.Status == 412)
             {
@@ -173,52 +197,56 @@ public sealed partial class WorkflowEngine
         }, durable, ct);
 
     /// <summary>
-    /// The start of each pass of an instance's orchestration: what is due now, and when to look again. Records when it will
-    /// look again in the instance's header, for <see cref="SweepAsync"/>.
+    /// The start of an orchestration's pass when it does not know where it stands (its start, or after a change): what is due
+    /// now, and when to look again, recorded in the instance's header for <see cref="SweepAsync"/>.
     /// </summary>
     public async Task<WorkflowPass> PlanPassAsync(string instanceId, CancellationToken ct)
     {
-        var retry = new StepRetry(_options.MaxStepAttempts, _options.FirstRetryInterval, _options.RetryBackoffCoefficient, _options.MaxRetryInterval);
         await SyncClockAsync(ct);
         var loaded = await _store.LoadAsync(instanceId, ct);
-        if (loaded is null) return new WorkflowPass(true, [], null, retry); // its log is gone: nothing to run
+        if (loaded is null) return FinishedPass; // its log is gone: nothing to run
         var status = Evaluate(Kind(loaded.Instance.Kind), loaded.Instance);
-        if (status.IsFinished) return new WorkflowPass(true, [], null, retry);
         var now = _time.GetUtcNow();
-        var due = status.DueSteps(now);
-        var wakeAt = due.Count > 0 ? now : status.NextDue;
-        await _store.RecordPassAsync(instanceId, wakeAt, ct);
-        // Timers run on the system clock; the development clock may be ahead of it by a fixed offset.
-        var wakeAtUtc = due.Count == 0 && wakeAt is { } at ? (TimeProvider.System.GetUtcNow() + (at - now) + TimerMargin).UtcDateTime : (DateTime?)null;
-        return new WorkflowPass(false, due, wakeAtUtc, retry);
+        if (!status.IsFinished) await _store.RecordPassAsync(instanceId, new PassRecord(WakeAt(status, now)), ct);
+        return Pass(status, now);
     }
 
     /// <summary>
-    /// Runs one step's work and records it done. Does nothing when the step is no longer due (done by an earlier attempt,
-    /// skipped or moved by an event since the pass was planned). The work may run again after a crash before the record:
-    /// steps are idempotent by instance and step id (see <see cref="IWorkflowKind.RunStepAsync"/>).
+    /// Runs one step's work and records it done, with the pass that follows. Does nothing but report the pass when the step
+    /// is no longer due (done by an earlier attempt, skipped or moved by an event since). The work may run again after a
+    /// crash before the record: steps are idempotent by instance and step id (see <see cref="IWorkflowKind.RunStepAsync"/>).
     /// </summary>
-    public async Task RunStepAsync(string instanceId, string stepId, CancellationToken ct)
+    public async Task<WorkflowPass> RunStepAsync(string instanceId, string stepId, CancellationToken ct)
     {
         await SyncClockAsync(ct);
         var loaded = await _store.LoadAsync(instanceId, ct);
-        if (loaded is null) return;
+        if (loaded is null) return FinishedPass;
         var kind = Kind(loaded.Instance.Kind);
-        if (!Evaluate(kind, loaded.Instance).IsDue(stepId, _time.GetUtcNow())) return;
-        var result = await kind.RunStepAsync(loaded.Instance, stepId, ct);
-        await AppendAsync(instanceId, status => status.Step(stepId)?.Status == StepStatus.Done
-            ? []
-            : [new NewEvent(EngineEvents.StepCompleted, EngineEvents.StepCompletedData(stepId, result.Result))], durable: null, ct);
-        Log.StepCompleted(_logger, instanceId, stepId);
+        var status = Evaluate(kind, loaded.Instance);
+        if (status.IsDue(stepId, _time.GetUtcNow()))
+        {
+            var result = await kind.RunStepAsync(loaded.Instance, stepId, ct);
+            status = (await AppendAsync(instanceId, current => current.Step(stepId)?.Status == StepStatus.Done
+                ? []
+                : [new NewEvent(EngineEvents.StepCompleted, EngineEvents.StepCompletedData(stepId, result.Result))], durable: null, loaded, recordsPass: true, ct))!;
+            Log.StepCompleted(_logger, instanceId, stepId);
+        }
+        else
+        {
+            await _store.RecordPassAsync(instanceId, new PassRecord(WakeAt(status, _time.GetUtcNow())), ct);
+        }
+        return Pass(status, _time.GetUtcNow());
     }
 
-    /// <summary>Records that a step's attempts ran out; it shows failed, and the instance's other steps go on.</summary>
-    public async Task RecordStepFailedAsync(string instanceId, string stepId, int attempts, string error, CancellationToken ct)
+    /// <summary>Records that a step's attempts ran out; it shows failed, and the instance's other steps go on. Returns the pass that follows.</summary>
+    public async Task<WorkflowPass> RecordStepFailedAsync(string instanceId, string stepId, int attempts, string error, CancellationToken ct)
     {
-        await AppendAsync(instanceId, status => status.Step(stepId)?.Status is StepStatus.Done or StepStatus.Failed
+        await SyncClockAsync(ct);
+        var status = await AppendAsync(instanceId, current => current.Step(stepId)?.Status is StepStatus.Done or StepStatus.Failed
             ? []
-            : [new NewEvent(EngineEvents.StepFailed, EngineEvents.StepFailedData(stepId, attempts, error))], durable: null, ct);
+            : [new NewEvent(EngineEvents.StepFailed, EngineEvents.StepFailedData(stepId, attempts, error))], durable: null, first: null, recordsPass: true, ct);
         Log.StepFailed(_logger, instanceId, stepId, attempts, error);
+        return status is null ? FinishedPass : Pass(status, _time.GetUtcNow());
     }
 
     /// <summary>Marks an instance failed because its log cannot be planned; no other instance is affected.</summary>
@@ -292,7 +320,7 @@ public sealed partial class WorkflowEngine
     {
         try
         {
-            await durable.ScheduleNewOrchestrationInstanceAsync(WorkflowOrchestration.OrchestratorName, instanceId,
+            await durable.ScheduleNewOrchestrationInstanceAsync(WorkflowOrchestration.OrchestratorName, new WorkflowCursor(instanceId, null),
                 new Microsoft.DurableTask.StartOrchestrationOptions(instanceId), ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -338,6 +366,24 @@ public sealed partial class WorkflowEngine
         foreach (var e in events) all.Add(new WorkflowEvent(all.Count + 1, e.Type, e.Data, now));
         return instance with { Events = all, LastUpdatedTime = now };
     }
+
+    private StepRetry Retry => new(_options.MaxStepAttempts, _options.FirstRetryInterval, _options.RetryBackoffCoefficient, _options.MaxRetryInterval);
+
+    private WorkflowPass FinishedPass => new(true, [], null, [], Retry);
+
+    /// <summary>Where the orchestration of <paramref name="status"/> stands at <paramref name="now"/>.</summary>
+    private WorkflowPass Pass(InstanceStatus status, DateTimeOffset now)
+    {
+        if (status.IsFinished) return FinishedPass;
+        var due = status.DueSteps(now);
+        if (due.Count > 0 || status.NextDue is not { } next) return new WorkflowPass(false, due, null, [], Retry);
+        // Timers run on the system clock; the development clock may be ahead of it by a fixed offset.
+        var wakeAtUtc = (TimeProvider.System.GetUtcNow() + (next - now) + TimerMargin).UtcDateTime;
+        return new WorkflowPass(false, [], wakeAtUtc, status.DueSteps(next), Retry);
+    }
+
+    /// <summary>When an orchestration at <paramref name="now"/> will look again: now when something is due, else the next due time.</summary>
+    private static DateTimeOffset? WakeAt(InstanceStatus status, DateTimeOffset now) => status.DueSteps(now).Count > 0 ? now : status.NextDue;
 
     private static InstanceHeader Header(InstanceStatus status, DateTimeOffset now) =>
         new(status.RuntimeStatus, status.Plan.CustomStatus, now, status.NextDue, status.Plan.Summary);

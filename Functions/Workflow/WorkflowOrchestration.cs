@@ -16,9 +16,11 @@ public sealed record InstanceFailure(string InstanceId, string Reason);
 /// <summary>
 /// One Durable orchestration per workflow instance (an IRP; instance id = its id), kept thin because Durable replays it
 /// against its history: every rule lives in the activities, so a fixed rule or a new step reaches every instance in flight
-/// on its next pass, and no history grows past one pass. Each pass plans, runs each due step as its own activity (retried
-/// with back-off, then recorded failed while the others go on), waits for the earlier of the next due time and a change,
-/// and continues as new.
+/// on its next pass. A pass runs each due step as its own activity (retried with back-off, then recorded failed while the
+/// others go on); each activity answers with where the instance then stands, so steps that fall due together, or because
+/// of one another, run in the same pass. Then it waits for the earlier of the next due time and a change, and continues
+/// as new, so no history grows past one pass: after its timer, with the steps it knew would be due then; after a change,
+/// planning afresh.
 /// </summary>
 public sealed class WorkflowOrchestration(WorkflowEngine engine)
 {
@@ -27,13 +29,17 @@ public sealed class WorkflowOrchestration(WorkflowEngine engine)
     /// <summary>The event a command raises after changing an instance's log so that its orchestration plans again.</summary>
     public const string ChangedEvent = "InstanceChanged";
 
+    // A pass whose steps keep making others due (a bug) ends here and plans afresh, rather than spin inside one history.
+    private const int MaxStepRunsPerPass = 100;
+
     [Function(nameof(RunWorkflow))]
-    public static async Task RunWorkflow([OrchestrationTrigger] TaskOrchestrationContext context, string instanceId)
+    public static async Task RunWorkflow([OrchestrationTrigger] TaskOrchestrationContext context, WorkflowCursor cursor)
     {
+        var instanceId = cursor.InstanceId;
         WorkflowPass pass;
         try
         {
-            pass = await context.CallActivityAsync<WorkflowPass>(nameof(PlanWorkflowPass), instanceId);
+            pass = cursor.Pass ?? await context.CallActivityAsync<WorkflowPass>(nameof(PlanWorkflowPass), instanceId);
         }
         catch (TaskFailedException failure)
         {
@@ -41,31 +47,37 @@ public sealed class WorkflowOrchestration(WorkflowEngine engine)
             await context.CallActivityAsync(nameof(RecordWorkflowFailed), new InstanceFailure(instanceId, failure.FailureDetails.ErrorMessage));
             throw;
         }
+
+        for (var runs = 0; pass.DueSteps.Count > 0 && runs < MaxStepRunsPerPass;)
+        {
+            var due = pass.DueSteps;
+            foreach (var step in due)
+            {
+                runs++;
+                try
+                {
+                    pass = await context.CallActivityAsync<WorkflowPass>(nameof(RunWorkflowStep), new StepCall(instanceId, step), RetryOptions(pass.Retry));
+                }
+                catch (TaskFailedException failure)
+                {
+                    pass = await context.CallActivityAsync<WorkflowPass>(nameof(RecordWorkflowStepFailed),
+                        new StepFailure(instanceId, step, pass.Retry.MaxAttempts, failure.FailureDetails.ErrorMessage));
+                }
+            }
+        }
         if (pass.Finished) return;
-
-        foreach (var step in pass.DueSteps)
+        if (pass.DueSteps.Count > 0)
         {
-            try
-            {
-                await context.CallActivityAsync(nameof(RunWorkflowStep), new StepCall(instanceId, step), RetryOptions(pass.Retry));
-            }
-            catch (TaskFailedException failure)
-            {
-                await context.CallActivityAsync(nameof(RecordWorkflowStepFailed),
-                    new StepFailure(instanceId, step, pass.Retry.MaxAttempts, failure.FailureDetails.ErrorMessage));
-            }
+            context.ContinueAsNew(new WorkflowCursor(instanceId, null), preserveUnprocessedEvents: true);
+            return;
         }
 
-        if (pass.DueSteps.Count == 0)
-        {
-            using var stopWaiting = new CancellationTokenSource();
-            var changed = context.WaitForExternalEvent<object?>(ChangedEvent, stopWaiting.Token);
-            if (pass.WakeAtUtc is { } wakeAt) await Task.WhenAny(changed, context.CreateTimer(wakeAt, stopWaiting.Token));
-            else await changed;
-            stopWaiting.Cancel();
-        }
-        // Changes that arrive while steps run are kept for the next pass.
-        context.ContinueAsNew(instanceId, preserveUnprocessedEvents: true);
+        using var stopWaiting = new CancellationTokenSource();
+        var changed = context.WaitForExternalEvent<object?>(ChangedEvent, stopWaiting.Token);
+        var woke = pass.WakeAtUtc is { } wakeAt ? await Task.WhenAny(changed, context.CreateTimer(wakeAt, stopWaiting.Token)) : await Task.WhenAny(changed);
+        stopWaiting.Cancel();
+        // Changes that arrive meanwhile are kept for the next pass.
+        context.ContinueAsNew(new WorkflowCursor(instanceId, woke == changed ? null : pass.AtWake()), preserveUnprocessedEvents: true);
     }
 
     [Function(nameof(PlanWorkflowPass))]
@@ -73,11 +85,11 @@ public sealed class WorkflowOrchestration(WorkflowEngine engine)
         engine.PlanPassAsync(instanceId, cancellationToken);
 
     [Function(nameof(RunWorkflowStep))]
-    public Task RunWorkflowStep([ActivityTrigger] StepCall step, CancellationToken cancellationToken) =>
+    public Task<WorkflowPass> RunWorkflowStep([ActivityTrigger] StepCall step, CancellationToken cancellationToken) =>
         engine.RunStepAsync(step.InstanceId, step.StepId, cancellationToken);
 
     [Function(nameof(RecordWorkflowStepFailed))]
-    public Task RecordWorkflowStepFailed([ActivityTrigger] StepFailure failure, CancellationToken cancellationToken) =>
+    public Task<WorkflowPass> RecordWorkflowStepFailed([ActivityTrigger] StepFailure failure, CancellationToken cancellationToken) =>
         engine.RecordStepFailedAsync(failure.InstanceId, failure.StepId, failure.Attempts, failure.Error, cancellationToken);
 
     [Function(nameof(RecordWorkflowFailed))]

@@ -29,7 +29,12 @@ public sealed record InstanceHeaderRow(
     JsonObject Summary);
 
 /// <summary>The header fields every append rewrites.</summary>
-internal sealed record InstanceHeader(RuntimeStatus RuntimeStatus, string CustomStatus, DateTimeOffset LastUpdatedTime, DateTimeOffset? NextDue, JsonObject Summary);
+/// <param name="Pass">When the orchestration will look again, if this write also records a pass of it (see <see cref="WorkflowStore.RecordPassAsync"/>).</param>
+internal sealed record InstanceHeader(
+    RuntimeStatus RuntimeStatus, string CustomStatus, DateTimeOffset LastUpdatedTime, DateTimeOffset? NextDue, JsonObject Summary, PassRecord? Pass = null);
+
+/// <summary>A pass of an instance's orchestration: when it will look again (null: only when told of a change).</summary>
+internal sealed record PassRecord(DateTimeOffset? WakeAt);
 
 /// <summary>
 /// Table storage layout of the workflow log. Each instance is one partition of <see cref="WorkflowOptions.InstancesTable"/>:
@@ -105,8 +110,12 @@ internal sealed class WorkflowStore(TableServiceClient tables, WorkflowOptions o
     /// Records what a planning pass decided: when the orchestration will look again (null: only when told), and that a pass
     /// ran. A merge of those two properties alone, so it never undoes an append made meanwhile.
     /// </summary>
-    public Task RecordPassAsync(string id, DateTimeOffset? wakeAt, CancellationToken ct) =>
-        _instances.UpdateEntityAsync(new TableEntity(id, HeaderRowKey) { ["WakeAt"] = wakeAt ?? NoTime, ["Planned"] = true }, ETag.All, TableUpdateMode.Merge, ct);
+    public Task RecordPassAsync(string id, PassRecord pass, CancellationToken ct)
+    {
+        var header = new TableEntity(id, HeaderRowKey);
+        SetPass(header, pass);
+        return _instances.UpdateEntityAsync(header, ETag.All, TableUpdateMode.Merge, ct);
+    }
 
     /// <summary>Marks an instance failed (its log cannot be planned), with the reason, without touching its log.</summary>
     public Task RecordFailureAsync(string id, string reason, DateTimeOffset now, CancellationToken ct) =>
@@ -140,14 +149,25 @@ internal sealed class WorkflowStore(TableServiceClient tables, WorkflowOptions o
         h.GetString("Failure"),
         JsonNode.Parse(h.GetString("Summary") ?? "{}")!.AsObject());
 
-    private static TableEntity HeaderEntity(string id, InstanceHeader h) => new(id, HeaderRowKey)
+    private static TableEntity HeaderEntity(string id, InstanceHeader h)
     {
-        ["RuntimeStatus"] = h.RuntimeStatus.ToString(),
-        ["CustomStatus"] = h.CustomStatus,
-        ["LastUpdatedTime"] = h.LastUpdatedTime,
-        ["NextDue"] = h.NextDue ?? NoTime,
-        ["Summary"] = h.Summary.ToJsonString(),
-    };
+        var header = new TableEntity(id, HeaderRowKey)
+        {
+            ["RuntimeStatus"] = h.RuntimeStatus.ToString(),
+            ["CustomStatus"] = h.CustomStatus,
+            ["LastUpdatedTime"] = h.LastUpdatedTime,
+            ["NextDue"] = h.NextDue ?? NoTime,
+            ["Summary"] = h.Summary.ToJsonString(),
+        };
+        if (h.Pass is { } pass) SetPass(header, pass);
+        return header;
+    }
+
+    private static void SetPass(TableEntity header, PassRecord pass)
+    {
+        header["WakeAt"] = pass.WakeAt ?? NoTime;
+        header["Planned"] = true;
+    }
 
     private static TableEntity EventEntity(string id, WorkflowEvent e, string appendId)
     {
