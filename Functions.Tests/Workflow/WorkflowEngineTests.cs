@@ -184,7 +184,9 @@ public sealed class WorkflowEngineTests
         h.Started.Clear();
 
         Assert.Equal(0, await engine.SweepAsync(h.Client, None)); // nothing is due yet
-        h.Clock.SetUtcNow(T0.AddHours(1));
+        h.Clock.SetUtcNow(T0.AddHours(1).AddSeconds(30));
+        Assert.Equal(0, await engine.SweepAsync(h.Client, None)); // due, but a timer fires a few seconds late: give it its minute
+        h.Clock.SetUtcNow(T0.AddHours(1).AddMinutes(2));
         Assert.Equal(2, await engine.SweepAsync(h.Client, None));
 
         Assert.Equal(["unstarted"], h.Started);

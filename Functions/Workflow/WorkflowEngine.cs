@@ -40,8 +40,8 @@ public sealed record NewEvent(string Type, JsonObject Data);
 /// <param name="Retry">How to retry a failing step.</param>
 public sealed record WorkflowPass(bool Finished, IReadOnlyList<string> DueSteps, DateTime? WakeAtUtc, IReadOnlyList<string> DueAtWake, StepRetry Retry)
 {
-    /// <summary>This pass as it stands when its timer fires: the steps due then are to run.</summary>
-    public WorkflowPass AtWake() => this with { DueSteps = DueAtWake, WakeAtUtc = null, DueAtWake = [] };
+    /// <summary>This pass as it stands when its timer fires, the steps due then to run; null when it knew of none (plan afresh).</summary>
+    public WorkflowPass? AtWake() => DueAtWake.Count > 0 ? this with { DueSteps = DueAtWake, WakeAtUtc = null, DueAtWake = [] } : null;
 }
 
 /// <summary>An orchestration's input: its instance, and the pass it continues with (null: plan afresh).</summary>
@@ -68,6 +68,9 @@ public sealed record StepRetry(int MaxAttempts, TimeSpan FirstInterval, double B
 public sealed partial class WorkflowEngine
 {
     private const int MaxAppendAttempts = 12;
+    // A step runs a few seconds after it is due (its timer's margin, Durable's polling); still not run a minute on, its
+    // orchestration was not told of the change that made it due.
+    private static readonly TimeSpan SweepGrace = TimeSpan.FromMinutes(1);
     // A due step whose orchestration has said nothing for this long is checked on: its orchestration may be gone.
     private static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(15);
     // Durable's Azure Storage backend sends a timer as a queue message made visible after a whole number of seconds, rounded
@@ -114,7 +117,7 @@ public sealed partial class WorkflowEngine
             // An earlier attempt of this very create may have committed (the SDK retried after losing its answer).
             if ((await _store.LoadAsync(instanceId, ct))?.Instance.AppendIds.Contains(appendId) != true) throw;
         }
-        await ScheduleOrchestrationAsync(durable, instanceId, ct);
+        await ScheduleOrchestrationAsync(durable, instanceId, Pass(status, now), ct);
         return status;
     }
 
@@ -178,7 +181,7 @@ public sealed partial class WorkflowEngine
                 await Task.Delay(Backoff(attempt), ct);
                 continue;
             }
-            if (durable is not null && after.NextDue != before.NextDue) await TellChangedAsync(durable, instanceId, ct);
+            if (durable is not null && after.NextDue != before.NextDue) await TellChangedAsync(durable, instanceId, Pass(after, now), ct);
             return after;
         }
     }
@@ -268,14 +271,14 @@ public sealed partial class WorkflowEngine
         var woken = 0;
         await foreach (var header in _store.ListAsync(ct))
         {
-            if (header.NextDue is not { } due || due > now) continue;
+            if (header.NextDue is not { } due || due > now - SweepGrace) continue;
             if (!header.Planned || header.WakeAt is not { } wakeAt || due < wakeAt)
             {
-                await EnsureRunningAsync(durable, header.Id, ct);
-                await TellChangedAsync(durable, header.Id, ct);
+                await EnsureRunningAsync(durable, header.Id, pass: null, ct);
+                await TellChangedAsync(durable, header.Id, pass: null, ct);
                 woken++;
             }
-            else if (due < now - StaleAfter && await EnsureRunningAsync(durable, header.Id, ct))
+            else if (due < now - StaleAfter && await EnsureRunningAsync(durable, header.Id, pass: null, ct))
             {
                 woken++;
             }
@@ -284,7 +287,7 @@ public sealed partial class WorkflowEngine
     }
 
     /// <summary>
-    /// Tells every instance that has a step due at <paramref name="now"/> to look (the development clock has just
+    /// Tells every instance that has a step due at <paramref name="now"/> what is due (the development clock has just
     /// jumped), starting any orchestration that is not running. Returns their ids.
     /// </summary>
     public async Task<IReadOnlyList<string>> WakeDueAsync(DateTimeOffset now, DurableTaskClient durable, CancellationToken ct)
@@ -292,8 +295,8 @@ public sealed partial class WorkflowEngine
         var due = await DueInstancesAsync(now, ct);
         foreach (var id in due)
         {
-            await EnsureRunningAsync(durable, id, ct);
-            await TellChangedAsync(durable, id, ct);
+            var pass = await GetAsync(id, ct) is { } status ? Pass(status, now) : null;
+            if (!await EnsureRunningAsync(durable, id, pass, ct)) await TellChangedAsync(durable, id, pass, ct);
         }
         return due;
     }
@@ -307,20 +310,21 @@ public sealed partial class WorkflowEngine
         return due;
     }
 
-    /// <summary>Starts the instance's orchestration unless it is running; returns true when it had to start it.</summary>
-    private async Task<bool> EnsureRunningAsync(DurableTaskClient durable, string instanceId, CancellationToken ct)
+    /// <summary>Starts the instance's orchestration, from <paramref name="pass"/>, unless it is running; returns true when it had to start it.</summary>
+    private async Task<bool> EnsureRunningAsync(DurableTaskClient durable, string instanceId, WorkflowPass? pass, CancellationToken ct)
     {
         if (await durable.GetInstanceAsync(instanceId, ct) is { RuntimeStatus: OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Suspended })
             return false;
-        await ScheduleOrchestrationAsync(durable, instanceId, ct);
+        await ScheduleOrchestrationAsync(durable, instanceId, pass, ct);
         return true;
     }
 
-    private async Task ScheduleOrchestrationAsync(DurableTaskClient durable, string instanceId, CancellationToken ct)
+    /// <param name="pass">Where the instance stands, so the orchestration need not plan first; null: it plans.</param>
+    private async Task ScheduleOrchestrationAsync(DurableTaskClient durable, string instanceId, WorkflowPass? pass, CancellationToken ct)
     {
         try
         {
-            await durable.ScheduleNewOrchestrationInstanceAsync(WorkflowOrchestration.OrchestratorName, new WorkflowCursor(instanceId, null),
+            await durable.ScheduleNewOrchestrationInstanceAsync(WorkflowOrchestration.OrchestratorName, new WorkflowCursor(instanceId, pass),
                 new Microsoft.DurableTask.StartOrchestrationOptions(instanceId), ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -330,11 +334,12 @@ public sealed partial class WorkflowEngine
         }
     }
 
-    private async Task TellChangedAsync(DurableTaskClient durable, string instanceId, CancellationToken ct)
+    /// <param name="pass">Where the instance stands after the change, so the orchestration need not plan again; null: it plans.</param>
+    private async Task TellChangedAsync(DurableTaskClient durable, string instanceId, WorkflowPass? pass, CancellationToken ct)
     {
         try
         {
-            await durable.RaiseEventAsync(instanceId, WorkflowOrchestration.ChangedEvent, cancellation: ct);
+            await durable.RaiseEventAsync(instanceId, WorkflowOrchestration.ChangedEvent, pass, ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -73,11 +73,13 @@ public sealed class WorkflowOrchestration(WorkflowEngine engine)
         }
 
         using var stopWaiting = new CancellationTokenSource();
-        var changed = context.WaitForExternalEvent<object?>(ChangedEvent, stopWaiting.Token);
+        // A change carries where the instance stood after it (null from the sweep: plan afresh).
+        var changed = context.WaitForExternalEvent<WorkflowPass?>(ChangedEvent, stopWaiting.Token);
         var woke = pass.WakeAtUtc is { } wakeAt ? await Task.WhenAny(changed, context.CreateTimer(wakeAt, stopWaiting.Token)) : await Task.WhenAny(changed);
         stopWaiting.Cancel();
-        // Changes that arrive meanwhile are kept for the next pass.
-        context.ContinueAsNew(new WorkflowCursor(instanceId, woke == changed ? null : pass.AtWake()), preserveUnprocessedEvents: true);
+        // Changes that arrive meanwhile are kept for the next pass, in order, so the latest is followed last. A step a
+        // stale pass lists runs only if it is still due when its activity looks.
+        context.ContinueAsNew(new WorkflowCursor(instanceId, woke == changed ? changed.Result : pass.AtWake()), preserveUnprocessedEvents: true);
     }
 
     [Function(nameof(PlanWorkflowPass))]
