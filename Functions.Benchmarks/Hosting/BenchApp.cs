@@ -20,6 +20,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IrpFlows.Benchmarks.Hosting;
@@ -150,6 +151,10 @@ internal sealed partial class BenchApp : IAsyncDisposable
         return await _factory.Services.GetRequiredService<WorkflowEngine>().GetHeaderAsync(id, CancellationToken.None)
             ?? throw new InvalidOperationException($"IRP {id} has no header.");
     }
+
+    /// <summary>Whether the IRP's orchestration has started (Durable says it is running, waiting or working).</summary>
+    public async Task<bool> OrchestrationRunningAsync(string id) =>
+        await _factory.Services.GetRequiredService<DurableTaskClient>().GetInstanceAsync(id) is { RuntimeStatus: OrchestrationRuntimeStatus.Running };
 
     /// <summary>Waits until <paramref name="done"/> holds (checked as the driver), then until the app is quiet.</summary>
     public async Task WaitUntilAsync(string what, Func<Task<bool>> done)

@@ -18,27 +18,28 @@ internal static class CostScenarios
         var later = Today.AddDays(21); // nothing of such an IRP is due while the clock stays within these scenarios
         progress.WriteLine("  warming up: one IRP created and planned");
         var warmUp = await app.CreateIrpAsync(Prison(later));
-        await app.WaitUntilAsync("the warm-up IRP's first pass", () => PlannedAsync(app, warmUp));
+        await app.WaitUntilAsync("the warm-up IRP's orchestration to start", () => app.OrchestrationRunningAsync(warmUp));
 
         progress.WriteLine("  create");
         var before = app.Ledger.Snapshot();
         var created = await app.CreateIrpAsync(Prison(later));
-        await app.WaitUntilAsync("the new IRP's first pass", () => PlannedAsync(app, created));
+        await app.WaitUntilAsync("the new IRP's orchestration to start", () => app.OrchestrationRunningAsync(created));
         report.Costs.Add(ScenarioCost.From("create one IRP",
-            "POST /api/irps, then its orchestration's first pass: plan, nothing due, wait", app.Ledger.Snapshot().Since(before)));
+            "POST /api/irps, then its orchestration's start: it is given its first pass (nothing due), so it only sets its timer and waits",
+            app.Ledger.Snapshot().Since(before)));
 
         progress.WriteLine($"  one due email step: an IRP announced today, created {TimerLead.TotalSeconds:0} s before its letter is due");
         var request = Prison(Today, liaisonOfficer: false);
         var announcementDue = Due(Step(await app.PreviewAsync(request), "announcement"));
         await app.MoveClockAsync(announcementDue - TimerLead);
         var announced = await app.CreateIrpAsync(request);
-        await app.WaitUntilAsync("its first pass", () => PlannedAsync(app, announced));
+        await app.WaitUntilAsync("its orchestration to start", () => app.OrchestrationRunningAsync(announced));
         if (await StepStatusAsync(app, announced, "announcement") != "pending")
             throw new InvalidOperationException("The announcement ran before its measurement began; start it further ahead (TimerLead).");
         before = app.Ledger.Snapshot();
         await app.WaitUntilAsync("the announcement letter", async () => await StepStatusAsync(app, announced, "announcement") == "done");
         report.Costs.Add(ScenarioCost.From("one due email step (announcement)",
-            "its timer fires; a pass plans, runs the step's activity (letter to the outbox, step recorded), plans again and waits",
+            "its timer fires; the pass runs the step's activity (letter to the outbox, step recorded), which answers with the next pass; it waits",
             app.Ledger.Snapshot().Since(before)));
 
         // Past the documents request, the IRP's next step is a documents reminder, whose date follows the visit's.
@@ -56,22 +57,16 @@ internal static class CostScenarios
         var header = await app.HeaderAsync(id);
         var before = app.Ledger.Snapshot();
         await app.RaiseAsync(id, eventName, body);
-        if (expectNextDueToMove)
-            await app.WaitUntilAsync("the orchestration to plan again", async () => (await app.HeaderAsync(id)).WakeAt != header.WakeAt);
-        else
-            await app.WaitUntilQuietAsync();
+        await app.WaitUntilQuietAsync();
         var tally = app.Ledger.Snapshot().Since(before);
         var moved = (await app.HeaderAsync(id)).NextDue != header.NextDue;
         if (moved != expectNextDueToMove)
             throw new InvalidOperationException($"{eventName} {(moved ? "moved" : "did not move")} the next due time, which this measurement is not about.");
         report.Costs.Add(ScenarioCost.From($"one event: {eventName}",
-            moved ? "moves the next due time: the log is appended, the orchestration told, and it plans again"
+            moved ? "moves the next due time: the log is appended, and the orchestration is told where the IRP now stands and waits anew"
                 : "leaves the next due time alone: the log is appended, the orchestration is not told",
             tally));
     }
-
-    /// <summary>Whether the IRP's orchestration has run a planning pass (it records that in the IRP's header).</summary>
-    public static async Task<bool> PlannedAsync(BenchApp app, string id) => (await app.HeaderAsync(id)).Planned;
 
     private static async Task<string> StepStatusAsync(BenchApp app, string id, string stepId) =>
         Status(Step((await app.GetIrpAsync(id))["timeline"]!.AsArray(), stepId));

@@ -32,7 +32,7 @@ internal static class LifecycleScenario
 
         var before = app.Ledger.Snapshot();
         var id = await app.CreateIrpAsync(Prison(Today));
-        await app.WaitUntilAsync("the IRP's first pass", () => CostScenarios.PlannedAsync(app, id));
+        await app.WaitUntilAsync("the IRP's orchestration to start", () => app.OrchestrationRunningAsync(id));
         var create = app.Ledger.Snapshot().Since(before);
         report.Lifecycle.Add(new LifecycleAction(ClockStart, "create", "", create.Work(StorageOwner.App), create.Work(StorageOwner.Durable)));
 
