@@ -19,6 +19,9 @@ public sealed class LocalHost
         // The Durable Task Framework narrates every poll and lease at Information; its warnings and errors still show.
         builder.Logging.AddFilter("DurableTask", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.DurableTask", LogLevel.Warning);
+        // ASP.NET Core's start and finish of each request, not its routing and result narration.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Information);
         builder.Services.AddIrpFlows(builder.Configuration);
         builder.Services.AddLocalFunctionsHost(typeof(IrpFunctions).Assembly, builder.Configuration);
 

@@ -75,6 +75,8 @@ public sealed class IrpApiTests
         foreach (var step in new[] { "announcement", "documents-request", "documents-deadline", "visit-start", "visit-end", "debrief",
                      "liaison-feedback", "draft-report", "publication-deadline", "governor-feedback", "material-destruction", "documents-reminder-1" })
             Assert.Equal("pending", IrpFlowsApp.Step(irp, step)["status"]!.GetValue<string>());
+        // No upload link to show before the documents request has gone with it.
+        Assert.Null(irp["uploadLink"]);
 
         var list = (await app.Coordinator.GetFromJsonAsync<JsonArray>("/api/irps"))!;
         var item = Assert.Single(list)!;
