@@ -1,48 +1,73 @@
+using DurableTask.AzureStorage;
+using IrpFlows.Benchmarks.Counting;
+
 namespace IrpFlows.Benchmarks;
 
-/// <summary>Storage requests of one measured operation: the engine's, its activities' (the outbox), and per due step where that applies.</summary>
-internal sealed record CostRow(string Measure, long Engine, long Activity, int Steps, string Target)
+/// <summary>Requests of one kind in a measurement.</summary>
+internal sealed record OperationCount(StorageOwner Owner, RequestCategory Category, string Operation, long Count)
 {
-    public long Total => Engine + Activity;
-    public double? EnginePerStep => Steps > 0 ? (double)Engine / Steps : null;
+    public static IReadOnlyList<OperationCount> Of(RequestTally tally, Func<RequestKey, bool> which) =>
+        tally.Operations(which).Select(o => new OperationCount(o.Key.Owner, o.Key.Category, o.Key.Operation, o.Count)).ToList();
 }
 
-/// <summary>One tick or event of the full lifecycle that did something (idle ticks are only counted in the summary).</summary>
-internal sealed record LifecycleRow(DateTimeOffset At, string What, long Engine, long Activity);
+/// <summary>
+/// The work one operation cost, from the command until the app was quiet again: the command's own requests and the
+/// orchestration work it caused, on the app's clients and on Durable's. Polling and the sweep in the meantime are not work.
+/// </summary>
+internal sealed record ScenarioCost(
+    string Measure, string Detail, long AppCommand, long AppOrchestration, long DurableCommand, long DurableOrchestration,
+    IReadOnlyList<OperationCount> Operations)
+{
+    public long App => AppCommand + AppOrchestration;
+    public long Durable => DurableCommand + DurableOrchestration;
+    public long Total => App + Durable;
 
-/// <summary>Totals of the full lifecycle of one prison IRP.</summary>
+    public static ScenarioCost From(string measure, string detail, RequestTally tally) => new(
+        measure, detail,
+        tally.Count(StorageOwner.App, RequestCategory.Command), tally.Count(StorageOwner.App, RequestCategory.Orchestration),
+        tally.Count(StorageOwner.Durable, RequestCategory.Command), tally.Count(StorageOwner.Durable, RequestCategory.Orchestration),
+        OperationCount.Of(tally, k => k.IsWork));
+}
+
+/// <summary>The Durable backend's settings an app ran with: what decides its polling.</summary>
+internal sealed record DurableSettingsUsed(
+    string App, int PartitionCount, TimeSpan MaxQueuePollingInterval, bool TablePartitionManagement, TimeSpan LeaseRenewInterval, TimeSpan LeaseAcquireInterval)
+{
+    public static DurableSettingsUsed Of(string app, AzureStorageOrchestrationServiceSettings s) =>
+        new(app, s.PartitionCount, s.MaxQueuePollingInterval, s.UseTablePartitionManagement, s.LeaseRenewInterval, s.LeaseAcquireInterval);
+}
+
+/// <summary>What an app with nothing to do sent, per minute, once its polling had backed off.</summary>
+internal sealed record IdleRate(
+    DurableSettingsUsed Settings, int ActiveIrps, double Minutes, double DurablePollingPerMinute, double AppSweepPerMinute,
+    double DurableSweepPerMinute, long WorkWhileIdle, IReadOnlyList<long> PerMinute, IReadOnlyList<OperationCount> Operations)
+{
+    public double TotalPerMinute => DurablePollingPerMinute + AppSweepPerMinute + DurableSweepPerMinute;
+    public double PerDay => TotalPerMinute * 60 * 24;
+}
+
+/// <summary>One action of the whole-IRP run and the work it caused until the app was quiet again.</summary>
+internal sealed record LifecycleAction(DateTimeOffset At, string What, string StepsRun, long App, long Durable);
+
+/// <summary>The whole prison IRP from create to Completed.</summary>
 internal sealed record LifecycleSummary(
-    string FinalStatus,
-    IReadOnlyList<string> FailedSteps,
-    int StepsCompleted,
-    int FailedAttempts,
-    int StepTicks,
-    int IdleTicks,
-    int EventsRecorded,
-    long CreateRequests,
-    long EventRequests,
-    long StepTickEngineRequests,
-    long StepTickActivityRequests,
-    long IdleTickRequests)
+    string FinalStatus, int StepsDone, int StepsSkipped, int StepsFailed, int Emails,
+    ScenarioCost Create, ScenarioCost Events, ScenarioCost WakeUps, int EventCount, int WakeUpCount,
+    double RealMinutes, long DurablePolling, long Sweep, long Driver, long Unattributed, int LongTimerChunks,
+    IReadOnlyList<OperationCount> Operations)
 {
-    public long Total => CreateRequests + EventRequests + StepTickEngineRequests + StepTickActivityRequests + IdleTickRequests;
+    public long Work => Create.Total + Events.Total + WakeUps.Total;
 }
 
-/// <summary>Wall-clock latency of one operation with <see cref="ActiveIrps"/> IRPs already in storage.</summary>
-internal sealed record LatencyRow(int ActiveIrps, string Operation, int Samples, double P50Ms, double P99Ms, double MeanMs, double RequestsPerOp);
-
-/// <summary>Seeding time and this process's memory once <see cref="ActiveIrps"/> IRPs are in storage (Azurite's own memory is not included).</summary>
-internal sealed record MemoryRow(int ActiveIrps, double SeedSeconds, double ManagedMb, double WorkingSetMb);
-
-/// <summary>Everything one <c>bench</c> run measured, written to stdout as tables and to a JSON file.</summary>
+/// <summary>Everything one run measured, printed as tables and written as JSON.</summary>
 internal sealed class BenchReport
 {
     public required string Machine { get; init; }
     public required DateTimeOffset RunAt { get; init; }
-    public List<CostRow> Costs { get; } = [];
-    public List<LifecycleRow> Lifecycle { get; } = [];
+    public List<DurableSettingsUsed> Apps { get; } = [];
+    public List<ScenarioCost> Costs { get; } = [];
+    public List<IdleRate> Idle { get; } = [];
+    public List<LifecycleAction> Lifecycle { get; } = [];
     public LifecycleSummary? LifecycleSummary { get; set; }
-    public List<LatencyRow> Latency { get; } = [];
-    public List<MemoryRow> Memory { get; } = [];
     public List<string> Notes { get; } = [];
 }

@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using BenchmarkDotNet.Running;
 using IrpFlows.Benchmarks;
+using IrpFlows.Benchmarks.Hosting;
+using IrpFlows.Benchmarks.Scenarios;
 using IrpFlows.Hosting.Azurite;
-using IrpFlows.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 
 // `-- --bdn [BenchmarkDotNet options]` runs the in-memory hot-path benchmarks; anything else is the storage benchmark.
@@ -24,78 +26,123 @@ catch (ArgumentException e)
     return 2;
 }
 
-var ct = CancellationToken.None;
 var report = new BenchReport
 {
     Machine = $"{Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}; Azurite in memory",
     RunAt = DateTimeOffset.UtcNow,
 };
-Console.WriteLine($"IrpFlows storage benchmark: {report.Machine}");
-Console.WriteLine("Starting Azurite (in memory, free ports)…");
+var progress = Console.Out;
+await using var trace = options.TracePath is null ? null : TextWriter.Synchronized(new StreamWriter(options.TracePath));
+progress.WriteLine($"IrpFlows storage benchmark: {report.Machine}");
+progress.WriteLine("Starting Azurite (in memory, free ports)…");
 await using (var azurite = await AzuriteLauncher.StartAsync(
-    new AzuriteStartOptions { BlobPort = 0, QueuePort = 0, TablePort = 0, InMemoryPersistence = true }, NullLogger.Instance, ct))
+    new AzuriteStartOptions { BlobPort = 0, QueuePort = 0, TablePort = 0, InMemoryPersistence = true }, NullLogger.Instance, CancellationToken.None))
 {
-    var storage = StorageAccount.FromConnectionString(azurite.ConnectionString);
-    Console.WriteLine("Measuring storage requests…");
-    await CostScenarios.RunAsync(storage, report, ct);
-    Console.WriteLine("Running one prison IRP from creation to the end of its timeline…");
-    await LifecycleScenario.RunAsync(storage, report, ct);
-    foreach (var size in options.ActiveIrps)
+    var storage = azurite.ConnectionString;
+    if (options.Scenarios.Contains(BenchScenario.Cost) || options.Scenarios.Contains(BenchScenario.Idle))
     {
-        Console.WriteLine($"Latency with {size:N0} active IRPs: seeding…");
-        await LatencyScenario.RunAsync(storage, size, options.Samples, report, Console.Out, ct);
+        await using var app = await BenchApp.StartAsync(storage, DurableSettingsSource.Local, BenchIrps.ClockStart, trace);
+        var settings = DurableSettingsUsed.Of("local (host.json + local.settings)", app.DurableSettings);
+        report.Apps.Add(settings);
+        trace?.WriteLine($"# app: {settings.App}");
+        var waiting = 0;
+        if (options.Scenarios.Contains(BenchScenario.Cost))
+        {
+            progress.WriteLine("Single operations, one at a time:");
+            await CostScenarios.RunAsync(app, report, progress);
+            waiting = 3;
+        }
+        if (options.Scenarios.Contains(BenchScenario.Idle))
+        {
+            progress.WriteLine($"Idle, {waiting} IRP(s) waiting:");
+            report.Idle.Add(await IdleScenario.MeasureAsync(app, settings, waiting, options.IdleMinutes, progress));
+        }
+    }
+    if (options.Scenarios.Contains(BenchScenario.Idle))
+    {
+        await using var app = await BenchApp.StartAsync(storage, DurableSettingsSource.HostJson, BenchIrps.ClockStart, trace);
+        var settings = DurableSettingsUsed.Of("Azure (host.json alone)", app.DurableSettings);
+        report.Apps.Add(settings);
+        trace?.WriteLine($"# app: {settings.App}");
+        progress.WriteLine("Idle, no IRP:");
+        report.Idle.Add(await IdleScenario.MeasureAsync(app, settings, 0, options.IdleMinutes, progress));
+    }
+    if (options.Scenarios.Contains(BenchScenario.Lifecycle))
+    {
+        await using var app = await BenchApp.StartAsync(storage, DurableSettingsSource.Local, BenchIrps.ClockStart, trace);
+        report.Apps.Add(DurableSettingsUsed.Of("local, whole IRP", app.DurableSettings));
+        trace?.WriteLine("# app: local, whole IRP");
+        progress.WriteLine("One prison IRP from create to Completed:");
+        await LifecycleScenario.RunAsync(app, report, progress);
     }
 }
 
-if (report.LifecycleSummary is { FailedSteps.Count: > 0 } summary)
-{
-    report.Notes.Add($"The lifecycle did not reach {nameof(IrpFlows.Workflow.RuntimeStatus.Completed)}: these steps failed after every retry: " +
-        $"{string.Join("; ", summary.FailedSteps)}. The totals cover every step that ran, their failed attempts included.");
-}
+if (report.LifecycleSummary is { Unattributed: > 0 } lifecycle)
+    report.Notes.Add($"{lifecycle.Unattributed} requests of the whole-IRP run came from threads without an origin; they are in no category above.");
+foreach (var idle in report.Idle.Where(i => i.WorkWhileIdle > 0))
+    report.Notes.Add($"{idle.Settings.App}: {idle.WorkWhileIdle} requests of work (or without an origin) ran while idle; they are not in its idle rate.");
 Print(report, Console.Out);
 var path = Path.GetFullPath(options.OutputPath);
 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-await File.WriteAllTextAsync(path, JsonSerializer.Serialize(report, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }), ct);
+var json = new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true, Converters = { new JsonStringEnumConverter() } };
+await File.WriteAllTextAsync(path, JsonSerializer.Serialize(report, json));
 Console.WriteLine();
 Console.WriteLine($"Results written to {path}");
 return 0;
 
 static void Print(BenchReport report, TextWriter w)
 {
-    static string N(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);
-    TextTable.Print(w, "Storage requests (engine = workflow tables; activity = outbox blob + table)",
-        ["measure", "engine", "activity", "total", "engine/step", "target (engine)"],
-        report.Costs.Select(c => (IReadOnlyList<string>)[c.Measure, N(c.Engine), N(c.Activity), N(c.Total),
-            c.EnginePerStep is { } per ? N(per) : "-", c.Target]).ToList());
+    static string N(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
+    static IReadOnlyList<IReadOnlyList<string>> Operations(IEnumerable<OperationCount> operations, double per = 1) =>
+        operations.Select(o => (IReadOnlyList<string>)[o.Owner.ToString(), o.Category.ToString(), o.Operation, N(o.Count / per)]).ToList();
 
-    TextTable.Print(w, "Full lifecycle of one prison IRP: every tick that ran a step, and every event recorded",
-        ["when (UTC)", "what", "engine", "activity"],
-        report.Lifecycle.Select(r => (IReadOnlyList<string>)[r.At.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), r.What, N(r.Engine), N(r.Activity)]).ToList());
-    if (report.LifecycleSummary is { } s)
+    TextTable.Print(w, "Durable backend settings of each app",
+        ["app", "partitions", "max queue polling", "partition manager", "lease renew", "lease acquire"],
+        report.Apps.Select(a => (IReadOnlyList<string>)[a.App, N(a.PartitionCount), a.MaxQueuePollingInterval.ToString(),
+            a.TablePartitionManagement ? "table" : "blob leases", a.LeaseRenewInterval.ToString(), a.LeaseAcquireInterval.ToString()]).ToList());
+
+    if (report.Costs.Count > 0)
     {
-        var engine = s.CreateRequests + s.EventRequests + s.StepTickEngineRequests + s.IdleTickRequests;
-        TextTable.Print(w, $"Lifecycle totals (final status {s.FinalStatus}; {s.StepsCompleted} steps done, {s.FailedAttempts} failed attempts)",
-            ["part", "count", "requests", "per item"],
-            [
-                ["create", "1", N(s.CreateRequests), N(s.CreateRequests)],
-                ["coordinator events", N(s.EventsRecorded), N(s.EventRequests), N(s.EventsRecorded == 0 ? 0 : (double)s.EventRequests / s.EventsRecorded)],
-                ["ticks that ran steps: engine", N(s.StepTicks), N(s.StepTickEngineRequests), N((double)s.StepTickEngineRequests / s.StepTicks)],
-                ["ticks that ran steps: activity", N(s.StepTicks), N(s.StepTickActivityRequests), N((double)s.StepTickActivityRequests / s.StepTicks)],
-                ["idle ticks (one a day)", N(s.IdleTicks), N(s.IdleTickRequests), N(s.IdleTicks == 0 ? 0 : (double)s.IdleTickRequests / s.IdleTicks)],
-                ["all: engine", "-", N(engine), "-"],
-                ["all: activity (outbox)", "-", N(s.StepTickActivityRequests), "-"],
-                ["all", "-", N(s.Total), "-"],
-                ["engine per completed step (failed attempts included, idle ticks not)", N(s.StepsCompleted),
-                    N(s.StepTickEngineRequests), N((double)s.StepTickEngineRequests / s.StepsCompleted)],
-            ]);
+        TextTable.Print(w, "Storage requests of single operations (work only: polling and sweeps meanwhile excluded)",
+            ["measure", "app: command", "app: orchestration", "Durable: command", "Durable: orchestration", "total"],
+            report.Costs.Select(c => (IReadOnlyList<string>)[c.Measure, N(c.AppCommand), N(c.AppOrchestration), N(c.DurableCommand),
+                N(c.DurableOrchestration), N(c.Total)]).ToList());
+        foreach (var cost in report.Costs)
+            TextTable.Print(w, $"{cost.Measure}: {cost.Detail}", ["owner", "category", "operation", "requests"], Operations(cost.Operations));
     }
 
-    TextTable.Print(w, "Latency (ms, Stopwatch, after 20 warm-ups)",
-        ["active IRPs", "operation", "samples", "p50", "p99", "mean", "requests/op"],
-        report.Latency.Select(l => (IReadOnlyList<string>)[N(l.ActiveIrps), l.Operation, N(l.Samples), N(l.P50Ms), N(l.P99Ms), N(l.MeanMs), N(l.RequestsPerOp)]).ToList());
-    TextTable.Print(w, "Seeding and memory of this process (Azurite's node process not included)",
-        ["active IRPs", "seeding (s)", "managed heap (MB)", "working set (MB)"],
-        report.Memory.Select(m => (IReadOnlyList<string>)[N(m.ActiveIrps), N(m.SeedSeconds), N(m.ManagedMb), N(m.WorkingSetMb)]).ToList());
+    foreach (var idle in report.Idle)
+    {
+        TextTable.Print(w, $"Idle: {idle.Settings.App}, {idle.ActiveIrps} IRP(s) waiting, {N(idle.Minutes)} minute(s) measured (requests per minute)",
+            ["owner", "category", "operation", "per minute"], Operations(idle.Operations, idle.Minutes));
+    }
+    if (report.Idle.Count > 0)
+    {
+        TextTable.Print(w, "Idle requests per minute and per day, for one worker",
+            ["settings", "Durable polling", "sweep: app", "sweep: Durable", "total", "per day", "each minute"],
+            report.Idle.Select(i => (IReadOnlyList<string>)[i.Settings.App, N(i.DurablePollingPerMinute), N(i.AppSweepPerMinute),
+                N(i.DurableSweepPerMinute), N(i.TotalPerMinute), N(i.PerDay), string.Join(" ", i.PerMinute)]).ToList());
+    }
+
+    if (report.LifecycleSummary is { } s)
+    {
+        TextTable.Print(w, "Whole prison IRP: each action and the work it caused", ["when (UTC)", "action", "steps run", "app", "Durable"],
+            report.Lifecycle.Select(a => (IReadOnlyList<string>)[a.At.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), a.What,
+                a.StepsRun, N(a.App), N(a.Durable)]).ToList());
+        TextTable.Print(w, $"Whole prison IRP: {s.FinalStatus}, {s.StepsDone} steps done, {s.StepsSkipped} skipped, {s.StepsFailed} failed, {s.Emails} emails",
+            ["part", "count", "app", "Durable", "total"],
+            [
+                ["create", "1", N(s.Create.App), N(s.Create.Durable), N(s.Create.Total)],
+                ["coordinator events (and the passes they cause)", N(s.EventCount), N(s.Events.App), N(s.Events.Durable), N(s.Events.Total)],
+                ["clock wake-ups (passes that run due steps)", N(s.WakeUpCount), N(s.WakeUps.App), N(s.WakeUps.Durable), N(s.WakeUps.Total)],
+                ["work", "-", N(s.Create.App + s.Events.App + s.WakeUps.App), N(s.Create.Durable + s.Events.Durable + s.WakeUps.Durable), N(s.Work)],
+                [$"idle meanwhile ({N(s.RealMinutes)} real minutes): Durable polling", "-", "-", N(s.DurablePolling), N(s.DurablePolling)],
+                ["idle meanwhile: sweeps", "-", "-", "-", N(s.Sweep)],
+                ["the benchmark's driving (clock, reads): not counted", "-", "-", "-", N(s.Driver)],
+                ["timer chunks Azure would add (waits over 3 days, in real time)", N(s.LongTimerChunks), "-", "-", "-"],
+            ]);
+        TextTable.Print(w, "Whole prison IRP: work by operation", ["owner", "category", "operation", "requests"], Operations(s.Operations));
+    }
     foreach (var note in report.Notes)
     {
         w.WriteLine();

@@ -1,25 +1,10 @@
 using IrpFlows.Hosting;
-using IrpFlows.Http;
+using Microsoft.Azure.Functions.Worker.Builder;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.Configuration.AddLocalSettingsBeforeEnvironment(builder.Environment.ContentRootPath);
-builder.WebHost.UseFunctionsPort(builder.Configuration);
-builder.Services.AddProblemDetails();
-builder.Services.AddOpenApi();
+// The app as Azure runs it: a .NET isolated worker behind the Functions host, which reads functions.metadata and
+// host.json. Locally, Functions.Local serves the same functions without that host.
+var builder = FunctionsApplication.CreateBuilder(args);
+builder.ConfigureFunctionsWebApplication();
+builder.UseMiddleware<HttpErrorsMiddleware>();
 builder.Services.AddIrpFlows(builder.Configuration);
-
-var app = builder.Build();
-app.UseExceptionHandler();
-app.UseStatusCodePages();
-app.UseStorageReadiness();
-app.MapOpenApi("/api/openapi.json");
-app.MapHostEndpoints(app.Configuration.GetValue<bool>(ServiceRegistration.DevClockEnabledSetting));
-app.MapIrpEndpoints();
-app.MapReportEndpoints();
-app.MapOutboxEndpoints();
-app.MapUploadEndpoints();
-app.MapFactCheckEndpoints();
-app.Run();
-
-/// <summary>Exposed so tests can host the app with <c>WebApplicationFactory</c>.</summary>
-public partial class Program;
+builder.Build().Run();

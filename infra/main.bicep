@@ -1,8 +1,8 @@
-// IrpFlows in Azure: a Linux Consumption function app that runs the app as a custom handler,
-// its storage (Functions runtime state, IRP tables, uploaded documents and the deployed package), monitoring, and a Key
-// Vault for its secrets. The app reaches storage and the vault with its system-assigned managed identity: no key or
-// connection string with a key is in any app setting, and the storage account refuses Shared Key altogether.
-// Deploy into an existing resource group; see infra/README.md for the commands and the order of steps.
+// IrpFlows in Azure: a .NET 10 isolated worker function app on the Flex Consumption plan (Linux) with Durable Functions,
+// its storage (Functions host state, Durable's task hub, IRP tables, uploaded documents and the deployed package),
+// monitoring, and a Key Vault for its secrets. The app reaches storage and the vault with its system-assigned managed
+// identity: no key or connection string with a key is in any app setting, and the storage account refuses Shared Key
+// altogether. Deploy into an existing resource group; see infra/README.md for the commands and the order of steps.
 
 targetScope = 'resourceGroup'
 
@@ -46,7 +46,7 @@ param extraUploadOrigins string[] = []
 
 @secure()
 @minLength(32)
-@description('Key coordinators send as x-functions-key. Stored only in Key Vault (secret CoordinatorApiKey); also register it as the function key "coordinator" after publishing (README step 4). Generate it at deploy time, e.g. $(openssl rand -base64 48).')
+@description('Key coordinators send as x-functions-key. Deployed as the Functions host key "coordinators", which the host checks on every function-level HTTP trigger, and kept in Key Vault (secret CoordinatorApiKey) for people to read. Generate it at deploy time, e.g. $(openssl rand -base64 48); a new value rotates it.')
 param coordinatorApiKey string
 
 @secure()
@@ -74,14 +74,34 @@ param mailSenderAddress string
 @description('Path (inside the deployed package) of a bank-holidays file that replaces the built-in England-and-Wales list. Empty: the built-in list.')
 param bankHolidaysFile string = ''
 
-@description('Object id of the user or service principal that uploads the app\'s package (README step 3): it gets Storage Blob Data Contributor on the package container only. Empty: grant that role yourself.')
-param packageUploaderPrincipalId string = ''
+@description('Object id of the user or service principal that deploys the app\'s code (README step 3, a zip deployment through the app\'s SCM site with Microsoft Entra ID): it gets Website Contributor on the function app only. Empty: whoever deploys needs that role (or Contributor) already.')
+param deployerPrincipalId string = ''
+
+@description('Durable Functions task hub: the prefix of its queues, tables and blob containers in the storage account (host.json reads it as %TaskHubName%). 3-45 letters and digits, starting with a letter. Changing it starts an empty hub: IRPs in flight stay in the old one.')
+@minLength(3)
+@maxLength(45)
+param taskHubName string = 'irpflows'
+
+@description('Most instances the app may scale out to (Flex Consumption accepts 40 to 1000). IRPs are low traffic; this is a ceiling on cost, not a target.')
+@minValue(40)
+@maxValue(1000)
+param maximumInstanceCount int = 40
+
+@description('Memory of each instance, shared by the Functions host and the .NET worker (Flex Consumption sizes; 2048 is its default).')
+@allowed([
+  512
+  2048
+  4096
+])
+param instanceMemoryMB int = 2048
 
 @description('Workflow and policy app settings (values are strings), named as in local.settings.sample.json. One left out takes the app\'s default, the guide\'s value; any other Workflow__ or Policy__ setting may be added.')
 type tuning = {
   *: string
   Workflow__MaxStepAttempts: string?
-  Workflow__StepLease: string?
+  Workflow__FirstRetryInterval: string?
+  Workflow__RetryBackoffCoefficient: string?
+  Workflow__MaxRetryInterval: string?
   Policy__DocumentsDeadlineWorkingDaysBeforeVisit: string?
   Policy__DraftReportWorkingDaysAfterVisit: string?
   Policy__PublicationWorkingDaysAfterVisit: string?
@@ -91,7 +111,9 @@ type tuning = {
 @description('Workflow and policy settings. The defaults equal local.settings.sample.json; override a value here rather than in the portal so a redeployment keeps it.')
 param tuningSettings tuning = {
   Workflow__MaxStepAttempts: '5'
-  Workflow__StepLease: '00:05:00'
+  Workflow__FirstRetryInterval: '00:01:00'
+  Workflow__RetryBackoffCoefficient: '5'
+  Workflow__MaxRetryInterval: '02:00:00'
   Policy__DocumentsDeadlineWorkingDaysBeforeVisit: '5'
   Policy__DraftReportWorkingDaysAfterVisit: '10'
   Policy__PublicationWorkingDaysAfterVisit: '25'
@@ -102,30 +124,29 @@ param tuningSettings tuning = {
 var functionAppHostName = '${functionAppName}.azurewebsites.net'
 var effectivePublicBaseUrl = empty(publicBaseUrl) ? 'https://${functionAppHostName}' : publicBaseUrl
 var keyVaultSecretsUserRoleId = '4633458b-17de-408a-b874-0445c86b69e6'
-var storageBlobDataContributorRoleId = 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
+var websiteContributorRoleId = 'de139f84-1756-47ae-9be6-808fbbe84772'
 
 // What the app's identity may do in its storage account (built-in roles, by id).
 var appStorageRoles = [
   {
     name: 'Storage Blob Data Owner'
     id: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
-    why: 'Functions host state (timer locks, keys), the app\'s documents and outbox, the package, and user-delegation keys for upload SAS URLs'
+    why: 'Functions host state (host keys, timer locks), Durable\'s partition leases and large messages, the app\'s documents and outbox, the deployment package, and user-delegation keys for upload SAS URLs'
   }
   {
     name: 'Storage Table Data Contributor'
     id: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
-    why: 'the IRP tables (event logs, schedule, uploads, outbox index)'
+    why: 'the IRP tables (event logs, uploads, outbox index) and Durable\'s History and Instances tables'
   }
   {
     name: 'Storage Queue Data Contributor'
     id: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
-    why: 'the Functions host\'s queues (and Durable Functions\' task hub queues once the app moves to the isolated worker)'
+    why: 'Durable\'s control and work-item queues'
   }
 ]
 
-// The deployed package: one blob, always under the same name, that WEBSITE_RUN_FROM_PACKAGE points at (see appSettings).
+// The deployed package: Flex Consumption keeps it in this container (functionAppConfig.deployment) and runs from it.
 var packageContainerName = 'app-package'
-var packageBlobName = 'irpflows.zip'
 // Names derived from the app's: it may have 60 characters, a Log Analytics workspace 63 and a plan 60, so they are cut to fit.
 var logAnalyticsName = take('log-${functionAppName}', 63)
 var planName = take('plan-${functionAppName}', 60)
@@ -187,18 +208,9 @@ resource packageContainer 'Microsoft.Storage/storageAccounts/blobServices/contai
   }
 }
 
-var packageUrl = '${storage.properties.primaryEndpoints.blob}${packageContainer.name}/${packageBlobName}'
-
-// Whoever publishes the app writes the package with Microsoft Entra ID (Shared Key is off), and may write nothing else.
-resource uploaderWritesPackage 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(packageUploaderPrincipalId)) {
-  name: guid(packageContainer.id, packageUploaderPrincipalId, storageBlobDataContributorRoleId)
-  scope: packageContainer
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageBlobDataContributorRoleId)
-    principalId: packageUploaderPrincipalId
-    description: 'Uploads the IrpFlows package (infra/README.md step 3)'
-  }
-}
+// The deployment container: a zip deployment (README step 3) hands the package to the app's SCM site, which stores it
+// here with the app's identity; every instance then runs from it. Nobody needs to write to it directly.
+var packageContainerUrl = '${storage.properties.primaryEndpoints.blob}${packageContainer.name}'
 
 resource logs 'Microsoft.OperationalInsights/workspaces@2026-03-01' = {
   name: logAnalyticsName
@@ -221,14 +233,15 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
   }
 }
 
-// Linux Consumption (Y1): pay per execution, supports custom handlers and the app settings below; see README for why not Flex.
+// Flex Consumption (FC1): pay per execution and scale to zero, and the only serverless Linux plan that runs .NET 10
+// isolated (Linux Consumption, Y1, takes no new language versions and retires in 2028); see README, "Why Flex Consumption".
 resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
   name: planName
   location: location
   kind: 'functionapp'
   sku: {
-    name: 'Y1'
-    tier: 'Dynamic'
+    name: 'FC1'
+    tier: 'FlexConsumption'
   }
   properties: {
     reserved: true // Linux
@@ -251,11 +264,43 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
       minTlsVersion: '1.2'
       http20Enabled: true
     }
+    // On Flex Consumption the runtime, the package and the scale live here, not in app settings: the platform rejects or
+    // ignores FUNCTIONS_WORKER_RUNTIME, FUNCTIONS_EXTENSION_VERSION (always ~4 here) and WEBSITE_RUN_FROM_PACKAGE.
+    functionAppConfig: {
+      runtime: {
+        name: 'dotnet-isolated'
+        version: '10.0'
+      }
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: packageContainerUrl
+          authentication: {
+            type: 'SystemAssignedIdentity'
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        maximumInstanceCount: maximumInstanceCount
+        instanceMemoryMB: instanceMemoryMB
+      }
+    }
   }
 }
 
-// No user name and password can publish or reach the SCM (Kudu) site: the package is published to blob storage with
-// Microsoft Entra ID (README step 3), and the portal and the CLI use Entra ID too.
+// Whoever deploys the code (a pipeline's principal, say) may publish to this app and change nothing else in the group.
+resource deployerPublishes 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(deployerPrincipalId)) {
+  name: guid(functionApp.id, deployerPrincipalId, websiteContributorRoleId)
+  scope: functionApp
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', websiteContributorRoleId)
+    principalId: deployerPrincipalId
+    description: 'Deploys the IrpFlows package (infra/README.md step 3)'
+  }
+}
+
+// No user name and password can publish or reach the SCM site: the package is deployed with Microsoft Entra ID (README
+// step 3), and the portal and the CLI use Entra ID too.
 resource ftpPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2025-03-01' = {
   parent: functionApp
   name: 'ftp'
@@ -302,6 +347,7 @@ resource keyVault 'Microsoft.KeyVault/vaults@2026-05-15' = {
   }
 }
 
+// The coordinators' key as people read it (README, step 4); the app does not read it: the host checks the key below.
 resource coordinatorApiKeySecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
   parent: keyVault
   name: 'CoordinatorApiKey'
@@ -355,35 +401,25 @@ resource appReadsSecrets 'Microsoft.Authorization/roleAssignments@2022-04-01' = 
 }
 
 var baseSettings = {
-  FUNCTIONS_EXTENSION_VERSION: '~4'
-  FUNCTIONS_WORKER_RUNTIME: 'custom'
-  // An identity-based connection, for the Functions host and the app alike: each service's endpoint and the app's
-  // system-assigned identity (so no __clientId), with the roles of appUsesStorage. No AzureWebJobsStorage setting and no key.
+  // No FUNCTIONS_WORKER_RUNTIME or FUNCTIONS_EXTENSION_VERSION: Flex Consumption takes both from functionAppConfig.runtime.
+  // An identity-based connection, for the Functions host, Durable's task hub and the app alike: each service's endpoint
+  // and the app's system-assigned identity (so no __clientId), with the roles of appUsesStorage. No AzureWebJobsStorage
+  // setting and no key.
   AzureWebJobsStorage__blobServiceUri: storage.properties.primaryEndpoints.blob
   AzureWebJobsStorage__queueServiceUri: storage.properties.primaryEndpoints.queue
   AzureWebJobsStorage__tableServiceUri: storage.properties.primaryEndpoints.table
   AzureWebJobsStorage__credential: 'managedidentity'
-  // Linux Consumption runs only from a package URL, and has no content file share (WEBSITE_CONTENTAZUREFILECONNECTIONSTRING
-  // is for Windows Consumption and Premium), so nothing here needs a key. The platform fetches the package with the app's
-  // identity (Storage Blob Data Owner covers reading it). Declared with the same value on every deployment, so a
-  // redeployment, which replaces every app setting, never wipes it: a new version of the app is a new blob under the same
-  // name, followed by a restart (README step 3). Not `config-zip`: it needs a connection string with a key, and would
-  // set this to a key-signed SAS URL that this template would then drop.
-  WEBSITE_RUN_FROM_PACKAGE: packageUrl
-  WEBSITE_RUN_FROM_PACKAGE_BLOB_MI_RESOURCE_ID: 'SystemAssigned'
+  // host.json: "hubName": "%TaskHubName%".
+  TaskHubName: taskHubName
   APPLICATIONINSIGHTS_CONNECTION_STRING: appInsights.properties.ConnectionString
-  CoordinatorApiKey: '@Microsoft.KeyVault(SecretUri=${coordinatorApiKeySecret.properties.secretUri})'
   UploadTokenSigningKey: '@Microsoft.KeyVault(SecretUri=${uploadTokenSigningKeySecret.properties.secretUri})'
   Graph__SenderUserId: '@Microsoft.KeyVault(SecretUri=${graphSenderUserIdSecret.properties.secretUri})'
   Graph__TenantId: '@Microsoft.KeyVault(SecretUri=${graphTenantIdSecret.properties.secretUri})'
   Mail__SenderName: mailSenderName
   Mail__SenderAddress: mailSenderAddress
   PublicBaseUrl: effectivePublicBaseUrl
-  // Never in Azure: the clock control and /api/dev exist for local runs and tests only.
+  // Never in Azure: /api/dev/clock answers 404 and the app runs on the system clock.
   DevClockEnabled: 'false'
-  // The DispatchTimer function (TimerTrigger, every minute) calls POST /DispatchTimer; the in-process timer would duplicate it
-  // on every scaled-out instance.
-  Dispatcher__TimerEnabled: 'false'
   // The blob service's CORS rules are this deployment's (blobService above); the app sets its own only on Azurite.
   Documents__ConfigureBlobCors: 'false'
 }
@@ -398,8 +434,8 @@ var bankHolidaysSetting = empty(bankHolidaysFile) ? {} : {
 }
 
 // A separate resource so the settings are written (and the app restarted) only once the identity can read the vault and
-// reach storage. It replaces every app setting: one set anywhere else (the portal, a deployment tool) is gone after the
-// next deployment, which is why WEBSITE_RUN_FROM_PACKAGE is declared above rather than left to a tool.
+// reach storage. It replaces every app setting: one set anywhere else (the portal, a tool) is gone after the next
+// deployment, so every setting the app needs in Azure is declared here.
 resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
   parent: functionApp
   name: 'appsettings'
@@ -408,6 +444,24 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     appReadsSecrets
     appUsesStorage
     graphClientIdSecret
+  ]
+}
+
+// The Functions host checks every function-level HTTP trigger (the coordinators' API) against its keys before the worker
+// sees the request: this host-level function key, valid for every function of the app, is the coordinators' key. The
+// host keeps it in the azure-webjobs-secrets container with the app's identity, so it is written once the identity can
+// reach storage. Anonymous functions (health, OpenAPI, the establishment's pages and upload protocol) need no key.
+// Bicep has no type definitions for host keys (https://github.com/Azure/bicep/issues/9355): ARM accepts the PUT, but the
+// compiler cannot check its properties and warns BCP081. Its shape is the host-key API's { name, value }.
+#disable-next-line BCP081
+resource coordinatorsKey 'Microsoft.Web/sites/host/functionKeys@2025-03-01' = {
+  name: '${functionApp.name}/default/coordinators'
+  properties: {
+    name: 'coordinators'
+    value: coordinatorApiKey
+  }
+  dependsOn: [
+    appSettings
   ]
 }
 
@@ -420,8 +474,8 @@ output functionAppName string = functionApp.name
 @description('Name of the storage account: host state, IRP tables, documents and the package.')
 output storageAccountName string = storage.name
 
-@description('URL of the blob the app runs from: upload each new package here (README step 3).')
-output packageUrl string = packageUrl
+@description('The container Flex Consumption keeps the deployed package in (written by zip deployment, README step 3).')
+output packageContainerUrl string = packageContainerUrl
 
 @description('Name of the Key Vault holding the app\'s secrets.')
 output keyVaultName string = keyVault.name

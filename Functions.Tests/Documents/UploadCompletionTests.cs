@@ -112,7 +112,7 @@ public sealed class UploadCompletionTests(UploadCompletionFixture fixture) : ICl
     {
         var blobName = await BeginThenPutAsync(DocumentChecklist.OsagReports, TestFiles.Utf8("<svg onload=alert(1)>"), "image/svg+xml");
 
-        await App.Services.GetRequiredService<UploadReconciler>().ReconcileAsync(CancellationToken.None);
+        await App.ReconcileUploadsAsync();
 
         Assert.False(await StoredAsync(blobName));
         Assert.Equal("missing", (await App.DocumentAsync(fixture.IrpId, DocumentChecklist.OsagReports))["status"]!.GetValue<string>());

@@ -51,6 +51,24 @@ public sealed class UploadProtocolTests(UploadProtocolFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task CoordinatorSeesTheSameUploadLink_OnceTheDocumentsRequestHasGone()
+    {
+        var irp = await App.GetIrpAsync(fixture.IrpId);
+        Assert.Equal(fixture.Link.ToString(), irp["uploadLink"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task TheDocumentsLink_OpensNeitherTheDraftNorTheFinalReport()
+    {
+        foreach (var path in new[] { $"/final-report/{fixture.Token}", $"/fact-check/{fixture.Token}", $"/fact-check/{fixture.Token}/draft" })
+        {
+            using var response = await App.Anonymous.GetAsync(path);
+            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+            Assert.Null(response.Headers.Location);
+        }
+    }
+
+    [Fact]
     public async Task BadTokens_AreRefused_ForbiddenOrNotFound_AndNeverGetASas()
     {
         var tokens = new UploadTokens(IrpFlowsApp.UploadSigningKey);
@@ -59,9 +77,12 @@ public sealed class UploadProtocolTests(UploadProtocolFixture fixture) : IClassF
         var expired = tokens.Sign(new UploadTokenPayload(fixture.IrpId, "documents", now.AddDays(-1)));
         var otherKey = new UploadTokens(new string('k', 40)).Sign(new UploadTokenPayload(fixture.IrpId, "documents", now.AddDays(30)));
         var unknownIrp = tokens.Sign(new UploadTokenPayload("0123456789abcdef0123456789abcdef", "documents", now.AddDays(30)));
+        // Genuine links of this IRP, but for the governor's fact check and the ministers' final report: not for documents.
+        var factCheck = tokens.Sign(new UploadTokenPayload(fixture.IrpId, UploadTokenPayload.FactCheckPurpose, now.AddDays(30)));
+        var finalReport = tokens.Sign(new UploadTokenPayload(fixture.IrpId, UploadTokenPayload.FinalReportPurpose, now.AddDays(30)));
         var body = new { fileName = "plan.pdf", size = 10, contentType = "application/pdf" };
 
-        foreach (var (token, status) in new[] { (tampered, 403), (expired, 403), (otherKey, 403), ("not-a-token", 403), (unknownIrp, 404) })
+        foreach (var (token, status) in new[] { (tampered, 403), (expired, 403), (otherKey, 403), ("not-a-token", 403), (factCheck, 403), (finalReport, 403), (unknownIrp, 404) })
         {
             using var begin = await App.BeginUploadAsync(token, DocumentChecklist.ActionPlan, body);
             var text = await begin.Content.ReadAsStringAsync();
@@ -189,13 +210,13 @@ public sealed class UploadProtocolTests(UploadProtocolFixture fixture) : IClassF
         await IrpFlowsApp.PutBlobAsync(new Uri(grant["uploadUrl"]!.GetValue<string>()), TestFiles.Utf8("%PDF-osag"));
         Assert.Equal("missing", (await App.DocumentAsync(fixture.IrpId, DocumentChecklist.OsagReports))["status"]!.GetValue<string>());
 
-        var recorded = await App.Services.GetRequiredService<UploadReconciler>().ReconcileAsync(CancellationToken.None);
+        var recorded = await App.ReconcileUploadsAsync();
 
         Assert.True(recorded >= 1, "the OSAG report was not recorded"); // other tests here may leave uncompleted uploads too
         var osag = await App.DocumentAsync(fixture.IrpId, DocumentChecklist.OsagReports);
         Assert.Equal("received", osag["status"]!.GetValue<string>());
         Assert.Equal("OSAG report.pdf", Assert.Single(osag["files"]!.AsArray())!["name"]!.GetValue<string>());
-        Assert.Equal(0, await App.Services.GetRequiredService<UploadReconciler>().ReconcileAsync(CancellationToken.None));
+        Assert.Equal(0, await App.ReconcileUploadsAsync());
     }
 
     [Fact]

@@ -75,6 +75,8 @@ public sealed class IrpApiTests
         foreach (var step in new[] { "announcement", "documents-request", "documents-deadline", "visit-start", "visit-end", "debrief",
                      "liaison-feedback", "draft-report", "publication-deadline", "governor-feedback", "material-destruction", "documents-reminder-1" })
             Assert.Equal("pending", IrpFlowsApp.Step(irp, step)["status"]!.GetValue<string>());
+        // No upload link to show before the documents request has gone with it.
+        Assert.Null(irp["uploadLink"]);
 
         var list = (await app.Coordinator.GetFromJsonAsync<JsonArray>("/api/irps"))!;
         var item = Assert.Single(list)!;
@@ -229,7 +231,9 @@ public sealed class IrpApiTests
         Assert.Equal("2027-04-16", IrpFlowsApp.Step(irp, "publication-deadline")["date"]!.GetValue<string>()); // skips Good Friday and Easter Monday 2027
         Assert.Equal("done", IrpFlowsApp.Step(irp, "announcement")["status"]!.GetValue<string>());
         Assert.Equal("2026-11-23", IrpFlowsApp.Step(irp, "announcement")["date"]!.GetValue<string>());
-        Assert.Single(await app.OutboxAsync(id)); // moving the visit re-sends nothing already sent
+        // Moving the visit re-sends nothing already sent; the only new email is the notice of the move (visit-moved-1).
+        await app.MoveClockAsync(new DateTimeOffset(2026, 11, 23, 10, 1, 0, TimeSpan.Zero));
+        Assert.Equal(["announcement", "visit-moved-1"], await app.OutboxStepsAsync(id));
     }
 
     [Fact]
@@ -301,12 +305,14 @@ public sealed class IrpApiTests
         Assert.True(paths.ContainsKey("/api/irps"));
         Assert.True(paths.ContainsKey("/api/irps/preview"));
         Assert.True(paths.ContainsKey("/api/irps/{id}/events/{eventName}"));
+        Assert.True(paths.ContainsKey("/api/irps/{id}/final-report"));
     }
 
     private static async Task AssertNothingStoredAsync(IrpFlowsApp app)
     {
         var tables = new TableServiceClient(app.ConnectionString);
-        Assert.Empty(await tables.GetTableClient(app.Names.Instances).QueryAsync<TableEntity>().ToListAsync());
-        Assert.Empty(await tables.GetTableClient(app.Names.Schedule).QueryAsync<TableEntity>().ToListAsync());
+        // The development clock keeps its setting beside the log; nothing else may be there.
+        var rows = await tables.GetTableClient(app.Names.Instances).QueryAsync<TableEntity>().ToListAsync();
+        Assert.DoesNotContain(rows, r => r.PartitionKey != "!devclock");
     }
 }

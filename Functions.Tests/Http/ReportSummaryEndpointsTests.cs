@@ -45,6 +45,60 @@ public sealed class ReportSummaryEndpointsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task HullsJudgements_WithThePartsOf134JudgedOnTheirOwn_GiveItsPublishedKeyFindings_AndItsSectionFour()
+    {
+        await using var app = await IrpFlowsApp.StartAsync(HullIn2022AnnouncementMorning);
+        var hull = await app.CreateIrpAsync(HullIn2022());
+        foreach (var r in PublishedReports.HullRecommendations)
+        {
+            foreach (var (reference, judgement) in r.Parts.Count == 0
+                         ? [(r.Recommendation.Ref, r.Judgement)]
+                         : r.Parts.Select(p => (p.Part.Ref, p.Judgement)))
+                Assert.Equal(HttpStatusCode.OK, (await app.PutJudgementAsync(hull, reference, new { judgement = judgement.ToString() })).StatusCode);
+        }
+        foreach (var t in PublishedReports.HullThemes)
+            Assert.Equal(HttpStatusCode.OK, (await app.PutJudgementAsync(hull, t.Theme.Ref, new { judgement = t.Judgement.ToString() })).StatusCode);
+
+        var summary = await app.Coordinator.GetFromJsonAsync<JsonElement>($"/api/irps/{hull}/summary?style=concise");
+
+        // HMP Hull IRP report (2022), 2.1, 2.2 and the sentence below figure 2.
+        Assert.Equal(
+            "At this IRP visit, we followed up nine recommendations from our most recent inspection in July 2021 and Ofsted followed up three themes based on their latest inspection or progress monitoring visit to the prison, whichever was most recent.",
+            summary.GetProperty("keyFindings").GetProperty("followedUp").GetString());
+        Assert.Equal(
+            "HMI Prisons judged that there was good progress in two recommendations, reasonable progress in three recommendations and insufficient progress in four recommendations.",
+            summary.GetProperty("keyFindings").GetProperty("recommendations").GetString());
+        Assert.Equal("Ofsted judged that there was reasonable progress in all three themes.",
+            summary.GetProperty("keyFindings").GetProperty("themes").GetString());
+        Assert.Equal(2, summary.GetProperty("counts").GetProperty("recommendations").GetProperty("GoodProgress").GetInt32());
+        var lines = summary.GetProperty("summaryOfJudgements").EnumerateArray().ToList();
+        Assert.Equal(PublishedReports.HullSectionFour,
+            lines.Select(l => (l.GetProperty("ref").GetString()!, l.GetProperty("judgementLabel").GetString()!)));
+        Assert.Equal("1.34", lines[2].GetProperty("partOf").GetString());
+        Assert.Equal("HMI Prisons recommendations", lines[0].GetProperty("heading").GetString());
+        Assert.Equal("Ofsted themes", lines[^1].GetProperty("heading").GetString());
+        Assert.Equal("Progress on HMI Prisons recommendations from July 2021 inspection (n=9)", summary.GetProperty("recommendationsChartTitle").GetString());
+    }
+
+    [Fact]
+    public async Task ARecommendationInParts_IsJudgedPartByPart_NotAsAWhole()
+    {
+        await using var app = await IrpFlowsApp.StartAsync(HullIn2022AnnouncementMorning);
+        var hull = await app.CreateIrpAsync(HullIn2022());
+
+        var whole = await app.PutJudgementAsync(hull, "1.34", new { judgement = "GoodProgress" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, whole.StatusCode);
+        Assert.Contains("1.34a, 1.34b", (await whole.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("ref")[0].GetString());
+        Assert.Equal(HttpStatusCode.OK, (await app.PutJudgementAsync(hull, "1.34b", new { judgement = "ReasonableProgress" })).StatusCode);
+        var judgements = (await app.GetIrpAsync(hull))["judgements"]!.AsArray();
+        Assert.Equal(13, judgements.Count); // ten Section 4 entries, three themes
+        var partB = judgements.Single(j => j!["ref"]!.GetValue<string>() == "1.34b")!;
+        Assert.Equal(("ReasonableProgress", "1.34"), (partB["judgement"]!.GetValue<string>(), partB["partOf"]!.GetValue<string>()));
+        Assert.DoesNotContain(judgements, j => j!["ref"]!.GetValue<string>() == "1.34");
+    }
+
+    [Fact]
     public async Task ConciseStyle_NamesOnlyTheJudgementsGiven()
     {
         await RecordElmleyJudgementsAsync();
@@ -78,7 +132,7 @@ public sealed class ReportSummaryEndpointsTests : IAsyncLifetime
         Assert.Equal("image/svg+xml", recommendations.Content.Headers.ContentType?.MediaType);
         var svg = System.Xml.Linq.XDocument.Parse(await recommendations.Content.ReadAsStringAsync());
         Assert.Equal("svg", svg.Root!.Name.LocalName);
-        Assert.Contains("Progress on HMI Prisons recommendations (n=7)", svg.ToString());
+        Assert.Contains("Progress on HMI Prisons recommendations from March 2026 inspection (n=7)", svg.ToString());
         Assert.Contains("Reasonable progress: 4 (100%)", await themes.Content.ReadAsStringAsync());
     }
 

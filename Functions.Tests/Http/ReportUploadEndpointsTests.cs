@@ -9,7 +9,7 @@ using static IrpFlows.Tests.Support.TestFiles;
 namespace IrpFlows.Tests.Http;
 
 /// <summary>
-/// <c>PUT /api/irps/{id}/draft-report</c> and <c>/fact-check-comments</c>: what is accepted, what replaces what, and every
+/// <c>PUT /api/irps/{id}/draft-report</c>, <c>/fact-check-comments</c> and <c>/final-report</c>: what is accepted, what replaces what, and every
 /// refusal. The size limit is set to 1 KiB here (setting Reports:MaxFileSizeBytes).
 /// </summary>
 public sealed class ReportUploadEndpointsTests : IAsyncLifetime
@@ -26,6 +26,19 @@ public sealed class ReportUploadEndpointsTests : IAsyncLifetime
     }
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task FinalReport_WithoutAMinisterialOfficeContact_Is409_SayingIrpFlowsDoesNotSendIt()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await _app.PutReportFileAsync(_id, "draft-report", "draft.pdf", Pdf("draft"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await _app.RaiseAsync(_id, "DraftIssued")).StatusCode);
+
+        var response = await _app.PutReportFileAsync(_id, "final-report", "final.pdf", Pdf("final"));
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains("no ministerialOffice contact", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        JsonAssert.NullProperty(await _app.GetIrpAsync(_id), "finalReport");
+    }
 
     [Fact]
     public async Task DraftIssued_WithoutADraftUploaded_Is409_AndTheDraftEmailWaits()

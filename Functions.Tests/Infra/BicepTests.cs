@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Reflection;
 using System.Text.Json.Nodes;
-using IrpFlows.Tests.Hosting;
+using IrpFlows.Tests.Support;
 
 namespace IrpFlows.Tests.Infra;
 
@@ -35,19 +35,88 @@ public sealed class BicepTests
     }
 
     [Fact]
-    public async Task AppSettings_ConnectToStorageWithTheAppsIdentity_AndDeclareThePackageTheAppRunsFrom()
+    public async Task AppSettings_ConnectToStorageWithTheAppsIdentity_ForTheHostDurableAndTheApp()
     {
-        var template = (await MainBicep.Value).Template;
+        var settings = AppSettings((await MainBicep.Value).Template);
 
-        // The settings are one ARM expression (a union of objects), so their names and literal values are read from its text.
-        var settings = (string)Assert.Single(Resources(template), r => (string?)r["type"] == "Microsoft.Web/sites/config")["properties"]!;
         Assert.Contains("'AzureWebJobsStorage__credential', 'managedidentity'", settings);
         foreach (var service in new[] { "blob", "queue", "table" })
             Assert.Contains($"'AzureWebJobsStorage__{service}ServiceUri', reference('storage').primaryEndpoints.{service}", settings);
         Assert.DoesNotContain("'AzureWebJobsStorage',", settings);
-        // Declared with a value on every deployment, so a redeployment (which replaces every setting) keeps the app running.
-        Assert.Contains("'WEBSITE_RUN_FROM_PACKAGE', format(", settings);
-        Assert.Contains("'WEBSITE_RUN_FROM_PACKAGE_BLOB_MI_RESOURCE_ID', 'SystemAssigned'", settings);
+        // host.json names the task hub "%TaskHubName%".
+        Assert.Contains("'TaskHubName', parameters('taskHubName')", settings);
+    }
+
+    [Fact]
+    public async Task AppSettings_KeepSecretsInKeyVault_TheDevClockOff_AndNothingOnlyTheCustomHandlerNeeded()
+    {
+        var settings = AppSettings((await MainBicep.Value).Template);
+
+        foreach (var (setting, secret) in new[] { ("UploadTokenSigningKey", "uploadTokenSigningKeySecret"), ("Graph__SenderUserId", "graphSenderUserIdSecret"), ("Graph__TenantId", "graphTenantIdSecret") })
+            Assert.Contains($"'{setting}', format('@Microsoft.KeyVault(SecretUri={{0}})', reference('{secret}').secretUri)", settings);
+        Assert.Contains("'APPLICATIONINSIGHTS_CONNECTION_STRING', reference('appInsights').ConnectionString", settings);
+        Assert.Contains("'DevClockEnabled', 'false'", settings);
+        Assert.Contains("'Documents__ConfigureBlobCors', 'false'", settings);
+        // Flex Consumption takes the runtime from functionAppConfig and the package from its deployment container; the
+        // dispatcher timer and the custom handler are gone.
+        foreach (var gone in new[] { "FUNCTIONS_WORKER_RUNTIME", "FUNCTIONS_EXTENSION_VERSION", "WEBSITE_RUN_FROM_PACKAGE", "Dispatcher__", "CoordinatorApiKey" })
+            Assert.DoesNotContain($"'{gone}", settings);
+    }
+
+    [Fact]
+    public async Task TheApp_RunsDotnetIsolated10_OnFlexConsumption_FromItsDeploymentContainer_ReadWithItsIdentity()
+    {
+        var template = (await MainBicep.Value).Template;
+
+        var plan = Assert.Single(Resources(template), r => (string?)r["type"] == "Microsoft.Web/serverfarms");
+        Assert.Equal("FC1", (string?)plan["sku"]!["name"]);
+        Assert.True((bool)plan["properties"]!["reserved"]!); // Linux
+        var site = Assert.Single(Resources(template), r => (string?)r["type"] == "Microsoft.Web/sites");
+        Assert.Equal("functionapp,linux", (string?)site["kind"]);
+        Assert.Equal("SystemAssigned", (string?)site["identity"]!["type"]);
+        var config = site["properties"]!["functionAppConfig"]!;
+        Assert.Equal("dotnet-isolated", (string?)config["runtime"]!["name"]);
+        Assert.Equal("10.0", (string?)config["runtime"]!["version"]);
+        var package = config["deployment"]!["storage"]!;
+        Assert.Equal("blobContainer", (string?)package["type"]);
+        Assert.Equal("[format('{0}{1}', reference('storage').primaryEndpoints.blob, variables('packageContainerName'))]", (string?)package["value"]);
+        Assert.Equal("SystemAssignedIdentity", (string?)package["authentication"]!["type"]);
+        Assert.Contains(Resources(template), r => (string?)r["type"] == "Microsoft.Storage/storageAccounts/blobServices/containers"
+            && ((string)r["name"]!).Contains("variables('packageContainerName')", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TheAppsIdentity_HasTheStorageRolesTheHostDurableAndTheAppNeed()
+    {
+        var template = (await MainBicep.Value).Template;
+
+        var roles = template["variables"]!["appStorageRoles"]!.AsArray().Select(r => (string)r!["id"]!).ToList();
+        Assert.Equal(
+            [
+                "b7e6dc6d-f1e8-4753-8033-0f276bb0955b", // Storage Blob Data Owner
+                "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3", // Storage Table Data Contributor
+                "974c5e8b-45b9-4653-ba55-5f855dd0fb88", // Storage Queue Data Contributor
+            ],
+            roles);
+        var assignments = Assert.Single(Resources(template), r => (string?)r["type"] == "Microsoft.Authorization/roleAssignments"
+            && r["copy"] is not null);
+        Assert.Equal("[length(variables('appStorageRoles'))]", (string?)assignments["copy"]!["count"]);
+        Assert.Equal("[resourceId('Microsoft.Storage/storageAccounts', parameters('storageAccountName'))]", (string?)assignments["scope"]);
+        Assert.Equal("[reference('functionApp', '2025-03-01', 'full').identity.principalId]", (string?)assignments["properties"]!["principalId"]);
+    }
+
+    [Fact]
+    public async Task CoordinatorsKey_IsAHostFunctionKey_FromTheSecureParameter()
+    {
+        var template = (await MainBicep.Value).Template;
+
+        Assert.Equal("securestring", (string?)template["parameters"]!["coordinatorApiKey"]!["type"]);
+        var key = Assert.Single(Resources(template), r => (string?)r["type"] == "Microsoft.Web/sites/host/functionKeys");
+        Assert.Equal("[format('{0}/default/coordinators', parameters('functionAppName'))]", (string?)key["name"]);
+        Assert.Equal("coordinators", (string?)key["properties"]!["name"]);
+        Assert.Equal("[parameters('coordinatorApiKey')]", (string?)key["properties"]!["value"]);
+        // The host stores its keys in storage with the app's identity, so the key waits for the settings that connect it.
+        Assert.Contains("appSettings", key["dependsOn"]!.AsArray().Select(d => (string?)d));
     }
 
     [Fact]
@@ -61,6 +130,10 @@ public sealed class BicepTests
         Assert.Contains(policies, p => ((string)p["name"]!).EndsWith("'scm')]", StringComparison.Ordinal));
         Assert.All(policies, p => Assert.False((bool)p["properties"]!["allow"]!));
     }
+
+    /// <summary>The app settings: one ARM expression (a union of objects), so their names and literal values are read from its text.</summary>
+    private static string AppSettings(JsonObject template) =>
+        (string)Assert.Single(Resources(template), r => (string?)r["type"] == "Microsoft.Web/sites/config")["properties"]!;
 
     /// <summary>A template's resources: an array, or an object keyed by symbolic name (languageVersion 2.0).</summary>
     private static IEnumerable<JsonObject> Resources(JsonObject template) => template["resources"] switch
@@ -79,7 +152,7 @@ public sealed class BicepTests
         var start = new ProcessStartInfo(bicep)
         {
             ArgumentList = { "build", bicepFile, "--stdout" },
-            WorkingDirectory = FunctionsHostTests.RepositoryRoot(),
+            WorkingDirectory = Repository.Root(),
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };

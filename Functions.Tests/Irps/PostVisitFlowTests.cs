@@ -82,7 +82,7 @@ public sealed class PostVisitFlowTests : IAsyncLifetime
         var publication = await _app.EmailAsync(id, "publication");
         Assert.Equal([GovernorEmail, ImbChairEmail], Addresses(publication, "to"));
         var publicationText = PlainText(await _app.RawEmailAsync(publication));
-        Assert.Contains("Secretary of State for Justice", publicationText);
+        Assert.DoesNotContain("Secretary of State for Justice", publicationText); // no final report went: no ministerial office contact
         Assert.Contains(url, publicationText);
 
         // Feedback five working days after publication; material ten (past Easter 2027).
@@ -91,7 +91,9 @@ public sealed class PostVisitFlowTests : IAsyncLifetime
         Assert.Equal("Completed", irp["runtimeStatus"]!.GetValue<string>());
         Assert.Equal([GovernorEmail], Addresses(await _app.EmailAsync(id, "governor-feedback"), "to"));
         Assert.Contains("material-destruction", await _app.OutboxStepsAsync(id));
-        Assert.All(irp["timeline"]!.AsArray(), step => Assert.Equal("done", step!["status"]!.GetValue<string>()));
+        // Every step done, but the debrief document: no HMPPS contact was given to share it with (prison guide 13.1).
+        Assert.All(irp["timeline"]!.AsArray(), step => Assert.Equal(
+            step!["id"]!.GetValue<string>() is "debrief-document" or "final-report" ? "skipped" : "done", step["status"]!.GetValue<string>()));
     }
 
     [Fact]
@@ -123,21 +125,57 @@ public sealed class PostVisitFlowTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Irc_DraftGoesToCentreManagerAndHomeOffice_AndPublicationNamesTheHomeSecretaryAndMinister()
+    public async Task Irc_DraftGoesToCentreManagerAndHomeOffice_FinalReportToTheMinisterialOffice_AndPublicationNamesTheHomeSecretaryAndMinister()
     {
-        var id = await _app.CreateIrpAsync(Irc());
+        var id = await _app.CreateIrpAsync(Irc().WithReportContacts());
         await _app.MoveClockAsync(new DateTimeOffset(2027, 3, 1, 10, 0, 0, TimeSpan.Zero));
+        Assert.Equal(HttpStatusCode.Conflict, (await _app.PutReportFileAsync(id, "final-report", "final.pdf", Pdf("too soon"))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await _app.PutReportFileAsync(id, "draft-report", "draft.pdf", Pdf("irc draft"))).StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, (await _app.RaiseAsync(id, "DraftIssued")).StatusCode);
         await _app.MoveClockAsync(new DateTimeOffset(2027, 3, 1, 10, 1, 0, TimeSpan.Zero));
         Assert.Equal([HomeOfficeEmail, GovernorEmail], Addresses(await _app.EmailAsync(id, "draft-report"), "to"));
 
+        // IRC guide 5.1: the final report goes to the Home Secretary and Minister, as soon as it is uploaded, before publication.
+        Assert.Equal(HttpStatusCode.OK, (await _app.PutReportFileAsync(id, "final-report", "final.pdf", Pdf("irc final"))).StatusCode);
+        await _app.MoveClockAsync(new DateTimeOffset(2027, 3, 1, 10, 2, 0, TimeSpan.Zero));
+        var final = await _app.EmailAsync(id, "final-report");
+        Assert.Equal([MinisterialOfficeEmail], Addresses(final, "to"));
+        // The link goes through the app (a storage link could not last that long without the account key), and it redirects to the file.
+        using (var download = await _app.GetThroughStorageAsync(Link(PlainText(await _app.RawEmailAsync(final)), "/final-report/")))
+        {
+            Assert.Equal(Pdf("irc final"), await download.Content.ReadAsByteArrayAsync());
+        }
+        Assert.Equal(HttpStatusCode.Conflict, (await _app.PutReportFileAsync(id, "final-report", "final v2.pdf", Pdf("too late"))).StatusCode);
+
         Assert.Equal(HttpStatusCode.Accepted,
             (await _app.RaiseAsync(id, "Published", new { date = "2027-03-01", url = "https://example.org/irc" })).StatusCode);
-        await _app.MoveClockAsync(new DateTimeOffset(2027, 3, 1, 10, 2, 0, TimeSpan.Zero));
+        await _app.MoveClockAsync(new DateTimeOffset(2027, 3, 1, 10, 3, 0, TimeSpan.Zero));
         var publication = await _app.EmailAsync(id, "publication");
         Assert.Equal([HomeOfficeEmail, GovernorEmail, ImbChairEmail], Addresses(publication, "to"));
         Assert.Contains("the Home Secretary and the Minister", PlainText(await _app.RawEmailAsync(publication)));
+    }
+
+    [Fact]
+    public async Task LateDraft_GetsAShorterFactCheck_AndOneTooLateForAnyWarnsTheCoordinator()
+    {
+        // Visit 15–17 February 2027: publication by Wednesday 24 March, so fact checks end by Wednesday 17 March.
+        var late = await _app.CreateIrpAsync(Elmley());
+        var tooLate = await _app.CreateIrpAsync(Elmley("HMP Swaleside"));
+        await _app.MoveClockAsync(new DateTimeOffset(2027, 3, 10, 10, 0, 0, TimeSpan.Zero));
+        foreach (var id in new[] { late, tooLate })
+            Assert.Equal(HttpStatusCode.OK, (await _app.PutReportFileAsync(id, "draft-report", "draft.pdf", Pdf("draft"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await _app.RaiseAsync(late, "DraftIssued")).StatusCode);
+        await _app.MoveClockAsync(new DateTimeOffset(2027, 3, 15, 10, 0, 0, TimeSpan.Zero));
+        Assert.Equal(HttpStatusCode.Accepted, (await _app.RaiseAsync(tooLate, "DraftIssued")).StatusCode);
+        await _app.MoveClockAsync(new DateTimeOffset(2027, 3, 15, 10, 1, 0, TimeSpan.Zero));
+
+        // Ten working days from 10 March would be 24 March, the publication deadline itself.
+        Assert.Contains("by Wednesday 17 March 2027", PlainText(await _app.RawEmailAsync(late, "draft-report")));
+        Assert.DoesNotContain((await _app.GetIrpAsync(late))["warnings"]!.AsArray(), w => w!["code"]!.GetValue<string>() == "fact-check-past-publication-deadline");
+        // From 15 March even five working days end on 22 March: the coordinator is warned, citing prison guide 14.1.
+        Assert.Contains("by Monday 22 March 2027", PlainText(await _app.RawEmailAsync(tooLate, "draft-report")));
+        var warning = Assert.Single((await _app.GetIrpAsync(tooLate))["warnings"]!.AsArray(), w => w!["code"]!.GetValue<string>() == "fact-check-past-publication-deadline")!;
+        Assert.Contains("publication deadline, 2027-03-24 (prison guide 14.1)", warning["message"]!.GetValue<string>());
     }
 
     [Fact]

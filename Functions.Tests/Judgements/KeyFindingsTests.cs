@@ -11,7 +11,7 @@ public sealed class KeyFindingsTests
     [Fact]
     public void Elmley_ExhaustiveStyle_ReproducesThePublishedSentences()
     {
-        var keyFindings = ReportSummary.Build(ElmleyRecommendations, ElmleyThemes, style: KeyFindingsStyle.Exhaustive).KeyFindings;
+        var keyFindings = ReportSummary.Build(ElmleyRecommendations, ElmleyThemes, ElmleySubject, KeyFindingsStyle.Exhaustive).KeyFindings;
 
         // Elmley 2.2: "HMI Prisons judged that there was good progress in one recommendation, reasonable progress in three
         // recommendations, insufficient progress in three recommendations and no meaningful progress in none of the recommendations."
@@ -28,7 +28,7 @@ public sealed class KeyFindingsTests
     [Fact]
     public void Hull_ConciseStyle_ReproducesThePublishedSentences()
     {
-        var keyFindings = ReportSummary.Build(HullKeyFindingsRecommendations, HullThemes).KeyFindings;
+        var keyFindings = ReportSummary.Build(HullRecommendations, HullThemes, HullSubject, KeyFindingsStyle.Concise).KeyFindings;
 
         // Hull 2.2: "HMI Prisons judged that there was good progress in two recommendations, reasonable progress in three
         // recommendations and insufficient progress in four recommendations."
@@ -40,9 +40,9 @@ public sealed class KeyFindingsTests
     }
 
     [Fact]
-    public void Concise_IsTheDefault_LeavingOutUnusedJudgementsAndSayingAllWhenOneJudgementCoversEveryItem()
+    public void Concise_LeavesOutUnusedJudgements_AndSaysAllWhenOneJudgementCoversEveryItem()
     {
-        var keyFindings = ReportSummary.Build(ElmleyRecommendations, ElmleyThemes).KeyFindings;
+        var keyFindings = ReportSummary.Build(ElmleyRecommendations, ElmleyThemes, ElmleySubject, KeyFindingsStyle.Concise).KeyFindings;
 
         Assert.Equal(
             "HMI Prisons judged that there was good progress in one recommendation, reasonable progress in three recommendations and insufficient progress in three recommendations.",
@@ -51,11 +51,20 @@ public sealed class KeyFindingsTests
     }
 
     [Fact]
+    public void TheDefaultStyle_IsElmleysExhaustiveWording_TheSameForTheApiAndForEveryOtherCaller()
+    {
+        Assert.Equal(KeyFindingsStyle.Exhaustive, ReportSummary.DefaultStyle);
+        Assert.Equal(
+            ReportSummary.Build(ElmleyRecommendations, ElmleyThemes, ElmleySubject, KeyFindingsStyle.Exhaustive).KeyFindings,
+            ReportSummary.Build(ElmleyRecommendations, ElmleyThemes, ElmleySubject).KeyFindings);
+    }
+
+    [Fact]
     public void CountsOfOne_AreSingular_AndListedFromMostToLeastProgress()
     {
         var keyFindings = ReportSummary.Build(
             Recommendations(R.NoMeaningfulProgress, R.InsufficientProgress, R.GoodProgress, R.ReasonableProgress),
-            Themes(T.InsufficientProgress, T.SignificantProgress, T.ReasonableProgress)).KeyFindings;
+            Themes(T.InsufficientProgress, T.SignificantProgress, T.ReasonableProgress), ElmleySubject, KeyFindingsStyle.Concise).KeyFindings;
 
         Assert.Equal(
             "HMI Prisons judged that there was good progress in one recommendation, reasonable progress in one recommendation, insufficient progress in one recommendation and no meaningful progress in one recommendation.",
@@ -68,7 +77,7 @@ public sealed class KeyFindingsTests
     [Fact]
     public void ASingleItem_IsOneRecommendation_NotAllOne()
     {
-        var keyFindings = ReportSummary.Build(Recommendations(R.GoodProgress), Themes(T.SignificantProgress)).KeyFindings;
+        var keyFindings = ReportSummary.Build(Recommendations(R.GoodProgress), Themes(T.SignificantProgress), ElmleySubject, KeyFindingsStyle.Concise).KeyFindings;
 
         Assert.Equal("HMI Prisons judged that there was good progress in one recommendation.", keyFindings.Recommendations);
         Assert.Equal("Ofsted judged that there was significant progress in one theme.", keyFindings.Themes);
@@ -77,7 +86,7 @@ public sealed class KeyFindingsTests
     [Fact]
     public void TwoCategories_AreJoinedWithAndAlone()
     {
-        var keyFindings = ReportSummary.Build(Recommendations(R.InsufficientProgress, R.NoMeaningfulProgress, R.NoMeaningfulProgress), []).KeyFindings;
+        var keyFindings = ReportSummary.Build(Recommendations(R.InsufficientProgress, R.NoMeaningfulProgress, R.NoMeaningfulProgress), [], ElmleySubject, KeyFindingsStyle.Concise).KeyFindings;
 
         Assert.Equal(
             "HMI Prisons judged that there was insufficient progress in one recommendation and no meaningful progress in two recommendations.",
@@ -91,25 +100,30 @@ public sealed class KeyFindingsTests
     {
         var recommendations = Recommendations(Enumerable.Repeat<R?>(R.InsufficientProgress, count).ToArray());
 
-        Assert.Equal(expected, ReportSummary.Build(recommendations, []).KeyFindings.Recommendations);
+        Assert.Equal(expected, ReportSummary.Build(recommendations, [], ElmleySubject, KeyFindingsStyle.Concise).KeyFindings.Recommendations);
     }
 
-    [Fact]
-    public void NothingJudgedYet_SaysHowManyAreStillToBeJudged_AndClaimsNoJudgement()
+    [Theory]
+    [InlineData(KeyFindingsStyle.Exhaustive)]
+    [InlineData(KeyFindingsStyle.Concise)]
+    public void NothingJudgedYet_SaysHowManyAreStillToBeJudged_AndClaimsNoJudgement(KeyFindingsStyle style)
     {
-        var keyFindings = ReportSummary.Build(Recommendations(null, null, null, null, null, null, null), Themes((T?)null)).KeyFindings;
+        var keyFindings = ReportSummary.Build(Recommendations(null, null, null, null, null, null, null), Themes((T?)null), ElmleySubject, style).KeyFindings;
 
         Assert.Equal("Seven recommendations are still to be judged.", keyFindings.Recommendations);
         Assert.Equal("One theme is still to be judged.", keyFindings.Themes);
     }
 
-    [Fact]
-    public void PartlyJudged_ReportsTheJudgedOnes_ThenHowManyRemain_WithoutSayingAll()
+    [Theory]
+    [InlineData(KeyFindingsStyle.Exhaustive)]
+    [InlineData(KeyFindingsStyle.Concise)]
+    public void PartlyJudged_ReportsTheJudgedOnes_ThenHowManyRemain_WithoutSayingAllOrNone(KeyFindingsStyle style)
     {
         var keyFindings = ReportSummary.Build(
             Recommendations(R.ReasonableProgress, null, R.ReasonableProgress, R.ReasonableProgress, null),
-            Themes(T.ReasonableProgress, null)).KeyFindings;
+            Themes(T.ReasonableProgress, null), ElmleySubject, style).KeyFindings;
 
+        // Not "good progress in none of the recommendations": two are not judged yet, and may yet be.
         Assert.Equal(
             "HMI Prisons judged that there was reasonable progress in three recommendations. Two recommendations are still to be judged.",
             keyFindings.Recommendations);
@@ -117,22 +131,25 @@ public sealed class KeyFindingsTests
     }
 
     [Fact]
-    public void Exhaustive_WithItemsStillToBeJudged_AddsTheRemainderSentence()
+    public void Exhaustive_NamesTheUnusedJudgements_OnlyOnceEverythingIsJudged()
     {
-        var keyFindings = ReportSummary.Build(Recommendations(R.GoodProgress, null), [], style: KeyFindingsStyle.Exhaustive).KeyFindings;
+        var partly = ReportSummary.Build(Recommendations(R.GoodProgress, null), [], ElmleySubject, KeyFindingsStyle.Exhaustive).KeyFindings;
+        var fully = ReportSummary.Build(Recommendations(R.GoodProgress, R.GoodProgress), [], ElmleySubject, KeyFindingsStyle.Exhaustive).KeyFindings;
 
+        Assert.Equal("HMI Prisons judged that there was good progress in one recommendation. One recommendation is still to be judged.",
+            partly.Recommendations);
         Assert.Equal(
-            "HMI Prisons judged that there was good progress in one recommendation, reasonable progress in none of the recommendations, insufficient progress in none of the recommendations and no meaningful progress in none of the recommendations. One recommendation is still to be judged.",
-            keyFindings.Recommendations);
+            "HMI Prisons judged that there was good progress in two recommendations, reasonable progress in none of the recommendations, insufficient progress in none of the recommendations and no meaningful progress in none of the recommendations.",
+            fully.Recommendations);
     }
 
     [Fact]
     public void ImmigrationIrp_CallsItsItemsConcerns()
     {
         var mixed = ReportSummary.Build(
-            Recommendations(R.GoodProgress, R.InsufficientProgress, R.GoodProgress, null), [], IrpKind.Immigration).KeyFindings;
+            Recommendations(R.GoodProgress, R.InsufficientProgress, R.GoodProgress, null), [], IrcSubject, KeyFindingsStyle.Concise).KeyFindings;
         var uniform = ReportSummary.Build(
-            Recommendations(R.ReasonableProgress, R.ReasonableProgress, R.ReasonableProgress), [], IrpKind.Immigration).KeyFindings;
+            Recommendations(R.ReasonableProgress, R.ReasonableProgress, R.ReasonableProgress), [], IrcSubject, KeyFindingsStyle.Concise).KeyFindings;
 
         Assert.Equal(
             "HMI Prisons judged that there was good progress in two concerns and insufficient progress in one concern. One concern is still to be judged.",
@@ -143,7 +160,7 @@ public sealed class KeyFindingsTests
     [Fact]
     public void NoThemesFollowedUp_LeavesTheThemesSentenceEmpty()
     {
-        var keyFindings = ReportSummary.Build(Recommendations(R.GoodProgress), []).KeyFindings;
+        var keyFindings = ReportSummary.Build(Recommendations(R.GoodProgress), [], ElmleySubject).KeyFindings;
 
         Assert.Equal(string.Empty, keyFindings.Themes);
     }
@@ -151,8 +168,8 @@ public sealed class KeyFindingsTests
     [Fact]
     public void NothingFollowedUp_LeavesBothSentencesEmpty()
     {
-        var keyFindings = ReportSummary.Build([], []).KeyFindings;
+        var keyFindings = ReportSummary.Build([], [], ElmleySubject).KeyFindings;
 
-        Assert.Equal(new KeyFindings(string.Empty, string.Empty), keyFindings);
+        Assert.Equal(new KeyFindings(string.Empty, string.Empty, string.Empty), keyFindings);
     }
 }

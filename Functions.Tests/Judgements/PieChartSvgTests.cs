@@ -14,14 +14,14 @@ public sealed class PieChartSvgTests
     [Fact]
     public void Chart_IsAnImageNamedByItsTitleAndDescribedByEveryCount()
     {
-        var svg = XElement.Parse(ReportSummary.Build(ElmleyRecommendations, ElmleyThemes).RecommendationsChartSvg);
+        var svg = XElement.Parse(ReportSummary.Build(ElmleyRecommendations, ElmleyThemes, ElmleySubject).RecommendationsChartSvg);
 
         Assert.Equal(Svg + "svg", svg.Name);
         Assert.Equal("img", (string?)svg.Attribute("role"));
         var title = svg.Element(Svg + "title")!;
         var desc = svg.Element(Svg + "desc")!;
         Assert.Equal($"{(string?)title.Attribute("id")} {(string?)desc.Attribute("id")}", (string?)svg.Attribute("aria-labelledby"));
-        Assert.Equal("Progress on HMI Prisons recommendations (n=7)", title.Value);
+        Assert.Equal("Progress on HMI Prisons recommendations from March 2022 inspection (n=7)", title.Value);
         Assert.Equal(
             "Good progress: 1 (14%); Reasonable progress: 3 (43%); Insufficient progress: 3 (43%); No meaningful progress: 0 (0%).",
             desc.Value);
@@ -30,7 +30,7 @@ public sealed class PieChartSvgTests
     [Fact]
     public void Legend_LabelsTheWholeScale_IncludingJudgementsNobodyGot()
     {
-        var svg = XElement.Parse(ReportSummary.Build(ElmleyRecommendations, ElmleyThemes).RecommendationsChartSvg);
+        var svg = XElement.Parse(ReportSummary.Build(ElmleyRecommendations, ElmleyThemes, ElmleySubject).RecommendationsChartSvg);
 
         Assert.Equal(
             ["Good progress: 1 (14%)", "Reasonable progress: 3 (43%)", "Insufficient progress: 3 (43%)", "No meaningful progress: 0 (0%)"],
@@ -40,7 +40,7 @@ public sealed class PieChartSvgTests
     [Fact]
     public void Segments_RunClockwiseFromTwelveInScaleOrder_SkippingEmptyJudgements()
     {
-        var svg = XElement.Parse(ReportSummary.Build(ElmleyRecommendations, ElmleyThemes).RecommendationsChartSvg);
+        var svg = XElement.Parse(ReportSummary.Build(ElmleyRecommendations, ElmleyThemes, ElmleySubject).RecommendationsChartSvg);
         var segments = Segments(svg);
 
         Assert.Equal(["GoodProgress", "ReasonableProgress", "InsufficientProgress"], segments.Select(s => (string?)s.Attribute("data-judgement")));
@@ -53,7 +53,7 @@ public sealed class PieChartSvgTests
     [Fact]
     public void ASegmentOverHalfTheChart_UsesTheLargeArc()
     {
-        var svg = XElement.Parse(ReportSummary.Build([], Themes(T.SignificantProgress, T.ReasonableProgress, T.ReasonableProgress)).ThemesChartSvg);
+        var svg = XElement.Parse(ReportSummary.Build([], Themes(T.SignificantProgress, T.ReasonableProgress, T.ReasonableProgress), ElmleySubject).ThemesChartSvg);
         var segments = Segments(svg);
 
         Assert.Equal("M 100 100 L 177.94 145 A 90 90 0 1 1 100 10 Z", (string?)segments[1].Attribute("d"));
@@ -62,19 +62,19 @@ public sealed class PieChartSvgTests
     [Fact]
     public void ASingleJudgementCoveringEveryItem_IsAFullCircle_NotAnEmptyArc()
     {
-        var svg = XElement.Parse(ReportSummary.Build(HullKeyFindingsRecommendations, HullThemes).ThemesChartSvg);
+        var svg = XElement.Parse(ReportSummary.Build(HullRecommendations, HullThemes, HullSubject).ThemesChartSvg);
 
         var segment = Assert.Single(Segments(svg));
         Assert.Equal(Svg + "circle", segment.Name);
         Assert.Equal("90", (string?)segment.Attribute("r"));
         Assert.Equal("ReasonableProgress", (string?)segment.Attribute("data-judgement"));
-        Assert.Equal("Progress on Ofsted themes (n=3)", svg.Element(Svg + "title")!.Value);
+        Assert.Equal("Progress on Ofsted themes from July 2021 inspection (n=3)", svg.Element(Svg + "title")!.Value);
     }
 
     [Fact]
     public void NothingJudgedYet_IsAFullNotYetJudgedCircle()
     {
-        var svg = XElement.Parse(ReportSummary.Build(Recommendations(null, null), []).RecommendationsChartSvg);
+        var svg = XElement.Parse(ReportSummary.Build(Recommendations(null, null), [], ElmleySubject).RecommendationsChartSvg);
 
         var segment = Assert.Single(Segments(svg));
         Assert.Equal(Svg + "circle", segment.Name);
@@ -85,7 +85,7 @@ public sealed class PieChartSvgTests
     [Fact]
     public void NothingFollowedUp_DrawsNoChart()
     {
-        var result = ReportSummary.Build([], []);
+        var result = ReportSummary.Build([], [], ElmleySubject);
 
         Assert.Equal(string.Empty, result.RecommendationsChartSvg);
         Assert.Equal(string.Empty, result.ThemesChartSvg);
@@ -94,7 +94,7 @@ public sealed class PieChartSvgTests
     [Fact]
     public void Charts_LoadNothingFromOutside_AndKeepTheirIdsApartOnOnePage()
     {
-        var result = ReportSummary.Build(ElmleyRecommendations, ElmleyThemes);
+        var result = ReportSummary.Build(ElmleyRecommendations, ElmleyThemes, ElmleySubject);
         var charts = new[] { result.RecommendationsChartSvg, result.ThemesChartSvg };
 
         foreach (var markup in charts)
@@ -111,9 +111,9 @@ public sealed class PieChartSvgTests
     [Fact]
     public void ImmigrationChart_IsTitledForConcerns()
     {
-        var svg = XElement.Parse(ReportSummary.Build(Recommendations(R.GoodProgress, R.InsufficientProgress), [], IrpKind.Immigration).RecommendationsChartSvg);
+        var svg = XElement.Parse(ReportSummary.Build(Recommendations(R.GoodProgress, R.InsufficientProgress), [], IrcSubject).RecommendationsChartSvg);
 
-        Assert.Equal("Progress on HMI Prisons concerns (n=2)", svg.Element(Svg + "title")!.Value);
+        Assert.Equal("Progress on HMI Prisons concerns from June 2024 inspection (n=2)", svg.Element(Svg + "title")!.Value);
     }
 
     private static List<XElement> Segments(XElement svg) =>

@@ -31,14 +31,18 @@ internal static class PublishedReports
     ];
 
     /// <summary>
-    /// HMP Hull, visit 14–16 March 2022: the ten entries of Section 4. The report's Key findings and figure 2 count
-    /// nine (n=9, two good): recommendation 1.34 is followed up in two parts, 1.34a and 1.34b, both good progress.
+    /// HMP Hull, visit 14–16 March 2022: nine recommendations, as its Key findings and figure 2 count them (n=9: two good,
+    /// three reasonable, four insufficient). Recommendation 1.34 was followed up in two lettered parts, 1.34a and 1.34b, which
+    /// Section 4 lists as its ten entries, each part with its own text and judgement (both good progress).
     /// </summary>
-    public static IReadOnlyList<JudgedRecommendation> HullSectionFourRecommendations { get; } =
+    public static IReadOnlyList<JudgedRecommendation> HullRecommendations { get; } =
     [
         Recommendation("1.33", "Outcomes for prisoners should be improved. Clear and up-to-date strategies and action plans should be implemented to achieve improvement. The strategies should be regularly reviewed to monitor progress and to ensure oversight arrangements are in place to sustain delivery and provide accountability.", RecommendationJudgement.ReasonableProgress),
-        Recommendation("1.34a", "The number of times force is used should be reduced. When used it should be proportionate and undertaken safely.", RecommendationJudgement.GoodProgress),
-        Recommendation("1.34b", "Outcomes for prisoners in the segregation unit should be improved through the provision of a purposeful regime. Those suspected of secreting illicit items should not be denied access to any part of the regime or necessary support.", RecommendationJudgement.GoodProgress),
+        JudgedRecommendation.FromParts(HullUseOfForce,
+        [
+            new(HullUseOfForce.Parts[0], RecommendationJudgement.GoodProgress),
+            new(HullUseOfForce.Parts[1], RecommendationJudgement.GoodProgress),
+        ]),
         Recommendation("3.17", "Safety should be improved by making sure that perpetrators of violence and other types of anti-social behaviour are managed robustly and that victims receive the support they need.", RecommendationJudgement.ReasonableProgress),
         Recommendation("1.35", "All Prisons and Probation Ombudsman recommendations should be implemented and sustained over time to help prevent further self-inflicted deaths.", RecommendationJudgement.InsufficientProgress),
         Recommendation("1.36", "Leaders should deliver a coordinated and well-resourced approach to promoting equality and inclusion in all aspects of prison life, and make sure that prisoners are consulted frequently to strengthen the support available.", RecommendationJudgement.InsufficientProgress),
@@ -48,9 +52,25 @@ internal static class PublishedReports
         Recommendation("6.19", "All eligible prisoners should have regular contact with an appropriately trained prison offender manager focused on promoting their sentence progression.", RecommendationJudgement.ReasonableProgress),
     ];
 
-    /// <summary>HMP Hull's nine recommendations as its Key findings count them: 1.34 once (2 good, 3 reasonable, 4 insufficient).</summary>
-    public static IReadOnlyList<JudgedRecommendation> HullKeyFindingsRecommendations { get; } =
-        HullSectionFourRecommendations.Where(r => r.Recommendation.Ref != "1.34b").ToList();
+    /// <summary>HMP Hull's recommendation 1.34 (Safety), given only as its two parts, as Section 3 sets them out.</summary>
+    public static Recommendation HullUseOfForce => new("1.34", "Safety", "")
+    {
+        Concern = "Management oversight of the use of force and segregation was inadequate.",
+        Parts =
+        [
+            new("1.34a", "The number of times force is used should be reduced. When used it should be proportionate and undertaken safely."),
+            new("1.34b", "Outcomes for prisoners in the segregation unit should be improved through the provision of a purposeful regime. Those suspected of secreting illicit items should not be denied access to any part of the regime or necessary support."),
+        ],
+    };
+
+    /// <summary>HMP Hull's Section 4, in its order: each entry's ref and judgement label, the parts of 1.34 as entries of their own.</summary>
+    public static IReadOnlyList<(string Ref, string Label)> HullSectionFour { get; } =
+    [
+        ("1.33", "Reasonable progress"), ("1.34a", "Good progress"), ("1.34b", "Good progress"), ("3.17", "Reasonable progress"),
+        ("1.35", "Insufficient progress"), ("1.36", "Insufficient progress"), ("1.37", "Insufficient progress"),
+        ("1.38", "Insufficient progress"), ("1.39", "Good progress"), ("6.19", "Reasonable progress"),
+        ("Theme 1", "Reasonable progress"), ("Theme 2", "Reasonable progress"), ("Theme 3", "Reasonable progress"),
+    ];
 
     /// <summary>HMP Hull: three Ofsted themes (numbered, no paragraph refs in the report), all reasonable progress.</summary>
     public static IReadOnlyList<JudgedTheme> HullThemes { get; } =
@@ -59,6 +79,15 @@ internal static class PublishedReports
         Theme("Theme 2", "The needs of all prisoners with learning disabilities and difficulties should be identified and addressed.", ThemeJudgement.ReasonableProgress),
         Theme("Theme 3", "All prisoners should benefit from comprehensive information, advice and guidance.", ThemeJudgement.ReasonableProgress),
     ];
+
+    /// <summary>HMP Elmley's report: a prison in England whose inspection ended in March 2022.</summary>
+    public static ReportSubject ElmleySubject { get; } = new(IrpKind.Prison, Nation.England, new DateOnly(2022, 3, 18));
+
+    /// <summary>HMP Hull's report: a prison in England inspected in July 2021.</summary>
+    public static ReportSubject HullSubject { get; } = new(IrpKind.Prison, Nation.England, new DateOnly(2021, 7, 9));
+
+    /// <summary>An immigration removal centre inspected in June 2024.</summary>
+    public static ReportSubject IrcSubject { get; } = new(IrpKind.Immigration, Nation.England, new DateOnly(2024, 6, 14));
 
     public static JudgedRecommendation Recommendation(string reference, string text, RecommendationJudgement? judgement) =>
         new(new Recommendation(reference, null, text), judgement);

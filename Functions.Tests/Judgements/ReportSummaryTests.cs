@@ -12,7 +12,7 @@ public sealed class ReportSummaryTests
     [Fact]
     public void Elmley_CountsEveryJudgementOnBothScales_IncludingZeros()
     {
-        var counts = ReportSummary.Build(ElmleyRecommendations, ElmleyThemes).Counts;
+        var counts = ReportSummary.Build(ElmleyRecommendations, ElmleyThemes, ElmleySubject).Counts;
 
         Assert.Equal(
             [new("GoodProgress", 1), new("ReasonableProgress", 3), new("InsufficientProgress", 3), new("NoMeaningfulProgress", 0)],
@@ -25,11 +25,12 @@ public sealed class ReportSummaryTests
     }
 
     [Fact]
-    public void Hull_CountsMatchTheKeyFindings()
+    public void Hull_CountsMatchTheKeyFindings_WithTheRecommendationInPartsCountedOnce()
     {
-        var counts = ReportSummary.Build(HullKeyFindingsRecommendations, HullThemes).Counts;
+        var counts = ReportSummary.Build(HullRecommendations, HullThemes, HullSubject).Counts;
 
-        Assert.Equal(2, counts.Recommendations["GoodProgress"]);
+        Assert.Equal(9, counts.Recommendations.Values.Sum());
+        Assert.Equal(2, counts.Recommendations["GoodProgress"]); // 1.34 (both parts) and 1.39
         Assert.Equal(3, counts.Recommendations["ReasonableProgress"]);
         Assert.Equal(4, counts.Recommendations["InsufficientProgress"]);
         Assert.Equal(0, counts.Recommendations["NoMeaningfulProgress"]);
@@ -39,7 +40,7 @@ public sealed class ReportSummaryTests
     [Fact]
     public void UnjudgedItems_AreCountedApart_NotUnderAnyJudgement()
     {
-        var counts = ReportSummary.Build(Recommendations(R.GoodProgress, null, null), Themes(null, T.InsufficientProgress)).Counts;
+        var counts = ReportSummary.Build(Recommendations(R.GoodProgress, null, null), Themes(null, T.InsufficientProgress), ElmleySubject).Counts;
 
         Assert.Equal(1, counts.Recommendations.Values.Sum());
         Assert.Equal(2, counts.RecommendationsNotYetJudged);
@@ -50,7 +51,7 @@ public sealed class ReportSummaryTests
     [Fact]
     public void Elmley_SummaryOfJudgements_FollowsSectionFour_RecommendationsThenThemes()
     {
-        var lines = ReportSummary.Build(ElmleyRecommendations, ElmleyThemes).SummaryOfJudgements;
+        var lines = ReportSummary.Build(ElmleyRecommendations, ElmleyThemes, ElmleySubject).SummaryOfJudgements;
 
         Assert.Equal(
             [
@@ -69,24 +70,94 @@ public sealed class ReportSummaryTests
     }
 
     [Fact]
-    public void Hull_SummaryOfJudgements_KeepsAllTenSectionFourEntriesInOrder()
+    public void Hull_SummaryOfJudgements_ListsThePartsOf134AsEntriesOfTheirOwn_InSectionFoursOrder()
     {
-        var lines = ReportSummary.Build(HullSectionFourRecommendations, HullThemes).SummaryOfJudgements;
+        var lines = ReportSummary.Build(HullRecommendations, HullThemes, HullSubject).SummaryOfJudgements;
+
+        Assert.Equal(HullSectionFour, lines.Select(l => (l.Ref, l.JudgementLabel)));
+        var partA = lines[1];
+        Assert.Equal("The number of times force is used should be reduced. When used it should be proportionate and undertaken safely.", partA.Text);
+        Assert.Equal("GoodProgress", partA.Judgement);
+        Assert.Equal("1.34", partA.PartOf);
+        Assert.Equal("Recommendation", partA.Kind);
+        Assert.Null(lines[0].PartOf);
+    }
+
+    [Fact]
+    public void Hull_FollowedUp_ReproducesParagraph21()
+    {
+        var followedUp = ReportSummary.Build(HullRecommendations, HullThemes, HullSubject).KeyFindings.FollowedUp;
 
         Assert.Equal(
-            ["1.33", "1.34a", "1.34b", "3.17", "1.35", "1.36", "1.37", "1.38", "1.39", "6.19", "Theme 1", "Theme 2", "Theme 3"],
-            lines.Select(l => l.Ref));
-        Assert.Equal(
-            ["ReasonableProgress", "GoodProgress", "GoodProgress", "ReasonableProgress", "InsufficientProgress", "InsufficientProgress",
-             "InsufficientProgress", "InsufficientProgress", "GoodProgress", "ReasonableProgress",
-             "ReasonableProgress", "ReasonableProgress", "ReasonableProgress"],
-            lines.Select(l => l.Judgement));
+            "At this IRP visit, we followed up nine recommendations from our most recent inspection in July 2021 and Ofsted followed up three themes based on their latest inspection or progress monitoring visit to the prison, whichever was most recent.",
+            followedUp);
+    }
+
+    [Fact]
+    public void Elmley_FollowedUp_NamesItsSevenRecommendationsAndTheMonthOfItsInspection()
+    {
+        var followedUp = ReportSummary.Build(ElmleyRecommendations, ElmleyThemes, ElmleySubject).KeyFindings.FollowedUp;
+
+        // Elmley 2.1: "At this IRP visit, we followed up seven recommendations from our most recent inspection in March 2022
+        // and Ofsted followed up four themes based on their latest inspection of the prison."
+        Assert.StartsWith("At this IRP visit, we followed up seven recommendations from our most recent inspection in March 2022 and Ofsted followed up four themes based on their latest inspection", followedUp);
+    }
+
+    [Fact]
+    public void Irc_FollowedUp_CountsConcerns_AndHasNoThemesClause()
+    {
+        var followedUp = ReportSummary.Build(Recommendations(R.GoodProgress), [], IrcSubject).KeyFindings.FollowedUp;
+
+        Assert.Equal("At this IRP visit, we followed up one concern from our most recent inspection in June 2024.", followedUp);
+    }
+
+    [Fact]
+    public void Elmley_FigureTitles_NameTheInspectionMonth_AsFigures2And3Do()
+    {
+        var result = ReportSummary.Build(ElmleyRecommendations, ElmleyThemes, ElmleySubject);
+
+        Assert.Equal("Progress on HMI Prisons recommendations from March 2022 inspection (n=7)", result.RecommendationsChartTitle);
+        Assert.Equal("Progress on Ofsted themes from March 2022 inspection (n=4)", result.ThemesChartTitle);
+        Assert.Contains("Progress on Ofsted themes from March 2022 inspection (n=4)", result.ThemesChartSvg);
+    }
+
+    [Fact]
+    public void Hull_FigureTwo_CountsNineRecommendations()
+    {
+        Assert.Equal("Progress on HMI Prisons recommendations from July 2021 inspection (n=9)",
+            ReportSummary.Build(HullRecommendations, HullThemes, HullSubject).RecommendationsChartTitle);
+    }
+
+    [Fact]
+    public void SummaryOfJudgements_ListsEachEntryUnderItsSectionFourHeading()
+    {
+        var elmley = ReportSummary.Build(ElmleyRecommendations, ElmleyThemes, ElmleySubject).SummaryOfJudgements;
+        var irc = ReportSummary.Build(Recommendations(R.GoodProgress), [], IrcSubject).SummaryOfJudgements;
+
+        Assert.Equal([.. Enumerable.Repeat("HMI Prisons recommendations", 7), .. Enumerable.Repeat("Ofsted themes", 4)], elmley.Select(l => l.Heading));
+        Assert.Equal("HMI Prisons concerns", Assert.Single(irc).Heading);
+    }
+
+    [Fact]
+    public void WelshPrison_ThemesAreEstyns_InEverySentenceHeadingAndTitle()
+    {
+        var welsh = ElmleySubject with { Nation = Nation.Wales };
+
+        var result = ReportSummary.Build(ElmleyRecommendations, ElmleyThemes, welsh);
+
+        Assert.Equal("Estyn judged that there was significant progress in none of the themes, reasonable progress in four themes and insufficient progress in none of the themes.",
+            result.KeyFindings.Themes);
+        Assert.Contains(" and Estyn followed up four themes ", result.KeyFindings.FollowedUp);
+        Assert.Equal("Progress on Estyn themes from March 2022 inspection (n=4)", result.ThemesChartTitle);
+        Assert.Equal("Estyn themes", result.SummaryOfJudgements[^1].Heading);
+        Assert.DoesNotContain("Ofsted", string.Join(" ", result.KeyFindings.FollowedUp, result.KeyFindings.Themes, result.ThemesChartTitle, result.ThemesChartSvg,
+            string.Join(" ", result.SummaryOfJudgements.Select(l => l.Heading))));
     }
 
     [Fact]
     public void SummaryOfJudgements_ShowsUnjudgedItemsAsNotYetJudged()
     {
-        var line = Assert.Single(ReportSummary.Build(Recommendations((R?)null), []).SummaryOfJudgements);
+        var line = Assert.Single(ReportSummary.Build(Recommendations((R?)null), [], ElmleySubject).SummaryOfJudgements);
 
         Assert.Null(line.Judgement);
         Assert.Equal("Not yet judged", line.JudgementLabel);
@@ -95,7 +166,7 @@ public sealed class ReportSummaryTests
     [Fact]
     public void ImmigrationIrp_ListsConcerns()
     {
-        var result = ReportSummary.Build(Recommendations(R.GoodProgress), [], IrpKind.Immigration);
+        var result = ReportSummary.Build(Recommendations(R.GoodProgress), [], IrcSubject);
 
         Assert.Equal("Concern", Assert.Single(result.SummaryOfJudgements).Kind);
     }
@@ -103,7 +174,7 @@ public sealed class ReportSummaryTests
     [Fact]
     public void Elmley_ChartData_RunsFromMostToLeastProgress_WithPercentagesAddingUpToOneHundred()
     {
-        var result = ReportSummary.Build(ElmleyRecommendations, ElmleyThemes);
+        var result = ReportSummary.Build(ElmleyRecommendations, ElmleyThemes, ElmleySubject);
 
         Assert.Equal(
             [
@@ -126,9 +197,9 @@ public sealed class ReportSummaryTests
     public void ChartPercentages_GiveTheRoundingPointToTheLargestRemainder()
     {
         // Hull: 2, 3 and 4 of 9 are 22.2%, 33.3% and 44.4%; rounding each would total 99.
-        var hull = ReportSummary.Build(HullKeyFindingsRecommendations, []).RecommendationsChart;
+        var hull = ReportSummary.Build(HullRecommendations, [], HullSubject).RecommendationsChart;
         // Three equal thirds: the first keeps the spare point.
-        var thirds = ReportSummary.Build([], Themes(T.SignificantProgress, T.ReasonableProgress, T.InsufficientProgress)).ThemesChart;
+        var thirds = ReportSummary.Build([], Themes(T.SignificantProgress, T.ReasonableProgress, T.InsufficientProgress), ElmleySubject).ThemesChart;
 
         Assert.Equal([22, 33, 45, 0], hull.Select(s => s.Percentage));
         Assert.Equal([34, 33, 33], thirds.Select(s => s.Percentage));
@@ -137,7 +208,7 @@ public sealed class ReportSummaryTests
     [Fact]
     public void ChartData_AddsANotYetJudgedSegment_WhenSomeItemsHaveNoJudgement()
     {
-        var chart = ReportSummary.Build(Recommendations(R.GoodProgress, null, null, null), []).RecommendationsChart;
+        var chart = ReportSummary.Build(Recommendations(R.GoodProgress, null, null, null), [], ElmleySubject).RecommendationsChart;
 
         Assert.Equal(new PieSlice("NotYetJudged", "Not yet judged", 3, 75), chart[^1]);
         Assert.Equal(5, chart.Count);
@@ -146,7 +217,7 @@ public sealed class ReportSummaryTests
     [Fact]
     public void NoThemesFollowedUp_GivesNoThemeChart_ButStillCountsTheScale()
     {
-        var result = ReportSummary.Build(Recommendations(R.GoodProgress), []);
+        var result = ReportSummary.Build(Recommendations(R.GoodProgress), [], ElmleySubject);
 
         Assert.Empty(result.ThemesChart);
         Assert.Equal(string.Empty, result.ThemesChartSvg);
@@ -158,7 +229,7 @@ public sealed class ReportSummaryTests
     public void Result_SerialisesToTheSummaryEndpointContract()
     {
         var json = JsonSerializer.SerializeToElement(
-            ReportSummary.Build(ElmleyRecommendations, ElmleyThemes), new JsonSerializerOptions(JsonSerializerDefaults.Web));
+            ReportSummary.Build(ElmleyRecommendations, ElmleyThemes, ElmleySubject), new JsonSerializerOptions(JsonSerializerDefaults.Web));
 
         Assert.StartsWith("HMI Prisons judged", json.GetProperty("keyFindings").GetProperty("recommendations").GetString());
         Assert.StartsWith("Ofsted judged", json.GetProperty("keyFindings").GetProperty("themes").GetString());
@@ -173,7 +244,8 @@ public sealed class ReportSummaryTests
     [Fact]
     public void Build_RejectsMissingLists()
     {
-        Assert.Throws<ArgumentNullException>(() => ReportSummary.Build(null!, []));
-        Assert.Throws<ArgumentNullException>(() => ReportSummary.Build([], null!));
+        Assert.Throws<ArgumentNullException>(() => ReportSummary.Build(null!, [], ElmleySubject));
+        Assert.Throws<ArgumentNullException>(() => ReportSummary.Build([], null!, ElmleySubject));
+        Assert.Throws<ArgumentNullException>(() => ReportSummary.Build([], [], null!));
     }
 }

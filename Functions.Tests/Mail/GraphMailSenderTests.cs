@@ -79,7 +79,7 @@ public sealed class GraphMailSenderTests : IAsyncLifetime
         Assert.Equal(message.Subject, (string?)draft["subject"]);
         Assert.Equal(["governor.elmley@justice.gov.uk", "priya.patel@justice.gov.uk"], draft["toRecipients"]!.AsArray().Select(r => (string?)r!["emailAddress"]!["address"]));
         Assert.Equal(["David Brown", "Priya Patel"], draft["toRecipients"]!.AsArray().Select(r => (string?)r!["emailAddress"]!["name"]));
-        Assert.Equal(["sarah.jones@hmiprisons.gov.uk"], draft["ccRecipients"]!.AsArray().Select(r => (string?)r!["emailAddress"]!["address"]));
+        Assert.Equal(["imb.elmley@imb.org.uk", "sarah.jones@hmiprisons.gov.uk"], draft["ccRecipients"]!.AsArray().Select(r => (string?)r!["emailAddress"]!["address"]));
         Assert.Equal("html", (string?)draft["body"]!["contentType"]);
         Assert.Contains("Day 1: Monday 13 February 2023", (string?)draft["body"]!["content"]);
         var property = Assert.Single(draft["singleValueExtendedProperties"]!.AsArray());

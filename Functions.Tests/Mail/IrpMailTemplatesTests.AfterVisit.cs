@@ -1,4 +1,6 @@
+using IrpFlows.Judgements;
 using IrpFlows.Mail;
+using IrpFlows.Tests.Judgements;
 
 namespace IrpFlows.Tests.Mail;
 
@@ -22,6 +24,46 @@ public sealed partial class IrpMailTemplatesTests
     public void LiaisonFeedback_Irc_SendsNothing_BecauseTheCentreManagerAndHomeOfficeAreAskedInstead()
     {
         Assert.Null(RenderOrNull("liaison-feedback", TestIrps.Context(TestIrps.Irc(TestIrps.Liaison))));
+    }
+
+    [Fact]
+    public void DebriefDocument_GoesToHmpps_WithTheJudgementsAsTheReportWillSummariseThem()
+    {
+        var facts = TestIrps.Elmley(TestIrps.Liaison);
+        var summary = ReportSummary.Build(PublishedReports.ElmleyRecommendations, PublishedReports.ElmleyThemes, ReportSubject.For(facts));
+
+        var message = Render("debrief-document", TestIrps.Context(facts, summary: summary));
+
+        // Prison guide 13.1: "subsequently shared electronically with various staff in HMPPS".
+        Assert.Equal([TestIrps.Hmpps.Email], Addresses(message.To));
+        Assert.Equal([TestIrps.Coordinator.Email], Addresses(message.Cc));
+        Assert.Equal("Independent review of progress at HMP Elmley: debrief document", message.Subject);
+        AssertInBothBodies(message, "The team leader gave the formal debrief of our independent review of progress at HMP Elmley to the governor on Wednesday 15 February 2023.");
+        AssertInBothBodies(message, "At this IRP visit, we followed up seven recommendations from our most recent inspection in March 2022");
+        AssertInBothBodies(message, "HMI Prisons judged that there was good progress in one recommendation, reasonable progress in three recommendations, insufficient progress in three recommendations and no meaningful progress in none of the recommendations.");
+        Assert.Contains("HMI Prisons recommendations\n", message.TextBody);
+        Assert.Contains("- 1.43 Good progress: Leaders should make sure that staff routinely switch on body-worn cameras", message.TextBody);
+        Assert.Contains("Ofsted themes\n", message.TextBody);
+        AssertInBothBodies(message, "to be published on our website by Wednesday 22 March 2023");
+    }
+
+    [Fact]
+    public void DebriefDocument_Irc_GoesToTheContractorAndTheHomeOffice()
+    {
+        var message = Render("debrief-document", TestIrps.Context(TestIrps.Irc()));
+
+        // IRC guide 4.3: "shared with the contractor and Home Office".
+        Assert.Equal([TestIrps.Contractor.Email, TestIrps.HomeOffice.Email], Addresses(message.To));
+        Assert.Contains("HMI Prisons concerns\n", message.TextBody);
+        Assert.Contains("- C1 Not yet judged: Detainees at risk of self-harm", message.TextBody);
+    }
+
+    [Fact]
+    public void DebriefDocument_OfAPrisonWithoutAnHmppsContact_IsRefused_RatherThanSentToNobody()
+    {
+        var facts = TestIrps.Elmley() with { Contacts = TestIrps.Elmley().Contacts with { Hmpps = null } };
+
+        Assert.Throws<ArgumentException>(() => Render("debrief-document", TestIrps.Context(facts)));
     }
 
     [Fact]
@@ -103,10 +145,10 @@ public sealed partial class IrpMailTemplatesTests
     }
 
     [Fact]
-    public void Publication_GoesToTheGovernorAndImbChair_SayingTheReportWentToTheSecretaryOfStateForJustice()
+    public void Publication_GoesToTheGovernorAndImbChair_SayingTheReportWentToTheSecretaryOfStateForJustice_WhenItDid()
     {
         var message = Render("publication", TestIrps.Context(TestIrps.Elmley(TestIrps.Liaison),
-            publishedOn: new DateOnly(2023, 3, 21), publicationUrl: ReportLink));
+            publishedOn: new DateOnly(2023, 3, 21), publicationUrl: ReportLink, finalReportSent: true));
 
         Assert.Equal([TestIrps.Governor.Email, TestIrps.ImbChair.Email], Addresses(message.To));
         Assert.Equal("Independent review of progress at HMP Elmley: report published", message.Subject);
@@ -117,10 +159,39 @@ public sealed partial class IrpMailTemplatesTests
     [Fact]
     public void Publication_Irc_NamesTheHomeSecretaryAndMinister_AndTellsTheHomeOffice()
     {
-        var message = Render("publication", TestIrps.Context(TestIrps.Irc(), publicationUrl: ReportLink));
+        var message = Render("publication", TestIrps.Context(TestIrps.Irc(), publicationUrl: ReportLink, finalReportSent: true));
 
         Assert.Equal(["centre.manager@harmondsworth.example", TestIrps.HomeOffice.Email, TestIrps.ImbChair.Email], Addresses(message.To));
         AssertInBothBodies(message, "has been sent to the Home Secretary and the Minister and was published on our website.");
+    }
+
+    [Fact]
+    public void Publication_WithoutTheFinalReportSent_DoesNotSayItWentToMinisters()
+    {
+        var message = Render("publication", TestIrps.Context(TestIrps.Elmley(TestIrps.Liaison), publishedOn: new DateOnly(2023, 3, 21)));
+
+        AssertInBothBodies(message, "which took place from Monday 13 February 2023 to Wednesday 15 February 2023, was published on our website on Tuesday 21 March 2023.");
+        Assert.DoesNotContain("Secretary of State", message.TextBody);
+    }
+
+    [Fact]
+    public void FinalReport_GoesToTheMinisterialOffice_WithAReadLink_BeforePublication()
+    {
+        var message = Render("final-report", TestIrps.Context(TestIrps.Elmley(TestIrps.Liaison)));
+
+        // Prison guide 14.1: "The final report will be sent to the Secretary of State for Justice and published".
+        Assert.Equal([TestIrps.MinisterialOffice.Email], Addresses(message.To));
+        Assert.Equal([TestIrps.Coordinator.Email], Addresses(message.Cc));
+        Assert.Equal("Independent review of progress at HMP Elmley: final report", message.Subject);
+        AssertInBothBodies(message, "is ready for the Secretary of State for Justice.");
+        Assert.Contains($"<a href=\"{TestIrps.FinalReportLink.AbsoluteUri}\"", message.HtmlBody);
+        AssertInBothBodies(message, "We will publish it on our website by Wednesday 22 March 2023, 25 working days after the visit ended. Please treat it as confidential until then.");
+    }
+
+    [Fact]
+    public void FinalReport_Irc_IsForTheHomeSecretaryAndTheMinister()
+    {
+        AssertInBothBodies(Render("final-report", TestIrps.Context(TestIrps.Irc())), "is ready for the Home Secretary and the Minister.");
     }
 
     [Fact]
@@ -149,6 +220,18 @@ public sealed partial class IrpMailTemplatesTests
 
         Assert.Equal(["centre.manager@harmondsworth.example", TestIrps.HomeOffice.Email], Addresses(message.To));
         AssertInBothBodies(message, "Home Office Detention Engagement and Compliance teams");
+    }
+
+    [Fact]
+    public void GovernorFeedback_Irc_GoesToTheDetentionEngagementAndComplianceTeams_WhenTheirContactIsGiven()
+    {
+        var teams = new IrpFlows.Timeline.Contact("Detention Engagement and Compliance", "dec.teams@homeoffice.gov.uk");
+        var facts = TestIrps.Irc(TestIrps.Liaison) with { Contacts = TestIrps.Irc().Contacts with { HomeOfficeDetentionEngagement = teams } };
+
+        var message = Render("governor-feedback", TestIrps.Context(facts));
+
+        // IRC guide 5.3: "an email to the Centre Manager and to the Home Office Detention Engagement and Compliance teams".
+        Assert.Equal(["centre.manager@harmondsworth.example", "dec.teams@homeoffice.gov.uk"], Addresses(message.To));
     }
 
     [Fact]

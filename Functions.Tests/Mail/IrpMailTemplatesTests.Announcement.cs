@@ -32,12 +32,28 @@ public sealed partial class IrpMailTemplatesTests
     }
 
     [Fact]
+    public void Announcement_ListsARecommendationInParts_WithItsPartsUnderIt_AndCountsItOnce()
+    {
+        var facts = TestIrps.Elmley() with { Recommendations = [TestIrps.ElmleyRecommendations[0], Judgements.PublishedReports.HullUseOfForce] };
+
+        var message = Render("announcement", TestIrps.Context(facts));
+
+        AssertInBothBodies(message, "The review will follow up two recommendations from our inspection");
+        Assert.Contains("- 1.34 Safety:\n"
+            + "  - 1.34a The number of times force is used should be reduced. When used it should be proportionate and undertaken safely.\n"
+            + "  - 1.34b Outcomes for prisoners in the segregation unit should be improved", message.TextBody);
+        Assert.Contains("<strong>1.34 Safety:</strong>\n<ul", message.HtmlBody);
+        Assert.Contains("<strong>1.34a</strong> The number of times force is used", message.HtmlBody);
+    }
+
+    [Fact]
     public void Announcement_StatesTheVisitDatesAndTheDocumentsDeadline()
     {
         var message = Render("announcement", TestIrps.Context(TestIrps.Elmley()));
 
         AssertInBothBodies(message, "at HMP Elmley from Monday 13 February 2023 to Wednesday 15 February 2023.");
-        AssertInBothBodies(message, "All these documents should reach us no later than Monday 6 February 2023, five working days before the visit starts.");
+        AssertInBothBodies(message, "All these documents should reach us no later than Monday 6 February 2023, five working days before the visit starts. "
+            + "We will send you and your liaison officer a secure link for uploading them, with the pro forma and the data request.");
     }
 
     [Fact]
@@ -50,20 +66,71 @@ public sealed partial class IrpMailTemplatesTests
             Assert.Contains($"- {theme.Ref} {theme.Text}\n", message.TextBody);
         }
         AssertInBothBodies(message, "Ofsted will carry out a prison monitoring visit at the same time");
-        AssertInBothBodies(message, "Ofsted, which will follow up the themes listed above");
+        AssertInBothBodies(message, "Ofsted, which will carry out a prison monitoring visit at the same time to follow up the themes listed above");
         Assert.DoesNotContain("Care Quality Commission", message.TextBody);
         Assert.DoesNotContain("Estyn", message.TextBody);
     }
 
     [Fact]
-    public void Announcement_NamesCqc_WhenCqcIssuedNotices_AndEstyn_ForAWelshPrison()
+    public void Announcement_InvitesCqc_AsTheGuideDoes_WhenItIssuedNotices_WithoutPromisingItWillCome()
     {
-        var message = Render("announcement", TestIrps.Context(TestIrps.Elmley(cqc: true, nation: Nation.Wales)));
+        var message = Render("announcement", TestIrps.Context(TestIrps.Elmley(cqc: true)));
 
-        Assert.Contains("The following will take part in the review:\n\n"
-            + "- the Care Quality Commission (CQC), as it issued notices following the inspection\n"
-            + "- Ofsted, which will follow up the themes listed above\n"
-            + "- Estyn, as HMP Elmley is in Wales\n", message.TextBody);
+        Assert.Contains("We have invited the following to take part in the review:\n\n"
+            + "- the Care Quality Commission (CQC), as it issued notices following the inspection. CQC takes part whenever it can, but may instead arrange a separate follow-up visit\n"
+            + "- Ofsted, which will carry out a prison monitoring visit at the same time to follow up the themes listed above\n", message.TextBody);
+        Assert.DoesNotContain("Estyn", message.TextBody);
+    }
+
+    [Fact]
+    public void Announcement_WelshPrisonWithEducationConcerns_HasEstynThemes_AndNeverSaysOfsted()
+    {
+        var facts = TestIrps.Elmley(nation: Nation.Wales) with { EducationConcerns = true };
+
+        var message = Render("announcement", TestIrps.Context(facts));
+
+        Assert.Contains("Estyn themes\n", message.TextBody);
+        AssertInBothBodies(message, "Estyn will follow up the themes below at the same time.");
+        AssertInBothBodies(message, "Estyn, as the inspection raised key concerns about education, skills and work. Estyn will follow up the themes listed above");
+        foreach (var theme in TestIrps.ElmleyThemes)
+        {
+            Assert.Contains($"- {theme.Ref} {theme.Text}\n", message.TextBody);
+        }
+        Assert.DoesNotContain("Ofsted", message.TextBody);
+        Assert.DoesNotContain("Ofsted", message.HtmlBody);
+    }
+
+    [Fact]
+    public void Announcement_WelshPrisonWithoutEducationConcerns_NamesNeitherEstynNorOfsted()
+    {
+        var facts = TestIrps.Elmley(nation: Nation.Wales) with { OfstedThemes = [], EducationConcerns = false };
+
+        var message = Render("announcement", TestIrps.Context(facts));
+
+        Assert.DoesNotContain("Estyn", message.TextBody);
+        Assert.DoesNotContain("Ofsted", message.TextBody);
+        Assert.DoesNotContain("Partner inspectorates", message.TextBody);
+    }
+
+    [Fact]
+    public void Announcement_OfstedInvitedOnTheEducationJudgementAlone_IsToldAsAnIntentionNotACertainty()
+    {
+        var facts = TestIrps.Elmley() with { OfstedThemes = [], EducationJudgement = EducationJudgement.RequiresImprovement };
+
+        var message = Render("announcement", TestIrps.Context(facts));
+
+        AssertInBothBodies(message, "Ofsted, as education, skills and work was judged to require improvement at the inspection. Ofsted intends to carry out a prison monitoring visit at the same time, but may instead visit separately");
+        Assert.DoesNotContain("Ofsted themes", message.TextBody);
+    }
+
+    [Fact]
+    public void Announcement_Irc_SaysTheIndependentChiefInspectorOfBordersAndImmigrationMayAccompanyTheVisit_WhenInvited()
+    {
+        var invited = Render("announcement", TestIrps.Context(TestIrps.Irc() with { IcibiInvited = true }));
+        var not = Render("announcement", TestIrps.Context(TestIrps.Irc()));
+
+        AssertInBothBodies(invited, "the Independent Chief Inspector of Borders and Immigration, who may accompany the visit");
+        Assert.DoesNotContain("Borders and Immigration", not.TextBody);
     }
 
     [Fact]

@@ -31,10 +31,12 @@ public sealed partial class IrpMailTemplatesTests
     [InlineData("documents-deadline")]
     [InlineData("documents-overdue")]
     [InlineData("visit-arrangements")]
+    [InlineData("debrief-document")]
     [InlineData("liaison-feedback")]
     [InlineData("draft-report")]
     [InlineData("fact-check-reminder-1")]
     [InlineData("publication-alert")]
+    [InlineData("final-report")]
     [InlineData("publication")]
     [InlineData("governor-feedback")]
     [InlineData("material-destruction")]
@@ -58,7 +60,7 @@ public sealed partial class IrpMailTemplatesTests
     }
 
     [Fact]
-    public void Debrief_SendsNoEmail_BecauseTheDebriefDocumentIsHandedOverInPerson()
+    public void Debrief_SendsNoEmail_BecauseTheDebriefDocumentIsHandedOverInPerson_AndSharedByItsOwnStep()
     {
         Assert.Null(RenderOrNull("debrief", TestIrps.Context(TestIrps.Elmley())));
     }

@@ -50,16 +50,23 @@ public sealed class OutboxMessagesTests
             Assert.Contains(Establishment, mime.TextBody);
             Assert.Contains(Establishment, mime.HtmlBody);
 
-            var alternative = step == "visit-arrangements"
+            var alternative = step is "visit-arrangements" or "documents-request"
                 ? Assert.IsType<MultipartAlternative>(Assert.IsType<Multipart>(mime.Body)[0])
                 : Assert.IsType<MultipartAlternative>(mime.Body);
             Assert.Equal(["text/plain", "text/html"], alternative.Select(p => p.ContentType.MimeType));
-            if (step == "visit-arrangements")
+            if (step == "documents-request")
+            {
+                // Prison guide 7.3: the pro forma and the bespoke data request "which HMI Prisons will supply".
+                Assert.Equal(["manager-pro-forma-hmp-elmley-sheppey.csv", "data-request-hmp-elmley-sheppey.csv"],
+                    mime.Attachments.OfType<MimePart>().Select(a => a.FileName));
+                Assert.All(mime.Attachments, a => Assert.Equal("text/csv", a.ContentType.MimeType));
+            }
+            else if (step == "visit-arrangements")
             {
                 var invitation = Emails.Invitation(mime);
                 Assert.Equal($"{id}-visit@irpflows", invitation.Uid);
                 Assert.Equal(Names[IrpRequests.CoordinatorEmail], invitation.Organizer!.CommonName);
-                Assert.Equal([Names[IrpRequests.GovernorEmail], Names[IrpRequests.LiaisonEmail]], invitation.Attendees.Select(a => a.CommonName));
+                Assert.Equal([Names[IrpRequests.GovernorEmail], Names[IrpRequests.LiaisonEmail], Names[IrpRequests.ImbChairEmail]], invitation.Attendees.Select(a => a.CommonName));
                 Assert.Equal($"Independent review of progress at {Establishment}", invitation.Summary);
             }
             else

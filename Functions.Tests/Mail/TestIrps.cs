@@ -1,3 +1,4 @@
+using IrpFlows.Judgements;
 using IrpFlows.Mail;
 using IrpFlows.Timeline;
 
@@ -11,6 +12,9 @@ internal static class TestIrps
     public static readonly Contact ImbChair = new("Margaret Hill", "imb.elmley@imb.org.uk");
     public static readonly Contact Liaison = new("Priya Patel", "priya.patel@justice.gov.uk");
     public static readonly Contact HomeOffice = new("Tom Clarke", "detention.compliance@homeoffice.gov.uk");
+    public static readonly Contact Hmpps = new("Kate Green", "prison.group.director@justice.gov.uk");
+    public static readonly Contact Contractor = new("Serena Cole", "contract.manager@contractor.example");
+    public static readonly Contact MinisterialOffice = new("Private Office", "private.office@justice.gov.uk");
 
     public static readonly IReadOnlyList<Recommendation> ElmleyRecommendations =
     [
@@ -37,7 +41,7 @@ internal static class TestIrps
         SourceInspectionEnd: new DateOnly(2022, 3, 4),
         VisitStart: new DateOnly(2023, 2, 13),
         AnnouncementDate: new DateOnly(2022, 11, 21),
-        new IrpContacts(Coordinator, Governor, ImbChair, liaison, HomeOffice: null),
+        new IrpContacts(Coordinator, Governor, ImbChair, liaison, HomeOffice: null) { Hmpps = Hmpps, MinisterialOffice = MinisterialOffice },
         ElmleyRecommendations,
         ElmleyThemes,
         CqcIssuedNotices: cqc);
@@ -48,7 +52,10 @@ internal static class TestIrps
         SourceInspectionEnd: new DateOnly(2024, 6, 14),
         VisitStart: new DateOnly(2025, 5, 19),
         AnnouncementDate: new DateOnly(2025, 2, 24),
-        new IrpContacts(Coordinator, new Contact("Alan Reed", "centre.manager@harmondsworth.example"), ImbChair, liaison, HomeOffice),
+        new IrpContacts(Coordinator, new Contact("Alan Reed", "centre.manager@harmondsworth.example"), ImbChair, liaison, HomeOffice)
+        {
+            Contractor = Contractor, MinisterialOffice = MinisterialOffice,
+        },
         [
             new("C1", "Safety", "Detainees at risk of self-harm were not always identified promptly."),
             new("C2", null, "Too many detainees were held for long periods."),
@@ -66,6 +73,7 @@ internal static class TestIrps
     ];
 
     public static readonly Uri UploadLink = new("https://irpflows.example/upload/abc123");
+    public static readonly Uri FinalReportLink = new("https://irpflows.example/reports/final/1/final.pdf?sig=x");
 
     public static IrpMailContext Context(
         IrpFacts facts,
@@ -78,7 +86,9 @@ internal static class TestIrps
         string? cancellationReason = null,
         string? destructionSummary = null,
         string instanceId = "irp-elmley-2023",
-        int visitReschedules = 0)
+        int visitReschedules = 0,
+        ReportSummaryResult? summary = null,
+        bool finalReportSent = false)
     {
         var start = facts.VisitStart;
         var dates = new Dictionary<string, DateOnly>
@@ -91,6 +101,17 @@ internal static class TestIrps
         };
         return new IrpMailContext(
             instanceId, facts, dates, visitReschedules, documents ?? Documents, withUploadLink ? UploadLink : null,
-            draftReportLink, factCheckUploadLink, publishedOn, publicationUrl, cancellationReason, destructionSummary);
+            draftReportLink, factCheckUploadLink, publishedOn, publicationUrl, cancellationReason, destructionSummary)
+        {
+            Summary = summary ?? Unjudged(facts),
+            FinalReportLink = FinalReportLink,
+            FinalReportSent = finalReportSent,
+        };
     }
+
+    /// <summary>The summary before any judgement is recorded.</summary>
+    public static ReportSummaryResult Unjudged(IrpFacts facts) => ReportSummary.Build(
+        facts.Recommendations.Select(r => JudgedRecommendation.For(r, _ => null)).ToList(),
+        facts.OfstedThemes.Select(t => new JudgedTheme(t, null)).ToList(),
+        ReportSubject.For(facts));
 }

@@ -5,7 +5,9 @@ using IrpFlows.Documents;
 using IrpFlows.Tests.Support;
 using IrpFlows.Tests.Workflow;
 using IrpFlows.Workflow;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging.Abstractions;
+using Moq;
 using Microsoft.Extensions.Time.Testing;
 
 namespace IrpFlows.Tests.Storage;
@@ -23,16 +25,17 @@ public sealed class IdentityStorageTests
     {
         var account = await IdentityStorage.AccountAsync(_identity);
         var tables = account.CreateTableServiceClient(await IdentityStorage.TableOptionsAsync());
-        var options = new WorkflowEngineOptions { InstancesTable = TestStorage.UniqueName("wf"), ScheduleTable = TestStorage.UniqueName("sched") };
+        var options = new WorkflowOptions { InstancesTable = TestStorage.UniqueName("wf") };
         var due = new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
         var engine = new WorkflowEngine(tables, [new ScriptedWorkflow()], new FakeTimeProvider(due.AddHours(-1)), options, NullLogger<WorkflowEngine>.Instance);
         await engine.CreateStorageIfNotExistsAsync(CancellationToken.None);
 
-        await engine.StartAsync(ScriptedWorkflow.KindName, "elmley", ScriptedWorkflow.Started(("announcement", due)), CancellationToken.None);
+        var durable = new Mock<DurableTaskClient>("test") { DefaultValue = DefaultValue.Mock }.Object;
+        await engine.StartAsync(ScriptedWorkflow.KindName, "elmley", ScriptedWorkflow.Started(("announcement", due)), durable, CancellationToken.None);
         var status = await engine.GetAsync("elmley", CancellationToken.None);
 
         Assert.Equal(due, status!.NextDue);
-        Assert.Single(await tables.GetTableClient(options.ScheduleTable).QueryAsync<TableEntity>().ToListAsync());
+        Assert.Equal(due, (await engine.GetHeaderAsync("elmley", CancellationToken.None))!.NextDue);
         Assert.Contains("https://storage.azure.com/.default", _identity.Scopes);
     }
 

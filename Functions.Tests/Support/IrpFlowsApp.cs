@@ -7,18 +7,21 @@ using System.Text.Json.Nodes;
 using Azure.Storage.Blobs;
 using IrpFlows.Documents;
 using IrpFlows.Hosting;
-using IrpFlows.Http;
+using IrpFlows.Local.Hosting;
 using IrpFlows.Storage;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IrpFlows.Tests.Support;
 
 /// <summary>
-/// The real app on the test Azurite, driven over HTTP as a coordinator and an establishment would: its own tables and
-/// containers (unique names), the development clock starting at a given instant, and no timer, so steps run only when
-/// <see cref="MoveClockAsync"/> moves the clock (which never goes back). By default it runs in memory; with a real port it
-/// listens on loopback for a browser.
+/// The real app on the local host and the test Azurite, driven over HTTP as a coordinator and an establishment would: its
+/// own tables, containers and Durable task hub (unique names), and the development clock starting at a given instant, so
+/// time moves only when <see cref="MoveClockAsync"/> moves it (never back). By default it runs in this process, in memory;
+/// with a real port it listens on loopback for a browser; <see cref="StartProcessAsync"/> runs it as a process of its own.
 /// </summary>
 public sealed class IrpFlowsApp : IAsyncDisposable
 {
@@ -28,18 +31,22 @@ public sealed class IrpFlowsApp : IAsyncDisposable
     /// <summary>Monday 23 November 2026, 08:00 UTC: the default clock start, before the 09:00 announcement.</summary>
     public static readonly DateTimeOffset MondayMorning = new(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
 
-    /// <summary>The tables and containers the app keeps its state in. Two apps given the same names share it, as a restarted app does.</summary>
-    public sealed record StorageNames(string Instances, string Schedule, string Outbox, string Uploads)
+    /// <summary>
+    /// The tables, containers and Durable task hub the app keeps its state in. Two apps given the same names share it, as a
+    /// restarted app (or a second host scaling out) does.
+    /// </summary>
+    public sealed record StorageNames(string Instances, string TaskHub, string Outbox, string Uploads)
     {
         public static StorageNames Fresh() => new(
-            TestStorage.UniqueName("wf"), TestStorage.UniqueName("sched"), TestStorage.UniqueName("outbox"), TestStorage.UniqueName("uploads"));
+            TestStorage.UniqueName("wf"), TestStorage.UniqueTaskHubName(), TestStorage.UniqueName("outbox"), TestStorage.UniqueName("uploads"));
     }
 
-    private readonly Factory _factory;
+    private readonly Factory? _factory;
 
-    private IrpFlowsApp(Factory factory, string connectionString, StorageNames names, HttpClient coordinator, HttpClient anonymous)
+    private IrpFlowsApp(Factory? factory, LocalHostProcess? process, string connectionString, StorageNames names, HttpClient coordinator, HttpClient anonymous)
     {
         _factory = factory;
+        Process = process;
         ConnectionString = connectionString;
         Names = names;
         Coordinator = coordinator;
@@ -55,7 +62,11 @@ public sealed class IrpFlowsApp : IAsyncDisposable
     /// <summary>Sends no key, as an establishment's browser or the Functions host; does not follow redirects.</summary>
     public HttpClient Anonymous { get; }
 
-    public IServiceProvider Services => _factory.Services;
+    /// <summary>The app's services, when it runs in this process.</summary>
+    public IServiceProvider Services => _factory?.Services ?? throw new InvalidOperationException("The app runs in a process of its own.");
+
+    /// <summary>The app's process, when it runs in one (<see cref="StartProcessAsync"/>).</summary>
+    internal LocalHostProcess? Process { get; }
     public BlobServiceClient Blobs => new(ConnectionString);
 
     /// <summary>Starts the app.</summary>
@@ -67,54 +78,125 @@ public sealed class IrpFlowsApp : IAsyncDisposable
     /// Listen on a free loopback port (for a browser): <c>PublicBaseUrl</c> is that address and the app sets the Blob
     /// service's CORS rules, so only use it with an Azurite of its own (the shared one's rules are changed by other tests).
     /// </param>
+    /// <param name="waitUntilHealthy">Return only once the app says it is healthy (storage and the task hub ready).</param>
+    /// <param name="services">Replaces services after the app's own (a Moq stand-in at a seam such as the mail sender).</param>
     public static async Task<IrpFlowsApp> StartAsync(DateTimeOffset? clockStart = null, StorageNames? names = null,
-        IReadOnlyDictionary<string, string>? settings = null, string? connectionString = null, bool realPort = false)
+        IReadOnlyDictionary<string, string>? settings = null, string? connectionString = null, bool realPort = false, bool waitUntilHealthy = true,
+        Action<IServiceCollection>? services = null)
     {
         connectionString ??= await TestStorage.ConnectionStringAsync();
         names ??= StorageNames.Fresh();
         var port = realPort ? FreePort() : 0;
         var baseUrl = realPort ? $"http://127.0.0.1:{port}" : "http://localhost";
-        var all = new Dictionary<string, string>
-        {
-            [StorageAccount.SettingName] = connectionString,
-            [CoordinatorKeyFilter.SettingName] = CoordinatorKey,
-            [UploadTokens.SigningKeySetting] = UploadSigningKey,
-            [UploadLinks.PublicBaseUrlSetting] = baseUrl,
-            [ServiceRegistration.DevClockEnabledSetting] = "true",
-            [ServiceRegistration.DevClockStartSetting] = (clockStart ?? MondayMorning).ToString("O"),
-            ["Dispatcher:TimerEnabled"] = "false",
-            ["Workflow:InstancesTable"] = names.Instances,
-            ["Workflow:ScheduleTable"] = names.Schedule,
-            ["Mail:Container"] = names.Outbox,
-            ["Mail:Table"] = names.Outbox,
-            ["Documents:UploadsTable"] = names.Uploads,
-            ["Documents:ConfigureBlobCors"] = realPort ? "true" : "false",
-            ["Graph:SenderUserId"] = "",
-            [FunctionsPort.CustomHandlerPortVariable] = realPort ? port.ToString(CultureInfo.InvariantCulture) : "",
-        };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) all[key] = value;
-
-        var factory = new Factory(all);
+        var factory = new Factory(Settings(connectionString, names, baseUrl, clockStart, settings, configureBlobCors: realPort), services);
         HttpClient coordinator, anonymous;
         if (realPort)
         {
             factory.UseKestrel(port);
             factory.StartServer();
-            coordinator = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(baseUrl) };
-            anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(baseUrl) };
+            (coordinator, anonymous) = Clients(new Uri(baseUrl));
         }
         else
         {
             var options = new WebApplicationFactoryClientOptions { AllowAutoRedirect = false };
             coordinator = factory.CreateClient(options);
             anonymous = factory.CreateClient(options);
+            coordinator.DefaultRequestHeaders.Add(HttpFunctionEndpoints.FunctionKeyHeader, CoordinatorKey);
         }
-        coordinator.DefaultRequestHeaders.Add(CoordinatorKeyFilter.HeaderName, CoordinatorKey);
-        return new IrpFlowsApp(factory, connectionString, names, coordinator, anonymous);
+        var app = new IrpFlowsApp(factory, null, connectionString, names, coordinator, anonymous);
+        if (waitUntilHealthy) await app.WaitUntilHealthyAsync();
+        return app;
+    }
+
+    /// <summary>
+    /// Starts the app as a process of its own (Functions.Local from the test's build output) on a free loopback port, so a
+    /// test can kill it (<see cref="LocalHostProcess.Kill"/>) and start it again. Returns once it is healthy.
+    /// </summary>
+    public static async Task<IrpFlowsApp> StartProcessAsync(DateTimeOffset? clockStart = null, StorageNames? names = null,
+        IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var connectionString = await TestStorage.ConnectionStringAsync();
+        names ??= StorageNames.Fresh();
+        var baseUrl = new Uri($"http://127.0.0.1:{FreePort()}");
+        var process = LocalHostProcess.Start(Settings(connectionString, names, baseUrl.ToString().TrimEnd('/'), clockStart, settings, configureBlobCors: false), baseUrl);
+        var (coordinator, anonymous) = Clients(baseUrl);
+        var app = new IrpFlowsApp(null, process, connectionString, names, coordinator, anonymous);
+        await app.WaitUntilHealthyAsync();
+        return app;
+    }
+
+    private static (HttpClient Coordinator, HttpClient Anonymous) Clients(Uri baseUrl)
+    {
+        var coordinator = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = baseUrl };
+        var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = baseUrl };
+        coordinator.DefaultRequestHeaders.Add(HttpFunctionEndpoints.FunctionKeyHeader, CoordinatorKey);
+        return (coordinator, anonymous);
+    }
+
+    private static Dictionary<string, string> Settings(string connectionString, StorageNames names, string baseUrl, DateTimeOffset? clockStart,
+        IReadOnlyDictionary<string, string>? settings, bool configureBlobCors)
+    {
+        var all = new Dictionary<string, string>
+        {
+            [StorageAccount.SettingName] = connectionString,
+            [LocalFunctionsHost.FunctionKeySetting] = CoordinatorKey,
+            [UploadTokens.SigningKeySetting] = UploadSigningKey,
+            [UploadLinks.PublicBaseUrlSetting] = baseUrl,
+            [ServiceRegistration.DevClockEnabledSetting] = "true",
+            [ServiceRegistration.DevClockStartSetting] = (clockStart ?? MondayMorning).ToString("O"),
+            ["Workflow:InstancesTable"] = names.Instances,
+            ["TaskHubName"] = names.TaskHub,
+            // Tests wait on Durable's queues: poll them often; and no app lease, which a killed host would hold for minutes.
+            ["AzureFunctionsJobHost:extensions:durableTask:storageProvider:partitionCount"] = "1",
+            ["AzureFunctionsJobHost:extensions:durableTask:storageProvider:maxQueuePollingInterval"] = "00:00:00.200",
+            ["AzureFunctionsJobHost:extensions:durableTask:useAppLease"] = "false",
+            ["Mail:Container"] = names.Outbox,
+            ["Mail:Table"] = names.Outbox,
+            ["Documents:UploadsTable"] = names.Uploads,
+            ["Documents:ConfigureBlobCors"] = configureBlobCors ? "true" : "false",
+            ["Graph:SenderUserId"] = "",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) all[key] = value;
+        return all;
+    }
+
+    /// <summary>Waits until the app says it is healthy: storage prepared, the task hub created (a process may still be starting).</summary>
+    public async Task WaitUntilHealthyAsync()
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
+        var last = "no answer";
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                using var health = await Anonymous.GetAsync("/api/health");
+                if (health.IsSuccessStatusCode) return;
+                last = await health.Content.ReadAsStringAsync();
+            }
+            catch (HttpRequestException e) when (Process is not null)
+            {
+                last = e.Message; // the process is not listening yet
+            }
+            await Task.Delay(100);
+        }
+        Assert.Fail($"The app did not become healthy: {last}{(Process is null ? "" : Environment.NewLine + Process.OutputTail)}");
+    }
+
+    /// <summary>
+    /// Returns once every step due at the development clock's present time has run: a command's effects (a cancellation
+    /// notice, a retried step) happen in the IRP's orchestration, after the command's 202.
+    /// </summary>
+    public async Task CatchUpAsync()
+    {
+        // The clock runs on at real speed after it is read: move it a second on, so the move is never backwards.
+        var now = (await Coordinator.GetFromJsonAsync<JsonObject>("/api/dev/clock"))!["now"]!.GetValue<DateTimeOffset>();
+        await MoveClockAsync(now.AddSeconds(1));
     }
 
     /// <summary>A new client sending no key (the caller may add headers and disposes it).</summary>
-    public HttpClient CreateClient() => _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    public HttpClient CreateClient() => _factory is not null
+        ? _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false })
+        : Clients(Process!.BaseAddress).Anonymous;
 
     /// <summary>Starts an IRP (asserting 202 Accepted) and returns its id.</summary>
     public async Task<string> CreateIrpAsync(JsonObject request)
@@ -130,6 +212,10 @@ public sealed class IrpFlowsApp : IAsyncDisposable
         using var response = await Coordinator.PostAsJsonAsync("/api/dev/clock", new { now });
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
+
+    /// <summary>What the sweep does first: records uploads whose completion call never came. Returns how many.</summary>
+    public Task<int> ReconcileUploadsAsync() =>
+        Services.GetRequiredService<UploadReconciler>().ReconcileAsync(Services.GetRequiredService<DurableTaskClient>(), CancellationToken.None);
 
     /// <summary>Raises <c>POST /api/irps/{id}/events/{eventName}</c> with <paramref name="body"/> (an empty object by default).</summary>
     public Task<HttpResponseMessage> RaiseAsync(string id, string eventName, object? body = null) =>
@@ -227,7 +313,8 @@ public sealed class IrpFlowsApp : IAsyncDisposable
     {
         Coordinator.Dispose();
         Anonymous.Dispose();
-        await _factory.DisposeAsync();
+        if (_factory is not null) await _factory.DisposeAsync();
+        if (Process is not null) await Process.DisposeAsync();
     }
 
     private static int FreePort()
@@ -237,11 +324,12 @@ public sealed class IrpFlowsApp : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private sealed class Factory(IReadOnlyDictionary<string, string> settings) : WebApplicationFactory<Program>
+    private sealed class Factory(IReadOnlyDictionary<string, string> settings, Action<IServiceCollection>? services) : WebApplicationFactory<IrpFlows.Local.LocalHost>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             foreach (var (key, value) in settings) builder.UseSetting(key, value);
+            if (services is not null) builder.ConfigureTestServices(services);
         }
     }
 }

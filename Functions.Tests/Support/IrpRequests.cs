@@ -15,6 +15,22 @@ public static class IrpRequests
     public const string ImbChairEmail = "imb.chair@imb.org.uk";
     public const string LiaisonEmail = "liaison@justice.gov.uk";
     public const string HomeOfficeEmail = "detention.engagement@homeoffice.gov.uk";
+    public const string HmppsEmail = "prison.group.director@justice.gov.uk";
+    public const string ContractorEmail = "contract.manager@contractor.example";
+    public const string MinisterialOfficeEmail = "private.office@justice.gov.uk";
+
+    /// <summary>
+    /// <paramref name="request"/> with the contacts that receive the debrief document (HMPPS, or the IRC's contractor) and the
+    /// final report (the ministerial office), so that every step of the guide has someone to send to.
+    /// </summary>
+    public static JsonObject WithReportContacts(this JsonObject request)
+    {
+        var contacts = request["contacts"]!.AsObject();
+        if (request["kind"]!.GetValue<string>() == "immigration") contacts["contractor"] = Contact("Serena Cole", ContractorEmail);
+        else contacts["hmpps"] = Contact("Kate Green", HmppsEmail);
+        contacts["ministerialOffice"] = Contact("Private Office", MinisterialOfficeEmail);
+        return request;
+    }
 
     /// <summary>The debrief is over: 17:00 UTC on Wednesday 17 February 2027.</summary>
     public static readonly DateTimeOffset AfterDebrief = new(2027, 2, 17, 17, 0, 0, TimeSpan.Zero);
@@ -57,6 +73,38 @@ public static class IrpRequests
     /// </summary>
     public static JsonObject ElmleyIn2023(string name = "HMP Elmley") =>
         Elmley(name, sourceInspectionEnd: "2022-03-18", announcementDate: "2022-11-28", visitStart: "2023-02-13");
+
+    /// <summary>Tuesday 4 January 2022, 08:00 UTC: a clock start before <see cref="HullIn2022"/>'s announcement.</summary>
+    public static readonly DateTimeOffset HullIn2022AnnouncementMorning = new(2022, 1, 4, 8, 0, 0, TimeSpan.Zero);
+
+    /// <summary>
+    /// HMP Hull's IRP on its real dates (visit 14–16 March 2022, after the inspection of July 2021, announced Tuesday 4 January
+    /// 2022) with its nine published recommendations, 1.34 given as its two parts 1.34a and 1.34b, and its three Ofsted themes.
+    /// </summary>
+    public static JsonObject HullIn2022() => new()
+    {
+        ["kind"] = "prison",
+        ["establishment"] = new JsonObject { ["name"] = "HMP Hull", ["type"] = "adult", ["nation"] = "england" },
+        ["sourceInspectionEnd"] = "2021-07-09",
+        ["visitStart"] = "2022-03-14",
+        ["announcementDate"] = "2022-01-04",
+        ["contacts"] = new JsonObject
+        {
+            ["coordinator"] = Contact("Cora Ordinator", CoordinatorEmail),
+            ["governor"] = Contact("Grace Governor", GovernorEmail),
+            ["imbChair"] = Contact("Ian Chair", ImbChairEmail),
+        },
+        ["recommendations"] = new JsonArray(PublishedReports.HullRecommendations.Select(r => (JsonNode)(r.Parts.Count == 0
+            ? new JsonObject { ["ref"] = r.Recommendation.Ref, ["text"] = r.Recommendation.Text }
+            : new JsonObject
+            {
+                ["ref"] = r.Recommendation.Ref,
+                ["area"] = r.Recommendation.Area,
+                ["parts"] = new JsonArray(r.Parts.Select(p => (JsonNode)new JsonObject { ["ref"] = p.Part.Ref, ["text"] = p.Part.Text }).ToArray()),
+            })).ToArray()),
+        ["ofstedThemes"] = new JsonArray(PublishedReports.HullThemes
+            .Select(t => (JsonNode)new JsonObject { ["ref"] = t.Theme.Ref, ["text"] = t.Theme.Text }).ToArray()),
+    };
 
     /// <summary>An immigration removal centre with two concerns and no Ofsted themes, on the default dates.</summary>
     public static JsonObject Irc() => new()

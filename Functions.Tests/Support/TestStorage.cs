@@ -26,6 +26,9 @@ public static class TestStorage
         return head + Guid.NewGuid().ToString("N");
     }
 
+    /// <summary>A Durable task hub name of its own: letters and digits, starting with a letter, at most 45 characters.</summary>
+    public static string UniqueTaskHubName() => "hub" + Guid.NewGuid().ToString("N")[..24];
+
     private static async Task<AzuriteInstance> StartAsync()
     {
         var options = new AzuriteStartOptions { BlobPort = 0, QueuePort = 0, TablePort = 0, InMemoryPersistence = true };

@@ -31,6 +31,7 @@ public sealed class TestStorageTests
 
         Assert.Equal(AzuriteInstance.AccountName, new BlobServiceClient(connectionString).AccountName);
         Assert.True(AzuriteLauncher.IsListening(new BlobServiceClient(connectionString).Uri.Port));
+        Assert.True(AzuriteLauncher.IsListening(new Azure.Storage.Queues.QueueServiceClient(connectionString).Uri.Port));
         Assert.True(AzuriteLauncher.IsListening(new TableServiceClient(connectionString).Uri.Port));
     }
 
@@ -38,7 +39,13 @@ public sealed class TestStorageTests
     public async Task Launcher_ReusesAnAzuriteAlreadyListening_AndLeavesItRunningOnDispose()
     {
         var running = new BlobServiceClient(await TestStorage.ConnectionStringAsync()).Uri;
-        var options = new AzuriteStartOptions { BlobPort = running.Port, TablePort = new TableServiceClient(await TestStorage.ConnectionStringAsync()).Uri.Port };
+        var connectionString = await TestStorage.ConnectionStringAsync();
+        var options = new AzuriteStartOptions
+        {
+            BlobPort = running.Port,
+            QueuePort = new Azure.Storage.Queues.QueueServiceClient(connectionString).Uri.Port,
+            TablePort = new TableServiceClient(connectionString).Uri.Port,
+        };
 
         var reused = await AzuriteLauncher.StartAsync(options, NullLogger.Instance, CancellationToken.None);
         await reused.DisposeAsync();

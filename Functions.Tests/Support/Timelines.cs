@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 
 namespace IrpFlows.Tests.Support;
@@ -8,7 +9,8 @@ public static class Timelines
 {
     /// <summary>
     /// Moves the clock to each next due step until the IRP completes, recording the coordinator's events when the
-    /// timeline waits for them: the draft (uploaded and issued) on its planned date, publication on the deadline.
+    /// timeline waits for them: every judgement (reasonable progress) before the debrief document, the draft (uploaded and
+    /// issued) on its planned date, the final report on its target date, publication on the deadline.
     /// </summary>
     public static async Task RunToCompletionAsync(this IrpFlowsApp app, string id)
     {
@@ -21,14 +23,77 @@ public static class Timelines
             var waiting = pending.Where(s => s["waitingFor"] is not null).MinBy(s => s["due"]!.GetValue<DateTimeOffset>());
             if (waiting is not null && (next is null || waiting["due"]!.GetValue<DateTimeOffset>() <= next["due"]!.GetValue<DateTimeOffset>()))
             {
-                await app.MoveClockAsync(waiting["due"]!.GetValue<DateTimeOffset>().AddMinutes(-1));
+                await app.MoveClockToAtLeastAsync(waiting["due"]!.GetValue<DateTimeOffset>().AddMinutes(-1));
                 await RecordWhatItWaitsForAsync(app, id, waiting);
                 continue;
             }
             Assert.NotNull(next);
-            await app.MoveClockAsync(next["due"]!.GetValue<DateTimeOffset>());
+            await app.MoveClockToAtLeastAsync(next["due"]!.GetValue<DateTimeOffset>());
         }
         Assert.Fail($"IRP {id} did not complete.");
+    }
+
+    /// <summary>
+    /// Runs several IRPs to completion together on the one development clock: at each turn, the earliest thing any of
+    /// them waits for happens (the clock moves to the next due step, or the coordinator records what steps wait for).
+    /// With <paramref name="ridesOutOutages"/>, a request lost to a host that died (connection refused or reset) is
+    /// ridden out: wait until the app is healthy again, read every IRP afresh, and carry on.
+    /// </summary>
+    public static async Task RunAllToCompletionAsync(this IrpFlowsApp app, IReadOnlyList<string> ids, bool ridesOutOutages = false)
+    {
+        for (var guard = 0; guard < 400; guard++)
+        {
+            try
+            {
+                var next = new List<(string Id, JsonObject Step)>();
+                foreach (var id in ids)
+                {
+                    var irp = await app.GetIrpAsync(id);
+                    if (irp["runtimeStatus"]!.GetValue<string>() == "Completed") continue;
+                    next.Add((id, NextAction(irp) ?? throw new InvalidOperationException($"IRP {id} has nothing left to do but is {irp["runtimeStatus"]}.")));
+                }
+                if (next.Count == 0) return;
+                var due = next.Min(n => ActionTime(n.Step));
+                var now = next.Where(n => ActionTime(n.Step) == due).ToList();
+                if (now.Any(n => n.Step["waitingFor"] is not null))
+                {
+                    await app.MoveClockToAtLeastAsync(due);
+                    foreach (var (id, step) in now.Where(n => n.Step["waitingFor"] is not null)) await RecordWhatItWaitsForAsync(app, id, step);
+                }
+                else
+                {
+                    await app.MoveClockToAtLeastAsync(due);
+                }
+            }
+            catch (Exception e) when (ridesOutOutages && e is HttpRequestException or TaskCanceledException or IOException)
+            {
+                await app.WaitUntilHealthyAsync();
+            }
+        }
+        Assert.Fail("The IRPs did not complete.");
+    }
+
+    // The earliest pending step: one waiting for the coordinator comes first when it is due no later than the next to run.
+    private static JsonObject? NextAction(JsonObject irp)
+    {
+        var pending = irp["timeline"]!.AsArray().Select(s => s!.AsObject()).Where(s => s["status"]!.GetValue<string>() == "pending").ToList();
+        var next = pending.Where(s => s["waitingFor"] is null).MinBy(s => s["due"]!.GetValue<DateTimeOffset>());
+        var waiting = pending.Where(s => s["waitingFor"] is not null).MinBy(s => s["due"]!.GetValue<DateTimeOffset>());
+        return waiting is not null && (next is null || waiting["due"]!.GetValue<DateTimeOffset>() <= next["due"]!.GetValue<DateTimeOffset>()) ? waiting : next;
+    }
+
+    // What is recorded for a waiting step happens a minute before its target, so the steps that follow it are not late.
+    private static DateTimeOffset ActionTime(JsonObject step) =>
+        step["due"]!.GetValue<DateTimeOffset>().AddMinutes(step["waitingFor"] is null ? 0 : -1);
+
+    /// <summary>
+    /// Moves the clock to <paramref name="instant"/>, or a second on from now when that has passed: a step that answers something
+    /// recorded (a moved visit, an upload) is due the instant it was recorded, and the clock has run on since.
+    /// </summary>
+    public static async Task MoveClockToAtLeastAsync(this IrpFlowsApp app, DateTimeOffset instant)
+    {
+        var now = (await app.Coordinator.GetFromJsonAsync<JsonObject>("/api/dev/clock"))!["now"]!.GetValue<DateTimeOffset>();
+        await app.MoveClockAsync(instant > now ? instant : now.AddSeconds(1));
     }
 
     private static async Task RecordWhatItWaitsForAsync(IrpFlowsApp app, string id, JsonObject step)
@@ -39,6 +104,13 @@ public static class Timelines
             case "DraftIssued":
                 Assert.Equal(HttpStatusCode.OK, (await app.PutReportFileAsync(id, "draft-report", "HMP Elmley draft.pdf", TestFiles.Pdf("draft"))).StatusCode);
                 Assert.Equal(HttpStatusCode.Accepted, (await app.RaiseAsync(id, "DraftIssued", new { date })).StatusCode);
+                break;
+            case "JudgementsRecorded":
+                foreach (var item in (await app.GetIrpAsync(id))["judgements"]!.AsArray().Where(j => j!["judgement"] is null))
+                    Assert.Equal(HttpStatusCode.OK, (await app.PutJudgementAsync(id, item!["ref"]!.GetValue<string>(), new { judgement = "ReasonableProgress" })).StatusCode);
+                break;
+            case "FinalReportUploaded":
+                Assert.Equal(HttpStatusCode.OK, (await app.PutReportFileAsync(id, "final-report", "Final report.pdf", TestFiles.Pdf("final"))).StatusCode);
                 break;
             case "Published":
                 Assert.Equal(HttpStatusCode.Accepted, (await app.RaiseAsync(id, "Published",

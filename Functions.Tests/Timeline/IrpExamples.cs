@@ -30,6 +30,21 @@ internal static class IrpExamples
         SourceInspectionEnd = new DateOnly(2021, 5, 28),
     };
 
+    /// <summary>The facts with an HMPPS contact, who receives the debrief document (prison guide 13.1).</summary>
+    public static IrpFacts WithHmpps(IrpFacts facts) =>
+        facts with { Contacts = facts.Contacts with { Hmpps = new Contact("Prison Group Director", "pgd@justice.gov.uk") } };
+
+    /// <summary>The facts with a ministerial office contact, which receives the final report (prison guide 14.1, IRC guide 5.1).</summary>
+    public static IrpFacts WithMinisterialOffice(IrpFacts facts) =>
+        facts with { Contacts = facts.Contacts with { MinisterialOffice = new Contact("Private Office", "private.office@justice.gov.uk") } };
+
+    /// <summary>HMP Parc, a prison in Wales, on Elmley's dates, with <paramref name="themes"/> Estyn themes.</summary>
+    public static IrpFacts Welsh(int themes) => Elmley() with
+    {
+        Establishment = new Establishment("HMP Parc", EstablishmentType.Adult, Nation.Wales),
+        OfstedThemes = Enumerable.Range(1, themes).Select(i => new OfstedTheme($"T{i}", $"Theme {i}")).ToList(),
+    };
+
     /// <summary>An immigration removal centre whose visit starts Monday 1 Sep 2025, a week after the summer bank holiday.</summary>
     public static IrpFacts Irc() => new(
         IrpKind.Immigration,

@@ -19,6 +19,7 @@ public class IrpPlannerTests
     [InlineData("visit-start", "2023-02-13")]
     [InlineData("visit-end", "2023-02-15")]
     [InlineData("debrief", "2023-02-15")]
+    [InlineData("debrief-document", "2023-02-16")] // shared electronically after the debrief (13.1)
     [InlineData("draft-report", "2023-03-01")] // ten working days after the visit (14.1)
     [InlineData("publication-deadline", "2023-03-22")] // 25 working days after the visit (14.1)
     [InlineData("announcement", "2022-11-28")]
@@ -27,11 +28,12 @@ public class IrpPlannerTests
     [InlineData("documents-reminder-2", "2023-01-30")]
     [InlineData("documents-reminder-3", "2023-02-02")]
     [InlineData("documents-overdue", "2023-02-07")]
-    [InlineData("visit-arrangements", "2023-02-08")]
+    [InlineData("visit-arrangements", "2023-01-30")] // two weeks before, for gate passes and keys (7.2, Appendix A)
     [InlineData("liaison-feedback", "2023-02-17")]
     [InlineData("fact-check-reminder-1", "2023-03-10")]
     [InlineData("fact-check-deadline", "2023-03-15")]
     [InlineData("publication-alert", "2023-03-15")]
+    [InlineData("final-report", "2023-03-20")] // before publication (14.1), until it is uploaded
     public void Elmley2023_DatesFollowThePrisonGuide(string id, string expected)
     {
         Assert.Equal(D(expected), Date(IrpExamples.Elmley(), id));
@@ -55,9 +57,9 @@ public class IrpPlannerTests
         string[] required =
         [
             "announcement", "documents-request", "documents-reminder-1", "documents-reminder-2", "documents-reminder-3",
-            "documents-deadline", "documents-overdue", "visit-arrangements", "visit-start", "visit-end", "debrief",
+            "documents-deadline", "documents-overdue", "visit-arrangements", "visit-start", "visit-end", "debrief", "debrief-document",
             "liaison-feedback", "draft-report", "fact-check-reminder-1", "fact-check-deadline", "publication-alert",
-            "publication-deadline", "publication", "governor-feedback", "material-destruction",
+            "final-report", "publication-deadline", "publication", "governor-feedback", "material-destruction",
         ];
         Assert.Equal(required.Order(), plan.Select(s => s.Id).Order());
         Assert.Equal("Prison guide 7.4", Step(plan, "documents-deadline").Source);
@@ -128,6 +130,112 @@ public class IrpPlannerTests
     }
 
     [Fact]
+    public void VisitArrangements_GoTenWorkingDaysBefore_SkippingEaster()
+    {
+        // Visit Tuesday 19 April 2022: back over Easter Monday and Good Friday to Friday 1 April.
+        Assert.Equal(D("2022-04-01"), Date(IrpExamples.Elmley(D("2022-04-19"), D("2022-02-01")), "visit-arrangements"));
+    }
+
+    [Fact]
+    public void VisitArrangements_AtShortNotice_GoWithTheAnnouncement_NeverBeforeIt()
+    {
+        // Announced Wednesday 1 February 2023 for Monday 13 February: ten working days before is 30 January.
+        var plan = Planner.Plan(IrpExamples.Elmley(announcement: D("2023-02-01")), new IrpProgress());
+
+        Assert.Equal(D("2023-02-01"), Step(plan, "visit-arrangements").Date);
+        Assert.True(plan.ToList().FindIndex(s => s.Id == "announcement") < plan.ToList().FindIndex(s => s.Id == "visit-arrangements"));
+    }
+
+    [Fact]
+    public void DebriefDocument_GoesToHmpps_TheWorkingDayAfterTheVisit_SkippingEaster_OnceEverythingIsJudged()
+    {
+        // Visit Tuesday 12 – Thursday 14 April 2022: Good Friday and Easter Monday follow.
+        var facts = IrpExamples.WithHmpps(IrpExamples.Elmley(D("2022-04-12"), D("2022-02-01")));
+
+        var waiting = Step(Planner.Plan(facts, new IrpProgress()), "debrief-document");
+        var judged = Step(Planner.Plan(facts, new IrpProgress { AllJudged = true }), "debrief-document");
+
+        Assert.Equal((D("2022-04-19"), "JudgementsRecorded", true, "HMPPS", "Prison guide 13.1"),
+            (waiting.Date, waiting.WaitingFor, waiting.Applicable, waiting.Concerns, waiting.Source));
+        Assert.Null(judged.WaitingFor);
+        Assert.Equal(D("2022-04-19"), judged.Date);
+    }
+
+    [Fact]
+    public void DebriefDocument_WithoutAnHmppsContact_IsNotSent()
+    {
+        var step = Step(Planner.Plan(IrpExamples.Elmley(), new IrpProgress { AllJudged = true }), "debrief-document");
+
+        Assert.False(step.Applicable);
+        Assert.Equal("HMPPS: no contact given, so not sent", step.Concerns);
+    }
+
+    [Fact]
+    public void DebriefDocument_NotSentByPublication_IsNoLongerSent_TheReportHavingSupersededIt()
+    {
+        var facts = IrpExamples.WithHmpps(IrpExamples.Elmley());
+
+        Assert.False(Step(Planner.Plan(facts, new IrpProgress(PublishedOn: D("2023-03-20"))), "debrief-document").Applicable);
+        Assert.False(Step(Planner.Plan(facts, new IrpProgress(PublishedOn: D("2023-03-20")) { AllJudged = true }), "debrief-document").Applicable);
+        Assert.True(Step(Planner.Plan(facts, new IrpProgress { AllJudged = true }), "debrief-document").Applicable);
+    }
+
+    [Fact]
+    public void FinalReport_WaitsForItsUpload_ThenGoesTheMomentItIsUploaded()
+    {
+        var facts = IrpExamples.WithMinisterialOffice(IrpExamples.Hull());
+        var uploaded = new DateTimeOffset(2022, 4, 14, 15, 12, 0, TimeSpan.FromHours(1)); // Thursday before Good Friday, BST
+
+        var waiting = Step(Planner.Plan(facts, new IrpProgress(DraftIssuedOn: D("2022-03-30"))), "final-report");
+        var sent = Step(Planner.Plan(facts, new IrpProgress(DraftIssuedOn: D("2022-03-30")) { FinalReportUploadedAt = uploaded }), "final-report");
+
+        // Hull's deadline is Friday 22 April 2022 (past Easter); until uploaded the step shows two working days before it.
+        Assert.Equal((D("2022-04-20"), "FinalReportUploaded", "Secretary of State for Justice", "Prison guide 14.1"),
+            (waiting.Date, waiting.WaitingFor, waiting.Concerns, waiting.Source));
+        Assert.Equal((D("2022-04-14"), uploaded, (string?)null, true), (sent.Date, sent.Due, sent.WaitingFor, sent.Applicable));
+    }
+
+    [Fact]
+    public void FinalReport_WithoutAMinisterialOfficeContact_OrPublishedWithoutIt_IsNotSentByIrpFlows()
+    {
+        var withOffice = IrpExamples.WithMinisterialOffice(IrpExamples.Elmley());
+
+        var noContact = Step(Planner.Plan(IrpExamples.Elmley(), new IrpProgress()), "final-report");
+        Assert.False(noContact.Applicable);
+        Assert.Equal("Secretary of State for Justice: no contact given, so not sent by IrpFlows", noContact.Concerns);
+        Assert.False(Step(Planner.Plan(withOffice, new IrpProgress(PublishedOn: D("2023-03-20"))), "final-report").Applicable);
+        Assert.Equal("Coordinator", Step(Planner.Plan(withOffice, new IrpProgress()), "publication-deadline").Concerns);
+    }
+
+    [Fact]
+    public void VisitMovedAfterTheAnnouncement_GetsANoticeOfItsOwn_DueTheMomentItWasRecorded()
+    {
+        var first = new DateTimeOffset(2022, 12, 21, 14, 5, 0, TimeSpan.Zero);
+        var second = new DateTimeOffset(2023, 1, 3, 11, 0, 0, TimeSpan.Zero); // the day after the New Year substitute holiday
+        var progress = new IrpProgress(LiaisonOfficerAppointed: true)
+        {
+            VisitMoves =
+            [
+                new(1, new DateTimeOffset(2022, 11, 25, 9, 0, 0, TimeSpan.Zero), D("2023-02-06"), D("2023-02-13"), AfterAnnouncement: false),
+                new(2, first, D("2023-02-13"), D("2023-02-20"), AfterAnnouncement: true),
+                new(3, second, D("2023-02-20"), D("2023-02-27"), AfterAnnouncement: true),
+            ],
+        };
+
+        var plan = Planner.Plan(IrpExamples.Elmley(D("2023-02-27")), progress);
+
+        Assert.DoesNotContain(plan, s => s.Id == "visit-moved-1"); // before the announcement: it carried the new dates
+        var notice = Step(plan, "visit-moved-2");
+        Assert.Equal((D("2022-12-21"), first, "Governor, IMB chair and liaison officer", "Prison guide 6.1"),
+            (notice.Date, notice.Due, notice.Concerns, notice.Source));
+        Assert.Equal("Visit moved from 13 February 2023 to 20 February 2023: notice and updated invitation", notice.Title);
+        Assert.Equal(second, Step(plan, "visit-moved-3").Due);
+        Assert.True(notice.Applicable);
+        Assert.False(Step(Planner.Plan(IrpExamples.Elmley(D("2023-02-27")), progress with { VisitStarted = true }), "visit-moved-2").Applicable);
+        Assert.Equal(D("2023-02-20"), Date(IrpExamples.Elmley(D("2023-02-27")), "documents-deadline", progress));
+    }
+
+    [Fact]
     public void RescheduledVisit_MovesEveryDateAfterIt()
     {
         var moved = IrpExamples.Elmley(D("2023-02-20"));
@@ -148,16 +256,60 @@ public class IrpPlannerTests
     }
 
     [Fact]
-    public void DraftIssuedLate_MovesFactCheckDates_AndStopsWaiting()
+    public void DraftIssuedLater_MovesFactCheckDates_AndStopsWaiting()
     {
-        var plan = Planner.Plan(IrpExamples.Elmley(), new IrpProgress(DraftIssuedOn: D("2023-03-08")));
+        var plan = Planner.Plan(IrpExamples.Elmley(), new IrpProgress(DraftIssuedOn: D("2023-03-03")));
 
-        Assert.Equal(D("2023-03-08"), Step(plan, "draft-report").Date);
+        Assert.Equal(D("2023-03-03"), Step(plan, "draft-report").Date);
         Assert.Null(Step(plan, "draft-report").WaitingFor);
-        Assert.Equal(D("2023-03-22"), Step(plan, "fact-check-deadline").Date);
-        Assert.Equal(D("2023-03-17"), Step(plan, "fact-check-reminder-1").Date);
+        Assert.Equal(D("2023-03-15"), Step(plan, "fact-check-deadline").Date); // ten working days would be 17 March: shortened
+        Assert.Equal(D("2023-03-10"), Step(plan, "fact-check-reminder-1").Date);
         Assert.Null(Step(plan, "fact-check-deadline").WaitingFor);
         Assert.Equal(D("2023-03-22"), Step(plan, "publication-deadline").Date); // publication still counts from the visit
+    }
+
+    [Theory]
+    [InlineData("2022-03-30", "2022-04-13", "Fact-check comments due")] // on time: ten working days
+    [InlineData("2022-04-01", "2022-04-13", "Fact-check comments due (period shortened to keep the publication deadline)")]
+    [InlineData("2022-04-06", "2022-04-13", "Fact-check comments due (period shortened to keep the publication deadline)")] // five days left
+    [InlineData("2022-04-08", "2022-04-19", "Fact-check comments due: too late to finalise the report by the publication deadline")]
+    public void FactCheck_EndsFiveWorkingDaysBeforeHullsPublicationDeadline_ButNeverLastsUnderFiveWorkingDays(string issued, string deadline, string title)
+    {
+        // HMP Hull: publication by Friday 22 April 2022; five working days before it, past Easter, is Wednesday 13 April.
+        var progress = new IrpProgress(DraftIssuedOn: D(issued));
+
+        var step = Step(Planner.Plan(IrpExamples.Hull(), progress), "fact-check-deadline");
+
+        Assert.Equal((D(deadline), title), (step.Date, step.Title));
+    }
+
+    [Fact]
+    public void DraftTooLateForTheShortestFactCheck_WarnsTheCoordinator_CitingTheGuide()
+    {
+        var onTime = Planner.Warnings(IrpExamples.Hull(), new IrpProgress(DraftIssuedOn: D("2022-04-01")));
+        var late = Planner.Warnings(IrpExamples.Hull(), new IrpProgress(DraftIssuedOn: D("2022-04-08")));
+
+        Assert.Empty(onTime);
+        var warning = Assert.Single(late);
+        Assert.Equal(("fact-check-past-publication-deadline", "fact-check-deadline"), (warning.Code, warning.Field));
+        Assert.Equal("the draft was issued on 2022-04-08: even a fact check of 5 working days ends on 2022-04-19, later than the 5 working days needed to finalise the report by the publication deadline, 2022-04-22 (prison guide 14.1): agree a shorter check with the establishment or expect to publish late",
+            warning.Message);
+        Assert.Empty(Planner.Warnings(IrpExamples.Elmley(), new IrpProgress()));
+    }
+
+    [Fact]
+    public void FactCheckReminder_FallingBeforeAShortenedFactCheckBegan_IsNotApplicable()
+    {
+        // With a two-day minimum, Hull's draft on Monday 11 April 2022 is checked by 13 April; a reminder three working days
+        // before that would fall on 8 April, before the draft went.
+        var planner = new IrpPlanner(WorkingDayCalendar.EnglandAndWales, new IrpPolicy { FactCheckMinimumWorkingDays = 2 });
+
+        var plan = planner.Plan(IrpExamples.Hull(), new IrpProgress(DraftIssuedOn: D("2022-04-11")));
+
+        Assert.Equal(D("2022-04-13"), Step(plan, "fact-check-deadline").Date);
+        Assert.Equal(D("2022-04-08"), Step(plan, "fact-check-reminder-1").Date);
+        Assert.False(Step(plan, "fact-check-reminder-1").Applicable);
+        Assert.True(Step(Planner.Plan(IrpExamples.Hull(), new IrpProgress(DraftIssuedOn: D("2022-04-06"))), "fact-check-reminder-1").Applicable);
     }
 
     [Fact]
@@ -226,27 +378,48 @@ public class IrpPlannerTests
     }
 
     [Fact]
-    public void DocumentsChasing_GoesToTheLiaisonOfficerOnceAppointed()
+    public void DocumentsChasing_GoesToTheGovernor_AndTheLiaisonOfficerOnceAppointed()
     {
         Assert.Equal("Governor (no liaison officer appointed yet)",
             Step(Planner.Plan(IrpExamples.Elmley(), new IrpProgress()), "documents-reminder-1").Concerns);
-        Assert.Equal("Liaison officer; copy to governor",
+        Assert.Equal("Governor and liaison officer",
             Step(Planner.Plan(IrpExamples.Elmley(), new IrpProgress(LiaisonOfficerAppointed: true)), "documents-reminder-1").Concerns);
+        Assert.Equal("Governor and liaison officer; copy to IMB chair",
+            Step(Planner.Plan(IrpExamples.Elmley(), new IrpProgress(LiaisonOfficerAppointed: true)), "visit-arrangements").Concerns);
     }
 
     [Fact]
     public void Announcement_GoesToTheGovernor_CopiedToImbChair_NamingInvitedPartners()
     {
-        var welsh = IrpExamples.Elmley() with
-        {
-            Establishment = new Establishment("HMP Cardiff", EstablishmentType.Adult, Nation.Wales),
-            CqcIssuedNotices = true,
-        };
+        var withCqc = IrpExamples.Elmley() with { CqcIssuedNotices = true };
 
         Assert.Equal("Governor; copy to IMB chair; partners invited: Ofsted",
             Step(Planner.Plan(IrpExamples.Elmley(), new IrpProgress()), "announcement").Concerns);
-        Assert.Equal("Governor; copy to IMB chair; partners invited: CQC, Ofsted, Estyn",
-            Step(Planner.Plan(welsh, new IrpProgress()), "announcement").Concerns);
+        Assert.Equal("Governor; copy to IMB chair; partners invited: CQC, Ofsted",
+            Step(Planner.Plan(withCqc, new IrpProgress()), "announcement").Concerns);
+    }
+
+    [Theory]
+    [InlineData(null, 4, "Governor; copy to IMB chair; partners invited: Estyn")] // Estyn themes listed: concerns (5.3)
+    [InlineData(true, 0, "Governor; copy to IMB chair; partners invited: Estyn")]
+    [InlineData(false, 0, "Governor; copy to IMB chair")] // no concerns about education: no Estyn, and never Ofsted
+    [InlineData(null, 0, "Governor; copy to IMB chair")]
+    public void WelshPrison_InvitesEstyn_OnlyWhereEducationIsAConcern_AndNeverOfsted(bool? educationConcerns, int themes, string concerns)
+    {
+        var welsh = IrpExamples.Welsh(themes) with { EducationConcerns = educationConcerns };
+
+        Assert.Equal(concerns, Step(Planner.Plan(welsh, new IrpProgress()), "announcement").Concerns);
+    }
+
+    [Theory]
+    [InlineData(EducationJudgement.RequiresImprovement, "Governor; copy to IMB chair; partners invited: Ofsted")]
+    [InlineData(EducationJudgement.Inadequate, "Governor; copy to IMB chair; partners invited: Ofsted")]
+    [InlineData(EducationJudgement.Good, "Governor; copy to IMB chair")]
+    public void EnglishPrisonWithoutThemes_InvitesOfsted_WhenEducationWasInadequateOrRequiresImprovement(EducationJudgement judgement, string concerns)
+    {
+        var facts = IrpExamples.Elmley() with { OfstedThemes = [], EducationJudgement = judgement };
+
+        Assert.Equal(concerns, Step(Planner.Plan(facts, new IrpProgress()), "announcement").Concerns);
     }
 
     [Fact]

@@ -23,6 +23,9 @@ public class IrpPolicyTests
         Assert.Equal(15, policy.MaxRecommendations);
         Assert.False(policy.MaxRecommendationsIsHard);
         Assert.Equal(new TimeOnly(9, 0), policy.StepTimeOfDay);
+        Assert.Equal(10, policy.VisitArrangementsWorkingDaysBeforeVisit); // two weeks for gate passes and keys (Appendix A)
+        Assert.Equal(1, policy.DebriefDocumentWorkingDaysAfterVisit);
+        Assert.Equal((5, 5), (policy.FinalisingWorkingDaysBeforePublicationDeadline, policy.FactCheckMinimumWorkingDays));
         Assert.Equal("Europe/London", policy.TimeZoneId);
     }
 
@@ -78,6 +81,9 @@ public class IrpPolicyTests
         { p => p.DocumentsReminderWorkingDaysBeforeDeadline = [5, 0], "Policy:DocumentsReminderWorkingDaysBeforeDeadline entries must each be at least 1" },
         { p => p.DocumentsReminderWorkingDaysBeforeDeadline = [5, 5], "Policy:DocumentsReminderWorkingDaysBeforeDeadline entries must not repeat" },
         { p => p.FactCheckReminderWorkingDaysBeforeDeadline = [10], "Policy:FactCheckReminderWorkingDaysBeforeDeadline entries must be less than FactCheckWorkingDays (10)" },
+        { p => p.FactCheckMinimumWorkingDays = 11, "Policy:FactCheckMinimumWorkingDays must not be more than FactCheckWorkingDays (10)" },
+        { p => p.FactCheckMinimumWorkingDays = 0, "Policy:FactCheckMinimumWorkingDays must be at least 1" },
+        { p => p.FinalisingWorkingDaysBeforePublicationDeadline = -1, "Policy:FinalisingWorkingDaysBeforePublicationDeadline must not be negative" },
         { p => p.TimeZoneId = "Mars/Olympus", "Policy:TimeZoneId 'Mars/Olympus' is not a time zone known on this machine" },
     };
 

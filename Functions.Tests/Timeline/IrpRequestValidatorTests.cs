@@ -13,7 +13,11 @@ public class IrpRequestValidatorTests
         new ContactRequest("Governor", "governor@justice.gov.uk"),
         new ContactRequest("IMB Chair", "imb.chair@imb.org.uk"),
         LiaisonOfficer: null,
-        HomeOffice: null);
+        HomeOffice: null)
+    {
+        Hmpps = new ContactRequest("Prison Group Director", "pgd@justice.gov.uk"),
+        MinisterialOffice = new ContactRequest("Private Office", "private.office@justice.gov.uk"),
+    };
 
     /// <summary>HMP Elmley's IRP as a coordinator would have started it.</summary>
     private static CreateIrpRequest Elmley() => new()
@@ -35,7 +39,11 @@ public class IrpRequestValidatorTests
         SourceInspectionEnd = "2024-11-22",
         VisitStart = "2025-09-01",
         AnnouncementDate = "2025-06-02",
-        Contacts = Contacts with { HomeOffice = new ContactRequest("Home Office", "dec@homeoffice.gov.uk") },
+        Contacts = Contacts with
+        {
+            HomeOffice = new ContactRequest("Home Office", "dec@homeoffice.gov.uk"), Hmpps = null,
+            Contractor = new ContactRequest("Centre contractor", "contract@contractor.example"),
+        },
         Recommendations = [new RecommendationRequest("C1", null, "Concern 1")],
     };
 
@@ -64,6 +72,82 @@ public class IrpRequestValidatorTests
         Assert.Equal(7, facts.Recommendations.Count);
         Assert.Equal("T1", facts.OfstedThemes.Single().Ref);
         Assert.False(facts.CqcIssuedNotices);
+    }
+
+    [Fact]
+    public void RecommendationInParts_NeedsNoTextOfItsOwn_AndKeepsItsPartsInOrder()
+    {
+        var validation = Validate(Elmley() with
+        {
+            Recommendations =
+            [
+                new("1.33", "Leadership", "Outcomes should be improved.") { Inspector = "  Sara Pennington ", Concern = " Strategies were out of date. " },
+                new("1.34", "Safety", null) { Parts = [new(" 1.34a ", "Force should be used less. "), new("1.34b", "Segregation should be improved.")] },
+            ],
+        });
+
+        Assert.True(validation.IsValid, string.Join("; ", validation.Errors.Select(e => $"{e.Key}: {string.Join(", ", e.Value)}")));
+        var (whole, inParts) = (validation.Facts!.Recommendations[0], validation.Facts.Recommendations[1]);
+        Assert.Equal("Sara Pennington", whole.Inspector);
+        Assert.Equal("Strategies were out of date.", whole.Concern);
+        Assert.Empty(whole.Parts);
+        Assert.Equal("", inParts.Text);
+        Assert.Equal([new RecommendationPart("1.34a", "Force should be used less."), new RecommendationPart("1.34b", "Segregation should be improved.")], inParts.Parts);
+    }
+
+    [Fact]
+    public void PartnerFacts_AreKept_ForTheLetterAndTheTimeline()
+    {
+        var english = Validate(Elmley() with { EducationJudgement = "requiresImprovement" }).Facts!;
+        var welsh = Validate(Elmley() with { Establishment = new EstablishmentRequest("HMP Parc", "adult", "wales"), EducationConcerns = true }).Facts!;
+        var irc = Validate(Irc() with { IcibiInvited = true }).Facts!;
+
+        Assert.Equal(EducationJudgement.RequiresImprovement, english.EducationJudgement);
+        Assert.True(welsh.EducationConcerns);
+        Assert.True(irc.IcibiInvited);
+        Assert.Null(Validate(Elmley()).Facts!.EducationConcerns);
+    }
+
+    [Fact]
+    public void WithoutTheContactsTheyNeed_TheDebriefDocumentAndFinalReportWarnings_SayWhatWillNotBeSent()
+    {
+        var prison = Validate(Elmley() with { Contacts = Contacts with { Hmpps = null, MinisterialOffice = null } });
+        var irc = Validate(Irc() with { Contacts = Irc().Contacts! with { Contractor = null, MinisterialOffice = null } });
+
+        Assert.True(prison.IsValid);
+        Assert.Equal(
+            [("no-hmpps-contact", "contacts.hmpps", "is not given, so the debrief document will not be sent to HMPPS (prison guide 13.1)"),
+             ("no-ministerial-office-contact", "contacts.ministerialOffice", "is not given, so IrpFlows will not send the final report to the Secretary of State for Justice (prison guide 14.1)")],
+            prison.Warnings.Select(w => (w.Code, w.Field, w.Message)));
+        Assert.Equal(["no-contractor-contact", "no-ministerial-office-contact"], irc.Warnings.Select(w => w.Code));
+        Assert.Contains("Home Secretary and Minister (IRC guide 5.1)", irc.Warnings[1].Message);
+    }
+
+    [Fact]
+    public void Irc_WithHmppsAsItsDebriefContact_IsAnError_NamingWhereAnIrcsDebriefGoes()
+    {
+        var validation = Validate(Irc() with { Contacts = Irc().Contacts! with { Hmpps = new ContactRequest("HMPPS", "hmpps@justice.gov.uk") } });
+
+        AssertError(validation, "contacts.hmpps", "an IRC's debrief document goes to the contractor and the Home Office (IRC guide 4.3)");
+    }
+
+    [Fact]
+    public void Team_NeedsKeysAndALaptop_UnlessItSaysOtherwise()
+    {
+        var facts = Validate(Elmley() with { Team = [new(" Angus Jones ", " Team leader ", null, null), new("Si Hussain", null, false, true)] }).Facts!;
+
+        Assert.Equal([new TeamMember("Angus Jones", "Team leader", Keys: true, Laptop: true), new TeamMember("Si Hussain", null, Keys: false, Laptop: true)], facts.Team);
+    }
+
+    [Fact]
+    public void OfstedThemes_WhenEducationWasJudgedGood_AreAWarning()
+    {
+        var validation = Validate(Elmley() with { EducationJudgement = "good" });
+
+        Assert.True(validation.IsValid);
+        var warning = Assert.Single(validation.Warnings);
+        Assert.Equal("ofsted-themes-without-education-concern", warning.Code);
+        Assert.Contains("prison guide 5.2", warning.Message);
     }
 
     [Fact]
@@ -125,8 +209,24 @@ public class IrpRequestValidatorTests
         { r => r with { Recommendations = [new("1", null, "a"), null] }, "recommendations[1]", "is required" },
         { r => r with { Recommendations = [new("1", null, " ")] }, "recommendations[0].text", "is required" },
         { r => r with { Recommendations = [new("1.42", null, "a"), new("1.42", null, "b")] }, "recommendations[1].ref", "duplicates recommendations[0].ref ('1.42')" },
-        { r => r with { OfstedThemes = [new("1.1", "theme")] }, "ofstedThemes[0].ref", "duplicates recommendations[0].ref ('1.1'); refs must be unique across recommendations and Ofsted themes" },
+        { r => r with { OfstedThemes = [new("1.1", "theme")] }, "ofstedThemes[0].ref", "duplicates recommendations[0].ref ('1.1'); refs must be unique across recommendations, their parts and Ofsted themes" },
+        { r => r with { Recommendations = [new("1.34", null, null) { Parts = [new("1.34a", "a")] }] }, "recommendations[0].parts", "must list at least two parts" },
+        { r => r with { Recommendations = [new("1.34", null, null) { Parts = [new("1.34a", "a"), new("1.34b", " ")] }] }, "recommendations[0].parts[1].text", "is required" },
+        { r => r with { Recommendations = [new("1.34", null, null) { Parts = [new("1.34a", "a"), null] }] }, "recommendations[0].parts[1]", "is required" },
+        { r => r with { Recommendations = [new("1.34", null, null) { Parts = [new("1.34a", "a"), new("1.34", "b")] }] }, "recommendations[0].parts[1].ref", "duplicates recommendations[0].ref ('1.34')" },
+        { r => r with { Recommendations = [new("1.34", null, null) { Parts = [new("1.34a", "a"), new("1.34b", "b")] }], OfstedThemes = [new("1.34b", "theme")] },
+            "ofstedThemes[0].ref", "duplicates recommendations[0].parts[1].ref ('1.34b')" },
         { r => r with { OfstedThemes = [new("T1", null)] }, "ofstedThemes[0].text", "is required" },
+        { r => r with { EducationJudgement = "poor" }, "educationJudgement", "must be one of: outstanding, good, requiresImprovement, inadequate" },
+        { r => r with { Establishment = new EstablishmentRequest("HMP Parc", "adult", "wales"), EducationJudgement = "inadequate" }, "educationJudgement", "a Welsh prison's education is Estyn's: give educationConcerns instead (5.3)" },
+        { r => r with { EducationConcerns = true }, "educationConcerns", "applies to prisons in Wales only (prison guide 5.3); for a prison in England give educationJudgement (5.2)" },
+        { r => r with { Establishment = new EstablishmentRequest("HMP Parc", "adult", "wales"), EducationConcerns = false }, "educationConcerns", "is false, but ofstedThemes lists Estyn themes" },
+        { r => r with { IcibiInvited = true }, "icibiInvited", "applies to immigration IRPs only (IRC guide 2.3)" },
+        { r => r with { Team = [new("Angus Jones", null, null, null), new(" ", "Inspector", true, false)] }, "team[1].name", "is required" },
+        { r => r with { Contacts = Contacts with { Hmpps = new ContactRequest("HMPPS", "hmpps@") } }, "contacts.hmpps.email", "must be an email address" },
+        { r => r with { Contacts = Contacts with { Contractor = new ContactRequest("Serco", "serco@serco.example") } }, "contacts.contractor", "applies to immigration IRPs (IRC guide 4.3)" },
+        { r => r with { Contacts = Contacts with { HomeOfficeDetentionEngagement = new ContactRequest("DEC", "dec@homeoffice.gov.uk") } }, "contacts.homeOfficeDetentionEngagement", "applies to immigration IRPs (IRC guide 5.3)" },
+        { r => r with { Contacts = Contacts with { MinisterialOffice = new ContactRequest(null, "office@justice.gov.uk") } }, "contacts.ministerialOffice.name", "is required" },
     };
 
     [Theory]

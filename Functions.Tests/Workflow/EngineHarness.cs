@@ -4,12 +4,19 @@ using Azure.Data.Tables;
 using IrpFlows.Storage;
 using IrpFlows.Tests.Support;
 using IrpFlows.Workflow;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using Moq;
 
 namespace IrpFlows.Tests.Workflow;
 
-/// <summary>Engines over one pair of fresh tables on the test Azurite, sharing a clock and a scripted workflow kind.</summary>
+/// <summary>
+/// Engines over one fresh log table on the test Azurite, sharing a clock and a scripted workflow kind. Durable itself is
+/// the seam here: a Moq stand-in for its client records what the engine tells orchestrations (Durable runs for real in
+/// the tests on the local host).
+/// </summary>
 internal sealed class EngineHarness
 {
     public static readonly DateTimeOffset Monday = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
@@ -19,20 +26,40 @@ internal sealed class EngineHarness
     private EngineHarness(string connectionString)
     {
         _connectionString = connectionString;
-        Options = new WorkflowEngineOptions
-        {
-            InstancesTable = TestStorage.UniqueName("wf"),
-            ScheduleTable = TestStorage.UniqueName("sched"),
-            MaxStepAttempts = 3,
-            RetryBackoff = [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(10)],
-            StepLease = TimeSpan.FromMinutes(5),
-        };
+        Durable.Setup(d => d.GetInstancesAsync(It.IsAny<string>(), It.IsAny<bool>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((string id, bool _, CancellationToken _) => Running.Contains(id) ? new OrchestrationMetadata(WorkflowOrchestration.OrchestratorName, id)
+            {
+                RuntimeStatus = OrchestrationRuntimeStatus.Running,
+            } : null);
+        Durable.Setup(d => d.ScheduleNewOrchestrationInstanceAsync(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((TaskName _, object? _, StartOrchestrationOptions? options, CancellationToken _) =>
+            {
+                Started.Add(options!.InstanceId!);
+                Running.Add(options.InstanceId!);
+                return options.InstanceId!;
+            });
+        Durable.Setup(d => d.RaiseEventAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object?>(), It.IsAny<CancellationToken>()))
+            .Callback((string id, string name, object? _, CancellationToken _) => Raised.Add((id, name)))
+            .Returns(Task.CompletedTask);
     }
 
-    public WorkflowEngineOptions Options { get; }
+    public WorkflowOptions Options { get; } = new() { InstancesTable = TestStorage.UniqueName("wf"), MaxStepAttempts = 3 };
     public FakeTimeProvider Clock { get; } = new(Monday);
     public ScriptedWorkflow Kind { get; } = new();
     public StorageRequestCounter Requests { get; } = new();
+    // CallBase: the client's convenience overloads (GetInstanceAsync, RaiseEventAsync without a payload) reach the members set up here.
+    public Mock<DurableTaskClient> Durable { get; } = new("test") { CallBase = true };
+
+    /// <summary>Orchestrations the stand-in says are running (every one it started, unless a test removes it).</summary>
+    public HashSet<string> Running { get; } = [];
+
+    /// <summary>Every orchestration started, in order.</summary>
+    public List<string> Started { get; } = [];
+
+    /// <summary>Every event raised, in order.</summary>
+    public List<(string InstanceId, string Name)> Raised { get; } = [];
+
+    public DurableTaskClient Client => Durable.Object;
 
     public static async Task<EngineHarness> CreateAsync()
     {
@@ -42,11 +69,11 @@ internal sealed class EngineHarness
     }
 
     /// <summary>A new engine, as another process would have, optionally with an extra pipeline policy (e.g. a crash).</summary>
-    public WorkflowEngine NewEngine(HttpPipelinePolicy? extraPolicy = null)
+    public WorkflowEngine NewEngine(HttpPipelinePolicy? extraPolicy = null, HttpPipelinePosition position = HttpPipelinePosition.PerCall)
     {
         var options = new TableClientOptions();
         options.AddPolicy(Requests, HttpPipelinePosition.PerRetry);
-        if (extraPolicy is not null) options.AddPolicy(extraPolicy, HttpPipelinePosition.PerCall);
+        if (extraPolicy is not null) options.AddPolicy(extraPolicy, position);
         var tables = new TableServiceClient(_connectionString, options);
         return new WorkflowEngine(tables, [Kind], Clock, Options, NullLogger<WorkflowEngine>.Instance);
     }
@@ -54,31 +81,26 @@ internal sealed class EngineHarness
     public TableClient Table(string name) => new TableServiceClient(_connectionString).GetTableClient(name);
 }
 
-/// <summary>Fails the next entity group transaction once armed: the process "dies" at that point.</summary>
-internal sealed class CrashOnNextTransaction : HttpPipelinePolicy
+/// <summary>
+/// Loses the answer to the next entity group transaction once armed: the transaction reaches storage and commits, then the
+/// client sees a timeout, as when a connection drops after the service acted.
+/// </summary>
+internal sealed class LoseNextTransactionAnswer : HttpPipelinePolicy
 {
     private volatile bool _armed;
 
     public void Arm() => _armed = true;
 
-    public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
-    {
-        CrashIfArmed(message);
-        ProcessNext(message, pipeline);
-    }
+    public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
+        ProcessAsync(message, pipeline).AsTask().GetAwaiter().GetResult();
 
-    public override ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+    public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
     {
-        CrashIfArmed(message);
-        return ProcessNextAsync(message, pipeline);
-    }
-
-    private void CrashIfArmed(HttpMessage message)
-    {
+        await ProcessNextAsync(message, pipeline);
         if (_armed && message.Request.Uri.Path.EndsWith("/$batch", StringComparison.Ordinal))
         {
             _armed = false;
-            throw new IOException("Simulated crash before the step's completion was recorded.");
+            throw new IOException("Simulated lost answer after the transaction committed.");
         }
     }
 }

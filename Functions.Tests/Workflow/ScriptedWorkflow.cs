@@ -25,6 +25,9 @@ internal sealed class ScriptedWorkflow : IWorkflowKind
     /// <summary>Called after each activity has done its work, before it returns: a test arms a crash here.</summary>
     public Action<string>? AfterWork { get; set; }
 
+    /// <summary>An event type whose presence makes the log unplannable, as a bug or unexpected data would.</summary>
+    public string? PoisonedBy { get; set; }
+
     public string Name => KindName;
 
     public static NewEvent Started(params (string Step, DateTimeOffset Due)[] steps)
@@ -40,6 +43,7 @@ internal sealed class ScriptedWorkflow : IWorkflowKind
         var stopped = false;
         foreach (var e in instance.Events)
         {
+            if (e.Type == PoisonedBy) throw new InvalidOperationException($"No rule expects a {e.Type} event.");
             if (e.Type is "Started" or "Added")
             {
                 foreach (var (step, due) in e.Data["steps"]!.AsObject())

@@ -1,5 +1,7 @@
 using IrpFlows.Irps;
+using IrpFlows.Timeline;
 using IrpFlows.Workflow;
+using Microsoft.DurableTask.Client;
 
 namespace IrpFlows.Documents;
 
@@ -24,7 +26,7 @@ public sealed class DocumentCollection(
             "The upload link is not valid or has expired. Please ask the IRP coordinator who sent it for a new link.", ct);
         if (refusal is not null) return (null, refusal);
         var state = IrpState.From(status!.Instance);
-        var deadline = workflow.Timeline(state).Single(s => s.Id == "documents-deadline").Date;
+        var deadline = workflow.Timeline(state).Single(s => s.Id == IrpSteps.DocumentsDeadline).Date;
         return (new UploadAccess(status.Instance.Id, state, status.RuntimeStatus, deadline), null);
     }
 
@@ -47,7 +49,7 @@ public sealed class DocumentCollection(
     /// file. The file is checked as stored (see <see cref="UploadRules.CheckStored"/>), since the SAS cannot limit what is
     /// PUT: one that breaks a rule is deleted and refused (400 naming the field), and nothing is recorded.
     /// </summary>
-    public async Task<(DocumentView? Item, Refusal? Refusal)> CompleteUploadAsync(string token, string key, string? blobName, CancellationToken ct)
+    public async Task<(DocumentView? Item, Refusal? Refusal)> CompleteUploadAsync(string token, string key, string? blobName, DurableTaskClient durable, CancellationToken ct)
     {
         var (access, refusal) = await OpenForItemAsync(token, key, ct);
         if (refusal is not null) return (null, refusal);
@@ -67,7 +69,7 @@ public sealed class DocumentCollection(
                 broken.ToDictionary(e => e.Key, e => e.Value.Select(message => message + " It has been deleted.").ToArray())));
         }
         var recorded = await irps.RecordDocumentAsync(irpId,
-            new DocumentReceivedData(key, DocumentStore.FileNameOf(blobName!), blobName!, blob.ContentLength, time.GetUtcNow()), ct);
+            new DocumentReceivedData(key, DocumentStore.FileNameOf(blobName!), blobName!, blob.ContentLength, time.GetUtcNow()), durable, ct);
         if (recorded is not null) return (null, recorded);
         if (pending is not null) await store.ForgetPendingAsync(pending, ct);
         var (after, _) = await OpenAsync(token, ct);

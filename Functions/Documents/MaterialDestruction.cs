@@ -1,3 +1,5 @@
+using IrpFlows.Timeline;
+
 namespace IrpFlows.Documents;
 
 /// <summary>What one run of the destruction deleted. Kept in the step's result next to the email record.</summary>
@@ -15,7 +17,7 @@ public sealed record DestructionRecord(int Files, long Bytes)
 /// </summary>
 public sealed class MaterialDestruction(DocumentStore store)
 {
-    public const string StepId = "material-destruction";
+    public const string StepId = IrpSteps.MaterialDestruction;
 
     public async Task<DestructionRecord> DestroyAsync(string irpId, CancellationToken ct)
     {

@@ -33,6 +33,13 @@ public sealed class UploadLinks(UploadTokens tokens, DocumentsOptions options, I
     public Uri ForFactCheckDraft(string irpId, DateTimeOffset expiresOn) =>
         new(PublicBaseUrl, $"fact-check/{FactCheckToken(irpId, expiresOn)}/draft");
 
+    /// <summary>
+    /// The final report link for the ministerial office, <c>{PublicBaseUrl}/final-report/{token}</c>, valid until
+    /// <paramref name="expiresOn"/>. The app answers it with a short-lived read link, for the same reason as the draft's.
+    /// </summary>
+    public Uri ForFinalReport(string irpId, DateTimeOffset expiresOn) =>
+        new(PublicBaseUrl, "final-report/" + tokens.Sign(new UploadTokenPayload(irpId, UploadTokenPayload.FinalReportPurpose, expiresOn)));
+
     private string FactCheckToken(string irpId, DateTimeOffset expiresOn) =>
         tokens.Sign(new UploadTokenPayload(irpId, UploadTokenPayload.FactCheckPurpose, expiresOn));
 

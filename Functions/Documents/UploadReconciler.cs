@@ -1,10 +1,11 @@
 using IrpFlows.Irps;
+using Microsoft.DurableTask.Client;
 
 namespace IrpFlows.Documents;
 
 /// <summary>
 /// Notices files written with a valid SAS whose upload was never completed (the browser closed, the script stopped after
-/// its PUT) and records them as received. Runs after each dispatcher tick. Its cost is proportional to the uploads still
+/// its PUT) and records them as received. Runs with every sweep (see <c>SweepFunction</c>). Its cost is proportional to the uploads still
 /// pending, which exist only for IRPs collecting documents: one table query, then one listing per IRP with pending uploads.
 /// </summary>
 public sealed partial class UploadReconciler(DocumentStore store, IrpService irps, UploadRules rules, TimeProvider time, ILogger<UploadReconciler> logger)
@@ -13,7 +14,7 @@ public sealed partial class UploadReconciler(DocumentStore store, IrpService irp
     /// Records every pending upload whose blob now exists and keeps the upload rules (checked as on completion; one that
     /// breaks them is deleted); forgets those whose SAS has long expired unused. Returns how many it recorded.
     /// </summary>
-    public async Task<int> ReconcileAsync(CancellationToken ct)
+    public async Task<int> ReconcileAsync(DurableTaskClient durable, CancellationToken ct)
     {
         var recorded = 0;
         foreach (var irp in await store.ListPendingAsync(ct))
@@ -36,7 +37,7 @@ public sealed partial class UploadReconciler(DocumentStore store, IrpService irp
                 else
                 {
                     var refusal = await irps.RecordDocumentAsync(upload.IrpId,
-                        new DocumentReceivedData(upload.Key, DocumentStore.FileNameOf(upload.BlobName), upload.BlobName, size, time.GetUtcNow()), ct);
+                        new DocumentReceivedData(upload.Key, DocumentStore.FileNameOf(upload.BlobName), upload.BlobName, size, time.GetUtcNow()), durable, ct);
                     if (refusal is null)
                     {
                         recorded++;

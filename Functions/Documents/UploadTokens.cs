@@ -13,6 +13,9 @@ public sealed record UploadTokenPayload(string IrpId, string Purpose, DateTimeOf
 
     /// <summary>The establishment's fact-check comments on the draft report (<c>/fact-check/{token}</c>).</summary>
     public const string FactCheckPurpose = "fact-check";
+
+    /// <summary>Reading the final report: the link in the email to the ministerial office.</summary>
+    public const string FinalReportPurpose = "final-report";
 }
 
 /// <summary>Why a token was refused. Callers show one message for all of them; the reason is for logs and tests.</summary>

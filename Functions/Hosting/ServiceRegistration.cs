@@ -4,6 +4,7 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using IrpFlows.Calendar;
 using IrpFlows.Documents;
+using IrpFlows.Http;
 using IrpFlows.Irps;
 using IrpFlows.Mail;
 using IrpFlows.Storage;
@@ -24,17 +25,26 @@ public static class ServiceRegistration
         // Enums read and written as the API documents them: "prison", "adult", "england".
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         services.AddSingleton(IrpPolicy.FromConfiguration(configuration.GetSection(IrpPolicy.SectionName)));
-        services.AddSingleton(Bind<WorkflowEngineOptions>(configuration, WorkflowEngineOptions.SectionName));
-        services.AddSingleton(Bind<DispatcherOptions>(configuration, DispatcherOptions.SectionName));
-
-        services.AddSingleton<TimeProvider>(configuration.GetValue<bool>(DevClockEnabledSetting)
-            ? new DevClock(TimeProvider.System, configuration.GetValue<DateTimeOffset?>(DevClockStartSetting))
-            : TimeProvider.System);
+        var workflow = Bind<WorkflowOptions>(configuration, WorkflowOptions.SectionName).Validate();
+        services.AddSingleton(workflow);
 
         var storage = StorageAccount.FromConfiguration(configuration);
+        services.AddSingleton(storage);
         var blobs = storage.CreateBlobServiceClient();
+        var tables = storage.CreateTableServiceClient();
         services.AddSingleton(blobs);
-        services.AddSingleton(storage.CreateTableServiceClient());
+        services.AddSingleton(tables);
+        if (configuration.GetValue<bool>(DevClockEnabledSetting))
+        {
+            // Kept beside the workflow log, so every host on that storage shares it; the storage setup stores its start.
+            var clock = new DevClock(TimeProvider.System, tables.GetTableClient(workflow.InstancesTable), configuration.GetValue<DateTimeOffset?>(DevClockStartSetting));
+            services.AddSingleton<TimeProvider>(clock);
+            services.AddSingleton<IStorageSetup>(new DevClockSetup(clock));
+        }
+        else
+        {
+            services.AddSingleton(TimeProvider.System);
+        }
         services.AddSingleton(storage.CreateSasSigner(blobs, TimeProvider.System));
         // Only the literal development-storage setting starts Azurite; a full connection string (Azurite on other ports
         // included) means someone else runs the storage.
@@ -54,10 +64,18 @@ public static class ServiceRegistration
         services.AddSingleton<IWorkflowKind>(sp => sp.GetRequiredService<IrpWorkflow>());
         services.AddSingleton<WorkflowEngine>();
         services.AddSingleton<IrpService>();
-        services.AddSingleton<DispatchSignal>();
-        services.AddSingleton<DispatcherTick>();
-        services.AddHostedService<DispatcherService>();
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<HttpErrors>();
+        services.AddSingleton<HttpErrors>();
+        services.AddTransient<IStartupFilter, HttpPipeline>();
         return services;
+    }
+
+    /// <summary>Stores the development clock's starting setting once its table exists, or takes the one stored.</summary>
+    private sealed class DevClockSetup(DevClock clock) : IStorageSetup
+    {
+        public Task CreateIfNotExistsAsync(CancellationToken cancellationToken) => clock.SyncAsync(cancellationToken);
     }
 
     private static T Bind<T>(IConfiguration configuration, string section) where T : new()

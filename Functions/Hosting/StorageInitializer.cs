@@ -61,7 +61,7 @@ public sealed partial class StorageInitializer(
             {
                 if (options.StartAzurite && _azurite is null)
                 {
-                    if (AzuriteLauncher.IsListening(BlobPort) && AzuriteLauncher.IsListening(TablePort)) Log.UsingRunningAzurite(logger);
+                    if (AzuriteLauncher.IsListening(BlobPort) && AzuriteLauncher.IsListening(QueuePort) && AzuriteLauncher.IsListening(TablePort)) Log.UsingRunningAzurite(logger);
                     else _azurite = await AzuriteLauncher.StartAsync(
                         new AzuriteStartOptions { BlobPort = BlobPort, QueuePort = QueuePort, TablePort = TablePort }, logger, ct);
                 }
@@ -93,7 +93,7 @@ public sealed partial class StorageInitializer(
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Azurite is already listening on 10000/10002; using it")]
+        [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Azurite is already listening on 10000-10002; using it")]
         public static partial void UsingRunningAzurite(ILogger logger);
 
         [LoggerMessage(EventId = 3002, Level = LogLevel.Error, Message = "Storage could not be prepared (attempt {Attempt}); requests that need it get 503 meanwhile; retrying in {Wait}")]

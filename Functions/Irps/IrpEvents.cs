@@ -18,6 +18,7 @@ public static class IrpEvents
     public const string DocumentReceived = nameof(DocumentReceived);
     public const string DraftReportUploaded = nameof(DraftReportUploaded);
     public const string FactCheckCommentsUploaded = nameof(FactCheckCommentsUploaded);
+    public const string FinalReportUploaded = nameof(FinalReportUploaded);
     public const string JudgementRecorded = nameof(JudgementRecorded);
 
     /// <summary>Events a coordinator may raise through <c>POST /api/irps/{id}/events/{eventName}</c>.</summary>
@@ -56,8 +57,9 @@ public sealed record DocumentReceivedData(string Key, string FileName, string Bl
 
 /// <summary>
 /// A report file stored at <see cref="BlobName"/> in the IRP's container: the draft report (event
-/// <see cref="IrpEvents.DraftReportUploaded"/>; the latest one is the current draft) or fact-check comments
-/// (<see cref="IrpEvents.FactCheckCommentsUploaded"/>; each is kept).
+/// <see cref="IrpEvents.DraftReportUploaded"/>; the latest one is the current draft), fact-check comments
+/// (<see cref="IrpEvents.FactCheckCommentsUploaded"/>; each is kept) or the final report (<see cref="IrpEvents.FinalReportUploaded"/>;
+/// the latest one is the one sent to ministers).
 /// </summary>
 /// <param name="FileName">The name as stored (sanitised), which is also the last segment of <see cref="BlobName"/>.</param>
 public sealed record ReportFileUploadedData(string BlobName, string FileName, string ContentType, long Size, DateTimeOffset UploadedAt);

@@ -8,8 +8,8 @@ using IrpFlows.Timeline;
 namespace IrpFlows.Irps;
 
 /// <summary>
-/// The report files of an IRP in its blob container <c>irp-{id}</c>: draft reports under <c>reports/draft/</c> and fact-check
-/// comments under <c>reports/fact-check/</c>. Each upload gets its own numbered folder (<c>reports/draft/2/name.pdf</c>)
+/// The report files of an IRP in its blob container <c>irp-{id}</c>: draft reports under <c>reports/draft/</c>, fact-check
+/// comments under <c>reports/fact-check/</c> and final reports under <c>reports/final/</c>. Each upload gets its own numbered folder (<c>reports/draft/2/name.pdf</c>)
 /// and is written only if that blob does not exist, so no file is ever overwritten: replacing a draft adds a new version,
 /// and a draft that went out for fact check stays exactly as it went.
 /// </summary>
@@ -19,6 +19,7 @@ public sealed class IrpReportFiles(
 {
     public const string DraftFolder = "reports/draft";
     public const string FactCheckFolder = "reports/fact-check";
+    public const string FinalFolder = "reports/final";
 
     /// <summary>The IRP's container: valid for any IRP id (32 lowercase hex digits).</summary>
     public static string ContainerName(string irpId) => "irp-" + irpId;
@@ -69,6 +70,19 @@ public sealed class IrpReportFiles(
             storageClock.GetUtcNow() + options.DownloadSasLifetime, ct);
 
     /// <summary>
+    /// The link to the final report once uploaded, else null, for the email to ministers: the app's
+    /// <see cref="UploadLinks.ForFinalReport"/>, valid until the end of the day
+    /// <see cref="ReportOptions.FinalReportLinkDaysAfterPublicationDeadline"/> days after the publication deadline. It depends
+    /// only on the IRP's state, so an email rendered again carries the same link.
+    /// </summary>
+    public Uri? FinalReportLink(string irpId, IrpState state)
+    {
+        if (state.FinalReport is null) return null;
+        var deadline = planner.Plan(state.Facts, state.Progress).Single(s => s.Id == IrpSteps.PublicationDeadline).Date;
+        return links.ForFinalReport(irpId, EndOfDay(deadline.AddDays(options.FinalReportLinkDaysAfterPublicationDeadline)));
+    }
+
+    /// <summary>
     /// When the links sent with the draft (to read it and to upload comments) expire: the end of the day, in England,
     /// <see cref="ReportOptions.DraftLinkDaysAfterFactCheckDeadline"/> days after the fact-check deadline. Null until the
     /// draft has been issued.
@@ -76,12 +90,13 @@ public sealed class IrpReportFiles(
     public DateTimeOffset? DraftLinksExpireOn(IrpState state)
     {
         if (state.Progress.DraftIssuedOn is null) return null;
-        var lastDay = FactCheckDeadline(state).AddDays(options.DraftLinkDaysAfterFactCheckDeadline);
-        var endOfLastDay = TimeZoneInfo.ConvertTimeToUtc(lastDay.AddDays(1).ToDateTime(TimeOnly.MinValue), policy.TimeZone);
-        return new DateTimeOffset(endOfLastDay, TimeSpan.Zero);
+        return EndOfDay(FactCheckDeadline(state).AddDays(options.DraftLinkDaysAfterFactCheckDeadline));
     }
+
+    private DateTimeOffset EndOfDay(DateOnly day) =>
+        new(TimeZoneInfo.ConvertTimeToUtc(day.AddDays(1).ToDateTime(TimeOnly.MinValue), policy.TimeZone), TimeSpan.Zero);
 
     /// <summary>The date by which the establishment's fact-check comments are due, from the IRP's timeline.</summary>
     public DateOnly FactCheckDeadline(IrpState state) =>
-        planner.Plan(state.Facts, state.Progress).Single(s => s.Id == "fact-check-deadline").Date;
+        planner.Plan(state.Facts, state.Progress).Single(s => s.Id == IrpSteps.FactCheckDeadline).Date;
 }

@@ -1,6 +1,7 @@
 using IrpFlows.Judgements;
 using IrpFlows.Timeline;
 using IrpFlows.Workflow;
+using Microsoft.DurableTask.Client;
 
 namespace IrpFlows.Irps;
 
@@ -19,7 +20,7 @@ public sealed class IrpReportService(WorkflowEngine engine, IrpService irps, Irp
     /// (the establishment has that one), or when the IRP is terminated or completed.
     /// </summary>
     public async Task<(ReportFileUploadedData? File, Refusal? Refusal)> UploadDraftAsync(
-        string id, string? fileName, string? contentType, BinaryData content, CancellationToken ct)
+        string id, string? fileName, string? contentType, BinaryData content, DurableTaskClient durable, CancellationToken ct)
     {
         var (name, invalid) = ReportFileRules.Check(fileName, contentType, content.ToMemory().Length, options.MaxFileSizeBytes);
         if (invalid is not null) return (null, invalid);
@@ -28,9 +29,30 @@ public sealed class IrpReportService(WorkflowEngine engine, IrpService irps, Irp
         if (RefuseDraftUpload(state!) is { } issued) return (null, issued);
 
         var version = state!.DraftReports.Count + 1;
-        return await StoreAndRecordAsync(id, IrpFileKind.Draft, version, name!, contentType!, content, ct, current =>
+        return await StoreAndRecordAsync(id, IrpFileKind.Draft, version, name!, contentType!, content, durable, ct, current =>
             RefuseDraftUpload(current) ?? (current.DraftReports.Count + 1 != version ? AnotherUpload() : null),
             (current, file) => [new NewEvent(IrpEvents.DraftReportUploaded, IrpEvents.ToData(file))]);
+    }
+
+    /// <summary>
+    /// Stores the final report, to be sent to the Secretary of State for Justice (prison guide 14.1) or the Home Secretary and
+    /// Minister (IRC guide 5.1) at once. A new upload replaces it until it has gone. Refused with 409 before the draft was issued
+    /// (the final report follows the fact check), once it has been sent or the report published, when no ministerial office
+    /// contact was given, or when the IRP is terminated or completed.
+    /// </summary>
+    public async Task<(ReportFileUploadedData? File, Refusal? Refusal)> UploadFinalReportAsync(
+        string id, string? fileName, string? contentType, BinaryData content, DurableTaskClient durable, CancellationToken ct)
+    {
+        var (name, invalid) = ReportFileRules.Check(fileName, contentType, content.ToMemory().Length, options.MaxFileSizeBytes);
+        if (invalid is not null) return (null, invalid);
+        var (state, refusal) = await StateAsync(id, ct);
+        if (refusal is not null) return (null, refusal);
+        if (RefuseFinalReport(state!) is { } early) return (null, early);
+
+        var version = state!.FinalReports.Count + 1;
+        return await StoreAndRecordAsync(id, IrpFileKind.Final, version, name!, contentType!, content, durable, ct, current =>
+            RefuseFinalReport(current) ?? (current.FinalReports.Count + 1 != version ? AnotherUpload() : null),
+            (current, file) => [new NewEvent(IrpEvents.FinalReportUploaded, IrpEvents.ToData(file))]);
     }
 
     /// <summary>
@@ -39,7 +61,7 @@ public sealed class IrpReportService(WorkflowEngine engine, IrpService irps, Irp
     /// terminated or completed.
     /// </summary>
     public async Task<(ReportFileUploadedData? File, Refusal? Refusal)> UploadFactCheckCommentsAsync(
-        string id, string? fileName, string? contentType, BinaryData content, CancellationToken ct)
+        string id, string? fileName, string? contentType, BinaryData content, DurableTaskClient durable, CancellationToken ct)
     {
         var (name, invalid) = ReportFileRules.Check(fileName, contentType, content.ToMemory().Length, options.MaxFileSizeBytes);
         if (invalid is not null) return (null, invalid);
@@ -49,7 +71,7 @@ public sealed class IrpReportService(WorkflowEngine engine, IrpService irps, Irp
 
         var version = state!.FactCheckComments.Count + 1;
         var today = irps.Today();
-        return await StoreAndRecordAsync(id, IrpFileKind.FactCheck, version, name!, contentType!, content, ct, current =>
+        return await StoreAndRecordAsync(id, IrpFileKind.FactCheck, version, name!, contentType!, content, durable, ct, current =>
             RefuseComments(current) ?? (current.FactCheckComments.Count + 1 != version ? AnotherUpload() : null),
             (current, file) => current.Progress.FactCheckReturnedOn is null
                 ? [new NewEvent(IrpEvents.FactCheckCommentsUploaded, IrpEvents.ToData(file)),
@@ -63,11 +85,13 @@ public sealed class IrpReportService(WorkflowEngine engine, IrpService irps, Irp
     /// <see cref="MaxJudgementTextLength"/> characters; 409 once the report is published or the IRP is terminated or completed.
     /// </summary>
     public async Task<(JudgementView? Judgement, Refusal? Refusal)> RecordJudgementAsync(
-        string id, string reference, string? judgement, string? text, CancellationToken ct)
+        string id, string reference, string? judgement, string? text, DurableTaskClient durable, CancellationToken ct)
     {
         var (state, refusal) = await StateAsync(id, ct);
         if (refusal is not null) return (null, refusal);
         var item = Judgements(state!).FirstOrDefault(j => j.Ref == reference);
+        if (item is null && state!.Facts.Recommendations.FirstOrDefault(r => r.Ref == reference && r.Parts.Count > 0) is { } inParts)
+            return (null, Refusal.Invalid("ref", $"'{reference}' is judged through its parts: record a judgement for each of {string.Join(", ", inParts.JudgedRefs())}."));
         if (item is null)
             return (null, new Refusal(404, "Not found", $"IRP '{id}' follows up no recommendation or Ofsted theme with ref '{reference}'."));
         var isTheme = item.Kind == SummaryOfJudgementsEntry.OfstedThemeKind;
@@ -96,7 +120,7 @@ public sealed class IrpReportService(WorkflowEngine engine, IrpService irps, Irp
                 throw new EventRejectedException(409, "Already published",
                     $"The report was published on {published:yyyy-MM-dd}; its judgements can no longer change.");
             return [new NewEvent(IrpEvents.JudgementRecorded, IrpEvents.ToData(recorded))];
-        }, ct);
+        }, durable, ct);
         return appended is null ? (item with { Judgement = value, WrittenJudgement = written }, null) : (null, appended);
     }
 
@@ -105,15 +129,23 @@ public sealed class IrpReportService(WorkflowEngine engine, IrpService irps, Irp
     {
         var status = await engine.GetAsync(id, ct);
         if (status is null) return null;
-        var state = IrpState.From(status.Instance);
-        var recommendations = state.Facts.Recommendations.Select(r => new JudgedRecommendation(r,
-            state.Judgements.TryGetValue(r.Ref, out var j) ? Enum.Parse<RecommendationJudgement>(j.Judgement) : null)).ToList();
-        var themes = state.Facts.OfstedThemes.Select(t => new JudgedTheme(t,
-            state.Judgements.TryGetValue(t.Ref, out var j) ? Enum.Parse<ThemeJudgement>(j.Judgement) : null)).ToList();
-        return ReportSummary.Build(recommendations, themes, state.Facts.Kind, style);
+        return Summary(IrpState.From(status.Instance), style);
     }
 
-    /// <summary>Every recommendation (concern) then every Ofsted theme, with its latest judgement or null.</summary>
+    /// <summary>The report summary from the judgements recorded in <paramref name="state"/>.</summary>
+    public static ReportSummaryResult Summary(IrpState state, KeyFindingsStyle style)
+    {
+        var recommendations = state.Facts.Recommendations.Select(r => JudgedRecommendation.For(r,
+            reference => state.Judgements.TryGetValue(reference, out var j) ? Enum.Parse<RecommendationJudgement>(j.Judgement) : null)).ToList();
+        var themes = state.Facts.OfstedThemes.Select(t => new JudgedTheme(t,
+            state.Judgements.TryGetValue(t.Ref, out var j) ? Enum.Parse<ThemeJudgement>(j.Judgement) : null)).ToList();
+        return ReportSummary.Build(recommendations, themes, ReportSubject.For(state.Facts), style);
+    }
+
+    /// <summary>
+    /// Everything that is judged, with its latest judgement or null: every recommendation (concern), or each of its parts when
+    /// it has parts, then every Ofsted theme.
+    /// </summary>
     public static IReadOnlyList<JudgementView> Judgements(IrpState state)
     {
         var recommendationKind = state.Facts.Kind == IrpKind.Immigration ? SummaryOfJudgementsEntry.ConcernKind : SummaryOfJudgementsEntry.RecommendationKind;
@@ -122,16 +154,23 @@ public sealed class IrpReportService(WorkflowEngine engine, IrpService irps, Irp
             : new JudgementView(reference, kind, text, null, null);
         return
         [
-            .. state.Facts.Recommendations.Select(r => View(r.Ref, recommendationKind, r.Text)),
+            .. state.Facts.Recommendations.SelectMany(r => r.Parts.Count == 0
+                ? [View(r.Ref, recommendationKind, r.Text)]
+                : r.Parts.Select(p => View(p.Ref, recommendationKind, p.Text) with { PartOf = r.Ref })),
             .. state.Facts.OfstedThemes.Select(t => View(t.Ref, SummaryOfJudgementsEntry.OfstedThemeKind, t.Text)),
         ];
     }
 
     private async Task<(ReportFileUploadedData?, Refusal?)> StoreAndRecordAsync(
-        string id, IrpFileKind kind, int version, string name, string contentType, BinaryData content, CancellationToken ct,
+        string id, IrpFileKind kind, int version, string name, string contentType, BinaryData content, DurableTaskClient durable, CancellationToken ct,
         Func<IrpState, Refusal?> recheck, Func<IrpState, ReportFileUploadedData, IReadOnlyList<NewEvent>> events)
     {
-        var folder = kind == IrpFileKind.Draft ? IrpReportFiles.DraftFolder : IrpReportFiles.FactCheckFolder;
+        var folder = kind switch
+        {
+            IrpFileKind.Draft => IrpReportFiles.DraftFolder,
+            IrpFileKind.FactCheck => IrpReportFiles.FactCheckFolder,
+            _ => IrpReportFiles.FinalFolder,
+        };
         var file = await files.StoreAsync(id, folder, version, name, contentType, content, time.GetUtcNow(), ct);
         if (file is null) return (null, AnotherUpload());
         var refusal = await irps.AppendAsync(id, status =>
@@ -140,7 +179,7 @@ public sealed class IrpReportService(WorkflowEngine engine, IrpService irps, Irp
             var current = IrpState.From(status.Instance);
             if (recheck(current) is { } late) throw new RefusedException(late);
             return events(current, file);
-        }, ct);
+        }, durable, ct);
         if (refusal is null) return (file, null);
         // Something changed between the first check and the record (e.g. the draft was issued meanwhile): keep nothing.
         await files.DeleteAsync(id, file.BlobName, ct);
@@ -166,8 +205,20 @@ public sealed class IrpReportService(WorkflowEngine engine, IrpService irps, Irp
             ? new Refusal(409, "Already published", $"The report was published on {published:yyyy-MM-dd}; the fact check is over.")
         : null;
 
+    private static Refusal? RefuseFinalReport(IrpState state) =>
+        state.Facts.Contacts.MinisterialOffice is null
+            ? new Refusal(409, "No ministerial office",
+                "This IRP has no ministerialOffice contact, so IrpFlows does not send the final report to ministers.")
+        : state.Progress.DraftIssuedOn is null
+            ? new Refusal(409, "No draft issued", "The final report follows the factual accuracy check of the draft; record DraftIssued first.")
+        : state.Progress.PublishedOn is { } published
+            ? new Refusal(409, "Already published", $"The report was published on {published:yyyy-MM-dd}.")
+        : state.CompletedSteps.Contains(IrpSteps.FinalReport)
+            ? new Refusal(409, "Final report already sent", "The final report has been sent to ministers; that version can no longer be replaced.")
+        : null;
+
     private static Refusal AnotherUpload() =>
         new(409, "Another upload got there first", "Another file was recorded for this IRP at the same moment; check the IRP's status and try again.");
 
-    private enum IrpFileKind { Draft, FactCheck }
+    private enum IrpFileKind { Draft, FactCheck, Final }
 }

@@ -4,6 +4,7 @@ using IrpFlows.Calendar;
 using IrpFlows.Hosting;
 using IrpFlows.Timeline;
 using IrpFlows.Workflow;
+using Microsoft.DurableTask.Client;
 
 namespace IrpFlows.Irps;
 
@@ -19,7 +20,7 @@ public sealed record Refusal(int Status, string Title, string Detail, IReadOnlyD
 /// touching storage, so a refused request changes nothing.
 /// </summary>
 public sealed class IrpService(
-    WorkflowEngine engine, IrpWorkflow workflow, WorkingDayCalendar calendar, IrpPolicy policy, TimeProvider time, DispatchSignal dispatch)
+    WorkflowEngine engine, IrpWorkflow workflow, WorkingDayCalendar calendar, IrpPolicy policy, TimeProvider time)
 {
     private readonly TimeZoneInfo _zone = policy.TimeZone;
 
@@ -35,43 +36,54 @@ public sealed class IrpService(
         return new IrpPreview(timeline.Select(s => Entry(s, null)).ToList(), valid.Warnings);
     }
 
-    /// <summary>Starts an IRP from a valid request. Refuses an announcement date in the past: IrpFlows does not send letters backdated.</summary>
-    public async Task<(string? Id, Refusal? Refusal)> CreateAsync(IrpValidation valid, CancellationToken ct)
+    /// <summary>
+    /// Starts an IRP from a valid request: logs it and starts its orchestration. Refuses an announcement date in the past:
+    /// IrpFlows does not send letters backdated.
+    /// </summary>
+    public async Task<(string? Id, Refusal? Refusal)> CreateAsync(IrpValidation valid, DurableTaskClient durable, CancellationToken ct)
     {
         var facts = valid.Facts!;
         if (facts.AnnouncementDate < Today())
             return (null, Refusal.Invalid("announcementDate",
                 $"must not be before today ({Today():yyyy-MM-dd}): the announcement letter is sent on that date, and cannot be sent in the past."));
         var id = Guid.NewGuid().ToString("N");
-        await engine.StartAsync(IrpWorkflow.KindName, id, new NewEvent(IrpEvents.Started, IrpEvents.ToData(new IrpStartedData(facts, valid.Warnings))), ct);
-        dispatch.Request(id);
+        await engine.StartAsync(IrpWorkflow.KindName, id, new NewEvent(IrpEvents.Started, IrpEvents.ToData(new IrpStartedData(facts, valid.Warnings))), durable, ct);
         return (id, null);
     }
 
+    /// <summary>The IRP as its log says it is now; an IRP whose log cannot be planned is shown failed, with the reason and no timeline.</summary>
     public async Task<IrpView?> GetAsync(string id, CancellationToken ct)
     {
-        var status = await engine.GetAsync(id, ct);
-        return status is null ? null : View(status);
+        try
+        {
+            var status = await engine.GetAsync(id, ct);
+            return status is null || status.Instance.Kind != IrpWorkflow.KindName ? null : View(status);
+        }
+        catch (WorkflowPlanException e)
+        {
+            return FailedView(e.Instance, e.Message);
+        }
     }
 
     public async IAsyncEnumerable<IrpListItem> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
-        await foreach (var (id, kind, runtime, custom, summary) in engine.ListAsync(ct))
+        await foreach (var header in engine.ListAsync(ct))
         {
-            if (kind != IrpWorkflow.KindName) continue;
+            if (header.Kind != IrpWorkflow.KindName) continue;
+            var summary = header.Summary;
             yield return new IrpListItem(
-                id,
+                header.Id,
                 summary["kind"]!.GetValue<string>(),
                 IrpEvents.FromData<Establishment>(summary["establishment"]!.AsObject()),
                 DateOnly.Parse(summary["visitStart"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture),
-                runtime.ToString(),
-                custom,
+                header.RuntimeStatus.ToString(),
+                header.CustomStatus,
                 summary["nextStep"] is JsonObject next ? IrpEvents.FromData<NextStep>(next) : null);
         }
     }
 
     /// <summary>Records a coordinator's event. Returns null refusal on success; a 404 refusal if the IRP does not exist.</summary>
-    public async Task<Refusal?> RaiseAsync(string id, string eventName, JsonObject? body, CancellationToken ct)
+    public async Task<Refusal?> RaiseAsync(string id, string eventName, JsonObject? body, DurableTaskClient durable, CancellationToken ct)
     {
         if (!IrpEvents.RaisableByCoordinator.Contains(eventName))
         {
@@ -80,40 +92,53 @@ public sealed class IrpService(
         }
         var (data, error) = IrpEventRequests.Parse(eventName, body ?? [], Today(), calendar);
         if (error is not null) return error;
-        return await AppendAsync(id, status => Decide(status, eventName, data!), ct);
+        return await AppendAsync(id, status => Decide(status, eventName, data!), durable, ct);
     }
 
     /// <summary>
     /// Records a file that arrived for a checklist item. Idempotent by blob name, so the upload page's completion call
     /// and the reconciliation pass may both report the same file. Refused (409) once the IRP is terminated or completed.
     /// </summary>
-    public Task<Refusal?> RecordDocumentAsync(string id, DocumentReceivedData file, CancellationToken ct) =>
+    public Task<Refusal?> RecordDocumentAsync(string id, DocumentReceivedData file, DurableTaskClient durable, CancellationToken ct) =>
         AppendAsync(id, status =>
         {
             RefuseIfFinished(status);
             return IrpState.From(status.Instance).DocumentsReceived.Any(f => f.BlobName == file.BlobName)
                 ? []
                 : [new NewEvent(IrpEvents.DocumentReceived, IrpEvents.ToData(file))];
-        }, ct);
+        }, durable, ct);
 
     /// <summary>Cancels an IRP: every step not done is skipped and the establishment is told.</summary>
-    public Task<Refusal?> TerminateAsync(string id, string? reason, CancellationToken ct) =>
+    public Task<Refusal?> TerminateAsync(string id, string? reason, DurableTaskClient durable, CancellationToken ct) =>
         AppendAsync(id, status =>
         {
             RefuseIfFinished(status);
             return [new NewEvent(IrpEvents.Cancelled, IrpEvents.ToData(new CancelledData(string.IsNullOrWhiteSpace(reason) ? null : reason.Trim())))];
-        }, ct);
+        }, durable, ct);
 
-    /// <summary>
-    /// Appends what <paramref name="decide"/> returns for the current log and asks the dispatcher to run what became due.
-    /// <paramref name="decide"/> refuses by throwing <see cref="EventRejectedException"/> or <see cref="RefusedException"/>.
-    /// Returns null on success, else the refusal (404 when the IRP does not exist).
-    /// </summary>
-    internal async Task<Refusal?> AppendAsync(string id, Func<InstanceStatus, IReadOnlyList<NewEvent>> decide, CancellationToken ct)
+    /// <summary>Runs a failed step again (<c>POST /api/irps/{id}/steps/{stepId}/retry</c>): 404 for an unknown IRP or step, 409 unless it failed.</summary>
+    public async Task<Refusal?> RetryStepAsync(string id, string stepId, DurableTaskClient durable, CancellationToken ct)
     {
         try
         {
-            var status = await engine.AppendAsync(id, decide, ct);
+            return await engine.RetryStepAsync(id, stepId, durable, ct) is null ? NotFound(id) : null;
+        }
+        catch (EventRejectedException e)
+        {
+            return new Refusal(e.Status, e.Title, e.Message);
+        }
+    }
+
+    /// <summary>
+    /// Appends what <paramref name="decide"/> returns for the current log, telling the IRP's orchestration when it changes what is due.
+    /// <paramref name="decide"/> refuses by throwing <see cref="EventRejectedException"/> or <see cref="RefusedException"/>.
+    /// Returns null on success, else the refusal (404 when the IRP does not exist).
+    /// </summary>
+    internal async Task<Refusal?> AppendAsync(string id, Func<InstanceStatus, IReadOnlyList<NewEvent>> decide, DurableTaskClient durable, CancellationToken ct)
+    {
+        try
+        {
+            var status = await engine.AppendAsync(id, decide, durable, ct);
             if (status is null) return NotFound(id);
         }
         catch (EventRejectedException e)
@@ -124,7 +149,6 @@ public sealed class IrpService(
         {
             return e.Refusal;
         }
-        dispatch.Request(id);
         return null;
     }
 
@@ -137,7 +161,7 @@ public sealed class IrpService(
         var done = (string step) => status.Step(step)?.Status == StepStatus.Done;
         switch (eventName)
         {
-            case IrpEvents.VisitRescheduled when done("visit-start"):
+            case IrpEvents.VisitRescheduled when done(IrpSteps.VisitStart):
                 throw new EventRejectedException(409, "The visit has started", "The visit has already started; it can no longer be moved.");
             case IrpEvents.VisitRescheduled:
                 CheckReschedule(state, IrpEvents.FromData<VisitRescheduledData>(data).VisitStart);
@@ -154,11 +178,11 @@ public sealed class IrpService(
                     "Upload the draft report first (PUT /api/irps/{id}/draft-report?fileName=…): the draft-report email links to it.");
             case IrpEvents.Published when state.Progress.PublishedOn is not null:
                 throw new EventRejectedException(409, "Already published", $"The report was published on {state.Progress.PublishedOn:yyyy-MM-dd}.");
-            case IrpEvents.Published when !done("debrief"):
+            case IrpEvents.Published when !done(IrpSteps.Debrief):
                 throw new EventRejectedException(409, "The visit has not ended",
                     "The visit ends with the formal debrief; a report cannot be published before then.");
             case IrpEvents.Published:
-                var visitEnd = workflow.Timeline(state).Single(s => s.Id == "visit-end").Date;
+                var visitEnd = workflow.Timeline(state).Single(s => s.Id == IrpSteps.VisitEnd).Date;
                 if (IrpEvents.FromData<PublishedData>(data).Date < visitEnd)
                     throw new RefusedException(Refusal.Invalid("date", $"must not be before the visit ended ({visitEnd:yyyy-MM-dd})."));
                 break;
@@ -178,7 +202,7 @@ public sealed class IrpService(
         {
             throw new EventRejectedException(400, "Beyond the calendar", e.Message, "visitStart");
         }
-        var deadline = timeline.Single(s => s.Id == "documents-deadline").Date;
+        var deadline = timeline.Single(s => s.Id == IrpSteps.DocumentsDeadline).Date;
         if (deadline <= state.Facts.AnnouncementDate)
             throw new EventRejectedException(400, "Too soon after the announcement",
                 $"is too soon: the documents would be due on {deadline:yyyy-MM-dd}, not after the announcement on {state.Facts.AnnouncementDate:yyyy-MM-dd} (prison guide 7.4).",
@@ -197,6 +221,18 @@ public sealed class IrpService(
                 $"This IRP is {status.RuntimeStatus.ToString().ToLowerInvariant()}; nothing more can be recorded.")
             : null;
 
+    /// <summary>An IRP whose log cannot be planned: its facts, its runtime status failed, the reason, and no timeline.</summary>
+    private static IrpView FailedView(WorkflowInstance instance, string reason)
+    {
+        var state = IrpState.From(instance);
+        var facts = state.Facts;
+        return new IrpView(
+            instance.Id, facts.Kind.ToString().ToLowerInvariant(), RuntimeStatus.Failed.ToString(), "Failed: " + reason,
+            instance.CreatedTime, instance.LastUpdatedTime, facts.Establishment, facts.SourceInspectionEnd, facts.AnnouncementDate,
+            facts.VisitStart, VisitEnd: null, facts.Contacts, facts.Recommendations, facts.OfstedThemes,
+            [], Documents(state), [], state.Warnings, state.CancellationReason, state.Progress.PublishedOn, state.PublicationUrl);
+    }
+
     private IrpView View(InstanceStatus status)
     {
         var state = IrpState.From(status.Instance);
@@ -205,7 +241,7 @@ public sealed class IrpService(
         if (status.Step(IrpWorkflow.CancellationStepId) is { } cancel)
         {
             entries.Add(new TimelineEntry(cancel.Id, "Cancellation notice", DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(cancel.Due, _zone).DateTime),
-                null, cancel.Due, Status(cancel), cancel.CompletedAt, "Terminate request", "Everyone told of the visit", null, cancel.FailedAttempts, cancel.LastError));
+                null, cancel.Due, Status(cancel), cancel.CompletedAt, "Terminate request", "Everyone told of the visit", null, cancel.Attempts, cancel.LastError));
         }
         var emails = status.Steps.Where(s => s.Result?["email"] is JsonObject)
             .Select(s => IrpEvents.FromData<EmailRecord>(s.Result!["email"]!.AsObject()))
@@ -214,12 +250,14 @@ public sealed class IrpService(
         return new IrpView(
             status.Instance.Id, facts.Kind.ToString().ToLowerInvariant(), status.RuntimeStatus.ToString(), status.Plan.CustomStatus,
             status.Instance.CreatedTime, status.Instance.LastUpdatedTime, facts.Establishment, facts.SourceInspectionEnd, facts.AnnouncementDate,
-            facts.VisitStart, timeline.Single(s => s.Id == "visit-end").Date, facts.Contacts, facts.Recommendations, facts.OfstedThemes,
-            entries, Documents(state), emails, state.Warnings, state.CancellationReason, state.Progress.PublishedOn, state.PublicationUrl)
+            facts.VisitStart, timeline.Single(s => s.Id == IrpSteps.VisitEnd).Date, facts.Contacts, facts.Recommendations, facts.OfstedThemes,
+            entries, Documents(state), emails, workflow.Warnings(state), state.CancellationReason, state.Progress.PublishedOn, state.PublicationUrl)
         {
             Judgements = IrpReportService.Judgements(state),
             DraftReport = state.DraftReport is { } draft ? ReportFileView.From(draft) : null,
             FactCheckComments = state.FactCheckComments.Select(ReportFileView.From).ToList(),
+            UploadLink = status.Step(IrpSteps.DocumentsRequest)?.Status == StepStatus.Done ? workflow.MailContext(status.Instance.Id, state).UploadLink : null,
+            FinalReport = state.FinalReport is { } final ? ReportFileView.From(final) : null,
         };
     }
 
@@ -230,7 +268,7 @@ public sealed class IrpService(
     private static TimelineEntry Entry(PlannedStep step, StepState? state) => new(
         step.Id, step.Title, step.Date, step.Time?.ToString("HH:mm"), step.Due,
         state is null ? (step.Applicable ? "pending" : "skipped") : Status(state),
-        state?.CompletedAt, step.Source, step.Concerns, step.WaitingFor, state?.FailedAttempts ?? 0, state?.LastError);
+        state?.CompletedAt, step.Source, step.Concerns, step.WaitingFor, state?.Attempts ?? 0, state?.LastError);
 
     private static string Status(StepState s) => s.Status.ToString().ToLowerInvariant();
 }

@@ -24,11 +24,20 @@ public sealed record IrpState(
     /// <summary>Fact-check comment files the establishment returned, oldest first.</summary>
     public IReadOnlyList<ReportFileUploadedData> FactCheckComments { get; init; } = [];
 
+    /// <summary>Every final report uploaded, oldest first; the last is the one sent to ministers (prison guide 14.1, IRC guide 5.1).</summary>
+    public IReadOnlyList<ReportFileUploadedData> FinalReports { get; init; } = [];
+
+    /// <summary>The final report that is (or will be) sent to ministers, or null before any upload.</summary>
+    public ReportFileUploadedData? FinalReport => FinalReports.Count > 0 ? FinalReports[^1] : null;
+
     /// <summary>How many times the visit has been moved (<c>VisitRescheduled</c> events): each move is a new version of the visit.</summary>
     public int VisitReschedules { get; init; }
 
     /// <summary>The latest judgement recorded for each ref (recommendation or Ofsted theme).</summary>
     public IReadOnlyDictionary<string, JudgementRecordedData> Judgements { get; init; } = new Dictionary<string, JudgementRecordedData>();
+
+    /// <summary>The steps the engine has recorded as done so far in the log, such as the announcement having gone.</summary>
+    public IReadOnlySet<string> CompletedSteps { get; init; } = new HashSet<string>();
 
     /// <summary>The IRP's checklist with each item's files, in checklist order.</summary>
     public IReadOnlyList<(DocumentItem Item, IReadOnlyList<DocumentReceivedData> Files)> Documents =>
@@ -58,21 +67,36 @@ public sealed record IrpState(
     private IrpState Apply(WorkflowEvent e) => e.Type switch
     {
         IrpEvents.LiaisonOfficerAppointed => AppointLiaisonOfficer(IrpEvents.FromData<LiaisonOfficerAppointedData>(e.Data)),
-        IrpEvents.VisitRescheduled => this with
-        {
-            Facts = Facts with { VisitStart = IrpEvents.FromData<VisitRescheduledData>(e.Data).VisitStart },
-            VisitReschedules = VisitReschedules + 1,
-        },
+        IrpEvents.VisitRescheduled => MoveVisit(IrpEvents.FromData<VisitRescheduledData>(e.Data).VisitStart, e.RecordedAt),
         IrpEvents.DraftIssued => this with { Progress = Progress with { DraftIssuedOn = IrpEvents.FromData<DraftIssuedData>(e.Data).Date } },
         IrpEvents.FactCheckReturned => this with { Progress = Progress with { FactCheckReturnedOn = IrpEvents.FromData<FactCheckReturnedData>(e.Data).Date } },
         IrpEvents.Published => Publish(IrpEvents.FromData<PublishedData>(e.Data)),
         IrpEvents.DocumentReceived => Receive(IrpEvents.FromData<DocumentReceivedData>(e.Data)),
         IrpEvents.DraftReportUploaded => this with { DraftReports = [.. DraftReports, IrpEvents.FromData<ReportFileUploadedData>(e.Data)] },
         IrpEvents.FactCheckCommentsUploaded => this with { FactCheckComments = [.. FactCheckComments, IrpEvents.FromData<ReportFileUploadedData>(e.Data)] },
+        IrpEvents.FinalReportUploaded => UploadFinalReport(IrpEvents.FromData<ReportFileUploadedData>(e.Data)),
         IrpEvents.JudgementRecorded => Judge(IrpEvents.FromData<JudgementRecordedData>(e.Data)),
         IrpEvents.Cancelled => this with { Cancelled = true, CancellationReason = IrpEvents.FromData<CancelledData>(e.Data).Reason, CancelledAt = e.RecordedAt },
-        _ => this, // the engine's own events (StepCompleted, StepFailed) and others that do not change the IRP's facts
+        EngineEvents.StepCompleted => Complete(StepHistory.StepId(e)),
+        _ => this, // StepFailed and other events that do not change the IRP
     };
+
+    private IrpState Complete(string stepId) => this with
+    {
+        CompletedSteps = new HashSet<string>(CompletedSteps) { stepId },
+        Progress = stepId == IrpSteps.VisitStart ? Progress with { VisitStarted = true } : Progress,
+    };
+
+    private IrpState MoveVisit(DateOnly visitStart, DateTimeOffset movedAt)
+    {
+        var move = new VisitMove(VisitReschedules + 1, movedAt, Facts.VisitStart, visitStart, CompletedSteps.Contains(IrpSteps.Announcement));
+        return this with
+        {
+            Facts = Facts with { VisitStart = visitStart },
+            VisitReschedules = move.Number,
+            Progress = Progress with { VisitMoves = [.. Progress.VisitMoves, move] },
+        };
+    }
 
     private IrpState AppointLiaisonOfficer(LiaisonOfficerAppointedData officer) => this with
     {
@@ -89,8 +113,15 @@ public sealed record IrpState(
         return this with { DocumentsReceived = received, Progress = Progress with { AllDocumentsReceived = all } };
     }
 
-    private IrpState Judge(JudgementRecordedData judgement) =>
-        this with { Judgements = new Dictionary<string, JudgementRecordedData>(Judgements) { [judgement.Ref] = judgement } };
+    private IrpState Judge(JudgementRecordedData judgement)
+    {
+        var judgements = new Dictionary<string, JudgementRecordedData>(Judgements) { [judgement.Ref] = judgement };
+        var all = Facts.Recommendations.SelectMany(r => r.JudgedRefs()).Concat(Facts.OfstedThemes.Select(t => t.Ref)).All(judgements.ContainsKey);
+        return this with { Judgements = judgements, Progress = Progress with { AllJudged = all } };
+    }
+
+    private IrpState UploadFinalReport(ReportFileUploadedData file) =>
+        this with { FinalReports = [.. FinalReports, file], Progress = Progress with { FinalReportUploadedAt = file.UploadedAt } };
 
     private IrpState Publish(PublishedData published) => this with
     {

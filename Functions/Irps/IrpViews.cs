@@ -20,6 +20,7 @@ public sealed record TimelineEntry(
     string? LastError);
 
 /// <summary>An IRP's full status, in the shape of Durable Functions' instance status plus the IRP's own facts.</summary>
+/// <param name="VisitEnd">Null only when the IRP failed because its timeline cannot be planned.</param>
 public sealed record IrpView(
     string Id,
     string Kind,
@@ -31,7 +32,7 @@ public sealed record IrpView(
     DateOnly SourceInspectionEnd,
     DateOnly AnnouncementDate,
     DateOnly VisitStart,
-    DateOnly VisitEnd,
+    DateOnly? VisitEnd,
     IrpContacts Contacts,
     IReadOnlyList<Recommendation> Recommendations,
     IReadOnlyList<OfstedTheme> OfstedThemes,
@@ -51,6 +52,15 @@ public sealed record IrpView(
 
     /// <summary>Fact-check comment files returned, oldest first.</summary>
     public IReadOnlyList<ReportFileView> FactCheckComments { get; init; } = [];
+
+    /// <summary>The final report sent (or to be sent) to ministers, or null before any upload.</summary>
+    public ReportFileView? FinalReport { get; init; }
+
+    /// <summary>
+    /// The establishment's upload page, as the documents request sent it (null until it has gone), so the coordinator can
+    /// send it again to someone who lost it.
+    /// </summary>
+    public Uri? UploadLink { get; init; }
 }
 
 /// <summary>A line of <c>GET /api/irps</c>.</summary>
@@ -67,12 +77,16 @@ public sealed record DocumentView(string Key, string Title, string Description, 
 
 public sealed record DocumentFileView(string Name, long Size, DateTimeOffset ReceivedAt);
 
-/// <summary>One item judged in the report and its judgement.</summary>
-/// <param name="Kind">Recommendation, Concern (IRC) or OfstedTheme.</param>
+/// <summary>One item judged in the report (a recommendation, one part of a recommendation in parts, or a theme) and its judgement.</summary>
+/// <param name="Kind">Recommendation, Concern (IRC) or OfstedTheme; a part has its recommendation's kind.</param>
 /// <param name="Text">The item as announced.</param>
 /// <param name="Judgement">The API name on the item's scale ("ReasonableProgress"), or null until recorded.</param>
 /// <param name="WrittenJudgement">The written judgement for the report, or null.</param>
-public sealed record JudgementView(string Ref, string Kind, string Text, string? Judgement, string? WrittenJudgement);
+public sealed record JudgementView(string Ref, string Kind, string Text, string? Judgement, string? WrittenJudgement)
+{
+    /// <summary>For a part (1.34a), the ref of its recommendation (1.34); null otherwise.</summary>
+    public string? PartOf { get; init; }
+}
 
 /// <summary>A report file as a coordinator sees it (the blob name stays internal).</summary>
 public sealed record ReportFileView(string FileName, string ContentType, long Size, DateTimeOffset UploadedAt)

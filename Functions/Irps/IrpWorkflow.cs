@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using IrpFlows.Documents;
+using IrpFlows.Judgements;
 using IrpFlows.Mail;
 using IrpFlows.Timeline;
 using IrpFlows.Workflow;
@@ -16,7 +17,7 @@ public sealed class IrpWorkflow(
     IrpReportFiles reportFiles) : IWorkflowKind
 {
     public const string KindName = "irp";
-    public const string CancellationStepId = "cancellation";
+    public const string CancellationStepId = IrpSteps.Cancellation;
 
     public string Name => KindName;
 
@@ -48,6 +49,9 @@ public sealed class IrpWorkflow(
     /// <summary>The timeline for the state, as the planner sees it; cancellation is the workflow's business, not the planner's.</summary>
     public IReadOnlyList<PlannedStep> Timeline(IrpState state) => planner.Plan(state.Facts, state.Progress);
 
+    /// <summary>Departures from the guides that arose after the IRP started (a draft too late for the publication deadline), besides those it started with.</summary>
+    public IReadOnlyList<IrpWarning> Warnings(IrpState state) => [.. state.Warnings, .. planner.Warnings(state.Facts, state.Progress)];
+
     internal IrpMailContext MailContext(string instanceId, IrpState state)
     {
         var dates = Timeline(state).ToDictionary(s => s.Id, s => s.Date);
@@ -57,13 +61,21 @@ public sealed class IrpWorkflow(
             dates,
             state.VisitReschedules,
             state.Documents.Select(d => new DocumentRequestItem(d.Item.Key, d.Item.Title, d.Files.Count > 0)).ToList(),
-            UploadLink: uploadLinks.For(instanceId, dates["documents-deadline"]),
+            UploadLink: uploadLinks.For(instanceId, dates[IrpSteps.DocumentsDeadline]),
             DraftReportLink: reportFiles.DraftLink(instanceId, state),
             FactCheckUploadLink: reportFiles.DraftLinksExpireOn(state) is { } expiresOn ? uploadLinks.ForFactCheck(instanceId, expiresOn) : null,
             state.Progress.PublishedOn,
             state.PublicationUrl,
             state.CancellationReason,
-            DestructionSummary: null); // set by the destruction step from what it actually deleted
+            DestructionSummary: null) // set by the destruction step from what it actually deleted
+        {
+            Summary = IrpReportService.Summary(state, ReportSummary.DefaultStyle),
+            FinalReportLink = reportFiles.FinalReportLink(instanceId, state),
+            FinalReportSent = state.CompletedSteps.Contains(IrpSteps.FinalReport),
+            VisitMoves = state.Progress.VisitMoves.Select(m => new VisitMoveNotice(
+                m.Number, m.From, planner.VisitEnd(m.From), m.To, planner.VisitEnd(m.To), planner.DocumentsDeadline(m.To))).ToList(),
+            VisitArrangementsSent = state.CompletedSteps.Contains(IrpSteps.VisitArrangements),
+        };
     }
 
     private static StepReadiness Readiness(PlannedStep step, IrpState state) =>
@@ -76,9 +88,9 @@ public sealed class IrpWorkflow(
         : state.Progress.PublishedOn is not null ? "Published"
         : state.Progress.FactCheckReturnedOn is not null ? "Finalising report"
         : state.Progress.DraftIssuedOn is not null ? "Fact check"
-        : completed.ContainsKey("visit-end") ? "Writing report"
-        : completed.ContainsKey("visit-start") ? "Visit in progress"
-        : completed.ContainsKey("announcement") ? "Preparing for the visit"
+        : completed.ContainsKey(IrpSteps.VisitEnd) ? "Writing report"
+        : completed.ContainsKey(IrpSteps.VisitStart) ? "Visit in progress"
+        : completed.ContainsKey(IrpSteps.Announcement) ? "Preparing for the visit"
         : "Announcement scheduled";
 
     private static JsonObject Summary(IrpState state, PlannedStep? next) => new()

@@ -1,6 +1,6 @@
 namespace IrpFlows.Irps;
 
-/// <summary>Settings for the report files a coordinator uploads (draft report, fact-check comments). Bound from the "Reports" section.</summary>
+/// <summary>Settings for the report files a coordinator uploads (draft report, fact-check comments, final report). Bound from the "Reports" section.</summary>
 public sealed class ReportOptions
 {
     public const string SectionName = "Reports";
@@ -19,4 +19,10 @@ public sealed class ReportOptions
 
     /// <summary>How long the read SAS that the draft report link redirects to stays valid.</summary>
     public TimeSpan DownloadSasLifetime { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// The read link to the final report in the email to ministers expires at the end of the day this many calendar days after
+    /// the publication deadline, England-and-Wales time; by then the report is on the website.
+    /// </summary>
+    public int FinalReportLinkDaysAfterPublicationDeadline { get; set; } = 10;
 }

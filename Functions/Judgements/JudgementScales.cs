@@ -33,6 +33,24 @@ public static class JudgementScales
     public static bool TryParseThemeJudgement(string? value, out ThemeJudgement judgement) =>
         TryParseExactName(value, ThemeScale, out judgement);
 
+    /// <summary>
+    /// The judgement a recommendation in parts gets when its parts are counted as one (report section 2): the least progress
+    /// any part made, so a count never says more progress was made on a recommendation than on every part of it. Null while
+    /// any part is not yet judged, or when there are no parts.
+    /// </summary>
+    public static RecommendationJudgement? LeastProgress(IEnumerable<RecommendationJudgement?> parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        RecommendationJudgement? least = null;
+        foreach (var part in parts)
+        {
+            if (part is null) return null;
+            least = least is null || part < least ? part : least; // the enum is declared from least to most progress
+        }
+
+        return least;
+    }
+
     /// <summary>The judgement as it reads inside a sentence: "no meaningful progress".</summary>
     public static string ToDisplayText(this RecommendationJudgement judgement) => judgement switch
     {

@@ -6,7 +6,8 @@ internal static class KeyFindingsWriter
 {
     /// <summary>
     /// "HMI Prisons judged that there was good progress in one recommendation, …" followed, when some items have no
-    /// judgement yet, by "Two recommendations are still to be judged." Empty when there are no items at all.
+    /// judgement yet, by "Two recommendations are still to be judged." Until every item is judged, only the judgements given
+    /// are named, whatever the style. Empty when there are no items at all.
     /// </summary>
     public static string Write(TalliedItems items, KeyFindingsStyle style)
     {
@@ -15,7 +16,8 @@ internal static class KeyFindingsWriter
         var judged = items.Total - items.NotYetJudged;
         if (judged > 0)
         {
-            var phrases = style == KeyFindingsStyle.Exhaustive ? ExhaustivePhrases(items) : ConcisePhrases(items);
+            // "in none of the recommendations" is a finding only once every item is judged; until then it would claim too much.
+            var phrases = style == KeyFindingsStyle.Exhaustive && items.NotYetJudged == 0 ? ExhaustivePhrases(items) : ConcisePhrases(items);
             sentences.Add($"{items.JudgedBy} judged that there was {JoinWithAnd(phrases)}.");
         }
 
@@ -45,8 +47,7 @@ internal static class KeyFindingsWriter
     private static IEnumerable<string> ExhaustivePhrases(TalliedItems items) =>
         items.Tallies.Select(t => t.Count == 0 ? $"{t.DisplayText} in none of the {items.Plural}" : CountedPhrase(t, items));
 
-    private static string CountedPhrase(JudgementTally tally, TalliedItems items) =>
-        $"{tally.DisplayText} in {NumberWords.ToWords(tally.Count)} {items.Noun(tally.Count)}";
+    private static string CountedPhrase(JudgementTally tally, TalliedItems items) => $"{tally.DisplayText} in {items.Counted(tally.Count)}";
 
     // The reports join lists without a serial comma: "a, b and c".
     private static string JoinWithAnd(IEnumerable<string> phrases)

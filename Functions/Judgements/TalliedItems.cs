@@ -1,3 +1,5 @@
+using IrpFlows.Writing;
+
 namespace IrpFlows.Judgements;
 
 /// <summary>The items of one kind ("recommendation", "concern", "theme"), tallied by judgement from most to least progress.</summary>
@@ -16,4 +18,10 @@ internal sealed record TalliedItems(
     public int Total => Tallies.Sum(t => t.Count) + NotYetJudged;
 
     public string Noun(int count) => count == 1 ? Singular : Plural;
+
+    /// <summary>"nine recommendations", "one theme".</summary>
+    public string Counted(int count) => $"{NumberWords.ToWords(count)} {Noun(count)}";
+
+    /// <summary>As the report heads them in Section 4 and names them in figure titles: "HMI Prisons recommendations", "Estyn themes".</summary>
+    public string Heading => $"{JudgedBy} {Plural}";
 }

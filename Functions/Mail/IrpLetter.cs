@@ -11,9 +11,9 @@ internal sealed class IrpLetter(string stepId, IrpMailContext context)
 
     public IrpWording Wording { get; } = new(context.Facts);
 
-    public DateOnly VisitStart => Context.StepDates.TryGetValue("visit-start", out var start) ? start : Facts.VisitStart;
+    public DateOnly VisitStart => Context.StepDates.TryGetValue(IrpSteps.VisitStart, out var start) ? start : Facts.VisitStart;
 
-    public DateOnly VisitEnd => Date("visit-end");
+    public DateOnly VisitEnd => Date(IrpSteps.VisitEnd);
 
     public string VisitLongRange => IrpWording.LongRange(VisitStart, VisitEnd);
 
@@ -36,6 +36,13 @@ internal sealed class IrpLetter(string stepId, IrpMailContext context)
         _ when VisitEnd.DayNumber - VisitStart.DayNumber == 2 => $"Day 2: {LongDate(VisitStart.AddDays(1))}",
         _ => "Day 2",
     };
+
+    /// <summary>
+    /// The governor (centre manager) and the liaison officer once appointed: those asked for the documents (prison guide 7.3,
+    /// IRC guide 2.7) and told the arrangements for the visit.
+    /// </summary>
+    public (IReadOnlyList<EmailAddress> To, bool LiaisonAppointed) HeadAndLiaison() =>
+        (Recipients(Facts.Contacts.Governor, Facts.Contacts.LiaisonOfficer), Facts.Contacts.LiaisonOfficer is not null);
 
     /// <summary>The liaison officer, or the head of the establishment while none is appointed (prison guide 7.1).</summary>
     public (Contact Recipient, bool LiaisonAppointed) LiaisonOrHead() =>

@@ -1,3 +1,4 @@
+using IrpFlows.Judgements;
 using IrpFlows.Timeline;
 
 namespace IrpFlows.Mail;
@@ -22,7 +23,26 @@ public sealed record IrpMailContext(
     DateOnly? PublishedOn,
     Uri? PublicationUrl,
     string? CancellationReason,
-    string? DestructionSummary);
+    string? DestructionSummary)
+{
+    /// <summary>The judgements recorded so far, as the report summarises them: the debrief document's content.</summary>
+    public ReportSummaryResult? Summary { get; init; }
+
+    /// <summary>A read-only link to the final report, once uploaded, for the email to ministers.</summary>
+    public Uri? FinalReportLink { get; init; }
+
+    /// <summary>The final report has gone to ministers: only then does the publication notice say so.</summary>
+    public bool FinalReportSent { get; init; }
+
+    /// <summary>Every move of the visit, in order, with the days it moved from and to: what each <c>visit-moved-{n}</c> notice tells.</summary>
+    public IReadOnlyList<VisitMoveNotice> VisitMoves { get; init; } = [];
+
+    /// <summary>The visit arrangements, and with them the calendar invitation, have gone: a notice of a move then updates the invitation.</summary>
+    public bool VisitArrangementsSent { get; init; }
+}
+
+/// <summary>The <paramref name="Number"/>th move of the visit: its days before and after, and the documents deadline the new days give.</summary>
+public sealed record VisitMoveNotice(int Number, DateOnly FromStart, DateOnly FromEnd, DateOnly ToStart, DateOnly ToEnd, DateOnly DocumentsDeadline);
 
 /// <summary>A document asked of the establishment (prison guide 7.3, IRC guide 2.7) and whether it has arrived.</summary>
 public sealed record DocumentRequestItem(string Key, string Title, bool Received);

@@ -15,6 +15,12 @@ internal sealed class IrpWording(IrpFacts facts)
 
     public string Items => Item + "s";
 
+    /// <summary>"Recommendation" or "Concern", as a heading or column title.</summary>
+    public string ItemTitle => IsImmigration ? "Concern" : "Recommendation";
+
+    /// <summary>Who inspects a prison's education and judges its themes: "Ofsted", or "Estyn" in Wales (prison guide 5.2, 5.3).</summary>
+    public EducationInspectorate EducationInspectorate => IrpPartners.EducationInspectorate(facts.Establishment.Nation);
+
     /// <summary>The head of the establishment: governor (prison) or centre manager (IRC).</summary>
     public string Head => IsImmigration ? "centre manager" : "governor";
 

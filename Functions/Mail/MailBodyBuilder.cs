@@ -36,24 +36,39 @@ internal sealed class MailBodyBuilder
         LabelledList(items.Select(item => ((string?)null, item)));
 
     /// <summary>A list whose items may start with a bold label, such as a recommendation's reference.</summary>
-    public MailBodyBuilder LabelledList(IEnumerable<(string? Label, string Text)> items)
+    public MailBodyBuilder LabelledList(IEnumerable<(string? Label, string Text)> items) =>
+        NestedList(items.Select(item => new ListItem(item.Label, item.Text)));
+
+    /// <summary>A list whose items may start with a bold label and may have items of their own (a recommendation's parts).</summary>
+    public MailBodyBuilder NestedList(IEnumerable<ListItem> items)
     {
-        html.Append("<ul style=\"").Append(ListStyle).Append("\">\n");
-        foreach (var (label, content) in items)
-        {
-            html.Append("<li style=\"").Append(ItemStyle).Append("\">");
-            text.Append("- ");
-            if (label is not null)
-            {
-                html.Append("<strong>").Append(Encode(label)).Append("</strong> ");
-                text.Append(label).Append(' ');
-            }
-            html.Append(Encode(content)).Append("</li>\n");
-            text.Append(content).Append('\n');
-        }
-        html.Append("</ul>\n");
+        AppendList(items, "");
         text.Append('\n');
         return this;
+    }
+
+    private void AppendList(IEnumerable<ListItem> items, string indent)
+    {
+        html.Append("<ul style=\"").Append(ListStyle).Append("\">\n");
+        foreach (var item in items)
+        {
+            html.Append("<li style=\"").Append(ItemStyle).Append("\">");
+            text.Append(indent).Append("- ");
+            var words = new[] { item.Label, item.Text }.Where(w => !string.IsNullOrEmpty(w)).ToList();
+            if (item.Label is not null)
+            {
+                html.Append("<strong>").Append(Encode(item.Label)).Append("</strong>").Append(item.Text.Length > 0 ? " " : "");
+            }
+            html.Append(Encode(item.Text));
+            text.Append(string.Join(' ', words)).Append('\n');
+            if (item.Children is { Count: > 0 } children)
+            {
+                html.Append('\n');
+                AppendList(children, indent + "  ");
+            }
+            html.Append("</li>\n");
+        }
+        html.Append("</ul>\n");
     }
 
     /// <summary>
@@ -96,3 +111,6 @@ internal sealed class MailBodyBuilder
 
     private static string Encode(string value) => WebUtility.HtmlEncode(value);
 }
+
+/// <summary>One item of a <see cref="MailBodyBuilder.NestedList"/>: an optional bold label, its text, and items of its own.</summary>
+internal sealed record ListItem(string? Label, string Text, IReadOnlyList<ListItem>? Children = null);

@@ -39,6 +39,9 @@ public sealed class StorageAccount
     public bool IsDevelopmentStorage =>
         string.Equals(_connectionString?.Trim().TrimEnd(';'), DevelopmentStorage, StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>The connection string with the account key; null when the account is reached with an identity.</summary>
+    internal string? ConnectionString => _connectionString;
+
     /// <summary>The identity requests are made as; null with a connection string.</summary>
     internal TokenCredential? Credential { get; }
 

@@ -48,8 +48,14 @@ public sealed class IrpPolicy
     /// <summary>Escalation to the governor and coordinator when documents are still missing this many working days after the deadline.</summary>
     public int DocumentsOverdueEscalationWorkingDaysAfterDeadline { get; set; } = 1;
 
-    /// <summary>Prison guide 7.2 / IRC guide 2.6: gate, keys and IT arrangements and who looks at what, sent this many working days before the visit.</summary>
-    public int VisitArrangementsWorkingDaysBeforeVisit { get; set; } = 3;
+    /// <summary>
+    /// Prison guide 7.2 / IRC guide 2.6: the attendance, keys and IT information for the gate, and who looks at what, are sent
+    /// this many working days before the visit. The guides give no date, but the liaison officer has gate passes, keys, car
+    /// parking and laptop permissions to arrange from it (Appendix A / Appendix I), which takes the establishment's security
+    /// department days, not hours; two weeks also gives managers the inspector's name before their pro forma is due.
+    /// Never before the announcement.
+    /// </summary>
+    public int VisitArrangementsWorkingDaysBeforeVisit { get; set; } = 10;
 
     /// <summary>Prison guide 8.1 / IRC guide 3.1: two-and-a-half days on site, spread over three working days.</summary>
     public int VisitLengthWorkingDays { get; set; } = 3;
@@ -59,6 +65,13 @@ public sealed class IrpPolicy
 
     /// <summary>Prison guide 8.1 and 13.1: formal feedback to the governor at "approximately 4pm" on the last day.</summary>
     public TimeOnly DebriefTimeOfDay { get; set; } = new(16, 0);
+
+    /// <summary>
+    /// Prison guide 13.1: the debrief document is given to the governor and "subsequently shared electronically" with HMPPS (IRC
+    /// guide 4.3: with the contractor and the Home Office); this many working days after the visit, once every judgement in it
+    /// is recorded.
+    /// </summary>
+    public int DebriefDocumentWorkingDaysAfterVisit { get; set; } = 1;
 
     /// <summary>Prison guide 16.1: feedback form to the liaison officer "shortly after the visit" (IRC guide 5.3: feedback email likewise).</summary>
     public int LiaisonFeedbackWorkingDaysAfterVisit { get; set; } = 2;
@@ -72,11 +85,30 @@ public sealed class IrpPolicy
     /// </summary>
     public int FactCheckWorkingDays { get; set; } = 10;
 
+    /// <summary>
+    /// Working days kept between the fact-check deadline and the publication deadline, to weigh the comments, finalise the report
+    /// and send it to ministers before it is published (prison guide 14.1, IRC guide 5.1). A draft issued late gets a shorter
+    /// fact check, down to <see cref="FactCheckMinimumWorkingDays"/>.
+    /// </summary>
+    public int FinalisingWorkingDaysBeforePublicationDeadline { get; set; } = 5;
+
+    /// <summary>
+    /// The shortest fact check IrpFlows sets when it shortens one to keep the publication deadline; when even this runs into
+    /// the time to finalise the report, the coordinator is warned instead.
+    /// </summary>
+    public int FactCheckMinimumWorkingDays { get; set; } = 5;
+
     /// <summary>Reminders to return fact-check comments, this many working days before that deadline; one step per entry.</summary>
     public int[] FactCheckReminderWorkingDaysBeforeDeadline { get; set; } = [3];
 
     /// <summary>Prison guide 14.1 / IRC guide 5.1: published "within 25 working days of the end of the IRP visit".</summary>
     public int PublicationWorkingDaysAfterVisit { get; set; } = 25;
+
+    /// <summary>
+    /// Prison guide 14.1 / IRC guide 5.1: the final report is sent to ministers before it is published. Until it is uploaded, the
+    /// timeline shows it due this many working days before the publication deadline; it goes when uploaded.
+    /// </summary>
+    public int FinalReportWorkingDaysBeforePublicationDeadline { get; set; } = 2;
 
     /// <summary>Alert to the coordinator this many working days before the publication deadline while not yet published.</summary>
     public int PublicationAlertWorkingDaysBeforeDeadline { get; set; } = 5;
@@ -141,7 +173,10 @@ public sealed class IrpPolicy
                      (nameof(DocumentsDeadlineWorkingDaysBeforeVisit), DocumentsDeadlineWorkingDaysBeforeVisit),
                      (nameof(VisitArrangementsWorkingDaysBeforeVisit), VisitArrangementsWorkingDaysBeforeVisit),
                      (nameof(LiaisonFeedbackWorkingDaysAfterVisit), LiaisonFeedbackWorkingDaysAfterVisit),
+                     (nameof(DebriefDocumentWorkingDaysAfterVisit), DebriefDocumentWorkingDaysAfterVisit),
                      (nameof(PublicationAlertWorkingDaysBeforeDeadline), PublicationAlertWorkingDaysBeforeDeadline),
+                     (nameof(FinalReportWorkingDaysBeforePublicationDeadline), FinalReportWorkingDaysBeforePublicationDeadline),
+                     (nameof(FinalisingWorkingDaysBeforePublicationDeadline), FinalisingWorkingDaysBeforePublicationDeadline),
                      (nameof(GovernorFeedbackWorkingDaysAfterPublication), GovernorFeedbackWorkingDaysAfterPublication),
                      (nameof(MaterialDestructionWorkingDaysAfterPublication), MaterialDestructionWorkingDaysAfterPublication),
                  })
@@ -155,6 +190,7 @@ public sealed class IrpPolicy
                      (nameof(DocumentsOverdueEscalationWorkingDaysAfterDeadline), DocumentsOverdueEscalationWorkingDaysAfterDeadline),
                      (nameof(DraftReportWorkingDaysAfterVisit), DraftReportWorkingDaysAfterVisit),
                      (nameof(FactCheckWorkingDays), FactCheckWorkingDays),
+                     (nameof(FactCheckMinimumWorkingDays), FactCheckMinimumWorkingDays),
                      (nameof(PublicationWorkingDaysAfterVisit), PublicationWorkingDaysAfterVisit),
                  })
         {
@@ -168,6 +204,8 @@ public sealed class IrpPolicy
             $"must not be less than {nameof(DraftReportWorkingDaysAfterVisit)} ({DraftReportWorkingDaysAfterVisit}): the draft comes before publication.");
         Require(PublicationAlertWorkingDaysBeforeDeadline < PublicationWorkingDaysAfterVisit, nameof(PublicationAlertWorkingDaysBeforeDeadline),
             $"must be less than {nameof(PublicationWorkingDaysAfterVisit)} ({PublicationWorkingDaysAfterVisit}): the alert comes after the visit.");
+        Require(FactCheckMinimumWorkingDays <= FactCheckWorkingDays, nameof(FactCheckMinimumWorkingDays),
+            $"must not be more than {nameof(FactCheckWorkingDays)} ({FactCheckWorkingDays}).");
         RequireReminders(DocumentsReminderWorkingDaysBeforeDeadline, nameof(DocumentsReminderWorkingDaysBeforeDeadline));
         RequireReminders(FactCheckReminderWorkingDaysBeforeDeadline, nameof(FactCheckReminderWorkingDaysBeforeDeadline));
         Require(FactCheckReminderWorkingDaysBeforeDeadline?.All(d => d < FactCheckWorkingDays) != false,

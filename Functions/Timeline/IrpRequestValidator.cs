@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using IrpFlows.Calendar;
 
 namespace IrpFlows.Timeline;
@@ -36,10 +35,11 @@ public static partial class IrpRequestValidator
         var announcement = request.AnnouncementDate is null
             ? InRange(today, "announcementDate", $"defaults to today, {today:yyyy-MM-dd}, which", calendar, Error)
             : ParseDate(request.AnnouncementDate, "announcementDate", calendar, Error);
-        var contacts = ParseContacts(request.Contacts, kind, Error);
+        var contacts = ParseContacts(request.Contacts, kind, Error, warnings);
         var item = kind == IrpKind.Immigration ? "concern" : "recommendation";
         var recommendations = ParseRecommendations(request.Recommendations, item, Error);
         var themes = ParseThemes(request.OfstedThemes, Error);
+        var team = ParseTeam(request.Team, Error);
         CheckUniqueRefs(request, Error);
 
         if (recommendations.Count > policy.MaxRecommendations)
@@ -54,6 +54,8 @@ public static partial class IrpRequestValidator
                 warnings.Add(new IrpWarning("too-many-recommendations", "recommendations", message));
             }
         }
+
+        var education = CheckPartnerFacts(request, kind, establishment, themes, Error, warnings);
 
         if (kind == IrpKind.Immigration && themes.Count > 0)
         {
@@ -74,7 +76,13 @@ public static partial class IrpRequestValidator
         }
 
         var facts = new IrpFacts(kind.Value, establishment, sourceEnd!.Value, visitStart!.Value, announcement!.Value, contacts,
-            recommendations, themes, request.CqcIssuedNotices ?? false);
+            recommendations, themes, request.CqcIssuedNotices ?? false)
+        {
+            EducationJudgement = education,
+            EducationConcerns = request.EducationConcerns,
+            IcibiInvited = request.IcibiInvited ?? false,
+            Team = team,
+        };
         try
         {
             new IrpPlanner(calendar, policy).Plan(facts, new IrpProgress());
@@ -233,124 +241,6 @@ public static partial class IrpRequestValidator
         return name is null || type is null || nation is null ? null : new Establishment(name, type.Value, nation.Value);
     }
 
-    private static IrpContacts? ParseContacts(ContactsRequest? input, IrpKind? kind, Action<string, string> error)
-    {
-        if (input is null)
-        {
-            error("contacts", "is required");
-            return null;
-        }
-
-        var coordinator = ParseContact(input.Coordinator, "contacts.coordinator", required: true, error);
-        var governor = ParseContact(input.Governor, "contacts.governor", required: true, error);
-        var imbChair = ParseContact(input.ImbChair, "contacts.imbChair", required: true, error);
-        var liaisonOfficer = ParseContact(input.LiaisonOfficer, "contacts.liaisonOfficer", required: false, error);
-        var homeOffice = ParseContact(input.HomeOffice, "contacts.homeOffice", required: false, error);
-        if (kind == IrpKind.Immigration && input.HomeOffice is null)
-        {
-            error("contacts.homeOffice", "is required for an immigration IRP (IRC guide 2.4: the letter goes to the Home Office)");
-        }
-
-        return coordinator is null || governor is null || imbChair is null
-            ? null
-            : new IrpContacts(coordinator, governor, imbChair, liaisonOfficer, homeOffice);
-    }
-
-    private static Contact? ParseContact(ContactRequest? input, string field, bool required, Action<string, string> error)
-    {
-        if (input is null)
-        {
-            if (required)
-            {
-                error(field, "is required");
-            }
-
-            return null;
-        }
-
-        var name = Required(input.Name, $"{field}.name", error);
-        var email = Required(input.Email, $"{field}.email", error);
-        if (email is not null && !EmailPattern().IsMatch(email))
-        {
-            error($"{field}.email", "must be an email address like name@example.gov.uk");
-            return null;
-        }
-
-        return name is null || email is null ? null : new Contact(name, email);
-    }
-
-    private static List<Recommendation> ParseRecommendations(List<RecommendationRequest?>? input, string item, Action<string, string> error)
-    {
-        if (input is null || input.Count == 0)
-        {
-            error("recommendations", $"must list at least one {item} to follow up");
-            return [];
-        }
-
-        var result = new List<Recommendation>();
-        for (var i = 0; i < input.Count; i++)
-        {
-            var field = $"recommendations[{i}]";
-            if (input[i] is not { } r)
-            {
-                error(field, "is required");
-                continue;
-            }
-
-            var reference = Required(r.Ref, $"{field}.ref", error);
-            var text = Required(r.Text, $"{field}.text", error);
-            if (reference is not null && text is not null)
-            {
-                result.Add(new Recommendation(reference, string.IsNullOrWhiteSpace(r.Area) ? null : r.Area.Trim(), text));
-            }
-        }
-
-        return result;
-    }
-
-    private static List<OfstedTheme> ParseThemes(List<OfstedThemeRequest?>? input, Action<string, string> error)
-    {
-        var result = new List<OfstedTheme>();
-        for (var i = 0; i < (input?.Count ?? 0); i++)
-        {
-            var field = $"ofstedThemes[{i}]";
-            if (input![i] is not { } t)
-            {
-                error(field, "is required");
-                continue;
-            }
-
-            var reference = Required(t.Ref, $"{field}.ref", error);
-            var text = Required(t.Text, $"{field}.text", error);
-            if (reference is not null && text is not null)
-            {
-                result.Add(new OfstedTheme(reference, text));
-            }
-        }
-
-        return result;
-    }
-
-    /// <summary>Judgements are recorded by ref (PUT /api/irps/{id}/judgements/{ref}), so refs are unique across both lists.</summary>
-    private static void CheckUniqueRefs(CreateIrpRequest request, Action<string, string> error)
-    {
-        var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        var refs = (request.Recommendations ?? []).Select((r, i) => (r?.Ref, Field: $"recommendations[{i}].ref"))
-            .Concat((request.OfstedThemes ?? []).Select((t, i) => (t?.Ref, Field: $"ofstedThemes[{i}].ref")));
-        foreach (var (reference, field) in refs)
-        {
-            if (string.IsNullOrWhiteSpace(reference))
-            {
-                continue;
-            }
-
-            if (!seen.TryAdd(reference.Trim(), field))
-            {
-                error(field, $"duplicates {seen[reference.Trim()]} ('{reference.Trim()}'); refs must be unique across recommendations and Ofsted themes");
-            }
-        }
-    }
-
     private static string? Required(string? value, string field, Action<string, string> error)
     {
         if (string.IsNullOrWhiteSpace(value))
@@ -362,6 +252,5 @@ public static partial class IrpRequestValidator
         return value.Trim();
     }
 
-    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
-    private static partial Regex EmailPattern();
+    private static string? Optional(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

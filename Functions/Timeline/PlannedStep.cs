@@ -6,12 +6,13 @@ namespace IrpFlows.Timeline;
 /// <param name="Date">The local England-and-Wales date it happens on.</param>
 /// <param name="Time">The local time the guide gives (e.g. the 16:00 debrief), or null when it gives none.</param>
 /// <param name="Due">The instant the step fires: <paramref name="Date"/> at <paramref name="Time"/> (or the policy's step time) in the
-/// policy's time zone, as UTC.</param>
+/// policy's time zone, as UTC; for a step that answers something recorded (a moved visit, the final report's upload), the
+/// instant it was recorded.</param>
 /// <param name="Concerns">Who the step is for or writes to, e.g. "Governor; copy to IMB chair".</param>
 /// <param name="Source">The guide paragraph the rule comes from, e.g. "Prison guide 7.4".</param>
 /// <param name="Applicable">False when the step will not happen (e.g. a documents reminder once everything arrived): show it as skipped.</param>
-/// <param name="WaitingFor">The event the step waits for ("DraftIssued", "Published"); it must not run before that event, however
-/// late. Null once the event happened, and then the dates follow the event's date.</param>
+/// <param name="WaitingFor">What the step waits for: an event ("DraftIssued", "Published") or "JudgementsRecorded" (every item
+/// judged); it must not run before then, however late. Null once it happened, and then event-driven dates follow the event's date.</param>
 public sealed record PlannedStep(
     string Id,
     string Title,

@@ -2,25 +2,25 @@ using System.Text.Json.Nodes;
 
 namespace IrpFlows.Workflow;
 
-/// <summary>Where one step stands: pending, done, failed (attempts exhausted) or skipped (will not happen).</summary>
+/// <summary>Where one step stands: pending, done, failed (attempts exhausted; a coordinator may retry it) or skipped (will not happen).</summary>
 public enum StepStatus { Pending, Done, Failed, Skipped }
 
-/// <summary>One step's state, read from the plan and the engine's events.</summary>
-/// <param name="EffectiveDue">When it will next be tried: its due time, or later after a failed attempt's back-off.</param>
+/// <summary>One step's state, read from the plan and the log's step events.</summary>
+/// <param name="Attempts">Attempts used by the standing failure (0 unless failed).</param>
+/// <param name="LastError">The standing failure's error, shown to the coordinator.</param>
 public sealed record StepState(
     string Id,
     StepStatus Status,
     StepReadiness Readiness,
     DateTimeOffset Due,
-    DateTimeOffset EffectiveDue,
     DateTimeOffset? CompletedAt,
-    int FailedAttempts,
+    int Attempts,
     string? LastError,
     JsonObject? Result);
 
 /// <summary>
-/// An instance evaluated at a moment: the plan its log implies, each step's state, the runtime status and the next due time.
-/// Pure: a function of the log and the plan.
+/// An instance evaluated from its log: the plan the log implies, each step's state, the runtime status and the next due
+/// time. Pure: a function of the log alone (it does not read the clock).
 /// </summary>
 public sealed class InstanceStatus
 {
@@ -30,8 +30,7 @@ public sealed class InstanceStatus
         Plan = plan;
         Steps = steps;
         RuntimeStatus = runtimeStatus;
-        NextDue = steps.Where(s => s.Status == StepStatus.Pending && s.Readiness == StepReadiness.Ready)
-            .Select(s => (DateTimeOffset?)s.EffectiveDue).Min();
+        NextDue = Runnable.Select(s => (DateTimeOffset?)s.Due).Min();
     }
 
     public WorkflowInstance Instance { get; }
@@ -39,42 +38,41 @@ public sealed class InstanceStatus
     public IReadOnlyList<StepState> Steps { get; }
     public RuntimeStatus RuntimeStatus { get; }
 
-    /// <summary>The earliest moment a step will run, or null when nothing is scheduled (waiting for an event, or finished).</summary>
+    /// <summary>The earliest moment a step will run, or null when nothing is scheduled (waiting for an event, failed, or finished).</summary>
     public DateTimeOffset? NextDue { get; }
+
+    /// <summary>Nothing will ever run again: every step is done or skipped (a failed step may still be retried).</summary>
+    public bool IsFinished => Steps.All(s => s.Status is StepStatus.Done or StepStatus.Skipped);
 
     public StepState? Step(string id) => Steps.FirstOrDefault(s => s.Id == id);
 
     /// <summary>Ids of the steps to run at <paramref name="now"/>, in plan order.</summary>
-    public IReadOnlyList<string> DueSteps(DateTimeOffset now) =>
-        Steps.Where(s => s.Status == StepStatus.Pending && s.Readiness == StepReadiness.Ready && s.EffectiveDue <= now)
-            .Select(s => s.Id).ToList();
+    public IReadOnlyList<string> DueSteps(DateTimeOffset now) => Runnable.Where(s => s.Due <= now).Select(s => s.Id).ToList();
 
-    internal static InstanceStatus Evaluate(WorkflowInstance instance, WorkflowPlan plan, WorkflowEngineOptions options)
+    /// <summary>True when <paramref name="stepId"/> is pending, ready and due at <paramref name="now"/>.</summary>
+    public bool IsDue(string stepId, DateTimeOffset now) => Step(stepId) is { Status: StepStatus.Pending, Readiness: StepReadiness.Ready } s && s.Due <= now;
+
+    private IEnumerable<StepState> Runnable => Steps.Where(s => s.Status == StepStatus.Pending && s.Readiness == StepReadiness.Ready);
+
+    internal static InstanceStatus Evaluate(WorkflowInstance instance, WorkflowPlan plan)
     {
         var completed = StepHistory.Completed(instance);
         var steps = plan.Steps.Select(work =>
         {
             if (completed.TryGetValue(work.Id, out var done))
-                return new StepState(work.Id, StepStatus.Done, work.Readiness, work.Due, work.Due, done.RecordedAt, 0, null,
-                    done.Data["result"] as JsonObject);
-            var failures = StepHistory.Failures(instance, work.Id);
-            var lastError = failures.Count > 0 ? failures[^1].Data["error"]?.GetValue<string>() : null;
-            var effectiveDue = failures.Count > 0
-                ? Max(work.Due, failures[^1].RecordedAt + options.BackoffAfter(failures.Count))
-                : work.Due;
-            var status = failures.Count >= options.MaxStepAttempts ? StepStatus.Failed
-                : work.Readiness == StepReadiness.Skipped ? StepStatus.Skipped
-                : StepStatus.Pending;
-            return new StepState(work.Id, status, work.Readiness, work.Due, effectiveDue, null, failures.Count, lastError, null);
+                return new StepState(work.Id, StepStatus.Done, work.Readiness, work.Due, done.RecordedAt, 0, null, done.Data["result"] as JsonObject);
+            if (StepHistory.StandingFailure(instance, work.Id) is { } failure && work.Readiness != StepReadiness.Skipped)
+                return new StepState(work.Id, StepStatus.Failed, work.Readiness, work.Due, null,
+                    failure.Data["attempts"]?.GetValue<int>() ?? 1, failure.Data["error"]?.GetValue<string>(), null);
+            var status = work.Readiness == StepReadiness.Skipped ? StepStatus.Skipped : StepStatus.Pending;
+            return new StepState(work.Id, status, work.Readiness, work.Due, null, 0, null, null);
         }).ToList();
 
+        // A failed step does not stop the others: the instance runs on, and the step shows failed until it is retried.
         var runtime = plan.IsTerminated ? RuntimeStatus.Terminated
-            : steps.Any(s => s.Status == StepStatus.Failed) ? RuntimeStatus.Failed
             : steps.All(s => s.Status is StepStatus.Done or StepStatus.Skipped) ? RuntimeStatus.Completed
-            : steps.Any(s => s.Status == StepStatus.Done) ? RuntimeStatus.Running
+            : steps.Any(s => s.Status is StepStatus.Done or StepStatus.Failed) ? RuntimeStatus.Running
             : RuntimeStatus.Pending;
         return new InstanceStatus(instance, plan, steps, runtime);
     }
-
-    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 }

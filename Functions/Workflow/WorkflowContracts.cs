@@ -17,6 +17,9 @@ public sealed record WorkflowInstance(
     DateTimeOffset LastUpdatedTime,
     IReadOnlyList<WorkflowEvent> Events)
 {
+    /// <summary>The ids of the appends that wrote this log, so a writer can tell whether its own append committed.</summary>
+    public IReadOnlySet<string> AppendIds { get; init; } = new HashSet<string>();
+
     public IEnumerable<WorkflowEvent> EventsOfType(string type) => Events.Where(e => e.Type == type);
 }
 
@@ -52,7 +55,8 @@ public sealed record StepResult(JsonObject? Result)
 }
 
 /// <summary>
-/// A kind of workflow (an IRP, later a probation inspection) plugged into the engine. The engine knows nothing about prisons.
+/// A kind of workflow (an IRP, later a probation inspection) run by the workflow orchestration. The orchestration and the
+/// engine know nothing about prisons: every rule lives here, behind a pure plan and idempotent steps.
 /// </summary>
 public interface IWorkflowKind
 {
@@ -63,9 +67,10 @@ public interface IWorkflowKind
     WorkflowPlan Plan(WorkflowInstance instance);
 
     /// <summary>
-    /// Runs the activity of <paramref name="stepId"/>. Called at least once per step, possibly more than once if a
-    /// dispatcher crashes between the activity and the record of its completion: implementations must be idempotent
-    /// by instance id + step id. Throwing records a failed attempt that the engine retries with back-off.
+    /// Does the work of <paramref name="stepId"/> (sends its email, deletes material, …). Durable activities run at least
+    /// once, so this may run again for the same step (a crash between the work and the record of its completion):
+    /// implementations must be idempotent by instance id + step id. Throwing fails the attempt; the orchestration retries it
+    /// with back-off and records the step failed when its attempts run out.
     /// </summary>
     Task<StepResult> RunStepAsync(WorkflowInstance instance, string stepId, CancellationToken cancellationToken);
 }
@@ -74,13 +79,20 @@ public interface IWorkflowKind
 public static class EngineEvents
 {
     public const string StepCompleted = nameof(StepCompleted);
+
+    /// <summary>A step's attempts ran out; it stays failed until a coordinator asks for it again.</summary>
     public const string StepFailed = nameof(StepFailed);
+
+    /// <summary>A coordinator asked for a failed step to run again.</summary>
+    public const string StepRetryRequested = nameof(StepRetryRequested);
 
     internal static JsonObject StepCompletedData(string stepId, JsonObject? result) =>
         new() { ["stepId"] = stepId, ["result"] = result?.DeepClone() };
 
-    internal static JsonObject StepFailedData(string stepId, int attempt, string error) =>
-        new() { ["stepId"] = stepId, ["attempt"] = attempt, ["error"] = error };
+    internal static JsonObject StepFailedData(string stepId, int attempts, string error) =>
+        new() { ["stepId"] = stepId, ["attempts"] = attempts, ["error"] = error };
+
+    internal static JsonObject StepRetryRequestedData(string stepId) => new() { ["stepId"] = stepId };
 }
 
 /// <summary>Reads the engine's own events out of a log: which steps are done, and how often each has failed.</summary>
@@ -94,9 +106,10 @@ public static class StepHistory
         return completed;
     }
 
-    /// <summary>Failures since the step last completed (a completed step has none).</summary>
-    public static IReadOnlyList<WorkflowEvent> Failures(WorkflowInstance instance, string stepId) =>
-        instance.EventsOfType(EngineEvents.StepFailed).Where(e => StepId(e) == stepId).ToList();
+    /// <summary>The step's failure that still stands: recorded and not followed by a request to retry it; null when there is none.</summary>
+    public static WorkflowEvent? StandingFailure(WorkflowInstance instance, string stepId) =>
+        instance.Events.LastOrDefault(e => e.Type is EngineEvents.StepFailed or EngineEvents.StepRetryRequested && StepId(e) == stepId)
+            is { Type: EngineEvents.StepFailed } failure ? failure : null;
 
     public static string StepId(WorkflowEvent e) => e.Data["stepId"]!.GetValue<string>();
 }

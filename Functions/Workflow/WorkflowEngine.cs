@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Azure;
-using Azure.Data.Tables;
-using Microsoft.Extensions.Logging;
+using Microsoft.DurableTask.Client;
 
 namespace IrpFlows.Workflow;
 
@@ -16,54 +15,109 @@ public sealed class EventRejectedException(int status, string title, string deta
     public string? Field { get; } = field;
 }
 
+/// <summary>Writers kept colliding on one instance's log: the request may be tried again shortly.</summary>
+public sealed class WorkflowContentionException(string instanceId)
+    : Exception($"Instance {instanceId} is being changed by other requests at the same moment; try again shortly.");
+
+/// <summary>An instance's log cannot be planned (a bug, or data no rule expected): the instance is failed, no other is affected.</summary>
+public sealed class WorkflowPlanException(WorkflowInstance instance, Exception inner)
+    : Exception($"Instance {instance.Id} cannot be planned: {inner.Message}", inner)
+{
+    public WorkflowInstance Instance { get; } = instance;
+}
+
 /// <summary>A new fact to append: its type and data.</summary>
 public sealed record NewEvent(string Type, JsonObject Data);
 
 /// <summary>
-/// The durable workflow engine: an append-only event log per instance on Table storage, a pure plan per workflow kind,
-/// and a dispatcher that runs due steps. Guarantees:
+/// Where an instance's orchestration stands after each of its activities: what to run now, or when to look again. Each
+/// activity returns it, so the orchestration needs no planning activity of its own between steps.
+/// </summary>
+/// <param name="Finished">Nothing will ever run again: the orchestration ends.</param>
+/// <param name="DueSteps">The steps to run now, in plan order.</param>
+/// <param name="WakeAtUtc">When nothing is due: the instant to look again (on the system clock), or null to wait for a change.</param>
+/// <param name="DueAtWake">The steps that will be due at <paramref name="WakeAtUtc"/>, unless something changes first.</param>
+/// <param name="Retry">How to retry a failing step.</param>
+public sealed record WorkflowPass(bool Finished, IReadOnlyList<string> DueSteps, DateTime? WakeAtUtc, IReadOnlyList<string> DueAtWake, StepRetry Retry)
+{
+    /// <summary>This pass as it stands when its timer fires, the steps due then to run; null when it knew of none (plan afresh).</summary>
+    public WorkflowPass? AtWake() => DueAtWake.Count > 0 ? this with { DueSteps = DueAtWake, WakeAtUtc = null, DueAtWake = [] } : null;
+}
+
+/// <summary>An orchestration's input: its instance, and the pass it continues with (null: plan afresh).</summary>
+public sealed record WorkflowCursor(string InstanceId, WorkflowPass? Pass);
+
+/// <summary>The retry policy of a step's activity, read from <see cref="WorkflowOptions"/> by the activity so the orchestrator reads no settings.</summary>
+public sealed record StepRetry(int MaxAttempts, TimeSpan FirstInterval, double BackoffCoefficient, TimeSpan MaxInterval);
+
+/// <summary>
+/// The workflow log and what happens to it: every instance's events on Table storage (the truth for every read), a pure
+/// plan per workflow kind, and the work of the instance's Durable orchestration (<see cref="WorkflowOrchestration"/>),
+/// which only sequences: plan a pass, run each due step, wait for the next due time or a change.
 /// <list type="bullet">
-/// <item>Appends are atomic with the header update and serialised by the header's ETag: no lost or interleaved writes.</item>
-/// <item>A step runs only under a lease claimed with If-Match, so two dispatchers never run a step at the same time; its
-/// completion is recorded by step id, so once recorded it never runs again. A crash after the activity but before the record
-/// re-runs the activity after the lease expires: activities are idempotent by instance + step id.</item>
-/// <item>A wake-up hint is written before any commit that makes work due earlier, so nothing due is ever forgotten.</item>
+/// <item>Appends are atomic with the header update and serialised by the header's ETag; each carries an id, so an attempt
+/// that may have committed (a timeout, a retry meeting 412) is recognised rather than written twice.</item>
+/// <item>A command that changes when the next step is due tells the orchestration (<see cref="WorkflowOrchestration.ChangedEvent"/>).
+/// If that message is lost (a crash between the commit and the raise), <see cref="SweepAsync"/> finds the instance by its
+/// header and tells it again.</item>
+/// <item>A step's work runs in an activity, at least once; its completion is recorded by step id, so a step once recorded
+/// never runs again and a step done stays done when dates move.</item>
 /// </list>
-/// Everything reads time from <see cref="TimeProvider"/>.
+/// Business time comes from <see cref="TimeProvider"/> (the development clock when it is on).
 /// </summary>
 public sealed partial class WorkflowEngine
 {
+    private const int MaxAppendAttempts = 12;
+    // A step runs a few seconds after it is due (its timer's margin, Durable's polling); still not run a minute on, its
+    // orchestration was not told of the change that made it due.
+    private static readonly TimeSpan SweepGrace = TimeSpan.FromMinutes(1);
+    // A due step whose orchestration has said nothing for this long is checked on: its orchestration may be gone.
+    private static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(15);
+    // Durable's Azure Storage backend sends a timer as a queue message made visible after a whole number of seconds, rounded
+    // down, so a timer can fire up to a second early; a pass that then found its step not yet due would set timer after timer
+    // (each a pass of its own) until the instant came. Timers are set this much after the due time (a second for the
+    // rounding, a second for clock skew between the app and the storage service).
+    private static readonly TimeSpan TimerMargin = TimeSpan.FromSeconds(2);
+
     private readonly WorkflowStore _store;
     private readonly IReadOnlyDictionary<string, IWorkflowKind> _kinds;
     private readonly TimeProvider _time;
-    private readonly WorkflowEngineOptions _options;
+    private readonly WorkflowOptions _options;
     private readonly ILogger<WorkflowEngine> _logger;
-    private readonly string _dispatcherId = $"{Environment.MachineName}/{Guid.NewGuid():N}";
-    // One dispatch at a time in this process (timer, signals, the dev clock); across processes the lease does the work.
-    private readonly SemaphoreSlim _dispatchGate = new(1, 1);
 
     public WorkflowEngine(
-        TableServiceClient tables, IEnumerable<IWorkflowKind> kinds, TimeProvider time, WorkflowEngineOptions options, ILogger<WorkflowEngine> logger)
+        Azure.Data.Tables.TableServiceClient tables, IEnumerable<IWorkflowKind> kinds, TimeProvider time, WorkflowOptions options, ILogger<WorkflowEngine> logger)
     {
         _store = new WorkflowStore(tables, options);
         _kinds = kinds.ToDictionary(k => k.Name);
         _time = time;
-        _options = options;
+        _options = options.Validate();
         _logger = logger;
     }
 
-    public Task CreateStorageIfNotExistsAsync(CancellationToken ct) => _store.CreateTablesIfNotExistAsync(ct);
+    public Task CreateStorageIfNotExistsAsync(CancellationToken ct) => _store.CreateTableIfNotExistsAsync(ct);
 
-    /// <summary>Starts an instance with its first event. Costs two storage requests: the wake-up hint, then the instance.</summary>
-    public async Task<InstanceStatus> StartAsync(string kindName, string instanceId, NewEvent started, CancellationToken ct)
+    /// <summary>
+    /// Logs a new instance with its first event, then starts its orchestration (instance id = <paramref name="instanceId"/>).
+    /// If the start is lost, <see cref="SweepAsync"/> starts it once its first step is due.
+    /// </summary>
+    public async Task<InstanceStatus> StartAsync(string kindName, string instanceId, NewEvent started, DurableTaskClient durable, CancellationToken ct)
     {
         var kind = Kind(kindName);
         var now = _time.GetUtcNow();
+        var appendId = NewAppendId();
         var events = new[] { new WorkflowEvent(1, started.Type, started.Data, now) };
-        var instance = new WorkflowInstance(instanceId, kind.Name, now, now, events);
-        var status = Evaluate(kind, instance);
-        if (status.NextDue is { } due) await _store.UpsertHintAsync(instanceId, due, ct);
-        await _store.CreateAsync(instanceId, kind.Name, now, events, Header(status, now, status.NextDue, null, default), ct);
+        var status = Evaluate(kind, new WorkflowInstance(instanceId, kind.Name, now, now, events));
+        try
+        {
+            await _store.CreateAsync(instanceId, kind.Name, now, events, appendId, Header(status, now), ct);
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            // An earlier attempt of this very create may have committed (the SDK retried after losing its answer).
+            if ((await _store.LoadAsync(instanceId, ct))?.Instance.AppendIds.Contains(appendId) != true) throw;
+        }
+        await ScheduleOrchestrationAsync(durable, instanceId, Pass(status, now), ct);
         return status;
     }
 
@@ -73,195 +127,295 @@ public sealed partial class WorkflowEngine
         return loaded is null ? null : Evaluate(Kind(loaded.Instance.Kind), loaded.Instance);
     }
 
-    public IAsyncEnumerable<(string Id, string Kind, RuntimeStatus Status, string CustomStatus, JsonObject Summary)> ListAsync(CancellationToken ct) =>
-        _store.ListAsync(ct);
+    /// <summary>The header of an instance, without its log: enough to say it failed, when its log cannot be planned.</summary>
+    public async Task<InstanceHeaderRow?> GetHeaderAsync(string instanceId, CancellationToken ct) =>
+        (await _store.LoadAsync(instanceId, ct))?.Header;
+
+    /// <summary>Every instance's header: a list needs no log reads.</summary>
+    public IAsyncEnumerable<InstanceHeaderRow> ListAsync(CancellationToken ct) => _store.ListAsync(ct);
 
     /// <summary>
-    /// Appends the events <paramref name="decide"/> returns for the current log. <paramref name="decide"/> may throw
-    /// <see cref="EventRejectedException"/>; it is called again on the fresh log if another writer got in first.
-    /// Returns null when the instance does not exist.
+    /// Appends the events <paramref name="decide"/> returns for the current log, and tells the orchestration when that
+    /// changes the next due step. <paramref name="decide"/> may throw <see cref="EventRejectedException"/>; it is called again
+    /// on the fresh log if another writer got in first. Returns null when the instance does not exist.
     /// </summary>
-    public async Task<InstanceStatus?> AppendAsync(string instanceId, Func<InstanceStatus, IReadOnlyList<NewEvent>> decide, CancellationToken ct)
+    /// <param name="durable">The client to tell the orchestration with; null from the orchestration's own activities.</param>
+    /// <exception cref="WorkflowContentionException">Other writers kept getting in first.</exception>
+    public Task<InstanceStatus?> AppendAsync(
+        string instanceId, Func<InstanceStatus, IReadOnlyList<NewEvent>> decide, DurableTaskClient? durable, CancellationToken ct) =>
+        AppendAsync(instanceId, decide, durable, first: null, recordsPass: false, ct);
+
+    /// <param name="first">The instance as just loaded, to decide on before reading it again.</param>
+    /// <param name="recordsPass">The append is the orchestration's: record in the header, with it, when it will look again.</param>
+    private async Task<InstanceStatus?> AppendAsync(string instanceId, Func<InstanceStatus, IReadOnlyList<NewEvent>> decide,
+        DurableTaskClient? durable, LoadedInstance? first, bool recordsPass, CancellationToken ct)
     {
+        var appendId = NewAppendId();
         for (var attempt = 1; ; attempt++)
         {
-            var loaded = await _store.LoadAsync(instanceId, ct);
+            var loaded = first ?? await _store.LoadAsync(instanceId, ct);
+            first = null;
             if (loaded is null) return null;
             var kind = Kind(loaded.Instance.Kind);
+            var before = Evaluate(kind, loaded.Instance);
             var now = _time.GetUtcNow();
-            var newEvents = decide(Evaluate(kind, loaded.Instance));
-            if (newEvents.Count == 0) return Evaluate(kind, loaded.Instance); // nothing new to record (e.g. a repeated report)
-            var after = WithEvents(loaded.Instance, newEvents.Select(e => (e.Type, e.Data)), now);
-            var status = Evaluate(kind, after);
-            // Write the hint before the commit when the next due time comes earlier than the hint we know of
-            // (or that hint has already fired), so a crash between the two can only leave an extra, harmless hint.
-            var hintDue = loaded.HintDue;
-            if (status.NextDue is { } due && (hintDue is null || due < hintDue || hintDue <= now))
+            if (loaded.Instance.AppendIds.Contains(appendId)) return before; // an earlier attempt committed
+            var newEvents = decide(before);
+            if (newEvents.Count == 0)
             {
-                await _store.UpsertHintAsync(instanceId, due, ct);
-                hintDue = due;
+                // Nothing new to record (e.g. a repeated report); an orchestration's pass is recorded all the same.
+                if (recordsPass) await _store.RecordPassAsync(instanceId, new PassRecord(WakeAt(before, now)), ct);
+                return before;
             }
+            var after = Evaluate(kind, WithEvents(loaded.Instance, newEvents, now));
+            var header = Header(after, now) with { Pass = recordsPass ? new PassRecord(WakeAt(after, now)) : null };
             try
             {
-                await _store.AppendAsync(loaded.Instance, loaded.HeaderETag, after.Events.Skip(loaded.Instance.Events.Count).ToList(),
-                    Header(status, now, hintDue, loaded.LeaseOwner, loaded.LeaseUntil), ct);
-                return status;
+                await _store.AppendAsync(loaded.Instance, loaded.HeaderETag, after.Instance.Events.Skip(loaded.Instance.Events.Count).ToList(),
+                    appendId, header, ct);
             }
-            catch (RequestFailedException e) when (e.Status == 412 && attempt < 5)
+            catch (RequestFailedException e) when (e.Status == 412)
             {
+                if (attempt == MaxAppendAttempts) throw new WorkflowContentionException(instanceId);
                 Log.AppendConflict(_logger, instanceId, attempt);
+                await Task.Delay(Backoff(attempt), ct);
+                continue;
             }
+            if (durable is not null && after.NextDue != before.NextDue) await TellChangedAsync(durable, instanceId, Pass(after, now), ct);
+            return after;
         }
     }
 
     /// <summary>
-    /// One tick: runs every step that is due now across all instances. Costs one query when nothing is due.
-    /// Returns the number of steps run (completed or failed).
+    /// A coordinator's request to run a failed step again. Refused (409) when the step is not failed; null when the instance
+    /// does not exist.
     /// </summary>
-    public async Task<int> DispatchDueAsync(CancellationToken ct)
-    {
-        await _dispatchGate.WaitAsync(ct);
-        try
+    public Task<InstanceStatus?> RetryStepAsync(string instanceId, string stepId, DurableTaskClient durable, CancellationToken ct) =>
+        AppendAsync(instanceId, status => status.Step(stepId) switch
         {
-            var hints = await _store.QueryDueHintsAsync(_time.GetUtcNow(), ct);
-            var ran = 0;
-            foreach (var group in hints.GroupBy(h => h.InstanceId))
-                ran += await DispatchAsync(group.Key, group.ToList(), ct);
-            return ran;
-        }
-        finally
-        {
-            _dispatchGate.Release();
-        }
-    }
+            null => throw new EventRejectedException(404, "Not found", $"Instance {instanceId} has no step '{stepId}'."),
+            { Status: StepStatus.Failed } => [new NewEvent(EngineEvents.StepRetryRequested, EngineEvents.StepRetryRequestedData(stepId))],
+            var step => throw new EventRejectedException(409, "The step has not failed",
+                $"Step '{stepId}' is {step.Status.ToString().ToLowerInvariant()}; only a failed step can be retried."),
+        }, durable, ct);
 
-    /// <summary>Runs what is due now for one instance (used right after an event, so a due step need not wait for the timer).</summary>
-    public async Task<int> DispatchInstanceAsync(string instanceId, CancellationToken ct)
+    /// <summary>
+    /// The start of an orchestration's pass when it does not know where it stands (its start, or after a change): what is due
+    /// now, and when to look again, recorded in the instance's header for <see cref="SweepAsync"/>.
+    /// </summary>
+    public async Task<WorkflowPass> PlanPassAsync(string instanceId, CancellationToken ct)
     {
-        await _dispatchGate.WaitAsync(ct);
-        try
-        {
-            return await DispatchAsync(instanceId, [], ct);
-        }
-        finally
-        {
-            _dispatchGate.Release();
-        }
-    }
-
-    private async Task<int> DispatchAsync(string instanceId, IReadOnlyList<ScheduleHint> hints, CancellationToken ct)
-    {
+        await SyncClockAsync(ct);
         var loaded = await _store.LoadAsync(instanceId, ct);
-        if (loaded is null)
-        {
-            // A hint written before a create that never committed.
-            await _store.ReplaceHintsAsync(instanceId, hints, null, ct);
-            return 0;
-        }
-        var kind = Kind(loaded.Instance.Kind);
+        if (loaded is null) return FinishedPass; // its log is gone: nothing to run
+        var status = Evaluate(Kind(loaded.Instance.Kind), loaded.Instance);
         var now = _time.GetUtcNow();
-        if (loaded.LeaseOwner is not null && loaded.LeaseUntil > now)
-            return 0; // another dispatcher is running this instance's steps; the hint stays until it is done
-        var status = Evaluate(kind, loaded.Instance);
-        var due = status.DueSteps(now);
-        if (due.Count == 0)
-        {
-            await _store.ReplaceHintsAsync(instanceId, hints, status.NextDue, ct);
-            return 0;
-        }
+        if (!status.IsFinished) await _store.RecordPassAsync(instanceId, new PassRecord(WakeAt(status, now)), ct);
+        return Pass(status, now);
+    }
 
-        // Claim: the lease is written with If-Match, so of two dispatchers that read the same header only one proceeds.
-        var leaseUntil = now + _options.StepLease;
-        ETag etag;
+    /// <summary>
+    /// Runs one step's work and records it done, with the pass that follows. Does nothing but report the pass when the step
+    /// is no longer due (done by an earlier attempt, skipped or moved by an event since). The work may run again after a
+    /// crash before the record: steps are idempotent by instance and step id (see <see cref="IWorkflowKind.RunStepAsync"/>).
+    /// </summary>
+    public async Task<WorkflowPass> RunStepAsync(string instanceId, string stepId, CancellationToken ct)
+    {
+        await SyncClockAsync(ct);
+        var loaded = await _store.LoadAsync(instanceId, ct);
+        if (loaded is null) return FinishedPass;
+        var kind = Kind(loaded.Instance.Kind);
+        var status = Evaluate(kind, loaded.Instance);
+        if (status.IsDue(stepId, _time.GetUtcNow()))
+        {
+            var result = await kind.RunStepAsync(loaded.Instance, stepId, ct);
+            status = (await AppendAsync(instanceId, current => current.Step(stepId)?.Status == StepStatus.Done
+                ? []
+                : [new NewEvent(EngineEvents.StepCompleted, EngineEvents.StepCompletedData(stepId, result.Result))], durable: null, loaded, recordsPass: true, ct))!;
+            Log.StepCompleted(_logger, instanceId, stepId);
+        }
+        else
+        {
+            await _store.RecordPassAsync(instanceId, new PassRecord(WakeAt(status, _time.GetUtcNow())), ct);
+        }
+        return Pass(status, _time.GetUtcNow());
+    }
+
+    /// <summary>Records that a step's attempts ran out; it shows failed, and the instance's other steps go on. Returns the pass that follows.</summary>
+    public async Task<WorkflowPass> RecordStepFailedAsync(string instanceId, string stepId, int attempts, string error, CancellationToken ct)
+    {
+        await SyncClockAsync(ct);
+        var status = await AppendAsync(instanceId, current => current.Step(stepId)?.Status is StepStatus.Done or StepStatus.Failed
+            ? []
+            : [new NewEvent(EngineEvents.StepFailed, EngineEvents.StepFailedData(stepId, attempts, error))], durable: null, first: null, recordsPass: true, ct);
+        Log.StepFailed(_logger, instanceId, stepId, attempts, error);
+        return status is null ? FinishedPass : Pass(status, _time.GetUtcNow());
+    }
+
+    /// <summary>Marks an instance failed because its log cannot be planned; no other instance is affected.</summary>
+    public async Task RecordInstanceFailedAsync(string instanceId, string reason, CancellationToken ct)
+    {
+        await _store.RecordFailureAsync(instanceId, reason, _time.GetUtcNow(), ct);
+        Log.InstanceFailed(_logger, instanceId, reason);
+    }
+
+    /// <summary>
+    /// Repairs lost wake-ups: every instance whose next step is due but whose orchestration is not waiting for it
+    /// (a change it was never told of, a start that never happened, an orchestration that is gone) is started or told.
+    /// Returns how many it woke.
+    /// </summary>
+    public async Task<int> SweepAsync(DurableTaskClient durable, CancellationToken ct)
+    {
+        await SyncClockAsync(ct);
+        var now = _time.GetUtcNow();
+        var woken = 0;
+        await foreach (var header in _store.ListAsync(ct))
+        {
+            if (header.NextDue is not { } due || due > now - SweepGrace) continue;
+            if (!header.Planned || header.WakeAt is not { } wakeAt || due < wakeAt)
+            {
+                await EnsureRunningAsync(durable, header.Id, pass: null, ct);
+                await TellChangedAsync(durable, header.Id, pass: null, ct);
+                woken++;
+            }
+            else if (due < now - StaleAfter && await EnsureRunningAsync(durable, header.Id, pass: null, ct))
+            {
+                woken++;
+            }
+        }
+        return woken;
+    }
+
+    /// <summary>
+    /// Tells every instance that has a step due at <paramref name="now"/> what is due (the development clock has just
+    /// jumped), starting any orchestration that is not running. Returns their ids.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> WakeDueAsync(DateTimeOffset now, DurableTaskClient durable, CancellationToken ct)
+    {
+        var due = await DueInstancesAsync(now, ct);
+        foreach (var id in due)
+        {
+            var pass = await GetAsync(id, ct) is { } status ? Pass(status, now) : null;
+            if (!await EnsureRunningAsync(durable, id, pass, ct)) await TellChangedAsync(durable, id, pass, ct);
+        }
+        return due;
+    }
+
+    /// <summary>Instances with a step due at or before <paramref name="now"/>: those that have not yet caught up with it.</summary>
+    public async Task<IReadOnlyList<string>> DueInstancesAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        var due = new List<string>();
+        await foreach (var header in _store.ListAsync(ct))
+            if (header.NextDue <= now) due.Add(header.Id);
+        return due;
+    }
+
+    /// <summary>Starts the instance's orchestration, from <paramref name="pass"/>, unless it is running; returns true when it had to start it.</summary>
+    private async Task<bool> EnsureRunningAsync(DurableTaskClient durable, string instanceId, WorkflowPass? pass, CancellationToken ct)
+    {
+        if (await durable.GetInstanceAsync(instanceId, ct) is { RuntimeStatus: OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Suspended })
+            return false;
+        await ScheduleOrchestrationAsync(durable, instanceId, pass, ct);
+        return true;
+    }
+
+    /// <param name="pass">Where the instance stands, so the orchestration need not plan first; null: it plans.</param>
+    private async Task ScheduleOrchestrationAsync(DurableTaskClient durable, string instanceId, WorkflowPass? pass, CancellationToken ct)
+    {
         try
         {
-            etag = await _store.AppendAsync(loaded.Instance, loaded.HeaderETag, [],
-                Header(status, now, loaded.HintDue, _dispatcherId, leaseUntil), ct);
+            await durable.ScheduleNewOrchestrationInstanceAsync(WorkflowOrchestration.OrchestratorName, new WorkflowCursor(instanceId, pass),
+                new Microsoft.DurableTask.StartOrchestrationOptions(instanceId), ct);
         }
-        catch (RequestFailedException e) when (e.Status == 412)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            Log.ClaimLost(_logger, instanceId);
-            return 0;
+            // The log is written; the sweep starts the orchestration when its first step is due.
+            Log.SignalLost(_logger, e, instanceId);
         }
-
-        var results = new List<(string Type, JsonObject Data)>();
-        foreach (var stepId in due)
-        {
-            var attempt = StepHistory.Failures(loaded.Instance, stepId).Count + 1;
-            try
-            {
-                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-                timeout.CancelAfter(_options.StepLease / 2);
-                var result = await kind.RunStepAsync(loaded.Instance, stepId, timeout.Token);
-                results.Add((EngineEvents.StepCompleted, EngineEvents.StepCompletedData(stepId, result.Result)));
-                Log.StepCompleted(_logger, instanceId, stepId, attempt);
-            }
-            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
-            {
-                results.Add((EngineEvents.StepFailed, EngineEvents.StepFailedData(stepId, attempt, $"{e.GetType().Name}: {e.Message}")));
-                Log.StepFailed(_logger, e, instanceId, stepId, attempt);
-            }
-        }
-        var recorded = await RecordResultsAsync(loaded.Instance, etag, results, ct);
-        await _store.ReplaceHintsAsync(instanceId, hints, recorded.NextDue, ct);
-        return results.Count;
     }
 
-    /// <summary>Appends step outcomes and releases the lease, re-reading the log if an event was appended meanwhile.</summary>
-    private async Task<InstanceStatus> RecordResultsAsync(WorkflowInstance claimed, ETag etag, List<(string Type, JsonObject Data)> results, CancellationToken ct)
+    /// <param name="pass">Where the instance stands after the change, so the orchestration need not plan again; null: it plans.</param>
+    private async Task TellChangedAsync(DurableTaskClient durable, string instanceId, WorkflowPass? pass, CancellationToken ct)
     {
-        var instance = claimed;
-        var kind = Kind(instance.Kind);
-        for (var attempt = 1; ; attempt++)
+        try
         {
-            var now = _time.GetUtcNow();
-            var after = WithEvents(instance, results, now);
-            var status = Evaluate(kind, after);
-            try
-            {
-                // The hint for the next due time is written right after; until then the hint that woke us still stands.
-                await _store.AppendAsync(instance, etag, after.Events.Skip(instance.Events.Count).ToList(),
-                    Header(status, now, status.NextDue, null, default), ct);
-                return status;
-            }
-            catch (RequestFailedException e) when (e.Status == 412 && attempt < 10)
-            {
-                var reloaded = await _store.LoadAsync(instance.Id, ct)
-                    ?? throw new InvalidOperationException($"Instance {instance.Id} disappeared while its steps ran.");
-                instance = reloaded.Instance;
-                etag = reloaded.HeaderETag;
-            }
+            await durable.RaiseEventAsync(instanceId, WorkflowOrchestration.ChangedEvent, pass, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The change is committed; the sweep tells the orchestration once the step it changed is due.
+            Log.SignalLost(_logger, e, instanceId);
         }
     }
 
-    private InstanceStatus Evaluate(IWorkflowKind kind, WorkflowInstance instance) =>
-        InstanceStatus.Evaluate(instance, kind.Plan(instance), _options);
+    // Another host may have moved the development clock; what is due must be judged by the time every host agrees on.
+    private Task SyncClockAsync(CancellationToken ct) => _time is ISyncedClock shared ? shared.SyncAsync(ct) : Task.CompletedTask;
 
-    private static WorkflowInstance WithEvents(WorkflowInstance instance, IEnumerable<(string Type, JsonObject Data)> events, DateTimeOffset now)
+    private static InstanceStatus Evaluate(IWorkflowKind kind, WorkflowInstance instance)
+    {
+        WorkflowPlan plan;
+        try
+        {
+            plan = kind.Plan(instance);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new WorkflowPlanException(instance, e);
+        }
+        return InstanceStatus.Evaluate(instance, plan);
+    }
+
+    private static WorkflowInstance WithEvents(WorkflowInstance instance, IEnumerable<NewEvent> events, DateTimeOffset now)
     {
         var all = instance.Events.ToList();
-        foreach (var (type, data) in events) all.Add(new WorkflowEvent(all.Count + 1, type, data, now));
+        foreach (var e in events) all.Add(new WorkflowEvent(all.Count + 1, e.Type, e.Data, now));
         return instance with { Events = all, LastUpdatedTime = now };
     }
 
-    private static InstanceHeader Header(InstanceStatus status, DateTimeOffset now, DateTimeOffset? hintDue, string? leaseOwner, DateTimeOffset leaseUntil) =>
-        new(status.RuntimeStatus, status.Plan.CustomStatus, now, hintDue, leaseOwner, leaseUntil, status.Plan.Summary);
+    private StepRetry Retry => new(_options.MaxStepAttempts, _options.FirstRetryInterval, _options.RetryBackoffCoefficient, _options.MaxRetryInterval);
+
+    private WorkflowPass FinishedPass => new(true, [], null, [], Retry);
+
+    /// <summary>Where the orchestration of <paramref name="status"/> stands at <paramref name="now"/>.</summary>
+    private WorkflowPass Pass(InstanceStatus status, DateTimeOffset now)
+    {
+        if (status.IsFinished) return FinishedPass;
+        var due = status.DueSteps(now);
+        if (due.Count > 0 || status.NextDue is not { } next) return new WorkflowPass(false, due, null, [], Retry);
+        // Timers run on the system clock; the development clock may be ahead of it by a fixed offset.
+        var wakeAtUtc = (TimeProvider.System.GetUtcNow() + (next - now) + TimerMargin).UtcDateTime;
+        return new WorkflowPass(false, [], wakeAtUtc, status.DueSteps(next), Retry);
+    }
+
+    /// <summary>When an orchestration at <paramref name="now"/> will look again: now when something is due, else the next due time.</summary>
+    private static DateTimeOffset? WakeAt(InstanceStatus status, DateTimeOffset now) => status.DueSteps(now).Count > 0 ? now : status.NextDue;
+
+    private static InstanceHeader Header(InstanceStatus status, DateTimeOffset now) =>
+        new(status.RuntimeStatus, status.Plan.CustomStatus, now, status.NextDue, status.Plan.Summary);
+
+    // Jittered and growing, so writers that collided do not collide again in step.
+    private static TimeSpan Backoff(int attempt) => TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20) * Math.Min(attempt, 8));
+
+    private static string NewAppendId() => Guid.NewGuid().ToString("N");
 
     private IWorkflowKind Kind(string name) =>
         _kinds.TryGetValue(name, out var kind) ? kind : throw new InvalidOperationException($"No workflow kind named '{name}' is registered.");
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Step {StepId} of {InstanceId} completed (attempt {Attempt})")]
-        public static partial void StepCompleted(ILogger logger, string instanceId, string stepId, int attempt);
+        [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Step {StepId} of {InstanceId} completed")]
+        public static partial void StepCompleted(ILogger logger, string instanceId, string stepId);
 
-        [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Step {StepId} of {InstanceId} failed (attempt {Attempt})")]
-        public static partial void StepFailed(ILogger logger, Exception exception, string instanceId, string stepId, int attempt);
+        [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Step {StepId} of {InstanceId} failed after {Attempts} attempt(s): {Error}")]
+        public static partial void StepFailed(ILogger logger, string instanceId, string stepId, int attempts, string error);
 
-        [LoggerMessage(EventId = 1003, Level = LogLevel.Debug, Message = "Another dispatcher claimed {InstanceId} first")]
-        public static partial void ClaimLost(ILogger logger, string instanceId);
+        [LoggerMessage(EventId = 1003, Level = LogLevel.Error, Message = "Instance {InstanceId} cannot be planned and is marked failed: {Reason}")]
+        public static partial void InstanceFailed(ILogger logger, string instanceId, string reason);
 
         [LoggerMessage(EventId = 1004, Level = LogLevel.Debug, Message = "Concurrent append to {InstanceId}; retrying (attempt {Attempt})")]
         public static partial void AppendConflict(ILogger logger, string instanceId, int attempt);
+
+        [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "Could not tell the orchestration of {InstanceId}; the sweep will")]
+        public static partial void SignalLost(ILogger logger, Exception exception, string instanceId);
     }
 }

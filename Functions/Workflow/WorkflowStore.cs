@@ -6,177 +6,176 @@ using Azure.Data.Tables;
 
 namespace IrpFlows.Workflow;
 
-/// <summary>An instance as loaded, with what the engine needs to write it back under optimistic concurrency.</summary>
-internal sealed record LoadedInstance(
-    WorkflowInstance Instance,
-    ETag HeaderETag,
-    DateTimeOffset? HintDue,
-    string? LeaseOwner,
-    DateTimeOffset LeaseUntil);
-
-/// <summary>The header fields the engine rewrites with every append.</summary>
-internal sealed record InstanceHeader(
-    RuntimeStatus RuntimeStatus,
-    string CustomStatus,
-    DateTimeOffset LastUpdatedTime,
-    DateTimeOffset? HintDue,
-    string? LeaseOwner,
-    DateTimeOffset LeaseUntil,
-    JsonObject Summary);
-
-/// <summary>A wake-up hint: "look at this instance at or after <see cref="Due"/>".</summary>
-internal sealed record ScheduleHint(string InstanceId, DateTimeOffset Due, string RowKey, ETag ETag);
+/// <summary>An instance as loaded, with the header's ETag to write it back under optimistic concurrency.</summary>
+internal sealed record LoadedInstance(WorkflowInstance Instance, ETag HeaderETag, InstanceHeaderRow Header);
 
 /// <summary>
-/// Table storage layout of the engine. Each instance is one partition of <see cref="WorkflowEngineOptions.InstancesTable"/>:
-/// a header row ("instance") and one row per event ("e0000000001", …), so one query reads an instance and one entity
-/// group transaction appends events and updates the header together, guarded by the header's ETag.
-/// Wake-up hints live in one partition of <see cref="WorkflowEngineOptions.ScheduleTable"/>, row key = due ticks + id,
-/// so a tick is one range query over what is due. Hints are only hints: the plan decides what runs.
+/// The header row as listed: what a list or a sweep needs without reading the log. <see cref="NextDue"/> is the earliest
+/// step the log makes runnable (written with every append); <see cref="WakeAt"/> is when the instance's orchestration said
+/// it would next look (written by each planning pass). A <see cref="NextDue"/> earlier than <see cref="WakeAt"/> that has
+/// come means a wake-up was lost.
 /// </summary>
-internal sealed class WorkflowStore(TableServiceClient tables, WorkflowEngineOptions options)
+public sealed record InstanceHeaderRow(
+    string Id,
+    string Kind,
+    RuntimeStatus RuntimeStatus,
+    string CustomStatus,
+    DateTimeOffset CreatedTime,
+    DateTimeOffset LastUpdatedTime,
+    DateTimeOffset? NextDue,
+    DateTimeOffset? WakeAt,
+    bool Planned,
+    string? Failure,
+    JsonObject Summary);
+
+/// <summary>The header fields every append rewrites.</summary>
+/// <param name="Pass">When the orchestration will look again, if this write also records a pass of it (see <see cref="WorkflowStore.RecordPassAsync"/>).</param>
+internal sealed record InstanceHeader(
+    RuntimeStatus RuntimeStatus, string CustomStatus, DateTimeOffset LastUpdatedTime, DateTimeOffset? NextDue, JsonObject Summary, PassRecord? Pass = null);
+
+/// <summary>A pass of an instance's orchestration: when it will look again (null: only when told of a change).</summary>
+internal sealed record PassRecord(DateTimeOffset? WakeAt);
+
+/// <summary>
+/// Table storage layout of the workflow log. Each instance is one partition of <see cref="WorkflowOptions.InstancesTable"/>:
+/// a header row ("instance") and one row per event ("e0000000001", …), so one query reads an instance and one entity
+/// group transaction appends events and updates the header together, guarded by the header's ETag. Each event row carries
+/// the id of the append that wrote it, so a writer whose transaction may or may not have committed (a timeout, or a retry
+/// that met 412 on its own commit) can tell by reading the log.
+/// </summary>
+internal sealed class WorkflowStore(TableServiceClient tables, WorkflowOptions options)
 {
     private const string HeaderRowKey = "instance";
     private const string EventRowPrefix = "e";
-    private const string SchedulePartition = "due";
     // Table string properties hold at most 32K UTF-16 characters; longer event data is split across Data, Data1, Data2, ….
     private const int DataChunkChars = 30_000;
-    // Table storage cannot store null, and its earliest date is 1601-01-01: that stands for "none" (no hint, no lease).
+    // Table storage cannot store null, and its earliest date is 1601-01-01: that stands for "none".
     private static readonly DateTimeOffset NoTime = new(1601, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     private readonly TableClient _instances = tables.GetTableClient(options.InstancesTable);
-    private readonly TableClient _schedule = tables.GetTableClient(options.ScheduleTable);
 
-    public async Task CreateTablesIfNotExistAsync(CancellationToken ct)
-    {
-        await _instances.CreateIfNotExistsAsync(ct);
-        await _schedule.CreateIfNotExistsAsync(ct);
-    }
+    public TableClient Table => _instances;
 
-    /// <summary>Creates the instance with its first events in one transaction. Throws 409 if the id exists.</summary>
-    public async Task<ETag> CreateAsync(
-        string id, string kind, DateTimeOffset createdTime, IReadOnlyList<WorkflowEvent> events, InstanceHeader header, CancellationToken ct)
+    public Task CreateTableIfNotExistsAsync(CancellationToken ct) => _instances.CreateIfNotExistsAsync(ct);
+
+    /// <summary>Creates the instance with its first events in one transaction. Throws <see cref="TableTransactionFailedException"/> 409 if the id exists.</summary>
+    public async Task CreateAsync(string id, string kind, DateTimeOffset createdTime, IReadOnlyList<WorkflowEvent> events, string appendId,
+        InstanceHeader header, CancellationToken ct)
     {
         var headerEntity = HeaderEntity(id, header);
         headerEntity["Kind"] = kind;
         headerEntity["CreatedTime"] = createdTime;
         headerEntity["Version"] = (long)events.Count;
         var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, headerEntity) };
-        actions.AddRange(events.Select(e => new TableTransactionAction(TableTransactionActionType.Add, EventEntity(id, e))));
-        var results = await _instances.SubmitTransactionAsync(actions, ct);
-        return HeaderETag(results);
+        actions.AddRange(events.Select(e => new TableTransactionAction(TableTransactionActionType.Add, EventEntity(id, e, appendId))));
+        await _instances.SubmitTransactionAsync(actions, ct);
     }
 
     public async Task<LoadedInstance?> LoadAsync(string id, CancellationToken ct)
     {
         TableEntity? header = null;
-        var events = new List<WorkflowEvent>();
+        var events = new List<(WorkflowEvent Event, string? AppendId)>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {id}");
         await foreach (var entity in _instances.QueryAsync<TableEntity>(filter, cancellationToken: ct))
         {
             if (entity.RowKey == HeaderRowKey) header = entity;
-            else if (entity.RowKey.StartsWith(EventRowPrefix, StringComparison.Ordinal)) events.Add(ReadEvent(entity));
+            else if (entity.RowKey.StartsWith(EventRowPrefix, StringComparison.Ordinal)) events.Add((ReadEvent(entity), entity.GetString("AppendId")));
         }
         if (header is null) return null;
-        events.Sort((a, b) => a.Sequence.CompareTo(b.Sequence));
-        var instance = new WorkflowInstance(
-            id,
-            header.GetString("Kind")!,
-            header.GetDateTimeOffset("CreatedTime")!.Value,
-            header.GetDateTimeOffset("LastUpdatedTime")!.Value,
-            events);
-        return new LoadedInstance(
-            instance,
-            header.ETag,
-            header.GetDateTimeOffset("HintDue"),
-            NullIfEmpty(header.GetString("LeaseOwner")),
-            header.GetDateTimeOffset("LeaseUntil") ?? DateTimeOffset.MinValue);
+        events.Sort((a, b) => a.Event.Sequence.CompareTo(b.Event.Sequence));
+        var row = ReadHeader(header);
+        var instance = new WorkflowInstance(id, row.Kind, row.CreatedTime, row.LastUpdatedTime, events.Select(e => e.Event).ToList())
+        {
+            AppendIds = events.Select(e => e.AppendId).OfType<string>().ToHashSet(StringComparer.Ordinal),
+        };
+        return new LoadedInstance(instance, header.ETag, row);
     }
 
     /// <summary>
-    /// Appends <paramref name="newEvents"/> (sequence numbers continue the log) and replaces the header, only if the header
-    /// still has <paramref name="ifMatch"/>. Throws <see cref="TableTransactionFailedException"/> 412 when another writer got there first.
+    /// Appends <paramref name="newEvents"/> (sequence numbers continue the log) and updates the header, only if the header
+    /// still has <paramref name="ifMatch"/>. Throws <see cref="TableTransactionFailedException"/> 412 when the header has
+    /// changed since (another writer, or this very append committed by an earlier attempt: see <see cref="WorkflowInstance.AppendIds"/>).
     /// </summary>
-    public async Task<ETag> AppendAsync(
-        WorkflowInstance instance, ETag ifMatch, IReadOnlyList<WorkflowEvent> newEvents, InstanceHeader header, CancellationToken ct)
+    public async Task AppendAsync(WorkflowInstance instance, ETag ifMatch, IReadOnlyList<WorkflowEvent> newEvents, string appendId,
+        InstanceHeader header, CancellationToken ct)
     {
         var headerEntity = HeaderEntity(instance.Id, header);
         headerEntity["Version"] = (long)(instance.Events.Count + newEvents.Count);
         var actions = new List<TableTransactionAction> { new(TableTransactionActionType.UpdateMerge, headerEntity, ifMatch) };
-        actions.AddRange(newEvents.Select(e => new TableTransactionAction(TableTransactionActionType.Add, EventEntity(instance.Id, e))));
-        var results = await _instances.SubmitTransactionAsync(actions, ct);
-        return HeaderETag(results);
+        actions.AddRange(newEvents.Select(e => new TableTransactionAction(TableTransactionActionType.Add, EventEntity(instance.Id, e, appendId))));
+        await _instances.SubmitTransactionAsync(actions, ct);
     }
 
-    /// <summary>Every instance header, for listing. Reads headers only (one row per instance).</summary>
-    public async IAsyncEnumerable<(string Id, string Kind, RuntimeStatus Status, string CustomStatus, JsonObject Summary)> ListAsync(
-        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    /// <summary>
+    /// Records what a planning pass decided: when the orchestration will look again (null: only when told), and that a pass
+    /// ran. A merge of those two properties alone, so it never undoes an append made meanwhile.
+    /// </summary>
+    public Task RecordPassAsync(string id, PassRecord pass, CancellationToken ct)
+    {
+        var header = new TableEntity(id, HeaderRowKey);
+        SetPass(header, pass);
+        return _instances.UpdateEntityAsync(header, ETag.All, TableUpdateMode.Merge, ct);
+    }
+
+    /// <summary>Marks an instance failed (its log cannot be planned), with the reason, without touching its log.</summary>
+    public Task RecordFailureAsync(string id, string reason, DateTimeOffset now, CancellationToken ct) =>
+        _instances.UpdateEntityAsync(new TableEntity(id, HeaderRowKey)
+        {
+            ["RuntimeStatus"] = RuntimeStatus.Failed.ToString(),
+            ["CustomStatus"] = "Failed: " + reason,
+            ["Failure"] = reason,
+            ["LastUpdatedTime"] = now,
+            ["NextDue"] = NoTime,
+        }, ETag.All, TableUpdateMode.Merge, ct);
+
+    /// <summary>Every instance header (one row per instance, no log reads).</summary>
+    public async IAsyncEnumerable<InstanceHeaderRow> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         var filter = TableClient.CreateQueryFilter($"RowKey eq {HeaderRowKey}");
         await foreach (var h in _instances.QueryAsync<TableEntity>(filter, cancellationToken: ct))
-        {
-            yield return (h.PartitionKey, h.GetString("Kind")!, Enum.Parse<RuntimeStatus>(h.GetString("RuntimeStatus")!),
-                h.GetString("CustomStatus") ?? "", JsonNode.Parse(h.GetString("Summary") ?? "{}")!.AsObject());
-        }
+            yield return ReadHeader(h);
     }
 
-    public Task UpsertHintAsync(string instanceId, DateTimeOffset due, CancellationToken ct) =>
-        _schedule.UpsertEntityAsync(HintEntity(instanceId, due), TableUpdateMode.Replace, ct);
-
-    /// <summary>Hints due at or before <paramref name="now"/>, earliest first.</summary>
-    public async Task<IReadOnlyList<ScheduleHint>> QueryDueHintsAsync(DateTimeOffset now, CancellationToken ct)
-    {
-        // Row keys are "<ticks:D19>_<id>"; "~" sorts after every id character, so this takes every hint up to now inclusive.
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {SchedulePartition} and RowKey le {Ticks(now) + "~"}");
-        var hints = new List<ScheduleHint>();
-        await foreach (var e in _schedule.QueryAsync<TableEntity>(filter, cancellationToken: ct))
-            hints.Add(new ScheduleHint(e.GetString("InstanceId")!, e.GetDateTimeOffset("Due")!.Value, e.RowKey, e.ETag));
-        return hints;
-    }
-
-    /// <summary>Replaces the hints that woke a dispatcher by one for the instance's next due time (or none), in one transaction.</summary>
-    public async Task ReplaceHintsAsync(string instanceId, IReadOnlyList<ScheduleHint> consumed, DateTimeOffset? nextDue, CancellationToken ct)
-    {
-        var next = nextDue is { } due ? HintEntity(instanceId, due) : null;
-        var actions = consumed
-            .Where(h => next is null || h.RowKey != next.RowKey)
-            .Select(h => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(SchedulePartition, h.RowKey), ETag.All))
-            .ToList();
-        if (next is not null) actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, next));
-        if (actions.Count == 0) return;
-        try
-        {
-            await _schedule.SubmitTransactionAsync(actions, ct);
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            // Another dispatcher already removed a consumed hint; write the next one on its own.
-            if (next is not null) await _schedule.UpsertEntityAsync(next, TableUpdateMode.Replace, ct);
-        }
-    }
+    private static InstanceHeaderRow ReadHeader(TableEntity h) => new(
+        h.PartitionKey,
+        h.GetString("Kind")!,
+        Enum.Parse<RuntimeStatus>(h.GetString("RuntimeStatus")!),
+        h.GetString("CustomStatus") ?? "",
+        h.GetDateTimeOffset("CreatedTime")!.Value,
+        h.GetDateTimeOffset("LastUpdatedTime")!.Value,
+        Time(h.GetDateTimeOffset("NextDue")),
+        Time(h.GetDateTimeOffset("WakeAt")),
+        h.GetBoolean("Planned") ?? false,
+        h.GetString("Failure"),
+        JsonNode.Parse(h.GetString("Summary") ?? "{}")!.AsObject());
 
     private static TableEntity HeaderEntity(string id, InstanceHeader h)
     {
-        var e = new TableEntity(id, HeaderRowKey)
+        var header = new TableEntity(id, HeaderRowKey)
         {
             ["RuntimeStatus"] = h.RuntimeStatus.ToString(),
             ["CustomStatus"] = h.CustomStatus,
             ["LastUpdatedTime"] = h.LastUpdatedTime,
-            ["LeaseOwner"] = h.LeaseOwner ?? "",
-            ["LeaseUntil"] = h.LeaseUntil == DateTimeOffset.MinValue ? NoTime : h.LeaseUntil,
+            ["NextDue"] = h.NextDue ?? NoTime,
             ["Summary"] = h.Summary.ToJsonString(),
-            // "No hint" is the far past, which every writer treats as "write a hint".
-            ["HintDue"] = h.HintDue ?? NoTime,
         };
-        return e;
+        if (h.Pass is { } pass) SetPass(header, pass);
+        return header;
     }
 
-    private static TableEntity EventEntity(string id, WorkflowEvent e)
+    private static void SetPass(TableEntity header, PassRecord pass)
+    {
+        header["WakeAt"] = pass.WakeAt ?? NoTime;
+        header["Planned"] = true;
+    }
+
+    private static TableEntity EventEntity(string id, WorkflowEvent e, string appendId)
     {
         var entity = new TableEntity(id, EventRowKey(e.Sequence))
         {
             ["Type"] = e.Type,
             ["RecordedAt"] = e.RecordedAt,
+            ["AppendId"] = appendId,
         };
         var json = e.Data.ToJsonString(WorkflowJson.Options);
         for (int i = 0, chunk = 0; i < json.Length || chunk == 0; i += DataChunkChars, chunk++)
@@ -195,15 +194,7 @@ internal sealed class WorkflowStore(TableServiceClient tables, WorkflowEngineOpt
             entity.GetDateTimeOffset("RecordedAt")!.Value);
     }
 
-    // The header is the transaction's first action.
-    private static ETag HeaderETag(Response<IReadOnlyList<Response>> results) => results.Value[0].Headers.ETag!.Value;
-
-    private static TableEntity HintEntity(string instanceId, DateTimeOffset due) =>
-        new(SchedulePartition, $"{Ticks(due)}_{instanceId}") { ["InstanceId"] = instanceId, ["Due"] = due };
+    private static DateTimeOffset? Time(DateTimeOffset? stored) => stored is { } t && t > NoTime ? t : null;
 
     private static string EventRowKey(long sequence) => EventRowPrefix + sequence.ToString("D10", CultureInfo.InvariantCulture);
-
-    private static string Ticks(DateTimeOffset t) => t.UtcTicks.ToString("D19", CultureInfo.InvariantCulture);
-
-    private static string? NullIfEmpty(string? s) => string.IsNullOrEmpty(s) ? null : s;
 }

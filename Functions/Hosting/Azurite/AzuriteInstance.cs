@@ -17,9 +17,10 @@ public sealed class AzuriteInstance : IAsyncDisposable
 
     private readonly string _scheme;
 
-    internal AzuriteInstance(int blobPort, int tablePort, string scheme, Process? process, ILogger logger)
+    internal AzuriteInstance(int blobPort, int queuePort, int tablePort, string scheme, Process? process, ILogger logger)
     {
         BlobPort = blobPort;
+        QueuePort = queuePort;
         TablePort = tablePort;
         _scheme = scheme;
         _process = process;
@@ -28,6 +29,9 @@ public sealed class AzuriteInstance : IAsyncDisposable
 
     /// <summary>The Blob service port.</summary>
     public int BlobPort { get; }
+
+    /// <summary>The Queue service port (Durable's task hub queues).</summary>
+    public int QueuePort { get; }
 
     /// <summary>The Table service port.</summary>
     public int TablePort { get; }
@@ -43,7 +47,8 @@ public sealed class AzuriteInstance : IAsyncDisposable
 
     /// <summary>A connection string for Azurite's development account on the actual ports.</summary>
     public string ConnectionString =>
-        $"DefaultEndpointsProtocol={_scheme};AccountName={AccountName};AccountKey={AccountKey};BlobEndpoint={BlobServiceUri};TableEndpoint={TableServiceUri};";
+        $"DefaultEndpointsProtocol={_scheme};AccountName={AccountName};AccountKey={AccountKey};BlobEndpoint={BlobServiceUri};" +
+        $"QueueEndpoint={_scheme}://127.0.0.1:{QueuePort}/{AccountName};TableEndpoint={TableServiceUri};";
 
     /// <summary>Kills the Azurite process tree if we started it; safe to call more than once.</summary>
     public async ValueTask DisposeAsync()

@@ -24,10 +24,10 @@ public static class AzuriteLauncher
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(logger);
-        if (options.BlobPort != 0 && options.TablePort != 0 && IsListening(options.BlobPort) && IsListening(options.TablePort))
+        if (options.BlobPort != 0 && options.QueuePort != 0 && options.TablePort != 0 && IsListening(options.BlobPort) && IsListening(options.QueuePort) && IsListening(options.TablePort))
         {
             AzuriteLog.AlreadyRunning(logger, options.BlobPort, options.TablePort);
-            return new AzuriteInstance(options.BlobPort, options.TablePort, Uri.UriSchemeHttp, null, logger);
+            return new AzuriteInstance(options.BlobPort, options.QueuePort, options.TablePort, Uri.UriSchemeHttp, null, logger);
         }
 
         var repoRoot = FindRepositoryRoot();
@@ -85,10 +85,10 @@ public static class AzuriteLauncher
         process.BeginErrorReadLine();
         process.BeginOutputReadLine();
         var scheme = options.OAuthOverHttps is null ? Uri.UriSchemeHttp : Uri.UriSchemeHttps;
-        var instance = new AzuriteInstance(blobPort, tablePort, scheme, process, logger);
+        var instance = new AzuriteInstance(blobPort, queuePort, tablePort, scheme, process, logger);
         try
         {
-            await WaitUntilListeningAsync(process, blobPort, tablePort, options.StartTimeout, stderr, ct).ConfigureAwait(false);
+            await WaitUntilListeningAsync(process, blobPort, queuePort, tablePort, options.StartTimeout, stderr, ct).ConfigureAwait(false);
         }
         catch
         {
@@ -135,10 +135,10 @@ public static class AzuriteLauncher
     }
 
     private static async Task WaitUntilListeningAsync(
-        Process process, int blobPort, int tablePort, TimeSpan timeout, ConcurrentQueue<string> stderr, CancellationToken ct)
+        Process process, int blobPort, int queuePort, int tablePort, TimeSpan timeout, ConcurrentQueue<string> stderr, CancellationToken ct)
     {
         var deadline = Stopwatch.StartNew();
-        while (!(IsListening(blobPort) && IsListening(tablePort)))
+        while (!(IsListening(blobPort) && IsListening(queuePort) && IsListening(tablePort)))
         {
             if (process.HasExited)
             {

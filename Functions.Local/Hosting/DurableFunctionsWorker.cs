@@ -1,0 +1,111 @@
+using System.Reflection;
+using DurableTask.Core;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+using IrpFlows.Hosting;
+using Microsoft.DurableTask.Worker.Shims;
+
+namespace IrpFlows.Local.Hosting;
+
+/// <summary>
+/// Runs the app's orchestrator and activity functions on the Durable Task Framework, as the Durable Functions extension
+/// does in Azure: each function is wrapped by <see cref="DurableTaskShimFactory"/> (the bridge Microsoft.DurableTask ships
+/// for other runtimes) and registered by its function name on a <see cref="TaskHubWorker"/> over the task hub. It starts
+/// once storage is ready (the task hub is created with the rest of storage); an activity runs in a dependency-injection
+/// scope of its own, like a function invocation.
+/// </summary>
+public sealed class DurableFunctionsWorker(
+    IOrchestrationService service, FunctionCatalogue functions, StorageInitializer storage, IServiceProvider services, ILoggerFactory loggers)
+    : BackgroundService
+{
+    private readonly DurableTaskShimFactory _shims = new(loggerFactory: loggers);
+    private TaskHubWorker? _worker;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await storage.Ready.WaitAsync(stoppingToken);
+        var worker = new TaskHubWorker(service, loggers);
+        foreach (var function in functions.All)
+        {
+            var name = function.Name;
+            if (function.Trigger == TriggerKind.Orchestration)
+            {
+                var orchestrator = new FunctionOrchestrator(function.Method);
+                worker.AddTaskOrchestrations(new Creator<TaskOrchestration>(name, () => _shims.CreateOrchestration(name, orchestrator)));
+            }
+            else if (function.Trigger == TriggerKind.Activity)
+            {
+                var activity = new FunctionActivity(function.Method, services);
+                worker.AddTaskActivities(new Creator<TaskActivity>(name, () => _shims.CreateActivity(name, activity)));
+            }
+        }
+        await worker.StartAsync();
+        _worker = worker;
+    }
+
+    /// <summary>
+    /// Lets work in progress finish while the host's shutdown allows, then abandons what is left: the task hub hands it to
+    /// the next worker once its messages become visible again.
+    /// </summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        if (_worker is not { } worker) return;
+        _worker = null;
+        var graceful = worker.StopAsync(isForced: false);
+        if (await Task.WhenAny(graceful, Task.Delay(Timeout.Infinite, cancellationToken)) != graceful)
+            await worker.StopAsync(isForced: true);
+    }
+
+    /// <summary>A new shim from every <see cref="Create"/>: the framework keeps per-execution state in it.</summary>
+    private sealed class Creator<T> : ObjectCreator<T>
+    {
+        private readonly Func<T> _create;
+
+        public Creator(string name, Func<T> create)
+        {
+            Name = name;
+            Version = string.Empty;
+            _create = create;
+        }
+
+        public override T Create() => _create();
+    }
+
+    /// <summary>An orchestrator function: <c>[OrchestrationTrigger] TaskOrchestrationContext</c> and, optionally, its input.</summary>
+    private sealed class FunctionOrchestrator(MethodInfo method) : ITaskOrchestrator
+    {
+        private readonly ParameterInfo? _input = method.GetParameters().SingleOrDefault(p => p.GetCustomAttribute<OrchestrationTriggerAttribute>() is null);
+
+        public Type InputType => _input?.ParameterType ?? typeof(object);
+        public Type OutputType => FunctionInvoker.ResultType(method);
+
+        // Orchestrators are static and replayed: no services, no scope.
+        public Task<object?> RunAsync(TaskOrchestrationContext context, object? input) =>
+            FunctionInvoker.InvokeAsync(method, EmptyServices.Instance, p => p == _input ? input : context);
+    }
+
+    /// <summary>An activity function: its <c>[ActivityTrigger]</c> parameter is the input; a cancellation token may be asked for.</summary>
+    private sealed class FunctionActivity(MethodInfo method, IServiceProvider services) : ITaskActivity
+    {
+        private readonly ParameterInfo _input = method.GetParameters().Single(p => p.GetCustomAttribute<ActivityTriggerAttribute>() is not null);
+
+        public Type InputType => _input.ParameterType;
+        public Type OutputType => FunctionInvoker.ResultType(method);
+
+        public async Task<object?> RunAsync(TaskActivityContext context, object? input)
+        {
+            await using var scope = services.CreateAsyncScope();
+            return await FunctionInvoker.InvokeAsync(method, scope.ServiceProvider, p =>
+                p == _input ? input
+                : p.ParameterType == typeof(CancellationToken) ? CancellationToken.None
+                : throw new InvalidOperationException($"Activity '{context.Name}' asks for '{p.Name}', which the local host cannot bind."));
+        }
+    }
+
+    private sealed class EmptyServices : IServiceProvider
+    {
+        public static readonly EmptyServices Instance = new();
+        public object? GetService(Type serviceType) => null;
+    }
+}

@@ -1,0 +1,32 @@
+using IrpFlows.Hosting;
+using IrpFlows.Http;
+using IrpFlows.Local.Hosting;
+
+namespace IrpFlows.Local;
+
+/// <summary>
+/// Runs the Function App of Functions/ without the Azure Functions host: <c>dotnet run --project Functions.Local</c>.
+/// A class of its own (not top-level statements) so tests can name it for <c>WebApplicationFactory</c> beside the Function
+/// App's own Program.
+/// </summary>
+public sealed class LocalHost
+{
+    public static void Main(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Configuration.AddLocalSettingsBeforeEnvironment(builder.Environment.ContentRootPath);
+        builder.UseFunctionsPort();
+        // The Durable Task Framework narrates every poll and lease at Information; its warnings and errors still show.
+        builder.Logging.AddFilter("DurableTask", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.DurableTask", LogLevel.Warning);
+        // ASP.NET Core's start and finish of each request, not its routing and result narration.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Information);
+        builder.Services.AddIrpFlows(builder.Configuration);
+        builder.Services.AddLocalFunctionsHost(typeof(IrpFunctions).Assembly, builder.Configuration);
+
+        var app = builder.Build();
+        app.MapLocalFunctions();
+        app.Run();
+    }
+}

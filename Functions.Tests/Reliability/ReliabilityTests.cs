@@ -1,0 +1,150 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Azure.Storage.Blobs.Models;
+using IrpFlows.Mail;
+using IrpFlows.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Moq;
+
+namespace IrpFlows.Tests.Reliability;
+
+/// <summary>
+/// The promises of the Durable migration (issue 10), on the local host and Azurite: IRPs run to completion with every
+/// email once through repeated crashes of the host, across two hosts sharing the work, and past a mail sender that fails
+/// for one IRP. Slow (minutes): they carry the trait Category=Reliability, which CI still runs.
+/// </summary>
+[Trait("Category", "Reliability")]
+public sealed class ReliabilityTests
+{
+    // Every prison IRP of these dates sends these emails, whatever else its data adds.
+    private static readonly string[] EmailsOfEveryIrp =
+    [
+        "announcement", "documents-request", "documents-reminder-1", "documents-reminder-2", "documents-reminder-3", "documents-deadline",
+        "documents-overdue", "visit-arrangements", "liaison-feedback", "draft-report", "publication", "governor-feedback", "material-destruction",
+    ];
+
+    [Fact]
+    public async Task TwentyIrps_ThroughTenKillsOfTheHost_AllComplete_WithEveryEmailOnce()
+    {
+        await using var app = await IrpFlowsApp.StartProcessAsync(IrpRequests.ElmleyIn2023AnnouncementMorning, settings: QuickRecovery);
+        var ids = new List<string>();
+        for (var i = 1; i <= 20; i++) ids.Add(await app.CreateIrpAsync(IrpRequests.ElmleyIn2023($"HMP Elmley {i}")));
+
+        using var stop = new CancellationTokenSource();
+        var kills = KillAtRandomAsync(app.Process!, times: 10, stop.Token);
+        await app.RunAllToCompletionAsync(ids, ridesOutOutages: true);
+        await kills;
+        await app.WaitUntilHealthyAsync();
+
+        Assert.True(app.Process!.Starts >= 11, $"the host was started {app.Process.Starts} times");
+        foreach (var id in ids) await AssertCompletedWithEveryEmailOnceAsync(app, id);
+    }
+
+    [Fact]
+    public async Task FiftyIrps_OnTwoHostsSharingStorage_AllComplete_WithEveryEmailOnce()
+    {
+        var sharing = new Dictionary<string, string>
+        {
+            // Partitions spread orchestrations over both hosts; activities go to whichever host asks first.
+            ["AzureFunctionsJobHost:extensions:durableTask:storageProvider:partitionCount"] = "4",
+        };
+        await using var first = await IrpFlowsApp.StartAsync(IrpRequests.ElmleyIn2023AnnouncementMorning, settings: sharing);
+        await using var second = await IrpFlowsApp.StartAsync(IrpRequests.ElmleyIn2023AnnouncementMorning, names: first.Names, settings: sharing);
+        var ids = new List<string>();
+        for (var i = 1; i <= 50; i++) ids.Add(await (i % 2 == 0 ? second : first).CreateIrpAsync(IrpRequests.ElmleyIn2023($"HMP Elmley {i}")));
+
+        await first.RunAllToCompletionAsync(ids);
+
+        foreach (var id in ids) await AssertCompletedWithEveryEmailOnceAsync(second, id);
+    }
+
+    [Fact]
+    public async Task AMailSenderFailingForOneIrp_FailsThatStepAlone_AndARetryAfterItRecoversSendsItOnce()
+    {
+        var outage = new MailOutage();
+        await using var app = await IrpFlowsApp.StartAsync(settings: new Dictionary<string, string>
+        {
+            ["Workflow:MaxStepAttempts"] = "2",
+            ["Workflow:FirstRetryInterval"] = "00:00:01",
+        }, services: outage.Install);
+        var failing = await app.CreateIrpAsync(IrpRequests.Elmley("HMP Elmley"));
+        var others = new[] { await app.CreateIrpAsync(IrpRequests.Elmley("HMP Hull")), await app.CreateIrpAsync(IrpRequests.Elmley("HMP Lewes")) };
+        outage.FailFor = failing + "/announcement";
+
+        await app.MoveClockAsync(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero)); // after the 09:00 announcements
+
+        var failed = IrpFlowsApp.Step(await app.GetIrpAsync(failing), "announcement");
+        Assert.Equal("failed", failed["status"]!.GetValue<string>());
+        Assert.Equal(2, failed["failedAttempts"]!.GetValue<int>());
+        Assert.Contains("Mail server unavailable", failed["lastError"]!.GetValue<string>());
+        Assert.Empty(await app.OutboxAsync(failing));
+        foreach (var other in others) Assert.Equal(["announcement"], await app.OutboxStepsAsync(other));
+        // The failed step holds nothing else up: the IRP's next step still goes on its date.
+        await app.MoveClockAsync(new DateTimeOffset(2026, 11, 30, 10, 0, 0, TimeSpan.Zero));
+        Assert.Equal(["documents-request"], await app.OutboxStepsAsync(failing));
+
+        outage.FailFor = null;
+        using var retry = await app.Coordinator.PostAsync($"/api/irps/{failing}/steps/announcement/retry", null);
+        Assert.Equal(HttpStatusCode.Accepted, retry.StatusCode);
+        await app.CatchUpAsync();
+
+        Assert.Equal("done", await app.StepStatusAsync(failing, "announcement"));
+        Assert.Single(await app.OutboxAsync(failing), e => e["step"]!.GetValue<string>() == "announcement");
+        using var again = await app.Coordinator.PostAsync($"/api/irps/{failing}/steps/announcement/retry", null);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+    }
+
+    // A killed host's partitions and half-done messages come back to the next host within seconds, not minutes.
+    private static readonly Dictionary<string, string> QuickRecovery = new()
+    {
+        ["AzureFunctionsJobHost:extensions:durableTask:storageProvider:leaseInterval"] = "00:00:08",
+        ["AzureFunctionsJobHost:extensions:durableTask:storageProvider:leaseRenewInterval"] = "00:00:02",
+        ["AzureFunctionsJobHost:extensions:durableTask:storageProvider:controlQueueVisibilityTimeout"] = "00:00:08",
+        ["AzureFunctionsJobHost:extensions:durableTask:storageProvider:workItemQueueVisibilityTimeout"] = "00:00:08",
+    };
+
+    private static async Task KillAtRandomAsync(LocalHostProcess host, int times, CancellationToken ct)
+    {
+        var random = new Random();
+        for (var kill = 0; kill < times; kill++)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(random.Next(1500, 6000)), ct);
+            host.Kill();
+            await Task.Delay(TimeSpan.FromMilliseconds(random.Next(0, 1000)), ct);
+            host.Restart();
+        }
+    }
+
+    private static async Task AssertCompletedWithEveryEmailOnceAsync(IrpFlowsApp app, string id)
+    {
+        var irp = await app.GetIrpAsync(id);
+        Assert.Equal("Completed", irp["runtimeStatus"]!.GetValue<string>());
+        var steps = await app.OutboxStepsAsync(id);
+        Assert.Equal(steps.Count, steps.Distinct().Count());
+        Assert.Subset(steps.ToHashSet(), EmailsOfEveryIrp.ToHashSet());
+        // One stored message per listed email: nothing sent twice under another name.
+        var stored = await app.Blobs.GetBlobContainerClient(app.Names.Outbox).GetBlobsAsync(new GetBlobsOptions { Prefix = id + "/" }).ToListAsync();
+        Assert.Equal(steps.Count, stored.Count);
+        // Every step the IRP recorded as done with an email matches one message.
+        var emailed = irp["emails"]!.AsArray().Select(e => e!["step"]!.GetValue<string>()).ToList();
+        Assert.Equal(steps.Order(), emailed.Order());
+    }
+
+    /// <summary>A Moq stand-in around the real outbox sender that fails, while told to, for one message (an IRP's step) only.</summary>
+    private sealed class MailOutage
+    {
+        /// <summary>The message key ("{irpId}/{stepId}") whose sending fails; null when the mail server is back.</summary>
+        public volatile string? FailFor;
+
+        public void Install(IServiceCollection services) => services.AddSingleton<IMailSender>(sp =>
+        {
+            var real = sp.GetRequiredService<OutboxMailSender>();
+            var sender = new Mock<IMailSender>();
+            sender.Setup(s => s.SendAsync(It.IsAny<MailMessage>(), It.IsAny<CancellationToken>()))
+                .Returns((MailMessage message, CancellationToken ct) => message.MessageKey == FailFor
+                    ? Task.FromException<SentMail>(new InvalidOperationException("Mail server unavailable"))
+                    : real.SendAsync(message, ct));
+            return sender.Object;
+        });
+    }
+}

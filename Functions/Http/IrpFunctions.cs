@@ -1,0 +1,106 @@
+using System.Text.Json.Nodes;
+using IrpFlows.Irps;
+using IrpFlows.Timeline;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+
+namespace IrpFlows.Http;
+
+/// <summary>The coordinator API for IRPs (see ../shared/API.md), in the spirit of Durable Functions' management API.</summary>
+public sealed class IrpFunctions(IrpService irps)
+{
+    [Function(nameof(PreviewIrp))]
+    [OpenApiOperation("IRPs", "The timeline an IRP would get, and its departures from the guide. Changes nothing.",
+        RequestBody = typeof(CreateIrpRequest), Response = typeof(IrpPreview), ErrorStatuses = [StatusCodes.Status400BadRequest])]
+    public async Task<IResult> PreviewIrp(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/irps/preview")] HttpRequest request)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<CreateIrpRequest>(request, IrpEvents.Json);
+        if (problem is not null) return problem;
+        var validation = irps.Validate(body);
+        if (!validation.IsValid) return Problems.Validation(validation.Errors.ToDictionary());
+        return TypedResults.Ok(irps.Preview(validation));
+    }
+
+    [Function(nameof(CreateIrp))]
+    [OpenApiOperation("IRPs", "Start an IRP. Returns 202 with the URLs to query it, raise events and terminate it.",
+        RequestBody = typeof(CreateIrpRequest), Response = typeof(CreatedIrp), ResponseStatus = StatusCodes.Status202Accepted,
+        ErrorStatuses = [StatusCodes.Status400BadRequest])]
+    public async Task<IResult> CreateIrp(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/irps")] HttpRequest request,
+        [DurableClient] DurableTaskClient durable, CancellationToken ct)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<CreateIrpRequest>(request, IrpEvents.Json);
+        if (problem is not null) return problem;
+        var validation = irps.Validate(body);
+        if (!validation.IsValid) return Problems.Validation(validation.Errors.ToDictionary());
+        var (id, refusal) = await irps.CreateAsync(validation, durable, ct);
+        if (refusal is not null) return Problems.For(refusal);
+        var created = CreatedIrp.For(request, id!, validation.Warnings);
+        return TypedResults.Accepted(created.StatusQueryGetUri, created);
+    }
+
+    [Function(nameof(ListIrps))]
+    [OpenApiOperation("IRPs", "Every IRP, with its status and next step.", Response = typeof(List<IrpListItem>))]
+    public async Task<IResult> ListIrps(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/irps")] HttpRequest request, CancellationToken ct)
+    {
+        var items = new List<IrpListItem>();
+        await foreach (var item in irps.ListAsync(ct)) items.Add(item);
+        return TypedResults.Ok(items.OrderBy(i => i.VisitStart).ToList());
+    }
+
+    [Function(nameof(GetIrp))]
+    [OpenApiOperation("IRPs", "An IRP's status: timeline, documents, emails, warnings.", Response = typeof(IrpView),
+        ErrorStatuses = [StatusCodes.Status404NotFound])]
+    public async Task<IResult> GetIrp(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/irps/{id}")] HttpRequest request, string id, CancellationToken ct)
+    {
+        var view = await irps.GetAsync(id, ct);
+        return view is null ? Problems.NotFound($"There is no IRP with id '{id}'.") : TypedResults.Ok(view);
+    }
+
+    [Function(nameof(RaiseIrpEvent))]
+    [OpenApiOperation("IRPs", "Record an event: LiaisonOfficerAppointed, VisitRescheduled, DraftIssued, FactCheckReturned, Published.",
+        Description = "Bodies: LiaisonOfficerAppointed { name, email }; VisitRescheduled { visitStart }; DraftIssued and FactCheckReturned { date? } "
+            + "(default today); Published { date, url }. Dates are yyyy-MM-dd. 400 for an unknown event or a bad field; 409 when the IRP's state refuses it.",
+        RequestBody = typeof(JsonObject), ResponseStatus = StatusCodes.Status202Accepted,
+        ErrorStatuses = [StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict])]
+    public async Task<IResult> RaiseIrpEvent(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/irps/{id}/events/{eventName}")] HttpRequest request,
+        string id, string eventName, [DurableClient] DurableTaskClient durable, CancellationToken ct)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<JsonObject>(request, IrpEvents.Json, emptyAllowed: true);
+        if (problem is not null) return problem;
+        return Accepted(await irps.RaiseAsync(id, eventName, body, durable, ct));
+    }
+
+    [Function(nameof(TerminateIrp))]
+    [OpenApiOperation("IRPs", "Cancel an IRP (?reason=): pending steps are skipped and the establishment is told the visit is cancelled.",
+        ResponseStatus = StatusCodes.Status202Accepted, ErrorStatuses = [StatusCodes.Status404NotFound, StatusCodes.Status409Conflict])]
+    [OpenApiQueryParameter("reason", "Why the IRP is cancelled; recorded with the cancellation.")]
+    public async Task<IResult> TerminateIrp(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/irps/{id}/terminate")] HttpRequest request,
+        string id, [DurableClient] DurableTaskClient durable, CancellationToken ct) =>
+        Accepted(await irps.TerminateAsync(id, request.Query["reason"].FirstOrDefault(), durable, ct));
+
+    [Function(nameof(RetryIrpStep))]
+    [OpenApiOperation("IRPs", "Run a failed step again; 409 unless the step has failed.", ResponseStatus = StatusCodes.Status202Accepted,
+        ErrorStatuses = [StatusCodes.Status404NotFound, StatusCodes.Status409Conflict])]
+    public async Task<IResult> RetryIrpStep(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/irps/{id}/steps/{stepId}/retry")] HttpRequest request,
+        string id, string stepId, [DurableClient] DurableTaskClient durable, CancellationToken ct) =>
+        Accepted(await irps.RetryStepAsync(id, stepId, durable, ct));
+
+    private static IResult Accepted(Refusal? refusal) => refusal is null ? TypedResults.Accepted((string?)null) : Problems.For(refusal);
+}
+
+/// <summary>The body of <c>202 Accepted</c> after starting an IRP: where to follow it, as Durable Functions returns.</summary>
+public sealed record CreatedIrp(string Id, string StatusQueryGetUri, string SendEventPostUri, string TerminatePostUri, IReadOnlyList<IrpWarning> Warnings)
+{
+    public static CreatedIrp For(HttpRequest request, string id, IReadOnlyList<IrpWarning> warnings)
+    {
+        var instance = $"{request.Scheme}://{request.Host}/api/irps/{id}";
+        return new CreatedIrp(id, instance, instance + "/events/{eventName}", instance + "/terminate?reason={text}", warnings);
+    }
+}

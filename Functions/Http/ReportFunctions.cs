@@ -1,0 +1,164 @@
+using IrpFlows.Irps;
+using IrpFlows.Judgements;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+
+namespace IrpFlows.Http;
+
+/// <summary>
+/// After the visit (see ../shared/API.md): the draft report and fact-check comments as files, the judgements, and the report
+/// summary with its charts. Coordinator-only.
+/// </summary>
+public sealed class ReportFunctions(IrpReportService reports, ReportOptions options)
+{
+    private const string FileBody =
+        $"Send the file's bytes as the body with Content-Type {ReportFileRules.PdfContentType} or {ReportFileRules.DocxContentType}, "
+        + "and its name in ?fileName= (ending .pdf or .docx to match). The size limit is the setting Reports:MaxFileSizeBytes (25 MiB by default). "
+        + "Returns 200 with the file as recorded.";
+
+    private const string FileNameParameter = "The file's name, ending .pdf or .docx to match its Content-Type.";
+
+    [Function(nameof(PutDraftReport))]
+    [OpenApiOperation("After the visit", "Upload the draft report; a new upload replaces the current draft until DraftIssued is recorded (409 after).",
+        Description = FileBody + " Recording DraftIssued then sends the draft-report email with a link to the fact-check page, from which the governor opens this file.",
+        RequestContentTypes = [ReportFileRules.PdfContentType, ReportFileRules.DocxContentType], Response = typeof(ReportFileView),
+        ErrorStatuses = [StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict])]
+    [OpenApiQueryParameter("fileName", FileNameParameter, Required = true)]
+    public async Task<IResult> PutDraftReport(
+        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "api/irps/{id}/draft-report")] HttpRequest request, string id,
+        [DurableClient] DurableTaskClient durable, CancellationToken ct)
+    {
+        var fileName = request.Query["fileName"].FirstOrDefault();
+        var (content, problem) = await ReadFileAsync(request, fileName);
+        if (problem is not null) return problem;
+        var (file, refusal) = await reports.UploadDraftAsync(id, fileName, request.ContentType, content!, durable, ct);
+        return file is null ? Problems.For(refusal!) : TypedResults.Ok(ReportFileView.From(file));
+    }
+
+    [Function(nameof(PutFactCheckComments))]
+    [OpenApiOperation("After the visit", "Upload the establishment's fact-check comments; records FactCheckReturned today if not yet recorded.",
+        Description = FileBody + " Each upload is kept. 409 before DraftIssued or after Published.",
+        RequestContentTypes = [ReportFileRules.PdfContentType, ReportFileRules.DocxContentType], Response = typeof(ReportFileView),
+        ErrorStatuses = [StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict])]
+    [OpenApiQueryParameter("fileName", FileNameParameter, Required = true)]
+    public async Task<IResult> PutFactCheckComments(
+        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "api/irps/{id}/fact-check-comments")] HttpRequest request, string id,
+        [DurableClient] DurableTaskClient durable, CancellationToken ct)
+    {
+        var fileName = request.Query["fileName"].FirstOrDefault();
+        var (content, problem) = await ReadFileAsync(request, fileName);
+        if (problem is not null) return problem;
+        var (file, refusal) = await reports.UploadFactCheckCommentsAsync(id, fileName, request.ContentType, content!, durable, ct);
+        return file is null ? Problems.For(refusal!) : TypedResults.Ok(ReportFileView.From(file));
+    }
+
+    [Function(nameof(PutFinalReport))]
+    [OpenApiOperation("After the visit", "Upload the final report; it is sent at once to the ministerial office contact (the Secretary of State for Justice, or the Home Secretary and Minister).",
+        Description = FileBody + " A new upload replaces it until it has been sent. 409 before DraftIssued, once sent or published, "
+            + "or when the IRP has no ministerialOffice contact.",
+        RequestContentTypes = [ReportFileRules.PdfContentType, ReportFileRules.DocxContentType], Response = typeof(ReportFileView),
+        ErrorStatuses = [StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict])]
+    [OpenApiQueryParameter("fileName", FileNameParameter, Required = true)]
+    public async Task<IResult> PutFinalReport(
+        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "api/irps/{id}/final-report")] HttpRequest request, string id,
+        [DurableClient] DurableTaskClient durable, CancellationToken ct)
+    {
+        var fileName = request.Query["fileName"].FirstOrDefault();
+        var (content, problem) = await ReadFileAsync(request, fileName);
+        if (problem is not null) return problem;
+        var (file, refusal) = await reports.UploadFinalReportAsync(id, fileName, request.ContentType, content!, durable, ct);
+        return file is null ? Problems.For(refusal!) : TypedResults.Ok(ReportFileView.From(file));
+    }
+
+    [Function(nameof(PutJudgement))]
+    [OpenApiOperation("After the visit", "Record the judgement on a recommendation (concern) or Ofsted theme: { judgement, text }. The latest per ref wins.",
+        Description = "Recommendations: NoMeaningfulProgress | InsufficientProgress | ReasonableProgress | GoodProgress. "
+            + "Ofsted themes: InsufficientProgress | ReasonableProgress | SignificantProgress. "
+            + "text (the written judgement) is optional, at most 2000 characters. "
+            + "404 for an unknown ref; 409 once published or when the IRP is terminated or completed.",
+        RequestBody = typeof(JudgementRequest), Response = typeof(JudgementView),
+        ErrorStatuses = [StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict])]
+    public async Task<IResult> PutJudgement(
+        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "api/irps/{id}/judgements/{ref}")] HttpRequest request, string id, string @ref,
+        [DurableClient] DurableTaskClient durable, CancellationToken ct)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<JudgementRequest>(request, IrpEvents.Json);
+        if (problem is not null) return problem;
+        var (judgement, refusal) = await reports.RecordJudgementAsync(id, @ref, body!.Judgement, body.Text, durable, ct);
+        return judgement is null ? Problems.For(refusal!) : TypedResults.Ok(judgement);
+    }
+
+    [Function(nameof(GetReportSummary))]
+    [OpenApiOperation("After the visit", "The report's Key findings sentences, counts, Summary of judgements and chart data, from the judgements so far.",
+        Description = "?style=exhaustive (default: every judgement on the scale, as HMP Elmley's 2023 report) or "
+            + "?style=concise (only judgements given, as HMP Hull's 2022 report).",
+        Response = typeof(ReportSummaryResult), ErrorStatuses = [StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound])]
+    [OpenApiQueryParameter("style", "exhaustive (the default) or concise.")]
+    public async Task<IResult> GetReportSummary(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/irps/{id}/summary")] HttpRequest request, string id, CancellationToken ct)
+    {
+        if (!TryParseStyle(request.Query["style"].FirstOrDefault(), out var parsed))
+            return Problems.Validation("style", "must be 'exhaustive' (the default) or 'concise'.");
+        var summary = await reports.SummaryAsync(id, parsed, ct);
+        return summary is null ? Problems.NotFound($"There is no IRP with id '{id}'.") : TypedResults.Ok(summary);
+    }
+
+    [Function(nameof(GetReportChart))]
+    [OpenApiOperation("After the visit", "Key findings pie chart as SVG: recommendations.svg (figure 2) or themes.svg (figure 3).",
+        ResponseContentType = "image/svg+xml", ErrorStatuses = [StatusCodes.Status404NotFound])]
+    public async Task<IResult> GetReportChart(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/irps/{id}/summary/charts/{chart}.svg")] HttpRequest request,
+        string id, string chart, CancellationToken ct)
+    {
+        if (chart is not ("recommendations" or "themes"))
+            return Problems.NotFound($"There is no chart '{chart}': use recommendations.svg or themes.svg.");
+        var summary = await reports.SummaryAsync(id, ReportSummary.DefaultStyle, ct);
+        if (summary is null) return Problems.NotFound($"There is no IRP with id '{id}'.");
+        var svg = chart == "recommendations" ? summary.RecommendationsChartSvg : summary.ThemesChartSvg;
+        return svg.Length == 0
+            ? Problems.NotFound($"IRP '{id}' follows up no {(chart == "themes" ? "Ofsted themes" : "recommendations")}, so it has no such chart.")
+            : TypedResults.Text(svg, "image/svg+xml");
+    }
+
+    private static bool TryParseStyle(string? style, out KeyFindingsStyle parsed)
+    {
+        KeyFindingsStyle? known = style?.ToLowerInvariant() switch
+        {
+            null or "" => ReportSummary.DefaultStyle,
+            "exhaustive" => KeyFindingsStyle.Exhaustive,
+            "concise" => KeyFindingsStyle.Concise,
+            _ => null,
+        };
+        parsed = known ?? ReportSummary.DefaultStyle;
+        return known is not null;
+    }
+
+    /// <summary>
+    /// Reads the raw body, refusing before reading when the declared file is not acceptable, and never buffering more than
+    /// one byte over the limit (a body without Content-Length is measured as it arrives).
+    /// </summary>
+    private async Task<(BinaryData? Content, ValidationProblem? Problem)> ReadFileAsync(HttpRequest request, string? fileName)
+    {
+        var max = options.MaxFileSizeBytes;
+        // Unknown length (chunked): check the name and type now, the size once read.
+        if (ReportFileRules.Check(fileName, request.ContentType, request.ContentLength ?? 1, max).Error is { } declared)
+            return (null, Problems.Validation(declared.Errors!.ToDictionary()));
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > max) break;
+        }
+        var error = ReportFileRules.Check(fileName, request.ContentType, buffer.Length, max).Error;
+        return error is null ? (new BinaryData(buffer.ToArray()), null) : (null, Problems.Validation(error.Errors!.ToDictionary()));
+    }
+
+}
+
+/// <summary>Body of <c>PUT /api/irps/{id}/judgements/{ref}</c>.</summary>
+/// <param name="Judgement">An API name on the item's scale, e.g. "ReasonableProgress".</param>
+/// <param name="Text">The written judgement for the report; optional.</param>
+public sealed record JudgementRequest(string? Judgement, string? Text);
