@@ -49,5 +49,5 @@ internal static class ProbationRequests
     public static IReadOnlyDictionary<string, JsonObject> Steps(JsonObject inspection) =>
         inspection["timeline"]!.AsArray().Select(s => s!.AsObject()).ToDictionary(s => s["id"]!.GetValue<string>());
 
-    public static string Text(this JsonObject node, string field) => node[field]!.GetValue<string>();
+    public static string Text(this JsonNode node, string field) => node[field]!.GetValue<string>();
 }
