@@ -96,6 +96,8 @@ public sealed class ProbationApiTests
         Assert.Equal((HttpStatusCode.BadRequest, true), (unknown, unknownBody["errors"]!.AsObject().ContainsKey("eventName")));
         var (tuesday, tuesdayBody) = await Answer(app.RaiseProbationAsync(id, "FieldworkRescheduled", new { fieldworkStart = "2027-02-16" }));
         Assert.Equal((HttpStatusCode.BadRequest, true), (tuesday, tuesdayBody["errors"]!.AsObject().ContainsKey("fieldworkStart")));
+        var (beforeCall, beforeCallBody) = await Answer(app.RaiseProbationAsync(id, "PlanningMeetingHeld", new { date = "2026-11-20" }));
+        Assert.Equal((HttpStatusCode.BadRequest, true), (beforeCall, beforeCallBody["errors"]!.AsObject().ContainsKey("date"))); // the call is on 10 December
         var (early, _) = await Answer(app.RaiseProbationAsync(id, "DraftIssued"));
         Assert.Equal(HttpStatusCode.Conflict, early); // before fieldwork
         var (badLink, badLinkBody) = await Answer(app.RaiseProbationAsync(id, "SeniorLinkManagerNamed", new { name = "Sam Link", email = "sam" }));

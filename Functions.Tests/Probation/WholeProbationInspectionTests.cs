@@ -118,6 +118,9 @@ public sealed class WholeProbationInspectionTests
         await app.MoveClockAsync(Noon(2027, 7, 1));
 
         Assert.Equal(["announcement-email", "cancellation"], await app.OutboxStepsAsync(id));
+        // No senior link manager was named on the call: the confirming email goes to the chief executive, asking for one (3.3).
+        Assert.Equal([ChiefEmail], Emails.Addresses(await app.EmailAsync(id, "announcement-email"), "to"));
+        Assert.Contains("Please let me know who will be the senior link manager", Emails.PlainText(await app.RawEmailAsync(id, "announcement-email")));
         Assert.Contains("Reason: Fieldwork clashes with a restructure", Emails.PlainText(await app.RawEmailAsync(id, "cancellation")));
         var inspection = await app.GetProbationAsync(id);
         Assert.Equal(("Terminated", "Cancelled"), (inspection.Text("runtimeStatus"), inspection.Text("customStatus")));

@@ -130,6 +130,14 @@ public sealed class ProbationService(
                         $"is too late: the timeline would run past {calendar.SupportedTo:yyyy-MM-dd}, the last date whose bank holidays IrpFlows knows."));
                 }
                 break;
+            case ProbationEvents.PlanningMeetingHeld:
+                // 3.5: the planning meeting follows the announcement call, within a week of it.
+                // The call as it was made (a later move of fieldwork leaves it alone), or as planned.
+                var call = ProbationWorkflow.RanOn(status.Step(ProbationSteps.AnnouncementCall))
+                    ?? workflow.Timeline(state).Single(s => s.Id == ProbationSteps.AnnouncementCall).Date;
+                if (IrpEvents.FromData<PlanningMeetingHeldData>(data).Date < call)
+                    throw new RefusedException(Refusal.Invalid("date", $"must not be before the announcement call on {call:yyyy-MM-dd} (manual 3.5)."));
+                break;
             case ProbationEvents.CaseSampleReturned when state.CaseSampleReturnedOn is { } on:
                 throw Conflict("Case sample already returned", $"The case sample was recorded as returned on {on:yyyy-MM-dd}.");
             case ProbationEvents.DraftIssued when state.DraftIssuedOn is { } on:
@@ -243,9 +251,8 @@ public sealed class ProbationService(
     /// </summary>
     private ProbationTimelineEntry Entry(ProbationFacts facts, PlannedStep step, StepState? state)
     {
-        var (date, week, due) = state?.Result?[ProbationWorkflow.DateResult] is JsonValue ran
-            && DateOnly.ParseExact(ran.GetValue<string>(), "yyyy-MM-dd", CultureInfo.InvariantCulture) is var ranOn
-            ? (ranOn, state.Result[ProbationWorkflow.WeekResult]!.GetValue<string>(), LocalInstant.At(ranOn, step.Time ?? policy.StepTimeOfDay, _zone))
+        var (date, week, due) = ProbationWorkflow.RanOn(state) is { } ranOn
+            ? (ranOn, state!.Result![ProbationWorkflow.WeekResult]!.GetValue<string>(), LocalInstant.At(ranOn, step.Time ?? policy.StepTimeOfDay, _zone))
             : (step.Date, ProbationPlanner.WeekOf(facts, step.Date), step.Due);
         return new ProbationTimelineEntry(
             step.Id, step.Title, week, date, step.Time?.ToString("HH:mm", CultureInfo.InvariantCulture), due,

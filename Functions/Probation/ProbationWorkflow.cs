@@ -55,6 +55,11 @@ public sealed class ProbationWorkflow(ProbationPlanner planner, ProbationMailTem
     /// <summary>The fields of a step's result holding the date (yyyy-MM-dd) it was planned for when it ran, and its week then.</summary>
     public const string DateResult = "date", WeekResult = "week";
 
+    /// <summary>The date a step done was planned for when it ran; null for a step not done (or done without one, the cancellation).</summary>
+    public static DateOnly? RanOn(StepState? step) => step?.Result?[DateResult] is JsonValue date
+        ? DateOnly.ParseExact(date.GetValue<string>(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
+        : null;
+
     // Manual 3.3: the organisation learns of the inspection on the announcement call; before it, there is no one to tell.
     private static bool TellsOfCancellation(ProbationState state) => state.Cancelled && state.CompletedSteps.Contains(ProbationSteps.AnnouncementCall);
 
