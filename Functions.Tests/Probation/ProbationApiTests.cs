@@ -117,4 +117,31 @@ public sealed class ProbationApiTests
             ProbationPlanner.RatingsRecorded,
             Steps(await app.GetProbationAsync(id))["ratings-to-organisation"].Text("waitingFor"));
     }
+
+    [Fact]
+    public async Task TheCaseSample_ArrivesThroughTheUploadLinkOfTheConfirmingEmail_AndNeedsNoReminder()
+    {
+        await using var app = await IrpFlowsApp.StartAsync();
+        var id = await app.CreateProbationAsync(Inspection("2027-02-08"));
+        await app.MoveClockAsync(new DateTimeOffset(2026, 12, 14, 12, 0, 0, TimeSpan.Zero)); // the confirming email (week -8)
+
+        var link = Emails.Link(Emails.PlainText(await app.RawEmailAsync(id, "announcement-email")), "/upload/");
+        Assert.Equal(link, new Uri((await app.GetProbationAsync(id)).Text("uploadLink")));
+        using var page = await app.Anonymous.GetAsync(link.PathAndQuery);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("<header class=\"banner\"><p>HM Inspectorate of Probation</p></header>", html);
+        Assert.Contains("<h1>Evidence and case sample for the inspection of Kent, Surrey and Sussex NPS division</h1>", html);
+        Assert.Contains("by <strong>Wednesday 20 January 2027</strong>", html); // the case sample's deadline (4.4)
+
+        var token = link.Segments[^1];
+        await app.UploadDocumentAsync(token, "case-sample", "case-sample.pdf", TestFiles.Pdf("case sample"));
+        using var irpItem = await app.BeginUploadAsync(token, "manager-pro-forma", new { fileName = "pro-forma.pdf", size = 10, contentType = "application/pdf" });
+        Assert.Equal(HttpStatusCode.NotFound, irpItem.StatusCode); // an IRP's document is not asked of a probation provider
+
+        var inspection = await app.GetProbationAsync(id);
+        var documents = inspection["documents"]!.AsArray().ToDictionary(d => d!.Text("key"), d => d!.Text("status"));
+        Assert.Equal(("missing", "received"), (documents["evidence-in-advance"], documents["case-sample"]));
+        Assert.Equal("skipped", Steps(inspection)["case-sample-reminder"].Text("status"));
+    }
 }

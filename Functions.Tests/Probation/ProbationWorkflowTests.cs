@@ -1,7 +1,10 @@
 using System.Text.Json.Nodes;
+using IrpFlows.Documents;
 using IrpFlows.Irps;
 using IrpFlows.Mail;
 using IrpFlows.Probation;
+using IrpFlows.Tests.Support;
+using IrpFlows.Timeline;
 using IrpFlows.Workflow;
 using Moq;
 
@@ -14,7 +17,8 @@ public sealed class ProbationWorkflowTests
 
     private static readonly ProbationWorkflow Workflow = new(
         new ProbationPlanner(IrpFlows.Calendar.WorkingDayCalendar.EnglandAndWales, new ProbationPolicy()),
-        new ProbationMailTemplates(TimeProvider.System), Mock.Of<IMailSender>(MockBehavior.Strict));
+        new ProbationMailTemplates(TimeProvider.System), Mock.Of<IMailSender>(MockBehavior.Strict),
+        new UploadLinks(new UploadTokens(IrpFlowsApp.UploadSigningKey), new DocumentsOptions(), new IrpPolicy(), new Uri("http://localhost/")));
 
     private static WorkflowInstance Log(params (string Type, JsonObject Data)[] events) => new("p1", ProbationWorkflow.KindName, Created, Created,
         [

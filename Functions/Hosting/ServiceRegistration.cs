@@ -72,6 +72,7 @@ public static class ServiceRegistration
         services.AddSingleton<ProbationWorkflow>();
         services.AddSingleton<IWorkflowKind>(sp => sp.GetRequiredService<ProbationWorkflow>());
         services.AddSingleton<ProbationService>();
+        services.AddSingleton<IDocumentRequests, ProbationDocuments>();
 
         services.AddProblemDetails();
         services.AddExceptionHandler<HttpErrors>();

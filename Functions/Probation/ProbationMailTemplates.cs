@@ -3,8 +3,8 @@ using IrpFlows.Timeline;
 
 namespace IrpFlows.Probation;
 
-/// <summary>What a probation email is rendered from: the inspection now, its timeline, and (for the cancellation) why.</summary>
-public sealed record ProbationMailContext(string InstanceId, ProbationState State, IReadOnlyList<PlannedStep> Timeline)
+/// <summary>What a probation email is rendered from: the inspection now, its timeline, and the organisation's upload page.</summary>
+public sealed record ProbationMailContext(string InstanceId, ProbationState State, IReadOnlyList<PlannedStep> Timeline, Uri UploadLink)
 {
     public DateOnly Date(string stepId) => Timeline.Single(s => s.Id == stepId).Date;
 }
@@ -60,7 +60,8 @@ public sealed class ProbationMailTemplates(TimeProvider time)
                         $"Presentation and on-site planning meeting: week -5, from {Long(ProbationSteps.OnSitePlanning)}.",
                         $"Case sample: identified on {Long(ProbationSteps.CaseSampleRequest)} and returned by 16:00 on {Long(ProbationSteps.CaseSampleReturn)}.",
                         $"Final schedules for domains two and three: {Long(ProbationSteps.Schedules)}.",
-                    ]);
+                    ])
+                    .LinkParagraph("Please upload the evidence in advance, and later the case sample, using this secure link:", context.UploadLink, $"upload evidence for {name}");
                 if (contacts.SeniorLinkManager is null)
                     body.Paragraph("Please let me know who will be the senior link manager for the inspection.");
                 return Compose(leaders, "Inspection confirmed, with the project plan",
@@ -69,12 +70,14 @@ public sealed class ProbationMailTemplates(TimeProvider time)
             case ProbationSteps.CaseSampleRequest:
                 body.Paragraph(Greeting(link))
                     .Paragraph($"Please identify the case sample today, following the case sample specification sent with the confirmation of the inspection, "
-                        + $"and return it to me by 16:00 on {Long(ProbationSteps.CaseSampleReturn)}. Identifying it now keeps as many sentenced cases in the sample as possible.");
+                        + $"and return it to me by 16:00 on {Long(ProbationSteps.CaseSampleReturn)}. Identifying it now keeps as many sentenced cases in the sample as possible.")
+                    .LinkParagraph("Please upload it using the secure link we sent with the confirmation of the inspection:", context.UploadLink, $"upload the case sample for {name}");
                 return Compose(link, "Case sample request");
 
             case ProbationSteps.CaseSampleReminder:
                 body.Paragraph(Greeting(link))
-                    .Paragraph($"A reminder that the case sample is due back with me by 16:00 on {Long(ProbationSteps.CaseSampleReturn)}. We have not yet recorded it as received.");
+                    .Paragraph($"A reminder that the case sample is due back with me by 16:00 on {Long(ProbationSteps.CaseSampleReturn)}. We have not yet recorded it as received.")
+                    .LinkParagraph("Please upload it using this secure link:", context.UploadLink, $"upload the case sample for {name}");
                 return Compose(link, "Case sample reminder");
 
             case ProbationSteps.Schedules:

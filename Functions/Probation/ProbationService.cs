@@ -83,6 +83,16 @@ public sealed class ProbationService(
         }, durable, ct);
     }
 
+    /// <summary>Records a file the organisation uploaded; idempotent by blob name. Refused (409) once the inspection is terminated or completed.</summary>
+    public Task<Refusal?> RecordDocumentAsync(string id, DocumentReceivedData file, DurableTaskClient durable, CancellationToken ct) =>
+        AppendAsync(id, status =>
+        {
+            RefuseIfFinished(status);
+            return ProbationState.From(status.Instance).DocumentsReceived.Any(f => f.BlobName == file.BlobName)
+                ? []
+                : [new NewEvent(IrpEvents.DocumentReceived, IrpEvents.ToData(file))];
+        }, durable, ct);
+
     /// <summary>Cancels an inspection: every step not done is skipped, and the organisation is told once it has been called.</summary>
     public Task<Refusal?> TerminateAsync(string id, string? reason, DurableTaskClient durable, CancellationToken ct) =>
         AppendAsync(id, status =>
@@ -231,7 +241,12 @@ public sealed class ProbationService(
             status.Instance.Id, status.RuntimeStatus.ToString(), status.Plan.CustomStatus, status.Instance.CreatedTime, status.Instance.LastUpdatedTime,
             facts.Organisation, facts.FieldworkStart, facts.FieldworkWeekThreeStart, facts.Contacts, entries, Ratings(state), emails,
             state.Progress.PlanningMeetingOn, state.CaseSampleReturnedOn, state.DraftIssuedOn, state.CommentsReturnedOn, state.Progress.PublishedOn,
-            state.PublicationUrl, state.CancellationReason);
+            state.PublicationUrl, state.CancellationReason)
+        {
+            Documents = state.Documents.Select(d => new DocumentView(d.Item.Key, d.Item.Title, d.Item.Description, d.Item.Source,
+                d.Files.Count > 0 ? "received" : "missing", d.Files.Select(f => new DocumentFileView(f.FileName, f.Size, f.ReceivedAt)).ToList())).ToList(),
+            UploadLink = status.Step(ProbationSteps.AnnouncementEmail)?.Status == StepStatus.Done ? workflow.UploadLink(status.Instance.Id, state) : null,
+        };
     }
 
     /// <summary>The summary of ratings (manual 7.1): each standard's rating, and the overall rating from their total score once all are rated.</summary>

@@ -1,3 +1,4 @@
+using IrpFlows.Documents;
 using IrpFlows.Irps;
 using IrpFlows.Timeline;
 using IrpFlows.Workflow;
@@ -19,6 +20,13 @@ public sealed record ProbationState(ProbationFacts Facts, ProbationProgress Prog
     public IReadOnlyDictionary<string, ProbationRating> Ratings { get; init; } = new Dictionary<string, ProbationRating>();
 
     public IReadOnlySet<string> CompletedSteps { get; init; } = new HashSet<string>();
+
+    /// <summary>Files the organisation uploaded, oldest first.</summary>
+    public IReadOnlyList<DocumentReceivedData> DocumentsReceived { get; init; } = [];
+
+    /// <summary>Each item asked for (manual 3.6, 4.4) with its files, in checklist order.</summary>
+    public IReadOnlyList<(DocumentItem Item, IReadOnlyList<DocumentReceivedData> Files)> Documents =>
+        ProbationDocuments.Checklist.Select(item => (item, (IReadOnlyList<DocumentReceivedData>)DocumentsReceived.Where(f => f.Key == item.Key).ToList())).ToList();
 
     public IReadOnlyList<ProbationStandard> Standards => ProbationStandards.For(Facts.Organisation.Type);
 
@@ -58,9 +66,18 @@ public sealed record ProbationState(ProbationFacts Facts, ProbationProgress Prog
         {
             Cancelled = true, CancellationReason = IrpEvents.FromData<ProbationCancelledData>(e.Data).Reason, CancelledAt = e.RecordedAt,
         },
+        IrpEvents.DocumentReceived => Receive(IrpEvents.FromData<DocumentReceivedData>(e.Data)),
         EngineEvents.StepCompleted => this with { CompletedSteps = new HashSet<string>(CompletedSteps) { StepHistory.StepId(e) } },
         _ => this, // StepFailed and other engine events that change nothing here
     };
+
+    /// <summary>The same blob reported twice (completion call and reconciliation) is one file; a case sample file is its return (4.4).</summary>
+    private ProbationState Receive(DocumentReceivedData file) =>
+        DocumentsReceived.Any(f => f.BlobName == file.BlobName) ? this : this with
+        {
+            DocumentsReceived = [.. DocumentsReceived, file],
+            Progress = file.Key == ProbationDocuments.CaseSample ? Progress with { CaseSampleReturned = true } : Progress,
+        };
 
     private ProbationState NameLinkManager(SeniorLinkManagerNamedData named) =>
         this with { Facts = Facts with { Contacts = Facts.Contacts with { SeniorLinkManager = new Contact(named.Name, named.Email) } } };

@@ -39,7 +39,14 @@ public sealed record ProbationView(
     DateOnly? CommentsReturnedOn,
     DateOnly? PublishedOn,
     Uri? PublicationUrl,
-    string? CancellationReason);
+    string? CancellationReason)
+{
+    /// <summary>The evidence in advance and the case sample, each missing or received with its files.</summary>
+    public IReadOnlyList<DocumentView> Documents { get; init; } = [];
+
+    /// <summary>The organisation's upload page as the confirming email sent it (null until it has gone), to send again if lost.</summary>
+    public Uri? UploadLink { get; init; }
+}
 
 /// <summary>A line of <c>GET /api/probation-inspections</c>.</summary>
 public sealed record ProbationListItem(string Id, Organisation Organisation, DateOnly FieldworkStart, string RuntimeStatus, string CustomStatus, NextStep? NextStep);

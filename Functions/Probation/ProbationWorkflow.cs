@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using IrpFlows.Documents;
 using IrpFlows.Irps;
 using IrpFlows.Mail;
 using IrpFlows.Timeline;
@@ -11,13 +12,16 @@ namespace IrpFlows.Probation;
 /// its log folds to, and its activities are the timeline's emails, each sent once (the sender is idempotent by instance and
 /// step). Cancelling skips every step not yet done and, once the organisation has been called, tells it.
 /// </summary>
-public sealed class ProbationWorkflow(ProbationPlanner planner, ProbationMailTemplates templates, IMailSender mail) : IWorkflowKind
+public sealed class ProbationWorkflow(ProbationPlanner planner, ProbationMailTemplates templates, IMailSender mail, UploadLinks uploadLinks) : IWorkflowKind
 {
     public const string KindName = "probation";
 
     public string Name => KindName;
 
     public IReadOnlyList<PlannedStep> Timeline(ProbationState state) => planner.Plan(state.Facts, state.Progress);
+
+    /// <summary>The organisation's upload page for the evidence in advance and the case sample: the same state, the same link.</summary>
+    public Uri UploadLink(string instanceId, ProbationState state) => ProbationDocuments.Link(uploadLinks, instanceId, Timeline(state));
 
     public WorkflowPlan Plan(WorkflowInstance instance)
     {
@@ -45,7 +49,7 @@ public sealed class ProbationWorkflow(ProbationPlanner planner, ProbationMailTem
         }
         if (ProbationMailTemplates.EmailSteps.Contains(stepId))
         {
-            var message = templates.Render(stepId, new ProbationMailContext(instance.Id, state, timeline));
+            var message = templates.Render(stepId, new ProbationMailContext(instance.Id, state, timeline, ProbationDocuments.Link(uploadLinks, instance.Id, timeline)));
             var sent = await mail.SendAsync(message, cancellationToken);
             result["email"] = IrpEvents.ToData(EmailRecord.For(stepId, message, sent));
         }
