@@ -101,12 +101,14 @@ public sealed class ProbationMailTemplates(TimeProvider time)
                 body.Paragraph(Greeting(leaders))
                     .Paragraph($"The draft report of our inspection of {name} is issued to you today for factual accuracy checking, with a copy to the Operational and Systems Assurance Group (OSAG).")
                     .Paragraph($"Please return any comments on its factual accuracy to me and the head of inspection by {Long(ProbationSteps.FactualAccuracyDeadline)}. "
-                        + "We also invite you to complete the feedback questionnaire about the inspection.");
+                        + "We also invite you to complete the feedback questionnaire about the inspection.")
+                    .LinkParagraph("Please upload your comments using this secure link:", context.UploadLink, $"upload factual accuracy comments for {name}");
                 return Compose(leaders, "Draft report for factual accuracy checking");
 
             case ProbationSteps.FactualAccuracyReminder:
                 body.Paragraph(Greeting(leaders))
-                    .Paragraph($"A reminder that comments on the factual accuracy of the draft report are due by {Long(ProbationSteps.FactualAccuracyDeadline)}.");
+                    .Paragraph($"A reminder that comments on the factual accuracy of the draft report are due by {Long(ProbationSteps.FactualAccuracyDeadline)}.")
+                    .LinkParagraph("Please upload them using this secure link:", context.UploadLink, $"upload factual accuracy comments for {name}");
                 return Compose(leaders, "Factual accuracy comments reminder");
 
             case ProbationSteps.EmbargoedCopy:

@@ -26,7 +26,7 @@ public sealed record ProbationState(ProbationFacts Facts, ProbationProgress Prog
 
     /// <summary>Each item asked for (manual 3.6, 4.4) with its files, in checklist order.</summary>
     public IReadOnlyList<(DocumentItem Item, IReadOnlyList<DocumentReceivedData> Files)> Documents =>
-        ProbationDocuments.Checklist.Select(item => (item, (IReadOnlyList<DocumentReceivedData>)DocumentsReceived.Where(f => f.Key == item.Key).ToList())).ToList();
+        ProbationDocuments.Checklist(Progress).Select(item => (item, (IReadOnlyList<DocumentReceivedData>)DocumentsReceived.Where(f => f.Key == item.Key).ToList())).ToList();
 
     public IReadOnlyList<ProbationStandard> Standards => ProbationStandards.For(Facts.Organisation.Type);
 
@@ -71,12 +71,17 @@ public sealed record ProbationState(ProbationFacts Facts, ProbationProgress Prog
         _ => this, // StepFailed and other engine events that change nothing here
     };
 
-    /// <summary>The same blob reported twice (completion call and reconciliation) is one file; a case sample file is its return (4.4).</summary>
+    /// <summary>The same blob reported twice (completion call and reconciliation) is one file; a case sample (4.4) or comments (7.3) file is their return.</summary>
     private ProbationState Receive(DocumentReceivedData file) =>
         DocumentsReceived.Any(f => f.BlobName == file.BlobName) ? this : this with
         {
             DocumentsReceived = [.. DocumentsReceived, file],
-            Progress = file.Key == ProbationDocuments.CaseSample ? Progress with { CaseSampleReturned = true } : Progress,
+            Progress = file.Key switch
+            {
+                ProbationDocuments.CaseSample => Progress with { CaseSampleReturned = true },
+                ProbationDocuments.FactualAccuracyComments => Progress with { CommentsReturned = true },
+                _ => Progress,
+            },
         };
 
     private ProbationState NameLinkManager(SeniorLinkManagerNamedData named) =>

@@ -20,8 +20,8 @@ public sealed class ProbationWorkflow(ProbationPlanner planner, ProbationMailTem
 
     public IReadOnlyList<PlannedStep> Timeline(ProbationState state) => planner.Plan(state.Facts, state.Progress);
 
-    /// <summary>The organisation's upload page for the evidence in advance and the case sample: the same state, the same link.</summary>
-    public Uri UploadLink(string instanceId, ProbationState state) => ProbationDocuments.Link(uploadLinks, instanceId, Timeline(state));
+    /// <summary>The organisation's upload page (evidence, case sample, then factual accuracy comments): the same state, the same link.</summary>
+    public Uri UploadLink(string instanceId, ProbationState state) => ProbationDocuments.Link(uploadLinks, instanceId, state.Progress, Timeline(state));
 
     public WorkflowPlan Plan(WorkflowInstance instance)
     {
@@ -49,7 +49,7 @@ public sealed class ProbationWorkflow(ProbationPlanner planner, ProbationMailTem
         }
         if (ProbationMailTemplates.EmailSteps.Contains(stepId))
         {
-            var message = templates.Render(stepId, new ProbationMailContext(instance.Id, state, timeline, ProbationDocuments.Link(uploadLinks, instance.Id, timeline)));
+            var message = templates.Render(stepId, new ProbationMailContext(instance.Id, state, timeline, ProbationDocuments.Link(uploadLinks, instance.Id, state.Progress, timeline)));
             var sent = await mail.SendAsync(message, cancellationToken);
             result["email"] = IrpEvents.ToData(EmailRecord.For(stepId, message, sent));
         }
