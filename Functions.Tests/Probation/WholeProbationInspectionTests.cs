@@ -88,6 +88,8 @@ public sealed class WholeProbationInspectionTests
         // The comments come back through the upload link the draft carries, valid until they are due (7.3).
         var commentsLink = Emails.Link(Emails.PlainText(await app.RawEmailAsync(id, "draft-report")), "/upload/");
         await app.UploadDocumentAsync(commentsLink.Segments[^1], "factual-accuracy-comments", "comments.pdf", TestFiles.Pdf("comments"));
+        using (var again = await app.RaiseProbationAsync(id, "CommentsReturned"))
+            Assert.Equal(HttpStatusCode.Conflict, again.StatusCode); // already returned, through the link
         await ExpectEmailsAsync(app, id, Noon(2027, 5, 24), "embargoed-copy"); // five working days before Tuesday 1 June
         await ExpectEmailsAsync(app, id, Noon(2027, 6, 1)); // the notice waits for the publication itself
         await app.RaiseAcceptedAsync(id, "Published", new { date = "2027-06-01", url = "https://www.justiceinspectorates.gov.uk/hmiprobation/kss-2027/" });

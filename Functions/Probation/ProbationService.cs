@@ -148,16 +148,17 @@ public sealed class ProbationService(
                 if (IrpEvents.FromData<PlanningMeetingHeldData>(data).Date < call)
                     throw new RefusedException(Refusal.Invalid("date", $"must not be before the announcement call on {call:yyyy-MM-dd} (manual 3.5)."));
                 break;
-            case ProbationEvents.CaseSampleReturned when state.CaseSampleReturnedOn is { } on:
-                throw Conflict("Case sample already returned", $"The case sample was recorded as returned on {on:yyyy-MM-dd}.");
+            // Returned by the event or by a file through the upload link: either way, once.
+            case ProbationEvents.CaseSampleReturned when state.Progress.CaseSampleReturned:
+                throw Conflict("Case sample already returned", "The case sample is already recorded as returned" + On(state.CaseSampleReturnedOn));
             case ProbationEvents.DraftIssued when state.DraftIssuedOn is { } on:
                 throw Conflict("Draft already issued", $"The draft report was issued on {on:yyyy-MM-dd}.");
             case ProbationEvents.DraftIssued when !Done(ProbationSteps.FieldworkWeek3):
                 throw Conflict("Fieldwork has not ended", "The draft report follows the fieldwork (manual 7.3); fieldwork week three has not begun.");
             case ProbationEvents.CommentsReturned when state.DraftIssuedOn is null:
                 throw Conflict("No draft issued", "The draft report has not been issued for factual accuracy checking yet.");
-            case ProbationEvents.CommentsReturned when state.CommentsReturnedOn is { } on:
-                throw Conflict("Comments already returned", $"The factual accuracy comments were recorded as returned on {on:yyyy-MM-dd}.");
+            case ProbationEvents.CommentsReturned when state.Progress.CommentsReturned:
+                throw Conflict("Comments already returned", "The factual accuracy comments are already recorded as returned" + On(state.CommentsReturnedOn));
             case ProbationEvents.Published when state.Progress.PublishedOn is { } on:
                 throw Conflict("Already published", $"The report was published on {on:yyyy-MM-dd}.");
             case ProbationEvents.Published when state.DraftIssuedOn is null:
@@ -165,6 +166,8 @@ public sealed class ProbationService(
         }
         return [new NewEvent(eventName, data)];
     }
+
+    private static string On(DateOnly? date) => date is { } day ? $" on {day:yyyy-MM-dd}." : ", through the upload link.";
 
     private static void RefuseIfFinished(InstanceStatus status)
     {
