@@ -60,4 +60,24 @@ public sealed class ProbationWorkflowTests
         Assert.DoesNotContain("Local assessor training", csv); // a CRC trains none (3.9)
         Assert.Equal(22, csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length); // the header and 21 steps
     }
+
+    [Fact]
+    public async Task ConfirmingEmail_AfterFieldworkMoved_NamesTheCallAsItWasMade()
+    {
+        MailMessage? sent = null;
+        var mail = new Mock<IMailSender>(MockBehavior.Strict);
+        mail.Setup(m => m.SendAsync(It.IsAny<MailMessage>(), It.IsAny<CancellationToken>()))
+            .Callback<MailMessage, CancellationToken>((message, _) => sent = message)
+            .ReturnsAsync((MailMessage message, CancellationToken _) => new SentMail(message.MessageKey, "outbox-id", Created));
+        var workflow = new ProbationWorkflow(new ProbationPlanner(IrpFlows.Calendar.WorkingDayCalendar.EnglandAndWales, new ProbationPolicy()),
+            new ProbationMailTemplates(TimeProvider.System), mail.Object,
+            new UploadLinks(new UploadTokens(IrpFlowsApp.UploadSigningKey), new DocumentsOptions(), new IrpPolicy(), new Uri("http://localhost/")));
+        var call = (EngineEvents.StepCompleted, new JsonObject { ["stepId"] = "announcement-call", ["result"] = new JsonObject { ["date"] = "2026-12-10" } });
+        var moved = (ProbationEvents.FieldworkRescheduled, IrpEvents.ToData(new FieldworkRescheduledData(new DateOnly(2027, 2, 15), new DateOnly(2027, 3, 1))));
+
+        await workflow.RunStepAsync(Log(call, moved), ProbationSteps.AnnouncementEmail, CancellationToken.None);
+
+        Assert.Contains("Further to my telephone call on Thursday 10 December 2026", sent!.TextBody); // not the 17th the move would plan
+        Assert.Contains("three weeks beginning Monday 15 February 2027", sent.TextBody);
+    }
 }

@@ -4,9 +4,11 @@ using IrpFlows.Timeline;
 namespace IrpFlows.Probation;
 
 /// <summary>What a probation email is rendered from: the inspection now, its timeline, and the organisation's upload page.</summary>
-public sealed record ProbationMailContext(string InstanceId, ProbationState State, IReadOnlyList<PlannedStep> Timeline, Uri UploadLink)
+/// <param name="Ran">The date each step done was planned for when it ran: the call as it was made, even after fieldwork moved.</param>
+public sealed record ProbationMailContext(string InstanceId, ProbationState State, IReadOnlyList<PlannedStep> Timeline, Uri UploadLink,
+    IReadOnlyDictionary<string, DateOnly> Ran)
 {
-    public DateOnly Date(string stepId) => Timeline.Single(s => s.Id == stepId).Date;
+    public DateOnly Date(string stepId) => Ran.TryGetValue(stepId, out var ran) ? ran : Timeline.Single(s => s.Id == stepId).Date;
 }
 
 /// <summary>

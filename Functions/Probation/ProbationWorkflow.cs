@@ -49,7 +49,9 @@ public sealed class ProbationWorkflow(ProbationPlanner planner, ProbationMailTem
         }
         if (ProbationMailTemplates.EmailSteps.Contains(stepId))
         {
-            var message = templates.Render(stepId, new ProbationMailContext(instance.Id, state, timeline, ProbationDocuments.Link(uploadLinks, instance.Id, state.Progress, timeline)));
+            var ran = StepHistory.Completed(instance).Where(c => c.Value.Data["result"]?[DateResult] is JsonValue)
+                .ToDictionary(c => c.Key, c => DateOnly.ParseExact(c.Value.Data["result"]![DateResult]!.GetValue<string>(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            var message = templates.Render(stepId, new ProbationMailContext(instance.Id, state, timeline, UploadLink(instance.Id, state), ran));
             var sent = await mail.SendAsync(message, cancellationToken);
             result["email"] = IrpEvents.ToData(EmailRecord.For(stepId, message, sent));
         }
