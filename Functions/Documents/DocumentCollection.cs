@@ -1,34 +1,44 @@
 using IrpFlows.Irps;
-using IrpFlows.Timeline;
 using IrpFlows.Workflow;
 using Microsoft.DurableTask.Client;
 
 namespace IrpFlows.Documents;
 
-/// <summary>An IRP as an upload link opens it: its state, whether it still accepts files, and its documents deadline.</summary>
-public sealed record UploadAccess(string IrpId, IrpState State, RuntimeStatus RuntimeStatus, DateOnly DocumentsDeadline)
+/// <summary>An instance as an upload link opens it: what its page shows, and whether it still accepts files.</summary>
+public sealed record UploadAccess(string IrpId, IDocumentRequests Requests, DocumentRequestPage Page, RuntimeStatus RuntimeStatus)
 {
-    /// <summary>Terminated and completed IRPs take no more files.</summary>
+    /// <summary>Terminated and completed instances take no more files.</summary>
     public bool AcceptsUploads => RuntimeStatus is not (RuntimeStatus.Terminated or RuntimeStatus.Completed);
 }
 
 /// <summary>
-/// What an upload link lets an establishment do: see the checklist, get a create-only SAS for one new file, and report the
-/// file uploaded. Every call checks the token first; nothing is handed out or recorded for a token that fails.
+/// What an upload link lets an establishment (or probation provider) do: see the checklist, get a create-only SAS for one
+/// new file, and report the file uploaded. Every call checks the token first; nothing is handed out or recorded for a token
+/// that fails. Each workflow kind that asks for documents says what its page shows and records what arrives.
 /// </summary>
 public sealed class DocumentCollection(
-    SignedLinks links, IrpWorkflow workflow, IrpService irps, DocumentStore store, UploadRules rules, TimeProvider time)
+    SignedLinks links, IEnumerable<IDocumentRequests> requests, WorkflowEngine engine, DocumentStore store, UploadRules rules, TimeProvider time)
 {
-    /// <summary>The IRP the token is for; a 403 refusal for a bad or expired token, 404 when the IRP no longer exists.</summary>
+    private readonly IReadOnlyDictionary<string, IDocumentRequests> _requests = requests.ToDictionary(r => r.Kind);
+
+    /// <summary>The instance the token is for; a 403 refusal for a bad or expired token, 404 when the instance no longer exists.</summary>
     public async Task<(UploadAccess? Access, Refusal? Refusal)> OpenAsync(string token, CancellationToken ct)
     {
         var (status, refusal) = await links.OpenAsync(token, UploadTokenPayload.DocumentsPurpose,
-            "The upload link is not valid or has expired. Please ask the IRP coordinator who sent it for a new link.", ct);
+            "The upload link is not valid or has expired. Please ask the inspector who sent it for a new link.", ct, _requests.Keys.ToList());
         if (refusal is not null) return (null, refusal);
-        var state = IrpState.From(status!.Instance);
-        var deadline = workflow.Timeline(state).Single(s => s.Id == IrpSteps.DocumentsDeadline).Date;
-        return (new UploadAccess(status.Instance.Id, state, status.RuntimeStatus, deadline), null);
+        var kind = _requests[status!.Instance.Kind];
+        return (new UploadAccess(status.Instance.Id, kind, kind.Page(status), status.RuntimeStatus), null);
     }
+
+    /// <summary>
+    /// Records a file found in storage whose upload was never completed (see <see cref="UploadReconciler"/>), against the
+    /// instance whatever its kind; a refusal when the instance is gone or finished.
+    /// </summary>
+    public async Task<Refusal?> RecordAsync(string instanceId, DocumentReceivedData file, DurableTaskClient durable, CancellationToken ct) =>
+        await engine.GetHeaderAsync(instanceId, ct) is { } header && _requests.TryGetValue(header.Kind, out var kind)
+            ? await kind.RecordAsync(instanceId, file, durable, ct)
+            : new Refusal(404, "Not found", $"There is no instance with id '{instanceId}' that asks for documents.");
 
     /// <summary>
     /// Checks, in this order, the token (403, 404), the item key (404), that the IRP still takes files (409) and the file
@@ -68,7 +78,7 @@ public sealed class DocumentCollection(
             return (null, new Refusal(400, "The request is not valid.", "See 'errors'.",
                 broken.ToDictionary(e => e.Key, e => e.Value.Select(message => message + " It has been deleted.").ToArray())));
         }
-        var recorded = await irps.RecordDocumentAsync(irpId,
+        var recorded = await access.Requests.RecordAsync(irpId,
             new DocumentReceivedData(key, DocumentStore.FileNameOf(blobName!), blobName!, blob.ContentLength, time.GetUtcNow()), durable, ct);
         if (recorded is not null) return (null, recorded);
         if (pending is not null) await store.ForgetPendingAsync(pending, ct);
@@ -79,7 +89,7 @@ public sealed class DocumentCollection(
     /// <summary>One checklist item with its files, as <c>GET /api/irps/{id}</c> shows it.</summary>
     public static DocumentView ItemView(UploadAccess access, string key)
     {
-        var (item, files) = access.State.Documents.Single(d => d.Item.Key == key);
+        var (item, files) = access.Page.Documents.Single(d => d.Item.Key == key);
         return new DocumentView(item.Key, item.Title, item.Description, item.Source, files.Count > 0 ? "received" : "missing",
             files.Select(f => new DocumentFileView(f.FileName, f.Size, f.ReceivedAt)).ToList());
     }
@@ -88,11 +98,12 @@ public sealed class DocumentCollection(
     {
         var (access, refusal) = await OpenAsync(token, ct);
         if (refusal is not null) return (null, refusal);
-        if (access!.State.Documents.All(d => d.Item.Key != key))
-            return (null, new Refusal(404, "Not found", $"'{key}' is not one of the documents requested for this review."));
+        var page = access!.Page;
+        if (page.Documents.All(d => d.Item.Key != key))
+            return (null, new Refusal(404, "Not found", $"'{key}' is not one of the documents requested for this {page.Noun}."));
         if (!access.AcceptsUploads)
-            return (null, new Refusal(409, $"The review is {access.RuntimeStatus.ToString().ToLowerInvariant()}",
-                "This review no longer accepts documents. Please contact the IRP coordinator."));
+            return (null, new Refusal(409, $"The {page.Noun} is {access.RuntimeStatus.ToString().ToLowerInvariant()}",
+                $"This {page.Noun} no longer accepts documents. Please contact the {page.ContactRole}."));
         return (access, null);
     }
 }

@@ -28,6 +28,7 @@ public static class DocumentsRegistration
         services.AddSingleton<IStorageSetup, UploadCorsSetup>();
         services.AddSingleton<MaterialDestruction>();
         services.AddSingleton<SignedLinks>();
+        services.AddSingleton<IDocumentRequests, IrpDocumentRequests>();
         services.AddSingleton<DocumentCollection>();
         services.AddSingleton<UploadReconciler>();
         return services;

@@ -20,33 +20,32 @@ public static class UploadPage
 
     public static string Render(UploadAccess access, string token, UploadRules rules, TimeZoneInfo zone, string nonce)
     {
-        var facts = access.State.Facts;
-        var establishment = facts.Establishment.Name;
-        var coordinator = facts.Contacts.Coordinator;
-        var documents = access.State.Documents;
+        var page = access.Page;
+        var contact = page.Contact;
+        var documents = page.Documents;
         var received = documents.Count(d => d.Files.Count > 0);
         var accept = string.Join(",", rules.AllowedTypes.Keys.Order().Select(e => "." + e));
 
         var html = new StringBuilder();
         html.Append($"""
-            {Head($"Upload documents: {establishment}")}
+            {Head($"Upload documents: {page.Subject}", page.Inspectorate)}
             <body data-api="/api/uploads/{E(token)}">
-            <header class="banner"><p>HM Inspectorate of Prisons</p></header>
+            <header class="banner"><p>{E(page.Inspectorate)}</p></header>
             <main>
-            <h1>Documents for the independent review of progress at {E(establishment)}</h1>
-            <p class="lead">Please upload the documents below by <strong>{LongDate(access.DocumentsDeadline)}</strong>. The visit starts on {LongDate(facts.VisitStart)}.</p>
-            <p>If you have any questions, contact {E(coordinator.Name)}, coordinating inspector, at <a href="mailto:{E(coordinator.Email)}">{E(coordinator.Email)}</a>.</p>
+            <h1>{E(page.Heading)}</h1>
+            <p class="lead">Please upload the documents below by <strong>{LongDate(page.Deadline)}</strong>. {E(page.AfterDeadline)}</p>
+            <p>If you have any questions, contact {E(contact.Name)}, {E(page.ContactRole)}, at <a href="mailto:{E(contact.Email)}">{E(contact.Email)}</a>.</p>
             <p id="summary" class="summary" aria-live="polite">{Summary(received, documents.Count)}</p>
             """);
         if (!access.AcceptsUploads)
         {
-            html.Append("<p class=\"notice\" role=\"alert\">This review no longer accepts documents. Please contact the coordinating inspector.</p>\n");
+            html.Append($"<p class=\"notice\" role=\"alert\">This {E(page.Noun)} no longer accepts documents. Please contact the {E(page.ContactRole)}.</p>\n");
         }
         else
         {
             html.Append($"""
                 <p class="hint">Each file can be up to {UploadRules.Describe(rules.MaxFileSizeBytes)}, of these types: {E(string.Join(", ", rules.AllowedTypes.Keys.Order()))}. You can upload several files for one item, and add more later.</p>
-                <noscript><p class="notice">Uploading files from this page needs JavaScript. If you cannot turn it on, please email the documents to {E(coordinator.Email)}.</p></noscript>
+                <noscript><p class="notice">Uploading files from this page needs JavaScript. If you cannot turn it on, please email the documents to {E(contact.Email)}.</p></noscript>
                 """);
         }
         html.Append("<ol class=\"items\">\n");
@@ -153,14 +152,14 @@ public static class UploadPage
     }
 
     /// <summary>The document head both pages share; <paramref name="title"/> is encoded here.</summary>
-    private static string Head(string title) => $"""
+    private static string Head(string title, string inspectorate = "HM Inspectorate of Prisons") => $"""
         <!doctype html>
         <html lang="en-GB">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="referrer" content="no-referrer">
-        <title>{E(title)} – HM Inspectorate of Prisons</title>
+        <title>{E(title)} – {E(inspectorate)}</title>
         <style>{Css}</style>
         </head>
         """;
@@ -183,7 +182,7 @@ public static class UploadPage
     private static string Summary(int received, int total) =>
         received == total ? $"All {total} documents have been received. Thank you." : $"{received} of {total} documents received.";
 
-    private static string LongDate(DateOnly date) => date.ToString("dddd d MMMM yyyy", English);
+    internal static string LongDate(DateOnly date) => date.ToString("dddd d MMMM yyyy", English);
 
     private static string When(DateTimeOffset instant, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTime(instant, zone).ToString("d MMM yyyy, HH:mm", English);

@@ -8,7 +8,7 @@ namespace IrpFlows.Documents;
 /// its PUT) and records them as received. Runs with every sweep (see <c>SweepFunction</c>). Its cost is proportional to the uploads still
 /// pending, which exist only for IRPs collecting documents: one table query, then one listing per IRP with pending uploads.
 /// </summary>
-public sealed partial class UploadReconciler(DocumentStore store, IrpService irps, UploadRules rules, TimeProvider time, ILogger<UploadReconciler> logger)
+public sealed partial class UploadReconciler(DocumentStore store, DocumentCollection documents, UploadRules rules, TimeProvider time, ILogger<UploadReconciler> logger)
 {
     /// <summary>
     /// Records every pending upload whose blob now exists and keeps the upload rules (checked as on completion; one that
@@ -36,7 +36,7 @@ public sealed partial class UploadReconciler(DocumentStore store, IrpService irp
                 }
                 else
                 {
-                    var refusal = await irps.RecordDocumentAsync(upload.IrpId,
+                    var refusal = await documents.RecordAsync(upload.IrpId,
                         new DocumentReceivedData(upload.Key, DocumentStore.FileNameOf(upload.BlobName), upload.BlobName, size, time.GetUtcNow()), durable, ct);
                     if (refusal is null)
                     {

@@ -7,6 +7,7 @@ using IrpFlows.Documents;
 using IrpFlows.Http;
 using IrpFlows.Irps;
 using IrpFlows.Mail;
+using IrpFlows.Probation;
 using IrpFlows.Storage;
 using IrpFlows.Timeline;
 using IrpFlows.Workflow;
@@ -64,6 +65,14 @@ public static class ServiceRegistration
         services.AddSingleton<IWorkflowKind>(sp => sp.GetRequiredService<IrpWorkflow>());
         services.AddSingleton<WorkflowEngine>();
         services.AddSingleton<IrpService>();
+
+        services.AddSingleton(ProbationPolicy.FromConfiguration(configuration.GetSection(ProbationPolicy.SectionName)));
+        services.AddSingleton<ProbationPlanner>();
+        services.AddSingleton<ProbationMailTemplates>();
+        services.AddSingleton<ProbationWorkflow>();
+        services.AddSingleton<IWorkflowKind>(sp => sp.GetRequiredService<ProbationWorkflow>());
+        services.AddSingleton<ProbationService>();
+        services.AddSingleton<IDocumentRequests, ProbationDocuments>();
 
         services.AddProblemDetails();
         services.AddExceptionHandler<HttpErrors>();

@@ -290,19 +290,5 @@ public sealed class IrpPlanner
         return $"{to}; copy to IMB chair" + (partners.Count > 0 ? $"; partners invited: {string.Join(", ", partners)}" : "");
     }
 
-    /// <summary>
-    /// The UTC instant of a local date and time. A time skipped when clocks go forward fires an hour later (as a clock would
-    /// show it); a time repeated when clocks go back fires at its first occurrence.
-    /// </summary>
-    private DateTimeOffset DueAt(DateOnly date, TimeOnly time)
-    {
-        var local = date.ToDateTime(time, DateTimeKind.Unspecified);
-        if (zone.IsInvalidTime(local))
-        {
-            local = local.AddHours(1);
-        }
-
-        var offset = zone.IsAmbiguousTime(local) ? zone.GetAmbiguousTimeOffsets(local).Max() : zone.GetUtcOffset(local);
-        return new DateTimeOffset(local, offset).ToUniversalTime();
-    }
+    private DateTimeOffset DueAt(DateOnly date, TimeOnly time) => LocalInstant.At(date, time, zone);
 }

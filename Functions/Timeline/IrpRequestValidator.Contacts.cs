@@ -65,7 +65,7 @@ public static partial class IrpRequestValidator
             };
     }
 
-    private static Contact? ParseContact(ContactRequest? input, string field, bool required, Action<string, string> error)
+    internal static Contact? ParseContact(ContactRequest? input, string field, bool required, Action<string, string> error)
     {
         if (input is null)
         {

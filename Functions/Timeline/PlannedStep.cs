@@ -1,6 +1,6 @@
 namespace IrpFlows.Timeline;
 
-/// <summary>One step of an IRP's timeline.</summary>
+/// <summary>One step of a timeline: an IRP's, or a probation inspection's.</summary>
 /// <param name="Id">Stable across re-planning (e.g. <c>documents-reminder-2</c>), so a step done stays done when dates move.</param>
 /// <param name="Title">What happens, in the coordinator's words.</param>
 /// <param name="Date">The local England-and-Wales date it happens on.</param>
@@ -9,7 +9,7 @@ namespace IrpFlows.Timeline;
 /// policy's time zone, as UTC; for a step that answers something recorded (a moved visit, the final report's upload), the
 /// instant it was recorded.</param>
 /// <param name="Concerns">Who the step is for or writes to, e.g. "Governor; copy to IMB chair".</param>
-/// <param name="Source">The guide paragraph the rule comes from, e.g. "Prison guide 7.4".</param>
+/// <param name="Source">The guide paragraph the rule comes from, e.g. "Prison guide 7.4", "Probation manual 4.4".</param>
 /// <param name="Applicable">False when the step will not happen (e.g. a documents reminder once everything arrived): show it as skipped.</param>
 /// <param name="WaitingFor">What the step waits for: an event ("DraftIssued", "Published") or "JudgementsRecorded" (every item
 /// judged); it must not run before then, however late. Null once it happened, and then event-driven dates follow the event's date.</param>

@@ -55,12 +55,12 @@ public sealed record StepResult(JsonObject? Result)
 }
 
 /// <summary>
-/// A kind of workflow (an IRP, later a probation inspection) run by the workflow orchestration. The orchestration and the
-/// engine know nothing about prisons: every rule lives here, behind a pure plan and idempotent steps.
+/// A kind of workflow (an IRP, a probation inspection) run by the workflow orchestration. The orchestration and the
+/// engine know nothing about prisons or probation: every rule lives here, behind a pure plan and idempotent steps.
 /// </summary>
 public interface IWorkflowKind
 {
-    /// <summary>Short stable name stored with each instance ("irp").</summary>
+    /// <summary>Short stable name stored with each instance ("irp", "probation").</summary>
     string Name { get; }
 
     /// <summary>Pure: the plan implied by the log. Must not read the clock or storage.</summary>

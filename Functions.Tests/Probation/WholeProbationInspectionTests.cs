@@ -1,0 +1,158 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using IrpFlows.Tests.Support;
+using static IrpFlows.Tests.Probation.ProbationRequests;
+
+namespace IrpFlows.Tests.Probation;
+
+/// <summary>
+/// A probation inspection started over HTTP and run on the development clock from its announcement to its action plan: every
+/// email goes once, on its date, to the people the manual names; moving fieldwork moves every pending date; terminating stops it.
+/// </summary>
+public sealed class WholeProbationInspectionTests
+{
+    private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+
+    /// <summary>Noon UTC on a day: after its 09:00 steps in winter and summer time alike, before its 16:00 deadline.</summary>
+    private static DateTimeOffset Noon(int year, int month, int day) => new(year, month, day, 12, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task Inspection_RunsFromAnnouncementToActionPlan_EachEmailOnceOnItsDate_AndAMoveOfFieldworkMovesEveryPendingDate()
+    {
+        // The clock starts on Monday 23 November 2026, the first day of week -11 for fieldwork from Monday 8 February 2027.
+        await using var app = await IrpFlowsApp.StartAsync();
+        var id = await app.CreateProbationAsync(Inspection("2027-02-08"));
+
+        // Week -9: the announcement call (Thursday 10 December) is by telephone; the organisation names its senior link manager.
+        await app.MoveClockAsync(Noon(2026, 12, 10));
+        var called = Steps(await app.GetProbationAsync(id));
+        Assert.Equal(("done", "done"), (called["preparation"].Text("status"), called["announcement-call"].Text("status")));
+        Assert.Empty(await app.OutboxStepsAsync(id));
+        await app.RaiseAcceptedAsync(id, "SeniorLinkManagerNamed", new { name = "Sam Link", email = LinkEmail });
+
+        // Week -8, Monday 14 December: the confirming email with the project plan, to the chief executive and the link manager.
+        await app.MoveClockAsync(Noon(2026, 12, 14));
+        var confirming = await app.EmailAsync(id, "announcement-email");
+        Assert.Equal([ChiefEmail, LinkEmail], Emails.Addresses(confirming, "to"));
+        Assert.Equal([LeadEmail], Emails.Addresses(confirming, "cc"));
+        var mime = Emails.Parse(await app.RawEmailAsync(confirming));
+        Assert.Equal(["project-plan.csv", "project-plan.ics"], mime.Attachments.Select(a => a.ContentDisposition!.FileName).Order());
+        var plan = Attachment(mime, "project-plan.csv");
+        Assert.Contains("week -9,2026-12-10,,Announcement telephone call,", plan);
+        Assert.Contains("week -3,2027-01-20,16:00,Case sample due back (16:00),", plan);
+        // Week -6 ends on New Year's Day: the evidence is due the working day before.
+        Assert.Contains("week -6,2026-12-31,,Evidence in advance due,", plan);
+        Assert.Equal(22, Ical.Net.Calendar.Load(Attachment(mime, "project-plan.ics"))!.Events.Count); // every step that will happen
+
+        // The fieldwork moves a week later: every pending date follows it, to the dates a new inspection would get; what is done stays done.
+        var before = Steps(await app.GetProbationAsync(id));
+        await app.RaiseAcceptedAsync(id, "FieldworkRescheduled", new { fieldworkStart = "2027-02-15" });
+        var after = Steps(await app.GetProbationAsync(id));
+        var preview = await PreviewAsync(app, Inspection("2027-02-15"));
+        Assert.All(["preparation", "announcement-call", "announcement-email"], step => Assert.Equal("done", after[step].Text("status")));
+        Assert.Equal(("2026-12-14", "week -8"), (after["announcement-email"].Text("date"), after["announcement-email"].Text("week"))); // as it went
+        var pending = after.Values.Where(s => s.Text("status") == "pending").Select(s => s.Text("id")).ToList();
+        Assert.Equal(19, pending.Count);
+        Assert.All(pending, step =>
+        {
+            Assert.Equal(preview[step].Text("date"), after[step].Text("date"));
+            Assert.NotEqual(before[step].Text("date"), after[step].Text("date"));
+        });
+        Assert.Equal("2027-06-01", after["publication"].Text("date")); // week +13 begins on the spring bank holiday
+        await app.RaiseAcceptedAsync(id, "PlanningMeetingHeld", new { date = "2026-12-14" });
+
+        // Each email on its date, in order; the coordinator records what the timeline waits for.
+        await ExpectEmailsAsync(app, id, Noon(2027, 1, 18), "case-sample-request");
+        await ExpectEmailsAsync(app, id, Noon(2027, 1, 26), "case-sample-reminder");
+        await app.RaiseAcceptedAsync(id, "CaseSampleReturned");
+        await ExpectEmailsAsync(app, id, Noon(2027, 2, 1), "schedules");
+        await ExpectEmailsAsync(app, id, Noon(2027, 3, 12)); // fieldwork and the ratings panel send nothing
+        foreach (var (standard, rating) in new[]
+                 {
+                     ("1.1", "Good"), ("1.2", "RequiresImprovement"), ("1.3", "Good"), ("1.4", "Good"), ("2.1", "Good"),
+                     ("2.2", "RequiresImprovement"), ("2.3", "Good"), ("2.4", "Outstanding"), ("3.1", "Good"), ("3.2", "Inadequate"),
+                 })
+        {
+            using var rated = await app.RateAsync(id, standard, rating);
+            Assert.Equal(HttpStatusCode.Accepted, rated.StatusCode);
+        }
+        await ExpectEmailsAsync(app, id, Noon(2027, 3, 15), "ratings-to-organisation");
+        var ratingsLetter = Emails.PlainText(await app.RawEmailAsync(id, "ratings-to-organisation"));
+        Assert.Contains("2.3 Implementation and delivery: Good", ratingsLetter);
+        Assert.Contains("3.2 Statutory victim work: Inadequate", ratingsLetter);
+        Assert.Contains("Overall, Kent, Surrey and Sussex NPS division is rated good.", ratingsLetter); // 17 of 30 (manual 7.1)
+        await app.RaiseAcceptedAsync(id, "DraftIssued");
+        await ExpectEmailsAsync(app, id, Noon(2027, 4, 19), "draft-report");
+        Assert.Contains("by Friday 30 April 2027", Emails.PlainText(await app.RawEmailAsync(id, "draft-report")));
+        // The comments come back through the upload link the draft carries, valid until they are due (7.3).
+        var commentsLink = Emails.Link(Emails.PlainText(await app.RawEmailAsync(id, "draft-report")), "/upload/");
+        await app.UploadDocumentAsync(commentsLink.Segments[^1], "factual-accuracy-comments", "comments.pdf", TestFiles.Pdf("comments"));
+        using (var again = await app.RaiseProbationAsync(id, "CommentsReturned"))
+            Assert.Equal(HttpStatusCode.Conflict, again.StatusCode); // already returned, through the link
+        await ExpectEmailsAsync(app, id, Noon(2027, 5, 24), "embargoed-copy"); // five working days before Tuesday 1 June
+        await ExpectEmailsAsync(app, id, Noon(2027, 6, 1)); // the notice waits for the publication itself
+        await app.RaiseAcceptedAsync(id, "Published", new { date = "2027-06-01", url = "https://www.justiceinspectorates.gov.uk/hmiprobation/kss-2027/" });
+        await ExpectEmailsAsync(app, id, Noon(2027, 6, 1).AddMinutes(1), "publication");
+        await ExpectEmailsAsync(app, id, Noon(2027, 6, 14), "action-plan");
+
+        var finished = await app.GetProbationAsync(id);
+        Assert.Equal("Completed", finished.Text("runtimeStatus"));
+        Assert.Equal("skipped", Steps(finished)["factual-accuracy-reminder"].Text("status")); // the comments came back first
+        Assert.Equal(17, finished["ratings"]!["score"]!.GetValue<int>());
+        // Once each, on the date its step shows.
+        var outbox = await app.OutboxAsync(id);
+        Assert.Equal(9, outbox.Count);
+        Assert.All(outbox, email => Assert.Equal(
+            Steps(finished)[email.Text("step")].Text("date"),
+            TimeZoneInfo.ConvertTime(email["sentAt"]!.GetValue<DateTimeOffset>(), London).ToString("yyyy-MM-dd")));
+        Assert.Equal(9, ((JsonArray)finished["emails"]!).Count);
+    }
+
+    [Fact]
+    public async Task Terminating_TellsTheOrganisationOnce_SkipsEveryPendingStep_AndNothingMoreIsSent()
+    {
+        await using var app = await IrpFlowsApp.StartAsync();
+        var id = await app.CreateProbationAsync(Inspection("2027-02-08"));
+        await app.MoveClockAsync(Noon(2026, 12, 14));
+
+        using var terminated = await app.Coordinator.PostAsync($"/api/probation-inspections/{id}/terminate?reason=Fieldwork%20clashes%20with%20a%20restructure", null);
+        Assert.Equal(HttpStatusCode.Accepted, terminated.StatusCode);
+        await app.CatchUpAsync();
+        await app.MoveClockAsync(Noon(2027, 7, 1));
+
+        Assert.Equal(["announcement-email", "cancellation"], await app.OutboxStepsAsync(id));
+        // No senior link manager was named on the call: the confirming email goes to the chief executive, asking for one (3.3).
+        Assert.Equal([ChiefEmail], Emails.Addresses(await app.EmailAsync(id, "announcement-email"), "to"));
+        Assert.Contains("Please let me know who will be the senior link manager", Emails.PlainText(await app.RawEmailAsync(id, "announcement-email")));
+        Assert.Contains("Reason: Fieldwork clashes with a restructure", Emails.PlainText(await app.RawEmailAsync(id, "cancellation")));
+        var inspection = await app.GetProbationAsync(id);
+        Assert.Equal(("Terminated", "Cancelled"), (inspection.Text("runtimeStatus"), inspection.Text("customStatus")));
+        Assert.All(Steps(inspection).Values.Where(s => s.Text("id") is not ("preparation" or "announcement-call" or "announcement-email" or "cancellation")),
+            s => Assert.Equal("skipped", s.Text("status")));
+        using var late = await app.RaiseProbationAsync(id, "CaseSampleReturned");
+        Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+    }
+
+    private static async Task ExpectEmailsAsync(IrpFlowsApp app, string id, DateTimeOffset now, params string[] newSteps)
+    {
+        var sent = await app.OutboxStepsAsync(id);
+        await app.MoveClockAsync(now);
+        Assert.Equal([.. sent, .. newSteps], await app.OutboxStepsAsync(id));
+    }
+
+    private static async Task<IReadOnlyDictionary<string, JsonObject>> PreviewAsync(IrpFlowsApp app, JsonObject request)
+    {
+        using var response = await app.Coordinator.PostAsJsonAsync("/api/probation-inspections/preview", request);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return Steps((await response.Content.ReadFromJsonAsync<JsonObject>())!);
+    }
+
+    private static string Attachment(MimeKit.MimeMessage message, string fileName)
+    {
+        var part = Assert.IsAssignableFrom<MimeKit.MimePart>(message.Attachments.Single(a => a.ContentDisposition!.FileName == fileName));
+        using var content = new MemoryStream();
+        part.Content!.DecodeTo(content);
+        return System.Text.Encoding.UTF8.GetString(content.ToArray());
+    }
+}

@@ -1,0 +1,112 @@
+using System.Text.Json.Nodes;
+using IrpFlows.Irps;
+using IrpFlows.Probation;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+
+namespace IrpFlows.Http;
+
+/// <summary>The coordinator API for probation inspections (see ../shared/API.md, "Probation inspections"), in the IRPs' patterns.</summary>
+public sealed class ProbationFunctions(ProbationService inspections)
+{
+    private const string Tag = "Probation inspections";
+
+    [Function(nameof(PreviewProbationInspection))]
+    [OpenApiOperation(Tag, "The timeline a probation inspection would get, week by week. Changes nothing.",
+        RequestBody = typeof(CreateProbationInspectionRequest), Response = typeof(ProbationPreview), ErrorStatuses = [StatusCodes.Status400BadRequest])]
+    public async Task<IResult> PreviewProbationInspection(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/probation-inspections/preview")] HttpRequest request)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<CreateProbationInspectionRequest>(request, IrpEvents.Json);
+        if (problem is not null) return problem;
+        var validation = inspections.Validate(body);
+        return validation.IsValid ? TypedResults.Ok(inspections.Preview(validation.Facts!)) : Problems.Validation(validation.Errors.ToDictionary());
+    }
+
+    [Function(nameof(CreateProbationInspection))]
+    [OpenApiOperation(Tag, "Start a probation inspection. Returns 202 with the URLs to query it, raise events and terminate it.",
+        RequestBody = typeof(CreateProbationInspectionRequest), Response = typeof(CreatedProbationInspection), ResponseStatus = StatusCodes.Status202Accepted,
+        ErrorStatuses = [StatusCodes.Status400BadRequest])]
+    public async Task<IResult> CreateProbationInspection(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/probation-inspections")] HttpRequest request,
+        [DurableClient] DurableTaskClient durable, CancellationToken ct)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<CreateProbationInspectionRequest>(request, IrpEvents.Json);
+        if (problem is not null) return problem;
+        var validation = inspections.Validate(body);
+        if (!validation.IsValid) return Problems.Validation(validation.Errors.ToDictionary());
+        var id = await inspections.CreateAsync(validation.Facts!, durable, ct);
+        var created = CreatedProbationInspection.For(request, id);
+        return TypedResults.Accepted(created.StatusQueryGetUri, created);
+    }
+
+    [Function(nameof(ListProbationInspections))]
+    [OpenApiOperation(Tag, "Every probation inspection, with its status and next step, by fieldwork start.", Response = typeof(List<ProbationListItem>))]
+    public async Task<IResult> ListProbationInspections(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/probation-inspections")] HttpRequest request, CancellationToken ct)
+    {
+        var items = new List<ProbationListItem>();
+        await foreach (var item in inspections.ListAsync(ct)) items.Add(item);
+        return TypedResults.Ok(items.OrderBy(i => i.FieldworkStart).ToList());
+    }
+
+    [Function(nameof(GetProbationInspection))]
+    [OpenApiOperation(Tag, "A probation inspection's status: timeline with weeks, ratings summary, emails.", Response = typeof(ProbationView),
+        ErrorStatuses = [StatusCodes.Status404NotFound])]
+    public async Task<IResult> GetProbationInspection(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/probation-inspections/{id}")] HttpRequest request, string id, CancellationToken ct)
+    {
+        var view = await inspections.GetAsync(id, ct);
+        return view is null ? Problems.NotFound($"There is no probation inspection with id '{id}'.") : TypedResults.Ok(view);
+    }
+
+    [Function(nameof(RaiseProbationEvent))]
+    [OpenApiOperation(Tag, "Record an event: SeniorLinkManagerNamed, PlanningMeetingHeld, CaseSampleReturned, DraftIssued, CommentsReturned, Published, FieldworkRescheduled.",
+        Description = "Bodies: SeniorLinkManagerNamed { name, email }; PlanningMeetingHeld { date }; CaseSampleReturned, DraftIssued and CommentsReturned { date? } "
+            + "(default today); Published { date, url }; FieldworkRescheduled { fieldworkStart, fieldworkWeekThreeStart? } (Mondays). Dates are yyyy-MM-dd. "
+            + "400 for an unknown event or a bad field; 409 when the inspection's state refuses it.",
+        RequestBody = typeof(JsonObject), ResponseStatus = StatusCodes.Status202Accepted,
+        ErrorStatuses = [StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict])]
+    public async Task<IResult> RaiseProbationEvent(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/probation-inspections/{id}/events/{eventName}")] HttpRequest request,
+        string id, string eventName, [DurableClient] DurableTaskClient durable, CancellationToken ct)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<JsonObject>(request, IrpEvents.Json, emptyAllowed: true);
+        if (problem is not null) return problem;
+        return Accepted(await inspections.RaiseAsync(id, eventName, body, durable, ct));
+    }
+
+    [Function(nameof(RateProbationStandard))]
+    [OpenApiOperation(Tag, "Record a standard's rating (1.1 … 3.2): Outstanding, Good, RequiresImprovement or Inadequate.",
+        RequestBody = typeof(RatingRequest), ResponseStatus = StatusCodes.Status202Accepted,
+        ErrorStatuses = [StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict])]
+    public async Task<IResult> RateProbationStandard(
+        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "api/probation-inspections/{id}/ratings/{standard}")] HttpRequest request,
+        string id, string standard, [DurableClient] DurableTaskClient durable, CancellationToken ct)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<RatingRequest>(request, IrpEvents.Json);
+        if (problem is not null) return problem;
+        return Accepted(await inspections.RateAsync(id, standard, body, durable, ct));
+    }
+
+    [Function(nameof(TerminateProbationInspection))]
+    [OpenApiOperation(Tag, "Cancel a probation inspection (?reason=): pending steps are skipped, and the organisation is told once it has been called.",
+        ResponseStatus = StatusCodes.Status202Accepted, ErrorStatuses = [StatusCodes.Status404NotFound, StatusCodes.Status409Conflict])]
+    [OpenApiQueryParameter("reason", "Why the inspection is cancelled; recorded and given in the notice.")]
+    public async Task<IResult> TerminateProbationInspection(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/probation-inspections/{id}/terminate")] HttpRequest request,
+        string id, [DurableClient] DurableTaskClient durable, CancellationToken ct) =>
+        Accepted(await inspections.TerminateAsync(id, request.Query["reason"].FirstOrDefault(), durable, ct));
+
+    private static IResult Accepted(Refusal? refusal) => refusal is null ? TypedResults.Accepted((string?)null) : Problems.For(refusal);
+}
+
+/// <summary>The body of <c>202 Accepted</c> after starting a probation inspection: where to follow it.</summary>
+public sealed record CreatedProbationInspection(string Id, string StatusQueryGetUri, string SendEventPostUri, string TerminatePostUri)
+{
+    public static CreatedProbationInspection For(HttpRequest request, string id)
+    {
+        var instance = $"{request.Scheme}://{request.Host}/api/probation-inspections/{id}";
+        return new CreatedProbationInspection(id, instance, instance + "/events/{eventName}", instance + "/terminate?reason={text}");
+    }
+}

@@ -1,0 +1,61 @@
+using IrpFlows.Documents;
+using IrpFlows.Irps;
+using IrpFlows.Workflow;
+using Microsoft.DurableTask.Client;
+
+namespace IrpFlows.Probation;
+
+/// <summary>
+/// What a probation inspection asks the organisation to upload, through the same links and page as an IRP's documents:
+/// the evidence in advance (manual 3.6) and the case sample (4.4), then, once the draft report is issued, the factual
+/// accuracy comments (7.3). A case sample or comments file arriving counts as its return.
+/// </summary>
+public sealed class ProbationDocuments(ProbationWorkflow workflow, ProbationService inspections) : IDocumentRequests
+{
+    public const string EvidenceInAdvance = "evidence-in-advance";
+    public const string CaseSample = "case-sample";
+    public const string FactualAccuracyComments = "factual-accuracy-comments";
+
+    /// <summary>The items asked for so far: the comments only once there is a draft to comment on.</summary>
+    public static IReadOnlyList<DocumentItem> Checklist(ProbationProgress progress) =>
+    [
+        new(EvidenceInAdvance, "Evidence in advance",
+            "Your best evidence against the domain one standards, each item named in the evidence source grid, and the annex on your operating model in plain English, without staff names.",
+            "Probation manual 3.6"),
+        new(CaseSample, "Case sample",
+            "The case sample lists completed to the case sample specification: exclusions identified and responsible officers' availability given.",
+            "Probation manual 4.4"),
+        .. progress.DraftIssued
+            ? new DocumentItem[] { new(FactualAccuracyComments, "Factual accuracy comments",
+                "Your comments on the factual accuracy of the draft report, using the template the draft came with.", "Probation manual 7.3") }
+            : [],
+    ];
+
+    public string Kind => ProbationWorkflow.KindName;
+
+    public DocumentRequestPage Page(InstanceStatus status)
+    {
+        var state = ProbationState.From(status.Instance);
+        var timeline = workflow.Timeline(state);
+        DateOnly Date(string step) => timeline.Single(s => s.Id == step).Date;
+        var organisation = state.Facts.Organisation.Name;
+        var lead = state.Facts.Contacts.LeadInspector;
+        return state.Progress.DraftIssued
+            ? new DocumentRequestPage("HM Inspectorate of Probation", organisation, $"Factual accuracy comments for the inspection of {organisation}", "inspection",
+                Date(ProbationSteps.FactualAccuracyDeadline), "Please send them to the lead inspector and the head of inspection by then.", lead, "lead inspector", state.Documents)
+            : new DocumentRequestPage("HM Inspectorate of Probation", organisation, $"Evidence and case sample for the inspection of {organisation}", "inspection",
+                Date(ProbationSteps.CaseSampleReturn),
+                $"The evidence in advance is due by {UploadPage.LongDate(Date(ProbationSteps.EvidenceInAdvance))}, the case sample by 16:00 on the last day; fieldwork starts on {UploadPage.LongDate(Date(ProbationSteps.FieldworkWeek1))}.",
+                lead, "lead inspector", state.Documents);
+    }
+
+    public Task<Refusal?> RecordAsync(string instanceId, DocumentReceivedData file, DurableTaskClient durable, CancellationToken ct) =>
+        inspections.RecordDocumentAsync(instanceId, file, durable, ct);
+
+    /// <summary>
+    /// The upload link for an inspection, valid (plus the grace period) until the last thing it collects is due: the case
+    /// sample, or once the draft is issued the factual accuracy comments. The same state gives the same link.
+    /// </summary>
+    public static Uri Link(UploadLinks links, string instanceId, ProbationProgress progress, IReadOnlyList<IrpFlows.Timeline.PlannedStep> timeline) =>
+        links.For(instanceId, timeline.Single(s => s.Id == (progress.DraftIssued ? ProbationSteps.FactualAccuracyDeadline : ProbationSteps.CaseSampleReturn)).Date);
+}

@@ -1,0 +1,150 @@
+using IrpFlows.Mail;
+using IrpFlows.Timeline;
+
+namespace IrpFlows.Probation;
+
+/// <summary>What a probation email is rendered from: the inspection now, its timeline, and the organisation's upload page.</summary>
+/// <param name="Ran">The date each step done was planned for when it ran: the call as it was made, even after fieldwork moved.</param>
+public sealed record ProbationMailContext(string InstanceId, ProbationState State, IReadOnlyList<PlannedStep> Timeline, Uri UploadLink,
+    IReadOnlyDictionary<string, DateOnly> Ran)
+{
+    public DateOnly Date(string stepId) => Ran.TryGetValue(stepId, out var ran) ? ran : Timeline.Single(s => s.Id == stepId).Date;
+}
+
+/// <summary>
+/// The emails of a probation inspection, following the manual's sections 3, 4.4, 5 and 7. Each comes in HTML and plain text
+/// with the same content (every value HTML-encoded by <see cref="MailBodyBuilder"/>); the message key is
+/// <c>"{instanceId}/{stepId}"</c>, so rendering a step again gives the same key and the sender sends it once.
+/// </summary>
+/// <param name="time">Stamps the project plan's calendar entries (DTSTAMP); nothing else reads the clock.</param>
+public sealed class ProbationMailTemplates(TimeProvider time)
+{
+    /// <summary>The steps that send an email; every other step is a date on the timeline.</summary>
+    public static readonly IReadOnlySet<string> EmailSteps = new HashSet<string>(StringComparer.Ordinal)
+    {
+        ProbationSteps.AnnouncementEmail, ProbationSteps.CaseSampleRequest, ProbationSteps.CaseSampleReminder, ProbationSteps.Schedules,
+        ProbationSteps.RatingsToOrganisation, ProbationSteps.DraftReport, ProbationSteps.FactualAccuracyReminder, ProbationSteps.EmbargoedCopy,
+        ProbationSteps.Publication, ProbationSteps.ActionPlan, ProbationSteps.Cancellation,
+    };
+
+    /// <exception cref="ArgumentException">The step sends no email.</exception>
+    public MailMessage Render(string stepId, ProbationMailContext context)
+    {
+        var facts = context.State.Facts;
+        var contacts = facts.Contacts;
+        var name = facts.Organisation.Name;
+        var leaders = Recipients(contacts.ChiefExecutive, contacts.SeniorLinkManager);
+        // The senior link manager is the organisation's contact for the inspection's arrangements (3.3, 3.4); until named, the chief executive.
+        var link = Recipients(contacts.SeniorLinkManager ?? contacts.ChiefExecutive);
+        var lead = Recipients(contacts.LeadInspector);
+        string Long(string step) => IrpWording.LongDate(context.Date(step));
+        var body = new MailBodyBuilder();
+
+        MailMessage Compose(IReadOnlyList<EmailAddress> to, string subject, IReadOnlyList<MailAttachment>? attachments = null)
+        {
+            body.SignOff("Yours sincerely,", contacts.LeadInspector.Name, "Lead inspector", "HM Inspectorate of Probation", contacts.LeadInspector.Email);
+            var cc = lead.Where(c => !to.Any(t => string.Equals(t.Address, c.Address, StringComparison.OrdinalIgnoreCase))).ToList();
+            return new MailMessage($"{context.InstanceId}/{stepId}", to, cc, $"{subject}: {name}", body.BuildHtml(subject), body.BuildText(), attachments ?? []);
+        }
+
+        switch (stepId)
+        {
+            case ProbationSteps.AnnouncementEmail:
+                body.Paragraph(Greeting(leaders))
+                    .Paragraph($"Further to my telephone call on {Long(ProbationSteps.AnnouncementCall)}, I confirm that HM Inspectorate of Probation will inspect {name}. "
+                        + $"Fieldwork takes place in three weeks beginning {Long(ProbationSteps.FieldworkWeek1)}, {Long(ProbationSteps.FieldworkWeek2)} and {Long(ProbationSteps.FieldworkWeek3)}.")
+                    .Paragraph("The project plan attached sets out the key dates and activities from now until the action plan after publication, as a table and as calendar entries. "
+                        + "Please check the dates and tell us of any that conflict with other significant commitments, so that we can consider changes.")
+                    .Heading("Before fieldwork")
+                    .BulletList([
+                        $"Telephone planning meeting: by {Long(ProbationSteps.PlanningMeeting)}.",
+                        $"Evidence in advance, with the evidence source grid: by {Long(ProbationSteps.EvidenceInAdvance)}.",
+                        $"Presentation and on-site planning meeting: week -5, from {Long(ProbationSteps.OnSitePlanning)}.",
+                        $"Case sample: identified on {Long(ProbationSteps.CaseSampleRequest)} and returned by 16:00 on {Long(ProbationSteps.CaseSampleReturn)}.",
+                        $"Final schedules for domains two and three: {Long(ProbationSteps.Schedules)}.",
+                    ])
+                    .LinkParagraph("Please upload the evidence in advance, and later the case sample, using this secure link:", context.UploadLink, $"upload evidence for {name}");
+                if (contacts.SeniorLinkManager is null)
+                    body.Paragraph("Please let me know who will be the senior link manager for the inspection.");
+                return Compose(leaders, "Inspection confirmed, with the project plan",
+                    ProjectPlan.Attachments(context.InstanceId, facts, context.Timeline, time.GetUtcNow()));
+
+            case ProbationSteps.CaseSampleRequest:
+                body.Paragraph(Greeting(link))
+                    .Paragraph($"Please identify the case sample today, following the case sample specification sent with the confirmation of the inspection, "
+                        + $"and return it to me by 16:00 on {Long(ProbationSteps.CaseSampleReturn)}. Identifying it now keeps as many sentenced cases in the sample as possible.")
+                    .LinkParagraph("Please upload it using the secure link we sent with the confirmation of the inspection:", context.UploadLink, $"upload the case sample for {name}");
+                return Compose(link, "Case sample request");
+
+            case ProbationSteps.CaseSampleReminder:
+                body.Paragraph(Greeting(link))
+                    .Paragraph($"A reminder that the case sample is due back with me by 16:00 on {Long(ProbationSteps.CaseSampleReturn)}. We have not yet recorded it as received.")
+                    .LinkParagraph("Please upload it using this secure link:", context.UploadLink, $"upload the case sample for {name}");
+                return Compose(link, "Case sample reminder");
+
+            case ProbationSteps.Schedules:
+                body.Paragraph(Greeting(link))
+                    .Paragraph($"The final schedules for domains two and three are issued this week, for fieldwork beginning {Long(ProbationSteps.FieldworkWeek1)}. "
+                        + "They give the time of each responsible officer interview, which normally lasts 60 minutes, and any fixed commitments such as focus groups.")
+                    .Paragraph("Please give everyone taking part in interviews, meetings and focus groups the venue, date and time.");
+                return Compose(link, "Final schedules");
+
+            case ProbationSteps.RatingsToOrganisation:
+                var state = context.State;
+                body.Paragraph(Greeting(leaders))
+                    .Paragraph($"The ratings panel met on {Long(ProbationSteps.RatingsPanel)} and agreed the ratings below. I will telephone today to explain its decision.")
+                    .Heading("Ratings")
+                    .LabelledList(state.Standards.Select(s => ((string?)$"{s.Ref} {s.Title}:", ProbationStandards.Words(state.Ratings[s.Ref]))));
+                if (ProbationStandards.Overall(state.Standards, state.Ratings) is { } overall)
+                    body.Paragraph($"Overall, {name} is rated {ProbationStandards.Words(overall).ToLowerInvariant()}.");
+                return Compose(leaders, "Ratings panel decision");
+
+            case ProbationSteps.DraftReport:
+                body.Paragraph(Greeting(leaders))
+                    .Paragraph($"The draft report of our inspection of {name} is issued to you today for factual accuracy checking, with a copy to the Operational and Systems Assurance Group (OSAG).")
+                    .Paragraph($"Please return any comments on its factual accuracy to me and the head of inspection by {Long(ProbationSteps.FactualAccuracyDeadline)}. "
+                        + "We also invite you to complete the feedback questionnaire about the inspection.")
+                    .LinkParagraph("Please upload your comments using this secure link:", context.UploadLink, $"upload factual accuracy comments for {name}");
+                return Compose(leaders, "Draft report for factual accuracy checking");
+
+            case ProbationSteps.FactualAccuracyReminder:
+                body.Paragraph(Greeting(leaders))
+                    .Paragraph($"A reminder that comments on the factual accuracy of the draft report are due by {Long(ProbationSteps.FactualAccuracyDeadline)}.")
+                    .LinkParagraph("Please upload them using this secure link:", context.UploadLink, $"upload factual accuracy comments for {name}");
+                return Compose(leaders, "Factual accuracy comments reminder");
+
+            case ProbationSteps.EmbargoedCopy:
+                body.Paragraph(Greeting(leaders))
+                    .Paragraph($"An embargoed copy of the report of our inspection of {name} is issued to you today. It will be published on {Long(ProbationSteps.Publication)}; "
+                        + "until then, please do not share it beyond those who need it to prepare.");
+                return Compose(leaders, "Embargoed copy of the report");
+
+            case ProbationSteps.Publication:
+                body.Paragraph(Greeting(leaders));
+                body.LinkParagraph($"The report of our inspection of {name} was published on {Long(ProbationSteps.Publication)}:", context.State.PublicationUrl!, "the published report");
+                body.Paragraph($"Please agree the action plan addressing its recommendations with OSAG, who will send it to us in the week beginning {Long(ProbationSteps.ActionPlan)}.");
+                return Compose(leaders, "Report published");
+
+            case ProbationSteps.ActionPlan:
+                body.Paragraph(Greeting(leaders))
+                    .Paragraph($"The action plan addressing the report's recommendations is due with us from OSAG this week. We will review it and acknowledge it, "
+                        + "and follow up progress at the next annual inspection.");
+                return Compose(leaders, "Action plan due");
+
+            case ProbationSteps.Cancellation:
+                body.Paragraph(Greeting(leaders))
+                    .Paragraph($"The inspection of {name} announced for fieldwork from {Long(ProbationSteps.FieldworkWeek1)} will not go ahead."
+                        + (context.State.CancellationReason is { } reason ? $" Reason: {reason}" : ""))
+                    .Paragraph("Please disregard the dates of the project plan. I am sorry for any inconvenience.");
+                return Compose(leaders, "Inspection cancelled");
+
+            default:
+                throw new ArgumentException($"Step '{stepId}' of a probation inspection sends no email.", nameof(stepId));
+        }
+    }
+
+    private static string Greeting(IReadOnlyList<EmailAddress> to) => $"Dear {IrpWording.JoinNames(to.Select(a => a.Name).ToList())},";
+
+    private static IReadOnlyList<EmailAddress> Recipients(params Contact?[] contacts) =>
+        contacts.OfType<Contact>().DistinctBy(c => c.Email, StringComparer.OrdinalIgnoreCase).Select(c => new EmailAddress(c.Name, c.Email)).ToList();
+}

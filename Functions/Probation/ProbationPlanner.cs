@@ -1,0 +1,184 @@
+using IrpFlows.Calendar;
+using IrpFlows.Timeline;
+
+namespace IrpFlows.Probation;
+
+/// <summary>
+/// Plans a probation inspection's timeline from HMI Probation's inspection manual (V3, November 2018): every date is a week
+/// relative to fieldwork (2.3). Week -n is the week starting n weeks before fieldwork week one; week +n the week starting n
+/// weeks after the last fieldwork week began (the third, which may be held apart from the second). A pure function of the
+/// facts, what has happened, the England-and-Wales calendar and the policy: it never reads the clock.
+/// <para>
+/// Each rule says where a date that lands on a bank holiday goes. A day named as the start of something (the Monday the
+/// case sample is identified, the Monday the draft arrives) moves to the next working day of its week, so nothing arrives
+/// before the manual's week; a deadline ("by Friday", "by 16:00 on Wednesday") moves to the working day before, never later.
+/// </para>
+/// </summary>
+public sealed class ProbationPlanner
+{
+    /// <summary>What the ratings letter waits for: a rating recorded for every standard (7.1).</summary>
+    public const string RatingsRecorded = "RatingsRecorded";
+
+    /// <summary>What the draft report's email waits for: the coordinator saying the draft is ready (7.3).</summary>
+    public const string DraftIssued = "DraftIssued";
+
+    /// <summary>What the publication notice waits for: the report being published (7.4).</summary>
+    public const string Published = "Published";
+
+    private readonly WorkingDayCalendar calendar;
+    private readonly ProbationPolicy policy;
+    private readonly TimeZoneInfo zone;
+
+    public ProbationPlanner(WorkingDayCalendar calendar, ProbationPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        this.calendar = calendar;
+        this.policy = policy.Validate();
+        zone = policy.TimeZone;
+    }
+
+    /// <summary>
+    /// Every step, ordered by when it is due and then by the order of the process. Steps that will not happen are included
+    /// with <see cref="PlannedStep.Applicable"/> false; steps that wait for an event name it in <see cref="PlannedStep.WaitingFor"/>.
+    /// </summary>
+    /// <exception cref="CalendarRangeException">A date falls outside the calendar's supported range.</exception>
+    public IReadOnlyList<PlannedStep> Plan(ProbationFacts facts, ProbationProgress progress)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        ArgumentNullException.ThrowIfNull(progress);
+        var steps = new List<PlannedStep>();
+        var organisation = facts.Contacts.SeniorLinkManager is null ? "Chief executive / divisional director (no senior link manager named yet)" : "Senior link manager";
+        var leaders = facts.Contacts.SeniorLinkManager is null ? "Chief executive / divisional director" : "Chief executive / divisional director and senior link manager";
+
+        void Add(string id, string title, DateOnly date, string concerns, string section, bool applicable = true, string? waitingFor = null, TimeOnly? time = null) =>
+            steps.Add(new PlannedStep(id, title, date, time, LocalInstant.At(date, time ?? policy.StepTimeOfDay, zone), concerns,
+                "Probation manual " + section, applicable, waitingFor));
+
+        // 3.2: the administrator and lead inspector start to prepare at week -11. The start of work: a holiday Monday starts it on
+        // the next working day.
+        Add(ProbationSteps.Preparation, "Preparation starts: background information collated", FirstWorkingDayOfWeek(WeekBefore(facts, 11)),
+            "Lead inspector and administrator", "3.2");
+
+        // 3.3: announced by telephone "on the Thursday or Friday, nine weeks before the fieldwork commences (week -9)".
+        var call = AnnouncementCall(facts);
+        Add(ProbationSteps.AnnouncementCall, "Announcement telephone call", call, "Lead inspector to the chief executive / divisional director", "3.3");
+
+        // 3.3, 3.4: the confirming email with the project plan "on the first working day of the week following the call (week -8)".
+        Add(ProbationSteps.AnnouncementEmail, "Email confirming the inspection, with the project plan", FirstWorkingDayOfWeek(WeekBefore(facts, 8)),
+            leaders, "3.3, 3.4");
+
+        // 3.5: the telephone planning meeting "takes place within one week of the announcement": a limit, so a week after the
+        // call, or the working day before when that is a holiday; the day it was held once recorded.
+        Add(ProbationSteps.PlanningMeeting, progress.PlanningMeetingOn is null ? "Telephone planning meeting (latest date)" : "Telephone planning meeting held",
+            progress.PlanningMeetingOn ?? LastWorkingDayOnOrBefore(call.AddDays(7)), "Lead inspector and senior link manager", "3.5");
+
+        // 3.6, 3.8: the lead has read the evidence in advance by week -5, when the on-site planning meeting is held; so it is due
+        // by the end of week -6, moved to the working day before when that Friday is a holiday.
+        Add(ProbationSteps.EvidenceInAdvance, "Evidence in advance due", LastWorkingDayOnOrBefore(WeekBefore(facts, 6).AddDays(4)), organisation, "3.6, 3.8");
+
+        // 2.3 and 3.8: the presentation and on-site planning meeting in week -5; the manual names the week, not the day.
+        Add(ProbationSteps.OnSitePlanning, "Presentation and on-site planning meeting (week -5)", FirstWorkingDayOfWeek(WeekBefore(facts, 5)),
+            "Lead inspector, chief executive / divisional director and senior link manager", "3.7, 3.8");
+
+        // 4.4: the sample is "identified on Monday week -4" so that it holds as many sentenced cases as possible: a holiday
+        // Monday moves it to the next working day, never into week -5.
+        var sampleRequest = FirstWorkingDayOfWeek(WeekBefore(facts, 4));
+        Add(ProbationSteps.CaseSampleRequest, "Case sample request", sampleRequest, organisation, "4.4");
+
+        // 4.4: "returned to HMI Probation by 16:00 on Wednesday week -3": a deadline, so the working day before when that
+        // Wednesday is a holiday.
+        var sampleReturn = LastWorkingDayOnOrBefore(WeekBefore(facts, 3).AddDays(2));
+        Add(ProbationSteps.CaseSampleReminder, "Case sample reminder", calendar.AddWorkingDays(sampleReturn, -policy.ReminderWorkingDaysBeforeDeadline),
+            organisation, "4.4", applicable: !progress.CaseSampleReturned);
+        Add(ProbationSteps.CaseSampleReturn, "Case sample due back (16:00)", sampleReturn, organisation, "4.4", time: policy.CaseSampleReturnTimeOfDay);
+
+        // 5.1: the final schedules "at the start of week -2": its first working day.
+        var weekMinus2 = FirstWorkingDayOfWeek(WeekBefore(facts, 2));
+        Add(ProbationSteps.Schedules, "Final schedules for domains two and three", weekMinus2, organisation, "5.1");
+
+        // 3.9: local assessors are trained over three days in week -2, NPS inspections only.
+        Add(ProbationSteps.LocalAssessorTraining, "Local assessor training (three days)", weekMinus2, "Lead inspector, an assistant inspector and the local assessors",
+            "3.9", applicable: facts.Organisation.Type == OrganisationType.Nps);
+
+        // 2.3, 5.1: the three fieldwork weeks; a week whose Monday is a holiday starts on its first working day.
+        Add(ProbationSteps.FieldworkWeek1, "Fieldwork week one", FirstWorkingDayOfWeek(facts.FieldworkStart), "Inspection team", "2.3, 5.1");
+        Add(ProbationSteps.FieldworkWeek2, "Fieldwork week two", FirstWorkingDayOfWeek(facts.FieldworkStart.AddDays(7)), "Inspection team", "2.3, 5.1");
+        Add(ProbationSteps.FieldworkWeek3, "Fieldwork week three", FirstWorkingDayOfWeek(facts.FieldworkWeekThreeStart), "Inspection team", "2.3, 5.1");
+
+        // 7.2: the panel sits "on the Thursday morning of the week following the fieldwork (week +1)".
+        Add(ProbationSteps.RatingsPanel, "Ratings panel", RatingsPanel(facts), "Director of operations, lead inspector and head of inspection", "7.2",
+            time: policy.RatingsTimeOfDay);
+
+        // 2.3, 7.2: the ratings and panel summary "arrive with the inspected body at 0900 on the Monday after the ratings panel
+        // (week +2)". A holiday Monday (Easter Monday) sends them at 09:00 on the next working day, when someone is there to
+        // read them; the lead's call explaining them is the same day. Not before every standard is rated.
+        Add(ProbationSteps.RatingsToOrganisation, "Ratings and the panel's summary to the organisation", FirstWorkingDayOfWeek(WeekAfter(facts, 2)),
+            leaders, "2.3, 7.2", waitingFor: progress.AllRated ? null : RatingsRecorded, time: policy.RatingsTimeOfDay);
+
+        // 2.3, 7.3: the draft report arrives "on Monday morning of week +7". A holiday Monday sends it the next working day:
+        // sending it earlier would take a day from the three weeks of writing and the edits that follow.
+        var draft = FirstWorkingDayOfWeek(WeekAfter(facts, 7));
+        Add(ProbationSteps.DraftReport, "Draft report for factual accuracy checking", draft, leaders, "2.3, 7.3",
+            waitingFor: progress.DraftIssued ? null : DraftIssued);
+
+        // 2.3: comments "by the Friday of week +8": a deadline, so the working day before when that Friday is a holiday (Good Friday).
+        var comments = LastWorkingDayOnOrBefore(WeekAfter(facts, 8).AddDays(4));
+        Add(ProbationSteps.FactualAccuracyReminder, "Factual accuracy comments reminder", calendar.AddWorkingDays(comments, -policy.ReminderWorkingDaysBeforeDeadline),
+            leaders, "2.3, 7.3", applicable: !progress.CommentsReturned, waitingFor: progress.DraftIssued ? null : DraftIssued);
+        Add(ProbationSteps.FactualAccuracyDeadline, "Factual accuracy comments due", comments, leaders, "2.3, 7.3");
+
+        // 7.4: published "at week +13 in England, and week +17 in Wales"; the manual names the week, not the day, so its first
+        // working day. The day it was published once recorded.
+        var publicationWeek = facts.Organisation.Nation == Nation.Wales ? policy.PublicationWeekWales : policy.PublicationWeekEngland;
+        var publication = progress.PublishedOn ?? FirstWorkingDayOfWeek(WeekAfter(facts, publicationWeek));
+        // 7.4: the embargoed copy "5 working days before formal publication": counted in working days, so never on a holiday.
+        Add(ProbationSteps.EmbargoedCopy, "Embargoed copy of the report", calendar.AddWorkingDays(publication, -policy.EmbargoWorkingDaysBeforePublication),
+            leaders, "7.4");
+        Add(ProbationSteps.Publication, "Report published: publication notice", publication, leaders, "7.4",
+            waitingFor: progress.PublishedOn is null ? Published : null);
+
+        // 7.5: the action plan is sent by OSAG to HMI Probation "at week +15 in England and +19 in Wales"; the request goes on the
+        // first working day of that week.
+        Add(ProbationSteps.ActionPlan, "Action plan due (via OSAG)", FirstWorkingDayOfWeek(WeekAfter(facts, publicationWeek + policy.ActionPlanWeeksAfterPublication)),
+            leaders, "7.5");
+
+        // OrderBy is stable: steps due at the same instant keep the order of the process.
+        return steps.OrderBy(s => s.Due).ToList();
+    }
+
+    /// <summary>"week -9", "fieldwork week 2", "week +7": where <paramref name="date"/> falls, in the manual's numbering.</summary>
+    public static string WeekOf(ProbationFacts facts, DateOnly date)
+    {
+        if (date < facts.FieldworkStart) return $"week -{(facts.FieldworkStart.DayNumber - date.DayNumber + 6) / 7}";
+        if (date < facts.FieldworkStart.AddDays(14)) return $"fieldwork week {(date.DayNumber - facts.FieldworkStart.DayNumber) / 7 + 1}";
+        if (date < facts.FieldworkWeekThreeStart) return "between fieldwork weeks";
+        var after = (date.DayNumber - facts.FieldworkWeekThreeStart.DayNumber) / 7;
+        return after == 0 ? "fieldwork week 3" : $"week +{after}";
+    }
+
+    /// <summary>3.3: Thursday of week -9, else Friday; when both are holidays (Christmas), the working day before, still in week -9.</summary>
+    private DateOnly AnnouncementCall(ProbationFacts facts) => ThursdayElseFriday(WeekBefore(facts, 9));
+
+    /// <summary>
+    /// 7.2: Thursday of week +1, else the Friday, so the panel still has the week's preparation and sits before the Monday
+    /// letter; when both are holidays, the working day before.
+    /// </summary>
+    private DateOnly RatingsPanel(ProbationFacts facts) => ThursdayElseFriday(WeekAfter(facts, 1));
+
+    private DateOnly ThursdayElseFriday(DateOnly monday)
+    {
+        var thursday = monday.AddDays(3);
+        if (calendar.IsWorkingDay(thursday)) return thursday;
+        var friday = monday.AddDays(4);
+        return calendar.IsWorkingDay(friday) ? friday : LastWorkingDayOnOrBefore(thursday);
+    }
+
+    private static DateOnly WeekBefore(ProbationFacts facts, int weeks) => facts.FieldworkStart.AddDays(-7 * weeks);
+
+    private static DateOnly WeekAfter(ProbationFacts facts, int weeks) => facts.FieldworkWeekThreeStart.AddDays(7 * weeks);
+
+    private DateOnly FirstWorkingDayOfWeek(DateOnly monday) => calendar.NextWorkingDayOnOrAfter(monday);
+
+    // AddWorkingDays counts from the day after its start, so one back from the day after is the date itself when it is a working day.
+    private DateOnly LastWorkingDayOnOrBefore(DateOnly date) => calendar.AddWorkingDays(date.AddDays(1), -1);
+}

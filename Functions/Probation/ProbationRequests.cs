@@ -1,0 +1,150 @@
+using System.Globalization;
+using IrpFlows.Calendar;
+using IrpFlows.Timeline;
+
+namespace IrpFlows.Probation;
+
+/// <summary>
+/// The body of <c>POST /api/probation-inspections</c> as received. Dates and enums are strings so that a malformed value
+/// becomes an error naming its field rather than a deserialisation failure.
+/// </summary>
+public sealed record CreateProbationInspectionRequest
+{
+    public OrganisationRequest? Organisation { get; init; }
+
+    /// <summary>yyyy-MM-dd: the Monday of fieldwork week one.</summary>
+    public string? FieldworkStart { get; init; }
+
+    /// <summary>yyyy-MM-dd: the Monday of fieldwork week three; absent: two weeks after <see cref="FieldworkStart"/>.</summary>
+    public string? FieldworkWeekThreeStart { get; init; }
+
+    public ProbationContactsRequest? Contacts { get; init; }
+}
+
+/// <param name="Type">"nps" or "crc".</param>
+/// <param name="Nation">"england" or "wales".</param>
+public sealed record OrganisationRequest(string? Name, string? Type, string? Nation);
+
+/// <param name="ChiefExecutive">The CRC chief executive or NPS divisional director.</param>
+/// <param name="SeniorLinkManager">Optional at start: named on the announcement call (manual 3.3).</param>
+public sealed record ProbationContactsRequest(ContactRequest? LeadInspector, ContactRequest? ChiefExecutive, ContactRequest? SeniorLinkManager);
+
+/// <summary>The outcome of validating a request: the facts when valid, otherwise errors keyed by camelCase field path.</summary>
+public sealed record ProbationValidation(ProbationFacts? Facts, IReadOnlyDictionary<string, string[]> Errors)
+{
+    public bool IsValid => Errors.Count == 0;
+}
+
+/// <summary>Checks a create request field by field, reporting every problem at once, each naming its field.</summary>
+public static class ProbationRequestValidator
+{
+    /// <param name="today">Today in England and Wales: the announcement call must not be in the past.</param>
+    public static ProbationValidation Validate(CreateProbationInspectionRequest? request, DateOnly today, WorkingDayCalendar calendar, ProbationPlanner planner)
+    {
+        var errors = new Dictionary<string, List<string>>();
+        void Error(string field, string message)
+        {
+            if (!errors.TryGetValue(field, out var list)) errors[field] = list = [];
+            list.Add(message);
+        }
+
+        if (request is null)
+        {
+            Error("body", "is required");
+            return Result(null, errors);
+        }
+
+        var organisation = ParseOrganisation(request.Organisation, Error);
+        var start = ParseMonday(request.FieldworkStart, "fieldworkStart", required: true, Error);
+        var weekThree = ParseMonday(request.FieldworkWeekThreeStart, "fieldworkWeekThreeStart", required: false, Error) ?? start?.AddDays(14);
+        if (start is not null && weekThree is not null && weekThree < start.Value.AddDays(14))
+            Error("fieldworkWeekThreeStart", $"must be on or after {start.Value.AddDays(14):yyyy-MM-dd}, two weeks after fieldwork starts (manual 5.1: weeks one and two come first)");
+
+        ProbationContacts? contacts = null;
+        if (request.Contacts is null) Error("contacts", "is required");
+        else
+        {
+            var lead = IrpRequestValidator.ParseContact(request.Contacts.LeadInspector, "contacts.leadInspector", required: true, Error);
+            var chief = IrpRequestValidator.ParseContact(request.Contacts.ChiefExecutive, "contacts.chiefExecutive", required: true, Error);
+            var link = IrpRequestValidator.ParseContact(request.Contacts.SeniorLinkManager, "contacts.seniorLinkManager", required: false, Error);
+            if (lead is not null && chief is not null) contacts = new ProbationContacts(lead, chief, link);
+        }
+
+        if (errors.Count > 0 || organisation is null || start is null || weekThree is null || contacts is null) return Result(null, errors);
+
+        var facts = new ProbationFacts(organisation, start.Value, weekThree.Value, contacts);
+        var (_, timingError) = CheckTiming(facts, today, calendar, planner);
+        if (timingError is not null) Error("fieldworkStart", timingError);
+        return Result(errors.Count == 0 ? facts : null, errors);
+    }
+
+    /// <summary>
+    /// The timeline of <paramref name="facts"/>, or why it cannot be planned: beyond the calendar, or an announcement call (week -9,
+    /// manual 3.3) already past, which would send the confirming email late and the organisation less than nine weeks' notice.
+    /// </summary>
+    public static (IReadOnlyList<PlannedStep>? Timeline, string? Error) CheckTiming(ProbationFacts facts, DateOnly today, WorkingDayCalendar calendar, ProbationPlanner planner)
+    {
+        IReadOnlyList<PlannedStep> timeline;
+        try
+        {
+            timeline = planner.Plan(facts, new ProbationProgress());
+        }
+        catch (CalendarRangeException)
+        {
+            return (null, $"is too late: the inspection's timeline runs to week +19, past {calendar.SupportedTo:yyyy-MM-dd}, the last date whose bank holidays IrpFlows knows");
+        }
+        var call = timeline.Single(s => s.Id == ProbationSteps.AnnouncementCall).Date;
+        return call < today
+            ? (null, $"is too soon: the announcement call falls on {call:yyyy-MM-dd} (Thursday of week -9, manual 3.3), before today ({today:yyyy-MM-dd})")
+            : (timeline, null);
+    }
+
+    /// <summary>A yyyy-MM-dd Monday, or null (with an error when <paramref name="required"/> or malformed).</summary>
+    public static DateOnly? ParseMonday(string? text, string field, bool required, Action<string, string> error)
+    {
+        if (text is null)
+        {
+            if (required) error(field, "is required: the Monday of the week, as yyyy-MM-dd");
+            return null;
+        }
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            error(field, "must be a date in the form yyyy-MM-dd");
+            return null;
+        }
+        if (date.DayOfWeek != DayOfWeek.Monday)
+        {
+            error(field, $"must be a Monday, the first day of a week (manual 2.3 counts in weeks); {date:yyyy-MM-dd} is a {date.DayOfWeek}");
+            return null;
+        }
+        return date;
+    }
+
+    private static Organisation? ParseOrganisation(OrganisationRequest? input, Action<string, string> error)
+    {
+        if (input is null)
+        {
+            error("organisation", "is required");
+            return null;
+        }
+        if (string.IsNullOrWhiteSpace(input.Name)) error("organisation.name", "is required");
+        OrganisationType? type = input.Type switch
+        {
+            "nps" => OrganisationType.Nps,
+            "crc" => OrganisationType.Crc,
+            _ => null,
+        };
+        if (type is null) error("organisation.type", "must be \"nps\" (a National Probation Service division) or \"crc\" (a Community Rehabilitation Company)");
+        Nation? nation = input.Nation switch
+        {
+            "england" => Nation.England,
+            "wales" => Nation.Wales,
+            _ => null,
+        };
+        if (nation is null) error("organisation.nation", "must be \"england\" or \"wales\" (manual 7.4: publication is later in Wales)");
+        return string.IsNullOrWhiteSpace(input.Name) || type is null || nation is null ? null : new Organisation(input.Name.Trim(), type.Value, nation.Value);
+    }
+
+    private static ProbationValidation Result(ProbationFacts? facts, Dictionary<string, List<string>> errors) =>
+        new(facts, errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+}

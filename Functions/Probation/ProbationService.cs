@@ -1,0 +1,282 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using IrpFlows.Calendar;
+using IrpFlows.Irps;
+using IrpFlows.Timeline;
+using IrpFlows.Workflow;
+using Microsoft.DurableTask.Client;
+
+namespace IrpFlows.Probation;
+
+/// <summary>
+/// What a coordinator can do to probation inspections: preview, start, read, list, record events and ratings, cancel. Every
+/// request is validated before storage is touched, so a refused request changes nothing.
+/// </summary>
+public sealed class ProbationService(
+    WorkflowEngine engine, ProbationWorkflow workflow, ProbationPlanner planner, WorkingDayCalendar calendar, ProbationPolicy policy, TimeProvider time)
+{
+    private readonly TimeZoneInfo _zone = policy.TimeZone;
+
+    /// <summary>Today's date in England and Wales.</summary>
+    public DateOnly Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), _zone).DateTime);
+
+    public ProbationValidation Validate(CreateProbationInspectionRequest? request) => ProbationRequestValidator.Validate(request, Today(), calendar, planner);
+
+    public ProbationPreview Preview(ProbationFacts facts) =>
+        new(workflow.Timeline(new ProbationState(facts, new ProbationProgress())).Select(s => Entry(facts, s, null)).ToList());
+
+    public async Task<string> CreateAsync(ProbationFacts facts, DurableTaskClient durable, CancellationToken ct)
+    {
+        var id = Guid.NewGuid().ToString("N");
+        await engine.StartAsync(ProbationWorkflow.KindName, id, new NewEvent(ProbationEvents.Started, IrpEvents.ToData(new ProbationStartedData(facts))), durable, ct);
+        return id;
+    }
+
+    public async Task<ProbationView?> GetAsync(string id, CancellationToken ct)
+    {
+        var status = await engine.GetAsync(id, ct);
+        return status is null || status.Instance.Kind != ProbationWorkflow.KindName ? null : View(status);
+    }
+
+    public async IAsyncEnumerable<ProbationListItem> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        await foreach (var header in engine.ListAsync(ct))
+        {
+            if (header.Kind != ProbationWorkflow.KindName) continue;
+            var summary = header.Summary;
+            yield return new ProbationListItem(
+                header.Id,
+                IrpEvents.FromData<Organisation>(summary["organisation"]!.AsObject()),
+                DateOnly.Parse(summary["fieldworkStart"]!.GetValue<string>(), CultureInfo.InvariantCulture),
+                header.RuntimeStatus.ToString(),
+                header.CustomStatus,
+                summary["nextStep"] is JsonObject next ? IrpEvents.FromData<NextStep>(next) : null);
+        }
+    }
+
+    /// <summary>Records a coordinator's event; null on success, else the refusal (400 bad field, 404 unknown inspection, 409 refused by its state).</summary>
+    public async Task<Refusal?> RaiseAsync(string id, string eventName, JsonObject? body, DurableTaskClient durable, CancellationToken ct)
+    {
+        if (!ProbationEvents.RaisableByCoordinator.Contains(eventName))
+            return Refusal.Invalid("eventName",
+                $"'{eventName}' is not an event of a probation inspection. Known events: {string.Join(", ", ProbationEvents.RaisableByCoordinator.Order())}.");
+        var (data, error) = Parse(eventName, body ?? [], Today());
+        if (error is not null) return error;
+        return await AppendAsync(id, status => Decide(status, eventName, data!), durable, ct);
+    }
+
+    /// <summary>Records a standard's rating (manual 7.1): 404 for a standard the organisation is not rated on, 400 off the scale, 409 once published.</summary>
+    public async Task<Refusal?> RateAsync(string id, string standard, RatingRequest? body, DurableTaskClient durable, CancellationToken ct)
+    {
+        if (body?.Rating is not { } text || !Enum.TryParse<ProbationRating>(text, ignoreCase: false, out var rating) || !Enum.IsDefined(rating) || int.TryParse(text, out _))
+            return Refusal.Invalid("rating", "must be one of Outstanding, Good, RequiresImprovement, Inadequate (manual 7.1).");
+        return await AppendAsync(id, status =>
+        {
+            RefuseIfFinished(status);
+            var state = ProbationState.From(status.Instance);
+            if (state.Standards.All(s => s.Ref != standard))
+                throw new RefusedException(new Refusal(404, "Not found",
+                    $"'{standard}' is not a standard of this inspection. Standards: {string.Join(", ", state.Standards.Select(s => s.Ref))}."));
+            if (state.Progress.PublishedOn is { } published)
+                throw new RefusedException(new Refusal(409, "Already published", $"The report was published on {published:yyyy-MM-dd}; its ratings can no longer change."));
+            return [new NewEvent(ProbationEvents.RatingRecorded, IrpEvents.ToData(new RatingRecordedData(standard, rating)))];
+        }, durable, ct);
+    }
+
+    /// <summary>Records a file the organisation uploaded; idempotent by blob name. Refused (409) once the inspection is terminated or completed.</summary>
+    public Task<Refusal?> RecordDocumentAsync(string id, DocumentReceivedData file, DurableTaskClient durable, CancellationToken ct) =>
+        AppendAsync(id, status =>
+        {
+            RefuseIfFinished(status);
+            return ProbationState.From(status.Instance).DocumentsReceived.Any(f => f.BlobName == file.BlobName)
+                ? []
+                : [new NewEvent(IrpEvents.DocumentReceived, IrpEvents.ToData(file))];
+        }, durable, ct);
+
+    /// <summary>Cancels an inspection: every step not done is skipped, and the organisation is told once it has been called.</summary>
+    public Task<Refusal?> TerminateAsync(string id, string? reason, DurableTaskClient durable, CancellationToken ct) =>
+        AppendAsync(id, status =>
+        {
+            RefuseIfFinished(status);
+            return [new NewEvent(ProbationEvents.Cancelled, IrpEvents.ToData(new ProbationCancelledData(string.IsNullOrWhiteSpace(reason) ? null : reason.Trim())))];
+        }, durable, ct);
+
+    private async Task<Refusal?> AppendAsync(string id, Func<InstanceStatus, IReadOnlyList<NewEvent>> decide, DurableTaskClient durable, CancellationToken ct)
+    {
+        try
+        {
+            // The log is shared by every kind: an IRP's id is not a probation inspection's.
+            var status = await engine.AppendAsync(id, s => s.Instance.Kind == ProbationWorkflow.KindName ? decide(s) : throw new RefusedException(NotFound(id)), durable, ct);
+            return status is null ? NotFound(id) : null;
+        }
+        catch (RefusedException e)
+        {
+            return e.Refusal;
+        }
+    }
+
+    private static Refusal NotFound(string id) => new(404, "Not found", $"There is no probation inspection with id '{id}'.");
+
+    private IReadOnlyList<NewEvent> Decide(InstanceStatus status, string eventName, JsonObject data)
+    {
+        RefuseIfFinished(status);
+        var state = ProbationState.From(status.Instance);
+        bool Done(string step) => status.Step(step)?.Status == StepStatus.Done;
+        static RefusedException Conflict(string title, string detail) => new(new Refusal(409, title, detail));
+        switch (eventName)
+        {
+            case ProbationEvents.FieldworkRescheduled when Done(ProbationSteps.FieldworkWeek1):
+                throw Conflict("Fieldwork has started", "Fieldwork has already started; its weeks can no longer be moved.");
+            case ProbationEvents.FieldworkRescheduled:
+                var moved = IrpEvents.FromData<FieldworkRescheduledData>(data);
+                var facts = state.Facts with { FieldworkStart = moved.FieldworkStart, FieldworkWeekThreeStart = moved.FieldworkWeekThreeStart };
+                try
+                {
+                    workflow.Timeline(state with { Facts = facts });
+                }
+                catch (CalendarRangeException)
+                {
+                    throw new RefusedException(Refusal.Invalid("fieldworkStart",
+                        $"is too late: the timeline would run past {calendar.SupportedTo:yyyy-MM-dd}, the last date whose bank holidays IrpFlows knows."));
+                }
+                break;
+            case ProbationEvents.PlanningMeetingHeld:
+                // 3.5: the planning meeting follows the announcement call, within a week of it.
+                // The call as it was made (a later move of fieldwork leaves it alone), or as planned.
+                var call = ProbationWorkflow.RanOn(status.Step(ProbationSteps.AnnouncementCall))
+                    ?? workflow.Timeline(state).Single(s => s.Id == ProbationSteps.AnnouncementCall).Date;
+                if (IrpEvents.FromData<PlanningMeetingHeldData>(data).Date < call)
+                    throw new RefusedException(Refusal.Invalid("date", $"must not be before the announcement call on {call:yyyy-MM-dd} (manual 3.5)."));
+                break;
+            // Returned by the event or by a file through the upload link: either way, once.
+            case ProbationEvents.CaseSampleReturned when state.Progress.CaseSampleReturned:
+                throw Conflict("Case sample already returned", "The case sample is already recorded as returned" + On(state.CaseSampleReturnedOn));
+            case ProbationEvents.DraftIssued when state.DraftIssuedOn is { } on:
+                throw Conflict("Draft already issued", $"The draft report was issued on {on:yyyy-MM-dd}.");
+            case ProbationEvents.DraftIssued when !Done(ProbationSteps.FieldworkWeek3):
+                throw Conflict("Fieldwork has not ended", "The draft report follows the fieldwork (manual 7.3); fieldwork week three has not begun.");
+            case ProbationEvents.CommentsReturned when state.DraftIssuedOn is null:
+                throw Conflict("No draft issued", "The draft report has not been issued for factual accuracy checking yet.");
+            case ProbationEvents.CommentsReturned when state.Progress.CommentsReturned:
+                throw Conflict("Comments already returned", "The factual accuracy comments are already recorded as returned" + On(state.CommentsReturnedOn));
+            case ProbationEvents.Published when state.Progress.PublishedOn is { } on:
+                throw Conflict("Already published", $"The report was published on {on:yyyy-MM-dd}.");
+            case ProbationEvents.Published when state.DraftIssuedOn is null:
+                throw Conflict("No draft issued", "A report is published after its factual accuracy check (manual 7.3, 7.4); the draft has not been issued.");
+        }
+        return [new NewEvent(eventName, data)];
+    }
+
+    private static string On(DateOnly? date) => date is { } day ? $" on {day:yyyy-MM-dd}." : ", through the upload link.";
+
+    private static void RefuseIfFinished(InstanceStatus status)
+    {
+        if (status.RuntimeStatus is RuntimeStatus.Terminated or RuntimeStatus.Completed)
+        {
+            var word = status.RuntimeStatus.ToString().ToLowerInvariant();
+            throw new RefusedException(new Refusal(409, $"The inspection is {word}", $"This probation inspection is {word}; nothing more can be recorded."));
+        }
+    }
+
+    /// <summary>An event's body as its data, or the refusal naming the field at fault.</summary>
+    private static (JsonObject? Data, Refusal? Error) Parse(string eventName, JsonObject body, DateOnly today)
+    {
+        string? Text(string field) => body[field] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+        (DateOnly? Date, Refusal? Error) Date(string field, bool required)
+        {
+            if (body[field] is null) return required ? (null, Refusal.Invalid(field, "is required: a date in the form yyyy-MM-dd.")) : (null, null);
+            if (Text(field) is { } s && DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+                return d > today ? (null, Refusal.Invalid(field, $"must not be in the future (today is {today:yyyy-MM-dd}).")) : (d, null);
+            return (null, Refusal.Invalid(field, "must be a date in the form yyyy-MM-dd."));
+        }
+
+        switch (eventName)
+        {
+            case ProbationEvents.SeniorLinkManagerNamed:
+                var errors = new Dictionary<string, string[]>();
+                var contact = IrpRequestValidator.ParseContact(new ContactRequest(Text("name"), Text("email")), "", required: true,
+                    (field, message) => errors[field.TrimStart('.')] = [message]);
+                return contact is null
+                    ? (null, new Refusal(400, "The request is not valid.", "See 'errors'.", errors))
+                    : (IrpEvents.ToData(new SeniorLinkManagerNamedData(contact.Name, contact.Email)), null);
+            case ProbationEvents.PlanningMeetingHeld:
+                var (held, heldError) = Date("date", required: true);
+                return heldError is not null ? (null, heldError) : (IrpEvents.ToData(new PlanningMeetingHeldData(held!.Value)), null);
+            case ProbationEvents.CaseSampleReturned or ProbationEvents.DraftIssued or ProbationEvents.CommentsReturned:
+                var (on, onError) = Date("date", required: false);
+                return onError is not null ? (null, onError) : (IrpEvents.ToData(new OnDateData(on ?? today)), null);
+            case ProbationEvents.Published:
+                var (published, publishedError) = Date("date", required: true);
+                if (publishedError is not null) return (null, publishedError);
+                if (!Uri.TryCreate(Text("url"), UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
+                    return (null, Refusal.Invalid("url", "is required and must be the absolute http(s) address of the published report."));
+                return (IrpEvents.ToData(new ProbationPublishedData(published!.Value, url)), null);
+            case ProbationEvents.FieldworkRescheduled:
+                var fieldErrors = new Dictionary<string, string[]>();
+                void Error(string field, string message) => fieldErrors[field] = [message];
+                var start = ProbationRequestValidator.ParseMonday(Text("fieldworkStart"), "fieldworkStart", required: true, Error);
+                var weekThree = ProbationRequestValidator.ParseMonday(Text("fieldworkWeekThreeStart"), "fieldworkWeekThreeStart", required: false, Error) ?? start?.AddDays(14);
+                if (start < today) Error("fieldworkStart", $"must not be in the past (today is {today:yyyy-MM-dd}).");
+                if (start is not null && weekThree < start.Value.AddDays(14))
+                    Error("fieldworkWeekThreeStart", $"must be on or after {start.Value.AddDays(14):yyyy-MM-dd}, two weeks after fieldwork starts.");
+                return fieldErrors.Count > 0
+                    ? (null, new Refusal(400, "The request is not valid.", "See 'errors'.", fieldErrors))
+                    : (IrpEvents.ToData(new FieldworkRescheduledData(start!.Value, weekThree!.Value)), null);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(eventName), eventName, "Not a coordinator event.");
+        }
+    }
+
+    private ProbationView View(InstanceStatus status)
+    {
+        var state = ProbationState.From(status.Instance);
+        var facts = state.Facts;
+        var entries = workflow.Timeline(state).Select(s => Entry(facts, s, status.Step(s.Id))).ToList();
+        if (status.Step(ProbationSteps.Cancellation) is { } cancel)
+        {
+            var date = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(cancel.Due, _zone).DateTime);
+            entries.Add(new ProbationTimelineEntry(cancel.Id, "Cancellation notice", ProbationPlanner.WeekOf(facts, date), date, null, cancel.Due,
+                StatusWord(cancel.Status), cancel.CompletedAt, "Terminate request", "Chief executive / divisional director", null, cancel.LastError));
+        }
+        var emails = status.Steps.Where(s => s.Result?["email"] is JsonObject)
+            .Select(s => IrpEvents.FromData<EmailRecord>(s.Result!["email"]!.AsObject())).OrderBy(e => e.SentAt).ToList();
+        return new ProbationView(
+            status.Instance.Id, status.RuntimeStatus.ToString(), status.Plan.CustomStatus, status.Instance.CreatedTime, status.Instance.LastUpdatedTime,
+            facts.Organisation, facts.FieldworkStart, facts.FieldworkWeekThreeStart, facts.Contacts, entries, Ratings(state), emails,
+            state.Progress.PlanningMeetingOn, state.CaseSampleReturnedOn, state.DraftIssuedOn, state.CommentsReturnedOn, state.Progress.PublishedOn,
+            state.PublicationUrl, state.CancellationReason)
+        {
+            Documents = state.Documents.Select(d => new DocumentView(d.Item.Key, d.Item.Title, d.Item.Description, d.Item.Source,
+                d.Files.Count > 0 ? "received" : "missing", d.Files.Select(f => new DocumentFileView(f.FileName, f.Size, f.ReceivedAt)).ToList())).ToList(),
+            UploadLink = status.Step(ProbationSteps.AnnouncementEmail)?.Status == StepStatus.Done ? workflow.UploadLink(status.Instance.Id, state) : null,
+        };
+    }
+
+    /// <summary>The summary of ratings (manual 7.1): each standard's rating, and the overall rating from their total score once all are rated.</summary>
+    public static RatingsSummary Ratings(ProbationState state)
+    {
+        var standards = state.Standards;
+        var overall = ProbationStandards.Overall(standards, state.Ratings);
+        return new RatingsSummary(
+            standards.Select(s => new RatingView(s.Ref, s.Domain, s.Title, state.Ratings.TryGetValue(s.Ref, out var r) ? r.ToString() : null)).ToList(),
+            overall is null ? null : standards.Sum(s => ProbationStandards.Score(state.Ratings[s.Ref])),
+            overall?.ToString());
+    }
+
+    /// <summary>
+    /// A step as planned. A step done shows the date (and week) it was planned for when it ran, which a later move of fieldwork
+    /// leaves alone.
+    /// </summary>
+    private ProbationTimelineEntry Entry(ProbationFacts facts, PlannedStep step, StepState? state)
+    {
+        var (date, week, due) = ProbationWorkflow.RanOn(state) is { } ranOn
+            ? (ranOn, state!.Result![ProbationWorkflow.WeekResult]!.GetValue<string>(), LocalInstant.At(ranOn, step.Time ?? policy.StepTimeOfDay, _zone))
+            : (step.Date, ProbationPlanner.WeekOf(facts, step.Date), step.Due);
+        return new ProbationTimelineEntry(
+            step.Id, step.Title, week, date, step.Time?.ToString("HH:mm", CultureInfo.InvariantCulture), due,
+            state is null ? (step.Applicable ? "pending" : "skipped") : StatusWord(state.Status), state?.CompletedAt, step.Source, step.Concerns,
+            state?.Status is StepStatus.Done or StepStatus.Skipped ? null : step.WaitingFor, state?.LastError);
+    }
+
+    private static string StatusWord(StepStatus status) => status.ToString().ToLowerInvariant();
+}

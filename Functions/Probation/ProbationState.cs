@@ -1,0 +1,101 @@
+using IrpFlows.Documents;
+using IrpFlows.Irps;
+using IrpFlows.Timeline;
+using IrpFlows.Workflow;
+
+namespace IrpFlows.Probation;
+
+/// <summary>A probation inspection as its log says it is now: a fold over its events, in order.</summary>
+public sealed record ProbationState(ProbationFacts Facts, ProbationProgress Progress)
+{
+    public DateOnly? CaseSampleReturnedOn { get; init; }
+    public DateOnly? DraftIssuedOn { get; init; }
+    public DateOnly? CommentsReturnedOn { get; init; }
+    public Uri? PublicationUrl { get; init; }
+    public bool Cancelled { get; init; }
+    public string? CancellationReason { get; init; }
+    public DateTimeOffset? CancelledAt { get; init; }
+
+    /// <summary>The latest rating recorded for each standard, by its ref.</summary>
+    public IReadOnlyDictionary<string, ProbationRating> Ratings { get; init; } = new Dictionary<string, ProbationRating>();
+
+    public IReadOnlySet<string> CompletedSteps { get; init; } = new HashSet<string>();
+
+    /// <summary>Files the organisation uploaded, oldest first.</summary>
+    public IReadOnlyList<DocumentReceivedData> DocumentsReceived { get; init; } = [];
+
+    /// <summary>Each item asked for (manual 3.6, 4.4) with its files, in checklist order.</summary>
+    public IReadOnlyList<(DocumentItem Item, IReadOnlyList<DocumentReceivedData> Files)> Documents =>
+        ProbationDocuments.Checklist(Progress).Select(item => (item, (IReadOnlyList<DocumentReceivedData>)DocumentsReceived.Where(f => f.Key == item.Key).ToList())).ToList();
+
+    public IReadOnlyList<ProbationStandard> Standards => ProbationStandards.For(Facts.Organisation.Type);
+
+    public static ProbationState From(WorkflowInstance instance)
+    {
+        ProbationState? state = null;
+        foreach (var e in instance.Events)
+        {
+            if (e.Type == ProbationEvents.Started)
+            {
+                state = new ProbationState(IrpEvents.FromData<ProbationStartedData>(e.Data).Facts, new ProbationProgress());
+                continue;
+            }
+            if (state is null) throw new InvalidOperationException($"Probation inspection {instance.Id} has events before {ProbationEvents.Started}.");
+            state = state.Apply(e);
+        }
+        return state ?? throw new InvalidOperationException($"Probation inspection {instance.Id} has no {ProbationEvents.Started} event.");
+    }
+
+    private ProbationState Apply(WorkflowEvent e) => e.Type switch
+    {
+        ProbationEvents.SeniorLinkManagerNamed => NameLinkManager(IrpEvents.FromData<SeniorLinkManagerNamedData>(e.Data)),
+        ProbationEvents.PlanningMeetingHeld => this with { Progress = Progress with { PlanningMeetingOn = IrpEvents.FromData<PlanningMeetingHeldData>(e.Data).Date } },
+        ProbationEvents.CaseSampleReturned => this with
+        {
+            CaseSampleReturnedOn = IrpEvents.FromData<OnDateData>(e.Data).Date, Progress = Progress with { CaseSampleReturned = true },
+        },
+        ProbationEvents.DraftIssued => this with { DraftIssuedOn = IrpEvents.FromData<OnDateData>(e.Data).Date, Progress = Progress with { DraftIssued = true } },
+        ProbationEvents.CommentsReturned => this with
+        {
+            CommentsReturnedOn = IrpEvents.FromData<OnDateData>(e.Data).Date, Progress = Progress with { CommentsReturned = true },
+        },
+        ProbationEvents.Published => Publish(IrpEvents.FromData<ProbationPublishedData>(e.Data)),
+        ProbationEvents.FieldworkRescheduled => Move(IrpEvents.FromData<FieldworkRescheduledData>(e.Data)),
+        ProbationEvents.RatingRecorded => Rate(IrpEvents.FromData<RatingRecordedData>(e.Data)),
+        ProbationEvents.Cancelled => this with
+        {
+            Cancelled = true, CancellationReason = IrpEvents.FromData<ProbationCancelledData>(e.Data).Reason, CancelledAt = e.RecordedAt,
+        },
+        IrpEvents.DocumentReceived => Receive(IrpEvents.FromData<DocumentReceivedData>(e.Data)),
+        EngineEvents.StepCompleted => this with { CompletedSteps = new HashSet<string>(CompletedSteps) { StepHistory.StepId(e) } },
+        _ => this, // StepFailed and other engine events that change nothing here
+    };
+
+    /// <summary>The same blob reported twice (completion call and reconciliation) is one file; a case sample (4.4) or comments (7.3) file is their return.</summary>
+    private ProbationState Receive(DocumentReceivedData file) =>
+        DocumentsReceived.Any(f => f.BlobName == file.BlobName) ? this : this with
+        {
+            DocumentsReceived = [.. DocumentsReceived, file],
+            Progress = file.Key switch
+            {
+                ProbationDocuments.CaseSample => Progress with { CaseSampleReturned = true },
+                ProbationDocuments.FactualAccuracyComments => Progress with { CommentsReturned = true },
+                _ => Progress,
+            },
+        };
+
+    private ProbationState NameLinkManager(SeniorLinkManagerNamedData named) =>
+        this with { Facts = Facts with { Contacts = Facts.Contacts with { SeniorLinkManager = new Contact(named.Name, named.Email) } } };
+
+    private ProbationState Publish(ProbationPublishedData published) =>
+        this with { PublicationUrl = published.Url, Progress = Progress with { PublishedOn = published.Date } };
+
+    private ProbationState Move(FieldworkRescheduledData moved) =>
+        this with { Facts = Facts with { FieldworkStart = moved.FieldworkStart, FieldworkWeekThreeStart = moved.FieldworkWeekThreeStart } };
+
+    private ProbationState Rate(RatingRecordedData rated)
+    {
+        var ratings = new Dictionary<string, ProbationRating>(Ratings) { [rated.Standard] = rated.Rating };
+        return this with { Ratings = ratings, Progress = Progress with { AllRated = Standards.All(s => ratings.ContainsKey(s.Ref)) } };
+    }
+}

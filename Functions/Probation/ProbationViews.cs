@@ -1,0 +1,59 @@
+using IrpFlows.Irps;
+using IrpFlows.Timeline;
+
+namespace IrpFlows.Probation;
+
+/// <summary>One step of a probation inspection's timeline as a coordinator sees it.</summary>
+/// <param name="Week">Where the date falls in the manual's numbering: "week -9", "fieldwork week 2", "week +7".</param>
+/// <param name="Status">pending, done, failed or skipped.</param>
+/// <param name="Source">The manual's section the date comes from.</param>
+/// <param name="WaitingFor">What the step waits for before it can happen (DraftIssued, Published, RatingsRecorded), or null.</param>
+public sealed record ProbationTimelineEntry(
+    string Id, string Title, string Week, DateOnly Date, string? Time, DateTimeOffset Due, string Status, DateTimeOffset? CompletedAt,
+    string Source, string Concerns, string? WaitingFor, string? LastError);
+
+/// <summary>A standard and its rating (null until recorded), as the summary of ratings lists it (manual 7.1).</summary>
+public sealed record RatingView(string Standard, int Domain, string Title, string? Rating);
+
+/// <summary>The summary of ratings: every standard, and the overall rating once all ten are rated (manual 7.1).</summary>
+/// <param name="Score">The total of the standards' scores (0–30), once all are rated.</param>
+public sealed record RatingsSummary(IReadOnlyList<RatingView> Standards, int? Score, string? Overall);
+
+/// <summary>A probation inspection's full status (<c>GET /api/probation-inspections/{id}</c>).</summary>
+public sealed record ProbationView(
+    string Id,
+    string RuntimeStatus,
+    string CustomStatus,
+    DateTimeOffset CreatedTime,
+    DateTimeOffset LastUpdatedTime,
+    Organisation Organisation,
+    DateOnly FieldworkStart,
+    DateOnly FieldworkWeekThreeStart,
+    ProbationContacts Contacts,
+    IReadOnlyList<ProbationTimelineEntry> Timeline,
+    RatingsSummary Ratings,
+    IReadOnlyList<EmailRecord> Emails,
+    DateOnly? PlanningMeetingOn,
+    DateOnly? CaseSampleReturnedOn,
+    DateOnly? DraftIssuedOn,
+    DateOnly? CommentsReturnedOn,
+    DateOnly? PublishedOn,
+    Uri? PublicationUrl,
+    string? CancellationReason)
+{
+    /// <summary>The evidence in advance and the case sample, each missing or received with its files.</summary>
+    public IReadOnlyList<DocumentView> Documents { get; init; } = [];
+
+    /// <summary>The organisation's upload page as the confirming email sent it (null until it has gone), to send again if lost.</summary>
+    public Uri? UploadLink { get; init; }
+}
+
+/// <summary>A line of <c>GET /api/probation-inspections</c>.</summary>
+public sealed record ProbationListItem(string Id, Organisation Organisation, DateOnly FieldworkStart, string RuntimeStatus, string CustomStatus, NextStep? NextStep);
+
+/// <summary>What <c>POST /api/probation-inspections/preview</c> returns: the dates an inspection would get.</summary>
+public sealed record ProbationPreview(IReadOnlyList<ProbationTimelineEntry> Timeline);
+
+/// <summary>The body of <c>PUT /api/probation-inspections/{id}/ratings/{standard}</c>.</summary>
+/// <param name="Rating">Outstanding, Good, RequiresImprovement or Inadequate.</param>
+public sealed record RatingRequest(string? Rating);

@@ -1,0 +1,92 @@
+using System.Text.Json.Nodes;
+using IrpFlows.Documents;
+using IrpFlows.Irps;
+using IrpFlows.Mail;
+using IrpFlows.Timeline;
+using IrpFlows.Workflow;
+
+namespace IrpFlows.Probation;
+
+/// <summary>
+/// The probation inspection plugged into the workflow engine beside the IRP: its plan is the planner's timeline for the state
+/// its log folds to, and its activities are the timeline's emails, each sent once (the sender is idempotent by instance and
+/// step). Cancelling skips every step not yet done and, once the organisation has been called, tells it.
+/// </summary>
+public sealed class ProbationWorkflow(ProbationPlanner planner, ProbationMailTemplates templates, IMailSender mail, UploadLinks uploadLinks) : IWorkflowKind
+{
+    public const string KindName = "probation";
+
+    public string Name => KindName;
+
+    public IReadOnlyList<PlannedStep> Timeline(ProbationState state) => planner.Plan(state.Facts, state.Progress);
+
+    /// <summary>The organisation's upload page (evidence, case sample, then factual accuracy comments): the same state, the same link.</summary>
+    public Uri UploadLink(string instanceId, ProbationState state) => ProbationDocuments.Link(uploadLinks, instanceId, state.Progress, Timeline(state));
+
+    public WorkflowPlan Plan(WorkflowInstance instance)
+    {
+        var state = ProbationState.From(instance);
+        var timeline = Timeline(state);
+        var steps = timeline.Select(s => new PlannedWork(s.Id, s.Due, Readiness(s, state))).ToList();
+        if (TellsOfCancellation(state)) steps.Add(new PlannedWork(ProbationSteps.Cancellation, state.CancelledAt!.Value, StepReadiness.Ready));
+        var next = timeline.FirstOrDefault(s => !state.CompletedSteps.Contains(s.Id) && Readiness(s, state) != StepReadiness.Skipped);
+        return new WorkflowPlan(steps, state.Cancelled, Phase(state), Summary(state, next));
+    }
+
+    /// <summary>
+    /// Sends the step's email, if it has one. The result keeps the date the step was planned for when it ran, so the timeline
+    /// goes on showing it after fieldwork moves the dates of the steps still to come.
+    /// </summary>
+    public async Task<StepResult> RunStepAsync(WorkflowInstance instance, string stepId, CancellationToken cancellationToken)
+    {
+        var state = ProbationState.From(instance);
+        var timeline = Timeline(state);
+        var result = new JsonObject();
+        if (timeline.FirstOrDefault(s => s.Id == stepId) is { } step)
+        {
+            result[DateResult] = step.Date.ToString("yyyy-MM-dd");
+            result[WeekResult] = ProbationPlanner.WeekOf(state.Facts, step.Date);
+        }
+        if (ProbationMailTemplates.EmailSteps.Contains(stepId))
+        {
+            var ran = StepHistory.Completed(instance).Where(c => c.Value.Data["result"]?[DateResult] is JsonValue)
+                .ToDictionary(c => c.Key, c => DateOnly.ParseExact(c.Value.Data["result"]![DateResult]!.GetValue<string>(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            var message = templates.Render(stepId, new ProbationMailContext(instance.Id, state, timeline, UploadLink(instance.Id, state), ran));
+            var sent = await mail.SendAsync(message, cancellationToken);
+            result["email"] = IrpEvents.ToData(EmailRecord.For(stepId, message, sent));
+        }
+        return new StepResult(result);
+    }
+
+    /// <summary>The fields of a step's result holding the date (yyyy-MM-dd) it was planned for when it ran, and its week then.</summary>
+    public const string DateResult = "date", WeekResult = "week";
+
+    /// <summary>The date a step done was planned for when it ran; null for a step not done (or done without one, the cancellation).</summary>
+    public static DateOnly? RanOn(StepState? step) => step?.Result?[DateResult] is JsonValue date
+        ? DateOnly.ParseExact(date.GetValue<string>(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
+        : null;
+
+    // Manual 3.3: the organisation learns of the inspection on the announcement call; before it, there is no one to tell.
+    private static bool TellsOfCancellation(ProbationState state) => state.Cancelled && state.CompletedSteps.Contains(ProbationSteps.AnnouncementCall);
+
+    private static StepReadiness Readiness(PlannedStep step, ProbationState state) =>
+        state.Cancelled || !step.Applicable ? StepReadiness.Skipped
+        : step.WaitingFor is not null ? StepReadiness.Waiting
+        : StepReadiness.Ready;
+
+    private static string Phase(ProbationState state) =>
+        state.Cancelled ? "Cancelled"
+        : state.Progress.PublishedOn is not null ? "Published"
+        : state.Progress.DraftIssued ? "Factual accuracy check"
+        : state.CompletedSteps.Contains(ProbationSteps.FieldworkWeek3) ? "Post-fieldwork"
+        : state.CompletedSteps.Contains(ProbationSteps.FieldworkWeek1) ? "Fieldwork"
+        : state.CompletedSteps.Contains(ProbationSteps.AnnouncementCall) ? "Pre-fieldwork"
+        : "Preparing the announcement";
+
+    private static JsonObject Summary(ProbationState state, PlannedStep? next) => new()
+    {
+        ["organisation"] = IrpEvents.ToData(state.Facts.Organisation),
+        ["fieldworkStart"] = state.Facts.FieldworkStart.ToString("yyyy-MM-dd"),
+        ["nextStep"] = next is null ? null : new JsonObject { ["id"] = next.Id, ["title"] = next.Title, ["date"] = next.Date.ToString("yyyy-MM-dd") },
+    };
+}
