@@ -51,6 +51,7 @@ public sealed partial class IrpMailTemplates(TimeProvider timeProvider)
             IrpSteps.GovernorFeedback => GovernorFeedback(letter),
             IrpSteps.MaterialDestruction => MaterialDestruction(letter),
             IrpSteps.Cancellation => Cancellation(letter),
+            _ when IrpSteps.NumberOf(stepId, IrpSteps.SkippedNoticePrefix) is not null => SkippedNotice(letter),
             _ => throw new ArgumentException($"Step '{stepId}' sends no email that these templates know.", nameof(stepId)),
         };
     }
