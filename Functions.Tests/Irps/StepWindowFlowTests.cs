@@ -86,7 +86,10 @@ public sealed class StepWindowFlowTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await _app.PutReportFileAsync(id, "draft-report", "draft.pdf", Pdf("draft"))).StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, (await _app.RaiseAsync(id, "DraftIssued")).StatusCode);
         await _app.MoveClockAsync(new DateTimeOffset(2027, 3, 25, 10, 1, 0, TimeSpan.Zero));
-        Assert.Contains("by Monday 5 April 2027", PlainText(await _app.RawEmailAsync(id, "draft-report")));
+        var draftText = PlainText(await _app.RawEmailAsync(id, "draft-report"));
+        Assert.Contains("by Monday 5 April 2027", draftText);
+        // Written the day after the publication deadline: it does not promise publication by then.
+        Assert.Contains("the deadline of 25 working days after the visit, Wednesday 24 March 2027, has passed.", draftText);
         Assert.Equal(new DateOnly(2027, 3, 31).ToString("yyyy-MM-dd"),
             IrpFlowsApp.Step(await _app.GetIrpAsync(id), "fact-check-reminder-1")["date"]!.GetValue<string>());
 
