@@ -129,6 +129,21 @@ public sealed class StepWindowFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ACancelledIrp_ShowsWhyItsPendingStepsAreSkipped()
+    {
+        var id = await _app.CreateIrpAsync(Elmley(liaisonOfficer: true));
+        await _app.MoveClockAsync(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
+        Assert.Equal(HttpStatusCode.Accepted, (await _app.TerminateAsync(id, "Operational emergency")).StatusCode);
+        await _app.CatchUpAsync();
+
+        var irp = await _app.GetIrpAsync(id);
+        Assert.Equal("done", IrpFlowsApp.Step(irp, "announcement")["status"]!.GetValue<string>());
+        JsonAssert.NullProperty(IrpFlowsApp.Step(irp, "announcement"), "skippedReason");
+        Assert.Equal(("skipped", "the IRP was cancelled"),
+            (IrpFlowsApp.Step(irp, "documents-request")["status"]!.GetValue<string>(), IrpFlowsApp.Step(irp, "documents-request")["skippedReason"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task StepByStep_NothingIsSkipped_AndNoNoticeGoes()
     {
         var id = await _app.CreateIrpAsync(Elmley(liaisonOfficer: true));

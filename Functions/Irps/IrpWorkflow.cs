@@ -25,14 +25,15 @@ public sealed class IrpWorkflow(
     {
         var state = IrpState.From(instance);
         var timeline = Timeline(state);
+        var cancelled = state.Cancelled ? "the IRP was cancelled" : null;
         var steps = timeline.Select(s => new PlannedWork(s.Id, s.Due, Readiness(s, state))
-            { NotAfter = s.NotAfter, WindowReason = s.WindowReason, SkipReason = state.Cancelled ? "the IRP was cancelled" : s.SkipReason }).ToList();
+            { NotAfter = s.NotAfter, WindowReason = s.WindowReason, SkipReason = cancelled ?? s.SkipReason }).ToList();
         if (state.Cancelled) steps.Add(new PlannedWork(CancellationStepId, state.CancelledAt!.Value, StepReadiness.Ready));
         // A notice is due when the first step it tells of was: at once, and within the catch-up that skipped it.
         var due = timeline.ToDictionary(s => s.Id, s => s.Due);
         steps.AddRange(SkippedNotices(instance).Select(n => new PlannedWork(n.StepId,
             due.TryGetValue(StepHistory.StepId(n.Skips[0]), out var first) ? first : n.Skips[0].RecordedAt,
-            state.Cancelled ? StepReadiness.Skipped : StepReadiness.Ready)));
+            state.Cancelled ? StepReadiness.Skipped : StepReadiness.Ready) { SkipReason = cancelled }));
         var completed = StepHistory.Completed(instance);
         var next = timeline.FirstOrDefault(s => !completed.ContainsKey(s.Id) && Readiness(s, state) != StepReadiness.Skipped);
         return new WorkflowPlan(steps, state.Cancelled, Phase(state, completed), Summary(state, next));
