@@ -58,6 +58,21 @@ public class StepWindowTests
     }
 
     [Fact]
+    public void Irc_WindowsCiteTheIrcGuide()
+    {
+        // Harmondsworth: visit Monday 1 September 2025, a week after the summer bank holiday; documents due Friday 22 August
+        // (five working days back, skipping Monday 25 August).
+        var plan = Planner.Plan(IrpExamples.Irc(), new IrpProgress());
+
+        Assert.Equal("the letter announces the visit before it takes place, and the visit began on 1 September 2025 (IRC guide 2.4)",
+            Step(plan, "announcement").WindowReason);
+        Assert.Equal(Utc("2025-08-22T23:00:00"), Step(plan, "documents-deadline").NotAfter);
+        Assert.Equal("it says the documents are due today, true only on 22 August 2025 (IRC guide 2.8)", Step(plan, "documents-deadline").WindowReason);
+        Assert.Contains("(IRC guide 2.6)", Step(plan, "visit-arrangements").WindowReason);
+        Assert.Null(Step(plan, "governor-feedback").NotAfter); // IRC guide 5.3: feedback is still asked for late
+    }
+
+    [Fact]
     public void LastDocumentsReminder_ClosesWhenTheDeadlineNoticeIsDue_AfterTheEarlyMayAndCoronationBankHolidays()
     {
         // Visit Wed 10 May 2023: five working days back, skipping Mon 8 May (coronation) and Mon 1 May, documents are due

@@ -29,10 +29,10 @@ public sealed class IrpWorkflow(
         var steps = timeline.Select(s => new PlannedWork(s.Id, s.Due, Readiness(s, state))
             { NotAfter = s.NotAfter, WindowReason = s.WindowReason, SkipReason = cancelled ?? s.SkipReason }).ToList();
         if (state.Cancelled) steps.Add(new PlannedWork(CancellationStepId, state.CancelledAt!.Value, StepReadiness.Ready));
-        // A notice is due when the first step it tells of was: at once, and within the catch-up that skipped it.
-        var due = timeline.ToDictionary(s => s.Id, s => s.Due);
-        steps.AddRange(SkippedNotices(instance).Select(n => new PlannedWork(n.StepId,
-            due.TryGetValue(StepHistory.StepId(n.Skips[0]), out var first) ? first : n.Skips[0].RecordedAt,
+        // A notice is due when the first step it tells of was: at once, and within the catch-up that skipped it. Only the
+        // timeline's steps have windows, so each skipped step is on it.
+        var byId = timeline.ToDictionary(s => s.Id);
+        steps.AddRange(SkippedNotices(instance).Select(n => new PlannedWork(n.StepId, byId[StepHistory.StepId(n.Skips[0])].Due,
             state.Cancelled ? StepReadiness.Skipped : StepReadiness.Ready) { SkipReason = cancelled }));
         var completed = StepHistory.Completed(instance);
         var next = timeline.FirstOrDefault(s => !completed.ContainsKey(s.Id) && Readiness(s, state) != StepReadiness.Skipped);
@@ -51,9 +51,8 @@ public sealed class IrpWorkflow(
             var timeline = Timeline(state).ToDictionary(s => s.Id);
             context = context with
             {
-                SkippedSteps = notice.Skips.Select(e => StepHistory.StepId(e)).Select(id => new SkippedStepNotice(
-                    timeline.TryGetValue(id, out var step) ? step.Title : id, timeline.TryGetValue(id, out step) ? step.Date : null,
-                    notice.Reason(id))).ToList(),
+                SkippedSteps = notice.Skips.Select(StepHistory.StepId)
+                    .Select(id => new SkippedStepNotice(timeline[id].Title, timeline[id].Date, notice.Reason(id))).ToList(),
             };
         }
         var message = templates.Render(stepId, context);

@@ -45,7 +45,7 @@ public sealed record IrpMailContext(
 }
 
 /// <summary>A step recorded skipped because its window had closed: its title, the date it was planned for, and why.</summary>
-public sealed record SkippedStepNotice(string Title, DateOnly? Date, string Reason);
+public sealed record SkippedStepNotice(string Title, DateOnly Date, string Reason);
 
 /// <summary>The <paramref name="Number"/>th move of the visit: its days before and after, and the documents deadline the new days give.</summary>
 public sealed record VisitMoveNotice(int Number, DateOnly FromStart, DateOnly FromEnd, DateOnly ToStart, DateOnly ToEnd, DateOnly DocumentsDeadline);

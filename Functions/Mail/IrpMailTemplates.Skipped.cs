@@ -16,7 +16,7 @@ public sealed partial class IrpMailTemplates
             .Paragraph($"Dear {coordinator.Name},")
             .Paragraph($"IrpFlows reached {(skipped.Count == 1 ? "a step" : "these steps")} of the independent review of progress at {w.Establishment} only after {(skipped.Count == 1 ? "its" : "their")} moment had passed, "
                 + $"so {(skipped.Count == 1 ? "it was" : "they were")} not sent, rather than sent with dates no longer true:")
-            .BulletList(skipped.Select(s => $"{s.Title}{(s.Date is { } date ? $" (planned for {l.LongDate(date)})" : "")}: {s.Reason}."))
+            .BulletList(skipped.Select(s => $"{s.Title} (planned for {l.LongDate(s.Date)}): {s.Reason}."))
             .Paragraph("If any of them is still needed, please send it yourself, with dates that are true today.")
             .SignOff("This is an automated message from IrpFlows.", "HM Inspectorate of Prisons");
         return l.Compose(l.Recipients(coordinator), [],
