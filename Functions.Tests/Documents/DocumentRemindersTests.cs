@@ -45,6 +45,11 @@ public sealed class DocumentRemindersFixture : IAsyncLifetime
 
         foreach (var day in new[] { At(2023, 1, 30), At(2023, 2, 2), At(2023, 2, 6), At(2023, 2, 7), At(2023, 3, 20) })
             await App.MoveClockAsync(day);
+        // Published follows the draft's fact check: the draft report is one more file of the IRP's to destroy.
+        var draft = TestFiles.Pdf("Draft report of HMP Elmley");
+        ElmleyBytes += draft.Length;
+        (await App.PutReportFileAsync(Elmley, "draft-report", "draft.pdf", draft)).EnsureSuccessStatusCode();
+        (await App.RaiseAsync(Elmley, "DraftIssued")).EnsureSuccessStatusCode();
         (await App.RaiseAsync(Elmley, "Published", new { date = "2023-03-20", url = "https://www.justiceinspectorates.gov.uk/hmiprisons/elmley" }))
             .EnsureSuccessStatusCode();
         await App.MoveClockAsync(At(2023, 4, 4));
@@ -144,11 +149,11 @@ public sealed class DocumentRemindersTests(DocumentRemindersFixture fixture) : I
         var text = Emails.PlainText(await App.RawEmailAsync(fixture.Elmley, MaterialDestruction.StepId));
 
         Assert.Empty(left);
-        Assert.Equal(7, destruction["files"]!.GetValue<int>());
+        Assert.Equal(8, destruction["files"]!.GetValue<int>()); // seven documents and the draft report
         Assert.Equal(fixture.ElmleyBytes, destruction["bytes"]!.GetValue<long>());
         // Ten working days after publication on 20 March: Monday 3 April 2023, 09:00 in London (BST).
         Assert.Equal(new DateTimeOffset(2023, 4, 3, 8, 0, 0, TimeSpan.Zero), status.Step(MaterialDestruction.StepId)!.Due);
-        Assert.Contains($"We deleted all 7 files ({UploadRules.Describe(fixture.ElmleyBytes)})", text, StringComparison.Ordinal);
+        Assert.Contains($"We deleted all 8 files ({UploadRules.Describe(fixture.ElmleyBytes)})", text, StringComparison.Ordinal);
     }
 
     [Fact]

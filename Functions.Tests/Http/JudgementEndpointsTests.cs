@@ -85,6 +85,9 @@ public sealed class JudgementEndpointsTests : IAsyncLifetime
     {
         Assert.Equal(HttpStatusCode.OK, (await _app.PutJudgementAsync(_id, "1.43", new { judgement = "GoodProgress" })).StatusCode);
         await _app.MoveClockAsync(new DateTimeOffset(2027, 3, 1, 10, 0, 0, TimeSpan.Zero));
+        // A report is published after its draft went for fact check (Published before DraftIssued is refused).
+        Assert.Equal(HttpStatusCode.OK, (await _app.PutReportFileAsync(_id, "draft-report", "draft.pdf", TestFiles.Pdf("draft"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await _app.RaiseAsync(_id, "DraftIssued")).StatusCode);
         Assert.Equal(HttpStatusCode.Accepted,
             (await _app.RaiseAsync(_id, "Published", new { date = "2027-03-01", url = "https://example.org/elmley" })).StatusCode);
 

@@ -91,9 +91,15 @@ public sealed class PostVisitFlowTests : IAsyncLifetime
         Assert.Equal("Completed", irp["runtimeStatus"]!.GetValue<string>());
         Assert.Equal([GovernorEmail], Addresses(await _app.EmailAsync(id, "governor-feedback"), "to"));
         Assert.Contains("material-destruction", await _app.OutboxStepsAsync(id));
-        // Every step done, but the debrief document: no HMPPS contact was given to share it with (prison guide 13.1).
+        // Every step done, but the debrief document and the final report (no HMPPS or ministerial contact to send them to,
+        // prison guide 13.1, 14.1), and the letters before the visit: the clock jumped from the announcement's morning to the
+        // end of the visit, so their moment had passed, and the coordinator was told in one notice.
+        string[] beforeTheVisit = ["announcement", "documents-request", "documents-reminder-1", "documents-reminder-2", "documents-reminder-3",
+            "documents-deadline", "documents-overdue", "visit-arrangements"];
         Assert.All(irp["timeline"]!.AsArray(), step => Assert.Equal(
-            step!["id"]!.GetValue<string>() is "debrief-document" or "final-report" ? "skipped" : "done", step["status"]!.GetValue<string>()));
+            step!["id"]!.GetValue<string>() is "debrief-document" or "final-report" || beforeTheVisit.Contains(step["id"]!.GetValue<string>())
+                ? "skipped" : "done", step["status"]!.GetValue<string>()));
+        Assert.Contains("skipped-notice-1", await _app.OutboxStepsAsync(id));
     }
 
     [Fact]
@@ -179,7 +185,7 @@ public sealed class PostVisitFlowTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Published_IsRefusedBeforeTheDebrief_AndItsDateMayNotPrecedeTheVisitsLastDay()
+    public async Task Published_IsRefusedBeforeTheDebriefAndBeforeTheDraft_AndItsDateMayNotPrecedeTheVisitsLastDay()
     {
         var id = await _app.CreateIrpAsync(Elmley(liaisonOfficer: true));
         await _app.MoveClockAsync(new DateTimeOffset(2027, 2, 17, 12, 0, 0, TimeSpan.Zero)); // last day of the visit, before the debrief
@@ -188,6 +194,11 @@ public sealed class PostVisitFlowTests : IAsyncLifetime
         Assert.Contains("debrief", (await early.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
 
         await _app.MoveClockAsync(new DateTimeOffset(2027, 2, 19, 10, 0, 0, TimeSpan.Zero));
+        var beforeTheDraft = await _app.RaiseAsync(id, "Published", new { date = "2027-02-19", url = "https://example.org/r" });
+        Assert.Equal(HttpStatusCode.Conflict, beforeTheDraft.StatusCode);
+        Assert.Contains("DraftIssued", (await beforeTheDraft.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await _app.PutReportFileAsync(id, "draft-report", "draft.pdf", Pdf("draft"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await _app.RaiseAsync(id, "DraftIssued")).StatusCode);
         var backdated = await _app.RaiseAsync(id, "Published", new { date = "2027-02-16", url = "https://example.org/r" });
         Assert.Equal(HttpStatusCode.BadRequest, backdated.StatusCode);
         var errors = (await backdated.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");

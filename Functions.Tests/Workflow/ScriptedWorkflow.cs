@@ -6,7 +6,7 @@ namespace IrpFlows.Tests.Workflow;
 
 /// <summary>
 /// A workflow kind for engine tests: its steps and their due times come from the Started event's data
-/// ({ "steps": { "a": "2026-01-05T09:00:00Z", … } }), an event "Added" adds a step, "Stop" terminates.
+/// ({ "steps": { "a": "2026-01-05T09:00:00Z", … }, "notAfter": { "a": … } }), an event "Added" adds a step, "Stop" terminates.
 /// Its activity records each run, and can be told to fail or to wait.
 /// </summary>
 internal sealed class ScriptedWorkflow : IWorkflowKind
@@ -37,6 +37,16 @@ internal sealed class ScriptedWorkflow : IWorkflowKind
         return new NewEvent("Started", new JsonObject { ["steps"] = map });
     }
 
+    /// <summary>Steps with windows: each is skipped, with the reason "window of {step} closed", once its notAfter has come.</summary>
+    public static NewEvent Started(params (string Step, DateTimeOffset Due, DateTimeOffset NotAfter)[] steps)
+    {
+        var started = Started(steps.Select(s => (s.Step, s.Due)).ToArray());
+        var windows = new JsonObject();
+        foreach (var (step, _, notAfter) in steps) windows[step] = notAfter.ToString("O");
+        started.Data["notAfter"] = windows;
+        return started;
+    }
+
     public WorkflowPlan Plan(WorkflowInstance instance)
     {
         var steps = new List<PlannedWork>();
@@ -47,7 +57,11 @@ internal sealed class ScriptedWorkflow : IWorkflowKind
             if (e.Type is "Started" or "Added")
             {
                 foreach (var (step, due) in e.Data["steps"]!.AsObject())
-                    steps.Add(new PlannedWork(step, DateTimeOffset.Parse(due!.GetValue<string>()), StepReadiness.Ready));
+                    steps.Add(new PlannedWork(step, DateTimeOffset.Parse(due!.GetValue<string>()), StepReadiness.Ready)
+                    {
+                        NotAfter = e.Data["notAfter"]?[step] is { } notAfter ? DateTimeOffset.Parse(notAfter.GetValue<string>()) : null,
+                        WindowReason = $"window of {step} closed",
+                    });
             }
             stopped |= e.Type == "Stop";
         }

@@ -67,6 +67,29 @@ public sealed class WorkflowEngineTests
     }
 
     [Fact]
+    public async Task AStepReachedAfterItsWindowClosed_IsRecordedSkippedWithItsReason_OnceAndWithoutItsWork_WhileOneStillInItsWindowRuns()
+    {
+        var h = await EngineHarness.CreateAsync();
+        var engine = h.NewEngine();
+        await engine.StartAsync(ScriptedWorkflow.KindName, "i1",
+            ScriptedWorkflow.Started(("late", T0, T0.AddHours(1)), ("open", T0, T0.AddHours(3))), h.Client, None);
+        h.Clock.SetUtcNow(T0.AddHours(2)); // an outage: both were due at T0
+
+        Assert.Equal(["late", "open"], (await engine.PlanPassAsync("i1", None)).DueSteps);
+        await engine.RunStepAsync("i1", "late", None);
+        await h.NewEngine().RunStepAsync("i1", "late", None); // Durable delivered the activity again
+        await engine.RunStepAsync("i1", "open", None);
+
+        var status = (await engine.GetAsync("i1", None))!;
+        Assert.Equal(0, h.Kind.RunCount("i1", "late"));
+        Assert.Equal((StepStatus.Skipped, "window of late closed"), (status.Step("late")!.Status, status.Step("late")!.SkippedReason));
+        Assert.Single(status.Instance.EventsOfType(EngineEvents.StepSkipped));
+        Assert.Equal(1, h.Kind.RunCount("i1", "open"));
+        Assert.Equal(StepStatus.Done, status.Step("open")!.Status);
+        Assert.Equal(RuntimeStatus.Completed, status.RuntimeStatus);
+    }
+
+    [Fact]
     public async Task RunStep_DoesNothing_ForAStepNotYetDueOrSkippedSinceThePassWasPlanned()
     {
         var h = await EngineHarness.CreateAsync();

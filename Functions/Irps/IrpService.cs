@@ -173,21 +173,38 @@ public sealed class IrpService(
                     $"The fact-check comments were recorded as returned on {state.Progress.FactCheckReturnedOn:yyyy-MM-dd}.");
             case IrpEvents.DraftIssued when state.Progress.DraftIssuedOn is not null:
                 throw new EventRejectedException(409, "Draft already issued", $"The draft report was issued on {state.Progress.DraftIssuedOn:yyyy-MM-dd}.");
+            // Prison guide 14.1 / IRC guide 5.1: the draft report follows the visit; its email says the visit took place.
+            case IrpEvents.DraftIssued when !done(IrpSteps.Debrief):
+                throw new EventRejectedException(409, "The visit has not ended",
+                    "The visit ends with the formal debrief; the draft report of it cannot be issued before then.");
             case IrpEvents.DraftIssued when state.DraftReport is null:
                 throw new EventRejectedException(409, "No draft report uploaded",
                     "Upload the draft report first (PUT /api/irps/{id}/draft-report?fileName=…): the draft-report email links to it.");
+            case IrpEvents.DraftIssued:
+                RefuseBeforeVisitEnd(state, IrpEvents.FromData<DraftIssuedData>(data).Date);
+                break;
             case IrpEvents.Published when state.Progress.PublishedOn is not null:
                 throw new EventRejectedException(409, "Already published", $"The report was published on {state.Progress.PublishedOn:yyyy-MM-dd}.");
             case IrpEvents.Published when !done(IrpSteps.Debrief):
                 throw new EventRejectedException(409, "The visit has not ended",
                     "The visit ends with the formal debrief; a report cannot be published before then.");
+            // Prison guide 14.1 / IRC guide 5.1: the report is published after its draft went to the establishment for fact check.
+            case IrpEvents.Published when state.Progress.DraftIssuedOn is null:
+                throw new EventRejectedException(409, "No draft issued",
+                    "The draft report has not been issued for fact check yet (record DraftIssued first); a report is published after its draft.");
             case IrpEvents.Published:
-                var visitEnd = workflow.Timeline(state).Single(s => s.Id == IrpSteps.VisitEnd).Date;
-                if (IrpEvents.FromData<PublishedData>(data).Date < visitEnd)
-                    throw new RefusedException(Refusal.Invalid("date", $"must not be before the visit ended ({visitEnd:yyyy-MM-dd})."));
+                RefuseBeforeVisitEnd(state, IrpEvents.FromData<PublishedData>(data).Date);
                 break;
         }
         return [new NewEvent(eventName, data)];
+    }
+
+    /// <summary>An event dated before the visit's last day cannot have happened: 400 naming <c>date</c>.</summary>
+    private void RefuseBeforeVisitEnd(IrpState state, DateOnly date)
+    {
+        var visitEnd = workflow.Timeline(state).Single(s => s.Id == IrpSteps.VisitEnd).Date;
+        if (date < visitEnd)
+            throw new RefusedException(Refusal.Invalid("date", $"must not be before the visit ended ({visitEnd:yyyy-MM-dd})."));
     }
 
     /// <summary>The new visit date must leave a documents deadline after the announcement, and a timeline the calendar covers.</summary>
@@ -243,6 +260,12 @@ public sealed class IrpService(
             entries.Add(new TimelineEntry(cancel.Id, "Cancellation notice", DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(cancel.Due, _zone).DateTime),
                 null, cancel.Due, Status(cancel), cancel.CompletedAt, "Terminate request", "Everyone told of the visit", null, cancel.Attempts, cancel.LastError));
         }
+        foreach (var notice in status.Steps.Where(s => s.Id.StartsWith(IrpSteps.SkippedNoticePrefix, StringComparison.Ordinal)))
+        {
+            entries.Add(new TimelineEntry(notice.Id, "Notice of steps skipped because their moment had passed",
+                DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(notice.CompletedAt ?? notice.Due, _zone).DateTime), null, notice.Due, Status(notice), notice.CompletedAt,
+                "The windows of the skipped steps", "Coordinator", null, notice.Attempts, notice.LastError) { SkippedReason = notice.SkippedReason });
+        }
         var emails = status.Steps.Where(s => s.Result?["email"] is JsonObject)
             .Select(s => IrpEvents.FromData<EmailRecord>(s.Result!["email"]!.AsObject()))
             .OrderBy(e => e.SentAt).ToList();
@@ -268,7 +291,10 @@ public sealed class IrpService(
     private static TimelineEntry Entry(PlannedStep step, StepState? state) => new(
         step.Id, step.Title, step.Date, step.Time?.ToString("HH:mm"), step.Due,
         state is null ? (step.Applicable ? "pending" : "skipped") : Status(state),
-        state?.CompletedAt, step.Source, step.Concerns, step.WaitingFor, state?.Attempts ?? 0, state?.LastError);
+        state?.CompletedAt, step.Source, step.Concerns, step.WaitingFor, state?.Attempts ?? 0, state?.LastError)
+    {
+        SkippedReason = state is null ? step.SkipReason : state.SkippedReason,
+    };
 
     private static string Status(StepState s) => s.Status.ToString().ToLowerInvariant();
 }

@@ -17,7 +17,14 @@ public sealed record TimelineEntry(
     string Concerns,
     string? WaitingFor,
     int FailedAttempts,
-    string? LastError);
+    string? LastError)
+{
+    /// <summary>
+    /// Why a skipped step will not happen: its moment had passed when it came due (after an outage or a jump of the clock),
+    /// what has happened made it needless (every document arrived, the report was published), or the IRP was cancelled.
+    /// </summary>
+    public string? SkippedReason { get; init; }
+}
 
 /// <summary>An IRP's full status, in the shape of Durable Functions' instance status plus the IRP's own facts.</summary>
 /// <param name="VisitEnd">Null only when the IRP failed because its timeline cannot be planned.</param>

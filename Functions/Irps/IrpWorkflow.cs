@@ -25,8 +25,15 @@ public sealed class IrpWorkflow(
     {
         var state = IrpState.From(instance);
         var timeline = Timeline(state);
-        var steps = timeline.Select(s => new PlannedWork(s.Id, s.Due, Readiness(s, state))).ToList();
+        var cancelled = state.Cancelled ? "the IRP was cancelled" : null;
+        var steps = timeline.Select(s => new PlannedWork(s.Id, s.Due, Readiness(s, state))
+            { NotAfter = s.NotAfter, WindowReason = s.WindowReason, SkipReason = cancelled ?? s.SkipReason }).ToList();
         if (state.Cancelled) steps.Add(new PlannedWork(CancellationStepId, state.CancelledAt!.Value, StepReadiness.Ready));
+        // A notice is due when the first step it tells of was: at once, and within the catch-up that skipped it. Only the
+        // timeline's steps have windows, so each skipped step is on it.
+        var byId = timeline.ToDictionary(s => s.Id);
+        steps.AddRange(SkippedNotices(instance).Select(n => new PlannedWork(n.StepId, byId[StepHistory.StepId(n.Skips[0])].Due,
+            state.Cancelled ? StepReadiness.Skipped : StepReadiness.Ready) { SkipReason = cancelled }));
         var completed = StepHistory.Completed(instance);
         var next = timeline.FirstOrDefault(s => !completed.ContainsKey(s.Id) && Readiness(s, state) != StepReadiness.Skipped);
         return new WorkflowPlan(steps, state.Cancelled, Phase(state, completed), Summary(state, next));
@@ -38,12 +45,47 @@ public sealed class IrpWorkflow(
         var state = IrpState.From(instance);
         // Destruction deletes first, then tells the coordinator what it deleted.
         var destroyed = stepId == MaterialDestruction.StepId ? await destruction.DestroyAsync(instance.Id, cancellationToken) : null;
-        var message = templates.Render(stepId, MailContext(instance.Id, state) with { DestructionSummary = destroyed?.Summary });
+        var context = MailContext(instance.Id, state) with { DestructionSummary = destroyed?.Summary };
+        if (SkippedNotices(instance).FirstOrDefault(n => n.StepId == stepId) is { } notice)
+        {
+            var timeline = Timeline(state).ToDictionary(s => s.Id);
+            context = context with
+            {
+                SkippedSteps = notice.Skips.Select(StepHistory.StepId)
+                    .Select(id => new SkippedStepNotice(timeline[id].Title, timeline[id].Date, notice.Reason(id))).ToList(),
+            };
+        }
+        var message = templates.Render(stepId, context);
         if (message is null) return StepResult.Empty; // nothing to say this time (e.g. a reminder when nothing is missing)
         var sent = await mail.SendAsync(message, cancellationToken);
         var result = new JsonObject { ["email"] = IrpEvents.ToData(EmailRecord.For(stepId, message, sent)) };
         if (destroyed is not null) result["destruction"] = IrpEvents.ToData(destroyed);
         return new StepResult(result);
+    }
+
+    /// <summary>
+    /// The coordinator's notices of steps skipped because their window had closed: each covers the skips recorded since the
+    /// one before it was sent, so a catch-up that skips many steps in one pass gives one notice. The orchestration runs an
+    /// IRP's steps one at a time, so no skip is recorded between a notice's email and the record that it was sent.
+    /// </summary>
+    internal static IReadOnlyList<SkippedNotice> SkippedNotices(WorkflowInstance instance)
+    {
+        var notices = new List<SkippedNotice>();
+        var batch = new List<WorkflowEvent>();
+        foreach (var e in instance.Events)
+        {
+            if (e.Type == EngineEvents.StepSkipped)
+            {
+                batch.Add(e);
+            }
+            else if (e.Type == EngineEvents.StepCompleted && batch.Count > 0 && StepHistory.StepId(e) == IrpSteps.SkippedNotice(notices.Count + 1))
+            {
+                notices.Add(new SkippedNotice(IrpSteps.SkippedNotice(notices.Count + 1), batch));
+                batch = [];
+            }
+        }
+        if (batch.Count > 0) notices.Add(new SkippedNotice(IrpSteps.SkippedNotice(notices.Count + 1), batch));
+        return notices;
     }
 
     /// <summary>The timeline for the state, as the planner sees it; cancellation is the workflow's business, not the planner's.</summary>
@@ -105,6 +147,12 @@ public sealed class IrpWorkflow(
             ["date"] = next.Date.ToString("yyyy-MM-dd"),
         },
     };
+}
+
+/// <summary>One notice to the coordinator and the skip events it tells of.</summary>
+internal sealed record SkippedNotice(string StepId, IReadOnlyList<WorkflowEvent> Skips)
+{
+    public string Reason(string stepId) => Skips.First(e => StepHistory.StepId(e) == stepId).Data["reason"]!.GetValue<string>();
 }
 
 /// <summary>The audit record of one email, kept in the StepCompleted event and shown in the IRP's status.</summary>

@@ -3,8 +3,12 @@ using IrpFlows.Timeline;
 namespace IrpFlows.Mail;
 
 /// <summary>One render of one step: the IRP's dates, recipients and sign-off, and how the finished message is put together.</summary>
-internal sealed class IrpLetter(string stepId, IrpMailContext context)
+/// <param name="today">The day the letter is written, in England and Wales.</param>
+internal sealed class IrpLetter(string stepId, IrpMailContext context, DateOnly today)
 {
+    /// <summary>True when <paramref name="date"/> is before the day the letter is written: it must not be stated as still to come.</summary>
+    public bool HasPassed(DateOnly date) => date < today;
+
     public IrpMailContext Context { get; } = context;
 
     public IrpFacts Facts => Context.Facts;

@@ -39,7 +39,13 @@ public sealed record IrpMailContext(
 
     /// <summary>The visit arrangements, and with them the calendar invitation, have gone: a notice of a move then updates the invitation.</summary>
     public bool VisitArrangementsSent { get; init; }
+
+    /// <summary>The steps a <c>skipped-notice-{n}</c> tells the coordinator of: not sent because their moment had passed.</summary>
+    public IReadOnlyList<SkippedStepNotice> SkippedSteps { get; init; } = [];
 }
+
+/// <summary>A step recorded skipped because its window had closed: its title, the date it was planned for, and why.</summary>
+public sealed record SkippedStepNotice(string Title, DateOnly Date, string Reason);
 
 /// <summary>The <paramref name="Number"/>th move of the visit: its days before and after, and the documents deadline the new days give.</summary>
 public sealed record VisitMoveNotice(int Number, DateOnly FromStart, DateOnly FromEnd, DateOnly ToStart, DateOnly ToEnd, DateOnly DocumentsDeadline);

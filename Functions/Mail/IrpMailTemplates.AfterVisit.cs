@@ -57,7 +57,10 @@ public sealed partial class IrpMailTemplates
         {
             body.Heading(group.Key).LabelledList(group.Select(e => ((string?)e.Ref, $"{e.JudgementLabel}: {e.Text}")));
         }
-        body.Paragraph($"The report of the review, to be published on our website by {l.LongDate(IrpSteps.PublicationDeadline)}, will be the final record of its findings.");
+        // Sent once every judgement is recorded, which may be after the publication deadline (prison guide 14.1, IRC guide 5.1).
+        body.Paragraph(l.HasPassed(l.Date(IrpSteps.PublicationDeadline))
+            ? "The report of the review, to be published on our website as soon as it is ready, will be the final record of its findings."
+            : $"The report of the review, to be published on our website by {l.LongDate(IrpSteps.PublicationDeadline)}, will be the final record of its findings.");
         l.CoordinatorSignOff(body);
         return l.Compose(to, l.Recipients(contacts.Coordinator), $"{w.SubjectPrefix}: debrief document", body);
     }
@@ -72,12 +75,15 @@ public sealed partial class IrpMailTemplates
             .Paragraph(l.Greeting(to))
             .Paragraph($"The draft report of our independent review of progress at {w.Establishment}, which took place from {l.VisitLongRange}, is ready for you to check for factual accuracy.")
             .LinkParagraph("You can read it here:", link, "draft report for factual accuracy check")
-            .Paragraph($"Please let us have any corrections of fact, with supporting evidence where possible, by {l.LongDate(IrpSteps.FactCheckDeadline)}. The draft is confidential until publication, so please share it only with those who need to check it.");
+            // A draft recorded as issued on an earlier date may have its fact-check deadline behind it already.
+            .Paragraph($"Please let us have any corrections of fact, with supporting evidence where possible, {(l.HasPassed(l.Date(IrpSteps.FactCheckDeadline)) ? "as soon as possible" : "by " + l.LongDate(IrpSteps.FactCheckDeadline))}. The draft is confidential until publication, so please share it only with those who need to check it.");
         CommentsLink(body, l);
         body
-            .Paragraph(l.Context.StepDates.TryGetValue(IrpSteps.PublicationDeadline, out var publication)
-                ? $"The final report will be sent to {w.ReportRecipients} and published on our website by {IrpWording.LongDate(publication)}."
-                : $"The final report will be sent to {w.ReportRecipients} and published on our website within 25 working days of the end of the visit.");
+            .Paragraph(!l.Context.StepDates.TryGetValue(IrpSteps.PublicationDeadline, out var publication)
+                ? $"The final report will be sent to {w.ReportRecipients} and published on our website within 25 working days of the end of the visit."
+                : l.HasPassed(publication)
+                    ? $"The final report will be sent to {w.ReportRecipients} and published on our website as soon as it is ready; the deadline of 25 working days after the visit, {IrpWording.LongDate(publication)}, has passed."
+                    : $"The final report will be sent to {w.ReportRecipients} and published on our website by {IrpWording.LongDate(publication)}.");
         l.CoordinatorSignOff(body);
         return l.Compose(to, l.Recipients(l.Facts.Contacts.Coordinator), $"{w.SubjectPrefix}: draft report for factual accuracy check", body);
     }
@@ -142,7 +148,9 @@ public sealed partial class IrpMailTemplates
             .Paragraph(l.Greeting(to))
             .Paragraph($"The final report of our independent review of progress at {w.Establishment}, which took place from {l.VisitLongRange}, is ready for {w.ReportRecipients}.")
             .LinkParagraph("You can read it here:", link, $"final report of the independent review of progress at {w.Establishment}")
-            .Paragraph($"We will publish it on our website by {l.LongDate(IrpSteps.PublicationDeadline)}, 25 working days after the visit ended. Please treat it as confidential until then.");
+            .Paragraph(l.HasPassed(l.Date(IrpSteps.PublicationDeadline))
+                ? "We will publish it on our website shortly. Please treat it as confidential until then."
+                : $"We will publish it on our website by {l.LongDate(IrpSteps.PublicationDeadline)}, 25 working days after the visit ended. Please treat it as confidential until then.");
         l.CoordinatorSignOff(body);
         return l.Compose(to, l.Recipients(contacts.Coordinator), $"{w.SubjectPrefix}: final report", body);
     }

@@ -130,7 +130,10 @@ public sealed partial class IrpMailTemplates
         var body = new MailBodyBuilder()
             .Paragraph(l.Greeting(to))
             .Paragraph($"Our independent review of progress at {w.Establishment}, which we announced for {from}, will now take place from {IrpWording.LongRange(move.ToStart, move.ToEnd)}.")
-            .Paragraph($"The documents we ask for are now due by {l.LongDate(move.DocumentsDeadline)}, five working days before the visit starts. Everything else in our letter announcing the review stands.")
+            // A visit brought forward may have its new documents deadline behind it already (prison guide 7.4, IRC guide 2.8).
+            .Paragraph(l.HasPassed(move.DocumentsDeadline)
+                ? $"The documents we ask for were therefore due by {l.LongDate(move.DocumentsDeadline)}, five working days before the visit starts: please provide any still missing as soon as possible. Everything else in our letter announcing the review stands."
+                : $"The documents we ask for are now due by {l.LongDate(move.DocumentsDeadline)}, five working days before the visit starts. Everything else in our letter announcing the review stands.")
             .Paragraph(l.Context.VisitArrangementsSent
                 ? "The calendar invitation attached replaces the one sent with the arrangements for the visit."
                 : "The arrangements for the visit, with a calendar invitation, will follow before the visit.");

@@ -8,9 +8,13 @@ namespace IrpFlows.Mail;
 /// (April 2025). Every message comes in HTML and plain text with the same content; every user-supplied value is
 /// HTML-encoded. The message key is <c>"{instanceId}/{stepId}"</c>, so rendering a step again gives the same key.
 /// </summary>
-/// <param name="timeProvider">Stamps calendar invitations (DTSTAMP); nothing else reads the clock.</param>
-public sealed partial class IrpMailTemplates(TimeProvider timeProvider)
+/// <param name="timeProvider">Stamps calendar invitations (DTSTAMP), and gives the day a letter is written on, so that a date
+/// it states as still to come has not passed.</param>
+/// <param name="policy">Its time zone says what day it is in England and Wales; the default policy's when not given.</param>
+public sealed partial class IrpMailTemplates(TimeProvider timeProvider, IrpPolicy? policy = null)
 {
+    private readonly TimeZoneInfo _zone = (policy ?? new IrpPolicy()).TimeZone;
+
     /// <summary>Steps of the timeline that are milestones on the coordinator's timeline and tell no one anything by email.</summary>
     public static readonly IReadOnlySet<string> MilestoneSteps = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -30,7 +34,7 @@ public sealed partial class IrpMailTemplates(TimeProvider timeProvider)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(stepId);
         ArgumentNullException.ThrowIfNull(context);
-        var letter = new IrpLetter(stepId, context);
+        var letter = new IrpLetter(stepId, context, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(timeProvider.GetUtcNow(), _zone).DateTime));
         return stepId switch
         {
             IrpSteps.Announcement => Announcement(letter),
@@ -51,6 +55,7 @@ public sealed partial class IrpMailTemplates(TimeProvider timeProvider)
             IrpSteps.GovernorFeedback => GovernorFeedback(letter),
             IrpSteps.MaterialDestruction => MaterialDestruction(letter),
             IrpSteps.Cancellation => Cancellation(letter),
+            _ when IrpSteps.NumberOf(stepId, IrpSteps.SkippedNoticePrefix) is not null => SkippedNotice(letter),
             _ => throw new ArgumentException($"Step '{stepId}' sends no email that these templates know.", nameof(stepId)),
         };
     }

@@ -51,14 +51,25 @@ public sealed class IrpPlanner
         var steps = new List<PlannedStep>();
 
         void Add(string id, string title, DateOnly date, string concerns, string paragraphs,
-            bool applicable = true, string? waitingFor = null, TimeOnly? time = null) =>
+            bool applicable = true, string? waitingFor = null, TimeOnly? time = null, Window? window = null, string? skipReason = null) =>
             steps.Add(new PlannedStep(id, title, date, time, DueAt(date, time ?? policy.StepTimeOfDay), concerns,
-                $"{guide} {paragraphs}", applicable, waitingFor));
+                $"{guide} {paragraphs}", applicable, waitingFor)
+            {
+                NotAfter = window?.NotAfter, WindowReason = window?.Reason, SkipReason = applicable ? null : skipReason,
+            });
 
         // A step that answers something recorded (a moved visit, an upload) is due the moment it was recorded.
-        void AddAt(string id, string title, DateTimeOffset at, string concerns, string paragraphs, bool applicable = true) =>
+        void AddAt(string id, string title, DateTimeOffset at, string concerns, string paragraphs, bool applicable = true, Window? window = null) =>
             steps.Add(new PlannedStep(id, title, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime), null, at,
-                concerns, $"{guide} {paragraphs}", applicable, null));
+                concerns, $"{guide} {paragraphs}", applicable, null) { NotAfter = window?.NotAfter, WindowReason = window?.Reason });
+
+        // Each letter's window ends when what it says stops being true or useful; milestones and the steps that must happen
+        // however late (the draft and final reports, the publication notice, feedback, the destruction of material) have none.
+        var visitStart = facts.VisitStart;
+        var visitBegins = StartOf(visitStart);
+        var deadline = DocumentsDeadline(visitStart);
+        Window BeforeVisit(string what, string paragraph) =>
+            new(visitBegins, $"{what}, and the visit began on {LongDay(visitStart)} ({guide} {paragraph})");
 
         var head = irc ? "Centre manager" : "Governor";
         // Prison guide 7.3 / IRC guide 2.7: the documents are asked of the governor (centre manager) and the liaison officer.
@@ -68,10 +79,8 @@ public sealed class IrpPlanner
         // Prison guide 6.1 / IRC guide 2.4: the letter announcing the visit and the recommendations (concerns) followed up.
         var announcement = facts.AnnouncementDate;
         Add(IrpSteps.Announcement, $"Announcement letter: visit date and the {(irc ? "concerns" : "recommendations")} to be followed up",
-            announcement, AnnouncementConcerns(facts), irc ? "2.4" : "6.1");
-
-        var visitStart = facts.VisitStart;
-        var deadline = DocumentsDeadline(visitStart);
+            announcement, AnnouncementConcerns(facts), irc ? "2.4" : "6.1",
+            window: BeforeVisit("the letter announces the visit before it takes place", irc ? "2.4" : "6.1"));
 
         // IRC guide 2.8: documents requested within two weeks of the announcement; prison guide 7.3 gives no date.
         var requestOffset = irc
@@ -84,30 +93,46 @@ public sealed class IrpPlanner
             request = announcement;
         }
 
+        var deadlineSource = $"{guide} {(irc ? "2.8" : "7.4")}";
+        var allReceived = "every document requested has arrived";
+        // A request asks for the documents by the deadline: once that day has come it could only ask for the impossible, and the
+        // escalation after the deadline (with the same upload link) asks for what is missing instead.
         Add(IrpSteps.DocumentsRequest, "Documents request with upload link (pro forma, action plan, presentation, data request, evidence"
             + (irc ? ", internal audit reports)" : ", prisoner population report, OSAG reports)"),
-            request, establishmentContact + (irc ? "; copy to Home Office" : ""), irc ? "2.7, 2.8" : "7.3, 7.4");
+            request, establishmentContact + (irc ? "; copy to Home Office" : ""), irc ? "2.7, 2.8" : "7.3, 7.4",
+            window: new(StartOf(deadline), $"it asks for the documents by {LongDay(deadline)}, and that day had come ({deadlineSource})"));
 
+        // Each chase is stale once the next one is due (the last reminder, once the deadline's own notice is): only the latest goes.
         var reminders = policy.DocumentsReminderWorkingDaysBeforeDeadline.OrderDescending().ToArray();
+        var reminderDates = reminders.Select(r => calendar.AddWorkingDays(deadline, -r)).ToArray();
         for (var i = 0; i < reminders.Length; i++)
         {
-            var date = calendar.AddWorkingDays(deadline, -reminders[i]);
+            var date = reminderDates[i];
+            var next = i + 1 < reminders.Length ? reminderDates[i + 1] : deadline;
+            var nextName = i + 1 < reminders.Length ? $"the next reminder, due on {LongDay(next)}," : $"the deadline, {LongDay(deadline)},";
             Add(IrpSteps.DocumentsReminder(i + 1), $"Reminder of missing documents ({reminders[i]} working days before the deadline)",
-                date, establishmentContact, irc ? "2.8" : "7.4", applicable: documents && date > request);
+                date, establishmentContact, irc ? "2.8" : "7.4", applicable: documents && date > request,
+                window: new(DueAt(next, policy.StepTimeOfDay), $"{nextName} had come: only the latest reminder of what is missing is sent ({deadlineSource})"),
+                skipReason: documents ? "it falls before the documents request" : allReceived);
         }
 
         Add(IrpSteps.DocumentsDeadline, "Documents due today: reminder of what is still missing", deadline, establishmentContact,
-            irc ? "2.8" : "7.4", applicable: documents);
+            irc ? "2.8" : "7.4", applicable: documents,
+            window: new(StartOf(deadline.AddDays(1)), $"it says the documents are due today, true only on {LongDay(deadline)} ({deadlineSource})"),
+            skipReason: allReceived);
+        // The documents prepare the team for the visit (prison guide 7.3 / IRC guide 2.7): no use chasing them once it has begun.
         Add(IrpSteps.DocumentsOverdue, "Documents overdue: escalation of what is missing",
             calendar.AddWorkingDays(deadline, policy.DocumentsOverdueEscalationWorkingDaysAfterDeadline),
-            $"{head} and coordinator", irc ? "2.8" : "7.4", applicable: documents);
+            $"{head} and coordinator", irc ? "2.8" : "7.4", applicable: documents,
+            window: BeforeVisit("the documents are asked for to prepare the visit", irc ? "2.7" : "7.3"), skipReason: allReceived);
 
         // Prison guide 7.2 / IRC guide 2.6: gate and IT arrangements, who looks at what, meetings with staff associations and the
         // IMB, whose chair the team meets during the visit (8.1 / 3.1) and so is copied.
         var arrangements = calendar.AddWorkingDays(visitStart, -policy.VisitArrangementsWorkingDaysBeforeVisit);
         Add(IrpSteps.VisitArrangements, "Visit arrangements: attendance, keys and IT, inspector for each item, meetings",
             arrangements > announcement ? arrangements : announcement,
-            establishmentContact + "; copy to IMB chair" + (irc ? " and Home Office" : ""), irc ? "2.6" : "7.2");
+            establishmentContact + "; copy to IMB chair" + (irc ? " and Home Office" : ""), irc ? "2.6" : "7.2",
+            window: BeforeVisit("the arrangements are made in advance of the visit", irc ? "2.6" : "7.2"));
 
         // Prison guide 8.1 / IRC guide 3.1: presentation at 12.30pm on day 1; 2.5 days on site over three working days.
         Add(IrpSteps.VisitStart, $"Visit day 1: {(irc ? "30-minute presentation by centre manager, SLT and Home Office leaders" : "presentation by the governor and SMT")}",
@@ -154,11 +179,21 @@ public sealed class IrpPlanner
         var factCheck = FactCheck(draft, publicationDeadline);
         var factCheckSource = (irc ? "5.1" : "14.1") + "; period from the probation manual (factual accuracy check)";
         var factCheckReminders = policy.FactCheckReminderWorkingDaysBeforeDeadline.OrderDescending().ToArray();
+        var factCheckReminderDates = factCheckReminders.Select(r => calendar.AddWorkingDays(factCheck.Deadline, -r)).ToArray();
         for (var i = 0; i < factCheckReminders.Length; i++)
         {
-            var date = calendar.AddWorkingDays(factCheck.Deadline, -factCheckReminders[i]);
+            var date = factCheckReminderDates[i];
+            // A reminder is stale once the next one is due, and false once the deadline it names has come.
+            var window = i + 1 < factCheckReminders.Length
+                ? new Window(DueAt(factCheckReminderDates[i + 1], policy.StepTimeOfDay),
+                    $"the next reminder, due on {LongDay(factCheckReminderDates[i + 1])}, had come: only the latest is sent ({guide} {(irc ? "5.1" : "14.1")})")
+                : new Window(StartOf(factCheck.Deadline), $"the comments were due by {LongDay(factCheck.Deadline)}, and that day had come ({guide} {(irc ? "5.1" : "14.1")})");
             Add(IrpSteps.FactCheckReminder(i + 1), $"Reminder: fact-check comments due in {factCheckReminders[i]} working days",
-                date, factCheckContact, factCheckSource, applicable: progress.FactCheckReturnedOn is null && date > draft, waitingFor: draftWait);
+                date, factCheckContact, factCheckSource,
+                applicable: progress.FactCheckReturnedOn is null && progress.PublishedOn is null && date > draft, waitingFor: draftWait, window: window,
+                skipReason: progress.FactCheckReturnedOn is { } returned ? $"the fact-check comments came back on {LongDay(returned)}"
+                    : progress.PublishedOn is { } publishedOn ? $"the report was published on {LongDay(publishedOn)}: the fact check is over ({guide} {(irc ? "5.1" : "14.1")})"
+                    : "it falls before the draft was issued");
         }
 
         Add(IrpSteps.FactCheckDeadline, factCheck.TooLate ? "Fact-check comments due: too late to finalise the report by the publication deadline"
@@ -167,7 +202,10 @@ public sealed class IrpPlanner
             factCheck.Deadline, $"{factCheckContact}; coordinator", factCheckSource, waitingFor: draftWait);
         Add(IrpSteps.PublicationAlert, $"Publication deadline in {policy.PublicationAlertWorkingDaysBeforeDeadline} working days",
             calendar.AddWorkingDays(publicationDeadline, -policy.PublicationAlertWorkingDaysBeforeDeadline), "Coordinator",
-            irc ? "5.1" : "14.1", applicable: progress.PublishedOn is null);
+            irc ? "5.1" : "14.1", applicable: progress.PublishedOn is null,
+            window: new(StartOf(publicationDeadline.AddDays(1)),
+                $"it says the report must be published by {LongDay(publicationDeadline)}, and that day had passed ({guide} {(irc ? "5.1" : "14.1")})"),
+            skipReason: "the report was published");
         // Prison guide 14.1 / IRC guide 5.1: "The final report will be sent to the Secretary of State for Justice" (the Home
         // Secretary and Minister) "and published": sent when the coordinator uploads it, before publication. Not sent without a
         // contact, nor once the report is published without it.
@@ -219,7 +257,8 @@ public sealed class IrpPlanner
         foreach (var move in progress.VisitMoves.Where(m => m.AfterAnnouncement))
         {
             AddAt(IrpSteps.VisitMoved(move.Number), $"Visit moved from {LongDay(move.From)} to {LongDay(move.To)}: notice and updated invitation",
-                move.MovedAt, told, irc ? "2.4" : "6.1", applicable: !progress.VisitStarted);
+                move.MovedAt, told, irc ? "2.4" : "6.1", applicable: !progress.VisitStarted,
+                window: BeforeVisit("the notice tells of new dates before the visit", irc ? "2.4" : "6.1"));
         }
 
         // OrderBy is stable: steps due at the same instant keep the process order they were added in.
@@ -279,6 +318,12 @@ public sealed class IrpPlanner
     /// <summary>Prison guide 7.4 / IRC guide 2.8: documents due "no later than five working days before the start of the IRP visit".</summary>
     /// <exception cref="CalendarRangeException">The date falls outside the calendar's supported range.</exception>
     public DateOnly DocumentsDeadline(DateOnly visitStart) => calendar.AddWorkingDays(visitStart, -policy.DocumentsDeadlineWorkingDaysBeforeVisit);
+
+    /// <summary>Midnight at the start of <paramref name="date"/> in England and Wales, as UTC.</summary>
+    private DateTimeOffset StartOf(DateOnly date) => DueAt(date, TimeOnly.MinValue);
+
+    /// <summary>The end of a step's window and why it closes then (see <see cref="PlannedStep.NotAfter"/>).</summary>
+    private readonly record struct Window(DateTimeOffset NotAfter, string Reason);
 
     private static string LongDay(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 

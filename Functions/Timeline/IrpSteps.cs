@@ -34,6 +34,12 @@ public static class IrpSteps
     /// <summary>The notice that the visit is cancelled: planned by the workflow when an IRP is terminated, not by the timeline.</summary>
     public const string Cancellation = "cancellation";
 
+    /// <summary>
+    /// <c>skipped-notice-{number}</c>: the coordinator's notice of the steps recorded skipped because their window had closed
+    /// (a catch-up after an outage or a jump of the clock), one per batch; planned by the workflow, not by the timeline.
+    /// </summary>
+    public const string SkippedNoticePrefix = "skipped-notice-";
+
     /// <summary><c>documents-reminder-{number}</c>: the reminders, earliest first.</summary>
     public static string DocumentsReminder(int number) => Numbered(DocumentsReminderPrefix, number);
 
@@ -42,6 +48,9 @@ public static class IrpSteps
 
     /// <summary><c>visit-moved-{number}</c>: the notice of the visit's <paramref name="number"/>th move.</summary>
     public static string VisitMoved(int number) => Numbered(VisitMovedPrefix, number);
+
+    /// <summary><c>skipped-notice-{number}</c>: the <paramref name="number"/>th notice of skipped steps.</summary>
+    public static string SkippedNotice(int number) => Numbered(SkippedNoticePrefix, number);
 
     /// <summary>The number of a numbered step id (<c>documents-reminder-2</c> with its prefix gives 2); null when it is not one.</summary>
     public static int? NumberOf(string stepId, string prefix) =>

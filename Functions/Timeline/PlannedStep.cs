@@ -22,4 +22,19 @@ public sealed record PlannedStep(
     string Concerns,
     string Source,
     bool Applicable,
-    string? WaitingFor);
+    string? WaitingFor)
+{
+    /// <summary>
+    /// The end of the step's window: the instant from which sending it would be false or pointless (a reminder once its
+    /// deadline has come, an announcement once the visit has begun). A step still pending then is recorded skipped with
+    /// <see cref="WindowReason"/> instead of running late. Null: the step must happen however late (the draft report, the
+    /// publication notice, the destruction of material).
+    /// </summary>
+    public DateTimeOffset? NotAfter { get; init; }
+
+    /// <summary>Why the step is not sent once <see cref="NotAfter"/> has come, citing the guide.</summary>
+    public string? WindowReason { get; init; }
+
+    /// <summary>Why a step that is not <see cref="Applicable"/> will not happen, when the plan says (e.g. the report was published).</summary>
+    public string? SkipReason { get; init; }
+}

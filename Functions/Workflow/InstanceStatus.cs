@@ -16,7 +16,14 @@ public sealed record StepState(
     DateTimeOffset? CompletedAt,
     int Attempts,
     string? LastError,
-    JsonObject? Result);
+    JsonObject? Result)
+{
+    /// <summary>Why a skipped step will not happen: its window closed before it ran, or the kind's reason; null when not given.</summary>
+    public string? SkippedReason { get; init; }
+
+    /// <summary>The end of the step's window (see <see cref="PlannedWork.NotAfter"/>).</summary>
+    public DateTimeOffset? NotAfter { get; init; }
+}
 
 /// <summary>
 /// An instance evaluated from its log: the plan the log implies, each step's state, the runtime status and the next due
@@ -49,6 +56,9 @@ public sealed class InstanceStatus
     /// <summary>Ids of the steps to run at <paramref name="now"/>, in plan order.</summary>
     public IReadOnlyList<string> DueSteps(DateTimeOffset now) => Runnable.Where(s => s.Due <= now).Select(s => s.Id).ToList();
 
+    /// <summary>True when <paramref name="stepId"/> is due at <paramref name="now"/> but its window has closed: it is to be recorded skipped.</summary>
+    public bool IsPastWindow(string stepId, DateTimeOffset now) => IsDue(stepId, now) && Step(stepId)!.NotAfter <= now;
+
     /// <summary>True when <paramref name="stepId"/> is pending, ready and due at <paramref name="now"/>.</summary>
     public bool IsDue(string stepId, DateTimeOffset now) => Step(stepId) is { Status: StepStatus.Pending, Readiness: StepReadiness.Ready } s && s.Due <= now;
 
@@ -57,15 +67,21 @@ public sealed class InstanceStatus
     internal static InstanceStatus Evaluate(WorkflowInstance instance, WorkflowPlan plan)
     {
         var completed = StepHistory.Completed(instance);
+        var late = StepHistory.Skipped(instance);
         var steps = plan.Steps.Select(work =>
         {
             if (completed.TryGetValue(work.Id, out var done))
                 return new StepState(work.Id, StepStatus.Done, work.Readiness, work.Due, done.RecordedAt, 0, null, done.Data["result"] as JsonObject);
+            // Skipped for good once recorded: moving the dates later does not bring back a letter whose moment passed.
+            if (late.TryGetValue(work.Id, out var skip))
+                return new StepState(work.Id, StepStatus.Skipped, work.Readiness, work.Due, null, 0, null, null)
+                    { SkippedReason = skip.Data["reason"]?.GetValue<string>(), NotAfter = work.NotAfter };
             if (StepHistory.StandingFailure(instance, work.Id) is { } failure && work.Readiness != StepReadiness.Skipped)
                 return new StepState(work.Id, StepStatus.Failed, work.Readiness, work.Due, null,
-                    failure.Data["attempts"]?.GetValue<int>() ?? 1, failure.Data["error"]?.GetValue<string>(), null);
+                    failure.Data["attempts"]?.GetValue<int>() ?? 1, failure.Data["error"]?.GetValue<string>(), null) { NotAfter = work.NotAfter };
             var status = work.Readiness == StepReadiness.Skipped ? StepStatus.Skipped : StepStatus.Pending;
-            return new StepState(work.Id, status, work.Readiness, work.Due, null, 0, null, null);
+            return new StepState(work.Id, status, work.Readiness, work.Due, null, 0, null, null)
+                { SkippedReason = status == StepStatus.Skipped ? work.SkipReason : null, NotAfter = work.NotAfter };
         }).ToList();
 
         // A failed step does not stop the others: the instance runs on, and the step shows failed until it is retried.

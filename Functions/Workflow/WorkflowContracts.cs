@@ -39,7 +39,21 @@ public enum StepReadiness
 /// <see cref="Due"/> has passed, and it is not already completed.
 /// </summary>
 /// <param name="Id">Stable across re-planning: completion is recorded by id, so a done step stays done when dates move.</param>
-public sealed record PlannedWork(string Id, DateTimeOffset Due, StepReadiness Readiness);
+public sealed record PlannedWork(string Id, DateTimeOffset Due, StepReadiness Readiness)
+{
+    /// <summary>
+    /// The end of the step's window: from this instant on, running it would be false or pointless (a reminder once its
+    /// deadline has come), so the engine records it skipped, with <see cref="WindowReason"/>, instead of running it late.
+    /// Null: the step runs however late.
+    /// </summary>
+    public DateTimeOffset? NotAfter { get; init; }
+
+    /// <summary>Why the step is not run once <see cref="NotAfter"/> has come, for the coordinator.</summary>
+    public string? WindowReason { get; init; }
+
+    /// <summary>Why a step planned <see cref="StepReadiness.Skipped"/> will not happen, when the kind says.</summary>
+    public string? SkipReason { get; init; }
+}
 
 /// <summary>What a workflow kind says about an instance at a moment in its log.</summary>
 /// <param name="Steps">Every step, runnable or not.</param>
@@ -86,6 +100,9 @@ public static class EngineEvents
     /// <summary>A coordinator asked for a failed step to run again.</summary>
     public const string StepRetryRequested = nameof(StepRetryRequested);
 
+    /// <summary>A step came due after its window had closed (<see cref="PlannedWork.NotAfter"/>): recorded instead of running it.</summary>
+    public const string StepSkipped = nameof(StepSkipped);
+
     internal static JsonObject StepCompletedData(string stepId, JsonObject? result) =>
         new() { ["stepId"] = stepId, ["result"] = result?.DeepClone() };
 
@@ -93,6 +110,8 @@ public static class EngineEvents
         new() { ["stepId"] = stepId, ["attempts"] = attempts, ["error"] = error };
 
     internal static JsonObject StepRetryRequestedData(string stepId) => new() { ["stepId"] = stepId };
+
+    internal static JsonObject StepSkippedData(string stepId, string reason) => new() { ["stepId"] = stepId, ["reason"] = reason };
 }
 
 /// <summary>Reads the engine's own events out of a log: which steps are done, and how often each has failed.</summary>
@@ -104,6 +123,15 @@ public static class StepHistory
         foreach (var e in instance.EventsOfType(EngineEvents.StepCompleted))
             completed.TryAdd(StepId(e), e);
         return completed;
+    }
+
+    /// <summary>Steps recorded skipped because their window had closed, by id (the first record of each).</summary>
+    public static IReadOnlyDictionary<string, WorkflowEvent> Skipped(WorkflowInstance instance)
+    {
+        var skipped = new Dictionary<string, WorkflowEvent>();
+        foreach (var e in instance.EventsOfType(EngineEvents.StepSkipped))
+            skipped.TryAdd(StepId(e), e);
+        return skipped;
     }
 
     /// <summary>The step's failure that still stands: recorded and not followed by a request to retry it; null when there is none.</summary>

@@ -226,7 +226,16 @@ public sealed partial class WorkflowEngine
         if (loaded is null) return FinishedPass;
         var kind = Kind(loaded.Instance.Kind);
         var status = Evaluate(kind, loaded.Instance);
-        if (status.IsDue(stepId, _time.GetUtcNow()))
+        if (status.IsPastWindow(stepId, _time.GetUtcNow()))
+        {
+            // Too late to be true: recorded skipped, with the kind's reason, rather than sent as if on time.
+            var reason = status.Plan.Steps.First(s => s.Id == stepId).WindowReason ?? "its moment had passed";
+            status = (await AppendAsync(instanceId, current => current.Step(stepId)?.Status is StepStatus.Pending
+                ? [new NewEvent(EngineEvents.StepSkipped, EngineEvents.StepSkippedData(stepId, reason))]
+                : [], durable: null, loaded, recordsPass: true, ct))!;
+            Log.StepSkipped(_logger, instanceId, stepId, reason);
+        }
+        else if (status.IsDue(stepId, _time.GetUtcNow()))
         {
             var result = await kind.RunStepAsync(loaded.Instance, stepId, ct);
             status = (await AppendAsync(instanceId, current => current.Step(stepId)?.Status == StepStatus.Done
@@ -414,6 +423,9 @@ public sealed partial class WorkflowEngine
 
         [LoggerMessage(EventId = 1004, Level = LogLevel.Debug, Message = "Concurrent append to {InstanceId}; retrying (attempt {Attempt})")]
         public static partial void AppendConflict(ILogger logger, string instanceId, int attempt);
+
+        [LoggerMessage(EventId = 1006, Level = LogLevel.Information, Message = "Step {StepId} of {InstanceId} skipped: {Reason}")]
+        public static partial void StepSkipped(ILogger logger, string instanceId, string stepId, string reason);
 
         [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "Could not tell the orchestration of {InstanceId}; the sweep will")]
         public static partial void SignalLost(ILogger logger, Exception exception, string instanceId);
