@@ -65,6 +65,9 @@ public static class ServiceRegistration
         services.AddSingleton<WorkflowEngine>();
         services.AddSingleton<IrpService>();
 
+        // ASP.NET Core's request lines and the log scope it opens for each request hold the URL, tokens and all: off, so
+        // every host logs requests through RequestLog, redacted.
+        services.AddLogging(logging => logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None));
         services.AddProblemDetails();
         services.AddExceptionHandler<HttpErrors>();
         services.AddSingleton<HttpErrors>();
