@@ -64,6 +64,7 @@ public static class ServiceRegistration
         services.AddSingleton<IWorkflowKind>(sp => sp.GetRequiredService<IrpWorkflow>());
         services.AddSingleton<WorkflowEngine>();
         services.AddSingleton<IrpService>();
+        services.AddSingleton<IdempotencyKeys>();
 
         // ASP.NET Core's request lines and the log scope it opens for each request hold the URL, tokens and all: off, so
         // every host logs requests through RequestLog, redacted.
