@@ -20,8 +20,9 @@ internal static class BenchIrps
     /// <summary>
     /// <c>POST /api/irps</c> for a prison IRP announced on <paramref name="announcement"/>, its visit twelve weeks later (a
     /// Monday when the announcement is), with a liaison officer already appointed unless <paramref name="liaisonOfficer"/> is false.
+    /// IRPs of one app need their own <paramref name="establishment"/>: the app refuses a second IRP visiting one establishment within 90 days.
     /// </summary>
-    public static JsonObject Prison(DateOnly announcement, bool liaisonOfficer = true)
+    public static JsonObject Prison(DateOnly announcement, bool liaisonOfficer = true, string establishment = "HMP Benchmark")
     {
         var contacts = new JsonObject
         {
@@ -33,7 +34,7 @@ internal static class BenchIrps
         return new JsonObject
         {
             ["kind"] = "prison",
-            ["establishment"] = new JsonObject { ["name"] = "HMP Benchmark", ["type"] = "adult", ["nation"] = "england" },
+            ["establishment"] = new JsonObject { ["name"] = establishment, ["type"] = "adult", ["nation"] = "england" },
             ["sourceInspectionEnd"] = Date(announcement.AddMonths(-8)),
             ["visitStart"] = Date(VisitStart(announcement)),
             ["announcementDate"] = Date(announcement),

@@ -19,9 +19,8 @@ public sealed class LocalHost
         // The Durable Task Framework narrates every poll and lease at Information; its warnings and errors still show.
         builder.Logging.AddFilter("DurableTask", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.DurableTask", LogLevel.Warning);
-        // ASP.NET Core's start and finish of each request, not its routing and result narration.
+        // Not ASP.NET Core's routing and result narration; the app logs each request's start and finish itself (RequestLog).
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Information);
         builder.Services.AddIrpFlows(builder.Configuration);
         builder.Services.AddLocalFunctionsHost(typeof(IrpFunctions).Assembly, builder.Configuration);
 

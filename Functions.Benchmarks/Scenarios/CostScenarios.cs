@@ -17,19 +17,19 @@ internal static class CostScenarios
     {
         var later = Today.AddDays(21); // nothing of such an IRP is due while the clock stays within these scenarios
         progress.WriteLine("  warming up: one IRP created and planned");
-        var warmUp = await app.CreateIrpAsync(Prison(later));
+        var warmUp = await app.CreateIrpAsync(Prison(later, establishment: "HMP Warm-up"));
         await app.WaitUntilAsync("the warm-up IRP's orchestration to start", () => app.OrchestrationRunningAsync(warmUp));
 
         progress.WriteLine("  create");
         var before = app.Ledger.Snapshot();
-        var created = await app.CreateIrpAsync(Prison(later));
+        var created = await app.CreateIrpAsync(Prison(later, establishment: "HMP Created"));
         await app.WaitUntilAsync("the new IRP's orchestration to start", () => app.OrchestrationRunningAsync(created));
         report.Costs.Add(ScenarioCost.From("create one IRP",
             "POST /api/irps, then its orchestration's start: it is given its first pass (nothing due), so it only sets its timer and waits",
             app.Ledger.Snapshot().Since(before)));
 
         progress.WriteLine($"  one due email step: an IRP announced today, created {TimerLead.TotalSeconds:0} s before its letter is due");
-        var request = Prison(Today, liaisonOfficer: false);
+        var request = Prison(Today, liaisonOfficer: false, establishment: "HMP Announced");
         var announcementDue = Due(Step(await app.PreviewAsync(request), "announcement"));
         await app.MoveClockAsync(announcementDue - TimerLead);
         var announced = await app.CreateIrpAsync(request);

@@ -108,6 +108,30 @@ public sealed class UploadCompletionTests(UploadCompletionFixture fixture) : ICl
     }
 
     [Fact]
+    public async Task ARecordedFile_CannotBeOverwritten_ThroughItsUploadUrl_AndStaysAsRecorded()
+    {
+        var original = TestFiles.Utf8("%PDF-1.7 recorded");
+        using var begin = await App.BeginUploadAsync(fixture.Token, DocumentChecklist.PopulationReport, new { fileName = "population.pdf", size = original.Length, contentType = "application/pdf" });
+        var grant = (await begin.Content.ReadFromJsonAsync<JsonObject>())!;
+        var url = new Uri(grant["uploadUrl"]!.GetValue<string>());
+        var blobName = grant["blobName"]!.GetValue<string>();
+        await IrpFlowsApp.PutBlobAsync(url, original);
+        Assert.Equal(HttpStatusCode.OK, (await CompleteAsync(DocumentChecklist.PopulationReport, blobName)).Status);
+
+        using var http = new HttpClient();
+        using var overwrite = new HttpRequestMessage(HttpMethod.Put, url) { Content = new ByteArrayContent(TestFiles.Utf8("%PDF-" + new string('x', 60))) };
+        overwrite.Headers.Add("x-ms-blob-type", "BlockBlob");
+        overwrite.Content.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        using var refused = await http.SendAsync(overwrite);
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        var stored = await App.Blobs.GetBlobContainerClient(DocumentStore.ContainerName(fixture.IrpId)).GetBlobClient(blobName).DownloadContentAsync();
+        Assert.Equal(original, stored.Value.Content.ToArray());
+        var file = Assert.Single((await App.DocumentAsync(fixture.IrpId, DocumentChecklist.PopulationReport))["files"]!.AsArray())!;
+        Assert.Equal(original.Length, file["size"]!.GetValue<long>());
+    }
+
+    [Fact]
     public async Task Reconciliation_DeletesAnUncompletedFileThatBreaksTheRules_AndRecordsNothing()
     {
         var blobName = await BeginThenPutAsync(DocumentChecklist.OsagReports, TestFiles.Utf8("<svg onload=alert(1)>"), "image/svg+xml");

@@ -72,7 +72,7 @@ public sealed class JudgementEndpointsTests : IAsyncLifetime
 
         var tooLong = await _app.PutJudgementAsync(_id, "1.42", new { judgement = "GoodProgress", text = new string('x', 2001) });
         Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
-        Assert.Equal("must be at most 2000 characters (was 2001).", Errors(await tooLong.Content.ReadFromJsonAsync<JsonElement>(), "text"));
+        Assert.Equal("must be at most 2000 characters; it has 2001.", Errors(await tooLong.Content.ReadFromJsonAsync<JsonElement>(), "text"));
 
         var notText = await _app.Coordinator.PutAsync($"/api/irps/{_id}/judgements/1.42",
             new StringContent("""{ "judgement": 3 }""", System.Text.Encoding.UTF8, "application/json"));

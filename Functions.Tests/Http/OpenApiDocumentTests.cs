@@ -230,6 +230,39 @@ public sealed class OpenApiDocumentTests
         from operation in path.Value.Operations!
         select (path.Key, operation.Key, operation.Value);
 
+    [Fact]
+    public void EveryTextFieldOfEveryRequestBody_HasAMaxLengthAndACharacterPattern()
+    {
+        var document = JsonNode.Parse(Json)!;
+        var components = document["components"]!["schemas"]!.AsObject();
+        var bodies = document["paths"]!.AsObject().SelectMany(p => p.Value!.AsObject())
+            .Select(o => o.Value!["requestBody"]?["content"]?[JsonMediaType]?["schema"]?["$ref"]?.GetValue<string>())
+            .OfType<string>().Distinct().ToList();
+        var seen = new HashSet<string>();
+        var textFields = new List<string>();
+        foreach (var body in bodies) Walk(body["#/components/schemas/".Length..]);
+
+        Assert.Contains("CreateIrpRequest", seen);
+        Assert.Contains("IrpEventRequest", seen);
+        Assert.Contains("EstablishmentRequest.name", textFields);
+        Assert.True(textFields.Count > 30, string.Join(", ", textFields));
+
+        void Walk(string component)
+        {
+            if (!seen.Add(component)) return;
+            foreach (var (name, property) in components[component]!["properties"]?.AsObject() ?? [])
+            {
+                foreach (var reference in Descendants(property!).OfType<JsonObject>().Select(o => o["$ref"]?.GetValue<string>()).OfType<string>())
+                    Walk(reference["#/components/schemas/".Length..]);
+                var types = property!["type"] is JsonArray array ? array.Select(t => t!.GetValue<string>()) : [property["type"]?.GetValue<string>() ?? ""];
+                if (!types.Contains("string") || property["format"] is not null) continue;
+                textFields.Add($"{component}.{name}");
+                Assert.True(property["maxLength"]?.GetValue<int>() > 0, $"{component}.{name} has no maxLength");
+                Assert.StartsWith("^[^\\u0000-", property["pattern"]?.GetValue<string>() ?? "", StringComparison.Ordinal);
+            }
+        }
+    }
+
     private static OpenApiOperation Operation(string path, HttpMethod method) => Document.Paths[path].Operations![method];
 
     private static bool RequiresKey(OpenApiOperation operation) =>

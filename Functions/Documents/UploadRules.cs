@@ -1,9 +1,10 @@
 using System.Globalization;
+using IrpFlows.Http;
 
 namespace IrpFlows.Documents;
 
 /// <summary>What a client asks to upload: the name on its disk, the size in bytes and the browser's content type (may be empty).</summary>
-public sealed record UploadRequest(string? FileName, long? Size, string? ContentType);
+public sealed record UploadRequest([property: Text(Limits.FileName)] string? FileName, long? Size, [property: Text(Limits.ContentType)] string? ContentType);
 
 /// <summary>An accepted upload request: the sanitised name and the content type the blob will have.</summary>
 public sealed record AcceptedUpload(string SafeName, long Size, string ContentType);

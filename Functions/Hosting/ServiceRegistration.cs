@@ -65,6 +65,7 @@ public static class ServiceRegistration
         services.AddSingleton<IWorkflowKind>(sp => sp.GetRequiredService<IrpWorkflow>());
         services.AddSingleton<WorkflowEngine>();
         services.AddSingleton<IrpService>();
+        services.AddSingleton<IdempotencyKeys>();
 
         services.AddSingleton(ProbationPolicy.FromConfiguration(configuration.GetSection(ProbationPolicy.SectionName)));
         services.AddSingleton<ProbationPlanner>();
@@ -74,6 +75,9 @@ public static class ServiceRegistration
         services.AddSingleton<ProbationService>();
         services.AddSingleton<IDocumentRequests, ProbationDocuments>();
 
+        // ASP.NET Core's request lines and the log scope it opens for each request hold the URL, tokens and all: off, so
+        // every host logs requests through RequestLog, redacted.
+        services.AddLogging(logging => logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None));
         services.AddProblemDetails();
         services.AddExceptionHandler<HttpErrors>();
         services.AddSingleton<HttpErrors>();

@@ -1,3 +1,4 @@
+using Azure;
 using IrpFlows.Hosting.Azurite;
 using IrpFlows.Workflow;
 
@@ -13,8 +14,10 @@ public interface IStorageSetup
 /// Prepares storage in the background, so the app answers at once (health, OpenAPI) even while a fresh machine installs
 /// Azurite; whatever needs storage waits for <see cref="Ready"/>. With <c>UseDevelopmentStorage=true</c> it starts the
 /// project's pinned Azurite unless something already listens on its ports (data in <c>.azurite/</c>), and stops it with the
-/// app. Then it creates every table and container the app uses. A failure is logged and retried with back-off until it
-/// succeeds, so a storage account that is briefly unreachable at start-up does not leave the app broken.
+/// app. Then it creates every table and container the app uses. A failure is retried with back-off until it succeeds, so
+/// a storage account that is briefly unreachable at start-up does not leave the app broken. Once ready, <see cref="CheckAsync"/>
+/// says whether storage still serves the app. Each change of state is logged once (a warning when storage is lost, a line
+/// when it is back), not every attempt.
 /// </summary>
 public sealed partial class StorageInitializer(
     StorageInitializerOptions options, WorkflowEngine engine, IEnumerable<IStorageSetup> setups, ILogger<StorageInitializer> logger)
@@ -33,6 +36,41 @@ public sealed partial class StorageInitializer(
     public bool IsFailing => Volatile.Read(ref _failures) > 0 && !_ready.Task.IsCompleted;
 
     private int _failures;
+
+    // 1 while the last check found storage usable; a change is what gets logged.
+    private int _usable = 1;
+
+    // Health is asked often (probes, load balancers): answer within this, whatever storage does.
+    private static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(3);
+
+    /// <summary>Null when storage serves the app now (one read of the workflow table), else why not, in a sentence.</summary>
+    public async Task<string?> CheckAsync(CancellationToken ct)
+    {
+        if (!_ready.Task.IsCompletedSuccessfully) return IsFailing
+            ? "Storage is unreachable; the app keeps trying. See its log."
+            : "Storage is still being prepared (on a fresh machine the app first installs and starts Azurite).";
+        string? reason = null;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(CheckTimeout);
+        try
+        {
+            await engine.ProbeStorageAsync(timeout.Token);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            reason = $"Storage did not answer within {CheckTimeout.TotalSeconds:0} seconds.";
+        }
+        catch (Exception e) when (e is RequestFailedException or AggregateException)
+        {
+            reason = "Storage is unreachable: " + FirstLine(e.Message);
+        }
+        var wasUsable = Interlocked.Exchange(ref _usable, reason is null ? 1 : 0) == 1;
+        if (wasUsable && reason is not null) Log.StorageLost(logger, reason);
+        else if (!wasUsable && reason is null) Log.StorageBack(logger);
+        return reason;
+    }
+
+    private static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -67,6 +105,7 @@ public sealed partial class StorageInitializer(
                 }
                 await engine.CreateStorageIfNotExistsAsync(ct);
                 foreach (var setup in setups) await setup.CreateIfNotExistsAsync(ct);
+                if (attempt > 1) Log.StorageReady(logger, attempt);
                 _ready.TrySetResult();
                 return;
             }
@@ -78,7 +117,9 @@ public sealed partial class StorageInitializer(
             {
                 Interlocked.Increment(ref _failures);
                 var wait = TimeSpan.FromSeconds(Math.Min(60, 5 * attempt));
-                Log.StorageUnavailable(logger, e, attempt, wait);
+                // The first failure is a warning with its reason; the attempts after it, while nothing has changed, only debug lines.
+                if (attempt == 1) Log.StorageUnavailable(logger, FirstLine(e.Message), wait);
+                else Log.StillUnavailable(logger, attempt, FirstLine(e.Message), wait);
                 try
                 {
                     await Task.Delay(wait, ct);
@@ -96,8 +137,20 @@ public sealed partial class StorageInitializer(
         [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Azurite is already listening on 10000-10002; using it")]
         public static partial void UsingRunningAzurite(ILogger logger);
 
-        [LoggerMessage(EventId = 3002, Level = LogLevel.Error, Message = "Storage could not be prepared (attempt {Attempt}); requests that need it get 503 meanwhile; retrying in {Wait}")]
-        public static partial void StorageUnavailable(ILogger logger, Exception exception, int attempt, TimeSpan wait);
+        [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "Storage could not be prepared: {Reason}. Requests that need it get 503 meanwhile; retrying, first in {Wait}")]
+        public static partial void StorageUnavailable(ILogger logger, string reason, TimeSpan wait);
+
+        [LoggerMessage(EventId = 3103, Level = LogLevel.Debug, Message = "Storage still cannot be prepared (attempt {Attempt}): {Reason}; retrying in {Wait}")]
+        public static partial void StillUnavailable(ILogger logger, int attempt, string reason, TimeSpan wait);
+
+        [LoggerMessage(EventId = 3104, Level = LogLevel.Information, Message = "Storage is prepared, after {Attempts} attempts")]
+        public static partial void StorageReady(ILogger logger, int attempts);
+
+        [LoggerMessage(EventId = 3105, Level = LogLevel.Warning, Message = "Storage is no longer usable: {Reason}. Health answers 503 until it is back")]
+        public static partial void StorageLost(ILogger logger, string reason);
+
+        [LoggerMessage(EventId = 3106, Level = LogLevel.Information, Message = "Storage is usable again")]
+        public static partial void StorageBack(ILogger logger);
     }
 }
 

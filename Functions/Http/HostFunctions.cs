@@ -1,3 +1,4 @@
+using IrpFlows.Calendar;
 using IrpFlows.Documents;
 using IrpFlows.Hosting;
 using IrpFlows.Workflow;
@@ -13,12 +14,12 @@ public sealed class HostFunctions(StorageInitializer storage, IConfiguration con
     private static readonly TimeSpan CatchUpLimit = TimeSpan.FromMinutes(2);
 
     [Function(nameof(Health))]
-    [OpenApiOperation("Host", "Anonymous health check: 200 when storage is usable, 503 with the reason when it is not.", Response = typeof(HealthState),
+    [OpenApiOperation("Host", "Anonymous health check: 200 when storage is usable now (one read of it), 503 with the reason when it is not.", Response = typeof(HealthState),
         ErrorStatuses = [StatusCodes.Status503ServiceUnavailable])]
-    public IResult Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/health")] HttpRequest request) =>
-        storage.Ready.IsCompletedSuccessfully
-            ? TypedResults.Ok(new HealthState("healthy", StorageReadiness.Describe(storage)))
-            : Problems.Status(StatusCodes.Status503ServiceUnavailable, "Storage is not available", StorageReadiness.Explain(storage));
+    public async Task<IResult> Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/health")] HttpRequest request, CancellationToken ct) =>
+        await storage.CheckAsync(ct) is { } reason
+            ? Problems.Status(StatusCodes.Status503ServiceUnavailable, "Storage is not available", reason)
+            : TypedResults.Ok(new HealthState("healthy", "ready"));
 
     [Function(nameof(OpenApiDocument))]
     [OpenApiOperation("Host", "This document: every HTTP function with its route, methods and bodies.", ResponseContentType = "application/json")]
@@ -38,7 +39,7 @@ public sealed class HostFunctions(StorageInitializer storage, IConfiguration con
 
     [Function(nameof(MoveDevClock))]
     [OpenApiOperation("Development", "Moves the development clock forward and returns once every step due by then has run.",
-        Description = "404 when the clock is off; 409 for a time before the clock's; 503 when an IRP has not caught up within two minutes.",
+        Description = "400 for a time outside the working-day calendar (2015 to 2035); 404 when the clock is off; 409 for a time before the clock's; 503 when an IRP has not caught up within two minutes.",
         RequestBody = typeof(DevClockState), Response = typeof(DevClockState),
         ErrorStatuses = [StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status503ServiceUnavailable])]
     public async Task<IResult> MoveDevClock(
@@ -50,6 +51,11 @@ public sealed class HostFunctions(StorageInitializer storage, IConfiguration con
         if (problem is not null) return problem;
         if (body!.Now == default) return Problems.Validation("now", "is required: an ISO 8601 instant such as 2023-02-07T09:00:00Z.");
         var services = request.HttpContext.RequestServices;
+        // Every date the app works out must stay within the calendar, or nothing could be planned from then on.
+        var calendar = services.GetRequiredService<WorkingDayCalendar>();
+        if (DateOnly.FromDateTime(body.Now.UtcDateTime) is var day && (day < calendar.SupportedFrom || day > calendar.SupportedTo))
+            return Problems.Validation("now",
+                $"must be between {calendar.SupportedFrom:yyyy-MM-dd} and {calendar.SupportedTo:yyyy-MM-dd}, the dates the working-day calendar knows; {body.Now:O} is not.");
         // Uploads that were never completed are recorded first, so the steps that now fall due see them.
         await services.GetRequiredService<UploadReconciler>().ReconcileAsync(durable, ct);
         if (!await clock.TryMoveToAsync(body.Now, ct))
@@ -80,7 +86,7 @@ public sealed class HostFunctions(StorageInitializer storage, IConfiguration con
     private static IResult DevClockOff() => Problems.NotFound("The development clock is off here (setting DevClockEnabled).");
 }
 
-/// <param name="Storage">"ready", "starting" or "unavailable".</param>
+/// <param name="Storage">"ready": health answers 200 only when storage is.</param>
 public sealed record HealthState(string Status, string Storage);
 
 public sealed record DevClockState(DateTimeOffset Now);

@@ -6,13 +6,15 @@ namespace IrpFlows.Http;
 
 /// <summary>
 /// What every HTTP function shares, on both hosts (the Functions worker's ASP.NET Core integration in Azure, Kestrel in
-/// Functions.Local): problem bodies for errors and bare status codes, the wait for storage, and the shared development clock. Added as a startup
+/// Functions.Local): request lines with their secrets redacted, problem bodies for errors and bare status codes, the wait for
+/// storage, and the shared development clock. Added as a startup
 /// filter, which both hosts apply ahead of their own routing.
 /// </summary>
 public sealed class HttpPipeline : IStartupFilter
 {
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
     {
+        app.UseRedactedRequestLog();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseStorageReadiness();

@@ -1,13 +1,13 @@
-using System.Text.Json.Nodes;
 using IrpFlows.Irps;
 using IrpFlows.Timeline;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 
 namespace IrpFlows.Http;
 
 /// <summary>The coordinator API for IRPs (see ../shared/API.md), in the spirit of Durable Functions' management API.</summary>
-public sealed class IrpFunctions(IrpService irps)
+public sealed class IrpFunctions(IrpService irps, IdempotencyKeys keys)
 {
     [Function(nameof(PreviewIrp))]
     [OpenApiOperation("IRPs", "The timeline an IRP would get, and its departures from the guide. Changes nothing.",
@@ -24,20 +24,50 @@ public sealed class IrpFunctions(IrpService irps)
 
     [Function(nameof(CreateIrp))]
     [OpenApiOperation("IRPs", "Start an IRP. Returns 202 with the URLs to query it, raise events and terminate it.",
+        Description = "Safe to retry with the header Idempotency-Key (1 to 255 printable ASCII characters): the same key and body within "
+            + "24 hours get the first response again (same status, body and id; header Idempotent-Replayed: true), the same key with "
+            + "another body 422. 409 names the existing IRP when an active IRP of the same establishment has its visit within 90 days. "
+            + "The body is at most 128 KiB.",
         RequestBody = typeof(CreateIrpRequest), Response = typeof(CreatedIrp), ResponseStatus = StatusCodes.Status202Accepted,
-        ErrorStatuses = [StatusCodes.Status400BadRequest])]
+        ErrorStatuses = [StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status422UnprocessableEntity])]
+    [OpenApiHeaderParameter(IdempotencyKeys.Header, "Makes the create safe to retry: the same key and body within 24 hours return the first response.")]
     public async Task<IResult> CreateIrp(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/irps")] HttpRequest request,
         [DurableClient] DurableTaskClient durable, CancellationToken ct)
     {
         var (body, problem) = await JsonBody.ReadAsync<CreateIrpRequest>(request, IrpEvents.Json);
         if (problem is not null) return problem;
+        var key = request.Headers[IdempotencyKeys.Header].FirstOrDefault();
+        if (key is not null && IdempotencyKeys.Broken(key) is { } badKey) return Problems.Validation(IdempotencyKeys.Header, badKey);
         var validation = irps.Validate(body);
         if (!validation.IsValid) return Problems.Validation(validation.Errors.ToDictionary());
-        var (id, refusal) = await irps.CreateAsync(validation, durable, ct);
+        if (key is null) return await CreateAsync(request, validation, durable, id: null, ct);
+
+        var claim = await keys.ClaimAsync(key, IdempotencyKeys.Fingerprint(body, IrpEvents.Json), ct);
+        if (claim.Answer is not null) return claim.Answer;
+        IResult result;
+        try
+        {
+            result = await CreateAsync(request, validation, durable, claim.IrpId, ct);
+        }
+        catch
+        {
+            await keys.ReleaseAsync(claim, CancellationToken.None);
+            throw;
+        }
+        if (result is Accepted<CreatedIrp> { Value: { } created } accepted)
+            await keys.CompleteAsync(claim, accepted.StatusCode, created, accepted.Location, CancellationToken.None);
+        else
+            await keys.ReleaseAsync(claim, CancellationToken.None);
+        return result;
+    }
+
+    private async Task<IResult> CreateAsync(HttpRequest request, IrpValidation validation, DurableTaskClient durable, string? id, CancellationToken ct)
+    {
+        var (created, refusal) = await irps.CreateAsync(validation, durable, ct, id);
         if (refusal is not null) return Problems.For(refusal);
-        var created = CreatedIrp.For(request, id!, validation.Warnings);
-        return TypedResults.Accepted(created.StatusQueryGetUri, created);
+        var response = CreatedIrp.For(request, created!, validation.Warnings);
+        return TypedResults.Accepted(response.StatusQueryGetUri, response);
     }
 
     [Function(nameof(ListIrps))]
@@ -64,25 +94,31 @@ public sealed class IrpFunctions(IrpService irps)
     [OpenApiOperation("IRPs", "Record an event: LiaisonOfficerAppointed, VisitRescheduled, DraftIssued, FactCheckReturned, Published.",
         Description = "Bodies: LiaisonOfficerAppointed { name, email }; VisitRescheduled { visitStart }; DraftIssued and FactCheckReturned { date? } "
             + "(default today); Published { date, url }. Dates are yyyy-MM-dd. 400 for an unknown event or a bad field; 409 when the IRP's state refuses it.",
-        RequestBody = typeof(JsonObject), ResponseStatus = StatusCodes.Status202Accepted,
+        RequestBody = typeof(IrpEventRequest), ResponseStatus = StatusCodes.Status202Accepted,
         ErrorStatuses = [StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict])]
     public async Task<IResult> RaiseIrpEvent(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/irps/{id}/events/{eventName}")] HttpRequest request,
         string id, string eventName, [DurableClient] DurableTaskClient durable, CancellationToken ct)
     {
-        var (body, problem) = await JsonBody.ReadAsync<JsonObject>(request, IrpEvents.Json, emptyAllowed: true);
+        var (body, problem) = await JsonBody.ReadAsync<IrpEventRequest>(request, IrpEvents.Json, emptyAllowed: true);
         if (problem is not null) return problem;
         return Accepted(await irps.RaiseAsync(id, eventName, body, durable, ct));
     }
 
     [Function(nameof(TerminateIrp))]
     [OpenApiOperation("IRPs", "Cancel an IRP (?reason=): pending steps are skipped and the establishment is told the visit is cancelled.",
-        ResponseStatus = StatusCodes.Status202Accepted, ErrorStatuses = [StatusCodes.Status404NotFound, StatusCodes.Status409Conflict])]
-    [OpenApiQueryParameter("reason", "Why the IRP is cancelled; recorded with the cancellation.")]
+        ResponseStatus = StatusCodes.Status202Accepted, ErrorStatuses = [StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict])]
+    [OpenApiQueryParameter("reason", "Why the IRP is cancelled; recorded with the cancellation. At most 500 characters, no control characters but line breaks.")]
     public async Task<IResult> TerminateIrp(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/irps/{id}/terminate")] HttpRequest request,
-        string id, [DurableClient] DurableTaskClient durable, CancellationToken ct) =>
-        Accepted(await irps.TerminateAsync(id, request.Query["reason"].FirstOrDefault(), durable, ct));
+        string id, [DurableClient] DurableTaskClient durable, CancellationToken ct)
+    {
+        var reason = request.Query["reason"].FirstOrDefault();
+        if (reason is not null && ReasonRule.Broken(reason) is { } broken) return Problems.Validation("reason", broken);
+        return Accepted(await irps.TerminateAsync(id, reason, durable, ct));
+    }
+
+    private static readonly TextAttribute ReasonRule = new(Limits.Reason) { Multiline = true };
 
     [Function(nameof(RetryIrpStep))]
     [OpenApiOperation("IRPs", "Run a failed step again; 409 unless the step has failed.", ResponseStatus = StatusCodes.Status202Accepted,

@@ -12,7 +12,7 @@ namespace IrpFlows.Http;
 /// The OpenAPI 3.1 document of the app's HTTP functions, built with Microsoft.OpenApi from their attributes: each
 /// <c>[HttpTrigger]</c>'s route and methods (so the document lists exactly the routes served), path parameters and whether
 /// it needs the function key; each <see cref="OpenApiOperationAttribute"/>'s text, bodies and errors, and its
-/// <see cref="OpenApiQueryParameterAttribute"/>s. Body schemas are generated from the .NET types (<see cref="OpenApiSchemas"/>).
+/// <see cref="OpenApiQueryParameterAttribute"/>s and <see cref="OpenApiHeaderParameterAttribute"/>s. Body schemas are generated from the .NET types (<see cref="OpenApiSchemas"/>).
 /// </summary>
 public static class OpenApiDocumentBuilder
 {
@@ -77,7 +77,7 @@ public static class OpenApiDocumentBuilder
     /// <param name="IsPage">Served outside <c>api/</c>: a page for people, which answers its own errors with a page.</param>
     private sealed record HttpFunction(
         string Name, string Path, IReadOnlyList<string> PathParameters, IReadOnlyList<HttpMethod> Methods, bool RequiresKey, bool IsPage,
-        OpenApiOperationAttribute About, IReadOnlyList<OpenApiQueryParameterAttribute> Query);
+        OpenApiOperationAttribute About, IReadOnlyList<OpenApiQueryParameterAttribute> Query, IReadOnlyList<OpenApiHeaderParameterAttribute> Headers);
 
     private static IEnumerable<HttpFunction> HttpFunctions(Assembly assembly) =>
         from type in assembly.GetTypes()
@@ -98,7 +98,7 @@ public static class OpenApiDocumentBuilder
             ?? throw new InvalidOperationException($"Function {name} has no [OpenApiOperation]: say what it does, for the OpenAPI document.");
         return new HttpFunction(name, path, route.Parameters.Select(p => p.Name).ToList(), methods,
             trigger.AuthLevel != AuthorizationLevel.Anonymous, !path.StartsWith("/api/", StringComparison.Ordinal),
-            about, method.GetCustomAttributes<OpenApiQueryParameterAttribute>().ToList());
+            about, method.GetCustomAttributes<OpenApiQueryParameterAttribute>().ToList(), method.GetCustomAttributes<OpenApiHeaderParameterAttribute>().ToList());
     }
 
     /// <summary>The route as an OpenAPI path: "api/irps/{id:guid}" is "/api/irps/{id}"; a segment such as "{chart}.svg" keeps its literal.</summary>
@@ -124,6 +124,7 @@ public static class OpenApiDocumentBuilder
             [
                 .. function.PathParameters.Select(name => Parameter(name, ParameterLocation.Path, required: true)),
                 .. function.Query.Select(query => Parameter(query.Name, ParameterLocation.Query, query.Required, query.Description)),
+                .. function.Headers.Select(header => Parameter(header.Name, ParameterLocation.Header, required: false, header.Description)),
             ],
             RequestBody = RequestBody(about, schemas),
             Responses = new OpenApiResponses { [Status(about.ResponseStatus)] = Success(about, schemas) },

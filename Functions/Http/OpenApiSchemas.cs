@@ -37,11 +37,18 @@ internal sealed class OpenApiSchemas(OpenApiDocument document)
     }
 
     /// <summary>
-    /// Puts an object type's schema in the components and refers to it there, keeping the nullability of the place it is
+    /// Adds a text property's <see cref="TextAttribute"/> as <c>maxLength</c> and <c>pattern</c>. Puts an object type's schema
+    /// in the components and refers to it there, keeping the nullability of the place it is
     /// used. The exporter calls this for the innermost schemas first, so a type's properties already refer to theirs.
     /// </summary>
     private JsonNode ToComponent(JsonSchemaExporterContext context, JsonNode schema)
     {
+        if (context.PropertyInfo?.AttributeProvider?.GetCustomAttributes(typeof(TextAttribute), inherit: false) is [TextAttribute text, ..]
+            && schema is JsonObject property)
+        {
+            property["maxLength"] = text.MaxLength;
+            property["pattern"] = text.Pattern;
+        }
         if (context.TypeInfo.Kind != JsonTypeInfoKind.Object) return schema;
         var nullable = schema["type"] is JsonArray types && types.Any(t => (string?)t == "null");
         // The exporter describes a type that repeats within one tree by a reference to its first place in that tree:

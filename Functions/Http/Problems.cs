@@ -13,6 +13,15 @@ public static class Problems
     public static ValidationProblem Validation(string field, string message) =>
         Validation(new Dictionary<string, string[]> { [field] = [message] });
 
+    /// <summary>413: the body is over its limit; <c>errors</c> names it, as a validation problem would.</summary>
+    public static ProblemHttpResult TooLarge(string field, string message) =>
+        TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+        {
+            Status = StatusCodes.Status413PayloadTooLarge,
+            Title = "The request is too large.",
+            Detail = "See 'errors'. Nothing was read or changed.",
+        });
+
     public static ProblemHttpResult NotFound(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
 

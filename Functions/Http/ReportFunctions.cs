@@ -161,4 +161,5 @@ public sealed class ReportFunctions(IrpReportService reports, ReportOptions opti
 /// <summary>Body of <c>PUT /api/irps/{id}/judgements/{ref}</c>.</summary>
 /// <param name="Judgement">An API name on the item's scale, e.g. "ReasonableProgress".</param>
 /// <param name="Text">The written judgement for the report; optional.</param>
-public sealed record JudgementRequest(string? Judgement, string? Text);
+public sealed record JudgementRequest(
+    [property: Text(Limits.Choice)] string? Judgement, [property: Text(IrpReportService.MaxJudgementTextLength, Multiline = true)] string? Text);

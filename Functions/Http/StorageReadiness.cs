@@ -28,13 +28,4 @@ public static class StorageReadiness
         }
         await next(context);
     });
-
-    /// <summary>Why storage is not usable yet, in a sentence for the health endpoint's 503.</summary>
-    public static string Explain(StorageInitializer storage) => storage.IsFailing
-        ? "Storage is unreachable; the app keeps trying. See its log."
-        : "Storage is still being prepared (on a fresh machine the app first installs and starts Azurite).";
-
-    /// <summary>"ready", "starting" or "unavailable" (failed at least once, still retrying), for the health endpoint.</summary>
-    public static string Describe(StorageInitializer storage) =>
-        storage.Ready.IsCompletedSuccessfully ? "ready" : storage.IsFailing ? "unavailable" : "starting";
 }

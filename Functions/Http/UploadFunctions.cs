@@ -97,7 +97,8 @@ public sealed class UploadFunctions(DocumentCollection documents, DocumentStore 
 }
 
 /// <summary>The body of <c>POST /api/uploads/{token}/{key}/complete</c>.</summary>
-public sealed record CompleteUploadRequest(string? BlobName);
+/// <param name="BlobName">As the grant returned it: the item's folder, a unique prefix and the sanitised file name.</param>
+public sealed record CompleteUploadRequest([property: Text(Limits.BlobName)] string? BlobName);
 
 /// <summary>
 /// Where to PUT the file (a create-only SAS for one new blob: a second PUT is refused with 403), the blob's name for the

@@ -2,6 +2,7 @@ using System.Net.Mail;
 using System.Text.Json.Nodes;
 using IrpFlows.Calendar;
 using IrpFlows.Hosting;
+using IrpFlows.Http;
 using IrpFlows.Timeline;
 using IrpFlows.Workflow;
 using Microsoft.DurableTask.Client;
@@ -37,16 +38,28 @@ public sealed class IrpService(
     }
 
     /// <summary>
-    /// Starts an IRP from a valid request: logs it and starts its orchestration. Refuses an announcement date in the past:
-    /// IrpFlows does not send letters backdated.
+    /// Two visits to one establishment closer than this are one review entered twice: genuine IRPs of an establishment are
+    /// months apart, each following its own full inspection by 8 to 12 months (prison guide 4.1).
     /// </summary>
-    public async Task<(string? Id, Refusal? Refusal)> CreateAsync(IrpValidation valid, DurableTaskClient durable, CancellationToken ct)
+    public static readonly int SameVisitMarginDays = 90;
+
+    /// <summary>
+    /// Starts an IRP from a valid request, with <paramref name="id"/> (a new one when null): logs it and starts its
+    /// orchestration. Refuses an announcement date in the past (IrpFlows does not send letters backdated), and, with 409
+    /// naming it, a second active IRP of the same establishment whose visit starts within <see cref="SameVisitMarginDays"/>
+    /// days of the other's.
+    /// </summary>
+    public async Task<(string? Id, Refusal? Refusal)> CreateAsync(IrpValidation valid, DurableTaskClient durable, CancellationToken ct, string? id = null)
     {
         var facts = valid.Facts!;
         if (facts.AnnouncementDate < Today())
             return (null, Refusal.Invalid("announcementDate",
                 $"must not be before today ({Today():yyyy-MM-dd}): the announcement letter is sent on that date, and cannot be sent in the past."));
-        var id = Guid.NewGuid().ToString("N");
+        if (await SameVisitAsync(facts, ct) is { } existing)
+            return (null, new Refusal(409, "This IRP exists already",
+                $"IRP {existing.Id} of {existing.Establishment.Name} is active with its visit on {existing.VisitStart:yyyy-MM-dd}, within "
+                + $"{SameVisitMarginDays} days of {facts.VisitStart:yyyy-MM-dd}. Move that one (VisitRescheduled) or terminate it first."));
+        id ??= Guid.NewGuid().ToString("N");
         await engine.StartAsync(IrpWorkflow.KindName, id, new NewEvent(IrpEvents.Started, IrpEvents.ToData(new IrpStartedData(facts, valid.Warnings))), durable, ct);
         return (id, null);
     }
@@ -63,6 +76,21 @@ public sealed class IrpService(
         {
             return FailedView(e.Instance, e.Message);
         }
+    }
+
+    /// <summary>An active IRP of the same establishment (name compared ignoring case and spacing) visiting within the margin.</summary>
+    private async Task<IrpListItem?> SameVisitAsync(IrpFacts facts, CancellationToken ct)
+    {
+        var name = Normalise(facts.Establishment.Name);
+        await foreach (var irp in ListAsync(ct))
+        {
+            if (irp.RuntimeStatus is nameof(RuntimeStatus.Terminated) or nameof(RuntimeStatus.Completed)) continue;
+            if (Normalise(irp.Establishment.Name) == name && Math.Abs(irp.VisitStart.DayNumber - facts.VisitStart.DayNumber) <= SameVisitMarginDays)
+                return irp;
+        }
+        return null;
+
+        static string Normalise(string name) => string.Join(' ', name.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant();
     }
 
     public async IAsyncEnumerable<IrpListItem> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
@@ -83,14 +111,14 @@ public sealed class IrpService(
     }
 
     /// <summary>Records a coordinator's event. Returns null refusal on success; a 404 refusal if the IRP does not exist.</summary>
-    public async Task<Refusal?> RaiseAsync(string id, string eventName, JsonObject? body, DurableTaskClient durable, CancellationToken ct)
+    public async Task<Refusal?> RaiseAsync(string id, string eventName, IrpEventRequest? body, DurableTaskClient durable, CancellationToken ct)
     {
         if (!IrpEvents.RaisableByCoordinator.Contains(eventName))
         {
             return Refusal.Invalid("eventName",
                 $"'{eventName}' is not an event of an IRP. Known events: {string.Join(", ", IrpEvents.RaisableByCoordinator.Order())}.");
         }
-        var (data, error) = IrpEventRequests.Parse(eventName, body ?? [], Today(), calendar);
+        var (data, error) = IrpEventRequests.Parse(eventName, body ?? new IrpEventRequest(), Today(), calendar);
         if (error is not null) return error;
         return await AppendAsync(id, status => Decide(status, eventName, data!), durable, ct);
     }
@@ -161,8 +189,14 @@ public sealed class IrpService(
         var done = (string step) => status.Step(step)?.Status == StepStatus.Done;
         switch (eventName)
         {
+            // What is already true is not recorded again: a retried request, or the same one sent twice at once, records once.
+            case IrpEvents.LiaisonOfficerAppointed when IrpEvents.FromData<LiaisonOfficerAppointedData>(data) is var officer
+                && state.Facts.Contacts.LiaisonOfficer == new Contact(officer.Name, officer.Email):
+                return [];
             case IrpEvents.VisitRescheduled when done(IrpSteps.VisitStart):
                 throw new EventRejectedException(409, "The visit has started", "The visit has already started; it can no longer be moved.");
+            case IrpEvents.VisitRescheduled when IrpEvents.FromData<VisitRescheduledData>(data).VisitStart == state.Facts.VisitStart:
+                return [];
             case IrpEvents.VisitRescheduled:
                 CheckReschedule(state, IrpEvents.FromData<VisitRescheduledData>(data).VisitStart);
                 break;
@@ -305,22 +339,34 @@ internal sealed class RefusedException(Refusal refusal) : Exception(refusal.Deta
     public Refusal Refusal { get; } = refusal;
 }
 
+/// <summary>The body of <c>POST /api/irps/{id}/events/{eventName}</c>: each event reads the fields it needs and ignores the others.</summary>
+/// <param name="Name">LiaisonOfficerAppointed: the liaison officer's full name.</param>
+/// <param name="Email">LiaisonOfficerAppointed: their email address.</param>
+/// <param name="VisitStart">VisitRescheduled: the new first day of the visit, yyyy-MM-dd.</param>
+/// <param name="Date">DraftIssued, FactCheckReturned (optional, default today) and Published: when it happened, yyyy-MM-dd.</param>
+/// <param name="Url">Published: the address of the published report.</param>
+public sealed record IrpEventRequest(
+    [property: Text(Limits.Name)] string? Name = null,
+    [property: Text(Limits.Email)] string? Email = null,
+    [property: Text(Limits.Choice)] string? VisitStart = null,
+    [property: Text(Limits.Choice)] string? Date = null,
+    [property: Text(Limits.Url)] string? Url = null);
+
 /// <summary>Parses and checks the body of each coordinator event before anything is stored.</summary>
 public static class IrpEventRequests
 {
-    public static (JsonObject? Data, Refusal? Error) Parse(string eventName, JsonObject body, DateOnly today, WorkingDayCalendar calendar)
+    public static (JsonObject? Data, Refusal? Error) Parse(string eventName, IrpEventRequest body, DateOnly today, WorkingDayCalendar calendar)
     {
         switch (eventName)
         {
             case IrpEvents.LiaisonOfficerAppointed:
-                var name = Text(body, "name");
-                var email = Text(body, "email");
+                var (name, email) = (body.Name, body.Email);
                 if (string.IsNullOrWhiteSpace(name)) return (null, Refusal.Invalid("name", "is required: the liaison officer's full name."));
                 if (email is null || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email.Trim())
                     return (null, Refusal.Invalid("email", "is required and must be a single email address, e.g. name@justice.gov.uk."));
                 return (IrpEvents.ToData(new LiaisonOfficerAppointedData(name.Trim(), email.Trim())), null);
             case IrpEvents.VisitRescheduled:
-                if (!TryDate(body, "visitStart", required: true, out var visitStart, out var dateError)) return (null, dateError);
+                if (!TryDate(body.VisitStart, "visitStart", required: true, out var visitStart, out var dateError)) return (null, dateError);
                 if (visitStart!.Value < today) return (null, Refusal.Invalid("visitStart", $"must not be in the past (today is {today:yyyy-MM-dd})."));
                 if (visitStart.Value > calendar.SupportedTo)
                     return (null, Refusal.Invalid("visitStart", $"must be on or before {calendar.SupportedTo:yyyy-MM-dd}, the end of the bank holidays IrpFlows knows."));
@@ -329,14 +375,14 @@ public static class IrpEventRequests
                 return (IrpEvents.ToData(new VisitRescheduledData(visitStart.Value)), null);
             case IrpEvents.DraftIssued:
             case IrpEvents.FactCheckReturned:
-                if (!TryDate(body, "date", required: false, out var date, out var error)) return (null, error);
+                if (!TryDate(body.Date, "date", required: false, out var date, out var error)) return (null, error);
                 if (date > today) return (null, Refusal.Invalid("date", $"must not be in the future (today is {today:yyyy-MM-dd})."));
                 var on = date ?? today;
                 return (eventName == IrpEvents.DraftIssued ? IrpEvents.ToData(new DraftIssuedData(on)) : IrpEvents.ToData(new FactCheckReturnedData(on)), null);
             case IrpEvents.Published:
-                if (!TryDate(body, "date", required: true, out var published, out var publishedError)) return (null, publishedError);
+                if (!TryDate(body.Date, "date", required: true, out var published, out var publishedError)) return (null, publishedError);
                 if (published > today) return (null, Refusal.Invalid("date", $"must not be in the future (today is {today:yyyy-MM-dd})."));
-                var url = Text(body, "url");
+                var url = body.Url;
                 if (url is null || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
                     return (null, Refusal.Invalid("url", "is required and must be the absolute http(s) address of the published report."));
                 return (IrpEvents.ToData(new PublishedData(published!.Value, uri)), null);
@@ -345,21 +391,16 @@ public static class IrpEventRequests
         }
     }
 
-    private static string? Text(JsonObject body, string field) =>
-        body[field] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
-
-    private static bool TryDate(JsonObject body, string field, bool required, out DateOnly? date, out Refusal? error)
+    private static bool TryDate(string? value, string field, bool required, out DateOnly? date, out Refusal? error)
     {
         date = null;
         error = null;
-        var node = body[field];
-        if (node is null)
+        if (value is null)
         {
             if (required) error = Refusal.Invalid(field, "is required: a date in the form yyyy-MM-dd.");
             return !required;
         }
-        if (node is JsonValue v && v.TryGetValue<string>(out var s)
-            && DateOnly.TryParseExact(s, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d))
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d))
         {
             date = d;
             return true;

@@ -1,3 +1,5 @@
+using IrpFlows.Http;
+
 namespace IrpFlows.Timeline;
 
 /// <summary>
@@ -7,17 +9,21 @@ namespace IrpFlows.Timeline;
 public sealed record CreateIrpRequest
 {
     /// <summary>"prison" or "immigration".</summary>
+    [Text(Limits.Choice)]
     public string? Kind { get; init; }
 
     public EstablishmentRequest? Establishment { get; init; }
 
     /// <summary>yyyy-MM-dd: last day of the full inspection being followed up.</summary>
+    [Text(Limits.Choice)]
     public string? SourceInspectionEnd { get; init; }
 
     /// <summary>yyyy-MM-dd: first day of the visit; a working day.</summary>
+    [Text(Limits.Choice)]
     public string? VisitStart { get; init; }
 
     /// <summary>yyyy-MM-dd; absent means today.</summary>
+    [Text(Limits.Choice)]
     public string? AnnouncementDate { get; init; }
 
     public ContactsRequest? Contacts { get; init; }
@@ -35,6 +41,7 @@ public sealed record CreateIrpRequest
     /// "requiresImprovement" or "inadequate". Ofsted intends to take part when it was inadequate or requires improvement
     /// (prison guide 5.2). Optional.
     /// </summary>
+    [Text(Limits.Choice)]
     public string? EducationJudgement { get; init; }
 
     /// <summary>
@@ -58,14 +65,14 @@ public sealed record CreateIrpRequest
 /// <param name="Role">e.g. "Team leader", "Care Quality Commission inspector"; optional.</param>
 /// <param name="Keys">Whether they need keys; absent: true (inspectors usually draw keys).</param>
 /// <param name="Laptop">Whether they bring a laptop needing permission; absent: true.</param>
-public sealed record TeamMemberRequest(string? Name, string? Role, bool? Keys, bool? Laptop);
+public sealed record TeamMemberRequest([property: Text(Limits.Name)] string? Name, [property: Text(Limits.Name)] string? Role, bool? Keys, bool? Laptop);
 
 /// <param name="Name">e.g. "HMP Elmley".</param>
 /// <param name="Type">"adult", "yoi", "split" or "irc".</param>
 /// <param name="Nation">"england" or "wales".</param>
-public sealed record EstablishmentRequest(string? Name, string? Type, string? Nation);
+public sealed record EstablishmentRequest([property: Text(Limits.Name)] string? Name, [property: Text(Limits.Choice)] string? Type, [property: Text(Limits.Choice)] string? Nation);
 
-public sealed record ContactRequest(string? Name, string? Email);
+public sealed record ContactRequest([property: Text(Limits.Name)] string? Name, [property: Text(Limits.Email)] string? Email);
 
 /// <param name="Governor">The governor, or the centre manager for an immigration IRP.</param>
 /// <param name="LiaisonOfficer">Optional at start: the governor appoints one (prison guide 7.1).</param>
@@ -95,12 +102,15 @@ public sealed record ContactsRequest(
 
 /// <param name="Ref">The paragraph number in the inspection report, e.g. "1.42"; unique across the IRP's items and parts.</param>
 /// <param name="Text">The recommendation (concern) as worded in the report; optional when it is given as <see cref="Parts"/>.</param>
-public sealed record RecommendationRequest(string? Ref, string? Area, string? Text)
+public sealed record RecommendationRequest(
+    [property: Text(Limits.Ref)] string? Ref, [property: Text(Limits.Name)] string? Area, [property: Text(Limits.Prose, Multiline = true)] string? Text)
 {
     /// <summary>The inspector who will look at it during the visit (prison guide 7.2); optional, named in the visit arrangements.</summary>
+    [Text(Limits.Name)]
     public string? Inspector { get; init; }
 
     /// <summary>The "Concern:" text the inspection report sets out for it; optional.</summary>
+    [Text(Limits.LongProse, Multiline = true)]
     public string? Concern { get; init; }
 
     /// <summary>
@@ -111,6 +121,6 @@ public sealed record RecommendationRequest(string? Ref, string? Area, string? Te
     public List<RecommendationPartRequest?>? Parts { get; init; }
 }
 
-public sealed record RecommendationPartRequest(string? Ref, string? Text);
+public sealed record RecommendationPartRequest([property: Text(Limits.Ref)] string? Ref, [property: Text(Limits.Prose, Multiline = true)] string? Text);
 
-public sealed record OfstedThemeRequest(string? Ref, string? Text);
+public sealed record OfstedThemeRequest([property: Text(Limits.Ref)] string? Ref, [property: Text(Limits.Prose, Multiline = true)] string? Text);

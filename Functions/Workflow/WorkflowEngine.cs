@@ -97,6 +97,9 @@ public sealed partial class WorkflowEngine
 
     public Task CreateStorageIfNotExistsAsync(CancellationToken ct) => _store.CreateTableIfNotExistsAsync(ct);
 
+    /// <summary>Reads the workflow table once; throws when storage cannot serve the app.</summary>
+    public Task ProbeStorageAsync(CancellationToken ct) => _store.ProbeAsync(ct);
+
     /// <summary>
     /// Logs a new instance with its first event, then starts its orchestration (instance id = <paramref name="instanceId"/>).
     /// If the start is lost, <see cref="SweepAsync"/> starts it once its first step is due.

@@ -58,6 +58,9 @@ internal sealed class WorkflowStore(TableServiceClient tables, WorkflowOptions o
 
     public Task CreateTableIfNotExistsAsync(CancellationToken ct) => _instances.CreateIfNotExistsAsync(ct);
 
+    /// <summary>One read of a row that need not exist: throws when the table cannot be read.</summary>
+    public Task ProbeAsync(CancellationToken ct) => _instances.GetEntityIfExistsAsync<TableEntity>("!health", "probe", cancellationToken: ct);
+
     /// <summary>Creates the instance with its first events in one transaction. Throws <see cref="TableTransactionFailedException"/> 409 if the id exists.</summary>
     public async Task CreateAsync(string id, string kind, DateTimeOffset createdTime, IReadOnlyList<WorkflowEvent> events, string appendId,
         InstanceHeader header, CancellationToken ct)

@@ -1,0 +1,134 @@
+using System.Collections;
+using System.Globalization;
+using System.Text.Json.Serialization.Metadata;
+using System.Text.RegularExpressions;
+
+namespace IrpFlows.Http;
+
+/// <summary>
+/// The length limit and character rule of one text property of a request body. <see cref="JsonBody"/> refuses a body that
+/// breaks it (400 naming the field) and the OpenAPI document states it as <c>maxLength</c> and <c>pattern</c>. Every string
+/// property of a request body carries one (a test holds the document to that).
+/// </summary>
+/// <param name="maxLength">In UTF-16 code units, as .NET and JSON Schema's <c>maxLength</c> count them for these scripts.</param>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class TextAttribute(int maxLength) : Attribute
+{
+    public int MaxLength { get; } = maxLength;
+
+    /// <summary>Prose that may hold tabs and line breaks; other text (names, refs, emails, choices) is one line.</summary>
+    public bool Multiline { get; set; }
+
+    public string Pattern => Multiline ? TextRules.MultilinePattern : TextRules.SingleLinePattern;
+
+    /// <summary>What is wrong with <paramref name="text"/>, or null when it keeps the rule.</summary>
+    public string? Broken(string text)
+    {
+        if (text.Length > MaxLength) return $"must be at most {MaxLength} characters; it has {text.Length}.";
+        var forbidden = (Multiline ? TextRules.MultilineForbidden() : TextRules.SingleLineForbidden()).Match(text);
+        return forbidden.Success
+            ? $"must not contain control characters{(Multiline ? " other than tabs and line breaks" : "")} or bidirectional formatting characters "
+                + $"(U+202A–U+202E, U+2066–U+2069); it has U+{(int)forbidden.Value[0]:X4} at character {forbidden.Index + 1}."
+            : null;
+    }
+}
+
+/// <summary>
+/// The character rule every text field follows: no control characters (NUL, BEL, escape, line breaks in one-line fields)
+/// and no bidirectional override or isolate characters, which can make a name read differently from what it is in an email
+/// subject or a page. The patterns are the ones the OpenAPI document publishes (ECMAScript and .NET read them alike).
+/// </summary>
+public static partial class TextRules
+{
+    private const string SingleLineClass = @"\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069";
+    // Tab, line feed and carriage return are allowed in prose.
+    private const string MultilineClass = @"\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069";
+
+    public const string SingleLinePattern = "^[^" + SingleLineClass + "]*$";
+    public const string MultilinePattern = "^[^" + MultilineClass + "]*$";
+
+    [GeneratedRegex("[" + SingleLineClass + "]", RegexOptions.CultureInvariant)]
+    internal static partial Regex SingleLineForbidden();
+
+    [GeneratedRegex("[" + MultilineClass + "]", RegexOptions.CultureInvariant)]
+    internal static partial Regex MultilineForbidden();
+
+    /// <summary>
+    /// Every text property of <paramref name="value"/> (a body as read with <paramref name="typeInfo"/>'s options), nested
+    /// objects and lists included, against its <see cref="TextAttribute"/>. Returns the broken ones by JSON path
+    /// (<c>contacts.governor.name</c>, <c>recommendations[2].text</c>); empty when all keep their rules.
+    /// </summary>
+    public static Dictionary<string, string[]> Check(object? value, JsonTypeInfo typeInfo)
+    {
+        var errors = new Dictionary<string, string[]>();
+        Walk(value, typeInfo, "", errors);
+        return errors;
+    }
+
+    private static void Walk(object? value, JsonTypeInfo info, string path, Dictionary<string, string[]> errors)
+    {
+        if (value is null) return;
+        if (info.Kind == JsonTypeInfoKind.Object)
+        {
+            foreach (var property in info.Properties)
+            {
+                if (property.Get is null) continue;
+                var field = path.Length == 0 ? property.Name : $"{path}.{property.Name}";
+                var child = property.Get(value);
+                if (child is string text)
+                {
+                    if (property.AttributeProvider?.GetCustomAttributes(typeof(TextAttribute), inherit: false) is [TextAttribute rule, ..]
+                        && rule.Broken(text) is { } broken)
+                        errors[field] = [broken];
+                }
+                else
+                {
+                    Walk(child, info.Options.GetTypeInfo(property.PropertyType), field, errors);
+                }
+            }
+        }
+        else if (info.Kind == JsonTypeInfoKind.Enumerable && value is IEnumerable items)
+        {
+            var element = info.Options.GetTypeInfo(info.ElementType!);
+            var i = 0;
+            foreach (var item in items) Walk(item, element, string.Create(CultureInfo.InvariantCulture, $"{path}[{i++}]"), errors);
+        }
+    }
+}
+
+/// <summary>How long each kind of text in a request may be: as long as a real one, with room to spare.</summary>
+public static class Limits
+{
+    /// <summary>A person's, establishment's or role's name, an area, a title ("HMP/YOI Isle of Wight": 25).</summary>
+    public const int Name = 120;
+
+    /// <summary>RFC 5321's longest forward path.</summary>
+    public const int Email = 254;
+
+    /// <summary>A report paragraph reference ("1.34a").</summary>
+    public const int Ref = 20;
+
+    /// <summary>A date, an enum name, a judgement name.</summary>
+    public const int Choice = 32;
+
+    /// <summary>A recommendation, theme or written judgement: the published ones run to a few hundred characters.</summary>
+    public const int Prose = 2000;
+
+    /// <summary>A "Concern:" paragraph, which the reports set out at greater length.</summary>
+    public const int LongProse = 4000;
+
+    /// <summary>A file name as the client's disk has it (most file systems stop at 255).</summary>
+    public const int FileName = 255;
+
+    /// <summary>A MIME type ("application/vnd.openxmlformats-officedocument.presentationml.presentation": 73).</summary>
+    public const int ContentType = 100;
+
+    /// <summary>An uploaded blob's name: folder, unique prefix and a file name of at most 120 characters.</summary>
+    public const int BlobName = 300;
+
+    /// <summary>Why an IRP was cancelled.</summary>
+    public const int Reason = 500;
+
+    /// <summary>A URL (the published report's address).</summary>
+    public const int Url = 2048;
+}
