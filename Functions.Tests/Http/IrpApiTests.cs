@@ -150,6 +150,21 @@ public sealed class IrpApiTests
     }
 
     [Fact]
+    public async Task History_NamesApiForKeyAuthenticatedCalls_AndSystemForSteps()
+    {
+        await using var app = await IrpFlowsApp.StartAsync();
+        var id = await app.CreateIrpAsync(IrpRequests.Elmley());
+        (await app.RaiseAsync(id, "LiaisonOfficerAppointed", new { name = "Sam Liaison", email = "sam.liaison@justice.gov.uk" })).EnsureSuccessStatusCode();
+        await app.MoveClockAsync(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
+
+        var history = (await app.GetIrpAsync(id))["history"]!.AsArray()
+            .Select(e => (Type: e!["type"]!.GetValue<string>(), By: e["by"]!.GetValue<string>(), Step: e["step"]?.GetValue<string>())).ToList();
+        Assert.Equal(("IrpStarted", "api", null), history[0]);
+        Assert.Equal(("LiaisonOfficerAppointed", "api", null), history[1]);
+        Assert.Contains(("StepCompleted", "system", "announcement"), history);
+    }
+
+    [Fact]
     public async Task MovingTheDevClockPastAStep_RunsItOnce_AndItsEmailIsInTheOutbox()
     {
         await using var app = await IrpFlowsApp.StartAsync();

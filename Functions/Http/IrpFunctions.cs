@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using IrpFlows.Irps;
 using IrpFlows.Timeline;
+using IrpFlows.Workflow;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 
@@ -30,6 +31,7 @@ public sealed class IrpFunctions(IrpService irps)
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/irps")] HttpRequest request,
         [DurableClient] DurableTaskClient durable, CancellationToken ct)
     {
+        using var by = Actor.Use(Actor.Api);
         var (body, problem) = await JsonBody.ReadAsync<CreateIrpRequest>(request, IrpEvents.Json);
         if (problem is not null) return problem;
         var validation = irps.Validate(body);
@@ -70,6 +72,7 @@ public sealed class IrpFunctions(IrpService irps)
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/irps/{id}/events/{eventName}")] HttpRequest request,
         string id, string eventName, [DurableClient] DurableTaskClient durable, CancellationToken ct)
     {
+        using var by = Actor.Use(Actor.Api);
         var (body, problem) = await JsonBody.ReadAsync<JsonObject>(request, IrpEvents.Json, emptyAllowed: true);
         if (problem is not null) return problem;
         return Accepted(await irps.RaiseAsync(id, eventName, body, durable, ct));
@@ -81,16 +84,22 @@ public sealed class IrpFunctions(IrpService irps)
     [OpenApiQueryParameter("reason", "Why the IRP is cancelled; recorded with the cancellation.")]
     public async Task<IResult> TerminateIrp(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/irps/{id}/terminate")] HttpRequest request,
-        string id, [DurableClient] DurableTaskClient durable, CancellationToken ct) =>
-        Accepted(await irps.TerminateAsync(id, request.Query["reason"].FirstOrDefault(), durable, ct));
+        string id, [DurableClient] DurableTaskClient durable, CancellationToken ct)
+    {
+        using var by = Actor.Use(Actor.Api);
+        return Accepted(await irps.TerminateAsync(id, request.Query["reason"].FirstOrDefault(), durable, ct));
+    }
 
     [Function(nameof(RetryIrpStep))]
     [OpenApiOperation("IRPs", "Run a failed step again; 409 unless the step has failed.", ResponseStatus = StatusCodes.Status202Accepted,
         ErrorStatuses = [StatusCodes.Status404NotFound, StatusCodes.Status409Conflict])]
     public async Task<IResult> RetryIrpStep(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/irps/{id}/steps/{stepId}/retry")] HttpRequest request,
-        string id, string stepId, [DurableClient] DurableTaskClient durable, CancellationToken ct) =>
-        Accepted(await irps.RetryStepAsync(id, stepId, durable, ct));
+        string id, string stepId, [DurableClient] DurableTaskClient durable, CancellationToken ct)
+    {
+        using var by = Actor.Use(Actor.Api);
+        return Accepted(await irps.RetryStepAsync(id, stepId, durable, ct));
+    }
 
     private static IResult Accepted(Refusal? refusal) => refusal is null ? TypedResults.Accepted((string?)null) : Problems.For(refusal);
 }

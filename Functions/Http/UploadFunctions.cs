@@ -55,6 +55,7 @@ public sealed class UploadFunctions(DocumentCollection documents, DocumentStore 
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/uploads/{token}/{key}/complete")] HttpRequest request,
         string token, string key, [DurableClient] DurableTaskClient durable, CancellationToken ct)
     {
+        using var by = Actor.Use(Actor.Link);
         var (body, problem) = await JsonBody.ReadAsync<CompleteUploadRequest>(request, IrpEvents.Json);
         if (problem is not null) return problem;
         var (item, refusal) = await documents.CompleteUploadAsync(token, key, body!.BlobName, durable, ct);

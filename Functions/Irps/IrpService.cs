@@ -230,7 +230,10 @@ public sealed class IrpService(
             instance.Id, facts.Kind.ToString().ToLowerInvariant(), RuntimeStatus.Failed.ToString(), "Failed: " + reason,
             instance.CreatedTime, instance.LastUpdatedTime, facts.Establishment, facts.SourceInspectionEnd, facts.AnnouncementDate,
             facts.VisitStart, VisitEnd: null, facts.Contacts, facts.Recommendations, facts.OfstedThemes,
-            [], Documents(state), [], state.Warnings, state.CancellationReason, state.Progress.PublishedOn, state.PublicationUrl);
+            [], Documents(state), [], state.Warnings, state.CancellationReason, state.Progress.PublishedOn, state.PublicationUrl)
+        {
+            History = instance.Events.Select(HistoryEntry.From).ToList(),
+        };
     }
 
     private IrpView View(InstanceStatus status)
@@ -258,6 +261,7 @@ public sealed class IrpService(
             FactCheckComments = state.FactCheckComments.Select(ReportFileView.From).ToList(),
             UploadLink = status.Step(IrpSteps.DocumentsRequest)?.Status == StepStatus.Done ? workflow.MailContext(status.Instance.Id, state).UploadLink : null,
             FinalReport = state.FinalReport is { } final ? ReportFileView.From(final) : null,
+            History = status.Instance.Events.Select(HistoryEntry.From).ToList(),
         };
     }
 
