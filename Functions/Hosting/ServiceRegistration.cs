@@ -64,6 +64,9 @@ public static class ServiceRegistration
         services.AddSingleton<IWorkflowKind>(sp => sp.GetRequiredService<IrpWorkflow>());
         services.AddSingleton<WorkflowEngine>();
         services.AddSingleton<IrpService>();
+        services.AddSingleton<Pages.CoordinatorSignIn>();
+        services.AddSingleton<Pages.FormTokens>();
+        services.AddSingleton<Pages.CalendarFeed>();
 
         services.AddProblemDetails();
         services.AddExceptionHandler<HttpErrors>();

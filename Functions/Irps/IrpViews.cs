@@ -81,7 +81,29 @@ public sealed record HistoryEntry(long Sequence, string Type, DateTimeOffset Rec
 
 /// <summary>A line of <c>GET /api/irps</c>.</summary>
 public sealed record IrpListItem(
-    string Id, string Kind, Establishment Establishment, DateOnly VisitStart, string RuntimeStatus, string CustomStatus, NextStep? NextStep);
+    string Id, string Kind, Establishment Establishment, DateOnly VisitStart, string RuntimeStatus, string CustomStatus, NextStep? NextStep)
+{
+    /// <summary>Dates of the milestones a programme shows, by step id (announcement … publication-deadline); empty for an IRP not re-planned since IrpFlows kept them.</summary>
+    public IReadOnlyDictionary<string, DateOnly> Milestones { get; init; } = new Dictionary<string, DateOnly>();
+
+    /// <summary>What a coordinator must not miss, as of today: see <see cref="IrpFlags"/>.</summary>
+    public IReadOnlyList<string> Flags { get; init; } = [];
+}
+
+/// <summary>The flags of a running IRP in <see cref="IrpListItem.Flags"/>.</summary>
+public static class IrpFlags
+{
+    /// <summary>A step's attempts ran out and it waits for a retry.</summary>
+    public const string FailedStep = "failed-step";
+    /// <summary>The documents deadline has passed with documents missing.</summary>
+    public const string DocumentsOverdue = "documents-overdue";
+    /// <summary>The fact-check deadline has passed and the comments are not recorded as returned.</summary>
+    public const string FactCheckLate = "fact-check-late";
+    /// <summary>The report is unpublished and its publication deadline is at most <see cref="PublicationNearDays"/> days away, or past.</summary>
+    public const string PublicationDeadlineNear = "publication-deadline-near";
+
+    public const int PublicationNearDays = 10;
+}
 
 public sealed record NextStep(string Id, string Title, DateOnly Date);
 
@@ -109,3 +131,6 @@ public sealed record ReportFileView(string FileName, string ContentType, long Si
 {
     public static ReportFileView From(ReportFileUploadedData file) => new(file.FileName, file.ContentType, file.Size, file.UploadedAt);
 }
+
+/// <summary>A step whose date a change would move: <see cref="From"/> now, <see cref="To"/> after the change.</summary>
+public sealed record DateMove(string StepId, string Title, DateOnly From, DateOnly To);
