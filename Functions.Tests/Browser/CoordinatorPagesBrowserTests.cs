@@ -87,6 +87,15 @@ public sealed class CoordinatorPagesBrowserTests(BrowserFixture fixture) : IClas
         File.Delete(draft);
         Assert.NotNull((await app.GetIrpAsync(elmleyId))["draftReport"]);
 
+        // Every email sent is listed; the announcement letter opens as its recipients read it.
+        var announcement = await app.EmailAsync(elmleyId, "announcement");
+        var subject = announcement["subject"]!.GetValue<string>();
+        await page.Locator("#emails-table").GetByRole(AriaRole.Link, new() { Name = subject, Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(subject);
+        await Assertions.Expect(page.Locator(".facts")).ToContainTextAsync(IrpRequests.GovernorEmail);
+        await Assertions.Expect(page.Locator("#message-text")).ToContainTextAsync("HMP Elmley");
+        await page.GoBackAsync();
+
         // Elmley's judgements, as published: the page then reads Elmley's Key findings.
         foreach (var r in PublishedReports.ElmleyRecommendations)
             await page.GetByLabel($"Judgement on {r.Recommendation.Ref}", new() { Exact = true }).SelectOptionAsync(r.Judgement!.Value.ToString());

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using IrpFlows.Documents;
 using IrpFlows.Irps;
 using IrpFlows.Judgements;
+using IrpFlows.Mail;
 using IrpFlows.Pages;
 using IrpFlows.Timeline;
 using IrpFlows.Workflow;
@@ -17,7 +18,7 @@ namespace IrpFlows.Http;
 /// </summary>
 public sealed class PageFunctions(
     IrpService irps, IrpReportService reports, CoordinatorSignIn signIn, FormTokens forms, CalendarFeed feed, IrpPolicy policy,
-    WorkflowEngine engine, DocumentStore store)
+    WorkflowEngine engine, DocumentStore store, IServiceProvider services)
 {
     // A parameter that can only be empty: the Functions host's way to route the site's root.
     private const string RootRoute = "{root:maxlength(0)?}";
@@ -184,6 +185,23 @@ public sealed class PageFunctions(
         var (link, refusal) = await UploadFunctions.DocumentLinkAsync(engine, store, id, key, name, ct);
         return link is not null ? Results.Redirect(link.ToString())
             : PageLayout.Result(request.HttpContext.Response, PageLayout.Page(refusal!.Title, person, Html.Of($"<h1>{refusal.Title}</h1><p>{refusal.Detail}</p><p><a href=\"/irps/{id}#documents\">Back to the IRP</a></p>")), refusal.Status);
+    }
+
+    [Function(nameof(IrpPageEmail))]
+    [OpenApiOperation("Pages", "One email an IRP sent, as its recipients read it (from the local outbox; with Microsoft Graph, the page says where it is).",
+        ResponseContentType = "text/html", ErrorStatuses = [StatusCodes.Status404NotFound])]
+    public async Task<IResult> IrpPageEmail(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "irps/{id}/emails/{messageId}")] HttpRequest request,
+        string id, string messageId, CancellationToken ct)
+    {
+        if (signIn.Read(request) is not { } person) return CoordinatorSignIn.Challenge(request);
+        var irp = await irps.GetAsync(id, ct);
+        var sent = irp?.Emails.FirstOrDefault(e => e.MessageId == messageId);
+        if (irp is null || sent is null) return Results.NotFound();
+        // Registered only when no Graph mailbox is configured.
+        var raw = services.GetService<OutboxMailSender>() is { } outbox ? await outbox.GetRawAsync(messageId, ct) : null;
+        var message = raw is null ? null : await MimeKit.MimeMessage.LoadAsync(raw.ToStream(), ct);
+        return PageLayout.Result(request.HttpContext.Response, PageLayout.Page(sent.Subject, person, Pages.EmailPage.Render(irp, sent, message, policy.TimeZone)));
     }
 
     private static readonly Dictionary<string, string> Done = new()

@@ -44,7 +44,7 @@ public static class IrpPage
             <dt>Coordinator</dt><dd>{irp.Contacts.Coordinator.Name}</dd>
             <dt>Liaison officer</dt><dd id="liaison">{(irp.Contacts.LiaisonOfficer is { } lo ? $"{lo.Name} ({lo.Email})" : "Not appointed yet")}</dd>
             </dl>
-            {(irp.Warnings.Count > 0 ? Html.Of($"<h2>Departures from the guide</h2><ul>{irp.Warnings.Select(w => Html.Of($"<li>{w.Message}</li>"))}</ul>") : Html.Empty)}
+            {(irp.Warnings.Count > 0 ? Html.Of($"<h2>Departures from the guide</h2><ul>{irp.Warnings.Select(w => Html.Of($"<li><code>{w.Field}</code> {w.Message}</li>"))}</ul>") : Html.Empty)}
             {Timeline(irp, active, formToken, zone)}
             {(active ? Actions(irp, state, formToken) : Html.Empty)}
             {Documents(irp, zone)}
@@ -148,7 +148,7 @@ public static class IrpPage
         {(irp.Emails.Count == 0 ? Html.Of($"<p>None yet.</p>") : Html.Of($"""
             <table id="emails-table"><caption>Every email this IRP has sent</caption>
             <thead><tr><th scope="col">Sent</th><th scope="col">Subject</th><th scope="col">To</th><th scope="col">Copied to</th></tr></thead>
-            <tbody>{irp.Emails.Select(e => Html.Of($"<tr><td>{PageLayout.When(e.SentAt, zone)}</td><th scope=\"row\">{e.Subject}</th><td>{string.Join(", ", e.To)}</td><td>{string.Join(", ", e.Cc)}</td></tr>"))}</tbody></table>
+            <tbody>{irp.Emails.Select(e => Html.Of($"<tr><td>{PageLayout.When(e.SentAt, zone)}</td><th scope=\"row\"><a href=\"/irps/{irp.Id}/emails/{e.MessageId}\">{e.Subject}</a></th><td>{string.Join(", ", e.To)}</td><td>{string.Join(", ", e.Cc)}</td></tr>"))}</tbody></table>
             """))}
         """);
 

@@ -124,7 +124,7 @@ public static partial class NewIrpPage
     private static Html Preview(IrpPreview preview) => Html.Of($"""
         <section id="preview" aria-labelledby="preview-title">
         <h2 id="preview-title">The dates this IRP will have</h2>
-        {(preview.Warnings.Count > 0 ? Html.Of($"<ul class=\"notice\">{preview.Warnings.Select(w => Html.Of($"<li>{w.Message}</li>"))}</ul>") : Html.Empty)}
+        {(preview.Warnings.Count > 0 ? Html.Of($"<ul class=\"notice\">{preview.Warnings.Select(w => Html.Of($"<li><code>{w.Field}</code> {w.Message}</li>"))}</ul>") : Html.Empty)}
         <table><caption>Nothing is created until you start the IRP</caption>
         <thead><tr><th scope="col">Date</th><th scope="col">Step</th><th scope="col">Guide</th></tr></thead>
         <tbody>{preview.Timeline.Where(s => s.Status != "skipped").Select(s => Html.Of($"<tr><td>{PageLayout.LongDate(s.Date)}</td><th scope=\"row\">{s.Title}</th><td>{s.Source}</td></tr>"))}</tbody></table>

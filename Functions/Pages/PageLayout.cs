@@ -69,6 +69,7 @@ public static class PageLayout
         a{color:#1d70b8}
         a:focus,button:focus,input:focus,select:focus,textarea:focus,summary:focus{outline:3px solid #fd0;outline-offset:0;box-shadow:0 0 0 6px #0b0c0c}
         .hint{color:#505a5f;margin:0 0 .25rem}
+        .facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1.5rem;margin:0 0 1rem}.facts dt{font-weight:700}.facts dd{margin:0}
         .notice{border-left:5px solid #d4351c;padding:.5rem 1rem;background:#fef7f6}
         .confirmation{border-left:5px solid #00703c;padding:.5rem 1rem;background:#f3faf6;font-weight:700}
         table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}
