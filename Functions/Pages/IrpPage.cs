@@ -84,9 +84,10 @@ public static class IrpPage
                 <input type="{type}" id="{id}" name="{name}" value="{state.Value(action, name)}"{(required ? Html.Of($" required") : Html.Empty)}{Described(id, hint, error)}></div>
                 """);
         }
+        // novalidate: the app's own checks answer, beside each field, in the same words whether or not the browser checks first.
         Html Form(string action, string title, Html fields, string button, string cssClass = "", string enctype = "") => Html.Of($"""
             <section aria-labelledby="{action}-title"><h3 id="{action}-title">{title}</h3>
-            <form method="post" action="/irps/{irp.Id}/{action}"{(enctype.Length > 0 ? Html.Of($" enctype=\"{enctype}\"") : Html.Empty)}>
+            <form method="post" action="/irps/{irp.Id}/{action}" novalidate{(enctype.Length > 0 ? Html.Of($" enctype=\"{enctype}\"") : Html.Empty)}>
             {PageLayout.FormToken(formToken)}{fields}
             <button type="submit"{(cssClass.Length > 0 ? Html.Of($" class=\"{cssClass}\"") : Html.Empty)}>{button}</button>
             </form></section>
