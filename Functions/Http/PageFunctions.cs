@@ -20,7 +20,7 @@ public sealed class PageFunctions(
     IrpService irps, IrpReportService reports, CoordinatorSignIn signIn, FormTokens forms, CalendarFeed feed, IrpPolicy policy,
     WorkflowEngine engine, DocumentStore store, IServiceProvider services)
 {
-    // A parameter that can only be empty: the Functions host's way to route the site's root.
+    // A parameter that can only be empty: how the Functions host routes the site's root (Azure/Azure-Functions#2473).
     private const string RootRoute = "{root:maxlength(0)?}";
 
     [Function(nameof(ProgrammePage))]
