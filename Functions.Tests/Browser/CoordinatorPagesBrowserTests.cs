@@ -146,6 +146,17 @@ public sealed class CoordinatorPagesBrowserTests(BrowserFixture fixture) : IClas
         await page.GetByLabel("Yes, cancel the IRP and tell everyone").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Cancel the IRP" }).ClickAsync();
         await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("Cancelled: Covid-19 outbreak");
+
+        // The programme filters by status: the cancelled one apart from the active one.
+        await page.GotoAsync("/?year=all");
+        await page.GetByLabel("Status").SelectOptionAsync("cancelled");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#programme tbody")).ToContainTextAsync("HMP Swaleside");
+        await Assertions.Expect(page.Locator("#programme tbody")).Not.ToContainTextAsync("HMP Elmley");
+        await page.GetByLabel("Status").SelectOptionAsync("active");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#programme tbody")).ToContainTextAsync("HMP Elmley");
+        await Assertions.Expect(page.Locator("#programme tbody")).Not.ToContainTextAsync("HMP Swaleside");
         var other = await app.GetIrpAsync(otherId);
         Assert.Equal("Terminated", other["runtimeStatus"]!.GetValue<string>());
         var otherHistory = other["history"]!.AsArray().Select(h => (Type: h!["type"]!.GetValue<string>(), By: h["by"]!.GetValue<string>())).ToList();
