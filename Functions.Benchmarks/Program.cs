@@ -11,7 +11,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 // `-- --bdn [BenchmarkDotNet options]` runs the in-memory hot-path benchmarks; anything else is the storage benchmark.
 if (args.Length > 0 && args[0] == "--bdn")
 {
-    BenchmarkSwitcher.FromTypes([typeof(HotPathBenchmarks)]).Run(args[1..]);
+    BenchmarkSwitcher.FromTypes([typeof(HotPathBenchmarks), typeof(ProgrammePageBenchmarks)]).Run(args[1..]);
     return 0;
 }
 

@@ -16,6 +16,7 @@ public sealed class LocalHost
         var builder = WebApplication.CreateBuilder(args);
         builder.Configuration.AddLocalSettingsBeforeEnvironment(builder.Environment.ContentRootPath);
         builder.UseFunctionsPort();
+        builder.AddLocalSignIn();
         // The Durable Task Framework narrates every poll and lease at Information; its warnings and errors still show.
         builder.Logging.AddFilter("DurableTask", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.DurableTask", LogLevel.Warning);
@@ -25,6 +26,7 @@ public sealed class LocalHost
         builder.Services.AddLocalFunctionsHost(typeof(IrpFunctions).Assembly, builder.Configuration);
 
         var app = builder.Build();
+        app.UseLocalSignIn();
         app.MapLocalFunctions();
         app.Run();
     }

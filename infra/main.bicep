@@ -71,6 +71,9 @@ param mailSenderName string = 'HM Inspectorate of Prisons (IRP coordination)'
 @minLength(3)
 param mailSenderAddress string
 
+@description('Application (client) id of the Microsoft Entra ID app registration coordinators sign in to the pages with (infra/README.md, "Coordinator sign-in"). Its redirect URI is https://<hostname>/.auth/login/aad/callback, with ID tokens enabled.')
+param entraClientId string
+
 @description('Path (inside the deployed package) of a bank-holidays file that replaces the built-in England-and-Wales list. Empty: the built-in list.')
 param bankHolidaysFile string = ''
 
@@ -445,6 +448,56 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     appUsesStorage
     graphClientIdSecret
   ]
+}
+
+// App Service Authentication signs coordinators in to the pages with Microsoft Entra ID and passes who they are to the
+// app in X-MS-CLIENT-PRINCIPAL headers, which it strips from what visitors send; with it on, the platform sets
+// WEBSITE_AUTH_ENABLED, which is what makes the app trust those headers. Excluded: the key-protected API and health
+// (/api), the establishment's and ministers' pages, whose emailed tokens are their authority, and the calendar feed,
+// which calendar clients fetch with its token. The pages check the person themselves too, so a path left out here
+// shows no data.
+resource coordinatorSignIn 'Microsoft.Web/sites/config@2025-03-01' = {
+  parent: functionApp
+  name: 'authsettingsV2'
+  properties: {
+    platform: {
+      enabled: true
+    }
+    globalValidation: {
+      requireAuthentication: true
+      unauthenticatedClientAction: 'RedirectToLoginPage'
+      redirectToProvider: 'azureactivedirectory'
+      excludedPaths: [
+        '/api/*'
+        '/upload/*'
+        '/fact-check/*'
+        '/final-report/*'
+        '/calendar.ics'
+      ]
+    }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: true
+        registration: {
+          clientId: entraClientId
+          openIdIssuer: '${environment().authentication.loginEndpoint}${tenant().tenantId}/v2.0'
+        }
+        validation: {
+          allowedAudiences: [
+            entraClientId
+          ]
+        }
+      }
+    }
+    login: {
+      tokenStore: {
+        enabled: false
+      }
+    }
+    httpSettings: {
+      requireHttps: true
+    }
+  }
 }
 
 // The Functions host checks every function-level HTTP trigger (the coordinators' API) against its keys before the worker

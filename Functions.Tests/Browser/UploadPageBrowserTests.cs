@@ -90,10 +90,12 @@ public sealed class UploadPageBrowserTests(BrowserFixture fixture) : IClassFixtu
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = "/tmp/upload-page.png", FullPage = true });
         Assert.Empty(consoleErrors);
 
+        var received = (await app.GetIrpAsync(irpId))["history"]!.AsArray().Single(e => e!["type"]!.GetValue<string>() == "DocumentReceived")!;
+        Assert.Equal("link", received["by"]!.GetValue<string>()); // someone holding the emailed link, not the coordinators' key
         var status = await app.DocumentAsync(irpId, DocumentChecklist.ActionPlan);
         Assert.Equal("received", status["status"]!.GetValue<string>());
-        var received = Assert.Single(status["files"]!.AsArray())!;
-        Assert.Equal(Path.GetFileName(file), received["name"]!.GetValue<string>());
+        var listed = Assert.Single(status["files"]!.AsArray())!;
+        Assert.Equal(Path.GetFileName(file), listed["name"]!.GetValue<string>());
         var blobs = app.Blobs.GetBlobContainerClient(DocumentStore.ContainerName(irpId));
         var stored = new List<string>();
         await foreach (var blob in blobs.GetBlobsAsync(new GetBlobsOptions { Prefix = "documents/action-plan/" })) stored.Add(blob.Name);

@@ -150,6 +150,41 @@ public sealed class IrpApiTests
     }
 
     [Fact]
+    public async Task History_NamesApiForKeyAuthenticatedCalls_AndSystemForSteps()
+    {
+        await using var app = await IrpFlowsApp.StartAsync();
+        var id = await app.CreateIrpAsync(IrpRequests.Elmley());
+        (await app.RaiseAsync(id, "LiaisonOfficerAppointed", new { name = "Sam Liaison", email = "sam.liaison@justice.gov.uk" })).EnsureSuccessStatusCode();
+        await app.MoveClockAsync(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
+
+        var history = (await app.GetIrpAsync(id))["history"]!.AsArray()
+            .Select(e => (Type: e!["type"]!.GetValue<string>(), By: e["by"]!.GetValue<string>(), Step: e["step"]?.GetValue<string>())).ToList();
+        Assert.Equal(("IrpStarted", "api", null), history[0]);
+        Assert.Equal(("LiaisonOfficerAppointed", "api", null), history[1]);
+        Assert.Contains(("StepCompleted", "system", "announcement"), history);
+    }
+
+    [Fact]
+    public async Task DocumentsMissingAfterTheirDeadline_AreFlaggedOverdue_InTheListAndOnTheProgramme()
+    {
+        await using var app = await IrpFlowsApp.StartAsync();
+        var id = await app.CreateIrpAsync(IrpRequests.Elmley());
+        static async Task<List<string>> FlagsAsync(IrpFlowsApp app, string id) =>
+            (await app.Coordinator.GetFromJsonAsync<JsonArray>("/api/irps"))!.Single(i => i!["id"]!.GetValue<string>() == id)!["flags"]!
+                .AsArray().Select(f => f!.GetValue<string>()).ToList();
+
+        await app.MoveClockAsync(new DateTimeOffset(2027, 2, 8, 12, 0, 0, TimeSpan.Zero)); // the deadline day itself
+        Assert.Empty(await FlagsAsync(app, id));
+
+        await app.MoveClockAsync(new DateTimeOffset(2027, 2, 9, 12, 0, 0, TimeSpan.Zero));
+        Assert.Equal(["documents-overdue"], await FlagsAsync(app, id));
+        using var page = app.CreateClient();
+        page.DefaultRequestHeaders.Add("X-MS-CLIENT-PRINCIPAL-NAME", "Cora Ordinator"); // the local host takes this as the person
+        var programme = await page.GetStringAsync("/?year=2027");
+        Assert.Contains("<span class=\"tag flag\">Documents overdue</span>", programme);
+    }
+
+    [Fact]
     public async Task MovingTheDevClockPastAStep_RunsItOnce_AndItsEmailIsInTheOutbox()
     {
         await using var app = await IrpFlowsApp.StartAsync();

@@ -106,6 +106,21 @@ public sealed class BicepTests
     }
 
     [Fact]
+    public async Task ThePages_AreBehindEntraSignIn_ExceptTheApiTheEmailedLinksAndTheCalendarFeed()
+    {
+        var template = (await MainBicep.Value).Template;
+
+        var auth = Assert.Single(Resources(template), r => (string?)r["type"] == "Microsoft.Web/sites/config" && (string?)r["name"] == "[format('{0}/{1}', parameters('functionAppName'), 'authsettingsV2')]");
+        var properties = auth["properties"]!;
+        Assert.True((bool)properties["platform"]!["enabled"]!);
+        Assert.Equal("RedirectToLoginPage", (string?)properties["globalValidation"]!["unauthenticatedClientAction"]);
+        Assert.Equal(["/api/*", "/upload/*", "/fact-check/*", "/final-report/*", "/calendar.ics"],
+            properties["globalValidation"]!["excludedPaths"]!.AsArray().Select(p => (string)p!));
+        var entra = properties["identityProviders"]!["azureActiveDirectory"]!;
+        Assert.Equal("[parameters('entraClientId')]", (string?)entra["registration"]!["clientId"]);
+    }
+
+    [Fact]
     public async Task CoordinatorsKey_IsAHostFunctionKey_FromTheSecureParameter()
     {
         var template = (await MainBicep.Value).Template;
@@ -133,7 +148,7 @@ public sealed class BicepTests
 
     /// <summary>The app settings: one ARM expression (a union of objects), so their names and literal values are read from its text.</summary>
     private static string AppSettings(JsonObject template) =>
-        (string)Assert.Single(Resources(template), r => (string?)r["type"] == "Microsoft.Web/sites/config")["properties"]!;
+        (string)Assert.Single(Resources(template), r => (string?)r["type"] == "Microsoft.Web/sites/config" && (string?)r["name"] == "[format('{0}/{1}', parameters('functionAppName'), 'appsettings')]")["properties"]!;
 
     /// <summary>A template's resources: an array, or an object keyed by symbolic name (languageVersion 2.0).</summary>
     private static IEnumerable<JsonObject> Resources(JsonObject template) => template["resources"] switch

@@ -66,6 +66,9 @@ public static class ServiceRegistration
         services.AddSingleton<WorkflowEngine>();
         services.AddSingleton<IrpService>();
         services.AddSingleton<IdempotencyKeys>();
+        services.AddSingleton<Pages.CoordinatorSignIn>();
+        services.AddSingleton<Pages.FormTokens>();
+        services.AddSingleton<Pages.CalendarFeed>();
 
         services.AddSingleton(ProbationPolicy.FromConfiguration(configuration.GetSection(ProbationPolicy.SectionName)));
         services.AddSingleton<ProbationPlanner>();

@@ -56,6 +56,7 @@ public sealed class FactCheckFunctions(FactCheckPages pages, IrpReportFiles file
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "fact-check/{token}")] HttpRequest request, string token,
         [DurableClient] DurableTaskClient durable, CancellationToken ct)
     {
+        using var by = Actor.Use(Actor.Link);
         var response = request.HttpContext.Response;
         UploadFunctions.KeepTokenPrivate(response);
         var (opened, refusal) = await pages.OpenAsync(token, ct);

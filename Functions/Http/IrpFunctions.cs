@@ -1,6 +1,7 @@
 using IrpFlows.Irps;
 using IrpFlows.Timeline;
 using Microsoft.AspNetCore.Http.HttpResults;
+using IrpFlows.Workflow;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 
@@ -35,6 +36,7 @@ public sealed class IrpFunctions(IrpService irps, IdempotencyKeys keys)
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/irps")] HttpRequest request,
         [DurableClient] DurableTaskClient durable, CancellationToken ct)
     {
+        using var by = Actor.Use(Actor.Api);
         var (body, problem) = await JsonBody.ReadAsync<CreateIrpRequest>(request, IrpEvents.Json);
         if (problem is not null) return problem;
         var key = request.Headers[IdempotencyKeys.Header].FirstOrDefault();
@@ -100,6 +102,7 @@ public sealed class IrpFunctions(IrpService irps, IdempotencyKeys keys)
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/irps/{id}/events/{eventName}")] HttpRequest request,
         string id, string eventName, [DurableClient] DurableTaskClient durable, CancellationToken ct)
     {
+        using var by = Actor.Use(Actor.Api);
         var (body, problem) = await JsonBody.ReadAsync<IrpEventRequest>(request, IrpEvents.Json, emptyAllowed: true);
         if (problem is not null) return problem;
         return Accepted(await irps.RaiseAsync(id, eventName, body, durable, ct));
@@ -113,20 +116,24 @@ public sealed class IrpFunctions(IrpService irps, IdempotencyKeys keys)
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/irps/{id}/terminate")] HttpRequest request,
         string id, [DurableClient] DurableTaskClient durable, CancellationToken ct)
     {
+        using var by = Actor.Use(Actor.Api);
         var reason = request.Query["reason"].FirstOrDefault();
         if (reason is not null && ReasonRule.Broken(reason) is { } broken) return Problems.Validation("reason", broken);
         return Accepted(await irps.TerminateAsync(id, reason, durable, ct));
     }
 
-    private static readonly TextAttribute ReasonRule = new(Limits.Reason) { Multiline = true };
+    internal static readonly TextAttribute ReasonRule = new(Limits.Reason) { Multiline = true };
 
     [Function(nameof(RetryIrpStep))]
     [OpenApiOperation("IRPs", "Run a failed step again; 409 unless the step has failed.", ResponseStatus = StatusCodes.Status202Accepted,
         ErrorStatuses = [StatusCodes.Status404NotFound, StatusCodes.Status409Conflict])]
     public async Task<IResult> RetryIrpStep(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/irps/{id}/steps/{stepId}/retry")] HttpRequest request,
-        string id, string stepId, [DurableClient] DurableTaskClient durable, CancellationToken ct) =>
-        Accepted(await irps.RetryStepAsync(id, stepId, durable, ct));
+        string id, string stepId, [DurableClient] DurableTaskClient durable, CancellationToken ct)
+    {
+        using var by = Actor.Use(Actor.Api);
+        return Accepted(await irps.RetryStepAsync(id, stepId, durable, ct));
+    }
 
     private static IResult Accepted(Refusal? refusal) => refusal is null ? TypedResults.Accepted((string?)null) : Problems.For(refusal);
 }

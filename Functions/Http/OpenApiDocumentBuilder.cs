@@ -96,20 +96,26 @@ public static class OpenApiDocumentBuilder
             ?? throw new InvalidOperationException($"Function {name} answers every method: name its methods, so the document can list them.");
         var about = method.GetCustomAttribute<OpenApiOperationAttribute>()
             ?? throw new InvalidOperationException($"Function {name} has no [OpenApiOperation]: say what it does, for the OpenAPI document.");
-        return new HttpFunction(name, path, route.Parameters.Select(p => p.Name).ToList(), methods,
+        return new HttpFunction(name, path, route.Parameters.Where(p => !AlwaysEmpty(p)).Select(p => p.Name).ToList(), methods,
             trigger.AuthLevel != AuthorizationLevel.Anonymous, !path.StartsWith("/api/", StringComparison.Ordinal),
             about, method.GetCustomAttributes<OpenApiQueryParameterAttribute>().ToList(), method.GetCustomAttributes<OpenApiHeaderParameterAttribute>().ToList());
     }
 
-    /// <summary>The route as an OpenAPI path: "api/irps/{id:guid}" is "/api/irps/{id}"; a segment such as "{chart}.svg" keeps its literal.</summary>
+    /// <summary>
+    /// The route as an OpenAPI path: "api/irps/{id:guid}" is "/api/irps/{id}"; a segment such as "{chart}.svg" keeps its
+    /// literal; a parameter that can only be empty (the site's root, "{root:maxlength(0)?}") is no segment at all.
+    /// </summary>
     private static string OpenApiPath(RoutePattern route) =>
-        "/" + string.Join('/', route.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch
+        "/" + string.Join('/', route.PathSegments.Where(s => !(s.Parts is [RoutePatternParameterPart only] && AlwaysEmpty(only))).Select(segment => string.Concat(segment.Parts.Select(part => part switch
         {
             RoutePatternParameterPart parameter => "{" + parameter.Name + "}",
             RoutePatternLiteralPart literal => literal.Content,
             RoutePatternSeparatorPart separator => separator.Content,
             _ => throw new NotSupportedException($"Route part {part.GetType().Name} in '{route.RawText}'."),
         }))));
+
+    private static bool AlwaysEmpty(RoutePatternParameterPart parameter) =>
+        parameter.IsOptional && parameter.ParameterPolicies.Any(p => p.Content == "maxlength(0)");
 
     private static OpenApiOperation Operation(HttpFunction function, OpenApiDocument document, OpenApiSchemas schemas)
     {

@@ -1,5 +1,6 @@
 using IrpFlows.Irps;
 using IrpFlows.Judgements;
+using IrpFlows.Workflow;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
@@ -29,6 +30,7 @@ public sealed class ReportFunctions(IrpReportService reports, ReportOptions opti
         [HttpTrigger(AuthorizationLevel.Function, "put", Route = "api/irps/{id}/draft-report")] HttpRequest request, string id,
         [DurableClient] DurableTaskClient durable, CancellationToken ct)
     {
+        using var by = Actor.Use(Actor.Api);
         var fileName = request.Query["fileName"].FirstOrDefault();
         var (content, problem) = await ReadFileAsync(request, fileName);
         if (problem is not null) return problem;
@@ -46,6 +48,7 @@ public sealed class ReportFunctions(IrpReportService reports, ReportOptions opti
         [HttpTrigger(AuthorizationLevel.Function, "put", Route = "api/irps/{id}/fact-check-comments")] HttpRequest request, string id,
         [DurableClient] DurableTaskClient durable, CancellationToken ct)
     {
+        using var by = Actor.Use(Actor.Api);
         var fileName = request.Query["fileName"].FirstOrDefault();
         var (content, problem) = await ReadFileAsync(request, fileName);
         if (problem is not null) return problem;
@@ -64,6 +67,7 @@ public sealed class ReportFunctions(IrpReportService reports, ReportOptions opti
         [HttpTrigger(AuthorizationLevel.Function, "put", Route = "api/irps/{id}/final-report")] HttpRequest request, string id,
         [DurableClient] DurableTaskClient durable, CancellationToken ct)
     {
+        using var by = Actor.Use(Actor.Api);
         var fileName = request.Query["fileName"].FirstOrDefault();
         var (content, problem) = await ReadFileAsync(request, fileName);
         if (problem is not null) return problem;
@@ -83,6 +87,7 @@ public sealed class ReportFunctions(IrpReportService reports, ReportOptions opti
         [HttpTrigger(AuthorizationLevel.Function, "put", Route = "api/irps/{id}/judgements/{ref}")] HttpRequest request, string id, string @ref,
         [DurableClient] DurableTaskClient durable, CancellationToken ct)
     {
+        using var by = Actor.Use(Actor.Api);
         var (body, problem) = await JsonBody.ReadAsync<JudgementRequest>(request, IrpEvents.Json);
         if (problem is not null) return problem;
         var (judgement, refusal) = await reports.RecordJudgementAsync(id, @ref, body!.Judgement, body.Text, durable, ct);

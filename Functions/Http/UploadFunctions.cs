@@ -55,6 +55,7 @@ public sealed class UploadFunctions(DocumentCollection documents, DocumentStore 
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/uploads/{token}/{key}/complete")] HttpRequest request,
         string token, string key, [DurableClient] DurableTaskClient durable, CancellationToken ct)
     {
+        using var by = Actor.Use(Actor.Link);
         var (body, problem) = await JsonBody.ReadAsync<CompleteUploadRequest>(request, IrpEvents.Json);
         if (problem is not null) return problem;
         var (item, refusal) = await documents.CompleteUploadAsync(token, key, body!.BlobName, durable, ct);
@@ -68,16 +69,24 @@ public sealed class UploadFunctions(DocumentCollection documents, DocumentStore 
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/irps/{id}/documents/{key}/files/{name}")] HttpRequest request,
         string id, string key, string name, CancellationToken ct)
     {
+        var (link, refusal) = await DocumentLinkAsync(engine, store, id, key, name, ct);
+        return link is null ? Problems.For(refusal!) : TypedResults.Redirect(link.ToString());
+    }
+
+    /// <summary>A read-only link, valid for a few minutes, to a received file; 404 or 410 (destroyed) refusals otherwise.</summary>
+    internal static async Task<(Uri? Link, Refusal? Refusal)> DocumentLinkAsync(
+        WorkflowEngine engine, DocumentStore store, string id, string key, string name, CancellationToken ct)
+    {
         var status = await engine.GetAsync(id, ct);
-        if (status is null || status.Instance.Kind != IrpWorkflow.KindName) return Problems.NotFound($"There is no IRP with id '{id}'.");
+        if (status is null || status.Instance.Kind != IrpWorkflow.KindName) return (null, IrpService.NotFound(id));
         var files = IrpState.From(status.Instance).DocumentsReceived.Where(f => f.Key == key).ToList();
         // A blob name's last segment is unique; a file name may have been uploaded more than once: the latest wins.
         var file = files.FirstOrDefault(f => f.BlobName == DocumentStore.Folder(key) + name)
             ?? files.Where(f => f.FileName == name).MaxBy(f => f.ReceivedAt);
-        if (file is null) return Problems.NotFound($"No file named '{name}' has been received for '{key}' in this IRP.");
+        if (file is null) return (null, new Refusal(404, "Not found", $"No file named '{name}' has been received for '{key}' in this IRP."));
         if (await store.GetDocumentAsync(id, key, file.BlobName, ct) is not { } stored)
-            return Problems.Status(StatusCodes.Status410Gone, "Deleted", $"'{name}' was received but has since been deleted (material is destroyed after publication).");
-        return TypedResults.Redirect((await store.DownloadUriAsync(id, file.BlobName, file.FileName, stored.ContentType, ct)).ToString());
+            return (null, new Refusal(StatusCodes.Status410Gone, "Deleted", $"'{name}' was received but has since been deleted (material is destroyed after publication)."));
+        return (await store.DownloadUriAsync(id, file.BlobName, file.FileName, stored.ContentType, ct), null);
     }
 
     /// <summary>A page whose URL carries a token is the credential: keep it out of Referer headers and caches.</summary>

@@ -95,10 +95,13 @@ public sealed class IrpService(
 
     public async IAsyncEnumerable<IrpListItem> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
+        var today = Today();
         await foreach (var header in engine.ListAsync(ct))
         {
             if (header.Kind != IrpWorkflow.KindName) continue;
             var summary = header.Summary;
+            var milestones = (summary["milestones"] as JsonObject ?? []).ToDictionary(
+                m => m.Key, m => DateOnly.ParseExact(m.Value!.GetValue<string>(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
             yield return new IrpListItem(
                 header.Id,
                 summary["kind"]!.GetValue<string>(),
@@ -106,8 +109,26 @@ public sealed class IrpService(
                 DateOnly.Parse(summary["visitStart"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture),
                 header.RuntimeStatus.ToString(),
                 header.CustomStatus,
-                summary["nextStep"] is JsonObject next ? IrpEvents.FromData<NextStep>(next) : null);
+                summary["nextStep"] is JsonObject next ? IrpEvents.FromData<NextStep>(next) : null)
+            {
+                Milestones = milestones,
+                Flags = header.RuntimeStatus == RuntimeStatus.Running ? Flags(summary, milestones, today) : [],
+            };
         }
+    }
+
+    private static List<string> Flags(JsonObject summary, Dictionary<string, DateOnly> milestones, DateOnly today)
+    {
+        bool Is(string field) => summary[field]?.GetValue<bool>() == true;
+        bool Passed(string step) => milestones.TryGetValue(step, out var date) && date < today;
+        var flags = new List<string>();
+        if (summary["failedSteps"] is JsonArray { Count: > 0 }) flags.Add(IrpFlags.FailedStep);
+        if (Is("documentsMissing") && Passed(IrpSteps.DocumentsDeadline)) flags.Add(IrpFlags.DocumentsOverdue);
+        if (Is("draftIssued") && !Is("factCheckReturned") && Passed(IrpSteps.FactCheckDeadline)) flags.Add(IrpFlags.FactCheckLate);
+        if (!Is("published") && milestones.TryGetValue(IrpSteps.PublicationDeadline, out var deadline)
+            && deadline.DayNumber - today.DayNumber <= IrpFlags.PublicationNearDays)
+            flags.Add(IrpFlags.PublicationDeadlineNear);
+        return flags;
     }
 
     /// <summary>Records a coordinator's event. Returns null refusal on success; a 404 refusal if the IRP does not exist.</summary>
@@ -121,6 +142,36 @@ public sealed class IrpService(
         var (data, error) = IrpEventRequests.Parse(eventName, body ?? new IrpEventRequest(), Today(), calendar);
         if (error is not null) return error;
         return await AppendAsync(id, status => Decide(status, eventName, data!), durable, ct);
+    }
+
+    /// <summary>
+    /// The dates that would move if the visit started on <paramref name="visitStart"/> instead: each step not yet done whose
+    /// date changes, with its date now and then. Changes nothing; refuses as <see cref="RaiseAsync"/> would refuse the move.
+    /// </summary>
+    public async Task<(IReadOnlyList<DateMove>? Moves, Refusal? Refusal)> PreviewVisitMoveAsync(string id, string? visitStart, CancellationToken ct)
+    {
+        var (data, error) = IrpEventRequests.Parse(IrpEvents.VisitRescheduled, new IrpEventRequest(VisitStart: visitStart), Today(), calendar);
+        if (error is not null) return (null, error);
+        var status = await engine.GetAsync(id, ct);
+        if (status is null || status.Instance.Kind != IrpWorkflow.KindName) return (null, NotFound(id));
+        try
+        {
+            Decide(status, IrpEvents.VisitRescheduled, data!);
+        }
+        catch (EventRejectedException e)
+        {
+            return (null, e.Field is null ? new Refusal(e.Status, e.Title, e.Message) : Refusal.Invalid(e.Field, e.Message));
+        }
+        catch (RefusedException e)
+        {
+            return (null, e.Refusal);
+        }
+        var state = IrpState.From(status.Instance);
+        var moved = IrpEvents.FromData<VisitRescheduledData>(data!).VisitStart;
+        var after = workflow.Timeline(state with { Facts = state.Facts with { VisitStart = moved } }).ToDictionary(s => s.Id);
+        return (workflow.Timeline(state)
+            .Where(s => s.Applicable && status.Step(s.Id)?.Status != StepStatus.Done && after.TryGetValue(s.Id, out var then) && then.Date != s.Date)
+            .Select(s => new DateMove(s.Id, s.Title, s.Date, after[s.Id].Date)).ToList(), null);
     }
 
     /// <summary>
@@ -281,7 +332,10 @@ public sealed class IrpService(
             instance.Id, facts.Kind.ToString().ToLowerInvariant(), RuntimeStatus.Failed.ToString(), "Failed: " + reason,
             instance.CreatedTime, instance.LastUpdatedTime, facts.Establishment, facts.SourceInspectionEnd, facts.AnnouncementDate,
             facts.VisitStart, VisitEnd: null, facts.Contacts, facts.Recommendations, facts.OfstedThemes,
-            [], Documents(state), [], state.Warnings, state.CancellationReason, state.Progress.PublishedOn, state.PublicationUrl);
+            [], Documents(state), [], state.Warnings, state.CancellationReason, state.Progress.PublishedOn, state.PublicationUrl)
+        {
+            History = instance.Events.Select(HistoryEntry.From).ToList(),
+        };
     }
 
     private IrpView View(InstanceStatus status)
@@ -315,6 +369,7 @@ public sealed class IrpService(
             FactCheckComments = state.FactCheckComments.Select(ReportFileView.From).ToList(),
             UploadLink = status.Step(IrpSteps.DocumentsRequest)?.Status == StepStatus.Done ? workflow.MailContext(status.Instance.Id, state).UploadLink : null,
             FinalReport = state.FinalReport is { } final ? ReportFileView.From(final) : null,
+            History = status.Instance.Events.Select(HistoryEntry.From).ToList(),
         };
     }
 

@@ -1,4 +1,5 @@
 using IrpFlows.Timeline;
+using IrpFlows.Workflow;
 
 namespace IrpFlows.Irps;
 
@@ -68,11 +69,48 @@ public sealed record IrpView(
     /// send it again to someone who lost it.
     /// </summary>
     public Uri? UploadLink { get; init; }
+
+    /// <summary>Every event in the IRP's log, oldest first, with who caused it.</summary>
+    public IReadOnlyList<HistoryEntry> History { get; init; } = [];
+}
+
+/// <summary>
+/// One event of an IRP's log as people read it. <see cref="By"/> is the signed-in person for a page action, <c>api</c>
+/// for a key-authenticated API call, <c>link</c> for someone using an emailed link, <c>system</c> for the IRP's own
+/// steps; null for events recorded before IrpFlows kept it.
+/// </summary>
+/// <param name="Step">The step a step event is about (StepCompleted, StepFailed, StepRetryRequested), else null.</param>
+public sealed record HistoryEntry(long Sequence, string Type, DateTimeOffset RecordedAt, string? By, string? Step)
+{
+    public static HistoryEntry From(WorkflowEvent e) =>
+        new(e.Sequence, e.Type, e.RecordedAt, e.By, e.Data["stepId"] is System.Text.Json.Nodes.JsonValue step ? step.GetValue<string>() : null);
 }
 
 /// <summary>A line of <c>GET /api/irps</c>.</summary>
 public sealed record IrpListItem(
-    string Id, string Kind, Establishment Establishment, DateOnly VisitStart, string RuntimeStatus, string CustomStatus, NextStep? NextStep);
+    string Id, string Kind, Establishment Establishment, DateOnly VisitStart, string RuntimeStatus, string CustomStatus, NextStep? NextStep)
+{
+    /// <summary>Dates of the milestones a programme shows, by step id (announcement … publication-deadline); empty for an IRP not re-planned since IrpFlows kept them.</summary>
+    public IReadOnlyDictionary<string, DateOnly> Milestones { get; init; } = new Dictionary<string, DateOnly>();
+
+    /// <summary>What a coordinator must not miss, as of today: see <see cref="IrpFlags"/>.</summary>
+    public IReadOnlyList<string> Flags { get; init; } = [];
+}
+
+/// <summary>The flags of a running IRP in <see cref="IrpListItem.Flags"/>.</summary>
+public static class IrpFlags
+{
+    /// <summary>A step's attempts ran out and it waits for a retry.</summary>
+    public const string FailedStep = "failed-step";
+    /// <summary>The documents deadline has passed with documents missing.</summary>
+    public const string DocumentsOverdue = "documents-overdue";
+    /// <summary>The fact-check deadline has passed and the comments are not recorded as returned.</summary>
+    public const string FactCheckLate = "fact-check-late";
+    /// <summary>The report is unpublished and its publication deadline is at most <see cref="PublicationNearDays"/> days away, or past.</summary>
+    public const string PublicationDeadlineNear = "publication-deadline-near";
+
+    public const int PublicationNearDays = 10;
+}
 
 public sealed record NextStep(string Id, string Title, DateOnly Date);
 
@@ -100,3 +138,6 @@ public sealed record ReportFileView(string FileName, string ContentType, long Si
 {
     public static ReportFileView From(ReportFileUploadedData file) => new(file.FileName, file.ContentType, file.Size, file.UploadedAt);
 }
+
+/// <summary>A step whose date a change would move: <see cref="From"/> now, <see cref="To"/> after the change.</summary>
+public sealed record DateMove(string StepId, string Title, DateOnly From, DateOnly To);

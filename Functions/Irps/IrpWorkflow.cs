@@ -36,7 +36,7 @@ public sealed class IrpWorkflow(
             state.Cancelled ? StepReadiness.Skipped : StepReadiness.Ready) { SkipReason = cancelled }));
         var completed = StepHistory.Completed(instance);
         var next = timeline.FirstOrDefault(s => !completed.ContainsKey(s.Id) && Readiness(s, state) != StepReadiness.Skipped);
-        return new WorkflowPlan(steps, state.Cancelled, Phase(state, completed), Summary(state, next));
+        return new WorkflowPlan(steps, state.Cancelled, Phase(state, completed), Summary(instance, state, timeline, next));
     }
 
     public async Task<StepResult> RunStepAsync(WorkflowInstance instance, string stepId, CancellationToken cancellationToken)
@@ -135,8 +135,24 @@ public sealed class IrpWorkflow(
         : completed.ContainsKey(IrpSteps.Announcement) ? "Preparing for the visit"
         : "Announcement scheduled";
 
-    private static JsonObject Summary(IrpState state, PlannedStep? next) => new()
+    /// <summary>The milestones a programme of IRPs shows, in order (see <see cref="IrpListItem.Milestones"/>).</summary>
+    public static readonly IReadOnlyList<string> Milestones =
+    [
+        IrpSteps.Announcement, IrpSteps.DocumentsDeadline, IrpSteps.VisitStart, IrpSteps.VisitEnd, IrpSteps.DraftReport,
+        IrpSteps.FactCheckDeadline, IrpSteps.PublicationDeadline,
+    ];
+
+    // Kept on the header, so the programme of every IRP needs no log reads; flags that depend on today are judged when listed.
+    private static JsonObject Summary(WorkflowInstance instance, IrpState state, IReadOnlyList<PlannedStep> timeline, PlannedStep? next) => new()
     {
+        ["milestones"] = new JsonObject(timeline.Where(s => Milestones.Contains(s.Id))
+            .Select(s => KeyValuePair.Create(s.Id, (JsonNode?)s.Date.ToString("yyyy-MM-dd")))),
+        ["failedSteps"] = new JsonArray(timeline.Where(s => StepHistory.StandingFailure(instance, s.Id) is not null)
+            .Select(s => (JsonNode)s.Id).ToArray()),
+        ["documentsMissing"] = state.Documents.Any(d => d.Files.Count == 0),
+        ["draftIssued"] = state.Progress.DraftIssuedOn is not null,
+        ["factCheckReturned"] = state.Progress.FactCheckReturnedOn is not null,
+        ["published"] = state.Progress.PublishedOn is not null,
         ["kind"] = state.Facts.Kind.ToString().ToLowerInvariant(),
         ["establishment"] = IrpEvents.ToData(state.Facts.Establishment),
         ["visitStart"] = state.Facts.VisitStart.ToString("yyyy-MM-dd"),

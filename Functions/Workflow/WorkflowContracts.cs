@@ -7,7 +7,11 @@ namespace IrpFlows.Workflow;
 public enum RuntimeStatus { Pending, Running, Completed, Failed, Terminated }
 
 /// <summary>One fact in an instance's append-only log. <see cref="Sequence"/> starts at 1 and has no gaps.</summary>
-public sealed record WorkflowEvent(long Sequence, string Type, JsonObject Data, DateTimeOffset RecordedAt);
+public sealed record WorkflowEvent(long Sequence, string Type, JsonObject Data, DateTimeOffset RecordedAt)
+{
+    /// <summary>Who caused it (see <see cref="Actor"/>); null in rows written before IrpFlows recorded it.</summary>
+    public string? By { get; init; }
+}
 
 /// <summary>An instance as read from storage: its header and its whole event log, in order.</summary>
 public sealed record WorkflowInstance(

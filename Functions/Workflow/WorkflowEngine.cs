@@ -109,7 +109,7 @@ public sealed partial class WorkflowEngine
         var kind = Kind(kindName);
         var now = _time.GetUtcNow();
         var appendId = NewAppendId();
-        var events = new[] { new WorkflowEvent(1, started.Type, started.Data, now) };
+        var events = new[] { new WorkflowEvent(1, started.Type, started.Data, now) { By = Actor.Current } };
         var status = Evaluate(kind, new WorkflowInstance(instanceId, kind.Name, now, now, events));
         try
         {
@@ -380,7 +380,7 @@ public sealed partial class WorkflowEngine
     private static WorkflowInstance WithEvents(WorkflowInstance instance, IEnumerable<NewEvent> events, DateTimeOffset now)
     {
         var all = instance.Events.ToList();
-        foreach (var e in events) all.Add(new WorkflowEvent(all.Count + 1, e.Type, e.Data, now));
+        foreach (var e in events) all.Add(new WorkflowEvent(all.Count + 1, e.Type, e.Data, now) { By = Actor.Current });
         return instance with { Events = all, LastUpdatedTime = now };
     }
 

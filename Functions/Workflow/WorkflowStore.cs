@@ -179,6 +179,7 @@ internal sealed class WorkflowStore(TableServiceClient tables, WorkflowOptions o
             ["Type"] = e.Type,
             ["RecordedAt"] = e.RecordedAt,
             ["AppendId"] = appendId,
+            ["By"] = e.By,
         };
         var json = e.Data.ToJsonString(WorkflowJson.Options);
         for (int i = 0, chunk = 0; i < json.Length || chunk == 0; i += DataChunkChars, chunk++)
@@ -194,7 +195,7 @@ internal sealed class WorkflowStore(TableServiceClient tables, WorkflowOptions o
             long.Parse(entity.RowKey.AsSpan(EventRowPrefix.Length), CultureInfo.InvariantCulture),
             entity.GetString("Type")!,
             JsonNode.Parse(json.ToString())!.AsObject(),
-            entity.GetDateTimeOffset("RecordedAt")!.Value);
+            entity.GetDateTimeOffset("RecordedAt")!.Value) { By = entity.GetString("By") };
     }
 
     private static DateTimeOffset? Time(DateTimeOffset? stored) => stored is { } t && t > NoTime ? t : null;

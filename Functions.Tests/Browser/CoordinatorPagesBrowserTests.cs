@@ -1,0 +1,304 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Deque.AxeCore.Playwright;
+using IrpFlows.Tests.Judgements;
+using IrpFlows.Tests.Support;
+using Microsoft.Playwright;
+
+namespace IrpFlows.Tests.Browser;
+
+/// <summary>
+/// A coordinator at work in Chromium on the local host and its own Azurite: signs in with the local stand-in, starts HMP
+/// Elmley's IRP of 2023 from the form, and runs it from its page. The clock starts on the morning of its announcement.
+/// </summary>
+public sealed class CoordinatorPagesBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    private const string Coordinator = "Cora Ordinator";
+
+    [Fact]
+    public async Task Coordinator_StartsAnIrpFromTheForm_MovesItsVisit_IssuesTheDraft_JudgesIt_AndCancelsAnother()
+    {
+        var app = fixture.App;
+        await using var context = await NewContextAsync();
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, "/");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Programme of independent reviews of progress" })).ToBeVisibleAsync();
+
+        // Start Elmley from the form: an error first, beside its field; then the preview; then the IRP.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Start an IRP" }).First.ClickAsync();
+        await FillElmleyAsync(page);
+        await page.GetByLabel("First day of the visit").FillAsync("2023-02-12"); // a Sunday
+        await page.GetByRole(AriaRole.Button, new() { Name = "Preview the dates" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#f-visitStart-error")).ToContainTextAsync("working day");
+        await page.GetByLabel("First day of the visit").FillAsync("2023-02-13");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Preview the dates" }).ClickAsync();
+        var preview = page.Locator("#preview");
+        await Assertions.Expect(preview.GetByRole(AriaRole.Row).Filter(new() { HasText = "Mon 6 Feb 2023" })).ToHaveCountAsync(1); // documents due
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start the IRP" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("The IRP has started.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "HMP Elmley", Exact = true })).ToBeVisibleAsync();
+        var elmleyId = page.Url.Split('/').Last().Split('?')[0];
+
+        // It is on the programme, with its visit and next step.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Programme", Exact = true }).ClickAsync();
+        var row = page.Locator("#programme tbody tr").Filter(new() { HasText = "HMP Elmley" });
+        await Assertions.Expect(row).ToContainTextAsync("Mon 13 Feb 2023 to Wed 15 Feb 2023");
+        await Assertions.Expect(row).ToContainTextAsync("Announcement scheduled");
+        await page.GotoAsync("/?year=2023");
+        await Assertions.Expect(page.Locator("svg.yearview")).ToContainTextAsync("HMP Elmley");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Repository.Root(), "docs", "programme.png"), FullPage = true });
+        await row.GetByRole(AriaRole.Link, new() { Name = "HMP Elmley" }).ClickAsync();
+
+        // Appoint the liaison officer: a wrong address is refused beside its field, the name kept.
+        await page.GetByLabel("Full name").FillAsync("Lia Officer");
+        await page.GetByLabel("Email address").FillAsync("lia.officer at justice.gov.uk");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Appoint" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#liaison-officer-email-error")).ToContainTextAsync("must be a single email address");
+        await Assertions.Expect(page.GetByLabel("Full name")).ToHaveValueAsync("Lia Officer");
+        await page.GetByLabel("Email address").FillAsync(IrpRequests.LiaisonEmail);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Appoint" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#liaison")).ToHaveTextAsync($"Lia Officer ({IrpRequests.LiaisonEmail})");
+
+        // Move the visit a week on: the page lists the dates that will move, and after confirming every one has moved.
+        var before = await app.GetIrpAsync(elmleyId);
+        await page.GetByLabel("New first day of the visit").FillAsync("2023-02-20");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show the dates that move" }).ClickAsync();
+        var moves = await page.Locator("#move-preview tbody tr").AllAsync();
+        var expectedMoves = before["timeline"]!.AsArray().Where(s => s!["status"]!.GetValue<string>() == "pending").ToList();
+        Assert.True(moves.Count >= 10, $"only {moves.Count} dates would move");
+        var previewed = new List<(string Title, string To)>();
+        foreach (var move in moves)
+            previewed.Add((await move.Locator("th").InnerTextAsync(), await move.Locator("td").Nth(1).InnerTextAsync()));
+        string Title(string stepId) => IrpFlowsApp.Step(before, stepId)["title"]!.GetValue<string>();
+        Assert.Contains((Title("documents-deadline"), "Mon 13 Feb 2023"), previewed);
+        Assert.Contains((Title("visit-start"), "Mon 20 Feb 2023"), previewed);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm the move" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("The visit has moved, and every pending date with it.");
+        await Assertions.Expect(page.Locator("#visit")).ToHaveTextAsync("Mon 20 Feb 2023 to Wed 22 Feb 2023");
+        foreach (var (title, to) in previewed)
+            await Assertions.Expect(page.Locator("#timeline-table tbody tr").Filter(new() { Has = page.GetByRole(AriaRole.Rowheader, new() { Name = title, Exact = true }) }).Locator("td.date"))
+                .ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^" + System.Text.RegularExpressions.Regex.Escape(to)));
+        var after = await app.GetIrpAsync(elmleyId);
+        var movedIds = after["timeline"]!.AsArray().Where(s => s!["status"]!.GetValue<string>() == "pending"
+            && expectedMoves.Single(b => b!["id"]!.GetValue<string>() == s["id"]!.GetValue<string>())!["date"]!.GetValue<string>() != s["date"]!.GetValue<string>()).Count();
+        Assert.Equal(movedIds, previewed.Count);
+
+        // After the visit: upload the draft and issue it.
+        await app.MoveClockAsync(new DateTimeOffset(2023, 2, 27, 9, 0, 0, TimeSpan.Zero));
+        await page.ReloadAsync();
+        var draft = Path.Combine(Path.GetTempPath(), $"HMP Elmley draft {Guid.NewGuid():N}.pdf");
+        await File.WriteAllBytesAsync(draft, TestFiles.Utf8("%PDF-1.7 HMP Elmley draft report\n"));
+        await page.GetByLabel("Draft report (PDF or Word)").SetInputFilesAsync(draft);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload the draft" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("The draft report is uploaded.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Issue the draft" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("The draft report is issued for fact check.");
+        File.Delete(draft);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record the fact check" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("The fact check is recorded as returned.");
+        Assert.NotNull((await app.GetIrpAsync(elmleyId))["draftReport"]);
+
+        // Every email sent is listed; the announcement letter opens as its recipients read it.
+        var announcement = await app.EmailAsync(elmleyId, "announcement");
+        var subject = announcement["subject"]!.GetValue<string>();
+        await page.Locator("#emails-table").GetByRole(AriaRole.Link, new() { Name = subject, Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(subject);
+        await Assertions.Expect(page.Locator(".facts")).ToContainTextAsync(IrpRequests.GovernorEmail);
+        await Assertions.Expect(page.Locator("#message-text")).ToContainTextAsync("HMP Elmley");
+        await page.GoBackAsync();
+
+        // Elmley's judgements, as published: the page then reads Elmley's Key findings.
+        foreach (var r in PublishedReports.ElmleyRecommendations)
+            await page.GetByLabel($"Judgement on {r.Recommendation.Ref}", new() { Exact = true }).SelectOptionAsync(r.Judgement!.Value.ToString());
+        foreach (var t in PublishedReports.ElmleyThemes)
+            await page.GetByLabel($"Judgement on {t.Theme.Ref}", new() { Exact = true }).SelectOptionAsync(t.Judgement!.Value.ToString());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the judgements" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("The judgements are saved.");
+        await Assertions.Expect(page.Locator("#key-findings-text")).ToContainTextAsync(
+            "HMI Prisons judged that there was good progress in one recommendation, reasonable progress in three recommendations, insufficient progress in three recommendations and no meaningful progress in none of the recommendations.");
+        await Assertions.Expect(page.Locator("#key-findings-text")).ToContainTextAsync(
+            "Ofsted judged that there was significant progress in none of the themes, reasonable progress in four themes and insufficient progress in none of the themes.");
+        await Assertions.Expect(page.Locator(".pies svg")).ToHaveCountAsync(2);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Repository.Root(), "docs", "irp-page.png") }); // the top: status, timeline
+
+        // History: the person for page actions, system for steps.
+        var history = (await app.GetIrpAsync(elmleyId))["history"]!.AsArray().Select(h => (Type: h!["type"]!.GetValue<string>(), By: h["by"]!.GetValue<string>())).ToList();
+        Assert.Contains(("IrpStarted", Coordinator), history);
+        Assert.Contains(("VisitRescheduled", Coordinator), history);
+        Assert.Contains(("DraftIssued", Coordinator), history);
+        Assert.Contains(("LiaisonOfficerAppointed", Coordinator), history);
+        Assert.Contains(("FactCheckReturned", Coordinator), history);
+        Assert.Contains(("JudgementRecorded", Coordinator), history);
+        Assert.Contains(("StepCompleted", "system"), history);
+        await Assertions.Expect(page.Locator("#history-table")).ToContainTextAsync("VisitRescheduled");
+        await Assertions.Expect(page.Locator("#history-table tbody tr").Filter(new() { HasText = "VisitRescheduled" })).ToContainTextAsync(Coordinator);
+
+        // Cancel another IRP, started through the API (announced in 2026, after any date this class's clock reaches): its
+        // history says api, then the person.
+        var otherId = await app.CreateIrpAsync(IrpRequests.Elmley("HMP Swaleside"));
+        await page.GotoAsync($"/irps/{otherId}");
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Reason", Exact = true }).FillAsync("Covid-19 outbreak");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Cancel the IRP" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#cancel-title ~ form .error-message")).ToHaveTextAsync("Error: Tick the box to confirm that the IRP is to be cancelled.");
+        Assert.NotEqual("Terminated", (await app.GetIrpAsync(otherId))["runtimeStatus"]!.GetValue<string>()); // nothing cancelled unconfirmed
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Reason", Exact = true }).FillAsync("Covid-19 outbreak");
+        await page.GetByLabel("Yes, cancel the IRP and tell everyone").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Cancel the IRP" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("Cancelled: Covid-19 outbreak");
+
+        // The programme filters by status: the cancelled one apart from the active one.
+        await page.GotoAsync("/?year=all");
+        await page.GetByLabel("Status").SelectOptionAsync("cancelled");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#programme tbody")).ToContainTextAsync("HMP Swaleside");
+        await Assertions.Expect(page.Locator("#programme tbody")).Not.ToContainTextAsync("HMP Elmley");
+        await page.GetByLabel("Status").SelectOptionAsync("active");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#programme tbody")).ToContainTextAsync("HMP Elmley");
+        await Assertions.Expect(page.Locator("#programme tbody")).Not.ToContainTextAsync("HMP Swaleside");
+        var other = await app.GetIrpAsync(otherId);
+        Assert.Equal("Terminated", other["runtimeStatus"]!.GetValue<string>());
+        var otherHistory = other["history"]!.AsArray().Select(h => (Type: h!["type"]!.GetValue<string>(), By: h["by"]!.GetValue<string>())).ToList();
+        Assert.Equal(("IrpStarted", "api"), otherHistory[0]);
+        Assert.Contains(("Cancelled", Coordinator), otherHistory);
+    }
+
+    [Fact]
+    public async Task UnsignedVisitor_IsSentToSignIn_AndSeesNoData()
+    {
+        var app = fixture.App;
+        var id = await app.CreateIrpAsync(IrpRequests.Elmley("HMP Unseen"));
+        await using var context = await NewContextAsync();
+        var page = await context.NewPageAsync();
+
+        foreach (var path in new[] { "/", $"/irps/{id}", "/irps/new" })
+        {
+            await page.GotoAsync(path);
+            Assert.StartsWith(app.Anonymous.BaseAddress + ".auth/login/aad", page.Url);
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in to IrpFlows" })).ToBeVisibleAsync();
+            Assert.DoesNotContain("HMP Unseen", await page.ContentAsync());
+        }
+        using var client = Client();
+        var response = await client.GetAsync($"/irps/{id}");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Empty(await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task AFormPostWithoutTheAntiForgeryToken_IsRefused_AndChangesNothing()
+    {
+        var app = fixture.App;
+        var id = await app.CreateIrpAsync(IrpRequests.Elmley("HMP Forged"));
+        using var client = Client();
+        client.DefaultRequestHeaders.Add("X-MS-CLIENT-PRINCIPAL-NAME", Coordinator); // the local host takes this as the person
+
+        var withoutToken = await client.PostAsync($"/irps/{id}/cancel", new FormUrlEncodedContent(new Dictionary<string, string> { ["reason"] = "forged", ["confirm"] = "yes" }));
+        var withWrongToken = await client.PostAsync($"/irps/{id}/cancel",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["reason"] = "forged", ["confirm"] = "yes", ["__form"] = "not-the-token" }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, withoutToken.StatusCode);
+        Assert.Contains("This form was not accepted", await withoutToken.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, withWrongToken.StatusCode);
+        var irp = await app.GetIrpAsync(id);
+        Assert.NotEqual("Terminated", irp["runtimeStatus"]!.GetValue<string>());
+        Assert.DoesNotContain(irp["history"]!.AsArray(), h => h!["type"]!.GetValue<string>() == "Cancelled");
+    }
+
+    [Fact]
+    public async Task CalendarFeed_HoldsEveryIrpsVisit_AndAWrongOrReplacedTokenGets404()
+    {
+        var app = fixture.App;
+        var ids = new[] { await app.CreateIrpAsync(IrpRequests.Elmley("HMP Feedham")), await app.CreateIrpAsync(IrpRequests.Elmley("HMP Icalby")) };
+        await using var context = await NewContextAsync();
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, "/?year=all");
+        var feedUrl = await page.GetByLabel("Feed address").InputValueAsync();
+        using var client = Client();
+
+        var feed = await client.GetAsync(feedUrl);
+        Assert.Equal(HttpStatusCode.OK, feed.StatusCode);
+        Assert.Equal("text/calendar", feed.Content.Headers.ContentType!.MediaType);
+        var calendar = Ical.Net.Calendar.Load(await feed.Content.ReadAsStringAsync())!;
+        var listed = (await app.Coordinator.GetFromJsonAsync<JsonArray>("/api/irps"))!.Select(i => i!["id"]!.GetValue<string>()).ToList();
+        Assert.Superset(ids.ToHashSet(), listed.ToHashSet());
+        foreach (var id in listed)
+        {
+            var visit = Assert.Single(calendar.Events, e => e.Uid == $"{id}-visit@irpflows");
+            var irp = await app.GetIrpAsync(id);
+            Assert.Equal(irp["visitStart"]!.GetValue<string>(), visit.DtStart!.Date.ToString("yyyy-MM-dd"));
+            Assert.Equal(DateOnly.Parse(irp["visitEnd"]!.GetValue<string>()).AddDays(1).ToString("yyyy-MM-dd"), visit.DtEnd!.Date.ToString("yyyy-MM-dd"));
+        }
+        Assert.Contains(calendar.Events, e => e.Summary == "IRP visit: HMP Feedham");
+
+        var token = new Uri(feedUrl).Query;
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/calendar.ics?token=" + Uri.EscapeDataString(token.Replace("token=", "")[1..] + "x"))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/calendar.ics")).StatusCode);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Replace the feed address" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("new address");
+        var replaced = await page.GetByLabel("Feed address").InputValueAsync();
+        Assert.NotEqual(feedUrl, replaced);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(feedUrl)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(replaced)).StatusCode);
+    }
+
+    [Fact]
+    public async Task MainPages_HaveNoAccessibilityViolations()
+    {
+        var app = fixture.App;
+        var id = await app.CreateIrpAsync(IrpRequests.Elmley("HMP Axe"));
+        await using var context = await NewContextAsync();
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, "/?year=all");
+
+        foreach (var path in new[] { "/?year=all", "/irps/new", $"/irps/{id}" })
+        {
+            await page.GotoAsync(path);
+            var results = await page.RunAxe();
+            Assert.True(results.Violations.Length == 0,
+                $"{path}: " + string.Join("; ", results.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => string.Join(" ", n.Target)))})")));
+        }
+        // The form with its errors, too.
+        await page.GotoAsync("/irps/new");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Preview the dates" }).ClickAsync();
+        var withErrors = await page.RunAxe();
+        Assert.True(withErrors.Violations.Length == 0, string.Join("; ", withErrors.Violations.Select(v => $"{v.Id}: {v.Help}")));
+    }
+
+    private HttpClient Client() => new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = fixture.App.Anonymous.BaseAddress };
+
+    private async Task<IBrowserContext> NewContextAsync() => await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
+    {
+        BaseURL = fixture.App.Anonymous.BaseAddress!.ToString(),
+        ViewportSize = new ViewportSize { Width = 1280, Height = 1000 },
+    });
+
+    /// <summary>Opens <paramref name="path"/>, is sent to the local sign-in stand-in, signs in and comes back.</summary>
+    private static async Task SignInAsync(IPage page, string path)
+    {
+        await page.GotoAsync(path);
+        await page.GetByLabel("Your name").FillAsync(Coordinator);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/.auth/"));
+    }
+
+    private static async Task FillElmleyAsync(IPage page)
+    {
+        await page.GetByLabel("Kind of establishment").SelectOptionAsync("prison");
+        await page.GetByLabel("Establishment", new() { Exact = true }).FillAsync("HMP Elmley");
+        await page.GetByLabel("Type", new() { Exact = true }).SelectOptionAsync("adult");
+        await page.GetByLabel("Nation").SelectOptionAsync("england");
+        await page.GetByLabel("Last day of the inspection followed up").FillAsync("2022-03-18");
+        await page.GetByLabel("Announcement date").FillAsync("2022-11-28");
+        await page.GetByLabel("Coordinating inspector: name").FillAsync(Coordinator);
+        await page.GetByLabel("Coordinating inspector: email address").FillAsync(IrpRequests.CoordinatorEmail);
+        await page.GetByLabel("Governor or centre manager: name").FillAsync("Grace Governor");
+        await page.GetByLabel("Governor or centre manager: email address").FillAsync(IrpRequests.GovernorEmail);
+        await page.GetByLabel("IMB chair: name").FillAsync("Ian Chair");
+        await page.GetByLabel("IMB chair: email address").FillAsync(IrpRequests.ImbChairEmail);
+        await page.GetByLabel("Recommendations followed up").FillAsync(string.Join("\n",
+            PublishedReports.ElmleyRecommendations.Select(r => $"{r.Recommendation.Ref} | Safety | {r.Recommendation.Text}")));
+        await page.GetByLabel("Ofsted themes followed up (prisons)").FillAsync(string.Join("\n",
+            PublishedReports.ElmleyThemes.Select(t => $"{t.Theme.Ref} | {t.Theme.Text}")));
+    }
+}

@@ -1,0 +1,301 @@
+using System.Text.Json.Nodes;
+using IrpFlows.Documents;
+using IrpFlows.Irps;
+using IrpFlows.Judgements;
+using IrpFlows.Mail;
+using IrpFlows.Pages;
+using IrpFlows.Timeline;
+using IrpFlows.Workflow;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+
+namespace IrpFlows.Http;
+
+/// <summary>
+/// The coordinator pages (see ../shared/API.md, "Coordinator pages"): anonymous to the Functions host, because App Service
+/// Authentication signs people in in front of them; each page reads the person and sends anyone else to sign in. Every
+/// form post carries the anti-forgery token, and every event it causes is recorded as the person's.
+/// </summary>
+public sealed class PageFunctions(
+    IrpService irps, IrpReportService reports, CoordinatorSignIn signIn, FormTokens forms, CalendarFeed feed, IrpPolicy policy,
+    WorkflowEngine engine, DocumentStore store, IServiceProvider services)
+{
+    // A parameter that can only be empty: how the Functions host routes the site's root (Azure/Azure-Functions#2473).
+    private const string RootRoute = "{root:maxlength(0)?}";
+
+    [Function(nameof(ProgrammePage))]
+    [OpenApiOperation("Pages", "The programme: every IRP, active ones first, with flags, a year view and the calendar feed's address.",
+        ResponseContentType = "text/html", ResponseStatus = StatusCodes.Status200OK)]
+    [OpenApiQueryParameter("year", "The visit year shown (default: this year), or all.")]
+    [OpenApiQueryParameter("status", "active, finished, cancelled or all (the default).")]
+    public async Task<IResult> ProgrammePage(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = RootRoute)] HttpRequest request, CancellationToken ct)
+    {
+        if (signIn.Read(request) is not { } person) return CoordinatorSignIn.Challenge(request);
+        return PageLayout.Result(request.HttpContext.Response, await ProgrammeAsync(request, person, null, ct));
+    }
+
+    [Function(nameof(ReplaceCalendarFeedToken))]
+    [OpenApiOperation("Pages", "Replace the calendar feed's token: the old address then gets 404. Shows the programme again.",
+        RequestContentTypes = ["application/x-www-form-urlencoded"], ResponseContentType = "text/html", ErrorStatuses = [StatusCodes.Status400BadRequest])]
+    public async Task<IResult> ReplaceCalendarFeedToken(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "calendar/token")] HttpRequest request, CancellationToken ct)
+    {
+        var (person, _, refused) = await ReadPostAsync(request, ct);
+        if (refused is not null) return refused;
+        await feed.ReplaceTokenAsync(ct);
+        return PageLayout.Result(request.HttpContext.Response,
+            await ProgrammeAsync(request, person!, "The calendar feed has a new address; the old one no longer works.", ct));
+    }
+
+    [Function(nameof(CalendarFeedIcs))]
+    [OpenApiOperation("Pages", "Every IRP's visit and deadlines as iCalendar, for calendar subscriptions. 404 unless the token is the current one.",
+        ResponseContentType = CalendarFeed.ContentType, ErrorStatuses = [StatusCodes.Status404NotFound])]
+    [OpenApiQueryParameter("token", "The feed token shown on the programme page.", Required = true)]
+    public async Task<IResult> CalendarFeedIcs(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "calendar.ics")] HttpRequest request, CancellationToken ct)
+    {
+        if (!await feed.IsValidAsync(request.Query["token"].FirstOrDefault(), ct)) return Results.NotFound();
+        var all = new List<IrpListItem>();
+        await foreach (var irp in irps.ListAsync(ct)) all.Add(irp);
+        request.HttpContext.Response.Headers.CacheControl = "no-store";
+        return Results.Text(feed.Render(all.OrderBy(i => i.VisitStart)), CalendarFeed.ContentType);
+    }
+
+    [Function(nameof(NewIrpPage))]
+    [OpenApiOperation("Pages", "The form to start an IRP.", ResponseContentType = "text/html")]
+    public IResult NewIrpPage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "irps/new")] HttpRequest request)
+    {
+        if (signIn.Read(request) is not { } person) return CoordinatorSignIn.Challenge(request);
+        return Page(request, person, "Start an IRP", token => Pages.NewIrpPage.Render(null, [], null, null, token));
+    }
+
+    [Function(nameof(SubmitNewIrp))]
+    [OpenApiOperation("Pages", "Preview (intent=preview) or start (intent=create) an IRP from the form; field errors are shown beside the fields.",
+        RequestContentTypes = ["application/x-www-form-urlencoded"], ResponseContentType = "text/html", ResponseStatus = StatusCodes.Status303SeeOther,
+        ErrorStatuses = [StatusCodes.Status400BadRequest])]
+    public async Task<IResult> SubmitNewIrp(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "irps/new")] HttpRequest request,
+        [DurableClient] DurableTaskClient durable, CancellationToken ct)
+    {
+        var (person, form, refused) = await ReadPostAsync(request, ct);
+        if (refused is not null) return refused;
+        using var by = Actor.Use(person!.Name);
+        var asked = Pages.NewIrpPage.ToRequest(form!);
+        // The form's fields keep the API's length and character rules before the guides' rules are checked.
+        var broken = TextRules.Check(asked, IrpEvents.Json.GetTypeInfo(typeof(CreateIrpRequest)));
+        var validation = irps.Validate(asked);
+        if (broken.Count > 0 || !validation.IsValid)
+            return Page(request, person, "Start an IRP", token => Pages.NewIrpPage.Render(form,
+                    Pages.NewIrpPage.FieldErrors(broken.Count > 0 ? broken : validation.Errors), null, null, token),
+                StatusCodes.Status400BadRequest);
+        if (form!["intent"] != Pages.NewIrpPage.IntentCreate)
+            return Page(request, person, "Start an IRP", token => Pages.NewIrpPage.Render(form, [], irps.Preview(validation), null, token));
+        var (id, refusal) = await irps.CreateAsync(validation, durable, ct);
+        if (refusal is not null)
+            return Page(request, person, "Start an IRP", token => Pages.NewIrpPage.Render(form,
+                refusal.Errors is { } errors ? Pages.NewIrpPage.FieldErrors(errors) : [], null, refusal.Errors is null ? refusal.Detail : null, token),
+                StatusCodes.Status400BadRequest);
+        return SeeOther($"/irps/{id}?done=started");
+    }
+
+    [Function(nameof(IrpPage))]
+    [OpenApiOperation("Pages", "One IRP: timeline, actions, documents, emails, judgements with Key findings and Summary of judgements, history.",
+        ResponseContentType = "text/html", ErrorStatuses = [StatusCodes.Status404NotFound])]
+    public async Task<IResult> IrpPage(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "irps/{id}")] HttpRequest request, string id, CancellationToken ct)
+    {
+        if (signIn.Read(request) is not { } person) return CoordinatorSignIn.Challenge(request);
+        var done = request.Query["done"].FirstOrDefault() is { } key && Done.TryGetValue(key, out var text) ? text : null;
+        return await IrpPageAsync(request, person, id, new IrpPageState(done), StatusCodes.Status200OK, ct);
+    }
+
+    [Function(nameof(IrpPageAction))]
+    [OpenApiOperation("Pages", "An action from the IRP page: liaison-officer, move-visit, draft-report, issue-draft, fact-check-returned, published, cancel, retry or judgements.",
+        Description = "Form fields as the page's forms send them. Succeeds with 303 to the IRP page; a refusal shows the page again with the errors beside the fields.",
+        RequestContentTypes = ["application/x-www-form-urlencoded", "multipart/form-data"], ResponseContentType = "text/html",
+        ResponseStatus = StatusCodes.Status303SeeOther,
+        ErrorStatuses = [StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict])]
+    public async Task<IResult> IrpPageAction(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "irps/{id}/{action}")] HttpRequest request, string id, string action,
+        [DurableClient] DurableTaskClient durable, CancellationToken ct)
+    {
+        var (person, form, refused) = await ReadPostAsync(request, ct);
+        if (refused is not null) return refused;
+        using var by = Actor.Use(person!.Name);
+        string? F(string name) => form![name].FirstOrDefault() is { Length: > 0 } v ? v.Trim() : null;
+        var fields = new IrpEventRequest(F("name"), F("email"), F("visitStart"), F("date"), F("url"));
+        // The form's fields keep the API's length and character rules (TextRules), as a JSON event body does.
+        if (TextRules.Check(fields, IrpEvents.Json.GetTypeInfo(typeof(IrpEventRequest))) is { Count: > 0 } broken)
+            return await RefusedAsync(new Refusal(StatusCodes.Status400BadRequest, "The request is not valid.", "See 'errors'.", broken));
+        if (F("reason") is { } reason && IrpFunctions.ReasonRule.Broken(reason) is { } reasonBroken)
+            return await RefusedAsync(Refusal.Invalid("reason", reasonBroken));
+
+        Refusal? refusal;
+        switch (action)
+        {
+            case "liaison-officer":
+                refusal = await irps.RaiseAsync(id, IrpEvents.LiaisonOfficerAppointed, fields, durable, ct);
+                break;
+            case "move-visit" when F("confirm") != "yes":
+                var (moves, notMovable) = await irps.PreviewVisitMoveAsync(id, F("visitStart"), ct);
+                if (notMovable is not null) return await RefusedAsync(notMovable);
+                return await IrpPageAsync(request, person, id, new IrpPageState { VisitMove = moves, VisitMoveTo = F("visitStart") }, StatusCodes.Status200OK, ct);
+            case "move-visit":
+                refusal = await irps.RaiseAsync(id, IrpEvents.VisitRescheduled, fields, durable, ct);
+                break;
+            case "draft-report":
+                var file = form!.Files.GetFile("file");
+                if (file is null || file.Length == 0) return await RefusedAsync(Refusal.Invalid("file", "Choose the draft report's file (PDF or Word)."));
+                await using (var content = file.OpenReadStream())
+                {
+                    var (_, notUploaded) = await reports.UploadDraftAsync(id, file.FileName, file.ContentType, await BinaryData.FromStreamAsync(content, ct), durable, ct);
+                    refusal = notUploaded is { Errors: { } errors } ? notUploaded with { Errors = new Dictionary<string, string[]> { ["file"] = errors.Values.SelectMany(e => e).ToArray() } } : notUploaded;
+                }
+                break;
+            case "issue-draft":
+                refusal = await irps.RaiseAsync(id, IrpEvents.DraftIssued, fields, durable, ct);
+                break;
+            case "fact-check-returned":
+                refusal = await irps.RaiseAsync(id, IrpEvents.FactCheckReturned, fields, durable, ct);
+                break;
+            case "published":
+                refusal = await irps.RaiseAsync(id, IrpEvents.Published, fields, durable, ct);
+                break;
+            case "cancel" when F("confirm") != "yes":
+                return await RefusedAsync(Refusal.Invalid("confirm", "Tick the box to confirm that the IRP is to be cancelled."));
+            case "cancel":
+                refusal = await irps.TerminateAsync(id, F("reason"), durable, ct);
+                break;
+            case "retry":
+                refusal = await irps.RetryStepAsync(id, F("stepId") ?? "", durable, ct);
+                break;
+            case "judgements":
+                refusal = await SaveJudgementsAsync(id, form!, durable, ct);
+                break;
+            default:
+                return Results.NotFound();
+        }
+        return refusal is null ? SeeOther($"/irps/{id}?done={action}") : await RefusedAsync(refusal);
+
+        async Task<IResult> RefusedAsync(Refusal why) => why.Status == StatusCodes.Status404NotFound && why.Errors is null
+            ? Results.NotFound()
+            : await IrpPageAsync(request, person, id, new IrpPageState(null, why, action, form), why.Status, ct);
+    }
+
+    [Function(nameof(IrpPageDocument))]
+    [OpenApiOperation("Pages", "Download a received document: a redirect to a read-only link valid for a few minutes.",
+        ResponseStatus = StatusCodes.Status302Found, ErrorStatuses = [StatusCodes.Status404NotFound, StatusCodes.Status410Gone])]
+    public async Task<IResult> IrpPageDocument(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "irps/{id}/documents/{key}/files/{name}")] HttpRequest request,
+        string id, string key, string name, CancellationToken ct)
+    {
+        if (signIn.Read(request) is not { } person) return CoordinatorSignIn.Challenge(request);
+        var (link, refusal) = await UploadFunctions.DocumentLinkAsync(engine, store, id, key, name, ct);
+        return link is not null ? Results.Redirect(link.ToString())
+            : PageLayout.Result(request.HttpContext.Response, PageLayout.Page(refusal!.Title, person, Html.Of($"<h1>{refusal.Title}</h1><p>{refusal.Detail}</p><p><a href=\"/irps/{id}#documents\">Back to the IRP</a></p>")), refusal.Status);
+    }
+
+    [Function(nameof(IrpPageEmail))]
+    [OpenApiOperation("Pages", "One email an IRP sent, as its recipients read it (from the local outbox; with Microsoft Graph, the page says where it is).",
+        ResponseContentType = "text/html", ErrorStatuses = [StatusCodes.Status404NotFound])]
+    public async Task<IResult> IrpPageEmail(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "irps/{id}/emails/{messageId}")] HttpRequest request,
+        string id, string messageId, CancellationToken ct)
+    {
+        if (signIn.Read(request) is not { } person) return CoordinatorSignIn.Challenge(request);
+        var irp = await irps.GetAsync(id, ct);
+        var sent = irp?.Emails.FirstOrDefault(e => e.MessageId == messageId);
+        if (irp is null || sent is null) return Results.NotFound();
+        // Registered only when no Graph mailbox is configured.
+        var raw = services.GetService<OutboxMailSender>() is { } outbox ? await outbox.GetRawAsync(messageId, ct) : null;
+        var message = raw is null ? null : await MimeKit.MimeMessage.LoadAsync(raw.ToStream(), ct);
+        return PageLayout.Result(request.HttpContext.Response, PageLayout.Page(sent.Subject, person, Pages.EmailPage.Render(irp, sent, message, policy.TimeZone)));
+    }
+
+    private static readonly Dictionary<string, string> Done = new()
+    {
+        ["started"] = "The IRP has started.",
+        ["liaison-officer"] = "The liaison officer is appointed.",
+        ["move-visit"] = "The visit has moved, and every pending date with it.",
+        ["draft-report"] = "The draft report is uploaded.",
+        ["issue-draft"] = "The draft report is issued for fact check.",
+        ["fact-check-returned"] = "The fact check is recorded as returned.",
+        ["published"] = "The publication is recorded.",
+        ["cancel"] = "The IRP is cancelled; everyone is being told.",
+        ["retry"] = "The step will run again.",
+        ["judgements"] = "The judgements are saved.",
+    };
+
+    /// <summary>Every judgement the form sends (ref, judgement and text come in the same order); stops at the first refusal.</summary>
+    private async Task<Refusal?> SaveJudgementsAsync(string id, IFormCollection form, DurableTaskClient durable, CancellationToken ct)
+    {
+        var refs = form["ref"];
+        var judgements = form["judgement"];
+        var texts = form["text"];
+        if (refs.Count != judgements.Count || refs.Count != texts.Count)
+            return new Refusal(400, "The form is incomplete.", "Each recommendation and theme needs its judgement and text fields.");
+        var current = (await irps.GetAsync(id, ct))?.Judgements.ToDictionary(j => j.Ref);
+        if (current is null) return IrpService.NotFound(id);
+        for (var i = 0; i < refs.Count; i++)
+        {
+            var reference = refs[i]!;
+            var judgement = judgements[i] is { Length: > 0 } j ? j : null;
+            var text = string.IsNullOrWhiteSpace(texts[i]) ? null : texts[i]!.Trim();
+            if (judgement is null || current.TryGetValue(reference, out var was) && was.Judgement == judgement && was.WrittenJudgement == text) continue;
+            var (_, refusal) = await reports.RecordJudgementAsync(id, reference, judgement, text, durable, ct);
+            if (refusal is not null)
+                return refusal.Errors is null ? refusal : refusal with { Errors = new Dictionary<string, string[]> { [reference] = refusal.Errors.Values.SelectMany(e => e).ToArray() } };
+        }
+        return null;
+    }
+
+    private async Task<IResult> IrpPageAsync(HttpRequest request, Person person, string id, IrpPageState state, int status, CancellationToken ct)
+    {
+        var irp = await irps.GetAsync(id, ct);
+        if (irp is null) return Results.NotFound();
+        var summary = irp.Judgements.Count > 0 ? await reports.SummaryAsync(id, ReportSummary.DefaultStyle, ct) : null;
+        return Page(request, person, irp.Establishment.Name, token => Pages.IrpPage.Render(irp, summary, state, token, policy.TimeZone), status);
+    }
+
+    private async Task<Html> ProgrammeAsync(HttpRequest request, Person person, string? message, CancellationToken ct)
+    {
+        var all = new List<IrpListItem>();
+        await foreach (var irp in irps.ListAsync(ct)) all.Add(irp);
+        var feedUrl = new Uri($"{request.Scheme}://{request.Host}/calendar.ics?token={Uri.EscapeDataString(await feed.TokenAsync(ct))}");
+        var token = forms.Issue(request.HttpContext, person);
+        return PageLayout.Page("Programme", person, Pages.ProgrammePage.Render(all, ProgrammeFilter.From(request, irps.Today()), feedUrl, token, message));
+    }
+
+    private IResult Page(HttpRequest request, Person person, string title, Func<string, Html> main, int status = StatusCodes.Status200OK) =>
+        PageLayout.Result(request.HttpContext.Response, PageLayout.Page(title, person, main(forms.Issue(request.HttpContext, person))), status);
+
+    /// <summary>The person and form of a post, or the response refusing it: sign in first; no valid anti-forgery token, 400.</summary>
+    private async Task<(Person? Person, IFormCollection? Form, IResult? Refused)> ReadPostAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (signIn.Read(request) is not { } person) return (null, null, CoordinatorSignIn.Challenge(request));
+        var form = request.HasFormContentType ? await request.ReadFormAsync(ct) : null;
+        if (form is null || !forms.IsValid(request, form, person))
+        {
+            var page = PageLayout.Page("Form not accepted", person, Html.Of($"""
+                <h1>This form was not accepted</h1>
+                <p>It did not come from a page of IrpFlows opened in this browser, or it was open too long. Nothing was changed.</p>
+                <p><a href="/">Go back to the programme</a> and try again.</p>
+                """));
+            return (person, null, PageLayout.Result(request.HttpContext.Response, page, StatusCodes.Status400BadRequest));
+        }
+        return (person, form, null);
+    }
+
+    private static IResult SeeOther(string location) => new SeeOtherResult(location);
+
+    private sealed class SeeOtherResult(string location) : IResult
+    {
+        public Task ExecuteAsync(HttpContext context)
+        {
+            context.Response.StatusCode = StatusCodes.Status303SeeOther;
+            context.Response.Headers.Location = location;
+            return Task.CompletedTask;
+        }
+    }
+}
