@@ -47,7 +47,9 @@ public sealed class CoordinatorPagesBrowserTests(BrowserFixture fixture) : IClas
         await Assertions.Expect(row).ToContainTextAsync("Announcement scheduled");
         await page.GotoAsync("/?year=2023");
         await Assertions.Expect(page.Locator("svg.yearview")).ToContainTextAsync("HMP Elmley");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Repository.Root(), "docs", "programme.png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = ScreenshotPath("programme.png"), FullPage = true });
+        // The announcement goes at 09:00 on its day; each later letter would be skipped if the clock jumped past its window.
+        await app.MoveClockAsync(new DateTimeOffset(2022, 11, 28, 10, 0, 0, TimeSpan.Zero));
         await row.GetByRole(AriaRole.Link, new() { Name = "HMP Elmley" }).ClickAsync();
 
         // Appoint the liaison officer: a wrong address is refused beside its field, the name kept.
@@ -120,7 +122,10 @@ public sealed class CoordinatorPagesBrowserTests(BrowserFixture fixture) : IClas
         await Assertions.Expect(page.Locator("#key-findings-text")).ToContainTextAsync(
             "Ofsted judged that there was significant progress in none of the themes, reasonable progress in four themes and insufficient progress in none of the themes.");
         await Assertions.Expect(page.Locator(".pies svg")).ToHaveCountAsync(2);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Repository.Root(), "docs", "irp-page.png") }); // the top: status, timeline
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = ScreenshotPath("irp-page.png") }); // the top: status, timeline
+        // The clock jumped past the documents request's window: the timeline says it was skipped, and why.
+        var skippedReason = IrpFlowsApp.Step(await app.GetIrpAsync(elmleyId), "documents-request")["skippedReason"]!.GetValue<string>();
+        await Assertions.Expect(page.Locator("#step-documents-request")).ToContainTextAsync(skippedReason);
 
         // History: the person for page actions, system for steps.
         var history = (await app.GetIrpAsync(elmleyId))["history"]!.AsArray().Select(h => (Type: h!["type"]!.GetValue<string>(), By: h["by"]!.GetValue<string>())).ToList();
@@ -301,4 +306,12 @@ public sealed class CoordinatorPagesBrowserTests(BrowserFixture fixture) : IClas
         await page.GetByLabel("Ofsted themes followed up (prisons)").FillAsync(string.Join("\n",
             PublishedReports.ElmleyThemes.Select(t => $"{t.Theme.Ref} | {t.Theme.Text}")));
     }
+
+    /// <summary>
+    /// Where a screenshot goes: the README's docs/ when IRPFLOWS_UPDATE_SCREENSHOTS=1, else the temp folder, so a test run
+    /// leaves the working tree as it found it.
+    /// </summary>
+    private static string ScreenshotPath(string name) => Environment.GetEnvironmentVariable("IRPFLOWS_UPDATE_SCREENSHOTS") == "1"
+        ? Path.Combine(Repository.Root(), "docs", name)
+        : Path.Combine(Path.GetTempPath(), "irpflows-" + name);
 }
