@@ -42,6 +42,33 @@ public sealed class ProbationApiTests
     }
 
     [Fact]
+    public async Task HostileText_Gets400NamingTheField_AsForIrps_AndNothingIsWritten()
+    {
+        await using var app = await IrpFlowsApp.StartAsync();
+        var huge = Inspection("2027-02-08");
+        huge["organisation"]!["name"] = new string('N', 40_000); // more than a Table storage property holds
+        var bell = Inspection("2027-02-08");
+        bell["contacts"]!["leadInspector"]!["name"] = "Lead\u0007Inspector";
+        foreach (var (body, field) in new[] { (huge, "organisation.name"), (bell, "contacts.leadInspector.name") })
+        {
+            using var response = await app.Coordinator.PostAsJsonAsync("/api/probation-inspections", body);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.True((await response.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject().ContainsKey(field), field);
+        }
+        Assert.Empty((await app.Coordinator.GetFromJsonAsync<JsonArray>("/api/probation-inspections"))!);
+
+        var id = await app.CreateProbationAsync(Inspection("2027-02-08"));
+        using var rightToLeft = await app.RaiseProbationAsync(id, "SeniorLinkManagerNamed", new { name = "Sam \u202ELink", email = "sam.link@justice.example" });
+        Assert.Equal(HttpStatusCode.BadRequest, rightToLeft.StatusCode);
+        Assert.True((await rightToLeft.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject().ContainsKey("name"));
+        using var longReason = await app.Coordinator.PostAsync($"/api/probation-inspections/{id}/terminate?reason={new string('r', 501)}", null);
+        Assert.Equal(HttpStatusCode.BadRequest, longReason.StatusCode);
+        var inspection = await app.GetProbationAsync(id);
+        Assert.NotEqual("Terminated", inspection.Text("runtimeStatus"));
+        Assert.Null(inspection["contacts"]!["seniorLinkManager"]);
+    }
+
+    [Fact]
     public async Task FieldworkTooSoonForANineWeekAnnouncement_Gets400()
     {
         await using var app = await IrpFlowsApp.StartAsync(); // Monday 23 November 2026

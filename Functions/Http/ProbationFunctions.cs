@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using IrpFlows.Irps;
 using IrpFlows.Probation;
 using Microsoft.Azure.Functions.Worker;
@@ -65,15 +65,16 @@ public sealed class ProbationFunctions(ProbationService inspections)
         Description = "Bodies: SeniorLinkManagerNamed { name, email }; PlanningMeetingHeld { date }; CaseSampleReturned, DraftIssued and CommentsReturned { date? } "
             + "(default today); Published { date, url }; FieldworkRescheduled { fieldworkStart, fieldworkWeekThreeStart? } (Mondays). Dates are yyyy-MM-dd. "
             + "400 for an unknown event or a bad field; 409 when the inspection's state refuses it.",
-        RequestBody = typeof(JsonObject), ResponseStatus = StatusCodes.Status202Accepted,
+        RequestBody = typeof(ProbationEventRequest), ResponseStatus = StatusCodes.Status202Accepted,
         ErrorStatuses = [StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict])]
     public async Task<IResult> RaiseProbationEvent(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/probation-inspections/{id}/events/{eventName}")] HttpRequest request,
         string id, string eventName, [DurableClient] DurableTaskClient durable, CancellationToken ct)
     {
-        var (body, problem) = await JsonBody.ReadAsync<JsonObject>(request, IrpEvents.Json, emptyAllowed: true);
+        var (body, problem) = await JsonBody.ReadAsync<ProbationEventRequest>(request, IrpEvents.Json, emptyAllowed: true);
         if (problem is not null) return problem;
-        return Accepted(await inspections.RaiseAsync(id, eventName, body, durable, ct));
+        var fields = body is null ? null : JsonSerializer.SerializeToNode(body, IrpEvents.Json)!.AsObject();
+        return Accepted(await inspections.RaiseAsync(id, eventName, fields, durable, ct));
     }
 
     [Function(nameof(RateProbationStandard))]
@@ -91,12 +92,16 @@ public sealed class ProbationFunctions(ProbationService inspections)
 
     [Function(nameof(TerminateProbationInspection))]
     [OpenApiOperation(Tag, "Cancel a probation inspection (?reason=): pending steps are skipped, and the organisation is told once it has been called.",
-        ResponseStatus = StatusCodes.Status202Accepted, ErrorStatuses = [StatusCodes.Status404NotFound, StatusCodes.Status409Conflict])]
-    [OpenApiQueryParameter("reason", "Why the inspection is cancelled; recorded and given in the notice.")]
+        ResponseStatus = StatusCodes.Status202Accepted, ErrorStatuses = [StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict])]
+    [OpenApiQueryParameter("reason", "Why the inspection is cancelled; recorded and given in the notice. At most 500 characters, no control characters but line breaks.")]
     public async Task<IResult> TerminateProbationInspection(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/probation-inspections/{id}/terminate")] HttpRequest request,
-        string id, [DurableClient] DurableTaskClient durable, CancellationToken ct) =>
-        Accepted(await inspections.TerminateAsync(id, request.Query["reason"].FirstOrDefault(), durable, ct));
+        string id, [DurableClient] DurableTaskClient durable, CancellationToken ct)
+    {
+        var reason = request.Query["reason"].FirstOrDefault();
+        if (reason is not null && IrpFunctions.ReasonRule.Broken(reason) is { } broken) return Problems.Validation("reason", broken);
+        return Accepted(await inspections.TerminateAsync(id, reason, durable, ct));
+    }
 
     private static IResult Accepted(Refusal? refusal) => refusal is null ? TypedResults.Accepted((string?)null) : Problems.For(refusal);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using IrpFlows.Calendar;
+using IrpFlows.Http;
 using IrpFlows.Timeline;
 
 namespace IrpFlows.Probation;
@@ -13,9 +14,11 @@ public sealed record CreateProbationInspectionRequest
     public OrganisationRequest? Organisation { get; init; }
 
     /// <summary>yyyy-MM-dd: the Monday of fieldwork week one.</summary>
+    [Text(Limits.Choice)]
     public string? FieldworkStart { get; init; }
 
     /// <summary>yyyy-MM-dd: the Monday of fieldwork week three; absent: two weeks after <see cref="FieldworkStart"/>.</summary>
+    [Text(Limits.Choice)]
     public string? FieldworkWeekThreeStart { get; init; }
 
     public ProbationContactsRequest? Contacts { get; init; }
@@ -23,11 +26,24 @@ public sealed record CreateProbationInspectionRequest
 
 /// <param name="Type">"nps" or "crc".</param>
 /// <param name="Nation">"england" or "wales".</param>
-public sealed record OrganisationRequest(string? Name, string? Type, string? Nation);
+public sealed record OrganisationRequest(
+    [property: Text(Limits.Name)] string? Name, [property: Text(Limits.Choice)] string? Type, [property: Text(Limits.Choice)] string? Nation);
 
 /// <param name="ChiefExecutive">The CRC chief executive or NPS divisional director.</param>
 /// <param name="SeniorLinkManager">Optional at start: named on the announcement call (manual 3.3).</param>
 public sealed record ProbationContactsRequest(ContactRequest? LeadInspector, ContactRequest? ChiefExecutive, ContactRequest? SeniorLinkManager);
+
+/// <summary>
+/// The body of <c>POST /api/probation-inspections/{id}/events/{eventName}</c>: each event reads the fields it needs. Typed so
+/// that every field keeps its length and character rule before the event is parsed.
+/// </summary>
+public sealed record ProbationEventRequest(
+    [property: Text(Limits.Name)] string? Name = null,
+    [property: Text(Limits.Email)] string? Email = null,
+    [property: Text(Limits.Choice)] string? Date = null,
+    [property: Text(Limits.Url)] string? Url = null,
+    [property: Text(Limits.Choice)] string? FieldworkStart = null,
+    [property: Text(Limits.Choice)] string? FieldworkWeekThreeStart = null);
 
 /// <summary>The outcome of validating a request: the facts when valid, otherwise errors keyed by camelCase field path.</summary>
 public sealed record ProbationValidation(ProbationFacts? Facts, IReadOnlyDictionary<string, string[]> Errors)

@@ -56,4 +56,4 @@ public sealed record ProbationPreview(IReadOnlyList<ProbationTimelineEntry> Time
 
 /// <summary>The body of <c>PUT /api/probation-inspections/{id}/ratings/{standard}</c>.</summary>
 /// <param name="Rating">Outstanding, Good, RequiresImprovement or Inadequate.</param>
-public sealed record RatingRequest(string? Rating);
+public sealed record RatingRequest([property: IrpFlows.Http.Text(IrpFlows.Http.Limits.Choice)] string? Rating);
