@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Deque.AxeCore.Playwright;
 using IrpFlows.Tests.Judgements;
+using IrpFlows.Tests.Probation;
 using IrpFlows.Tests.Support;
 using Microsoft.Playwright;
 
@@ -211,10 +212,13 @@ public sealed class CoordinatorPagesBrowserTests(BrowserFixture fixture) : IClas
     }
 
     [Fact]
-    public async Task CalendarFeed_HoldsEveryIrpsVisit_AndAWrongOrReplacedTokenGets404()
+    public async Task CalendarFeed_HoldsEveryIrpsVisit_AndEveryProbationInspectionsFieldwork_AndAWrongOrReplacedTokenGets404()
     {
         var app = fixture.App;
         var ids = new[] { await app.CreateIrpAsync(IrpRequests.Elmley("HMP Feedham")), await app.CreateIrpAsync(IrpRequests.Elmley("HMP Icalby")) };
+        var probation = ProbationRequests.Inspection("2023-06-05", type: "crc");
+        probation["organisation"]!["name"] = "Feedham CRC";
+        var probationId = await app.CreateProbationAsync(probation);
         await using var context = await NewContextAsync();
         var page = await context.NewPageAsync();
         await SignInAsync(page, "/?year=all");
@@ -235,6 +239,19 @@ public sealed class CoordinatorPagesBrowserTests(BrowserFixture fixture) : IClas
             Assert.Equal(DateOnly.Parse(irp["visitEnd"]!.GetValue<string>()).AddDays(1).ToString("yyyy-MM-dd"), visit.DtEnd!.Date.ToString("yyyy-MM-dd"));
         }
         Assert.Contains(calendar.Events, e => e.Summary == "IRP visit: HMP Feedham");
+
+        // The probation inspection's fieldwork weeks, Monday to Friday, and its key dates, each as its timeline says.
+        var weekOne = Assert.Single(calendar.Events, e => e.Uid == $"{probationId}-fieldwork-week-1@irpflows");
+        Assert.Equal("Probation fieldwork week 1: Feedham CRC", weekOne.Summary);
+        Assert.Equal("2023-06-05", weekOne.DtStart!.Date.ToString("yyyy-MM-dd"));
+        Assert.Equal("2023-06-10", weekOne.DtEnd!.Date.ToString("yyyy-MM-dd"));
+        var steps = ProbationRequests.Steps(await app.GetProbationAsync(probationId));
+        foreach (var step in new[] { "announcement-call", "case-sample-return", "fieldwork-week-3", "ratings-to-organisation", "draft-report", "factual-accuracy-deadline", "publication" })
+        {
+            var dated = Assert.Single(calendar.Events, e => e.Uid == $"{probationId}-{step}@irpflows");
+            Assert.Equal(steps[step].Text("date"), dated.DtStart!.Date.ToString("yyyy-MM-dd"));
+            Assert.EndsWith(": Feedham CRC", dated.Summary);
+        }
 
         var token = new Uri(feedUrl).Query;
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/calendar.ics?token=" + Uri.EscapeDataString(token.Replace("token=", "")[1..] + "x"))).StatusCode);

@@ -4,6 +4,7 @@ using IrpFlows.Irps;
 using IrpFlows.Judgements;
 using IrpFlows.Mail;
 using IrpFlows.Pages;
+using IrpFlows.Probation;
 using IrpFlows.Timeline;
 using IrpFlows.Workflow;
 using Microsoft.Azure.Functions.Worker;
@@ -17,7 +18,7 @@ namespace IrpFlows.Http;
 /// form post carries the anti-forgery token, and every event it causes is recorded as the person's.
 /// </summary>
 public sealed class PageFunctions(
-    IrpService irps, IrpReportService reports, CoordinatorSignIn signIn, FormTokens forms, CalendarFeed feed, IrpPolicy policy,
+    IrpService irps, ProbationService inspections, IrpReportService reports, CoordinatorSignIn signIn, FormTokens forms, CalendarFeed feed, IrpPolicy policy,
     WorkflowEngine engine, DocumentStore store, IServiceProvider services)
 {
     // A parameter that can only be empty: how the Functions host routes the site's root (Azure/Azure-Functions#2473).
@@ -49,7 +50,7 @@ public sealed class PageFunctions(
     }
 
     [Function(nameof(CalendarFeedIcs))]
-    [OpenApiOperation("Pages", "Every IRP's visit and deadlines as iCalendar, for calendar subscriptions. 404 unless the token is the current one.",
+    [OpenApiOperation("Pages", "Every IRP's visit and deadlines, and every probation inspection's fieldwork and key dates, as iCalendar, for calendar subscriptions. 404 unless the token is the current one.",
         ResponseContentType = CalendarFeed.ContentType, ErrorStatuses = [StatusCodes.Status404NotFound])]
     [OpenApiQueryParameter("token", "The feed token shown on the programme page.", Required = true)]
     public async Task<IResult> CalendarFeedIcs(
@@ -58,8 +59,10 @@ public sealed class PageFunctions(
         if (!await feed.IsValidAsync(request.Query["token"].FirstOrDefault(), ct)) return Results.NotFound();
         var all = new List<IrpListItem>();
         await foreach (var irp in irps.ListAsync(ct)) all.Add(irp);
+        var probation = new List<ProbationListItem>();
+        await foreach (var inspection in inspections.ListAsync(ct)) probation.Add(inspection);
         request.HttpContext.Response.Headers.CacheControl = "no-store";
-        return Results.Text(feed.Render(all.OrderBy(i => i.VisitStart)), CalendarFeed.ContentType);
+        return Results.Text(feed.Render(all.OrderBy(i => i.VisitStart), probation.OrderBy(i => i.FieldworkStart)), CalendarFeed.ContentType);
     }
 
     [Function(nameof(NewIrpPage))]

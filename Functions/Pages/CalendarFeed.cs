@@ -8,6 +8,7 @@ using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
 using IrpFlows.Documents;
 using IrpFlows.Irps;
+using IrpFlows.Probation;
 using IrpFlows.Timeline;
 using IrpFlows.Workflow;
 
@@ -64,10 +65,11 @@ public sealed class CalendarFeed(TableServiceClient tables, WorkflowOptions work
     }
 
     /// <summary>
-    /// Every IRP's visit (one event over its days) and its deadlines (all-day events), from the list of IRPs alone. A
-    /// cancelled IRP's events stay, marked cancelled, so subscribers see them go rather than vanish.
+    /// Every IRP's visit (one event over its days) and its deadlines (all-day events), and every probation inspection's
+    /// fieldwork weeks (Monday to Friday each) and key dates, from the lists alone. A cancelled one's events stay, marked
+    /// cancelled, so subscribers see them go rather than vanish.
     /// </summary>
-    public string Render(IEnumerable<IrpListItem> irps)
+    public string Render(IEnumerable<IrpListItem> irps, IEnumerable<ProbationListItem> inspections)
     {
         var calendar = new Ical.Net.Calendar { ProductId = "-//HM Inspectorate of Prisons//IrpFlows//EN" };
         calendar.AddProperty("X-WR-CALNAME", "IRP programme");
@@ -84,8 +86,31 @@ public sealed class CalendarFeed(TableServiceClient tables, WorkflowOptions work
                     calendar.Events.Add(Event($"{irp.Id}-{step}", $"{title}: {name}", date, date, cancelled, stamp));
             }
         }
+        foreach (var inspection in inspections)
+        {
+            var cancelled = inspection.RuntimeStatus == nameof(RuntimeStatus.Terminated);
+            var name = inspection.Organisation.Name;
+            foreach (var (step, title) in ProbationDates)
+            {
+                if (!inspection.Milestones.TryGetValue(step, out var date)) continue;
+                // A fieldwork week's step falls on its first working day; the team is on site to the Friday.
+                var last = step is ProbationSteps.FieldworkWeek1 or ProbationSteps.FieldworkWeek2 or ProbationSteps.FieldworkWeek3
+                    ? date.AddDays(DayOfWeek.Friday - date.DayOfWeek)
+                    : date;
+                calendar.Events.Add(Event($"{inspection.Id}-{step}", $"{title}: {name}", date, last, cancelled, stamp));
+            }
+        }
         return new CalendarSerializer().SerializeToString(calendar)!;
     }
+
+    private static readonly (string Step, string Title)[] ProbationDates =
+    [
+        (ProbationSteps.AnnouncementCall, "Probation announcement call"), (ProbationSteps.CaseSampleReturn, "Probation case sample due"),
+        (ProbationSteps.FieldworkWeek1, "Probation fieldwork week 1"), (ProbationSteps.FieldworkWeek2, "Probation fieldwork week 2"),
+        (ProbationSteps.FieldworkWeek3, "Probation fieldwork week 3"), (ProbationSteps.RatingsToOrganisation, "Probation ratings to the organisation"),
+        (ProbationSteps.DraftReport, "Probation draft report due"), (ProbationSteps.FactualAccuracyDeadline, "Probation factual accuracy deadline"),
+        (ProbationSteps.Publication, "Probation publication"),
+    ];
 
     private static readonly (string Step, string Title)[] Deadlines =
     [

@@ -50,7 +50,11 @@ public sealed class ProbationService(
                 DateOnly.Parse(summary["fieldworkStart"]!.GetValue<string>(), CultureInfo.InvariantCulture),
                 header.RuntimeStatus.ToString(),
                 header.CustomStatus,
-                summary["nextStep"] is JsonObject next ? IrpEvents.FromData<NextStep>(next) : null);
+                summary["nextStep"] is JsonObject next ? IrpEvents.FromData<NextStep>(next) : null)
+            {
+                Milestones = (summary["milestones"] as JsonObject ?? []).ToDictionary(
+                    m => m.Key, m => DateOnly.ParseExact(m.Value!.GetValue<string>(), "yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            };
         }
     }
 

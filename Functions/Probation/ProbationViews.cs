@@ -49,7 +49,11 @@ public sealed record ProbationView(
 }
 
 /// <summary>A line of <c>GET /api/probation-inspections</c>.</summary>
-public sealed record ProbationListItem(string Id, Organisation Organisation, DateOnly FieldworkStart, string RuntimeStatus, string CustomStatus, NextStep? NextStep);
+public sealed record ProbationListItem(string Id, Organisation Organisation, DateOnly FieldworkStart, string RuntimeStatus, string CustomStatus, NextStep? NextStep)
+{
+    /// <summary>Dates of the milestones a programme shows, by step id (announcement-call … publication); empty for an inspection not re-planned since IrpFlows kept them.</summary>
+    public IReadOnlyDictionary<string, DateOnly> Milestones { get; init; } = new Dictionary<string, DateOnly>();
+}
 
 /// <summary>What <c>POST /api/probation-inspections/preview</c> returns: the dates an inspection would get.</summary>
 public sealed record ProbationPreview(IReadOnlyList<ProbationTimelineEntry> Timeline);

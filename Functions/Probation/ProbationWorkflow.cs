@@ -30,7 +30,7 @@ public sealed class ProbationWorkflow(ProbationPlanner planner, ProbationMailTem
         var steps = timeline.Select(s => new PlannedWork(s.Id, s.Due, Readiness(s, state))).ToList();
         if (TellsOfCancellation(state)) steps.Add(new PlannedWork(ProbationSteps.Cancellation, state.CancelledAt!.Value, StepReadiness.Ready));
         var next = timeline.FirstOrDefault(s => !state.CompletedSteps.Contains(s.Id) && Readiness(s, state) != StepReadiness.Skipped);
-        return new WorkflowPlan(steps, state.Cancelled, Phase(state), Summary(state, next));
+        return new WorkflowPlan(steps, state.Cancelled, Phase(state), Summary(timeline, state, next));
     }
 
     /// <summary>
@@ -83,8 +83,19 @@ public sealed class ProbationWorkflow(ProbationPlanner planner, ProbationMailTem
         : state.CompletedSteps.Contains(ProbationSteps.AnnouncementCall) ? "Pre-fieldwork"
         : "Preparing the announcement";
 
-    private static JsonObject Summary(ProbationState state, PlannedStep? next) => new()
+    /// <summary>The dates a programme shows (the calendar feed's events), in order (see <see cref="ProbationListItem.Milestones"/>).</summary>
+    public static readonly IReadOnlyList<string> Milestones =
+    [
+        ProbationSteps.AnnouncementCall, ProbationSteps.CaseSampleReturn, ProbationSteps.FieldworkWeek1, ProbationSteps.FieldworkWeek2,
+        ProbationSteps.FieldworkWeek3, ProbationSteps.RatingsToOrganisation, ProbationSteps.DraftReport, ProbationSteps.FactualAccuracyDeadline,
+        ProbationSteps.Publication,
+    ];
+
+    // Kept on the header, as the IRP's are, so the programme and the calendar feed need no log reads.
+    private static JsonObject Summary(IReadOnlyList<PlannedStep> timeline, ProbationState state, PlannedStep? next) => new()
     {
+        ["milestones"] = new JsonObject(timeline.Where(s => Milestones.Contains(s.Id))
+            .Select(s => KeyValuePair.Create(s.Id, (JsonNode?)s.Date.ToString("yyyy-MM-dd")))),
         ["organisation"] = IrpEvents.ToData(state.Facts.Organisation),
         ["fieldworkStart"] = state.Facts.FieldworkStart.ToString("yyyy-MM-dd"),
         ["nextStep"] = next is null ? null : new JsonObject { ["id"] = next.Id, ["title"] = next.Title, ["date"] = next.Date.ToString("yyyy-MM-dd") },
