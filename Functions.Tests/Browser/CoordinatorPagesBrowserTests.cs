@@ -171,24 +171,73 @@ public sealed class CoordinatorPagesBrowserTests(BrowserFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task ProbationInspection_StartedOverTheApi_IsOnTheProgramme_AndItsPageShowsTheTimelineInTheManualsWeeks()
+    {
+        var app = fixture.App;
+        var request = ProbationRequests.Inspection("2023-06-05");
+        request["organisation"]!["name"] = "Programmeshire <NPS> division";
+        var id = await app.CreateProbationAsync(request);
+        await using var context = await NewContextAsync();
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, "/?year=2023");
+
+        var row = page.Locator("#probation-programme tbody tr").Filter(new() { HasText = "Programmeshire <NPS> division" });
+        await Assertions.Expect(row).ToContainTextAsync("NPS division");
+        await Assertions.Expect(row).ToContainTextAsync("England");
+        await Assertions.Expect(row).ToContainTextAsync("Mon 5 Jun 2023 to Fri 23 Jun 2023");
+        await Assertions.Expect(row).ToContainTextAsync("Preparing the announcement");
+        // Cancelled only: it is not there.
+        await page.GotoAsync("/?year=2023&status=cancelled");
+        await Assertions.Expect(page.Locator("#probation-programme tbody tr").Filter(new() { HasText = "Programmeshire" })).ToHaveCountAsync(0);
+
+        await page.GotoAsync("/?year=2023");
+        await row.GetByRole(AriaRole.Link, new() { Name = "Programmeshire <NPS> division" }).ClickAsync();
+        Assert.EndsWith($"/probation-inspections/{id}", page.Url);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Programmeshire <NPS> division");
+        var inspection = await app.GetProbationAsync(id);
+        var steps = ProbationRequests.Steps(inspection);
+        async Task ExpectStepAsync(string title, string date, string week, string manual)
+        {
+            var cells = page.Locator("#timeline-table tbody tr").Filter(new() { Has = page.GetByRole(AriaRole.Rowheader, new() { Name = title, Exact = true }) });
+            await Assertions.Expect(cells.Locator("td").Nth(0)).ToContainTextAsync(date); // with the time, where the step has one
+            await Assertions.Expect(cells.Locator("td").Nth(1)).ToHaveTextAsync(week);
+            await Assertions.Expect(cells.Locator("td").Nth(2)).ToHaveTextAsync(manual);
+            await Assertions.Expect(cells.Locator("td").Nth(3)).ToHaveTextAsync("pending");
+        }
+        await ExpectStepAsync("Announcement telephone call", PageDate(steps["announcement-call"].Text("date")), "week -9", "Probation manual 3.3");
+        await ExpectStepAsync("Fieldwork week one", "Mon 5 Jun 2023", "fieldwork week 1", "Probation manual 2.3, 5.1");
+        await Assertions.Expect(page.Locator("#ratings-table tbody tr")).ToHaveCountAsync(inspection["ratings"]!["standards"]!.AsArray().Count);
+        await Assertions.Expect(page.Locator("#ratings-table")).ToContainTextAsync("Not rated yet");
+        await Assertions.Expect(page.Locator("#documents-table")).ToContainTextAsync("missing");
+        await Assertions.Expect(page.GetByText("None yet.", new() { Exact = true })).ToBeVisibleAsync(); // no email before the announcement call
+    }
+
+    [Fact]
     public async Task UnsignedVisitor_IsSentToSignIn_AndSeesNoData()
     {
         var app = fixture.App;
         var id = await app.CreateIrpAsync(IrpRequests.Elmley("HMP Unseen"));
+        var unseenProbation = ProbationRequests.Inspection("2023-06-05", type: "crc");
+        unseenProbation["organisation"]!["name"] = "Unseen CRC";
+        var probationId = await app.CreateProbationAsync(unseenProbation);
         await using var context = await NewContextAsync();
         var page = await context.NewPageAsync();
 
-        foreach (var path in new[] { "/", $"/irps/{id}", "/irps/new" })
+        foreach (var path in new[] { "/", $"/irps/{id}", "/irps/new", $"/probation-inspections/{probationId}" })
         {
             await page.GotoAsync(path);
             Assert.StartsWith(app.Anonymous.BaseAddress + ".auth/login/aad", page.Url);
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in to IrpFlows" })).ToBeVisibleAsync();
             Assert.DoesNotContain("HMP Unseen", await page.ContentAsync());
+            Assert.DoesNotContain("Unseen CRC", await page.ContentAsync());
         }
         using var client = Client();
-        var response = await client.GetAsync($"/irps/{id}");
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Empty(await response.Content.ReadAsStringAsync());
+        foreach (var path in new[] { $"/irps/{id}", $"/probation-inspections/{probationId}" })
+        {
+            var response = await client.GetAsync(path);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.Empty(await response.Content.ReadAsStringAsync());
+        }
     }
 
     [Fact]
@@ -269,11 +318,12 @@ public sealed class CoordinatorPagesBrowserTests(BrowserFixture fixture) : IClas
     {
         var app = fixture.App;
         var id = await app.CreateIrpAsync(IrpRequests.Elmley("HMP Axe"));
+        var probationId = await app.CreateProbationAsync(ProbationRequests.Inspection("2023-06-05"));
         await using var context = await NewContextAsync();
         var page = await context.NewPageAsync();
         await SignInAsync(page, "/?year=all");
 
-        foreach (var path in new[] { "/?year=all", "/irps/new", $"/irps/{id}" })
+        foreach (var path in new[] { "/?year=all", "/irps/new", $"/irps/{id}", $"/probation-inspections/{probationId}" })
         {
             await page.GotoAsync(path);
             var results = await page.RunAxe();
@@ -286,6 +336,8 @@ public sealed class CoordinatorPagesBrowserTests(BrowserFixture fixture) : IClas
         var withErrors = await page.RunAxe();
         Assert.True(withErrors.Violations.Length == 0, string.Join("; ", withErrors.Violations.Select(v => $"{v.Id}: {v.Help}")));
     }
+
+    private static string PageDate(string isoDate) => DateOnly.ParseExact(isoDate, "yyyy-MM-dd").ToString("ddd d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
 
     private HttpClient Client() => new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = fixture.App.Anonymous.BaseAddress };
 

@@ -25,7 +25,7 @@ public sealed class PageFunctions(
     private const string RootRoute = "{root:maxlength(0)?}";
 
     [Function(nameof(ProgrammePage))]
-    [OpenApiOperation("Pages", "The programme: every IRP, active ones first, with flags, a year view and the calendar feed's address.",
+    [OpenApiOperation("Pages", "The programme: every IRP, active ones first, with flags and a year view; every probation inspection; the calendar feed's address.",
         ResponseContentType = "text/html", ResponseStatus = StatusCodes.Status200OK)]
     [OpenApiQueryParameter("year", "The visit year shown (default: this year), or all.")]
     [OpenApiQueryParameter("status", "active, finished, cancelled or all (the default).")]
@@ -111,6 +111,17 @@ public sealed class PageFunctions(
         if (signIn.Read(request) is not { } person) return CoordinatorSignIn.Challenge(request);
         var done = request.Query["done"].FirstOrDefault() is { } key && Done.TryGetValue(key, out var text) ? text : null;
         return await IrpPageAsync(request, person, id, new IrpPageState(done), StatusCodes.Status200OK, ct);
+    }
+
+    [Function(nameof(ProbationPage))]
+    [OpenApiOperation("Pages", "One probation inspection, read-only: timeline in the manual's weeks, summary of ratings, documents, emails.",
+        ResponseContentType = "text/html", ErrorStatuses = [StatusCodes.Status404NotFound])]
+    public async Task<IResult> ProbationPage(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "probation-inspections/{id}")] HttpRequest request, string id, CancellationToken ct)
+    {
+        if (signIn.Read(request) is not { } person) return CoordinatorSignIn.Challenge(request);
+        if (await inspections.GetAsync(id, ct) is not { } inspection) return Results.NotFound();
+        return PageLayout.Result(request.HttpContext.Response, PageLayout.Page(inspection.Organisation.Name, person, Pages.ProbationPage.Render(inspection, policy.TimeZone)));
     }
 
     [Function(nameof(IrpPageAction))]
@@ -265,9 +276,11 @@ public sealed class PageFunctions(
     {
         var all = new List<IrpListItem>();
         await foreach (var irp in irps.ListAsync(ct)) all.Add(irp);
+        var probation = new List<ProbationListItem>();
+        await foreach (var inspection in inspections.ListAsync(ct)) probation.Add(inspection);
         var feedUrl = new Uri($"{request.Scheme}://{request.Host}/calendar.ics?token={Uri.EscapeDataString(await feed.TokenAsync(ct))}");
         var token = forms.Issue(request.HttpContext, person);
-        return PageLayout.Page("Programme", person, Pages.ProgrammePage.Render(all, ProgrammeFilter.From(request, irps.Today()), feedUrl, token, message));
+        return PageLayout.Page("Programme", person, Pages.ProgrammePage.Render(all, probation, ProgrammeFilter.From(request, irps.Today()), feedUrl, token, message));
     }
 
     private IResult Page(HttpRequest request, Person person, string title, Func<string, Html> main, int status = StatusCodes.Status200OK) =>

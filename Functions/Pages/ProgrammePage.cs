@@ -1,5 +1,6 @@
 using System.Globalization;
 using IrpFlows.Irps;
+using IrpFlows.Probation;
 using IrpFlows.Timeline;
 using IrpFlows.Workflow;
 
@@ -22,22 +23,35 @@ public sealed record ProgrammeFilter(int? Year, string Status)
 
     public bool Shows(IrpListItem irp) =>
         (Year is null || irp.VisitStart.Year == Year || Span(irp) is var (from, to) && from.Year <= Year && to.Year >= Year)
-        && Status switch
-        {
-            "active" => IsActive(irp),
-            "finished" => irp.RuntimeStatus == nameof(RuntimeStatus.Completed),
-            "cancelled" => irp.RuntimeStatus == nameof(RuntimeStatus.Terminated),
-            _ => true,
-        };
+        && ShowsStatus(irp.RuntimeStatus);
 
-    public static bool IsActive(IrpListItem irp) => irp.RuntimeStatus is nameof(RuntimeStatus.Running) or nameof(RuntimeStatus.Pending) or nameof(RuntimeStatus.Failed);
+    /// <summary>A probation inspection is in the year its fieldwork starts, or any year its key dates reach.</summary>
+    public bool Shows(ProbationListItem inspection) =>
+        (Year is null || inspection.FieldworkStart.Year == Year
+            || inspection.Milestones.Count > 0 && inspection.Milestones.Values.Min().Year <= Year && inspection.Milestones.Values.Max().Year >= Year)
+        && ShowsStatus(inspection.RuntimeStatus);
+
+    private bool ShowsStatus(string runtimeStatus) => Status switch
+    {
+        "active" => IsActive(runtimeStatus),
+        "finished" => runtimeStatus == nameof(RuntimeStatus.Completed),
+        "cancelled" => runtimeStatus == nameof(RuntimeStatus.Terminated),
+        _ => true,
+    };
+
+    public static bool IsActive(IrpListItem irp) => IsActive(irp.RuntimeStatus);
+
+    public static bool IsActive(string runtimeStatus) => runtimeStatus is nameof(RuntimeStatus.Running) or nameof(RuntimeStatus.Pending) or nameof(RuntimeStatus.Failed);
 
     /// <summary>From the announcement to the publication deadline, as far as the IRP's milestones say.</summary>
     public static (DateOnly From, DateOnly To) Span(IrpListItem irp) =>
         irp.Milestones.Count == 0 ? (irp.VisitStart, irp.VisitStart) : (irp.Milestones.Values.Min(), irp.Milestones.Values.Max());
 }
 
-/// <summary>The programme (<c>GET /</c>): every IRP, active ones first, with a year view above the list.</summary>
+/// <summary>
+/// The programme (<c>GET /</c>): every IRP, active ones first, with a year view above the list; then every probation
+/// inspection, under the same filters.
+/// </summary>
 public static class ProgrammePage
 {
     private static readonly Dictionary<string, string> FlagText = new()
@@ -59,7 +73,7 @@ public static class ProgrammePage
         [IrpSteps.PublicationDeadline] = "Publication deadline",
     };
 
-    public static Html Render(IReadOnlyList<IrpListItem> all, ProgrammeFilter filter, Uri feedUrl, string formToken, string? message)
+    public static Html Render(IReadOnlyList<IrpListItem> all, IReadOnlyList<ProbationListItem> inspections, ProgrammeFilter filter, Uri feedUrl, string formToken, string? message)
     {
         var shown = all.Where(filter.Shows)
             .OrderBy(i => ProgrammeFilter.IsActive(i) ? 0 : 1).ThenBy(i => i.VisitStart).ThenBy(i => i.Establishment.Name, StringComparer.Ordinal)
@@ -85,8 +99,9 @@ public static class ProgrammePage
             </tbody>
             </table>
             {(shown.Count == 0 ? Html.Of($"<p>No IRPs match. <a href=\"/irps/new\">Start an IRP</a>.</p>") : Html.Empty)}
+            {Probation(inspections, filter)}
             <h2 id="calendar">Calendar feed</h2>
-            <p>Subscribe to this address in Outlook (Add calendar, From internet) to see every IRP's visit and deadlines. Anyone with the address can read the feed: keep it to yourself, and replace it if it is shared by mistake.</p>
+            <p>Subscribe to this address in Outlook (Add calendar, From internet) to see every IRP's visit and deadlines, and every probation inspection's fieldwork and key dates. Anyone with the address can read the feed: keep it to yourself, and replace it if it is shared by mistake.</p>
             <p><label for="feed-url" class="hint">Feed address</label><br><input type="text" id="feed-url" readonly value="{feedUrl.AbsoluteUri}"></p>
             <form method="post" action="/calendar/token">
             {PageLayout.FormToken(formToken)}
@@ -96,6 +111,48 @@ public static class ProgrammePage
             """);
     }
 
+    private static Html Probation(IReadOnlyList<ProbationListItem> all, ProgrammeFilter filter)
+    {
+        var shown = all.Where(filter.Shows)
+            .OrderBy(i => ProgrammeFilter.IsActive(i.RuntimeStatus) ? 0 : 1).ThenBy(i => i.FieldworkStart).ThenBy(i => i.Organisation.Name, StringComparer.Ordinal)
+            .ToList();
+        var caption = $"{shown.Count} probation {(shown.Count == 1 ? "inspection" : "inspections")}" + (filter.Year is { } y ? $" in {y}" : "");
+        return Html.Of($"""
+            <h2 id="probation">Probation inspections</h2>
+            <table id="probation-programme">
+            <caption>{caption}</caption>
+            <thead><tr><th scope="col">Organisation</th><th scope="col">Type</th><th scope="col">Nation</th><th scope="col">Fieldwork</th><th scope="col">Phase</th><th scope="col">Next step</th></tr></thead>
+            <tbody>
+            {shown.Select(i => Html.Of($"""
+                <tr><th scope="row"><a href="/probation-inspections/{i.Id}">{i.Organisation.Name}</a></th><td>{TypeText(i.Organisation.Type)}</td><td>{i.Organisation.Nation.ToString()}</td>
+                <td>{Fieldwork(i.FieldworkStart, i.Milestones.TryGetValue(ProbationSteps.FieldworkWeek3, out var weekThree) ? weekThree.AddDays(DayOfWeek.Monday - weekThree.DayOfWeek) : i.FieldworkStart.AddDays(14))}</td>
+                <td>{Status(i.RuntimeStatus, i.CustomStatus)}</td>
+                <td>{NextStep(i.NextStep, i.RuntimeStatus)}</td></tr>
+                """))}
+            </tbody>
+            </table>
+            {(shown.Count == 0 ? Html.Of($"<p>No probation inspections match. They are started through the API (<code>POST /api/probation-inspections</code>).</p>") : Html.Empty)}
+            """);
+    }
+
+    public static string TypeText(OrganisationType type) => type == OrganisationType.Nps ? "NPS division" : "CRC";
+
+    /// <summary>Fieldwork from the Monday of week one to the Friday of week three, saying so when week three is held apart.</summary>
+    public static string Fieldwork(DateOnly start, DateOnly weekThreeStart) =>
+        $"{PageLayout.LongDate(start)} to {PageLayout.LongDate(weekThreeStart.AddDays(4))}"
+        + (weekThreeStart == start.AddDays(14) ? "" : $" (week three from {PageLayout.LongDate(weekThreeStart)})");
+
+    private static string Status(string runtimeStatus, string customStatus) => runtimeStatus switch
+    {
+        nameof(RuntimeStatus.Terminated) => "Cancelled",
+        nameof(RuntimeStatus.Completed) => "Completed",
+        _ => customStatus,
+    };
+
+    private static Html NextStep(NextStep? next, string runtimeStatus) => next is { } step && ProgrammeFilter.IsActive(runtimeStatus)
+        ? Html.Of($"{step.Title}<br><span class=\"hint\">{PageLayout.LongDate(step.Date)}</span>")
+        : Html.Of($"–");
+
     private static Html Selected(bool selected) => selected ? Html.Of($" selected") : Html.Empty;
 
     private static Html Row(IrpListItem irp)
@@ -103,15 +160,9 @@ public static class ProgrammePage
         irp.Milestones.TryGetValue(IrpSteps.VisitEnd, out var visitEnd);
         var visit = visitEnd == default ? PageLayout.LongDate(irp.VisitStart) : $"{PageLayout.LongDate(irp.VisitStart)} to {PageLayout.LongDate(visitEnd)}";
         var kind = irp.Kind == "immigration" ? "IRC" : "Prison";
-        var status = irp.RuntimeStatus switch
-        {
-            nameof(RuntimeStatus.Terminated) => "Cancelled",
-            nameof(RuntimeStatus.Completed) => "Completed",
-            _ => irp.CustomStatus,
-        };
         return Html.Of($"""
-            <tr><th scope="row"><a href="/irps/{irp.Id}">{irp.Establishment.Name}</a></th><td>{kind}</td><td>{visit}</td><td>{status}</td>
-            <td>{(irp.NextStep is { } next && ProgrammeFilter.IsActive(irp) ? Html.Of($"{next.Title}<br><span class=\"hint\">{PageLayout.LongDate(next.Date)}</span>") : Html.Of($"–"))}</td>
+            <tr><th scope="row"><a href="/irps/{irp.Id}">{irp.Establishment.Name}</a></th><td>{kind}</td><td>{visit}</td><td>{Status(irp.RuntimeStatus, irp.CustomStatus)}</td>
+            <td>{NextStep(irp.NextStep, irp.RuntimeStatus)}</td>
             <td>{irp.Flags.Select(f => Html.Of($"<span class=\"tag flag\">{FlagText[f]}</span> "))}</td></tr>
             """);
     }
