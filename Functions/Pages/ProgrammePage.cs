@@ -39,8 +39,6 @@ public sealed record ProgrammeFilter(int? Year, string Status)
         _ => true,
     };
 
-    public static bool IsActive(IrpListItem irp) => IsActive(irp.RuntimeStatus);
-
     public static bool IsActive(string runtimeStatus) => runtimeStatus is nameof(RuntimeStatus.Running) or nameof(RuntimeStatus.Pending) or nameof(RuntimeStatus.Failed);
 
     /// <summary>From the announcement to the publication deadline, as far as the IRP's milestones say.</summary>
@@ -76,7 +74,7 @@ public static class ProgrammePage
     public static Html Render(IReadOnlyList<IrpListItem> all, IReadOnlyList<ProbationListItem> inspections, ProgrammeFilter filter, Uri feedUrl, string formToken, string? message)
     {
         var shown = all.Where(filter.Shows)
-            .OrderBy(i => ProgrammeFilter.IsActive(i) ? 0 : 1).ThenBy(i => i.VisitStart).ThenBy(i => i.Establishment.Name, StringComparer.Ordinal)
+            .OrderBy(i => ProgrammeFilter.IsActive(i.RuntimeStatus) ? 0 : 1).ThenBy(i => i.VisitStart).ThenBy(i => i.Establishment.Name, StringComparer.Ordinal)
             .ToList();
         var years = all.Select(i => i.VisitStart.Year).Concat(filter.Year is { } chosen ? [chosen] : []).Distinct().Order().ToList();
         var caption = $"{shown.Count} {(shown.Count == 1 ? "IRP" : "IRPs")}" + (filter.Year is { } y ? $" in {y}" : "");
