@@ -54,6 +54,11 @@ public sealed class CoordinatorPagesBrowserTests(BrowserFixture fixture) : IClas
         await row.GetByRole(AriaRole.Link, new() { Name = "HMP Elmley" }).ClickAsync();
 
         // Appoint the liaison officer: a wrong address is refused beside its field, the name kept.
+        // The form keeps the API's text rules: a name longer than any real one is refused beside its field.
+        await page.GetByLabel("Full name").FillAsync(new string('L', 121));
+        await page.GetByLabel("Email address").FillAsync(IrpRequests.LiaisonEmail);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Appoint" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#liaison-officer-name-error")).ToContainTextAsync("at most 120 characters");
         await page.GetByLabel("Full name").FillAsync("Lia Officer");
         await page.GetByLabel("Email address").FillAsync("lia.officer at justice.gov.uk");
         await page.GetByRole(AriaRole.Button, new() { Name = "Appoint" }).ClickAsync();
