@@ -26,17 +26,10 @@ public sealed class ReportFunctions(IrpReportService reports, ReportOptions opti
         RequestContentTypes = [ReportFileRules.PdfContentType, ReportFileRules.DocxContentType], Response = typeof(ReportFileView),
         ErrorStatuses = [StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict])]
     [OpenApiQueryParameter("fileName", FileNameParameter, Required = true)]
-    public async Task<IResult> PutDraftReport(
+    public Task<IResult> PutDraftReport(
         [HttpTrigger(AuthorizationLevel.Function, "put", Route = "api/irps/{id}/draft-report")] HttpRequest request, string id,
         [DurableClient] DurableTaskClient durable, CancellationToken ct)
-    {
-        using var by = Actor.Use(Actor.Api);
-        var fileName = request.Query["fileName"].FirstOrDefault();
-        var (content, problem) = await ReadFileAsync(request, fileName);
-        if (problem is not null) return problem;
-        var (file, refusal) = await reports.UploadDraftAsync(id, fileName, request.ContentType, content!, durable, ct);
-        return file is null ? Problems.For(refusal!) : TypedResults.Ok(ReportFileView.From(file));
-    }
+        => PutFileAsync(request, (fileName, content) => reports.UploadDraftAsync(id, fileName, request.ContentType, content, durable, ct));
 
     [Function(nameof(PutFactCheckComments))]
     [OpenApiOperation("After the visit", "Upload the establishment's fact-check comments; records FactCheckReturned today if not yet recorded.",
@@ -44,17 +37,10 @@ public sealed class ReportFunctions(IrpReportService reports, ReportOptions opti
         RequestContentTypes = [ReportFileRules.PdfContentType, ReportFileRules.DocxContentType], Response = typeof(ReportFileView),
         ErrorStatuses = [StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict])]
     [OpenApiQueryParameter("fileName", FileNameParameter, Required = true)]
-    public async Task<IResult> PutFactCheckComments(
+    public Task<IResult> PutFactCheckComments(
         [HttpTrigger(AuthorizationLevel.Function, "put", Route = "api/irps/{id}/fact-check-comments")] HttpRequest request, string id,
         [DurableClient] DurableTaskClient durable, CancellationToken ct)
-    {
-        using var by = Actor.Use(Actor.Api);
-        var fileName = request.Query["fileName"].FirstOrDefault();
-        var (content, problem) = await ReadFileAsync(request, fileName);
-        if (problem is not null) return problem;
-        var (file, refusal) = await reports.UploadFactCheckCommentsAsync(id, fileName, request.ContentType, content!, durable, ct);
-        return file is null ? Problems.For(refusal!) : TypedResults.Ok(ReportFileView.From(file));
-    }
+        => PutFileAsync(request, (fileName, content) => reports.UploadFactCheckCommentsAsync(id, fileName, request.ContentType, content, durable, ct));
 
     [Function(nameof(PutFinalReport))]
     [OpenApiOperation("After the visit", "Upload the final report; it is sent at once to the ministerial office contact (the Secretary of State for Justice, or the Home Secretary and Minister).",
@@ -63,17 +49,10 @@ public sealed class ReportFunctions(IrpReportService reports, ReportOptions opti
         RequestContentTypes = [ReportFileRules.PdfContentType, ReportFileRules.DocxContentType], Response = typeof(ReportFileView),
         ErrorStatuses = [StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict])]
     [OpenApiQueryParameter("fileName", FileNameParameter, Required = true)]
-    public async Task<IResult> PutFinalReport(
+    public Task<IResult> PutFinalReport(
         [HttpTrigger(AuthorizationLevel.Function, "put", Route = "api/irps/{id}/final-report")] HttpRequest request, string id,
         [DurableClient] DurableTaskClient durable, CancellationToken ct)
-    {
-        using var by = Actor.Use(Actor.Api);
-        var fileName = request.Query["fileName"].FirstOrDefault();
-        var (content, problem) = await ReadFileAsync(request, fileName);
-        if (problem is not null) return problem;
-        var (file, refusal) = await reports.UploadFinalReportAsync(id, fileName, request.ContentType, content!, durable, ct);
-        return file is null ? Problems.For(refusal!) : TypedResults.Ok(ReportFileView.From(file));
-    }
+        => PutFileAsync(request, (fileName, content) => reports.UploadFinalReportAsync(id, fileName, request.ContentType, content, durable, ct));
 
     [Function(nameof(PutJudgement))]
     [OpenApiOperation("After the visit", "Record the judgement on a recommendation (concern) or Ofsted theme: { judgement, text }. The latest per ref wins.",
@@ -143,6 +122,17 @@ public sealed class ReportFunctions(IrpReportService reports, ReportOptions opti
     /// Reads the raw body, refusing before reading when the declared file is not acceptable, and never buffering more than
     /// one byte over the limit (a body without Content-Length is measured as it arrives).
     /// </summary>
+    /// <summary>The coordinator's upload of a report file: its name and bytes checked against the rules, then stored by <paramref name="store"/>.</summary>
+    private async Task<IResult> PutFileAsync(HttpRequest request, Func<string?, BinaryData, Task<(ReportFileUploadedData? File, Refusal? Refusal)>> store)
+    {
+        using var by = Actor.Use(Actor.Api);
+        var fileName = request.Query["fileName"].FirstOrDefault();
+        var (content, problem) = await ReadFileAsync(request, fileName);
+        if (problem is not null) return problem;
+        var (file, refusal) = await store(fileName, content!);
+        return file is null ? Problems.For(refusal!) : TypedResults.Ok(ReportFileView.From(file));
+    }
+
     private async Task<(BinaryData? Content, ValidationProblem? Problem)> ReadFileAsync(HttpRequest request, string? fileName)
     {
         var max = options.MaxFileSizeBytes;
@@ -160,7 +150,6 @@ public sealed class ReportFunctions(IrpReportService reports, ReportOptions opti
         var error = ReportFileRules.Check(fileName, request.ContentType, buffer.Length, max).Error;
         return error is null ? (new BinaryData(buffer.ToArray()), null) : (null, Problems.Validation(error.Errors!.ToDictionary()));
     }
-
 }
 
 /// <summary>Body of <c>PUT /api/irps/{id}/judgements/{ref}</c>.</summary>
