@@ -37,8 +37,8 @@ public sealed class PublishTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(nameof(WorkflowOrchestration.RunWorkflow), orchestrator.Name);
         Assert.Equal(HostedFunction.EntryPointOf(typeof(WorkflowOrchestration).GetMethod(nameof(WorkflowOrchestration.RunWorkflow))!), orchestrator.EntryPoint);
         Assert.Equal(
-            [nameof(WorkflowOrchestration.PlanWorkflowPass), nameof(WorkflowOrchestration.RecordWorkflowFailed),
-                nameof(WorkflowOrchestration.RecordWorkflowStepFailed), nameof(WorkflowOrchestration.RunWorkflowStep)],
+            [nameof(WorkflowOrchestration.PlanWorkflowPass), nameof(WorkflowOrchestration.RecordWorkflowStepAttemptFailed),
+                nameof(WorkflowOrchestration.RunWorkflowStep)],
             Names(functions, "activityTrigger"));
         Assert.Equal(Declared<ActivityTriggerAttribute>(), Names(functions, "activityTrigger"));
         var sweep = Assert.Single(functions, f => f.Trigger == "timerTrigger");

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Data.Tables;
@@ -30,6 +31,7 @@ internal sealed class EngineHarness
             .ReturnsAsync((string id, bool _, CancellationToken _) => Running.Contains(id) ? new OrchestrationMetadata(WorkflowOrchestration.OrchestratorName, id)
             {
                 RuntimeStatus = OrchestrationRuntimeStatus.Running,
+                SerializedCustomStatus = CustomStatus.GetValueOrDefault(id) is { } says ? JsonSerializer.Serialize(says, JsonOptions) : null,
             } : null);
         Durable.Setup(d => d.ScheduleNewOrchestrationInstanceAsync(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((TaskName _, object? _, StartOrchestrationOptions? options, CancellationToken _) =>
@@ -53,6 +55,9 @@ internal sealed class EngineHarness
     /// <summary>Orchestrations the stand-in says are running (every one it started, unless a test removes it).</summary>
     public HashSet<string> Running { get; } = [];
 
+    /// <summary>What each running orchestration's custom status says (none until a test sets it).</summary>
+    public Dictionary<string, OrchestrationState?> CustomStatus { get; } = [];
+
     /// <summary>Every orchestration started, in order.</summary>
     public List<string> Started { get; } = [];
 
@@ -60,6 +65,8 @@ internal sealed class EngineHarness
     public List<(string InstanceId, string Name)> Raised { get; } = [];
 
     public DurableTaskClient Client => Durable.Object;
+
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
     public static async Task<EngineHarness> CreateAsync()
     {

@@ -39,7 +39,8 @@ public sealed class WorkflowEngineTests
         // The fake clock stands still while the system clock runs, so the timer is an hour of system time from the pass, and a
         // little more: Durable makes a timer's queue message visible after whole seconds, so it may fire up to a second early.
         Assert.InRange(early.WakeAtUtc!.Value, planning.AddHours(1).AddSeconds(1), DateTime.UtcNow.AddHours(1).AddSeconds(2));
-        Assert.Equal(T0.AddHours(1), (await engine.GetHeaderAsync("i1", None))!.WakeAt);
+        Assert.Equal(T0.AddHours(1), early.WakeAt); // what the orchestration's custom status says, for the sweep
+        Assert.Equal(["a"], early.DueAtWake);
 
         h.Clock.SetUtcNow(T0.AddHours(1));
         var due = await engine.PlanPassAsync("i1", None);
@@ -156,24 +157,44 @@ public sealed class WorkflowEngineTests
     }
 
     [Fact]
-    public async Task AFailedStep_ShowsFailedWithItsError_TheOthersGoOn_AndARetryMakesItDueAgain()
+    public async Task AFailedAttempt_IsRetriedAtItsBackOff_AsATimedPass_ThenTheLastShowsFailed_TheOthersGoOn_AndARetryMakesItDueAgain()
     {
-        var h = await EngineHarness.CreateAsync();
+        var h = await EngineHarness.CreateAsync(); // 3 attempts, the first retry a minute on, then five times longer
         var engine = h.NewEngine();
         await engine.StartAsync(ScriptedWorkflow.KindName, "i1", ScriptedWorkflow.Started(("a", T0), ("b", T0.AddDays(1))), h.Client, None);
+        var pass = await engine.PlanPassAsync("i1", None);
 
-        await engine.RecordStepFailedAsync("i1", "a", 3, "InvalidOperationException: mail server unavailable", None);
+        pass = await engine.RecordStepAttemptFailedAsync("i1", "a", pass.Version, "IOException: mail server unavailable", None);
+        var retrying = (await engine.GetAsync("i1", None))!;
+        Assert.Equal((StepStatus.Pending, 1, T0.AddMinutes(1)), (retrying.Step("a")!.Status, retrying.Step("a")!.Attempts, retrying.Step("a")!.RetryAt));
+        Assert.Equal(T0.AddMinutes(1), retrying.NextDue); // the header says when, so the sweep leaves it alone meanwhile
+        Assert.Equal(T0.AddMinutes(1), pass.WakeAt);
+        Assert.Equal(["a"], pass.DueAtWake);
+        // The same failure reported twice (the activity ran again) is one attempt.
+        await engine.RecordStepAttemptFailedAsync("i1", "a", pass.Version - 1, "IOException: mail server unavailable", None);
+        Assert.Equal(1, (await engine.GetAsync("i1", None))!.Step("a")!.Attempts);
+
+        h.Clock.SetUtcNow(T0.AddMinutes(1));
+        pass = await engine.PlanPassAsync("i1", None);
+        Assert.Equal(["a"], pass.DueSteps);
+        pass = await engine.RecordStepAttemptFailedAsync("i1", "a", pass.Version, "IOException: mail server unavailable", None);
+        Assert.Equal(T0.AddMinutes(6), pass.WakeAt); // five times the first interval
+        h.Clock.SetUtcNow(T0.AddMinutes(6));
+        pass = await engine.RecordStepAttemptFailedAsync("i1", "a", pass.Version, "InvalidOperationException: mail server unavailable", None);
 
         var failed = (await engine.GetAsync("i1", None))!;
         Assert.Equal(StepStatus.Failed, failed.Step("a")!.Status);
         Assert.Equal(3, failed.Step("a")!.Attempts);
         Assert.Equal("InvalidOperationException: mail server unavailable", failed.Step("a")!.LastError);
         Assert.Equal(RuntimeStatus.Running, failed.RuntimeStatus);
+        Assert.Equal(RuntimeStatus.Running, (await engine.GetHeaderAsync("i1", None))!.RuntimeStatus); // header and log agree
         Assert.Equal(T0.AddDays(1), failed.NextDue); // b goes on
         Assert.Empty((await engine.PlanPassAsync("i1", None)).DueSteps);
 
         await engine.RetryStepAsync("i1", "a", h.Client, None);
 
+        var retried = (await engine.GetAsync("i1", None))!;
+        Assert.Equal((StepStatus.Pending, 0), (retried.Step("a")!.Status, retried.Step("a")!.Attempts)); // a fresh set of attempts
         Assert.Equal(["a"], (await engine.PlanPassAsync("i1", None)).DueSteps);
         Assert.Contains(("i1", WorkflowOrchestration.ChangedEvent), h.Raised);
     }
@@ -191,18 +212,24 @@ public sealed class WorkflowEngineTests
     }
 
     [Fact]
-    public async Task TheSweep_WakesAnInstanceWhoseChangeWasNeverTold_AndStartsOneWhoseOrchestrationNeverStarted()
+    public async Task TheSweep_TellsAnOrchestrationThatWaitsWhileAStepIsDue_StartsOneThatIsGone_AndLeavesOneRunningItsSteps()
     {
         var h = await EngineHarness.CreateAsync();
         var engine = h.NewEngine();
-        await engine.StartAsync(ScriptedWorkflow.KindName, "told", ScriptedWorkflow.Started(("a", T0.AddDays(2))), h.Client, None);
-        await engine.PlanPassAsync("told", None); // its orchestration waits for a, in two days
-        await engine.StartAsync(ScriptedWorkflow.KindName, "waiting", ScriptedWorkflow.Started(("a", T0.AddHours(1))), h.Client, None);
-        await engine.PlanPassAsync("waiting", None); // waits for its own due time: nothing lost
-        await engine.StartAsync(ScriptedWorkflow.KindName, "unstarted", ScriptedWorkflow.Started(("a", T0.AddHours(1))), h.Client, None);
-        h.Running.Remove("unstarted"); // the start was lost: the process died before Durable heard of it
-        // A change made b due earlier, but its raise was lost.
+        async Task StartAsync(string id, DateTimeOffset due, OrchestrationState? says)
+        {
+            await engine.StartAsync(ScriptedWorkflow.KindName, id, ScriptedWorkflow.Started(("a", due)), h.Client, None);
+            h.CustomStatus[id] = says;
+        }
+        // A change made its step due an hour from now, but the raise was lost: it still waits for the day after tomorrow.
+        await StartAsync("told", T0.AddDays(2), new OrchestrationState(OrchestrationState.Waiting, T0.AddDays(2), 1, 0));
         await engine.AppendAsync("told", _ => [new NewEvent("Added", new JsonObject { ["steps"] = new JsonObject { ["b"] = T0.AddHours(1).ToString("O") } })], durable: null, None);
+        // Waits on a timer set before the development clock jumped past it (a crash in the middle of the clock's move).
+        await StartAsync("jumped", T0.AddHours(1), new OrchestrationState(OrchestrationState.Waiting, T0.AddHours(1), 1, 0));
+        await StartAsync("busy", T0.AddHours(1), new OrchestrationState(OrchestrationState.RunningSteps, null, 1, 0));
+        await StartAsync("unstarted", T0.AddHours(1), null);
+        h.Running.Remove("unstarted"); // the start was lost: the process died before Durable heard of it
+        await StartAsync("later", T0.AddDays(1), new OrchestrationState(OrchestrationState.Waiting, T0.AddDays(1), 1, 0));
         h.Raised.Clear();
         h.Started.Clear();
 
@@ -210,30 +237,73 @@ public sealed class WorkflowEngineTests
         h.Clock.SetUtcNow(T0.AddHours(1).AddSeconds(30));
         Assert.Equal(0, await engine.SweepAsync(h.Client, None)); // due, but a timer fires a few seconds late: give it its minute
         h.Clock.SetUtcNow(T0.AddHours(1).AddMinutes(2));
-        Assert.Equal(2, await engine.SweepAsync(h.Client, None));
+        Assert.Equal(3, await engine.SweepAsync(h.Client, None));
 
         Assert.Equal(["unstarted"], h.Started);
-        Assert.Contains(("told", WorkflowOrchestration.ChangedEvent), h.Raised);
-        Assert.DoesNotContain(h.Raised, r => r.InstanceId == "waiting");
+        Assert.Equal(["jumped", "told"], h.Raised.Select(r => r.InstanceId).Order());
+        Assert.All(h.Raised, r => Assert.Equal(WorkflowOrchestration.ChangedEvent, r.Name));
     }
 
     [Fact]
-    public async Task AnInstanceWhoseLogCannotBePlanned_FailsAlone()
+    public async Task TheSweep_RaisesNothing_ForAStepBeingRetried_ThroughTwoAndAHalfHoursOfAttempts()
+    {
+        var h = await EngineHarness.CreateAsync();
+        h.Options.MaxStepAttempts = 5; // the defaults: 1, 5, 25 and 120 minutes between attempts
+        var engine = h.NewEngine();
+        await engine.StartAsync(ScriptedWorkflow.KindName, "i1", ScriptedWorkflow.Started(("a", T0)), h.Client, None);
+        h.Raised.Clear();
+
+        var pass = await engine.PlanPassAsync("i1", None);
+        for (var minute = 0; minute <= 160; minute++)
+        {
+            h.Clock.SetUtcNow(T0.AddMinutes(minute));
+            if (pass.DueSteps.Count == 0 && pass.WakeAt <= h.Clock.GetUtcNow()) pass = await engine.PlanPassAsync("i1", None); // its timer fires
+            if (pass.DueSteps.Count > 0)
+            {
+                h.CustomStatus["i1"] = new OrchestrationState(OrchestrationState.RunningSteps, null, pass.Version, 0);
+                pass = await engine.RecordStepAttemptFailedAsync("i1", "a", pass.Version, "IOException: mail server unavailable", None);
+            }
+            h.CustomStatus["i1"] = new OrchestrationState(OrchestrationState.Waiting, pass.WakeAt, pass.Version, 0);
+            await engine.SweepAsync(h.Client, None);
+        }
+
+        var status = (await engine.GetAsync("i1", None))!;
+        Assert.Equal((StepStatus.Failed, 5), (status.Step("a")!.Status, status.Step("a")!.Attempts));
+        Assert.Empty(h.Raised); // before timed retries: one raise a minute, about 150
+    }
+
+    [Fact]
+    public async Task AnInstanceWhoseLogCannotBePlanned_FailsAlone_KeepsItsNextDueTime_AndRecoversWhenItsRuleIsFixed()
     {
         var h = await EngineHarness.CreateAsync();
         var engine = h.NewEngine();
-        await engine.StartAsync(ScriptedWorkflow.KindName, "broken", ScriptedWorkflow.Started(("a", T0)), h.Client, None);
+        await engine.StartAsync(ScriptedWorkflow.KindName, "broken", ScriptedWorkflow.Started(("a", T0.AddHours(1))), h.Client, None);
         await engine.StartAsync(ScriptedWorkflow.KindName, "healthy", ScriptedWorkflow.Started(("a", T0)), h.Client, None);
         await engine.AppendAsync("broken", _ => [new NewEvent("Poison", [])], h.Client, None);
         h.Kind.PoisonedBy = "Poison";
 
-        var failure = await Assert.ThrowsAsync<WorkflowPlanException>(() => engine.PlanPassAsync("broken", None));
-        await engine.RecordInstanceFailedAsync("broken", failure.Message, None);
+        var pass = await engine.PlanPassAsync("broken", None);
 
+        Assert.True(pass.Unplannable);
+        Assert.False(pass.Finished);
         var header = (await engine.GetHeaderAsync("broken", None))!;
         Assert.Equal(RuntimeStatus.Failed, header.RuntimeStatus);
         Assert.Contains("cannot be planned", header.Failure);
+        Assert.Equal(T0.AddHours(1), header.NextDue); // the sweep keeps watching it
         Assert.Equal(["a"], (await engine.PlanPassAsync("healthy", None)).DueSteps);
-        Assert.DoesNotContain(await engine.DueInstancesAsync(T0, None), id => id == "broken");
+        Assert.DoesNotContain(await engine.DueInstancesAsync(T0.AddHours(2), None), id => id == "broken"); // a clock move does not wait for it
+
+        // Within the hour the sweep leaves it; after it, it starts it again, and a fixed rule brings it back.
+        h.Running.Remove("broken");
+        h.Clock.SetUtcNow(T0.AddMinutes(30));
+        await engine.SweepAsync(h.Client, None);
+        Assert.DoesNotContain("broken", h.Started.Skip(2));
+        h.Clock.SetUtcNow(T0.AddMinutes(61));
+        await engine.SweepAsync(h.Client, None);
+        Assert.Contains("broken", h.Started.Skip(2));
+        h.Kind.PoisonedBy = null;
+        Assert.Equal(["a"], (await engine.PlanPassAsync("broken", None)).DueSteps);
+        header = (await engine.GetHeaderAsync("broken", None))!;
+        Assert.Equal((RuntimeStatus.Pending, null), (header.RuntimeStatus, header.Failure));
     }
 }

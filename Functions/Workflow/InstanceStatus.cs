@@ -6,8 +6,8 @@ namespace IrpFlows.Workflow;
 public enum StepStatus { Pending, Done, Failed, Skipped }
 
 /// <summary>One step's state, read from the plan and the log's step events.</summary>
-/// <param name="Attempts">Attempts used by the standing failure (0 unless failed).</param>
-/// <param name="LastError">The standing failure's error, shown to the coordinator.</param>
+/// <param name="Attempts">Attempts used by the standing failure, or failed so far by a pending step being retried (else 0).</param>
+/// <param name="LastError">The error of the standing failure or of the last failed attempt, shown to the coordinator.</param>
 public sealed record StepState(
     string Id,
     StepStatus Status,
@@ -23,6 +23,12 @@ public sealed record StepState(
 
     /// <summary>The end of the step's window (see <see cref="PlannedWork.NotAfter"/>).</summary>
     public DateTimeOffset? NotAfter { get; init; }
+
+    /// <summary>When a pending step whose last attempt failed is tried again; null when no attempt has failed.</summary>
+    public DateTimeOffset? RetryAt { get; init; }
+
+    /// <summary>When the engine runs the step: its due time, or its next attempt's when that is later.</summary>
+    public DateTimeOffset RunsAt => RetryAt is { } retry && retry > Due ? retry : Due;
 }
 
 /// <summary>
@@ -37,7 +43,7 @@ public sealed class InstanceStatus
         Plan = plan;
         Steps = steps;
         RuntimeStatus = runtimeStatus;
-        NextDue = Runnable.Select(s => (DateTimeOffset?)s.Due).Min();
+        NextDue = Runnable.Select(s => (DateTimeOffset?)s.RunsAt).Min();
     }
 
     public WorkflowInstance Instance { get; }
@@ -45,7 +51,10 @@ public sealed class InstanceStatus
     public IReadOnlyList<StepState> Steps { get; }
     public RuntimeStatus RuntimeStatus { get; }
 
-    /// <summary>The earliest moment a step will run, or null when nothing is scheduled (waiting for an event, failed, or finished).</summary>
+    /// <summary>
+    /// The earliest moment a step will run (a step being retried, at its next attempt), or null when nothing is scheduled
+    /// (waiting for an event, failed, or finished).
+    /// </summary>
     public DateTimeOffset? NextDue { get; }
 
     /// <summary>Nothing will ever run again: every step is done or skipped (a failed step may still be retried).</summary>
@@ -54,13 +63,16 @@ public sealed class InstanceStatus
     public StepState? Step(string id) => Steps.FirstOrDefault(s => s.Id == id);
 
     /// <summary>Ids of the steps to run at <paramref name="now"/>, in plan order.</summary>
-    public IReadOnlyList<string> DueSteps(DateTimeOffset now) => Runnable.Where(s => s.Due <= now).Select(s => s.Id).ToList();
+    public IReadOnlyList<string> DueSteps(DateTimeOffset now) => Runnable.Where(s => s.RunsAt <= now).Select(s => s.Id).ToList();
+
+    /// <summary>The number of entries in the log this status was evaluated from: it only grows, so it orders what was known when.</summary>
+    public long Version => Instance.Events.Count;
 
     /// <summary>True when <paramref name="stepId"/> is due at <paramref name="now"/> but its window has closed: it is to be recorded skipped.</summary>
     public bool IsPastWindow(string stepId, DateTimeOffset now) => IsDue(stepId, now) && Step(stepId)!.NotAfter <= now;
 
     /// <summary>True when <paramref name="stepId"/> is pending, ready and due at <paramref name="now"/>.</summary>
-    public bool IsDue(string stepId, DateTimeOffset now) => Step(stepId) is { Status: StepStatus.Pending, Readiness: StepReadiness.Ready } s && s.Due <= now;
+    public bool IsDue(string stepId, DateTimeOffset now) => Step(stepId) is { Status: StepStatus.Pending, Readiness: StepReadiness.Ready } s && s.RunsAt <= now;
 
     private IEnumerable<StepState> Runnable => Steps.Where(s => s.Status == StepStatus.Pending && s.Readiness == StepReadiness.Ready);
 
@@ -80,8 +92,13 @@ public sealed class InstanceStatus
                 return new StepState(work.Id, StepStatus.Failed, work.Readiness, work.Due, null,
                     failure.Data["attempts"]?.GetValue<int>() ?? 1, failure.Data["error"]?.GetValue<string>(), null) { NotAfter = work.NotAfter };
             var status = work.Readiness == StepReadiness.Skipped ? StepStatus.Skipped : StepStatus.Pending;
-            return new StepState(work.Id, status, work.Readiness, work.Due, null, 0, null, null)
-                { SkippedReason = status == StepStatus.Skipped ? work.SkipReason : null, NotAfter = work.NotAfter };
+            var attempts = status == StepStatus.Pending ? StepHistory.FailedAttempts(instance, work.Id) : [];
+            return new StepState(work.Id, status, work.Readiness, work.Due, null, attempts.Count, attempts.LastOrDefault()?.Data["error"]?.GetValue<string>(), null)
+            {
+                SkippedReason = status == StepStatus.Skipped ? work.SkipReason : null,
+                NotAfter = work.NotAfter,
+                RetryAt = attempts.LastOrDefault()?.Data["retryAt"]?.GetValue<DateTimeOffset>(),
+            };
         }).ToList();
 
         // A failed step does not stop the others: the instance runs on, and the step shows failed until it is retried.

@@ -101,6 +101,12 @@ public static class EngineEvents
     /// <summary>A step's attempts ran out; it stays failed until a coordinator asks for it again.</summary>
     public const string StepFailed = nameof(StepFailed);
 
+    /// <summary>
+    /// One attempt at a step failed and another is due at its <c>retryAt</c>: the retry is a timed pass of its own, so the
+    /// orchestration follows a cancellation or a moved date while it waits, and the sweep sees when the step is next due.
+    /// </summary>
+    public const string StepAttemptFailed = nameof(StepAttemptFailed);
+
     /// <summary>A coordinator asked for a failed step to run again.</summary>
     public const string StepRetryRequested = nameof(StepRetryRequested);
 
@@ -112,6 +118,9 @@ public static class EngineEvents
 
     internal static JsonObject StepFailedData(string stepId, int attempts, string error) =>
         new() { ["stepId"] = stepId, ["attempts"] = attempts, ["error"] = error };
+
+    internal static JsonObject StepAttemptFailedData(string stepId, int attempt, string error, DateTimeOffset retryAt) =>
+        new() { ["stepId"] = stepId, ["attempt"] = attempt, ["error"] = error, ["retryAt"] = retryAt };
 
     internal static JsonObject StepRetryRequestedData(string stepId) => new() { ["stepId"] = stepId };
 
@@ -142,6 +151,22 @@ public static class StepHistory
     public static WorkflowEvent? StandingFailure(WorkflowInstance instance, string stepId) =>
         instance.Events.LastOrDefault(e => e.Type is EngineEvents.StepFailed or EngineEvents.StepRetryRequested && StepId(e) == stepId)
             is { Type: EngineEvents.StepFailed } failure ? failure : null;
+
+    /// <summary>
+    /// The attempts at a step that failed since it last started afresh (its first attempt, or a coordinator's retry), in
+    /// order; empty when the step has not failed since.
+    /// </summary>
+    public static IReadOnlyList<WorkflowEvent> FailedAttempts(WorkflowInstance instance, string stepId)
+    {
+        var attempts = new List<WorkflowEvent>();
+        foreach (var e in instance.Events)
+        {
+            if (e.Type is not (EngineEvents.StepAttemptFailed or EngineEvents.StepRetryRequested) || StepId(e) != stepId) continue;
+            if (e.Type == EngineEvents.StepRetryRequested) attempts.Clear();
+            else attempts.Add(e);
+        }
+        return attempts;
+    }
 
     public static string StepId(WorkflowEvent e) => e.Data["stepId"]!.GetValue<string>();
 }

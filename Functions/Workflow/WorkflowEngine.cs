@@ -35,20 +35,25 @@ public sealed record NewEvent(string Type, JsonObject Data);
 /// </summary>
 /// <param name="Finished">Nothing will ever run again: the orchestration ends.</param>
 /// <param name="DueSteps">The steps to run now, in plan order.</param>
-/// <param name="WakeAtUtc">When nothing is due: the instant to look again (on the system clock), or null to wait for a change.</param>
+/// <param name="WakeAt">When nothing is due: the next due time (business time), or null to wait for a change.</param>
+/// <param name="WakeAtUtc">The same instant on the system clock, for the orchestration's timer.</param>
 /// <param name="DueAtWake">The steps that will be due at <paramref name="WakeAtUtc"/>, unless something changes first.</param>
-/// <param name="Retry">How to retry a failing step.</param>
-public sealed record WorkflowPass(bool Finished, IReadOnlyList<string> DueSteps, DateTime? WakeAtUtc, IReadOnlyList<string> DueAtWake, StepRetry Retry)
+/// <param name="Version">The length of the log this pass was planned from: of two passes, the longer log's is the newer.</param>
+public sealed record WorkflowPass(
+    bool Finished, IReadOnlyList<string> DueSteps, DateTimeOffset? WakeAt, DateTime? WakeAtUtc, IReadOnlyList<string> DueAtWake, long Version)
 {
+    /// <summary>The log cannot be planned: the instance is recorded failed and its orchestration ends (the sweep watches it).</summary>
+    public bool Unplannable { get; init; }
+
     /// <summary>This pass as it stands when its timer fires, the steps due then to run; null when it knew of none (plan afresh).</summary>
-    public WorkflowPass? AtWake() => DueAtWake.Count > 0 ? this with { DueSteps = DueAtWake, WakeAtUtc = null, DueAtWake = [] } : null;
+    public WorkflowPass? AtWake() => DueAtWake.Count > 0 ? this with { DueSteps = DueAtWake, WakeAt = null, WakeAtUtc = null, DueAtWake = [] } : null;
+
+    /// <summary>The newer of two passes (the one planned from the longer log; <paramref name="other"/> on a tie, as it came later).</summary>
+    public WorkflowPass Newest(WorkflowPass other) => other.Version >= Version ? other : this;
 }
 
-/// <summary>An orchestration's input: its instance, and the pass it continues with (null: plan afresh).</summary>
-public sealed record WorkflowCursor(string InstanceId, WorkflowPass? Pass);
-
-/// <summary>The retry policy of a step's activity, read from <see cref="WorkflowOptions"/> by the activity so the orchestrator reads no settings.</summary>
-public sealed record StepRetry(int MaxAttempts, TimeSpan FirstInterval, double BackoffCoefficient, TimeSpan MaxInterval);
+/// <summary>An orchestration's input: its instance, the pass it continues with (null: plan afresh), and how many times it has continued as new.</summary>
+public sealed record WorkflowCursor(string InstanceId, WorkflowPass? Pass, int Generation = 0);
 
 /// <summary>
 /// The workflow log and what happens to it: every instance's events on Table storage (the truth for every read), a pure
@@ -57,9 +62,12 @@ public sealed record StepRetry(int MaxAttempts, TimeSpan FirstInterval, double B
 /// <list type="bullet">
 /// <item>Appends are atomic with the header update and serialised by the header's ETag; each carries an id, so an attempt
 /// that may have committed (a timeout, a retry meeting 412) is recognised rather than written twice.</item>
-/// <item>A command that changes when the next step is due tells the orchestration (<see cref="WorkflowOrchestration.ChangedEvent"/>).
-/// If that message is lost (a crash between the commit and the raise), <see cref="SweepAsync"/> finds the instance by its
-/// header and tells it again.</item>
+/// <item>A command that changes when the next step is due tells the orchestration (<see cref="WorkflowOrchestration.ChangedEvent"/>),
+/// with the pass that follows and the log's version, so an event delivered late never overrides a newer one. If that message
+/// is lost (a crash between the commit and the raise), <see cref="SweepAsync"/> finds the instance by its header and what its
+/// orchestration says it waits for, and tells it again.</item>
+/// <item>A failed attempt at a step is recorded with the time of the next one, so a retry is a timed pass like any other and
+/// the header's next due time says when it comes.</item>
 /// <item>A step's work runs in an activity, at least once; its completion is recorded by step id, so a step once recorded
 /// never runs again and a step done stays done when dates move.</item>
 /// </list>
@@ -71,8 +79,9 @@ public sealed partial class WorkflowEngine
     // A step runs a few seconds after it is due (its timer's margin, Durable's polling); still not run a minute on, its
     // orchestration was not told of the change that made it due.
     private static readonly TimeSpan SweepGrace = TimeSpan.FromMinutes(1);
-    // A due step whose orchestration has said nothing for this long is checked on: its orchestration may be gone.
-    private static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(15);
+    // An instance whose log cannot be planned is tried again this often, so a deploy that fixes the rule brings it back
+    // without a flood of restarts in between.
+    private static readonly TimeSpan FailedRetryInterval = TimeSpan.FromHours(1);
     // Durable's Azure Storage backend sends a timer as a queue message made visible after a whole number of seconds, rounded
     // down, so a timer can fire up to a second early; a pass that then found its step not yet due would set timer after timer
     // (each a pass of its own) until the instant came. Timers are set this much after the due time (a second for the
@@ -146,12 +155,11 @@ public sealed partial class WorkflowEngine
     /// <exception cref="WorkflowContentionException">Other writers kept getting in first.</exception>
     public Task<InstanceStatus?> AppendAsync(
         string instanceId, Func<InstanceStatus, IReadOnlyList<NewEvent>> decide, DurableTaskClient? durable, CancellationToken ct) =>
-        AppendAsync(instanceId, decide, durable, first: null, recordsPass: false, ct);
+        AppendAsync(instanceId, decide, durable, first: null, ct);
 
     /// <param name="first">The instance as just loaded, to decide on before reading it again.</param>
-    /// <param name="recordsPass">The append is the orchestration's: record in the header, with it, when it will look again.</param>
     private async Task<InstanceStatus?> AppendAsync(string instanceId, Func<InstanceStatus, IReadOnlyList<NewEvent>> decide,
-        DurableTaskClient? durable, LoadedInstance? first, bool recordsPass, CancellationToken ct)
+        DurableTaskClient? durable, LoadedInstance? first, CancellationToken ct)
     {
         var appendId = NewAppendId();
         for (var attempt = 1; ; attempt++)
@@ -164,14 +172,9 @@ public sealed partial class WorkflowEngine
             var now = _time.GetUtcNow();
             if (loaded.Instance.AppendIds.Contains(appendId)) return before; // an earlier attempt committed
             var newEvents = decide(before);
-            if (newEvents.Count == 0)
-            {
-                // Nothing new to record (e.g. a repeated report); an orchestration's pass is recorded all the same.
-                if (recordsPass) await _store.RecordPassAsync(instanceId, new PassRecord(WakeAt(before, now)), ct);
-                return before;
-            }
+            if (newEvents.Count == 0) return before; // nothing new to record (e.g. a repeated report)
             var after = Evaluate(kind, WithEvents(loaded.Instance, newEvents, now));
-            var header = Header(after, now) with { Pass = recordsPass ? new PassRecord(WakeAt(after, now)) : null };
+            var header = Header(after, now);
             try
             {
                 await _store.AppendAsync(loaded.Instance, loaded.HeaderETag, after.Instance.Events.Skip(loaded.Instance.Events.Count).ToList(),
@@ -203,17 +206,31 @@ public sealed partial class WorkflowEngine
         }, durable, ct);
 
     /// <summary>
-    /// The start of an orchestration's pass when it does not know where it stands (its start, or after a change): what is due
-    /// now, and when to look again, recorded in the instance's header for <see cref="SweepAsync"/>.
+    /// The start of an orchestration's pass when it does not know where it stands (its start, or after the sweep's call):
+    /// what is due now, and when to look again. A log that no rule can plan (<see cref="WorkflowPlanException"/>) is
+    /// recorded failed, keeping its next due time, and the pass says <see cref="WorkflowPass.Unplannable"/>; any other error
+    /// (storage, a timeout) is thrown, for the orchestration to retry or to end faulted and be restarted by the sweep. A
+    /// header marked failed whose log plans again (a fixed rule) is rewritten from the plan.
     /// </summary>
     public async Task<WorkflowPass> PlanPassAsync(string instanceId, CancellationToken ct)
     {
         await SyncClockAsync(ct);
         var loaded = await _store.LoadAsync(instanceId, ct);
-        if (loaded is null) return FinishedPass; // its log is gone: nothing to run
-        var status = Evaluate(Kind(loaded.Instance.Kind), loaded.Instance);
+        if (loaded is null) return FinishedPass(0); // its log is gone: nothing to run
         var now = _time.GetUtcNow();
-        if (!status.IsFinished) await _store.RecordPassAsync(instanceId, new PassRecord(WakeAt(status, now)), ct);
+        InstanceStatus status;
+        try
+        {
+            status = Evaluate(Kind(loaded.Instance.Kind), loaded.Instance);
+        }
+        catch (WorkflowPlanException e)
+        {
+            await _store.RecordFailureAsync(instanceId, e.Message, now, ct);
+            Log.InstanceFailed(_logger, instanceId, e.Message);
+            return FinishedPass(loaded.Instance.Events.Count) with { Finished = false, Unplannable = true };
+        }
+        if (loaded.Header.RuntimeStatus == RuntimeStatus.Failed && await _store.TryRewriteHeaderAsync(instanceId, loaded.HeaderETag, Header(status, now), ct))
+            Log.InstanceRecovered(_logger, instanceId);
         return Pass(status, now);
     }
 
@@ -226,7 +243,7 @@ public sealed partial class WorkflowEngine
     {
         await SyncClockAsync(ct);
         var loaded = await _store.LoadAsync(instanceId, ct);
-        if (loaded is null) return FinishedPass;
+        if (loaded is null) return FinishedPass(0);
         var kind = Kind(loaded.Instance.Kind);
         var status = Evaluate(kind, loaded.Instance);
         if (status.IsPastWindow(stepId, _time.GetUtcNow()))
@@ -235,7 +252,7 @@ public sealed partial class WorkflowEngine
             var reason = status.Plan.Steps.First(s => s.Id == stepId).WindowReason ?? "its moment had passed";
             status = (await AppendAsync(instanceId, current => current.Step(stepId)?.Status is StepStatus.Pending
                 ? [new NewEvent(EngineEvents.StepSkipped, EngineEvents.StepSkippedData(stepId, reason))]
-                : [], durable: null, loaded, recordsPass: true, ct))!;
+                : [], durable: null, loaded, ct))!;
             Log.StepSkipped(_logger, instanceId, stepId, reason);
         }
         else if (status.IsDue(stepId, _time.GetUtcNow()))
@@ -243,38 +260,45 @@ public sealed partial class WorkflowEngine
             var result = await kind.RunStepAsync(loaded.Instance, stepId, ct);
             status = (await AppendAsync(instanceId, current => current.Step(stepId)?.Status == StepStatus.Done
                 ? []
-                : [new NewEvent(EngineEvents.StepCompleted, EngineEvents.StepCompletedData(stepId, result.Result))], durable: null, loaded, recordsPass: true, ct))!;
+                : [new NewEvent(EngineEvents.StepCompleted, EngineEvents.StepCompletedData(stepId, result.Result))], durable: null, loaded, ct))!;
             Log.StepCompleted(_logger, instanceId, stepId);
-        }
-        else
-        {
-            await _store.RecordPassAsync(instanceId, new PassRecord(WakeAt(status, _time.GetUtcNow())), ct);
         }
         return Pass(status, _time.GetUtcNow());
     }
 
-    /// <summary>Records that a step's attempts ran out; it shows failed, and the instance's other steps go on. Returns the pass that follows.</summary>
-    public async Task<WorkflowPass> RecordStepFailedAsync(string instanceId, string stepId, int attempts, string error, CancellationToken ct)
+    /// <summary>
+    /// Records that an attempt at a step failed: with the time of the next attempt (the retry policy's back-off), or, when
+    /// its attempts have run out, as failed, to show and to be retried by a coordinator while the instance's other steps go
+    /// on. Idempotent: an attempt already recorded after <paramref name="ranFromVersion"/> (the log the attempt was run
+    /// from) is not recorded again. Returns the pass that follows.
+    /// </summary>
+    public async Task<WorkflowPass> RecordStepAttemptFailedAsync(string instanceId, string stepId, long ranFromVersion, string error, CancellationToken ct)
     {
         await SyncClockAsync(ct);
-        var status = await AppendAsync(instanceId, current => current.Step(stepId)?.Status is StepStatus.Done or StepStatus.Failed
-            ? []
-            : [new NewEvent(EngineEvents.StepFailed, EngineEvents.StepFailedData(stepId, attempts, error))], durable: null, first: null, recordsPass: true, ct);
-        Log.StepFailed(_logger, instanceId, stepId, attempts, error);
-        return status is null ? FinishedPass : Pass(status, _time.GetUtcNow());
-    }
-
-    /// <summary>Marks an instance failed because its log cannot be planned; no other instance is affected.</summary>
-    public async Task RecordInstanceFailedAsync(string instanceId, string reason, CancellationToken ct)
-    {
-        await _store.RecordFailureAsync(instanceId, reason, _time.GetUtcNow(), ct);
-        Log.InstanceFailed(_logger, instanceId, reason);
+        var recorded = (EngineEvents: (IReadOnlyList<NewEvent>)[], Attempt: 0);
+        var status = await AppendAsync(instanceId, current =>
+        {
+            recorded = ([], 0);
+            if (current.Step(stepId) is not { Status: StepStatus.Pending } step) return []; // done, skipped or failed meanwhile
+            if (current.Instance.Events.Any(e => e.Sequence > ranFromVersion && e.Type is EngineEvents.StepAttemptFailed or EngineEvents.StepFailed
+                && StepHistory.StepId(e) == stepId)) return []; // this attempt's failure is recorded already
+            var attempt = step.Attempts + 1;
+            NewEvent failure = attempt >= _options.MaxStepAttempts
+                ? new(EngineEvents.StepFailed, EngineEvents.StepFailedData(stepId, attempt, error))
+                : new(EngineEvents.StepAttemptFailed, EngineEvents.StepAttemptFailedData(stepId, attempt, error, _time.GetUtcNow() + RetryDelay(attempt)));
+            recorded = ([failure], attempt);
+            return recorded.EngineEvents;
+        }, durable: null, ct);
+        if (recorded.EngineEvents is [{ Type: EngineEvents.StepFailed }]) Log.StepFailed(_logger, instanceId, stepId, recorded.Attempt, error);
+        else if (recorded.EngineEvents.Count > 0) Log.StepAttemptFailed(_logger, instanceId, stepId, recorded.Attempt, error);
+        return status is null ? FinishedPass(0) : Pass(status, _time.GetUtcNow());
     }
 
     /// <summary>
-    /// Repairs lost wake-ups: every instance whose next step is due but whose orchestration is not waiting for it
-    /// (a change it was never told of, a start that never happened, an orchestration that is gone) is started or told.
-    /// Returns how many it woke.
+    /// Repairs lost wake-ups. For every instance with a step due for over a minute, it asks the instance's orchestration what
+    /// it waits for (<see cref="WorkflowOrchestration"/>'s custom status): one that is gone or ended is started; one that waits
+    /// (for a change, or a time that should have come) is told; one running its steps is left alone, so a step being retried
+    /// is never flooded with events. An instance whose log cannot be planned is tried again hourly. Returns how many it woke.
     /// </summary>
     public async Task<int> SweepAsync(DurableTaskClient durable, CancellationToken ct)
     {
@@ -284,14 +308,18 @@ public sealed partial class WorkflowEngine
         await foreach (var header in _store.ListAsync(ct))
         {
             if (header.NextDue is not { } due || due > now - SweepGrace) continue;
-            if (!header.Planned || header.WakeAt is not { } wakeAt || due < wakeAt)
+            if (header.RuntimeStatus == RuntimeStatus.Failed && header.FailedAt > now - FailedRetryInterval) continue;
+            var orchestration = await durable.GetInstanceAsync(header.Id, getInputsAndOutputs: true, ct);
+            if (orchestration is not { RuntimeStatus: OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Suspended })
             {
-                await EnsureRunningAsync(durable, header.Id, pass: null, ct);
-                await TellChangedAsync(durable, header.Id, pass: null, ct);
+                await ScheduleOrchestrationAsync(durable, header.Id, pass: null, ct);
                 woken++;
             }
-            else if (due < now - StaleAfter && await EnsureRunningAsync(durable, header.Id, pass: null, ct))
+            else if (orchestration.RuntimeStatus == OrchestrationRuntimeStatus.Running && OrchestrationState.Read(orchestration.SerializedCustomStatus) is not { IsRunningSteps: true })
             {
+                // It waits while a step has been due for a minute: for a change it was never told of, or on a timer set before
+                // the development clock moved. Null: plan afresh from the log.
+                await TellChangedAsync(durable, header.Id, pass: null, ct);
                 woken++;
             }
         }
@@ -307,18 +335,29 @@ public sealed partial class WorkflowEngine
         var due = await DueInstancesAsync(now, ct);
         foreach (var id in due)
         {
-            var pass = await GetAsync(id, ct) is { } status ? Pass(status, now) : null;
+            WorkflowPass? pass;
+            try
+            {
+                pass = await GetAsync(id, ct) is { } status ? Pass(status, now) : null;
+            }
+            catch (WorkflowPlanException)
+            {
+                pass = null; // its orchestration plans, and records it failed
+            }
             if (!await EnsureRunningAsync(durable, id, pass, ct)) await TellChangedAsync(durable, id, pass, ct);
         }
         return due;
     }
 
-    /// <summary>Instances with a step due at or before <paramref name="now"/>: those that have not yet caught up with it.</summary>
+    /// <summary>
+    /// Instances with a step due at or before <paramref name="now"/>: those that have not yet caught up with it. Instances
+    /// whose log cannot be planned are left out: they will not catch up until a rule is fixed.
+    /// </summary>
     public async Task<IReadOnlyList<string>> DueInstancesAsync(DateTimeOffset now, CancellationToken ct)
     {
         var due = new List<string>();
         await foreach (var header in _store.ListAsync(ct))
-            if (header.NextDue <= now) due.Add(header.Id);
+            if (header.NextDue <= now && header.RuntimeStatus != RuntimeStatus.Failed) due.Add(header.Id);
         return due;
     }
 
@@ -384,23 +423,22 @@ public sealed partial class WorkflowEngine
         return instance with { Events = all, LastUpdatedTime = now };
     }
 
-    private StepRetry Retry => new(_options.MaxStepAttempts, _options.FirstRetryInterval, _options.RetryBackoffCoefficient, _options.MaxRetryInterval);
-
-    private WorkflowPass FinishedPass => new(true, [], null, [], Retry);
+    private static WorkflowPass FinishedPass(long version) => new(true, [], null, null, [], version);
 
     /// <summary>Where the orchestration of <paramref name="status"/> stands at <paramref name="now"/>.</summary>
-    private WorkflowPass Pass(InstanceStatus status, DateTimeOffset now)
+    private static WorkflowPass Pass(InstanceStatus status, DateTimeOffset now)
     {
-        if (status.IsFinished) return FinishedPass;
+        if (status.IsFinished) return FinishedPass(status.Version);
         var due = status.DueSteps(now);
-        if (due.Count > 0 || status.NextDue is not { } next) return new WorkflowPass(false, due, null, [], Retry);
+        if (due.Count > 0 || status.NextDue is not { } next) return new WorkflowPass(false, due, null, null, [], status.Version);
         // Timers run on the system clock; the development clock may be ahead of it by a fixed offset.
         var wakeAtUtc = (TimeProvider.System.GetUtcNow() + (next - now) + TimerMargin).UtcDateTime;
-        return new WorkflowPass(false, [], wakeAtUtc, status.DueSteps(next), Retry);
+        return new WorkflowPass(false, [], next, wakeAtUtc, status.DueSteps(next), status.Version);
     }
 
-    /// <summary>When an orchestration at <paramref name="now"/> will look again: now when something is due, else the next due time.</summary>
-    private static DateTimeOffset? WakeAt(InstanceStatus status, DateTimeOffset now) => status.DueSteps(now).Count > 0 ? now : status.NextDue;
+    /// <summary>The wait before attempt <paramref name="failedAttempt"/> + 1: the first interval, growing by the coefficient, capped.</summary>
+    private TimeSpan RetryDelay(int failedAttempt) => TimeSpan.FromTicks((long)Math.Min(
+        _options.MaxRetryInterval.Ticks, _options.FirstRetryInterval.Ticks * Math.Pow(_options.RetryBackoffCoefficient, failedAttempt - 1)));
 
     private static InstanceHeader Header(InstanceStatus status, DateTimeOffset now) =>
         new(status.RuntimeStatus, status.Plan.CustomStatus, now, status.NextDue, status.Plan.Summary);
@@ -429,6 +467,12 @@ public sealed partial class WorkflowEngine
 
         [LoggerMessage(EventId = 1006, Level = LogLevel.Information, Message = "Step {StepId} of {InstanceId} skipped: {Reason}")]
         public static partial void StepSkipped(ILogger logger, string instanceId, string stepId, string reason);
+
+        [LoggerMessage(EventId = 1007, Level = LogLevel.Information, Message = "Attempt {Attempt} at step {StepId} of {InstanceId} failed; it is tried again later: {Error}")]
+        public static partial void StepAttemptFailed(ILogger logger, string instanceId, string stepId, int attempt, string error);
+
+        [LoggerMessage(EventId = 1008, Level = LogLevel.Information, Message = "Instance {InstanceId} can be planned again; its failure is cleared")]
+        public static partial void InstanceRecovered(ILogger logger, string instanceId);
 
         [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "Could not tell the orchestration of {InstanceId}; the sweep will")]
         public static partial void SignalLost(ILogger logger, Exception exception, string instanceId);

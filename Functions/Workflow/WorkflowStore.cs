@@ -11,10 +11,11 @@ internal sealed record LoadedInstance(WorkflowInstance Instance, ETag HeaderETag
 
 /// <summary>
 /// The header row as listed: what a list or a sweep needs without reading the log. <see cref="NextDue"/> is the earliest
-/// step the log makes runnable (written with every append); <see cref="WakeAt"/> is when the instance's orchestration said
-/// it would next look (written by each planning pass). A <see cref="NextDue"/> earlier than <see cref="WakeAt"/> that has
-/// come means a wake-up was lost.
+/// moment the log makes a step runnable (written with every append, and kept when the instance is marked failed, so the
+/// sweep still watches it); <see cref="Version"/> is the number of events in the log.
 /// </summary>
+/// <param name="Failure">Why the log cannot be planned, when <see cref="RuntimeStatus"/> is Failed; null otherwise.</param>
+/// <param name="FailedAt">When that failure was last recorded.</param>
 public sealed record InstanceHeaderRow(
     string Id,
     string Kind,
@@ -23,18 +24,14 @@ public sealed record InstanceHeaderRow(
     DateTimeOffset CreatedTime,
     DateTimeOffset LastUpdatedTime,
     DateTimeOffset? NextDue,
-    DateTimeOffset? WakeAt,
-    bool Planned,
+    long Version,
     string? Failure,
+    DateTimeOffset? FailedAt,
     JsonObject Summary);
 
 /// <summary>The header fields every append rewrites.</summary>
-/// <param name="Pass">When the orchestration will look again, if this write also records a pass of it (see <see cref="WorkflowStore.RecordPassAsync"/>).</param>
 internal sealed record InstanceHeader(
-    RuntimeStatus RuntimeStatus, string CustomStatus, DateTimeOffset LastUpdatedTime, DateTimeOffset? NextDue, JsonObject Summary, PassRecord? Pass = null);
-
-/// <summary>A pass of an instance's orchestration: when it will look again (null: only when told of a change).</summary>
-internal sealed record PassRecord(DateTimeOffset? WakeAt);
+    RuntimeStatus RuntimeStatus, string CustomStatus, DateTimeOffset LastUpdatedTime, DateTimeOffset? NextDue, JsonObject Summary);
 
 /// <summary>
 /// Table storage layout of the workflow log. Each instance is one partition of <see cref="WorkflowOptions.InstancesTable"/>:
@@ -110,25 +107,34 @@ internal sealed class WorkflowStore(TableServiceClient tables, WorkflowOptions o
     }
 
     /// <summary>
-    /// Records what a planning pass decided: when the orchestration will look again (null: only when told), and that a pass
-    /// ran. A merge of those two properties alone, so it never undoes an append made meanwhile.
+    /// Rewrites the header from a plan of its log, only if the header still has <paramref name="ifMatch"/>: a header marked
+    /// failed whose log can be planned again (a rule fixed by a deploy). Returns false when another writer got in first; its
+    /// append rewrote the header from the log anyway.
     /// </summary>
-    public Task RecordPassAsync(string id, PassRecord pass, CancellationToken ct)
+    public async Task<bool> TryRewriteHeaderAsync(string id, ETag ifMatch, InstanceHeader header, CancellationToken ct)
     {
-        var header = new TableEntity(id, HeaderRowKey);
-        SetPass(header, pass);
-        return _instances.UpdateEntityAsync(header, ETag.All, TableUpdateMode.Merge, ct);
+        try
+        {
+            await _instances.UpdateEntityAsync(HeaderEntity(id, header), ifMatch, TableUpdateMode.Merge, ct);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 412)
+        {
+            return false;
+        }
     }
 
-    /// <summary>Marks an instance failed (its log cannot be planned), with the reason, without touching its log.</summary>
+    /// <summary>
+    /// Marks an instance failed (its log cannot be planned), with the reason, without touching its log or its next due time:
+    /// the sweep keeps watching it, so a deploy that fixes the rule brings it back.
+    /// </summary>
     public Task RecordFailureAsync(string id, string reason, DateTimeOffset now, CancellationToken ct) =>
         _instances.UpdateEntityAsync(new TableEntity(id, HeaderRowKey)
         {
             ["RuntimeStatus"] = RuntimeStatus.Failed.ToString(),
             ["CustomStatus"] = "Failed: " + reason,
             ["Failure"] = reason,
-            ["LastUpdatedTime"] = now,
-            ["NextDue"] = NoTime,
+            ["FailedAt"] = now,
         }, ETag.All, TableUpdateMode.Merge, ct);
 
     /// <summary>Every instance header (one row per instance, no log reads).</summary>
@@ -147,9 +153,9 @@ internal sealed class WorkflowStore(TableServiceClient tables, WorkflowOptions o
         h.GetDateTimeOffset("CreatedTime")!.Value,
         h.GetDateTimeOffset("LastUpdatedTime")!.Value,
         Time(h.GetDateTimeOffset("NextDue")),
-        Time(h.GetDateTimeOffset("WakeAt")),
-        h.GetBoolean("Planned") ?? false,
-        h.GetString("Failure"),
+        h.GetInt64("Version") ?? 0,
+        h.GetString("Failure") is { Length: > 0 } failure ? failure : null,
+        Time(h.GetDateTimeOffset("FailedAt")),
         JsonNode.Parse(h.GetString("Summary") ?? "{}")!.AsObject());
 
     private static TableEntity HeaderEntity(string id, InstanceHeader h)
@@ -161,15 +167,10 @@ internal sealed class WorkflowStore(TableServiceClient tables, WorkflowOptions o
             ["LastUpdatedTime"] = h.LastUpdatedTime,
             ["NextDue"] = h.NextDue ?? NoTime,
             ["Summary"] = h.Summary.ToJsonString(),
+            // A header written from a plan is not failed (Table storage cannot store null: empty stands for none).
+            ["Failure"] = "",
         };
-        if (h.Pass is { } pass) SetPass(header, pass);
         return header;
-    }
-
-    private static void SetPass(TableEntity header, PassRecord pass)
-    {
-        header["WakeAt"] = pass.WakeAt ?? NoTime;
-        header["Planned"] = true;
     }
 
     private static TableEntity EventEntity(string id, WorkflowEvent e, string appendId)
