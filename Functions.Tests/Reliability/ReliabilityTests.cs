@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Azure.Storage.Blobs.Models;
 using IrpFlows.Mail;
 using IrpFlows.Tests.Support;
+using IrpFlows.Workflow;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
 
@@ -73,15 +74,23 @@ public sealed class ReliabilityTests
 
         await app.MoveClockAsync(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero)); // after the 09:00 announcements
 
+        // The first attempt failed; the second is a timed pass of its own, a second later.
+        var retrying = IrpFlowsApp.Step(await app.GetIrpAsync(failing), "announcement");
+        Assert.Equal(("pending", 1), (retrying["status"]!.GetValue<string>(), retrying["failedAttempts"]!.GetValue<int>()));
+        await app.MoveClockAsync(new DateTimeOffset(2026, 11, 23, 10, 1, 0, TimeSpan.Zero));
+
         var failed = IrpFlowsApp.Step(await app.GetIrpAsync(failing), "announcement");
         Assert.Equal("failed", failed["status"]!.GetValue<string>());
         Assert.Equal(2, failed["failedAttempts"]!.GetValue<int>());
         Assert.Contains("Mail server unavailable", failed["lastError"]!.GetValue<string>());
-        Assert.Empty(await app.OutboxAsync(failing));
+        // Nothing went to the governor; the coordinator was told, once, with the page to retry it from.
+        var notice = Assert.Single(await app.OutboxAsync(failing));
+        Assert.StartsWith(FailureNotices.StepPrefix, notice["step"]!.GetValue<string>());
+        Assert.Equal([IrpRequests.CoordinatorEmail], notice["to"]!.AsArray().Select(a => a!.GetValue<string>()));
         foreach (var other in others) Assert.Equal(["announcement"], await app.OutboxStepsAsync(other));
         // The failed step holds nothing else up: the IRP's next step still goes on its date.
         await app.MoveClockAsync(new DateTimeOffset(2026, 11, 30, 10, 0, 0, TimeSpan.Zero));
-        Assert.Equal(["documents-request"], await app.OutboxStepsAsync(failing));
+        Assert.Equal(["documents-request"], (await app.OutboxStepsAsync(failing)).Where(step => !FailureNotices.IsNotice(step)));
 
         outage.FailFor = null;
         using var retry = await app.Coordinator.PostAsync($"/api/irps/{failing}/steps/announcement/retry", null);

@@ -82,5 +82,14 @@ internal sealed class ScriptedWorkflow : IWorkflowKind
         return new StepResult(new JsonObject { ["ran"] = stepId });
     }
 
+    /// <summary>Every failure notice sent, as "instance/notice id: step", in order.</summary>
+    public ConcurrentQueue<string> Notices { get; } = new();
+
+    public Task<StepResult> NotifyFailureAsync(WorkflowInstance instance, WorkflowFailure failure, CancellationToken cancellationToken)
+    {
+        Notices.Enqueue($"{instance.Id}/{failure.NoticeId}: {failure.StepId ?? "(instance)"}");
+        return Task.FromResult(new StepResult(new JsonObject { ["told"] = failure.NoticeId }));
+    }
+
     public int RunCount(string instanceId, string stepId) => Runs.Count(r => r == $"{instanceId}/{stepId}");
 }

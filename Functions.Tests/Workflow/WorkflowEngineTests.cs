@@ -188,7 +188,13 @@ public sealed class WorkflowEngineTests
         Assert.Equal("InvalidOperationException: mail server unavailable", failed.Step("a")!.LastError);
         Assert.Equal(RuntimeStatus.Running, failed.RuntimeStatus);
         Assert.Equal(RuntimeStatus.Running, (await engine.GetHeaderAsync("i1", None))!.RuntimeStatus); // header and log agree
-        Assert.Equal(T0.AddDays(1), failed.NextDue); // b goes on
+        // The coordinator's notice is a step of its own, due at once, sent once however often its activity runs.
+        var notice = FailureNotices.StepPrefix + failed.Instance.EventsOfType(EngineEvents.StepFailed).Single().Sequence;
+        Assert.Equal([notice], (await engine.PlanPassAsync("i1", None)).DueSteps);
+        await engine.RunStepAsync("i1", notice, None);
+        await h.NewEngine().RunStepAsync("i1", notice, None);
+        Assert.Equal([$"i1/{notice}: a"], h.Kind.Notices);
+        Assert.Equal(T0.AddDays(1), (await engine.GetAsync("i1", None))!.NextDue); // b goes on
         Assert.Empty((await engine.PlanPassAsync("i1", None)).DueSteps);
 
         await engine.RetryStepAsync("i1", "a", h.Client, None);
@@ -258,10 +264,12 @@ public sealed class WorkflowEngineTests
         {
             h.Clock.SetUtcNow(T0.AddMinutes(minute));
             if (pass.DueSteps.Count == 0 && pass.WakeAt <= h.Clock.GetUtcNow()) pass = await engine.PlanPassAsync("i1", None); // its timer fires
-            if (pass.DueSteps.Count > 0)
+            foreach (var step in pass.DueSteps) // as the orchestration runs them: a fails every time, its failure notice goes
             {
                 h.CustomStatus["i1"] = new OrchestrationState(OrchestrationState.RunningSteps, null, pass.Version, 0);
-                pass = await engine.RecordStepAttemptFailedAsync("i1", "a", pass.Version, "IOException: mail server unavailable", None);
+                pass = step == "a"
+                    ? await engine.RecordStepAttemptFailedAsync("i1", "a", pass.Version, "IOException: mail server unavailable", None)
+                    : await engine.RunStepAsync("i1", step, None);
             }
             h.CustomStatus["i1"] = new OrchestrationState(OrchestrationState.Waiting, pass.WakeAt, pass.Version, 0);
             await engine.SweepAsync(h.Client, None);
@@ -269,6 +277,7 @@ public sealed class WorkflowEngineTests
 
         var status = (await engine.GetAsync("i1", None))!;
         Assert.Equal((StepStatus.Failed, 5), (status.Step("a")!.Status, status.Step("a")!.Attempts));
+        Assert.Single(h.Kind.Notices);
         Assert.Empty(h.Raised); // before timed retries: one raise a minute, about 150
     }
 
@@ -290,6 +299,7 @@ public sealed class WorkflowEngineTests
         Assert.Equal(RuntimeStatus.Failed, header.RuntimeStatus);
         Assert.Contains("cannot be planned", header.Failure);
         Assert.Equal(T0.AddHours(1), header.NextDue); // the sweep keeps watching it
+        Assert.Equal(["broken/instance-failed-2: (instance)"], h.Kind.Notices); // the coordinator is told, once per version of the log
         Assert.Equal(["a"], (await engine.PlanPassAsync("healthy", None)).DueSteps);
         Assert.DoesNotContain(await engine.DueInstancesAsync(T0.AddHours(2), None), id => id == "broken"); // a clock move does not wait for it
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using IrpFlows.Irps;
 using IrpFlows.Probation;
+using IrpFlows.Workflow;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 
@@ -101,6 +102,17 @@ public sealed class ProbationFunctions(ProbationService inspections)
         var reason = request.Query["reason"].FirstOrDefault();
         if (reason is not null && IrpFunctions.ReasonRule.Broken(reason) is { } broken) return Problems.Validation("reason", broken);
         return Accepted(await inspections.TerminateAsync(id, reason, durable, ct));
+    }
+
+    [Function(nameof(RetryProbationStep))]
+    [OpenApiOperation(Tag, "Run a failed step again; 409 unless the step has failed.", ResponseStatus = StatusCodes.Status202Accepted,
+        ErrorStatuses = [StatusCodes.Status404NotFound, StatusCodes.Status409Conflict])]
+    public async Task<IResult> RetryProbationStep(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/probation-inspections/{id}/steps/{stepId}/retry")] HttpRequest request,
+        string id, string stepId, [DurableClient] DurableTaskClient durable, CancellationToken ct)
+    {
+        using var by = Actor.Use(Actor.Api);
+        return Accepted(await inspections.RetryStepAsync(id, stepId, durable, ct));
     }
 
     private static IResult Accepted(Refusal? refusal) => refusal is null ? TypedResults.Accepted((string?)null) : Problems.For(refusal);

@@ -354,6 +354,12 @@ public sealed class IrpService(
                 DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(notice.CompletedAt ?? notice.Due, _zone).DateTime), null, notice.Due, Status(notice), notice.CompletedAt,
                 "The windows of the skipped steps", "Coordinator", null, notice.Attempts, notice.LastError) { SkippedReason = notice.SkippedReason });
         }
+        foreach (var notice in status.Steps.Where(s => FailureNotices.IsNotice(s.Id)))
+        {
+            entries.Add(new TimelineEntry(notice.Id, "Notice to the coordinator that a step failed",
+                DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(notice.CompletedAt ?? notice.Due, _zone).DateTime), null, notice.Due, Status(notice), notice.CompletedAt,
+                "The step's failure", "Coordinator", null, notice.Attempts, notice.LastError) { SkippedReason = notice.SkippedReason });
+        }
         var emails = status.Steps.Where(s => s.Result?["email"] is JsonObject)
             .Select(s => IrpEvents.FromData<EmailRecord>(s.Result!["email"]!.AsObject()))
             .OrderBy(e => e.SentAt).ToList();

@@ -63,6 +63,25 @@ public sealed class IrpWorkflow(
         return new StepResult(result);
     }
 
+    /// <summary>The coordinator is told of a failed step, or of an IRP that cannot be planned, with the IRP's page to retry it from.</summary>
+    public async Task<StepResult> NotifyFailureAsync(WorkflowInstance instance, WorkflowFailure failure, CancellationToken cancellationToken)
+    {
+        var state = IrpState.From(instance); // folds without planning, so it holds for a log that cannot be planned too
+        var coordinator = state.Facts.Contacts.Coordinator;
+        var message = FailureNoticeMail.Render(failure, new FailureNoticeContent(
+            instance.Id, new EmailAddress(coordinator.Name, coordinator.Email), new IrpWording(state.Facts).SubjectPrefix,
+            failure.StepId is { } stepId ? StepTitle(state, stepId) : null, new Uri(uploadLinks.PublicBaseUrl, "irps/" + Uri.EscapeDataString(instance.Id)),
+            failure.StepId is { } step ? $"/api/irps/{instance.Id}/steps/{step}/retry" : null, "HM Inspectorate of Prisons"));
+        var sent = await mail.SendAsync(message, cancellationToken);
+        return new StepResult(new JsonObject { ["email"] = IrpEvents.ToData(EmailRecord.For(failure.NoticeId, message, sent)) });
+    }
+
+    private string StepTitle(IrpState state, string stepId) =>
+        Timeline(state).FirstOrDefault(s => s.Id == stepId)?.Title
+        ?? (stepId == CancellationStepId ? "Cancellation notice"
+            : IrpSteps.NumberOf(stepId, IrpSteps.SkippedNoticePrefix) is not null ? "Notice of steps skipped because their moment had passed"
+            : stepId);
+
     /// <summary>
     /// The coordinator's notices of steps skipped because their window had closed: each covers the skips recorded since the
     /// one before it was sent, so a catch-up that skips many steps in one pass gives one notice. The orchestration runs an

@@ -105,6 +105,23 @@ public sealed class ProbationService(
             return [new NewEvent(ProbationEvents.Cancelled, IrpEvents.ToData(new ProbationCancelledData(string.IsNullOrWhiteSpace(reason) ? null : reason.Trim())))];
         }, durable, ct);
 
+    /// <summary>
+    /// Runs a failed step again (<c>POST /api/probation-inspections/{id}/steps/{stepId}/retry</c>): 404 for an unknown
+    /// inspection or step, 409 unless it failed.
+    /// </summary>
+    public async Task<Refusal?> RetryStepAsync(string id, string stepId, DurableTaskClient durable, CancellationToken ct)
+    {
+        if (await engine.GetHeaderAsync(id, ct) is not { Kind: ProbationWorkflow.KindName }) return NotFound(id);
+        try
+        {
+            return await engine.RetryStepAsync(id, stepId, durable, ct) is null ? NotFound(id) : null;
+        }
+        catch (EventRejectedException e)
+        {
+            return new Refusal(e.Status, e.Title, e.Message);
+        }
+    }
+
     private async Task<Refusal?> AppendAsync(string id, Func<InstanceStatus, IReadOnlyList<NewEvent>> decide, DurableTaskClient durable, CancellationToken ct)
     {
         try

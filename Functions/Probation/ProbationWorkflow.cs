@@ -58,6 +58,20 @@ public sealed class ProbationWorkflow(ProbationPlanner planner, ProbationMailTem
         return new StepResult(result);
     }
 
+    /// <summary>The lead inspector is told of a failed step, or of an inspection that cannot be planned, with its page and the retry call.</summary>
+    public async Task<StepResult> NotifyFailureAsync(WorkflowInstance instance, WorkflowFailure failure, CancellationToken cancellationToken)
+    {
+        var state = ProbationState.From(instance); // folds without planning, so it holds for a log that cannot be planned too
+        var lead = state.Facts.Contacts.LeadInspector;
+        var message = FailureNoticeMail.Render(failure, new FailureNoticeContent(
+            instance.Id, new EmailAddress(lead.Name, lead.Email), "Inspection of " + state.Facts.Organisation.Name,
+            failure.StepId is { } stepId ? Timeline(state).FirstOrDefault(s => s.Id == stepId)?.Title ?? stepId : null,
+            new Uri(uploadLinks.PublicBaseUrl, "probation-inspections/" + Uri.EscapeDataString(instance.Id)),
+            failure.StepId is { } step ? $"/api/probation-inspections/{instance.Id}/steps/{step}/retry" : null, "HM Inspectorate of Probation"));
+        var sent = await mail.SendAsync(message, cancellationToken);
+        return new StepResult(new JsonObject { ["email"] = IrpEvents.ToData(EmailRecord.For(failure.NoticeId, message, sent)) });
+    }
+
     /// <summary>The fields of a step's result holding the date (yyyy-MM-dd) it was planned for when it ran, and its week then.</summary>
     public const string DateResult = "date", WeekResult = "week";
 

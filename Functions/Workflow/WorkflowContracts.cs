@@ -91,6 +91,53 @@ public interface IWorkflowKind
     /// with back-off and records the step failed when its attempts run out.
     /// </summary>
     Task<StepResult> RunStepAsync(WorkflowInstance instance, string stepId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Tells the person who runs the instance (an IRP's coordinator) of <paramref name="failure"/>, with where to retry it.
+    /// At least once, like a step: implementations must be idempotent by instance id + <see cref="WorkflowFailure.NoticeId"/>.
+    /// Called for a log that cannot be planned too, so it must not rely on <see cref="Plan"/>.
+    /// </summary>
+    Task<StepResult> NotifyFailureAsync(WorkflowInstance instance, WorkflowFailure failure, CancellationToken cancellationToken);
+}
+
+/// <summary>A failure to tell the person who runs an instance of: a step whose attempts ran out, or a log that cannot be planned.</summary>
+/// <param name="NoticeId">Unique per failure (<c>failure-notice-{sequence of StepFailed}</c>, <c>instance-failed-{log version}</c>): one notice each.</param>
+/// <param name="StepId">The step that failed; null when the whole instance cannot be planned.</param>
+public sealed record WorkflowFailure(string NoticeId, string? StepId, int Attempts, string Error);
+
+/// <summary>
+/// The notices of failed steps, as steps the engine adds to every kind's plan: one per <see cref="EngineEvents.StepFailed"/>
+/// (not of a notice itself), due when the failure was recorded, so a notice is sent once, retried like any step, and not
+/// lost if the mail service is down when the step fails (often for the same reason).
+/// </summary>
+public static class FailureNotices
+{
+    public const string StepPrefix = "failure-notice-";
+
+    /// <summary>
+    /// The notice steps <paramref name="instance"/>'s log calls for: one per failure, skipped when a coordinator retried the
+    /// step before the notice went.
+    /// </summary>
+    public static IEnumerable<PlannedWork> Plan(WorkflowInstance instance) =>
+        instance.EventsOfType(EngineEvents.StepFailed).Where(e => !IsNotice(StepHistory.StepId(e))).Select(e =>
+        {
+            var standing = StepHistory.StandingFailure(instance, StepHistory.StepId(e))?.Sequence == e.Sequence;
+            return new PlannedWork(StepPrefix + e.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), e.RecordedAt,
+                standing ? StepReadiness.Ready : StepReadiness.Skipped) { SkipReason = standing ? null : "the step was retried before its failure was told" };
+        });
+
+    /// <summary>The failure a notice step tells of; null when <paramref name="stepId"/> is not a notice of this log.</summary>
+    public static WorkflowFailure? Of(WorkflowInstance instance, string stepId) =>
+        IsNotice(stepId) && long.TryParse(stepId.AsSpan(StepPrefix.Length), System.Globalization.CultureInfo.InvariantCulture, out var sequence)
+            && instance.Events.FirstOrDefault(e => e.Sequence == sequence) is { Type: EngineEvents.StepFailed } failed
+            ? new WorkflowFailure(stepId, StepHistory.StepId(failed), failed.Data["attempts"]?.GetValue<int>() ?? 1, failed.Data["error"]?.GetValue<string>() ?? "")
+            : null;
+
+    public static bool IsNotice(string stepId) => stepId.StartsWith(StepPrefix, StringComparison.Ordinal);
+
+    /// <summary>The notice of a log that cannot be planned, once per version of the log.</summary>
+    public static WorkflowFailure Unplannable(WorkflowInstance instance, string reason) =>
+        new("instance-failed-" + instance.Events.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), null, 1, reason);
 }
 
 /// <summary>Event type names the engine itself writes.</summary>

@@ -218,15 +218,27 @@ public sealed partial class WorkflowEngine
         var loaded = await _store.LoadAsync(instanceId, ct);
         if (loaded is null) return FinishedPass(0); // its log is gone: nothing to run
         var now = _time.GetUtcNow();
+        var kind = Kind(loaded.Instance.Kind);
         InstanceStatus status;
         try
         {
-            status = Evaluate(Kind(loaded.Instance.Kind), loaded.Instance);
+            status = Evaluate(kind, loaded.Instance);
         }
         catch (WorkflowPlanException e)
         {
+            var firstTime = loaded.Header.RuntimeStatus != RuntimeStatus.Failed || loaded.Header.Failure != e.Message;
             await _store.RecordFailureAsync(instanceId, e.Message, now, ct);
-            Log.InstanceFailed(_logger, instanceId, e.Message);
+            if (firstTime) Log.InstanceFailed(_logger, instanceId, e.Message);
+            try
+            {
+                // Told once per version of the log; an hourly retry of the same log repeats the same, idempotent, notice.
+                await kind.NotifyFailureAsync(loaded.Instance, FailureNotices.Unplannable(loaded.Instance, e.Message), ct);
+            }
+            catch (Exception notice) when (notice is not OperationCanceledException)
+            {
+                // The failure is recorded and shown; the notice is tried again with the hourly retry.
+                Log.FailureNoticeNotSent(_logger, notice, instanceId);
+            }
             return FinishedPass(loaded.Instance.Events.Count) with { Finished = false, Unplannable = true };
         }
         if (loaded.Header.RuntimeStatus == RuntimeStatus.Failed && await _store.TryRewriteHeaderAsync(instanceId, loaded.HeaderETag, Header(status, now), ct))
@@ -257,7 +269,9 @@ public sealed partial class WorkflowEngine
         }
         else if (status.IsDue(stepId, _time.GetUtcNow()))
         {
-            var result = await kind.RunStepAsync(loaded.Instance, stepId, ct);
+            var result = FailureNotices.Of(loaded.Instance, stepId) is { } failure
+                ? await kind.NotifyFailureAsync(loaded.Instance, failure, ct)
+                : await kind.RunStepAsync(loaded.Instance, stepId, ct);
             status = (await AppendAsync(instanceId, current => current.Step(stepId)?.Status == StepStatus.Done
                 ? []
                 : [new NewEvent(EngineEvents.StepCompleted, EngineEvents.StepCompletedData(stepId, result.Result))], durable: null, loaded, ct))!;
@@ -413,7 +427,7 @@ public sealed partial class WorkflowEngine
         {
             throw new WorkflowPlanException(instance, e);
         }
-        return InstanceStatus.Evaluate(instance, plan);
+        return InstanceStatus.Evaluate(instance, plan with { Steps = [.. plan.Steps, .. FailureNotices.Plan(instance)] });
     }
 
     private static WorkflowInstance WithEvents(WorkflowInstance instance, IEnumerable<NewEvent> events, DateTimeOffset now)
@@ -473,6 +487,9 @@ public sealed partial class WorkflowEngine
 
         [LoggerMessage(EventId = 1008, Level = LogLevel.Information, Message = "Instance {InstanceId} can be planned again; its failure is cleared")]
         public static partial void InstanceRecovered(ILogger logger, string instanceId);
+
+        [LoggerMessage(EventId = 1009, Level = LogLevel.Warning, Message = "The notice that {InstanceId} cannot be planned was not sent; it is tried again within the hour")]
+        public static partial void FailureNoticeNotSent(ILogger logger, Exception exception, string instanceId);
 
         [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "Could not tell the orchestration of {InstanceId}; the sweep will")]
         public static partial void SignalLost(ILogger logger, Exception exception, string instanceId);
