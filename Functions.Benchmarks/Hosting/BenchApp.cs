@@ -156,6 +156,22 @@ internal sealed partial class BenchApp : IAsyncDisposable
     public async Task<bool> OrchestrationRunningAsync(string id) =>
         await _factory.Services.GetRequiredService<DurableTaskClient>().GetInstanceAsync(id) is { RuntimeStatus: OrchestrationRuntimeStatus.Running };
 
+    /// <summary>What the IRP's orchestration says it is doing (its custom status); null when it says nothing.</summary>
+    public async Task<OrchestrationState?> OrchestrationStateAsync(string id)
+    {
+        using var _ = RequestOrigins.Enter(RequestOrigin.Driver);
+        return OrchestrationState.Read((await _factory.Services.GetRequiredService<DurableTaskClient>()
+            .GetInstanceAsync(id, getInputsAndOutputs: true))?.SerializedCustomStatus);
+    }
+
+    /// <summary>Tells the IRP's orchestration of a change <paramref name="count"/> times at once, as a burst of commands (or sweeps) would.</summary>
+    public async Task RaiseChangesAsync(string id, int count)
+    {
+        var durable = _factory.Services.GetRequiredService<DurableTaskClient>();
+        using var _ = RequestOrigins.Enter(RequestOrigin.Command);
+        await Task.WhenAll(Enumerable.Range(0, count).Select(_ => durable.RaiseEventAsync(id, WorkflowOrchestration.ChangedEvent, null)));
+    }
+
     /// <summary>Waits until <paramref name="done"/> holds (checked as the driver), then until the app is quiet.</summary>
     public async Task WaitUntilAsync(string what, Func<Task<bool>> done)
     {

@@ -1,4 +1,5 @@
 using IrpFlows.Benchmarks.Hosting;
+using IrpFlows.Workflow;
 using static IrpFlows.Benchmarks.BenchIrps;
 
 namespace IrpFlows.Benchmarks.Scenarios;
@@ -50,6 +51,27 @@ internal static class CostScenarios
             new { name = "Lee Liaison", email = "liaison.benchmark@justice.example" }, expectNextDueToMove: false);
         await MeasureEventAsync(app, report, announced, "VisitRescheduled",
             new { visitStart = Date(VisitStart(Today).AddDays(7)) }, expectNextDueToMove: true);
+        await MeasureBurstAsync(app, report, announced, BurstSize);
+    }
+
+    private const int BurstSize = 50;
+
+    // A burst of changes (50 commands, or sweeps, within a second): how many generations and requests the orchestration spends.
+    private static async Task MeasureBurstAsync(BenchApp app, BenchReport report, string id, int size)
+    {
+        var start = await app.OrchestrationStateAsync(id)
+            ?? throw new InvalidOperationException("The orchestration says nothing of what it waits for; the burst cannot be measured.");
+        var before = app.Ledger.Snapshot();
+        await app.RaiseChangesAsync(id, size);
+        await app.WaitUntilQuietAsync();
+        var tally = app.Ledger.Snapshot().Since(before);
+        var end = await app.OrchestrationStateAsync(id);
+        if (end is not { State: OrchestrationState.Waiting })
+            throw new InvalidOperationException($"After the burst the orchestration is not waiting ({end?.State ?? "no status"}).");
+        report.Costs.Add(ScenarioCost.From($"a burst of {size} changes",
+            $"{size} InstanceChanged events raised at once (as the sweep raises them: plan afresh); the orchestration took them in "
+            + $"{end.Generation - start.Generation} new generation(s)",
+            tally));
     }
 
     private static async Task MeasureEventAsync(BenchApp app, BenchReport report, string id, string eventName, object body, bool expectNextDueToMove)

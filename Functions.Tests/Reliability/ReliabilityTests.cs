@@ -66,7 +66,7 @@ public sealed class ReliabilityTests
         await using var app = await IrpFlowsApp.StartAsync(settings: new Dictionary<string, string>
         {
             ["Workflow:MaxStepAttempts"] = "2",
-            ["Workflow:FirstRetryInterval"] = "00:00:01",
+            ["Workflow:FirstRetryInterval"] = "01:00:00", // only a move of the clock brings the second attempt
         }, services: outage.Install);
         var failing = await app.CreateIrpAsync(IrpRequests.Elmley("HMP Elmley"));
         var others = new[] { await app.CreateIrpAsync(IrpRequests.Elmley("HMP Hull")), await app.CreateIrpAsync(IrpRequests.Elmley("HMP Lewes")) };
@@ -74,10 +74,13 @@ public sealed class ReliabilityTests
 
         await app.MoveClockAsync(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero)); // after the 09:00 announcements
 
-        // The first attempt failed; the second is a timed pass of its own, a second later.
+        // The first attempt failed; the second is a timed pass of its own, an hour later.
         var retrying = IrpFlowsApp.Step(await app.GetIrpAsync(failing), "announcement");
         Assert.Equal(("pending", 1), (retrying["status"]!.GetValue<string>(), retrying["failedAttempts"]!.GetValue<int>()));
-        await app.MoveClockAsync(new DateTimeOffset(2026, 11, 23, 10, 1, 0, TimeSpan.Zero));
+        Assert.InRange(retrying["retryAt"]!.GetValue<DateTimeOffset>(), // an hour after the attempt, which came once the clock was at 10:00
+            new DateTimeOffset(2026, 11, 23, 11, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 23, 11, 1, 0, TimeSpan.Zero));
+        await app.MoveClockAsync(new DateTimeOffset(2026, 11, 23, 11, 2, 0, TimeSpan.Zero));
+        await app.CatchUpAsync(); // the coordinator's notice is due when the failure was recorded, just after the clock's move
 
         var failed = IrpFlowsApp.Step(await app.GetIrpAsync(failing), "announcement");
         Assert.Equal("failed", failed["status"]!.GetValue<string>());

@@ -389,6 +389,7 @@ public sealed class IrpService(
         state?.CompletedAt, step.Source, step.Concerns, step.WaitingFor, state?.Attempts ?? 0, state?.LastError)
     {
         SkippedReason = state is null ? step.SkipReason : state.SkippedReason,
+        RetryAt = state?.Status == StepStatus.Pending ? state.RetryAt : null,
     };
 
     private static string Status(StepState s) => s.Status.ToString().ToLowerInvariant();

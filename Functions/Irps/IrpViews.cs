@@ -25,6 +25,9 @@ public sealed record TimelineEntry(
     /// what has happened made it needless (every document arrived, the report was published), or the IRP was cancelled.
     /// </summary>
     public string? SkippedReason { get; init; }
+
+    /// <summary>When a pending step whose last attempt failed (<see cref="LastError"/>) is tried again; null otherwise.</summary>
+    public DateTimeOffset? RetryAt { get; init; }
 }
 
 /// <summary>An IRP's full status, in the shape of Durable Functions' instance status plus the IRP's own facts.</summary>
