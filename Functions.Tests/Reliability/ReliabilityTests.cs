@@ -148,7 +148,7 @@ public sealed class ReliabilityTests(ITestOutputHelper output)
         }
     }
 
-    private static async Task AssertCompletedWithEveryEmailOnceAsync(IrpFlowsApp app, string id)
+    internal static async Task AssertCompletedWithEveryEmailOnceAsync(IrpFlowsApp app, string id)
     {
         var irp = await app.GetIrpAsync(id);
         Assert.Equal("Completed", irp["runtimeStatus"]!.GetValue<string>());
