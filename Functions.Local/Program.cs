@@ -1,5 +1,6 @@
 using IrpFlows.Hosting;
 using IrpFlows.Http;
+using IrpFlows.Local.Checks;
 using IrpFlows.Local.Hosting;
 
 namespace IrpFlows.Local;
@@ -13,8 +14,15 @@ public sealed class LocalHost
 {
     public static void Main(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var command = args.FirstOrDefault() == CheckLogsCommand.Name;
+        var builder = WebApplication.CreateBuilder(command ? args[1..] : args);
         builder.Configuration.AddLocalSettingsBeforeEnvironment(builder.Environment.ContentRootPath);
+        if (command)
+        {
+            // The pre-deploy check: the same settings as the app, no server.
+            Environment.ExitCode = CheckLogsCommand.RunAsync(builder.Configuration, Console.Out, CancellationToken.None).GetAwaiter().GetResult();
+            return;
+        }
         builder.UseFunctionsPort();
         builder.AddLocalSignIn();
         // The Durable Task Framework narrates every poll and lease at Information; its warnings and errors still show.

@@ -62,7 +62,8 @@ public sealed class LocalDurableTaskClient(IOrchestrationServiceClient client) :
         string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellation = default)
     {
         var states = await client.GetOrchestrationStateAsync(instanceId, allExecutions: false);
-        return states is { Count: > 0 } ? ToMetadata(states[0], getInputsAndOutputs) : null;
+        // Azure Storage answers an instance it does not hold (never started, or purged) with a list of one null.
+        return states is [{ OrchestrationInstance: not null } state, ..] ? ToMetadata(state, getInputsAndOutputs) : null;
     }
 
     public override AsyncPageable<OrchestrationMetadata> GetAllInstancesAsync(Microsoft.DurableTask.Client.OrchestrationQuery? filter = null)
@@ -104,6 +105,31 @@ public sealed class LocalDurableTaskClient(IOrchestrationServiceClient client) :
     {
         var state = await client.WaitForOrchestrationAsync(instanceId, executionId: null, Timeout.InfiniteTimeSpan, cancellation);
         return ToMetadata(state, getInputsAndOutputs);
+    }
+
+    /// <summary>
+    /// Purges the history and state of every instance the filter matches, through the backend's own purge (Azure Storage
+    /// deletes each instance's history rows, its row in the Instances table and its large-message blobs). The backend
+    /// filters on <see cref="PurgeInstancesFilter.CreatedFrom"/>/<see cref="PurgeInstancesFilter.CreatedTo"/> against the
+    /// created time of the instance's latest generation (each ContinueAsNew starts one), so for a finished instance it is
+    /// when its last pass began. Sub-orchestrations are not purged with their parent (<see cref="PurgeInstanceOptions.Recursive"/>
+    /// is refused): the workflow starts none.
+    /// </summary>
+    public override async Task<Microsoft.DurableTask.Client.PurgeResult> PurgeAllInstancesAsync(
+        PurgeInstancesFilter filter, PurgeInstanceOptions? options = null, CancellationToken cancellation = default)
+    {
+        if (options?.Recursive == true) throw new NotSupportedException("The local host does not purge sub-orchestrations recursively.");
+        var purger = client as IOrchestrationServicePurgeClient
+            ?? throw new NotSupportedException($"{client.GetType().Name} cannot purge instances.");
+        // No CreatedFrom: every instance created up to CreatedTo, however old.
+        var result = await purger.PurgeInstanceStateAsync(new PurgeInstanceFilter(
+            filter.CreatedFrom?.UtcDateTime ?? DateTime.MinValue,
+            filter.CreatedTo?.UtcDateTime,
+            filter.Statuses?.Select(s => (CoreStatus)s))
+        {
+            Timeout = filter.Timeout,
+        });
+        return new Microsoft.DurableTask.Client.PurgeResult(result.DeletedInstanceCount, result.IsComplete);
     }
 
     public override ValueTask DisposeAsync() => ValueTask.CompletedTask;

@@ -41,8 +41,8 @@ public sealed class PublishTests(ITestOutputHelper output) : IDisposable
                 nameof(WorkflowOrchestration.RunWorkflowStep)],
             Names(functions, "activityTrigger"));
         Assert.Equal(Declared<ActivityTriggerAttribute>(), Names(functions, "activityTrigger"));
-        var sweep = Assert.Single(functions, f => f.Trigger == "timerTrigger");
-        Assert.Equal(("Sweep", "0 */1 * * * *"), (sweep.Name, sweep.Schedule)); // every minute
+        Assert.Equal([("PurgeFinishedInstances", "0 30 3 * * *"), ("Sweep", "0 */1 * * * *")], // daily at 03:30; every minute
+            functions.Where(f => f.Trigger == "timerTrigger").Select(f => (f.Name, f.Schedule)).Order());
         Assert.Equal(Declared<HttpTriggerAttribute>(), Names(functions, "httpTrigger"));
         Assert.Equal(functions.Count, functions.Select(f => f.Name).Distinct().Count());
 

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using Azure.Storage.Blobs.Models;
 using IrpFlows.Mail;
@@ -6,6 +7,7 @@ using IrpFlows.Tests.Support;
 using IrpFlows.Workflow;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
+using Xunit.Abstractions;
 
 namespace IrpFlows.Tests.Reliability;
 
@@ -15,8 +17,14 @@ namespace IrpFlows.Tests.Reliability;
 /// for one IRP. Slow (minutes): they carry the trait Category=Reliability, which CI still runs.
 /// </summary>
 [Trait("Category", "Reliability")]
-public sealed class ReliabilityTests
+public sealed class ReliabilityTests(ITestOutputHelper output)
 {
+    /// <summary>
+    /// The environment variable that replays a run: the seed every random fault of these tests is drawn from. Each run
+    /// writes the seed it used to the test output and into its failure message.
+    /// </summary>
+    public const string SeedVariable = "IRPFLOWS_TEST_SEED";
+
     // Every prison IRP of these dates sends these emails, whatever else its data adds.
     private static readonly string[] EmailsOfEveryIrp =
     [
@@ -31,14 +39,18 @@ public sealed class ReliabilityTests
         var ids = new List<string>();
         for (var i = 1; i <= 20; i++) ids.Add(await app.CreateIrpAsync(IrpRequests.ElmleyIn2023($"HMP Elmley {i}")));
 
+        var seed = Seed();
         using var stop = new CancellationTokenSource();
-        var kills = KillAtRandomAsync(app.Process!, times: 10, stop.Token);
-        await app.RunAllToCompletionAsync(ids, ridesOutOutages: true);
-        await kills;
-        await app.WaitUntilHealthyAsync();
+        await ReplayableWithAsync(seed, async () =>
+        {
+            var kills = KillAtRandomAsync(app.Process!, new Random(seed), times: 10, stop.Token);
+            await app.RunAllToCompletionAsync(ids, ridesOutOutages: true);
+            await kills;
+            await app.WaitUntilHealthyAsync();
 
-        Assert.True(app.Process!.Starts >= 11, $"the host was started {app.Process.Starts} times");
-        foreach (var id in ids) await AssertCompletedWithEveryEmailOnceAsync(app, id);
+            Assert.True(app.Process!.Starts >= 11, $"the host was started {app.Process.Starts} times");
+            foreach (var id in ids) await AssertCompletedWithEveryEmailOnceAsync(app, id);
+        });
     }
 
     [Fact]
@@ -115,9 +127,30 @@ public sealed class ReliabilityTests
         ["AzureFunctionsJobHost:extensions:durableTask:storageProvider:workItemQueueVisibilityTimeout"] = "00:00:08",
     };
 
-    private static async Task KillAtRandomAsync(LocalHostProcess host, int times, CancellationToken ct)
+    /// <summary>The seed of this run's random faults: <see cref="SeedVariable"/> when set (a replay), else a fresh one; written to the output.</summary>
+    private int Seed()
     {
-        var random = new Random();
+        var given = Environment.GetEnvironmentVariable(SeedVariable);
+        var seed = string.IsNullOrEmpty(given) ? Random.Shared.Next() : int.Parse(given, System.Globalization.CultureInfo.InvariantCulture);
+        output.WriteLine($"Random faults drawn from seed {seed}; replay with {SeedVariable}={seed}.");
+        return seed;
+    }
+
+    /// <summary>Runs <paramref name="test"/>; a failure is reported with the seed that replays it.</summary>
+    private static async Task ReplayableWithAsync(int seed, Func<Task> test, [CallerMemberName] string testName = "")
+    {
+        try
+        {
+            await test();
+        }
+        catch (Exception e)
+        {
+            throw new Xunit.Sdk.XunitException($"Failed with random faults from seed {seed} (replay: {SeedVariable}={seed} dotnet test --filter {testName}): {e.Message}", e);
+        }
+    }
+
+    private static async Task KillAtRandomAsync(LocalHostProcess host, Random random, int times, CancellationToken ct)
+    {
         for (var kill = 0; kill < times; kill++)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(random.Next(1500, 6000)), ct);
@@ -127,7 +160,7 @@ public sealed class ReliabilityTests
         }
     }
 
-    private static async Task AssertCompletedWithEveryEmailOnceAsync(IrpFlowsApp app, string id)
+    internal static async Task AssertCompletedWithEveryEmailOnceAsync(IrpFlowsApp app, string id)
     {
         var irp = await app.GetIrpAsync(id);
         Assert.Equal("Completed", irp["runtimeStatus"]!.GetValue<string>());

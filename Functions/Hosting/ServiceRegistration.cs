@@ -28,6 +28,7 @@ public static class ServiceRegistration
         services.AddSingleton(IrpPolicy.FromConfiguration(configuration.GetSection(IrpPolicy.SectionName)));
         var workflow = Bind<WorkflowOptions>(configuration, WorkflowOptions.SectionName).Validate();
         services.AddSingleton(workflow);
+        services.AddSingleton(FinishedInstancePurgeOptions.FromConfiguration(configuration));
 
         var storage = StorageAccount.FromConfiguration(configuration);
         services.AddSingleton(storage);

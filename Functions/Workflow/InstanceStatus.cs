@@ -76,8 +76,10 @@ public sealed class InstanceStatus
 
     private IEnumerable<StepState> Runnable => Steps.Where(s => s.Status == StepStatus.Pending && s.Readiness == StepReadiness.Ready);
 
+    /// <summary>The status <paramref name="plan"/> of <paramref name="instance"/>'s log implies, with the engine's own steps (<see cref="FailureNotices"/>) added.</summary>
     internal static InstanceStatus Evaluate(WorkflowInstance instance, WorkflowPlan plan)
     {
+        plan = plan with { Steps = [.. plan.Steps, .. FailureNotices.Plan(instance)] };
         var completed = StepHistory.Completed(instance);
         var late = StepHistory.Skipped(instance);
         var steps = plan.Steps.Select(work =>

@@ -427,7 +427,7 @@ public sealed partial class WorkflowEngine
         {
             throw new WorkflowPlanException(instance, e);
         }
-        return InstanceStatus.Evaluate(instance, plan with { Steps = [.. plan.Steps, .. FailureNotices.Plan(instance)] });
+        return InstanceStatus.Evaluate(instance, plan);
     }
 
     private static WorkflowInstance WithEvents(WorkflowInstance instance, IEnumerable<NewEvent> events, DateTimeOffset now)
