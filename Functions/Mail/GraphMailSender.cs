@@ -33,6 +33,9 @@ public sealed class GraphMailSender : IMailSender
 
     private const string ImmutableIdPreference = "IdType=\"ImmutableId\"";
 
+    /// <summary>What a lookup asks of each message: whether it went, and the recipients and subject <see cref="SentMail"/> reports.</summary>
+    private static readonly string[] LookupFields = ["id", "isDraft", "sentDateTime", "subject", "toRecipients", "ccRecipients"];
+
     private readonly GraphServiceClient client;
     private readonly GraphMailOptions options;
     private readonly TimeProvider timeProvider;
@@ -52,7 +55,11 @@ public sealed class GraphMailSender : IMailSender
     }
 
     /// <inheritdoc/>
-    /// <remarks>A repeat returns the same <see cref="SentMail.ProviderMessageId"/> (the immutable Graph id) and the mailbox's sentDateTime.</remarks>
+    /// <remarks>
+    /// Returns the recipients and subject of the message in the mailbox (the sent copy, or the draft that was sent), not of
+    /// <paramref name="message"/>: a draft left by an earlier attempt, or a sent copy, may have been rendered from other data.
+    /// A repeat returns the same <see cref="SentMail.ProviderMessageId"/> (the immutable Graph id) and the mailbox's sentDateTime.
+    /// </remarks>
     public async Task<SentMail> SendAsync(MailMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -60,13 +67,13 @@ public sealed class GraphMailSender : IMailSender
         for (var attempt = 1; ; attempt++)
         {
             var copies = await FindByKeyAsync(message.MessageKey, cancellationToken);
-            if (copies.FirstOrDefault(m => m.IsDraft == false) is { Id: { } sentId } sent)
+            if (copies.FirstOrDefault(m => m.IsDraft == false) is { } sent)
             {
-                return new SentMail(message.MessageKey, sentId, sent.SentDateTime ?? timeProvider.GetUtcNow());
+                return Sent(message.MessageKey, sent, sent.SentDateTime ?? timeProvider.GetUtcNow());
             }
 
-            var draftId = copies.FirstOrDefault(m => m.IsDraft == true)?.Id;
-            if (draftId is null && submittedDraftId is not null)
+            var draft = copies.FirstOrDefault(m => m.IsDraft == true);
+            if (draft is null && submittedDraftId is not null)
             {
                 // Submitted, and neither the draft nor its sent copy is visible yet: it is on its way. Sending a new draft could send twice.
                 if (attempt >= options.MaxSendAttempts)
@@ -78,12 +85,12 @@ public sealed class GraphMailSender : IMailSender
                 continue;
             }
 
-            draftId ??= await CreateDraftAsync(message, cancellationToken);
+            draft ??= await CreateDraftAsync(message, cancellationToken);
             try
             {
-                submittedDraftId = draftId;
-                await SendDraftAsync(draftId, cancellationToken);
-                return new SentMail(message.MessageKey, draftId, timeProvider.GetUtcNow());
+                submittedDraftId = draft.Id!;
+                await SendDraftAsync(submittedDraftId, cancellationToken);
+                return Sent(message.MessageKey, draft, timeProvider.GetUtcNow());
             }
             catch (Exception exception) when (MayHaveBeenAccepted(exception, cancellationToken) && attempt < options.MaxSendAttempts)
             {
@@ -98,14 +105,15 @@ public sealed class GraphMailSender : IMailSender
         {
             request.QueryParameters.Filter =
                 $"singleValueExtendedProperties/Any(ep: ep/id eq '{MessageKeyPropertyId}' and ep/value eq '{messageKey.Replace("'", "''", StringComparison.Ordinal)}')";
-            request.QueryParameters.Select = ["id", "isDraft", "sentDateTime"];
+            request.QueryParameters.Select = LookupFields;
             request.QueryParameters.Top = 10;
             request.Headers.Add("Prefer", ImmutableIdPreference);
         }, cancellationToken);
         return page?.Value ?? [];
     }
 
-    private async Task<string> CreateDraftAsync(MailMessage message, CancellationToken cancellationToken)
+    /// <summary>Creates the draft; returns it as Graph created it (its id, recipients and subject).</summary>
+    private async Task<GraphModels.Message> CreateDraftAsync(MailMessage message, CancellationToken cancellationToken)
     {
         var draft = new GraphModels.Message
         {
@@ -136,7 +144,7 @@ public sealed class GraphMailSender : IMailSender
             // A duplicate draft is harmless (only one is ever sent), but a 504 may mean the first was created: do not repeat on 504.
             request.Options.Add(RetryOnly(HttpStatusCode.TooManyRequests, HttpStatusCode.ServiceUnavailable));
         }, cancellationToken);
-        return created?.Id ?? throw new InvalidOperationException("Graph created the draft but returned no id.");
+        return created is { Id: not null } ? created : throw new InvalidOperationException("Graph created the draft but returned no id.");
     }
 
     private Task SendDraftAsync(string draftId, CancellationToken cancellationToken) =>
@@ -158,6 +166,12 @@ public sealed class GraphMailSender : IMailSender
         OperationCanceledException => !cancellationToken.IsCancellationRequested,
         _ => false,
     };
+
+    private static SentMail Sent(string messageKey, GraphModels.Message message, DateTimeOffset sentAt) =>
+        new(messageKey, message.Id!, sentAt, Addresses(message.ToRecipients), Addresses(message.CcRecipients), message.Subject ?? "");
+
+    private static List<EmailAddress> Addresses(List<GraphModels.Recipient>? recipients) =>
+        (recipients ?? []).Select(r => new EmailAddress(r.EmailAddress?.Name ?? "", r.EmailAddress?.Address ?? "")).ToList();
 
     private static GraphModels.Recipient ToRecipient(EmailAddress address) =>
         new() { EmailAddress = new GraphModels.EmailAddress { Name = address.Name, Address = address.Address } };
