@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using System.Text.Json.Nodes;
 using IrpFlows.Mail;
@@ -144,19 +143,28 @@ public sealed class GraphMailSenderTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ThrottledSend_IsRetriedOnceBySdk_AfterRetryAfter()
+    public async Task ThrottledSend_IsSentAgain_AfterTheRetryAfterGraphGave_OnTheSendersClock()
     {
         graph.FailNext(GraphOperation.SendDraft, GraphFault.TooManyRequests);
         var message = VisitArrangements();
 
-        await CreateSender().SendAsync(message, CancellationToken.None);
+        await SendAsTimePassesAsync(CreateSender(), message);
 
-        var sends = graph.RequestsFor(GraphOperation.SendDraft);
-        Assert.Equal(2, sends.Count);
-        Assert.False(sends[0].Headers.ContainsKey("Retry-Attempt"));
-        Assert.Equal("1", sends[1].Headers["Retry-Attempt"]);
-        // Retry-After: 1 is honoured: the retry cannot come sooner (a lower bound only, so it cannot flake).
-        Assert.True(Stopwatch.GetElapsedTime(sends[0].Timestamp, sends[1].Timestamp) >= TimeSpan.FromMilliseconds(950));
+        Assert.Equal(2, graph.RequestsFor(GraphOperation.SendDraft).Count);
+        Assert.Single(graph.RequestsFor(GraphOperation.FindMessages)); // throttling proves nothing was sent: no need to look
+        Assert.Equal(Now + TimeSpan.FromSeconds(1), clock.GetUtcNow()); // Retry-After: 1, and no other wait
+        AssertExactlyOneSent(message.MessageKey);
+    }
+
+    [Fact]
+    public async Task ThrottledOrUnavailableDraftCreation_IsMadeAgain_AndOneDraftIsSent()
+    {
+        graph.FailNext(GraphOperation.CreateDraft, GraphFault.ServiceUnavailable);
+        var message = VisitArrangements();
+
+        await SendAsTimePassesAsync(CreateSender(), message);
+
+        Assert.Equal(2, graph.RequestsFor(GraphOperation.CreateDraft).Count);
         AssertExactlyOneSent(message.MessageKey);
     }
 
