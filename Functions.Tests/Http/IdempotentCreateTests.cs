@@ -1,7 +1,17 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Azure.Data.Tables;
+using IrpFlows.Http;
+using IrpFlows.Irps;
+using IrpFlows.Storage;
 using IrpFlows.Tests.Support;
+using IrpFlows.Timeline;
+using IrpFlows.Workflow;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IrpFlows.Tests.Http;
 
@@ -58,6 +68,98 @@ public sealed class IdempotentCreateTests
         Assert.Equal(id, Assert.Single(await ListAsync(app))!["id"]!.GetValue<string>());
         await app.MoveClockAsync(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
         Assert.Equal(["announcement"], await app.OutboxStepsAsync(id));
+    }
+
+    // The first request wrote the IRP and started it, then died before storing its response with the key (its storage
+    // request to complete the claim never left). Without the log, every repeat for 24 hours would answer 409 "still being
+    // created" for an IRP that exists.
+    [Fact]
+    public async Task ACreateThatDiedAfterWritingTheIrp_IsAnswered202FromTheLog_WithTheSameIrp_AndTheKeyKeepsThatAnswer()
+    {
+        var crash = new CrashAtClaimCompletion();
+        var keysTables = crash.Tables(StorageAccount.FromConnectionString(await TestStorage.ConnectionStringAsync()));
+        await using var app = await IrpFlowsApp.StartAsync(services: s => s.AddSingleton(sp =>
+            new IdempotencyKeys(keysTables, sp.GetRequiredService<WorkflowOptions>(), sp.GetRequiredService<TimeProvider>())));
+        var key = Guid.NewGuid().ToString();
+
+        var died = await CreateAsync(app, IrpRequests.Elmley(), key);
+        Assert.True(crash.Fired);
+        Assert.Equal(HttpStatusCode.InternalServerError, died.Status);
+        var created = Assert.Single(await ListAsync(app))!["id"]!.GetValue<string>();
+
+        var repeat = await CreateAsync(app, IrpRequests.Elmley(), key);
+        var again = await CreateAsync(app, IrpRequests.Elmley(), key);
+
+        Assert.True(repeat.Status == HttpStatusCode.Accepted, $"{(int)repeat.Status} {repeat.Body}");
+        var body = JsonNode.Parse(repeat.Body)!;
+        Assert.Equal(created, body["id"]!.GetValue<string>());
+        Assert.Equal($"http://localhost/api/irps/{created}", body["statusQueryGetUri"]!.GetValue<string>());
+        Assert.Equal(new Uri($"http://localhost/api/irps/{created}"), repeat.Response.Headers.Location);
+        Assert.Equal("true", repeat.Response.Headers.GetValues("Idempotent-Replayed").Single());
+        Assert.NotNull(body["warnings"]);
+        Assert.True(JsonNode.DeepEquals(body, JsonNode.Parse(again.Body)), $"{repeat.Body}\n{again.Body}");
+        var claim = Assert.Single(new TableClient(app.ConnectionString, app.Names.Instances).Query<TableEntity>(e => e.RowKey == "key"),
+            e => e.PartitionKey.StartsWith("!idempotency-", StringComparison.Ordinal));
+        Assert.Equal(202, claim.GetInt32("Status"));
+        Assert.Equal(created, Assert.Single(await ListAsync(app))!["id"]!.GetValue<string>());
+    }
+
+    // The first request claimed the key, naming the IRP it would create, and died before creating it. Once the claim's
+    // lease has run out a repeat takes the claim over and creates that very IRP.
+    [Fact]
+    public async Task AClaimLeftByARequestThatDiedBeforeCreating_IsTakenOverOnceItsLeaseRunsOut_AndCreatesTheIrpItNamed()
+    {
+        await using var app = await IrpFlowsApp.StartAsync();
+        var key = Guid.NewGuid().ToString();
+        var request = JsonSerializer.Deserialize<CreateIrpRequest>(IrpRequests.Elmley().ToJsonString(), IrpEvents.Json)!;
+        var died = await app.Services.GetRequiredService<IdempotencyKeys>().ClaimAsync(key, IdempotencyKeys.Fingerprint(request, IrpEvents.Json),
+            (_, _) => Task.FromResult<IdempotencyKeys.Response?>(null), CancellationToken.None);
+        Assert.Null(died.Answer);
+
+        await app.MoveClockAsync(IrpFlowsApp.MondayMorning + IdempotencyKeys.Lease + TimeSpan.FromSeconds(1));
+        var repeat = await CreateAsync(app, IrpRequests.Elmley(), key);
+        var again = await CreateAsync(app, IrpRequests.Elmley(), key);
+
+        Assert.True(repeat.Status == HttpStatusCode.Accepted, $"{(int)repeat.Status} {repeat.Body}");
+        Assert.Equal(died.IrpId, JsonNode.Parse(repeat.Body)!["id"]!.GetValue<string>());
+        Assert.Equal(died.IrpId, Assert.Single(await ListAsync(app))!["id"]!.GetValue<string>());
+        Assert.False(repeat.Response.Headers.Contains("Idempotent-Replayed")); // this request created it
+        Assert.Equal(HttpStatusCode.Accepted, again.Status);
+        Assert.Equal("true", again.Response.Headers.GetValues("Idempotent-Replayed").Single());
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(repeat.Body), JsonNode.Parse(again.Body)), $"{repeat.Body}\n{again.Body}");
+    }
+
+    /// <summary>The process dies at the storage request that completes a key's claim (the first PATCH of the keys' table client).</summary>
+    private sealed class CrashAtClaimCompletion : HttpPipelinePolicy
+    {
+        private int _fired;
+
+        public bool Fired => Volatile.Read(ref _fired) == 1;
+
+        public TableServiceClient Tables(StorageAccount storage)
+        {
+            var options = new TableClientOptions();
+            options.AddPolicy(this, HttpPipelinePosition.PerCall);
+            return storage.CreateTableServiceClient(options);
+        }
+
+        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            CrashOnFirstUpdate(message);
+            ProcessNext(message, pipeline);
+        }
+
+        public override ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            CrashOnFirstUpdate(message);
+            return ProcessNextAsync(message, pipeline);
+        }
+
+        private void CrashOnFirstUpdate(HttpMessage message)
+        {
+            if (message.Request.Method == RequestMethod.Patch && Interlocked.Exchange(ref _fired, 1) == 0)
+                throw new IOException("Simulated crash before the key's claim was completed.");
+        }
     }
 
     [Fact]

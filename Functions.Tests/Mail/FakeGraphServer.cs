@@ -187,13 +187,19 @@ internal sealed partial class FakeGraphServer : IAsyncDisposable
         {
             inTransit.HiddenForLookups--;
         }
-        var page = new JsonArray(matches.Select(m => (JsonNode)new JsonObject
-        {
-            ["id"] = m.Id,
-            ["isDraft"] = m.IsDraft,
-            ["sentDateTime"] = m.SentDateTime?.ToString("O"),
-        }).ToArray());
+        var select = context.Request.Query["$select"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries);
+        var page = new JsonArray(matches.Select(m => (JsonNode)Selected(m, select)).ToArray());
         return Results.Json(new JsonObject { ["value"] = page });
+    }
+
+    /// <summary>Only the fields asked for ($select), as Graph answers: a sender that reads a field it did not ask for gets nothing.</summary>
+    private static JsonObject Selected(StoredMessage message, IReadOnlyList<string> select)
+    {
+        var all = message.Json.DeepClone().AsObject();
+        all["id"] = message.Id;
+        all["isDraft"] = message.IsDraft;
+        all["sentDateTime"] = message.SentDateTime?.ToString("O");
+        return new JsonObject(select.Where(all.ContainsKey).Select(field => KeyValuePair.Create(field, all[field]?.DeepClone())));
     }
 
     private IResult CreateDraft(HttpContext context, string body)

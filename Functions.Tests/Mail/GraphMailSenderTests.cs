@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using System.Text;
 using System.Text.Json.Nodes;
 using IrpFlows.Mail;
+using IrpFlows.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.Graph;
 using Microsoft.Kiota.Abstractions.Authentication;
@@ -15,8 +15,8 @@ public sealed class GraphMailSenderTests : IAsyncLifetime
     // Longer than any test waits in real time: a sender that waited on the real clock instead of its TimeProvider would fail.
     private static readonly TimeSpan RecheckDelay = TimeSpan.FromMinutes(1);
 
-    // The sender's clock. FakeTimeProvider fires the sender's wait before it looks again only when a test moves it.
-    private readonly FakeTimeProvider clock = new(Now);
+    // The sender's clock: it stands still until a test ends the wait the sender has started on it.
+    private readonly WaitAwareTimeProvider clock = new(Now);
     private FakeGraphServer graph = null!;
     private HttpClient httpClient = null!;
 
@@ -42,20 +42,11 @@ public sealed class GraphMailSenderTests : IAsyncLifetime
     private MailMessage VisitArrangements() =>
         new IrpMailTemplates(clock).Render("visit-arrangements", TestIrps.Context(TestIrps.Elmley(TestIrps.Liaison)))!;
 
-    /// <summary>Sends while time passes: the sender's clock moves on by the recheck delay until the send has finished.</summary>
+    /// <summary>Sends while time passes: each wait the sender starts on its clock ends at once, however loaded the machine.</summary>
     private Task<SentMail> SendAsTimePassesAsync(GraphMailSender sender, MailMessage message) =>
-        PassTimeUntilDoneAsync(sender.SendAsync(message, CancellationToken.None));
+        clock.RunAsTimePassesAsync(sender.SendAsync(message, CancellationToken.None));
 
-    private async Task<SentMail> PassTimeUntilDoneAsync(Task<SentMail> send)
-    {
-        var waited = Stopwatch.StartNew();
-        while (await Task.WhenAny(send, Task.Delay(TimeSpan.FromMilliseconds(20))) != send)
-        {
-            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(30), "The send did not finish while its clock moved on.");
-            clock.Advance(RecheckDelay);
-        }
-        return await send;
-    }
+    private static IEnumerable<string> Addresses(IEnumerable<EmailAddress> addresses) => addresses.Select(a => a.Address);
 
     private void AssertExactlyOneSent(string messageKey)
     {
@@ -95,7 +86,9 @@ public sealed class GraphMailSenderTests : IAsyncLifetime
         Assert.Contains("DTSTART;VALUE=DATE:20230213", ics);
 
         AssertExactlyOneSent(message.MessageKey);
-        Assert.Equal(new SentMail(message.MessageKey, graph.SentItems[0].Id, Now), sent);
+        Assert.Equal((message.MessageKey, graph.SentItems[0].Id, Now, message.Subject), (sent.MessageKey, sent.ProviderMessageId, sent.SentAt, sent.Subject));
+        Assert.Equal(message.To, sent.To);
+        Assert.Equal(message.Cc, sent.Cc);
     }
 
     [Fact]
@@ -107,10 +100,34 @@ public sealed class GraphMailSenderTests : IAsyncLifetime
         var first = await sender.SendAsync(message, CancellationToken.None);
         var second = await sender.SendAsync(message, CancellationToken.None);
 
-        Assert.Equal(first, second);
+        Assert.Equivalent(first, second, strict: true);
         Assert.Single(graph.RequestsFor(GraphOperation.SendDraft));
         Assert.Single(graph.RequestsFor(GraphOperation.CreateDraft));
         AssertExactlyOneSent(message.MessageKey);
+    }
+
+    [Fact]
+    public async Task ARepeatRenderedFromChangedData_ReturnsTheRecipientsAndSubjectOfTheMessageInSentItems()
+    {
+        var sender = CreateSender();
+        var first = VisitArrangements();
+        await sender.SendAsync(first, CancellationToken.None);
+        // The step runs again after a crash, and meanwhile the governor's address was corrected and the visit moved.
+        var rerendered = first with
+        {
+            To = [new EmailAddress("David Brown", "d.brown@justice.gov.uk"), .. first.To.Skip(1)],
+            Cc = [],
+            Subject = first.Subject + " (moved)",
+        };
+
+        var repeat = await sender.SendAsync(rerendered, CancellationToken.None);
+
+        Assert.Equal(["governor.elmley@justice.gov.uk", "priya.patel@justice.gov.uk"], Addresses(repeat.To));
+        Assert.Equal(["imb.elmley@imb.org.uk", "sarah.jones@hmiprisons.gov.uk"], Addresses(repeat.Cc));
+        Assert.Equal(first.Subject, repeat.Subject);
+        Assert.Equal(graph.SentItems[0].Id, repeat.ProviderMessageId);
+        Assert.Single(graph.RequestsFor(GraphOperation.CreateDraft));
+        AssertExactlyOneSent(first.MessageKey);
     }
 
     [Fact]
@@ -126,19 +143,28 @@ public sealed class GraphMailSenderTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ThrottledSend_IsRetriedOnceBySdk_AfterRetryAfter()
+    public async Task ThrottledSend_IsSentAgain_AfterTheRetryAfterGraphGave_OnTheSendersClock()
     {
         graph.FailNext(GraphOperation.SendDraft, GraphFault.TooManyRequests);
         var message = VisitArrangements();
 
-        await CreateSender().SendAsync(message, CancellationToken.None);
+        await SendAsTimePassesAsync(CreateSender(), message);
 
-        var sends = graph.RequestsFor(GraphOperation.SendDraft);
-        Assert.Equal(2, sends.Count);
-        Assert.False(sends[0].Headers.ContainsKey("Retry-Attempt"));
-        Assert.Equal("1", sends[1].Headers["Retry-Attempt"]);
-        // Retry-After: 1 is honoured: the retry cannot come sooner (a lower bound only, so it cannot flake).
-        Assert.True(Stopwatch.GetElapsedTime(sends[0].Timestamp, sends[1].Timestamp) >= TimeSpan.FromMilliseconds(950));
+        Assert.Equal(2, graph.RequestsFor(GraphOperation.SendDraft).Count);
+        Assert.Single(graph.RequestsFor(GraphOperation.FindMessages)); // throttling proves nothing was sent: no need to look
+        Assert.Equal(Now + TimeSpan.FromSeconds(1), clock.GetUtcNow()); // Retry-After: 1, and no other wait
+        AssertExactlyOneSent(message.MessageKey);
+    }
+
+    [Fact]
+    public async Task ThrottledOrUnavailableDraftCreation_IsMadeAgain_AndOneDraftIsSent()
+    {
+        graph.FailNext(GraphOperation.CreateDraft, GraphFault.ServiceUnavailable);
+        var message = VisitArrangements();
+
+        await SendAsTimePassesAsync(CreateSender(), message);
+
+        Assert.Equal(2, graph.RequestsFor(GraphOperation.CreateDraft).Count);
         AssertExactlyOneSent(message.MessageKey);
     }
 
@@ -176,16 +202,14 @@ public sealed class GraphMailSenderTests : IAsyncLifetime
         var message = VisitArrangements();
 
         var send = CreateSender().SendAsync(message, CancellationToken.None);
-        var waited = Stopwatch.StartNew();
-        while (graph.RequestsFor(GraphOperation.SendDraft).Count == 0 && waited.Elapsed < TimeSpan.FromSeconds(30))
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(10));
-        }
-        await Task.Delay(TimeSpan.FromMilliseconds(200));
+        // The recheck delay is a minute of real time: a sender waiting on the real clock rather than its own never gets here.
+        await Task.WhenAny(send, clock.WhenWaitingAsync()).WaitAsync(WaitAwareTimeProvider.GiveUpAfter);
 
-        Assert.False(send.IsCompleted); // the clock stands still, so the sender is still waiting
+        Assert.False(send.IsCompleted, $"The send finished without waiting on its clock: {send.Status} {send.Exception}");
         Assert.Single(graph.RequestsFor(GraphOperation.FindMessages));
-        await PassTimeUntilDoneAsync(send);
+        Assert.Single(graph.RequestsFor(GraphOperation.SendDraft));
+        clock.EndOldestWait();
+        await clock.RunAsTimePassesAsync(send);
         Assert.Equal(2, graph.RequestsFor(GraphOperation.FindMessages).Count);
         AssertExactlyOneSent(message.MessageKey);
     }
@@ -202,7 +226,8 @@ public sealed class GraphMailSenderTests : IAsyncLifetime
 
         Assert.Single(graph.RequestsFor(GraphOperation.SendDraft));
         AssertExactlyOneSent(message.MessageKey);
-        Assert.Equal(new SentMail(message.MessageKey, graph.SentItems[0].Id, Now), sent);
+        Assert.Equal((graph.SentItems[0].Id, Now, message.Subject), (sent.ProviderMessageId, sent.SentAt, sent.Subject));
+        Assert.Equal(Addresses(message.To), Addresses(sent.To));
     }
 
     [Fact]
@@ -215,10 +240,12 @@ public sealed class GraphMailSenderTests : IAsyncLifetime
         Assert.Single(graph.Drafts);
         Assert.Empty(graph.SentItems);
 
-        await CreateSender().SendAsync(message, CancellationToken.None);
+        // Meanwhile the liaison officer changed: the draft left behind is what goes, and what the result reports.
+        var sent = await CreateSender().SendAsync(message with { To = [.. message.To.Take(1), new EmailAddress("Lee New", "lee.new@justice.gov.uk")] }, CancellationToken.None);
 
         Assert.Single(graph.RequestsFor(GraphOperation.CreateDraft));
         AssertExactlyOneSent(message.MessageKey);
+        Assert.Equal(["governor.elmley@justice.gov.uk", "priya.patel@justice.gov.uk"], Addresses(sent.To));
     }
 
     [Fact]

@@ -60,6 +60,38 @@ public sealed class OutboxExactlyOnceTests
         Assert.Equal(announcement.SentAt, status.Step("announcement")!.Result!["email"]!["sentAt"]!.GetValue<DateTimeOffset>());
     }
 
+    // The crash falls after the .eml was written and before the step's completion was recorded; meanwhile the visit moves,
+    // so the step, run again, renders a letter with another subject. The outbox keeps the first letter, and the record
+    // (what GET /api/irps/{id} lists under emails) says what the governor received, not what the repeat rendered.
+    [Fact]
+    public async Task ACrashBeforeTheRecord_ThenAMovedVisit_RecordsTheLetterThatWent_NotTheOneRenderedAgain()
+    {
+        var world = await World.CreateAsync();
+        await world.Engine(null).StartAsync(IrpWorkflow.KindName, "elmley", Started(), world.Durable, CancellationToken.None);
+        world.Clock.SetUtcNow(AnnouncementDue);
+        var crash = new CrashAtRequest(4); // the append of StepCompleted
+        await Assert.ThrowsAsync<IOException>(() => world.Engine(crash).RunStepAsync("elmley", "announcement", CancellationToken.None));
+        var sent = Assert.Single(await world.Outbox.ListAsync("elmley", CancellationToken.None));
+
+        var survivor = world.Engine(null);
+        await survivor.AppendAsync("elmley", _ => [new NewEvent(IrpEvents.VisitRescheduled, IrpEvents.ToData(new VisitRescheduledData(new DateOnly(2027, 3, 1))))],
+            durable: null, CancellationToken.None);
+        var moved = (await survivor.GetAsync("elmley", CancellationToken.None))!.Instance;
+        var renderedAgain = world.Templates.Render("announcement", world.Workflow().MailContext("elmley", IrpState.From(moved)))!;
+        Assert.NotEqual(sent.Subject, renderedAgain.Subject); // else this test would prove nothing
+        await survivor.RunStepAsync("elmley", "announcement", CancellationToken.None);
+
+        var status = (await survivor.GetAsync("elmley", CancellationToken.None))!;
+        var email = IrpEvents.FromData<EmailRecord>(status.Step("announcement")!.Result!["email"]!.AsObject());
+        Assert.Equal(sent.Subject, email.Subject);
+        Assert.Contains("February 2027", email.Subject, StringComparison.Ordinal); // the visit as the letter gave it
+        Assert.Equal(sent.To, email.To);
+        Assert.Equal(sent.Cc, email.Cc);
+        Assert.Equal(sent.SentAt, email.SentAt);
+        Assert.Equal(sent.Id, email.MessageId);
+        Assert.Equal(sent.Subject, Assert.Single(await world.Outbox.ListAsync("elmley", CancellationToken.None)).Subject);
+    }
+
     private static NewEvent Started()
     {
         var request = JsonSerializer.Deserialize<CreateIrpRequest>(IrpRequests.Elmley().ToJsonString(), IrpEvents.Json)!;
@@ -109,15 +141,22 @@ public sealed class OutboxExactlyOnceTests
         public WorkflowEngine Engine(CrashAtRequest? crash)
         {
             _crash = crash;
+            return new WorkflowEngine(Tables, [Workflow()], Clock, EngineOptions, NullLogger<WorkflowEngine>.Instance);
+        }
+
+        public IrpMailTemplates Templates => new(Clock);
+
+        /// <summary>The IRP workflow as a new process builds it, over the world's (possibly crashing) storage clients.</summary>
+        public IrpWorkflow Workflow()
+        {
             var policy = new IrpPolicy();
             var planner = new IrpPlanner(WorkingDayCalendar.EnglandAndWales, policy);
             var documents = new DocumentsOptions();
             var links = new UploadLinks(new UploadTokens("test-upload-signing-key-0123456789abcdef"), documents, policy, new Uri("http://localhost:7071"));
             var sas = _storage.CreateSasSigner(Blobs, TimeProvider.System);
             var destruction = new MaterialDestruction(new DocumentStore(Blobs, Tables, sas, documents, TimeProvider.System));
-            var workflow = new IrpWorkflow(planner, new IrpMailTemplates(Clock), Outbox, links, destruction,
+            return new IrpWorkflow(planner, Templates, Outbox, links, destruction,
                 new IrpReportFiles(Blobs, sas, links, planner, policy, new ReportOptions(), TimeProvider.System));
-            return new WorkflowEngine(Tables, [workflow], Clock, EngineOptions, NullLogger<WorkflowEngine>.Instance);
         }
 
         private sealed class CrashSwitch(World world) : HttpPipelinePolicy

@@ -68,7 +68,7 @@ public sealed class ProbationWorkflowTests
         var mail = new Mock<IMailSender>(MockBehavior.Strict);
         mail.Setup(m => m.SendAsync(It.IsAny<MailMessage>(), It.IsAny<CancellationToken>()))
             .Callback<MailMessage, CancellationToken>((message, _) => sent = message)
-            .ReturnsAsync((MailMessage message, CancellationToken _) => new SentMail(message.MessageKey, "outbox-id", Created));
+            .ReturnsAsync((MailMessage message, CancellationToken _) => new SentMail(message.MessageKey, "outbox-id", Created, message.To, message.Cc, message.Subject));
         var workflow = new ProbationWorkflow(new ProbationPlanner(IrpFlows.Calendar.WorkingDayCalendar.EnglandAndWales, new ProbationPolicy()),
             new ProbationMailTemplates(TimeProvider.System), mail.Object,
             new UploadLinks(new UploadTokens(IrpFlowsApp.UploadSigningKey), new DocumentsOptions(), new IrpPolicy(), new Uri("http://localhost/")));

@@ -14,6 +14,13 @@ namespace IrpFlows.Http;
 /// running waits for its response. Requests that create nothing (400, 409) release the key, so nothing of them is kept.
 /// "The same body" is the same request once read: whitespace and property order do not matter.
 /// </summary>
+/// <remarks>
+/// The claim names the IRP's id before anything is created, so a claim whose request died before storing its response
+/// (after creating the IRP, or before) is settled from the log: if the IRP it names exists, a repeat completes the claim with
+/// the answer the log gives and returns it; if not, once the claim is older than <see cref="Lease"/> a repeat takes it over
+/// and creates that same IRP. Two requests holding one claim can therefore never make two IRPs: the log's header is added
+/// with If-None-Match.
+/// </remarks>
 public sealed class IdempotencyKeys(TableServiceClient tables, WorkflowOptions options, TimeProvider time)
 {
     public const string Header = "Idempotency-Key";
@@ -22,6 +29,12 @@ public sealed class IdempotencyKeys(TableServiceClient tables, WorkflowOptions o
     /// <summary>How long a key's response is kept, by the app's clock.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
 
+    /// <summary>
+    /// How long, by the app's clock, a claim with no response belongs to the request that made it. Creating an IRP takes well
+    /// under a second, so a claim this old whose IRP is not in the log was left by a request that died before creating it.
+    /// </summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
+
     // Creating an IRP takes well under a second; a request still waiting after this gets 409 and may try again.
     private static readonly TimeSpan WaitForFirst = TimeSpan.FromSeconds(30);
     private const string Row = "key";
@@ -29,6 +42,9 @@ public sealed class IdempotencyKeys(TableServiceClient tables, WorkflowOptions o
 
     /// <summary>What a key allows: create (with the id reserved for the IRP), or answer at once with <see cref="Answer"/>.</summary>
     public sealed record Claim(string Key, string? IrpId, ETag ETag, IResult? Answer);
+
+    /// <summary>The answer to a create, kept with its key for the requests that repeat it.</summary>
+    public sealed record Response(int Status, object Body, string? Location);
 
     /// <summary>Why a key sent is unusable (400 on the header), or null.</summary>
     public static string? Broken(string key) =>
@@ -40,10 +56,16 @@ public sealed class IdempotencyKeys(TableServiceClient tables, WorkflowOptions o
     public static string Fingerprint<T>(T body, JsonSerializerOptions json) =>
         Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(body, json)));
 
-    public async Task<Claim> ClaimAsync(string key, string fingerprint, CancellationToken ct)
+    /// <param name="fromLog">
+    /// The answer the create of the IRP with the given id gave, as its log tells it; null when the log holds no such IRP.
+    /// Asked when a claim has no response yet: at once, again once the claim's <see cref="Lease"/> has run out, and when
+    /// waiting for the first request's response gives up.
+    /// </param>
+    public async Task<Claim> ClaimAsync(string key, string fingerprint, Func<string, CancellationToken, Task<Response?>> fromLog, CancellationToken ct)
     {
         var partition = "!idempotency-" + Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)));
         var waitUntil = TimeProvider.System.GetUtcNow() + WaitForFirst; // real time: the development clock may jump meanwhile
+        var lookedInLog = false;
         while (true)
         {
             var id = Guid.NewGuid().ToString("N");
@@ -60,30 +82,83 @@ public sealed class IdempotencyKeys(TableServiceClient tables, WorkflowOptions o
             var read = await _table.GetEntityIfExistsAsync<TableEntity>(partition, Row, cancellationToken: ct);
             if (!read.HasValue) continue; // released meanwhile: claim it again
             var claim = read.Value!;
-            if (claim.GetDateTimeOffset("ClaimedAt")!.Value + Lifetime <= time.GetUtcNow())
+            var claimedAt = claim.GetDateTimeOffset("ClaimedAt")!.Value;
+            if (claimedAt + Lifetime <= time.GetUtcNow())
             {
                 await ForgetAsync(partition, claim.ETag, ct);
                 continue;
             }
             if (claim.GetString("Fingerprint") != fingerprint)
                 return Answer(Problems.Status(StatusCodes.Status422UnprocessableEntity, "Idempotency-Key reused",
-                    $"This {Header} was first used, at {claim.GetDateTimeOffset("ClaimedAt"):O}, with another body. Use a new key for a new request."));
+                    $"This {Header} was first used, at {claimedAt:O}, with another body. Use a new key for a new request."));
             if (claim.GetInt32("Status") is { } status)
                 return Answer(new StoredResponse(status, claim.GetString("Body")!, claim.GetString("Location")));
-            if (TimeProvider.System.GetUtcNow() > waitUntil)
+
+            var irpId = claim.GetString("IrpId")!;
+            var leaseOver = claimedAt + Lease <= time.GetUtcNow();
+            var waitOver = TimeProvider.System.GetUtcNow() > waitUntil;
+            if (!lookedInLog || leaseOver || waitOver)
+            {
+                lookedInLog = true;
+                if (await fromLog(irpId, ct) is { } logged)
+                {
+                    // Created, and its response never stored (the request died, or is about to store it): the log answers.
+                    if (await TryCompleteAsync(partition, claim.ETag, logged, ct)) return Answer(StoredResponse.Of(logged));
+                    continue; // completed or taken over meanwhile: read it again
+                }
+                if (leaseOver && await TryTakeOverAsync(partition, irpId, claim.ETag, ct) is { } takenOver) return takenOver;
+                if (leaseOver) continue; // another request took it over first
+            }
+            if (waitOver)
                 return Answer(Problems.Conflict("Still being created", $"The first request with this {Header} is still running; repeat this one shortly."));
             await Task.Delay(TimeSpan.FromMilliseconds(100), ct);
         }
     }
 
-    /// <summary>Stores the response of the request that made the claim, for the requests that repeat it.</summary>
-    public Task CompleteAsync(Claim claim, int status, object body, string? location, CancellationToken ct) =>
-        _table.UpdateEntityAsync(new TableEntity(claim.Key, Row)
+    /// <summary>
+    /// Stores the response of the request that made the claim, for the requests that repeat it. A repeat that found the IRP
+    /// in the log may have stored the same answer first; that is not an error.
+    /// </summary>
+    public async Task CompleteAsync(Claim claim, Response response, CancellationToken ct)
+    {
+        if (await TryCompleteAsync(claim.Key, claim.ETag, response, ct)) return;
+        var now = await _table.GetEntityIfExistsAsync<TableEntity>(claim.Key, Row, cancellationToken: ct);
+        if (now.HasValue && now.Value!.GetInt32("Status") is not null && now.Value.GetString("IrpId") == claim.IrpId) return;
+        throw new InvalidOperationException(
+            $"The {Header} claim for IRP {claim.IrpId} was taken over after its lease of {Lease.TotalMinutes:0} minute(s) ran out; its response is not kept.");
+    }
+
+    private async Task<bool> TryCompleteAsync(string partition, ETag etag, Response response, CancellationToken ct)
+    {
+        try
         {
-            ["Status"] = status,
-            ["Body"] = JsonSerializer.Serialize(body, Irps.IrpEvents.Json),
-            ["Location"] = location,
-        }, claim.ETag, TableUpdateMode.Merge, ct);
+            await _table.UpdateEntityAsync(new TableEntity(partition, Row)
+            {
+                ["Status"] = response.Status,
+                ["Body"] = JsonSerializer.Serialize(response.Body, Irps.IrpEvents.Json),
+                ["Location"] = response.Location,
+            }, etag, TableUpdateMode.Merge, ct);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is StatusCodes.Status404NotFound or StatusCodes.Status412PreconditionFailed)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Renews a claim whose request died before creating its IRP, for this request to create that IRP; null when another got in first.</summary>
+    private async Task<Claim?> TryTakeOverAsync(string partition, string irpId, ETag etag, CancellationToken ct)
+    {
+        try
+        {
+            var renewed = await _table.UpdateEntityAsync(new TableEntity(partition, Row) { ["ClaimedAt"] = time.GetUtcNow() }, etag, TableUpdateMode.Merge, ct);
+            return new Claim(partition, irpId, renewed.Headers.ETag!.Value, null);
+        }
+        catch (RequestFailedException e) when (e.Status is StatusCodes.Status404NotFound or StatusCodes.Status412PreconditionFailed)
+        {
+            return null;
+        }
+    }
 
     /// <summary>Gives a claim up: the request created nothing (or failed), so the key is free again.</summary>
     public Task ReleaseAsync(Claim claim, CancellationToken ct) => ForgetAsync(claim.Key, claim.ETag, ct);
@@ -105,6 +180,9 @@ public sealed class IdempotencyKeys(TableServiceClient tables, WorkflowOptions o
     /// <summary>The first response again, marked as a replay.</summary>
     private sealed record StoredResponse(int Status, string Body, string? Location) : IResult
     {
+        public static StoredResponse Of(Response response) =>
+            new(response.Status, JsonSerializer.Serialize(response.Body, Irps.IrpEvents.Json), response.Location);
+
         public Task ExecuteAsync(HttpContext context)
         {
             if (Location is not null) context.Response.Headers.Location = Location;

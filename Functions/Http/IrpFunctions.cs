@@ -27,7 +27,8 @@ public sealed class IrpFunctions(IrpService irps, IdempotencyKeys keys)
     [OpenApiOperation("IRPs", "Start an IRP. Returns 202 with the URLs to query it, raise events and terminate it.",
         Description = "Safe to retry with the header Idempotency-Key (1 to 255 printable ASCII characters): the same key and body within "
             + "24 hours get the first response again (same status, body and id; header Idempotent-Replayed: true), the same key with "
-            + "another body 422. 409 names the existing IRP when an active IRP of the same establishment has its visit within 90 days. "
+            + "another body 422; when the first request died before its response was kept, a repeat is answered from the log (202 "
+            + "with the IRP it created) or, after a one-minute lease, creates that same IRP. 409 names the existing IRP when an active IRP of the same establishment has its visit within 90 days. "
             + "The body is at most 128 KiB.",
         RequestBody = typeof(CreateIrpRequest), Response = typeof(CreatedIrp), ResponseStatus = StatusCodes.Status202Accepted,
         ErrorStatuses = [StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status422UnprocessableEntity])]
@@ -45,7 +46,7 @@ public sealed class IrpFunctions(IrpService irps, IdempotencyKeys keys)
         if (!validation.IsValid) return Problems.Validation(validation.Errors.ToDictionary());
         if (key is null) return await CreateAsync(request, validation, durable, id: null, ct);
 
-        var claim = await keys.ClaimAsync(key, IdempotencyKeys.Fingerprint(body, IrpEvents.Json), ct);
+        var claim = await keys.ClaimAsync(key, IdempotencyKeys.Fingerprint(body, IrpEvents.Json), (id, token) => CreatedFromLogAsync(request, id, token), ct);
         if (claim.Answer is not null) return claim.Answer;
         IResult result;
         try
@@ -58,7 +59,7 @@ public sealed class IrpFunctions(IrpService irps, IdempotencyKeys keys)
             throw;
         }
         if (result is Accepted<CreatedIrp> { Value: { } created } accepted)
-            await keys.CompleteAsync(claim, accepted.StatusCode, created, accepted.Location, CancellationToken.None);
+            await keys.CompleteAsync(claim, new IdempotencyKeys.Response(accepted.StatusCode, created, accepted.Location), CancellationToken.None);
         else
             await keys.ReleaseAsync(claim, CancellationToken.None);
         return result;
@@ -70,6 +71,14 @@ public sealed class IrpFunctions(IrpService irps, IdempotencyKeys keys)
         if (refusal is not null) return Problems.For(refusal);
         var response = CreatedIrp.For(request, created!, validation.Warnings);
         return TypedResults.Accepted(response.StatusQueryGetUri, response);
+    }
+
+    /// <summary>The answer the create of IRP <paramref name="id"/> gave, rebuilt from its log; null when there is no such IRP.</summary>
+    private async Task<IdempotencyKeys.Response?> CreatedFromLogAsync(HttpRequest request, string id, CancellationToken ct)
+    {
+        if (await irps.StartedWarningsAsync(id, ct) is not { } warnings) return null;
+        var response = CreatedIrp.For(request, id, warnings);
+        return new IdempotencyKeys.Response(StatusCodes.Status202Accepted, response, response.StatusQueryGetUri);
     }
 
     [Function(nameof(ListIrps))]

@@ -64,6 +64,25 @@ public sealed class IrpService(
         return (id, null);
     }
 
+    /// <summary>
+    /// The warnings IRP <paramref name="id"/> started with, as its Started event keeps them: what its create answered. Null
+    /// when no IRP has that id.
+    /// </summary>
+    public async Task<IReadOnlyList<IrpWarning>?> StartedWarningsAsync(string id, CancellationToken ct)
+    {
+        WorkflowInstance? instance;
+        try
+        {
+            instance = (await engine.GetAsync(id, ct))?.Instance;
+        }
+        catch (WorkflowPlanException e)
+        {
+            instance = e.Instance; // its timeline cannot be planned today, but it was created all the same
+        }
+        if (instance is null || instance.Kind != IrpWorkflow.KindName) return null;
+        return IrpEvents.FromData<IrpStartedData>(instance.Events.First(e => e.Type == IrpEvents.Started).Data).Warnings;
+    }
+
     /// <summary>The IRP as its log says it is now; an IRP whose log cannot be planned is shown failed, with the reason and no timeline.</summary>
     public async Task<IrpView?> GetAsync(string id, CancellationToken ct)
     {

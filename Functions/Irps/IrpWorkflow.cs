@@ -58,7 +58,7 @@ public sealed class IrpWorkflow(
         var message = templates.Render(stepId, context);
         if (message is null) return StepResult.Empty; // nothing to say this time (e.g. a reminder when nothing is missing)
         var sent = await mail.SendAsync(message, cancellationToken);
-        var result = new JsonObject { ["email"] = IrpEvents.ToData(EmailRecord.For(stepId, message, sent)) };
+        var result = new JsonObject { ["email"] = IrpEvents.ToData(EmailRecord.For(stepId, sent)) };
         if (destroyed is not null) result["destruction"] = IrpEvents.ToData(destroyed);
         return new StepResult(result);
     }
@@ -194,7 +194,11 @@ internal sealed record SkippedNotice(string StepId, IReadOnlyList<WorkflowEvent>
 public sealed record EmailRecord(
     string Step, IReadOnlyList<string> To, IReadOnlyList<string> Cc, string Subject, DateTimeOffset SentAt, string MessageId)
 {
-    public static EmailRecord For(string step, MailMessage message, SentMail sent) =>
-        new(step, message.To.Select(a => a.Address).ToList(), message.Cc.Select(a => a.Address).ToList(), message.Subject,
+    /// <summary>
+    /// The record of the message that went, as the sender read it back, never of the message just rendered: after a crash
+    /// between the send and its record the step renders again, perhaps from changed data, and the sender returns the first.
+    /// </summary>
+    public static EmailRecord For(string step, SentMail sent) =>
+        new(step, sent.To.Select(a => a.Address).ToList(), sent.Cc.Select(a => a.Address).ToList(), sent.Subject,
             sent.SentAt, sent.ProviderMessageId);
 }

@@ -20,8 +20,12 @@ namespace IrpFlows.Mail;
 /// <item>when the send fails in a way Graph may already have accepted it (5xx, timeout, dropped connection), wait and
 /// look again before sending again.</item>
 /// </list>
-/// Throttling (429) on any request is retried by the SDK's retry handler after Retry-After, because Graph did nothing.
-/// 5xx responses to the send are deliberately not retried by the SDK but by step 4. If the draft has been submitted but
+/// Lookups are retried by the SDK's retry handler (429, 503, 504), which is safe. The draft's creation and the send are not
+/// left to it: the Kiota version Microsoft.Graph 5.92 brings (1.21) retries 429, 503 and 504 whatever a request's
+/// <c>ShouldRetry</c> says, and a 504 may hide a send Graph accepted. So those two turn the SDK's retries off and are
+/// repeated here, on this sender's clock after the Retry-After Graph gave, only for the answers that prove Graph did nothing
+/// (429 for the send; 429 and 503 for the draft, a duplicate of which would be harmless); other 5xx responses to the send
+/// are handled by step 4. If the draft has been submitted but
 /// the mailbox shows neither it nor its sent copy yet (Exchange files it a moment later), this call fails rather than
 /// guess, and the caller's next attempt finds the sent copy. The one window left: a new call that starts within those
 /// seconds cannot know a submission is in transit, so callers retry a failed send after a back-off, not at once.
@@ -32,6 +36,12 @@ public sealed class GraphMailSender : IMailSender
     public const string MessageKeyPropertyId = "String {1b1716c1-5e42-4fc9-8971-4a717630f96d} Name IrpFlowsMessageKey";
 
     private const string ImmutableIdPreference = "IdType=\"ImmutableId\"";
+
+    /// <summary>How many times a draft's creation or a send is made again while Graph answers that it did nothing (throttled).</summary>
+    private const int MaxRepeatsWhileGraphDidNothing = 3;
+
+    /// <summary>What a lookup asks of each message: whether it went, and the recipients and subject <see cref="SentMail"/> reports.</summary>
+    private static readonly string[] LookupFields = ["id", "isDraft", "sentDateTime", "subject", "toRecipients", "ccRecipients"];
 
     private readonly GraphServiceClient client;
     private readonly GraphMailOptions options;
@@ -52,7 +62,11 @@ public sealed class GraphMailSender : IMailSender
     }
 
     /// <inheritdoc/>
-    /// <remarks>A repeat returns the same <see cref="SentMail.ProviderMessageId"/> (the immutable Graph id) and the mailbox's sentDateTime.</remarks>
+    /// <remarks>
+    /// Returns the recipients and subject of the message in the mailbox (the sent copy, or the draft that was sent), not of
+    /// <paramref name="message"/>: a draft left by an earlier attempt, or a sent copy, may have been rendered from other data.
+    /// A repeat returns the same <see cref="SentMail.ProviderMessageId"/> (the immutable Graph id) and the mailbox's sentDateTime.
+    /// </remarks>
     public async Task<SentMail> SendAsync(MailMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -60,13 +74,13 @@ public sealed class GraphMailSender : IMailSender
         for (var attempt = 1; ; attempt++)
         {
             var copies = await FindByKeyAsync(message.MessageKey, cancellationToken);
-            if (copies.FirstOrDefault(m => m.IsDraft == false) is { Id: { } sentId } sent)
+            if (copies.FirstOrDefault(m => m.IsDraft == false) is { } sent)
             {
-                return new SentMail(message.MessageKey, sentId, sent.SentDateTime ?? timeProvider.GetUtcNow());
+                return Sent(message.MessageKey, sent, sent.SentDateTime ?? timeProvider.GetUtcNow());
             }
 
-            var draftId = copies.FirstOrDefault(m => m.IsDraft == true)?.Id;
-            if (draftId is null && submittedDraftId is not null)
+            var draft = copies.FirstOrDefault(m => m.IsDraft == true);
+            if (draft is null && submittedDraftId is not null)
             {
                 // Submitted, and neither the draft nor its sent copy is visible yet: it is on its way. Sending a new draft could send twice.
                 if (attempt >= options.MaxSendAttempts)
@@ -78,12 +92,12 @@ public sealed class GraphMailSender : IMailSender
                 continue;
             }
 
-            draftId ??= await CreateDraftAsync(message, cancellationToken);
+            draft ??= await CreateDraftAsync(message, cancellationToken);
             try
             {
-                submittedDraftId = draftId;
-                await SendDraftAsync(draftId, cancellationToken);
-                return new SentMail(message.MessageKey, draftId, timeProvider.GetUtcNow());
+                submittedDraftId = draft.Id!;
+                await SendDraftAsync(submittedDraftId, cancellationToken);
+                return Sent(message.MessageKey, draft, timeProvider.GetUtcNow());
             }
             catch (Exception exception) when (MayHaveBeenAccepted(exception, cancellationToken) && attempt < options.MaxSendAttempts)
             {
@@ -98,16 +112,18 @@ public sealed class GraphMailSender : IMailSender
         {
             request.QueryParameters.Filter =
                 $"singleValueExtendedProperties/Any(ep: ep/id eq '{MessageKeyPropertyId}' and ep/value eq '{messageKey.Replace("'", "''", StringComparison.Ordinal)}')";
-            request.QueryParameters.Select = ["id", "isDraft", "sentDateTime"];
+            request.QueryParameters.Select = LookupFields;
             request.QueryParameters.Top = 10;
             request.Headers.Add("Prefer", ImmutableIdPreference);
         }, cancellationToken);
         return page?.Value ?? [];
     }
 
-    private async Task<string> CreateDraftAsync(MailMessage message, CancellationToken cancellationToken)
+    /// <summary>Creates the draft; returns it as Graph created it (its id, recipients and subject).</summary>
+    private async Task<GraphModels.Message> CreateDraftAsync(MailMessage message, CancellationToken cancellationToken)
     {
-        var draft = new GraphModels.Message
+        // A new model each time: the SDK's backing store would send a model already sent without the values it sent before.
+        GraphModels.Message Draft() => new()
         {
             Subject = message.Subject,
             Body = new GraphModels.ItemBody { ContentType = GraphModels.BodyType.Html, Content = message.HtmlBody },
@@ -130,25 +146,51 @@ public sealed class GraphMailSender : IMailSender
                 })
                 .ToList(),
         };
-        var created = await client.Users[options.SenderUserId].Messages.PostAsync(draft, request =>
-        {
-            request.Headers.Add("Prefer", ImmutableIdPreference);
-            // A duplicate draft is harmless (only one is ever sent), but a 504 may mean the first was created: do not repeat on 504.
-            request.Options.Add(RetryOnly(HttpStatusCode.TooManyRequests, HttpStatusCode.ServiceUnavailable));
-        }, cancellationToken);
-        return created?.Id ?? throw new InvalidOperationException("Graph created the draft but returned no id.");
+        GraphModels.Message? created = null;
+        // A duplicate draft is harmless (only one is ever sent), but a 504 may mean the first was created: do not repeat on 504.
+        await RepeatWhileGraphDidNothingAsync(
+            async configure => created = await client.Users[options.SenderUserId].Messages.PostAsync(Draft(), configure, cancellationToken),
+            [HttpStatusCode.TooManyRequests, HttpStatusCode.ServiceUnavailable], cancellationToken);
+        return created is { Id: not null } ? created : throw new InvalidOperationException("Graph created the draft but returned no id.");
     }
 
+    // Only throttling proves Graph did nothing; any other failure is handled by looking in the mailbox first.
     private Task SendDraftAsync(string draftId, CancellationToken cancellationToken) =>
-        client.Users[options.SenderUserId].Messages[draftId].Send.PostAsync(request =>
-        {
-            request.Headers.Add("Prefer", ImmutableIdPreference);
-            // Only throttling proves Graph did nothing; any other failure is handled by looking in the mailbox first.
-            request.Options.Add(RetryOnly(HttpStatusCode.TooManyRequests));
-        }, cancellationToken);
+        RepeatWhileGraphDidNothingAsync(
+            configure => client.Users[options.SenderUserId].Messages[draftId].Send.PostAsync(configure, cancellationToken),
+            [HttpStatusCode.TooManyRequests], cancellationToken);
 
-    private static RetryHandlerOption RetryOnly(params HttpStatusCode[] statusCodes) =>
-        new() { ShouldRetry = (_, _, response) => statusCodes.Contains(response.StatusCode) };
+    /// <summary>
+    /// Makes a request with the SDK's retries off, and makes it again after Graph's Retry-After (on this sender's clock) while
+    /// it answers one of <paramref name="didNothing"/>, up to <see cref="MaxRepeatsWhileGraphDidNothing"/> times.
+    /// </summary>
+    private async Task RepeatWhileGraphDidNothingAsync(
+        Func<Action<RequestConfiguration<DefaultQueryParameters>>, Task> send, HttpStatusCode[] didNothing, CancellationToken cancellationToken)
+    {
+        for (var repeat = 0; ; repeat++)
+        {
+            try
+            {
+                await send(request =>
+                {
+                    request.Headers.Add("Prefer", ImmutableIdPreference);
+                    request.Options.Add(new RetryHandlerOption { MaxRetry = 0 });
+                });
+                return;
+            }
+            catch (ApiException refused) when (repeat < MaxRepeatsWhileGraphDidNothing && didNothing.Contains((HttpStatusCode)refused.ResponseStatusCode))
+            {
+                await Task.Delay(RetryAfter(refused), timeProvider, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>The wait Graph asked for in seconds, or the SDK's default of 3 seconds when it named none.</summary>
+    private static TimeSpan RetryAfter(ApiException refused) =>
+        refused.ResponseHeaders.FirstOrDefault(h => string.Equals(h.Key, "Retry-After", StringComparison.OrdinalIgnoreCase)).Value?.FirstOrDefault() is { } value
+            && int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            ? TimeSpan.FromSeconds(seconds)
+            : TimeSpan.FromSeconds(3);
 
     /// <summary>Failures after which Graph may have sent the message: server errors, timeouts and broken connections.</summary>
     private static bool MayHaveBeenAccepted(Exception exception, CancellationToken cancellationToken) => exception switch
@@ -158,6 +200,12 @@ public sealed class GraphMailSender : IMailSender
         OperationCanceledException => !cancellationToken.IsCancellationRequested,
         _ => false,
     };
+
+    private static SentMail Sent(string messageKey, GraphModels.Message message, DateTimeOffset sentAt) =>
+        new(messageKey, message.Id!, sentAt, Addresses(message.ToRecipients), Addresses(message.CcRecipients), message.Subject ?? "");
+
+    private static List<EmailAddress> Addresses(List<GraphModels.Recipient>? recipients) =>
+        (recipients ?? []).Select(r => new EmailAddress(r.EmailAddress?.Name ?? "", r.EmailAddress?.Address ?? "")).ToList();
 
     private static GraphModels.Recipient ToRecipient(EmailAddress address) =>
         new() { EmailAddress = new GraphModels.EmailAddress { Name = address.Name, Address = address.Address } };

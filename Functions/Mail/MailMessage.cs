@@ -20,5 +20,17 @@ public sealed record MailMessage(
     string TextBody,
     IReadOnlyList<MailAttachment> Attachments);
 
-/// <summary>Proof that the message with <see cref="MessageKey"/> left the sender's mailbox.</summary>
-public sealed record SentMail(string MessageKey, string ProviderMessageId, DateTimeOffset SentAt);
+/// <summary>
+/// The message with <see cref="MessageKey"/> as it left the sender's mailbox: its recipients, subject and time read back from
+/// the message the mailbox (or the outbox) holds, not from the <see cref="MailMessage"/> handed to the sender. A repeat after
+/// a crash renders the step again from data that may have changed since (a liaison officer appointed, a contact corrected);
+/// what it records must still be the message that went.
+/// </summary>
+/// <param name="ProviderMessageId">The message's id where it is kept: the outbox id, or Graph's immutable id.</param>
+public sealed record SentMail(
+    string MessageKey,
+    string ProviderMessageId,
+    DateTimeOffset SentAt,
+    IReadOnlyList<EmailAddress> To,
+    IReadOnlyList<EmailAddress> Cc,
+    string Subject);

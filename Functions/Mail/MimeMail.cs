@@ -47,6 +47,26 @@ public static class MimeMail
         return new BinaryData(output.ToArray());
     }
 
+    /// <summary>
+    /// What a stored <c>.eml</c> says was sent: its key, recipients, subject and date, as its headers carry them (names
+    /// decoded; the date to the second, as the Date header has it).
+    /// </summary>
+    /// <param name="eml">A message written by <see cref="ToEml"/>.</param>
+    /// <param name="providerMessageId">Where the message is kept (the outbox id).</param>
+    /// <exception cref="FormatException">The message carries no <see cref="MessageKeyHeader"/>: IrpFlows did not write it.</exception>
+    public static SentMail ReadSent(BinaryData eml, string providerMessageId)
+    {
+        ArgumentNullException.ThrowIfNull(eml);
+        using var stream = eml.ToStream();
+        var mime = MimeMessage.Load(stream);
+        var key = mime.Headers[MessageKeyHeader]
+            ?? throw new FormatException($"The message {providerMessageId} has no {MessageKeyHeader} header.");
+        return new SentMail(key, providerMessageId, mime.Date, Addresses(mime.To), Addresses(mime.Cc), mime.Subject ?? "");
+    }
+
+    private static List<EmailAddress> Addresses(InternetAddressList list) =>
+        list.Mailboxes.Select(m => new EmailAddress(m.Name ?? "", m.Address)).ToList();
+
     private static MimeEntity Body(MailMessage message)
     {
         var body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody };

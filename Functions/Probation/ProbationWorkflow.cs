@@ -53,7 +53,7 @@ public sealed class ProbationWorkflow(ProbationPlanner planner, ProbationMailTem
                 .ToDictionary(c => c.Key, c => DateOnly.ParseExact(c.Value.Data["result"]![DateResult]!.GetValue<string>(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
             var message = templates.Render(stepId, new ProbationMailContext(instance.Id, state, timeline, UploadLink(instance.Id, state), ran));
             var sent = await mail.SendAsync(message, cancellationToken);
-            result["email"] = IrpEvents.ToData(EmailRecord.For(stepId, message, sent));
+            result["email"] = IrpEvents.ToData(EmailRecord.For(stepId, sent));
         }
         return new StepResult(result);
     }

@@ -23,7 +23,7 @@ public sealed record OutboxEntry(string Id, string IrpId, string Step, IReadOnly
 /// <summary>
 /// The sender used when no Graph mailbox is configured: every message is stored as a real MIME <c>.eml</c> blob and
 /// listed in a table. Exactly once: the blob is written with If-None-Match: *, so the first write wins and a repeat
-/// (after a crash between sending and recording) finds it and returns the first result; the listing row is an
+/// (after a crash between sending and recording) finds it and returns what it holds; the listing row is an
 /// idempotent upsert written after the blob, so a crash between the two is repaired by the repeat.
 /// </summary>
 public sealed class OutboxMailSender(BlobServiceClient blobs, TableServiceClient tables, OutboxOptions options, TimeProvider time)
@@ -38,30 +38,35 @@ public sealed class OutboxMailSender(BlobServiceClient blobs, TableServiceClient
         await _table.CreateIfNotExistsAsync(cancellationToken);
     }
 
+    /// <inheritdoc/>
+    /// <remarks>
+    /// Returns what the stored <c>.eml</c> says, read back from it, for the first call and any repeat alike: a repeat gets
+    /// the first message's recipients, subject and date, and lists them, even when it was rendered from other data.
+    /// </remarks>
     public async Task<SentMail> SendAsync(MailMessage message, CancellationToken cancellationToken)
     {
         var (irpId, step) = SplitKey(message.MessageKey);
         var id = OutboxId(irpId, step);
         var blob = _container.GetBlobClient(BlobName(irpId, step));
-        var sentAt = time.GetUtcNow();
+        var eml = MimeMail.ToEml(message, new EmailAddress(options.SenderName, options.SenderAddress), time.GetUtcNow());
         try
         {
-            await blob.UploadAsync(MimeMail.ToEml(message, new EmailAddress(options.SenderName, options.SenderAddress), sentAt),
-                new BlobUploadOptions
-                {
-                    HttpHeaders = new BlobHttpHeaders { ContentType = "message/rfc822" },
-                    Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
-                }, cancellationToken);
+            await blob.UploadAsync(eml, new BlobUploadOptions
+            {
+                HttpHeaders = new BlobHttpHeaders { ContentType = "message/rfc822" },
+                Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+            }, cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
-            // Sent before: keep the first message and its time.
-            sentAt = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken)).Value.CreatedOn;
+            // Sent before: the message stored is the one that went.
+            eml = (await blob.DownloadContentAsync(cancellationToken)).Value.Content;
         }
-        var entry = new OutboxEntry(id, irpId, step, message.To.Select(a => a.Address).ToList(), message.Cc.Select(a => a.Address).ToList(),
-            message.Subject, sentAt);
+        var sent = MimeMail.ReadSent(eml, id);
+        var entry = new OutboxEntry(id, irpId, step, sent.To.Select(a => a.Address).ToList(), sent.Cc.Select(a => a.Address).ToList(),
+            sent.Subject, sent.SentAt);
         await _table.UpsertEntityAsync(ToEntity(entry), TableUpdateMode.Replace, cancellationToken);
-        return new SentMail(message.MessageKey, id, sentAt);
+        return sent;
     }
 
     /// <summary>Messages, newest last; only those of one IRP when <paramref name="irpId"/> is given.</summary>
