@@ -73,7 +73,7 @@ public sealed class IrpWorkflow(
             failure.StepId is { } stepId ? StepTitle(state, stepId) : null, new Uri(uploadLinks.PublicBaseUrl, "irps/" + Uri.EscapeDataString(instance.Id)),
             failure.StepId is { } step ? $"/api/irps/{instance.Id}/steps/{step}/retry" : null, "HM Inspectorate of Prisons"));
         var sent = await mail.SendAsync(message, cancellationToken);
-        return new StepResult(new JsonObject { ["email"] = IrpEvents.ToData(EmailRecord.For(failure.NoticeId, message, sent)) });
+        return new StepResult(new JsonObject { ["email"] = IrpEvents.ToData(EmailRecord.For(failure.NoticeId, sent)) });
     }
 
     private string StepTitle(IrpState state, string stepId) =>

@@ -69,7 +69,7 @@ public sealed class ProbationWorkflow(ProbationPlanner planner, ProbationMailTem
             new Uri(uploadLinks.PublicBaseUrl, "probation-inspections/" + Uri.EscapeDataString(instance.Id)),
             failure.StepId is { } step ? $"/api/probation-inspections/{instance.Id}/steps/{step}/retry" : null, "HM Inspectorate of Probation"));
         var sent = await mail.SendAsync(message, cancellationToken);
-        return new StepResult(new JsonObject { ["email"] = IrpEvents.ToData(EmailRecord.For(failure.NoticeId, message, sent)) });
+        return new StepResult(new JsonObject { ["email"] = IrpEvents.ToData(EmailRecord.For(failure.NoticeId, sent)) });
     }
 
     /// <summary>The fields of a step's result holding the date (yyyy-MM-dd) it was planned for when it ran, and its week then.</summary>
