@@ -28,10 +28,11 @@ public sealed class LocalHost
         // The Durable Task Framework narrates every poll and lease at Information; its warnings and errors still show.
         builder.Logging.AddFilter("DurableTask", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.DurableTask", LogLevel.Warning);
-        // Not ASP.NET Core's routing and result narration; the app logs each request's start and finish itself (RequestLog).
+        // Not ASP.NET Core's routing and result narration; the app logs each request's start and finish itself (RequestLogMiddleware).
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddIrpFlows(builder.Configuration);
-        builder.Services.AddLocalFunctionsHost(typeof(IrpFunctions).Assembly, builder.Configuration);
+        // The same HTTP middleware the worker runs in Azure (Functions/Program.cs), around each HTTP function.
+        builder.Services.AddLocalFunctionsHost(typeof(IrpFunctions).Assembly, builder.Configuration, worker => worker.UseHttpPipeline());
 
         var app = builder.Build();
         app.UseLocalSignIn();

@@ -1,10 +1,13 @@
 using IrpFlows.Hosting;
+using IrpFlows.Http;
 using Microsoft.Azure.Functions.Worker.Builder;
 
 // The app as Azure runs it: a .NET isolated worker behind the Functions host, which reads functions.metadata and
-// host.json. Locally, Functions.Local serves the same functions without that host.
+// host.json. Locally, Functions.Local serves the same functions without that host, around the same HTTP middleware.
 var builder = FunctionsApplication.CreateBuilder(args);
+// First: the ASP.NET Core integration's middleware must be the outer one, so the HTTP middleware sees the HttpContext
+// (see HttpPipeline).
 builder.ConfigureFunctionsWebApplication();
-builder.UseMiddleware<HttpErrorsMiddleware>();
+builder.UseHttpPipeline();
 builder.Services.AddIrpFlows(builder.Configuration);
 builder.Build().Run();

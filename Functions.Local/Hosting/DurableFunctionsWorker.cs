@@ -14,11 +14,17 @@ namespace IrpFlows.Local.Hosting;
 /// once storage is ready (the task hub is created with the rest of storage); an activity runs in a dependency-injection
 /// scope of its own, like a function invocation.
 /// </summary>
-public sealed class DurableFunctionsWorker(
+public sealed partial class DurableFunctionsWorker(
     IOrchestrationService service, FunctionCatalogue functions, StorageInitializer storage, IServiceProvider services, ILoggerFactory loggers)
     : BackgroundService
 {
+    // Within the host's shutdown timeout (30 s by default): work in progress may finish for this long, and a forced stop,
+    // which releases the worker's leases in storage, gets the rest; with storage gone neither can succeed, so neither waits long.
+    private static readonly TimeSpan GracefulStopLimit = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan ForcedStopLimit = TimeSpan.FromSeconds(5);
+
     private readonly DurableTaskShimFactory _shims = new(loggerFactory: loggers);
+    private readonly ILogger _logger = loggers.CreateLogger<DurableFunctionsWorker>();
     private TaskHubWorker? _worker;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -44,17 +50,29 @@ public sealed class DurableFunctionsWorker(
     }
 
     /// <summary>
-    /// Lets work in progress finish while the host's shutdown allows, then abandons what is left: the task hub hands it to
-    /// the next worker once its messages become visible again.
+    /// Lets work in progress finish while the host's shutdown allows (at most <see cref="GracefulStopLimit"/>, and not at all
+    /// when storage is known to be lost), then stops by force for at most <see cref="ForcedStopLimit"/> and lets the process
+    /// go: the task hub hands what is left to the next worker once its messages become visible again and its leases expire.
     /// </summary>
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
         if (_worker is not { } worker) return;
         _worker = null;
-        var graceful = worker.StopAsync(isForced: false);
-        if (await Task.WhenAny(graceful, Task.Delay(Timeout.Infinite, cancellationToken)) != graceful)
-            await worker.StopAsync(isForced: true);
+        if (storage.IsAvailable)
+        {
+            using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            limit.CancelAfter(GracefulStopLimit);
+            var graceful = worker.StopAsync(isForced: false);
+            if (await Task.WhenAny(graceful, Task.Delay(Timeout.Infinite, limit.Token)) == graceful)
+            {
+                await graceful;
+                return;
+            }
+        }
+        var forced = worker.StopAsync(isForced: true);
+        if (await Task.WhenAny(forced, Task.Delay(ForcedStopLimit, CancellationToken.None)) == forced) await forced;
+        else Log.StopAbandoned(_logger, ForcedStopLimit);
     }
 
     /// <summary>A new shim from every <see cref="Create"/>: the framework keeps per-execution state in it.</summary>
@@ -101,6 +119,12 @@ public sealed class DurableFunctionsWorker(
                 : p.ParameterType == typeof(CancellationToken) ? CancellationToken.None
                 : throw new InvalidOperationException($"Activity '{context.Name}' asks for '{p.Name}', which the local host cannot bind."));
         }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 9102, Level = LogLevel.Warning, Message = "The Durable Task worker did not stop within {Limit} of being forced (storage unreachable?); leaving it: its leases expire and another worker takes over")]
+        public static partial void StopAbandoned(ILogger logger, TimeSpan limit);
     }
 
     private sealed class EmptyServices : IServiceProvider

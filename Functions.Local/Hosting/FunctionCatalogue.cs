@@ -6,9 +6,12 @@ namespace IrpFlows.Local.Hosting;
 /// <summary>What starts a function: the trigger binding on one of its parameters.</summary>
 public enum TriggerKind { Http, Timer, Orchestration, Activity }
 
+/// <summary>A binding other than the trigger, as <c>functions.metadata</c> lists it: <c>durable</c> <c>durableClient</c> <c>In</c>.</summary>
+public sealed record FunctionBinding(string Name, string Type, string Direction);
+
 /// <summary>
 /// One <c>[Function]</c> method as the Functions host would see it in <c>functions.metadata</c>: its name, its trigger and
-/// the trigger's settings.
+/// the trigger's settings, and the other bindings the local host provides.
 /// </summary>
 /// <param name="Route">HTTP only: the route template without the host's route prefix (the function's name when the attribute gives none).</param>
 /// <param name="Methods">HTTP only: lower-case methods, or empty for every method.</param>
@@ -20,7 +23,14 @@ public sealed record FunctionDefinition(
     string? Route = null,
     IReadOnlyList<string>? Methods = null,
     AuthorizationLevel AuthLevel = AuthorizationLevel.Anonymous,
-    string? Schedule = null);
+    string? Schedule = null)
+{
+    /// <summary>
+    /// What the local host binds besides the trigger: a <c>[DurableClient]</c> parameter, and for an HTTP function its
+    /// return value as the response (<c>$return</c>, <c>http</c>, as the Functions SDK declares it).
+    /// </summary>
+    public IReadOnlyList<FunctionBinding> OtherBindings { get; init; } = [];
+}
 
 /// <summary>
 /// The functions of an assembly, found by their attributes the same way the Functions SDK writes <c>functions.metadata</c>
@@ -53,7 +63,16 @@ public sealed class FunctionCatalogue
         return new FunctionCatalogue(functions.OrderBy(f => f.Name, StringComparer.Ordinal).ToList());
     }
 
-    private static FunctionDefinition Describe(string name, MethodInfo method)
+    private static FunctionDefinition Describe(string name, MethodInfo method) => Trigger(name, method) with
+    {
+        OtherBindings = method.GetParameters()
+            .Where(p => p.GetCustomAttribute<DurableClientAttribute>() is not null)
+            .Select(p => new FunctionBinding(p.Name!, "durableClient", "In"))
+            .Concat(method.GetParameters().Any(p => p.GetCustomAttribute<HttpTriggerAttribute>() is not null) ? [new FunctionBinding("$return", "http", "Out")] : [])
+            .ToList(),
+    };
+
+    private static FunctionDefinition Trigger(string name, MethodInfo method)
     {
         foreach (var parameter in method.GetParameters())
         {

@@ -14,28 +14,39 @@ namespace IrpFlows.Local.Hosting;
 /// the trigger's route, the trigger's methods, and its authorization level (a function key in <c>x-functions-key</c> or
 /// <c>?code=</c> for anything above anonymous). Functions take ASP.NET Core's <see cref="HttpRequest"/> and return an
 /// <see cref="IResult"/> or <see cref="IActionResult"/> (the Functions ASP.NET Core integration), so both hosts run them alike.
+/// Each invocation runs inside the app's worker middleware (<paramref name="middleware"/>), as the worker runs it in Azure,
+/// and its result is written as the response afterwards, as the ASP.NET Core integration's own middleware does there.
 /// </summary>
 public static class HttpFunctionEndpoints
 {
     public const string FunctionKeyHeader = "x-functions-key";
 
     /// <param name="functionKey">The key function-level triggers require; null refuses every such request.</param>
-    public static void MapHttpFunctions(this IEndpointRouteBuilder routes, FunctionCatalogue functions, string routePrefix, string? functionKey)
+    public static void MapHttpFunctions(this IEndpointRouteBuilder routes, FunctionCatalogue functions, LocalWorkerMiddleware middleware,
+        string routePrefix, string? functionKey)
     {
         foreach (var function in functions.OfTrigger(TriggerKind.Http))
         {
             var pattern = RoutePatternFactory.Parse(Combine(routePrefix, function.Route!));
             var bind = Binder(function, pattern);
+            var invoke = middleware.Around(async invocation =>
+            {
+                var local = (LocalFunctionContext)invocation;
+                var http = invocation.GetHttpContext()!;
+                local.Result = await FunctionInvoker.InvokeAsync(function.Method, invocation.InstanceServices, p => bind(p, http));
+            });
             var endpoint = routes.Map(pattern, async context =>
             {
+                // In Azure the Functions host checks the key before the worker sees the request.
                 if (function.AuthLevel != AuthorizationLevel.Anonymous && !HasKey(context.Request, functionKey))
                 {
                     await Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized",
                         detail: $"This endpoint requires a valid function key in the '{FunctionKeyHeader}' header.").ExecuteAsync(context);
                     return;
                 }
-                var result = await FunctionInvoker.InvokeAsync(function.Method, context.RequestServices, p => bind(p, context));
-                await WriteAsync(result, context);
+                var invocation = new LocalFunctionContext(function, context);
+                await invoke(invocation);
+                await WriteAsync(invocation.Result, context);
             }).WithDisplayName(function.Name);
             if (function.Methods is { Count: > 0 } methods)
                 endpoint.WithMetadata(new HttpMethodMetadata(methods.Select(m => m.ToUpperInvariant()).ToList()));

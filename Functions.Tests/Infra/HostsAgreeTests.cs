@@ -7,7 +7,8 @@ namespace IrpFlows.Tests.Infra;
 /// The two hosts cannot drift. In Azure the Functions host learns the app's functions from the worker (worker indexing,
 /// <c>worker.config.json</c>), whose metadata the SDK's source generator compiled in, and which the SDK also writes to
 /// <c>functions.metadata</c>; locally <see cref="FunctionCatalogue"/> reads the same attributes by reflection. All three
-/// must list the same functions with the same triggers, HTTP routes, methods, authorization levels and schedules.
+/// must list the same functions with the same triggers, HTTP routes, methods, authorization levels and schedules, and the
+/// same other bindings (a <c>[DurableClient]</c> the local host must provide, an HTTP function's return value as its response).
 /// </summary>
 public sealed class HostsAgreeTests
 {
@@ -24,6 +25,8 @@ public sealed class HostsAgreeTests
 
         Assert.Equal(azure, local);
         Assert.Contains(azure, line => line.StartsWith("RunWorkflow orchestrationTrigger ", StringComparison.Ordinal));
+        Assert.Contains(azure, line => line.StartsWith("MoveDevClock httpTrigger ", StringComparison.Ordinal) && line.EndsWith(" bindings=$return:http:out,durable:durableclient:in", StringComparison.Ordinal));
+        Assert.Contains(azure, line => line.StartsWith("Sweep timerTrigger ", StringComparison.Ordinal) && line.EndsWith(" bindings=durable:durableclient:in", StringComparison.Ordinal));
     }
 
     [Fact]

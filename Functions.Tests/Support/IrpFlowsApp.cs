@@ -113,9 +113,9 @@ public sealed class IrpFlowsApp : IAsyncDisposable
     /// test can kill it (<see cref="LocalHostProcess.Kill"/>) and start it again. Returns once it is healthy.
     /// </summary>
     public static async Task<IrpFlowsApp> StartProcessAsync(DateTimeOffset? clockStart = null, StorageNames? names = null,
-        IReadOnlyDictionary<string, string>? settings = null)
+        IReadOnlyDictionary<string, string>? settings = null, string? connectionString = null)
     {
-        var connectionString = await TestStorage.ConnectionStringAsync();
+        connectionString ??= await TestStorage.ConnectionStringAsync();
         names ??= StorageNames.Fresh();
         var baseUrl = new Uri($"http://127.0.0.1:{FreePort()}");
         var process = LocalHostProcess.Start(Settings(connectionString, names, baseUrl.ToString().TrimEnd('/'), clockStart, settings, configureBlobCors: false), baseUrl);

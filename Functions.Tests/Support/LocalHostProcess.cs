@@ -46,6 +46,29 @@ internal sealed class LocalHostProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Tells the host to stop (SIGTERM, as a deploy or <c>docker stop</c> does) and waits for it to exit, at most
+    /// <paramref name="limit"/>; returns how long it took, or null if it was still running then (it is then killed).
+    /// </summary>
+    public async Task<TimeSpan?> TerminateAsync(TimeSpan limit)
+    {
+        var process = _process ?? throw new InvalidOperationException("The host was never started.");
+        var started = Stopwatch.StartNew();
+        using (var term = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-TERM", process.Id.ToString() } })!)
+            await term.WaitForExitAsync();
+        using var timeout = new CancellationTokenSource(limit);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+            return started.Elapsed;
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            Kill();
+            return null;
+        }
+    }
+
     /// <summary>Starts the process again, after <see cref="Kill"/>.</summary>
     public void Restart()
     {

@@ -32,8 +32,8 @@ public static class ServiceRegistration
 
         var storage = StorageAccount.FromConfiguration(configuration);
         services.AddSingleton(storage);
-        var blobs = storage.CreateBlobServiceClient();
-        var tables = storage.CreateTableServiceClient();
+        var blobs = storage.CreateBlobServiceClient(StorageRetries.Apply(new BlobClientOptions(), StorageRetries.BlobNetworkTimeout));
+        var tables = storage.CreateTableServiceClient(StorageRetries.Apply(new TableClientOptions(), StorageRetries.TableNetworkTimeout));
         services.AddSingleton(blobs);
         services.AddSingleton(tables);
         if (configuration.GetValue<bool>(DevClockEnabledSetting))
@@ -80,12 +80,10 @@ public static class ServiceRegistration
         services.AddSingleton<IDocumentRequests, ProbationDocuments>();
 
         // ASP.NET Core's request lines and the log scope it opens for each request hold the URL, tokens and all: off, so
-        // every host logs requests through RequestLog, redacted.
+        // every host logs requests through RequestLogMiddleware, redacted. The HTTP middleware itself is added to the worker
+        // (HttpPipeline.UseHttpPipeline), in Azure and in Functions.Local alike.
         services.AddLogging(logging => logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None));
         services.AddProblemDetails();
-        services.AddExceptionHandler<HttpErrors>();
-        services.AddSingleton<HttpErrors>();
-        services.AddTransient<IStartupFilter, HttpPipeline>();
         return services;
     }
 
@@ -93,6 +91,30 @@ public static class ServiceRegistration
     private sealed class DevClockSetup(DevClock clock) : IStorageSetup
     {
         public Task CreateIfNotExistsAsync(CancellationToken cancellationToken) => clock.SyncAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// How long one storage call may take, retries included, so that a dead or frozen account is noticed within seconds
+    /// rather than after the SDK's defaults (3 retries with back-off up to a minute, 100 s a try: minutes against a frozen
+    /// endpoint). A refused connection fails within about 1.5 s; a frozen one within three tries of the network timeout.
+    /// </summary>
+    private static class StorageRetries
+    {
+        /// <summary>Table requests are small: a try that has not answered in this is not going to.</summary>
+        public static readonly TimeSpan TableNetworkTimeout = TimeSpan.FromSeconds(5);
+
+        /// <summary>Blob requests may carry a report of up to 25 MB.</summary>
+        public static readonly TimeSpan BlobNetworkTimeout = TimeSpan.FromSeconds(20);
+
+        public static T Apply<T>(T options, TimeSpan networkTimeout) where T : Azure.Core.ClientOptions
+        {
+            options.Retry.MaxRetries = 2;
+            options.Retry.Mode = Azure.Core.RetryMode.Exponential;
+            options.Retry.Delay = TimeSpan.FromMilliseconds(500);
+            options.Retry.MaxDelay = TimeSpan.FromSeconds(2);
+            options.Retry.NetworkTimeout = networkTimeout;
+            return options;
+        }
     }
 
     private static T Bind<T>(IConfiguration configuration, string section) where T : new()

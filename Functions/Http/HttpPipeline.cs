@@ -1,59 +1,71 @@
 using IrpFlows.Hosting;
 using IrpFlows.Workflow;
-using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Middleware;
 
 namespace IrpFlows.Http;
 
 /// <summary>
-/// What every HTTP function shares, on both hosts (the Functions worker's ASP.NET Core integration in Azure, Kestrel in
-/// Functions.Local): request lines with their secrets redacted, problem bodies for errors and bare status codes, the wait for
-/// storage, and the shared development clock. Added as a startup
-/// filter, which both hosts apply ahead of their own routing.
+/// What every HTTP function shares, as Functions worker middleware, so that both hosts run the very same code: in Azure
+/// the worker runs it around each invocation (<c>Program.cs</c>), and Functions.Local runs the list registered here around
+/// each HTTP function it serves. In order: request lines with their secrets redacted (<see cref="RequestLogMiddleware"/>),
+/// exceptions turned into problem responses (<see cref="HttpErrorsMiddleware"/>), requests refused with 503 while storage
+/// is not available (<see cref="StorageReadinessMiddleware"/>), and the shared development clock read before the function
+/// judges dates by it (<see cref="DevClockSyncMiddleware"/>). Each passes non-HTTP invocations (timers, orchestrations,
+/// activities) straight on.
 /// </summary>
-public sealed class HttpPipeline : IStartupFilter
+/// <remarks>
+/// In Azure these must come after <c>ConfigureFunctionsWebApplication()</c>: the ASP.NET Core integration's own worker
+/// middleware (<c>FunctionsHttpProxyingMiddleware</c>) is then the outer one. It waits for the request's
+/// <see cref="HttpContext"/>, stores it in <see cref="FunctionContext.Items"/> (read by <c>GetHttpContext()</c>), calls
+/// the middleware after it, executes the invocation result if it is an <c>IResult</c> or <c>IActionResult</c>, and in a
+/// <c>finally</c> completes the invocation so the worker's ASP.NET Core pipeline sends the response. Verified in
+/// Azure/azure-functions-dotnet-worker (extensions/Worker.Extensions.Http.AspNetCore/src/FunctionsMiddleware/
+/// FunctionsHttpProxyingMiddleware.cs): a middleware here that answers without calling the function writes its response
+/// through the <see cref="HttpContext"/> and returns normally; the invocation result is then null, which the integration
+/// treats as "no result to execute" (a trace line) and still completes the invocation, so the host never waits for it.
+/// </remarks>
+public static class HttpPipeline
 {
-    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-    {
-        app.UseRedactedRequestLog();
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
-        app.UseStorageReadiness();
-        app.Use(async (context, nextMiddleware) =>
-        {
-            // The development clock may have been moved through another host: read it before judging dates by it.
-            if (context.RequestServices.GetRequiredService<TimeProvider>() is ISyncedClock shared
-                && context.RequestServices.GetRequiredService<StorageInitializer>().Ready.IsCompletedSuccessfully)
-                await shared.SyncAsync(context.RequestAborted);
-            await nextMiddleware(context);
-        });
-        next(app);
-    };
+    /// <summary>Functions that must answer whatever state storage is in: they never wait for it.</summary>
+    private static readonly HashSet<string> StorageFree = [nameof(HostFunctions.Health), nameof(HostFunctions.OpenApiDocument)];
+
+    /// <summary>Adds the HTTP middleware, in order, to a worker (in Azure) or to the local host's list of middleware.</summary>
+    public static IFunctionsWorkerApplicationBuilder UseHttpPipeline(this IFunctionsWorkerApplicationBuilder worker) => worker
+        .UseMiddleware<RequestLogMiddleware>()
+        .UseMiddleware<HttpErrorsMiddleware>()
+        .UseMiddleware<StorageReadinessMiddleware>()
+        .UseMiddleware<DevClockSyncMiddleware>();
+
+    /// <summary>Whether the invoked function needs storage to answer (all but health and the OpenAPI document).</summary>
+    public static bool NeedsStorage(FunctionContext context) => !StorageFree.Contains(context.FunctionDefinition.Name);
 }
 
 /// <summary>
-/// Turns what escapes a function into a problem response: writers that kept colliding on one IRP get 503 with
-/// <c>Retry-After</c> (the request may simply be repeated); anything else is a 500 that says nothing of the internals.
+/// The development clock may have been moved through another host: it is read from storage before each HTTP function
+/// that needs storage, within <see cref="SyncTimeout"/>. A clock that cannot be read in time means storage is not serving
+/// the app: that is a <see cref="TimeoutException"/>, which <see cref="HttpErrorsMiddleware"/> answers with 503.
 /// </summary>
-public sealed class HttpErrors : IExceptionHandler
+public sealed class DevClockSyncMiddleware(TimeProvider time, StorageInitializer storage) : IFunctionsWorkerMiddleware
 {
-    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
-    {
-        if (context.Response.HasStarted) return false;
-        context.Response.Clear();
-        var result = exception switch
-        {
-            WorkflowContentionException contention => Busy(context, contention.Message),
-            BadHttpRequestException bad => Problems.Status(bad.StatusCode, "Bad request", bad.Message),
-            _ => Problems.Status(StatusCodes.Status500InternalServerError, "Unexpected error",
-                "Something went wrong on our side; nothing was changed unless the response said so. The error is in the app's log."),
-        };
-        await result.ExecuteAsync(context);
-        return true;
-    }
+    /// <summary>One small read; storage that takes longer than this is not going to serve the request either.</summary>
+    public static readonly TimeSpan SyncTimeout = TimeSpan.FromSeconds(2);
 
-    private static IResult Busy(HttpContext context, string detail)
+    public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
     {
-        context.Response.Headers.RetryAfter = "1";
-        return Problems.Status(StatusCodes.Status503ServiceUnavailable, "Busy", detail);
+        if (time is ISyncedClock shared && context.GetHttpContext() is { } http && HttpPipeline.NeedsStorage(context) && storage.IsAvailable)
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
+            timeout.CancelAfter(SyncTimeout);
+            try
+            {
+                await shared.SyncAsync(timeout.Token);
+            }
+            catch (OperationCanceledException e) when (!http.RequestAborted.IsCancellationRequested)
+            {
+                throw new TimeoutException($"The development clock could not be read from storage within {SyncTimeout.TotalSeconds:0} seconds.", e);
+            }
+        }
+        await next(context);
     }
 }

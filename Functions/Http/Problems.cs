@@ -31,6 +31,29 @@ public static class Problems
     public static ProblemHttpResult Status(int status, string title, string detail) =>
         TypedResults.Problem(detail, statusCode: status, title: title);
 
+    /// <summary>How long a client is asked to wait before repeating a request refused because storage is not available.</summary>
+    public static readonly TimeSpan StorageRetryAfter = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// 503 "Storage is not available" with <c>Retry-After</c> (set on <paramref name="response"/>): the request may simply be
+    /// repeated once storage is back; <paramref name="detail"/> says why it is not.
+    /// </summary>
+    public static ProblemHttpResult StorageUnavailable(HttpResponse response, string detail)
+    {
+        response.Headers.RetryAfter = ((int)StorageRetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Status(StatusCodes.Status503ServiceUnavailable, "Storage is not available", detail);
+    }
+
+    /// <summary>
+    /// 500 that says nothing of the internals but the <paramref name="traceId"/> under which the error is logged, so an
+    /// operator given the body can find it.
+    /// </summary>
+    public static ProblemHttpResult Unexpected(string traceId) =>
+        TypedResults.Problem(
+            $"Something went wrong on our side; nothing was changed unless the response said so. The error is in the app's log under trace id {traceId}.",
+            statusCode: StatusCodes.Status500InternalServerError, title: "Unexpected error",
+            extensions: new Dictionary<string, object?> { ["traceId"] = traceId });
+
     /// <summary>A service's refusal as a response: a validation problem naming its fields, or a problem with its status.</summary>
     public static IResult For(Refusal refusal) => refusal.Errors is { } errors
         ? Validation(errors.ToDictionary())

@@ -1,36 +1,37 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Middleware;
 
 namespace IrpFlows.Http;
 
 /// <summary>
-/// One line when a request starts and one when it finishes, as ASP.NET Core's hosting logs them, but with every bearer
-/// secret in the URL redacted (<see cref="Secrets.Redact"/>): upload, fact-check and final-report links are valid for
-/// months, and whoever reads a log must not be able to use them. Both hosts log requests through this, not through
-/// <c>Microsoft.AspNetCore.Hosting.Diagnostics</c>.
+/// One line when an HTTP function's request starts and one when its response has gone, as ASP.NET Core's hosting logs
+/// them, but with every bearer secret in the URL redacted (<see cref="Secrets.Redact"/>): upload, fact-check and
+/// final-report links are valid for months, and whoever reads a log must not be able to use them. Both hosts log requests
+/// through this, not through <c>Microsoft.AspNetCore.Hosting.Diagnostics</c>. The finish line is written when the response
+/// has completed, because in Azure the function's result is executed after the worker middleware has returned (by the
+/// ASP.NET Core integration), so only then is its status code known.
 /// </summary>
-public static partial class RequestLog
+public sealed partial class RequestLogMiddleware(ILoggerFactory loggers) : IFunctionsWorkerMiddleware
 {
     public const string Category = "IrpFlows.Http.Requests";
 
-    public static IApplicationBuilder UseRedactedRequestLog(this IApplicationBuilder app)
+    private readonly ILogger _logger = loggers.CreateLogger(Category);
+
+    public Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
     {
-        var logger = app.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger(Category);
-        return app.Use(async (context, next) =>
+        if (context.GetHttpContext() is not { } http) return next(context);
+        var request = http.Request;
+        var url = Secrets.Redact(request.Path + request.QueryString);
+        Starting(_logger, request.Protocol, request.Method, url);
+        var started = Stopwatch.GetTimestamp();
+        http.Response.OnCompleted(() =>
         {
-            var request = context.Request;
-            var url = Secrets.Redact(request.Path + request.QueryString);
-            Starting(logger, request.Protocol, request.Method, url);
-            var started = Stopwatch.GetTimestamp();
-            try
-            {
-                await next(context);
-            }
-            finally
-            {
-                Finished(logger, request.Protocol, request.Method, url, context.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            }
+            Finished(_logger, request.Protocol, request.Method, url, http.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            return Task.CompletedTask;
         });
+        return next(context);
     }
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Request starting {Protocol} {Method} {Url}")]

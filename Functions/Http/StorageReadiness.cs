@@ -1,31 +1,34 @@
 using IrpFlows.Hosting;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Middleware;
 
 namespace IrpFlows.Http;
 
 /// <summary>
-/// Requests that need storage wait until it is ready (a fresh machine may still be installing Azurite), up to a limit;
-/// if it is not ready by then, or preparing it has failed (it is retried), they get 503 with a problem body. Health and
-/// the OpenAPI document never wait.
+/// HTTP functions that need storage wait until it is first ready (a fresh machine may still be installing Azurite), up to
+/// a limit. When it is not ready by then, preparing it has failed (it is retried), or it has been lost since (see
+/// <see cref="StorageInitializer.IsAvailable"/>), they get 503 with <c>Retry-After</c> and the reason at once, rather
+/// than each waiting on a dead or frozen endpoint. Health and the OpenAPI document never wait.
 /// </summary>
-public static class StorageReadiness
+public sealed class StorageReadinessMiddleware(StorageInitializer storage) : IFunctionsWorkerMiddleware
 {
-    private static readonly TimeSpan MaxWait = TimeSpan.FromMinutes(3);
+    private static readonly TimeSpan MaxWaitForFirstStart = TimeSpan.FromMinutes(3);
 
-    public static IApplicationBuilder UseStorageReadiness(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
     {
-        var path = context.Request.Path;
-        var storage = context.RequestServices.GetRequiredService<StorageInitializer>();
-        if (!storage.Ready.IsCompletedSuccessfully && !path.StartsWithSegments("/api/health") && !path.StartsWithSegments("/api/openapi.json"))
+        if (context.GetHttpContext() is not { } http || !HttpPipeline.NeedsStorage(context) || storage.IsAvailable)
         {
-            // Known to be down: say so now rather than hold the request; still starting: wait a while for it.
-            var ready = !storage.IsFailing && await storage.Ready.WaitAsync(MaxWait, context.RequestAborted).ContinueWith(t => t.IsCompletedSuccessfully);
-            if (!ready)
-            {
-                await Problems.Status(StatusCodes.Status503ServiceUnavailable, "Storage is not available",
-                    "Storage is not reachable yet; the app keeps trying. See its log, and try again shortly.").ExecuteAsync(context);
-                return;
-            }
+            await next(context);
+            return;
         }
-        await next(context);
-    });
+        // Still starting: wait a while for it. Known to be down: say so now.
+        var starting = !storage.Ready.IsCompleted && !storage.IsFailing;
+        if (starting && await storage.Ready.WaitAsync(MaxWaitForFirstStart, http.RequestAborted).ContinueWith(t => t.IsCompletedSuccessfully) && storage.IsAvailable)
+        {
+            await next(context);
+            return;
+        }
+        await Problems.StorageUnavailable(http.Response, storage.UnavailableReason ?? "Storage is not reachable yet; the app keeps trying.")
+            .ExecuteAsync(http);
+    }
 }

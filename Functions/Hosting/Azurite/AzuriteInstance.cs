@@ -36,6 +36,9 @@ public sealed class AzuriteInstance : IAsyncDisposable
     /// <summary>The Table service port.</summary>
     public int TablePort { get; }
 
+    /// <summary>The Azurite process, when the launcher started it (tests freeze it with SIGSTOP to play a hung account).</summary>
+    public int? ProcessId => _process?.Id;
+
     /// <summary>True when this instance's process was started by the launcher (and is stopped on dispose).</summary>
     public bool StartedByUs => _process is not null;
 
