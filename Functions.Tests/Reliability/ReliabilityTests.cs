@@ -25,13 +25,6 @@ public sealed class ReliabilityTests(ITestOutputHelper output)
     /// </summary>
     public const string SeedVariable = "IRPFLOWS_TEST_SEED";
 
-    // Every prison IRP of these dates sends these emails, whatever else its data adds.
-    private static readonly string[] EmailsOfEveryIrp =
-    [
-        "announcement", "documents-request", "documents-reminder-1", "documents-reminder-2", "documents-reminder-3", "documents-deadline",
-        "documents-overdue", "visit-arrangements", "liaison-feedback", "draft-report", "publication", "governor-feedback", "material-destruction",
-    ];
-
     [Fact]
     public async Task TwentyIrps_ThroughTenKillsOfTheHost_AllComplete_WithEveryEmailOnce()
     {
@@ -49,7 +42,7 @@ public sealed class ReliabilityTests(ITestOutputHelper output)
             await app.WaitUntilHealthyAsync();
 
             Assert.True(app.Process!.Starts >= 11, $"the host was started {app.Process.Starts} times");
-            foreach (var id in ids) await AssertCompletedWithEveryEmailOnceAsync(app, id);
+            foreach (var id in ids) await EveryEmailOnce.AssertCompletedAsync(app, id);
         });
     }
 
@@ -68,7 +61,7 @@ public sealed class ReliabilityTests(ITestOutputHelper output)
 
         await first.RunAllToCompletionAsync(ids);
 
-        foreach (var id in ids) await AssertCompletedWithEveryEmailOnceAsync(second, id);
+        foreach (var id in ids) await EveryEmailOnce.AssertCompletedAsync(second, id);
     }
 
     [Fact]
@@ -158,38 +151,5 @@ public sealed class ReliabilityTests(ITestOutputHelper output)
             await Task.Delay(TimeSpan.FromMilliseconds(random.Next(0, 1000)), ct);
             host.Restart();
         }
-    }
-
-    internal static async Task AssertCompletedWithEveryEmailOnceAsync(IrpFlowsApp app, string id)
-    {
-        var irp = await app.GetIrpAsync(id);
-        Assert.Equal("Completed", irp["runtimeStatus"]!.GetValue<string>());
-        var steps = await app.OutboxStepsAsync(id);
-        Assert.Equal(steps.Count, steps.Distinct().Count());
-        Assert.Subset(steps.ToHashSet(), EmailsOfEveryIrp.ToHashSet());
-        // One stored message per listed email: nothing sent twice under another name.
-        var stored = await app.Blobs.GetBlobContainerClient(app.Names.Outbox).GetBlobsAsync(new GetBlobsOptions { Prefix = id + "/" }).ToListAsync();
-        Assert.Equal(steps.Count, stored.Count);
-        // Every step the IRP recorded as done with an email matches one message.
-        var emailed = irp["emails"]!.AsArray().Select(e => e!["step"]!.GetValue<string>()).ToList();
-        Assert.Equal(steps.Order(), emailed.Order());
-    }
-
-    /// <summary>A Moq stand-in around the real outbox sender that fails, while told to, for one message (an IRP's step) only.</summary>
-    private sealed class MailOutage
-    {
-        /// <summary>The message key ("{irpId}/{stepId}") whose sending fails; null when the mail server is back.</summary>
-        public volatile string? FailFor;
-
-        public void Install(IServiceCollection services) => services.AddSingleton<IMailSender>(sp =>
-        {
-            var real = sp.GetRequiredService<OutboxMailSender>();
-            var sender = new Mock<IMailSender>();
-            sender.Setup(s => s.SendAsync(It.IsAny<MailMessage>(), It.IsAny<CancellationToken>()))
-                .Returns((MailMessage message, CancellationToken ct) => message.MessageKey == FailFor
-                    ? Task.FromException<SentMail>(new InvalidOperationException("Mail server unavailable"))
-                    : real.SendAsync(message, ct));
-            return sender.Object;
-        });
     }
 }

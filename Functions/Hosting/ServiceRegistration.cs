@@ -100,8 +100,11 @@ public static class ServiceRegistration
     /// </summary>
     private static class StorageRetries
     {
-        /// <summary>Table requests are small: a try that has not answered in this is not going to.</summary>
-        public static readonly TimeSpan TableNetworkTimeout = TimeSpan.FromSeconds(5);
+        /// <summary>
+        /// Table requests are small: a try that has not answered in this is not going to. Not shorter: on a machine whose
+        /// cores are busy, Azurite serving many hosts answers a log read in several seconds, and that is slow, not down.
+        /// </summary>
+        public static readonly TimeSpan TableNetworkTimeout = TimeSpan.FromSeconds(8);
 
         /// <summary>Blob requests may carry a report of up to 25 MB.</summary>
         public static readonly TimeSpan BlobNetworkTimeout = TimeSpan.FromSeconds(20);

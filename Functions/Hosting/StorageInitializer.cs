@@ -79,21 +79,48 @@ public sealed partial class StorageInitializer(
     {
         if (UnavailableReason is { } known) return known;
         var probe = await ProbeAsync(ct);
-        if (probe.Reason is { } reason) ReportUnavailable(reason);
+        if (probe.Reason is { } reason) ReportUnavailable(reason, confirmed: true);
         return probe.Reason;
     }
 
     /// <summary>
-    /// Says storage has failed the app (a request or a timer met <paramref name="reason"/>): the first report after it was
-    /// available logs one warning, makes requests that need storage get 503 at once, and starts looking for it to come back.
+    /// Says storage has failed the app (a request or a timer met <paramref name="reason"/>). A request that is merely slow on
+    /// a busy machine must not turn every request away, so unless the failure was a probe's (<paramref name="confirmed"/>),
+    /// two probes confirm it first, in the background. Once confirmed, the first report after storage was available logs
+    /// one warning, makes requests that need storage get 503 at once, and starts looking for it to come back.
     /// </summary>
-    public void ReportUnavailable(string reason)
+    public void ReportUnavailable(string reason, bool confirmed = false)
     {
         if (!_ready.Task.IsCompletedSuccessfully) return; // still being prepared: that loop retries, and says why
+        if (!confirmed)
+        {
+            if (Interlocked.Exchange(ref _confirming, 1) == 0) _ = ConfirmLostAsync(reason, _stopping.Token);
+            return;
+        }
         _unavailableReason = reason;
         if (Interlocked.Exchange(ref _available, 0) != 1) return;
         Log.StorageLost(logger, reason);
         _recovering = RecoverAsync(_stopping.Token);
+    }
+
+    private int _confirming;
+
+    private async Task ConfirmLostAsync(string reason, CancellationToken ct)
+    {
+        try
+        {
+            for (var probe = 0; probe < 2; probe++)
+                if ((await ProbeAsync(ct)).Reason is null) return; // it serves the app: that request was only slow
+            ReportUnavailable(reason, confirmed: true);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // the app is stopping
+        }
+        finally
+        {
+            Volatile.Write(ref _confirming, 0);
+        }
     }
 
     /// <summary>

@@ -48,8 +48,11 @@ public static class HttpPipeline
 /// </summary>
 public sealed class DevClockSyncMiddleware(TimeProvider time, StorageInitializer storage) : IFunctionsWorkerMiddleware
 {
-    /// <summary>One small read; storage that takes longer than this is not going to serve the request either.</summary>
-    public static readonly TimeSpan SyncTimeout = TimeSpan.FromSeconds(2);
+    /// <summary>
+    /// One small read: storage that takes longer than this is not going to serve the request either. Generous enough for
+    /// Azurite on a machine whose cores are busy, where a read can stall for a few seconds.
+    /// </summary>
+    public static readonly TimeSpan SyncTimeout = TimeSpan.FromSeconds(8);
 
     public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
     {

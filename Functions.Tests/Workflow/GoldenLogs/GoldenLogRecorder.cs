@@ -139,22 +139,4 @@ public sealed class GoldenLogRecorder
         });
         Assert.Equal(13, recorded.Count);
     }
-
-    /// <summary>A Moq stand-in around the real outbox sender that fails, while told to, for one message (an IRP's step) only.</summary>
-    private sealed class MailOutage
-    {
-        /// <summary>The message key ("{irpId}/{stepId}") whose sending fails; null when the mail server is back.</summary>
-        public volatile string? FailFor;
-
-        public void Install(IServiceCollection services) => services.AddSingleton<IMailSender>(sp =>
-        {
-            var real = sp.GetRequiredService<OutboxMailSender>();
-            var sender = new Mock<IMailSender>();
-            sender.Setup(s => s.SendAsync(It.IsAny<MailMessage>(), It.IsAny<CancellationToken>()))
-                .Returns((MailMessage message, CancellationToken ct) => message.MessageKey == FailFor
-                    ? Task.FromException<SentMail>(new InvalidOperationException("Mail server unavailable"))
-                    : real.SendAsync(message, ct));
-            return sender.Object;
-        });
-    }
 }

@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json.Nodes;
+using IrpFlows.Mail;
+using IrpFlows.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Moq;
+using Xunit.Abstractions;
+
+namespace IrpFlows.Tests.Reliability;
+
+/// <summary>
+/// Storage goes away for a while with IRPs mid-timeline and steps falling due meanwhile, and comes back on the same ports
+/// with its data (an account that was unreachable, not one that was wiped): the app carries on without a restart, every
+/// IRP completes, every email goes exactly once, and the time from storage back to the first step run is reported.
+/// The outage lasts 60 s; set <c>IRPFLOWS_OUTAGE_SECONDS</c> (600 for the ten-minute outage) to change it.
+/// </summary>
+[Trait("Category", "Reliability")]
+public sealed class StorageOutageReliabilityTests(ITestOutputHelper output)
+{
+    private static TimeSpan Outage => TimeSpan.FromSeconds(
+        int.TryParse(Environment.GetEnvironmentVariable("IRPFLOWS_OUTAGE_SECONDS"), out var seconds) && seconds > 0 ? seconds : 60);
+
+    // Fails once the outage has cost the worker its partition lease: the Azure Storage backend logs "DropLostControlQueue
+    // is releasing partition ... LeaseLost", stops listening on its control queue and does not take it up again once
+    // storage is back, so no orchestration runs. Seen after 20 s with table partition management (the default) and after
+    // 60 s with blob leases; with blob leases a 20 s outage passed (first step 40 s after storage was back). Issue 18.
+    [Fact(Skip = "The local Durable worker does not take its control queue up again after losing its partition lease in an outage longer than the lease (issue 18)")]
+    public async Task IrpsMidTimeline_ThroughAStorageOutage_AllComplete_WithEveryEmailOnce()
+    {
+        var data = Directory.CreateTempSubdirectory("irpflows-outage-");
+        try
+        {
+            await using var azurite = await OwnAzurite.StartAsync(data.FullName);
+            var log = new CapturedLog();
+            var firstSend = new TaskCompletionSource<DateTimeOffset>(TaskCreationOptions.RunContinuationsAsynchronously);
+            await using var app = await IrpFlowsApp.StartAsync(IrpRequests.ElmleyIn2023AnnouncementMorning, connectionString: azurite.ConnectionString,
+                services: s =>
+                {
+                    s.AddSingleton<ILoggerProvider>(log);
+                    s.AddSingleton<IMailSender>(sp => SignallingFirstSend(sp.GetRequiredService<OutboxMailSender>(), firstSend));
+                });
+            var ids = new List<string>();
+            for (var i = 1; i <= 5; i++) ids.Add(await app.CreateIrpAsync(IrpRequests.ElmleyIn2023($"HMP Elmley {i}")));
+
+            // The announcements fall due a few seconds into the outage, while every orchestration sleeps on its timer.
+            var announcement = IrpFlowsApp.Step(await app.GetIrpAsync(ids[0]), "announcement")["due"]!.GetValue<DateTimeOffset>();
+            await app.MoveClockAsync(announcement.AddSeconds(-5));
+            await azurite.StopAsync();
+            using (var health = await app.Anonymous.GetAsync("/api/health")) Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
+            await Task.Delay(Outage);
+            Assert.False(firstSend.Task.IsCompleted, "an email went while storage was away");
+
+            await azurite.StartAgainAsync();
+            var back = Stopwatch.StartNew();
+            // The orchestrations sleep on timers set before the clock's move, so the sweep wakes them (a minute's grace, then
+            // its next round); with real time their timers fire as soon as the queues are read again.
+            await firstSend.Task.WaitAsync(TimeSpan.FromMinutes(5));
+            output.WriteLine($"Outage {Outage.TotalSeconds:0} s: first step run {back.Elapsed.TotalSeconds:0.0} s after storage was back");
+
+            await app.RunAllToCompletionAsync(ids);
+
+            foreach (var id in ids) await EveryEmailOnce.AssertCompletedAsync(app, id);
+            Assert.Single(log.At(LogLevel.Warning), l => l.Contains("Storage is no longer usable", StringComparison.Ordinal));
+            Assert.Single(log.At(LogLevel.Warning), l => l.Contains("Storage is usable again", StringComparison.Ordinal));
+            Assert.DoesNotContain(log.At(LogLevel.Error), l => l.Contains("Sweep", StringComparison.Ordinal));
+        }
+        finally
+        {
+            data.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>The real outbox sender, which also says when the first email of the run has gone.</summary>
+    private static IMailSender SignallingFirstSend(OutboxMailSender real, TaskCompletionSource<DateTimeOffset> firstSend)
+    {
+        var sender = new Mock<IMailSender>();
+        sender.Setup(s => s.SendAsync(It.IsAny<MailMessage>(), It.IsAny<CancellationToken>()))
+            .Returns(async (MailMessage message, CancellationToken ct) =>
+            {
+                var sent = await real.SendAsync(message, ct);
+                firstSend.TrySetResult(DateTimeOffset.UtcNow);
+                return sent;
+            });
+        return sender.Object;
+    }
+}
