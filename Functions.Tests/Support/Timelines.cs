@@ -86,16 +86,6 @@ public static class Timelines
     private static DateTimeOffset ActionTime(JsonObject step) =>
         step["due"]!.GetValue<DateTimeOffset>().AddMinutes(step["waitingFor"] is null ? 0 : -1);
 
-    /// <summary>
-    /// Moves the clock to <paramref name="instant"/>, or a second on from now when that has passed: a step that answers something
-    /// recorded (a moved visit, an upload) is due the instant it was recorded, and the clock has run on since.
-    /// </summary>
-    public static async Task MoveClockToAtLeastAsync(this IrpFlowsApp app, DateTimeOffset instant)
-    {
-        var now = (await app.Coordinator.GetFromJsonAsync<JsonObject>("/api/dev/clock"))!["now"]!.GetValue<DateTimeOffset>();
-        await app.MoveClockAsync(instant > now ? instant : now.AddSeconds(1));
-    }
-
     private static async Task RecordWhatItWaitsForAsync(IrpFlowsApp app, string id, JsonObject step)
     {
         var date = step["date"]!.GetValue<string>();
