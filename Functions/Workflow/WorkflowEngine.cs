@@ -289,22 +289,22 @@ public sealed partial class WorkflowEngine
     public async Task<WorkflowPass> RecordStepAttemptFailedAsync(string instanceId, string stepId, long ranFromVersion, string error, CancellationToken ct)
     {
         await SyncClockAsync(ct);
-        var recorded = (EngineEvents: (IReadOnlyList<NewEvent>)[], Attempt: 0);
+        NewEvent? recorded = null; // what the last call of the decision chose (it runs again if another writer got in first)
+        var attempt = 0;
         var status = await AppendAsync(instanceId, current =>
         {
-            recorded = ([], 0);
+            recorded = null;
             if (current.Step(stepId) is not { Status: StepStatus.Pending } step) return []; // done, skipped or failed meanwhile
             if (current.Instance.Events.Any(e => e.Sequence > ranFromVersion && e.Type is EngineEvents.StepAttemptFailed or EngineEvents.StepFailed
                 && StepHistory.StepId(e) == stepId)) return []; // this attempt's failure is recorded already
-            var attempt = step.Attempts + 1;
-            NewEvent failure = attempt >= _options.MaxStepAttempts
+            attempt = step.Attempts + 1;
+            recorded = attempt >= _options.MaxStepAttempts
                 ? new(EngineEvents.StepFailed, EngineEvents.StepFailedData(stepId, attempt, error))
                 : new(EngineEvents.StepAttemptFailed, EngineEvents.StepAttemptFailedData(stepId, attempt, error, _time.GetUtcNow() + RetryDelay(attempt)));
-            recorded = ([failure], attempt);
-            return recorded.EngineEvents;
+            return [recorded];
         }, durable: null, ct);
-        if (recorded.EngineEvents is [{ Type: EngineEvents.StepFailed }]) Log.StepFailed(_logger, instanceId, stepId, recorded.Attempt, error);
-        else if (recorded.EngineEvents.Count > 0) Log.StepAttemptFailed(_logger, instanceId, stepId, recorded.Attempt, error);
+        if (recorded?.Type == EngineEvents.StepFailed) Log.StepFailed(_logger, instanceId, stepId, attempt, error);
+        else if (recorded is not null) Log.StepAttemptFailed(_logger, instanceId, stepId, attempt, error);
         return status is null ? FinishedPass(0) : Pass(status, _time.GetUtcNow());
     }
 
