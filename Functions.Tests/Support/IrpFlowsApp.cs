@@ -239,8 +239,24 @@ public sealed class IrpFlowsApp : IAsyncDisposable
     public Task<HttpResponseMessage> TerminateAsync(string id, string? reason = null) =>
         Coordinator.PostAsync($"/api/irps/{id}/terminate" + (reason is null ? "" : "?reason=" + Uri.EscapeDataString(reason)), null);
 
-    /// <summary><c>GET /api/irps/{id}</c>.</summary>
-    public async Task<JsonObject> GetIrpAsync(string id) => (await Coordinator.GetFromJsonAsync<JsonObject>($"/api/irps/{id}"))!;
+    /// <summary>
+    /// <c>GET /api/irps/{id}</c>, as a script should read it: a 503 with <c>Retry-After</c> (storage slow or away for a
+    /// moment, as with fifty IRPs on two hosts against one Azurite) is asked again after the time it gives, a few times.
+    /// </summary>
+    public async Task<JsonObject> GetIrpAsync(string id)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            using var response = await Coordinator.GetAsync($"/api/irps/{id}");
+            if (response.StatusCode == HttpStatusCode.ServiceUnavailable && attempt < 5 && response.Headers.RetryAfter?.Delta is { } wait)
+            {
+                await Task.Delay(wait);
+                continue;
+            }
+            response.EnsureSuccessStatusCode();
+            return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        }
+    }
 
     /// <summary>One step of an IRP's timeline.</summary>
     public static JsonObject Step(JsonObject irp, string stepId) =>
