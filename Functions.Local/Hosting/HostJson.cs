@@ -40,7 +40,7 @@ public sealed partial class HostJson
     public string HubName => Resolve(_host["extensions:durableTask:hubName"] ?? "TestHubName");
 
     /// <summary>The Azure Storage backend's settings for <paramref name="connectionString"/>, from <c>extensions.durableTask</c>.</summary>
-    public AzureStorageOrchestrationServiceSettings DurableSettings(string connectionString)
+    public AzureStorageOrchestrationServiceSettings DurableSettings(string connectionString, ILoggerFactory loggers)
     {
         var durable = _host.GetSection("extensions:durableTask");
         var storage = durable.GetSection("storageProvider");
@@ -48,6 +48,8 @@ public sealed partial class HostJson
         {
             TaskHubName = HubName,
             StorageAccountClientProvider = new StorageAccountClientProvider(connectionString),
+            // The backend's own warnings (a lease lost, a dequeue loop failing) reach the host's log, as in Azure.
+            LoggerFactory = loggers,
         };
         if (storage.GetValue<int?>("partitionCount") is { } partitions) settings.PartitionCount = partitions;
         if (storage.GetValue<TimeSpan?>("maxQueuePollingInterval") is { } polling) settings.MaxQueuePollingInterval = polling;

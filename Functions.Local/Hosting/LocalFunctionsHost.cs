@@ -29,10 +29,10 @@ public static class LocalFunctionsHost
         services.AddSingleton(hostJson);
         services.AddMvcCore(); // executes IActionResult, as the Functions ASP.NET Core integration does
 
-        services.AddSingleton(sp => new AzureStorageOrchestrationService(hostJson.DurableSettings(DurableConnectionString(sp))));
+        services.AddSingleton(sp => new AzureStorageOrchestrationService(hostJson.DurableSettings(DurableConnectionString(sp), sp.GetRequiredService<ILoggerFactory>())));
         services.AddSingleton<DurableTaskClient>(sp => new LocalDurableTaskClient(sp.GetRequiredService<AzureStorageOrchestrationService>()));
         // The task hub is created with the rest of storage, so the app is ready only once it can start orchestrations.
-        services.AddSingleton<IStorageSetup>(sp => new TaskHubSetup(hostJson, DurableConnectionString(sp)));
+        services.AddSingleton<IStorageSetup>(sp => new TaskHubSetup(hostJson, DurableConnectionString(sp), sp.GetRequiredService<ILoggerFactory>()));
         services.AddHostedService(sp => new DurableFunctionsWorker(sp.GetRequiredService<AzureStorageOrchestrationService>(), catalogue,
             sp.GetRequiredService<StorageInitializer>(), sp, sp.GetRequiredService<ILoggerFactory>()));
         services.AddHostedService(sp => new TimerFunctionsService(catalogue, sp, configuration, TimeProvider.System,
@@ -54,9 +54,9 @@ public static class LocalFunctionsHost
     /// worker and the client use remembers that it created the hub once and never looks again, so after storage came back
     /// empty (an in-memory Azurite restarted) asking it would leave the hub missing.
     /// </summary>
-    private sealed class TaskHubSetup(HostJson hostJson, string connectionString) : IStorageSetup
+    private sealed class TaskHubSetup(HostJson hostJson, string connectionString, ILoggerFactory loggers) : IStorageSetup
     {
         public Task CreateIfNotExistsAsync(CancellationToken cancellationToken) =>
-            new AzureStorageOrchestrationService(hostJson.DurableSettings(connectionString)).CreateIfNotExistsAsync();
+            new AzureStorageOrchestrationService(hostJson.DurableSettings(connectionString, loggers)).CreateIfNotExistsAsync();
     }
 }

@@ -22,11 +22,7 @@ public sealed class StorageOutageReliabilityTests(ITestOutputHelper output)
     private static TimeSpan Outage => TimeSpan.FromSeconds(
         int.TryParse(Environment.GetEnvironmentVariable("IRPFLOWS_OUTAGE_SECONDS"), out var seconds) && seconds > 0 ? seconds : 60);
 
-    // Fails once the outage has cost the worker its partition lease: the Azure Storage backend logs "DropLostControlQueue
-    // is releasing partition ... LeaseLost", stops listening on its control queue and does not take it up again once
-    // storage is back, so no orchestration runs. Seen after 20 s with table partition management (the default) and after
-    // 60 s with blob leases; with blob leases a 20 s outage passed (first step 40 s after storage was back). Issue 18.
-    [Fact(Skip = "The local Durable worker does not take its control queue up again after losing its partition lease in an outage longer than the lease (issue 18)")]
+    [Fact]
     public async Task IrpsMidTimeline_ThroughAStorageOutage_AllComplete_WithEveryEmailOnce()
     {
         var data = Directory.CreateTempSubdirectory("irpflows-outage-");
