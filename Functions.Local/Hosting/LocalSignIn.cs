@@ -30,10 +30,14 @@ public static class LocalSignIn
             Results.Content(SignInPage(LocalPath(request.Query["post_login_redirect_uri"])), "text/html; charset=utf-8"));
         app.MapPost(CoordinatorSignIn.SignInPath, async (HttpContext context) =>
         {
-            var form = await context.Request.ReadFormAsync(context.RequestAborted);
+            var (form, notRead) = await PageForms.ReadAsync(context.Request, context.RequestAborted);
+            if (form is null) return Results.Content(SignInPage("/", notRead?.Message ?? "Enter your name."), "text/html; charset=utf-8", statusCode: notRead?.Status ?? 400);
             var name = form["name"].FirstOrDefault()?.Trim();
             var back = LocalPath(form["post_login_redirect_uri"]);
             if (string.IsNullOrEmpty(name)) return Results.Content(SignInPage(back, "Enter your name."), "text/html; charset=utf-8", statusCode: 400);
+            // The name is recorded on everything the person does: the rule the app reads it with (CoordinatorSignIn.Read).
+            if (CoordinatorSignIn.NameRule.Broken(name) is { } broken)
+                return Results.Content(SignInPage(back, $"Your name {broken}"), "text/html; charset=utf-8", statusCode: 400);
             context.Response.Cookies.Append(CookieName, name, new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, Path = "/" });
             return Results.Redirect(back);
         });

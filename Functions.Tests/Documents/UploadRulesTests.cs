@@ -72,7 +72,7 @@ public sealed class UploadRulesTests
     [InlineData("plan.pdf", "%PDF-1.7 the plan", "application/pdf")]
     [InlineData("data.csv", "a,b", "application/vnd.ms-excel")]
     [InlineData("notes.txt", "notes", "text/plain; charset=utf-8")]
-    [InlineData("chart.png", "not checked beyond its type", "image/png")]
+    [InlineData("plan.docx", "PK\u0003\u0004word/document.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")]
     public void StoredFiles_ThatKeepTheRules_PassTheirCheck(string fileName, string content, string contentType)
     {
         var bytes = System.Text.Encoding.UTF8.GetBytes(content);
@@ -87,6 +87,9 @@ public sealed class UploadRulesTests
     [InlineData("plan.pdf", "%PDF-1.7", "", "contentType")]
     [InlineData("plan.pdf", "", "application/pdf", "size")]
     [InlineData("page.html", "<html>", "text/html", "fileName")]
+    [InlineData("plan.docx", "<html><script>alert(1)</script>", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "content")]
+    [InlineData("chart.png", "<svg onload=alert(1)>", "image/png", "content")]
+    [InlineData("data.csv", "\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000", "text/csv", "content")] // zero-filled
     public void StoredFiles_ThatBreakARule_NameItsField(string fileName, string content, string contentType, string field)
     {
         var bytes = System.Text.Encoding.UTF8.GetBytes(content);

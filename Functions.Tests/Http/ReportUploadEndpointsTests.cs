@@ -55,23 +55,23 @@ public sealed class ReportUploadEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task Draft_IsReplacedByANewUpload_UntilIssued_Then409()
     {
-        var first = await _app.PutReportFileAsync(_id, "draft-report", "../secret/Elmley draft (v1).docx", Pdf("v1"), Docx);
+        var first = await _app.PutReportFileAsync(_id, "draft-report", "../secret/Elmley draft (v1).docx", WordDocument("v1"), Docx);
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         var recorded = await first.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("Elmley-draft-v1.docx", recorded.GetProperty("fileName").GetString());
-        Assert.Equal(Pdf("v1").Length, recorded.GetProperty("size").GetInt64());
+        Assert.Equal(WordDocument("v1").Length, recorded.GetProperty("size").GetInt64());
 
-        Assert.Equal(HttpStatusCode.OK, (await _app.PutReportFileAsync(_id, "draft-report", "Elmley draft (v1).docx", Pdf("v2"), Docx)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _app.PutReportFileAsync(_id, "draft-report", "Elmley draft (v1).docx", WordDocument("v2"), Docx)).StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, (await _app.RaiseAsync(_id, "DraftIssued")).StatusCode);
         var late = await _app.PutReportFileAsync(_id, "draft-report", "v3.pdf", Pdf("v3"));
 
         Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
         Assert.Contains("issued for fact check on 2027-03-01", (await late.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
         var draft = (await _app.GetIrpAsync(_id))["draftReport"]!;
-        Assert.Equal(Pdf("v2").Length, draft["size"]!.GetValue<long>());
+        Assert.Equal(WordDocument("v2").Length, draft["size"]!.GetValue<long>());
         await _app.MoveClockAsync(new DateTimeOffset(2027, 3, 1, 10, 1, 0, TimeSpan.Zero));
         using var sent = await _app.GetThroughStorageAsync(DraftLink(PlainText(await _app.RawEmailAsync(_id, "draft-report"))));
-        Assert.Equal(Pdf("v2"), await sent.Content.ReadAsByteArrayAsync());
+        Assert.Equal(WordDocument("v2"), await sent.Content.ReadAsByteArrayAsync());
     }
 
     [Theory]

@@ -62,7 +62,7 @@ public sealed class PostVisitFlowTests : IAsyncLifetime
         Assert.Equal(link, DraftLink(PlainText(await _app.RawEmailAsync(reminder))));
 
         await _app.MoveClockAsync(new DateTimeOffset(2027, 3, 11, 10, 0, 0, TimeSpan.Zero));
-        var comments = await _app.PutReportFileAsync(id, "fact-check-comments", "comments.docx", Pdf("comments"),
+        var comments = await _app.PutReportFileAsync(id, "fact-check-comments", "comments.docx", WordDocument("comments"),
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
         Assert.Equal(HttpStatusCode.OK, comments.StatusCode);
         var irp = await _app.GetIrpAsync(id);

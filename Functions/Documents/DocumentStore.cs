@@ -100,15 +100,15 @@ public sealed class DocumentStore(
 
     /// <summary>
     /// Checks a stored document against <paramref name="rules"/> (see <see cref="UploadRules.CheckStored"/>): its size and
-    /// content type as stored, and for a PDF its first bytes, read with a ranged download. Empty when it keeps every rule.
+    /// content type as stored, and its first bytes, read with a ranged download. Empty when it keeps every rule.
     /// </summary>
     public async Task<IReadOnlyDictionary<string, string[]>> CheckStoredAsync(
         string irpId, string blobName, long size, string? contentType, UploadRules rules, CancellationToken ct)
     {
         var fileName = FileNameOf(blobName);
-        var head = UploadRules.ChecksHead(fileName) && size > 0
+        var head = size > 0
             ? (await Container(irpId).GetBlobClient(blobName).DownloadContentAsync(
-                new BlobDownloadOptions { Range = new HttpRange(0, UploadRules.HeadLength) }, ct)).Value.Content.ToArray()
+                new BlobDownloadOptions { Range = new HttpRange(0, FileSignatures.HeadLength) }, ct)).Value.Content.ToArray()
             : [];
         return rules.CheckStored(fileName, size, contentType, head);
     }

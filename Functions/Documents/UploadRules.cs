@@ -12,12 +12,6 @@ public sealed record AcceptedUpload(string SafeName, long Size, string ContentTy
 /// <summary>Which files establishments may send: size and type, from <see cref="DocumentsOptions"/>.</summary>
 public sealed class UploadRules(DocumentsOptions options)
 {
-    /// <summary>How many of a stored file's first bytes <see cref="CheckStored"/> looks at.</summary>
-    public const int HeadLength = 5;
-
-    // Every PDF starts with this; a file named .pdf that does not is something else.
-    private static ReadOnlySpan<byte> PdfSignature => "%PDF-"u8;
-
     /// <summary>Allowed extensions (lower case, no dot) with their accepted content types; extensions with none are left out.</summary>
     public IReadOnlyDictionary<string, string[]> AllowedTypes { get; } = options.AllowedTypes
         .Select(p => (Extension: p.Key.Trim().TrimStart('.').ToLowerInvariant(),
@@ -46,7 +40,7 @@ public sealed class UploadRules(DocumentsOptions options)
         if (request.Size is not { } size || size <= 0)
             errors["size"] = ["is required: the file's size in bytes, more than 0 (empty files cannot be uploaded)."];
         else if (size > options.MaxFileSizeBytes)
-            errors["size"] = [$"must be at most {Describe(options.MaxFileSizeBytes)} ({options.MaxFileSizeBytes} bytes); this file is {Describe(size)}."];
+            errors["size"] = [$"must be at most {Describe(options.MaxFileSizeBytes)} ({Bytes(options.MaxFileSizeBytes)}); this file is {DescribeBeside(size, options.MaxFileSizeBytes)}."];
 
         var contentType = request.ContentType?.Split(';')[0].Trim().ToLowerInvariant() ?? string.Empty;
         if (types is not null && contentType.Length > 0 && !types.Contains(contentType, StringComparer.OrdinalIgnoreCase))
@@ -57,14 +51,11 @@ public sealed class UploadRules(DocumentsOptions options)
             : (new AcceptedUpload(safeName, request.Size!.Value, contentType.Length > 0 ? contentType : types![0]), errors);
     }
 
-    /// <summary>Whether <see cref="CheckStored"/> needs the file's first <see cref="HeadLength"/> bytes: for a PDF.</summary>
-    public static bool ChecksHead(string fileName) => FileNames.Extension(fileName) == "pdf";
-
     /// <summary>
     /// Checks a file as it was stored, not as the client described it when it began (a SAS cannot limit what is PUT): its
-    /// real size, the content type it was stored with (which must be one of its extension's, as the upload was told), and for
-    /// a PDF its first bytes (<paramref name="head"/>, at least <see cref="HeadLength"/> of them). Names the field of each
-    /// broken rule: fileName, size, contentType, or content.
+    /// real size, the content type it was stored with (which must be one of its extension's, as the upload was told), and its
+    /// first bytes (<paramref name="head"/>, at least <see cref="FileSignatures.HeadLength"/> of them), which must be what its
+    /// extension says (<see cref="FileSignatures"/>). Names the field of each broken rule: fileName, size, contentType, or content.
     /// </summary>
     public IReadOnlyDictionary<string, string[]> CheckStored(string fileName, long size, string? contentType, ReadOnlySpan<byte> head)
     {
@@ -73,17 +64,26 @@ public sealed class UploadRules(DocumentsOptions options)
         if (size <= 0)
             errors["size"] = ["The file uploaded is empty."];
         else if (size > options.MaxFileSizeBytes)
-            errors["size"] = [$"The file uploaded is {Describe(size)}, over the limit of {Describe(options.MaxFileSizeBytes)}."];
+            errors["size"] = [$"The file uploaded is {DescribeBeside(size, options.MaxFileSizeBytes)}, over the limit of {Describe(options.MaxFileSizeBytes)}."];
 
         var type = contentType?.Split(';')[0].Trim().ToLowerInvariant() ?? string.Empty;
         if (!AllowedTypes.TryGetValue(extension, out var types))
             errors["fileName"] = [$"A .{extension} file cannot be uploaded."];
         else if (!types.Contains(type, StringComparer.OrdinalIgnoreCase))
             errors["contentType"] = [$"The file was stored as '{(type.Length == 0 ? "no type" : type)}'; a .{extension} file must be {string.Join(" or ", types)}: PUT it with the contentType the upload returned."];
-        else if (ChecksHead(fileName) && size > 0 && !head.StartsWith(PdfSignature))
-            errors["content"] = ["The file is not a PDF: a PDF starts with '%PDF-'."];
+        else if (size > 0 && FileSignatures.Broken(extension, head) is { } notWhatItSays)
+            errors["content"] = [$"The file is not {notWhatItSays}"];
         return errors;
     }
+
+    /// <summary>
+    /// A size said beside a <paramref name="limit"/>: as <see cref="Describe"/> gives it, or in bytes ("104,857,601 bytes")
+    /// when that would read the same as the limit, so a file just over it is never said to be the limit's size.
+    /// </summary>
+    public static string DescribeBeside(long bytes, long limit) => Describe(bytes) is var described && described == Describe(limit) && bytes != limit
+        ? Bytes(bytes) : described;
+
+    private static string Bytes(long bytes) => bytes.ToString("N0", CultureInfo.InvariantCulture) + (bytes == 1 ? " byte" : " bytes");
 
     /// <summary>A size for people: "850 bytes", "12.5 KB", "3.4 MB" (1 KB = 1024 bytes).</summary>
     public static string Describe(long bytes)

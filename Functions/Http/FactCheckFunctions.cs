@@ -1,5 +1,6 @@
 using IrpFlows.Documents;
 using IrpFlows.Irps;
+using IrpFlows.Pages;
 using IrpFlows.Timeline;
 using IrpFlows.Workflow;
 using Microsoft.Azure.Functions.Worker;
@@ -62,7 +63,9 @@ public sealed class FactCheckFunctions(FactCheckPages pages, IrpReportFiles file
         var (opened, refusal) = await pages.OpenAsync(token, ct);
         if (refusal is not null) return UploadFunctions.RefusalPage(response, refusal);
 
-        var file = request.HasFormContentType ? (await request.ReadFormAsync(ct)).Files.GetFile(FileField) : null;
+        var (form, notRead) = await PageForms.ReadAsync(request, ct);
+        if (notRead is not null) return Page(response, opened!.View, new PageMessage($"Your file was not uploaded. {notRead.Message}", IsError: true), notRead.Status);
+        var file = form?.Files.GetFile(FileField);
         if (file is null || file.Length == 0)
             return Page(response, opened!.View, new PageMessage("Choose a file of comments to upload.", IsError: true), StatusCodes.Status400BadRequest);
         // Refuse a file that is too big before reading it into memory.
@@ -74,7 +77,7 @@ public sealed class FactCheckFunctions(FactCheckPages pages, IrpReportFiles file
         var (stored, refused) = await reports.UploadFactCheckCommentsAsync(opened.IrpId, file.FileName, file.ContentType, content, durable, ct);
         if (stored is null)
         {
-            var text = refused!.Status == StatusCodes.Status400BadRequest ? NotUploaded(opened.View) : new PageMessage($"Your file was not uploaded. {refused.Detail}", IsError: true);
+            var text = refused!.Status == StatusCodes.Status400BadRequest ? NotUploaded(opened.View, refused) : new PageMessage($"Your file was not uploaded. {refused.Detail}", IsError: true);
             return Page(response, opened.View, text, refused.Status);
         }
         var (after, gone) = await pages.OpenAsync(token, ct);
@@ -82,8 +85,10 @@ public sealed class FactCheckFunctions(FactCheckPages pages, IrpReportFiles file
         return Page(response, after!.View, new PageMessage($"Thank you. We have received {stored.FileName}.", IsError: false), StatusCodes.Status200OK);
     }
 
-    private static PageMessage NotUploaded(FactCheckPageView view) => new(
-        $"Your file was not uploaded. Comments must be a PDF or Word (.docx) file, named with its extension, not empty and at most {UploadRules.Describe(view.MaxFileSizeBytes)}.",
+    /// <summary>The rules for comments, and what this file broke when it was its content (<c>body</c>: not what its name says, too big).</summary>
+    private static PageMessage NotUploaded(FactCheckPageView view, Refusal? refused = null) => new(
+        $"Your file was not uploaded. Comments must be a PDF or Word (.docx) file, named with its extension, not empty and at most {UploadRules.Describe(view.MaxFileSizeBytes)}."
+        + (refused?.Errors?.TryGetValue("body", out var content) == true ? $" This file {string.Join(" ", content)}" : ""),
         IsError: true);
 
     private IResult Page(HttpResponse response, FactCheckPageView view, PageMessage? message, int status)

@@ -8,7 +8,8 @@ namespace IrpFlows.Http;
 /// <summary>
 /// What every HTTP function shares, as Functions worker middleware, so that both hosts run the very same code: in Azure
 /// the worker runs it around each invocation (<c>Program.cs</c>), and Functions.Local runs the list registered here around
-/// each HTTP function it serves. In order: request lines with their secrets redacted (<see cref="RequestLogMiddleware"/>),
+/// each HTTP function it serves. In order: <c>X-Content-Type-Options: nosniff</c> on every response
+/// (<see cref="NoSniffMiddleware"/>), request lines with their secrets redacted (<see cref="RequestLogMiddleware"/>),
 /// exceptions turned into problem responses (<see cref="HttpErrorsMiddleware"/>), requests refused with 503 while storage
 /// is not available (<see cref="StorageReadinessMiddleware"/>), and the shared development clock read before the function
 /// judges dates by it (<see cref="DevClockSyncMiddleware"/>). Each passes non-HTTP invocations (timers, orchestrations,
@@ -32,6 +33,7 @@ public static class HttpPipeline
 
     /// <summary>Adds the HTTP middleware, in order, to a worker (in Azure) or to the local host's list of middleware.</summary>
     public static IFunctionsWorkerApplicationBuilder UseHttpPipeline(this IFunctionsWorkerApplicationBuilder worker) => worker
+        .UseMiddleware<NoSniffMiddleware>()
         .UseMiddleware<RequestLogMiddleware>()
         .UseMiddleware<HttpErrorsMiddleware>()
         .UseMiddleware<StorageReadinessMiddleware>()
@@ -39,6 +41,28 @@ public static class HttpPipeline
 
     /// <summary>Whether the invoked function needs storage to answer (all but health and the OpenAPI document).</summary>
     public static bool NeedsStorage(FunctionContext context) => !StorageFree.Contains(context.FunctionDefinition.Name);
+}
+
+/// <summary>
+/// Tells browsers to take every response as the type it says (<c>X-Content-Type-Options: nosniff</c>): a chart served as
+/// <c>image/svg+xml</c>, an email as <c>message/rfc822</c>, a calendar as <c>text/calendar</c> or a problem as JSON is never
+/// guessed to be a page and run. Set as the response starts, so a response cleared and written again (a problem for an
+/// exception) keeps it.
+/// </summary>
+public sealed class NoSniffMiddleware : IFunctionsWorkerMiddleware
+{
+    public Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
+    {
+        if (context.GetHttpContext() is { } http)
+        {
+            http.Response.OnStarting(static state =>
+            {
+                ((HttpResponse)state).Headers.XContentTypeOptions = "nosniff";
+                return Task.CompletedTask;
+            }, http.Response);
+        }
+        return next(context);
+    }
 }
 
 /// <summary>

@@ -20,7 +20,8 @@ public sealed class IrpFunctions(IrpService irps, IdempotencyKeys keys)
         if (problem is not null) return problem;
         var validation = irps.Validate(body);
         if (!validation.IsValid) return Problems.Validation(validation.Errors.ToDictionary());
-        return TypedResults.Ok(irps.Preview(validation));
+        var (preview, refusal) = irps.Preview(validation);
+        return preview is null ? Problems.For(refusal!) : TypedResults.Ok(preview);
     }
 
     [Function(nameof(CreateIrp))]

@@ -37,7 +37,8 @@ internal sealed class OpenApiSchemas(OpenApiDocument document)
     }
 
     /// <summary>
-    /// Adds a text property's <see cref="TextAttribute"/> as <c>maxLength</c> and <c>pattern</c>. Puts an object type's schema
+    /// Adds a text property's <see cref="TextAttribute"/> as <c>maxLength</c> and <c>pattern</c>, and a list's
+    /// <see cref="ItemsAttribute"/> as <c>maxItems</c>. Puts an object type's schema
     /// in the components and refers to it there, keeping the nullability of the place it is
     /// used. The exporter calls this for the innermost schemas first, so a type's properties already refer to theirs.
     /// </summary>
@@ -48,6 +49,11 @@ internal sealed class OpenApiSchemas(OpenApiDocument document)
         {
             property["maxLength"] = text.MaxLength;
             property["pattern"] = text.Pattern;
+        }
+        if (context.PropertyInfo?.AttributeProvider?.GetCustomAttributes(typeof(ItemsAttribute), inherit: false) is [ItemsAttribute items, ..]
+            && schema is JsonObject list)
+        {
+            list["maxItems"] = items.MaxItems;
         }
         if (context.TypeInfo.Kind != JsonTypeInfoKind.Object) return schema;
         var nullable = schema["type"] is JsonArray types && types.Any(t => (string?)t == "null");

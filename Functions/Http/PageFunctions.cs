@@ -86,20 +86,25 @@ public sealed class PageFunctions(
         using var by = Actor.Use(person!.Name);
         var asked = Pages.NewIrpPage.ToRequest(form!);
         // The form's fields keep the API's length and character rules before the guides' rules are checked.
-        var broken = TextRules.Check(asked, IrpEvents.Json.GetTypeInfo(typeof(CreateIrpRequest)));
+        var broken = TextRules.Check(asked);
         var validation = irps.Validate(asked);
         if (broken.Count > 0 || !validation.IsValid)
             return Page(request, person, "Start an IRP", token => Pages.NewIrpPage.Render(form,
                     Pages.NewIrpPage.FieldErrors(broken.Count > 0 ? broken : validation.Errors), null, null, token),
                 StatusCodes.Status400BadRequest);
-        if (form!["intent"] != Pages.NewIrpPage.IntentCreate)
-            return Page(request, person, "Start an IRP", token => Pages.NewIrpPage.Render(form, [], irps.Preview(validation), null, token));
-        var (id, refusal) = await irps.CreateAsync(validation, durable, ct);
+        // A preview is refused as create would refuse it (an announcement date in the past), so it never shows dates create then refuses.
+        string? id = null;
+        IrpPreview? preview = null;
+        Refusal? refusal;
+        if (form!["intent"] == Pages.NewIrpPage.IntentCreate) (id, refusal) = await irps.CreateAsync(validation, durable, ct);
+        else (preview, refusal) = irps.Preview(validation);
         if (refusal is not null)
             return Page(request, person, "Start an IRP", token => Pages.NewIrpPage.Render(form,
                 refusal.Errors is { } errors ? Pages.NewIrpPage.FieldErrors(errors) : [], null, refusal.Errors is null ? refusal.Detail : null, token),
                 StatusCodes.Status400BadRequest);
-        return SeeOther($"/irps/{id}?done=started");
+        return id is not null
+            ? SeeOther($"/irps/{id}?done=started")
+            : Page(request, person, "Start an IRP", token => Pages.NewIrpPage.Render(form, [], preview, null, token));
     }
 
     [Function(nameof(IrpPage))]
@@ -140,7 +145,7 @@ public sealed class PageFunctions(
         string? F(string name) => form![name].FirstOrDefault() is { Length: > 0 } v ? v.Trim() : null;
         var fields = new IrpEventRequest(F("name"), F("email"), F("visitStart"), F("date"), F("url"));
         // The form's fields keep the API's length and character rules (TextRules), as a JSON event body does.
-        if (TextRules.Check(fields, IrpEvents.Json.GetTypeInfo(typeof(IrpEventRequest))) is { Count: > 0 } broken)
+        if (TextRules.Check(fields) is { Count: > 0 } broken)
             return await RefusedAsync(new Refusal(StatusCodes.Status400BadRequest, "The request is not valid.", "See 'errors'.", broken));
         if (F("reason") is { } reason && IrpFunctions.ReasonRule.Broken(reason) is { } reasonBroken)
             return await RefusedAsync(Refusal.Invalid("reason", reasonBroken));
@@ -241,7 +246,11 @@ public sealed class PageFunctions(
         ["judgements"] = "The judgements are saved.",
     };
 
-    /// <summary>Every judgement the form sends (ref, judgement and text come in the same order); stops at the first refusal.</summary>
+    /// <summary>
+    /// Every judgement the form sends (ref, judgement and text come in the same order), each as the API's
+    /// <see cref="JudgementRequest"/> held to its rules first: nothing is recorded unless every one keeps them. Then records
+    /// those that changed, stopping at the first refusal. Errors are keyed by the item's ref, the fieldset they belong beside.
+    /// </summary>
     private async Task<Refusal?> SaveJudgementsAsync(string id, IFormCollection form, DurableTaskClient durable, CancellationToken ct)
     {
         var refs = form["ref"];
@@ -249,15 +258,21 @@ public sealed class PageFunctions(
         var texts = form["text"];
         if (refs.Count != judgements.Count || refs.Count != texts.Count)
             return new Refusal(400, "The form is incomplete.", "Each recommendation and theme needs its judgement and text fields.");
+        var asked = refs.Select((reference, i) => (Ref: reference!, Request: new JudgementRequest(judgements[i] is { Length: > 0 } j ? j : null, texts[i]))).ToList();
+        // Grouped by ref: a forged form may send one ref twice.
+        var broken = asked
+            .SelectMany(a => TextRules.Check(a.Request).Select(e => (a.Ref, Message: $"{(e.Key == "text" ? "The written judgement" : "The judgement")} {e.Value[0]}")))
+            .GroupBy(e => e.Ref, e => e.Message)
+            .ToDictionary(g => g.Key, g => g.ToArray());
+        if (broken.Count > 0) return new Refusal(StatusCodes.Status400BadRequest, "The request is not valid.", "See 'errors'.", broken);
+
         var current = (await irps.GetAsync(id, ct))?.Judgements.ToDictionary(j => j.Ref);
         if (current is null) return IrpService.NotFound(id);
-        for (var i = 0; i < refs.Count; i++)
+        foreach (var (reference, request) in asked)
         {
-            var reference = refs[i]!;
-            var judgement = judgements[i] is { Length: > 0 } j ? j : null;
-            var text = string.IsNullOrWhiteSpace(texts[i]) ? null : texts[i]!.Trim();
-            if (judgement is null || current.TryGetValue(reference, out var was) && was.Judgement == judgement && was.WrittenJudgement == text) continue;
-            var (_, refusal) = await reports.RecordJudgementAsync(id, reference, judgement, text, durable, ct);
+            var text = string.IsNullOrWhiteSpace(request.Text) ? null : request.Text.Trim();
+            if (request.Judgement is null || current.TryGetValue(reference, out var was) && was.Judgement == request.Judgement && was.WrittenJudgement == text) continue;
+            var (_, refusal) = await reports.RecordJudgementAsync(id, reference, request.Judgement, text, durable, ct);
             if (refusal is not null)
                 return refusal.Errors is null ? refusal : refusal with { Errors = new Dictionary<string, string[]> { [reference] = refusal.Errors.Values.SelectMany(e => e).ToArray() } };
         }
@@ -286,11 +301,23 @@ public sealed class PageFunctions(
     private IResult Page(HttpRequest request, Person person, string title, Func<string, Html> main, int status = StatusCodes.Status200OK) =>
         PageLayout.Result(request.HttpContext.Response, PageLayout.Page(title, person, main(forms.Issue(request.HttpContext, person))), status);
 
-    /// <summary>The person and form of a post, or the response refusing it: sign in first; no valid anti-forgery token, 400.</summary>
+    /// <summary>
+    /// The person and form of a post, or the response refusing it: sign in first; a form over the limits or malformed, 413
+    /// or 400 (<see cref="PageForms"/>); no valid anti-forgery token, 400.
+    /// </summary>
     private async Task<(Person? Person, IFormCollection? Form, IResult? Refused)> ReadPostAsync(HttpRequest request, CancellationToken ct)
     {
         if (signIn.Read(request) is not { } person) return (null, null, CoordinatorSignIn.Challenge(request));
-        var form = request.HasFormContentType ? await request.ReadFormAsync(ct) : null;
+        var (form, notRead) = await PageForms.ReadAsync(request, ct);
+        if (notRead is not null)
+        {
+            var page = PageLayout.Page("Form not read", person, Html.Of($"""
+                <h1>This form could not be read</h1>
+                <p>{notRead.Message}</p>
+                <p><a href="/">Go back to the programme</a> and try again.</p>
+                """));
+            return (person, null, PageLayout.Result(request.HttpContext.Response, page, notRead.Status));
+        }
         if (form is null || !forms.IsValid(request, form, person))
         {
             var page = PageLayout.Page("Form not accepted", person, Html.Of($"""

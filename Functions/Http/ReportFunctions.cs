@@ -118,10 +118,6 @@ public sealed class ReportFunctions(IrpReportService reports, ReportOptions opti
         return known is not null;
     }
 
-    /// <summary>
-    /// Reads the raw body, refusing before reading when the declared file is not acceptable, and never buffering more than
-    /// one byte over the limit (a body without Content-Length is measured as it arrives).
-    /// </summary>
     /// <summary>The coordinator's upload of a report file: its name and bytes checked against the rules, then stored by <paramref name="store"/>.</summary>
     private async Task<IResult> PutFileAsync(HttpRequest request, Func<string?, BinaryData, Task<(ReportFileUploadedData? File, Refusal? Refusal)>> store)
     {
@@ -133,6 +129,10 @@ public sealed class ReportFunctions(IrpReportService reports, ReportOptions opti
         return file is null ? Problems.For(refusal!) : TypedResults.Ok(ReportFileView.From(file));
     }
 
+    /// <summary>
+    /// Reads the raw body, refusing before reading when the declared file is not acceptable, and never buffering more than
+    /// one chunk over the limit (a body without Content-Length is measured as it arrives).
+    /// </summary>
     private async Task<(BinaryData? Content, ValidationProblem? Problem)> ReadFileAsync(HttpRequest request, string? fileName)
     {
         var max = options.MaxFileSizeBytes;

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Globalization;
 using System.Text.Json.Serialization.Metadata;
 using System.Text.RegularExpressions;
+using IrpFlows.Irps;
 
 namespace IrpFlows.Http;
 
@@ -34,6 +35,20 @@ public sealed class TextAttribute(int maxLength) : Attribute
 }
 
 /// <summary>
+/// The most items one list property of a request body may hold. <see cref="JsonBody"/> (and a page that builds the same
+/// request, through <see cref="TextRules.Check{T}"/>) refuses a longer list with 400 naming the field, and the OpenAPI
+/// document states it as <c>maxItems</c>.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class ItemsAttribute(int maxItems) : Attribute
+{
+    public int MaxItems { get; } = maxItems;
+
+    /// <summary>What is wrong with a list of <paramref name="count"/> items, or null when it keeps the limit.</summary>
+    public string? Broken(int count) => count > MaxItems ? $"must list at most {MaxItems} items; it lists {count}." : null;
+}
+
+/// <summary>
 /// The character rule every text field follows: no control characters (NUL, BEL, escape, line breaks in one-line fields)
 /// and no bidirectional override or isolate characters, which can make a name read differently from what it is in an email
 /// subject or a page. The patterns are the ones the OpenAPI document publishes (ECMAScript and .NET read them alike).
@@ -54,8 +69,15 @@ public static partial class TextRules
     internal static partial Regex MultilineForbidden();
 
     /// <summary>
+    /// <see cref="Check(object?, JsonTypeInfo)"/> for a request record as the API reads it (<see cref="IrpEvents.Json"/>): how a
+    /// page that builds the API's request from its form fields holds them to the API's rules.
+    /// </summary>
+    public static Dictionary<string, string[]> Check<T>(T value) where T : class => Check(value, IrpEvents.Json.GetTypeInfo(typeof(T)));
+
+    /// <summary>
     /// Every text property of <paramref name="value"/> (a body as read with <paramref name="typeInfo"/>'s options), nested
-    /// objects and lists included, against its <see cref="TextAttribute"/>. Returns the broken ones by JSON path
+    /// objects and lists included, against its <see cref="TextAttribute"/>, and every list against its
+    /// <see cref="ItemsAttribute"/> (a list over it is named, its items are not read). Returns the broken ones by JSON path
     /// (<c>contacts.governor.name</c>, <c>recommendations[2].text</c>); empty when all keep their rules.
     /// </summary>
     public static Dictionary<string, string[]> Check(object? value, JsonTypeInfo typeInfo)
@@ -80,6 +102,12 @@ public static partial class TextRules
                     if (property.AttributeProvider?.GetCustomAttributes(typeof(TextAttribute), inherit: false) is [TextAttribute rule, ..]
                         && rule.Broken(text) is { } broken)
                         errors[field] = [broken];
+                }
+                else if (child is ICollection list
+                    && property.AttributeProvider?.GetCustomAttributes(typeof(ItemsAttribute), inherit: false) is [ItemsAttribute most, ..]
+                    && most.Broken(list.Count) is { } tooMany)
+                {
+                    errors[field] = [tooMany];
                 }
                 else
                 {
@@ -131,4 +159,23 @@ public static class Limits
 
     /// <summary>A URL (the published report's address).</summary>
     public const int Url = 2048;
+
+    /// <summary>
+    /// Recommendations (concerns) one IRP follows up: the guide says usually at most 15 (prison guide 6.1; more is a warning,
+    /// see <c>IrpPolicy.MaxRecommendations</c>); this is the ceiling, far above any real IRP, that keeps the IRP page's
+    /// judgements form within what a browser and the app read in one post (<see cref="JudgedItems"/>).
+    /// </summary>
+    public const int Recommendations = 100;
+
+    /// <summary>Lettered parts of one recommendation (1.34a, 1.34b, …): reports letter a few.</summary>
+    public const int Parts = 10;
+
+    /// <summary>Ofsted (or Estyn) themes one IRP follows up: a handful in the reports.</summary>
+    public const int OfstedThemes = 20;
+
+    /// <summary>
+    /// The most items one IRP can judge: each recommendation, or each of its parts when it has them, and each theme. The
+    /// IRP page's judgements form has three fields for each (<c>Pages.PageForms</c> reads forms that large).
+    /// </summary>
+    public const int JudgedItems = Recommendations * Parts + OfstedThemes;
 }

@@ -22,7 +22,7 @@ public sealed class IrpReportService(WorkflowEngine engine, IrpService irps, Irp
     public async Task<(ReportFileUploadedData? File, Refusal? Refusal)> UploadDraftAsync(
         string id, string? fileName, string? contentType, BinaryData content, DurableTaskClient durable, CancellationToken ct)
     {
-        var (name, invalid) = ReportFileRules.Check(fileName, contentType, content.ToMemory().Length, options.MaxFileSizeBytes);
+        var (name, invalid) = ReportFileRules.Check(fileName, contentType, content.ToMemory().Span, options.MaxFileSizeBytes);
         if (invalid is not null) return (null, invalid);
         var (state, refusal) = await StateAsync(id, ct);
         if (refusal is not null) return (null, refusal);
@@ -43,7 +43,7 @@ public sealed class IrpReportService(WorkflowEngine engine, IrpService irps, Irp
     public async Task<(ReportFileUploadedData? File, Refusal? Refusal)> UploadFinalReportAsync(
         string id, string? fileName, string? contentType, BinaryData content, DurableTaskClient durable, CancellationToken ct)
     {
-        var (name, invalid) = ReportFileRules.Check(fileName, contentType, content.ToMemory().Length, options.MaxFileSizeBytes);
+        var (name, invalid) = ReportFileRules.Check(fileName, contentType, content.ToMemory().Span, options.MaxFileSizeBytes);
         if (invalid is not null) return (null, invalid);
         var (state, refusal) = await StateAsync(id, ct);
         if (refusal is not null) return (null, refusal);
@@ -63,7 +63,7 @@ public sealed class IrpReportService(WorkflowEngine engine, IrpService irps, Irp
     public async Task<(ReportFileUploadedData? File, Refusal? Refusal)> UploadFactCheckCommentsAsync(
         string id, string? fileName, string? contentType, BinaryData content, DurableTaskClient durable, CancellationToken ct)
     {
-        var (name, invalid) = ReportFileRules.Check(fileName, contentType, content.ToMemory().Length, options.MaxFileSizeBytes);
+        var (name, invalid) = ReportFileRules.Check(fileName, contentType, content.ToMemory().Span, options.MaxFileSizeBytes);
         if (invalid is not null) return (null, invalid);
         var (state, refusal) = await StateAsync(id, ct);
         if (refusal is not null) return (null, refusal);

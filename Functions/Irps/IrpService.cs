@@ -30,12 +30,23 @@ public sealed class IrpService(
 
     public IrpValidation Validate(CreateIrpRequest? request) => IrpRequestValidator.Validate(request, Today(), calendar, policy);
 
-    public IrpPreview Preview(IrpValidation valid)
+    /// <summary>
+    /// The timeline a valid request would get, or the refusal <see cref="CreateAsync"/> would give it before anything is
+    /// stored (an announcement date in the past), so a preview never shows dates that create then refuses.
+    /// </summary>
+    public (IrpPreview? Preview, Refusal? Refusal) Preview(IrpValidation valid)
     {
         var facts = valid.Facts!;
+        if (AnnouncedInThePast(facts) is { } past) return (null, past);
         var timeline = workflow.Timeline(IrpState.Initial(facts, valid.Warnings));
-        return new IrpPreview(timeline.Select(s => Entry(s, null)).ToList(), valid.Warnings);
+        return (new IrpPreview(timeline.Select(s => Entry(s, null)).ToList(), valid.Warnings), null);
     }
+
+    /// <summary>IrpFlows does not send letters backdated: the announcement date may not be before today.</summary>
+    private Refusal? AnnouncedInThePast(IrpFacts facts) => facts.AnnouncementDate < Today()
+        ? Refusal.Invalid("announcementDate",
+            $"must not be before today ({Today():yyyy-MM-dd}): the announcement letter is sent on that date, and cannot be sent in the past.")
+        : null;
 
     /// <summary>
     /// Two visits to one establishment closer than this are one review entered twice: genuine IRPs of an establishment are
@@ -52,9 +63,7 @@ public sealed class IrpService(
     public async Task<(string? Id, Refusal? Refusal)> CreateAsync(IrpValidation valid, DurableTaskClient durable, CancellationToken ct, string? id = null)
     {
         var facts = valid.Facts!;
-        if (facts.AnnouncementDate < Today())
-            return (null, Refusal.Invalid("announcementDate",
-                $"must not be before today ({Today():yyyy-MM-dd}): the announcement letter is sent on that date, and cannot be sent in the past."));
+        if (AnnouncedInThePast(facts) is { } past) return (null, past);
         if (await SameVisitAsync(facts, ct) is { } existing)
             return (null, new Refusal(409, "This IRP exists already",
                 $"IRP {existing.Id} of {existing.Establishment.Name} is active with its visit on {existing.VisitStart:yyyy-MM-dd}, within "

@@ -1,10 +1,12 @@
 using System.Text;
+using IrpFlows.Documents;
 
 namespace IrpFlows.Irps;
 
 /// <summary>
-/// What a report file upload must be: a PDF or Word (.docx) file, named with the matching extension, not empty and not over
-/// <see cref="ReportOptions.MaxFileSizeBytes"/>. Names are reduced to a safe blob name segment.
+/// What a report file upload must be: a PDF or Word (.docx) file, named with the matching extension, not empty, not over
+/// <see cref="ReportOptions.MaxFileSizeBytes"/>, and with the first bytes of its type (<see cref="FileSignatures"/>, the check
+/// the establishment's documents go through). Names are reduced to a safe blob name segment.
 /// </summary>
 public static class ReportFileRules
 {
@@ -37,6 +39,20 @@ public static class ReportFileRules
         if (size > maxBytes)
             return (null, Refusal.Invalid("body", $"is {size:N0} bytes; files may be at most {maxBytes:N0} bytes."));
         return (stored, null);
+    }
+
+    /// <summary>
+    /// Checks a received file, bytes and all: what <see cref="Check(string?, string?, long, long)"/> checks, and that its
+    /// content is what its name says (refused naming <c>body</c>, the bytes a request sends). Returns its stored name.
+    /// </summary>
+    public static (string? StoredName, Refusal? Error) Check(string? fileName, string? contentType, ReadOnlySpan<byte> content, long maxBytes)
+    {
+        var (stored, error) = Check(fileName, contentType, content.Length, maxBytes);
+        if (error is not null) return (null, error);
+        var head = content[..Math.Min(content.Length, FileSignatures.HeadLength)];
+        return FileSignatures.Broken(FileNames.Extension(stored!), head) is { } broken
+            ? (null, Refusal.Invalid("body", $"is not {broken} Nothing was stored."))
+            : (stored, null);
     }
 
     /// <summary>

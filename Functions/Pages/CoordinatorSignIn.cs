@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using IrpFlows.Documents;
+using IrpFlows.Http;
 
 namespace IrpFlows.Pages;
 
@@ -27,12 +29,24 @@ public sealed class CoordinatorSignIn(IConfiguration configuration)
         string.Equals(configuration[AppServiceAuthSetting], "true", StringComparison.OrdinalIgnoreCase)
         || configuration.GetValue<bool>(LocalSignInSetting);
 
+    /// <summary>
+    /// The rule a signed-in person's name keeps, as every name a request gives does (<see cref="Limits.Name"/>, one line, no
+    /// bidirectional formatting): it is recorded in the history of everything the person does, and shown on every page.
+    /// </summary>
+    public static readonly TextAttribute NameRule = new(Limits.Name);
+
+    /// <summary>
+    /// The person the sign-in headers name, or null: nobody is signed in, or the name breaks <see cref="NameRule"/>. Such a
+    /// name is never recorded; Entra ID does not give one, so only a stand-in or a forged header could (the local stand-in
+    /// refuses it at sign-in with the rule's words).
+    /// </summary>
     public Person? Read(HttpRequest request)
     {
         if (!Trusted) return null;
         var name = request.Headers[PrincipalNameHeader].FirstOrDefault();
         if (string.IsNullOrWhiteSpace(name)) name = NameClaim(request.Headers[PrincipalHeader].FirstOrDefault());
-        return string.IsNullOrWhiteSpace(name) ? null : new Person(name.Trim());
+        name = name?.Trim();
+        return string.IsNullOrEmpty(name) || NameRule.Broken(name) is not null ? null : new Person(name);
     }
 
     /// <summary>Sends a visitor who is not signed in to sign in, and back to this page afterwards; shows no data.</summary>
@@ -64,13 +78,21 @@ public sealed class CoordinatorSignIn(IConfiguration configuration)
 
 /// <summary>
 /// Protects the pages' forms against cross-site request forgery with a signed double-submit token: a random value in an
-/// HttpOnly, SameSite=Strict cookie, and in each form an HMAC of that value and the signed-in person, keyed with (a hash of) the upload
-/// links' signing key, so there is no other secret to manage. A post from elsewhere carries neither the value (it cannot read the cookie) nor the HMAC.
+/// HttpOnly, SameSite=Strict cookie, and in each form the time it was issued and an HMAC of that value, the signed-in person
+/// and that time, keyed with (a hash of) the upload links' signing key, so there is no other secret to manage. A post from
+/// elsewhere carries neither the value (it cannot read the cookie) nor the HMAC; a form kept open past
+/// <see cref="Lifetime"/> is refused, as the refusal page says, and the page opened again gives a fresh one.
 /// </summary>
-public sealed class FormTokens(IConfiguration configuration)
+public sealed class FormTokens(IConfiguration configuration, TimeProvider time)
 {
     public const string CookieName = "irpflows-form";
     public const string FieldName = "__form";
+
+    /// <summary>
+    /// How long a page's forms stay good: a coordinator opens an IRP in the morning and records judgements through the
+    /// working day, so a working day with room to spare; a token copied out of a page is no use the next day.
+    /// </summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromHours(12);
 
     private readonly byte[] _key = SHA256.HashData(Encoding.UTF8.GetBytes("irpflows-form-token\n" + configuration[UploadTokens.SigningKeySetting]));
 
@@ -86,20 +108,26 @@ public sealed class FormTokens(IConfiguration configuration)
                 HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = context.Request.IsHttps, Path = "/", IsEssential = true,
             });
         }
-        return Sign(secret, person);
+        var issued = time.GetUtcNow().ToUnixTimeSeconds();
+        return string.Create(CultureInfo.InvariantCulture, $"{issued}.{Sign(secret, person, issued)}");
     }
 
-    /// <summary>Whether the posted form carries the token for this visitor's cookie and this person.</summary>
+    /// <summary>Whether the posted form carries a token for this visitor's cookie and this person, issued less than <see cref="Lifetime"/> ago.</summary>
     public bool IsValid(HttpRequest request, IFormCollection form, Person person)
     {
         var secret = request.Cookies[CookieName];
         var given = form[FieldName].FirstOrDefault();
-        if (string.IsNullOrEmpty(secret) || string.IsNullOrEmpty(given)) return false;
-        return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Sign(secret, person)), Encoding.ASCII.GetBytes(given));
+        if (string.IsNullOrEmpty(secret) || given?.Split('.') is not [var issuedText, var signature]
+            || !long.TryParse(issuedText, NumberStyles.None, CultureInfo.InvariantCulture, out var issued))
+            return false;
+        var age = time.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(Math.Min(issued, DateTimeOffset.MaxValue.ToUnixTimeSeconds()));
+        // A token from the future was not issued by this app (the clock only moves forward).
+        return age >= TimeSpan.Zero && age <= Lifetime
+            && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Sign(secret, person, issued)), Encoding.ASCII.GetBytes(signature));
     }
 
-    private string Sign(string secret, Person person) =>
-        Base64Url(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(secret + "\n" + person.Name)));
+    private string Sign(string secret, Person person, long issued) =>
+        Base64Url(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{secret}\n{person.Name}\n{issued}"))));
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -28,9 +28,11 @@ public sealed record CreateIrpRequest
 
     public ContactsRequest? Contacts { get; init; }
 
+    [Items(Limits.Recommendations)]
     public List<RecommendationRequest?>? Recommendations { get; init; }
 
     /// <summary>Education themes followed up by a concurrent monitoring visit: Ofsted's in England, Estyn's in Wales (prison guide 5.2, 5.3).</summary>
+    [Items(Limits.OfstedThemes)]
     public List<OfstedThemeRequest?>? OfstedThemes { get; init; }
 
     /// <summary>Whether CQC issued notices after the source inspection (prison guide 5.1 / IRC guide 2.2); absent means false.</summary>
@@ -118,6 +120,7 @@ public sealed record RecommendationRequest(
     /// (<c>PUT /api/irps/{id}/judgements/1.34a</c>) and listed in the Summary of judgements; the Key findings count the
     /// recommendation once, with the least progress of its parts.
     /// </summary>
+    [Items(Limits.Parts)]
     public List<RecommendationPartRequest?>? Parts { get; init; }
 }
 
