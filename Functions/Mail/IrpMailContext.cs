@@ -40,6 +40,9 @@ public sealed record IrpMailContext(
     /// <summary>The visit arrangements, and with them the calendar invitation, have gone: a notice of a move then updates the invitation.</summary>
     public bool VisitArrangementsSent { get; init; }
 
+    /// <summary>The IRP was cancelled: the destruction of its material tells of a review that did not take place.</summary>
+    public bool Cancelled { get; init; }
+
     /// <summary>The steps a <c>skipped-notice-{n}</c> tells the coordinator of: not sent because their moment had passed.</summary>
     public IReadOnlyList<SkippedStepNotice> SkippedSteps { get; init; } = [];
 }
