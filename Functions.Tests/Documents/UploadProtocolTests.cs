@@ -118,10 +118,10 @@ public sealed class UploadProtocolTests(UploadProtocolFixture fixture) : IClassF
     }
 
     [Fact]
-    public async Task CancelledIrp_RefusesUploadsWith409()
+    public async Task CancelledIrp_RefusesUploadsWith410Gone()
     {
         using var response = await App.BeginUploadAsync(fixture.CancelledToken, DocumentChecklist.ActionPlan, new { fileName = "a.pdf", size = 1, contentType = "application/pdf" });
-        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Gone, response.StatusCode);
         Assert.DoesNotContain("sig=", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 

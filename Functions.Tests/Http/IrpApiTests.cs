@@ -310,7 +310,7 @@ public sealed class IrpApiTests
     }
 
     [Fact]
-    public async Task Terminate_SkipsPendingSteps_TellsTheEstablishment_AndNothingMoreRunsOrCanBeRecorded()
+    public async Task Terminate_SkipsPendingStepsButTheDestructionOfMaterial_TellsTheEstablishment_AndNothingMoreCanBeRecorded()
     {
         await using var app = await IrpFlowsApp.StartAsync();
         var id = await app.CreateIrpAsync(IrpRequests.Elmley());
@@ -323,9 +323,11 @@ public sealed class IrpApiTests
         var irp = await app.GetIrpAsync(id);
         Assert.Equal("Terminated", irp["runtimeStatus"]!.GetValue<string>());
         Assert.Equal("done", IrpFlowsApp.Step(irp, "announcement")["status"]!.GetValue<string>());
-        foreach (var step in new[] { "documents-request", "visit-start", "draft-report", "material-destruction" })
+        foreach (var step in new[] { "documents-request", "visit-start", "draft-report" })
             Assert.Equal("skipped", IrpFlowsApp.Step(irp, step)["status"]!.GetValue<string>());
-        Assert.Equal(["announcement", "cancellation"], await app.OutboxStepsAsync(id));
+        // Local policy: the establishment's material is still destroyed, ten working days after the cancel.
+        Assert.Equal("done", IrpFlowsApp.Step(irp, "material-destruction")["status"]!.GetValue<string>());
+        Assert.Equal(["announcement", "cancellation", "material-destruction"], await app.OutboxStepsAsync(id));
 
         Assert.Equal(HttpStatusCode.Conflict, (await app.RaiseAsync(id, "FactCheckReturned")).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await app.TerminateAsync(id)).StatusCode);

@@ -263,6 +263,7 @@ public sealed partial class IrpMailTemplatesTests
         Assert.Equal("Independent review of progress at HMP Elmley: visit 13 to 15 February 2023 cancelled", message.Subject);
         AssertInBothBodies(message, "planned for Monday 13 February 2023 to Wednesday 15 February 2023, has been cancelled.");
         AssertInBothBodies(message, "The reason for the cancellation is: An outbreak of COVID-19 at the prison.");
+        AssertInBothBodies(message, "Any documents already provided through IrpFlows will be deleted on Tuesday 4 April 2023");
     }
 
     [Fact]

@@ -98,6 +98,7 @@ internal static class TestIrps
             ["documents-deadline"] = start.AddDays(-7),
             ["fact-check-deadline"] = start.AddDays(30),
             ["publication-deadline"] = start.AddDays(37),
+            ["material-destruction"] = start.AddDays(50),
         };
         return new IrpMailContext(
             instanceId, facts, dates, visitReschedules, documents ?? Documents, withUploadLink ? UploadLink : null,

@@ -9,6 +9,13 @@ public sealed record UploadAccess(string IrpId, IDocumentRequests Requests, Docu
 {
     /// <summary>Terminated and completed instances take no more files.</summary>
     public bool AcceptsUploads => RuntimeStatus is not (RuntimeStatus.Terminated or RuntimeStatus.Completed);
+
+    /// <summary>The instance was cancelled: its links are gone for good, and a file that still arrives is deleted.</summary>
+    public bool Cancelled => RuntimeStatus == RuntimeStatus.Terminated;
+
+    /// <summary>410: what the upload page and calls answer for a cancelled instance.</summary>
+    public Refusal CancelledRefusal => new(StatusCodes.Status410Gone, $"The {Page.Noun} was cancelled",
+        $"This {Page.Noun} was cancelled: it no longer accepts documents, and any file sent for it is deleted. Please contact the {Page.ContactRole}.");
 }
 
 /// <summary>
@@ -16,9 +23,16 @@ public sealed record UploadAccess(string IrpId, IDocumentRequests Requests, Docu
 /// new file, and report the file uploaded. Every call checks the token first; nothing is handed out or recorded for a token
 /// that fails. Each workflow kind that asks for documents says what its page shows and records what arrives.
 /// </summary>
-public sealed class DocumentCollection(
-    SignedLinks links, IEnumerable<IDocumentRequests> requests, WorkflowEngine engine, DocumentStore store, UploadRules rules, TimeProvider time)
+public sealed partial class DocumentCollection(
+    SignedLinks links, IEnumerable<IDocumentRequests> requests, WorkflowEngine engine, DocumentStore store, UploadRules rules, TimeProvider time,
+    ILogger<DocumentCollection> logger)
 {
+    /// <summary>
+    /// The log's record of a file deleted because it arrived after the instance was cancelled (an upload link handed out
+    /// before the cancellation: a SAS cannot be revoked). Data: <see cref="DocumentReceivedData"/>'s fields, the time it was found.
+    /// </summary>
+    public const string UploadDeletedAfterCancellation = nameof(UploadDeletedAfterCancellation);
+
     private readonly IReadOnlyDictionary<string, IDocumentRequests> _requests = requests.ToDictionary(r => r.Kind);
 
     /// <summary>The instance the token is for; a 403 refusal for a bad or expired token, 404 when the instance no longer exists.</summary>
@@ -39,6 +53,25 @@ public sealed class DocumentCollection(
         await engine.GetHeaderAsync(instanceId, ct) is { } header && _requests.TryGetValue(header.Kind, out var kind)
             ? await kind.RecordAsync(instanceId, file, durable, ct)
             : new Refusal(404, "Not found", $"There is no instance with id '{instanceId}' that asks for documents.");
+
+    /// <summary>Whether the instance was cancelled (see <see cref="DeleteAfterCancellationAsync"/>).</summary>
+    public async Task<bool> IsCancelledAsync(string instanceId, CancellationToken ct) =>
+        (await engine.GetHeaderAsync(instanceId, ct))?.RuntimeStatus == RuntimeStatus.Terminated;
+
+    /// <summary>
+    /// Deletes a file that arrived for a cancelled instance and records that it did (<see cref="UploadDeletedAfterCancellation"/>,
+    /// once per blob), so the instance's history says what became of it. Idempotent.
+    /// </summary>
+    public async Task DeleteAfterCancellationAsync(string instanceId, DocumentReceivedData file, CancellationToken ct)
+    {
+        // Recorded first: a crash between the two leaves the file for the next pass to delete, never a deletion unrecorded.
+        await engine.AppendAsync(instanceId, status => status.Instance.EventsOfType(UploadDeletedAfterCancellation)
+                .Any(e => e.Data["blobName"]?.GetValue<string>() == file.BlobName)
+            ? []
+            : [new NewEvent(UploadDeletedAfterCancellation, IrpEvents.ToData(file))], durable: null, ct);
+        await store.DeleteBlobAsync(instanceId, file.BlobName, ct);
+        Log.DeletedAfterCancellation(logger, instanceId, file.BlobName);
+    }
 
     /// <summary>
     /// Checks, in this order, the token (403, 404), the item key (404), that the IRP still takes files (409) and the file
@@ -61,12 +94,20 @@ public sealed class DocumentCollection(
     /// </summary>
     public async Task<(DocumentView? Item, Refusal? Refusal)> CompleteUploadAsync(string token, string key, string? blobName, DurableTaskClient durable, CancellationToken ct)
     {
-        var (access, refusal) = await OpenForItemAsync(token, key, ct);
+        var (access, refusal) = await OpenForItemAsync(token, key, ct, forCompletion: true);
         if (refusal is not null) return (null, refusal);
         var irpId = access!.IrpId;
         if (!DocumentStore.IsDocumentBlobName(key, blobName))
             return (null, Refusal.Invalid("blobName", $"must be the blobName returned when the upload was started: a name under '{DocumentStore.Folder(key)}'."));
         var blob = await store.GetDocumentAsync(irpId, key, blobName!, ct);
+        if (access.Cancelled)
+        {
+            // Put through a link handed out before the cancellation: deleted, not kept unrecorded.
+            if (blob is not null)
+                await DeleteAfterCancellationAsync(irpId, new DocumentReceivedData(key, DocumentStore.FileNameOf(blobName!), blobName!, blob.ContentLength, time.GetUtcNow()), ct);
+            if (await store.FindPendingAsync(irpId, blobName!, ct) is { } forgotten) await store.ForgetPendingAsync(forgotten, ct);
+            return (null, access.CancelledRefusal);
+        }
         if (blob is null)
             return (null, new Refusal(404, "Not found", $"No file has been uploaded to '{blobName}'. PUT the file to the uploadUrl first."));
         var pending = await store.FindPendingAsync(irpId, blobName!, ct);
@@ -94,16 +135,25 @@ public sealed class DocumentCollection(
             files.Select(f => new DocumentFileView(f.FileName, f.Size, f.ReceivedAt)).ToList());
     }
 
-    private async Task<(UploadAccess? Access, Refusal? Refusal)> OpenForItemAsync(string token, string key, CancellationToken ct)
+    /// <param name="forCompletion">A completion reaches a cancelled instance (410 is its caller's to answer, after deleting the file).</param>
+    private async Task<(UploadAccess? Access, Refusal? Refusal)> OpenForItemAsync(string token, string key, CancellationToken ct, bool forCompletion = false)
     {
         var (access, refusal) = await OpenAsync(token, ct);
         if (refusal is not null) return (null, refusal);
         var page = access!.Page;
         if (page.Documents.All(d => d.Item.Key != key))
             return (null, new Refusal(404, "Not found", $"'{key}' is not one of the documents requested for this {page.Noun}."));
+        if (access.Cancelled)
+            return forCompletion ? (access, null) : (null, access.CancelledRefusal);
         if (!access.AcceptsUploads)
             return (null, new Refusal(409, $"The {page.Noun} is {access.RuntimeStatus.ToString().ToLowerInvariant()}",
                 $"This {page.Noun} no longer accepts documents. Please contact the {page.ContactRole}."));
         return (access, null);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 3004, Level = LogLevel.Warning, Message = "Deleted {BlobName} of {InstanceId}, which arrived after it was cancelled")]
+        public static partial void DeletedAfterCancellation(ILogger logger, string instanceId, string blobName);
     }
 }

@@ -12,7 +12,8 @@ public sealed partial class UploadReconciler(DocumentStore store, DocumentCollec
 {
     /// <summary>
     /// Records every pending upload whose blob now exists and keeps the upload rules (checked as on completion; one that
-    /// breaks them is deleted); forgets those whose SAS has long expired unused. Returns how many it recorded.
+    /// breaks them is deleted, and so is one for a cancelled instance, recorded as such); forgets those whose SAS has long
+    /// expired unused. Returns how many it recorded.
     /// </summary>
     public async Task<int> ReconcileAsync(DurableTaskClient durable, CancellationToken ct)
     {
@@ -28,6 +29,14 @@ public sealed partial class UploadReconciler(DocumentStore store, DocumentCollec
                     continue;
                 }
                 var size = blob.Properties.ContentLength ?? 0;
+                var file = new DocumentReceivedData(upload.Key, DocumentStore.FileNameOf(upload.BlobName), upload.BlobName, size, time.GetUtcNow());
+                // Put through a link handed out before a cancellation: a SAS cannot be revoked, so what arrives is deleted.
+                if (await documents.IsCancelledAsync(upload.IrpId, ct))
+                {
+                    await documents.DeleteAfterCancellationAsync(upload.IrpId, file, ct);
+                    await store.ForgetPendingAsync(upload, ct);
+                    continue;
+                }
                 var broken = await store.CheckStoredAsync(upload.IrpId, upload.BlobName, size, blob.Properties.ContentType, rules, ct);
                 if (broken.Count > 0)
                 {
@@ -36,16 +45,19 @@ public sealed partial class UploadReconciler(DocumentStore store, DocumentCollec
                 }
                 else
                 {
-                    var refusal = await documents.RecordAsync(upload.IrpId,
-                        new DocumentReceivedData(upload.Key, DocumentStore.FileNameOf(upload.BlobName), upload.BlobName, size, time.GetUtcNow()), durable, ct);
+                    var refusal = await documents.RecordAsync(upload.IrpId, file, durable, ct);
                     if (refusal is null)
                     {
                         recorded++;
                         Log.Recorded(logger, upload.IrpId, upload.BlobName);
                     }
+                    else if (await documents.IsCancelledAsync(upload.IrpId, ct))
+                    {
+                        await documents.DeleteAfterCancellationAsync(upload.IrpId, file, ct); // cancelled since the check above
+                    }
                     else
                     {
-                        // The IRP was cancelled, completed or removed meanwhile: there is nothing to record the file against.
+                        // The IRP was completed or removed meanwhile: there is nothing to record the file against.
                         Log.NotRecorded(logger, upload.IrpId, upload.BlobName, refusal.Detail);
                     }
                 }

@@ -48,14 +48,17 @@ public static partial class Secrets
 
     /// <summary>
     /// <paramref name="text"/> with the token of every <c>/upload/</c>, <c>/fact-check/</c>, <c>/final-report/</c> and
-    /// <c>/api/uploads/</c> path, and the value of every <c>sig=</c> (a SAS signature) and <c>token=</c> query parameter,
-    /// replaced by <see cref="Mask"/>.
+    /// <c>/api/uploads/</c> path, and the value of every <c>sig=</c> (a SAS signature), <c>token=</c> (the calendar feed) and
+    /// <c>code=</c> (the function key, which Azure Functions accepts in the query) parameter, replaced by <see cref="Mask"/>.
+    /// Case-insensitive, as routes are (<c>/UPLOAD/{token}</c> reaches the upload page), and also where the URL is itself
+    /// percent-encoded in another's query (a sign-in's <c>post_login_redirect_uri</c>).
     /// </summary>
     public static string Redact(string text) => QuerySecret().Replace(PathToken().Replace(text, "$1" + Mask), "$1" + Mask);
 
-    [GeneratedRegex(@"(/(?:upload|fact-check|final-report|api/uploads)/)[^/?#\s""'<>]+", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"((?:/|%2F)(?:upload|fact-check|final-report|api(?:/|%2F)uploads)(?:/|%2F))[^/?#\s""'<>]+",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex PathToken();
 
-    [GeneratedRegex(@"([?&](?:sig|token)=)[^&#\s""'<>]+", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"((?:[?&]|%3F|%26)(?:sig|token|code)(?:=|%3D))[^&#\s""'<>]+", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex QuerySecret();
 }

@@ -16,7 +16,7 @@ public sealed class UploadFunctions(DocumentCollection documents, DocumentStore 
 {
     [Function(nameof(UploadPage))]
     [OpenApiOperation("Documents", "The establishment's upload page: every requested document with its status, and file uploads.",
-        ResponseContentType = "text/html", ErrorStatuses = [StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound])]
+        ResponseContentType = "text/html", ErrorStatuses = [StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status410Gone])]
     public async Task<IResult> UploadPage(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "upload/{token}")] HttpRequest request, string token, CancellationToken ct)
     {
@@ -24,9 +24,10 @@ public sealed class UploadFunctions(DocumentCollection documents, DocumentStore 
         KeepTokenPrivate(response);
         var (access, refusal) = await documents.OpenAsync(token, ct);
         if (refusal is not null) return RefusalPage(response, refusal);
+        if (access!.Cancelled) return RefusalPage(response, access.CancelledRefusal);
         var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
         // The page's script talks to this app and PUTs files to blob storage; nothing else.
-        var storageOrigin = store.Container(access!.IrpId).Uri.GetLeftPart(UriPartial.Authority);
+        var storageOrigin = store.Container(access.IrpId).Uri.GetLeftPart(UriPartial.Authority);
         response.Headers.ContentSecurityPolicy =
             $"default-src 'none'; style-src 'unsafe-inline'; script-src 'nonce-{nonce}'; connect-src 'self' {storageOrigin}; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
         return Results.Content(Documents.UploadPage.Render(access, token, rules, policy.TimeZone, nonce), "text/html; charset=utf-8");
@@ -35,7 +36,7 @@ public sealed class UploadFunctions(DocumentCollection documents, DocumentStore 
     [Function(nameof(BeginUpload))]
     [OpenApiOperation("Documents", "Start uploading one file for a checklist item: returns a create-only SAS for one new blob. PUT the bytes there once, with x-ms-blob-type: BlockBlob and the Content-Type returned.",
         RequestBody = typeof(UploadRequest), Response = typeof(UploadGrantResponse),
-        ErrorStatuses = [StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict])]
+        ErrorStatuses = [StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status410Gone])]
     public async Task<IResult> BeginUpload(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/uploads/{token}/{key}")] HttpRequest request,
         string token, string key, CancellationToken ct)
@@ -48,9 +49,9 @@ public sealed class UploadFunctions(DocumentCollection documents, DocumentStore 
     }
 
     [Function(nameof(CompleteUpload))]
-    [OpenApiOperation("Documents", "Report a file uploaded: the item is recorded as received. Idempotent.",
+    [OpenApiOperation("Documents", "Report a file uploaded: the item is recorded as received. Idempotent. For a cancelled review, 410: the file is deleted and its deletion recorded in the review's history (UploadDeletedAfterCancellation).",
         RequestBody = typeof(CompleteUploadRequest), Response = typeof(DocumentView),
-        ErrorStatuses = [StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict])]
+        ErrorStatuses = [StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status410Gone])]
     public async Task<IResult> CompleteUpload(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/uploads/{token}/{key}/complete")] HttpRequest request,
         string token, string key, [DurableClient] DurableTaskClient durable, CancellationToken ct)

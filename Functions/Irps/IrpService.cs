@@ -401,11 +401,19 @@ public sealed class IrpService(
             Judgements = IrpReportService.Judgements(state),
             DraftReport = state.DraftReport is { } draft ? ReportFileView.From(draft) : null,
             FactCheckComments = state.FactCheckComments.Select(ReportFileView.From).ToList(),
-            UploadLink = status.Step(IrpSteps.DocumentsRequest)?.Status == StepStatus.Done ? workflow.MailContext(status.Instance.Id, state).UploadLink : null,
+            UploadLink = status.Steps.Any(s => CarriesUploadLink(s.Id) && s.Result?["email"] is JsonObject) ? workflow.MailContext(status.Instance.Id, state).UploadLink : null,
             FinalReport = state.FinalReport is { } final ? ReportFileView.From(final) : null,
             History = status.Instance.Events.Select(HistoryEntry.From).ToList(),
         };
     }
+
+    /// <summary>
+    /// The emails that give the establishment its upload link: the request, its reminders, the deadline's and the escalation.
+    /// A request skipped by a jump of the clock leaves the others to carry it, so the coordinator sees the link they sent.
+    /// </summary>
+    private static bool CarriesUploadLink(string stepId) =>
+        stepId is IrpSteps.DocumentsRequest or IrpSteps.DocumentsDeadline or IrpSteps.DocumentsOverdue
+        || IrpSteps.NumberOf(stepId, IrpSteps.DocumentsReminderPrefix) is not null;
 
     private static List<DocumentView> Documents(IrpState state) => state.Documents.Select(d => new DocumentView(
         d.Item.Key, d.Item.Title, d.Item.Description, d.Item.Source, d.Files.Count > 0 ? "received" : "missing",

@@ -76,7 +76,11 @@ public sealed record IrpState(
         IrpEvents.FactCheckCommentsUploaded => this with { FactCheckComments = [.. FactCheckComments, IrpEvents.FromData<ReportFileUploadedData>(e.Data)] },
         IrpEvents.FinalReportUploaded => UploadFinalReport(IrpEvents.FromData<ReportFileUploadedData>(e.Data)),
         IrpEvents.JudgementRecorded => Judge(IrpEvents.FromData<JudgementRecordedData>(e.Data)),
-        IrpEvents.Cancelled => this with { Cancelled = true, CancellationReason = IrpEvents.FromData<CancelledData>(e.Data).Reason, CancelledAt = e.RecordedAt },
+        IrpEvents.Cancelled => this with
+        {
+            Cancelled = true, CancellationReason = IrpEvents.FromData<CancelledData>(e.Data).Reason, CancelledAt = e.RecordedAt,
+            Progress = Progress with { CancelledAt = e.RecordedAt },
+        },
         EngineEvents.StepCompleted => Complete(StepHistory.StepId(e)),
         _ => this, // StepFailed and other events that do not change the IRP
     };

@@ -68,8 +68,8 @@ public sealed record IrpView(
     public ReportFileView? FinalReport { get; init; }
 
     /// <summary>
-    /// The establishment's upload page, as the documents request sent it (null until it has gone), so the coordinator can
-    /// send it again to someone who lost it.
+    /// The establishment's upload page, as the emails asking for documents sent it (null until one has gone: the request, a
+    /// reminder, the deadline's or the escalation), so the coordinator can send it again to someone who lost it.
     /// </summary>
     public Uri? UploadLink { get; init; }
 

@@ -9,8 +9,8 @@ namespace IrpFlows.Irps;
 
 /// <summary>
 /// The IRP plugged into the workflow engine: its plan is the timeline planner's output for the state its log folds to,
-/// and its activities are the emails of the timeline. Cancelling skips every step not yet done and adds the
-/// cancellation notice.
+/// and its activities are the emails of the timeline. Cancelling skips every step not yet done but the destruction of the
+/// establishment's material, and adds the cancellation notice.
 /// </summary>
 public sealed class IrpWorkflow(
     IrpPlanner planner, IrpMailTemplates templates, IMailSender mail, UploadLinks uploadLinks, MaterialDestruction destruction,
@@ -27,7 +27,7 @@ public sealed class IrpWorkflow(
         var timeline = Timeline(state);
         var cancelled = state.Cancelled ? "the IRP was cancelled" : null;
         var steps = timeline.Select(s => new PlannedWork(s.Id, s.Due, Readiness(s, state))
-            { NotAfter = s.NotAfter, WindowReason = s.WindowReason, SkipReason = cancelled ?? s.SkipReason }).ToList();
+            { NotAfter = s.NotAfter, WindowReason = s.WindowReason, SkipReason = (OutlivesCancellation(s) ? null : cancelled) ?? s.SkipReason }).ToList();
         if (state.Cancelled) steps.Add(new PlannedWork(CancellationStepId, state.CancelledAt!.Value, StepReadiness.Ready));
         // A notice is due when the first step it tells of was: at once, and within the catch-up that skipped it. Only the
         // timeline's steps have windows, so each skipped step is on it.
@@ -136,13 +136,20 @@ public sealed class IrpWorkflow(
             VisitMoves = state.Progress.VisitMoves.Select(m => new VisitMoveNotice(
                 m.Number, m.From, planner.VisitEnd(m.From), m.To, planner.VisitEnd(m.To), planner.DocumentsDeadline(m.To))).ToList(),
             VisitArrangementsSent = state.CompletedSteps.Contains(IrpSteps.VisitArrangements),
+            Cancelled = state.Cancelled,
         };
     }
 
     private static StepReadiness Readiness(PlannedStep step, IrpState state) =>
-        state.Cancelled || !step.Applicable ? StepReadiness.Skipped
+        (state.Cancelled && !OutlivesCancellation(step)) || !step.Applicable ? StepReadiness.Skipped
         : step.WaitingFor is not null ? StepReadiness.Waiting
         : StepReadiness.Ready;
+
+    /// <summary>
+    /// A cancellation stops every step but the destruction of the establishment's material, which the planner then dates from
+    /// the cancellation (local policy: see <see cref="IrpPolicy.MaterialDestructionWorkingDaysAfterCancellation"/>).
+    /// </summary>
+    private static bool OutlivesCancellation(PlannedStep step) => step.Id == IrpSteps.MaterialDestruction;
 
     private static string Phase(IrpState state, IReadOnlyDictionary<string, WorkflowEvent> completed) =>
         state.Cancelled ? "Cancelled"

@@ -5,7 +5,8 @@ namespace IrpFlows.Mail;
 
 /// <summary>
 /// What a step's email needs to know about one IRP. <see cref="StepDates"/> maps planned step ids to their dates:
-/// <c>visit-start</c>, <c>visit-end</c>, <c>documents-deadline</c>, <c>fact-check-deadline</c>, <c>publication-deadline</c>.
+/// <c>visit-start</c>, <c>visit-end</c>, <c>documents-deadline</c>, <c>fact-check-deadline</c>, <c>publication-deadline</c>,
+/// <c>material-destruction</c> (the cancellation notice says when what was provided is deleted).
 /// <see cref="VisitReschedules"/> counts the times the visit has moved; it numbers the versions of the visit's calendar
 /// invitation (its SEQUENCE), so an invitation sent after a move replaces the one sent before it.
 /// Every string here is user-supplied and is HTML-encoded when rendered. <see cref="DraftReportLink"/> and
@@ -39,6 +40,9 @@ public sealed record IrpMailContext(
 
     /// <summary>The visit arrangements, and with them the calendar invitation, have gone: a notice of a move then updates the invitation.</summary>
     public bool VisitArrangementsSent { get; init; }
+
+    /// <summary>The IRP was cancelled: the destruction of its material tells of a review that did not take place.</summary>
+    public bool Cancelled { get; init; }
 
     /// <summary>The steps a <c>skipped-notice-{n}</c> tells the coordinator of: not sent because their moment had passed.</summary>
     public IReadOnlyList<SkippedStepNotice> SkippedSteps { get; init; } = [];

@@ -217,7 +217,9 @@ public sealed partial class IrpMailTemplates
             : l.Context.DestructionSummary;
         var body = new MailBodyBuilder()
             .Paragraph(l.Greeting(l.Recipients(contacts.Coordinator, contacts.LiaisonOfficer)))
-            .Paragraph($"The material provided by {w.Establishment} for the independent review of progress from {l.VisitLongRange} has been dealt with as follows:")
+            .Paragraph(l.Context.Cancelled
+                ? $"The material provided by {w.Establishment} for the independent review of progress planned for {l.VisitLongRange}, which was cancelled, has been dealt with as follows:"
+                : $"The material provided by {w.Establishment} for the independent review of progress from {l.VisitLongRange} has been dealt with as follows:")
             .Paragraph(summary);
         if (contacts.LiaisonOfficer is { } liaison)
         {

@@ -215,6 +215,7 @@ public sealed partial class IrpMailTemplates
             body.Paragraph("The reason for the cancellation is: " + l.Context.CancellationReason.Trim());
         }
         body.Paragraph("You do not need to provide any further documents, and we will send no further reminders. Please disregard any calendar invitation for the visit.")
+            .Paragraph($"Any documents already provided through IrpFlows will be deleted on {l.LongDate(IrpSteps.MaterialDestruction)}, and any sent from now on will be deleted as they arrive.")
             .Paragraph("We will write to you separately about any future arrangements. If you have any questions, please let me know.");
         l.CoordinatorSignOff(body);
         return l.Compose(to, l.Recipients(contacts.ImbChair, contacts.LiaisonOfficer, contacts.Coordinator),

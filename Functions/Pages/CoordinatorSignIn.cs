@@ -56,17 +56,20 @@ public sealed class CoordinatorSignIn(IConfiguration configuration)
         return Results.Redirect($"{SignInPath}?post_login_redirect_uri={Uri.EscapeDataString(back)}");
     }
 
-    // The principal's "name" claim (the person's display name), else its preferred user name.
+    // The principal's "name" claim (the person's display name), else its preferred user name. Anything not shaped as App
+    // Service writes it (a root that is not an object, a claim that is not one, a type or value that is not a string) is
+    // not a principal: nobody is signed in.
     private static string? NameClaim(string? principal)
     {
         if (string.IsNullOrEmpty(principal)) return null;
         try
         {
             using var json = JsonDocument.Parse(Convert.FromBase64String(principal));
-            if (!json.RootElement.TryGetProperty("claims", out var claims) || claims.ValueKind != JsonValueKind.Array) return null;
+            if (json.RootElement.ValueKind != JsonValueKind.Object
+                || !json.RootElement.TryGetProperty("claims", out var claims) || claims.ValueKind != JsonValueKind.Array) return null;
             string? Claim(string type) => claims.EnumerateArray()
-                .Where(c => c.TryGetProperty("typ", out var t) && t.GetString() == type)
-                .Select(c => c.TryGetProperty("val", out var v) ? v.GetString() : null).FirstOrDefault();
+                .Where(c => c.ValueKind == JsonValueKind.Object && Text(c, "typ") == type)
+                .Select(c => Text(c, "val")).FirstOrDefault(v => v is not null);
             return Claim("name") ?? Claim("preferred_username");
         }
         catch (Exception e) when (e is FormatException or JsonException)
@@ -74,6 +77,9 @@ public sealed class CoordinatorSignIn(IConfiguration configuration)
             return null; // not a principal App Service wrote: nobody is signed in
         }
     }
+
+    private static string? Text(JsonElement claim, string property) =>
+        claim.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }
 
 /// <summary>

@@ -50,9 +50,10 @@ public sealed class ProbationPlanner
         var organisation = facts.Contacts.SeniorLinkManager is null ? "Chief executive / divisional director (no senior link manager named yet)" : "Senior link manager";
         var leaders = facts.Contacts.SeniorLinkManager is null ? "Chief executive / divisional director" : "Chief executive / divisional director and senior link manager";
 
-        void Add(string id, string title, DateOnly date, string concerns, string section, bool applicable = true, string? waitingFor = null, TimeOnly? time = null) =>
+        void Add(string id, string title, DateOnly date, string concerns, string section, bool applicable = true, string? waitingFor = null, TimeOnly? time = null,
+            string? skipReason = null) =>
             steps.Add(new PlannedStep(id, title, date, time, LocalInstant.At(date, time ?? policy.StepTimeOfDay, zone), concerns,
-                "Probation manual " + section, applicable, waitingFor));
+                "Probation manual " + section, applicable, waitingFor) { SkipReason = applicable ? null : skipReason });
 
         // 3.2: the administrator and lead inspector start to prepare at week -11. The start of work: a holiday Monday starts it on
         // the next working day.
@@ -89,7 +90,7 @@ public sealed class ProbationPlanner
         // Wednesday is a holiday.
         var sampleReturn = LastWorkingDayOnOrBefore(WeekBefore(facts, 3).AddDays(2));
         Add(ProbationSteps.CaseSampleReminder, "Case sample reminder", calendar.AddWorkingDays(sampleReturn, -policy.ReminderWorkingDaysBeforeDeadline),
-            organisation, "4.4", applicable: !progress.CaseSampleReturned);
+            organisation, "4.4", applicable: !progress.CaseSampleReturned, skipReason: "the case sample is recorded as returned (manual 4.4)");
         Add(ProbationSteps.CaseSampleReturn, "Case sample due back (16:00)", sampleReturn, organisation, "4.4", time: policy.CaseSampleReturnTimeOfDay);
 
         // 5.1: the final schedules "at the start of week -2": its first working day.
@@ -98,7 +99,7 @@ public sealed class ProbationPlanner
 
         // 3.9: local assessors are trained over three days in week -2, NPS inspections only.
         Add(ProbationSteps.LocalAssessorTraining, "Local assessor training (three days)", weekMinus2, "Lead inspector, an assistant inspector and the local assessors",
-            "3.9", applicable: facts.Organisation.Type == OrganisationType.Nps);
+            "3.9", applicable: facts.Organisation.Type == OrganisationType.Nps, skipReason: "local assessors take part in NPS inspections only (manual 3.9)");
 
         // 2.3, 5.1: the three fieldwork weeks; a week whose Monday is a holiday starts on its first working day.
         Add(ProbationSteps.FieldworkWeek1, "Fieldwork week one", FirstWorkingDayOfWeek(facts.FieldworkStart), "Inspection team", "2.3, 5.1");
@@ -124,7 +125,8 @@ public sealed class ProbationPlanner
         // 2.3: comments "by the Friday of week +8": a deadline, so the working day before when that Friday is a holiday (Good Friday).
         var comments = LastWorkingDayOnOrBefore(WeekAfter(facts, 8).AddDays(4));
         Add(ProbationSteps.FactualAccuracyReminder, "Factual accuracy comments reminder", calendar.AddWorkingDays(comments, -policy.ReminderWorkingDaysBeforeDeadline),
-            leaders, "2.3, 7.3", applicable: !progress.CommentsReturned, waitingFor: progress.DraftIssued ? null : DraftIssued);
+            leaders, "2.3, 7.3", applicable: !progress.CommentsReturned, waitingFor: progress.DraftIssued ? null : DraftIssued,
+            skipReason: "the factual accuracy comments are recorded as returned (manual 7.3)");
         Add(ProbationSteps.FactualAccuracyDeadline, "Factual accuracy comments due", comments, leaders, "2.3, 7.3");
 
         // 7.4: published "at week +13 in England, and week +17 in Wales"; the manual names the week, not the day, so its first

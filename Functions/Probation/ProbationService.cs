@@ -172,6 +172,15 @@ public sealed class ProbationService(
             // Returned by the event or by a file through the upload link: either way, once.
             case ProbationEvents.CaseSampleReturned when state.Progress.CaseSampleReturned:
                 throw Conflict("Case sample already returned", "The case sample is already recorded as returned" + On(state.CaseSampleReturnedOn));
+            case ProbationEvents.CaseSampleReturned:
+                // 4.4: the sample is "identified on Monday week -4", when it is requested, so it cannot come back before then.
+                // The request as it went (a later move of fieldwork leaves it alone), or as planned.
+                var requested = ProbationWorkflow.RanOn(status.Step(ProbationSteps.CaseSampleRequest))
+                    ?? workflow.Timeline(state).Single(s => s.Id == ProbationSteps.CaseSampleRequest).Date;
+                if (IrpEvents.FromData<OnDateData>(data).Date < requested)
+                    throw new RefusedException(Refusal.Invalid("date",
+                        $"must not be before the case sample was requested on {requested:yyyy-MM-dd}: it is identified on Monday week -4 (manual 4.4). Without a date, the return is recorded today."));
+                break;
             case ProbationEvents.DraftIssued when state.DraftIssuedOn is { } on:
                 throw Conflict("Draft already issued", $"The draft report was issued on {on:yyyy-MM-dd}.");
             case ProbationEvents.DraftIssued when !Done(ProbationSteps.FieldworkWeek3):
@@ -296,7 +305,10 @@ public sealed class ProbationService(
         return new ProbationTimelineEntry(
             step.Id, step.Title, week, date, step.Time?.ToString("HH:mm", CultureInfo.InvariantCulture), due,
             state is null ? (step.Applicable ? "pending" : "skipped") : StatusWord(state.Status), state?.CompletedAt, step.Source, step.Concerns,
-            state?.Status is StepStatus.Done or StepStatus.Skipped ? null : step.WaitingFor, state?.LastError);
+            state?.Status is StepStatus.Done or StepStatus.Skipped ? null : step.WaitingFor, state?.LastError)
+        {
+            SkippedReason = state is null ? step.SkipReason : state.SkippedReason,
+        };
     }
 
     private static string StatusWord(StepStatus status) => status.ToString().ToLowerInvariant();

@@ -10,7 +10,11 @@ namespace IrpFlows.Probation;
 /// <param name="WaitingFor">What the step waits for before it can happen (DraftIssued, Published, RatingsRecorded), or null.</param>
 public sealed record ProbationTimelineEntry(
     string Id, string Title, string Week, DateOnly Date, string? Time, DateTimeOffset Due, string Status, DateTimeOffset? CompletedAt,
-    string Source, string Concerns, string? WaitingFor, string? LastError);
+    string Source, string Concerns, string? WaitingFor, string? LastError)
+{
+    /// <summary>Why a skipped step will not happen: what has happened made it needless, its moment had passed, or the inspection was cancelled.</summary>
+    public string? SkippedReason { get; init; }
+}
 
 /// <summary>A standard and its rating (null until recorded), as the summary of ratings lists it (manual 7.1).</summary>
 public sealed record RatingView(string Standard, int Domain, string Title, string? Rating);

@@ -27,7 +27,8 @@ public sealed class ProbationWorkflow(ProbationPlanner planner, ProbationMailTem
     {
         var state = ProbationState.From(instance);
         var timeline = Timeline(state);
-        var steps = timeline.Select(s => new PlannedWork(s.Id, s.Due, Readiness(s, state))).ToList();
+        var steps = timeline.Select(s => new PlannedWork(s.Id, s.Due, Readiness(s, state))
+            { SkipReason = state.Cancelled ? "the inspection was cancelled" : s.SkipReason }).ToList();
         if (TellsOfCancellation(state)) steps.Add(new PlannedWork(ProbationSteps.Cancellation, state.CancelledAt!.Value, StepReadiness.Ready));
         var next = timeline.FirstOrDefault(s => !state.CompletedSteps.Contains(s.Id) && Readiness(s, state) != StepReadiness.Skipped);
         return new WorkflowPlan(steps, state.Cancelled, Phase(state), Summary(timeline, state, next));

@@ -50,10 +50,12 @@ public sealed class IrpPlanner
         var guide = irc ? "IRC guide" : "Prison guide";
         var steps = new List<PlannedStep>();
 
+        // A rule the guides do not give says so in its source (see IrpPolicy's local-policy settings) instead of naming a paragraph.
         void Add(string id, string title, DateOnly date, string concerns, string paragraphs,
-            bool applicable = true, string? waitingFor = null, TimeOnly? time = null, Window? window = null, string? skipReason = null) =>
+            bool applicable = true, string? waitingFor = null, TimeOnly? time = null, Window? window = null, string? skipReason = null,
+            string? localPolicy = null) =>
             steps.Add(new PlannedStep(id, title, date, time, DueAt(date, time ?? policy.StepTimeOfDay), concerns,
-                $"{guide} {paragraphs}", applicable, waitingFor)
+                localPolicy ?? $"{guide} {paragraphs}", applicable, waitingFor)
             {
                 NotAfter = window?.NotAfter, WindowReason = window?.Reason, SkipReason = applicable ? null : skipReason,
             });
@@ -245,10 +247,23 @@ public sealed class IrpPlanner
         }
 
         // Prison guide Appendix A / IRC guide Appendix I: the liaison officer ensures material used by inspectors is destroyed or returned.
-        Add(IrpSteps.MaterialDestruction, "Destroy or return the material given to inspectors",
-            calendar.AddWorkingDays(published, policy.MaterialDestructionWorkingDaysAfterPublication),
-            progress.LiaisonOfficerAppointed ? "Liaison officer" : $"{head} (no liaison officer appointed)",
-            irc ? "Appendix I" : "Appendix A", waitingFor: publishedWait);
+        var materialHolder = progress.LiaisonOfficerAppointed ? "Liaison officer" : $"{head} (no liaison officer appointed)";
+        if (progress.CancelledAt is { } cancelledAt && progress.PublishedOn is null)
+        {
+            // Local policy, not the guides' (they say nothing of a cancelled IRP): its material is destroyed on a completed
+            // one's schedule, counted from the day it was cancelled, rather than kept for ever.
+            var cancelledOn = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(cancelledAt, zone).DateTime);
+            Add(IrpSteps.MaterialDestruction, "Destroy or return the material given to inspectors (the IRP was cancelled)",
+                calendar.AddWorkingDays(cancelledOn, policy.MaterialDestructionWorkingDaysAfterCancellation), materialHolder, "",
+                localPolicy: $"Local policy: {policy.MaterialDestructionWorkingDaysAfterCancellation} working days after the cancellation on {LongDay(cancelledOn)}, "
+                    + $"as after publication ({guide} {(irc ? "Appendix I" : "Appendix A")}); the guides do not cover a cancelled IRP");
+        }
+        else
+        {
+            Add(IrpSteps.MaterialDestruction, "Destroy or return the material given to inspectors",
+                calendar.AddWorkingDays(published, policy.MaterialDestructionWorkingDaysAfterPublication), materialHolder,
+                irc ? "Appendix I" : "Appendix A", waitingFor: publishedWait);
+        }
 
         // The announcement named the visit's dates (prison guide 6.1, IRC guide 2.4), so those it went to are told of each later
         // move: the governor (centre manager and Home Office), the IMB chair it was copied to, and the liaison officer. A move

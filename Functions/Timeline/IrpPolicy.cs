@@ -119,6 +119,12 @@ public sealed class IrpPolicy
     /// <summary>Prison guide Appendix A / IRC guide Appendix I: material destroyed or returned after the IRP; asked for this long after publication.</summary>
     public int MaterialDestructionWorkingDaysAfterPublication { get; set; } = 10;
 
+    /// <summary>
+    /// Local policy, not the guides' (they say nothing of what becomes of a cancelled IRP's material): a cancelled IRP's
+    /// material is destroyed on the same schedule as a completed one's, this many working days after the day it was cancelled.
+    /// </summary>
+    public int MaterialDestructionWorkingDaysAfterCancellation { get; set; } = 10;
+
     /// <summary>Local time of day a dated step fires when the guide gives no time.</summary>
     public TimeOnly StepTimeOfDay { get; set; } = new(9, 0);
 
@@ -179,6 +185,7 @@ public sealed class IrpPolicy
                      (nameof(FinalisingWorkingDaysBeforePublicationDeadline), FinalisingWorkingDaysBeforePublicationDeadline),
                      (nameof(GovernorFeedbackWorkingDaysAfterPublication), GovernorFeedbackWorkingDaysAfterPublication),
                      (nameof(MaterialDestructionWorkingDaysAfterPublication), MaterialDestructionWorkingDaysAfterPublication),
+                     (nameof(MaterialDestructionWorkingDaysAfterCancellation), MaterialDestructionWorkingDaysAfterCancellation),
                  })
         {
             Require(value >= 0, name, $"must not be negative (was {value}).");

@@ -24,6 +24,9 @@ public sealed record IrpProgress(
 
     /// <summary>The visit has begun: a notice of an earlier move not sent by then (an IRP in flight when notices began) is no use.</summary>
     public bool VisitStarted { get; init; }
+
+    /// <summary>When the IRP was cancelled: every step stops but the destruction of the establishment's material, which counts from it.</summary>
+    public DateTimeOffset? CancelledAt { get; init; }
 }
 
 /// <summary>One move of the visit (a <c>VisitRescheduled</c> event).</summary>
