@@ -30,6 +30,12 @@ internal sealed class ScriptedWorkflow : IWorkflowKind
 
     public string Name => KindName;
 
+    /// <summary>A test raises it with <see cref="RunsAfterStop"/>, as a deploy of changed rules would.</summary>
+    public int RulesVersion { get; set; } = 1;
+
+    /// <summary>A step a stop does not skip: a rule a later version adds (as a cancelled IRP's material came to be destroyed).</summary>
+    public string? RunsAfterStop { get; set; }
+
     public static NewEvent Started(params (string Step, DateTimeOffset Due)[] steps)
     {
         var map = new JsonObject();
@@ -65,7 +71,7 @@ internal sealed class ScriptedWorkflow : IWorkflowKind
             }
             stopped |= e.Type == "Stop";
         }
-        if (stopped) steps = steps.Select(s => s with { Readiness = StepReadiness.Skipped }).ToList();
+        if (stopped) steps = steps.Select(s => s.Id == RunsAfterStop ? s : s with { Readiness = StepReadiness.Skipped }).ToList();
         return new WorkflowPlan(steps, stopped, stopped ? "Stopped" : "Running", new JsonObject { ["steps"] = steps.Count });
     }
 

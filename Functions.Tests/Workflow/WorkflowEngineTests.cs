@@ -316,4 +316,30 @@ public sealed class WorkflowEngineTests
         header = (await engine.GetHeaderAsync("broken", None))!;
         Assert.Equal((RuntimeStatus.Pending, null), (header.RuntimeStatus, header.Failure));
     }
+
+    [Fact]
+    public async Task AnInstanceFinishedUnderOlderRules_IsPlannedAgainOnceByTheSweep_AndRunsWhatTheNewRulesMakeDue()
+    {
+        var h = await EngineHarness.CreateAsync();
+        var engine = h.NewEngine();
+        await engine.StartAsync(ScriptedWorkflow.KindName, "stopped", ScriptedWorkflow.Started(("a", T0.AddHours(1)), ("clean-up", T0.AddDays(10))), h.Client, None);
+        await engine.AppendAsync("stopped", _ => [new NewEvent("Stop", [])], h.Client, None);
+        Assert.Null((await engine.GetHeaderAsync("stopped", None))!.NextDue); // a stop skips every step: it has finished
+        h.Running.Remove("stopped");
+        h.Started.Clear();
+
+        // A deploy whose rules still clean up after a stop.
+        h.Kind.RunsAfterStop = "clean-up";
+        h.Kind.RulesVersion = 2;
+        h.Clock.SetUtcNow(T0.AddDays(1));
+        Assert.Equal(0, await engine.SweepAsync(h.Client, None)); // planned again, nothing due yet
+        var replanned = (await engine.GetHeaderAsync("stopped", None))!;
+        Assert.Equal((T0.AddDays(10), 2, T0.AddDays(1)), (replanned.NextDue, replanned.RulesVersion, replanned.LastUpdatedTime));
+
+        h.Clock.SetUtcNow(T0.AddDays(10).AddMinutes(2));
+        Assert.Equal(1, await engine.SweepAsync(h.Client, None));
+        Assert.Equal(["stopped"], h.Started);
+        Assert.Equal(T0.AddDays(1), (await engine.GetHeaderAsync("stopped", None))!.LastUpdatedTime); // planned again once, not every sweep
+        Assert.Equal(["clean-up"], (await engine.PlanPassAsync("stopped", None)).DueSteps);
+    }
 }

@@ -21,6 +21,9 @@ public sealed class IrpWorkflow(
 
     public string Name => KindName;
 
+    // 2: a cancelled IRP's material is destroyed, no longer skipped (issue 19).
+    public int RulesVersion => 2;
+
     public WorkflowPlan Plan(WorkflowInstance instance)
     {
         var state = IrpState.From(instance);

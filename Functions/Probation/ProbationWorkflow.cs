@@ -18,6 +18,9 @@ public sealed class ProbationWorkflow(ProbationPlanner planner, ProbationMailTem
 
     public string Name => KindName;
 
+    // 1: the first versioned rules.
+    public int RulesVersion => 1;
+
     public IReadOnlyList<PlannedStep> Timeline(ProbationState state) => planner.Plan(state.Facts, state.Progress);
 
     /// <summary>The organisation's upload page (evidence, case sample, then factual accuracy comments): the same state, the same link.</summary>

@@ -81,6 +81,13 @@ public interface IWorkflowKind
     /// <summary>Short stable name stored with each instance ("irp", "probation").</summary>
     string Name { get; }
 
+    /// <summary>
+    /// Raised with every change of the rules that can change the plan of a log already written (a step added, moved, or no
+    /// longer skipped). The sweep plans each instance last planned under an older version once again, so an instance that
+    /// had finished under the old rules runs what the new ones make due.
+    /// </summary>
+    int RulesVersion { get; }
+
     /// <summary>Pure: the plan implied by the log. Must not read the clock or storage.</summary>
     WorkflowPlan Plan(WorkflowInstance instance);
 

@@ -122,7 +122,7 @@ public sealed partial class WorkflowEngine
         var status = Evaluate(kind, new WorkflowInstance(instanceId, kind.Name, now, now, events));
         try
         {
-            await _store.CreateAsync(instanceId, kind.Name, now, events, appendId, Header(status, now), ct);
+            await _store.CreateAsync(instanceId, kind.Name, now, events, appendId, Header(kind, status, now), ct);
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
@@ -174,7 +174,7 @@ public sealed partial class WorkflowEngine
             var newEvents = decide(before);
             if (newEvents.Count == 0) return before; // nothing new to record (e.g. a repeated report)
             var after = Evaluate(kind, WithEvents(loaded.Instance, newEvents, now));
-            var header = Header(after, now);
+            var header = Header(kind, after, now);
             try
             {
                 await _store.AppendAsync(loaded.Instance, loaded.HeaderETag, after.Instance.Events.Skip(loaded.Instance.Events.Count).ToList(),
@@ -241,7 +241,7 @@ public sealed partial class WorkflowEngine
             }
             return FinishedPass(loaded.Instance.Events.Count) with { Finished = false, Unplannable = true };
         }
-        if (loaded.Header.RuntimeStatus == RuntimeStatus.Failed && await _store.TryRewriteHeaderAsync(instanceId, loaded.HeaderETag, Header(status, now), ct))
+        if (loaded.Header.RuntimeStatus == RuntimeStatus.Failed && await _store.TryRewriteHeaderAsync(instanceId, loaded.HeaderETag, Header(kind, status, now), ct))
             Log.InstanceRecovered(_logger, instanceId);
         return Pass(status, now);
     }
@@ -319,8 +319,9 @@ public sealed partial class WorkflowEngine
         await SyncClockAsync(ct);
         var now = _time.GetUtcNow();
         var woken = 0;
-        await foreach (var header in _store.ListAsync(ct))
+        await foreach (var listed in _store.ListAsync(ct))
         {
+            var header = listed.RulesVersion < Kind(listed.Kind).RulesVersion ? await ReplanAsync(listed.Id, now, ct) ?? listed : listed;
             if (header.NextDue is not { } due || due > now - SweepGrace) continue;
             if (header.RuntimeStatus == RuntimeStatus.Failed && header.FailedAt > now - FailedRetryInterval) continue;
             var orchestration = await durable.GetInstanceAsync(header.Id, getInputsAndOutputs: true, ct);
@@ -338,6 +339,33 @@ public sealed partial class WorkflowEngine
             }
         }
         return woken;
+    }
+
+    /// <summary>
+    /// Plans an instance last planned under older rules with today's and writes its header from that plan; returns the header
+    /// as written, or null when it was not (the log cannot be planned: its orchestration records that when it runs; or
+    /// another writer came first: the next sweep looks again).
+    /// </summary>
+    private async Task<InstanceHeaderRow?> ReplanAsync(string instanceId, DateTimeOffset now, CancellationToken ct)
+    {
+        if (await _store.LoadAsync(instanceId, ct) is not { } loaded) return null;
+        var kind = Kind(loaded.Instance.Kind);
+        InstanceStatus status;
+        try
+        {
+            status = Evaluate(kind, loaded.Instance);
+        }
+        catch (WorkflowPlanException)
+        {
+            return null;
+        }
+        var header = Header(kind, status, now);
+        if (!await _store.TryRewriteHeaderAsync(instanceId, loaded.HeaderETag, header, ct)) return null;
+        return loaded.Header with
+        {
+            RuntimeStatus = header.RuntimeStatus, CustomStatus = header.CustomStatus, LastUpdatedTime = now, NextDue = header.NextDue,
+            Summary = header.Summary, RulesVersion = header.RulesVersion, Failure = null,
+        };
     }
 
     /// <summary>
@@ -454,8 +482,8 @@ public sealed partial class WorkflowEngine
     private TimeSpan RetryDelay(int failedAttempt) => TimeSpan.FromTicks((long)Math.Min(
         _options.MaxRetryInterval.Ticks, _options.FirstRetryInterval.Ticks * Math.Pow(_options.RetryBackoffCoefficient, failedAttempt - 1)));
 
-    private static InstanceHeader Header(InstanceStatus status, DateTimeOffset now) =>
-        new(status.RuntimeStatus, status.Plan.CustomStatus, now, status.NextDue, status.Plan.Summary);
+    private static InstanceHeader Header(IWorkflowKind kind, InstanceStatus status, DateTimeOffset now) =>
+        new(status.RuntimeStatus, status.Plan.CustomStatus, now, status.NextDue, status.Plan.Summary, kind.RulesVersion);
 
     // Jittered and growing, so writers that collided do not collide again in step.
     private static TimeSpan Backoff(int attempt) => TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20) * Math.Min(attempt, 8));

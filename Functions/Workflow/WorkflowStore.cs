@@ -16,6 +16,7 @@ internal sealed record LoadedInstance(WorkflowInstance Instance, ETag HeaderETag
 /// </summary>
 /// <param name="Failure">Why the log cannot be planned, when <see cref="RuntimeStatus"/> is Failed; null otherwise.</param>
 /// <param name="FailedAt">When that failure was last recorded.</param>
+/// <param name="RulesVersion">The kind's <see cref="IWorkflowKind.RulesVersion"/> the header was planned with (0: before versions).</param>
 public sealed record InstanceHeaderRow(
     string Id,
     string Kind,
@@ -27,11 +28,12 @@ public sealed record InstanceHeaderRow(
     long Version,
     string? Failure,
     DateTimeOffset? FailedAt,
-    JsonObject Summary);
+    JsonObject Summary,
+    int RulesVersion);
 
 /// <summary>The header fields every append rewrites.</summary>
 internal sealed record InstanceHeader(
-    RuntimeStatus RuntimeStatus, string CustomStatus, DateTimeOffset LastUpdatedTime, DateTimeOffset? NextDue, JsonObject Summary);
+    RuntimeStatus RuntimeStatus, string CustomStatus, DateTimeOffset LastUpdatedTime, DateTimeOffset? NextDue, JsonObject Summary, int RulesVersion);
 
 /// <summary>
 /// Table storage layout of the workflow log. Each instance is one partition of <see cref="WorkflowOptions.InstancesTable"/>:
@@ -156,7 +158,8 @@ internal sealed class WorkflowStore(TableServiceClient tables, WorkflowOptions o
         h.GetInt64("Version") ?? 0,
         h.GetString("Failure") is { Length: > 0 } failure ? failure : null,
         Time(h.GetDateTimeOffset("FailedAt")),
-        JsonNode.Parse(h.GetString("Summary") ?? "{}")!.AsObject());
+        JsonNode.Parse(h.GetString("Summary") ?? "{}")!.AsObject(),
+        h.GetInt32("RulesVersion") ?? 0);
 
     private static TableEntity HeaderEntity(string id, InstanceHeader h)
     {
@@ -167,6 +170,7 @@ internal sealed class WorkflowStore(TableServiceClient tables, WorkflowOptions o
             ["LastUpdatedTime"] = h.LastUpdatedTime,
             ["NextDue"] = h.NextDue ?? NoTime,
             ["Summary"] = h.Summary.ToJsonString(),
+            ["RulesVersion"] = h.RulesVersion,
             // A header written from a plan is not failed (Table storage cannot store null: empty stands for none).
             ["Failure"] = "",
         };

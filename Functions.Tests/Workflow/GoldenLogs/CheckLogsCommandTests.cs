@@ -102,7 +102,7 @@ public sealed class CheckLogsCommandTests(ITestOutputHelper output)
     private static async Task StoreAsync(WorkflowStore store, WorkflowInstance instance)
     {
         const int PerTransaction = 99;
-        var header = new InstanceHeader(RuntimeStatus.Running, "", instance.LastUpdatedTime, null, new JsonObject());
+        var header = new InstanceHeader(RuntimeStatus.Running, "", instance.LastUpdatedTime, null, new JsonObject(), RulesVersion: 0);
         await store.CreateAsync(instance.Id, instance.Kind, instance.CreatedTime, instance.Events.Take(PerTransaction).ToList(), "golden", header, CancellationToken.None);
         for (var written = PerTransaction; written < instance.Events.Count; written += PerTransaction)
         {
