@@ -22,6 +22,7 @@ public sealed partial class DurableFunctionsWorker(
     // which releases the worker's leases in storage, gets the rest; with storage gone neither can succeed, so neither waits long.
     private static readonly TimeSpan GracefulStopLimit = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan ForcedStopLimit = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan StartRetryInterval = TimeSpan.FromSeconds(5);
 
     private readonly DurableTaskShimFactory _shims = new(loggerFactory: loggers);
     private readonly ILogger _logger = loggers.CreateLogger<DurableFunctionsWorker>();
@@ -45,7 +46,21 @@ public sealed partial class DurableFunctionsWorker(
                 worker.AddTaskActivities(new Creator<TaskActivity>(name, () => _shims.CreateActivity(name, activity)));
             }
         }
-        await worker.StartAsync();
+        // Storage may go away between being ready and the worker's start (which creates the task hub and reads its leases):
+        // the worker starts once it answers again, rather than the failed start stopping the host.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await worker.StartAsync();
+                break;
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                Log.StartFailed(_logger, e, attempt, StartRetryInterval);
+                await Task.Delay(StartRetryInterval, stoppingToken);
+            }
+        }
         _worker = worker;
     }
 
@@ -125,6 +140,9 @@ public sealed partial class DurableFunctionsWorker(
     {
         [LoggerMessage(EventId = 9102, Level = LogLevel.Warning, Message = "The Durable Task worker did not stop within {Limit} of being forced (storage unreachable?); leaving it: its leases expire and another worker takes over")]
         public static partial void StopAbandoned(ILogger logger, TimeSpan limit);
+
+        [LoggerMessage(EventId = 9103, Level = LogLevel.Warning, Message = "The Durable Task worker could not start (attempt {Attempt}; storage unreachable?); trying again in {Interval}")]
+        public static partial void StartFailed(ILogger logger, Exception exception, int attempt, TimeSpan interval);
     }
 
     private sealed class EmptyServices : IServiceProvider

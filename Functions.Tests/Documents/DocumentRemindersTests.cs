@@ -135,7 +135,8 @@ public sealed class DocumentRemindersTests(DocumentRemindersFixture fixture) : I
     {
         var steps = await App.OutboxStepsAsync(fixture.Cancelled);
 
-        Assert.Equal(["announcement", "documents-request", "cancellation"], steps);
+        // No reminder, deadline or overdue notice: only the material it had sent is destroyed, ten working days after the cancel.
+        Assert.Equal(["announcement", "documents-request", "cancellation", "material-destruction"], steps);
     }
 
     [Fact]
