@@ -176,7 +176,7 @@ public sealed class HostileInputKindsTests(HostileInputKindsFixture fixture) : I
 
         Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
         var inspection = await fixture.App.GetProbationAsync(fixture.ProbationId);
-        Assert.Equal("Running", inspection["runtimeStatus"]!.GetValue<string>());
+        Assert.NotEqual("Terminated", inspection["runtimeStatus"]!.GetValue<string>());
         Assert.DoesNotContain("Cancelled", inspection["history"]!.AsArray().Select(e => e!["type"]!.GetValue<string>()));
         Assert.NotEmpty(inspection["history"]!.AsArray()); // the history is read: its Started event is there
         Assert.DoesNotContain(await fixture.App.OutboxAsync(fixture.ProbationId), e => Emails.Addresses(e, "to").Contains(ProbationRequests.ChiefEmail));

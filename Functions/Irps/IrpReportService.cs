@@ -127,7 +127,7 @@ public sealed class IrpReportService(WorkflowEngine engine, IrpService irps, Irp
     /// <summary>The report summary from the judgements recorded so far; null when there is no such IRP.</summary>
     public async Task<ReportSummaryResult?> SummaryAsync(string id, KeyFindingsStyle style, CancellationToken ct)
     {
-        var status = await engine.GetAsync(id, ct);
+        var status = await engine.GetAsync(IrpWorkflow.KindName, id, ct);
         if (status is null) return null;
         return Summary(IrpState.From(status.Instance), style);
     }
@@ -188,7 +188,7 @@ public sealed class IrpReportService(WorkflowEngine engine, IrpService irps, Irp
 
     private async Task<(IrpState?, Refusal?)> StateAsync(string id, CancellationToken ct)
     {
-        var status = await engine.GetAsync(id, ct);
+        var status = await engine.GetAsync(IrpWorkflow.KindName, id, ct);
         if (status is null) return (null, IrpService.NotFound(id));
         return IrpService.Finished(status) is { } finished ? (null, finished) : (IrpState.From(status.Instance), null);
     }

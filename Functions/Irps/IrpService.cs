@@ -73,13 +73,13 @@ public sealed class IrpService(
         WorkflowInstance? instance;
         try
         {
-            instance = (await engine.GetAsync(id, ct))?.Instance;
+            instance = (await engine.GetAsync(IrpWorkflow.KindName, id, ct))?.Instance;
         }
         catch (WorkflowPlanException e)
         {
             instance = e.Instance; // its timeline cannot be planned today, but it was created all the same
         }
-        if (instance is null || instance.Kind != IrpWorkflow.KindName) return null;
+        if (instance is null) return null;
         return IrpEvents.FromData<IrpStartedData>(instance.Events.First(e => e.Type == IrpEvents.Started).Data).Warnings;
     }
 
@@ -88,8 +88,8 @@ public sealed class IrpService(
     {
         try
         {
-            var status = await engine.GetAsync(id, ct);
-            return status is null || status.Instance.Kind != IrpWorkflow.KindName ? null : View(status);
+            var status = await engine.GetAsync(IrpWorkflow.KindName, id, ct);
+            return status is null ? null : View(status);
         }
         catch (WorkflowPlanException e)
         {
@@ -171,8 +171,8 @@ public sealed class IrpService(
     {
         var (data, error) = IrpEventRequests.Parse(IrpEvents.VisitRescheduled, new IrpEventRequest(VisitStart: visitStart), Today(), calendar);
         if (error is not null) return (null, error);
-        var status = await engine.GetAsync(id, ct);
-        if (status is null || status.Instance.Kind != IrpWorkflow.KindName) return (null, NotFound(id));
+        var status = await engine.GetAsync(IrpWorkflow.KindName, id, ct);
+        if (status is null) return (null, NotFound(id));
         try
         {
             Decide(status, IrpEvents.VisitRescheduled, data!);
@@ -219,7 +219,7 @@ public sealed class IrpService(
     {
         try
         {
-            return await engine.RetryStepAsync(id, stepId, durable, ct) is null ? NotFound(id) : null;
+            return await engine.RetryStepAsync(IrpWorkflow.KindName, id, stepId, durable, ct) is null ? NotFound(id) : null;
         }
         catch (EventRejectedException e)
         {
@@ -236,7 +236,7 @@ public sealed class IrpService(
     {
         try
         {
-            var status = await engine.AppendAsync(id, decide, durable, ct);
+            var status = await engine.AppendAsync(IrpWorkflow.KindName, id, decide, durable, ct);
             if (status is null) return NotFound(id);
         }
         catch (EventRejectedException e)

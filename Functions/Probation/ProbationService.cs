@@ -34,8 +34,8 @@ public sealed class ProbationService(
 
     public async Task<ProbationView?> GetAsync(string id, CancellationToken ct)
     {
-        var status = await engine.GetAsync(id, ct);
-        return status is null || status.Instance.Kind != ProbationWorkflow.KindName ? null : View(status);
+        var status = await engine.GetAsync(ProbationWorkflow.KindName, id, ct);
+        return status is null ? null : View(status);
     }
 
     public async IAsyncEnumerable<ProbationListItem> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
@@ -111,10 +111,9 @@ public sealed class ProbationService(
     /// </summary>
     public async Task<Refusal?> RetryStepAsync(string id, string stepId, DurableTaskClient durable, CancellationToken ct)
     {
-        if (await engine.GetHeaderAsync(id, ct) is not { Kind: ProbationWorkflow.KindName }) return NotFound(id);
         try
         {
-            return await engine.RetryStepAsync(id, stepId, durable, ct) is null ? NotFound(id) : null;
+            return await engine.RetryStepAsync(ProbationWorkflow.KindName, id, stepId, durable, ct) is null ? NotFound(id) : null;
         }
         catch (EventRejectedException e)
         {
@@ -126,8 +125,7 @@ public sealed class ProbationService(
     {
         try
         {
-            // The log is shared by every kind: an IRP's id is not a probation inspection's.
-            var status = await engine.AppendAsync(id, s => s.Instance.Kind == ProbationWorkflow.KindName ? decide(s) : throw new RefusedException(NotFound(id)), durable, ct);
+            var status = await engine.AppendAsync(ProbationWorkflow.KindName, id, decide, durable, ct);
             return status is null ? NotFound(id) : null;
         }
         catch (RefusedException e)
