@@ -5,6 +5,7 @@ using IrpFlows.Hosting;
 using IrpFlows.Http;
 using IrpFlows.Timeline;
 using IrpFlows.Workflow;
+using IrpFlows.Writing;
 using Microsoft.DurableTask.Client;
 
 namespace IrpFlows.Irps;
@@ -97,19 +98,19 @@ public sealed class IrpService(
         }
     }
 
-    /// <summary>An active IRP of the same establishment (name compared ignoring case and spacing) visiting within the margin.</summary>
+    /// <summary>
+    /// An active IRP of the same establishment (names compared as they read: see <see cref="NameKey"/>) visiting within the margin.
+    /// </summary>
     private async Task<IrpListItem?> SameVisitAsync(IrpFacts facts, CancellationToken ct)
     {
-        var name = Normalise(facts.Establishment.Name);
+        var name = NameKey.Of(facts.Establishment.Name);
         await foreach (var irp in ListAsync(ct))
         {
             if (irp.RuntimeStatus is nameof(RuntimeStatus.Terminated) or nameof(RuntimeStatus.Completed)) continue;
-            if (Normalise(irp.Establishment.Name) == name && Math.Abs(irp.VisitStart.DayNumber - facts.VisitStart.DayNumber) <= SameVisitMarginDays)
+            if (NameKey.Of(irp.Establishment.Name) == name && Math.Abs(irp.VisitStart.DayNumber - facts.VisitStart.DayNumber) <= SameVisitMarginDays)
                 return irp;
         }
         return null;
-
-        static string Normalise(string name) => string.Join(' ', name.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant();
     }
 
     public async IAsyncEnumerable<IrpListItem> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
@@ -427,7 +428,7 @@ internal sealed class RefusedException(Refusal refusal) : Exception(refusal.Deta
 /// <param name="Date">DraftIssued, FactCheckReturned (optional, default today) and Published: when it happened, yyyy-MM-dd.</param>
 /// <param name="Url">Published: the address of the published report.</param>
 public sealed record IrpEventRequest(
-    [property: Text(Limits.Name)] string? Name = null,
+    [property: Text(Limits.Name, Name = true)] string? Name = null,
     [property: Text(Limits.Email)] string? Email = null,
     [property: Text(Limits.Choice)] string? VisitStart = null,
     [property: Text(Limits.Choice)] string? Date = null,
