@@ -15,6 +15,10 @@ public sealed record Refusal(int Status, string Title, string Detail, IReadOnlyD
 {
     public static Refusal Invalid(string field, string message) =>
         new(400, "The request is not valid.", message, new Dictionary<string, string[]> { [field] = [message] });
+
+    /// <summary>409: the request is sound but comes too early for the instance's state; <paramref name="field"/> says what it was about.</summary>
+    public static Refusal OutOfOrder(string title, string field, string message) =>
+        new(409, title, message, new Dictionary<string, string[]> { [field] = [message] });
 }
 
 /// <summary>
