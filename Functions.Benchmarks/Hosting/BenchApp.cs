@@ -293,7 +293,7 @@ internal sealed partial class BenchApp : IAsyncDisposable
                 ? services.GetRequiredService<HostJson>()
                 : HostJson.Load(Path.Combine(AppContext.BaseDirectory, "host.json"),
                     new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["TaskHubName"] = names.TaskHub }).Build());
-            var settings = hostJson.DurableSettings(connectionString);
+            var settings = hostJson.DurableSettings(connectionString, services.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>());
             settings.StorageAccountClientProvider = new StorageAccountClientProvider(
                 StorageServiceClientProvider.ForBlob(connectionString, Counted(new BlobClientOptions(), StorageOwner.Durable, StorageService.Blob)),
                 StorageServiceClientProvider.ForQueue(connectionString, Counted(new QueueClientOptions(), StorageOwner.Durable, StorageService.Queue)),
