@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -28,7 +29,9 @@ public sealed class WelshPrisonTests
 
         var irp = await app.GetIrpAsync(id);
         Assert.EndsWith("partners invited: Estyn", IrpFlowsApp.Step(irp, "announcement")["concerns"]!.GetValue<string>());
-        // Judgements follow the visit: the run records each theme's (reasonable progress) when the debrief document waits for them.
+        await app.RunUntilAsync(id, "visit-start"); // judgements follow the visit
+        foreach (var theme in irp["ofstedThemes"]!.AsArray())
+            Assert.Equal(HttpStatusCode.OK, (await app.PutJudgementAsync(id, theme!["ref"]!.GetValue<string>(), new { judgement = "ReasonableProgress" })).StatusCode);
         await app.RunToCompletionAsync(id);
 
         var letter = Emails.PlainText(await app.RawEmailAsync(id, "announcement"));
