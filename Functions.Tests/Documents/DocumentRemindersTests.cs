@@ -1,5 +1,6 @@
 using Azure.Storage.Blobs.Models;
 using IrpFlows.Documents;
+using IrpFlows.Irps;
 using IrpFlows.Tests.Support;
 using IrpFlows.Workflow;
 using Microsoft.Extensions.DependencyInjection;
@@ -145,7 +146,7 @@ public sealed class DocumentRemindersTests(DocumentRemindersFixture fixture) : I
         var container = App.Blobs.GetBlobContainerClient(DocumentStore.ContainerName(fixture.Elmley));
         var left = new List<string>();
         await foreach (var blob in container.GetBlobsAsync(new GetBlobsOptions())) left.Add(blob.Name);
-        var status = await App.Services.GetRequiredService<WorkflowEngine>().GetAsync(fixture.Elmley, CancellationToken.None);
+        var status = await App.Services.GetRequiredService<WorkflowEngine>().GetAsync(IrpWorkflow.KindName, fixture.Elmley, CancellationToken.None);
         var destruction = status!.Step(MaterialDestruction.StepId)!.Result!["destruction"]!;
         var text = Emails.PlainText(await App.RawEmailAsync(fixture.Elmley, MaterialDestruction.StepId));
 

@@ -17,6 +17,7 @@ public sealed class JudgementEndpointsTests : IAsyncLifetime
     {
         _app = await IrpFlowsApp.StartAsync();
         _id = await _app.CreateIrpAsync(Elmley());
+        await _app.MoveClockAsync(VisitFirstMorning); // judgements are recorded from the visit on
     }
 
     public async Task DisposeAsync() => await _app.DisposeAsync();

@@ -49,6 +49,7 @@ public sealed class ReportSummaryEndpointsTests : IAsyncLifetime
     {
         await using var app = await IrpFlowsApp.StartAsync(HullIn2022AnnouncementMorning);
         var hull = await app.CreateIrpAsync(HullIn2022());
+        await app.MoveClockAsync(HullVisitFirstMorning);
         foreach (var r in PublishedReports.HullRecommendations)
         {
             foreach (var (reference, judgement) in r.Parts.Count == 0
@@ -85,6 +86,7 @@ public sealed class ReportSummaryEndpointsTests : IAsyncLifetime
     {
         await using var app = await IrpFlowsApp.StartAsync(HullIn2022AnnouncementMorning);
         var hull = await app.CreateIrpAsync(HullIn2022());
+        await app.MoveClockAsync(HullVisitFirstMorning);
 
         var whole = await app.PutJudgementAsync(hull, "1.34", new { judgement = "GoodProgress" });
 
@@ -112,6 +114,7 @@ public sealed class ReportSummaryEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task ItemsNotYetJudged_AreCountedAsSuch()
     {
+        await _app.MoveClockAsync(VisitFirstMorning);
         Assert.Equal(HttpStatusCode.OK, (await _app.PutJudgementAsync(_id, "1.43", new { judgement = "GoodProgress" })).StatusCode);
 
         var counts = (await _app.Coordinator.GetFromJsonAsync<JsonElement>($"/api/irps/{_id}/summary")).GetProperty("counts");
@@ -151,6 +154,7 @@ public sealed class ReportSummaryEndpointsTests : IAsyncLifetime
     public async Task Irc_HasNoThemesChart_AndCallsItsItemsConcerns()
     {
         var irc = await _app.CreateIrpAsync(Irc());
+        await _app.MoveClockAsync(VisitFirstMorning);
         Assert.Equal(HttpStatusCode.OK, (await _app.PutJudgementAsync(irc, "C1", new { judgement = "GoodProgress" })).StatusCode);
 
         var summary = await _app.Coordinator.GetFromJsonAsync<JsonElement>($"/api/irps/{irc}/summary?style=concise");
@@ -162,6 +166,7 @@ public sealed class ReportSummaryEndpointsTests : IAsyncLifetime
 
     private async Task RecordElmleyJudgementsAsync()
     {
+        await _app.MoveClockAsync(VisitFirstMorning);
         foreach (var r in PublishedReports.ElmleyRecommendations)
             Assert.Equal(HttpStatusCode.OK, (await _app.PutJudgementAsync(_id, r.Recommendation.Ref, new { judgement = r.Judgement.ToString() })).StatusCode);
         foreach (var t in PublishedReports.ElmleyThemes)

@@ -29,6 +29,7 @@ public sealed class WelshPrisonTests
 
         var irp = await app.GetIrpAsync(id);
         Assert.EndsWith("partners invited: Estyn", IrpFlowsApp.Step(irp, "announcement")["concerns"]!.GetValue<string>());
+        await app.RunUntilAsync(id, "visit-start"); // judgements follow the visit
         foreach (var theme in irp["ofstedThemes"]!.AsArray())
             Assert.Equal(HttpStatusCode.OK, (await app.PutJudgementAsync(id, theme!["ref"]!.GetValue<string>(), new { judgement = "ReasonableProgress" })).StatusCode);
         await app.RunToCompletionAsync(id);

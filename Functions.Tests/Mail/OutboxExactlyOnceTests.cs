@@ -54,7 +54,7 @@ public sealed class OutboxExactlyOnceTests
         var announcement = Assert.Single(messages);
         Assert.Equal("announcement", announcement.Step);
         Assert.Single(await world.Blobs.GetBlobContainerClient(world.OutboxOptions.Container).GetBlobsAsync(new GetBlobsOptions { Prefix = "elmley/" }).ToListAsync());
-        var status = (await survivor.GetAsync("elmley", CancellationToken.None))!;
+        var status = (await survivor.GetAsync(IrpWorkflow.KindName, "elmley", CancellationToken.None))!;
         Assert.Equal(StepStatus.Done, status.Step("announcement")!.Status);
         Assert.Single(status.Instance.EventsOfType(EngineEvents.StepCompleted));
         Assert.Equal(announcement.SentAt, status.Step("announcement")!.Result!["email"]!["sentAt"]!.GetValue<DateTimeOffset>());
@@ -74,14 +74,14 @@ public sealed class OutboxExactlyOnceTests
         var sent = Assert.Single(await world.Outbox.ListAsync("elmley", CancellationToken.None));
 
         var survivor = world.Engine(null);
-        await survivor.AppendAsync("elmley", _ => [new NewEvent(IrpEvents.VisitRescheduled, IrpEvents.ToData(new VisitRescheduledData(new DateOnly(2027, 3, 1))))],
+        await survivor.AppendAsync(IrpWorkflow.KindName, "elmley", _ => [new NewEvent(IrpEvents.VisitRescheduled, IrpEvents.ToData(new VisitRescheduledData(new DateOnly(2027, 3, 1))))],
             durable: null, CancellationToken.None);
-        var moved = (await survivor.GetAsync("elmley", CancellationToken.None))!.Instance;
+        var moved = (await survivor.GetAsync(IrpWorkflow.KindName, "elmley", CancellationToken.None))!.Instance;
         var renderedAgain = world.Templates.Render("announcement", world.Workflow().MailContext("elmley", IrpState.From(moved)))!;
         Assert.NotEqual(sent.Subject, renderedAgain.Subject); // else this test would prove nothing
         await survivor.RunStepAsync("elmley", "announcement", CancellationToken.None);
 
-        var status = (await survivor.GetAsync("elmley", CancellationToken.None))!;
+        var status = (await survivor.GetAsync(IrpWorkflow.KindName, "elmley", CancellationToken.None))!;
         var email = IrpEvents.FromData<EmailRecord>(status.Step("announcement")!.Result!["email"]!.AsObject());
         Assert.Equal(sent.Subject, email.Subject);
         Assert.Contains("February 2027", email.Subject, StringComparison.Ordinal); // the visit as the letter gave it

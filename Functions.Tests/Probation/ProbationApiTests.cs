@@ -134,6 +134,9 @@ public sealed class ProbationApiTests
         Assert.Equal((HttpStatusCode.BadRequest, true), (offScale, offScaleBody["errors"]!.AsObject().ContainsKey("rating")));
         var (noSuchStandard, _) = await Answer(app.RateAsync(id, "4.1", "Good"));
         Assert.Equal(HttpStatusCode.NotFound, noSuchStandard);
+        var (beforeFieldwork, beforeFieldworkBody) = await Answer(app.RateAsync(id, "2.3", "RequiresImprovement"));
+        Assert.Equal((HttpStatusCode.Conflict, true), (beforeFieldwork, beforeFieldworkBody["errors"]!.AsObject().ContainsKey("rating")));
+        await app.MoveClockAsync(new DateTimeOffset(2027, 2, 8, 9, 0, 0, TimeSpan.Zero)); // fieldwork week one: ratings are drafted from now (2.3)
         using var rated = await app.RateAsync(id, "2.3", "RequiresImprovement");
         Assert.Equal(HttpStatusCode.Accepted, rated.StatusCode);
 

@@ -32,7 +32,7 @@ public sealed class IdentityStorageTests
 
         var durable = new Mock<DurableTaskClient>("test") { DefaultValue = DefaultValue.Mock }.Object;
         await engine.StartAsync(ScriptedWorkflow.KindName, "elmley", ScriptedWorkflow.Started(("announcement", due)), durable, CancellationToken.None);
-        var status = await engine.GetAsync("elmley", CancellationToken.None);
+        var status = await engine.GetAsync(ScriptedWorkflow.KindName, "elmley", CancellationToken.None);
 
         Assert.Equal(due, status!.NextDue);
         Assert.Equal(due, (await engine.GetHeaderAsync("elmley", CancellationToken.None))!.NextDue);

@@ -32,6 +32,9 @@ public static class IrpRequests
         return request;
     }
 
+    /// <summary>The visit has begun: 09:00 UTC on Monday 15 February 2027, from when its judgements may be recorded.</summary>
+    public static readonly DateTimeOffset VisitFirstMorning = new(2027, 2, 15, 9, 0, 0, TimeSpan.Zero);
+
     /// <summary>The debrief is over: 17:00 UTC on Wednesday 17 February 2027.</summary>
     public static readonly DateTimeOffset AfterDebrief = new(2027, 2, 17, 17, 0, 0, TimeSpan.Zero);
 
@@ -73,6 +76,9 @@ public static class IrpRequests
     /// </summary>
     public static JsonObject ElmleyIn2023(string name = "HMP Elmley") =>
         Elmley(name, sourceInspectionEnd: "2022-03-18", announcementDate: "2022-11-28", visitStart: "2023-02-13");
+
+    /// <summary>HMP Hull's visit has begun: 09:00 UTC on Monday 14 March 2022.</summary>
+    public static readonly DateTimeOffset HullVisitFirstMorning = new(2022, 3, 14, 9, 0, 0, TimeSpan.Zero);
 
     /// <summary>Tuesday 4 January 2022, 08:00 UTC: a clock start before <see cref="HullIn2022"/>'s announcement.</summary>
     public static readonly DateTimeOffset HullIn2022AnnouncementMorning = new(2022, 1, 4, 8, 0, 0, TimeSpan.Zero);

@@ -12,12 +12,16 @@ public static class Timelines
     /// timeline waits for them: every judgement (reasonable progress) before the debrief document, the draft (uploaded and
     /// issued) on its planned date, the final report on its target date, publication on the deadline.
     /// </summary>
-    public static async Task RunToCompletionAsync(this IrpFlowsApp app, string id)
+    public static Task RunToCompletionAsync(this IrpFlowsApp app, string id) => app.RunUntilAsync(id, doneStep: null);
+
+    /// <summary>As <see cref="RunToCompletionAsync"/>, stopping once <paramref name="doneStep"/> is done (null: once the IRP completes).</summary>
+    public static async Task RunUntilAsync(this IrpFlowsApp app, string id, string? doneStep)
     {
         for (var guard = 0; guard < 60; guard++)
         {
             var irp = await app.GetIrpAsync(id);
             if (irp["runtimeStatus"]!.GetValue<string>() == "Completed") return;
+            if (doneStep is not null && IrpFlowsApp.Step(irp, doneStep)["status"]!.GetValue<string>() == "done") return;
             var pending = irp["timeline"]!.AsArray().Select(s => s!.AsObject()).Where(s => s["status"]!.GetValue<string>() == "pending").ToList();
             var next = pending.Where(s => s["waitingFor"] is null).MinBy(s => s["due"]!.GetValue<DateTimeOffset>());
             var waiting = pending.Where(s => s["waitingFor"] is not null).MinBy(s => s["due"]!.GetValue<DateTimeOffset>());

@@ -22,7 +22,7 @@ public sealed class WorkflowEngineTests
         Assert.Equal(T0.AddHours(1), status.NextDue);
         Assert.Equal(RuntimeStatus.Pending, status.RuntimeStatus);
         Assert.Equal(["i1"], h.Started);
-        Assert.Equal(T0.AddHours(1), (await h.NewEngine().GetAsync("i1", None))!.NextDue);
+        Assert.Equal(T0.AddHours(1), (await h.NewEngine().GetAsync(ScriptedWorkflow.KindName, "i1", None))!.NextDue);
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public sealed class WorkflowEngineTests
         await engine.RunStepAsync("i1", "a", None);
         await h.NewEngine().RunStepAsync("i1", "a", None); // Durable delivered the activity again
 
-        var status = (await engine.GetAsync("i1", None))!;
+        var status = (await engine.GetAsync(ScriptedWorkflow.KindName, "i1", None))!;
         Assert.Equal(1, h.Kind.RunCount("i1", "a"));
         Assert.Equal(StepStatus.Done, status.Step("a")!.Status);
         Assert.Equal("a", status.Step("a")!.Result!["ran"]!.GetValue<string>());
@@ -81,7 +81,7 @@ public sealed class WorkflowEngineTests
         await h.NewEngine().RunStepAsync("i1", "late", None); // Durable delivered the activity again
         await engine.RunStepAsync("i1", "open", None);
 
-        var status = (await engine.GetAsync("i1", None))!;
+        var status = (await engine.GetAsync(ScriptedWorkflow.KindName, "i1", None))!;
         Assert.Equal(0, h.Kind.RunCount("i1", "late"));
         Assert.Equal((StepStatus.Skipped, "window of late closed"), (status.Step("late")!.Status, status.Step("late")!.SkippedReason));
         Assert.Single(status.Instance.EventsOfType(EngineEvents.StepSkipped));
@@ -96,13 +96,13 @@ public sealed class WorkflowEngineTests
         var h = await EngineHarness.CreateAsync();
         var engine = h.NewEngine();
         await engine.StartAsync(ScriptedWorkflow.KindName, "i1", ScriptedWorkflow.Started(("a", T0), ("b", T0.AddDays(1))), h.Client, None);
-        await engine.AppendAsync("i1", _ => [new NewEvent("Stop", [])], h.Client, None);
+        await engine.AppendAsync(ScriptedWorkflow.KindName, "i1", _ => [new NewEvent("Stop", [])], h.Client, None);
 
         await engine.RunStepAsync("i1", "a", None);
         await engine.RunStepAsync("i1", "b", None);
 
         Assert.Empty(h.Kind.Runs);
-        Assert.Equal(RuntimeStatus.Terminated, (await engine.GetAsync("i1", None))!.RuntimeStatus);
+        Assert.Equal(RuntimeStatus.Terminated, (await engine.GetAsync(ScriptedWorkflow.KindName, "i1", None))!.RuntimeStatus);
     }
 
     [Fact]
@@ -114,10 +114,10 @@ public sealed class WorkflowEngineTests
         await engine.StartAsync(ScriptedWorkflow.KindName, "i1", ScriptedWorkflow.Started(("a", T0.AddDays(1))), h.Client, None);
 
         lose.Arm();
-        var after = await engine.AppendAsync("i1", _ => [new NewEvent("Added", new JsonObject { ["steps"] = new JsonObject { ["b"] = T0.AddDays(2).ToString("O") } })], h.Client, None);
+        var after = await engine.AppendAsync(ScriptedWorkflow.KindName, "i1", _ => [new NewEvent("Added", new JsonObject { ["steps"] = new JsonObject { ["b"] = T0.AddDays(2).ToString("O") } })], h.Client, None);
 
         Assert.NotNull(after);
-        var log = (await h.NewEngine().GetAsync("i1", None))!.Instance;
+        var log = (await h.NewEngine().GetAsync(ScriptedWorkflow.KindName, "i1", None))!.Instance;
         Assert.Single(log.EventsOfType("Added"));
         Assert.Equal(2, log.Events.Count);
     }
@@ -128,11 +128,11 @@ public sealed class WorkflowEngineTests
         var h = await EngineHarness.CreateAsync();
         await h.NewEngine().StartAsync(ScriptedWorkflow.KindName, "i1", ScriptedWorkflow.Started(("a", T0.AddDays(1))), h.Client, None);
 
-        var writers = Enumerable.Range(1, 20).Select(i => h.NewEngine().AppendAsync("i1",
+        var writers = Enumerable.Range(1, 20).Select(i => h.NewEngine().AppendAsync(ScriptedWorkflow.KindName, "i1",
             _ => [new NewEvent("Note", new JsonObject { ["n"] = i })], h.Client, None));
         var outcomes = await Task.WhenAll(writers.Select(async w => await Record.ExceptionAsync(() => w)));
 
-        var log = (await h.NewEngine().GetAsync("i1", None))!.Instance;
+        var log = (await h.NewEngine().GetAsync(ScriptedWorkflow.KindName, "i1", None))!.Instance;
         var notes = log.EventsOfType("Note").Select(e => e.Data["n"]!.GetValue<int>()).ToList();
         // A writer that kept colliding is told so (the HTTP layer answers 503 with Retry-After); none is half-written.
         var refused = outcomes.Count(o => o is WorkflowContentionException);
@@ -149,10 +149,10 @@ public sealed class WorkflowEngineTests
         var engine = h.NewEngine();
         await engine.StartAsync(ScriptedWorkflow.KindName, "i1", ScriptedWorkflow.Started(("a", T0.AddDays(2))), h.Client, None);
 
-        await engine.AppendAsync("i1", _ => [new NewEvent("Note", [])], h.Client, None);
+        await engine.AppendAsync(ScriptedWorkflow.KindName, "i1", _ => [new NewEvent("Note", [])], h.Client, None);
         Assert.Empty(h.Raised);
 
-        await engine.AppendAsync("i1", _ => [new NewEvent("Added", new JsonObject { ["steps"] = new JsonObject { ["b"] = T0.AddDays(1).ToString("O") } })], h.Client, None);
+        await engine.AppendAsync(ScriptedWorkflow.KindName, "i1", _ => [new NewEvent("Added", new JsonObject { ["steps"] = new JsonObject { ["b"] = T0.AddDays(1).ToString("O") } })], h.Client, None);
         Assert.Equal([("i1", WorkflowOrchestration.ChangedEvent)], h.Raised);
     }
 
@@ -165,14 +165,14 @@ public sealed class WorkflowEngineTests
         var pass = await engine.PlanPassAsync("i1", None);
 
         pass = await engine.RecordStepAttemptFailedAsync("i1", "a", pass.Version, "IOException: mail server unavailable", None);
-        var retrying = (await engine.GetAsync("i1", None))!;
+        var retrying = (await engine.GetAsync(ScriptedWorkflow.KindName, "i1", None))!;
         Assert.Equal((StepStatus.Pending, 1, T0.AddMinutes(1)), (retrying.Step("a")!.Status, retrying.Step("a")!.Attempts, retrying.Step("a")!.RetryAt));
         Assert.Equal(T0.AddMinutes(1), retrying.NextDue); // the header says when, so the sweep leaves it alone meanwhile
         Assert.Equal(T0.AddMinutes(1), pass.WakeAt);
         Assert.Equal(["a"], pass.DueAtWake);
         // The same failure reported twice (the activity ran again) is one attempt.
         await engine.RecordStepAttemptFailedAsync("i1", "a", pass.Version - 1, "IOException: mail server unavailable", None);
-        Assert.Equal(1, (await engine.GetAsync("i1", None))!.Step("a")!.Attempts);
+        Assert.Equal(1, (await engine.GetAsync(ScriptedWorkflow.KindName, "i1", None))!.Step("a")!.Attempts);
 
         h.Clock.SetUtcNow(T0.AddMinutes(1));
         pass = await engine.PlanPassAsync("i1", None);
@@ -182,7 +182,7 @@ public sealed class WorkflowEngineTests
         h.Clock.SetUtcNow(T0.AddMinutes(6));
         pass = await engine.RecordStepAttemptFailedAsync("i1", "a", pass.Version, "InvalidOperationException: mail server unavailable", None);
 
-        var failed = (await engine.GetAsync("i1", None))!;
+        var failed = (await engine.GetAsync(ScriptedWorkflow.KindName, "i1", None))!;
         Assert.Equal(StepStatus.Failed, failed.Step("a")!.Status);
         Assert.Equal(3, failed.Step("a")!.Attempts);
         Assert.Equal("InvalidOperationException: mail server unavailable", failed.Step("a")!.LastError);
@@ -194,12 +194,12 @@ public sealed class WorkflowEngineTests
         await engine.RunStepAsync("i1", notice, None);
         await h.NewEngine().RunStepAsync("i1", notice, None);
         Assert.Equal([$"i1/{notice}: a"], h.Kind.Notices);
-        Assert.Equal(T0.AddDays(1), (await engine.GetAsync("i1", None))!.NextDue); // b goes on
+        Assert.Equal(T0.AddDays(1), (await engine.GetAsync(ScriptedWorkflow.KindName, "i1", None))!.NextDue); // b goes on
         Assert.Empty((await engine.PlanPassAsync("i1", None)).DueSteps);
 
-        await engine.RetryStepAsync("i1", "a", h.Client, None);
+        await engine.RetryStepAsync(ScriptedWorkflow.KindName, "i1", "a", h.Client, None);
 
-        var retried = (await engine.GetAsync("i1", None))!;
+        var retried = (await engine.GetAsync(ScriptedWorkflow.KindName, "i1", None))!;
         Assert.Equal((StepStatus.Pending, 0), (retried.Step("a")!.Status, retried.Step("a")!.Attempts)); // a fresh set of attempts
         Assert.Equal(["a"], (await engine.PlanPassAsync("i1", None)).DueSteps);
         Assert.Contains(("i1", WorkflowOrchestration.ChangedEvent), h.Raised);
@@ -212,9 +212,9 @@ public sealed class WorkflowEngineTests
         var engine = h.NewEngine();
         await engine.StartAsync(ScriptedWorkflow.KindName, "i1", ScriptedWorkflow.Started(("a", T0)), h.Client, None);
 
-        Assert.Equal(409, (await Assert.ThrowsAsync<EventRejectedException>(() => engine.RetryStepAsync("i1", "a", h.Client, None))).Status);
-        Assert.Equal(404, (await Assert.ThrowsAsync<EventRejectedException>(() => engine.RetryStepAsync("i1", "zz", h.Client, None))).Status);
-        Assert.Null(await engine.RetryStepAsync("nope", "a", h.Client, None));
+        Assert.Equal(409, (await Assert.ThrowsAsync<EventRejectedException>(() => engine.RetryStepAsync(ScriptedWorkflow.KindName, "i1", "a", h.Client, None))).Status);
+        Assert.Equal(404, (await Assert.ThrowsAsync<EventRejectedException>(() => engine.RetryStepAsync(ScriptedWorkflow.KindName, "i1", "zz", h.Client, None))).Status);
+        Assert.Null(await engine.RetryStepAsync(ScriptedWorkflow.KindName, "nope", "a", h.Client, None));
     }
 
     [Fact]
@@ -229,7 +229,7 @@ public sealed class WorkflowEngineTests
         }
         // A change made its step due an hour from now, but the raise was lost: it still waits for the day after tomorrow.
         await StartAsync("told", T0.AddDays(2), new OrchestrationState(OrchestrationState.Waiting, T0.AddDays(2), 1, 0));
-        await engine.AppendAsync("told", _ => [new NewEvent("Added", new JsonObject { ["steps"] = new JsonObject { ["b"] = T0.AddHours(1).ToString("O") } })], durable: null, None);
+        await engine.AppendAsync(ScriptedWorkflow.KindName, "told", _ => [new NewEvent("Added", new JsonObject { ["steps"] = new JsonObject { ["b"] = T0.AddHours(1).ToString("O") } })], durable: null, None);
         // Waits on a timer set before the development clock jumped past it (a crash in the middle of the clock's move).
         await StartAsync("jumped", T0.AddHours(1), new OrchestrationState(OrchestrationState.Waiting, T0.AddHours(1), 1, 0));
         await StartAsync("busy", T0.AddHours(1), new OrchestrationState(OrchestrationState.RunningSteps, null, 1, 0));
@@ -275,7 +275,7 @@ public sealed class WorkflowEngineTests
             await engine.SweepAsync(h.Client, None);
         }
 
-        var status = (await engine.GetAsync("i1", None))!;
+        var status = (await engine.GetAsync(ScriptedWorkflow.KindName, "i1", None))!;
         Assert.Equal((StepStatus.Failed, 5), (status.Step("a")!.Status, status.Step("a")!.Attempts));
         Assert.Single(h.Kind.Notices);
         Assert.Empty(h.Raised); // before timed retries: one raise a minute, about 150
@@ -288,7 +288,7 @@ public sealed class WorkflowEngineTests
         var engine = h.NewEngine();
         await engine.StartAsync(ScriptedWorkflow.KindName, "broken", ScriptedWorkflow.Started(("a", T0.AddHours(1))), h.Client, None);
         await engine.StartAsync(ScriptedWorkflow.KindName, "healthy", ScriptedWorkflow.Started(("a", T0)), h.Client, None);
-        await engine.AppendAsync("broken", _ => [new NewEvent("Poison", [])], h.Client, None);
+        await engine.AppendAsync(ScriptedWorkflow.KindName, "broken", _ => [new NewEvent("Poison", [])], h.Client, None);
         h.Kind.PoisonedBy = "Poison";
 
         var pass = await engine.PlanPassAsync("broken", None);

@@ -17,7 +17,7 @@ public sealed class SignedLinks(UploadTokens tokens, WorkflowEngine engine, Time
     {
         var (payload, _) = tokens.Verify(token, purpose, time.GetUtcNow());
         if (payload is null) return (null, new Refusal(403, "This link is not valid or has expired", invalidLinkDetail));
-        var status = await engine.GetAsync(payload.IrpId, ct);
+        var status = await engine.GetOfAnyKindAsync(payload.IrpId, ct);
         if (status is null || !(kinds ?? [IrpWorkflow.KindName]).Contains(status.Instance.Kind))
             return (null, new Refusal(404, "Not found", "The review this link was for no longer exists. Please contact the IRP coordinator."));
         return (status, null);

@@ -80,6 +80,8 @@ public sealed class ProbationFunctions(ProbationService inspections)
 
     [Function(nameof(RateProbationStandard))]
     [OpenApiOperation(Tag, "Record a standard's rating (1.1 … 3.2): Outstanding, Good, RequiresImprovement or Inadequate.",
+        Description = "The rating already recorded is accepted and records nothing. 404 for a standard the organisation is not rated on; "
+            + "409 before fieldwork week one starts (errors name 'rating': ratings are drafted from what fieldwork finds, manual 2.3) or once published.",
         RequestBody = typeof(RatingRequest), ResponseStatus = StatusCodes.Status202Accepted,
         ErrorStatuses = [StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict])]
     public async Task<IResult> RateProbationStandard(

@@ -54,8 +54,17 @@ public static class Problems
             statusCode: StatusCodes.Status500InternalServerError, title: "Unexpected error",
             extensions: new Dictionary<string, object?> { ["traceId"] = traceId });
 
-    /// <summary>A service's refusal as a response: a validation problem naming its fields, or a problem with its status.</summary>
-    public static IResult For(Refusal refusal) => refusal.Errors is { } errors
-        ? Validation(errors.ToDictionary())
-        : Status(refusal.Status, refusal.Title, refusal.Detail);
+    /// <summary>
+    /// A service's refusal as a response: a validation problem naming its fields (400), a problem with its status naming
+    /// the fields it was about (a 409 for a request that comes too early), or a problem with its status.
+    /// </summary>
+    public static IResult For(Refusal refusal) => refusal.Errors switch
+    {
+        null => Status(refusal.Status, refusal.Title, refusal.Detail),
+        var errors when refusal.Status == StatusCodes.Status400BadRequest => Validation(errors.ToDictionary()),
+        var errors => TypedResults.Problem(new HttpValidationProblemDetails(errors.ToDictionary())
+        {
+            Status = refusal.Status, Title = refusal.Title, Detail = refusal.Detail,
+        }),
+    };
 }

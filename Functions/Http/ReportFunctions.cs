@@ -58,8 +58,8 @@ public sealed class ReportFunctions(IrpReportService reports, ReportOptions opti
     [OpenApiOperation("After the visit", "Record the judgement on a recommendation (concern) or Ofsted theme: { judgement, text }. The latest per ref wins.",
         Description = "Recommendations: NoMeaningfulProgress | InsufficientProgress | ReasonableProgress | GoodProgress. "
             + "Ofsted themes: InsufficientProgress | ReasonableProgress | SignificantProgress. "
-            + "text (the written judgement) is optional, at most 2000 characters. "
-            + "404 for an unknown ref; 409 once published or when the IRP is terminated or completed.",
+            + "text (the written judgement) is optional, at most 2000 characters. The judgement already recorded is accepted and records nothing. "
+            + "404 for an unknown ref; 409 before the visit's first day (errors name 'judgement'), once published or when the IRP is terminated or completed.",
         RequestBody = typeof(JudgementRequest), Response = typeof(JudgementView),
         ErrorStatuses = [StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict])]
     public async Task<IResult> PutJudgement(

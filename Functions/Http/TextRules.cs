@@ -20,17 +20,26 @@ public sealed class TextAttribute(int maxLength) : Attribute
     /// <summary>Prose that may hold tabs and line breaks; other text (names, refs, emails, choices) is one line.</summary>
     public bool Multiline { get; set; }
 
-    public string Pattern => Multiline ? TextRules.MultilinePattern : TextRules.SingleLinePattern;
+    /// <summary>
+    /// The name of a person, an establishment or an organisation: one line, without the invisible formatting characters
+    /// (Unicode category Cf) with which one name can be written two ways that read the same.
+    /// </summary>
+    public bool Name { get; set; }
+
+    public string Pattern => Name ? TextRules.NamePattern : Multiline ? TextRules.MultilinePattern : TextRules.SingleLinePattern;
 
     /// <summary>What is wrong with <paramref name="text"/>, or null when it keeps the rule.</summary>
     public string? Broken(string text)
     {
         if (text.Length > MaxLength) return $"must be at most {MaxLength} characters; it has {text.Length}.";
-        var forbidden = (Multiline ? TextRules.MultilineForbidden() : TextRules.SingleLineForbidden()).Match(text);
-        return forbidden.Success
-            ? $"must not contain control characters{(Multiline ? " other than tabs and line breaks" : "")} or bidirectional formatting characters "
-                + $"(U+202A–U+202E, U+2066–U+2069); it has U+{(int)forbidden.Value[0]:X4} at character {forbidden.Index + 1}."
-            : null;
+        var forbidden = (Name ? TextRules.NameForbidden() : Multiline ? TextRules.MultilineForbidden() : TextRules.SingleLineForbidden()).Match(text);
+        if (!forbidden.Success) return null;
+        var found = $"it has U+{char.ConvertToUtf32(forbidden.Value, 0):X4} at character {forbidden.Index + 1}.";
+        return Name && TextRules.SingleLineForbidden().Match(forbidden.Value) is { Success: false }
+            ? "must not contain invisible formatting characters (zero-width spaces and joiners, soft hyphens, byte order marks: Unicode "
+                + $"category Cf), with which one name can be written two ways that read the same; {found}"
+            : $"must not contain control characters{(Multiline ? " other than tabs and line breaks" : "")} or bidirectional formatting characters "
+                + $"(U+202A–U+202E, U+2066–U+2069); {found}";
     }
 }
 
@@ -59,14 +68,25 @@ public static partial class TextRules
     // Tab, line feed and carriage return are allowed in prose.
     private const string MultilineClass = @"\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069";
 
+    // Unicode's format characters (category Cf, as .NET 10 knows them) in the Basic Multilingual Plane: soft hyphen, Arabic
+    // and Syriac marks, zero-width space, joiners and marks, bidirectional controls, word joiner, invisible operators, BOM,
+    // interlinear annotation; and, as UTF-16 pairs (ECMAScript and .NET patterns both read code units), those beyond it:
+    // Kaithi, Egyptian hieroglyph and shorthand format controls, musical symbol formatting, and the tag characters.
+    private const string FormatClass = @"\u00AD\u0600-\u0605\u061C\u06DD\u070F\u0890\u0891\u08E2\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF\uFFF9-\uFFFB";
+    private const string SupplementaryFormat = @"\uD804[\uDCBD\uDCCD]|\uD80D[\uDC30-\uDC3F]|\uD82F[\uDCA0-\uDCA3]|\uD834[\uDD73-\uDD7A]|\uDB40[\uDC01\uDC20-\uDC7F]";
+
     public const string SingleLinePattern = "^[^" + SingleLineClass + "]*$";
     public const string MultilinePattern = "^[^" + MultilineClass + "]*$";
+    public const string NamePattern = "^(?:(?!" + SupplementaryFormat + ")[^" + SingleLineClass + FormatClass + "])*$";
 
     [GeneratedRegex("[" + SingleLineClass + "]", RegexOptions.CultureInvariant)]
     internal static partial Regex SingleLineForbidden();
 
     [GeneratedRegex("[" + MultilineClass + "]", RegexOptions.CultureInvariant)]
     internal static partial Regex MultilineForbidden();
+
+    [GeneratedRegex("[" + SingleLineClass + FormatClass + "]|" + SupplementaryFormat, RegexOptions.CultureInvariant)]
+    internal static partial Regex NameForbidden();
 
     /// <summary>
     /// <see cref="Check(object?, JsonTypeInfo)"/> for a request record as the API reads it (<see cref="IrpEvents.Json"/>): how a

@@ -78,8 +78,8 @@ public sealed class UploadFunctions(DocumentCollection documents, DocumentStore 
     internal static async Task<(Uri? Link, Refusal? Refusal)> DocumentLinkAsync(
         WorkflowEngine engine, DocumentStore store, string id, string key, string name, CancellationToken ct)
     {
-        var status = await engine.GetAsync(id, ct);
-        if (status is null || status.Instance.Kind != IrpWorkflow.KindName) return (null, IrpService.NotFound(id));
+        var status = await engine.GetAsync(IrpWorkflow.KindName, id, ct);
+        if (status is null) return (null, IrpService.NotFound(id));
         var files = IrpState.From(status.Instance).DocumentsReceived.Where(f => f.Key == key).ToList();
         // A blob name's last segment is unique; a file name may have been uploaded more than once: the latest wins.
         var file = files.FirstOrDefault(f => f.BlobName == DocumentStore.Folder(key) + name)

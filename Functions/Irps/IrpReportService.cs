@@ -80,9 +80,10 @@ public sealed class IrpReportService(WorkflowEngine engine, IrpService irps, Irp
     }
 
     /// <summary>
-    /// Records the judgement on one recommendation (concern) or Ofsted theme, replacing any earlier one for that ref.
-    /// 404 for an unknown IRP or ref; 400 for a value off that item's scale (listing the scale) or a text over
-    /// <see cref="MaxJudgementTextLength"/> characters; 409 once the report is published or the IRP is terminated or completed.
+    /// Records the judgement on one recommendation (concern) or Ofsted theme, replacing any earlier one for that ref; the
+    /// very judgement already recorded is accepted and records nothing. 404 for an unknown IRP or ref; 400 for a value off
+    /// that item's scale (listing the scale) or a text over <see cref="MaxJudgementTextLength"/> characters; 409 before the
+    /// visit's first day (naming <c>judgement</c>), once the report is published or the IRP is terminated or completed.
     /// </summary>
     public async Task<(JudgementView? Judgement, Refusal? Refusal)> RecordJudgementAsync(
         string id, string reference, string? judgement, string? text, DurableTaskClient durable, CancellationToken ct)
@@ -113,13 +114,23 @@ public sealed class IrpReportService(WorkflowEngine engine, IrpService irps, Irp
             return (null, Refusal.Invalid("text", $"must be at most {MaxJudgementTextLength} characters (was {written.Length})."));
 
         var recorded = new JudgementRecordedData(reference, value, written);
+        var today = irps.Today();
         var appended = await irps.AppendAsync(id, status =>
         {
             IrpService.RefuseIfFinished(status);
-            if (IrpState.From(status.Instance).Progress.PublishedOn is { } published)
+            var current = IrpState.From(status.Instance);
+            if (current.Progress.PublishedOn is { } published)
                 throw new EventRejectedException(409, "Already published",
                     $"The report was published on {published:yyyy-MM-dd}; its judgements can no longer change.");
-            return [new NewEvent(IrpEvents.JudgementRecorded, IrpEvents.ToData(recorded))];
+            // Prison guide 9.1 / IRC guide 3.2: progress is judged on the evidence the team gathers during the visit.
+            if (today < current.Facts.VisitStart)
+                throw new RefusedException(Refusal.OutOfOrder("The visit has not started", "judgement",
+                    $"cannot be recorded before the visit starts on {current.Facts.VisitStart:yyyy-MM-dd}: progress is judged on the evidence gathered there "
+                    + $"(prison guide 9.1, IRC guide 3.2). Today is {today:yyyy-MM-dd}."));
+            // Already true: a retried request, or the same one sent twice at once, records once.
+            return current.Judgements.TryGetValue(reference, out var was) && was == recorded
+                ? []
+                : [new NewEvent(IrpEvents.JudgementRecorded, IrpEvents.ToData(recorded))];
         }, durable, ct);
         return appended is null ? (item with { Judgement = value, WrittenJudgement = written }, null) : (null, appended);
     }
@@ -127,7 +138,7 @@ public sealed class IrpReportService(WorkflowEngine engine, IrpService irps, Irp
     /// <summary>The report summary from the judgements recorded so far; null when there is no such IRP.</summary>
     public async Task<ReportSummaryResult?> SummaryAsync(string id, KeyFindingsStyle style, CancellationToken ct)
     {
-        var status = await engine.GetAsync(id, ct);
+        var status = await engine.GetAsync(IrpWorkflow.KindName, id, ct);
         if (status is null) return null;
         return Summary(IrpState.From(status.Instance), style);
     }
@@ -188,7 +199,7 @@ public sealed class IrpReportService(WorkflowEngine engine, IrpService irps, Irp
 
     private async Task<(IrpState?, Refusal?)> StateAsync(string id, CancellationToken ct)
     {
-        var status = await engine.GetAsync(id, ct);
+        var status = await engine.GetAsync(IrpWorkflow.KindName, id, ct);
         if (status is null) return (null, IrpService.NotFound(id));
         return IrpService.Finished(status) is { } finished ? (null, finished) : (IrpState.From(status.Instance), null);
     }

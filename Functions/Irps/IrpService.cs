@@ -5,6 +5,7 @@ using IrpFlows.Hosting;
 using IrpFlows.Http;
 using IrpFlows.Timeline;
 using IrpFlows.Workflow;
+using IrpFlows.Writing;
 using Microsoft.DurableTask.Client;
 
 namespace IrpFlows.Irps;
@@ -14,6 +15,10 @@ public sealed record Refusal(int Status, string Title, string Detail, IReadOnlyD
 {
     public static Refusal Invalid(string field, string message) =>
         new(400, "The request is not valid.", message, new Dictionary<string, string[]> { [field] = [message] });
+
+    /// <summary>409: the request is sound but comes too early for the instance's state; <paramref name="field"/> says what it was about.</summary>
+    public static Refusal OutOfOrder(string title, string field, string message) =>
+        new(409, title, message, new Dictionary<string, string[]> { [field] = [message] });
 }
 
 /// <summary>
@@ -82,13 +87,13 @@ public sealed class IrpService(
         WorkflowInstance? instance;
         try
         {
-            instance = (await engine.GetAsync(id, ct))?.Instance;
+            instance = (await engine.GetAsync(IrpWorkflow.KindName, id, ct))?.Instance;
         }
         catch (WorkflowPlanException e)
         {
             instance = e.Instance; // its timeline cannot be planned today, but it was created all the same
         }
-        if (instance is null || instance.Kind != IrpWorkflow.KindName) return null;
+        if (instance is null) return null;
         return IrpEvents.FromData<IrpStartedData>(instance.Events.First(e => e.Type == IrpEvents.Started).Data).Warnings;
     }
 
@@ -97,8 +102,8 @@ public sealed class IrpService(
     {
         try
         {
-            var status = await engine.GetAsync(id, ct);
-            return status is null || status.Instance.Kind != IrpWorkflow.KindName ? null : View(status);
+            var status = await engine.GetAsync(IrpWorkflow.KindName, id, ct);
+            return status is null ? null : View(status);
         }
         catch (WorkflowPlanException e)
         {
@@ -106,19 +111,19 @@ public sealed class IrpService(
         }
     }
 
-    /// <summary>An active IRP of the same establishment (name compared ignoring case and spacing) visiting within the margin.</summary>
+    /// <summary>
+    /// An active IRP of the same establishment (names compared as they read: see <see cref="NameKey"/>) visiting within the margin.
+    /// </summary>
     private async Task<IrpListItem?> SameVisitAsync(IrpFacts facts, CancellationToken ct)
     {
-        var name = Normalise(facts.Establishment.Name);
+        var name = NameKey.Of(facts.Establishment.Name);
         await foreach (var irp in ListAsync(ct))
         {
             if (irp.RuntimeStatus is nameof(RuntimeStatus.Terminated) or nameof(RuntimeStatus.Completed)) continue;
-            if (Normalise(irp.Establishment.Name) == name && Math.Abs(irp.VisitStart.DayNumber - facts.VisitStart.DayNumber) <= SameVisitMarginDays)
+            if (NameKey.Of(irp.Establishment.Name) == name && Math.Abs(irp.VisitStart.DayNumber - facts.VisitStart.DayNumber) <= SameVisitMarginDays)
                 return irp;
         }
         return null;
-
-        static string Normalise(string name) => string.Join(' ', name.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant();
     }
 
     public async IAsyncEnumerable<IrpListItem> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
@@ -180,8 +185,8 @@ public sealed class IrpService(
     {
         var (data, error) = IrpEventRequests.Parse(IrpEvents.VisitRescheduled, new IrpEventRequest(VisitStart: visitStart), Today(), calendar);
         if (error is not null) return (null, error);
-        var status = await engine.GetAsync(id, ct);
-        if (status is null || status.Instance.Kind != IrpWorkflow.KindName) return (null, NotFound(id));
+        var status = await engine.GetAsync(IrpWorkflow.KindName, id, ct);
+        if (status is null) return (null, NotFound(id));
         try
         {
             Decide(status, IrpEvents.VisitRescheduled, data!);
@@ -228,7 +233,7 @@ public sealed class IrpService(
     {
         try
         {
-            return await engine.RetryStepAsync(id, stepId, durable, ct) is null ? NotFound(id) : null;
+            return await engine.RetryStepAsync(IrpWorkflow.KindName, id, stepId, durable, ct) is null ? NotFound(id) : null;
         }
         catch (EventRejectedException e)
         {
@@ -245,7 +250,7 @@ public sealed class IrpService(
     {
         try
         {
-            var status = await engine.AppendAsync(id, decide, durable, ct);
+            var status = await engine.AppendAsync(IrpWorkflow.KindName, id, decide, durable, ct);
             if (status is null) return NotFound(id);
         }
         catch (EventRejectedException e)
@@ -444,7 +449,7 @@ internal sealed class RefusedException(Refusal refusal) : Exception(refusal.Deta
 /// <param name="Date">DraftIssued, FactCheckReturned (optional, default today) and Published: when it happened, yyyy-MM-dd.</param>
 /// <param name="Url">Published: the address of the published report.</param>
 public sealed record IrpEventRequest(
-    [property: Text(Limits.Name)] string? Name = null,
+    [property: Text(Limits.Name, Name = true)] string? Name = null,
     [property: Text(Limits.Email)] string? Email = null,
     [property: Text(Limits.Choice)] string? VisitStart = null,
     [property: Text(Limits.Choice)] string? Date = null,

@@ -27,7 +27,7 @@ public sealed record CreateProbationInspectionRequest
 /// <param name="Type">"nps" or "crc".</param>
 /// <param name="Nation">"england" or "wales".</param>
 public sealed record OrganisationRequest(
-    [property: Text(Limits.Name)] string? Name, [property: Text(Limits.Choice)] string? Type, [property: Text(Limits.Choice)] string? Nation);
+    [property: Text(Limits.Name, Name = true)] string? Name, [property: Text(Limits.Choice)] string? Type, [property: Text(Limits.Choice)] string? Nation);
 
 /// <param name="ChiefExecutive">The CRC chief executive or NPS divisional director.</param>
 /// <param name="SeniorLinkManager">Optional at start: named on the announcement call (manual 3.3).</param>
@@ -38,7 +38,7 @@ public sealed record ProbationContactsRequest(ContactRequest? LeadInspector, Con
 /// that every field keeps its length and character rule before the event is parsed.
 /// </summary>
 public sealed record ProbationEventRequest(
-    [property: Text(Limits.Name)] string? Name = null,
+    [property: Text(Limits.Name, Name = true)] string? Name = null,
     [property: Text(Limits.Email)] string? Email = null,
     [property: Text(Limits.Choice)] string? Date = null,
     [property: Text(Limits.Url)] string? Url = null,

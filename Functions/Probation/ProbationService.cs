@@ -34,8 +34,8 @@ public sealed class ProbationService(
 
     public async Task<ProbationView?> GetAsync(string id, CancellationToken ct)
     {
-        var status = await engine.GetAsync(id, ct);
-        return status is null || status.Instance.Kind != ProbationWorkflow.KindName ? null : View(status);
+        var status = await engine.GetAsync(ProbationWorkflow.KindName, id, ct);
+        return status is null ? null : View(status);
     }
 
     public async IAsyncEnumerable<ProbationListItem> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
@@ -69,11 +69,16 @@ public sealed class ProbationService(
         return await AppendAsync(id, status => Decide(status, eventName, data!), durable, ct);
     }
 
-    /// <summary>Records a standard's rating (manual 7.1): 404 for a standard the organisation is not rated on, 400 off the scale, 409 once published.</summary>
+    /// <summary>
+    /// Records a standard's rating (manual 7.1); the very rating already recorded is accepted and records nothing. 404 for a
+    /// standard the organisation is not rated on, 400 off the scale, 409 before fieldwork starts (naming <c>rating</c>) or
+    /// once published.
+    /// </summary>
     public async Task<Refusal?> RateAsync(string id, string standard, RatingRequest? body, DurableTaskClient durable, CancellationToken ct)
     {
         if (body?.Rating is not { } text || !Enum.TryParse<ProbationRating>(text, ignoreCase: false, out var rating) || !Enum.IsDefined(rating) || int.TryParse(text, out _))
             return Refusal.Invalid("rating", "must be one of Outstanding, Good, RequiresImprovement, Inadequate (manual 7.1).");
+        var today = Today();
         return await AppendAsync(id, status =>
         {
             RefuseIfFinished(status);
@@ -83,7 +88,16 @@ public sealed class ProbationService(
                     $"'{standard}' is not a standard of this inspection. Standards: {string.Join(", ", state.Standards.Select(s => s.Ref))}."));
             if (state.Progress.PublishedOn is { } published)
                 throw new RefusedException(new Refusal(409, "Already published", $"The report was published on {published:yyyy-MM-dd}; its ratings can no longer change."));
-            return [new NewEvent(ProbationEvents.RatingRecorded, IrpEvents.ToData(new RatingRecordedData(standard, rating)))];
+            // Manual 2.3: ratings are drafted from what the three fieldwork weeks find, for the ratings panel of week +1 (7.2).
+            var fieldwork = workflow.Timeline(state).Single(s => s.Id == ProbationSteps.FieldworkWeek1).Date;
+            if (today < fieldwork)
+                throw new RefusedException(Refusal.OutOfOrder("Fieldwork has not started", "rating",
+                    $"cannot be recorded before fieldwork starts on {fieldwork:yyyy-MM-dd}: ratings are drafted from what the fieldwork finds (manual 2.3, 7.2). "
+                    + $"Today is {today:yyyy-MM-dd}."));
+            // Already true: a retried request, or the same one sent twice at once, records once.
+            return state.Ratings.TryGetValue(standard, out var was) && was == rating
+                ? []
+                : [new NewEvent(ProbationEvents.RatingRecorded, IrpEvents.ToData(new RatingRecordedData(standard, rating)))];
         }, durable, ct);
     }
 
@@ -111,10 +125,9 @@ public sealed class ProbationService(
     /// </summary>
     public async Task<Refusal?> RetryStepAsync(string id, string stepId, DurableTaskClient durable, CancellationToken ct)
     {
-        if (await engine.GetHeaderAsync(id, ct) is not { Kind: ProbationWorkflow.KindName }) return NotFound(id);
         try
         {
-            return await engine.RetryStepAsync(id, stepId, durable, ct) is null ? NotFound(id) : null;
+            return await engine.RetryStepAsync(ProbationWorkflow.KindName, id, stepId, durable, ct) is null ? NotFound(id) : null;
         }
         catch (EventRejectedException e)
         {
@@ -126,8 +139,7 @@ public sealed class ProbationService(
     {
         try
         {
-            // The log is shared by every kind: an IRP's id is not a probation inspection's.
-            var status = await engine.AppendAsync(id, s => s.Instance.Kind == ProbationWorkflow.KindName ? decide(s) : throw new RefusedException(NotFound(id)), durable, ct);
+            var status = await engine.AppendAsync(ProbationWorkflow.KindName, id, decide, durable, ct);
             return status is null ? NotFound(id) : null;
         }
         catch (RefusedException e)
@@ -146,8 +158,17 @@ public sealed class ProbationService(
         static RefusedException Conflict(string title, string detail) => new(new Refusal(409, title, detail));
         switch (eventName)
         {
+            // What is already true is not recorded again: a retried request, or the same one sent twice at once, records once.
+            case ProbationEvents.SeniorLinkManagerNamed when IrpEvents.FromData<SeniorLinkManagerNamedData>(data) is var named
+                && state.Facts.Contacts.SeniorLinkManager == new Contact(named.Name, named.Email):
+                return [];
+            case ProbationEvents.PlanningMeetingHeld when state.Progress.PlanningMeetingOn == IrpEvents.FromData<PlanningMeetingHeldData>(data).Date:
+                return [];
             case ProbationEvents.FieldworkRescheduled when Done(ProbationSteps.FieldworkWeek1):
                 throw Conflict("Fieldwork has started", "Fieldwork has already started; its weeks can no longer be moved.");
+            case ProbationEvents.FieldworkRescheduled when IrpEvents.FromData<FieldworkRescheduledData>(data) is var asked
+                && (asked.FieldworkStart, asked.FieldworkWeekThreeStart) == (state.Facts.FieldworkStart, state.Facts.FieldworkWeekThreeStart):
+                return [];
             case ProbationEvents.FieldworkRescheduled:
                 var moved = IrpEvents.FromData<FieldworkRescheduledData>(data);
                 var facts = state.Facts with { FieldworkStart = moved.FieldworkStart, FieldworkWeekThreeStart = moved.FieldworkWeekThreeStart };
@@ -279,6 +300,7 @@ public sealed class ProbationService(
             Documents = state.Documents.Select(d => new DocumentView(d.Item.Key, d.Item.Title, d.Item.Description, d.Item.Source,
                 d.Files.Count > 0 ? "received" : "missing", d.Files.Select(f => new DocumentFileView(f.FileName, f.Size, f.ReceivedAt)).ToList())).ToList(),
             UploadLink = status.Step(ProbationSteps.AnnouncementEmail)?.Status == StepStatus.Done ? workflow.UploadLink(status.Instance.Id, state) : null,
+            History = status.Instance.Events.Select(HistoryEntry.From).ToList(),
         };
     }
 

@@ -50,6 +50,9 @@ public sealed record ProbationView(
 
     /// <summary>The organisation's upload page as the confirming email sent it (null until it has gone), to send again if lost.</summary>
     public Uri? UploadLink { get; init; }
+
+    /// <summary>Every event recorded, oldest first, with who caused it: as an IRP's <c>history</c>.</summary>
+    public IReadOnlyList<HistoryEntry> History { get; init; } = [];
 }
 
 /// <summary>A line of <c>GET /api/probation-inspections</c>.</summary>

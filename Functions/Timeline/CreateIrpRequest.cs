@@ -67,14 +67,14 @@ public sealed record CreateIrpRequest
 /// <param name="Role">e.g. "Team leader", "Care Quality Commission inspector"; optional.</param>
 /// <param name="Keys">Whether they need keys; absent: true (inspectors usually draw keys).</param>
 /// <param name="Laptop">Whether they bring a laptop needing permission; absent: true.</param>
-public sealed record TeamMemberRequest([property: Text(Limits.Name)] string? Name, [property: Text(Limits.Name)] string? Role, bool? Keys, bool? Laptop);
+public sealed record TeamMemberRequest([property: Text(Limits.Name, Name = true)] string? Name, [property: Text(Limits.Name)] string? Role, bool? Keys, bool? Laptop);
 
 /// <param name="Name">e.g. "HMP Elmley".</param>
 /// <param name="Type">"adult", "yoi", "split" or "irc".</param>
 /// <param name="Nation">"england" or "wales".</param>
-public sealed record EstablishmentRequest([property: Text(Limits.Name)] string? Name, [property: Text(Limits.Choice)] string? Type, [property: Text(Limits.Choice)] string? Nation);
+public sealed record EstablishmentRequest([property: Text(Limits.Name, Name = true)] string? Name, [property: Text(Limits.Choice)] string? Type, [property: Text(Limits.Choice)] string? Nation);
 
-public sealed record ContactRequest([property: Text(Limits.Name)] string? Name, [property: Text(Limits.Email)] string? Email);
+public sealed record ContactRequest([property: Text(Limits.Name, Name = true)] string? Name, [property: Text(Limits.Email)] string? Email);
 
 /// <param name="Governor">The governor, or the centre manager for an immigration IRP.</param>
 /// <param name="LiaisonOfficer">Optional at start: the governor appoints one (prison guide 7.1).</param>
@@ -108,7 +108,7 @@ public sealed record RecommendationRequest(
     [property: Text(Limits.Ref)] string? Ref, [property: Text(Limits.Name)] string? Area, [property: Text(Limits.Prose, Multiline = true)] string? Text)
 {
     /// <summary>The inspector who will look at it during the visit (prison guide 7.2); optional, named in the visit arrangements.</summary>
-    [Text(Limits.Name)]
+    [Text(Limits.Name, Name = true)]
     public string? Inspector { get; init; }
 
     /// <summary>The "Concern:" text the inspection report sets out for it; optional.</summary>

@@ -133,7 +133,23 @@ public sealed partial class WorkflowEngine
         return status;
     }
 
-    public async Task<InstanceStatus?> GetAsync(string instanceId, CancellationToken ct)
+    /// <summary>
+    /// The instance <paramref name="instanceId"/> as its log says it is now; null when there is none of kind
+    /// <paramref name="kindName"/>. Every kind shares the log, so an id of another kind is not found, rather than read
+    /// by rules written for another kind.
+    /// </summary>
+    /// <exception cref="WorkflowPlanException">The instance's log cannot be planned.</exception>
+    public async Task<InstanceStatus?> GetAsync(string kindName, string instanceId, CancellationToken ct)
+    {
+        var loaded = await _store.LoadAsync(instanceId, ct);
+        return loaded is null || loaded.Instance.Kind != kindName ? null : Evaluate(Kind(kindName), loaded.Instance);
+    }
+
+    /// <summary>
+    /// The instance <paramref name="instanceId"/> whatever its kind, for what serves several kinds and checks which it
+    /// got (an upload link); null when there is none.
+    /// </summary>
+    public async Task<InstanceStatus?> GetOfAnyKindAsync(string instanceId, CancellationToken ct)
     {
         var loaded = await _store.LoadAsync(instanceId, ct);
         return loaded is null ? null : Evaluate(Kind(loaded.Instance.Kind), loaded.Instance);
@@ -149,16 +165,20 @@ public sealed partial class WorkflowEngine
     /// <summary>
     /// Appends the events <paramref name="decide"/> returns for the current log, and tells the orchestration when that
     /// changes the next due step. <paramref name="decide"/> may throw <see cref="EventRejectedException"/>; it is called again
-    /// on the fresh log if another writer got in first. Returns null when the instance does not exist.
+    /// on the fresh log if another writer got in first. It returns no events for a request that would only repeat what the
+    /// log already says (a retried request, or the same one sent twice at once): nothing is appended, and the instance as
+    /// it stands is returned, so a repeat is answered as the first was. Returns null when there is no instance of kind
+    /// <paramref name="kindName"/> with that id (see <see cref="GetAsync"/>).
     /// </summary>
     /// <param name="durable">The client to tell the orchestration with; null from the orchestration's own activities.</param>
     /// <exception cref="WorkflowContentionException">Other writers kept getting in first.</exception>
     public Task<InstanceStatus?> AppendAsync(
-        string instanceId, Func<InstanceStatus, IReadOnlyList<NewEvent>> decide, DurableTaskClient? durable, CancellationToken ct) =>
-        AppendAsync(instanceId, decide, durable, first: null, ct);
+        string kindName, string instanceId, Func<InstanceStatus, IReadOnlyList<NewEvent>> decide, DurableTaskClient? durable, CancellationToken ct) =>
+        AppendAsync(kindName, instanceId, decide, durable, first: null, ct);
 
+    /// <param name="kindName">The kind the instance must be; null for the engine's own records, which follow an instance of any kind.</param>
     /// <param name="first">The instance as just loaded, to decide on before reading it again.</param>
-    private async Task<InstanceStatus?> AppendAsync(string instanceId, Func<InstanceStatus, IReadOnlyList<NewEvent>> decide,
+    private async Task<InstanceStatus?> AppendAsync(string? kindName, string instanceId, Func<InstanceStatus, IReadOnlyList<NewEvent>> decide,
         DurableTaskClient? durable, LoadedInstance? first, CancellationToken ct)
     {
         var appendId = NewAppendId();
@@ -166,13 +186,13 @@ public sealed partial class WorkflowEngine
         {
             var loaded = first ?? await _store.LoadAsync(instanceId, ct);
             first = null;
-            if (loaded is null) return null;
+            if (loaded is null || kindName is not null && loaded.Instance.Kind != kindName) return null;
             var kind = Kind(loaded.Instance.Kind);
             var before = Evaluate(kind, loaded.Instance);
             var now = _time.GetUtcNow();
             if (loaded.Instance.AppendIds.Contains(appendId)) return before; // an earlier attempt committed
             var newEvents = decide(before);
-            if (newEvents.Count == 0) return before; // nothing new to record (e.g. a repeated report)
+            if (newEvents.Count == 0) return before; // already true: nothing new to record
             var after = Evaluate(kind, WithEvents(loaded.Instance, newEvents, now));
             var header = Header(kind, after, now);
             try
@@ -193,11 +213,11 @@ public sealed partial class WorkflowEngine
     }
 
     /// <summary>
-    /// A coordinator's request to run a failed step again. Refused (409) when the step is not failed; null when the instance
-    /// does not exist.
+    /// A coordinator's request to run a failed step again. Refused (409) when the step is not failed; null when there is no
+    /// instance of kind <paramref name="kindName"/> with that id.
     /// </summary>
-    public Task<InstanceStatus?> RetryStepAsync(string instanceId, string stepId, DurableTaskClient durable, CancellationToken ct) =>
-        AppendAsync(instanceId, status => status.Step(stepId) switch
+    public Task<InstanceStatus?> RetryStepAsync(string kindName, string instanceId, string stepId, DurableTaskClient durable, CancellationToken ct) =>
+        AppendAsync(kindName, instanceId, status => status.Step(stepId) switch
         {
             null => throw new EventRejectedException(404, "Not found", $"Instance {instanceId} has no step '{stepId}'."),
             { Status: StepStatus.Failed } => [new NewEvent(EngineEvents.StepRetryRequested, EngineEvents.StepRetryRequestedData(stepId))],
@@ -262,7 +282,7 @@ public sealed partial class WorkflowEngine
         {
             // Too late to be true: recorded skipped, with the kind's reason, rather than sent as if on time.
             var reason = status.Plan.Steps.First(s => s.Id == stepId).WindowReason ?? "its moment had passed";
-            status = (await AppendAsync(instanceId, current => current.Step(stepId)?.Status is StepStatus.Pending
+            status = (await AppendAsync(kindName: null, instanceId, current => current.Step(stepId)?.Status is StepStatus.Pending
                 ? [new NewEvent(EngineEvents.StepSkipped, EngineEvents.StepSkippedData(stepId, reason))]
                 : [], durable: null, loaded, ct))!;
             Log.StepSkipped(_logger, instanceId, stepId, reason);
@@ -272,7 +292,7 @@ public sealed partial class WorkflowEngine
             var result = FailureNotices.Of(loaded.Instance, stepId) is { } failure
                 ? await kind.NotifyFailureAsync(loaded.Instance, failure, ct)
                 : await kind.RunStepAsync(loaded.Instance, stepId, ct);
-            status = (await AppendAsync(instanceId, current => current.Step(stepId)?.Status == StepStatus.Done
+            status = (await AppendAsync(kindName: null, instanceId, current => current.Step(stepId)?.Status == StepStatus.Done
                 ? []
                 : [new NewEvent(EngineEvents.StepCompleted, EngineEvents.StepCompletedData(stepId, result.Result))], durable: null, loaded, ct))!;
             Log.StepCompleted(_logger, instanceId, stepId);
@@ -291,7 +311,7 @@ public sealed partial class WorkflowEngine
         await SyncClockAsync(ct);
         NewEvent? recorded = null; // what the last call of the decision chose (it runs again if another writer got in first)
         var attempt = 0;
-        var status = await AppendAsync(instanceId, current =>
+        var status = await AppendAsync(kindName: null, instanceId, current =>
         {
             recorded = null;
             if (current.Step(stepId) is not { Status: StepStatus.Pending } step) return []; // done, skipped or failed meanwhile
@@ -302,7 +322,7 @@ public sealed partial class WorkflowEngine
                 ? new(EngineEvents.StepFailed, EngineEvents.StepFailedData(stepId, attempt, error))
                 : new(EngineEvents.StepAttemptFailed, EngineEvents.StepAttemptFailedData(stepId, attempt, error, _time.GetUtcNow() + RetryDelay(attempt)));
             return [recorded];
-        }, durable: null, ct);
+        }, durable: null, first: null, ct);
         if (recorded?.Type == EngineEvents.StepFailed) Log.StepFailed(_logger, instanceId, stepId, attempt, error);
         else if (recorded is not null) Log.StepAttemptFailed(_logger, instanceId, stepId, attempt, error);
         return status is null ? FinishedPass(0) : Pass(status, _time.GetUtcNow());
@@ -380,7 +400,7 @@ public sealed partial class WorkflowEngine
             WorkflowPass? pass;
             try
             {
-                pass = await GetAsync(id, ct) is { } status ? Pass(status, now) : null;
+                pass = await GetOfAnyKindAsync(id, ct) is { } status ? Pass(status, now) : null;
             }
             catch (WorkflowPlanException)
             {
