@@ -323,7 +323,7 @@ public sealed class WorkflowEngineTests
         var h = await EngineHarness.CreateAsync();
         var engine = h.NewEngine();
         await engine.StartAsync(ScriptedWorkflow.KindName, "stopped", ScriptedWorkflow.Started(("a", T0.AddHours(1)), ("clean-up", T0.AddDays(10))), h.Client, None);
-        await engine.AppendAsync("stopped", _ => [new NewEvent("Stop", [])], h.Client, None);
+        await engine.AppendAsync(ScriptedWorkflow.KindName, "stopped", _ => [new NewEvent("Stop", [])], h.Client, None);
         Assert.Null((await engine.GetHeaderAsync("stopped", None))!.NextDue); // a stop skips every step: it has finished
         h.Running.Remove("stopped");
         h.Started.Clear();

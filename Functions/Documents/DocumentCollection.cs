@@ -65,10 +65,11 @@ public sealed partial class DocumentCollection(
     public async Task DeleteAfterCancellationAsync(string instanceId, DocumentReceivedData file, CancellationToken ct)
     {
         // Recorded first: a crash between the two leaves the file for the next pass to delete, never a deletion unrecorded.
-        await engine.AppendAsync(instanceId, status => status.Instance.EventsOfType(UploadDeletedAfterCancellation)
-                .Any(e => e.Data["blobName"]?.GetValue<string>() == file.BlobName)
-            ? []
-            : [new NewEvent(UploadDeletedAfterCancellation, IrpEvents.ToData(file))], durable: null, ct);
+        if (await engine.GetHeaderAsync(instanceId, ct) is { } header)
+            await engine.AppendAsync(header.Kind, instanceId, status => status.Instance.EventsOfType(UploadDeletedAfterCancellation)
+                    .Any(e => e.Data["blobName"]?.GetValue<string>() == file.BlobName)
+                ? []
+                : [new NewEvent(UploadDeletedAfterCancellation, IrpEvents.ToData(file))], durable: null, ct);
         await store.DeleteBlobAsync(instanceId, file.BlobName, ct);
         Log.DeletedAfterCancellation(logger, instanceId, file.BlobName);
     }
