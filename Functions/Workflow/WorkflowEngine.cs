@@ -332,7 +332,8 @@ public sealed partial class WorkflowEngine
     /// Repairs lost wake-ups. For every instance with a step due for over a minute, it asks the instance's orchestration what
     /// it waits for (<see cref="WorkflowOrchestration"/>'s custom status): one that is gone or ended is started; one that waits
     /// (for a change, or a time that should have come) is told; one running its steps is left alone, so a step being retried
-    /// is never flooded with events. An instance whose log cannot be planned is tried again hourly. Returns how many it woke.
+    /// is never flooded with events. An instance whose log cannot be planned is tried again hourly; one last planned under
+    /// older rules (<see cref="IWorkflowKind.RulesVersion"/>) is planned again first. Returns how many it woke.
     /// </summary>
     public async Task<int> SweepAsync(DurableTaskClient durable, CancellationToken ct)
     {
@@ -341,7 +342,10 @@ public sealed partial class WorkflowEngine
         var woken = 0;
         await foreach (var listed in _store.ListAsync(ct))
         {
-            var header = listed.RulesVersion < Kind(listed.Kind).RulesVersion ? await ReplanAsync(listed.Id, now, ct) ?? listed : listed;
+            // Once after a deploy that raised the kind's rules (a kind this build does not know is left to the build that does).
+            var header = _kinds.TryGetValue(listed.Kind, out var kind) && listed.RulesVersion < kind.RulesVersion
+                ? await ReplanAsync(listed.Id, now, ct) ?? listed
+                : listed;
             if (header.NextDue is not { } due || due > now - SweepGrace) continue;
             if (header.RuntimeStatus == RuntimeStatus.Failed && header.FailedAt > now - FailedRetryInterval) continue;
             var orchestration = await durable.GetInstanceAsync(header.Id, getInputsAndOutputs: true, ct);
