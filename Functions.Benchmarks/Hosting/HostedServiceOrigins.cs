@@ -1,6 +1,6 @@
 using IrpFlows.Benchmarks.Counting;
-using IrpFlows.Hosting;
 using IrpFlows.Local.Hosting;
+using IrpFlows.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 

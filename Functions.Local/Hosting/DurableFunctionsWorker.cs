@@ -2,7 +2,7 @@ using System.Reflection;
 using DurableTask.Core;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
-using IrpFlows.Hosting;
+using IrpFlows.Storage;
 using Microsoft.DurableTask.Worker.Shims;
 
 namespace IrpFlows.Local.Hosting;

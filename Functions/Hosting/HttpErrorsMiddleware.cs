@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using IrpFlows.Http;
+using IrpFlows.Storage;
 using IrpFlows.Workflow;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;

@@ -1,4 +1,5 @@
 using IrpFlows.Mail;
+using IrpFlows.Storage;
 
 namespace IrpFlows.Hosting;
 

@@ -51,6 +51,7 @@ public static class ServiceRegistration
         // Only the literal development-storage setting starts Azurite; a full connection string (Azurite on other ports
         // included) means someone else runs the storage.
         services.AddSingleton(new StorageInitializerOptions(storage.IsDevelopmentStorage));
+        services.AddSingleton<IStorageProbe>(sp => new WorkflowTableProbe(sp.GetRequiredService<WorkflowEngine>()));
         services.AddSingleton<StorageInitializer>();
         services.AddHostedService(sp => sp.GetRequiredService<StorageInitializer>());
 
@@ -91,6 +92,14 @@ public static class ServiceRegistration
     private sealed class DevClockSetup(DevClock clock) : IStorageSetup
     {
         public Task CreateIfNotExistsAsync(CancellationToken cancellationToken) => clock.SyncAsync(cancellationToken);
+    }
+
+    /// <summary>Storage serves the app when the workflow log's table can be read: every request and timer reads it.</summary>
+    private sealed class WorkflowTableProbe(WorkflowEngine engine) : IStorageProbe
+    {
+        public Task CreateIfNotExistsAsync(CancellationToken cancellationToken) => engine.CreateStorageIfNotExistsAsync(cancellationToken);
+
+        public Task ProbeAsync(CancellationToken cancellationToken) => engine.ProbeStorageAsync(cancellationToken);
     }
 
     /// <summary>

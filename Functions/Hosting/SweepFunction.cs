@@ -1,4 +1,5 @@
 using IrpFlows.Documents;
+using IrpFlows.Storage;
 using IrpFlows.Workflow;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;

@@ -1,6 +1,7 @@
 using IrpFlows.Calendar;
 using IrpFlows.Documents;
 using IrpFlows.Hosting;
+using IrpFlows.Storage;
 using IrpFlows.Workflow;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;

@@ -1,4 +1,5 @@
 using IrpFlows.Hosting;
+using IrpFlows.Storage;
 using IrpFlows.Workflow;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;

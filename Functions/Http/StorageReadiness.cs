@@ -1,4 +1,4 @@
-using IrpFlows.Hosting;
+using IrpFlows.Storage;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;
 

@@ -2,15 +2,8 @@ using System.Net.Http;
 using System.Net.Sockets;
 using Azure;
 using IrpFlows.Hosting.Azurite;
-using IrpFlows.Workflow;
 
-namespace IrpFlows.Hosting;
-
-/// <summary>A capability that owns storage (a container, a table) and creates it at start-up. Idempotent.</summary>
-public interface IStorageSetup
-{
-    Task CreateIfNotExistsAsync(CancellationToken cancellationToken);
-}
+namespace IrpFlows.Storage;
 
 /// <summary>
 /// Prepares storage in the background, so the app answers at once (health, OpenAPI) even while a fresh machine installs
@@ -28,7 +21,7 @@ public interface IStorageSetup
 /// </para>
 /// </summary>
 public sealed partial class StorageInitializer(
-    StorageInitializerOptions options, WorkflowEngine engine, IEnumerable<IStorageSetup> setups, ILogger<StorageInitializer> logger)
+    StorageInitializerOptions options, IStorageProbe storageProbe, IEnumerable<IStorageSetup> setups, ILogger<StorageInitializer> logger)
     : IHostedService, IAsyncDisposable
 {
     private const int BlobPort = 10000, QueuePort = 10001, TablePort = 10002;
@@ -172,7 +165,7 @@ public sealed partial class StorageInitializer(
         timeout.CancelAfter(CheckTimeout);
         try
         {
-            await engine.ProbeStorageAsync(timeout.Token);
+            await storageProbe.ProbeAsync(timeout.Token);
             return new Probe(null, Answers: true);
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
@@ -267,7 +260,7 @@ public sealed partial class StorageInitializer(
 
     private async Task CreateEverythingAsync(CancellationToken ct)
     {
-        await engine.CreateStorageIfNotExistsAsync(ct);
+        await storageProbe.CreateIfNotExistsAsync(ct);
         foreach (var setup in setups) await setup.CreateIfNotExistsAsync(ct);
     }
 
@@ -295,6 +288,3 @@ public sealed partial class StorageInitializer(
         public static partial void StillRecovering(ILogger logger, string reason);
     }
 }
-
-/// <param name="StartAzurite">True only for the literal setting <c>UseDevelopmentStorage=true</c>.</param>
-public sealed record StorageInitializerOptions(bool StartAzurite);
