@@ -2,10 +2,10 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using BenchmarkDotNet.Running;
+using IrpFlows.Azurite;
 using IrpFlows.Benchmarks;
 using IrpFlows.Benchmarks.Hosting;
 using IrpFlows.Benchmarks.Scenarios;
-using IrpFlows.Hosting.Azurite;
 using Microsoft.Extensions.Logging.Abstractions;
 
 // `-- --bdn [BenchmarkDotNet options]` runs the in-memory hot-path benchmarks; anything else is the storage benchmark.

@@ -2,6 +2,7 @@ using IrpFlows.Hosting;
 using IrpFlows.Http;
 using IrpFlows.Local.Checks;
 using IrpFlows.Local.Hosting;
+using IrpFlows.Storage;
 
 namespace IrpFlows.Local;
 
@@ -31,6 +32,8 @@ public sealed class LocalHost
         // Not ASP.NET Core's routing and result narration; the app logs each request's start and finish itself (RequestLogMiddleware).
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddIrpFlows(builder.Configuration);
+        // What UseDevelopmentStorage=true points at, started by the app's storage setup; the Function App itself ships no Azurite.
+        builder.Services.AddSingleton<IDevelopmentStorage, AzuriteDevelopmentStorage>();
         // The same HTTP middleware the worker runs in Azure (Functions/Program.cs), around each HTTP function.
         builder.Services.AddLocalFunctionsHost(typeof(IrpFunctions).Assembly, builder.Configuration, worker => worker.UseHttpPipeline());
 

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Azure.Core;
-using IrpFlows.Hosting.Azurite;
+using IrpFlows.Azurite;
 
 namespace IrpFlows.Benchmarks.Counting;
 

@@ -1,8 +1,8 @@
 using System.Net;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using IrpFlows.Azurite;
 using IrpFlows.Documents;
-using IrpFlows.Hosting.Azurite;
 using IrpFlows.Timeline;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -5,7 +5,7 @@ using System.Security.Cryptography.X509Certificates;
 using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
-using IrpFlows.Hosting.Azurite;
+using IrpFlows.Azurite;
 using IrpFlows.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using IrpFlows.Hosting.Azurite;
+using IrpFlows.Azurite;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace IrpFlows.Tests.Support;

@@ -1,4 +1,4 @@
-using IrpFlows.Hosting.Azurite;
+using IrpFlows.Azurite;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace IrpFlows.Tests.Support;

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
-using IrpFlows.Hosting.Azurite;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using IrpFlows.Azurite;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace IrpFlows.Tests.Support;

@@ -48,8 +48,8 @@ public static class ServiceRegistration
             services.AddSingleton(TimeProvider.System);
         }
         services.AddSingleton(storage.CreateSasSigner(blobs, TimeProvider.System));
-        // Only the literal development-storage setting starts Azurite; a full connection string (Azurite on other ports
-        // included) means someone else runs the storage.
+        // Only the literal development-storage setting has the emulator started, and only where a local host registered an
+        // IDevelopmentStorage to start it; a full connection string (Azurite on other ports included) means someone else runs it.
         services.AddSingleton(new StorageInitializerOptions(storage.IsDevelopmentStorage));
         services.AddSingleton<IStorageProbe>(sp => new WorkflowTableProbe(sp.GetRequiredService<WorkflowEngine>()));
         services.AddSingleton<StorageInitializer>();

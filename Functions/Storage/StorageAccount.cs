@@ -35,7 +35,7 @@ public sealed class StorageAccount
         Credential = credential;
     }
 
-    /// <summary>True only for the literal setting <c>UseDevelopmentStorage=true</c>: the app then starts Azurite itself.</summary>
+    /// <summary>True only for the literal setting <c>UseDevelopmentStorage=true</c>: the local host then starts Azurite (<see cref="IDevelopmentStorage"/>).</summary>
     public bool IsDevelopmentStorage =>
         string.Equals(_connectionString?.Trim().TrimEnd(';'), DevelopmentStorage, StringComparison.OrdinalIgnoreCase);
 

@@ -1,16 +1,16 @@
 using System.Net.Http;
 using System.Net.Sockets;
 using Azure;
-using IrpFlows.Hosting.Azurite;
 
 namespace IrpFlows.Storage;
 
 /// <summary>
 /// Prepares storage in the background, so the app answers at once (health, OpenAPI) even while a fresh machine installs
-/// Azurite; whatever needs storage waits for <see cref="Ready"/>. With <c>UseDevelopmentStorage=true</c> it starts the
-/// project's pinned Azurite unless something already listens on its ports (data in <c>.azurite/</c>), and stops it with the
-/// app. Then it creates every table and container the app uses. A failure is retried with back-off until it succeeds, so
-/// a storage account that is briefly unreachable at start-up does not leave the app broken.
+/// Azurite; whatever needs storage waits for <see cref="Ready"/>. With <c>UseDevelopmentStorage=true</c>, on a host that can
+/// start the emulator (<see cref="IDevelopmentStorage"/>), it has it started unless something already listens on its
+/// ports, and stops the one it started with the app. Then it creates every table and container the app uses. A failure is
+/// retried with back-off until it succeeds, so a storage account that is briefly unreachable at start-up does not leave the
+/// app broken.
 /// <para>
 /// Once ready, it keeps track of whether storage still serves the app (<see cref="IsAvailable"/>): health's probe
 /// (<see cref="CheckAsync"/>) and any request or timer that meets an outage (<see cref="ReportUnavailable"/>) say when it
@@ -21,11 +21,10 @@ namespace IrpFlows.Storage;
 /// </para>
 /// </summary>
 public sealed partial class StorageInitializer(
-    StorageInitializerOptions options, IStorageProbe storageProbe, IEnumerable<IStorageSetup> setups, ILogger<StorageInitializer> logger)
+    StorageInitializerOptions options, IStorageProbe storageProbe, IEnumerable<IStorageSetup> setups, ILogger<StorageInitializer> logger,
+    IDevelopmentStorage? developmentStorage = null)
     : IHostedService, IAsyncDisposable
 {
-    private const int BlobPort = 10000, QueuePort = 10001, TablePort = 10002;
-
     /// <summary>Health is asked often (probes, load balancers): it answers within this, whatever storage does.</summary>
     public static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(3);
 
@@ -38,7 +37,7 @@ public sealed partial class StorageInitializer(
 
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stopping = new();
-    private AzuriteInstance? _azurite;
+    private IAsyncDisposable? _startedDevelopmentStorage;
     private Task? _preparing;
     private Task _recovering = Task.CompletedTask;
     private int _failures;
@@ -139,7 +138,7 @@ public sealed partial class StorageInitializer(
         return Task.CompletedTask;
     }
 
-    /// <summary>Stops preparing and probing at once (neither holds the host's shutdown), then stops the Azurite it started.</summary>
+    /// <summary>Stops preparing and probing at once (neither holds the host's shutdown), then stops the development storage it started.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         await _stopping.CancelAsync();
@@ -150,8 +149,8 @@ public sealed partial class StorageInitializer(
 
     public async ValueTask DisposeAsync()
     {
-        if (_azurite is not null) await _azurite.DisposeAsync();
-        _azurite = null;
+        if (_startedDevelopmentStorage is not null) await _startedDevelopmentStorage.DisposeAsync();
+        _startedDevelopmentStorage = null;
     }
 
     /// <summary>What one probe found: <paramref name="Reason"/> is null when storage serves the app.</summary>
@@ -224,12 +223,8 @@ public sealed partial class StorageInitializer(
         {
             try
             {
-                if (options.StartAzurite && _azurite is null)
-                {
-                    if (AzuriteLauncher.IsListening(BlobPort) && AzuriteLauncher.IsListening(QueuePort) && AzuriteLauncher.IsListening(TablePort)) Log.UsingRunningAzurite(logger);
-                    else _azurite = await AzuriteLauncher.StartAsync(
-                        new AzuriteStartOptions { BlobPort = BlobPort, QueuePort = QueuePort, TablePort = TablePort }, logger, ct);
-                }
+                if (options.StartDevelopmentStorage && developmentStorage is not null && _startedDevelopmentStorage is null)
+                    _startedDevelopmentStorage = await developmentStorage.StartUnlessListeningAsync(ct);
                 await CreateEverythingAsync(ct);
                 if (attempt > 1) Log.StorageReady(logger, attempt);
                 _ready.TrySetResult();
@@ -266,10 +261,7 @@ public sealed partial class StorageInitializer(
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Azurite is already listening on 10000-10002; using it")]
-        public static partial void UsingRunningAzurite(ILogger logger);
-
-        [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "Storage could not be prepared: {Reason}. Requests that need it get 503 meanwhile; retrying, first in {Wait}")]
+        [LoggerMessage(EventId = 3102, Level = LogLevel.Warning, Message = "Storage could not be prepared: {Reason}. Requests that need it get 503 meanwhile; retrying, first in {Wait}")]
         public static partial void StorageUnavailable(ILogger logger, string reason, TimeSpan wait);
 
         [LoggerMessage(EventId = 3103, Level = LogLevel.Debug, Message = "Storage still cannot be prepared (attempt {Attempt}): {Reason}; retrying in {Wait}")]

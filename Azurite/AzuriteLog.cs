@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace IrpFlows.Hosting.Azurite;
+namespace IrpFlows.Azurite;
 
 /// <summary>Azurite launcher log messages, with fixed event ids.</summary>
 internal static partial class AzuriteLog

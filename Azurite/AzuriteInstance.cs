@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 
-namespace IrpFlows.Hosting.Azurite;
+namespace IrpFlows.Azurite;
 
 /// <summary>A running Azurite. Disposing stops it (its whole process tree) only if <see cref="StartedByUs"/>.</summary>
 public sealed class AzuriteInstance : IAsyncDisposable

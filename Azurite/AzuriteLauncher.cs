@@ -4,7 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 
-namespace IrpFlows.Hosting.Azurite;
+namespace IrpFlows.Azurite;
 
 /// <summary>
 /// Starts the repository's pinned Azurite (<c>infra/azurite</c>), installing it with <c>npm ci</c> first when a fresh

@@ -1,4 +1,4 @@
-namespace IrpFlows.Hosting.Azurite;
+namespace IrpFlows.Azurite;
 
 /// <summary>How <see cref="AzuriteLauncher"/> starts Azurite. A port of 0 means "pick a free port".</summary>
 public sealed class AzuriteStartOptions
