@@ -1,8 +1,11 @@
 using System.Diagnostics;
 using System.IO.Compression;
 using System.Reflection;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
 using System.Text.Json.Nodes;
 using IrpFlows.Http;
+using IrpFlows.Storage;
 using IrpFlows.Tests.Support;
 using IrpFlows.Workflow;
 using Microsoft.Azure.Functions.Worker;
@@ -59,6 +62,29 @@ public sealed class PublishTests(ITestOutputHelper output) : IDisposable
         Assert.True(File.Exists(Path.Combine(published, "worker.config.json")));
         Assert.True(File.Exists(Path.Combine(published, "IrpFlows.Functions.dll")));
         Assert.Empty(Directory.GetFiles(published, "local.settings*.json", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public async Task DotnetPublish_CarriesNoAzurite_WhichOnlyTheLocalHostTheTestsAndTheBenchmarksStart()
+    {
+        var published = Path.Combine(_folder, "out");
+
+        await RunAsync("dotnet", ["publish", Path.Combine("Functions", "Functions.csproj"), "--configuration", Configuration, "--no-build",
+            "--output", published, "--nologo", "--disable-build-servers"]);
+
+        var files = Directory.GetFiles(published, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(published, f)).ToList();
+        Assert.Contains("IrpFlows.Functions.dll", files);
+        Assert.DoesNotContain(files, f => f.Contains("azurite", StringComparison.OrdinalIgnoreCase)); // IrpFlows.Azurite.dll, infra/azurite
+        // Read as metadata, not loaded: the published assembly is the same identity as the one this test already runs.
+        using var assembly = new PEReader(File.OpenRead(Path.Combine(published, "IrpFlows.Functions.dll")));
+        var metadata = assembly.GetMetadataReader();
+        var types = metadata.TypeDefinitions.Select(metadata.GetTypeDefinition)
+            .Select(t => $"{metadata.GetString(t.Namespace)}.{metadata.GetString(t.Name)}").ToList();
+        var references = metadata.AssemblyReferences.Select(r => metadata.GetString(metadata.GetAssemblyReference(r).Name)).ToList();
+        Assert.Contains(typeof(IDevelopmentStorage).FullName!, types);
+        Assert.DoesNotContain(types, t => t.Contains("Azurite", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains("Azure.Data.Tables", references);
+        Assert.DoesNotContain(references, r => r.Contains("Azurite", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
