@@ -1,11 +1,15 @@
-using IrpFlows.Storage;
-using IrpFlows.Documents;
 using System.Text.Json.Nodes;
 using BenchmarkDotNet.Attributes;
 using IrpFlows.Calendar;
+using IrpFlows.Documents;
 using IrpFlows.Irps;
+using IrpFlows.Irps.Facts;
+using IrpFlows.Irps.Letters;
+using IrpFlows.Irps.Material;
+using IrpFlows.Irps.Reports;
+using IrpFlows.Irps.Timeline;
 using IrpFlows.Mail;
-using IrpFlows.Timeline;
+using IrpFlows.Storage;
 using IrpFlows.Workflow;
 
 namespace IrpFlows.Benchmarks;
@@ -33,7 +37,7 @@ public class HotPathBenchmarks
         var blobs = storage.CreateBlobServiceClient();
         var documents = new DocumentsOptions();
         var sas = storage.CreateSasSigner(blobs, TimeProvider.System);
-        var links = new UploadLinks(new UploadTokens(BenchIrps.UploadSigningKey), documents, policy, new Uri("http://localhost:7071"));
+        var links = new UploadLinks(new UploadTokens(BenchIrps.UploadSigningKey), documents, policy.TimeZone, new Uri("http://localhost:7071"));
         _workflow = new IrpWorkflow(_planner, new IrpMailTemplates(TimeProvider.System), new NoMail(),
             links,
             new MaterialDestruction(new DocumentStore(blobs, storage.CreateTableServiceClient(), sas, documents, TimeProvider.System)),
@@ -54,12 +58,12 @@ public class HotPathBenchmarks
         var at = BenchIrps.ClockStart;
         var events = new List<WorkflowEvent>
         {
-            new(1, IrpEvents.Started, IrpEvents.ToData(new IrpStartedData(_facts, [])), at),
+            new(1, IrpEvents.Started, EventData.ToData(new IrpStartedData(_facts, [])), at),
         };
         for (var i = 0; i < 39; i++)
         {
-            var file = new DocumentReceivedData(IrpFlows.Documents.DocumentChecklist.ActionPlan, $"file-{i}.pdf", $"docs/file-{i}.pdf", 1024, at);
-            events.Add(new WorkflowEvent(events.Count + 1, IrpEvents.DocumentReceived, IrpEvents.ToData(file), at));
+            var file = new DocumentReceivedData(IrpFlows.Irps.Material.DocumentChecklist.ActionPlan, $"file-{i}.pdf", $"docs/file-{i}.pdf", 1024, at);
+            events.Add(new WorkflowEvent(events.Count + 1, IrpEvents.DocumentReceived, EventData.ToData(file), at));
         }
         foreach (var step in _planner.Plan(_facts, new IrpProgress(LiaisonOfficerAppointed: true)).Take(20))
         {

@@ -1,7 +1,11 @@
 using BenchmarkDotNet.Attributes;
+using IrpFlows.Calendar;
 using IrpFlows.Irps;
+using IrpFlows.Irps.Facts;
+using IrpFlows.Irps.Timeline;
 using IrpFlows.Pages;
-using IrpFlows.Timeline;
+using IrpFlows.Programme;
+using IrpFlows.Workflow;
 
 namespace IrpFlows.Benchmarks;
 

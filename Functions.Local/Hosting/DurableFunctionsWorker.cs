@@ -1,8 +1,9 @@
 using System.Reflection;
 using DurableTask.Core;
+using IrpFlows.Hosting;
+using IrpFlows.Storage;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
-using IrpFlows.Storage;
 using Microsoft.DurableTask.Worker.Shims;
 
 namespace IrpFlows.Local.Hosting;

@@ -1,9 +1,9 @@
 using DurableTask.Core;
 using DurableTask.Core.History;
-using CoreQuery = DurableTask.Core.Query;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Converters;
+using CoreQuery = DurableTask.Core.Query;
 using CoreStatus = DurableTask.Core.OrchestrationStatus;
 
 namespace IrpFlows.Local.Hosting;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Azure.Storage.Blobs.Models;
 using IrpFlows.Azurite;
 using IrpFlows.Documents;
+using IrpFlows.Irps.Material;
 using IrpFlows.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Playwright;

@@ -1,6 +1,7 @@
 using Azure.Storage.Blobs.Models;
 using IrpFlows.Documents;
 using IrpFlows.Irps;
+using IrpFlows.Irps.Material;
 using IrpFlows.Tests.Support;
 using IrpFlows.Workflow;
 using Microsoft.Extensions.DependencyInjection;

@@ -4,8 +4,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using IrpFlows.Documents;
+using IrpFlows.Irps.Material;
 using IrpFlows.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace IrpFlows.Tests.Documents;
 

@@ -3,7 +3,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using IrpFlows.Azurite;
 using IrpFlows.Documents;
-using IrpFlows.Timeline;
+using IrpFlows.Irps.Timeline;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace IrpFlows.Tests.Documents;
@@ -48,7 +48,7 @@ public sealed class UploadCorsSetupTests(CorsAzuriteFixture fixture) : IClassFix
     private UploadCorsSetup Setup(string publicBaseUrl, bool configure = true)
     {
         var documents = new DocumentsOptions { ConfigureBlobCors = configure };
-        var links = new UploadLinks(new UploadTokens(new string('k', 40)), documents, new IrpPolicy(), new Uri(publicBaseUrl));
+        var links = new UploadLinks(new UploadTokens(new string('k', 40)), documents, new IrpPolicy().TimeZone, new Uri(publicBaseUrl));
         return new UploadCorsSetup(fixture.Blobs, links, documents);
     }
 

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using IrpFlows.Documents;
+using IrpFlows.Irps.Material;
 using IrpFlows.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -6,6 +6,7 @@ using System.Text.RegularExpressions;
 using Azure.Storage.Blobs.Models;
 using IrpFlows.Documents;
 using IrpFlows.Http;
+using IrpFlows.Irps.Material;
 using IrpFlows.Tests.Probation;
 using IrpFlows.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using IrpFlows.Documents;
+using IrpFlows.Irps.Material;
 using IrpFlows.Tests.Support;
 
 namespace IrpFlows.Tests.Http;

@@ -6,10 +6,9 @@ using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using IrpFlows.Http;
-using IrpFlows.Irps;
+using IrpFlows.Irps.Facts;
 using IrpFlows.Storage;
 using IrpFlows.Tests.Support;
-using IrpFlows.Timeline;
 using IrpFlows.Workflow;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -111,8 +110,8 @@ public sealed class IdempotentCreateTests
     {
         await using var app = await IrpFlowsApp.StartAsync();
         var key = Guid.NewGuid().ToString();
-        var request = JsonSerializer.Deserialize<CreateIrpRequest>(IrpRequests.Elmley().ToJsonString(), IrpEvents.Json)!;
-        var died = await app.Services.GetRequiredService<IdempotencyKeys>().ClaimAsync(key, IdempotencyKeys.Fingerprint(request, IrpEvents.Json),
+        var request = JsonSerializer.Deserialize<CreateIrpRequest>(IrpRequests.Elmley().ToJsonString(), EventData.Json)!;
+        var died = await app.Services.GetRequiredService<IdempotencyKeys>().ClaimAsync(key, IdempotencyKeys.Fingerprint(request, EventData.Json),
             (_, _) => Task.FromResult<IdempotencyKeys.Response?>(null), CancellationToken.None);
         Assert.Null(died.Answer);
 

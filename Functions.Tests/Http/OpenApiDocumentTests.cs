@@ -209,7 +209,7 @@ public sealed class OpenApiDocumentTests
     public void TwoBodyTypesWithOneName_AreRefused()
     {
         var schemas = new OpenApiSchemas(new OpenApiDocument());
-        schemas.For(typeof(IrpFlows.Irps.NextStep));
+        schemas.For(typeof(IrpFlows.Workflow.NextStep));
 
         Assert.Throws<InvalidOperationException>(() => schemas.For(typeof(NextStep)));
     }

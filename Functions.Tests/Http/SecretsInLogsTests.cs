@@ -1,10 +1,9 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Web;
-using IrpFlows.Documents;
 using IrpFlows.Http;
+using IrpFlows.Irps.Material;
 using IrpFlows.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

@@ -1,4 +1,4 @@
-using IrpFlows.Irps;
+using IrpFlows.Irps.Reports;
 
 namespace IrpFlows.Tests.Irps;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using IrpFlows.Tests.Support;
 using static IrpFlows.Tests.Support.Emails;
 using static IrpFlows.Tests.Support.IrpRequests;

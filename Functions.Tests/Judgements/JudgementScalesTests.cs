@@ -1,4 +1,4 @@
-using IrpFlows.Judgements;
+using IrpFlows.Irps.Judgements;
 
 namespace IrpFlows.Tests.Judgements;
 

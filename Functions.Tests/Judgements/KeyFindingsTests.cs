@@ -1,8 +1,7 @@
-using IrpFlows.Judgements;
-using IrpFlows.Timeline;
+using IrpFlows.Irps.Judgements;
 using static IrpFlows.Tests.Judgements.PublishedReports;
-using R = IrpFlows.Judgements.RecommendationJudgement;
-using T = IrpFlows.Judgements.ThemeJudgement;
+using R = IrpFlows.Irps.Judgements.RecommendationJudgement;
+using T = IrpFlows.Irps.Judgements.ThemeJudgement;
 
 namespace IrpFlows.Tests.Judgements;
 

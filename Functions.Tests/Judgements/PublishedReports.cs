@@ -1,5 +1,6 @@
-using IrpFlows.Judgements;
-using IrpFlows.Timeline;
+using IrpFlows.Calendar;
+using IrpFlows.Irps.Facts;
+using IrpFlows.Irps.Judgements;
 
 namespace IrpFlows.Tests.Judgements;
 

@@ -1,7 +1,7 @@
-using IrpFlows.Judgements;
-using IrpFlows.Timeline;
+using IrpFlows.Irps.Facts;
+using IrpFlows.Irps.Judgements;
 using static IrpFlows.Tests.Judgements.PublishedReports;
-using R = IrpFlows.Judgements.RecommendationJudgement;
+using R = IrpFlows.Irps.Judgements.RecommendationJudgement;
 
 namespace IrpFlows.Tests.Judgements;
 

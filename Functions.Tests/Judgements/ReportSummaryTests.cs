@@ -1,9 +1,9 @@
 using System.Text.Json;
-using IrpFlows.Judgements;
-using IrpFlows.Timeline;
+using IrpFlows.Calendar;
+using IrpFlows.Irps.Judgements;
 using static IrpFlows.Tests.Judgements.PublishedReports;
-using R = IrpFlows.Judgements.RecommendationJudgement;
-using T = IrpFlows.Judgements.ThemeJudgement;
+using R = IrpFlows.Irps.Judgements.RecommendationJudgement;
+using T = IrpFlows.Irps.Judgements.ThemeJudgement;
 
 namespace IrpFlows.Tests.Judgements;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using IrpFlows.Irps.Letters;
 using IrpFlows.Mail;
 using IrpFlows.Tests.Support;
 using Microsoft.Extensions.Time.Testing;

@@ -1,5 +1,4 @@
-using IrpFlows.Judgements;
-using IrpFlows.Mail;
+using IrpFlows.Irps.Judgements;
 using IrpFlows.Tests.Judgements;
 
 namespace IrpFlows.Tests.Mail;
@@ -225,7 +224,7 @@ public sealed partial class IrpMailTemplatesTests
     [Fact]
     public void GovernorFeedback_Irc_GoesToTheDetentionEngagementAndComplianceTeams_WhenTheirContactIsGiven()
     {
-        var teams = new IrpFlows.Timeline.Contact("Detention Engagement and Compliance", "dec.teams@homeoffice.gov.uk");
+        var teams = new IrpFlows.Mail.Contact("Detention Engagement and Compliance", "dec.teams@homeoffice.gov.uk");
         var facts = TestIrps.Irc(TestIrps.Liaison) with { Contacts = TestIrps.Irc().Contacts with { HomeOfficeDetentionEngagement = teams } };
 
         var message = Render("governor-feedback", TestIrps.Context(facts));

@@ -1,5 +1,6 @@
+using IrpFlows.Calendar;
+using IrpFlows.Irps.Facts;
 using IrpFlows.Mail;
-using IrpFlows.Timeline;
 
 namespace IrpFlows.Tests.Mail;
 

@@ -1,4 +1,4 @@
-using IrpFlows.Mail;
+using IrpFlows.Irps.Letters;
 
 namespace IrpFlows.Tests.Mail;
 

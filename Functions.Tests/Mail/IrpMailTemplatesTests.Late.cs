@@ -1,4 +1,5 @@
-using IrpFlows.Judgements;
+using IrpFlows.Irps.Judgements;
+using IrpFlows.Irps.Letters;
 using IrpFlows.Mail;
 using IrpFlows.Tests.Judgements;
 using Microsoft.Extensions.Time.Testing;

@@ -1,5 +1,3 @@
-using IrpFlows.Mail;
-
 namespace IrpFlows.Tests.Mail;
 
 public sealed partial class IrpMailTemplatesTests
@@ -81,7 +79,7 @@ public sealed partial class IrpMailTemplatesTests
     [Fact]
     public void VisitArrangements_WelshPrison_HaveEstynInspectorsConfirmTheirFindings_NotOfsted()
     {
-        var facts = TestIrps.Elmley(TestIrps.Liaison, nation: IrpFlows.Timeline.Nation.Wales) with { EducationConcerns = true };
+        var facts = TestIrps.Elmley(TestIrps.Liaison, nation: IrpFlows.Calendar.Nation.Wales) with { EducationConcerns = true };
 
         var message = Render("visit-arrangements", TestIrps.Context(facts));
 

@@ -1,5 +1,5 @@
+using IrpFlows.Irps.Letters;
 using IrpFlows.Mail;
-using IrpFlows.Timeline;
 using Microsoft.Extensions.Time.Testing;
 
 namespace IrpFlows.Tests.Mail;

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
+using IrpFlows.Irps.Letters;
 using IrpFlows.Mail;
-using IrpFlows.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 using MimeKit;
 

@@ -7,15 +7,19 @@ using Azure.Storage.Blobs.Models;
 using IrpFlows.Calendar;
 using IrpFlows.Documents;
 using IrpFlows.Irps;
+using IrpFlows.Irps.Facts;
+using IrpFlows.Irps.Letters;
+using IrpFlows.Irps.Material;
+using IrpFlows.Irps.Reports;
+using IrpFlows.Irps.Timeline;
 using IrpFlows.Mail;
 using IrpFlows.Storage;
 using IrpFlows.Tests.Support;
-using IrpFlows.Timeline;
 using IrpFlows.Workflow;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging.Abstractions;
-using Moq;
 using Microsoft.Extensions.Time.Testing;
+using Moq;
 
 namespace IrpFlows.Tests.Mail;
 
@@ -74,7 +78,7 @@ public sealed class OutboxExactlyOnceTests
         var sent = Assert.Single(await world.Outbox.ListAsync("elmley", CancellationToken.None));
 
         var survivor = world.Engine(null);
-        await survivor.AppendAsync(IrpWorkflow.KindName, "elmley", _ => [new NewEvent(IrpEvents.VisitRescheduled, IrpEvents.ToData(new VisitRescheduledData(new DateOnly(2027, 3, 1))))],
+        await survivor.AppendAsync(IrpWorkflow.KindName, "elmley", _ => [new NewEvent(IrpEvents.VisitRescheduled, EventData.ToData(new VisitRescheduledData(new DateOnly(2027, 3, 1))))],
             durable: null, CancellationToken.None);
         var moved = (await survivor.GetAsync(IrpWorkflow.KindName, "elmley", CancellationToken.None))!.Instance;
         var renderedAgain = world.Templates.Render("announcement", world.Workflow().MailContext("elmley", IrpState.From(moved)))!;
@@ -82,7 +86,7 @@ public sealed class OutboxExactlyOnceTests
         await survivor.RunStepAsync("elmley", "announcement", CancellationToken.None);
 
         var status = (await survivor.GetAsync(IrpWorkflow.KindName, "elmley", CancellationToken.None))!;
-        var email = IrpEvents.FromData<EmailRecord>(status.Step("announcement")!.Result!["email"]!.AsObject());
+        var email = EventData.FromData<EmailRecord>(status.Step("announcement")!.Result!["email"]!.AsObject());
         Assert.Equal(sent.Subject, email.Subject);
         Assert.Contains("February 2027", email.Subject, StringComparison.Ordinal); // the visit as the letter gave it
         Assert.Equal(sent.To, email.To);
@@ -94,10 +98,10 @@ public sealed class OutboxExactlyOnceTests
 
     private static NewEvent Started()
     {
-        var request = JsonSerializer.Deserialize<CreateIrpRequest>(IrpRequests.Elmley().ToJsonString(), IrpEvents.Json)!;
+        var request = JsonSerializer.Deserialize<CreateIrpRequest>(IrpRequests.Elmley().ToJsonString(), EventData.Json)!;
         var validation = IrpRequestValidator.Validate(request, new DateOnly(2026, 11, 23), WorkingDayCalendar.EnglandAndWales, new IrpPolicy());
         Assert.True(validation.IsValid);
-        return new NewEvent(IrpEvents.Started, IrpEvents.ToData(new IrpStartedData(validation.Facts!, validation.Warnings)));
+        return new NewEvent(IrpEvents.Started, EventData.ToData(new IrpStartedData(validation.Facts!, validation.Warnings)));
     }
 
     /// <summary>Real storage, real outbox, real IRP workflow; each <see cref="Engine"/> is a new process that may be given a crash.</summary>
@@ -152,7 +156,7 @@ public sealed class OutboxExactlyOnceTests
             var policy = new IrpPolicy();
             var planner = new IrpPlanner(WorkingDayCalendar.EnglandAndWales, policy);
             var documents = new DocumentsOptions();
-            var links = new UploadLinks(new UploadTokens("test-upload-signing-key-0123456789abcdef"), documents, policy, new Uri("http://localhost:7071"));
+            var links = new UploadLinks(new UploadTokens("test-upload-signing-key-0123456789abcdef"), documents, policy.TimeZone, new Uri("http://localhost:7071"));
             var sas = _storage.CreateSasSigner(Blobs, TimeProvider.System);
             var destruction = new MaterialDestruction(new DocumentStore(Blobs, Tables, sas, documents, TimeProvider.System));
             return new IrpWorkflow(planner, Templates, Outbox, links, destruction,

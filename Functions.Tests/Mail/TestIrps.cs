@@ -1,6 +1,8 @@
-using IrpFlows.Judgements;
+using IrpFlows.Calendar;
+using IrpFlows.Irps.Facts;
+using IrpFlows.Irps.Judgements;
+using IrpFlows.Irps.Letters;
 using IrpFlows.Mail;
-using IrpFlows.Timeline;
 
 namespace IrpFlows.Tests.Mail;
 

@@ -1,5 +1,7 @@
+using IrpFlows.Calendar;
+using IrpFlows.Mail;
 using IrpFlows.Probation;
-using IrpFlows.Timeline;
+using IrpFlows.Workflow;
 
 namespace IrpFlows.Tests.Probation;
 

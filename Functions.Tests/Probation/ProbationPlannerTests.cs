@@ -1,5 +1,6 @@
+using IrpFlows.Calendar;
 using IrpFlows.Probation;
-using IrpFlows.Timeline;
+using IrpFlows.Workflow;
 using static IrpFlows.Tests.Probation.ProbationExamples;
 
 namespace IrpFlows.Tests.Probation;

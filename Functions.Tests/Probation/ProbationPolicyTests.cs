@@ -1,6 +1,5 @@
 using IrpFlows.Calendar;
 using IrpFlows.Probation;
-using IrpFlows.Timeline;
 using Microsoft.Extensions.Configuration;
 
 namespace IrpFlows.Tests.Probation;

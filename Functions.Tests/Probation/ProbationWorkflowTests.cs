@@ -1,10 +1,9 @@
 using System.Text.Json.Nodes;
 using IrpFlows.Documents;
-using IrpFlows.Irps;
+using IrpFlows.Irps.Timeline;
 using IrpFlows.Mail;
 using IrpFlows.Probation;
 using IrpFlows.Tests.Support;
-using IrpFlows.Timeline;
 using IrpFlows.Workflow;
 using Moq;
 
@@ -18,17 +17,17 @@ public sealed class ProbationWorkflowTests
     private static readonly ProbationWorkflow Workflow = new(
         new ProbationPlanner(IrpFlows.Calendar.WorkingDayCalendar.EnglandAndWales, new ProbationPolicy()),
         new ProbationMailTemplates(TimeProvider.System), Mock.Of<IMailSender>(MockBehavior.Strict),
-        new UploadLinks(new UploadTokens(IrpFlowsApp.UploadSigningKey), new DocumentsOptions(), new IrpPolicy(), new Uri("http://localhost/")));
+        new UploadLinks(new UploadTokens(IrpFlowsApp.UploadSigningKey), new DocumentsOptions(), new IrpPolicy().TimeZone, new Uri("http://localhost/")));
 
     private static WorkflowInstance Log(params (string Type, JsonObject Data)[] events) => new("p1", ProbationWorkflow.KindName, Created, Created,
         [
-            new WorkflowEvent(1, ProbationEvents.Started, IrpEvents.ToData(new ProbationStartedData(ProbationExamples.Facts(new DateOnly(2027, 2, 8)))), Created),
+            new WorkflowEvent(1, ProbationEvents.Started, EventData.ToData(new ProbationStartedData(ProbationExamples.Facts(new DateOnly(2027, 2, 8)))), Created),
             .. events.Select((e, i) => new WorkflowEvent(i + 2, e.Type, e.Data, Created.AddDays(i + 1))),
         ]);
 
     private static (string, JsonObject) Done(string step) => (EngineEvents.StepCompleted, new JsonObject { ["stepId"] = step });
 
-    private static (string, JsonObject) Cancelled() => (ProbationEvents.Cancelled, IrpEvents.ToData(new ProbationCancelledData("No longer needed")));
+    private static (string, JsonObject) Cancelled() => (ProbationEvents.Cancelled, EventData.ToData(new ProbationCancelledData("No longer needed")));
 
     [Fact]
     public void CancelledBeforeTheAnnouncementCall_TellsNoOne_AndSkipsEverything()
@@ -71,9 +70,9 @@ public sealed class ProbationWorkflowTests
             .ReturnsAsync((MailMessage message, CancellationToken _) => new SentMail(message.MessageKey, "outbox-id", Created, message.To, message.Cc, message.Subject));
         var workflow = new ProbationWorkflow(new ProbationPlanner(IrpFlows.Calendar.WorkingDayCalendar.EnglandAndWales, new ProbationPolicy()),
             new ProbationMailTemplates(TimeProvider.System), mail.Object,
-            new UploadLinks(new UploadTokens(IrpFlowsApp.UploadSigningKey), new DocumentsOptions(), new IrpPolicy(), new Uri("http://localhost/")));
+            new UploadLinks(new UploadTokens(IrpFlowsApp.UploadSigningKey), new DocumentsOptions(), new IrpPolicy().TimeZone, new Uri("http://localhost/")));
         var call = (EngineEvents.StepCompleted, new JsonObject { ["stepId"] = "announcement-call", ["result"] = new JsonObject { ["date"] = "2026-12-10" } });
-        var moved = (ProbationEvents.FieldworkRescheduled, IrpEvents.ToData(new FieldworkRescheduledData(new DateOnly(2027, 2, 15), new DateOnly(2027, 3, 1))));
+        var moved = (ProbationEvents.FieldworkRescheduled, EventData.ToData(new FieldworkRescheduledData(new DateOnly(2027, 2, 15), new DateOnly(2027, 3, 1))));
 
         await workflow.RunStepAsync(Log(call, moved), ProbationSteps.AnnouncementEmail, CancellationToken.None);
 

@@ -1,12 +1,8 @@
 using System.Net;
 using System.Runtime.CompilerServices;
-using System.Text.Json.Nodes;
-using Azure.Storage.Blobs.Models;
-using IrpFlows.Mail;
 using IrpFlows.Tests.Support;
 using IrpFlows.Workflow;
 using Microsoft.Extensions.DependencyInjection;
-using Moq;
 using Xunit.Abstractions;
 
 namespace IrpFlows.Tests.Reliability;

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Text.Json.Nodes;
 using IrpFlows.Mail;
 using IrpFlows.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;

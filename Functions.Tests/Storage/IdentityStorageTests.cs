@@ -1,14 +1,14 @@
 using System.Net;
 using System.Net.Http.Headers;
-using Azure.Data.Tables;
 using IrpFlows.Documents;
+using IrpFlows.Irps.Material;
 using IrpFlows.Tests.Support;
 using IrpFlows.Tests.Workflow;
 using IrpFlows.Workflow;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging.Abstractions;
-using Moq;
 using Microsoft.Extensions.Time.Testing;
+using Moq;
 
 namespace IrpFlows.Tests.Storage;
 

@@ -1,4 +1,6 @@
-using IrpFlows.Timeline;
+using IrpFlows.Calendar;
+using IrpFlows.Irps.Facts;
+using IrpFlows.Mail;
 
 namespace IrpFlows.Tests.Timeline;
 

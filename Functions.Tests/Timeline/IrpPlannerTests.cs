@@ -1,5 +1,7 @@
 using IrpFlows.Calendar;
-using IrpFlows.Timeline;
+using IrpFlows.Irps.Facts;
+using IrpFlows.Irps.Timeline;
+using IrpFlows.Workflow;
 
 namespace IrpFlows.Tests.Timeline;
 

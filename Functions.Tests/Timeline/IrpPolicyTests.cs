@@ -1,4 +1,4 @@
-using IrpFlows.Timeline;
+using IrpFlows.Irps.Timeline;
 using Microsoft.Extensions.Configuration;
 
 namespace IrpFlows.Tests.Timeline;

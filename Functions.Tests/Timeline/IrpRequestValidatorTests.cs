@@ -1,6 +1,8 @@
 using System.Text.Json;
 using IrpFlows.Calendar;
-using IrpFlows.Timeline;
+using IrpFlows.Irps.Facts;
+using IrpFlows.Irps.Timeline;
+using IrpFlows.Mail;
 
 namespace IrpFlows.Tests.Timeline;
 

@@ -1,5 +1,6 @@
 using IrpFlows.Calendar;
-using IrpFlows.Timeline;
+using IrpFlows.Irps.Timeline;
+using IrpFlows.Workflow;
 
 namespace IrpFlows.Tests.Timeline;
 

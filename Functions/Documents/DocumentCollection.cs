@@ -1,4 +1,4 @@
-using IrpFlows.Irps;
+using IrpFlows.Irps.Material;
 using IrpFlows.Workflow;
 using Microsoft.DurableTask.Client;
 
@@ -38,8 +38,8 @@ public sealed partial class DocumentCollection(
     /// <summary>The instance the token is for; a 403 refusal for a bad or expired token, 404 when the instance no longer exists.</summary>
     public async Task<(UploadAccess? Access, Refusal? Refusal)> OpenAsync(string token, CancellationToken ct)
     {
-        var (status, refusal) = await links.OpenAsync(token, UploadTokenPayload.DocumentsPurpose,
-            "The upload link is not valid or has expired. Please ask the inspector who sent it for a new link.", ct, _requests.Keys.ToList());
+        var (status, refusal) = await links.OpenAsync(token, UploadTokenPayload.DocumentsPurpose, _requests.Keys.ToList(),
+            "The upload link is not valid or has expired. Please ask the inspector who sent it for a new link.", ct);
         if (refusal is not null) return (null, refusal);
         var kind = _requests[status!.Instance.Kind];
         return (new UploadAccess(status.Instance.Id, kind, kind.Page(status), status.RuntimeStatus), null);
@@ -69,7 +69,7 @@ public sealed partial class DocumentCollection(
             await engine.AppendAsync(header.Kind, instanceId, status => status.Instance.EventsOfType(UploadDeletedAfterCancellation)
                     .Any(e => e.Data["blobName"]?.GetValue<string>() == file.BlobName)
                 ? []
-                : [new NewEvent(UploadDeletedAfterCancellation, IrpEvents.ToData(file))], durable: null, ct);
+                : [new NewEvent(UploadDeletedAfterCancellation, EventData.ToData(file))], durable: null, ct);
         await store.DeleteBlobAsync(instanceId, file.BlobName, ct);
         Log.DeletedAfterCancellation(logger, instanceId, file.BlobName);
     }

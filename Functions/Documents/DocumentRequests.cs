@@ -1,9 +1,12 @@
-using IrpFlows.Irps;
-using IrpFlows.Timeline;
+using IrpFlows.Mail;
 using IrpFlows.Workflow;
 using Microsoft.DurableTask.Client;
 
 namespace IrpFlows.Documents;
+
+/// <summary>One document an inspected body is asked for. <see cref="Key"/> is stable: it names upload URLs and blobs.</summary>
+/// <param name="Source">Where the ask comes from, e.g. "Prison guide 7.3".</param>
+public sealed record DocumentItem(string Key, string Title, string Description, string Source);
 
 /// <summary>What an upload page shows of one instance: who asks, for what, by when, and what has arrived.</summary>
 /// <param name="Inspectorate">"HM Inspectorate of Prisons", "HM Inspectorate of Probation".</param>
@@ -30,22 +33,4 @@ public interface IDocumentRequests
 
     /// <summary>Records a file that arrived for a checklist item; idempotent by blob name. A refusal (409) once the instance is finished.</summary>
     Task<Refusal?> RecordAsync(string instanceId, DocumentReceivedData file, DurableTaskClient durable, CancellationToken ct);
-}
-
-/// <summary>An IRP's document requests (prison guide 7.3, IRC guide 2.7), as its upload page has always shown them.</summary>
-public sealed class IrpDocumentRequests(IrpWorkflow workflow, IrpService irps) : IDocumentRequests
-{
-    public string Kind => IrpWorkflow.KindName;
-
-    public DocumentRequestPage Page(InstanceStatus status)
-    {
-        var state = IrpState.From(status.Instance);
-        var facts = state.Facts;
-        var deadline = workflow.Timeline(state).Single(s => s.Id == IrpSteps.DocumentsDeadline).Date;
-        return new DocumentRequestPage("HM Inspectorate of Prisons", facts.Establishment.Name, $"Documents for the independent review of progress at {facts.Establishment.Name}", "review",
-            deadline, $"The visit starts on {UploadPage.LongDate(facts.VisitStart)}.", facts.Contacts.Coordinator, "coordinating inspector", state.Documents);
-    }
-
-    public Task<Refusal?> RecordAsync(string instanceId, DocumentReceivedData file, DurableTaskClient durable, CancellationToken ct) =>
-        irps.RecordDocumentAsync(instanceId, file, durable, ct);
 }

@@ -1,4 +1,3 @@
-using IrpFlows.Irps;
 using IrpFlows.Workflow;
 
 namespace IrpFlows.Documents;
@@ -11,14 +10,14 @@ namespace IrpFlows.Documents;
 public sealed class SignedLinks(UploadTokens tokens, WorkflowEngine engine, TimeProvider time)
 {
     /// <param name="invalidLinkDetail">What the 403 tells the person holding the link to do instead.</param>
-    /// <param name="kinds">The workflow kinds the link may open; an IRP's alone when not given.</param>
-    public async Task<(InstanceStatus? Irp, Refusal? Refusal)> OpenAsync(string token, string purpose, string invalidLinkDetail, CancellationToken ct,
-        IReadOnlyCollection<string>? kinds = null)
+    /// <param name="kinds">The workflow kinds the link may open.</param>
+    public async Task<(InstanceStatus? Irp, Refusal? Refusal)> OpenAsync(
+        string token, string purpose, IReadOnlyCollection<string> kinds, string invalidLinkDetail, CancellationToken ct)
     {
         var (payload, _) = tokens.Verify(token, purpose, time.GetUtcNow());
         if (payload is null) return (null, new Refusal(403, "This link is not valid or has expired", invalidLinkDetail));
         var status = await engine.GetOfAnyKindAsync(payload.IrpId, ct);
-        if (status is null || !(kinds ?? [IrpWorkflow.KindName]).Contains(status.Instance.Kind))
+        if (status is null || !kinds.Contains(status.Instance.Kind))
             return (null, new Refusal(404, "Not found", "The review this link was for no longer exists. Please contact the IRP coordinator."));
         return (status, null);
     }

@@ -1,5 +1,6 @@
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using IrpFlows.Hosting;
 using IrpFlows.Storage;
 
 namespace IrpFlows.Documents;

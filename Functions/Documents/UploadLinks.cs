@@ -1,4 +1,4 @@
-using IrpFlows.Timeline;
+
 
 namespace IrpFlows.Documents;
 
@@ -7,7 +7,7 @@ namespace IrpFlows.Documents;
 /// (midnight after that day in England) plus <see cref="DocumentsOptions.UploadGracePeriod"/>, so late documents can
 /// still arrive. A function of the IRP id and the deadline only: the same IRP state always gives the same link.
 /// </summary>
-public sealed class UploadLinks(UploadTokens tokens, DocumentsOptions options, IrpPolicy policy, Uri publicBaseUrl)
+public sealed class UploadLinks(UploadTokens tokens, DocumentsOptions options, TimeZoneInfo zone, Uri publicBaseUrl)
 {
     public const string PublicBaseUrlSetting = "PublicBaseUrl";
     public const string DefaultPublicBaseUrl = "http://localhost:7071";
@@ -47,7 +47,7 @@ public sealed class UploadLinks(UploadTokens tokens, DocumentsOptions options, I
     public DateTimeOffset ExpiresOn(DateOnly documentsDeadline)
     {
         var midnightAfter = documentsDeadline.AddDays(1).ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(midnightAfter, policy.TimeZone.GetUtcOffset(midnightAfter)) + options.UploadGracePeriod;
+        return new DateTimeOffset(midnightAfter, zone.GetUtcOffset(midnightAfter)) + options.UploadGracePeriod;
     }
 
     /// <summary>Reads <see cref="PublicBaseUrlSetting"/>, defaulting to the local Functions address.</summary>

@@ -2,7 +2,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using IrpFlows.Irps;
-using IrpFlows.Timeline;
+using IrpFlows.Mail;
+using IrpFlows.Workflow;
 
 namespace IrpFlows.Documents;
 

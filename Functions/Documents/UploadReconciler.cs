@@ -1,4 +1,3 @@
-using IrpFlows.Irps;
 using Microsoft.DurableTask.Client;
 
 namespace IrpFlows.Documents;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using IrpFlows.Http;
+using IrpFlows.Validation;
 
 namespace IrpFlows.Documents;
 

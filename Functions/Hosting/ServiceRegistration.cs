@@ -6,10 +6,12 @@ using IrpFlows.Calendar;
 using IrpFlows.Documents;
 using IrpFlows.Http;
 using IrpFlows.Irps;
-using IrpFlows.Mail;
+using IrpFlows.Irps.Letters;
+using IrpFlows.Irps.Material;
+using IrpFlows.Irps.Reports;
+using IrpFlows.Irps.Timeline;
 using IrpFlows.Probation;
 using IrpFlows.Storage;
-using IrpFlows.Timeline;
 using IrpFlows.Workflow;
 
 namespace IrpFlows.Hosting;
@@ -25,7 +27,7 @@ public static class ServiceRegistration
     {
         // Enums read and written as the API documents them: "prison", "adult", "england".
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
-        services.AddSingleton(IrpPolicy.FromConfiguration(configuration.GetSection(IrpPolicy.SectionName)));
+        var irpPolicy = IrpPolicy.FromConfiguration(configuration.GetSection(IrpPolicy.SectionName));
         var workflow = Bind<WorkflowOptions>(configuration, WorkflowOptions.SectionName).Validate();
         services.AddSingleton(workflow);
         services.AddSingleton(FinishedInstancePurgeOptions.FromConfiguration(configuration));
@@ -58,27 +60,16 @@ public static class ServiceRegistration
         services.AddSingleton(_ => WorkingDayCalendar.Create(configuration[BankHolidaysFileSetting] is { Length: > 0 } file
             ? file
             : Path.Combine(AppContext.BaseDirectory, "Calendar", "extra-bank-holidays.json")));
-        services.AddSingleton<IrpPlanner>();
-        services.AddSingleton<IrpMailTemplates>();
         services.AddMail(configuration);
-        services.AddDocuments(configuration);
-        services.AddIrpReports(configuration);
-        services.AddSingleton<IrpWorkflow>();
-        services.AddSingleton<IWorkflowKind>(sp => sp.GetRequiredService<IrpWorkflow>());
+        // An upload link works until midnight after its deadline where the inspectorates are.
+        services.AddDocuments(configuration, irpPolicy.TimeZone);
+        services.AddIrps(configuration, irpPolicy);
+        services.AddProbation(configuration);
         services.AddSingleton<WorkflowEngine>();
-        services.AddSingleton<IrpService>();
         services.AddSingleton<IdempotencyKeys>();
         services.AddSingleton<Pages.CoordinatorSignIn>();
         services.AddSingleton<Pages.FormTokens>();
-        services.AddSingleton<Pages.CalendarFeed>();
-
-        services.AddSingleton(ProbationPolicy.FromConfiguration(configuration.GetSection(ProbationPolicy.SectionName)));
-        services.AddSingleton<ProbationPlanner>();
-        services.AddSingleton<ProbationMailTemplates>();
-        services.AddSingleton<ProbationWorkflow>();
-        services.AddSingleton<IWorkflowKind>(sp => sp.GetRequiredService<ProbationWorkflow>());
-        services.AddSingleton<ProbationService>();
-        services.AddSingleton<IDocumentRequests, ProbationDocuments>();
+        services.AddSingleton<Programme.CalendarFeed>();
 
         // ASP.NET Core's request lines and the log scope it opens for each request hold the URL, tokens and all: off, so
         // every host logs requests through RequestLogMiddleware, redacted. The HTTP middleware itself is added to the worker

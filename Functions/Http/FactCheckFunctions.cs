@@ -1,7 +1,7 @@
 using IrpFlows.Documents;
-using IrpFlows.Irps;
+using IrpFlows.Irps.Reports;
+using IrpFlows.Irps.Timeline;
 using IrpFlows.Pages;
-using IrpFlows.Timeline;
 using IrpFlows.Workflow;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;

@@ -1,5 +1,7 @@
 using IrpFlows.Documents;
 using IrpFlows.Irps;
+using IrpFlows.Irps.Reports;
+using IrpFlows.Workflow;
 using Microsoft.Azure.Functions.Worker;
 
 namespace IrpFlows.Http;
@@ -18,7 +20,7 @@ public sealed class FinalReportFunctions(SignedLinks links, IrpReportFiles files
     {
         var response = request.HttpContext.Response;
         UploadFunctions.KeepTokenPrivate(response);
-        var (status, refusal) = await links.OpenAsync(token, UploadTokenPayload.FinalReportPurpose,
+        var (status, refusal) = await links.OpenAsync(token, UploadTokenPayload.FinalReportPurpose, [IrpWorkflow.KindName],
             "The link to the final report is not valid or has expired. Please ask the IRP coordinator who sent it for the report.", ct);
         if (refusal is not null) return UploadFunctions.RefusalPage(response, refusal);
         if (IrpState.From(status!.Instance).FinalReport is not { } final)

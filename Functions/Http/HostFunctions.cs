@@ -9,7 +9,7 @@ using Microsoft.DurableTask.Client;
 namespace IrpFlows.Http;
 
 /// <summary>Health, the OpenAPI document, and the development clock.</summary>
-public sealed class HostFunctions(StorageInitializer storage, IConfiguration configuration, TimeProvider time)
+public sealed class HostFunctions(StorageInitializer storage, TimeProvider time)
 {
     // Long enough for a pass over every IRP a jump makes due; a step stuck in its retries does not hold the caller forever.
     private static readonly TimeSpan CatchUpLimit = TimeSpan.FromMinutes(2);
@@ -48,7 +48,7 @@ public sealed class HostFunctions(StorageInitializer storage, IConfiguration con
         [DurableClient] DurableTaskClient durable, CancellationToken ct)
     {
         if (DevClock() is not { } clock) return DevClockOff();
-        var (body, problem) = await JsonBody.ReadAsync<DevClockState>(request, Irps.IrpEvents.Json);
+        var (body, problem) = await JsonBody.ReadAsync<DevClockState>(request, EventData.Json);
         if (problem is not null) return problem;
         if (body!.Now == default) return Problems.Validation("now", "is required: an ISO 8601 instant such as 2023-02-07T09:00:00Z.");
         var services = request.HttpContext.RequestServices;
@@ -82,7 +82,8 @@ public sealed class HostFunctions(StorageInitializer storage, IConfiguration con
         }
     }
 
-    private DevClock? DevClock() => configuration.GetValue<bool>(ServiceRegistration.DevClockEnabledSetting) ? time as DevClock : null;
+    // The app's TimeProvider is a DevClock only when the setting DevClockEnabled is true.
+    private DevClock? DevClock() => time as DevClock;
 
     private static IResult DevClockOff() => Problems.NotFound("The development clock is off here (setting DevClockEnabled).");
 }

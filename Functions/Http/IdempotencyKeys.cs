@@ -37,6 +37,11 @@ public sealed class IdempotencyKeys(TableServiceClient tables, WorkflowOptions o
 
     // Creating an IRP takes well under a second; a request still waiting after this gets 409 and may try again.
     private static readonly TimeSpan WaitForFirst = TimeSpan.FromSeconds(30);
+
+    // A repeat waiting for the first request's answer reads the claim after 100 ms, then ever less often: fifty repeats
+    // at once must not bury the storage that the first request needs to finish (they read 500 times a second at 100 ms).
+    private static readonly TimeSpan FirstPause = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan LongestPause = TimeSpan.FromSeconds(1);
     private const string Row = "key";
     private readonly TableClient _table = tables.GetTableClient(options.InstancesTable);
 
@@ -66,26 +71,37 @@ public sealed class IdempotencyKeys(TableServiceClient tables, WorkflowOptions o
         var partition = "!idempotency-" + Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)));
         var waitUntil = TimeProvider.System.GetUtcNow() + WaitForFirst; // real time: the development clock may jump meanwhile
         var lookedInLog = false;
+        var tryClaim = true;
+        var pause = FirstPause;
         while (true)
         {
-            var id = Guid.NewGuid().ToString("N");
-            try
+            if (tryClaim)
             {
-                var added = await _table.AddEntityAsync(
-                    new TableEntity(partition, Row) { ["Fingerprint"] = fingerprint, ["IrpId"] = id, ["ClaimedAt"] = time.GetUtcNow() }, ct);
-                return new Claim(partition, id, added.Headers.ETag!.Value, null);
-            }
-            catch (RequestFailedException e) when (e.Status == StatusCodes.Status409Conflict)
-            {
-                // Claimed before: answer as that claim says.
+                var id = Guid.NewGuid().ToString("N");
+                try
+                {
+                    var added = await _table.AddEntityAsync(
+                        new TableEntity(partition, Row) { ["Fingerprint"] = fingerprint, ["IrpId"] = id, ["ClaimedAt"] = time.GetUtcNow() }, ct);
+                    return new Claim(partition, id, added.Headers.ETag!.Value, null);
+                }
+                catch (RequestFailedException e) when (e.Status == StatusCodes.Status409Conflict)
+                {
+                    // Claimed before: answer as that claim says, reading it until it answers (not claiming it again).
+                    tryClaim = false;
+                }
             }
             var read = await _table.GetEntityIfExistsAsync<TableEntity>(partition, Row, cancellationToken: ct);
-            if (!read.HasValue) continue; // released meanwhile: claim it again
+            if (!read.HasValue)
+            {
+                tryClaim = true; // released meanwhile: claim it again
+                continue;
+            }
             var claim = read.Value!;
             var claimedAt = claim.GetDateTimeOffset("ClaimedAt")!.Value;
             if (claimedAt + Lifetime <= time.GetUtcNow())
             {
                 await ForgetAsync(partition, claim.ETag, ct);
+                tryClaim = true;
                 continue;
             }
             if (claim.GetString("Fingerprint") != fingerprint)
@@ -111,7 +127,8 @@ public sealed class IdempotencyKeys(TableServiceClient tables, WorkflowOptions o
             }
             if (waitOver)
                 return Answer(Problems.Conflict("Still being created", $"The first request with this {Header} is still running; repeat this one shortly."));
-            await Task.Delay(TimeSpan.FromMilliseconds(100), ct);
+            await Task.Delay(pause, ct);
+            pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, LongestPause.Ticks));
         }
     }
 
@@ -135,7 +152,7 @@ public sealed class IdempotencyKeys(TableServiceClient tables, WorkflowOptions o
             await _table.UpdateEntityAsync(new TableEntity(partition, Row)
             {
                 ["Status"] = response.Status,
-                ["Body"] = JsonSerializer.Serialize(response.Body, Irps.IrpEvents.Json),
+                ["Body"] = JsonSerializer.Serialize(response.Body, EventData.Json),
                 ["Location"] = response.Location,
             }, etag, TableUpdateMode.Merge, ct);
             return true;
@@ -181,7 +198,7 @@ public sealed class IdempotencyKeys(TableServiceClient tables, WorkflowOptions o
     private sealed record StoredResponse(int Status, string Body, string? Location) : IResult
     {
         public static StoredResponse Of(Response response) =>
-            new(response.Status, JsonSerializer.Serialize(response.Body, Irps.IrpEvents.Json), response.Location);
+            new(response.Status, JsonSerializer.Serialize(response.Body, EventData.Json), response.Location);
 
         public Task ExecuteAsync(HttpContext context)
         {

@@ -1,7 +1,8 @@
 using IrpFlows.Irps;
-using IrpFlows.Timeline;
-using Microsoft.AspNetCore.Http.HttpResults;
+using IrpFlows.Irps.Facts;
+using IrpFlows.Validation;
 using IrpFlows.Workflow;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 
@@ -16,7 +17,7 @@ public sealed class IrpFunctions(IrpService irps, IdempotencyKeys keys)
     public async Task<IResult> PreviewIrp(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/irps/preview")] HttpRequest request)
     {
-        var (body, problem) = await JsonBody.ReadAsync<CreateIrpRequest>(request, IrpEvents.Json);
+        var (body, problem) = await JsonBody.ReadAsync<CreateIrpRequest>(request, EventData.Json);
         if (problem is not null) return problem;
         var validation = irps.Validate(body);
         if (!validation.IsValid) return Problems.Validation(validation.Errors.ToDictionary());
@@ -39,7 +40,7 @@ public sealed class IrpFunctions(IrpService irps, IdempotencyKeys keys)
         [DurableClient] DurableTaskClient durable, CancellationToken ct)
     {
         using var by = Actor.Use(Actor.Api);
-        var (body, problem) = await JsonBody.ReadAsync<CreateIrpRequest>(request, IrpEvents.Json);
+        var (body, problem) = await JsonBody.ReadAsync<CreateIrpRequest>(request, EventData.Json);
         if (problem is not null) return problem;
         var key = request.Headers[IdempotencyKeys.Header].FirstOrDefault();
         if (key is not null && IdempotencyKeys.Broken(key) is { } badKey) return Problems.Validation(IdempotencyKeys.Header, badKey);
@@ -47,7 +48,7 @@ public sealed class IrpFunctions(IrpService irps, IdempotencyKeys keys)
         if (!validation.IsValid) return Problems.Validation(validation.Errors.ToDictionary());
         if (key is null) return await CreateAsync(request, validation, durable, id: null, ct);
 
-        var claim = await keys.ClaimAsync(key, IdempotencyKeys.Fingerprint(body, IrpEvents.Json), (id, token) => CreatedFromLogAsync(request, id, token), ct);
+        var claim = await keys.ClaimAsync(key, IdempotencyKeys.Fingerprint(body, EventData.Json), (id, token) => CreatedFromLogAsync(request, id, token), ct);
         if (claim.Answer is not null) return claim.Answer;
         IResult result;
         try
@@ -113,7 +114,7 @@ public sealed class IrpFunctions(IrpService irps, IdempotencyKeys keys)
         string id, string eventName, [DurableClient] DurableTaskClient durable, CancellationToken ct)
     {
         using var by = Actor.Use(Actor.Api);
-        var (body, problem) = await JsonBody.ReadAsync<IrpEventRequest>(request, IrpEvents.Json, emptyAllowed: true);
+        var (body, problem) = await JsonBody.ReadAsync<IrpEventRequest>(request, EventData.Json, emptyAllowed: true);
         if (problem is not null) return problem;
         return Accepted(await irps.RaiseAsync(id, eventName, body, durable, ct));
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using IrpFlows.Validation;
 
 namespace IrpFlows.Http;
 

@@ -3,7 +3,8 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Schema;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
-using IrpFlows.Irps;
+using IrpFlows.Validation;
+using IrpFlows.Workflow;
 using Microsoft.OpenApi;
 using Microsoft.OpenApi.Reader;
 
@@ -17,10 +18,10 @@ namespace IrpFlows.Http;
 /// </summary>
 internal sealed class OpenApiSchemas(OpenApiDocument document)
 {
-    // The functions read bodies with IrpEvents.Json and write them with ASP.NET Core's JSON options, which ServiceRegistration
+    // The functions read bodies with EventData.Json and write them with ASP.NET Core's JSON options, which ServiceRegistration
     // sets alike: Web defaults (camelCase names), enums as camelCase strings. Numbers are documented as the app writes them,
     // as numbers, though it also reads quoted ones.
-    private static readonly JsonSerializerOptions Conventions = new(IrpEvents.Json)
+    private static readonly JsonSerializerOptions Conventions = new(EventData.Json)
     {
         NumberHandling = JsonNumberHandling.Strict,
         TypeInfoResolver = new DefaultJsonTypeInfoResolver(),

@@ -1,11 +1,14 @@
-using System.Text.Json.Nodes;
 using IrpFlows.Documents;
 using IrpFlows.Irps;
-using IrpFlows.Judgements;
+using IrpFlows.Irps.Judgements;
+using IrpFlows.Irps.Pages;
+using IrpFlows.Irps.Reports;
+using IrpFlows.Irps.Timeline;
 using IrpFlows.Mail;
 using IrpFlows.Pages;
 using IrpFlows.Probation;
-using IrpFlows.Timeline;
+using IrpFlows.Programme;
+using IrpFlows.Validation;
 using IrpFlows.Workflow;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
@@ -70,7 +73,7 @@ public sealed class PageFunctions(
     public IResult NewIrpPage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "irps/new")] HttpRequest request)
     {
         if (signIn.Read(request) is not { } person) return CoordinatorSignIn.Challenge(request);
-        return Page(request, person, "Start an IRP", token => Pages.NewIrpPage.Render(null, [], null, null, token));
+        return Page(request, person, "Start an IRP", token => Irps.Pages.NewIrpPage.Render(null, [], null, null, token));
     }
 
     [Function(nameof(SubmitNewIrp))]
@@ -84,27 +87,27 @@ public sealed class PageFunctions(
         var (person, form, refused) = await ReadPostAsync(request, ct);
         if (refused is not null) return refused;
         using var by = Actor.Use(person!.Name);
-        var asked = Pages.NewIrpPage.ToRequest(form!);
+        var asked = Irps.Pages.NewIrpPage.ToRequest(form!);
         // The form's fields keep the API's length and character rules before the guides' rules are checked.
         var broken = TextRules.Check(asked);
         var validation = irps.Validate(asked);
         if (broken.Count > 0 || !validation.IsValid)
-            return Page(request, person, "Start an IRP", token => Pages.NewIrpPage.Render(form,
-                    Pages.NewIrpPage.FieldErrors(broken.Count > 0 ? broken : validation.Errors), null, null, token),
+            return Page(request, person, "Start an IRP", token => Irps.Pages.NewIrpPage.Render(form,
+                    Irps.Pages.NewIrpPage.FieldErrors(broken.Count > 0 ? broken : validation.Errors), null, null, token),
                 StatusCodes.Status400BadRequest);
         // A preview is refused as create would refuse it (an announcement date in the past), so it never shows dates create then refuses.
         string? id = null;
         IrpPreview? preview = null;
         Refusal? refusal;
-        if (form!["intent"] == Pages.NewIrpPage.IntentCreate) (id, refusal) = await irps.CreateAsync(validation, durable, ct);
+        if (form!["intent"] == Irps.Pages.NewIrpPage.IntentCreate) (id, refusal) = await irps.CreateAsync(validation, durable, ct);
         else (preview, refusal) = irps.Preview(validation);
         if (refusal is not null)
-            return Page(request, person, "Start an IRP", token => Pages.NewIrpPage.Render(form,
-                refusal.Errors is { } errors ? Pages.NewIrpPage.FieldErrors(errors) : [], null, refusal.Errors is null ? refusal.Detail : null, token),
+            return Page(request, person, "Start an IRP", token => Irps.Pages.NewIrpPage.Render(form,
+                refusal.Errors is { } errors ? Irps.Pages.NewIrpPage.FieldErrors(errors) : [], null, refusal.Errors is null ? refusal.Detail : null, token),
                 StatusCodes.Status400BadRequest);
         return id is not null
             ? SeeOther($"/irps/{id}?done=started")
-            : Page(request, person, "Start an IRP", token => Pages.NewIrpPage.Render(form, [], preview, null, token));
+            : Page(request, person, "Start an IRP", token => Irps.Pages.NewIrpPage.Render(form, [], preview, null, token));
     }
 
     [Function(nameof(IrpPage))]
@@ -126,7 +129,7 @@ public sealed class PageFunctions(
     {
         if (signIn.Read(request) is not { } person) return CoordinatorSignIn.Challenge(request);
         if (await inspections.GetAsync(id, ct) is not { } inspection) return Results.NotFound();
-        return PageLayout.Result(request.HttpContext.Response, PageLayout.Page(inspection.Organisation.Name, person, Pages.ProbationPage.Render(inspection, policy.TimeZone)));
+        return PageLayout.Result(request.HttpContext.Response, PageLayout.Page(inspection.Organisation.Name, person, Probation.ProbationPage.Render(inspection, policy.TimeZone)));
     }
 
     [Function(nameof(IrpPageAction))]
@@ -229,7 +232,7 @@ public sealed class PageFunctions(
         // Registered only when no Graph mailbox is configured.
         var raw = services.GetService<OutboxMailSender>() is { } outbox ? await outbox.GetRawAsync(messageId, ct) : null;
         var message = raw is null ? null : await MimeKit.MimeMessage.LoadAsync(raw.ToStream(), ct);
-        return PageLayout.Result(request.HttpContext.Response, PageLayout.Page(sent.Subject, person, Pages.EmailPage.Render(irp, sent, message, policy.TimeZone)));
+        return PageLayout.Result(request.HttpContext.Response, PageLayout.Page(sent.Subject, person, Irps.Pages.EmailPage.Render(irp, sent, message, policy.TimeZone)));
     }
 
     private static readonly Dictionary<string, string> Done = new()
@@ -284,7 +287,7 @@ public sealed class PageFunctions(
         var irp = await irps.GetAsync(id, ct);
         if (irp is null) return Results.NotFound();
         var summary = irp.Judgements.Count > 0 ? await reports.SummaryAsync(id, ReportSummary.DefaultStyle, ct) : null;
-        return Page(request, person, irp.Establishment.Name, token => Pages.IrpPage.Render(irp, summary, state, token, policy.TimeZone), status);
+        return Page(request, person, irp.Establishment.Name, token => Irps.Pages.IrpPage.Render(irp, summary, state, token, policy.TimeZone), status);
     }
 
     private async Task<Html> ProgrammeAsync(HttpRequest request, Person person, string? message, CancellationToken ct)
@@ -295,7 +298,7 @@ public sealed class PageFunctions(
         await foreach (var inspection in inspections.ListAsync(ct)) probation.Add(inspection);
         var feedUrl = new Uri($"{request.Scheme}://{request.Host}/calendar.ics?token={Uri.EscapeDataString(await feed.TokenAsync(ct))}");
         var token = forms.Issue(request.HttpContext, person);
-        return PageLayout.Page("Programme", person, Pages.ProgrammePage.Render(all, probation, ProgrammeFilter.From(request, irps.Today()), feedUrl, token, message));
+        return PageLayout.Page("Programme", person, Programme.ProgrammePage.Render(all, probation, ProgrammeFilter.From(request, irps.Today()), feedUrl, token, message));
     }
 
     private IResult Page(HttpRequest request, Person person, string title, Func<string, Html> main, int status = StatusCodes.Status200OK) =>

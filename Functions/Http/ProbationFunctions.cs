@@ -1,5 +1,4 @@
 using System.Text.Json;
-using IrpFlows.Irps;
 using IrpFlows.Probation;
 using IrpFlows.Workflow;
 using Microsoft.Azure.Functions.Worker;
@@ -18,7 +17,7 @@ public sealed class ProbationFunctions(ProbationService inspections)
     public async Task<IResult> PreviewProbationInspection(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/probation-inspections/preview")] HttpRequest request)
     {
-        var (body, problem) = await JsonBody.ReadAsync<CreateProbationInspectionRequest>(request, IrpEvents.Json);
+        var (body, problem) = await JsonBody.ReadAsync<CreateProbationInspectionRequest>(request, EventData.Json);
         if (problem is not null) return problem;
         var validation = inspections.Validate(body);
         return validation.IsValid ? TypedResults.Ok(inspections.Preview(validation.Facts!)) : Problems.Validation(validation.Errors.ToDictionary());
@@ -32,7 +31,7 @@ public sealed class ProbationFunctions(ProbationService inspections)
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/probation-inspections")] HttpRequest request,
         [DurableClient] DurableTaskClient durable, CancellationToken ct)
     {
-        var (body, problem) = await JsonBody.ReadAsync<CreateProbationInspectionRequest>(request, IrpEvents.Json);
+        var (body, problem) = await JsonBody.ReadAsync<CreateProbationInspectionRequest>(request, EventData.Json);
         if (problem is not null) return problem;
         var validation = inspections.Validate(body);
         if (!validation.IsValid) return Problems.Validation(validation.Errors.ToDictionary());
@@ -72,9 +71,9 @@ public sealed class ProbationFunctions(ProbationService inspections)
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/probation-inspections/{id}/events/{eventName}")] HttpRequest request,
         string id, string eventName, [DurableClient] DurableTaskClient durable, CancellationToken ct)
     {
-        var (body, problem) = await JsonBody.ReadAsync<ProbationEventRequest>(request, IrpEvents.Json, emptyAllowed: true);
+        var (body, problem) = await JsonBody.ReadAsync<ProbationEventRequest>(request, EventData.Json, emptyAllowed: true);
         if (problem is not null) return problem;
-        var fields = body is null ? null : JsonSerializer.SerializeToNode(body, IrpEvents.Json)!.AsObject();
+        var fields = body is null ? null : JsonSerializer.SerializeToNode(body, EventData.Json)!.AsObject();
         return Accepted(await inspections.RaiseAsync(id, eventName, fields, durable, ct));
     }
 
@@ -88,7 +87,7 @@ public sealed class ProbationFunctions(ProbationService inspections)
         [HttpTrigger(AuthorizationLevel.Function, "put", Route = "api/probation-inspections/{id}/ratings/{standard}")] HttpRequest request,
         string id, string standard, [DurableClient] DurableTaskClient durable, CancellationToken ct)
     {
-        var (body, problem) = await JsonBody.ReadAsync<RatingRequest>(request, IrpEvents.Json);
+        var (body, problem) = await JsonBody.ReadAsync<RatingRequest>(request, EventData.Json);
         if (problem is not null) return problem;
         return Accepted(await inspections.RateAsync(id, standard, body, durable, ct));
     }

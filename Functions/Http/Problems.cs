@@ -1,4 +1,4 @@
-using IrpFlows.Irps;
+using IrpFlows.Workflow;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace IrpFlows.Http;

@@ -1,5 +1,7 @@
 using IrpFlows.Irps;
-using IrpFlows.Judgements;
+using IrpFlows.Irps.Judgements;
+using IrpFlows.Irps.Reports;
+using IrpFlows.Validation;
 using IrpFlows.Workflow;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
@@ -67,7 +69,7 @@ public sealed class ReportFunctions(IrpReportService reports, ReportOptions opti
         [DurableClient] DurableTaskClient durable, CancellationToken ct)
     {
         using var by = Actor.Use(Actor.Api);
-        var (body, problem) = await JsonBody.ReadAsync<JudgementRequest>(request, IrpEvents.Json);
+        var (body, problem) = await JsonBody.ReadAsync<JudgementRequest>(request, EventData.Json);
         if (problem is not null) return problem;
         var (judgement, refusal) = await reports.RecordJudgementAsync(id, @ref, body!.Judgement, body.Text, durable, ct);
         return judgement is null ? Problems.For(refusal!) : TypedResults.Ok(judgement);

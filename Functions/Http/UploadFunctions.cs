@@ -1,7 +1,8 @@
 using System.Security.Cryptography;
 using IrpFlows.Documents;
 using IrpFlows.Irps;
-using IrpFlows.Timeline;
+using IrpFlows.Irps.Timeline;
+using IrpFlows.Validation;
 using IrpFlows.Workflow;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
@@ -41,7 +42,7 @@ public sealed class UploadFunctions(DocumentCollection documents, DocumentStore 
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/uploads/{token}/{key}")] HttpRequest request,
         string token, string key, CancellationToken ct)
     {
-        var (body, problem) = await JsonBody.ReadAsync<UploadRequest>(request, IrpEvents.Json);
+        var (body, problem) = await JsonBody.ReadAsync<UploadRequest>(request, EventData.Json);
         if (problem is not null) return problem;
         var (grant, refusal) = await documents.BeginUploadAsync(token, key, body!, ct);
         if (refusal is not null) return Problems.For(refusal);
@@ -57,7 +58,7 @@ public sealed class UploadFunctions(DocumentCollection documents, DocumentStore 
         string token, string key, [DurableClient] DurableTaskClient durable, CancellationToken ct)
     {
         using var by = Actor.Use(Actor.Link);
-        var (body, problem) = await JsonBody.ReadAsync<CompleteUploadRequest>(request, IrpEvents.Json);
+        var (body, problem) = await JsonBody.ReadAsync<CompleteUploadRequest>(request, EventData.Json);
         if (problem is not null) return problem;
         var (item, refusal) = await documents.CompleteUploadAsync(token, key, body!.BlobName, durable, ct);
         return refusal is not null ? Problems.For(refusal) : TypedResults.Ok(item!);

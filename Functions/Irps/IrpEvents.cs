@@ -1,7 +1,4 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using System.Text.Json.Serialization;
-using IrpFlows.Timeline;
+using IrpFlows.Irps.Facts;
 
 namespace IrpFlows.Irps;
 
@@ -27,14 +24,6 @@ public static class IrpEvents
         LiaisonOfficerAppointed, VisitRescheduled, DraftIssued, FactCheckReturned, Published,
     };
 
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
-
-    public static JsonObject ToData<T>(T payload) => JsonSerializer.SerializeToNode(payload, Json)!.AsObject();
-
-    public static T FromData<T>(JsonObject data) => data.Deserialize<T>(Json)!;
 }
 
 public sealed record IrpStartedData(IrpFacts Facts, IReadOnlyList<IrpWarning> Warnings);
@@ -51,9 +40,6 @@ public sealed record FactCheckReturnedData(DateOnly Date);
 public sealed record PublishedData(DateOnly Date, Uri? Url);
 
 public sealed record CancelledData(string? Reason);
-
-/// <summary>A file the establishment provided for one checklist item, stored at <see cref="BlobName"/> in the IRP's container.</summary>
-public sealed record DocumentReceivedData(string Key, string FileName, string BlobName, long Size, DateTimeOffset ReceivedAt);
 
 /// <summary>
 /// A report file stored at <see cref="BlobName"/> in the IRP's container: the draft report (event

@@ -1,25 +1,17 @@
 using System.Net.Mail;
 using System.Text.Json.Nodes;
 using IrpFlows.Calendar;
-using IrpFlows.Hosting;
-using IrpFlows.Http;
-using IrpFlows.Timeline;
+using IrpFlows.Documents;
+using IrpFlows.Irps.Facts;
+using IrpFlows.Irps.Reports;
+using IrpFlows.Irps.Timeline;
+using IrpFlows.Mail;
+using IrpFlows.Validation;
 using IrpFlows.Workflow;
 using IrpFlows.Writing;
 using Microsoft.DurableTask.Client;
 
 namespace IrpFlows.Irps;
-
-/// <summary>Outcome of a refused request: the HTTP status and problem text, or field errors for a 400.</summary>
-public sealed record Refusal(int Status, string Title, string Detail, IReadOnlyDictionary<string, string[]>? Errors = null)
-{
-    public static Refusal Invalid(string field, string message) =>
-        new(400, "The request is not valid.", message, new Dictionary<string, string[]> { [field] = [message] });
-
-    /// <summary>409: the request is sound but comes too early for the instance's state; <paramref name="field"/> says what it was about.</summary>
-    public static Refusal OutOfOrder(string title, string field, string message) =>
-        new(409, title, message, new Dictionary<string, string[]> { [field] = [message] });
-}
 
 /// <summary>
 /// What a coordinator can do to IRPs: preview, start, read, list, record events, cancel. Validates everything before
@@ -74,7 +66,7 @@ public sealed class IrpService(
                 $"IRP {existing.Id} of {existing.Establishment.Name} is active with its visit on {existing.VisitStart:yyyy-MM-dd}, within "
                 + $"{SameVisitMarginDays} days of {facts.VisitStart:yyyy-MM-dd}. Move that one (VisitRescheduled) or terminate it first."));
         id ??= Guid.NewGuid().ToString("N");
-        await engine.StartAsync(IrpWorkflow.KindName, id, new NewEvent(IrpEvents.Started, IrpEvents.ToData(new IrpStartedData(facts, valid.Warnings))), durable, ct);
+        await engine.StartAsync(IrpWorkflow.KindName, id, new NewEvent(IrpEvents.Started, EventData.ToData(new IrpStartedData(facts, valid.Warnings))), durable, ct);
         return (id, null);
     }
 
@@ -94,7 +86,7 @@ public sealed class IrpService(
             instance = e.Instance; // its timeline cannot be planned today, but it was created all the same
         }
         if (instance is null) return null;
-        return IrpEvents.FromData<IrpStartedData>(instance.Events.First(e => e.Type == IrpEvents.Started).Data).Warnings;
+        return EventData.FromData<IrpStartedData>(instance.Events.First(e => e.Type == IrpEvents.Started).Data).Warnings;
     }
 
     /// <summary>The IRP as its log says it is now; an IRP whose log cannot be planned is shown failed, with the reason and no timeline.</summary>
@@ -138,11 +130,11 @@ public sealed class IrpService(
             yield return new IrpListItem(
                 header.Id,
                 summary["kind"]!.GetValue<string>(),
-                IrpEvents.FromData<Establishment>(summary["establishment"]!.AsObject()),
+                EventData.FromData<Establishment>(summary["establishment"]!.AsObject()),
                 DateOnly.Parse(summary["visitStart"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture),
                 header.RuntimeStatus.ToString(),
                 header.CustomStatus,
-                summary["nextStep"] is JsonObject next ? IrpEvents.FromData<NextStep>(next) : null)
+                summary["nextStep"] is JsonObject next ? EventData.FromData<NextStep>(next) : null)
             {
                 Milestones = milestones,
                 Flags = header.RuntimeStatus == RuntimeStatus.Running ? Flags(summary, milestones, today) : [],
@@ -200,7 +192,7 @@ public sealed class IrpService(
             return (null, e.Refusal);
         }
         var state = IrpState.From(status.Instance);
-        var moved = IrpEvents.FromData<VisitRescheduledData>(data!).VisitStart;
+        var moved = EventData.FromData<VisitRescheduledData>(data!).VisitStart;
         var after = workflow.Timeline(state with { Facts = state.Facts with { VisitStart = moved } }).ToDictionary(s => s.Id);
         return (workflow.Timeline(state)
             .Where(s => s.Applicable && status.Step(s.Id)?.Status != StepStatus.Done && after.TryGetValue(s.Id, out var then) && then.Date != s.Date)
@@ -217,7 +209,7 @@ public sealed class IrpService(
             RefuseIfFinished(status);
             return IrpState.From(status.Instance).DocumentsReceived.Any(f => f.BlobName == file.BlobName)
                 ? []
-                : [new NewEvent(IrpEvents.DocumentReceived, IrpEvents.ToData(file))];
+                : [new NewEvent(IrpEvents.DocumentReceived, EventData.ToData(file))];
         }, durable, ct);
 
     /// <summary>Cancels an IRP: every step not done is skipped and the establishment is told.</summary>
@@ -225,7 +217,7 @@ public sealed class IrpService(
         AppendAsync(id, status =>
         {
             RefuseIfFinished(status);
-            return [new NewEvent(IrpEvents.Cancelled, IrpEvents.ToData(new CancelledData(string.IsNullOrWhiteSpace(reason) ? null : reason.Trim())))];
+            return [new NewEvent(IrpEvents.Cancelled, EventData.ToData(new CancelledData(string.IsNullOrWhiteSpace(reason) ? null : reason.Trim())))];
         }, durable, ct);
 
     /// <summary>Runs a failed step again (<c>POST /api/irps/{id}/steps/{stepId}/retry</c>): 404 for an unknown IRP or step, 409 unless it failed.</summary>
@@ -274,15 +266,15 @@ public sealed class IrpService(
         switch (eventName)
         {
             // What is already true is not recorded again: a retried request, or the same one sent twice at once, records once.
-            case IrpEvents.LiaisonOfficerAppointed when IrpEvents.FromData<LiaisonOfficerAppointedData>(data) is var officer
+            case IrpEvents.LiaisonOfficerAppointed when EventData.FromData<LiaisonOfficerAppointedData>(data) is var officer
                 && state.Facts.Contacts.LiaisonOfficer == new Contact(officer.Name, officer.Email):
                 return [];
             case IrpEvents.VisitRescheduled when done(IrpSteps.VisitStart):
                 throw new EventRejectedException(409, "The visit has started", "The visit has already started; it can no longer be moved.");
-            case IrpEvents.VisitRescheduled when IrpEvents.FromData<VisitRescheduledData>(data).VisitStart == state.Facts.VisitStart:
+            case IrpEvents.VisitRescheduled when EventData.FromData<VisitRescheduledData>(data).VisitStart == state.Facts.VisitStart:
                 return [];
             case IrpEvents.VisitRescheduled:
-                CheckReschedule(state, IrpEvents.FromData<VisitRescheduledData>(data).VisitStart);
+                CheckReschedule(state, EventData.FromData<VisitRescheduledData>(data).VisitStart);
                 break;
             case IrpEvents.FactCheckReturned when state.Progress.DraftIssuedOn is null:
                 throw new EventRejectedException(409, "No draft issued", "The draft report has not been issued for fact check yet.");
@@ -299,7 +291,7 @@ public sealed class IrpService(
                 throw new EventRejectedException(409, "No draft report uploaded",
                     "Upload the draft report first (PUT /api/irps/{id}/draft-report?fileName=…): the draft-report email links to it.");
             case IrpEvents.DraftIssued:
-                RefuseBeforeVisitEnd(state, IrpEvents.FromData<DraftIssuedData>(data).Date);
+                RefuseBeforeVisitEnd(state, EventData.FromData<DraftIssuedData>(data).Date);
                 break;
             case IrpEvents.Published when state.Progress.PublishedOn is not null:
                 throw new EventRejectedException(409, "Already published", $"The report was published on {state.Progress.PublishedOn:yyyy-MM-dd}.");
@@ -311,7 +303,7 @@ public sealed class IrpService(
                 throw new EventRejectedException(409, "No draft issued",
                     "The draft report has not been issued for fact check yet (record DraftIssued first); a report is published after its draft.");
             case IrpEvents.Published:
-                RefuseBeforeVisitEnd(state, IrpEvents.FromData<PublishedData>(data).Date);
+                RefuseBeforeVisitEnd(state, EventData.FromData<PublishedData>(data).Date);
                 break;
         }
         return [new NewEvent(eventName, data)];
@@ -394,7 +386,7 @@ public sealed class IrpService(
                 "The step's failure", "Coordinator", null, notice.Attempts, notice.LastError) { SkippedReason = notice.SkippedReason });
         }
         var emails = status.Steps.Where(s => s.Result?["email"] is JsonObject)
-            .Select(s => IrpEvents.FromData<EmailRecord>(s.Result!["email"]!.AsObject()))
+            .Select(s => EventData.FromData<EmailRecord>(s.Result!["email"]!.AsObject()))
             .OrderBy(e => e.SentAt).ToList();
         var facts = state.Facts;
         return new IrpView(
@@ -436,12 +428,6 @@ public sealed class IrpService(
     private static string Status(StepState s) => s.Status.ToString().ToLowerInvariant();
 }
 
-/// <summary>Thrown by an event decision to refuse with a ready-made <see cref="Refusal"/> (e.g. a 400 naming a field).</summary>
-internal sealed class RefusedException(Refusal refusal) : Exception(refusal.Detail)
-{
-    public Refusal Refusal { get; } = refusal;
-}
-
 /// <summary>The body of <c>POST /api/irps/{id}/events/{eventName}</c>: each event reads the fields it needs and ignores the others.</summary>
 /// <param name="Name">LiaisonOfficerAppointed: the liaison officer's full name.</param>
 /// <param name="Email">LiaisonOfficerAppointed: their email address.</param>
@@ -467,7 +453,7 @@ public static class IrpEventRequests
                 if (string.IsNullOrWhiteSpace(name)) return (null, Refusal.Invalid("name", "is required: the liaison officer's full name."));
                 if (email is null || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email.Trim())
                     return (null, Refusal.Invalid("email", "is required and must be a single email address, e.g. name@justice.gov.uk."));
-                return (IrpEvents.ToData(new LiaisonOfficerAppointedData(name.Trim(), email.Trim())), null);
+                return (EventData.ToData(new LiaisonOfficerAppointedData(name.Trim(), email.Trim())), null);
             case IrpEvents.VisitRescheduled:
                 if (!TryDate(body.VisitStart, "visitStart", required: true, out var visitStart, out var dateError)) return (null, dateError);
                 if (visitStart!.Value < today) return (null, Refusal.Invalid("visitStart", $"must not be in the past (today is {today:yyyy-MM-dd})."));
@@ -475,20 +461,20 @@ public static class IrpEventRequests
                     return (null, Refusal.Invalid("visitStart", $"must be on or before {calendar.SupportedTo:yyyy-MM-dd}, the end of the bank holidays IrpFlows knows."));
                 if (!calendar.IsWorkingDay(visitStart.Value))
                     return (null, Refusal.Invalid("visitStart", $"must be a working day in England and Wales; {visitStart:yyyy-MM-dd} is not."));
-                return (IrpEvents.ToData(new VisitRescheduledData(visitStart.Value)), null);
+                return (EventData.ToData(new VisitRescheduledData(visitStart.Value)), null);
             case IrpEvents.DraftIssued:
             case IrpEvents.FactCheckReturned:
                 if (!TryDate(body.Date, "date", required: false, out var date, out var error)) return (null, error);
                 if (date > today) return (null, Refusal.Invalid("date", $"must not be in the future (today is {today:yyyy-MM-dd})."));
                 var on = date ?? today;
-                return (eventName == IrpEvents.DraftIssued ? IrpEvents.ToData(new DraftIssuedData(on)) : IrpEvents.ToData(new FactCheckReturnedData(on)), null);
+                return (eventName == IrpEvents.DraftIssued ? EventData.ToData(new DraftIssuedData(on)) : EventData.ToData(new FactCheckReturnedData(on)), null);
             case IrpEvents.Published:
                 if (!TryDate(body.Date, "date", required: true, out var published, out var publishedError)) return (null, publishedError);
                 if (published > today) return (null, Refusal.Invalid("date", $"must not be in the future (today is {today:yyyy-MM-dd})."));
                 var url = body.Url;
                 if (url is null || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
                     return (null, Refusal.Invalid("url", "is required and must be the absolute http(s) address of the published report."));
-                return (IrpEvents.ToData(new PublishedData(published!.Value, uri)), null);
+                return (EventData.ToData(new PublishedData(published!.Value, uri)), null);
             default:
                 throw new ArgumentOutOfRangeException(nameof(eventName), eventName, "Not a coordinator event.");
         }

@@ -1,5 +1,8 @@
 using IrpFlows.Documents;
-using IrpFlows.Timeline;
+using IrpFlows.Irps.Facts;
+using IrpFlows.Irps.Material;
+using IrpFlows.Irps.Timeline;
+using IrpFlows.Mail;
 using IrpFlows.Workflow;
 
 namespace IrpFlows.Irps;
@@ -54,7 +57,7 @@ public sealed record IrpState(
         {
             if (e.Type == IrpEvents.Started)
             {
-                var started = IrpEvents.FromData<IrpStartedData>(e.Data);
+                var started = EventData.FromData<IrpStartedData>(e.Data);
                 state = Initial(started.Facts, started.Warnings);
                 continue;
             }
@@ -66,19 +69,19 @@ public sealed record IrpState(
 
     private IrpState Apply(WorkflowEvent e) => e.Type switch
     {
-        IrpEvents.LiaisonOfficerAppointed => AppointLiaisonOfficer(IrpEvents.FromData<LiaisonOfficerAppointedData>(e.Data)),
-        IrpEvents.VisitRescheduled => MoveVisit(IrpEvents.FromData<VisitRescheduledData>(e.Data).VisitStart, e.RecordedAt),
-        IrpEvents.DraftIssued => this with { Progress = Progress with { DraftIssuedOn = IrpEvents.FromData<DraftIssuedData>(e.Data).Date } },
-        IrpEvents.FactCheckReturned => this with { Progress = Progress with { FactCheckReturnedOn = IrpEvents.FromData<FactCheckReturnedData>(e.Data).Date } },
-        IrpEvents.Published => Publish(IrpEvents.FromData<PublishedData>(e.Data)),
-        IrpEvents.DocumentReceived => Receive(IrpEvents.FromData<DocumentReceivedData>(e.Data)),
-        IrpEvents.DraftReportUploaded => this with { DraftReports = [.. DraftReports, IrpEvents.FromData<ReportFileUploadedData>(e.Data)] },
-        IrpEvents.FactCheckCommentsUploaded => this with { FactCheckComments = [.. FactCheckComments, IrpEvents.FromData<ReportFileUploadedData>(e.Data)] },
-        IrpEvents.FinalReportUploaded => UploadFinalReport(IrpEvents.FromData<ReportFileUploadedData>(e.Data)),
-        IrpEvents.JudgementRecorded => Judge(IrpEvents.FromData<JudgementRecordedData>(e.Data)),
+        IrpEvents.LiaisonOfficerAppointed => AppointLiaisonOfficer(EventData.FromData<LiaisonOfficerAppointedData>(e.Data)),
+        IrpEvents.VisitRescheduled => MoveVisit(EventData.FromData<VisitRescheduledData>(e.Data).VisitStart, e.RecordedAt),
+        IrpEvents.DraftIssued => this with { Progress = Progress with { DraftIssuedOn = EventData.FromData<DraftIssuedData>(e.Data).Date } },
+        IrpEvents.FactCheckReturned => this with { Progress = Progress with { FactCheckReturnedOn = EventData.FromData<FactCheckReturnedData>(e.Data).Date } },
+        IrpEvents.Published => Publish(EventData.FromData<PublishedData>(e.Data)),
+        IrpEvents.DocumentReceived => Receive(EventData.FromData<DocumentReceivedData>(e.Data)),
+        IrpEvents.DraftReportUploaded => this with { DraftReports = [.. DraftReports, EventData.FromData<ReportFileUploadedData>(e.Data)] },
+        IrpEvents.FactCheckCommentsUploaded => this with { FactCheckComments = [.. FactCheckComments, EventData.FromData<ReportFileUploadedData>(e.Data)] },
+        IrpEvents.FinalReportUploaded => UploadFinalReport(EventData.FromData<ReportFileUploadedData>(e.Data)),
+        IrpEvents.JudgementRecorded => Judge(EventData.FromData<JudgementRecordedData>(e.Data)),
         IrpEvents.Cancelled => this with
         {
-            Cancelled = true, CancellationReason = IrpEvents.FromData<CancelledData>(e.Data).Reason, CancelledAt = e.RecordedAt,
+            Cancelled = true, CancellationReason = EventData.FromData<CancelledData>(e.Data).Reason, CancelledAt = e.RecordedAt,
             Progress = Progress with { CancelledAt = e.RecordedAt },
         },
         EngineEvents.StepCompleted => Complete(StepHistory.StepId(e)),

@@ -1,4 +1,6 @@
-using IrpFlows.Timeline;
+using IrpFlows.Documents;
+using IrpFlows.Irps.Facts;
+using IrpFlows.Mail;
 using IrpFlows.Workflow;
 
 namespace IrpFlows.Irps;
@@ -77,18 +79,6 @@ public sealed record IrpView(
     public IReadOnlyList<HistoryEntry> History { get; init; } = [];
 }
 
-/// <summary>
-/// One event of an IRP's log as people read it. <see cref="By"/> is the signed-in person for a page action, <c>api</c>
-/// for a key-authenticated API call, <c>link</c> for someone using an emailed link, <c>system</c> for the IRP's own
-/// steps; null for events recorded before IrpFlows kept it.
-/// </summary>
-/// <param name="Step">The step a step event is about (StepCompleted, StepFailed, StepRetryRequested), else null.</param>
-public sealed record HistoryEntry(long Sequence, string Type, DateTimeOffset RecordedAt, string? By, string? Step)
-{
-    public static HistoryEntry From(WorkflowEvent e) =>
-        new(e.Sequence, e.Type, e.RecordedAt, e.By, e.Data["stepId"] is System.Text.Json.Nodes.JsonValue step ? step.GetValue<string>() : null);
-}
-
 /// <summary>A line of <c>GET /api/irps</c>.</summary>
 public sealed record IrpListItem(
     string Id, string Kind, Establishment Establishment, DateOnly VisitStart, string RuntimeStatus, string CustomStatus, NextStep? NextStep)
@@ -115,15 +105,8 @@ public static class IrpFlags
     public const int PublicationNearDays = 10;
 }
 
-public sealed record NextStep(string Id, string Title, DateOnly Date);
-
 /// <summary>What <c>POST /api/irps/preview</c> returns: the dates an IRP would get, and where it departs from the guide.</summary>
 public sealed record IrpPreview(IReadOnlyList<TimelineEntry> Timeline, IReadOnlyList<IrpWarning> Warnings);
-
-/// <summary>One requested document and what has arrived for it. <see cref="Status"/> is missing or received.</summary>
-public sealed record DocumentView(string Key, string Title, string Description, string Source, string Status, IReadOnlyList<DocumentFileView> Files);
-
-public sealed record DocumentFileView(string Name, long Size, DateTimeOffset ReceivedAt);
 
 /// <summary>One item judged in the report (a recommendation, one part of a recommendation in parts, or a theme) and its judgement.</summary>
 /// <param name="Kind">Recommendation, Concern (IRC) or OfstedTheme; a part has its recommendation's kind.</param>

@@ -1,8 +1,12 @@
 using System.Text.Json.Nodes;
 using IrpFlows.Documents;
-using IrpFlows.Judgements;
+using IrpFlows.Irps.Facts;
+using IrpFlows.Irps.Judgements;
+using IrpFlows.Irps.Letters;
+using IrpFlows.Irps.Material;
+using IrpFlows.Irps.Reports;
+using IrpFlows.Irps.Timeline;
 using IrpFlows.Mail;
-using IrpFlows.Timeline;
 using IrpFlows.Workflow;
 
 namespace IrpFlows.Irps;
@@ -61,8 +65,8 @@ public sealed class IrpWorkflow(
         var message = templates.Render(stepId, context);
         if (message is null) return StepResult.Empty; // nothing to say this time (e.g. a reminder when nothing is missing)
         var sent = await mail.SendAsync(message, cancellationToken);
-        var result = new JsonObject { ["email"] = IrpEvents.ToData(EmailRecord.For(stepId, sent)) };
-        if (destroyed is not null) result["destruction"] = IrpEvents.ToData(destroyed);
+        var result = new JsonObject { ["email"] = EventData.ToData(EmailRecord.For(stepId, sent)) };
+        if (destroyed is not null) result["destruction"] = EventData.ToData(destroyed);
         return new StepResult(result);
     }
 
@@ -76,7 +80,7 @@ public sealed class IrpWorkflow(
             failure.StepId is { } stepId ? StepTitle(state, stepId) : null, new Uri(uploadLinks.PublicBaseUrl, "irps/" + Uri.EscapeDataString(instance.Id)),
             failure.StepId is { } step ? $"/api/irps/{instance.Id}/steps/{step}/retry" : null, "HM Inspectorate of Prisons"));
         var sent = await mail.SendAsync(message, cancellationToken);
-        return new StepResult(new JsonObject { ["email"] = IrpEvents.ToData(EmailRecord.For(failure.NoticeId, sent)) });
+        return new StepResult(new JsonObject { ["email"] = EventData.ToData(EmailRecord.For(failure.NoticeId, sent)) });
     }
 
     private string StepTitle(IrpState state, string stepId) =>
@@ -183,7 +187,7 @@ public sealed class IrpWorkflow(
         ["factCheckReturned"] = state.Progress.FactCheckReturnedOn is not null,
         ["published"] = state.Progress.PublishedOn is not null,
         ["kind"] = state.Facts.Kind.ToString().ToLowerInvariant(),
-        ["establishment"] = IrpEvents.ToData(state.Facts.Establishment),
+        ["establishment"] = EventData.ToData(state.Facts.Establishment),
         ["visitStart"] = state.Facts.VisitStart.ToString("yyyy-MM-dd"),
         ["nextStep"] = next is null ? null : new JsonObject
         {
@@ -198,17 +202,4 @@ public sealed class IrpWorkflow(
 internal sealed record SkippedNotice(string StepId, IReadOnlyList<WorkflowEvent> Skips)
 {
     public string Reason(string stepId) => Skips.First(e => StepHistory.StepId(e) == stepId).Data["reason"]!.GetValue<string>();
-}
-
-/// <summary>The audit record of one email, kept in the StepCompleted event and shown in the IRP's status.</summary>
-public sealed record EmailRecord(
-    string Step, IReadOnlyList<string> To, IReadOnlyList<string> Cc, string Subject, DateTimeOffset SentAt, string MessageId)
-{
-    /// <summary>
-    /// The record of the message that went, as the sender read it back, never of the message just rendered: after a crash
-    /// between the send and its record the step renders again, perhaps from changed data, and the sender returns the first.
-    /// </summary>
-    public static EmailRecord For(string step, SentMail sent) =>
-        new(step, sent.To.Select(a => a.Address).ToList(), sent.Cc.Select(a => a.Address).ToList(), sent.Subject,
-            sent.SentAt, sent.ProviderMessageId);
 }

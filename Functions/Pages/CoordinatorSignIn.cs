@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using IrpFlows.Documents;
-using IrpFlows.Http;
+using IrpFlows.Validation;
 
 namespace IrpFlows.Pages;
 

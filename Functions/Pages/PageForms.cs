@@ -1,4 +1,4 @@
-using IrpFlows.Http;
+using IrpFlows.Validation;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace IrpFlows.Pages;

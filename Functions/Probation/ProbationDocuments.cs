@@ -1,5 +1,5 @@
 using IrpFlows.Documents;
-using IrpFlows.Irps;
+using IrpFlows.Irps.Material;
 using IrpFlows.Workflow;
 using Microsoft.DurableTask.Client;
 
@@ -56,6 +56,6 @@ public sealed class ProbationDocuments(ProbationWorkflow workflow, ProbationServ
     /// The upload link for an inspection, valid (plus the grace period) until the last thing it collects is due: the case
     /// sample, or once the draft is issued the factual accuracy comments. The same state gives the same link.
     /// </summary>
-    public static Uri Link(UploadLinks links, string instanceId, ProbationProgress progress, IReadOnlyList<IrpFlows.Timeline.PlannedStep> timeline) =>
+    public static Uri Link(UploadLinks links, string instanceId, ProbationProgress progress, IReadOnlyList<PlannedStep> timeline) =>
         links.For(instanceId, timeline.Single(s => s.Id == (progress.DraftIssued ? ProbationSteps.FactualAccuracyDeadline : ProbationSteps.CaseSampleReturn)).Date);
 }

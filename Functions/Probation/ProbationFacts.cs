@@ -1,4 +1,5 @@
-using IrpFlows.Timeline;
+using IrpFlows.Calendar;
+using IrpFlows.Mail;
 
 namespace IrpFlows.Probation;
 

@@ -1,5 +1,6 @@
 using IrpFlows.Mail;
-using IrpFlows.Timeline;
+using IrpFlows.Workflow;
+using IrpFlows.Writing;
 
 namespace IrpFlows.Probation;
 
@@ -37,7 +38,7 @@ public sealed class ProbationMailTemplates(TimeProvider time)
         // The senior link manager is the organisation's contact for the inspection's arrangements (3.3, 3.4); until named, the chief executive.
         var link = Recipients(contacts.SeniorLinkManager ?? contacts.ChiefExecutive);
         var lead = Recipients(contacts.LeadInspector);
-        string Long(string step) => IrpWording.LongDate(context.Date(step));
+        string Long(string step) => DateWords.LongDate(context.Date(step));
         var body = new MailBodyBuilder();
 
         MailMessage Compose(IReadOnlyList<EmailAddress> to, string subject, IReadOnlyList<MailAttachment>? attachments = null)
@@ -143,7 +144,7 @@ public sealed class ProbationMailTemplates(TimeProvider time)
         }
     }
 
-    private static string Greeting(IReadOnlyList<EmailAddress> to) => $"Dear {IrpWording.JoinNames(to.Select(a => a.Name).ToList())},";
+    private static string Greeting(IReadOnlyList<EmailAddress> to) => $"Dear {DateWords.JoinNames(to.Select(a => a.Name).ToList())},";
 
     private static IReadOnlyList<EmailAddress> Recipients(params Contact?[] contacts) =>
         contacts.OfType<Contact>().DistinctBy(c => c.Email, StringComparer.OrdinalIgnoreCase).Select(c => new EmailAddress(c.Name, c.Email)).ToList();

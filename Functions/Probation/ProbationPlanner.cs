@@ -1,5 +1,5 @@
 using IrpFlows.Calendar;
-using IrpFlows.Timeline;
+using IrpFlows.Workflow;
 
 namespace IrpFlows.Probation;
 

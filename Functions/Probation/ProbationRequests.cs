@@ -1,7 +1,8 @@
 using System.Globalization;
 using IrpFlows.Calendar;
-using IrpFlows.Http;
-using IrpFlows.Timeline;
+using IrpFlows.Mail;
+using IrpFlows.Validation;
+using IrpFlows.Workflow;
 
 namespace IrpFlows.Probation;
 
@@ -80,9 +81,9 @@ public static class ProbationRequestValidator
         if (request.Contacts is null) Error("contacts", "is required");
         else
         {
-            var lead = IrpRequestValidator.ParseContact(request.Contacts.LeadInspector, "contacts.leadInspector", required: true, Error);
-            var chief = IrpRequestValidator.ParseContact(request.Contacts.ChiefExecutive, "contacts.chiefExecutive", required: true, Error);
-            var link = IrpRequestValidator.ParseContact(request.Contacts.SeniorLinkManager, "contacts.seniorLinkManager", required: false, Error);
+            var lead = Contacts.Parse(request.Contacts.LeadInspector, "contacts.leadInspector", required: true, Error);
+            var chief = Contacts.Parse(request.Contacts.ChiefExecutive, "contacts.chiefExecutive", required: true, Error);
+            var link = Contacts.Parse(request.Contacts.SeniorLinkManager, "contacts.seniorLinkManager", required: false, Error);
             if (lead is not null && chief is not null) contacts = new ProbationContacts(lead, chief, link);
         }
 

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using IrpFlows.Calendar;
+using IrpFlows.Documents;
 using IrpFlows.Irps;
-using IrpFlows.Timeline;
+using IrpFlows.Mail;
 using IrpFlows.Workflow;
 using Microsoft.DurableTask.Client;
 
@@ -28,7 +29,7 @@ public sealed class ProbationService(
     public async Task<string> CreateAsync(ProbationFacts facts, DurableTaskClient durable, CancellationToken ct)
     {
         var id = Guid.NewGuid().ToString("N");
-        await engine.StartAsync(ProbationWorkflow.KindName, id, new NewEvent(ProbationEvents.Started, IrpEvents.ToData(new ProbationStartedData(facts))), durable, ct);
+        await engine.StartAsync(ProbationWorkflow.KindName, id, new NewEvent(ProbationEvents.Started, EventData.ToData(new ProbationStartedData(facts))), durable, ct);
         return id;
     }
 
@@ -46,11 +47,11 @@ public sealed class ProbationService(
             var summary = header.Summary;
             yield return new ProbationListItem(
                 header.Id,
-                IrpEvents.FromData<Organisation>(summary["organisation"]!.AsObject()),
+                EventData.FromData<Organisation>(summary["organisation"]!.AsObject()),
                 DateOnly.Parse(summary["fieldworkStart"]!.GetValue<string>(), CultureInfo.InvariantCulture),
                 header.RuntimeStatus.ToString(),
                 header.CustomStatus,
-                summary["nextStep"] is JsonObject next ? IrpEvents.FromData<NextStep>(next) : null)
+                summary["nextStep"] is JsonObject next ? EventData.FromData<NextStep>(next) : null)
             {
                 Milestones = (summary["milestones"] as JsonObject ?? []).ToDictionary(
                     m => m.Key, m => DateOnly.ParseExact(m.Value!.GetValue<string>(), "yyyy-MM-dd", CultureInfo.InvariantCulture)),
@@ -97,7 +98,7 @@ public sealed class ProbationService(
             // Already true: a retried request, or the same one sent twice at once, records once.
             return state.Ratings.TryGetValue(standard, out var was) && was == rating
                 ? []
-                : [new NewEvent(ProbationEvents.RatingRecorded, IrpEvents.ToData(new RatingRecordedData(standard, rating)))];
+                : [new NewEvent(ProbationEvents.RatingRecorded, EventData.ToData(new RatingRecordedData(standard, rating)))];
         }, durable, ct);
     }
 
@@ -108,7 +109,7 @@ public sealed class ProbationService(
             RefuseIfFinished(status);
             return ProbationState.From(status.Instance).DocumentsReceived.Any(f => f.BlobName == file.BlobName)
                 ? []
-                : [new NewEvent(IrpEvents.DocumentReceived, IrpEvents.ToData(file))];
+                : [new NewEvent(IrpEvents.DocumentReceived, EventData.ToData(file))];
         }, durable, ct);
 
     /// <summary>Cancels an inspection: every step not done is skipped, and the organisation is told once it has been called.</summary>
@@ -116,7 +117,7 @@ public sealed class ProbationService(
         AppendAsync(id, status =>
         {
             RefuseIfFinished(status);
-            return [new NewEvent(ProbationEvents.Cancelled, IrpEvents.ToData(new ProbationCancelledData(string.IsNullOrWhiteSpace(reason) ? null : reason.Trim())))];
+            return [new NewEvent(ProbationEvents.Cancelled, EventData.ToData(new ProbationCancelledData(string.IsNullOrWhiteSpace(reason) ? null : reason.Trim())))];
         }, durable, ct);
 
     /// <summary>
@@ -159,18 +160,18 @@ public sealed class ProbationService(
         switch (eventName)
         {
             // What is already true is not recorded again: a retried request, or the same one sent twice at once, records once.
-            case ProbationEvents.SeniorLinkManagerNamed when IrpEvents.FromData<SeniorLinkManagerNamedData>(data) is var named
+            case ProbationEvents.SeniorLinkManagerNamed when EventData.FromData<SeniorLinkManagerNamedData>(data) is var named
                 && state.Facts.Contacts.SeniorLinkManager == new Contact(named.Name, named.Email):
                 return [];
-            case ProbationEvents.PlanningMeetingHeld when state.Progress.PlanningMeetingOn == IrpEvents.FromData<PlanningMeetingHeldData>(data).Date:
+            case ProbationEvents.PlanningMeetingHeld when state.Progress.PlanningMeetingOn == EventData.FromData<PlanningMeetingHeldData>(data).Date:
                 return [];
             case ProbationEvents.FieldworkRescheduled when Done(ProbationSteps.FieldworkWeek1):
                 throw Conflict("Fieldwork has started", "Fieldwork has already started; its weeks can no longer be moved.");
-            case ProbationEvents.FieldworkRescheduled when IrpEvents.FromData<FieldworkRescheduledData>(data) is var asked
+            case ProbationEvents.FieldworkRescheduled when EventData.FromData<FieldworkRescheduledData>(data) is var asked
                 && (asked.FieldworkStart, asked.FieldworkWeekThreeStart) == (state.Facts.FieldworkStart, state.Facts.FieldworkWeekThreeStart):
                 return [];
             case ProbationEvents.FieldworkRescheduled:
-                var moved = IrpEvents.FromData<FieldworkRescheduledData>(data);
+                var moved = EventData.FromData<FieldworkRescheduledData>(data);
                 var facts = state.Facts with { FieldworkStart = moved.FieldworkStart, FieldworkWeekThreeStart = moved.FieldworkWeekThreeStart };
                 try
                 {
@@ -187,7 +188,7 @@ public sealed class ProbationService(
                 // The call as it was made (a later move of fieldwork leaves it alone), or as planned.
                 var call = ProbationWorkflow.RanOn(status.Step(ProbationSteps.AnnouncementCall))
                     ?? workflow.Timeline(state).Single(s => s.Id == ProbationSteps.AnnouncementCall).Date;
-                if (IrpEvents.FromData<PlanningMeetingHeldData>(data).Date < call)
+                if (EventData.FromData<PlanningMeetingHeldData>(data).Date < call)
                     throw new RefusedException(Refusal.Invalid("date", $"must not be before the announcement call on {call:yyyy-MM-dd} (manual 3.5)."));
                 break;
             // Returned by the event or by a file through the upload link: either way, once.
@@ -198,7 +199,7 @@ public sealed class ProbationService(
                 // The request as it went (a later move of fieldwork leaves it alone), or as planned.
                 var requested = ProbationWorkflow.RanOn(status.Step(ProbationSteps.CaseSampleRequest))
                     ?? workflow.Timeline(state).Single(s => s.Id == ProbationSteps.CaseSampleRequest).Date;
-                if (IrpEvents.FromData<OnDateData>(data).Date < requested)
+                if (EventData.FromData<OnDateData>(data).Date < requested)
                     throw new RefusedException(Refusal.Invalid("date",
                         $"must not be before the case sample was requested on {requested:yyyy-MM-dd}: it is identified on Monday week -4 (manual 4.4). Without a date, the return is recorded today."));
                 break;
@@ -245,23 +246,23 @@ public sealed class ProbationService(
         {
             case ProbationEvents.SeniorLinkManagerNamed:
                 var errors = new Dictionary<string, string[]>();
-                var contact = IrpRequestValidator.ParseContact(new ContactRequest(Text("name"), Text("email")), "", required: true,
+                var contact = Contacts.Parse(new ContactRequest(Text("name"), Text("email")), "", required: true,
                     (field, message) => errors[field.TrimStart('.')] = [message]);
                 return contact is null
                     ? (null, new Refusal(400, "The request is not valid.", "See 'errors'.", errors))
-                    : (IrpEvents.ToData(new SeniorLinkManagerNamedData(contact.Name, contact.Email)), null);
+                    : (EventData.ToData(new SeniorLinkManagerNamedData(contact.Name, contact.Email)), null);
             case ProbationEvents.PlanningMeetingHeld:
                 var (held, heldError) = Date("date", required: true);
-                return heldError is not null ? (null, heldError) : (IrpEvents.ToData(new PlanningMeetingHeldData(held!.Value)), null);
+                return heldError is not null ? (null, heldError) : (EventData.ToData(new PlanningMeetingHeldData(held!.Value)), null);
             case ProbationEvents.CaseSampleReturned or ProbationEvents.DraftIssued or ProbationEvents.CommentsReturned:
                 var (on, onError) = Date("date", required: false);
-                return onError is not null ? (null, onError) : (IrpEvents.ToData(new OnDateData(on ?? today)), null);
+                return onError is not null ? (null, onError) : (EventData.ToData(new OnDateData(on ?? today)), null);
             case ProbationEvents.Published:
                 var (published, publishedError) = Date("date", required: true);
                 if (publishedError is not null) return (null, publishedError);
                 if (!Uri.TryCreate(Text("url"), UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
                     return (null, Refusal.Invalid("url", "is required and must be the absolute http(s) address of the published report."));
-                return (IrpEvents.ToData(new ProbationPublishedData(published!.Value, url)), null);
+                return (EventData.ToData(new ProbationPublishedData(published!.Value, url)), null);
             case ProbationEvents.FieldworkRescheduled:
                 var fieldErrors = new Dictionary<string, string[]>();
                 void Error(string field, string message) => fieldErrors[field] = [message];
@@ -272,7 +273,7 @@ public sealed class ProbationService(
                     Error("fieldworkWeekThreeStart", $"must be on or after {start.Value.AddDays(14):yyyy-MM-dd}, two weeks after fieldwork starts.");
                 return fieldErrors.Count > 0
                     ? (null, new Refusal(400, "The request is not valid.", "See 'errors'.", fieldErrors))
-                    : (IrpEvents.ToData(new FieldworkRescheduledData(start!.Value, weekThree!.Value)), null);
+                    : (EventData.ToData(new FieldworkRescheduledData(start!.Value, weekThree!.Value)), null);
             default:
                 throw new ArgumentOutOfRangeException(nameof(eventName), eventName, "Not a coordinator event.");
         }
@@ -290,7 +291,7 @@ public sealed class ProbationService(
                 StatusWord(cancel.Status), cancel.CompletedAt, "Terminate request", "Chief executive / divisional director", null, cancel.LastError));
         }
         var emails = status.Steps.Where(s => s.Result?["email"] is JsonObject)
-            .Select(s => IrpEvents.FromData<EmailRecord>(s.Result!["email"]!.AsObject())).OrderBy(e => e.SentAt).ToList();
+            .Select(s => EventData.FromData<EmailRecord>(s.Result!["email"]!.AsObject())).OrderBy(e => e.SentAt).ToList();
         return new ProbationView(
             status.Instance.Id, status.RuntimeStatus.ToString(), status.Plan.CustomStatus, status.Instance.CreatedTime, status.Instance.LastUpdatedTime,
             facts.Organisation, facts.FieldworkStart, facts.FieldworkWeekThreeStart, facts.Contacts, entries, Ratings(state), emails,

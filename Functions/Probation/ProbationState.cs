@@ -1,6 +1,7 @@
 using IrpFlows.Documents;
 using IrpFlows.Irps;
-using IrpFlows.Timeline;
+using IrpFlows.Irps.Material;
+using IrpFlows.Mail;
 using IrpFlows.Workflow;
 
 namespace IrpFlows.Probation;
@@ -37,7 +38,7 @@ public sealed record ProbationState(ProbationFacts Facts, ProbationProgress Prog
         {
             if (e.Type == ProbationEvents.Started)
             {
-                state = new ProbationState(IrpEvents.FromData<ProbationStartedData>(e.Data).Facts, new ProbationProgress());
+                state = new ProbationState(EventData.FromData<ProbationStartedData>(e.Data).Facts, new ProbationProgress());
                 continue;
             }
             if (state is null) throw new InvalidOperationException($"Probation inspection {instance.Id} has events before {ProbationEvents.Started}.");
@@ -48,25 +49,25 @@ public sealed record ProbationState(ProbationFacts Facts, ProbationProgress Prog
 
     private ProbationState Apply(WorkflowEvent e) => e.Type switch
     {
-        ProbationEvents.SeniorLinkManagerNamed => NameLinkManager(IrpEvents.FromData<SeniorLinkManagerNamedData>(e.Data)),
-        ProbationEvents.PlanningMeetingHeld => this with { Progress = Progress with { PlanningMeetingOn = IrpEvents.FromData<PlanningMeetingHeldData>(e.Data).Date } },
+        ProbationEvents.SeniorLinkManagerNamed => NameLinkManager(EventData.FromData<SeniorLinkManagerNamedData>(e.Data)),
+        ProbationEvents.PlanningMeetingHeld => this with { Progress = Progress with { PlanningMeetingOn = EventData.FromData<PlanningMeetingHeldData>(e.Data).Date } },
         ProbationEvents.CaseSampleReturned => this with
         {
-            CaseSampleReturnedOn = IrpEvents.FromData<OnDateData>(e.Data).Date, Progress = Progress with { CaseSampleReturned = true },
+            CaseSampleReturnedOn = EventData.FromData<OnDateData>(e.Data).Date, Progress = Progress with { CaseSampleReturned = true },
         },
-        ProbationEvents.DraftIssued => this with { DraftIssuedOn = IrpEvents.FromData<OnDateData>(e.Data).Date, Progress = Progress with { DraftIssued = true } },
+        ProbationEvents.DraftIssued => this with { DraftIssuedOn = EventData.FromData<OnDateData>(e.Data).Date, Progress = Progress with { DraftIssued = true } },
         ProbationEvents.CommentsReturned => this with
         {
-            CommentsReturnedOn = IrpEvents.FromData<OnDateData>(e.Data).Date, Progress = Progress with { CommentsReturned = true },
+            CommentsReturnedOn = EventData.FromData<OnDateData>(e.Data).Date, Progress = Progress with { CommentsReturned = true },
         },
-        ProbationEvents.Published => Publish(IrpEvents.FromData<ProbationPublishedData>(e.Data)),
-        ProbationEvents.FieldworkRescheduled => Move(IrpEvents.FromData<FieldworkRescheduledData>(e.Data)),
-        ProbationEvents.RatingRecorded => Rate(IrpEvents.FromData<RatingRecordedData>(e.Data)),
+        ProbationEvents.Published => Publish(EventData.FromData<ProbationPublishedData>(e.Data)),
+        ProbationEvents.FieldworkRescheduled => Move(EventData.FromData<FieldworkRescheduledData>(e.Data)),
+        ProbationEvents.RatingRecorded => Rate(EventData.FromData<RatingRecordedData>(e.Data)),
         ProbationEvents.Cancelled => this with
         {
-            Cancelled = true, CancellationReason = IrpEvents.FromData<ProbationCancelledData>(e.Data).Reason, CancelledAt = e.RecordedAt,
+            Cancelled = true, CancellationReason = EventData.FromData<ProbationCancelledData>(e.Data).Reason, CancelledAt = e.RecordedAt,
         },
-        IrpEvents.DocumentReceived => Receive(IrpEvents.FromData<DocumentReceivedData>(e.Data)),
+        IrpEvents.DocumentReceived => Receive(EventData.FromData<DocumentReceivedData>(e.Data)),
         EngineEvents.StepCompleted => this with { CompletedSteps = new HashSet<string>(CompletedSteps) { StepHistory.StepId(e) } },
         _ => this, // StepFailed and other engine events that change nothing here
     };

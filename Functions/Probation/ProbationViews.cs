@@ -1,5 +1,7 @@
-using IrpFlows.Irps;
-using IrpFlows.Timeline;
+using IrpFlows.Documents;
+using IrpFlows.Mail;
+using IrpFlows.Validation;
+using IrpFlows.Workflow;
 
 namespace IrpFlows.Probation;
 
@@ -67,4 +69,4 @@ public sealed record ProbationPreview(IReadOnlyList<ProbationTimelineEntry> Time
 
 /// <summary>The body of <c>PUT /api/probation-inspections/{id}/ratings/{standard}</c>.</summary>
 /// <param name="Rating">Outstanding, Good, RequiresImprovement or Inadequate.</param>
-public sealed record RatingRequest([property: IrpFlows.Http.Text(IrpFlows.Http.Limits.Choice)] string? Rating);
+public sealed record RatingRequest([property: Text(Limits.Choice)] string? Rating);

@@ -1,8 +1,6 @@
 using System.Text.Json.Nodes;
 using IrpFlows.Documents;
-using IrpFlows.Irps;
 using IrpFlows.Mail;
-using IrpFlows.Timeline;
 using IrpFlows.Workflow;
 
 namespace IrpFlows.Probation;
@@ -57,7 +55,7 @@ public sealed class ProbationWorkflow(ProbationPlanner planner, ProbationMailTem
                 .ToDictionary(c => c.Key, c => DateOnly.ParseExact(c.Value.Data["result"]![DateResult]!.GetValue<string>(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
             var message = templates.Render(stepId, new ProbationMailContext(instance.Id, state, timeline, UploadLink(instance.Id, state), ran));
             var sent = await mail.SendAsync(message, cancellationToken);
-            result["email"] = IrpEvents.ToData(EmailRecord.For(stepId, sent));
+            result["email"] = EventData.ToData(EmailRecord.For(stepId, sent));
         }
         return new StepResult(result);
     }
@@ -73,7 +71,7 @@ public sealed class ProbationWorkflow(ProbationPlanner planner, ProbationMailTem
             new Uri(uploadLinks.PublicBaseUrl, "probation-inspections/" + Uri.EscapeDataString(instance.Id)),
             failure.StepId is { } step ? $"/api/probation-inspections/{instance.Id}/steps/{step}/retry" : null, "HM Inspectorate of Probation"));
         var sent = await mail.SendAsync(message, cancellationToken);
-        return new StepResult(new JsonObject { ["email"] = IrpEvents.ToData(EmailRecord.For(failure.NoticeId, sent)) });
+        return new StepResult(new JsonObject { ["email"] = EventData.ToData(EmailRecord.For(failure.NoticeId, sent)) });
     }
 
     /// <summary>The fields of a step's result holding the date (yyyy-MM-dd) it was planned for when it ran, and its week then.</summary>
@@ -114,7 +112,7 @@ public sealed class ProbationWorkflow(ProbationPlanner planner, ProbationMailTem
     {
         ["milestones"] = new JsonObject(timeline.Where(s => Milestones.Contains(s.Id))
             .Select(s => KeyValuePair.Create(s.Id, (JsonNode?)s.Date.ToString("yyyy-MM-dd")))),
-        ["organisation"] = IrpEvents.ToData(state.Facts.Organisation),
+        ["organisation"] = EventData.ToData(state.Facts.Organisation),
         ["fieldworkStart"] = state.Facts.FieldworkStart.ToString("yyyy-MM-dd"),
         ["nextStep"] = next is null ? null : new JsonObject { ["id"] = next.Id, ["title"] = next.Title, ["date"] = next.Date.ToString("yyyy-MM-dd") },
     };

@@ -4,7 +4,7 @@ using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
 using IrpFlows.Mail;
-using IrpFlows.Timeline;
+using IrpFlows.Workflow;
 
 namespace IrpFlows.Probation;
 

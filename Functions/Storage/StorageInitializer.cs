@@ -1,6 +1,6 @@
-using System.Net.Http;
 using System.Net.Sockets;
 using Azure;
+using IrpFlows.Workflow;
 
 namespace IrpFlows.Storage;
 

@@ -1,15 +1,11 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using Azure.Data.Tables;
-using IrpFlows.Documents;
+using IrpFlows.Irps.Material;
 using IrpFlows.Local.Checks;
-using IrpFlows.Mail;
 using IrpFlows.Probation;
 using IrpFlows.Tests.Probation;
 using IrpFlows.Tests.Support;
 using IrpFlows.Workflow;
-using Microsoft.Extensions.DependencyInjection;
-using Moq;
 
 namespace IrpFlows.Tests.Workflow.GoldenLogs;
 

@@ -1,0 +1,121 @@
+using IrpFlows.Irps.Facts;
+
+namespace IrpFlows.Irps.Judgements;
+
+/// <summary>
+/// Builds the report sections that follow from the judgements alone: Key findings sentences and pie charts
+/// (section 2) and the Summary of judgements (section 4). Pure: the same judgements always give the same text.
+/// </summary>
+public static class ReportSummary
+{
+    /// <summary>
+    /// The Key findings wording used when none is asked for, by the API and by every caller: HMP Elmley's (2023), the newer
+    /// published report, which names every judgement on the scale once everything is judged.
+    /// </summary>
+    public const KeyFindingsStyle DefaultStyle = KeyFindingsStyle.Exhaustive;
+
+    /// <summary>
+    /// Summarises the judgements made so far. Items without a judgement are never dropped or guessed: the sentences
+    /// say how many are still to be judged, counts report them separately and charts show a "Not yet judged" segment.
+    /// </summary>
+    /// <param name="recommendations">Recommendations followed up (concerns for an IRC), in the report's order.</param>
+    /// <param name="themes">Ofsted (Estyn) themes followed up, in the report's order; may be empty.</param>
+    /// <param name="subject">The IRP the report is about: its kind, nation and the month of the inspection followed up.</param>
+    /// <param name="style">Key findings wording; <see cref="DefaultStyle"/> unless a report calls for the other.</param>
+    public static ReportSummaryResult Build(
+        IReadOnlyList<JudgedRecommendation> recommendations,
+        IReadOnlyList<JudgedTheme> themes,
+        ReportSubject subject,
+        KeyFindingsStyle style = DefaultStyle)
+    {
+        ArgumentNullException.ThrowIfNull(recommendations);
+        ArgumentNullException.ThrowIfNull(themes);
+        ArgumentNullException.ThrowIfNull(subject);
+
+        var recommendationItems = TallyRecommendations(recommendations, subject.Kind == IrpKind.Immigration);
+        var themeItems = TallyThemes(themes, subject.ThemesJudgedBy);
+
+        var recommendationSlices = PieChart.Slices(recommendationItems);
+        var themeSlices = PieChart.Slices(themeItems);
+        var recommendationsTitle = ChartTitle(recommendationItems, subject);
+        var themesTitle = ChartTitle(themeItems, subject);
+
+        return new ReportSummaryResult(
+            new KeyFindings(
+                FollowedUp(recommendationItems, themeItems, subject),
+                KeyFindingsWriter.Write(recommendationItems, style),
+                KeyFindingsWriter.Write(themeItems, style)),
+            new JudgementCounts(
+                recommendationItems.Tallies.ToDictionary(t => t.Name, t => t.Count),
+                themeItems.Tallies.ToDictionary(t => t.Name, t => t.Count),
+                recommendationItems.NotYetJudged,
+                themeItems.NotYetJudged),
+            SummaryLines(recommendations, themes, subject, recommendationItems.Heading, themeItems.Heading),
+            recommendationSlices,
+            themeSlices,
+            recommendationsTitle,
+            themesTitle,
+            PieChartSvg.Render(recommendationSlices, recommendationsTitle, "recommendations-chart"),
+            PieChartSvg.Render(themeSlices, themesTitle, "themes-chart"));
+    }
+
+    /// <summary>
+    /// Paragraph 2.1: "At this IRP visit, we followed up nine recommendations from our most recent inspection in July 2021 and
+    /// Ofsted followed up three themes based on their latest inspection or progress monitoring visit to the prison, whichever
+    /// was most recent." (HMP Hull, 2022). Empty when nothing was followed up.
+    /// </summary>
+    private static string FollowedUp(TalliedItems recommendations, TalliedItems themes, ReportSubject subject)
+    {
+        if (recommendations.Total == 0)
+        {
+            return string.Empty;
+        }
+
+        var sentence = $"At this IRP visit, we followed up {recommendations.Counted(recommendations.Total)} from our most recent inspection in {subject.InspectionMonth}";
+        return themes.Total == 0
+            ? sentence + "."
+            : sentence + $" and {themes.JudgedBy} followed up {themes.Counted(themes.Total)} based on their latest inspection or progress monitoring visit to the prison, whichever was most recent.";
+    }
+
+    /// <summary>Figures 2 and 3: "Progress on HMI Prisons recommendations from March 2022 inspection (n=7)" (HMP Elmley, 2023).</summary>
+    private static string ChartTitle(TalliedItems items, ReportSubject subject) =>
+        $"Progress on {items.Heading} from {subject.InspectionMonth} inspection (n={items.Total})";
+
+    private static TalliedItems TallyRecommendations(IReadOnlyList<JudgedRecommendation> recommendations, bool isImmigration)
+    {
+        var tallies = JudgementScales.RecommendationScale
+            .Select(j => new JudgementTally(j.ToString(), j.ToLabel(), j.ToDisplayText(), recommendations.Count(r => r.Judgement == j)))
+            .ToList();
+        var (singular, plural) = isImmigration ? ("concern", "concerns") : ("recommendation", "recommendations");
+        return new TalliedItems("HMI Prisons", singular, plural, tallies, recommendations.Count(r => r.Judgement is null));
+    }
+
+    private static TalliedItems TallyThemes(IReadOnlyList<JudgedTheme> themes, string judgedBy)
+    {
+        var tallies = JudgementScales.ThemeScale
+            .Select(j => new JudgementTally(j.ToString(), j.ToLabel(), j.ToDisplayText(), themes.Count(t => t.Judgement == j)))
+            .ToList();
+        return new TalliedItems(judgedBy, "theme", "themes", tallies, themes.Count(t => t.Judgement is null));
+    }
+
+    private static List<SummaryOfJudgementsEntry> SummaryLines(IReadOnlyList<JudgedRecommendation> recommendations,
+        IReadOnlyList<JudgedTheme> themes, ReportSubject subject, string recommendationsHeading, string themesHeading)
+    {
+        var recommendationKind = subject.Kind == IrpKind.Immigration ? SummaryOfJudgementsEntry.ConcernKind : SummaryOfJudgementsEntry.RecommendationKind;
+        // A recommendation in parts is listed part by part, each with its own text and judgement (HMP Hull 2022, Section 4).
+        var recommendationLines = recommendations.SelectMany(r => r.Parts.Count == 0
+            ? [Line(r.Recommendation.Ref, r.Recommendation.Text, r.Judgement) with { Concern = r.Recommendation.Concern }]
+            : r.Parts.Select(p => Line(p.Part.Ref, p.Part.Text, p.Judgement) with { PartOf = r.Recommendation.Ref, Concern = r.Recommendation.Concern }));
+        var themeLines = themes.Select(t => new SummaryOfJudgementsEntry(
+            t.Theme.Ref,
+            t.Theme.Text,
+            SummaryOfJudgementsEntry.OfstedThemeKind,
+            t.Judgement?.ToString(),
+            t.Judgement?.ToLabel() ?? JudgementTally.NotYetJudgedLabel,
+            themesHeading));
+        return [.. recommendationLines, .. themeLines];
+
+        SummaryOfJudgementsEntry Line(string reference, string text, RecommendationJudgement? judgement) =>
+            new(reference, text, recommendationKind, judgement?.ToString(), judgement?.ToLabel() ?? JudgementTally.NotYetJudgedLabel, recommendationsHeading);
+    }
+}

@@ -1,0 +1,58 @@
+using IrpFlows.Irps.Facts;
+using IrpFlows.Irps.Judgements;
+
+namespace IrpFlows.Irps.Letters;
+
+/// <summary>
+/// What a step's email needs to know about one IRP. <see cref="StepDates"/> maps planned step ids to their dates:
+/// <c>visit-start</c>, <c>visit-end</c>, <c>documents-deadline</c>, <c>fact-check-deadline</c>, <c>publication-deadline</c>,
+/// <c>material-destruction</c> (the cancellation notice says when what was provided is deleted).
+/// <see cref="VisitReschedules"/> counts the times the visit has moved; it numbers the versions of the visit's calendar
+/// invitation (its SEQUENCE), so an invitation sent after a move replaces the one sent before it.
+/// Every string here is user-supplied and is HTML-encoded when rendered. <see cref="DraftReportLink"/> and
+/// <see cref="FactCheckUploadLink"/> (the page where the establishment uploads its comments) are set once the draft is issued.
+/// </summary>
+public sealed record IrpMailContext(
+    string InstanceId,
+    IrpFacts Facts,
+    IReadOnlyDictionary<string, DateOnly> StepDates,
+    int VisitReschedules,
+    IReadOnlyList<DocumentRequestItem> Documents,
+    Uri? UploadLink,
+    Uri? DraftReportLink,
+    Uri? FactCheckUploadLink,
+    DateOnly? PublishedOn,
+    Uri? PublicationUrl,
+    string? CancellationReason,
+    string? DestructionSummary)
+{
+    /// <summary>The judgements recorded so far, as the report summarises them: the debrief document's content.</summary>
+    public ReportSummaryResult? Summary { get; init; }
+
+    /// <summary>A read-only link to the final report, once uploaded, for the email to ministers.</summary>
+    public Uri? FinalReportLink { get; init; }
+
+    /// <summary>The final report has gone to ministers: only then does the publication notice say so.</summary>
+    public bool FinalReportSent { get; init; }
+
+    /// <summary>Every move of the visit, in order, with the days it moved from and to: what each <c>visit-moved-{n}</c> notice tells.</summary>
+    public IReadOnlyList<VisitMoveNotice> VisitMoves { get; init; } = [];
+
+    /// <summary>The visit arrangements, and with them the calendar invitation, have gone: a notice of a move then updates the invitation.</summary>
+    public bool VisitArrangementsSent { get; init; }
+
+    /// <summary>The IRP was cancelled: the destruction of its material tells of a review that did not take place.</summary>
+    public bool Cancelled { get; init; }
+
+    /// <summary>The steps a <c>skipped-notice-{n}</c> tells the coordinator of: not sent because their moment had passed.</summary>
+    public IReadOnlyList<SkippedStepNotice> SkippedSteps { get; init; } = [];
+}
+
+/// <summary>A step recorded skipped because its window had closed: its title, the date it was planned for, and why.</summary>
+public sealed record SkippedStepNotice(string Title, DateOnly Date, string Reason);
+
+/// <summary>The <paramref name="Number"/>th move of the visit: its days before and after, and the documents deadline the new days give.</summary>
+public sealed record VisitMoveNotice(int Number, DateOnly FromStart, DateOnly FromEnd, DateOnly ToStart, DateOnly ToEnd, DateOnly DocumentsDeadline);
+
+/// <summary>A document asked of the establishment (prison guide 7.3, IRC guide 2.7) and whether it has arrived.</summary>
+public sealed record DocumentRequestItem(string Key, string Title, bool Received);

@@ -1,0 +1,27 @@
+using IrpFlows.Mail;
+using IrpFlows.Pages;
+using MimeKit;
+
+namespace IrpFlows.Irps.Pages;
+
+/// <summary>One email an IRP sent: who it went to and when, and its text as the recipient reads it, with its attachments' names.</summary>
+public static class EmailPage
+{
+    /// <param name="message">The message as sent, or null where mail goes through Microsoft Graph and no copy is kept here.</param>
+    public static Html Render(IrpView irp, EmailRecord sent, MimeMessage? message, TimeZoneInfo zone) => Html.Of($"""
+        <p><a href="/irps/{irp.Id}#emails">Back to {irp.Establishment.Name}</a></p>
+        <h1>{sent.Subject}</h1>
+        <dl class="facts">
+        <dt>Sent</dt><dd>{PageLayout.When(sent.SentAt, zone)}</dd>
+        <dt>To</dt><dd>{string.Join(", ", sent.To)}</dd>
+        <dt>Copied to</dt><dd>{(sent.Cc.Count == 0 ? "–" : string.Join(", ", sent.Cc))}</dd>
+        </dl>
+        {(message is null
+            ? Html.Of($"<p>Mail is sent through Microsoft Graph here, so IrpFlows keeps no copy: the message is in the sender mailbox's Sent Items.</p>")
+            : Html.Of($"""
+                <h2>Message</h2>
+                <pre id="message-text">{message.TextBody ?? "(This message has no plain-text part.)"}</pre>
+                {(message.Attachments.Any() ? Html.Of($"<h2>Attachments</h2><ul>{message.Attachments.Select(a => Html.Of($"<li>{a.ContentDisposition?.FileName ?? a.ContentType.Name ?? a.ContentType.MimeType}</li>"))}</ul>") : Html.Empty)}
+                """))}
+        """);
+}

@@ -1,0 +1,210 @@
+using IrpFlows.Irps.Judgements;
+using IrpFlows.Pages;
+using IrpFlows.Workflow;
+
+namespace IrpFlows.Irps.Pages;
+
+/// <summary>
+/// What the IRP page shows besides the IRP: the outcome of the last action (a confirmation, or a refusal whose field errors
+/// sit beside the fields of the form <see cref="Action"/> names, refilled from <see cref="Values"/>), and the dates a visit
+/// move would change, awaiting confirmation.
+/// </summary>
+public sealed record IrpPageState(string? Message = null, Refusal? Refusal = null, string? Action = null, IFormCollection? Values = null)
+{
+    public IReadOnlyList<DateMove>? VisitMove { get; init; }
+    public string? VisitMoveTo { get; init; }
+
+    public string? Error(string action, string field) =>
+        Action == action && Refusal?.Errors?.TryGetValue(field, out var messages) == true ? string.Join(" ", messages) : null;
+
+    public string Value(string action, string field) => Action == action ? Values?[field].FirstOrDefault() ?? "" : "";
+}
+
+/// <summary>One IRP (<c>GET /irps/{id}</c>): timeline, documents, emails, actions, judgements and the report summary, history.</summary>
+public static class IrpPage
+{
+    public static Html Render(IrpView irp, ReportSummaryResult? summary, IrpPageState state, string formToken, TimeZoneInfo zone)
+    {
+        var active = irp.RuntimeStatus is "Running" or "Pending";
+        var status = irp.RuntimeStatus switch
+        {
+            "Terminated" => "Cancelled" + (irp.CancellationReason is { } reason ? $": {reason}" : ""),
+            "Completed" => "Completed",
+            _ => irp.CustomStatus,
+        };
+        var topError = state.Refusal is { } refused && (refused.Errors is null || state.Action is null)
+            ? $"{refused.Title} {refused.Detail}" : state.Refusal is not null ? "The form has errors: see below." : null;
+        return Html.Of($"""
+            <p><a href="/">Back to the programme</a></p>
+            <h1>{irp.Establishment.Name}</h1>
+            {PageLayout.Message(topError, isError: true)}{PageLayout.Message(state.Message, isError: false)}
+            <dl class="facts">
+            <dt>Status</dt><dd id="status">{status}</dd>
+            <dt>Visit</dt><dd id="visit">{PageLayout.LongDate(irp.VisitStart)}{(irp.VisitEnd is { } end ? " to " + PageLayout.LongDate(end) : "")}</dd>
+            <dt>Announced</dt><dd>{PageLayout.LongDate(irp.AnnouncementDate)}</dd>
+            <dt>Coordinator</dt><dd>{irp.Contacts.Coordinator.Name}</dd>
+            <dt>Liaison officer</dt><dd id="liaison">{(irp.Contacts.LiaisonOfficer is { } lo ? $"{lo.Name} ({lo.Email})" : "Not appointed yet")}</dd>
+            </dl>
+            {(irp.Warnings.Count > 0 ? Html.Of($"<h2>Departures from the guide</h2><ul>{irp.Warnings.Select(w => Html.Of($"<li><code>{w.Field}</code> {w.Message}</li>"))}</ul>") : Html.Empty)}
+            {Timeline(irp, active, formToken, zone)}
+            {(active ? Actions(irp, state, formToken) : Html.Empty)}
+            {Documents(irp, zone)}
+            {Emails(irp, zone)}
+            {Judgements(irp, summary, state, formToken, active)}
+            {History(irp, zone)}
+            """);
+    }
+
+    private static Html Timeline(IrpView irp, bool active, string formToken, TimeZoneInfo zone) => Html.Of($"""
+        <h2 id="timeline">Timeline</h2>
+        <table id="timeline-table">
+        <caption>Every step, with the paragraph of the guide its date comes from</caption>
+        <thead><tr><th scope="col">Date</th><th scope="col">Step</th><th scope="col">Guide</th><th scope="col">Status</th></tr></thead>
+        <tbody>
+        {irp.Timeline.Select(s => Html.Of($"""
+            <tr id="step-{s.Id}"><td class="date">{PageLayout.LongDate(s.Date)}{(s.Time is { } t ? " " + t : "")}</td><th scope="row">{s.Title}</th><td>{s.Source}</td>
+            <td><span class="tag {s.Status}">{s.Status}</span>{(s.CompletedAt is { } done ? Html.Of($"<br><span class=\"hint\">{PageLayout.When(done, zone)}</span>") : Html.Empty)}{(s.WaitingFor is { } waiting && s.Status == "pending" ? Html.Of($"<br><span class=\"hint\">Waits for: {waiting}</span>") : Html.Empty)}{(s.SkippedReason is { } why && s.Status == "skipped" ? Html.Of($"<br><span class=\"hint\">{why}</span>") : Html.Empty)}{(s.RetryAt is { } retryAt ? Html.Of($"<br><span class=\"hint\">Attempt {s.FailedAttempts} failed ({s.LastError}); trying again {PageLayout.When(retryAt, zone)}</span>") : Html.Empty)}
+            {(s.Status == "failed" ? Html.Of($"""
+                <p class="error-message">{s.LastError ?? "Failed"} ({s.FailedAttempts} attempts)</p>
+                {Html.When(active, $"<form method=\"post\" action=\"/irps/{irp.Id}/retry\">{PageLayout.FormToken(formToken)}<input type=\"hidden\" name=\"stepId\" value=\"{s.Id}\"><button type=\"submit\" class=\"secondary\">Retry {s.Title}</button></form>")}
+                """) : Html.Empty)}</td></tr>
+            """))}
+        </tbody>
+        </table>
+        """);
+
+    private static Html Actions(IrpView irp, IrpPageState state, string formToken)
+    {
+        Html Field(string action, string name, string label, string type, string? hint = null, bool required = true)
+        {
+            var id = $"{action}-{name}";
+            var error = state.Error(action, name);
+            return Html.Of($"""
+                <div class="field{(error is null ? "" : " error")}"><label for="{id}">{label}</label>
+                {(hint is null ? Html.Empty : Html.Of($"<p class=\"hint\" id=\"{id}-hint\">{hint}</p>"))}{(error is null ? Html.Empty : Html.Of($"<p class=\"error-message\" id=\"{id}-error\">Error: {error}</p>"))}
+                <input type="{type}" id="{id}" name="{name}" value="{state.Value(action, name)}"{(required ? Html.Of($" required") : Html.Empty)}{Described(id, hint, error)}></div>
+                """);
+        }
+        // novalidate: the app's own checks answer, beside each field, in the same words whether or not the browser checks first.
+        Html Form(string action, string title, Html fields, string button, string cssClass = "", string enctype = "") => Html.Of($"""
+            <section aria-labelledby="{action}-title"><h3 id="{action}-title">{title}</h3>
+            <form method="post" action="/irps/{irp.Id}/{action}" novalidate{(enctype.Length > 0 ? Html.Of($" enctype=\"{enctype}\"") : Html.Empty)}>
+            {PageLayout.FormToken(formToken)}{fields}
+            <button type="submit"{(cssClass.Length > 0 ? Html.Of($" class=\"{cssClass}\"") : Html.Empty)}>{button}</button>
+            </form></section>
+            """);
+
+        var move = state.VisitMove is { } moves ? Html.Of($"""
+            <div id="move-preview">
+            <p>If the visit starts on <strong>{PageLayout.LongDate(DateOnly.Parse(state.VisitMoveTo!, PageLayout.English))}</strong>, these dates move:</p>
+            <table><caption>Dates that will move</caption><thead><tr><th scope="col">Step</th><th scope="col">Now</th><th scope="col">After the move</th></tr></thead>
+            <tbody>{moves.Select(m => Html.Of($"<tr><th scope=\"row\">{m.Title}</th><td>{PageLayout.LongDate(m.From)}</td><td>{PageLayout.LongDate(m.To)}</td></tr>"))}</tbody></table>
+            <form method="post" action="/irps/{irp.Id}/move-visit">{PageLayout.FormToken(formToken)}<input type="hidden" name="visitStart" value="{state.VisitMoveTo}"><input type="hidden" name="confirm" value="yes">
+            <button type="submit">Confirm the move</button> <a href="/irps/{irp.Id}#move-visit-title">Do not move it</a></form>
+            </div>
+            """) : Html.Empty;
+
+        return Html.Of($"""
+            <h2 id="actions">Actions</h2>
+            <div class="actions">
+            {Form("liaison-officer", "Appoint the liaison officer",
+                Html.Join([Field("liaison-officer", "name", "Full name", "text"), Field("liaison-officer", "email", "Email address", "email")]), "Appoint")}
+            <div>{Form("move-visit", "Move the visit",
+                Field("move-visit", "visitStart", "New first day of the visit", "date", "A working day. You will see the dates that move before anything changes."), "Show the dates that move", "secondary")}{move}</div>
+            {Form("draft-report", "Upload the draft report",
+                Field("draft-report", "file", "Draft report (PDF or Word)", "file"), "Upload the draft", enctype: "multipart/form-data")}
+            {Form("issue-draft", "Issue the draft for fact check",
+                Html.Of($"<p class=\"hint\">{(irp.DraftReport is { } draft ? $"Uploaded: {draft.FileName}." : "Upload the draft report first.")} The establishment is sent a link to it.</p>{Field("issue-draft", "date", "Issued on (leave empty for today)", "date", required: false)}"), "Issue the draft")}
+            {Form("fact-check-returned", "Record the fact check returned",
+                Field("fact-check-returned", "date", "Returned on (leave empty for today)", "date", required: false), "Record the fact check")}
+            {Form("published", "Record publication",
+                Html.Join([Field("published", "date", "Published on", "date"), Field("published", "url", "Address of the published report", "url")]), "Record publication")}
+            {Form("cancel", "Cancel this IRP", Html.Of($"""
+                {Field("cancel", "reason", "Reason", "text", "Told to the establishment with the cancellation.")}
+                <div class="field{(state.Error("cancel", "confirm") is null ? "" : " error")}">{(state.Error("cancel", "confirm") is { } notConfirmed ? Html.Of($"<p class=\"error-message\">Error: {notConfirmed}</p>") : Html.Empty)}
+                <input type="checkbox" id="cancel-confirm" name="confirm" value="yes" required> <label for="cancel-confirm" style="display:inline">Yes, cancel the IRP and tell everyone</label></div>
+                """), "Cancel the IRP", "warning")}
+            </div>
+            """);
+    }
+
+    private static Html Described(string id, string? hint, string? error)
+    {
+        var ids = string.Join(" ", new[] { hint is null ? null : id + "-hint", error is null ? null : id + "-error" }.OfType<string>());
+        return ids.Length == 0 ? Html.Empty : Html.Of($" aria-describedby=\"{ids}\"{(error is null ? Html.Empty : Html.Of($" aria-invalid=\"true\""))}");
+    }
+
+    private static Html Documents(IrpView irp, TimeZoneInfo zone) => Html.Of($"""
+        <h2 id="documents">Documents</h2>
+        <p>{irp.Documents.Count(d => d.Status == "received")} of {irp.Documents.Count} received.{(irp.UploadLink is { } link ? Html.Of($" The establishment's upload page: <a href=\"{link.AbsoluteUri}\">upload link</a>.") : Html.Empty)}</p>
+        <table id="documents-table"><caption>Documents requested</caption>
+        <thead><tr><th scope="col">Document</th><th scope="col">Status</th><th scope="col">Files</th></tr></thead>
+        <tbody>{irp.Documents.Select(d => Html.Of($"""
+            <tr><th scope="row">{d.Title}<br><span class="hint">{d.Source}</span></th><td><span class="tag {d.Status}">{d.Status}</span></td>
+            <td>{(d.Files.Count == 0 ? Html.Of($"–") : Html.Of($"<ul>{d.Files.Select(f => Html.Of($"<li><a href=\"/irps/{irp.Id}/documents/{d.Key}/files/{Uri.EscapeDataString(f.Name)}\">{f.Name}</a> <span class=\"hint\">{PageLayout.When(f.ReceivedAt, zone)}</span></li>"))}</ul>"))}</td></tr>
+            """))}</tbody></table>
+        """);
+
+    private static Html Emails(IrpView irp, TimeZoneInfo zone) => Html.Of($"""
+        <h2 id="emails">Emails sent</h2>
+        {(irp.Emails.Count == 0 ? Html.Of($"<p>None yet.</p>") : Html.Of($"""
+            <table id="emails-table"><caption>Every email this IRP has sent</caption>
+            <thead><tr><th scope="col">Sent</th><th scope="col">Subject</th><th scope="col">To</th><th scope="col">Copied to</th></tr></thead>
+            <tbody>{irp.Emails.Select(e => Html.Of($"<tr><td>{PageLayout.When(e.SentAt, zone)}</td><th scope=\"row\"><a href=\"/irps/{irp.Id}/emails/{e.MessageId}\">{e.Subject}</a></th><td>{string.Join(", ", e.To)}</td><td>{string.Join(", ", e.Cc)}</td></tr>"))}</tbody></table>
+            """))}
+        """);
+
+    private static Html Judgements(IrpView irp, ReportSummaryResult? summary, IrpPageState state, string formToken, bool active)
+    {
+        if (irp.Judgements.Count == 0) return Html.Empty;
+        var form = Html.Of($"""
+            <form method="post" action="/irps/{irp.Id}/judgements" id="judgements-form">
+            {PageLayout.FormToken(formToken)}
+            {irp.Judgements.Select((j, i) =>
+            {
+                var isTheme = j.Kind == SummaryOfJudgementsEntry.OfstedThemeKind;
+                var scale = isTheme
+                    ? JudgementScales.ThemeScale.Select(s => (s.ToString(), s.ToLabel()))
+                    : JudgementScales.RecommendationScale.Select(s => (s.ToString(), s.ToLabel()));
+                var error = state.Error("judgements", j.Ref);
+                return Html.Of($"""
+                    <fieldset class="{(error is null ? "" : "error")}"><legend>{(isTheme ? "Theme" : "Recommendation")} {j.Ref}</legend>
+                    <p>{j.Text}</p>{(error is null ? Html.Empty : Html.Of($"<p class=\"error-message\">Error: {error}</p>"))}
+                    <input type="hidden" name="ref" value="{j.Ref}">
+                    <div class="field"><label for="judgement-{i}">Judgement on {j.Ref}</label>
+                    <select id="judgement-{i}" name="judgement"><option value="">Not judged yet</option>{scale.Select(s => Html.Of($"<option value=\"{s.Item1}\"{(s.Item1 == j.Judgement ? Html.Of($" selected") : Html.Empty)}>{s.Item2}</option>"))}</select></div>
+                    <div class="field"><label for="text-{i}">Written judgement on {j.Ref} (optional)</label>
+                    <textarea id="text-{i}" name="text" rows="3">{j.WrittenJudgement}</textarea></div>
+                    </fieldset>
+                    """);
+            })}
+            <button type="submit">Save the judgements</button>
+            </form>
+            """);
+        return Html.Of($"""
+            <h2 id="judgements">Judgements</h2>
+            {(active ? form : Html.Empty)}
+            {(summary is null ? Html.Empty : Html.Of($"""
+                <h2 id="key-findings">Key findings</h2>
+                <div id="key-findings-text">
+                {new[] { summary.KeyFindings.FollowedUp, summary.KeyFindings.Recommendations, summary.KeyFindings.Themes }.Where(p => p.Length > 0).Select(p => Html.Of($"<p>{p}</p>"))}
+                </div>
+                <div class="pies">
+                {(summary.RecommendationsChartSvg.Length > 0 ? Html.Of($"<figure>{Html.Trusted(summary.RecommendationsChartSvg)}<figcaption>{summary.RecommendationsChartTitle}</figcaption></figure>") : Html.Empty)}
+                {(summary.ThemesChartSvg.Length > 0 ? Html.Of($"<figure>{Html.Trusted(summary.ThemesChartSvg)}<figcaption>{summary.ThemesChartTitle}</figcaption></figure>") : Html.Empty)}
+                </div>
+                <h2 id="summary-of-judgements">Summary of judgements</h2>
+                <table><caption>Every recommendation and theme followed up, with its judgement</caption>
+                <thead><tr><th scope="col">Ref</th><th scope="col">Recommendation or theme</th><th scope="col">Judgement</th></tr></thead>
+                <tbody>{summary.SummaryOfJudgements.Select(e => Html.Of($"<tr><td>{e.Ref}</td><td>{e.Text}</td><td>{e.JudgementLabel}</td></tr>"))}</tbody></table>
+                """))}
+            """);
+    }
+
+    private static Html History(IrpView irp, TimeZoneInfo zone) => Html.Of($"""
+        <h2 id="history">History</h2>
+        <table id="history-table"><caption>Every event, oldest first, with who caused it</caption>
+        <thead><tr><th scope="col">When</th><th scope="col">Event</th><th scope="col">By</th></tr></thead>
+        <tbody>{irp.History.Select(h => Html.Of($"<tr><td>{PageLayout.When(h.RecordedAt, zone)}</td><td>{h.Type}{(h.Step is { } step ? ": " + step : "")}</td><td>{h.By ?? "not recorded"}</td></tr>"))}</tbody></table>
+        """);
+}

@@ -1,0 +1,236 @@
+using IrpFlows.Irps.Facts;
+using IrpFlows.Irps.Judgements;
+using IrpFlows.Irps.Timeline;
+using IrpFlows.Workflow;
+using Microsoft.DurableTask.Client;
+
+namespace IrpFlows.Irps.Reports;
+
+/// <summary>
+/// After the visit: the draft report and fact-check comments a coordinator uploads, the judgements on each recommendation
+/// and Ofsted theme, and the report summary built from them. Every check runs before anything is stored, and a file
+/// whose record is refused is deleted, so a refused request changes nothing.
+/// </summary>
+public sealed class IrpReportService(WorkflowEngine engine, IrpService irps, IrpReportFiles files, ReportOptions options, TimeProvider time)
+{
+    /// <summary>Longest written judgement accepted, in characters.</summary>
+    public const int MaxJudgementTextLength = 2000;
+
+    /// <summary>
+    /// Stores a draft report and makes it the current draft. Refused with 409 once the draft has been issued for fact check
+    /// (the establishment has that one), or when the IRP is terminated or completed.
+    /// </summary>
+    public async Task<(ReportFileUploadedData? File, Refusal? Refusal)> UploadDraftAsync(
+        string id, string? fileName, string? contentType, BinaryData content, DurableTaskClient durable, CancellationToken ct)
+    {
+        var (name, invalid) = ReportFileRules.Check(fileName, contentType, content.ToMemory().Span, options.MaxFileSizeBytes);
+        if (invalid is not null) return (null, invalid);
+        var (state, refusal) = await StateAsync(id, ct);
+        if (refusal is not null) return (null, refusal);
+        if (RefuseDraftUpload(state!) is { } issued) return (null, issued);
+
+        var version = state!.DraftReports.Count + 1;
+        return await StoreAndRecordAsync(id, IrpFileKind.Draft, version, name!, contentType!, content, durable, ct, current =>
+            RefuseDraftUpload(current) ?? (current.DraftReports.Count + 1 != version ? AnotherUpload() : null),
+            (current, file) => [new NewEvent(IrpEvents.DraftReportUploaded, EventData.ToData(file))]);
+    }
+
+    /// <summary>
+    /// Stores the final report, to be sent to the Secretary of State for Justice (prison guide 14.1) or the Home Secretary and
+    /// Minister (IRC guide 5.1) at once. A new upload replaces it until it has gone. Refused with 409 before the draft was issued
+    /// (the final report follows the fact check), once it has been sent or the report published, when no ministerial office
+    /// contact was given, or when the IRP is terminated or completed.
+    /// </summary>
+    public async Task<(ReportFileUploadedData? File, Refusal? Refusal)> UploadFinalReportAsync(
+        string id, string? fileName, string? contentType, BinaryData content, DurableTaskClient durable, CancellationToken ct)
+    {
+        var (name, invalid) = ReportFileRules.Check(fileName, contentType, content.ToMemory().Span, options.MaxFileSizeBytes);
+        if (invalid is not null) return (null, invalid);
+        var (state, refusal) = await StateAsync(id, ct);
+        if (refusal is not null) return (null, refusal);
+        if (RefuseFinalReport(state!) is { } early) return (null, early);
+
+        var version = state!.FinalReports.Count + 1;
+        return await StoreAndRecordAsync(id, IrpFileKind.Final, version, name!, contentType!, content, durable, ct, current =>
+            RefuseFinalReport(current) ?? (current.FinalReports.Count + 1 != version ? AnotherUpload() : null),
+            (current, file) => [new NewEvent(IrpEvents.FinalReportUploaded, EventData.ToData(file))]);
+    }
+
+    /// <summary>
+    /// Stores the establishment's fact-check comments and, if not already recorded, records FactCheckReturned today (which
+    /// stops the fact-check reminders). Refused with 409 before the draft was issued, after publication, or when the IRP is
+    /// terminated or completed.
+    /// </summary>
+    public async Task<(ReportFileUploadedData? File, Refusal? Refusal)> UploadFactCheckCommentsAsync(
+        string id, string? fileName, string? contentType, BinaryData content, DurableTaskClient durable, CancellationToken ct)
+    {
+        var (name, invalid) = ReportFileRules.Check(fileName, contentType, content.ToMemory().Span, options.MaxFileSizeBytes);
+        if (invalid is not null) return (null, invalid);
+        var (state, refusal) = await StateAsync(id, ct);
+        if (refusal is not null) return (null, refusal);
+        if (RefuseComments(state!) is { } early) return (null, early);
+
+        var version = state!.FactCheckComments.Count + 1;
+        var today = irps.Today();
+        return await StoreAndRecordAsync(id, IrpFileKind.FactCheck, version, name!, contentType!, content, durable, ct, current =>
+            RefuseComments(current) ?? (current.FactCheckComments.Count + 1 != version ? AnotherUpload() : null),
+            (current, file) => current.Progress.FactCheckReturnedOn is null
+                ? [new NewEvent(IrpEvents.FactCheckCommentsUploaded, EventData.ToData(file)),
+                   new NewEvent(IrpEvents.FactCheckReturned, EventData.ToData(new FactCheckReturnedData(today)))]
+                : [new NewEvent(IrpEvents.FactCheckCommentsUploaded, EventData.ToData(file))]);
+    }
+
+    /// <summary>
+    /// Records the judgement on one recommendation (concern) or Ofsted theme, replacing any earlier one for that ref; the
+    /// very judgement already recorded is accepted and records nothing. 404 for an unknown IRP or ref; 400 for a value off
+    /// that item's scale (listing the scale) or a text over <see cref="MaxJudgementTextLength"/> characters; 409 before the
+    /// visit's first day (naming <c>judgement</c>), once the report is published or the IRP is terminated or completed.
+    /// </summary>
+    public async Task<(JudgementView? Judgement, Refusal? Refusal)> RecordJudgementAsync(
+        string id, string reference, string? judgement, string? text, DurableTaskClient durable, CancellationToken ct)
+    {
+        var (state, refusal) = await StateAsync(id, ct);
+        if (refusal is not null) return (null, refusal);
+        var item = Judgements(state!).FirstOrDefault(j => j.Ref == reference);
+        if (item is null && state!.Facts.Recommendations.FirstOrDefault(r => r.Ref == reference && r.Parts.Count > 0) is { } inParts)
+            return (null, Refusal.Invalid("ref", $"'{reference}' is judged through its parts: record a judgement for each of {string.Join(", ", inParts.JudgedRefs())}."));
+        if (item is null)
+            return (null, new Refusal(404, "Not found", $"IRP '{id}' follows up no recommendation or Ofsted theme with ref '{reference}'."));
+        var isTheme = item.Kind == SummaryOfJudgementsEntry.OfstedThemeKind;
+
+        var value = isTheme
+            ? JudgementScales.TryParseThemeJudgement(judgement, out var t) ? t.ToString() : null
+            : JudgementScales.TryParseRecommendationJudgement(judgement, out var r) ? r.ToString() : null;
+        if (value is null)
+        {
+            // Least to most progress, as the scales are defined in the guides (10.1, 11.1).
+            var scale = isTheme
+                ? JudgementScales.ThemeScale.Reverse().Select(j => j.ToString())
+                : JudgementScales.RecommendationScale.Reverse().Select(j => j.ToString());
+            var what = isTheme ? "an Ofsted theme" : item.Kind == SummaryOfJudgementsEntry.ConcernKind ? "a concern" : "a recommendation";
+            return (null, Refusal.Invalid("judgement", $"must be one of {string.Join(", ", scale)} for {what}."));
+        }
+        var written = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+        if (written?.Length > MaxJudgementTextLength)
+            return (null, Refusal.Invalid("text", $"must be at most {MaxJudgementTextLength} characters (was {written.Length})."));
+
+        var recorded = new JudgementRecordedData(reference, value, written);
+        var today = irps.Today();
+        var appended = await irps.AppendAsync(id, status =>
+        {
+            IrpService.RefuseIfFinished(status);
+            var current = IrpState.From(status.Instance);
+            if (current.Progress.PublishedOn is { } published)
+                throw new EventRejectedException(409, "Already published",
+                    $"The report was published on {published:yyyy-MM-dd}; its judgements can no longer change.");
+            // Prison guide 9.1 / IRC guide 3.2: progress is judged on the evidence the team gathers during the visit.
+            if (today < current.Facts.VisitStart)
+                throw new RefusedException(Refusal.OutOfOrder("The visit has not started", "judgement",
+                    $"cannot be recorded before the visit starts on {current.Facts.VisitStart:yyyy-MM-dd}: progress is judged on the evidence gathered there "
+                    + $"(prison guide 9.1, IRC guide 3.2). Today is {today:yyyy-MM-dd}."));
+            // Already true: a retried request, or the same one sent twice at once, records once.
+            return current.Judgements.TryGetValue(reference, out var was) && was == recorded
+                ? []
+                : [new NewEvent(IrpEvents.JudgementRecorded, EventData.ToData(recorded))];
+        }, durable, ct);
+        return appended is null ? (item with { Judgement = value, WrittenJudgement = written }, null) : (null, appended);
+    }
+
+    /// <summary>The report summary from the judgements recorded so far; null when there is no such IRP.</summary>
+    public async Task<ReportSummaryResult?> SummaryAsync(string id, KeyFindingsStyle style, CancellationToken ct)
+    {
+        var status = await engine.GetAsync(IrpWorkflow.KindName, id, ct);
+        if (status is null) return null;
+        return Summary(IrpState.From(status.Instance), style);
+    }
+
+    /// <summary>The report summary from the judgements recorded in <paramref name="state"/>.</summary>
+    public static ReportSummaryResult Summary(IrpState state, KeyFindingsStyle style)
+    {
+        var recommendations = state.Facts.Recommendations.Select(r => JudgedRecommendation.For(r,
+            reference => state.Judgements.TryGetValue(reference, out var j) ? Enum.Parse<RecommendationJudgement>(j.Judgement) : null)).ToList();
+        var themes = state.Facts.OfstedThemes.Select(t => new JudgedTheme(t,
+            state.Judgements.TryGetValue(t.Ref, out var j) ? Enum.Parse<ThemeJudgement>(j.Judgement) : null)).ToList();
+        return ReportSummary.Build(recommendations, themes, ReportSubject.For(state.Facts), style);
+    }
+
+    /// <summary>
+    /// Everything that is judged, with its latest judgement or null: every recommendation (concern), or each of its parts when
+    /// it has parts, then every Ofsted theme.
+    /// </summary>
+    public static IReadOnlyList<JudgementView> Judgements(IrpState state)
+    {
+        var recommendationKind = state.Facts.Kind == IrpKind.Immigration ? SummaryOfJudgementsEntry.ConcernKind : SummaryOfJudgementsEntry.RecommendationKind;
+        JudgementView View(string reference, string kind, string text) => state.Judgements.TryGetValue(reference, out var j)
+            ? new JudgementView(reference, kind, text, j.Judgement, j.Text)
+            : new JudgementView(reference, kind, text, null, null);
+        return
+        [
+            .. state.Facts.Recommendations.SelectMany(r => r.Parts.Count == 0
+                ? [View(r.Ref, recommendationKind, r.Text)]
+                : r.Parts.Select(p => View(p.Ref, recommendationKind, p.Text) with { PartOf = r.Ref })),
+            .. state.Facts.OfstedThemes.Select(t => View(t.Ref, SummaryOfJudgementsEntry.OfstedThemeKind, t.Text)),
+        ];
+    }
+
+    private async Task<(ReportFileUploadedData?, Refusal?)> StoreAndRecordAsync(
+        string id, IrpFileKind kind, int version, string name, string contentType, BinaryData content, DurableTaskClient durable, CancellationToken ct,
+        Func<IrpState, Refusal?> recheck, Func<IrpState, ReportFileUploadedData, IReadOnlyList<NewEvent>> events)
+    {
+        var folder = kind switch
+        {
+            IrpFileKind.Draft => IrpReportFiles.DraftFolder,
+            IrpFileKind.FactCheck => IrpReportFiles.FactCheckFolder,
+            _ => IrpReportFiles.FinalFolder,
+        };
+        var file = await files.StoreAsync(id, folder, version, name, contentType, content, time.GetUtcNow(), ct);
+        if (file is null) return (null, AnotherUpload());
+        var refusal = await irps.AppendAsync(id, status =>
+        {
+            IrpService.RefuseIfFinished(status);
+            var current = IrpState.From(status.Instance);
+            if (recheck(current) is { } late) throw new RefusedException(late);
+            return events(current, file);
+        }, durable, ct);
+        if (refusal is null) return (file, null);
+        // Something changed between the first check and the record (e.g. the draft was issued meanwhile): keep nothing.
+        await files.DeleteAsync(id, file.BlobName, ct);
+        return (null, refusal);
+    }
+
+    private async Task<(IrpState?, Refusal?)> StateAsync(string id, CancellationToken ct)
+    {
+        var status = await engine.GetAsync(IrpWorkflow.KindName, id, ct);
+        if (status is null) return (null, IrpService.NotFound(id));
+        return IrpService.Finished(status) is { } finished ? (null, finished) : (IrpState.From(status.Instance), null);
+    }
+
+    private static Refusal? RefuseDraftUpload(IrpState state) => state.Progress.DraftIssuedOn is { } issued
+        ? new Refusal(409, "Draft already issued",
+            $"The draft report was issued for fact check on {issued:yyyy-MM-dd}; the establishment is checking that version, so it can no longer be replaced.")
+        : null;
+
+    private static Refusal? RefuseComments(IrpState state) =>
+        state.Progress.DraftIssuedOn is null
+            ? new Refusal(409, "No draft issued", "Fact-check comments answer the issued draft report; record DraftIssued first.")
+        : state.Progress.PublishedOn is { } published
+            ? new Refusal(409, "Already published", $"The report was published on {published:yyyy-MM-dd}; the fact check is over.")
+        : null;
+
+    private static Refusal? RefuseFinalReport(IrpState state) =>
+        state.Facts.Contacts.MinisterialOffice is null
+            ? new Refusal(409, "No ministerial office",
+                "This IRP has no ministerialOffice contact, so IrpFlows does not send the final report to ministers.")
+        : state.Progress.DraftIssuedOn is null
+            ? new Refusal(409, "No draft issued", "The final report follows the factual accuracy check of the draft; record DraftIssued first.")
+        : state.Progress.PublishedOn is { } published
+            ? new Refusal(409, "Already published", $"The report was published on {published:yyyy-MM-dd}.")
+        : state.CompletedSteps.Contains(IrpSteps.FinalReport)
+            ? new Refusal(409, "Final report already sent", "The final report has been sent to ministers; that version can no longer be replaced.")
+        : null;
+
+    private static Refusal AnotherUpload() =>
+        new(409, "Another upload got there first", "Another file was recorded for this IRP at the same moment; check the IRP's status and try again.");
+
+    private enum IrpFileKind { Draft, FactCheck, Final }
+}

@@ -1,0 +1,79 @@
+using System.Text;
+using IrpFlows.Documents;
+using IrpFlows.Workflow;
+
+namespace IrpFlows.Irps.Reports;
+
+/// <summary>
+/// What a report file upload must be: a PDF or Word (.docx) file, named with the matching extension, not empty, not over
+/// <see cref="ReportOptions.MaxFileSizeBytes"/>, and with the first bytes of its type (<see cref="FileSignatures"/>, the check
+/// the establishment's documents go through). Names are reduced to a safe blob name segment.
+/// </summary>
+public static class ReportFileRules
+{
+    public const string PdfContentType = "application/pdf";
+    public const string DocxContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    private const int MaxNameLength = 100;
+
+    private static readonly IReadOnlyDictionary<string, string> ExtensionByContentType = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        [PdfContentType] = ".pdf",
+        [DocxContentType] = ".docx",
+    };
+
+    /// <summary>
+    /// Checks the declared file and returns its stored name, or a 400 refusal naming <c>fileName</c>, <c>contentType</c>
+    /// or <c>body</c>. <paramref name="contentType"/> may carry parameters ("application/pdf; name=x"); they are ignored.
+    /// </summary>
+    public static (string? StoredName, Refusal? Error) Check(string? fileName, string? contentType, long size, long maxBytes)
+    {
+        var mediaType = contentType?.Split(';')[0].Trim();
+        if (string.IsNullOrEmpty(mediaType) || !ExtensionByContentType.TryGetValue(mediaType, out var extension))
+            return (null, Refusal.Invalid("contentType", $"must be {PdfContentType} (PDF) or {DocxContentType} (Word); the draft report and comments are documents."));
+        if (string.IsNullOrWhiteSpace(fileName))
+            return (null, Refusal.Invalid("fileName", "is required: the file's name, e.g. ?fileName=HMP-Elmley-draft.pdf."));
+        var stored = Sanitise(fileName);
+        if (!stored.EndsWith(extension, StringComparison.OrdinalIgnoreCase) || stored.Length == extension.Length)
+            return (null, Refusal.Invalid("fileName", $"must be a name ending in {extension}, to match the Content-Type {mediaType}."));
+        if (size == 0) return (null, Refusal.Invalid("body", "is empty: send the file's bytes as the request body."));
+        if (size > maxBytes)
+            return (null, Refusal.Invalid("body", $"is {size:N0} bytes; files may be at most {maxBytes:N0} bytes."));
+        return (stored, null);
+    }
+
+    /// <summary>
+    /// Checks a received file, bytes and all: what <see cref="Check(string?, string?, long, long)"/> checks, and that its
+    /// content is what its name says (refused naming <c>body</c>, the bytes a request sends). Returns its stored name.
+    /// </summary>
+    public static (string? StoredName, Refusal? Error) Check(string? fileName, string? contentType, ReadOnlySpan<byte> content, long maxBytes)
+    {
+        var (stored, error) = Check(fileName, contentType, content.Length, maxBytes);
+        if (error is not null) return (null, error);
+        var head = content[..Math.Min(content.Length, FileSignatures.HeadLength)];
+        return FileSignatures.Broken(FileNames.Extension(stored!), head) is { } broken
+            ? (null, Refusal.Invalid("body", $"is not {broken} Nothing was stored."))
+            : (stored, null);
+    }
+
+    /// <summary>
+    /// The last path segment of <paramref name="fileName"/>, with every character other than ASCII letters, digits, '.', '-' and
+    /// '_' replaced by '-', runs of '-' collapsed, no '-' before a dot, leading dots and dashes removed, and cut to 100 characters keeping the extension.
+    /// </summary>
+    public static string Sanitise(string fileName)
+    {
+        var last = fileName.Split('/', '\\')[^1];
+        var builder = new StringBuilder(last.Length);
+        foreach (var c in last)
+        {
+            var safe = char.IsAsciiLetterOrDigit(c) || c is '.' or '_' ? c : '-';
+            if (safe == '-' && builder.Length > 0 && builder[^1] == '-') continue;
+            builder.Append(safe);
+        }
+        var name = builder.ToString().Replace("-.", ".", StringComparison.Ordinal).TrimStart('.', '-').TrimEnd('-');
+        if (name.Length <= MaxNameLength) return name;
+        var dot = name.LastIndexOf('.');
+        var extension = dot > 0 && name.Length - dot <= 10 ? name[dot..] : "";
+        return name[..(MaxNameLength - extension.Length)] + extension;
+    }
+}

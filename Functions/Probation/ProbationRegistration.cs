@@ -1,0 +1,20 @@
+using IrpFlows.Documents;
+using IrpFlows.Workflow;
+
+namespace IrpFlows.Probation;
+
+/// <summary>Registers everything a probation inspection needs: its policy (section "Probation"), planner, letters, documents, workflow kind and service.</summary>
+public static class ProbationRegistration
+{
+    public static IServiceCollection AddProbation(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(ProbationPolicy.FromConfiguration(configuration.GetSection(ProbationPolicy.SectionName)));
+        services.AddSingleton<ProbationPlanner>();
+        services.AddSingleton<ProbationMailTemplates>();
+        services.AddSingleton<ProbationWorkflow>();
+        services.AddSingleton<IWorkflowKind>(sp => sp.GetRequiredService<ProbationWorkflow>());
+        services.AddSingleton<ProbationService>();
+        services.AddSingleton<IDocumentRequests, ProbationDocuments>();
+        return services;
+    }
+}

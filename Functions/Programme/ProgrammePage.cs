@@ -1,0 +1,205 @@
+using System.Globalization;
+using IrpFlows.Irps;
+using IrpFlows.Irps.Timeline;
+using IrpFlows.Pages;
+using IrpFlows.Probation;
+using IrpFlows.Workflow;
+
+namespace IrpFlows.Programme;
+
+/// <summary>Which IRPs the programme shows: a visit year (null: every year) and a status.</summary>
+public sealed record ProgrammeFilter(int? Year, string Status)
+{
+    public static readonly IReadOnlyList<(string Value, string Label)> Statuses =
+        [("active", "Active"), ("finished", "Completed"), ("cancelled", "Cancelled"), ("all", "All")];
+
+    public static ProgrammeFilter From(HttpRequest request, DateOnly today)
+    {
+        var year = request.Query["year"].FirstOrDefault();
+        var status = request.Query["status"].FirstOrDefault();
+        return new ProgrammeFilter(
+            year == "all" ? null : int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var y) ? y : today.Year,
+            Statuses.Any(s => s.Value == status) ? status! : "all");
+    }
+
+    public bool Shows(IrpListItem irp) =>
+        (Year is null || irp.VisitStart.Year == Year || Span(irp) is var (from, to) && from.Year <= Year && to.Year >= Year)
+        && ShowsStatus(irp.RuntimeStatus);
+
+    /// <summary>A probation inspection is in the year its fieldwork starts, or any year its key dates reach.</summary>
+    public bool Shows(ProbationListItem inspection) =>
+        (Year is null || inspection.FieldworkStart.Year == Year
+            || inspection.Milestones.Count > 0 && inspection.Milestones.Values.Min().Year <= Year && inspection.Milestones.Values.Max().Year >= Year)
+        && ShowsStatus(inspection.RuntimeStatus);
+
+    private bool ShowsStatus(string runtimeStatus) => Status switch
+    {
+        "active" => IsActive(runtimeStatus),
+        "finished" => runtimeStatus == nameof(RuntimeStatus.Completed),
+        "cancelled" => runtimeStatus == nameof(RuntimeStatus.Terminated),
+        _ => true,
+    };
+
+    public static bool IsActive(string runtimeStatus) => runtimeStatus is nameof(RuntimeStatus.Running) or nameof(RuntimeStatus.Pending) or nameof(RuntimeStatus.Failed);
+
+    /// <summary>From the announcement to the publication deadline, as far as the IRP's milestones say.</summary>
+    public static (DateOnly From, DateOnly To) Span(IrpListItem irp) =>
+        irp.Milestones.Count == 0 ? (irp.VisitStart, irp.VisitStart) : (irp.Milestones.Values.Min(), irp.Milestones.Values.Max());
+}
+
+/// <summary>
+/// The programme (<c>GET /</c>): every IRP, active ones first, with a year view above the list; then every probation
+/// inspection, under the same filters.
+/// </summary>
+public static class ProgrammePage
+{
+    private static readonly Dictionary<string, string> FlagText = new()
+    {
+        [IrpFlags.FailedStep] = "Failed step",
+        [IrpFlags.DocumentsOverdue] = "Documents overdue",
+        [IrpFlags.FactCheckLate] = "Fact check late",
+        [IrpFlags.PublicationDeadlineNear] = "Publication deadline near",
+    };
+
+    private static readonly Dictionary<string, string> MilestoneText = new()
+    {
+        [IrpSteps.Announcement] = "Announcement",
+        [IrpSteps.DocumentsDeadline] = "Documents due",
+        [IrpSteps.VisitStart] = "Visit starts",
+        [IrpSteps.VisitEnd] = "Visit ends",
+        [IrpSteps.DraftReport] = "Draft report",
+        [IrpSteps.FactCheckDeadline] = "Fact check due",
+        [IrpSteps.PublicationDeadline] = "Publication deadline",
+    };
+
+    public static Html Render(IReadOnlyList<IrpListItem> all, IReadOnlyList<ProbationListItem> inspections, ProgrammeFilter filter, Uri feedUrl, string formToken, string? message)
+    {
+        var shown = all.Where(filter.Shows)
+            .OrderBy(i => ProgrammeFilter.IsActive(i.RuntimeStatus) ? 0 : 1).ThenBy(i => i.VisitStart).ThenBy(i => i.Establishment.Name, StringComparer.Ordinal)
+            .ToList();
+        var years = all.Select(i => i.VisitStart.Year).Concat(filter.Year is { } chosen ? [chosen] : []).Distinct().Order().ToList();
+        var caption = $"{shown.Count} {(shown.Count == 1 ? "IRP" : "IRPs")}" + (filter.Year is { } y ? $" in {y}" : "");
+        return Html.Of($"""
+            <h1>Programme of independent reviews of progress</h1>
+            {PageLayout.Message(message, isError: false)}
+            <form method="get" action="/" class="filters" aria-label="Filter the programme">
+            <div class="field"><label for="year">Year</label>
+            <select id="year" name="year"><option value="all"{Selected(filter.Year is null)}>All years</option>{years.Select(y => Html.Of($"<option value=\"{y}\"{Selected(filter.Year == y)}>{y}</option>"))}</select></div>
+            <div class="field"><label for="status">Status</label>
+            <select id="status" name="status">{ProgrammeFilter.Statuses.Select(s => Html.Of($"<option value=\"{s.Value}\"{Selected(filter.Status == s.Value)}>{s.Label}</option>"))}</select></div>
+            <div class="field"><button type="submit" class="secondary">Show</button></div>
+            </form>
+            {(filter.Year is { } year && shown.Count > 0 ? YearView(shown, year) : Html.Empty)}
+            <table id="programme">
+            <caption>{caption}</caption>
+            <thead><tr><th scope="col">Establishment</th><th scope="col">Kind</th><th scope="col">Visit</th><th scope="col">Phase</th><th scope="col">Next step</th><th scope="col">Flags</th></tr></thead>
+            <tbody>
+            {shown.Select(Row)}
+            </tbody>
+            </table>
+            {(shown.Count == 0 ? Html.Of($"<p>No IRPs match. <a href=\"/irps/new\">Start an IRP</a>.</p>") : Html.Empty)}
+            {Probation(inspections, filter)}
+            <h2 id="calendar">Calendar feed</h2>
+            <p>Subscribe to this address in Outlook (Add calendar, From internet) to see every IRP's visit and deadlines, and every probation inspection's fieldwork and key dates. Anyone with the address can read the feed: keep it to yourself, and replace it if it is shared by mistake.</p>
+            <p><label for="feed-url" class="hint">Feed address</label><br><input type="text" id="feed-url" readonly value="{feedUrl.AbsoluteUri}"></p>
+            <form method="post" action="/calendar/token">
+            {PageLayout.FormToken(formToken)}
+            <button type="submit" class="secondary">Replace the feed address</button>
+            <p class="hint">The current address then stops working.</p>
+            </form>
+            """);
+    }
+
+    private static Html Probation(IReadOnlyList<ProbationListItem> all, ProgrammeFilter filter)
+    {
+        var shown = all.Where(filter.Shows)
+            .OrderBy(i => ProgrammeFilter.IsActive(i.RuntimeStatus) ? 0 : 1).ThenBy(i => i.FieldworkStart).ThenBy(i => i.Organisation.Name, StringComparer.Ordinal)
+            .ToList();
+        var caption = $"{shown.Count} probation {(shown.Count == 1 ? "inspection" : "inspections")}" + (filter.Year is { } y ? $" in {y}" : "");
+        return Html.Of($"""
+            <h2 id="probation">Probation inspections</h2>
+            <table id="probation-programme">
+            <caption>{caption}</caption>
+            <thead><tr><th scope="col">Organisation</th><th scope="col">Type</th><th scope="col">Nation</th><th scope="col">Fieldwork</th><th scope="col">Phase</th><th scope="col">Next step</th></tr></thead>
+            <tbody>
+            {shown.Select(i => Html.Of($"""
+                <tr><th scope="row"><a href="/probation-inspections/{i.Id}">{i.Organisation.Name}</a></th><td>{ProbationPage.TypeText(i.Organisation.Type)}</td><td>{i.Organisation.Nation.ToString()}</td>
+                <td>{ProbationPage.Fieldwork(i.FieldworkStart, i.Milestones.TryGetValue(ProbationSteps.FieldworkWeek3, out var weekThree) ? weekThree.AddDays(DayOfWeek.Monday - weekThree.DayOfWeek) : i.FieldworkStart.AddDays(14))}</td>
+                <td>{Status(i.RuntimeStatus, i.CustomStatus)}</td>
+                <td>{NextStep(i.NextStep, i.RuntimeStatus)}</td></tr>
+                """))}
+            </tbody>
+            </table>
+            {(shown.Count == 0 ? Html.Of($"<p>No probation inspections match. They are started through the API (<code>POST /api/probation-inspections</code>).</p>") : Html.Empty)}
+            """);
+    }
+
+    private static string Status(string runtimeStatus, string customStatus) => runtimeStatus switch
+    {
+        nameof(RuntimeStatus.Terminated) => "Cancelled",
+        nameof(RuntimeStatus.Completed) => "Completed",
+        _ => customStatus,
+    };
+
+    private static Html NextStep(NextStep? next, string runtimeStatus) => next is { } step && ProgrammeFilter.IsActive(runtimeStatus)
+        ? Html.Of($"{step.Title}<br><span class=\"hint\">{PageLayout.LongDate(step.Date)}</span>")
+        : Html.Of($"–");
+
+    private static Html Selected(bool selected) => selected ? Html.Of($" selected") : Html.Empty;
+
+    private static Html Row(IrpListItem irp)
+    {
+        irp.Milestones.TryGetValue(IrpSteps.VisitEnd, out var visitEnd);
+        var visit = visitEnd == default ? PageLayout.LongDate(irp.VisitStart) : $"{PageLayout.LongDate(irp.VisitStart)} to {PageLayout.LongDate(visitEnd)}";
+        var kind = irp.Kind == "immigration" ? "IRC" : "Prison";
+        return Html.Of($"""
+            <tr><th scope="row"><a href="/irps/{irp.Id}">{irp.Establishment.Name}</a></th><td>{kind}</td><td>{visit}</td><td>{Status(irp.RuntimeStatus, irp.CustomStatus)}</td>
+            <td>{NextStep(irp.NextStep, irp.RuntimeStatus)}</td>
+            <td>{irp.Flags.Select(f => Html.Of($"<span class=\"tag flag\">{FlagText[f]}</span> "))}</td></tr>
+            """);
+    }
+
+    /// <summary>
+    /// Each IRP's span (announcement to publication deadline) and milestones on the year's months, as SVG. The table below
+    /// says the same in words, so the picture is one image with a short description.
+    /// </summary>
+    private static Html YearView(IReadOnlyList<IrpListItem> irps, int year)
+    {
+        const int left = 190, width = 960, rowHeight = 26, top = 28;
+        var start = new DateOnly(year, 1, 1);
+        var days = new DateOnly(year + 1, 1, 1).DayNumber - start.DayNumber;
+        double X(DateOnly d) => left + Math.Clamp(d.DayNumber - start.DayNumber, 0, days) * (double)(width - left - 10) / days;
+        string N(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
+        var height = top + irps.Count * rowHeight + 8;
+        var months = Enumerable.Range(1, 12).Select(m => new DateOnly(year, m, 1)).Select(m => Html.Of($"""
+            <line x1="{N(X(m))}" y1="{top - 6}" x2="{N(X(m))}" y2="{height}" stroke="#b1b4b6"/><text x="{N(X(m) + 3)}" y="16" font-size="12" fill="#0b0c0c">{m.ToString("MMM", PageLayout.English)}</text>
+            """));
+        var rows = irps.Select((irp, i) =>
+        {
+            var y = top + i * rowHeight;
+            var (from, to) = ProgrammeFilter.Span(irp);
+            var visitEnd = irp.Milestones.GetValueOrDefault(IrpSteps.VisitEnd, irp.VisitStart);
+            var markers = irp.Milestones.Where(m => m.Value.Year == year && m.Key is not (IrpSteps.VisitStart or IrpSteps.VisitEnd)).Select(m => Html.Of($"""
+                <circle cx="{N(X(m.Value))}" cy="{y + 10}" r="4" fill="#0b0c0c"><title>{MilestoneText.GetValueOrDefault(m.Key, m.Key)}: {PageLayout.LongDate(m.Value)}</title></circle>
+                """));
+            return Html.Of($"""
+                <g><text x="4" y="{y + 14}" font-size="12" fill="#0b0c0c">{Shorten(irp.Establishment.Name)}</text>
+                <rect x="{N(X(from))}" y="{y + 6}" width="{N(Math.Max(1, X(to) - X(from)))}" height="8" fill="#d2e2f1"/>
+                {Html.When(irp.VisitStart.Year <= year && visitEnd.Year >= year, $"<rect x=\"{N(X(irp.VisitStart))}\" y=\"{y + 2}\" width=\"{N(Math.Max(4, X(visitEnd.AddDays(1)) - X(irp.VisitStart)))}\" height=\"16\" fill=\"#1d70b8\"><title>Visit: {PageLayout.LongDate(irp.VisitStart)} to {PageLayout.LongDate(visitEnd)}</title></rect>")}
+                {markers}</g>
+                """);
+        });
+        return Html.Of($"""
+            <figure>
+            <svg class="yearview" viewBox="0 0 {width} {height}" role="img" aria-labelledby="yearview-title">
+            <title id="yearview-title">The year {year}: each IRP from its announcement to its publication deadline, the visit in dark blue, and dots for documents due, draft report, fact check due and the publication deadline. The table below lists the same IRPs.</title>
+            {months}
+            {rows}
+            </svg>
+            <figcaption class="hint">{year} at a glance: announcement to publication deadline; visits in dark blue; dots mark the deadlines.</figcaption>
+            </figure>
+            """);
+    }
+
+    private static string Shorten(string name) => name.Length <= 28 ? name : name[..27] + "…";
+}

@@ -1,0 +1,18 @@
+namespace IrpFlows.Workflow;
+
+/// <summary>Outcome of a refused request: the HTTP status and problem text, or field errors for a 400.</summary>
+public sealed record Refusal(int Status, string Title, string Detail, IReadOnlyDictionary<string, string[]>? Errors = null)
+{
+    public static Refusal Invalid(string field, string message) =>
+        new(400, "The request is not valid.", message, new Dictionary<string, string[]> { [field] = [message] });
+
+    /// <summary>409: the request is sound but comes too early for the instance's state; <paramref name="field"/> says what it was about.</summary>
+    public static Refusal OutOfOrder(string title, string field, string message) =>
+        new(409, title, message, new Dictionary<string, string[]> { [field] = [message] });
+}
+
+/// <summary>Thrown by an event decision to refuse with a ready-made <see cref="Refusal"/> (e.g. a 400 naming a field).</summary>
+internal sealed class RefusedException(Refusal refusal) : Exception(refusal.Detail)
+{
+    public Refusal Refusal { get; } = refusal;
+}
