@@ -1,6 +1,5 @@
 using System.Reflection;
 using DurableTask.Core;
-using IrpFlows.Hosting;
 using IrpFlows.Storage;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;

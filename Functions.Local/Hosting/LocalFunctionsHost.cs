@@ -1,6 +1,5 @@
 using System.Reflection;
 using DurableTask.AzureStorage;
-using IrpFlows.Hosting;
 using IrpFlows.Storage;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;

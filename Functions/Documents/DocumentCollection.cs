@@ -1,4 +1,3 @@
-using IrpFlows.Irps.Material;
 using IrpFlows.Workflow;
 using Microsoft.DurableTask.Client;
 

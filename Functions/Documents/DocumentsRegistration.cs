@@ -1,6 +1,5 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
-using IrpFlows.Hosting;
 using IrpFlows.Storage;
 
 namespace IrpFlows.Documents;

@@ -1,6 +1,5 @@
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using IrpFlows.Hosting;
 using IrpFlows.Storage;
 
 namespace IrpFlows.Documents;

@@ -1,6 +1,5 @@
 using IrpFlows.Calendar;
 using IrpFlows.Documents;
-using IrpFlows.Hosting;
 using IrpFlows.Storage;
 using IrpFlows.Workflow;
 using Microsoft.Azure.Functions.Worker;

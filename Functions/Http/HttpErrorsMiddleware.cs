@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using IrpFlows.Hosting;
-using IrpFlows.Http;
 using IrpFlows.Storage;
 using IrpFlows.Workflow;
 using Microsoft.Azure.Functions.Worker;

@@ -1,4 +1,3 @@
-using IrpFlows.Hosting;
 using IrpFlows.Storage;
 using IrpFlows.Workflow;
 using Microsoft.Azure.Functions.Worker;

@@ -1,5 +1,4 @@
 using IrpFlows.Documents;
-using IrpFlows.Irps.Material;
 using IrpFlows.Workflow;
 using Microsoft.DurableTask.Client;
 

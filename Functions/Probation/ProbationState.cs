@@ -1,6 +1,5 @@
 using IrpFlows.Documents;
 using IrpFlows.Irps;
-using IrpFlows.Irps.Material;
 using IrpFlows.Mail;
 using IrpFlows.Workflow;
 

@@ -1,6 +1,5 @@
 using System.Net.Sockets;
 using Azure;
-using IrpFlows.Workflow;
 
 namespace IrpFlows.Storage;
 

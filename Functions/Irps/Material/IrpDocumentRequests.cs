@@ -1,6 +1,5 @@
 using IrpFlows.Documents;
 using IrpFlows.Irps.Timeline;
-using IrpFlows.Mail;
 using IrpFlows.Workflow;
 using Microsoft.DurableTask.Client;
 

@@ -2,7 +2,6 @@ using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using IrpFlows.Hosting;
 using IrpFlows.Storage;
 
 namespace IrpFlows.Mail;
