@@ -4,7 +4,7 @@ namespace IrpFlows.Local.Hosting;
 
 /// <summary>
 /// Calls a function method the way the Functions worker does: a new instance of its class from dependency injection
-/// (unless it is static), every parameter from <paramref name="bind"/>, and the result awaited when it is a task.
+/// (unless it is static), every parameter from the <c>bind</c> callback, and the result awaited when it is a task.
 /// Exceptions from the function propagate unwrapped.
 /// </summary>
 public static class FunctionInvoker

@@ -14,7 +14,7 @@ namespace IrpFlows.Local.Hosting;
 /// the trigger's route, the trigger's methods, and its authorization level (a function key in <c>x-functions-key</c> or
 /// <c>?code=</c> for anything above anonymous). Functions take ASP.NET Core's <see cref="HttpRequest"/> and return an
 /// <see cref="IResult"/> or <see cref="IActionResult"/> (the Functions ASP.NET Core integration), so both hosts run them alike.
-/// Each invocation runs inside the app's worker middleware (<paramref name="middleware"/>), as the worker runs it in Azure,
+/// Each invocation runs inside the app's worker middleware (the <c>middleware</c> given to <c>Map</c>), as the worker runs it in Azure,
 /// and its result is written as the response afterwards, as the ASP.NET Core integration's own middleware does there.
 /// </summary>
 public static class HttpFunctionEndpoints

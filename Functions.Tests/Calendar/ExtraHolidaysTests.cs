@@ -4,9 +4,9 @@ namespace IrpFlows.Tests.Calendar;
 
 public sealed class ExtraHolidaysTests : IDisposable
 {
-    private readonly string directory = Directory.CreateTempSubdirectory("irp-calendar-").FullName;
+    private readonly string _directory = Directory.CreateTempSubdirectory("irp-calendar-").FullName;
 
-    public void Dispose() => Directory.Delete(directory, recursive: true);
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     private static string GovUk(params (string Title, string Date)[] events) =>
         "{\"england-and-wales\":{\"division\":\"england-and-wales\",\"events\":["
@@ -15,7 +15,7 @@ public sealed class ExtraHolidaysTests : IDisposable
 
     private string WriteFile(string json)
     {
-        var path = Path.Combine(directory, "holidays.json");
+        var path = Path.Combine(_directory, "holidays.json");
         File.WriteAllText(path, json);
         return path;
     }
@@ -89,6 +89,6 @@ public sealed class ExtraHolidaysTests : IDisposable
     [Fact]
     public void MissingFile_Throws()
     {
-        Assert.Throws<FileNotFoundException>(() => WorkingDayCalendar.Create(Path.Combine(directory, "absent.json")));
+        Assert.Throws<FileNotFoundException>(() => WorkingDayCalendar.Create(Path.Combine(_directory, "absent.json")));
     }
 }

@@ -39,7 +39,7 @@ public enum GraphFault
 
 internal sealed record RecordedRequest(GraphOperation Operation, string UserId, string PathAndQuery, IReadOnlyDictionary<string, string> Headers, string Body, long Timestamp);
 
-/// <summary>A message in the fake mailbox. Ids are immutable: the sent copy keeps the draft's id, as Graph does with Prefer: IdType="ImmutableId".</summary>
+/// <summary>A message in the fake _mailbox. Ids are immutable: the sent copy keeps the draft's id, as Graph does with Prefer: IdType="ImmutableId".</summary>
 internal sealed class StoredMessage(string id, JsonObject json)
 {
     public string Id { get; } = id;
@@ -61,54 +61,54 @@ internal sealed class StoredMessage(string id, JsonObject json)
 }
 
 /// <summary>
-/// A fake Microsoft Graph on Kestrel (127.0.0.1, a free port) with one in-memory mailbox (Drafts and Sent Items),
-/// serving exactly the endpoints the SDK calls for the sender, recording every request, with one-shot faults.
+/// A fake Microsoft Graph on Kestrel (127.0.0.1, a free port) with one in-memory _mailbox (Drafts and Sent Items),
+/// serving exactly the endpoints the SDK calls for the sender, recording every request, with one-shot _faults.
 /// </summary>
 internal sealed partial class FakeGraphServer : IAsyncDisposable
 {
-    private readonly WebApplication app;
-    private readonly TimeProvider clock;
-    private readonly Lock gate = new();
-    private readonly List<StoredMessage> mailbox = [];
-    private readonly List<RecordedRequest> requests = [];
-    private readonly Dictionary<GraphOperation, Queue<GraphFault>> faults = [];
-    private int nextId;
+    private readonly WebApplication _app;
+    private readonly TimeProvider _clock;
+    private readonly Lock _gate = new();
+    private readonly List<StoredMessage> _mailbox = [];
+    private readonly List<RecordedRequest> _requests = [];
+    private readonly Dictionary<GraphOperation, Queue<GraphFault>> _faults = [];
+    private int _nextId;
 
     private FakeGraphServer(TimeProvider clock)
     {
-        this.clock = clock;
+        _clock = clock;
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         builder.Logging.ClearProviders();
-        app = builder.Build();
-        app.MapGet("/v1.0/users/{userId}/messages", context => HandleAsync(context, GraphOperation.FindMessages, FindMessages));
-        app.MapPost("/v1.0/users/{userId}/messages", context => HandleAsync(context, GraphOperation.CreateDraft, CreateDraft));
-        app.MapPost("/v1.0/users/{userId}/messages/{messageId}/send", context => HandleAsync(context, GraphOperation.SendDraft, SendDraft));
+        _app = builder.Build();
+        _app.MapGet("/v1.0/users/{userId}/messages", context => HandleAsync(context, GraphOperation.FindMessages, FindMessages));
+        _app.MapPost("/v1.0/users/{userId}/messages", context => HandleAsync(context, GraphOperation.CreateDraft, CreateDraft));
+        _app.MapPost("/v1.0/users/{userId}/messages/{messageId}/send", context => HandleAsync(context, GraphOperation.SendDraft, SendDraft));
     }
 
     public Uri BaseUrl { get; private set; } = null!;
 
-    public IReadOnlyList<RecordedRequest> Requests { get { lock (gate) { return requests.ToList(); } } }
+    public IReadOnlyList<RecordedRequest> Requests { get { lock (_gate) { return _requests.ToList(); } } }
 
-    public IReadOnlyList<StoredMessage> SentItems { get { lock (gate) { return mailbox.Where(m => m.Folder == "sentitems").ToList(); } } }
+    public IReadOnlyList<StoredMessage> SentItems { get { lock (_gate) { return _mailbox.Where(m => m.Folder == "sentitems").ToList(); } } }
 
-    public IReadOnlyList<StoredMessage> Drafts { get { lock (gate) { return mailbox.Where(m => m.IsDraft).ToList(); } } }
+    public IReadOnlyList<StoredMessage> Drafts { get { lock (_gate) { return _mailbox.Where(m => m.IsDraft).ToList(); } } }
 
     public static async Task<FakeGraphServer> StartAsync(TimeProvider clock)
     {
         var server = new FakeGraphServer(clock);
-        await server.app.StartAsync();
-        server.BaseUrl = new Uri(server.app.Urls.Single() + "/v1.0");
+        await server._app.StartAsync();
+        server.BaseUrl = new Uri(server._app.Urls.Single() + "/v1.0");
         return server;
     }
 
     public void FailNext(GraphOperation operation, GraphFault fault)
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (!faults.TryGetValue(operation, out var queue))
+            if (!_faults.TryGetValue(operation, out var queue))
             {
-                faults[operation] = queue = new Queue<GraphFault>();
+                _faults[operation] = queue = new Queue<GraphFault>();
             }
             queue.Enqueue(fault);
         }
@@ -116,22 +116,22 @@ internal sealed partial class FakeGraphServer : IAsyncDisposable
 
     public IReadOnlyList<RecordedRequest> RequestsFor(GraphOperation operation) => Requests.Where(r => r.Operation == operation).ToList();
 
-    public ValueTask DisposeAsync() => app.DisposeAsync();
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
 
     private async Task HandleAsync(HttpContext context, GraphOperation operation, Func<HttpContext, string, IResult> handle)
     {
         var body = await new StreamReader(context.Request.Body).ReadToEndAsync();
         GraphFault? fault;
-        lock (gate)
+        lock (_gate)
         {
-            requests.Add(new RecordedRequest(
+            _requests.Add(new RecordedRequest(
                 operation,
                 (string)context.Request.RouteValues["userId"]!,
                 context.Request.Path + context.Request.QueryString,
                 context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
                 body,
                 Stopwatch.GetTimestamp()));
-            fault = faults.TryGetValue(operation, out var queue) && queue.Count > 0 ? queue.Dequeue() : null;
+            fault = _faults.TryGetValue(operation, out var queue) && queue.Count > 0 ? queue.Dequeue() : null;
         }
 
         switch (fault)
@@ -150,12 +150,12 @@ internal sealed partial class FakeGraphServer : IAsyncDisposable
         }
 
         IResult result;
-        lock (gate)
+        lock (_gate)
         {
             result = handle(context, body);
             if (fault == GraphFault.AcceptThenFileLate)
             {
-                mailbox.Single(m => m.Id == (string)context.Request.RouteValues["messageId"]!).HiddenForLookups = 1;
+                _mailbox.Single(m => m.Id == (string)context.Request.RouteValues["messageId"]!).HiddenForLookups = 1;
             }
         }
         switch (fault)
@@ -181,7 +181,7 @@ internal sealed partial class FakeGraphServer : IAsyncDisposable
         }
         var propertyId = filter.Groups["id"].Value.Replace("''", "'", StringComparison.Ordinal);
         var value = filter.Groups["value"].Value.Replace("''", "'", StringComparison.Ordinal);
-        var tagged = mailbox.Where(m => m.ExtendedProperties.Contains((propertyId, value))).ToList();
+        var tagged = _mailbox.Where(m => m.ExtendedProperties.Contains((propertyId, value))).ToList();
         var matches = tagged.Where(m => m.HiddenForLookups == 0).ToList();
         foreach (var inTransit in tagged.Where(m => m.HiddenForLookups > 0))
         {
@@ -205,8 +205,8 @@ internal sealed partial class FakeGraphServer : IAsyncDisposable
     private IResult CreateDraft(HttpContext context, string body)
     {
         var json = JsonNode.Parse(body)!.AsObject();
-        var message = new StoredMessage($"AAkALgImmutable{++nextId:D4}", json);
-        mailbox.Add(message);
+        var message = new StoredMessage($"AAkALgImmutable{++_nextId:D4}", json);
+        _mailbox.Add(message);
         var created = json.DeepClone().AsObject();
         created["id"] = message.Id;
         created["isDraft"] = true;
@@ -216,7 +216,7 @@ internal sealed partial class FakeGraphServer : IAsyncDisposable
     private IResult SendDraft(HttpContext context, string body)
     {
         var id = (string)context.Request.RouteValues["messageId"]!;
-        var message = mailbox.SingleOrDefault(m => m.Id == id);
+        var message = _mailbox.SingleOrDefault(m => m.Id == id);
         if (message is null)
         {
             return Error(StatusCodes.Status404NotFound, "ErrorItemNotFound");
@@ -226,7 +226,7 @@ internal sealed partial class FakeGraphServer : IAsyncDisposable
             return Error(StatusCodes.Status400BadRequest, "ErrorInvalidOperation");
         }
         message.Folder = "sentitems";
-        message.SentDateTime = clock.GetUtcNow();
+        message.SentDateTime = _clock.GetUtcNow();
         return Results.StatusCode(StatusCodes.Status202Accepted);
     }
 

@@ -13,47 +13,47 @@ public sealed class GraphMailSenderTests : IAsyncLifetime
 {
     private const string Sender = "irp@hmiprisons.gov.uk";
     private static readonly DateTimeOffset Now = new(2023, 2, 1, 9, 0, 0, TimeSpan.Zero);
-    // Longer than any test waits in real time: a sender that waited on the real clock instead of its TimeProvider would fail.
+    // Longer than any test waits in real time: a sender that waited on the real _clock instead of its TimeProvider would fail.
     private static readonly TimeSpan RecheckDelay = TimeSpan.FromMinutes(1);
 
     // The sender's clock: it stands still until a test ends the wait the sender has started on it.
-    private readonly WaitAwareTimeProvider clock = new(Now);
-    private FakeGraphServer graph = null!;
-    private HttpClient httpClient = null!;
+    private readonly WaitAwareTimeProvider _clock = new(Now);
+    private FakeGraphServer _graph = null!;
+    private HttpClient _httpClient = null!;
 
     public async Task InitializeAsync()
     {
-        // Exchange's clock, which stamps what it sends, is not the sender's: moving the sender's clock leaves it at Now.
-        graph = await FakeGraphServer.StartAsync(new FakeTimeProvider(Now));
+        // Exchange's _clock, which stamps what it sends, is not the sender's: moving the sender's _clock leaves it at Now.
+        _graph = await FakeGraphServer.StartAsync(new FakeTimeProvider(Now));
         // The SDK's own middleware pipeline (retry, redirect, compression...), as GraphServiceClient builds it in production.
-        httpClient = GraphClientFactory.Create();
+        _httpClient = GraphClientFactory.Create();
     }
 
     public async Task DisposeAsync()
     {
-        httpClient.Dispose();
-        await graph.DisposeAsync();
+        _httpClient.Dispose();
+        await _graph.DisposeAsync();
     }
 
     private GraphMailSender CreateSender(int maxSendAttempts = 3) => new(
-        new GraphServiceClient(httpClient, new AnonymousAuthenticationProvider(), graph.BaseUrl.ToString()),
+        new GraphServiceClient(_httpClient, new AnonymousAuthenticationProvider(), _graph.BaseUrl.ToString()),
         new GraphMailOptions { SenderUserId = Sender, MaxSendAttempts = maxSendAttempts, SendRecheckDelay = RecheckDelay },
-        clock);
+        _clock);
 
     private MailMessage VisitArrangements() =>
-        new IrpMailTemplates(clock).Render("visit-arrangements", TestIrps.Context(TestIrps.Elmley(TestIrps.Liaison)))!;
+        new IrpMailTemplates(_clock).Render("visit-arrangements", TestIrps.Context(TestIrps.Elmley(TestIrps.Liaison)))!;
 
-    /// <summary>Sends while time passes: each wait the sender starts on its clock ends at once, however loaded the machine.</summary>
+    /// <summary>Sends while time passes: each wait the sender starts on its _clock ends at once, however loaded the machine.</summary>
     private Task<SentMail> SendAsTimePassesAsync(GraphMailSender sender, MailMessage message) =>
-        clock.RunAsTimePassesAsync(sender.SendAsync(message, CancellationToken.None));
+        _clock.RunAsTimePassesAsync(sender.SendAsync(message, CancellationToken.None));
 
     private static IEnumerable<string> Addresses(IEnumerable<EmailAddress> addresses) => addresses.Select(a => a.Address);
 
     private void AssertExactlyOneSent(string messageKey)
     {
-        var sent = Assert.Single(graph.SentItems);
+        var sent = Assert.Single(_graph.SentItems);
         Assert.Contains((GraphMailSender.MessageKeyPropertyId, messageKey), sent.ExtendedProperties);
-        Assert.Empty(graph.Drafts);
+        Assert.Empty(_graph.Drafts);
     }
 
     [Fact]
@@ -63,11 +63,11 @@ public sealed class GraphMailSenderTests : IAsyncLifetime
 
         var sent = await CreateSender().SendAsync(message, CancellationToken.None);
 
-        Assert.Equal([GraphOperation.FindMessages, GraphOperation.CreateDraft, GraphOperation.SendDraft], graph.Requests.Select(r => r.Operation));
-        Assert.All(graph.Requests, r => Assert.Equal(Sender, r.UserId));
-        Assert.All(graph.Requests, r => Assert.Equal("IdType=\"ImmutableId\"", r.Headers["Prefer"]));
+        Assert.Equal([GraphOperation.FindMessages, GraphOperation.CreateDraft, GraphOperation.SendDraft], _graph.Requests.Select(r => r.Operation));
+        Assert.All(_graph.Requests, r => Assert.Equal(Sender, r.UserId));
+        Assert.All(_graph.Requests, r => Assert.Equal("IdType=\"ImmutableId\"", r.Headers["Prefer"]));
 
-        var draft = JsonNode.Parse(graph.RequestsFor(GraphOperation.CreateDraft).Single().Body)!;
+        var draft = JsonNode.Parse(_graph.RequestsFor(GraphOperation.CreateDraft).Single().Body)!;
         Assert.Equal(message.Subject, (string?)draft["subject"]);
         Assert.Equal(["governor.elmley@justice.gov.uk", "priya.patel@justice.gov.uk"], draft["toRecipients"]!.AsArray().Select(r => (string?)r!["emailAddress"]!["address"]));
         Assert.Equal(["David Brown", "Priya Patel"], draft["toRecipients"]!.AsArray().Select(r => (string?)r!["emailAddress"]!["name"]));
@@ -87,7 +87,7 @@ public sealed class GraphMailSenderTests : IAsyncLifetime
         Assert.Contains("DTSTART;VALUE=DATE:20230213", ics);
 
         AssertExactlyOneSent(message.MessageKey);
-        Assert.Equal((message.MessageKey, graph.SentItems[0].Id, Now, message.Subject), (sent.MessageKey, sent.ProviderMessageId, sent.SentAt, sent.Subject));
+        Assert.Equal((message.MessageKey, _graph.SentItems[0].Id, Now, message.Subject), (sent.MessageKey, sent.ProviderMessageId, sent.SentAt, sent.Subject));
         Assert.Equal(message.To, sent.To);
         Assert.Equal(message.Cc, sent.Cc);
     }
@@ -102,8 +102,8 @@ public sealed class GraphMailSenderTests : IAsyncLifetime
         var second = await sender.SendAsync(message, CancellationToken.None);
 
         Assert.Equivalent(first, second, strict: true);
-        Assert.Single(graph.RequestsFor(GraphOperation.SendDraft));
-        Assert.Single(graph.RequestsFor(GraphOperation.CreateDraft));
+        Assert.Single(_graph.RequestsFor(GraphOperation.SendDraft));
+        Assert.Single(_graph.RequestsFor(GraphOperation.CreateDraft));
         AssertExactlyOneSent(message.MessageKey);
     }
 
@@ -126,8 +126,8 @@ public sealed class GraphMailSenderTests : IAsyncLifetime
         Assert.Equal(["governor.elmley@justice.gov.uk", "priya.patel@justice.gov.uk"], Addresses(repeat.To));
         Assert.Equal(["imb.elmley@imb.org.uk", "sarah.jones@hmiprisons.gov.uk"], Addresses(repeat.Cc));
         Assert.Equal(first.Subject, repeat.Subject);
-        Assert.Equal(graph.SentItems[0].Id, repeat.ProviderMessageId);
-        Assert.Single(graph.RequestsFor(GraphOperation.CreateDraft));
+        Assert.Equal(_graph.SentItems[0].Id, repeat.ProviderMessageId);
+        Assert.Single(_graph.RequestsFor(GraphOperation.CreateDraft));
         AssertExactlyOneSent(first.MessageKey);
     }
 
@@ -140,78 +140,78 @@ public sealed class GraphMailSenderTests : IAsyncLifetime
         await sender.SendAsync(message, CancellationToken.None);
         await sender.SendAsync(message with { MessageKey = "irp-elmley-2023/visit-arrangements-2" }, CancellationToken.None);
 
-        Assert.Equal(2, graph.SentItems.Count);
+        Assert.Equal(2, _graph.SentItems.Count);
     }
 
     [Fact]
     public async Task ThrottledSend_IsSentAgain_AfterTheRetryAfterGraphGave_OnTheSendersClock()
     {
-        graph.FailNext(GraphOperation.SendDraft, GraphFault.TooManyRequests);
+        _graph.FailNext(GraphOperation.SendDraft, GraphFault.TooManyRequests);
         var message = VisitArrangements();
 
         await SendAsTimePassesAsync(CreateSender(), message);
 
-        Assert.Equal(2, graph.RequestsFor(GraphOperation.SendDraft).Count);
-        Assert.Single(graph.RequestsFor(GraphOperation.FindMessages)); // throttling proves nothing was sent: no need to look
-        Assert.Equal(Now + TimeSpan.FromSeconds(1), clock.GetUtcNow()); // Retry-After: 1, and no other wait
+        Assert.Equal(2, _graph.RequestsFor(GraphOperation.SendDraft).Count);
+        Assert.Single(_graph.RequestsFor(GraphOperation.FindMessages)); // throttling proves nothing was sent: no need to look
+        Assert.Equal(Now + TimeSpan.FromSeconds(1), _clock.GetUtcNow()); // Retry-After: 1, and no other wait
         AssertExactlyOneSent(message.MessageKey);
     }
 
     [Fact]
     public async Task ThrottledOrUnavailableDraftCreation_IsMadeAgain_AndOneDraftIsSent()
     {
-        graph.FailNext(GraphOperation.CreateDraft, GraphFault.ServiceUnavailable);
+        _graph.FailNext(GraphOperation.CreateDraft, GraphFault.ServiceUnavailable);
         var message = VisitArrangements();
 
         await SendAsTimePassesAsync(CreateSender(), message);
 
-        Assert.Equal(2, graph.RequestsFor(GraphOperation.CreateDraft).Count);
+        Assert.Equal(2, _graph.RequestsFor(GraphOperation.CreateDraft).Count);
         AssertExactlyOneSent(message.MessageKey);
     }
 
     [Fact]
     public async Task UnavailableLookup_IsRetriedBySdk_AndSendsOnce()
     {
-        graph.FailNext(GraphOperation.FindMessages, GraphFault.ServiceUnavailable);
+        _graph.FailNext(GraphOperation.FindMessages, GraphFault.ServiceUnavailable);
         var message = VisitArrangements();
 
         await CreateSender().SendAsync(message, CancellationToken.None);
 
-        Assert.Equal(2, graph.RequestsFor(GraphOperation.FindMessages).Count);
+        Assert.Equal(2, _graph.RequestsFor(GraphOperation.FindMessages).Count);
         AssertExactlyOneSent(message.MessageKey);
     }
 
     [Fact]
     public async Task UnavailableSend_IsCheckedAgainstTheMailbox_ThenSentOnce()
     {
-        graph.FailNext(GraphOperation.SendDraft, GraphFault.ServiceUnavailable);
+        _graph.FailNext(GraphOperation.SendDraft, GraphFault.ServiceUnavailable);
         var message = VisitArrangements();
 
         var sent = await SendAsTimePassesAsync(CreateSender(), message);
 
-        Assert.Equal(2, graph.RequestsFor(GraphOperation.FindMessages).Count);
-        Assert.Single(graph.RequestsFor(GraphOperation.CreateDraft));
-        Assert.Equal(2, graph.RequestsFor(GraphOperation.SendDraft).Count);
+        Assert.Equal(2, _graph.RequestsFor(GraphOperation.FindMessages).Count);
+        Assert.Single(_graph.RequestsFor(GraphOperation.CreateDraft));
+        Assert.Equal(2, _graph.RequestsFor(GraphOperation.SendDraft).Count);
         AssertExactlyOneSent(message.MessageKey);
-        Assert.Equal(graph.SentItems[0].Id, sent.ProviderMessageId);
+        Assert.Equal(_graph.SentItems[0].Id, sent.ProviderMessageId);
     }
 
     [Fact]
     public async Task UnavailableSend_LooksInTheMailboxAgainOnlyAfterWaitingOnItsClock()
     {
-        graph.FailNext(GraphOperation.SendDraft, GraphFault.ServiceUnavailable);
+        _graph.FailNext(GraphOperation.SendDraft, GraphFault.ServiceUnavailable);
         var message = VisitArrangements();
 
         var send = CreateSender().SendAsync(message, CancellationToken.None);
-        // The recheck delay is a minute of real time: a sender waiting on the real clock rather than its own never gets here.
-        await Task.WhenAny(send, clock.WhenWaitingAsync()).WaitAsync(WaitAwareTimeProvider.GiveUpAfter);
+        // The recheck delay is a minute of real time: a sender waiting on the real _clock rather than its own never gets here.
+        await Task.WhenAny(send, _clock.WhenWaitingAsync()).WaitAsync(WaitAwareTimeProvider.GiveUpAfter);
 
         Assert.False(send.IsCompleted, $"The send finished without waiting on its clock: {send.Status} {send.Exception}");
-        Assert.Single(graph.RequestsFor(GraphOperation.FindMessages));
-        Assert.Single(graph.RequestsFor(GraphOperation.SendDraft));
-        clock.EndOldestWait();
-        await clock.RunAsTimePassesAsync(send);
-        Assert.Equal(2, graph.RequestsFor(GraphOperation.FindMessages).Count);
+        Assert.Single(_graph.RequestsFor(GraphOperation.FindMessages));
+        Assert.Single(_graph.RequestsFor(GraphOperation.SendDraft));
+        _clock.EndOldestWait();
+        await _clock.RunAsTimePassesAsync(send);
+        Assert.Equal(2, _graph.RequestsFor(GraphOperation.FindMessages).Count);
         AssertExactlyOneSent(message.MessageKey);
     }
 
@@ -220,31 +220,31 @@ public sealed class GraphMailSenderTests : IAsyncLifetime
     [InlineData(GraphFault.AcceptThenDropConnection)]
     public async Task SendAcceptedButAnswerLost_IsFoundInSentItems_NotSentAgain(GraphFault fault)
     {
-        graph.FailNext(GraphOperation.SendDraft, fault);
+        _graph.FailNext(GraphOperation.SendDraft, fault);
         var message = VisitArrangements();
 
         var sent = await SendAsTimePassesAsync(CreateSender(), message);
 
-        Assert.Single(graph.RequestsFor(GraphOperation.SendDraft));
+        Assert.Single(_graph.RequestsFor(GraphOperation.SendDraft));
         AssertExactlyOneSent(message.MessageKey);
-        Assert.Equal((graph.SentItems[0].Id, Now, message.Subject), (sent.ProviderMessageId, sent.SentAt, sent.Subject));
+        Assert.Equal((_graph.SentItems[0].Id, Now, message.Subject), (sent.ProviderMessageId, sent.SentAt, sent.Subject));
         Assert.Equal(Addresses(message.To), Addresses(sent.To));
     }
 
     [Fact]
     public async Task DraftLeftByAFailedAttempt_IsReusedByTheNextCall_NotDuplicated()
     {
-        graph.FailNext(GraphOperation.SendDraft, GraphFault.ServiceUnavailable);
+        _graph.FailNext(GraphOperation.SendDraft, GraphFault.ServiceUnavailable);
         var message = VisitArrangements();
 
         await Assert.ThrowsAnyAsync<Exception>(() => CreateSender(maxSendAttempts: 1).SendAsync(message, CancellationToken.None));
-        Assert.Single(graph.Drafts);
-        Assert.Empty(graph.SentItems);
+        Assert.Single(_graph.Drafts);
+        Assert.Empty(_graph.SentItems);
 
         // Meanwhile the liaison officer changed: the draft left behind is what goes, and what the result reports.
         var sent = await CreateSender().SendAsync(message with { To = [.. message.To.Take(1), new EmailAddress("Lee New", "lee.new@justice.gov.uk")] }, CancellationToken.None);
 
-        Assert.Single(graph.RequestsFor(GraphOperation.CreateDraft));
+        Assert.Single(_graph.RequestsFor(GraphOperation.CreateDraft));
         AssertExactlyOneSent(message.MessageKey);
         Assert.Equal(["governor.elmley@justice.gov.uk", "priya.patel@justice.gov.uk"], Addresses(sent.To));
     }
@@ -252,14 +252,14 @@ public sealed class GraphMailSenderTests : IAsyncLifetime
     [Fact]
     public async Task RejectedSend_Fails_WithoutRetrying_AndLeavesTheDraftForTheNextAttempt()
     {
-        graph.FailNext(GraphOperation.SendDraft, GraphFault.BadRequest);
+        _graph.FailNext(GraphOperation.SendDraft, GraphFault.BadRequest);
         var message = VisitArrangements();
 
         await Assert.ThrowsAnyAsync<Exception>(() => CreateSender().SendAsync(message, CancellationToken.None));
 
-        Assert.Single(graph.RequestsFor(GraphOperation.SendDraft));
-        Assert.Empty(graph.SentItems);
-        Assert.Single(graph.Drafts);
+        Assert.Single(_graph.RequestsFor(GraphOperation.SendDraft));
+        Assert.Empty(_graph.SentItems);
+        Assert.Single(_graph.Drafts);
     }
 
     [Fact]
@@ -271,34 +271,34 @@ public sealed class GraphMailSenderTests : IAsyncLifetime
         await sender.SendAsync(message, CancellationToken.None);
         await sender.SendAsync(message, CancellationToken.None);
 
-        Assert.Contains("irp-o%27%27neill", graph.RequestsFor(GraphOperation.FindMessages)[0].PathAndQuery);
+        Assert.Contains("irp-o%27%27neill", _graph.RequestsFor(GraphOperation.FindMessages)[0].PathAndQuery);
         AssertExactlyOneSent(message.MessageKey);
     }
 
     [Fact]
     public async Task SendAcceptedButFiledLate_IsNotSentAgain_WhileTheSentCopyIsOnItsWay()
     {
-        graph.FailNext(GraphOperation.SendDraft, GraphFault.AcceptThenFileLate);
+        _graph.FailNext(GraphOperation.SendDraft, GraphFault.AcceptThenFileLate);
         var message = VisitArrangements();
 
         var sent = await SendAsTimePassesAsync(CreateSender(maxSendAttempts: 4), message);
 
-        Assert.Single(graph.RequestsFor(GraphOperation.CreateDraft));
-        Assert.Single(graph.RequestsFor(GraphOperation.SendDraft));
+        Assert.Single(_graph.RequestsFor(GraphOperation.CreateDraft));
+        Assert.Single(_graph.RequestsFor(GraphOperation.SendDraft));
         AssertExactlyOneSent(message.MessageKey);
-        Assert.Equal(graph.SentItems[0].Id, sent.ProviderMessageId);
+        Assert.Equal(_graph.SentItems[0].Id, sent.ProviderMessageId);
     }
 
     [Fact]
     public async Task SendAcceptedButFiledLate_FailsRatherThanGuess_WhenAttemptsRunOut_AndTheNextCallFindsIt()
     {
-        graph.FailNext(GraphOperation.SendDraft, GraphFault.AcceptThenFileLate);
+        _graph.FailNext(GraphOperation.SendDraft, GraphFault.AcceptThenFileLate);
         var message = VisitArrangements();
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => SendAsTimePassesAsync(CreateSender(maxSendAttempts: 2), message));
         var sent = await CreateSender().SendAsync(message, CancellationToken.None);
 
-        Assert.Single(graph.RequestsFor(GraphOperation.SendDraft));
+        Assert.Single(_graph.RequestsFor(GraphOperation.SendDraft));
         AssertExactlyOneSent(message.MessageKey);
         Assert.Equal(Now, sent.SentAt);
     }

@@ -9,11 +9,11 @@ namespace IrpFlows.Calendar;
 /// </summary>
 public sealed class WorkingDayCalendar
 {
-    private readonly Dictionary<DateOnly, string> holidays;
+    private readonly Dictionary<DateOnly, string> _holidays;
 
     private WorkingDayCalendar(Dictionary<DateOnly, string> holidays, DateOnly supportedTo)
     {
-        this.holidays = holidays;
+        _holidays = holidays;
         SupportedTo = supportedTo;
     }
 
@@ -94,7 +94,7 @@ public sealed class WorkingDayCalendar
     public bool IsWorkingDay(DateOnly date)
     {
         EnsureSupported(date, nameof(date));
-        return !BankHolidayRules.IsWeekend(date) && !holidays.ContainsKey(date);
+        return !BankHolidayRules.IsWeekend(date) && !_holidays.ContainsKey(date);
     }
 
     /// <summary>True when <paramref name="date"/> is an England-and-Wales bank holiday; <paramref name="name"/> is its gov.uk-style title.</summary>
@@ -102,7 +102,7 @@ public sealed class WorkingDayCalendar
     public bool IsBankHoliday(DateOnly date, out string? name)
     {
         EnsureSupported(date, nameof(date));
-        return holidays.TryGetValue(date, out name);
+        return _holidays.TryGetValue(date, out name);
     }
 
     /// <summary>Why a day is not a working day, for messages: "Easter Monday", "a Saturday"; null for a working day.</summary>
@@ -186,7 +186,7 @@ public sealed class WorkingDayCalendar
             throw new CalendarRangeException(nameof(year), new DateOnly(Math.Clamp(year, 1, 9999), 1, 1), SupportedFrom, SupportedTo);
         }
 
-        return holidays.Where(h => h.Key.Year == year).OrderBy(h => h.Key).Select(h => (h.Key, h.Value)).ToList();
+        return _holidays.Where(h => h.Key.Year == year).OrderBy(h => h.Key).Select(h => (h.Key, h.Value)).ToList();
     }
 
     private DateOnly Step(DateOnly date, int direction, Func<string> walk)

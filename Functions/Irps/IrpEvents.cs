@@ -1,3 +1,4 @@
+using IrpFlows.Documents;
 using IrpFlows.Irps.Facts;
 
 namespace IrpFlows.Irps;
@@ -12,7 +13,7 @@ public static class IrpEvents
     public const string FactCheckReturned = nameof(FactCheckReturned);
     public const string Published = nameof(Published);
     public const string Cancelled = "Cancelled";
-    public const string DocumentReceived = nameof(DocumentReceived);
+    public const string DocumentReceived = DocumentEvents.DocumentReceived;
     public const string DraftReportUploaded = nameof(DraftReportUploaded);
     public const string FactCheckCommentsUploaded = nameof(FactCheckCommentsUploaded);
     public const string FinalReportUploaded = nameof(FinalReportUploaded);

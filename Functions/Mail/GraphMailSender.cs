@@ -43,9 +43,9 @@ public sealed class GraphMailSender : IMailSender
     /// <summary>What a lookup asks of each message: whether it went, and the recipients and subject <see cref="SentMail"/> reports.</summary>
     private static readonly string[] LookupFields = ["id", "isDraft", "sentDateTime", "subject", "toRecipients", "ccRecipients"];
 
-    private readonly GraphServiceClient client;
-    private readonly GraphMailOptions options;
-    private readonly TimeProvider timeProvider;
+    private readonly GraphServiceClient _client;
+    private readonly GraphMailOptions _options;
+    private readonly TimeProvider _timeProvider;
 
     /// <param name="client">App-only client (see <see cref="GraphMailClientFactory"/>); tests point it at a fake Graph.</param>
     /// <param name="options">The sender mailbox and the handling of sends whose outcome is unknown.</param>
@@ -56,9 +56,9 @@ public sealed class GraphMailSender : IMailSender
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.SenderUserId, nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxSendAttempts, 1, nameof(options));
-        this.client = client;
-        this.options = options;
-        this.timeProvider = timeProvider;
+        _client = client;
+        _options = options;
+        _timeProvider = timeProvider;
     }
 
     /// <inheritdoc/>
@@ -76,19 +76,19 @@ public sealed class GraphMailSender : IMailSender
             var copies = await FindByKeyAsync(message.MessageKey, cancellationToken);
             if (copies.FirstOrDefault(m => m.IsDraft == false) is { } sent)
             {
-                return Sent(message.MessageKey, sent, sent.SentDateTime ?? timeProvider.GetUtcNow());
+                return Sent(message.MessageKey, sent, sent.SentDateTime ?? _timeProvider.GetUtcNow());
             }
 
             var draft = copies.FirstOrDefault(m => m.IsDraft == true);
             if (draft is null && submittedDraftId is not null)
             {
                 // Submitted, and neither the draft nor its sent copy is visible yet: it is on its way. Sending a new draft could send twice.
-                if (attempt >= options.MaxSendAttempts)
+                if (attempt >= _options.MaxSendAttempts)
                 {
                     throw new InvalidOperationException(
                         $"The message '{message.MessageKey}' was submitted but its sent copy is not yet visible; a later attempt will find it.");
                 }
-                await Task.Delay(options.SendRecheckDelay, timeProvider, cancellationToken);
+                await Task.Delay(_options.SendRecheckDelay, _timeProvider, cancellationToken);
                 continue;
             }
 
@@ -97,18 +97,18 @@ public sealed class GraphMailSender : IMailSender
             {
                 submittedDraftId = draft.Id!;
                 await SendDraftAsync(submittedDraftId, cancellationToken);
-                return Sent(message.MessageKey, draft, timeProvider.GetUtcNow());
+                return Sent(message.MessageKey, draft, _timeProvider.GetUtcNow());
             }
-            catch (Exception exception) when (MayHaveBeenAccepted(exception, cancellationToken) && attempt < options.MaxSendAttempts)
+            catch (Exception exception) when (MayHaveBeenAccepted(exception, cancellationToken) && attempt < _options.MaxSendAttempts)
             {
-                await Task.Delay(options.SendRecheckDelay, timeProvider, cancellationToken);
+                await Task.Delay(_options.SendRecheckDelay, _timeProvider, cancellationToken);
             }
         }
     }
 
     private async Task<IReadOnlyList<GraphModels.Message>> FindByKeyAsync(string messageKey, CancellationToken cancellationToken)
     {
-        var page = await client.Users[options.SenderUserId].Messages.GetAsync(request =>
+        var page = await _client.Users[_options.SenderUserId].Messages.GetAsync(request =>
         {
             request.QueryParameters.Filter =
                 $"singleValueExtendedProperties/Any(ep: ep/id eq '{MessageKeyPropertyId}' and ep/value eq '{messageKey.Replace("'", "''", StringComparison.Ordinal)}')";
@@ -149,7 +149,7 @@ public sealed class GraphMailSender : IMailSender
         GraphModels.Message? created = null;
         // A duplicate draft is harmless (only one is ever sent), but a 504 may mean the first was created: do not repeat on 504.
         await RepeatWhileGraphDidNothingAsync(
-            async configure => created = await client.Users[options.SenderUserId].Messages.PostAsync(Draft(), configure, cancellationToken),
+            async configure => created = await _client.Users[_options.SenderUserId].Messages.PostAsync(Draft(), configure, cancellationToken),
             [HttpStatusCode.TooManyRequests, HttpStatusCode.ServiceUnavailable], cancellationToken);
         return created is { Id: not null } ? created : throw new InvalidOperationException("Graph created the draft but returned no id.");
     }
@@ -157,7 +157,7 @@ public sealed class GraphMailSender : IMailSender
     // Only throttling proves Graph did nothing; any other failure is handled by looking in the mailbox first.
     private Task SendDraftAsync(string draftId, CancellationToken cancellationToken) =>
         RepeatWhileGraphDidNothingAsync(
-            configure => client.Users[options.SenderUserId].Messages[draftId].Send.PostAsync(configure, cancellationToken),
+            configure => _client.Users[_options.SenderUserId].Messages[draftId].Send.PostAsync(configure, cancellationToken),
             [HttpStatusCode.TooManyRequests], cancellationToken);
 
     /// <summary>
@@ -180,7 +180,7 @@ public sealed class GraphMailSender : IMailSender
             }
             catch (ApiException refused) when (repeat < MaxRepeatsWhileGraphDidNothing && didNothing.Contains((HttpStatusCode)refused.ResponseStatusCode))
             {
-                await Task.Delay(RetryAfter(refused), timeProvider, cancellationToken);
+                await Task.Delay(RetryAfter(refused), _timeProvider, cancellationToken);
             }
         }
     }

@@ -15,20 +15,20 @@ internal sealed class MailBodyBuilder
     private const string ItemStyle = "margin: 0 0 8px 0;";
     private const string LinkStyle = "color: #1d70b8; text-decoration: underline;";
 
-    private readonly StringBuilder html = new();
-    private readonly StringBuilder text = new();
+    private readonly StringBuilder _html = new();
+    private readonly StringBuilder _text = new();
 
     public MailBodyBuilder Paragraph(string content)
     {
-        html.Append("<p style=\"").Append(ParagraphStyle).Append("\">").Append(Encode(content)).Append("</p>\n");
-        text.Append(content).Append("\n\n");
+        _html.Append("<p style=\"").Append(ParagraphStyle).Append("\">").Append(Encode(content)).Append("</p>\n");
+        _text.Append(content).Append("\n\n");
         return this;
     }
 
     public MailBodyBuilder Heading(string content)
     {
-        html.Append("<h2 style=\"").Append(HeadingStyle).Append("\">").Append(Encode(content)).Append("</h2>\n");
-        text.Append(content).Append('\n').Append(new string('-', content.Length)).Append("\n\n");
+        _html.Append("<h2 style=\"").Append(HeadingStyle).Append("\">").Append(Encode(content)).Append("</h2>\n");
+        _text.Append(content).Append('\n').Append(new string('-', content.Length)).Append("\n\n");
         return this;
     }
 
@@ -43,32 +43,32 @@ internal sealed class MailBodyBuilder
     public MailBodyBuilder NestedList(IEnumerable<ListItem> items)
     {
         AppendList(items, "");
-        text.Append('\n');
+        _text.Append('\n');
         return this;
     }
 
     private void AppendList(IEnumerable<ListItem> items, string indent)
     {
-        html.Append("<ul style=\"").Append(ListStyle).Append("\">\n");
+        _html.Append("<ul style=\"").Append(ListStyle).Append("\">\n");
         foreach (var item in items)
         {
-            html.Append("<li style=\"").Append(ItemStyle).Append("\">");
-            text.Append(indent).Append("- ");
+            _html.Append("<li style=\"").Append(ItemStyle).Append("\">");
+            _text.Append(indent).Append("- ");
             var words = new[] { item.Label, item.Text }.Where(w => !string.IsNullOrEmpty(w)).ToList();
             if (item.Label is not null)
             {
-                html.Append("<strong>").Append(Encode(item.Label)).Append("</strong>").Append(item.Text.Length > 0 ? " " : "");
+                _html.Append("<strong>").Append(Encode(item.Label)).Append("</strong>").Append(item.Text.Length > 0 ? " " : "");
             }
-            html.Append(Encode(item.Text));
-            text.Append(string.Join(' ', words)).Append('\n');
+            _html.Append(Encode(item.Text));
+            _text.Append(string.Join(' ', words)).Append('\n');
             if (item.Children is { Count: > 0 } children)
             {
-                html.Append('\n');
+                _html.Append('\n');
                 AppendList(children, indent + "  ");
             }
-            html.Append("</li>\n");
+            _html.Append("</li>\n");
         }
-        html.Append("</ul>\n");
+        _html.Append("</ul>\n");
     }
 
     /// <summary>
@@ -77,37 +77,37 @@ internal sealed class MailBodyBuilder
     /// </summary>
     public MailBodyBuilder LinkParagraph(string lead, Uri link, string linkText)
     {
-        html.Append("<p style=\"").Append(ParagraphStyle).Append("\">").Append(Encode(lead)).Append(' ');
+        _html.Append("<p style=\"").Append(ParagraphStyle).Append("\">").Append(Encode(lead)).Append(' ');
         if (link.IsAbsoluteUri && (link.Scheme == Uri.UriSchemeHttps || link.Scheme == Uri.UriSchemeHttp))
         {
-            html.Append("<a href=\"").Append(Encode(link.AbsoluteUri)).Append("\" style=\"").Append(LinkStyle).Append("\">")
+            _html.Append("<a href=\"").Append(Encode(link.AbsoluteUri)).Append("\" style=\"").Append(LinkStyle).Append("\">")
                 .Append(Encode(linkText)).Append("</a>");
         }
         else
         {
-            html.Append(Encode(link.OriginalString));
+            _html.Append(Encode(link.OriginalString));
         }
-        html.Append("</p>\n");
-        text.Append(lead).Append(' ').Append(link.IsAbsoluteUri ? link.AbsoluteUri : link.OriginalString).Append("\n\n");
+        _html.Append("</p>\n");
+        _text.Append(lead).Append(' ').Append(link.IsAbsoluteUri ? link.AbsoluteUri : link.OriginalString).Append("\n\n");
         return this;
     }
 
     /// <summary>The closing and signature, one line each.</summary>
     public MailBodyBuilder SignOff(string closing, params string[] signatureLines)
     {
-        html.Append("<p style=\"").Append(ParagraphStyle).Append("\">").Append(Encode(closing)).Append("</p>\n");
-        html.Append("<p style=\"").Append(ParagraphStyle).Append("\">")
+        _html.Append("<p style=\"").Append(ParagraphStyle).Append("\">").Append(Encode(closing)).Append("</p>\n");
+        _html.Append("<p style=\"").Append(ParagraphStyle).Append("\">")
             .Append(string.Join("<br>\n", signatureLines.Select(Encode))).Append("</p>\n");
-        text.Append(closing).Append("\n\n").Append(string.Join("\n", signatureLines)).Append('\n');
+        _text.Append(closing).Append("\n\n").Append(string.Join("\n", signatureLines)).Append('\n');
         return this;
     }
 
     public string BuildHtml(string title) =>
         "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + Encode(title) + "</title>\n</head>\n"
         + "<body style=\"margin: 0; padding: 16px; font-family: Arial, Helvetica, sans-serif; font-size: 16px; line-height: 1.5; color: #0b0c0c; background-color: #ffffff;\">\n"
-        + "<div style=\"max-width: 640px;\">\n" + html + "</div>\n</body>\n</html>\n";
+        + "<div style=\"max-width: 640px;\">\n" + _html + "</div>\n</body>\n</html>\n";
 
-    public string BuildText() => text.ToString();
+    public string BuildText() => _text.ToString();
 
     private static string Encode(string value) => WebUtility.HtmlEncode(value);
 }

@@ -25,16 +25,16 @@ public sealed class ProbationPlanner
     /// <summary>What the publication notice waits for: the report being published (7.4).</summary>
     public const string Published = "Published";
 
-    private readonly WorkingDayCalendar calendar;
-    private readonly ProbationPolicy policy;
-    private readonly TimeZoneInfo zone;
+    private readonly WorkingDayCalendar _calendar;
+    private readonly ProbationPolicy _policy;
+    private readonly TimeZoneInfo _zone;
 
     public ProbationPlanner(WorkingDayCalendar calendar, ProbationPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(calendar);
-        this.calendar = calendar;
-        this.policy = policy.Validate();
-        zone = policy.TimeZone;
+        _calendar = calendar;
+        _policy = policy.Validate();
+        _zone = policy.TimeZone;
     }
 
     /// <summary>
@@ -52,7 +52,7 @@ public sealed class ProbationPlanner
 
         void Add(string id, string title, DateOnly date, string concerns, string section, bool applicable = true, string? waitingFor = null, TimeOnly? time = null,
             string? skipReason = null) =>
-            steps.Add(new PlannedStep(id, title, date, time, LocalInstant.At(date, time ?? policy.StepTimeOfDay, zone), concerns,
+            steps.Add(new PlannedStep(id, title, date, time, LocalInstant.At(date, time ?? _policy.StepTimeOfDay, _zone), concerns,
                 "Probation manual " + section, applicable, waitingFor) { SkipReason = applicable ? null : skipReason });
 
         // 3.2: the administrator and lead inspector start to prepare at week -11. The start of work: a holiday Monday starts it on
@@ -89,9 +89,9 @@ public sealed class ProbationPlanner
         // 4.4: "returned to HMI Probation by 16:00 on Wednesday week -3": a deadline, so the working day before when that
         // Wednesday is a holiday.
         var sampleReturn = LastWorkingDayOnOrBefore(WeekBefore(facts, 3).AddDays(2));
-        Add(ProbationSteps.CaseSampleReminder, "Case sample reminder", calendar.AddWorkingDays(sampleReturn, -policy.ReminderWorkingDaysBeforeDeadline),
+        Add(ProbationSteps.CaseSampleReminder, "Case sample reminder", _calendar.AddWorkingDays(sampleReturn, -_policy.ReminderWorkingDaysBeforeDeadline),
             organisation, "4.4", applicable: !progress.CaseSampleReturned, skipReason: "the case sample is recorded as returned (manual 4.4)");
-        Add(ProbationSteps.CaseSampleReturn, "Case sample due back (16:00)", sampleReturn, organisation, "4.4", time: policy.CaseSampleReturnTimeOfDay);
+        Add(ProbationSteps.CaseSampleReturn, "Case sample due back (16:00)", sampleReturn, organisation, "4.4", time: _policy.CaseSampleReturnTimeOfDay);
 
         // 5.1: the final schedules "at the start of week -2": its first working day.
         var weekMinus2 = FirstWorkingDayOfWeek(WeekBefore(facts, 2));
@@ -108,13 +108,13 @@ public sealed class ProbationPlanner
 
         // 7.2: the panel sits "on the Thursday morning of the week following the fieldwork (week +1)".
         Add(ProbationSteps.RatingsPanel, "Ratings panel", RatingsPanel(facts), "Director of operations, lead inspector and head of inspection", "7.2",
-            time: policy.RatingsTimeOfDay);
+            time: _policy.RatingsTimeOfDay);
 
         // 2.3, 7.2: the ratings and panel summary "arrive with the inspected body at 0900 on the Monday after the ratings panel
         // (week +2)". A holiday Monday (Easter Monday) sends them at 09:00 on the next working day, when someone is there to
         // read them; the lead's call explaining them is the same day. Not before every standard is rated.
         Add(ProbationSteps.RatingsToOrganisation, "Ratings and the panel's summary to the organisation", FirstWorkingDayOfWeek(WeekAfter(facts, 2)),
-            leaders, "2.3, 7.2", waitingFor: progress.AllRated ? null : RatingsRecorded, time: policy.RatingsTimeOfDay);
+            leaders, "2.3, 7.2", waitingFor: progress.AllRated ? null : RatingsRecorded, time: _policy.RatingsTimeOfDay);
 
         // 2.3, 7.3: the draft report arrives "on Monday morning of week +7". A holiday Monday sends it the next working day:
         // sending it earlier would take a day from the three weeks of writing and the edits that follow.
@@ -124,24 +124,24 @@ public sealed class ProbationPlanner
 
         // 2.3: comments "by the Friday of week +8": a deadline, so the working day before when that Friday is a holiday (Good Friday).
         var comments = LastWorkingDayOnOrBefore(WeekAfter(facts, 8).AddDays(4));
-        Add(ProbationSteps.FactualAccuracyReminder, "Factual accuracy comments reminder", calendar.AddWorkingDays(comments, -policy.ReminderWorkingDaysBeforeDeadline),
+        Add(ProbationSteps.FactualAccuracyReminder, "Factual accuracy comments reminder", _calendar.AddWorkingDays(comments, -_policy.ReminderWorkingDaysBeforeDeadline),
             leaders, "2.3, 7.3", applicable: !progress.CommentsReturned, waitingFor: progress.DraftIssued ? null : DraftIssued,
             skipReason: "the factual accuracy comments are recorded as returned (manual 7.3)");
         Add(ProbationSteps.FactualAccuracyDeadline, "Factual accuracy comments due", comments, leaders, "2.3, 7.3");
 
         // 7.4: published "at week +13 in England, and week +17 in Wales"; the manual names the week, not the day, so its first
         // working day. The day it was published once recorded.
-        var publicationWeek = facts.Organisation.Nation == Nation.Wales ? policy.PublicationWeekWales : policy.PublicationWeekEngland;
+        var publicationWeek = facts.Organisation.Nation == Nation.Wales ? _policy.PublicationWeekWales : _policy.PublicationWeekEngland;
         var publication = progress.PublishedOn ?? FirstWorkingDayOfWeek(WeekAfter(facts, publicationWeek));
         // 7.4: the embargoed copy "5 working days before formal publication": counted in working days, so never on a holiday.
-        Add(ProbationSteps.EmbargoedCopy, "Embargoed copy of the report", calendar.AddWorkingDays(publication, -policy.EmbargoWorkingDaysBeforePublication),
+        Add(ProbationSteps.EmbargoedCopy, "Embargoed copy of the report", _calendar.AddWorkingDays(publication, -_policy.EmbargoWorkingDaysBeforePublication),
             leaders, "7.4");
         Add(ProbationSteps.Publication, "Report published: publication notice", publication, leaders, "7.4",
             waitingFor: progress.PublishedOn is null ? Published : null);
 
         // 7.5: the action plan is sent by OSAG to HMI Probation "at week +15 in England and +19 in Wales"; the request goes on the
         // first working day of that week.
-        Add(ProbationSteps.ActionPlan, "Action plan due (via OSAG)", FirstWorkingDayOfWeek(WeekAfter(facts, publicationWeek + policy.ActionPlanWeeksAfterPublication)),
+        Add(ProbationSteps.ActionPlan, "Action plan due (via OSAG)", FirstWorkingDayOfWeek(WeekAfter(facts, publicationWeek + _policy.ActionPlanWeeksAfterPublication)),
             leaders, "7.5");
 
         // OrderBy is stable: steps due at the same instant keep the order of the process.
@@ -170,17 +170,17 @@ public sealed class ProbationPlanner
     private DateOnly ThursdayElseFriday(DateOnly monday)
     {
         var thursday = monday.AddDays(3);
-        if (calendar.IsWorkingDay(thursday)) return thursday;
+        if (_calendar.IsWorkingDay(thursday)) return thursday;
         var friday = monday.AddDays(4);
-        return calendar.IsWorkingDay(friday) ? friday : LastWorkingDayOnOrBefore(thursday);
+        return _calendar.IsWorkingDay(friday) ? friday : LastWorkingDayOnOrBefore(thursday);
     }
 
     private static DateOnly WeekBefore(ProbationFacts facts, int weeks) => facts.FieldworkStart.AddDays(-7 * weeks);
 
     private static DateOnly WeekAfter(ProbationFacts facts, int weeks) => facts.FieldworkWeekThreeStart.AddDays(7 * weeks);
 
-    private DateOnly FirstWorkingDayOfWeek(DateOnly monday) => calendar.NextWorkingDayOnOrAfter(monday);
+    private DateOnly FirstWorkingDayOfWeek(DateOnly monday) => _calendar.NextWorkingDayOnOrAfter(monday);
 
     // AddWorkingDays counts from the day after its start, so one back from the day after is the date itself when it is a working day.
-    private DateOnly LastWorkingDayOnOrBefore(DateOnly date) => calendar.AddWorkingDays(date.AddDays(1), -1);
+    private DateOnly LastWorkingDayOnOrBefore(DateOnly date) => _calendar.AddWorkingDays(date.AddDays(1), -1);
 }

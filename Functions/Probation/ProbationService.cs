@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using IrpFlows.Calendar;
 using IrpFlows.Documents;
-using IrpFlows.Irps;
 using IrpFlows.Mail;
 using IrpFlows.Workflow;
 using Microsoft.DurableTask.Client;
@@ -109,7 +108,7 @@ public sealed class ProbationService(
             RefuseIfFinished(status);
             return ProbationState.From(status.Instance).DocumentsReceived.Any(f => f.BlobName == file.BlobName)
                 ? []
-                : [new NewEvent(IrpEvents.DocumentReceived, EventData.ToData(file))];
+                : [new NewEvent(DocumentEvents.DocumentReceived, EventData.ToData(file))];
         }, durable, ct);
 
     /// <summary>Cancels an inspection: every step not done is skipped, and the organisation is told once it has been called.</summary>

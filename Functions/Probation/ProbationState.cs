@@ -1,5 +1,4 @@
 using IrpFlows.Documents;
-using IrpFlows.Irps;
 using IrpFlows.Mail;
 using IrpFlows.Workflow;
 
@@ -66,7 +65,7 @@ public sealed record ProbationState(ProbationFacts Facts, ProbationProgress Prog
         {
             Cancelled = true, CancellationReason = EventData.FromData<ProbationCancelledData>(e.Data).Reason, CancelledAt = e.RecordedAt,
         },
-        IrpEvents.DocumentReceived => Receive(EventData.FromData<DocumentReceivedData>(e.Data)),
+        DocumentEvents.DocumentReceived => Receive(EventData.FromData<DocumentReceivedData>(e.Data)),
         EngineEvents.StepCompleted => this with { CompletedSteps = new HashSet<string>(CompletedSteps) { StepHistory.StepId(e) } },
         _ => this, // StepFailed and other engine events that change nothing here
     };

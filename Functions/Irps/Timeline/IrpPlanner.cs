@@ -23,9 +23,9 @@ public sealed class IrpPlanner
     /// <summary>What the debrief document waits for: a judgement recorded for every item and part it lists.</summary>
     public const string JudgementsRecorded = "JudgementsRecorded";
 
-    private readonly WorkingDayCalendar calendar;
-    private readonly IrpPolicy policy;
-    private readonly TimeZoneInfo zone;
+    private readonly WorkingDayCalendar _calendar;
+    private readonly IrpPolicy _policy;
+    private readonly TimeZoneInfo _zone;
 
     /// <exception cref="InvalidOperationException">The policy is invalid.</exception>
     public IrpPlanner(WorkingDayCalendar calendar, IrpPolicy policy)
@@ -33,9 +33,9 @@ public sealed class IrpPlanner
         ArgumentNullException.ThrowIfNull(calendar);
         ArgumentNullException.ThrowIfNull(policy);
         policy.Validate();
-        this.calendar = calendar;
-        this.policy = policy;
-        zone = policy.TimeZone;
+        _calendar = calendar;
+        _policy = policy;
+        _zone = policy.TimeZone;
     }
 
     /// <summary>
@@ -56,7 +56,7 @@ public sealed class IrpPlanner
         void Add(string id, string title, DateOnly date, string concerns, string paragraphs,
             bool applicable = true, string? waitingFor = null, TimeOnly? time = null, Window? window = null, string? skipReason = null,
             string? localPolicy = null) =>
-            steps.Add(new PlannedStep(id, title, date, time, DueAt(date, time ?? policy.StepTimeOfDay), concerns,
+            steps.Add(new PlannedStep(id, title, date, time, DueAt(date, time ?? _policy.StepTimeOfDay), concerns,
                 localPolicy ?? $"{guide} {paragraphs}", applicable, waitingFor)
             {
                 NotAfter = window?.NotAfter, WindowReason = window?.Reason, SkipReason = applicable ? null : skipReason,
@@ -64,7 +64,7 @@ public sealed class IrpPlanner
 
         // A step that answers something recorded (a moved visit, an upload) is due the moment it was recorded.
         void AddAt(string id, string title, DateTimeOffset at, string concerns, string paragraphs, bool applicable = true, Window? window = null) =>
-            steps.Add(new PlannedStep(id, title, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime), null, at,
+            steps.Add(new PlannedStep(id, title, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, _zone).DateTime), null, at,
                 concerns, $"{guide} {paragraphs}", applicable, null) { NotAfter = window?.NotAfter, WindowReason = window?.Reason });
 
         // Each letter's window ends when what it says stops being true or useful; milestones and the steps that must happen
@@ -88,9 +88,9 @@ public sealed class IrpPlanner
 
         // IRC guide 2.8: documents requested within two weeks of the announcement; prison guide 7.3 gives no date.
         var requestOffset = irc
-            ? Math.Min(policy.DocumentsRequestWorkingDaysAfterAnnouncement, policy.IrcDocumentsRequestWithinWorkingDays)
-            : policy.DocumentsRequestWorkingDaysAfterAnnouncement;
-        var request = calendar.AddWorkingDays(announcement, requestOffset);
+            ? Math.Min(_policy.DocumentsRequestWorkingDaysAfterAnnouncement, _policy.IrcDocumentsRequestWithinWorkingDays)
+            : _policy.DocumentsRequestWorkingDaysAfterAnnouncement;
+        var request = _calendar.AddWorkingDays(announcement, requestOffset);
         if (request >= deadline)
         {
             // Short notice (e.g. after the visit was brought forward): ask on the day of the announcement.
@@ -107,8 +107,8 @@ public sealed class IrpPlanner
             window: new(StartOf(deadline), $"it asks for the documents by {LongDay(deadline)}, and that day had come ({deadlineSource})"));
 
         // Each chase is stale once the next one is due (the last reminder, once the deadline's own notice is): only the latest goes.
-        var reminders = policy.DocumentsReminderWorkingDaysBeforeDeadline.OrderDescending().ToArray();
-        var reminderDates = reminders.Select(r => calendar.AddWorkingDays(deadline, -r)).ToArray();
+        var reminders = _policy.DocumentsReminderWorkingDaysBeforeDeadline.OrderDescending().ToArray();
+        var reminderDates = reminders.Select(r => _calendar.AddWorkingDays(deadline, -r)).ToArray();
         for (var i = 0; i < reminders.Length; i++)
         {
             var date = reminderDates[i];
@@ -116,7 +116,7 @@ public sealed class IrpPlanner
             var nextName = i + 1 < reminders.Length ? $"the next reminder, due on {LongDay(next)}," : $"the deadline, {LongDay(deadline)},";
             Add(IrpSteps.DocumentsReminder(i + 1), $"Reminder of missing documents ({reminders[i]} working days before the deadline)",
                 date, establishmentContact, irc ? "2.8" : "7.4", applicable: documents && date > request,
-                window: new(DueAt(next, policy.StepTimeOfDay), $"{nextName} had come: only the latest reminder of what is missing is sent ({deadlineSource})"),
+                window: new(DueAt(next, _policy.StepTimeOfDay), $"{nextName} had come: only the latest reminder of what is missing is sent ({deadlineSource})"),
                 skipReason: documents ? "it falls before the documents request" : allReceived);
         }
 
@@ -126,13 +126,13 @@ public sealed class IrpPlanner
             skipReason: allReceived);
         // The documents prepare the team for the visit (prison guide 7.3 / IRC guide 2.7): no use chasing them once it has begun.
         Add(IrpSteps.DocumentsOverdue, "Documents overdue: escalation of what is missing",
-            calendar.AddWorkingDays(deadline, policy.DocumentsOverdueEscalationWorkingDaysAfterDeadline),
+            _calendar.AddWorkingDays(deadline, _policy.DocumentsOverdueEscalationWorkingDaysAfterDeadline),
             $"{head} and coordinator", irc ? "2.8" : "7.4", applicable: documents,
             window: BeforeVisit("the documents are asked for to prepare the visit", irc ? "2.7" : "7.3"), skipReason: allReceived);
 
         // Prison guide 7.2 / IRC guide 2.6: gate and IT arrangements, who looks at what, meetings with staff associations and the
         // IMB, whose chair the team meets during the visit (8.1 / 3.1) and so is copied.
-        var arrangements = calendar.AddWorkingDays(visitStart, -policy.VisitArrangementsWorkingDaysBeforeVisit);
+        var arrangements = _calendar.AddWorkingDays(visitStart, -_policy.VisitArrangementsWorkingDaysBeforeVisit);
         Add(IrpSteps.VisitArrangements, "Visit arrangements: attendance, keys and IT, inspector for each item, meetings",
             arrangements > announcement ? arrangements : announcement,
             establishmentContact + "; copy to IMB chair" + (irc ? " and Home Office" : ""), irc ? "2.6" : "7.2",
@@ -141,7 +141,7 @@ public sealed class IrpPlanner
         // Prison guide 8.1 / IRC guide 3.1: presentation at 12.30pm on day 1; 2.5 days on site over three working days.
         Add(IrpSteps.VisitStart, $"Visit day 1: {(irc ? "30-minute presentation by centre manager, SLT and Home Office leaders" : "presentation by the governor and SMT")}",
             visitStart, "Inspection team; " + (irc ? "centre manager, SLT and Home Office leaders" : "governor and SMT"),
-            irc ? "3.1" : "8.1", time: policy.PresentationTimeOfDay);
+            irc ? "3.1" : "8.1", time: _policy.PresentationTimeOfDay);
         var visitEnd = VisitEnd(visitStart);
         Add(IrpSteps.VisitEnd, "Visit's last day", visitEnd, "Inspection team", irc ? "3.1" : "8.1");
 
@@ -149,7 +149,7 @@ public sealed class IrpPlanner
         // IRC guide 3.1, 4.3: mid- to late-afternoon, to the centre manager, SLT and Home Office leaders.
         Add(IrpSteps.Debrief, "Formal debrief", visitEnd,
             irc ? "Centre manager, SLT and Home Office leaders" : "Governor, who is given the debrief document",
-            irc ? "3.1, 4.3" : "8.1, 13.1", time: policy.DebriefTimeOfDay);
+            irc ? "3.1, 4.3" : "8.1, 13.1", time: _policy.DebriefTimeOfDay);
 
         // Prison guide 13.1: the debrief document is then "shared electronically with various staff in HMPPS"; IRC guide 4.3: "with
         // the contractor and Home Office". It holds the judgements finalised at the deliberation meeting (8.1 / 3.1), so it waits
@@ -158,38 +158,38 @@ public sealed class IrpPlanner
             ? facts.Contacts.Contractor is null ? "Home Office (no contractor contact given)" : "Contractor and Home Office"
             : facts.Contacts.Hmpps is null ? "HMPPS: no contact given, so not sent" : "HMPPS";
         Add(IrpSteps.DebriefDocument, "Debrief document shared electronically",
-            calendar.AddWorkingDays(visitEnd, policy.DebriefDocumentWorkingDaysAfterVisit), debriefDocumentTo, irc ? "4.3" : "13.1",
+            _calendar.AddWorkingDays(visitEnd, _policy.DebriefDocumentWorkingDaysAfterVisit), debriefDocumentTo, irc ? "4.3" : "13.1",
             applicable: (irc || facts.Contacts.Hmpps is not null) && progress.PublishedOn is null,
             waitingFor: progress.AllJudged ? null : JudgementsRecorded);
 
         // Prison guide 16.1: feedback form to the liaison officer shortly after the visit. The IRC guide has none (5.3 asks the
         // centre manager and the Home Office instead: see governor-feedback).
-        var shortlyAfterVisit = calendar.AddWorkingDays(visitEnd, policy.LiaisonFeedbackWorkingDaysAfterVisit);
+        var shortlyAfterVisit = _calendar.AddWorkingDays(visitEnd, _policy.LiaisonFeedbackWorkingDaysAfterVisit);
         Add(IrpSteps.LiaisonFeedback, irc ? "Feedback form to the liaison officer (not part of an IRC review)" : "Feedback form on the IRP process",
             shortlyAfterVisit, progress.LiaisonOfficerAppointed ? "Liaison officer" : "Governor (no liaison officer appointed)",
             irc ? "5.3" : "16.1", applicable: !irc);
 
         // Prison guide 14.1 / IRC guide 5.1: draft report for fact check about two weeks after the visit.
-        var draft = progress.DraftIssuedOn ?? calendar.AddWorkingDays(visitEnd, policy.DraftReportWorkingDaysAfterVisit);
+        var draft = progress.DraftIssuedOn ?? _calendar.AddWorkingDays(visitEnd, _policy.DraftReportWorkingDaysAfterVisit);
         var draftWait = progress.DraftIssuedOn is null ? DraftIssued : null;
         var factCheckContact = irc ? "Centre manager and Home Office" : "Governor";
         Add(IrpSteps.DraftReport, "Draft report sent for fact check", draft, factCheckContact, irc ? "5.1" : "14.1", waitingFor: draftWait);
 
         // Prison guide 14.1 / IRC guide 5.1: final report to ministers and published within 25 working days of the visit's end.
-        var publicationDeadline = calendar.AddWorkingDays(visitEnd, policy.PublicationWorkingDaysAfterVisit);
+        var publicationDeadline = _calendar.AddWorkingDays(visitEnd, _policy.PublicationWorkingDaysAfterVisit);
 
         // The guides give no fact-check period; FactCheckWorkingDays follows the probation manual (comments within ten working
         // days), shortened when a late draft would leave no time to finalise the report by the publication deadline (14.1 / 5.1).
         var factCheck = FactCheck(draft, publicationDeadline);
         var factCheckSource = (irc ? "5.1" : "14.1") + "; period from the probation manual (factual accuracy check)";
-        var factCheckReminders = policy.FactCheckReminderWorkingDaysBeforeDeadline.OrderDescending().ToArray();
-        var factCheckReminderDates = factCheckReminders.Select(r => calendar.AddWorkingDays(factCheck.Deadline, -r)).ToArray();
+        var factCheckReminders = _policy.FactCheckReminderWorkingDaysBeforeDeadline.OrderDescending().ToArray();
+        var factCheckReminderDates = factCheckReminders.Select(r => _calendar.AddWorkingDays(factCheck.Deadline, -r)).ToArray();
         for (var i = 0; i < factCheckReminders.Length; i++)
         {
             var date = factCheckReminderDates[i];
             // A reminder is stale once the next one is due, and false once the deadline it names has come.
             var window = i + 1 < factCheckReminders.Length
-                ? new Window(DueAt(factCheckReminderDates[i + 1], policy.StepTimeOfDay),
+                ? new Window(DueAt(factCheckReminderDates[i + 1], _policy.StepTimeOfDay),
                     $"the next reminder, due on {LongDay(factCheckReminderDates[i + 1])}, had come: only the latest is sent ({guide} {(irc ? "5.1" : "14.1")})")
                 : new Window(StartOf(factCheck.Deadline), $"the comments were due by {LongDay(factCheck.Deadline)}, and that day had come ({guide} {(irc ? "5.1" : "14.1")})");
             Add(IrpSteps.FactCheckReminder(i + 1), $"Reminder: fact-check comments due in {factCheckReminders[i]} working days",
@@ -204,8 +204,8 @@ public sealed class IrpPlanner
                 : factCheck.Shortened ? "Fact-check comments due (period shortened to keep the publication deadline)"
                 : "Fact-check comments due",
             factCheck.Deadline, $"{factCheckContact}; coordinator", factCheckSource, waitingFor: draftWait);
-        Add(IrpSteps.PublicationAlert, $"Publication deadline in {policy.PublicationAlertWorkingDaysBeforeDeadline} working days",
-            calendar.AddWorkingDays(publicationDeadline, -policy.PublicationAlertWorkingDaysBeforeDeadline), "Coordinator",
+        Add(IrpSteps.PublicationAlert, $"Publication deadline in {_policy.PublicationAlertWorkingDaysBeforeDeadline} working days",
+            _calendar.AddWorkingDays(publicationDeadline, -_policy.PublicationAlertWorkingDaysBeforeDeadline), "Coordinator",
             irc ? "5.1" : "14.1", applicable: progress.PublishedOn is null,
             window: new(StartOf(publicationDeadline.AddDays(1)),
                 $"it says the report must be published by {LongDay(publicationDeadline)}, and that day had passed ({guide} {(irc ? "5.1" : "14.1")})"),
@@ -224,7 +224,7 @@ public sealed class IrpPlanner
         else
         {
             Add(IrpSteps.FinalReport, $"Final report sent to the {ministers}",
-                calendar.AddWorkingDays(publicationDeadline, -policy.FinalReportWorkingDaysBeforePublicationDeadline), finalReportConcerns,
+                _calendar.AddWorkingDays(publicationDeadline, -_policy.FinalReportWorkingDaysBeforePublicationDeadline), finalReportConcerns,
                 irc ? "5.1" : "14.1", applicable: ministerialOffice && progress.PublishedOn is null, waitingFor: FinalReportUploaded);
         }
 
@@ -244,7 +244,7 @@ public sealed class IrpPlanner
         else
         {
             // Prison guide 16.1: once the report has been published, HMI Prisons seeks the governor's feedback.
-            Add(IrpSteps.GovernorFeedback, "Feedback request on the IRP", calendar.AddWorkingDays(published, policy.GovernorFeedbackWorkingDaysAfterPublication),
+            Add(IrpSteps.GovernorFeedback, "Feedback request on the IRP", _calendar.AddWorkingDays(published, _policy.GovernorFeedbackWorkingDaysAfterPublication),
                 "Governor", "16.1", waitingFor: publishedWait);
         }
 
@@ -254,16 +254,16 @@ public sealed class IrpPlanner
         {
             // Local policy, not the guides' (they say nothing of a cancelled IRP): its material is destroyed on a completed
             // one's schedule, counted from the day it was cancelled, rather than kept for ever.
-            var cancelledOn = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(cancelledAt, zone).DateTime);
+            var cancelledOn = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(cancelledAt, _zone).DateTime);
             Add(IrpSteps.MaterialDestruction, "Destroy or return the material given to inspectors (the IRP was cancelled)",
-                calendar.AddWorkingDays(cancelledOn, policy.MaterialDestructionWorkingDaysAfterCancellation), materialHolder, "",
-                localPolicy: $"Local policy: {policy.MaterialDestructionWorkingDaysAfterCancellation} working days after the cancellation on {LongDay(cancelledOn)}, "
+                _calendar.AddWorkingDays(cancelledOn, _policy.MaterialDestructionWorkingDaysAfterCancellation), materialHolder, "",
+                localPolicy: $"Local policy: {_policy.MaterialDestructionWorkingDaysAfterCancellation} working days after the cancellation on {LongDay(cancelledOn)}, "
                     + $"as after publication ({guide} {(irc ? "Appendix I" : "Appendix A")}); the guides do not cover a cancelled IRP");
         }
         else
         {
             Add(IrpSteps.MaterialDestruction, "Destroy or return the material given to inspectors",
-                calendar.AddWorkingDays(published, policy.MaterialDestructionWorkingDaysAfterPublication), materialHolder,
+                _calendar.AddWorkingDays(published, _policy.MaterialDestructionWorkingDaysAfterPublication), materialHolder,
                 irc ? "Appendix I" : "Appendix A", waitingFor: publishedWait);
         }
 
@@ -293,8 +293,8 @@ public sealed class IrpPlanner
         ArgumentNullException.ThrowIfNull(facts);
         ArgumentNullException.ThrowIfNull(progress);
         var visitEnd = VisitEnd(facts.VisitStart);
-        var draft = progress.DraftIssuedOn ?? calendar.AddWorkingDays(visitEnd, policy.DraftReportWorkingDaysAfterVisit);
-        var publicationDeadline = calendar.AddWorkingDays(visitEnd, policy.PublicationWorkingDaysAfterVisit);
+        var draft = progress.DraftIssuedOn ?? _calendar.AddWorkingDays(visitEnd, _policy.DraftReportWorkingDaysAfterVisit);
+        var publicationDeadline = _calendar.AddWorkingDays(visitEnd, _policy.PublicationWorkingDaysAfterVisit);
         var factCheck = FactCheck(draft, publicationDeadline);
         if (!factCheck.TooLate)
         {
@@ -305,8 +305,8 @@ public sealed class IrpPlanner
         return
         [
             new IrpWarning("fact-check-past-publication-deadline", IrpSteps.FactCheckDeadline,
-                $"the draft {(progress.DraftIssuedOn is null ? "is planned for" : "was issued on")} {draft:yyyy-MM-dd}: even a fact check of {policy.FactCheckMinimumWorkingDays} working days ends on {factCheck.Deadline:yyyy-MM-dd}, "
-                + $"later than the {policy.FinalisingWorkingDaysBeforePublicationDeadline} working days needed to finalise the report by the publication deadline, {publicationDeadline:yyyy-MM-dd} ({paragraph}): agree a shorter check with the establishment or expect to publish late"),
+                $"the draft {(progress.DraftIssuedOn is null ? "is planned for" : "was issued on")} {draft:yyyy-MM-dd}: even a fact check of {_policy.FactCheckMinimumWorkingDays} working days ends on {factCheck.Deadline:yyyy-MM-dd}, "
+                + $"later than the {_policy.FinalisingWorkingDaysBeforePublicationDeadline} working days needed to finalise the report by the publication deadline, {publicationDeadline:yyyy-MM-dd} ({paragraph}): agree a shorter check with the establishment or expect to publish late"),
         ];
     }
 
@@ -317,24 +317,24 @@ public sealed class IrpPlanner
     /// </summary>
     private (DateOnly Deadline, bool Shortened, bool TooLate) FactCheck(DateOnly draft, DateOnly publicationDeadline)
     {
-        var usual = calendar.AddWorkingDays(draft, policy.FactCheckWorkingDays);
-        var latest = calendar.AddWorkingDays(publicationDeadline, -policy.FinalisingWorkingDaysBeforePublicationDeadline);
+        var usual = _calendar.AddWorkingDays(draft, _policy.FactCheckWorkingDays);
+        var latest = _calendar.AddWorkingDays(publicationDeadline, -_policy.FinalisingWorkingDaysBeforePublicationDeadline);
         if (usual <= latest)
         {
             return (usual, false, false);
         }
 
-        var shortest = calendar.AddWorkingDays(draft, policy.FactCheckMinimumWorkingDays);
+        var shortest = _calendar.AddWorkingDays(draft, _policy.FactCheckMinimumWorkingDays);
         return shortest <= latest ? (latest, true, false) : (shortest, true, true);
     }
 
     /// <summary>Prison guide 8.1 / IRC guide 3.1: the visit's last day, two and a half days on site over three working days.</summary>
     /// <exception cref="CalendarRangeException">The date falls outside the calendar's supported range.</exception>
-    public DateOnly VisitEnd(DateOnly visitStart) => calendar.AddWorkingDays(visitStart, policy.VisitLengthWorkingDays - 1);
+    public DateOnly VisitEnd(DateOnly visitStart) => _calendar.AddWorkingDays(visitStart, _policy.VisitLengthWorkingDays - 1);
 
     /// <summary>Prison guide 7.4 / IRC guide 2.8: documents due "no later than five working days before the start of the IRP visit".</summary>
     /// <exception cref="CalendarRangeException">The date falls outside the calendar's supported range.</exception>
-    public DateOnly DocumentsDeadline(DateOnly visitStart) => calendar.AddWorkingDays(visitStart, -policy.DocumentsDeadlineWorkingDaysBeforeVisit);
+    public DateOnly DocumentsDeadline(DateOnly visitStart) => _calendar.AddWorkingDays(visitStart, -_policy.DocumentsDeadlineWorkingDaysBeforeVisit);
 
     /// <summary>Midnight at the start of <paramref name="date"/> in England and Wales, as UTC.</summary>
     private DateTimeOffset StartOf(DateOnly date) => DueAt(date, TimeOnly.MinValue);
@@ -352,5 +352,5 @@ public sealed class IrpPlanner
         return $"{to}; copy to IMB chair" + (partners.Count > 0 ? $"; partners invited: {string.Join(", ", partners)}" : "");
     }
 
-    private DateTimeOffset DueAt(DateOnly date, TimeOnly time) => LocalInstant.At(date, time, zone);
+    private DateTimeOffset DueAt(DateOnly date, TimeOnly time) => LocalInstant.At(date, time, _zone);
 }
