@@ -38,6 +38,28 @@ public sealed class FileNamesTests
     }
 
     [Theory]
+    [InlineData("-rf.pdf", "rf.pdf")]
+    [InlineData("--help", "help")]
+    [InlineData("Action plan -.pdf", "Action plan.pdf")]
+    public void Sanitise_RemovesDashesFromTheEndsOfTheStem_SoNoNameLooksLikeAnOption(string given, string expected) =>
+        Assert.Equal(expected, FileNames.Sanitise(given));
+
+    [Theory]
+    [InlineData("HMP Elmley draft.pdf", "HMP-Elmley-draft.pdf")]
+    [InlineData("Rapport d'été – brouillon.PDF", "Rapport-d-t-brouillon.pdf")]
+    [InlineData("plan\u202Efdp.exe", "planfdp.exe")]
+    [InlineData(" - draft (final) - .docx", "draft-final.docx")]
+    public void Sanitise_Ascii_KeepsAsciiLettersDigitsDotsAndUnderscores_AndTheSameOtherRules(string given, string expected) =>
+        Assert.Equal(expected, FileNames.Sanitise(given, FileNameCharacters.Ascii));
+
+    [Theory]
+    [InlineData(".pdf")]
+    [InlineData("../")]
+    [InlineData("-.pdf")]
+    public void SanitiseOrNull_NameWithNoStemLeft_IsNull(string given) =>
+        Assert.Null(FileNames.SanitiseOrNull(given, FileNameCharacters.Ascii));
+
+    [Theory]
     [InlineData("x.PDF", "pdf")]
     [InlineData("archive.tar.zip", "zip")]
     [InlineData("README", "")]

@@ -10,21 +10,21 @@ public sealed class ReportFileRulesTests
     [InlineData("../../etc/passwd.pdf", "passwd.pdf")]
     [InlineData("...hidden.pdf", "hidden.pdf")]
     [InlineData("Rapport d'été – brouillon.pdf", "Rapport-d-t-brouillon.pdf")]
-    public void Sanitise_KeepsTheLastSegment_InSafeCharacters(string given, string stored) =>
-        Assert.Equal(stored, ReportFileRules.Sanitise(given));
+    public void Check_StoresTheLastSegment_InSafeAsciiCharacters(string given, string stored) =>
+        Assert.Equal((stored, null), ReportFileRules.Check(given, ContentTypeOf(given), 10, 100));
 
     [Fact]
-    public void Sanitise_CutsLongNamesTo100Characters_KeepingTheExtension()
+    public void Check_CutsLongNamesTo100Characters_KeepingTheExtension()
     {
-        var stored = ReportFileRules.Sanitise(new string('a', 300) + ".docx");
+        var (stored, _) = ReportFileRules.Check(new string('a', 300) + ".docx", ReportFileRules.DocxContentType, 10, 100);
 
-        Assert.Equal(100, stored.Length);
+        Assert.Equal(100, stored!.Length);
         Assert.EndsWith("a.docx", stored);
     }
 
     [Theory]
     [InlineData("draft.pdf", "application/pdf; name=draft.pdf", "draft.pdf")]
-    [InlineData("Draft.PDF", "APPLICATION/PDF", "Draft.PDF")]
+    [InlineData("Draft.PDF", "APPLICATION/PDF", "Draft.pdf")]
     public void Check_AcceptsAPdfOrDocx_WithTheMatchingExtension(string fileName, string contentType, string stored) =>
         Assert.Equal((stored, null), ReportFileRules.Check(fileName, contentType, 10, 100));
 
@@ -33,6 +33,7 @@ public sealed class ReportFileRulesTests
     [InlineData("draft.pdf", "application/msword", 10, "contentType")]
     [InlineData(null, "application/pdf", 10, "fileName")]
     [InlineData("draft", "application/pdf", 10, "fileName")]
+    [InlineData(".pdf", "application/pdf", 10, "fileName")] // nothing before the extension: refused, not called "document.pdf"
     [InlineData("draft.pdf", "application/pdf", 0, "body")]
     [InlineData("draft.pdf", "application/pdf", 101, "body")]
     public void Check_RefusesWith400_NamingTheField(string? fileName, string? contentType, long size, string field)
@@ -43,4 +44,7 @@ public sealed class ReportFileRulesTests
         Assert.Equal(400, error!.Status);
         Assert.Equal([field], error.Errors!.Keys);
     }
+
+    private static string ContentTypeOf(string fileName) =>
+        fileName.EndsWith(".docx", StringComparison.Ordinal) ? ReportFileRules.DocxContentType : ReportFileRules.PdfContentType;
 }

@@ -65,7 +65,7 @@ public static class ServiceRegistration
         services.AddSingleton<WorkflowEngine>();
         services.AddSingleton<IdempotencyKeys>();
         services.AddSingleton<Pages.CoordinatorSignIn>();
-        services.AddSingleton<Pages.FormTokens>();
+        services.AddSingleton(sp => new Pages.FormTokens(configuration[UploadTokens.SigningKeySetting], sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<Programme.CalendarFeed>();
 
         // ASP.NET Core's request lines and the log scope it opens for each request hold the URL, tokens and all: off, so

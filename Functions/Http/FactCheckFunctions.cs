@@ -94,6 +94,6 @@ public sealed class FactCheckFunctions(FactCheckPages pages, IrpReportFiles file
     private IResult Page(HttpResponse response, FactCheckPageView view, PageMessage? message, int status)
     {
         response.Headers.ContentSecurityPolicy = PageCsp;
-        return Results.Content(UploadPage.RenderFactCheck(view, policy.TimeZone, message), "text/html; charset=utf-8", statusCode: status);
+        return Results.Content(Irps.Reports.FactCheckPage.Render(view, policy.TimeZone, message).ToString(), "text/html; charset=utf-8", statusCode: status);
     }
 }

@@ -31,7 +31,7 @@ public sealed class UploadFunctions(DocumentCollection documents, DocumentStore 
         var storageOrigin = store.Container(access.IrpId).Uri.GetLeftPart(UriPartial.Authority);
         response.Headers.ContentSecurityPolicy =
             $"default-src 'none'; style-src 'unsafe-inline'; script-src 'nonce-{nonce}'; connect-src 'self' {storageOrigin}; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-        return Results.Content(Documents.UploadPage.Render(access, token, rules, policy.TimeZone, nonce), "text/html; charset=utf-8");
+        return Results.Content(Documents.UploadPage.Render(access, token, rules, policy.TimeZone, nonce).ToString(), "text/html; charset=utf-8");
     }
 
     [Function(nameof(BeginUpload))]
@@ -103,7 +103,7 @@ public sealed class UploadFunctions(DocumentCollection documents, DocumentStore 
     internal static IResult RefusalPage(HttpResponse response, Refusal refusal)
     {
         response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-        return Results.Content(Documents.UploadPage.RenderRefusal(refusal), "text/html; charset=utf-8", statusCode: refusal.Status);
+        return Results.Content(Documents.UploadPage.RenderRefusal(refusal).ToString(), "text/html; charset=utf-8", statusCode: refusal.Status);
     }
 }
 

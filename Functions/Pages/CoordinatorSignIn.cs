@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using IrpFlows.Documents;
 using IrpFlows.Validation;
 
 namespace IrpFlows.Pages;
@@ -85,11 +84,12 @@ public sealed class CoordinatorSignIn(IConfiguration configuration)
 /// <summary>
 /// Protects the pages' forms against cross-site request forgery with a signed double-submit token: a random value in an
 /// HttpOnly, SameSite=Strict cookie, and in each form the time it was issued and an HMAC of that value, the signed-in person
-/// and that time, keyed with (a hash of) the upload links' signing key, so there is no other secret to manage. A post from
-/// elsewhere carries neither the value (it cannot read the cookie) nor the HMAC; a form kept open past
-/// <see cref="Lifetime"/> is refused, as the refusal page says, and the page opened again gives a fresh one.
+/// and that time, keyed with (a hash of) <c>signingKey</c>, which registration gives as the upload links' signing key, so
+/// there is no other secret to manage. A post from elsewhere carries neither the value (it cannot read the cookie) nor the
+/// HMAC; a form kept open past <see cref="Lifetime"/> is refused, as the refusal page says, and the page opened again gives
+/// a fresh one.
 /// </summary>
-public sealed class FormTokens(IConfiguration configuration, TimeProvider time)
+public sealed class FormTokens(string? signingKey, TimeProvider time)
 {
     public const string CookieName = "irpflows-form";
     public const string FieldName = "__form";
@@ -100,7 +100,7 @@ public sealed class FormTokens(IConfiguration configuration, TimeProvider time)
     /// </summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(12);
 
-    private readonly byte[] _key = SHA256.HashData(Encoding.UTF8.GetBytes("irpflows-form-token\n" + configuration[UploadTokens.SigningKeySetting]));
+    private readonly byte[] _key = SHA256.HashData(Encoding.UTF8.GetBytes("irpflows-form-token\n" + signingKey));
 
     /// <summary>The token for the forms of the page being rendered, setting the cookie when the visitor has none.</summary>
     public string Issue(HttpContext context, Person person)

@@ -1,5 +1,6 @@
 using IrpFlows.Documents;
 using IrpFlows.Workflow;
+using IrpFlows.Writing;
 using Microsoft.DurableTask.Client;
 
 namespace IrpFlows.Probation;
@@ -44,7 +45,7 @@ public sealed class ProbationDocuments(ProbationWorkflow workflow, ProbationServ
                 Date(ProbationSteps.FactualAccuracyDeadline), "Please send them to the lead inspector and the head of inspection by then.", lead, "lead inspector", state.Documents)
             : new DocumentRequestPage("HM Inspectorate of Probation", organisation, $"Evidence and case sample for the inspection of {organisation}", "inspection",
                 Date(ProbationSteps.CaseSampleReturn),
-                $"The evidence in advance is due by {UploadPage.LongDate(Date(ProbationSteps.EvidenceInAdvance))}, the case sample by 16:00 on the last day; fieldwork starts on {UploadPage.LongDate(Date(ProbationSteps.FieldworkWeek1))}.",
+                $"The evidence in advance is due by {DateWords.LongDate(Date(ProbationSteps.EvidenceInAdvance))}, the case sample by 16:00 on the last day; fieldwork starts on {DateWords.LongDate(Date(ProbationSteps.FieldworkWeek1))}.",
                 lead, "lead inspector", state.Documents);
     }
 

@@ -1,6 +1,7 @@
 using IrpFlows.Documents;
 using IrpFlows.Irps.Timeline;
 using IrpFlows.Workflow;
+using IrpFlows.Writing;
 using Microsoft.DurableTask.Client;
 
 namespace IrpFlows.Irps.Material;
@@ -16,7 +17,7 @@ public sealed class IrpDocumentRequests(IrpWorkflow workflow, IrpService irps) :
         var facts = state.Facts;
         var deadline = workflow.Timeline(state).Single(s => s.Id == IrpSteps.DocumentsDeadline).Date;
         return new DocumentRequestPage("HM Inspectorate of Prisons", facts.Establishment.Name, $"Documents for the independent review of progress at {facts.Establishment.Name}", "review",
-            deadline, $"The visit starts on {UploadPage.LongDate(facts.VisitStart)}.", facts.Contacts.Coordinator, "coordinating inspector", state.Documents);
+            deadline, $"The visit starts on {DateWords.LongDate(facts.VisitStart)}.", facts.Contacts.Coordinator, "coordinating inspector", state.Documents);
     }
 
     public Task<Refusal?> RecordAsync(string instanceId, DocumentReceivedData file, DurableTaskClient durable, CancellationToken ct) =>

@@ -1,4 +1,3 @@
-using System.Text;
 using IrpFlows.Documents;
 using IrpFlows.Workflow;
 
@@ -7,14 +6,13 @@ namespace IrpFlows.Irps.Reports;
 /// <summary>
 /// What a report file upload must be: a PDF or Word (.docx) file, named with the matching extension, not empty, not over
 /// <see cref="ReportOptions.MaxFileSizeBytes"/>, and with the first bytes of its type (<see cref="FileSignatures"/>, the check
-/// the establishment's documents go through). Names are reduced to a safe blob name segment.
+/// the establishment's documents go through). Names are sanitised as the establishment's are, but kept to ASCII
+/// (<see cref="FileNameCharacters.Ascii"/>), as report files' stored names have always been.
 /// </summary>
 public static class ReportFileRules
 {
     public const string PdfContentType = "application/pdf";
     public const string DocxContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-
-    private const int MaxNameLength = 100;
 
     private static readonly IReadOnlyDictionary<string, string> ExtensionByContentType = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
@@ -33,8 +31,8 @@ public static class ReportFileRules
             return (null, Refusal.Invalid("contentType", $"must be {PdfContentType} (PDF) or {DocxContentType} (Word); the draft report and comments are documents."));
         if (string.IsNullOrWhiteSpace(fileName))
             return (null, Refusal.Invalid("fileName", "is required: the file's name, e.g. ?fileName=HMP-Elmley-draft.pdf."));
-        var stored = Sanitise(fileName);
-        if (!stored.EndsWith(extension, StringComparison.OrdinalIgnoreCase) || stored.Length == extension.Length)
+        // A name with nothing before its extension (".pdf") is refused rather than given a made-up one.
+        if (FileNames.SanitiseOrNull(fileName, FileNameCharacters.Ascii) is not { } stored || !stored.EndsWith(extension, StringComparison.Ordinal))
             return (null, Refusal.Invalid("fileName", $"must be a name ending in {extension}, to match the Content-Type {mediaType}."));
         if (size == 0) return (null, Refusal.Invalid("body", "is empty: send the file's bytes as the request body."));
         if (size > maxBytes)
@@ -54,26 +52,5 @@ public static class ReportFileRules
         return FileSignatures.Broken(FileNames.Extension(stored!), head) is { } broken
             ? (null, Refusal.Invalid("body", $"is not {broken} Nothing was stored."))
             : (stored, null);
-    }
-
-    /// <summary>
-    /// The last path segment of <paramref name="fileName"/>, with every character other than ASCII letters, digits, '.', '-' and
-    /// '_' replaced by '-', runs of '-' collapsed, no '-' before a dot, leading dots and dashes removed, and cut to 100 characters keeping the extension.
-    /// </summary>
-    public static string Sanitise(string fileName)
-    {
-        var last = fileName.Split('/', '\\')[^1];
-        var builder = new StringBuilder(last.Length);
-        foreach (var c in last)
-        {
-            var safe = char.IsAsciiLetterOrDigit(c) || c is '.' or '_' ? c : '-';
-            if (safe == '-' && builder.Length > 0 && builder[^1] == '-') continue;
-            builder.Append(safe);
-        }
-        var name = builder.ToString().Replace("-.", ".", StringComparison.Ordinal).TrimStart('.', '-').TrimEnd('-');
-        if (name.Length <= MaxNameLength) return name;
-        var dot = name.LastIndexOf('.');
-        var extension = dot > 0 && name.Length - dot <= 10 ? name[dot..] : "";
-        return name[..(MaxNameLength - extension.Length)] + extension;
     }
 }
