@@ -212,8 +212,8 @@ public sealed class WorkflowEngineTests
         var engine = h.NewEngine();
         await engine.StartAsync(ScriptedWorkflow.KindName, "i1", ScriptedWorkflow.Started(("a", T0)), h.Client, None);
 
-        Assert.Equal(409, (await Assert.ThrowsAsync<EventRejectedException>(() => engine.RetryStepAsync(ScriptedWorkflow.KindName, "i1", "a", h.Client, None))).Status);
-        Assert.Equal(404, (await Assert.ThrowsAsync<EventRejectedException>(() => engine.RetryStepAsync(ScriptedWorkflow.KindName, "i1", "zz", h.Client, None))).Status);
+        Assert.Equal(409, (await Assert.ThrowsAsync<RefusedException>(() => engine.RetryStepAsync(ScriptedWorkflow.KindName, "i1", "a", h.Client, None))).Refusal.Status);
+        Assert.Equal(404, (await Assert.ThrowsAsync<RefusedException>(() => engine.RetryStepAsync(ScriptedWorkflow.KindName, "i1", "zz", h.Client, None))).Refusal.Status);
         Assert.Null(await engine.RetryStepAsync(ScriptedWorkflow.KindName, "nope", "a", h.Client, None));
     }
 

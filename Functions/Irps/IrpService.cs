@@ -181,10 +181,6 @@ public sealed class IrpService(
         {
             Decide(status, IrpEvents.VisitRescheduled, data!);
         }
-        catch (EventRejectedException e)
-        {
-            return (null, e.Field is null ? new Refusal(e.Status, e.Title, e.Message) : Refusal.Invalid(e.Field, e.Message));
-        }
         catch (RefusedException e)
         {
             return (null, e.Refusal);
@@ -225,15 +221,15 @@ public sealed class IrpService(
         {
             return await engine.RetryStepAsync(IrpWorkflow.KindName, id, stepId, durable, ct) is null ? NotFound(id) : null;
         }
-        catch (EventRejectedException e)
+        catch (RefusedException e)
         {
-            return new Refusal(e.Status, e.Title, e.Message);
+            return e.Refusal;
         }
     }
 
     /// <summary>
     /// Appends what <paramref name="decide"/> returns for the current log, telling the IRP's orchestration when it changes what is due.
-    /// <paramref name="decide"/> refuses by throwing <see cref="EventRejectedException"/> or <see cref="RefusedException"/>.
+    /// <paramref name="decide"/> refuses by throwing <see cref="RefusedException"/>.
     /// Returns null on success, else the refusal (404 when the IRP does not exist).
     /// </summary>
     internal async Task<Refusal?> AppendAsync(string id, Func<InstanceStatus, IReadOnlyList<NewEvent>> decide, DurableTaskClient durable, CancellationToken ct)
@@ -242,10 +238,6 @@ public sealed class IrpService(
         {
             var status = await engine.AppendAsync(IrpWorkflow.KindName, id, decide, durable, ct);
             if (status is null) return NotFound(id);
-        }
-        catch (EventRejectedException e)
-        {
-            return e.Field is null ? new Refusal(e.Status, e.Title, e.Message) : Refusal.Invalid(e.Field, e.Message);
         }
         catch (RefusedException e)
         {
@@ -268,38 +260,38 @@ public sealed class IrpService(
                 && state.Facts.Contacts.LiaisonOfficer == new Contact(officer.Name, officer.Email):
                 return [];
             case IrpEvents.VisitRescheduled when done(IrpSteps.VisitStart):
-                throw new EventRejectedException(409, "The visit has started", "The visit has already started; it can no longer be moved.");
+                throw new RefusedException(new Refusal(409, "The visit has started", "The visit has already started; it can no longer be moved."));
             case IrpEvents.VisitRescheduled when EventData.FromData<VisitRescheduledData>(data).VisitStart == state.Facts.VisitStart:
                 return [];
             case IrpEvents.VisitRescheduled:
                 CheckReschedule(state, EventData.FromData<VisitRescheduledData>(data).VisitStart);
                 break;
             case IrpEvents.FactCheckReturned when state.Progress.DraftIssuedOn is null:
-                throw new EventRejectedException(409, "No draft issued", "The draft report has not been issued for fact check yet.");
+                throw new RefusedException(new Refusal(409, "No draft issued", "The draft report has not been issued for fact check yet."));
             case IrpEvents.FactCheckReturned when state.Progress.FactCheckReturnedOn is not null:
-                throw new EventRejectedException(409, "Fact check already returned",
-                    $"The fact-check comments were recorded as returned on {state.Progress.FactCheckReturnedOn:yyyy-MM-dd}.");
+                throw new RefusedException(new Refusal(409, "Fact check already returned",
+                    $"The fact-check comments were recorded as returned on {state.Progress.FactCheckReturnedOn:yyyy-MM-dd}."));
             case IrpEvents.DraftIssued when state.Progress.DraftIssuedOn is not null:
-                throw new EventRejectedException(409, "Draft already issued", $"The draft report was issued on {state.Progress.DraftIssuedOn:yyyy-MM-dd}.");
+                throw new RefusedException(new Refusal(409, "Draft already issued", $"The draft report was issued on {state.Progress.DraftIssuedOn:yyyy-MM-dd}."));
             // Prison guide 14.1 / IRC guide 5.1: the draft report follows the visit; its email says the visit took place.
             case IrpEvents.DraftIssued when !done(IrpSteps.Debrief):
-                throw new EventRejectedException(409, "The visit has not ended",
-                    "The visit ends with the formal debrief; the draft report of it cannot be issued before then.");
+                throw new RefusedException(new Refusal(409, "The visit has not ended",
+                    "The visit ends with the formal debrief; the draft report of it cannot be issued before then."));
             case IrpEvents.DraftIssued when state.DraftReport is null:
-                throw new EventRejectedException(409, "No draft report uploaded",
-                    "Upload the draft report first (PUT /api/irps/{id}/draft-report?fileName=…): the draft-report email links to it.");
+                throw new RefusedException(new Refusal(409, "No draft report uploaded",
+                    "Upload the draft report first (PUT /api/irps/{id}/draft-report?fileName=…): the draft-report email links to it."));
             case IrpEvents.DraftIssued:
                 RefuseBeforeVisitEnd(state, EventData.FromData<DraftIssuedData>(data).Date);
                 break;
             case IrpEvents.Published when state.Progress.PublishedOn is not null:
-                throw new EventRejectedException(409, "Already published", $"The report was published on {state.Progress.PublishedOn:yyyy-MM-dd}.");
+                throw new RefusedException(new Refusal(409, "Already published", $"The report was published on {state.Progress.PublishedOn:yyyy-MM-dd}."));
             case IrpEvents.Published when !done(IrpSteps.Debrief):
-                throw new EventRejectedException(409, "The visit has not ended",
-                    "The visit ends with the formal debrief; a report cannot be published before then.");
+                throw new RefusedException(new Refusal(409, "The visit has not ended",
+                    "The visit ends with the formal debrief; a report cannot be published before then."));
             // Prison guide 14.1 / IRC guide 5.1: the report is published after its draft went to the establishment for fact check.
             case IrpEvents.Published when state.Progress.DraftIssuedOn is null:
-                throw new EventRejectedException(409, "No draft issued",
-                    "The draft report has not been issued for fact check yet (record DraftIssued first); a report is published after its draft.");
+                throw new RefusedException(new Refusal(409, "No draft issued",
+                    "The draft report has not been issued for fact check yet (record DraftIssued first); a report is published after its draft."));
             case IrpEvents.Published:
                 RefuseBeforeVisitEnd(state, EventData.FromData<PublishedData>(data).Date);
                 break;
@@ -325,13 +317,12 @@ public sealed class IrpService(
         }
         catch (CalendarRangeException e)
         {
-            throw new EventRejectedException(400, "Beyond the calendar", e.Message, "visitStart");
+            throw new RefusedException(Refusal.Invalid("visitStart", e.Message));
         }
         var deadline = timeline.Single(s => s.Id == IrpSteps.DocumentsDeadline).Date;
         if (deadline <= state.Facts.AnnouncementDate)
-            throw new EventRejectedException(400, "Too soon after the announcement",
-                $"is too soon: the documents would be due on {deadline:yyyy-MM-dd}, not after the announcement on {state.Facts.AnnouncementDate:yyyy-MM-dd} (prison guide 7.4).",
-                "visitStart");
+            throw new RefusedException(Refusal.Invalid("visitStart",
+                $"is too soon: the documents would be due on {deadline:yyyy-MM-dd}, not after the announcement on {state.Facts.AnnouncementDate:yyyy-MM-dd} (prison guide 7.4)."));
     }
 
     internal static void RefuseIfFinished(InstanceStatus status)

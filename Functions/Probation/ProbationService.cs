@@ -130,9 +130,9 @@ public sealed class ProbationService(
         {
             return await engine.RetryStepAsync(ProbationWorkflow.KindName, id, stepId, durable, ct) is null ? NotFound(id) : null;
         }
-        catch (EventRejectedException e)
+        catch (RefusedException e)
         {
-            return new Refusal(e.Status, e.Title, e.Message);
+            return e.Refusal;
         }
     }
 

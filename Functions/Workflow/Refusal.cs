@@ -11,8 +11,11 @@ public sealed record Refusal(int Status, string Title, string Detail, IReadOnlyD
         new(409, title, message, new Dictionary<string, string[]> { [field] = [message] });
 }
 
-/// <summary>Thrown by an event decision to refuse with a ready-made <see cref="Refusal"/> (e.g. a 400 naming a field).</summary>
-internal sealed class RefusedException(Refusal refusal) : Exception(refusal.Detail)
+/// <summary>
+/// Thrown to refuse with a ready-made <see cref="Refusal"/>: by an event decision (the services catch it and answer with its
+/// refusal) and by <see cref="WorkflowEngine.RetryStepAsync"/>.
+/// </summary>
+public sealed class RefusedException(Refusal refusal) : Exception(refusal.Detail)
 {
     public Refusal Refusal { get; } = refusal;
 }

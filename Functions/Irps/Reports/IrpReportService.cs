@@ -121,8 +121,8 @@ public sealed class IrpReportService(WorkflowEngine engine, IrpService irps, Irp
             IrpService.RefuseIfFinished(status);
             var current = IrpState.From(status.Instance);
             if (current.Progress.PublishedOn is { } published)
-                throw new EventRejectedException(409, "Already published",
-                    $"The report was published on {published:yyyy-MM-dd}; its judgements can no longer change.");
+                throw new RefusedException(new Refusal(409, "Already published",
+                    $"The report was published on {published:yyyy-MM-dd}; its judgements can no longer change."));
             // Prison guide 9.1 / IRC guide 3.2: progress is judged on the evidence the team gathers during the visit.
             if (today < current.Facts.VisitStart)
                 throw new RefusedException(Refusal.OutOfOrder("The visit has not started", "judgement",
