@@ -13,7 +13,7 @@ public sealed record UploadAccess(string IrpId, IDocumentRequests Requests, Docu
     public bool Cancelled => RuntimeStatus == RuntimeStatus.Terminated;
 
     /// <summary>410: what the upload page and calls answer for a cancelled instance.</summary>
-    public Refusal CancelledRefusal => new(StatusCodes.Status410Gone, $"The {Page.Noun} was cancelled",
+    public Refusal CancelledRefusal => Refusal.Gone($"The {Page.Noun} was cancelled",
         $"This {Page.Noun} was cancelled: it no longer accepts documents, and any file sent for it is deleted. Please contact the {Page.ContactRole}.");
 }
 
@@ -51,7 +51,7 @@ public sealed partial class DocumentCollection(
     public async Task<Refusal?> RecordAsync(string instanceId, DocumentReceivedData file, DurableTaskClient durable, CancellationToken ct) =>
         await engine.GetHeaderAsync(instanceId, ct) is { } header && _requests.TryGetValue(header.Kind, out var kind)
             ? await kind.RecordAsync(instanceId, file, durable, ct)
-            : new Refusal(404, "Not found", $"There is no instance with id '{instanceId}' that asks for documents.");
+            : Refusal.NotFound($"There is no instance with id '{instanceId}' that asks for documents.");
 
     /// <summary>Whether the instance was cancelled (see <see cref="DeleteAfterCancellationAsync"/>).</summary>
     public async Task<bool> IsCancelledAsync(string instanceId, CancellationToken ct) =>
@@ -83,7 +83,7 @@ public sealed partial class DocumentCollection(
         if (refusal is not null) return (null, refusal);
         var (accepted, errors) = rules.Check(request);
         if (accepted is null)
-            return (null, new Refusal(400, "The request is not valid.", "See 'errors'.", errors));
+            return (null, Refusal.Invalid(errors));
         return (await store.GrantUploadAsync(access!.IrpId, key, accepted, time.GetUtcNow(), ct), null);
     }
 
@@ -109,15 +109,14 @@ public sealed partial class DocumentCollection(
             return (null, access.CancelledRefusal);
         }
         if (blob is null)
-            return (null, new Refusal(404, "Not found", $"No file has been uploaded to '{blobName}'. PUT the file to the uploadUrl first."));
+            return (null, Refusal.NotFound($"No file has been uploaded to '{blobName}'. PUT the file to the uploadUrl first."));
         var pending = await store.FindPendingAsync(irpId, blobName!, ct);
         var broken = await store.CheckStoredAsync(irpId, blobName!, blob.ContentLength, blob.ContentType, rules, ct);
         if (broken.Count > 0)
         {
             await store.DeleteBlobAsync(irpId, blobName!, ct);
             if (pending is not null) await store.ForgetPendingAsync(pending, ct);
-            return (null, new Refusal(400, "The request is not valid.", "See 'errors'.",
-                broken.ToDictionary(e => e.Key, e => e.Value.Select(message => message + " It has been deleted.").ToArray())));
+            return (null, Refusal.Invalid(broken.ToDictionary(e => e.Key, e => e.Value.Select(message => message + " It has been deleted.").ToArray())));
         }
         var recorded = await access.Requests.RecordAsync(irpId,
             new DocumentReceivedData(key, DocumentStore.FileNameOf(blobName!), blobName!, blob.ContentLength, time.GetUtcNow()), durable, ct);
@@ -142,11 +141,11 @@ public sealed partial class DocumentCollection(
         if (refusal is not null) return (null, refusal);
         var page = access!.Page;
         if (page.Documents.All(d => d.Item.Key != key))
-            return (null, new Refusal(404, "Not found", $"'{key}' is not one of the documents requested for this {page.Noun}."));
+            return (null, Refusal.NotFound($"'{key}' is not one of the documents requested for this {page.Noun}."));
         if (access.Cancelled)
             return forCompletion ? (access, null) : (null, access.CancelledRefusal);
         if (!access.AcceptsUploads)
-            return (null, new Refusal(409, $"The {page.Noun} is {access.RuntimeStatus.ToString().ToLowerInvariant()}",
+            return (null, Refusal.Conflict($"The {page.Noun} is {access.RuntimeStatus.ToString().ToLowerInvariant()}",
                 $"This {page.Noun} no longer accepts documents. Please contact the {page.ContactRole}."));
         return (access, null);
     }

@@ -15,10 +15,10 @@ public sealed class SignedLinks(UploadTokens tokens, WorkflowEngine engine, Time
         string token, string purpose, IReadOnlyCollection<string> kinds, string invalidLinkDetail, CancellationToken ct)
     {
         var (payload, _) = tokens.Verify(token, purpose, time.GetUtcNow());
-        if (payload is null) return (null, new Refusal(403, "This link is not valid or has expired", invalidLinkDetail));
+        if (payload is null) return (null, Refusal.Forbidden("This link is not valid or has expired", invalidLinkDetail));
         var status = await engine.GetOfAnyKindAsync(payload.IrpId, ct);
         if (status is null || !kinds.Contains(status.Instance.Kind))
-            return (null, new Refusal(404, "Not found", "The review this link was for no longer exists. Please contact the IRP coordinator."));
+            return (null, Refusal.NotFound("The review this link was for no longer exists. Please contact the IRP coordinator."));
         return (status, null);
     }
 }

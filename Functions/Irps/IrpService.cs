@@ -60,7 +60,7 @@ public sealed class IrpService(
         var facts = valid.Facts!;
         if (AnnouncedInThePast(facts) is { } past) return (null, past);
         if (await SameVisitAsync(facts, ct) is { } existing)
-            return (null, new Refusal(409, "This IRP exists already",
+            return (null, Refusal.Conflict("This IRP exists already",
                 $"IRP {existing.Id} of {existing.Establishment.Name} is active with its visit on {existing.VisitStart:yyyy-MM-dd}, within "
                 + $"{SameVisitMarginDays} days of {facts.VisitStart:yyyy-MM-dd}. Move that one (VisitRescheduled) or terminate it first."));
         id ??= Guid.NewGuid().ToString("N");
@@ -246,7 +246,7 @@ public sealed class IrpService(
         return null;
     }
 
-    internal static Refusal NotFound(string id) => new(404, "Not found", $"There is no IRP with id '{id}'.");
+    internal static Refusal NotFound(string id) => Refusal.NotFound($"There is no IRP with id '{id}'.");
 
     private IReadOnlyList<NewEvent> Decide(InstanceStatus status, string eventName, JsonObject data)
     {
@@ -260,37 +260,37 @@ public sealed class IrpService(
                 && state.Facts.Contacts.LiaisonOfficer == new Contact(officer.Name, officer.Email):
                 return [];
             case IrpEvents.VisitRescheduled when done(IrpSteps.VisitStart):
-                throw new RefusedException(new Refusal(409, "The visit has started", "The visit has already started; it can no longer be moved."));
+                throw new RefusedException(Refusal.Conflict("The visit has started", "The visit has already started; it can no longer be moved."));
             case IrpEvents.VisitRescheduled when EventData.FromData<VisitRescheduledData>(data).VisitStart == state.Facts.VisitStart:
                 return [];
             case IrpEvents.VisitRescheduled:
                 CheckReschedule(state, EventData.FromData<VisitRescheduledData>(data).VisitStart);
                 break;
             case IrpEvents.FactCheckReturned when state.Progress.DraftIssuedOn is null:
-                throw new RefusedException(new Refusal(409, "No draft issued", "The draft report has not been issued for fact check yet."));
+                throw new RefusedException(Refusal.Conflict("No draft issued", "The draft report has not been issued for fact check yet."));
             case IrpEvents.FactCheckReturned when state.Progress.FactCheckReturnedOn is not null:
-                throw new RefusedException(new Refusal(409, "Fact check already returned",
+                throw new RefusedException(Refusal.Conflict("Fact check already returned",
                     $"The fact-check comments were recorded as returned on {state.Progress.FactCheckReturnedOn:yyyy-MM-dd}."));
             case IrpEvents.DraftIssued when state.Progress.DraftIssuedOn is not null:
-                throw new RefusedException(new Refusal(409, "Draft already issued", $"The draft report was issued on {state.Progress.DraftIssuedOn:yyyy-MM-dd}."));
+                throw new RefusedException(Refusal.Conflict("Draft already issued", $"The draft report was issued on {state.Progress.DraftIssuedOn:yyyy-MM-dd}."));
             // Prison guide 14.1 / IRC guide 5.1: the draft report follows the visit; its email says the visit took place.
             case IrpEvents.DraftIssued when !done(IrpSteps.Debrief):
-                throw new RefusedException(new Refusal(409, "The visit has not ended",
+                throw new RefusedException(Refusal.Conflict("The visit has not ended",
                     "The visit ends with the formal debrief; the draft report of it cannot be issued before then."));
             case IrpEvents.DraftIssued when state.DraftReport is null:
-                throw new RefusedException(new Refusal(409, "No draft report uploaded",
+                throw new RefusedException(Refusal.Conflict("No draft report uploaded",
                     "Upload the draft report first (PUT /api/irps/{id}/draft-report?fileName=…): the draft-report email links to it."));
             case IrpEvents.DraftIssued:
                 RefuseBeforeVisitEnd(state, EventData.FromData<DraftIssuedData>(data).Date);
                 break;
             case IrpEvents.Published when state.Progress.PublishedOn is not null:
-                throw new RefusedException(new Refusal(409, "Already published", $"The report was published on {state.Progress.PublishedOn:yyyy-MM-dd}."));
+                throw new RefusedException(Refusal.Conflict("Already published", $"The report was published on {state.Progress.PublishedOn:yyyy-MM-dd}."));
             case IrpEvents.Published when !done(IrpSteps.Debrief):
-                throw new RefusedException(new Refusal(409, "The visit has not ended",
+                throw new RefusedException(Refusal.Conflict("The visit has not ended",
                     "The visit ends with the formal debrief; a report cannot be published before then."));
             // Prison guide 14.1 / IRC guide 5.1: the report is published after its draft went to the establishment for fact check.
             case IrpEvents.Published when state.Progress.DraftIssuedOn is null:
-                throw new RefusedException(new Refusal(409, "No draft issued",
+                throw new RefusedException(Refusal.Conflict("No draft issued",
                     "The draft report has not been issued for fact check yet (record DraftIssued first); a report is published after its draft."));
             case IrpEvents.Published:
                 RefuseBeforeVisitEnd(state, EventData.FromData<PublishedData>(data).Date);
@@ -333,7 +333,7 @@ public sealed class IrpService(
     /// <summary>A 409 refusal when the IRP is terminated or completed: nothing more can be recorded.</summary>
     internal static Refusal? Finished(InstanceStatus status) =>
         status.RuntimeStatus is RuntimeStatus.Terminated or RuntimeStatus.Completed
-            ? new Refusal(409, $"The IRP is {status.RuntimeStatus.ToString().ToLowerInvariant()}",
+            ? Refusal.Conflict($"The IRP is {status.RuntimeStatus.ToString().ToLowerInvariant()}",
                 $"This IRP is {status.RuntimeStatus.ToString().ToLowerInvariant()}; nothing more can be recorded.")
             : null;
 

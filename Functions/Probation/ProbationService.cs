@@ -85,10 +85,10 @@ public sealed class ProbationService(
             RefuseIfFinished(status);
             var state = ProbationState.From(status.Instance);
             if (state.Standards.All(s => s.Ref != standard))
-                throw new RefusedException(new Refusal(404, "Not found",
+                throw new RefusedException(Refusal.NotFound(
                     $"'{standard}' is not a standard of this inspection. Standards: {string.Join(", ", state.Standards.Select(s => s.Ref))}."));
             if (state.Progress.PublishedOn is { } published)
-                throw new RefusedException(new Refusal(409, "Already published", $"The report was published on {published:yyyy-MM-dd}; its ratings can no longer change."));
+                throw new RefusedException(Refusal.Conflict("Already published", $"The report was published on {published:yyyy-MM-dd}; its ratings can no longer change."));
             // Manual 2.3: ratings are drafted from what the three fieldwork weeks find, for the ratings panel of week +1 (7.2).
             var fieldwork = workflow.Timeline(state).Single(s => s.Id == ProbationSteps.FieldworkWeek1).Date;
             if (today < fieldwork)
@@ -149,14 +149,14 @@ public sealed class ProbationService(
         }
     }
 
-    private static Refusal NotFound(string id) => new(404, "Not found", $"There is no probation inspection with id '{id}'.");
+    private static Refusal NotFound(string id) => Refusal.NotFound($"There is no probation inspection with id '{id}'.");
 
     private IReadOnlyList<NewEvent> Decide(InstanceStatus status, string eventName, JsonObject data)
     {
         RefuseIfFinished(status);
         var state = ProbationState.From(status.Instance);
         bool Done(string step) => status.Step(step)?.Status == StepStatus.Done;
-        static RefusedException Conflict(string title, string detail) => new(new Refusal(409, title, detail));
+        static RefusedException Conflict(string title, string detail) => new(Refusal.Conflict(title, detail));
         switch (eventName)
         {
             // What is already true is not recorded again: a retried request, or the same one sent twice at once, records once.
@@ -226,7 +226,7 @@ public sealed class ProbationService(
         if (status.RuntimeStatus is RuntimeStatus.Terminated or RuntimeStatus.Completed)
         {
             var word = status.RuntimeStatus.ToString().ToLowerInvariant();
-            throw new RefusedException(new Refusal(409, $"The inspection is {word}", $"This probation inspection is {word}; nothing more can be recorded."));
+            throw new RefusedException(Refusal.Conflict($"The inspection is {word}", $"This probation inspection is {word}; nothing more can be recorded."));
         }
     }
 
@@ -249,7 +249,7 @@ public sealed class ProbationService(
                 var contact = Contacts.Parse(new ContactRequest(Text("name"), Text("email")), "", required: true,
                     (field, message) => errors[field.TrimStart('.')] = [message]);
                 return contact is null
-                    ? (null, new Refusal(400, "The request is not valid.", "See 'errors'.", errors))
+                    ? (null, Refusal.Invalid(errors))
                     : (EventData.ToData(new SeniorLinkManagerNamedData(contact.Name, contact.Email)), null);
             case ProbationEvents.PlanningMeetingHeld:
                 var (held, heldError) = Date("date", required: true);
@@ -272,7 +272,7 @@ public sealed class ProbationService(
                 if (start is not null && weekThree < start.Value.AddDays(14))
                     Error("fieldworkWeekThreeStart", $"must be on or after {start.Value.AddDays(14):yyyy-MM-dd}, two weeks after fieldwork starts.");
                 return fieldErrors.Count > 0
-                    ? (null, new Refusal(400, "The request is not valid.", "See 'errors'.", fieldErrors))
+                    ? (null, Refusal.Invalid(fieldErrors))
                     : (EventData.ToData(new FieldworkRescheduledData(start!.Value, weekThree!.Value)), null);
             default:
                 throw new ArgumentOutOfRangeException(nameof(eventName), eventName, "Not a coordinator event.");

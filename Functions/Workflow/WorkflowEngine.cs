@@ -208,9 +208,9 @@ public sealed partial class WorkflowEngine
     public Task<InstanceStatus?> RetryStepAsync(string kindName, string instanceId, string stepId, DurableTaskClient durable, CancellationToken ct) =>
         AppendAsync(kindName, instanceId, status => status.Step(stepId) switch
         {
-            null => throw new RefusedException(new Refusal(404, "Not found", $"Instance {instanceId} has no step '{stepId}'.")),
+            null => throw new RefusedException(Refusal.NotFound($"Instance {instanceId} has no step '{stepId}'.")),
             { Status: StepStatus.Failed } => [new NewEvent(EngineEvents.StepRetryRequested, EngineEvents.StepRetryRequestedData(stepId))],
-            var step => throw new RefusedException(new Refusal(409, "The step has not failed",
+            var step => throw new RefusedException(Refusal.Conflict("The step has not failed",
                 $"Step '{stepId}' is {step.Status.ToString().ToLowerInvariant()}; only a failed step can be retried.")),
         }, durable, ct);
 
