@@ -12,7 +12,7 @@ public sealed record UploadAccess(string IrpId, IDocumentRequests Requests, Docu
     /// <summary>The instance was cancelled: its links are gone for good, and a file that still arrives is deleted.</summary>
     public bool Cancelled => RuntimeStatus == RuntimeStatus.Terminated;
 
-    /// <summary>410: what the upload page and calls answer for a cancelled instance.</summary>
+    /// <summary>Gone: what the upload page and calls answer for a cancelled instance.</summary>
     public Refusal CancelledRefusal => Refusal.Gone($"The {Page.Noun} was cancelled",
         $"This {Page.Noun} was cancelled: it no longer accepts documents, and any file sent for it is deleted. Please contact the {Page.ContactRole}.");
 }
@@ -34,7 +34,7 @@ public sealed partial class DocumentCollection(
 
     private readonly IReadOnlyDictionary<string, IDocumentRequests> _requests = requests.ToDictionary(r => r.Kind);
 
-    /// <summary>The instance the token is for; a 403 refusal for a bad or expired token, 404 when the instance no longer exists.</summary>
+    /// <summary>The instance the token is for; forbidden for a bad or expired token, not found when the instance no longer exists.</summary>
     public async Task<(UploadAccess? Access, Refusal? Refusal)> OpenAsync(string token, CancellationToken ct)
     {
         var (status, refusal) = await links.OpenAsync(token, UploadTokenPayload.DocumentsPurpose, _requests.Keys.ToList(),
@@ -74,8 +74,8 @@ public sealed partial class DocumentCollection(
     }
 
     /// <summary>
-    /// Checks, in this order, the token (403, 404), the item key (404), that the IRP still takes files (409) and the file
-    /// (400 naming the field), and only then hands out a create-only SAS for one new blob under <c>documents/{key}/</c>.
+    /// Checks, in this order, the token (forbidden, not found), the item key (not found), that the IRP still takes files
+    /// (a conflict) and the file (invalid, naming the field), and only then hands out a create-only SAS for one new blob under <c>documents/{key}/</c>.
     /// </summary>
     public async Task<(UploadGrant? Grant, Refusal? Refusal)> BeginUploadAsync(string token, string key, UploadRequest request, CancellationToken ct)
     {
@@ -90,7 +90,7 @@ public sealed partial class DocumentCollection(
     /// <summary>
     /// Records the file at <paramref name="blobName"/> as received for the item. Idempotent: completing twice records one
     /// file. The file is checked as stored (see <see cref="UploadRules.CheckStored"/>), since the SAS cannot limit what is
-    /// PUT: one that breaks a rule is deleted and refused (400 naming the field), and nothing is recorded.
+    /// PUT: one that breaks a rule is deleted and refused (invalid, naming the field), and nothing is recorded.
     /// </summary>
     public async Task<(DocumentView? Item, Refusal? Refusal)> CompleteUploadAsync(string token, string key, string? blobName, DurableTaskClient durable, CancellationToken ct)
     {
@@ -134,7 +134,7 @@ public sealed partial class DocumentCollection(
             files.Select(f => new DocumentFileView(f.FileName, f.Size, f.ReceivedAt)).ToList());
     }
 
-    /// <param name="forCompletion">A completion reaches a cancelled instance (410 is its caller's to answer, after deleting the file).</param>
+    /// <param name="forCompletion">A completion reaches a cancelled instance (gone is its caller's to answer, after deleting the file).</param>
     private async Task<(UploadAccess? Access, Refusal? Refusal)> OpenForItemAsync(string token, string key, CancellationToken ct, bool forCompletion = false)
     {
         var (access, refusal) = await OpenAsync(token, ct);

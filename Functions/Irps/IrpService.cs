@@ -51,7 +51,7 @@ public sealed class IrpService(
 
     /// <summary>
     /// Starts an IRP from a valid request, with <paramref name="id"/> (a new one when null): logs it and starts its
-    /// orchestration. Refuses an announcement date in the past (IrpFlows does not send letters backdated), and, with 409
+    /// orchestration. Refuses an announcement date in the past (IrpFlows does not send letters backdated), and, as a conflict
     /// naming it, a second active IRP of the same establishment whose visit starts within <see cref="SameVisitMarginDays"/>
     /// days of the other's.
     /// </summary>
@@ -154,7 +154,7 @@ public sealed class IrpService(
         return flags;
     }
 
-    /// <summary>Records a coordinator's event. Returns null refusal on success; a 404 refusal if the IRP does not exist.</summary>
+    /// <summary>Records a coordinator's event. Returns null refusal on success; not found if the IRP does not exist.</summary>
     public async Task<Refusal?> RaiseAsync(string id, string eventName, IrpEventRequest? body, DurableTaskClient durable, CancellationToken ct)
     {
         if (!IrpEvents.RaisableByCoordinator.Contains(eventName))
@@ -195,7 +195,7 @@ public sealed class IrpService(
 
     /// <summary>
     /// Records a file that arrived for a checklist item. Idempotent by blob name, so the upload page's completion call
-    /// and the reconciliation pass may both report the same file. Refused (409) once the IRP is terminated or completed.
+    /// and the reconciliation pass may both report the same file. Refused (a conflict) once the IRP is terminated or completed.
     /// </summary>
     public Task<Refusal?> RecordDocumentAsync(string id, DocumentReceivedData file, DurableTaskClient durable, CancellationToken ct) =>
         AppendAsync(id, status =>
@@ -214,7 +214,7 @@ public sealed class IrpService(
             return [new NewEvent(IrpEvents.Cancelled, EventData.ToData(new CancelledData(string.IsNullOrWhiteSpace(reason) ? null : reason.Trim())))];
         }, durable, ct);
 
-    /// <summary>Runs a failed step again (<c>POST /api/irps/{id}/steps/{stepId}/retry</c>): 404 for an unknown IRP or step, 409 unless it failed.</summary>
+    /// <summary>Runs a failed step again (<c>POST /api/irps/{id}/steps/{stepId}/retry</c>): not found for an unknown IRP or step, a conflict unless it failed.</summary>
     public async Task<Refusal?> RetryStepAsync(string id, string stepId, DurableTaskClient durable, CancellationToken ct)
     {
         try
@@ -230,7 +230,7 @@ public sealed class IrpService(
     /// <summary>
     /// Appends what <paramref name="decide"/> returns for the current log, telling the IRP's orchestration when it changes what is due.
     /// <paramref name="decide"/> refuses by throwing <see cref="RefusedException"/>.
-    /// Returns null on success, else the refusal (404 when the IRP does not exist).
+    /// Returns null on success, else the refusal (not found when the IRP does not exist).
     /// </summary>
     internal async Task<Refusal?> AppendAsync(string id, Func<InstanceStatus, IReadOnlyList<NewEvent>> decide, DurableTaskClient durable, CancellationToken ct)
     {
@@ -299,7 +299,7 @@ public sealed class IrpService(
         return [new NewEvent(eventName, data)];
     }
 
-    /// <summary>An event dated before the visit's last day cannot have happened: 400 naming <c>date</c>.</summary>
+    /// <summary>An event dated before the visit's last day cannot have happened: invalid, naming <c>date</c>.</summary>
     private void RefuseBeforeVisitEnd(IrpState state, DateOnly date)
     {
         var visitEnd = workflow.Timeline(state).Single(s => s.Id == IrpSteps.VisitEnd).Date;
@@ -330,7 +330,7 @@ public sealed class IrpService(
         if (Finished(status) is { } refusal) throw new RefusedException(refusal);
     }
 
-    /// <summary>A 409 refusal when the IRP is terminated or completed: nothing more can be recorded.</summary>
+    /// <summary>A conflict when the IRP is terminated or completed: nothing more can be recorded.</summary>
     internal static Refusal? Finished(InstanceStatus status) =>
         status.RuntimeStatus is RuntimeStatus.Terminated or RuntimeStatus.Completed
             ? Refusal.Conflict($"The IRP is {status.RuntimeStatus.ToString().ToLowerInvariant()}",

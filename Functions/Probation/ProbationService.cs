@@ -59,7 +59,7 @@ public sealed class ProbationService(
         }
     }
 
-    /// <summary>Records a coordinator's event; null on success, else the refusal (400 bad field, 404 unknown inspection, 409 refused by its state).</summary>
+    /// <summary>Records a coordinator's event; null on success, else the refusal (invalid field, unknown inspection, or a conflict with its state).</summary>
     public async Task<Refusal?> RaiseAsync(string id, string eventName, JsonObject? body, DurableTaskClient durable, CancellationToken ct)
     {
         if (!ProbationEvents.RaisableByCoordinator.Contains(eventName))
@@ -71,8 +71,8 @@ public sealed class ProbationService(
     }
 
     /// <summary>
-    /// Records a standard's rating (manual 7.1); the very rating already recorded is accepted and records nothing. 404 for a
-    /// standard the organisation is not rated on, 400 off the scale, 409 before fieldwork starts (naming <c>rating</c>) or
+    /// Records a standard's rating (manual 7.1); the very rating already recorded is accepted and records nothing. Not found for
+    /// a standard the organisation is not rated on, invalid off the scale, a conflict before fieldwork starts (naming <c>rating</c>) or
     /// once published.
     /// </summary>
     public async Task<Refusal?> RateAsync(string id, string standard, RatingRequest? body, DurableTaskClient durable, CancellationToken ct)
@@ -102,7 +102,7 @@ public sealed class ProbationService(
         }, durable, ct);
     }
 
-    /// <summary>Records a file the organisation uploaded; idempotent by blob name. Refused (409) once the inspection is terminated or completed.</summary>
+    /// <summary>Records a file the organisation uploaded; idempotent by blob name. Refused (a conflict) once the inspection is terminated or completed.</summary>
     public Task<Refusal?> RecordDocumentAsync(string id, DocumentReceivedData file, DurableTaskClient durable, CancellationToken ct) =>
         AppendAsync(id, status =>
         {
@@ -121,8 +121,8 @@ public sealed class ProbationService(
         }, durable, ct);
 
     /// <summary>
-    /// Runs a failed step again (<c>POST /api/probation-inspections/{id}/steps/{stepId}/retry</c>): 404 for an unknown
-    /// inspection or step, 409 unless it failed.
+    /// Runs a failed step again (<c>POST /api/probation-inspections/{id}/steps/{stepId}/retry</c>): not found for an
+    /// unknown inspection or step, a conflict unless it failed.
     /// </summary>
     public async Task<Refusal?> RetryStepAsync(string id, string stepId, DurableTaskClient durable, CancellationToken ct)
     {

@@ -202,7 +202,7 @@ public sealed partial class WorkflowEngine
     }
 
     /// <summary>
-    /// A coordinator's request to run a failed step again. Refused (409) when the step is not failed; null when there is no
+    /// A coordinator's request to run a failed step again. Refused (a conflict) when the step is not failed, not found when it has no such step; null when there is no
     /// instance of kind <paramref name="kindName"/> with that id.
     /// </summary>
     public Task<InstanceStatus?> RetryStepAsync(string kindName, string instanceId, string stepId, DurableTaskClient durable, CancellationToken ct) =>

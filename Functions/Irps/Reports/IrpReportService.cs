@@ -17,7 +17,7 @@ public sealed class IrpReportService(WorkflowEngine engine, IrpService irps, Irp
     public const int MaxJudgementTextLength = 2000;
 
     /// <summary>
-    /// Stores a draft report and makes it the current draft. Refused with 409 once the draft has been issued for fact check
+    /// Stores a draft report and makes it the current draft. Refused (a conflict) once the draft has been issued for fact check
     /// (the establishment has that one), or when the IRP is terminated or completed.
     /// </summary>
     public async Task<(ReportFileUploadedData? File, Refusal? Refusal)> UploadDraftAsync(
@@ -37,7 +37,7 @@ public sealed class IrpReportService(WorkflowEngine engine, IrpService irps, Irp
 
     /// <summary>
     /// Stores the final report, to be sent to the Secretary of State for Justice (prison guide 14.1) or the Home Secretary and
-    /// Minister (IRC guide 5.1) at once. A new upload replaces it until it has gone. Refused with 409 before the draft was issued
+    /// Minister (IRC guide 5.1) at once. A new upload replaces it until it has gone. Refused (a conflict) before the draft was issued
     /// (the final report follows the fact check), once it has been sent or the report published, when no ministerial office
     /// contact was given, or when the IRP is terminated or completed.
     /// </summary>
@@ -58,7 +58,7 @@ public sealed class IrpReportService(WorkflowEngine engine, IrpService irps, Irp
 
     /// <summary>
     /// Stores the establishment's fact-check comments and, if not already recorded, records FactCheckReturned today (which
-    /// stops the fact-check reminders). Refused with 409 before the draft was issued, after publication, or when the IRP is
+    /// stops the fact-check reminders). Refused (a conflict) before the draft was issued, after publication, or when the IRP is
     /// terminated or completed.
     /// </summary>
     public async Task<(ReportFileUploadedData? File, Refusal? Refusal)> UploadFactCheckCommentsAsync(
@@ -82,9 +82,9 @@ public sealed class IrpReportService(WorkflowEngine engine, IrpService irps, Irp
 
     /// <summary>
     /// Records the judgement on one recommendation (concern) or Ofsted theme, replacing any earlier one for that ref; the
-    /// very judgement already recorded is accepted and records nothing. 404 for an unknown IRP or ref; 400 for a value off
-    /// that item's scale (listing the scale) or a text over <see cref="MaxJudgementTextLength"/> characters; 409 before the
-    /// visit's first day (naming <c>judgement</c>), once the report is published or the IRP is terminated or completed.
+    /// very judgement already recorded is accepted and records nothing. Not found for an unknown IRP or ref; invalid for a
+    /// value off that item's scale (listing the scale) or a text over <see cref="MaxJudgementTextLength"/> characters; a conflict
+    /// before the visit's first day (naming <c>judgement</c>), once the report is published or the IRP is terminated or completed.
     /// </summary>
     public async Task<(JudgementView? Judgement, Refusal? Refusal)> RecordJudgementAsync(
         string id, string reference, string? judgement, string? text, DurableTaskClient durable, CancellationToken ct)
