@@ -1,4 +1,5 @@
 using IrpFlows.Irps.Reports;
+using IrpFlows.Workflow;
 
 namespace IrpFlows.Tests.Irps;
 
@@ -41,7 +42,7 @@ public sealed class ReportFileRulesTests
         var (stored, error) = ReportFileRules.Check(fileName, contentType, size, 100);
 
         Assert.Null(stored);
-        Assert.Equal(400, error!.Status);
+        Assert.Equal(RefusalKind.Invalid, error!.Kind);
         Assert.Equal([field], error.Errors!.Keys);
     }
 

@@ -206,14 +206,14 @@ public sealed class WorkflowEngineTests
     }
 
     [Fact]
-    public async Task RetryingAStepThatHasNotFailed_IsRefusedWith409_AndAnUnknownStepWith404()
+    public async Task RetryingAStepThatHasNotFailed_IsAConflict_AndAnUnknownStepIsNotFound()
     {
         var h = await EngineHarness.CreateAsync();
         var engine = h.NewEngine();
         await engine.StartAsync(ScriptedWorkflow.KindName, "i1", ScriptedWorkflow.Started(("a", T0)), h.Client, None);
 
-        Assert.Equal(409, (await Assert.ThrowsAsync<EventRejectedException>(() => engine.RetryStepAsync(ScriptedWorkflow.KindName, "i1", "a", h.Client, None))).Status);
-        Assert.Equal(404, (await Assert.ThrowsAsync<EventRejectedException>(() => engine.RetryStepAsync(ScriptedWorkflow.KindName, "i1", "zz", h.Client, None))).Status);
+        Assert.Equal(RefusalKind.Conflict, (await Assert.ThrowsAsync<RefusedException>(() => engine.RetryStepAsync(ScriptedWorkflow.KindName, "i1", "a", h.Client, None))).Refusal.Kind);
+        Assert.Equal(RefusalKind.NotFound, (await Assert.ThrowsAsync<RefusedException>(() => engine.RetryStepAsync(ScriptedWorkflow.KindName, "i1", "zz", h.Client, None))).Refusal.Kind);
         Assert.Null(await engine.RetryStepAsync(ScriptedWorkflow.KindName, "nope", "a", h.Client, None));
     }
 

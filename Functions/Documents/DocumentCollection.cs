@@ -12,8 +12,8 @@ public sealed record UploadAccess(string IrpId, IDocumentRequests Requests, Docu
     /// <summary>The instance was cancelled: its links are gone for good, and a file that still arrives is deleted.</summary>
     public bool Cancelled => RuntimeStatus == RuntimeStatus.Terminated;
 
-    /// <summary>410: what the upload page and calls answer for a cancelled instance.</summary>
-    public Refusal CancelledRefusal => new(StatusCodes.Status410Gone, $"The {Page.Noun} was cancelled",
+    /// <summary>Gone: what the upload page and calls answer for a cancelled instance.</summary>
+    public Refusal CancelledRefusal => Refusal.Gone($"The {Page.Noun} was cancelled",
         $"This {Page.Noun} was cancelled: it no longer accepts documents, and any file sent for it is deleted. Please contact the {Page.ContactRole}.");
 }
 
@@ -34,7 +34,7 @@ public sealed partial class DocumentCollection(
 
     private readonly IReadOnlyDictionary<string, IDocumentRequests> _requests = requests.ToDictionary(r => r.Kind);
 
-    /// <summary>The instance the token is for; a 403 refusal for a bad or expired token, 404 when the instance no longer exists.</summary>
+    /// <summary>The instance the token is for; forbidden for a bad or expired token, not found when the instance no longer exists.</summary>
     public async Task<(UploadAccess? Access, Refusal? Refusal)> OpenAsync(string token, CancellationToken ct)
     {
         var (status, refusal) = await links.OpenAsync(token, UploadTokenPayload.DocumentsPurpose, _requests.Keys.ToList(),
@@ -51,7 +51,7 @@ public sealed partial class DocumentCollection(
     public async Task<Refusal?> RecordAsync(string instanceId, DocumentReceivedData file, DurableTaskClient durable, CancellationToken ct) =>
         await engine.GetHeaderAsync(instanceId, ct) is { } header && _requests.TryGetValue(header.Kind, out var kind)
             ? await kind.RecordAsync(instanceId, file, durable, ct)
-            : new Refusal(404, "Not found", $"There is no instance with id '{instanceId}' that asks for documents.");
+            : Refusal.NotFound($"There is no instance with id '{instanceId}' that asks for documents.");
 
     /// <summary>Whether the instance was cancelled (see <see cref="DeleteAfterCancellationAsync"/>).</summary>
     public async Task<bool> IsCancelledAsync(string instanceId, CancellationToken ct) =>
@@ -74,8 +74,8 @@ public sealed partial class DocumentCollection(
     }
 
     /// <summary>
-    /// Checks, in this order, the token (403, 404), the item key (404), that the IRP still takes files (409) and the file
-    /// (400 naming the field), and only then hands out a create-only SAS for one new blob under <c>documents/{key}/</c>.
+    /// Checks, in this order, the token (forbidden, not found), the item key (not found), that the IRP still takes files
+    /// (a conflict) and the file (invalid, naming the field), and only then hands out a create-only SAS for one new blob under <c>documents/{key}/</c>.
     /// </summary>
     public async Task<(UploadGrant? Grant, Refusal? Refusal)> BeginUploadAsync(string token, string key, UploadRequest request, CancellationToken ct)
     {
@@ -83,14 +83,14 @@ public sealed partial class DocumentCollection(
         if (refusal is not null) return (null, refusal);
         var (accepted, errors) = rules.Check(request);
         if (accepted is null)
-            return (null, new Refusal(400, "The request is not valid.", "See 'errors'.", errors));
+            return (null, Refusal.Invalid(errors));
         return (await store.GrantUploadAsync(access!.IrpId, key, accepted, time.GetUtcNow(), ct), null);
     }
 
     /// <summary>
     /// Records the file at <paramref name="blobName"/> as received for the item. Idempotent: completing twice records one
     /// file. The file is checked as stored (see <see cref="UploadRules.CheckStored"/>), since the SAS cannot limit what is
-    /// PUT: one that breaks a rule is deleted and refused (400 naming the field), and nothing is recorded.
+    /// PUT: one that breaks a rule is deleted and refused (invalid, naming the field), and nothing is recorded.
     /// </summary>
     public async Task<(DocumentView? Item, Refusal? Refusal)> CompleteUploadAsync(string token, string key, string? blobName, DurableTaskClient durable, CancellationToken ct)
     {
@@ -109,15 +109,14 @@ public sealed partial class DocumentCollection(
             return (null, access.CancelledRefusal);
         }
         if (blob is null)
-            return (null, new Refusal(404, "Not found", $"No file has been uploaded to '{blobName}'. PUT the file to the uploadUrl first."));
+            return (null, Refusal.NotFound($"No file has been uploaded to '{blobName}'. PUT the file to the uploadUrl first."));
         var pending = await store.FindPendingAsync(irpId, blobName!, ct);
         var broken = await store.CheckStoredAsync(irpId, blobName!, blob.ContentLength, blob.ContentType, rules, ct);
         if (broken.Count > 0)
         {
             await store.DeleteBlobAsync(irpId, blobName!, ct);
             if (pending is not null) await store.ForgetPendingAsync(pending, ct);
-            return (null, new Refusal(400, "The request is not valid.", "See 'errors'.",
-                broken.ToDictionary(e => e.Key, e => e.Value.Select(message => message + " It has been deleted.").ToArray())));
+            return (null, Refusal.Invalid(broken.ToDictionary(e => e.Key, e => e.Value.Select(message => message + " It has been deleted.").ToArray())));
         }
         var recorded = await access.Requests.RecordAsync(irpId,
             new DocumentReceivedData(key, DocumentStore.FileNameOf(blobName!), blobName!, blob.ContentLength, time.GetUtcNow()), durable, ct);
@@ -135,18 +134,18 @@ public sealed partial class DocumentCollection(
             files.Select(f => new DocumentFileView(f.FileName, f.Size, f.ReceivedAt)).ToList());
     }
 
-    /// <param name="forCompletion">A completion reaches a cancelled instance (410 is its caller's to answer, after deleting the file).</param>
+    /// <param name="forCompletion">A completion reaches a cancelled instance (gone is its caller's to answer, after deleting the file).</param>
     private async Task<(UploadAccess? Access, Refusal? Refusal)> OpenForItemAsync(string token, string key, CancellationToken ct, bool forCompletion = false)
     {
         var (access, refusal) = await OpenAsync(token, ct);
         if (refusal is not null) return (null, refusal);
         var page = access!.Page;
         if (page.Documents.All(d => d.Item.Key != key))
-            return (null, new Refusal(404, "Not found", $"'{key}' is not one of the documents requested for this {page.Noun}."));
+            return (null, Refusal.NotFound($"'{key}' is not one of the documents requested for this {page.Noun}."));
         if (access.Cancelled)
             return forCompletion ? (access, null) : (null, access.CancelledRefusal);
         if (!access.AcceptsUploads)
-            return (null, new Refusal(409, $"The {page.Noun} is {access.RuntimeStatus.ToString().ToLowerInvariant()}",
+            return (null, Refusal.Conflict($"The {page.Noun} is {access.RuntimeStatus.ToString().ToLowerInvariant()}",
                 $"This {page.Noun} no longer accepts documents. Please contact the {page.ContactRole}."));
         return (access, null);
     }

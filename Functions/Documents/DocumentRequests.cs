@@ -31,6 +31,6 @@ public interface IDocumentRequests
 
     DocumentRequestPage Page(InstanceStatus status);
 
-    /// <summary>Records a file that arrived for a checklist item; idempotent by blob name. A refusal (409) once the instance is finished.</summary>
+    /// <summary>Records a file that arrived for a checklist item; idempotent by blob name. A refusal (a conflict) once the instance is finished.</summary>
     Task<Refusal?> RecordAsync(string instanceId, DocumentReceivedData file, DurableTaskClient durable, CancellationToken ct);
 }

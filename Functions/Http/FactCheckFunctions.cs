@@ -44,7 +44,7 @@ public sealed class FactCheckFunctions(FactCheckPages pages, IrpReportFiles file
         var (opened, refusal) = await pages.OpenAsync(token, ct);
         if (refusal is not null) return UploadFunctions.RefusalPage(response, refusal);
         if (opened!.IssuedDraft is not { } draft)
-            return UploadFunctions.RefusalPage(response, new Refusal(404, "Not found", "No draft report has been issued for this review yet."));
+            return UploadFunctions.RefusalPage(response, Refusal.NotFound("No draft report has been issued for this review yet."));
         return Results.Redirect((await files.DownloadUriAsync(opened.IrpId, draft, ct)).ToString());
     }
 
@@ -77,8 +77,8 @@ public sealed class FactCheckFunctions(FactCheckPages pages, IrpReportFiles file
         var (stored, refused) = await reports.UploadFactCheckCommentsAsync(opened.IrpId, file.FileName, file.ContentType, content, durable, ct);
         if (stored is null)
         {
-            var text = refused!.Status == StatusCodes.Status400BadRequest ? NotUploaded(opened.View, refused) : new PageMessage($"Your file was not uploaded. {refused.Detail}", IsError: true);
-            return Page(response, opened.View, text, refused.Status);
+            var text = refused!.Kind == RefusalKind.Invalid ? NotUploaded(opened.View, refused) : new PageMessage($"Your file was not uploaded. {refused.Detail}", IsError: true);
+            return Page(response, opened.View, text, Problems.StatusOf(refused));
         }
         var (after, gone) = await pages.OpenAsync(token, ct);
         if (gone is not null) return UploadFunctions.RefusalPage(response, gone);

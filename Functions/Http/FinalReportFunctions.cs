@@ -24,7 +24,7 @@ public sealed class FinalReportFunctions(SignedLinks links, IrpReportFiles files
             "The link to the final report is not valid or has expired. Please ask the IRP coordinator who sent it for the report.", ct);
         if (refusal is not null) return UploadFunctions.RefusalPage(response, refusal);
         if (IrpState.From(status!.Instance).FinalReport is not { } final)
-            return UploadFunctions.RefusalPage(response, new Refusal(404, "Not found", "No final report has been uploaded for this review."));
+            return UploadFunctions.RefusalPage(response, Refusal.NotFound("No final report has been uploaded for this review."));
         return Results.Redirect((await files.DownloadUriAsync(status.Instance.Id, final, ct)).ToString());
     }
 }

@@ -149,7 +149,7 @@ public sealed class PageFunctions(
         var fields = new IrpEventRequest(F("name"), F("email"), F("visitStart"), F("date"), F("url"));
         // The form's fields keep the API's length and character rules (TextRules), as a JSON event body does.
         if (TextRules.Check(fields) is { Count: > 0 } broken)
-            return await RefusedAsync(new Refusal(StatusCodes.Status400BadRequest, "The request is not valid.", "See 'errors'.", broken));
+            return await RefusedAsync(Refusal.Invalid(broken));
         if (F("reason") is { } reason && IrpFunctions.ReasonRule.Broken(reason) is { } reasonBroken)
             return await RefusedAsync(Refusal.Invalid("reason", reasonBroken));
 
@@ -200,9 +200,9 @@ public sealed class PageFunctions(
         }
         return refusal is null ? SeeOther($"/irps/{id}?done={action}") : await RefusedAsync(refusal);
 
-        async Task<IResult> RefusedAsync(Refusal why) => why.Status == StatusCodes.Status404NotFound && why.Errors is null
+        async Task<IResult> RefusedAsync(Refusal why) => why.Kind == RefusalKind.NotFound && why.Errors is null
             ? Results.NotFound()
-            : await IrpPageAsync(request, person, id, new IrpPageState(null, why, action, form), why.Status, ct);
+            : await IrpPageAsync(request, person, id, new IrpPageState(null, why, action, form), Problems.StatusOf(why), ct);
     }
 
     [Function(nameof(IrpPageDocument))]
@@ -215,7 +215,7 @@ public sealed class PageFunctions(
         if (signIn.Read(request) is not { } person) return CoordinatorSignIn.Challenge(request);
         var (link, refusal) = await UploadFunctions.DocumentLinkAsync(engine, store, id, key, name, ct);
         return link is not null ? Results.Redirect(link.ToString())
-            : PageLayout.Result(request.HttpContext.Response, PageLayout.Page(refusal!.Title, person, Html.Of($"<h1>{refusal.Title}</h1><p>{refusal.Detail}</p><p><a href=\"/irps/{id}#documents\">Back to the IRP</a></p>")), refusal.Status);
+            : PageLayout.Result(request.HttpContext.Response, PageLayout.Page(refusal!.Title, person, Html.Of($"<h1>{refusal.Title}</h1><p>{refusal.Detail}</p><p><a href=\"/irps/{id}#documents\">Back to the IRP</a></p>")), Problems.StatusOf(refusal));
     }
 
     [Function(nameof(IrpPageEmail))]
@@ -260,14 +260,14 @@ public sealed class PageFunctions(
         var judgements = form["judgement"];
         var texts = form["text"];
         if (refs.Count != judgements.Count || refs.Count != texts.Count)
-            return new Refusal(400, "The form is incomplete.", "Each recommendation and theme needs its judgement and text fields.");
+            return Refusal.Malformed("The form is incomplete.", "Each recommendation and theme needs its judgement and text fields.");
         var asked = refs.Select((reference, i) => (Ref: reference!, Request: new JudgementRequest(judgements[i] is { Length: > 0 } j ? j : null, texts[i]))).ToList();
         // Grouped by ref: a forged form may send one ref twice.
         var broken = asked
             .SelectMany(a => TextRules.Check(a.Request).Select(e => (a.Ref, Message: $"{(e.Key == "text" ? "The written judgement" : "The judgement")} {e.Value[0]}")))
             .GroupBy(e => e.Ref, e => e.Message)
             .ToDictionary(g => g.Key, g => g.ToArray());
-        if (broken.Count > 0) return new Refusal(StatusCodes.Status400BadRequest, "The request is not valid.", "See 'errors'.", broken);
+        if (broken.Count > 0) return Refusal.Invalid(broken);
 
         var current = (await irps.GetAsync(id, ct))?.Judgements.ToDictionary(j => j.Ref);
         if (current is null) return IrpService.NotFound(id);

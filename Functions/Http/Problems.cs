@@ -60,11 +60,22 @@ public static class Problems
     /// </summary>
     public static IResult For(Refusal refusal) => refusal.Errors switch
     {
-        null => Status(refusal.Status, refusal.Title, refusal.Detail),
-        var errors when refusal.Status == StatusCodes.Status400BadRequest => Validation(errors.ToDictionary()),
+        null => Status(StatusOf(refusal), refusal.Title, refusal.Detail),
+        var errors when refusal.Kind == RefusalKind.Invalid => Validation(errors.ToDictionary()),
         var errors => TypedResults.Problem(new HttpValidationProblemDetails(errors.ToDictionary())
         {
-            Status = refusal.Status, Title = refusal.Title, Detail = refusal.Detail,
+            Status = StatusOf(refusal), Title = refusal.Title, Detail = refusal.Detail,
         }),
+    };
+
+    /// <summary>The HTTP status of a refusal: the one place where a <see cref="RefusalKind"/> becomes a status code.</summary>
+    public static int StatusOf(Refusal refusal) => refusal.Kind switch
+    {
+        RefusalKind.Invalid => StatusCodes.Status400BadRequest,
+        RefusalKind.Forbidden => StatusCodes.Status403Forbidden,
+        RefusalKind.NotFound => StatusCodes.Status404NotFound,
+        RefusalKind.Conflict => StatusCodes.Status409Conflict,
+        RefusalKind.Gone => StatusCodes.Status410Gone,
+        _ => throw new ArgumentOutOfRangeException(nameof(refusal), refusal.Kind, "A refusal kind with no HTTP status."),
     };
 }

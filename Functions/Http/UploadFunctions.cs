@@ -85,9 +85,9 @@ public sealed class UploadFunctions(DocumentCollection documents, DocumentStore 
         // A blob name's last segment is unique; a file name may have been uploaded more than once: the latest wins.
         var file = files.FirstOrDefault(f => f.BlobName == DocumentStore.Folder(key) + name)
             ?? files.Where(f => f.FileName == name).MaxBy(f => f.ReceivedAt);
-        if (file is null) return (null, new Refusal(404, "Not found", $"No file named '{name}' has been received for '{key}' in this IRP."));
+        if (file is null) return (null, Refusal.NotFound($"No file named '{name}' has been received for '{key}' in this IRP."));
         if (await store.GetDocumentAsync(id, key, file.BlobName, ct) is not { } stored)
-            return (null, new Refusal(StatusCodes.Status410Gone, "Deleted", $"'{name}' was received but has since been deleted (material is destroyed after publication)."));
+            return (null, Refusal.Gone("Deleted", $"'{name}' was received but has since been deleted (material is destroyed after publication)."));
         return (await store.DownloadUriAsync(id, file.BlobName, file.FileName, stored.ContentType, ct), null);
     }
 
@@ -103,7 +103,7 @@ public sealed class UploadFunctions(DocumentCollection documents, DocumentStore 
     internal static IResult RefusalPage(HttpResponse response, Refusal refusal)
     {
         response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-        return Results.Content(Documents.UploadPage.RenderRefusal(refusal).ToString(), "text/html; charset=utf-8", statusCode: refusal.Status);
+        return Results.Content(Documents.UploadPage.RenderRefusal(refusal).ToString(), "text/html; charset=utf-8", statusCode: Problems.StatusOf(refusal));
     }
 }
 

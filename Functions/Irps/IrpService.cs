@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using System.Text.Json.Nodes;
 using IrpFlows.Calendar;
 using IrpFlows.Documents;
@@ -6,7 +5,6 @@ using IrpFlows.Irps.Facts;
 using IrpFlows.Irps.Reports;
 using IrpFlows.Irps.Timeline;
 using IrpFlows.Mail;
-using IrpFlows.Validation;
 using IrpFlows.Workflow;
 using IrpFlows.Writing;
 using Microsoft.DurableTask.Client;
@@ -53,7 +51,7 @@ public sealed class IrpService(
 
     /// <summary>
     /// Starts an IRP from a valid request, with <paramref name="id"/> (a new one when null): logs it and starts its
-    /// orchestration. Refuses an announcement date in the past (IrpFlows does not send letters backdated), and, with 409
+    /// orchestration. Refuses an announcement date in the past (IrpFlows does not send letters backdated), and, as a conflict
     /// naming it, a second active IRP of the same establishment whose visit starts within <see cref="SameVisitMarginDays"/>
     /// days of the other's.
     /// </summary>
@@ -62,7 +60,7 @@ public sealed class IrpService(
         var facts = valid.Facts!;
         if (AnnouncedInThePast(facts) is { } past) return (null, past);
         if (await SameVisitAsync(facts, ct) is { } existing)
-            return (null, new Refusal(409, "This IRP exists already",
+            return (null, Refusal.Conflict("This IRP exists already",
                 $"IRP {existing.Id} of {existing.Establishment.Name} is active with its visit on {existing.VisitStart:yyyy-MM-dd}, within "
                 + $"{SameVisitMarginDays} days of {facts.VisitStart:yyyy-MM-dd}. Move that one (VisitRescheduled) or terminate it first."));
         id ??= Guid.NewGuid().ToString("N");
@@ -156,7 +154,7 @@ public sealed class IrpService(
         return flags;
     }
 
-    /// <summary>Records a coordinator's event. Returns null refusal on success; a 404 refusal if the IRP does not exist.</summary>
+    /// <summary>Records a coordinator's event. Returns null refusal on success; not found if the IRP does not exist.</summary>
     public async Task<Refusal?> RaiseAsync(string id, string eventName, IrpEventRequest? body, DurableTaskClient durable, CancellationToken ct)
     {
         if (!IrpEvents.RaisableByCoordinator.Contains(eventName))
@@ -183,10 +181,6 @@ public sealed class IrpService(
         {
             Decide(status, IrpEvents.VisitRescheduled, data!);
         }
-        catch (EventRejectedException e)
-        {
-            return (null, e.Field is null ? new Refusal(e.Status, e.Title, e.Message) : Refusal.Invalid(e.Field, e.Message));
-        }
         catch (RefusedException e)
         {
             return (null, e.Refusal);
@@ -201,7 +195,7 @@ public sealed class IrpService(
 
     /// <summary>
     /// Records a file that arrived for a checklist item. Idempotent by blob name, so the upload page's completion call
-    /// and the reconciliation pass may both report the same file. Refused (409) once the IRP is terminated or completed.
+    /// and the reconciliation pass may both report the same file. Refused (a conflict) once the IRP is terminated or completed.
     /// </summary>
     public Task<Refusal?> RecordDocumentAsync(string id, DocumentReceivedData file, DurableTaskClient durable, CancellationToken ct) =>
         AppendAsync(id, status =>
@@ -220,23 +214,23 @@ public sealed class IrpService(
             return [new NewEvent(IrpEvents.Cancelled, EventData.ToData(new CancelledData(string.IsNullOrWhiteSpace(reason) ? null : reason.Trim())))];
         }, durable, ct);
 
-    /// <summary>Runs a failed step again (<c>POST /api/irps/{id}/steps/{stepId}/retry</c>): 404 for an unknown IRP or step, 409 unless it failed.</summary>
+    /// <summary>Runs a failed step again (<c>POST /api/irps/{id}/steps/{stepId}/retry</c>): not found for an unknown IRP or step, a conflict unless it failed.</summary>
     public async Task<Refusal?> RetryStepAsync(string id, string stepId, DurableTaskClient durable, CancellationToken ct)
     {
         try
         {
             return await engine.RetryStepAsync(IrpWorkflow.KindName, id, stepId, durable, ct) is null ? NotFound(id) : null;
         }
-        catch (EventRejectedException e)
+        catch (RefusedException e)
         {
-            return new Refusal(e.Status, e.Title, e.Message);
+            return e.Refusal;
         }
     }
 
     /// <summary>
     /// Appends what <paramref name="decide"/> returns for the current log, telling the IRP's orchestration when it changes what is due.
-    /// <paramref name="decide"/> refuses by throwing <see cref="EventRejectedException"/> or <see cref="RefusedException"/>.
-    /// Returns null on success, else the refusal (404 when the IRP does not exist).
+    /// <paramref name="decide"/> refuses by throwing <see cref="RefusedException"/>.
+    /// Returns null on success, else the refusal (not found when the IRP does not exist).
     /// </summary>
     internal async Task<Refusal?> AppendAsync(string id, Func<InstanceStatus, IReadOnlyList<NewEvent>> decide, DurableTaskClient durable, CancellationToken ct)
     {
@@ -245,10 +239,6 @@ public sealed class IrpService(
             var status = await engine.AppendAsync(IrpWorkflow.KindName, id, decide, durable, ct);
             if (status is null) return NotFound(id);
         }
-        catch (EventRejectedException e)
-        {
-            return e.Field is null ? new Refusal(e.Status, e.Title, e.Message) : Refusal.Invalid(e.Field, e.Message);
-        }
         catch (RefusedException e)
         {
             return e.Refusal;
@@ -256,7 +246,7 @@ public sealed class IrpService(
         return null;
     }
 
-    internal static Refusal NotFound(string id) => new(404, "Not found", $"There is no IRP with id '{id}'.");
+    internal static Refusal NotFound(string id) => Refusal.NotFound($"There is no IRP with id '{id}'.");
 
     private IReadOnlyList<NewEvent> Decide(InstanceStatus status, string eventName, JsonObject data)
     {
@@ -270,38 +260,38 @@ public sealed class IrpService(
                 && state.Facts.Contacts.LiaisonOfficer == new Contact(officer.Name, officer.Email):
                 return [];
             case IrpEvents.VisitRescheduled when done(IrpSteps.VisitStart):
-                throw new EventRejectedException(409, "The visit has started", "The visit has already started; it can no longer be moved.");
+                throw new RefusedException(Refusal.Conflict("The visit has started", "The visit has already started; it can no longer be moved."));
             case IrpEvents.VisitRescheduled when EventData.FromData<VisitRescheduledData>(data).VisitStart == state.Facts.VisitStart:
                 return [];
             case IrpEvents.VisitRescheduled:
                 CheckReschedule(state, EventData.FromData<VisitRescheduledData>(data).VisitStart);
                 break;
             case IrpEvents.FactCheckReturned when state.Progress.DraftIssuedOn is null:
-                throw new EventRejectedException(409, "No draft issued", "The draft report has not been issued for fact check yet.");
+                throw new RefusedException(Refusal.Conflict("No draft issued", "The draft report has not been issued for fact check yet."));
             case IrpEvents.FactCheckReturned when state.Progress.FactCheckReturnedOn is not null:
-                throw new EventRejectedException(409, "Fact check already returned",
-                    $"The fact-check comments were recorded as returned on {state.Progress.FactCheckReturnedOn:yyyy-MM-dd}.");
+                throw new RefusedException(Refusal.Conflict("Fact check already returned",
+                    $"The fact-check comments were recorded as returned on {state.Progress.FactCheckReturnedOn:yyyy-MM-dd}."));
             case IrpEvents.DraftIssued when state.Progress.DraftIssuedOn is not null:
-                throw new EventRejectedException(409, "Draft already issued", $"The draft report was issued on {state.Progress.DraftIssuedOn:yyyy-MM-dd}.");
+                throw new RefusedException(Refusal.Conflict("Draft already issued", $"The draft report was issued on {state.Progress.DraftIssuedOn:yyyy-MM-dd}."));
             // Prison guide 14.1 / IRC guide 5.1: the draft report follows the visit; its email says the visit took place.
             case IrpEvents.DraftIssued when !done(IrpSteps.Debrief):
-                throw new EventRejectedException(409, "The visit has not ended",
-                    "The visit ends with the formal debrief; the draft report of it cannot be issued before then.");
+                throw new RefusedException(Refusal.Conflict("The visit has not ended",
+                    "The visit ends with the formal debrief; the draft report of it cannot be issued before then."));
             case IrpEvents.DraftIssued when state.DraftReport is null:
-                throw new EventRejectedException(409, "No draft report uploaded",
-                    "Upload the draft report first (PUT /api/irps/{id}/draft-report?fileName=…): the draft-report email links to it.");
+                throw new RefusedException(Refusal.Conflict("No draft report uploaded",
+                    "Upload the draft report first (PUT /api/irps/{id}/draft-report?fileName=…): the draft-report email links to it."));
             case IrpEvents.DraftIssued:
                 RefuseBeforeVisitEnd(state, EventData.FromData<DraftIssuedData>(data).Date);
                 break;
             case IrpEvents.Published when state.Progress.PublishedOn is not null:
-                throw new EventRejectedException(409, "Already published", $"The report was published on {state.Progress.PublishedOn:yyyy-MM-dd}.");
+                throw new RefusedException(Refusal.Conflict("Already published", $"The report was published on {state.Progress.PublishedOn:yyyy-MM-dd}."));
             case IrpEvents.Published when !done(IrpSteps.Debrief):
-                throw new EventRejectedException(409, "The visit has not ended",
-                    "The visit ends with the formal debrief; a report cannot be published before then.");
+                throw new RefusedException(Refusal.Conflict("The visit has not ended",
+                    "The visit ends with the formal debrief; a report cannot be published before then."));
             // Prison guide 14.1 / IRC guide 5.1: the report is published after its draft went to the establishment for fact check.
             case IrpEvents.Published when state.Progress.DraftIssuedOn is null:
-                throw new EventRejectedException(409, "No draft issued",
-                    "The draft report has not been issued for fact check yet (record DraftIssued first); a report is published after its draft.");
+                throw new RefusedException(Refusal.Conflict("No draft issued",
+                    "The draft report has not been issued for fact check yet (record DraftIssued first); a report is published after its draft."));
             case IrpEvents.Published:
                 RefuseBeforeVisitEnd(state, EventData.FromData<PublishedData>(data).Date);
                 break;
@@ -309,7 +299,7 @@ public sealed class IrpService(
         return [new NewEvent(eventName, data)];
     }
 
-    /// <summary>An event dated before the visit's last day cannot have happened: 400 naming <c>date</c>.</summary>
+    /// <summary>An event dated before the visit's last day cannot have happened: invalid, naming <c>date</c>.</summary>
     private void RefuseBeforeVisitEnd(IrpState state, DateOnly date)
     {
         var visitEnd = workflow.Timeline(state).Single(s => s.Id == IrpSteps.VisitEnd).Date;
@@ -327,13 +317,12 @@ public sealed class IrpService(
         }
         catch (CalendarRangeException e)
         {
-            throw new EventRejectedException(400, "Beyond the calendar", e.Message, "visitStart");
+            throw new RefusedException(Refusal.Invalid("visitStart", e.Message));
         }
         var deadline = timeline.Single(s => s.Id == IrpSteps.DocumentsDeadline).Date;
         if (deadline <= state.Facts.AnnouncementDate)
-            throw new EventRejectedException(400, "Too soon after the announcement",
-                $"is too soon: the documents would be due on {deadline:yyyy-MM-dd}, not after the announcement on {state.Facts.AnnouncementDate:yyyy-MM-dd} (prison guide 7.4).",
-                "visitStart");
+            throw new RefusedException(Refusal.Invalid("visitStart",
+                $"is too soon: the documents would be due on {deadline:yyyy-MM-dd}, not after the announcement on {state.Facts.AnnouncementDate:yyyy-MM-dd} (prison guide 7.4)."));
     }
 
     internal static void RefuseIfFinished(InstanceStatus status)
@@ -341,10 +330,10 @@ public sealed class IrpService(
         if (Finished(status) is { } refusal) throw new RefusedException(refusal);
     }
 
-    /// <summary>A 409 refusal when the IRP is terminated or completed: nothing more can be recorded.</summary>
+    /// <summary>A conflict when the IRP is terminated or completed: nothing more can be recorded.</summary>
     internal static Refusal? Finished(InstanceStatus status) =>
         status.RuntimeStatus is RuntimeStatus.Terminated or RuntimeStatus.Completed
-            ? new Refusal(409, $"The IRP is {status.RuntimeStatus.ToString().ToLowerInvariant()}",
+            ? Refusal.Conflict($"The IRP is {status.RuntimeStatus.ToString().ToLowerInvariant()}",
                 $"This IRP is {status.RuntimeStatus.ToString().ToLowerInvariant()}; nothing more can be recorded.")
             : null;
 
@@ -426,75 +415,4 @@ public sealed class IrpService(
     };
 
     private static string Status(StepState s) => s.Status.ToString().ToLowerInvariant();
-}
-
-/// <summary>The body of <c>POST /api/irps/{id}/events/{eventName}</c>: each event reads the fields it needs and ignores the others.</summary>
-/// <param name="Name">LiaisonOfficerAppointed: the liaison officer's full name.</param>
-/// <param name="Email">LiaisonOfficerAppointed: their email address.</param>
-/// <param name="VisitStart">VisitRescheduled: the new first day of the visit, yyyy-MM-dd.</param>
-/// <param name="Date">DraftIssued, FactCheckReturned (optional, default today) and Published: when it happened, yyyy-MM-dd.</param>
-/// <param name="Url">Published: the address of the published report.</param>
-public sealed record IrpEventRequest(
-    [property: Text(Limits.Name, Name = true)] string? Name = null,
-    [property: Text(Limits.Email)] string? Email = null,
-    [property: Text(Limits.Choice)] string? VisitStart = null,
-    [property: Text(Limits.Choice)] string? Date = null,
-    [property: Text(Limits.Url)] string? Url = null);
-
-/// <summary>Parses and checks the body of each coordinator event before anything is stored.</summary>
-public static class IrpEventRequests
-{
-    public static (JsonObject? Data, Refusal? Error) Parse(string eventName, IrpEventRequest body, DateOnly today, WorkingDayCalendar calendar)
-    {
-        switch (eventName)
-        {
-            case IrpEvents.LiaisonOfficerAppointed:
-                var (name, email) = (body.Name, body.Email);
-                if (string.IsNullOrWhiteSpace(name)) return (null, Refusal.Invalid("name", "is required: the liaison officer's full name."));
-                if (email is null || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email.Trim())
-                    return (null, Refusal.Invalid("email", "is required and must be a single email address, e.g. name@justice.gov.uk."));
-                return (EventData.ToData(new LiaisonOfficerAppointedData(name.Trim(), email.Trim())), null);
-            case IrpEvents.VisitRescheduled:
-                if (!TryDate(body.VisitStart, "visitStart", required: true, out var visitStart, out var dateError)) return (null, dateError);
-                if (visitStart!.Value < today) return (null, Refusal.Invalid("visitStart", $"must not be in the past (today is {today:yyyy-MM-dd})."));
-                if (visitStart.Value > calendar.SupportedTo)
-                    return (null, Refusal.Invalid("visitStart", $"must be on or before {calendar.SupportedTo:yyyy-MM-dd}, the end of the bank holidays IrpFlows knows."));
-                if (!calendar.IsWorkingDay(visitStart.Value))
-                    return (null, Refusal.Invalid("visitStart", $"must be a working day in England and Wales; {visitStart:yyyy-MM-dd} is not."));
-                return (EventData.ToData(new VisitRescheduledData(visitStart.Value)), null);
-            case IrpEvents.DraftIssued:
-            case IrpEvents.FactCheckReturned:
-                if (!TryDate(body.Date, "date", required: false, out var date, out var error)) return (null, error);
-                if (date > today) return (null, Refusal.Invalid("date", $"must not be in the future (today is {today:yyyy-MM-dd})."));
-                var on = date ?? today;
-                return (eventName == IrpEvents.DraftIssued ? EventData.ToData(new DraftIssuedData(on)) : EventData.ToData(new FactCheckReturnedData(on)), null);
-            case IrpEvents.Published:
-                if (!TryDate(body.Date, "date", required: true, out var published, out var publishedError)) return (null, publishedError);
-                if (published > today) return (null, Refusal.Invalid("date", $"must not be in the future (today is {today:yyyy-MM-dd})."));
-                var url = body.Url;
-                if (url is null || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
-                    return (null, Refusal.Invalid("url", "is required and must be the absolute http(s) address of the published report."));
-                return (EventData.ToData(new PublishedData(published!.Value, uri)), null);
-            default:
-                throw new ArgumentOutOfRangeException(nameof(eventName), eventName, "Not a coordinator event.");
-        }
-    }
-
-    private static bool TryDate(string? value, string field, bool required, out DateOnly? date, out Refusal? error)
-    {
-        date = null;
-        error = null;
-        if (value is null)
-        {
-            if (required) error = Refusal.Invalid(field, "is required: a date in the form yyyy-MM-dd.");
-            return !required;
-        }
-        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d))
-        {
-            date = d;
-            return true;
-        }
-        error = Refusal.Invalid(field, "must be a date in the form yyyy-MM-dd.");
-        return false;
-    }
 }

@@ -58,7 +58,7 @@ public sealed class ProbationService(
         }
     }
 
-    /// <summary>Records a coordinator's event; null on success, else the refusal (400 bad field, 404 unknown inspection, 409 refused by its state).</summary>
+    /// <summary>Records a coordinator's event; null on success, else the refusal (invalid field, unknown inspection, or a conflict with its state).</summary>
     public async Task<Refusal?> RaiseAsync(string id, string eventName, JsonObject? body, DurableTaskClient durable, CancellationToken ct)
     {
         if (!ProbationEvents.RaisableByCoordinator.Contains(eventName))
@@ -70,8 +70,8 @@ public sealed class ProbationService(
     }
 
     /// <summary>
-    /// Records a standard's rating (manual 7.1); the very rating already recorded is accepted and records nothing. 404 for a
-    /// standard the organisation is not rated on, 400 off the scale, 409 before fieldwork starts (naming <c>rating</c>) or
+    /// Records a standard's rating (manual 7.1); the very rating already recorded is accepted and records nothing. Not found for
+    /// a standard the organisation is not rated on, invalid off the scale, a conflict before fieldwork starts (naming <c>rating</c>) or
     /// once published.
     /// </summary>
     public async Task<Refusal?> RateAsync(string id, string standard, RatingRequest? body, DurableTaskClient durable, CancellationToken ct)
@@ -84,10 +84,10 @@ public sealed class ProbationService(
             RefuseIfFinished(status);
             var state = ProbationState.From(status.Instance);
             if (state.Standards.All(s => s.Ref != standard))
-                throw new RefusedException(new Refusal(404, "Not found",
+                throw new RefusedException(Refusal.NotFound(
                     $"'{standard}' is not a standard of this inspection. Standards: {string.Join(", ", state.Standards.Select(s => s.Ref))}."));
             if (state.Progress.PublishedOn is { } published)
-                throw new RefusedException(new Refusal(409, "Already published", $"The report was published on {published:yyyy-MM-dd}; its ratings can no longer change."));
+                throw new RefusedException(Refusal.Conflict("Already published", $"The report was published on {published:yyyy-MM-dd}; its ratings can no longer change."));
             // Manual 2.3: ratings are drafted from what the three fieldwork weeks find, for the ratings panel of week +1 (7.2).
             var fieldwork = workflow.Timeline(state).Single(s => s.Id == ProbationSteps.FieldworkWeek1).Date;
             if (today < fieldwork)
@@ -101,7 +101,7 @@ public sealed class ProbationService(
         }, durable, ct);
     }
 
-    /// <summary>Records a file the organisation uploaded; idempotent by blob name. Refused (409) once the inspection is terminated or completed.</summary>
+    /// <summary>Records a file the organisation uploaded; idempotent by blob name. Refused (a conflict) once the inspection is terminated or completed.</summary>
     public Task<Refusal?> RecordDocumentAsync(string id, DocumentReceivedData file, DurableTaskClient durable, CancellationToken ct) =>
         AppendAsync(id, status =>
         {
@@ -120,8 +120,8 @@ public sealed class ProbationService(
         }, durable, ct);
 
     /// <summary>
-    /// Runs a failed step again (<c>POST /api/probation-inspections/{id}/steps/{stepId}/retry</c>): 404 for an unknown
-    /// inspection or step, 409 unless it failed.
+    /// Runs a failed step again (<c>POST /api/probation-inspections/{id}/steps/{stepId}/retry</c>): not found for an
+    /// unknown inspection or step, a conflict unless it failed.
     /// </summary>
     public async Task<Refusal?> RetryStepAsync(string id, string stepId, DurableTaskClient durable, CancellationToken ct)
     {
@@ -129,9 +129,9 @@ public sealed class ProbationService(
         {
             return await engine.RetryStepAsync(ProbationWorkflow.KindName, id, stepId, durable, ct) is null ? NotFound(id) : null;
         }
-        catch (EventRejectedException e)
+        catch (RefusedException e)
         {
-            return new Refusal(e.Status, e.Title, e.Message);
+            return e.Refusal;
         }
     }
 
@@ -148,14 +148,14 @@ public sealed class ProbationService(
         }
     }
 
-    private static Refusal NotFound(string id) => new(404, "Not found", $"There is no probation inspection with id '{id}'.");
+    private static Refusal NotFound(string id) => Refusal.NotFound($"There is no probation inspection with id '{id}'.");
 
     private IReadOnlyList<NewEvent> Decide(InstanceStatus status, string eventName, JsonObject data)
     {
         RefuseIfFinished(status);
         var state = ProbationState.From(status.Instance);
         bool Done(string step) => status.Step(step)?.Status == StepStatus.Done;
-        static RefusedException Conflict(string title, string detail) => new(new Refusal(409, title, detail));
+        static RefusedException Conflict(string title, string detail) => new(Refusal.Conflict(title, detail));
         switch (eventName)
         {
             // What is already true is not recorded again: a retried request, or the same one sent twice at once, records once.
@@ -225,7 +225,7 @@ public sealed class ProbationService(
         if (status.RuntimeStatus is RuntimeStatus.Terminated or RuntimeStatus.Completed)
         {
             var word = status.RuntimeStatus.ToString().ToLowerInvariant();
-            throw new RefusedException(new Refusal(409, $"The inspection is {word}", $"This probation inspection is {word}; nothing more can be recorded."));
+            throw new RefusedException(Refusal.Conflict($"The inspection is {word}", $"This probation inspection is {word}; nothing more can be recorded."));
         }
     }
 
@@ -248,7 +248,7 @@ public sealed class ProbationService(
                 var contact = Contacts.Parse(new ContactRequest(Text("name"), Text("email")), "", required: true,
                     (field, message) => errors[field.TrimStart('.')] = [message]);
                 return contact is null
-                    ? (null, new Refusal(400, "The request is not valid.", "See 'errors'.", errors))
+                    ? (null, Refusal.Invalid(errors))
                     : (EventData.ToData(new SeniorLinkManagerNamedData(contact.Name, contact.Email)), null);
             case ProbationEvents.PlanningMeetingHeld:
                 var (held, heldError) = Date("date", required: true);
@@ -271,7 +271,7 @@ public sealed class ProbationService(
                 if (start is not null && weekThree < start.Value.AddDays(14))
                     Error("fieldworkWeekThreeStart", $"must be on or after {start.Value.AddDays(14):yyyy-MM-dd}, two weeks after fieldwork starts.");
                 return fieldErrors.Count > 0
-                    ? (null, new Refusal(400, "The request is not valid.", "See 'errors'.", fieldErrors))
+                    ? (null, Refusal.Invalid(fieldErrors))
                     : (EventData.ToData(new FieldworkRescheduledData(start!.Value, weekThree!.Value)), null);
             default:
                 throw new ArgumentOutOfRangeException(nameof(eventName), eventName, "Not a coordinator event.");

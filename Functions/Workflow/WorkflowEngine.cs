@@ -4,17 +4,6 @@ using Microsoft.DurableTask.Client;
 
 namespace IrpFlows.Workflow;
 
-/// <summary>
-/// Raised by an event decision to refuse an event; the HTTP layer maps <see cref="Status"/> to a problem response, naming
-/// <see cref="Field"/> when the refusal is about one field of the request.
-/// </summary>
-public sealed class EventRejectedException(int status, string title, string detail, string? field = null) : Exception(detail)
-{
-    public int Status { get; } = status;
-    public string Title { get; } = title;
-    public string? Field { get; } = field;
-}
-
 /// <summary>Writers kept colliding on one instance's log: the request may be tried again shortly.</summary>
 public sealed class WorkflowContentionException(string instanceId)
     : Exception($"Instance {instanceId} is being changed by other requests at the same moment; try again shortly.");
@@ -164,7 +153,7 @@ public sealed partial class WorkflowEngine
 
     /// <summary>
     /// Appends the events <paramref name="decide"/> returns for the current log, and tells the orchestration when that
-    /// changes the next due step. <paramref name="decide"/> may throw <see cref="EventRejectedException"/>; it is called again
+    /// changes the next due step. <paramref name="decide"/> may throw <see cref="RefusedException"/>; it is called again
     /// on the fresh log if another writer got in first. It returns no events for a request that would only repeat what the
     /// log already says (a retried request, or the same one sent twice at once): nothing is appended, and the instance as
     /// it stands is returned, so a repeat is answered as the first was. Returns null when there is no instance of kind
@@ -213,16 +202,16 @@ public sealed partial class WorkflowEngine
     }
 
     /// <summary>
-    /// A coordinator's request to run a failed step again. Refused (409) when the step is not failed; null when there is no
+    /// A coordinator's request to run a failed step again. Refused (a conflict) when the step is not failed, not found when it has no such step; null when there is no
     /// instance of kind <paramref name="kindName"/> with that id.
     /// </summary>
     public Task<InstanceStatus?> RetryStepAsync(string kindName, string instanceId, string stepId, DurableTaskClient durable, CancellationToken ct) =>
         AppendAsync(kindName, instanceId, status => status.Step(stepId) switch
         {
-            null => throw new EventRejectedException(404, "Not found", $"Instance {instanceId} has no step '{stepId}'."),
+            null => throw new RefusedException(Refusal.NotFound($"Instance {instanceId} has no step '{stepId}'.")),
             { Status: StepStatus.Failed } => [new NewEvent(EngineEvents.StepRetryRequested, EngineEvents.StepRetryRequestedData(stepId))],
-            var step => throw new EventRejectedException(409, "The step has not failed",
-                $"Step '{stepId}' is {step.Status.ToString().ToLowerInvariant()}; only a failed step can be retried."),
+            var step => throw new RefusedException(Refusal.Conflict("The step has not failed",
+                $"Step '{stepId}' is {step.Status.ToString().ToLowerInvariant()}; only a failed step can be retried.")),
         }, durable, ct);
 
     /// <summary>

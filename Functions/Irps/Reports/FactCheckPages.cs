@@ -5,7 +5,7 @@ namespace IrpFlows.Irps.Reports;
 
 /// <summary>
 /// Opens the fact-check page of an IRP from the token in its link (purpose <see cref="UploadTokenPayload.FactCheckPurpose"/>):
-/// 403 when the token is bad, expired or for another purpose; 404 when the IRP no longer exists.
+/// forbidden when the token is bad, expired or for another purpose; not found when the IRP no longer exists.
 /// </summary>
 public sealed class FactCheckPages(SignedLinks links, IrpReportFiles files, ReportOptions options)
 {

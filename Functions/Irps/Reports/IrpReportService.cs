@@ -17,7 +17,7 @@ public sealed class IrpReportService(WorkflowEngine engine, IrpService irps, Irp
     public const int MaxJudgementTextLength = 2000;
 
     /// <summary>
-    /// Stores a draft report and makes it the current draft. Refused with 409 once the draft has been issued for fact check
+    /// Stores a draft report and makes it the current draft. Refused (a conflict) once the draft has been issued for fact check
     /// (the establishment has that one), or when the IRP is terminated or completed.
     /// </summary>
     public async Task<(ReportFileUploadedData? File, Refusal? Refusal)> UploadDraftAsync(
@@ -37,7 +37,7 @@ public sealed class IrpReportService(WorkflowEngine engine, IrpService irps, Irp
 
     /// <summary>
     /// Stores the final report, to be sent to the Secretary of State for Justice (prison guide 14.1) or the Home Secretary and
-    /// Minister (IRC guide 5.1) at once. A new upload replaces it until it has gone. Refused with 409 before the draft was issued
+    /// Minister (IRC guide 5.1) at once. A new upload replaces it until it has gone. Refused (a conflict) before the draft was issued
     /// (the final report follows the fact check), once it has been sent or the report published, when no ministerial office
     /// contact was given, or when the IRP is terminated or completed.
     /// </summary>
@@ -58,7 +58,7 @@ public sealed class IrpReportService(WorkflowEngine engine, IrpService irps, Irp
 
     /// <summary>
     /// Stores the establishment's fact-check comments and, if not already recorded, records FactCheckReturned today (which
-    /// stops the fact-check reminders). Refused with 409 before the draft was issued, after publication, or when the IRP is
+    /// stops the fact-check reminders). Refused (a conflict) before the draft was issued, after publication, or when the IRP is
     /// terminated or completed.
     /// </summary>
     public async Task<(ReportFileUploadedData? File, Refusal? Refusal)> UploadFactCheckCommentsAsync(
@@ -82,9 +82,9 @@ public sealed class IrpReportService(WorkflowEngine engine, IrpService irps, Irp
 
     /// <summary>
     /// Records the judgement on one recommendation (concern) or Ofsted theme, replacing any earlier one for that ref; the
-    /// very judgement already recorded is accepted and records nothing. 404 for an unknown IRP or ref; 400 for a value off
-    /// that item's scale (listing the scale) or a text over <see cref="MaxJudgementTextLength"/> characters; 409 before the
-    /// visit's first day (naming <c>judgement</c>), once the report is published or the IRP is terminated or completed.
+    /// very judgement already recorded is accepted and records nothing. Not found for an unknown IRP or ref; invalid for a
+    /// value off that item's scale (listing the scale) or a text over <see cref="MaxJudgementTextLength"/> characters; a conflict
+    /// before the visit's first day (naming <c>judgement</c>), once the report is published or the IRP is terminated or completed.
     /// </summary>
     public async Task<(JudgementView? Judgement, Refusal? Refusal)> RecordJudgementAsync(
         string id, string reference, string? judgement, string? text, DurableTaskClient durable, CancellationToken ct)
@@ -95,7 +95,7 @@ public sealed class IrpReportService(WorkflowEngine engine, IrpService irps, Irp
         if (item is null && state!.Facts.Recommendations.FirstOrDefault(r => r.Ref == reference && r.Parts.Count > 0) is { } inParts)
             return (null, Refusal.Invalid("ref", $"'{reference}' is judged through its parts: record a judgement for each of {string.Join(", ", inParts.JudgedRefs())}."));
         if (item is null)
-            return (null, new Refusal(404, "Not found", $"IRP '{id}' follows up no recommendation or Ofsted theme with ref '{reference}'."));
+            return (null, Refusal.NotFound($"IRP '{id}' follows up no recommendation or Ofsted theme with ref '{reference}'."));
         var isTheme = item.Kind == SummaryOfJudgementsEntry.OfstedThemeKind;
 
         var value = isTheme
@@ -121,8 +121,8 @@ public sealed class IrpReportService(WorkflowEngine engine, IrpService irps, Irp
             IrpService.RefuseIfFinished(status);
             var current = IrpState.From(status.Instance);
             if (current.Progress.PublishedOn is { } published)
-                throw new EventRejectedException(409, "Already published",
-                    $"The report was published on {published:yyyy-MM-dd}; its judgements can no longer change.");
+                throw new RefusedException(Refusal.Conflict("Already published",
+                    $"The report was published on {published:yyyy-MM-dd}; its judgements can no longer change."));
             // Prison guide 9.1 / IRC guide 3.2: progress is judged on the evidence the team gathers during the visit.
             if (today < current.Facts.VisitStart)
                 throw new RefusedException(Refusal.OutOfOrder("The visit has not started", "judgement",
@@ -206,31 +206,31 @@ public sealed class IrpReportService(WorkflowEngine engine, IrpService irps, Irp
     }
 
     private static Refusal? RefuseDraftUpload(IrpState state) => state.Progress.DraftIssuedOn is { } issued
-        ? new Refusal(409, "Draft already issued",
+        ? Refusal.Conflict("Draft already issued",
             $"The draft report was issued for fact check on {issued:yyyy-MM-dd}; the establishment is checking that version, so it can no longer be replaced.")
         : null;
 
     private static Refusal? RefuseComments(IrpState state) =>
         state.Progress.DraftIssuedOn is null
-            ? new Refusal(409, "No draft issued", "Fact-check comments answer the issued draft report; record DraftIssued first.")
+            ? Refusal.Conflict("No draft issued", "Fact-check comments answer the issued draft report; record DraftIssued first.")
         : state.Progress.PublishedOn is { } published
-            ? new Refusal(409, "Already published", $"The report was published on {published:yyyy-MM-dd}; the fact check is over.")
+            ? Refusal.Conflict("Already published", $"The report was published on {published:yyyy-MM-dd}; the fact check is over.")
         : null;
 
     private static Refusal? RefuseFinalReport(IrpState state) =>
         state.Facts.Contacts.MinisterialOffice is null
-            ? new Refusal(409, "No ministerial office",
+            ? Refusal.Conflict("No ministerial office",
                 "This IRP has no ministerialOffice contact, so IrpFlows does not send the final report to ministers.")
         : state.Progress.DraftIssuedOn is null
-            ? new Refusal(409, "No draft issued", "The final report follows the factual accuracy check of the draft; record DraftIssued first.")
+            ? Refusal.Conflict("No draft issued", "The final report follows the factual accuracy check of the draft; record DraftIssued first.")
         : state.Progress.PublishedOn is { } published
-            ? new Refusal(409, "Already published", $"The report was published on {published:yyyy-MM-dd}.")
+            ? Refusal.Conflict("Already published", $"The report was published on {published:yyyy-MM-dd}.")
         : state.CompletedSteps.Contains(IrpSteps.FinalReport)
-            ? new Refusal(409, "Final report already sent", "The final report has been sent to ministers; that version can no longer be replaced.")
+            ? Refusal.Conflict("Final report already sent", "The final report has been sent to ministers; that version can no longer be replaced.")
         : null;
 
     private static Refusal AnotherUpload() =>
-        new(409, "Another upload got there first", "Another file was recorded for this IRP at the same moment; check the IRP's status and try again.");
+        Refusal.Conflict("Another upload got there first", "Another file was recorded for this IRP at the same moment; check the IRP's status and try again.");
 
     private enum IrpFileKind { Draft, FactCheck, Final }
 }
