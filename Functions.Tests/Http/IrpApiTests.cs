@@ -309,6 +309,20 @@ public sealed class IrpApiTests
         Assert.Equal("england", establishment["nation"]!.GetValue<string>());
     }
 
+    // A jump of the clock past a step's window records it skipped; the programme must not show it as what comes next.
+    [Fact]
+    public async Task List_NextStep_IsAStepStillToCome_NotOneSkippedWhenItsWindowClosed()
+    {
+        await using var app = await IrpFlowsApp.StartAsync();
+        var id = await app.CreateIrpAsync(IrpRequests.Elmley());
+        await app.MoveClockAsync(new DateTimeOffset(2027, 2, 16, 10, 0, 0, TimeSpan.Zero)); // the visit's second day: reminders and the visit's arrangements are long past
+
+        var irp = await app.GetIrpAsync(id);
+        Assert.Contains(irp["timeline"]!.AsArray(), s => s!["status"]!.GetValue<string>() == "skipped");
+        var next = (await app.Coordinator.GetFromJsonAsync<JsonArray>("/api/irps"))!.Single()!["nextStep"]!["id"]!.GetValue<string>();
+        Assert.Equal("pending", IrpFlowsApp.Step(irp, next)["status"]!.GetValue<string>());
+    }
+
     [Fact]
     public async Task Terminate_SkipsPendingStepsButTheDestructionOfMaterial_TellsTheEstablishment_AndNothingMoreCanBeRecorded()
     {

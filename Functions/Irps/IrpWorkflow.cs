@@ -42,7 +42,9 @@ public sealed class IrpWorkflow(
         steps.AddRange(SkippedNotices(instance).Select(n => new PlannedWork(n.StepId, byId[StepHistory.StepId(n.Skips[0])].Due,
             state.Cancelled ? StepReadiness.Skipped : StepReadiness.Ready) { SkipReason = cancelled }));
         var completed = StepHistory.Completed(instance);
-        var next = timeline.FirstOrDefault(s => !completed.ContainsKey(s.Id) && Readiness(s, state) != StepReadiness.Skipped);
+        // A step recorded skipped (its window closed before it could run) is behind the IRP, not next.
+        var skipped = StepHistory.Skipped(instance);
+        var next = timeline.FirstOrDefault(s => !completed.ContainsKey(s.Id) && !skipped.ContainsKey(s.Id) && Readiness(s, state) != StepReadiness.Skipped);
         return new WorkflowPlan(steps, state.Cancelled, Phase(state, completed), Summary(instance, state, timeline, next));
     }
 
