@@ -1,7 +1,6 @@
 using System.Net;
 using IrpFlows.Tests.Support;
 using IrpFlows.Workflow;
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,8 +33,13 @@ public sealed class PurgeFunctionTests
         var youngFinished = await app.CreateIrpAsync(IrpRequests.Elmley("HMP Lewes"));
         await FinishAsync(durable, youngFinished);
 
+        // The purge runs as of half a second before the young one was started plus the retention: the old one, started over
+        // a retention earlier, is past it, the young one is not, however long a busy machine took to get here.
+        var oldStarted = (await durable.GetInstanceAsync(oldFinished))!.CreatedAt;
+        var youngStarted = (await durable.GetInstanceAsync(youngFinished))!.CreatedAt;
+        Assert.True(youngStarted - oldStarted > Retention, $"The young instance started {youngStarted - oldStarted} after the old one.");
         var purge = ActivatorUtilities.CreateInstance<PurgeFunction>(app.Services);
-        await purge.PurgeFinishedInstances(new TimerInfo(), durable, CancellationToken.None);
+        await purge.PurgeAsync(durable, youngStarted + Retention - TimeSpan.FromMilliseconds(500), CancellationToken.None);
 
         Assert.Null(await durable.GetInstanceAsync(oldFinished));
         Assert.Null(await durable.GetInstanceAsync("never-started")); // read as absent too, as the purged one is

@@ -35,10 +35,14 @@ public sealed partial class PurgeFunction(FinishedInstancePurgeOptions options, 
         [OrchestrationRuntimeStatus.Completed, OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Terminated];
 
     [Function(nameof(PurgeFinishedInstances))]
-    public async Task PurgeFinishedInstances([TimerTrigger("0 30 3 * * *")] TimerInfo timer, [DurableClient] DurableTaskClient durable, CancellationToken ct)
-    {
+    public Task PurgeFinishedInstances([TimerTrigger("0 30 3 * * *")] TimerInfo timer, [DurableClient] DurableTaskClient durable, CancellationToken ct) =>
         // Durable stamps created times on the system clock, not the business (development) clock.
-        var before = TimeProvider.System.GetUtcNow() - options.PurgeFinishedInstancesAfter;
+        PurgeAsync(durable, TimeProvider.System.GetUtcNow(), ct);
+
+    /// <summary>Purges what finished and was started more than the retention before <paramref name="now"/> (system time).</summary>
+    internal async Task PurgeAsync(DurableTaskClient durable, DateTimeOffset now, CancellationToken ct)
+    {
+        var before = now - options.PurgeFinishedInstancesAfter;
         var result = await durable.PurgeAllInstancesAsync(new PurgeInstancesFilter(CreatedTo: before, Statuses: Finished), ct);
         Log.Purged(logger, result.PurgedInstanceCount, before);
     }
