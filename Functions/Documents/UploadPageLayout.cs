@@ -18,15 +18,7 @@ public static class UploadPageLayout
     /// <param name="bodyAttributes">Attributes of the body element, each with its leading space; empty for none.</param>
     /// <param name="script">What follows main, ending with a line break: the upload page's script, with the page's CSP nonce; empty for none.</param>
     public static Html Page(string title, string inspectorate, Html main, Html bodyAttributes = default, Html script = default) => Html.Of($"""
-        <!doctype html>
-        <html lang="en-GB">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="referrer" content="no-referrer">
-        <title>{title} – {inspectorate}</title>
-        <style>{Css}</style>
-        </head>
+        {PageLayout.Head(title, inspectorate, Css)}
         <body{bodyAttributes}>
         <header class="banner"><p>{inspectorate}</p></header>
         <main>

@@ -24,8 +24,8 @@ public static partial class Contacts
             return null;
         }
 
-        var name = Required(input.Name, $"{field}.name", error);
-        var email = Required(input.Email, $"{field}.email", error);
+        var name = TextRules.Required(input.Name, $"{field}.name", error);
+        var email = TextRules.Required(input.Email, $"{field}.email", error);
         if (email is not null && !EmailPattern().IsMatch(email))
         {
             error($"{field}.email", "must be an email address like name@example.gov.uk");
@@ -33,17 +33,6 @@ public static partial class Contacts
         }
 
         return name is null || email is null ? null : new Contact(name, email);
-    }
-
-    private static string? Required(string? value, string field, Action<string, string> error)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            error(field, "is required");
-            return null;
-        }
-
-        return value.Trim();
     }
 
     [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]

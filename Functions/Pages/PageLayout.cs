@@ -12,16 +12,24 @@ public static class PageLayout
     public const string ContentSecurityPolicy =
         "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
-    public static Html Page(string title, Person person, Html main) => Html.Of($"""
+    /// <summary>
+    /// Every page's start, to the end of its head: titled "<paramref name="title"/> – <paramref name="site"/>", with its
+    /// own stylesheet inlined, so a page loads nothing from anywhere and sends no referrer.
+    /// </summary>
+    public static Html Head(string title, string site, Html css) => Html.Of($"""
         <!doctype html>
         <html lang="en-GB">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="referrer" content="no-referrer">
-        <title>{title} – IrpFlows</title>
-        <style>{Html.Trusted(Css)}</style>
+        <title>{title} – {site}</title>
+        <style>{css}</style>
         </head>
+        """);
+
+    public static Html Page(string title, Person person, Html main) => Html.Of($"""
+        {Head(title, "IrpFlows", Html.Trusted(Css))}
         <body>
         <a class="skip" href="#main">Skip to main content</a>
         <header class="banner"><div><p class="brand"><a href="/">IrpFlows</a> <span>HM Inspectorate of Prisons</span></p>

@@ -142,6 +142,18 @@ public static partial class TextRules
             foreach (var item in items) Walk(item, element, string.Create(CultureInfo.InvariantCulture, $"{path}[{i++}]"), errors);
         }
     }
+
+    /// <summary>The value trimmed, or null with "is required" reported for <paramref name="field"/> when it is missing or blank.</summary>
+    public static string? Required(string? value, string field, Action<string, string> error)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            error(field, "is required");
+            return null;
+        }
+
+        return value.Trim();
+    }
 }
 
 /// <summary>How long each kind of text in a request may be: as long as a real one, with room to spare.</summary>

@@ -1,3 +1,5 @@
+using IrpFlows.Validation;
+
 namespace IrpFlows.Irps.Facts;
 
 // What is followed up: recommendations (concerns) and their parts, themes, and who goes.
@@ -21,9 +23,9 @@ public static partial class IrpRequestValidator
                 continue;
             }
 
-            var reference = Required(r.Ref, $"{field}.ref", error);
+            var reference = TextRules.Required(r.Ref, $"{field}.ref", error);
             var parts = ParseParts(r.Parts, field, error);
-            var text = parts is { Count: > 0 } ? Optional(r.Text) ?? "" : Required(r.Text, $"{field}.text", error);
+            var text = parts is { Count: > 0 } ? Optional(r.Text) ?? "" : TextRules.Required(r.Text, $"{field}.text", error);
             if (reference is not null && text is not null && parts is not null)
             {
                 result.Add(new Recommendation(reference, Optional(r.Area), text)
@@ -62,8 +64,8 @@ public static partial class IrpRequestValidator
                 continue;
             }
 
-            var reference = Required(p.Ref, $"{partField}.ref", error);
-            var text = Required(p.Text, $"{partField}.text", error);
+            var reference = TextRules.Required(p.Ref, $"{partField}.ref", error);
+            var text = TextRules.Required(p.Text, $"{partField}.text", error);
             if (reference is not null && text is not null)
             {
                 parts.Add(new RecommendationPart(reference, text));
@@ -85,8 +87,8 @@ public static partial class IrpRequestValidator
                 continue;
             }
 
-            var reference = Required(t.Ref, $"{field}.ref", error);
-            var text = Required(t.Text, $"{field}.text", error);
+            var reference = TextRules.Required(t.Ref, $"{field}.ref", error);
+            var text = TextRules.Required(t.Text, $"{field}.text", error);
             if (reference is not null && text is not null)
             {
                 result.Add(new OfstedTheme(reference, text));
@@ -108,7 +110,7 @@ public static partial class IrpRequestValidator
                 continue;
             }
 
-            if (Required(member.Name, $"{field}.name", error) is { } name)
+            if (TextRules.Required(member.Name, $"{field}.name", error) is { } name)
             {
                 team.Add(new TeamMember(name, Optional(member.Role), member.Keys ?? true, member.Laptop ?? true));
             }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using IrpFlows.Calendar;
 using IrpFlows.Irps.Timeline;
+using IrpFlows.Validation;
 
 namespace IrpFlows.Irps.Facts;
 
@@ -227,7 +228,7 @@ public static partial class IrpRequestValidator
             return null;
         }
 
-        var name = Required(input.Name, "establishment.name", error);
+        var name = TextRules.Required(input.Name, "establishment.name", error);
         var type = ParseChoice(input.Type, "establishment.type", TypeNames, error);
         var nation = ParseChoice(input.Nation, "establishment.nation", NationNames, error);
         if (kind == IrpKind.Immigration && type is not null and not EstablishmentType.Irc)
@@ -240,17 +241,6 @@ public static partial class IrpRequestValidator
         }
 
         return name is null || type is null || nation is null ? null : new Establishment(name, type.Value, nation.Value);
-    }
-
-    private static string? Required(string? value, string field, Action<string, string> error)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            error(field, "is required");
-            return null;
-        }
-
-        return value.Trim();
     }
 
     private static string? Optional(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
