@@ -47,5 +47,5 @@ public class ProgrammePageBenchmarks
 
     [Benchmark]
     public int RenderProgramme() => PageLayout.Page("Programme", new Person("Cora Ordinator"),
-        ProgrammePage.Render(_irps, [], new ProgrammeFilter(2026, "all"), new Uri("https://irpflows.example/calendar.ics?token=t"), "form-token", null)).ToString().Length;
+        ProgrammePage.Render(_irps, [2025, 2026, 2027], [], new ProgrammeFilter(2026, "all"), new Uri("https://irpflows.example/calendar.ics?token=t"), "form-token", null)).ToString().Length;
 }

@@ -85,6 +85,60 @@ public sealed class IrpApiTests
         Assert.Equal("announcement", item["nextStep"]!["id"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task List_InPages_FollowsTheNextLink_ToEveryIrpOnce_ByVisitDate_WithFiltersDoneAsAsked()
+    {
+        await using var app = await IrpFlowsApp.StartAsync();
+        var visits = new[] { "2027-03-08", "2027-02-15", "2028-01-10", "2027-02-22", "2027-06-07" };
+        var ids = new List<string>();
+        for (var i = 0; i < visits.Length; i++) ids.Add(await app.CreateIrpAsync(IrpRequests.Elmley($"HMP Paging {i}", visitStart: visits[i])));
+        Assert.Equal(HttpStatusCode.Accepted, (await app.Coordinator.PostAsync($"/api/irps/{ids[0]}/terminate", null)).StatusCode);
+
+        async Task<List<string>> AllPagesAsync(string first)
+        {
+            var listed = new List<string>();
+            for (string? next = first; next is not null;)
+            {
+                var page = await app.Coordinator.GetAsync(next);
+                Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+                var items = (await page.Content.ReadFromJsonAsync<JsonArray>())!;
+                Assert.InRange(items.Count, 0, 2);
+                listed.AddRange(items.Select(i => i!["id"]!.GetValue<string>()));
+                next = page.Headers.TryGetValues("Link", out var links)
+                    ? System.Text.RegularExpressions.Regex.Match(links.Single(), "^<([^>]+)>; rel=\"next\"$").Groups[1].Value
+                    : null;
+            }
+            return listed;
+        }
+
+        var byVisit = visits.Select((v, i) => (v, ids[i])).OrderBy(x => x.v, StringComparer.Ordinal).Select(x => x.Item2).ToList();
+        Assert.Equal(byVisit, await AllPagesAsync("/api/irps?top=2"));
+        Assert.Equal(byVisit.Where(id => id != ids[0] && id != ids[2]), await AllPagesAsync("/api/irps?top=2&year=2027&status=pending&kind=prison"));
+        Assert.Equal([ids[0]], await AllPagesAsync("/api/irps?top=2&status=Terminated"));
+        Assert.Empty(await AllPagesAsync("/api/irps?top=2&kind=immigration"));
+        // Without top, every IRP at once, as the list always answered.
+        var all = await app.Coordinator.GetAsync("/api/irps");
+        Assert.False(all.Headers.Contains("Link"));
+        Assert.Equal(byVisit, (await all.Content.ReadFromJsonAsync<JsonArray>())!.Select(i => i!["id"]!.GetValue<string>()));
+    }
+
+    [Theory]
+    [InlineData("top=0", "top")]
+    [InlineData("top=501", "top")]
+    [InlineData("top=ten", "top")]
+    [InlineData("year=27", "year")]
+    [InlineData("status=Sleeping", "status")]
+    [InlineData("status=1", "status")]
+    [InlineData("kind=probation", "kind")]
+    [InlineData("top=5&continuation=%F0%9F%92%A5", "continuation")]
+    public async Task List_WithAParameterItCannotRead_Gets400NamingIt(string query, string field)
+    {
+        await using var app = await IrpFlowsApp.StartAsync();
+        var response = await app.Coordinator.GetAsync("/api/irps?" + query);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(field, (await response.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject().Select(e => e.Key));
+    }
+
     public static TheoryData<string, string, string> BadCreateBodies => new()
     {
         { "{ \"kind\": \"prison\", ", "application/json", "body" },

@@ -7,7 +7,8 @@ namespace IrpFlows.Tests.Workflow;
 /// <summary>
 /// A workflow kind for engine tests: its steps and their due times come from the Started event's data
 /// ({ "steps": { "a": "2026-01-05T09:00:00Z", … }, "notAfter": { "a": … } }), an event "Added" adds a step, "Stop" terminates.
-/// Its activity records each run, and can be told to fail or to wait.
+/// Its activity records each run, and can be told to fail or to wait. A Started event with "date" (yyyy-MM-dd) and "place"
+/// is listed (<see cref="Listing"/>) on that date, its span the same day.
 /// </summary>
 internal sealed class ScriptedWorkflow : IWorkflowKind
 {
@@ -72,8 +73,17 @@ internal sealed class ScriptedWorkflow : IWorkflowKind
             stopped |= e.Type == "Stop";
         }
         if (stopped) steps = steps.Select(s => s.Id == RunsAfterStop ? s : s with { Readiness = StepReadiness.Skipped }).ToList();
-        return new WorkflowPlan(steps, stopped, stopped ? "Stopped" : "Running", new JsonObject { ["steps"] = steps.Count });
+        var started = instance.Events[0].Data;
+        return new WorkflowPlan(steps, stopped, stopped ? "Stopped" : "Running", new JsonObject
+        {
+            ["steps"] = steps.Count, ["date"] = started["date"]?.DeepClone(), ["place"] = started["place"]?.DeepClone(),
+        });
     }
+
+    public WorkflowListing? Listing(JsonObject summary) =>
+        summary["date"]?.GetValue<string>() is { } date && DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture) is var day
+            ? new WorkflowListing(day, day, day, summary["place"]?.GetValue<string>() ?? "", "")
+            : null;
 
     public async Task<StepResult> RunStepAsync(WorkflowInstance instance, string stepId, CancellationToken cancellationToken)
     {

@@ -84,14 +84,29 @@ public sealed class IrpFunctions(IrpService irps, IdempotencyKeys keys)
     }
 
     [Function(nameof(ListIrps))]
-    [OpenApiOperation("IRPs", "Every IRP, with its status and next step.", Response = typeof(List<IrpListItem>))]
+    [OpenApiOperation("IRPs", "IRPs by visit date, with their status and next step: every one, or a page of them (top, continuation) with the next page's address in the Link header.",
+        Response = typeof(List<IrpListItem>), ErrorStatuses = [StatusCodes.Status400BadRequest])]
+    [OpenApiQueryParameter("top", "At most this many (1 to 500); the Link header (rel=\"next\") then gives the next page. Without it, every IRP.")]
+    [OpenApiQueryParameter("continuation", "Where the page starts: as the Link header of the page before gave it.")]
+    [OpenApiQueryParameter("year", "Only IRPs whose visit starts in this year.")]
+    [OpenApiQueryParameter("status", "Only IRPs in this runtimeStatus: Pending, Running, Completed, Failed or Terminated.")]
+    [OpenApiQueryParameter("kind", "Only IRPs of this kind: prison or immigration.")]
     public async Task<IResult> ListIrps(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/irps")] HttpRequest request, CancellationToken ct)
     {
-        var items = new List<IrpListItem>();
-        await foreach (var item in irps.ListAsync(ct)) items.Add(item);
-        return TypedResults.Ok(items.OrderBy(i => i.VisitStart).ToList());
+        var (query, problem) = ListPages.Read(request, IrpKinds);
+        if (problem is not null) return problem;
+        try
+        {
+            return ListPages.Answer(request, await irps.ListAsync(query!, ct));
+        }
+        catch (RefusedException e)
+        {
+            return Problems.For(e.Refusal);
+        }
     }
+
+    private static readonly string[] IrpKinds = Enum.GetNames<IrpKind>().Select(k => k.ToLowerInvariant()).ToArray();
 
     [Function(nameof(GetIrp))]
     [OpenApiOperation("IRPs", "An IRP's status: timeline, documents, emails, warnings.", Response = typeof(IrpView),

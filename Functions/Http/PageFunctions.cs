@@ -53,17 +53,18 @@ public sealed class PageFunctions(
     }
 
     [Function(nameof(CalendarFeedIcs))]
-    [OpenApiOperation("Pages", "Every IRP's visit and deadlines, and every probation inspection's fieldwork and key dates, as iCalendar, for calendar subscriptions. 404 unless the token is the current one.",
+    [OpenApiOperation("Pages", "The visits and deadlines of IRPs, and the fieldwork and key dates of probation inspections, from last year to two years ahead, as iCalendar, for calendar subscriptions. 404 unless the token is the current one.",
         ResponseContentType = CalendarFeed.ContentType, ErrorStatuses = [StatusCodes.Status404NotFound])]
     [OpenApiQueryParameter("token", "The feed token shown on the programme page.", Required = true)]
     public async Task<IResult> CalendarFeedIcs(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "calendar.ics")] HttpRequest request, CancellationToken ct)
     {
         if (!await feed.IsValidAsync(request.Query["token"].FirstOrDefault(), ct)) return Results.NotFound();
-        var all = new List<IrpListItem>();
-        await foreach (var irp in irps.ListAsync(ct)) all.Add(irp);
-        var probation = new List<ProbationListItem>();
-        await foreach (var inspection in inspections.ListAsync(ct)) probation.Add(inspection);
+        // A calendar looks back a year and ahead two: what a coordinator plans with, however many years the log holds.
+        var year = irps.Today().Year;
+        int[] years = [year - 1, year, year + 1, year + 2];
+        var all = await irps.InYearsAsync(years, ct);
+        var probation = await inspections.InYearsAsync(years, ct);
         request.HttpContext.Response.Headers.CacheControl = "no-store";
         return Results.Text(feed.Render(all.OrderBy(i => i.VisitStart), probation.OrderBy(i => i.FieldworkStart)), CalendarFeed.ContentType);
     }
@@ -292,13 +293,13 @@ public sealed class PageFunctions(
 
     private async Task<Html> ProgrammeAsync(HttpRequest request, Person person, string? message, CancellationToken ct)
     {
-        var all = new List<IrpListItem>();
-        await foreach (var irp in irps.ListAsync(ct)) all.Add(irp);
-        var probation = new List<ProbationListItem>();
-        await foreach (var inspection in inspections.ListAsync(ct)) probation.Add(inspection);
+        // The year shown is read from the index: a programme costs what it shows, not every IRP ever held.
+        var filter = ProgrammeFilter.From(request, irps.Today());
+        var all = filter.Year is { } year ? await irps.InYearsAsync([year], ct) : (await irps.ListAsync(new InstanceQuery(), ct)).Items;
+        var probation = filter.Year is { } y ? await inspections.InYearsAsync([y], ct) : (await inspections.ListAsync(new InstanceQuery(), ct)).Items;
         var feedUrl = new Uri($"{request.Scheme}://{request.Host}/calendar.ics?token={Uri.EscapeDataString(await feed.TokenAsync(ct))}");
         var token = forms.Issue(request.HttpContext, person);
-        return PageLayout.Page("Programme", person, Programme.ProgrammePage.Render(all, probation, ProgrammeFilter.From(request, irps.Today()), feedUrl, token, message));
+        return PageLayout.Page("Programme", person, Programme.ProgrammePage.Render(all, await irps.YearsAsync(ct), probation, filter, feedUrl, token, message));
     }
 
     private IResult Page(HttpRequest request, Person person, string title, Func<string, Html> main, int status = StatusCodes.Status200OK) =>

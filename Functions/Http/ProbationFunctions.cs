@@ -41,13 +41,25 @@ public sealed class ProbationFunctions(ProbationService inspections)
     }
 
     [Function(nameof(ListProbationInspections))]
-    [OpenApiOperation(Tag, "Every probation inspection, with its status and next step, by fieldwork start.", Response = typeof(List<ProbationListItem>))]
+    [OpenApiOperation(Tag, "Probation inspections by fieldwork start, with their status and next step: every one, or a page of them (top, continuation) with the next page's address in the Link header.",
+        Response = typeof(List<ProbationListItem>), ErrorStatuses = [StatusCodes.Status400BadRequest])]
+    [OpenApiQueryParameter("top", "At most this many (1 to 500); the Link header (rel=\"next\") then gives the next page. Without it, every inspection.")]
+    [OpenApiQueryParameter("continuation", "Where the page starts: as the Link header of the page before gave it.")]
+    [OpenApiQueryParameter("year", "Only inspections whose fieldwork starts in this year.")]
+    [OpenApiQueryParameter("status", "Only inspections in this runtimeStatus: Pending, Running, Completed, Failed or Terminated.")]
     public async Task<IResult> ListProbationInspections(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/probation-inspections")] HttpRequest request, CancellationToken ct)
     {
-        var items = new List<ProbationListItem>();
-        await foreach (var item in inspections.ListAsync(ct)) items.Add(item);
-        return TypedResults.Ok(items.OrderBy(i => i.FieldworkStart).ToList());
+        var (query, problem) = ListPages.Read(request, categories: null);
+        if (problem is not null) return problem;
+        try
+        {
+            return ListPages.Answer(request, await inspections.ListAsync(query!, ct));
+        }
+        catch (RefusedException e)
+        {
+            return Problems.For(e.Refusal);
+        }
     }
 
     [Function(nameof(GetProbationInspection))]

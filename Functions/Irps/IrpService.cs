@@ -59,13 +59,32 @@ public sealed class IrpService(
     {
         var facts = valid.Facts!;
         if (AnnouncedInThePast(facts) is { } past) return (null, past);
-        if (await SameVisitAsync(facts, ct) is { } existing)
-            return (null, Refusal.Conflict("This IRP exists already",
-                $"IRP {existing.Id} of {existing.Establishment.Name} is active with its visit on {existing.VisitStart:yyyy-MM-dd}, within "
-                + $"{SameVisitMarginDays} days of {facts.VisitStart:yyyy-MM-dd}. Move that one (VisitRescheduled) or terminate it first."));
         id ??= Guid.NewGuid().ToString("N");
-        await engine.StartAsync(IrpWorkflow.KindName, id, new NewEvent(IrpEvents.Started, EventData.ToData(new IrpStartedData(facts, valid.Warnings))), durable, ct);
+        try
+        {
+            await engine.StartAsync(IrpWorkflow.KindName, id, new NewEvent(IrpEvents.Started, EventData.ToData(new IrpStartedData(facts, valid.Warnings))),
+                atTheEstablishment => SameVisit(facts, atTheEstablishment), durable, ct);
+        }
+        catch (RefusedException e)
+        {
+            return (null, e.Refusal);
+        }
         return (id, null);
+    }
+
+    /// <summary>
+    /// Refuses an IRP when another of the same establishment (names compared as they read: see <see cref="NameKey"/>) is
+    /// active with its visit within the margin; <paramref name="atTheEstablishment"/> are the IRPs the index finds there.
+    /// </summary>
+    private Refusal? SameVisit(IrpFacts facts, IReadOnlyList<InstanceHeaderRow> atTheEstablishment)
+    {
+        var name = NameKey.Of(facts.Establishment.Name);
+        var existing = atTheEstablishment.Select(ListItem).FirstOrDefault(irp =>
+            irp.RuntimeStatus is not (nameof(RuntimeStatus.Terminated) or nameof(RuntimeStatus.Completed))
+            && NameKey.Of(irp.Establishment.Name) == name && Math.Abs(irp.VisitStart.DayNumber - facts.VisitStart.DayNumber) <= SameVisitMarginDays);
+        return existing is null ? null : Refusal.Conflict("This IRP exists already",
+            $"IRP {existing.Id} of {existing.Establishment.Name} is active with its visit on {existing.VisitStart:yyyy-MM-dd}, within "
+            + $"{SameVisitMarginDays} days of {facts.VisitStart:yyyy-MM-dd}. Move that one (VisitRescheduled) or terminate it first.");
     }
 
     /// <summary>
@@ -101,43 +120,38 @@ public sealed class IrpService(
         }
     }
 
-    /// <summary>
-    /// An active IRP of the same establishment (names compared as they read: see <see cref="NameKey"/>) visiting within the margin.
-    /// </summary>
-    private async Task<IrpListItem?> SameVisitAsync(IrpFacts facts, CancellationToken ct)
+    /// <summary>IRPs by visit date, filtered and paged as <paramref name="query"/> says (see <see cref="WorkflowEngine.ListAsync"/>).</summary>
+    /// <exception cref="RefusedException">The continuation is not one this list gave.</exception>
+    public async Task<ListPage<IrpListItem>> ListAsync(InstanceQuery query, CancellationToken ct)
     {
-        var name = NameKey.Of(facts.Establishment.Name);
-        await foreach (var irp in ListAsync(ct))
-        {
-            if (irp.RuntimeStatus is nameof(RuntimeStatus.Terminated) or nameof(RuntimeStatus.Completed)) continue;
-            if (NameKey.Of(irp.Establishment.Name) == name && Math.Abs(irp.VisitStart.DayNumber - facts.VisitStart.DayNumber) <= SameVisitMarginDays)
-                return irp;
-        }
-        return null;
+        var page = await engine.ListAsync(IrpWorkflow.KindName, query, ct);
+        return new ListPage<IrpListItem>(page.Items.Select(ListItem).ToList(), page.Continuation);
     }
 
-    public async IAsyncEnumerable<IrpListItem> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    /// <summary>IRPs whose span, announcement to publication deadline, reaches into any of <paramref name="years"/>.</summary>
+    public async Task<IReadOnlyList<IrpListItem>> InYearsAsync(IReadOnlyCollection<int> years, CancellationToken ct) =>
+        (await engine.InYearsAsync(IrpWorkflow.KindName, years, ct)).Select(ListItem).ToList();
+
+    /// <summary>Every year some IRP's span reaches.</summary>
+    public Task<IReadOnlyList<int>> YearsAsync(CancellationToken ct) => engine.YearsAsync(IrpWorkflow.KindName, ct);
+
+    private IrpListItem ListItem(InstanceHeaderRow header)
     {
-        var today = Today();
-        await foreach (var header in engine.ListAsync(ct))
+        var summary = header.Summary;
+        var milestones = (summary["milestones"] as JsonObject ?? []).ToDictionary(
+            m => m.Key, m => DateOnly.ParseExact(m.Value!.GetValue<string>(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        return new IrpListItem(
+            header.Id,
+            summary["kind"]!.GetValue<string>(),
+            EventData.FromData<Establishment>(summary["establishment"]!.AsObject()),
+            DateOnly.Parse(summary["visitStart"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture),
+            header.RuntimeStatus.ToString(),
+            header.CustomStatus,
+            summary["nextStep"] is JsonObject next ? EventData.FromData<NextStep>(next) : null)
         {
-            if (header.Kind != IrpWorkflow.KindName) continue;
-            var summary = header.Summary;
-            var milestones = (summary["milestones"] as JsonObject ?? []).ToDictionary(
-                m => m.Key, m => DateOnly.ParseExact(m.Value!.GetValue<string>(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-            yield return new IrpListItem(
-                header.Id,
-                summary["kind"]!.GetValue<string>(),
-                EventData.FromData<Establishment>(summary["establishment"]!.AsObject()),
-                DateOnly.Parse(summary["visitStart"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture),
-                header.RuntimeStatus.ToString(),
-                header.CustomStatus,
-                summary["nextStep"] is JsonObject next ? EventData.FromData<NextStep>(next) : null)
-            {
-                Milestones = milestones,
-                Flags = header.RuntimeStatus == RuntimeStatus.Running ? Flags(summary, milestones, today) : [],
-            };
-        }
+            Milestones = milestones,
+            Flags = header.RuntimeStatus == RuntimeStatus.Running ? Flags(summary, milestones, Today()) : [],
+        };
     }
 
     private static List<string> Flags(JsonObject summary, Dictionary<string, DateOnly> milestones, DateOnly today)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using IrpFlows.Documents;
 using IrpFlows.Irps.Facts;
@@ -8,6 +9,7 @@ using IrpFlows.Irps.Reports;
 using IrpFlows.Irps.Timeline;
 using IrpFlows.Mail;
 using IrpFlows.Workflow;
+using IrpFlows.Writing;
 
 namespace IrpFlows.Irps;
 
@@ -176,6 +178,14 @@ public sealed class IrpWorkflow(
         IrpSteps.Announcement, IrpSteps.DocumentsDeadline, IrpSteps.VisitStart, IrpSteps.VisitEnd, IrpSteps.DraftReport,
         IrpSteps.FactCheckDeadline, IrpSteps.PublicationDeadline,
     ];
+
+    /// <inheritdoc/>
+    /// <remarks>Listed by the visit's first day, across announcement to publication deadline; the same place is the same establishment as names read.</remarks>
+    public WorkflowListing? Listing(JsonObject summary) =>
+        summary["visitStart"]?.GetValue<string>() is { } visit && summary["establishment"]?["name"]?.GetValue<string>() is { } name
+            ? WorkflowListing.Of(DateOnly.ParseExact(visit, "yyyy-MM-dd", CultureInfo.InvariantCulture), summary["milestones"] as JsonObject,
+                NameKey.Of(name), summary["kind"]?.GetValue<string>() ?? "")
+            : null;
 
     // Kept on the header, so the programme of every IRP needs no log reads; flags that depend on today are judged when listed.
     private static JsonObject Summary(WorkflowInstance instance, IrpState state, IReadOnlyList<PlannedStep> timeline, PlannedStep? next) => new()

@@ -38,24 +38,35 @@ public sealed class ProbationService(
         return status is null ? null : View(status);
     }
 
-    public async IAsyncEnumerable<ProbationListItem> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    /// <summary>Inspections by fieldwork start, filtered and paged as <paramref name="query"/> says (see <see cref="WorkflowEngine.ListAsync"/>).</summary>
+    /// <exception cref="RefusedException">The continuation is not one this list gave.</exception>
+    public async Task<ListPage<ProbationListItem>> ListAsync(InstanceQuery query, CancellationToken ct)
     {
-        await foreach (var header in engine.ListAsync(ct))
+        var page = await engine.ListAsync(ProbationWorkflow.KindName, query, ct);
+        return new ListPage<ProbationListItem>(page.Items.Select(ListItem).ToList(), page.Continuation);
+    }
+
+    /// <summary>Inspections whose milestones reach into any of <paramref name="years"/>.</summary>
+    public async Task<IReadOnlyList<ProbationListItem>> InYearsAsync(IReadOnlyCollection<int> years, CancellationToken ct) =>
+        (await engine.InYearsAsync(ProbationWorkflow.KindName, years, ct)).Select(ListItem).ToList();
+
+    /// <summary>Every year some inspection's milestones reach.</summary>
+    public Task<IReadOnlyList<int>> YearsAsync(CancellationToken ct) => engine.YearsAsync(ProbationWorkflow.KindName, ct);
+
+    private static ProbationListItem ListItem(InstanceHeaderRow header)
+    {
+        var summary = header.Summary;
+        return new ProbationListItem(
+            header.Id,
+            EventData.FromData<Organisation>(summary["organisation"]!.AsObject()),
+            DateOnly.Parse(summary["fieldworkStart"]!.GetValue<string>(), CultureInfo.InvariantCulture),
+            header.RuntimeStatus.ToString(),
+            header.CustomStatus,
+            summary["nextStep"] is JsonObject next ? EventData.FromData<NextStep>(next) : null)
         {
-            if (header.Kind != ProbationWorkflow.KindName) continue;
-            var summary = header.Summary;
-            yield return new ProbationListItem(
-                header.Id,
-                EventData.FromData<Organisation>(summary["organisation"]!.AsObject()),
-                DateOnly.Parse(summary["fieldworkStart"]!.GetValue<string>(), CultureInfo.InvariantCulture),
-                header.RuntimeStatus.ToString(),
-                header.CustomStatus,
-                summary["nextStep"] is JsonObject next ? EventData.FromData<NextStep>(next) : null)
-            {
-                Milestones = (summary["milestones"] as JsonObject ?? []).ToDictionary(
-                    m => m.Key, m => DateOnly.ParseExact(m.Value!.GetValue<string>(), "yyyy-MM-dd", CultureInfo.InvariantCulture)),
-            };
-        }
+            Milestones = (summary["milestones"] as JsonObject ?? []).ToDictionary(
+                m => m.Key, m => DateOnly.ParseExact(m.Value!.GetValue<string>(), "yyyy-MM-dd", CultureInfo.InvariantCulture)),
+        };
     }
 
     /// <summary>Records a coordinator's event; null on success, else the refusal (invalid field, unknown inspection, or a conflict with its state).</summary>

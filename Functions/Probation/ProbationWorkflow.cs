@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using IrpFlows.Documents;
 using IrpFlows.Mail;
 using IrpFlows.Workflow;
+using IrpFlows.Writing;
 
 namespace IrpFlows.Probation;
 
@@ -106,6 +108,14 @@ public sealed class ProbationWorkflow(ProbationPlanner planner, ProbationMailTem
         ProbationSteps.FieldworkWeek3, ProbationSteps.RatingsToOrganisation, ProbationSteps.DraftReport, ProbationSteps.FactualAccuracyDeadline,
         ProbationSteps.Publication,
     ];
+
+    /// <inheritdoc/>
+    /// <remarks>Listed by the first week of fieldwork, across every milestone; the same place is the same organisation as names read.</remarks>
+    public WorkflowListing? Listing(JsonObject summary) =>
+        summary["fieldworkStart"]?.GetValue<string>() is { } fieldwork && summary["organisation"]?["name"]?.GetValue<string>() is { } name
+            ? WorkflowListing.Of(DateOnly.ParseExact(fieldwork, "yyyy-MM-dd", CultureInfo.InvariantCulture), summary["milestones"] as JsonObject,
+                NameKey.Of(name), "")
+            : null;
 
     // Kept on the header, as the IRP's are, so the programme and the calendar feed need no log reads.
     private static JsonObject Summary(IReadOnlyList<PlannedStep> timeline, ProbationState state, PlannedStep? next) => new()

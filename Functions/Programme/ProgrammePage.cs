@@ -72,12 +72,15 @@ public static class ProgrammePage
         [IrpSteps.PublicationDeadline] = "Publication deadline",
     };
 
-    public static Html Render(IReadOnlyList<IrpListItem> all, IReadOnlyList<ProbationListItem> inspections, ProgrammeFilter filter, Uri feedUrl, string formToken, string? message)
+    /// <param name="all">The IRPs of the year shown (every one, for all years), as the index finds them.</param>
+    /// <param name="yearsWithIrps">Every year some IRP reaches, for the year filter's choices.</param>
+    public static Html Render(IReadOnlyList<IrpListItem> all, IReadOnlyList<int> yearsWithIrps, IReadOnlyList<ProbationListItem> inspections, ProgrammeFilter filter,
+        Uri feedUrl, string formToken, string? message)
     {
         var shown = all.Where(filter.Shows)
             .OrderBy(i => ProgrammeFilter.IsActive(i.RuntimeStatus) ? 0 : 1).ThenBy(i => i.VisitStart).ThenBy(i => i.Establishment.Name, StringComparer.Ordinal)
             .ToList();
-        var years = all.Select(i => i.VisitStart.Year).Concat(filter.Year is { } chosen ? [chosen] : []).Distinct().Order().ToList();
+        var years = yearsWithIrps.Concat(filter.Year is { } chosen ? [chosen] : []).Distinct().Order().ToList();
         var caption = $"{shown.Count} {(shown.Count == 1 ? "IRP" : "IRPs")}" + (filter.Year is { } y ? $" in {y}" : "");
         return Html.Of($"""
             <h1>Programme of independent reviews of progress</h1>

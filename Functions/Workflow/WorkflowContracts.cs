@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -66,6 +67,29 @@ public sealed record PlannedWork(string Id, DateTimeOffset Due, StepReadiness Re
 /// <param name="Summary">A few fields kept on the instance header so a list of instances needs no log reads.</param>
 public sealed record WorkflowPlan(IReadOnlyList<PlannedWork> Steps, bool IsTerminated, string CustomStatus, JsonObject Summary);
 
+/// <summary>
+/// Where an instance is found without reading every instance (the engine's index): lists go by
+/// <paramref name="Date"/>, a year's programme takes every instance whose <paramref name="From"/>–<paramref name="To"/>
+/// span reaches into it, and two instances of one <paramref name="Place"/> can be checked against each other.
+/// </summary>
+/// <param name="Date">The day lists sort by: an IRP's visit, an inspection's fieldwork.</param>
+/// <param name="From">The first day the instance has work (its announcement).</param>
+/// <param name="To">The last day the programme shows it (its last milestone).</param>
+/// <param name="Place">The establishment or organisation, as names compare (case, spaces and punctuation aside).</param>
+/// <param name="Category">A kind's own sort of instance, to filter on (an IRP's prison or detention); empty when it has none.</param>
+public sealed record WorkflowListing(DateOnly Date, DateOnly From, DateOnly To, string Place, string Category)
+{
+    /// <summary>
+    /// The listing of an instance dated <paramref name="date"/> whose summary keeps its milestones as
+    /// <c>{ "step": "yyyy-MM-dd" }</c>: its span runs from the first milestone to the last.
+    /// </summary>
+    public static WorkflowListing Of(DateOnly date, JsonObject? milestones, string place, string category)
+    {
+        var days = (milestones ?? []).Select(m => DateOnly.ParseExact(m.Value!.GetValue<string>(), "yyyy-MM-dd", CultureInfo.InvariantCulture)).ToList();
+        return new WorkflowListing(date, days.Count == 0 ? date : days.Min(), days.Count == 0 ? date : days.Max(), place, category);
+    }
+}
+
 /// <summary>The outcome of one activity run. <see cref="Result"/> is stored in the StepCompleted event (e.g. the email's audit record).</summary>
 public sealed record StepResult(JsonObject? Result)
 {
@@ -90,6 +114,13 @@ public interface IWorkflowKind
 
     /// <summary>Pure: the plan implied by the log. Must not read the clock or storage.</summary>
     WorkflowPlan Plan(WorkflowInstance instance);
+
+    /// <summary>
+    /// Pure: where lists and the programme find an instance whose plan gave <paramref name="summary"/>
+    /// (<see cref="WorkflowPlan.Summary"/>, as kept on its header); null when the summary cannot say (written before it
+    /// carried what this needs).
+    /// </summary>
+    WorkflowListing? Listing(JsonObject summary);
 
     /// <summary>
     /// Does the work of <paramref name="stepId"/> (sends its email, deletes material, …). Durable activities run at least

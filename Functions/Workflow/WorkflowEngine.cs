@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Azure;
+using Azure.Data.Tables;
 using Microsoft.DurableTask.Client;
 
 namespace IrpFlows.Workflow;
@@ -71,29 +72,55 @@ public sealed partial class WorkflowEngine
     // An instance whose log cannot be planned is tried again this often, so a deploy that fixes the rule brings it back
     // without a flood of restarts in between.
     private static readonly TimeSpan FailedRetryInterval = TimeSpan.FromHours(1);
+    /// <summary>How often the index is checked against the whole log: a day, so the check costs a few requests a minute at most.</summary>
+    public static readonly TimeSpan IndexAuditInterval = TimeSpan.FromDays(1);
+    // Longer than any change takes from its first write to its commit.
+    private static readonly TimeSpan UnsettledRowAge = TimeSpan.FromMinutes(5);
     // Durable's Azure Storage backend sends a timer as a queue message made visible after a whole number of seconds, rounded
     // down, so a timer can fire up to a second early; a pass that then found its step not yet due would set timer after timer
     // (each a pass of its own) until the instant came. Timers are set this much after the due time (a second for the
     // rounding, a second for clock skew between the app and the storage service).
     private static readonly TimeSpan TimerMargin = TimeSpan.FromSeconds(2);
 
+    // Headers read at once for a list or a sweep: enough to hide a round trip each, few enough not to crowd storage.
+    private const int ReadParallelism = 16;
+    // Instances woken at once when the development clock jumps.
+    private const int WakeParallelism = 16;
+
     private readonly WorkflowStore _store;
+    private readonly WorkflowIndex _index;
     private readonly IReadOnlyDictionary<string, IWorkflowKind> _kinds;
     private readonly TimeProvider _time;
     private readonly WorkflowOptions _options;
     private readonly ILogger<WorkflowEngine> _logger;
+    private readonly Lock _indexingLock = new();
+    private Task? _indexing;
+    private volatile bool _indexReady;
+    private volatile IReadOnlyDictionary<string, int>? _indexedRules;
+    private DateTimeOffset _indexCheckedAt;
 
     public WorkflowEngine(
         Azure.Data.Tables.TableServiceClient tables, IEnumerable<IWorkflowKind> kinds, TimeProvider time, WorkflowOptions options, ILogger<WorkflowEngine> logger)
     {
         _store = new WorkflowStore(tables, options);
+        _index = new WorkflowIndex(tables, options);
         _kinds = kinds.ToDictionary(k => k.Name);
         _time = time;
         _options = options.Validate();
         _logger = logger;
     }
 
-    public Task CreateStorageIfNotExistsAsync(CancellationToken ct) => _store.CreateTableIfNotExistsAsync(ct);
+    /// <summary>
+    /// Creates the log's and the index's tables. A store that has never held an instance is indexed from the start; one that
+    /// holds instances logged before the index is indexed by <see cref="EnsureIndexedAsync"/>, started here.
+    /// </summary>
+    public async Task CreateStorageIfNotExistsAsync(CancellationToken ct)
+    {
+        await _store.CreateTableIfNotExistsAsync(ct);
+        await _index.CreateTableIfNotExistsAsync(ct);
+        if (await _index.ReadMarkerAsync(ct) is null && await _store.IsEmptyAsync(ct)) await _index.WriteMarkerAsync(_kinds.Values, _time.GetUtcNow(), ct);
+        else _ = IndexInBackgroundAsync();
+    }
 
     /// <summary>Reads the workflow table once; throws when storage cannot serve the app.</summary>
     public Task ProbeStorageAsync(CancellationToken ct) => _store.ProbeAsync(ct);
@@ -102,13 +129,44 @@ public sealed partial class WorkflowEngine
     /// Logs a new instance with its first event, then starts its orchestration (instance id = <paramref name="instanceId"/>).
     /// If the start is lost, <see cref="SweepAsync"/> starts it once its first step is due.
     /// </summary>
-    public async Task<InstanceStatus> StartAsync(string kindName, string instanceId, NewEvent started, DurableTaskClient durable, CancellationToken ct)
+    public Task<InstanceStatus> StartAsync(string kindName, string instanceId, NewEvent started, DurableTaskClient durable, CancellationToken ct) =>
+        StartAsync(kindName, instanceId, started, samePlace: null, durable, ct);
+
+    /// <summary>
+    /// As <see cref="StartAsync(string, string, NewEvent, DurableTaskClient, CancellationToken)"/>, refused when
+    /// <paramref name="samePlace"/> refuses the instances already at the new one's place (its <see cref="WorkflowListing.Place"/>).
+    /// The index decides a race: of two starts at one place at the same moment, the second is checked again against the first.
+    /// </summary>
+    /// <exception cref="RefusedException"><paramref name="samePlace"/> refused.</exception>
+    public async Task<InstanceStatus> StartAsync(string kindName, string instanceId, NewEvent started,
+        Func<IReadOnlyList<InstanceHeaderRow>, Refusal?>? samePlace, DurableTaskClient durable, CancellationToken ct)
     {
         var kind = Kind(kindName);
         var now = _time.GetUtcNow();
         var appendId = NewAppendId();
         var events = new[] { new WorkflowEvent(1, started.Type, started.Data, now) { By = Actor.Current } };
         var status = Evaluate(kind, new WorkflowInstance(instanceId, kind.Name, now, now, events));
+        var state = StateOf(kind, instanceId, status);
+        for (var attempt = 1; ; attempt++)
+        {
+            TableTransactionAction? claim = null;
+            if (samePlace is not null && state.Listing is { } listing)
+            {
+                var (ids, placeClaim) = await _index.AtPlaceAsync(kind.Name, listing.Place, ct);
+                var there = await HeadersAsync(ids.Where(id => id != instanceId).ToList(), ct);
+                if (samePlace(there.Where(h => h.Kind == kind.Name).ToList()) is { } refusal) throw new RefusedException(refusal);
+                claim = placeClaim;
+            }
+            try
+            {
+                await _index.BeforeCommitAsync(before: null, state, now, claim, ct);
+                break;
+            }
+            catch (TableTransactionFailedException e) when (e.Status is 409 or 412 && attempt < MaxAppendAttempts)
+            {
+                await Task.Delay(Backoff(attempt), ct); // another start claimed the place first: check against it
+            }
+        }
         try
         {
             await _store.CreateAsync(instanceId, kind.Name, now, events, appendId, Header(kind, status, now), ct);
@@ -118,6 +176,7 @@ public sealed partial class WorkflowEngine
             // An earlier attempt of this very create may have committed (the SDK retried after losing its answer).
             if ((await _store.LoadAsync(instanceId, ct))?.Instance.AppendIds.Contains(appendId) != true) throw;
         }
+        // A new instance's rows are all written before its log: nothing follows.
         await ScheduleOrchestrationAsync(durable, instanceId, Pass(status, now), ct);
         return status;
     }
@@ -148,8 +207,68 @@ public sealed partial class WorkflowEngine
     public async Task<InstanceHeaderRow?> GetHeaderAsync(string instanceId, CancellationToken ct) =>
         (await _store.LoadAsync(instanceId, ct))?.Header;
 
-    /// <summary>Every instance's header: a list needs no log reads.</summary>
-    public IAsyncEnumerable<InstanceHeaderRow> ListAsync(CancellationToken ct) => _store.ListAsync(ct);
+    /// <summary>
+    /// Headers of kind <paramref name="kindName"/> in date order (<see cref="WorkflowListing.Date"/>), filtered as
+    /// <paramref name="query"/> says, from the index: a page of <see cref="InstanceQuery.Top"/> and where the next starts, or
+    /// every one when it is null. Reads what it returns, not what is stored. Until an upgraded store has been indexed
+    /// (<see cref="EnsureIndexedAsync"/>, within a minute of start-up) every header is read and the answer is one page.
+    /// </summary>
+    /// <exception cref="RefusedException">The continuation is not one this list gave.</exception>
+    public async Task<InstancePage> ListAsync(string kindName, InstanceQuery query, CancellationToken ct)
+    {
+        var kind = Kind(kindName);
+        bool Matches(InstanceHeaderRow h, WorkflowListing listing) =>
+            (query.Year is null || listing.Date.Year == query.Year) && (query.Status is null || h.RuntimeStatus == query.Status)
+            && (query.Category is null || listing.Category == query.Category);
+        if (!await IndexReadyAsync(ct))
+        {
+            var all = new List<(InstanceHeaderRow Header, WorkflowListing Listing)>();
+            await foreach (var h in _store.ListAsync(ct))
+                if (h.Kind == kind.Name && kind.Listing(h.Summary) is { } listing && Matches(h, listing)) all.Add((h, listing));
+            return new InstancePage(all.OrderBy(x => x.Listing.Date).ThenBy(x => x.Header.Id, StringComparer.Ordinal).Select(x => x.Header).ToList(), null);
+        }
+        DatePage page;
+        try
+        {
+            page = await _index.ByDateAsync(kind.Name, query.Year, query.Status, query.Category, query.Top, ContinuationToken.Read(query.Continuation), ct);
+        }
+        catch (Exception e) when (e is FormatException or RequestFailedException { Status: 400 })
+        {
+            throw new RefusedException(Refusal.Invalid("continuation", "is not one this list gave: pass the next link as it came, or leave it out to start again."));
+        }
+        var headers = await HeadersAsync(page.Rows.Select(r => r.Id).ToList(), ct);
+        // A row the header contradicts (left by a change whose follow-up was lost; the sweep puts it right) is not listed.
+        var listed = headers.Where((h, i) => h.Kind == kind.Name && kind.Listing(h.Summary) is { } listing && listing.Date == page.Rows[i].Date && Matches(h, listing))
+            .DistinctBy(h => h.Id).ToList();
+        return new InstancePage(listed, ContinuationToken.Write(page.Continuation));
+    }
+
+    /// <summary>Headers of kind <paramref name="kindName"/> whose span (<see cref="WorkflowListing"/>) reaches into any of <paramref name="years"/>.</summary>
+    public async Task<IReadOnlyList<InstanceHeaderRow>> InYearsAsync(string kindName, IReadOnlyCollection<int> years, CancellationToken ct)
+    {
+        var kind = Kind(kindName);
+        bool Reaches(InstanceHeaderRow h) => h.Kind == kind.Name && kind.Listing(h.Summary) is { } l
+            && years.Any(y => Math.Min(l.From.Year, l.Date.Year) <= y && Math.Max(l.To.Year, l.Date.Year) >= y);
+        if (!await IndexReadyAsync(ct))
+        {
+            var all = new List<InstanceHeaderRow>();
+            await foreach (var h in _store.ListAsync(ct)) if (Reaches(h)) all.Add(h);
+            return all;
+        }
+        return (await HeadersAsync(await _index.InYearsAsync(kind.Name, years, ct), ct)).Where(Reaches).ToList();
+    }
+
+    /// <summary>Every year that instances of kind <paramref name="kindName"/> reach, in order.</summary>
+    public async Task<IReadOnlyList<int>> YearsAsync(string kindName, CancellationToken ct)
+    {
+        var kind = Kind(kindName);
+        if (await IndexReadyAsync(ct)) return (await _index.YearsAsync(kind.Name, ct)).Order().ToList();
+        var years = new SortedSet<int>();
+        await foreach (var h in _store.ListAsync(ct))
+            if (h.Kind == kind.Name && kind.Listing(h.Summary) is { } l)
+                for (var y = Math.Min(l.From.Year, l.Date.Year); y <= Math.Max(l.To.Year, l.Date.Year); y++) years.Add(y);
+        return years.ToList();
+    }
 
     /// <summary>
     /// Appends the events <paramref name="decide"/> returns for the current log, and tells the orchestration when that
@@ -179,11 +298,17 @@ public sealed partial class WorkflowEngine
             var kind = Kind(loaded.Instance.Kind);
             var before = Evaluate(kind, loaded.Instance);
             var now = _time.GetUtcNow();
-            if (loaded.Instance.AppendIds.Contains(appendId)) return before; // an earlier attempt committed
+            if (loaded.Instance.AppendIds.Contains(appendId))
+            {
+                // An earlier attempt committed; what was to follow it may not have.
+                await FollowUpAsync(() => _index.RewriteAsync(StateOf(kind, instanceId, before), [], ct), instanceId);
+                return before;
+            }
             var newEvents = decide(before);
             if (newEvents.Count == 0) return before; // already true: nothing new to record
             var after = Evaluate(kind, WithEvents(loaded.Instance, newEvents, now));
             var header = Header(kind, after, now);
+            var followUp = await _index.BeforeCommitAsync(StateOf(loaded.Header), StateOf(kind, instanceId, after), now, placeLock: null, ct);
             try
             {
                 await _store.AppendAsync(loaded.Instance, loaded.HeaderETag, after.Instance.Events.Skip(loaded.Instance.Events.Count).ToList(),
@@ -197,6 +322,7 @@ public sealed partial class WorkflowEngine
                 continue;
             }
             if (durable is not null && after.NextDue != before.NextDue) await TellChangedAsync(durable, instanceId, Pass(after, now), ct);
+            await FollowUpAsync(() => _index.AfterCommitAsync(followUp, ct), instanceId);
             return after;
         }
     }
@@ -236,7 +362,10 @@ public sealed partial class WorkflowEngine
         catch (WorkflowPlanException e)
         {
             var firstTime = loaded.Header.RuntimeStatus != RuntimeStatus.Failed || loaded.Header.Failure != e.Message;
+            var failed = StateOf(loaded.Header) with { Status = RuntimeStatus.Failed };
+            var followUp = await _index.BeforeCommitAsync(StateOf(loaded.Header), failed, now, placeLock: null, ct);
             await _store.RecordFailureAsync(instanceId, e.Message, now, ct);
+            await FollowUpAsync(() => _index.AfterCommitAsync(followUp, ct), instanceId);
             if (firstTime) Log.InstanceFailed(_logger, instanceId, e.Message);
             try
             {
@@ -250,7 +379,7 @@ public sealed partial class WorkflowEngine
             }
             return FinishedPass(loaded.Instance.Events.Count) with { Finished = false, Unplannable = true };
         }
-        if (loaded.Header.RuntimeStatus == RuntimeStatus.Failed && await _store.TryRewriteHeaderAsync(instanceId, loaded.HeaderETag, Header(kind, status, now), ct))
+        if (loaded.Header.RuntimeStatus == RuntimeStatus.Failed && await RewriteHeaderAsync(loaded, kind, status, now, ct))
             Log.InstanceRecovered(_logger, instanceId);
         return Pass(status, now);
     }
@@ -318,23 +447,23 @@ public sealed partial class WorkflowEngine
     }
 
     /// <summary>
-    /// Repairs lost wake-ups. For every instance with a step due for over a minute, it asks the instance's orchestration what
-    /// it waits for (<see cref="WorkflowOrchestration"/>'s custom status): one that is gone or ended is started; one that waits
-    /// (for a change, or a time that should have come) is told; one running its steps is left alone, so a step being retried
-    /// is never flooded with events. An instance whose log cannot be planned is tried again hourly; one last planned under
-    /// older rules (<see cref="IWorkflowKind.RulesVersion"/>) is planned again first. Returns how many it woke.
+    /// Repairs lost wake-ups. For every instance the index says has had a step due for over a minute, it reads the header:
+    /// a due row left early by a step since run is moved to the header's next due time (and every row of the instance
+    /// rewritten); for one really due it asks the instance's orchestration what it waits for (<see cref="WorkflowOrchestration"/>'s
+    /// custom status): one that is gone or ended is started; one that waits (for a change, or a time that should have come)
+    /// is told; one running its steps is left alone, so a step being retried is never flooded with events. An instance
+    /// whose log cannot be planned is tried again hourly. Reads only the index up to now, so it costs what is due, not what
+    /// is stored; first, once after an upgrade or a deploy that raised a kind's rules, <see cref="EnsureIndexedAsync"/>.
+    /// Returns how many it woke.
     /// </summary>
     public async Task<int> SweepAsync(DurableTaskClient durable, CancellationToken ct)
     {
         await SyncClockAsync(ct);
+        await EnsureIndexedAsync(ct);
         var now = _time.GetUtcNow();
         var woken = 0;
-        await foreach (var listed in _store.ListAsync(ct))
+        foreach (var header in await DueHeadersAsync(now - SweepGrace, repair: true, ct))
         {
-            // Once after a deploy that raised the kind's rules (a kind this build does not know is left to the build that does).
-            var header = _kinds.TryGetValue(listed.Kind, out var kind) && listed.RulesVersion < kind.RulesVersion
-                ? await ReplanAsync(listed.Id, now, ct) ?? listed
-                : listed;
             if (header.NextDue is not { } due || due > now - SweepGrace) continue;
             if (header.RuntimeStatus == RuntimeStatus.Failed && header.FailedAt > now - FailedRetryInterval) continue;
             var orchestration = await durable.GetInstanceAsync(header.Id, getInputsAndOutputs: true, ct);
@@ -352,6 +481,41 @@ public sealed partial class WorkflowEngine
             }
         }
         return woken;
+    }
+
+    /// <summary>
+    /// The headers of every instance the index says may have a step due at or before <paramref name="upTo"/>, whose header
+    /// says so too. With <paramref name="repair"/> (the sweep), rows the header contradicts (left early by a change whose
+    /// follow-up was lost, or of an instance whose log is gone) are put right on the way, so each is read once.
+    /// </summary>
+    private async Task<IReadOnlyList<InstanceHeaderRow>> DueHeadersAsync(DateTimeOffset upTo, bool repair, CancellationToken ct)
+    {
+        if (!await IndexReadyAsync(ct))
+        {
+            var scanned = new List<InstanceHeaderRow>();
+            await foreach (var header in _store.ListAsync(ct)) if (header.NextDue <= upTo) scanned.Add(header);
+            return scanned;
+        }
+        var due = new List<InstanceHeaderRow>();
+        // A row written for a longer log than the header's belongs to a change still committing, or one that never did:
+        // judged stale only once no change could still be committing.
+        var settled = TimeProvider.System.GetUtcNow() - UnsettledRowAge;
+        foreach (var kind in _kinds.Values)
+        {
+            var rows = (await _index.DueAsync(kind.Name, upTo, ct)).GroupBy(r => r.Id).ToList();
+            var byId = (await HeadersAsync(rows.Select(r => r.Key).ToList(), ct)).ToDictionary(h => h.Id);
+            foreach (var rowsOfOne in rows)
+            {
+                var header = byId.GetValueOrDefault(rowsOfOne.Key) is { } h && h.Kind == kind.Name ? h : null;
+                if (header?.NextDue <= upTo) due.Add(header!);
+                if (!repair || header is not null && rowsOfOne.All(r => r.Due == header.NextDue)) continue;
+                var stale = rowsOfOne.Where(r => r.Due != header?.NextDue && (r.Version <= header?.Version || r.WrittenAt < settled))
+                    .Select(r => r.RowKey).ToList();
+                if (header is not null) await _index.RewriteAsync(StateOf(header), stale, ct);
+                else if (stale.Count > 0) await _index.DeleteAsync(kind.Name, stale, ct); // its log is gone, or never committed
+            }
+        }
+        return due;
     }
 
     /// <summary>
@@ -373,7 +537,7 @@ public sealed partial class WorkflowEngine
             return null;
         }
         var header = Header(kind, status, now);
-        if (!await _store.TryRewriteHeaderAsync(instanceId, loaded.HeaderETag, header, ct)) return null;
+        if (!await RewriteHeaderAsync(loaded, kind, status, now, ct)) return null;
         return loaded.Header with
         {
             RuntimeStatus = header.RuntimeStatus, CustomStatus = header.CustomStatus, LastUpdatedTime = now, NextDue = header.NextDue,
@@ -381,40 +545,143 @@ public sealed partial class WorkflowEngine
         };
     }
 
+    /// <summary>Rewrites a header from a plan of its log, and the index after it; false when another writer came first.</summary>
+    private async Task<bool> RewriteHeaderAsync(LoadedInstance loaded, IWorkflowKind kind, InstanceStatus status, DateTimeOffset now, CancellationToken ct)
+    {
+        var followUp = await _index.BeforeCommitAsync(StateOf(loaded.Header), StateOf(kind, loaded.Instance.Id, status), now, placeLock: null, ct);
+        if (!await _store.TryRewriteHeaderAsync(loaded.Instance.Id, loaded.HeaderETag, Header(kind, status, now), ct)) return false;
+        await FollowUpAsync(() => _index.AfterCommitAsync(followUp, ct), loaded.Instance.Id);
+        return true;
+    }
+
     /// <summary>
     /// Tells every instance that has a step due at <paramref name="now"/> what is due (the development clock has just
-    /// jumped), starting any orchestration that is not running. Returns their ids.
+    /// jumped), starting any orchestration that is not running, several at once. Returns their ids.
     /// </summary>
     public async Task<IReadOnlyList<string>> WakeDueAsync(DateTimeOffset now, DurableTaskClient durable, CancellationToken ct)
     {
         var due = await DueInstancesAsync(now, ct);
-        foreach (var id in due)
+        await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = WakeParallelism, CancellationToken = ct }, async (id, token) =>
         {
             WorkflowPass? pass;
             try
             {
-                pass = await GetOfAnyKindAsync(id, ct) is { } status ? Pass(status, now) : null;
+                pass = await GetOfAnyKindAsync(id, token) is { } status ? Pass(status, now) : null;
             }
             catch (WorkflowPlanException)
             {
                 pass = null; // its orchestration plans, and records it failed
             }
-            if (!await EnsureRunningAsync(durable, id, pass, ct)) await TellChangedAsync(durable, id, pass, ct);
-        }
+            if (!await EnsureRunningAsync(durable, id, pass, token)) await TellChangedAsync(durable, id, pass, token);
+        });
         return due;
     }
 
     /// <summary>
     /// Instances with a step due at or before <paramref name="now"/>: those that have not yet caught up with it. Instances
-    /// whose log cannot be planned are left out: they will not catch up until a rule is fixed.
+    /// whose log cannot be planned are left out: they will not catch up until a rule is fixed. Reads the index up to
+    /// <paramref name="now"/> and the headers it names.
     /// </summary>
-    public async Task<IReadOnlyList<string>> DueInstancesAsync(DateTimeOffset now, CancellationToken ct)
+    public async Task<IReadOnlyList<string>> DueInstancesAsync(DateTimeOffset now, CancellationToken ct) =>
+        (await DueHeadersAsync(now, repair: false, ct)).Where(h => h.RuntimeStatus != RuntimeStatus.Failed).Select(h => h.Id).ToList();
+
+    /// <summary>
+    /// Makes sure the index holds every instance, and that every header was planned under its kind's rules: once after an
+    /// upgrade from a log kept before the index, once after a deploy that raised a kind's
+    /// <see cref="IWorkflowKind.RulesVersion"/>, and once a day (<see cref="IndexAuditInterval"/>) so that even a row lost
+    /// outside the write protocol (deleted by hand, a bug) is back within a day, it reads every header of the log, plans
+    /// again each one planned under older rules (so an instance that had finished under the old rules runs what the new
+    /// ones make due; a kind this build does not know is left to the build that does), and writes the index rows of all.
+    /// Then records that it has, for every host, and knows it in memory: until the next is due it costs nothing.
+    /// </summary>
+    public Task EnsureIndexedAsync(CancellationToken ct)
     {
-        var due = new List<string>();
-        await foreach (var header in _store.ListAsync(ct))
-            if (header.NextDue <= now && header.RuntimeStatus != RuntimeStatus.Failed) due.Add(header.Id);
-        return due;
+        if (_indexedRules is { } known && _kinds.Values.All(k => known.GetValueOrDefault(k.Name) >= k.RulesVersion)
+            && _time.GetUtcNow() < _indexCheckedAt + IndexAuditInterval)
+            return Task.CompletedTask;
+        lock (_indexingLock)
+        {
+            if (_indexing is null || _indexing.IsCompleted) _indexing = IndexAllAsync();
+            return _indexing.WaitAsync(ct);
+        }
     }
+
+    private async Task IndexAllAsync()
+    {
+        var ct = CancellationToken.None; // shared by every caller waiting: none of them may cancel it for the others
+        var now = _time.GetUtcNow();
+        if (await _index.ReadMarkerAsync(ct) is { Layout: WorkflowIndex.Layout } marker
+            && _kinds.Values.All(k => marker.Rules.GetValueOrDefault(k.Name) >= k.RulesVersion) && now < marker.CheckedAt + IndexAuditInterval)
+        {
+            _indexReady = true;
+            (_indexedRules, _indexCheckedAt) = (marker.Rules, marker.CheckedAt);
+            return;
+        }
+        var states = new List<IndexState>();
+        await foreach (var listed in _store.ListAsync(ct))
+        {
+            if (!_kinds.TryGetValue(listed.Kind, out var kind)) continue;
+            var header = listed.RulesVersion < kind.RulesVersion ? await ReplanAsync(listed.Id, now, ct) ?? listed : listed;
+            states.Add(StateOf(header));
+        }
+        await _index.WriteAllAsync(states, ct);
+        await _index.WriteMarkerAsync(_kinds.Values, now, ct);
+        Log.Indexed(_logger, states.Count);
+        _indexReady = true;
+        (_indexedRules, _indexCheckedAt) = (_kinds.Values.ToDictionary(k => k.Name, k => k.RulesVersion), now);
+    }
+
+    private async Task IndexInBackgroundAsync()
+    {
+        try
+        {
+            await EnsureIndexedAsync(CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            Log.NotIndexedYet(_logger, e); // the sweep tries again every minute; reads go to the log meanwhile
+        }
+    }
+
+    /// <summary>Whether reads can go to the index: it has been built for this layout (rules raised since do not matter to a read).</summary>
+    private async Task<bool> IndexReadyAsync(CancellationToken ct)
+    {
+        if (_indexReady) return true;
+        if (await _index.ReadMarkerAsync(ct) is { Layout: WorkflowIndex.Layout }) _indexReady = true;
+        return _indexReady;
+    }
+
+    /// <summary>
+    /// Runs what follows a committed change in the index. Its failure is logged, not thrown: the change itself is recorded,
+    /// and the index was left (<see cref="WorkflowIndex"/>) with a due row the sweep reaches within a minute and repairs from.
+    /// </summary>
+    private async Task FollowUpAsync(Func<Task> followUp, string instanceId)
+    {
+        try
+        {
+            await followUp();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Log.IndexFollowUpLost(_logger, e, instanceId);
+        }
+    }
+
+    /// <summary>The headers of <paramref name="ids"/>, several read at once, in the same order; those with no instance left out.</summary>
+    private async Task<IReadOnlyList<InstanceHeaderRow>> HeadersAsync(IReadOnlyList<string> ids, CancellationToken ct)
+    {
+        var headers = new InstanceHeaderRow?[ids.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, ids.Count), new ParallelOptions { MaxDegreeOfParallelism = ReadParallelism, CancellationToken = ct },
+            async (i, token) => headers[i] = await _store.GetHeaderAsync(ids[i], token));
+        return headers.OfType<InstanceHeaderRow>().ToList();
+    }
+
+    private IndexState StateOf(InstanceHeaderRow header) =>
+        new(header.Kind, header.Id, header.NextDue, header.RuntimeStatus, _kinds.TryGetValue(header.Kind, out var kind) ? kind.Listing(header.Summary) : null,
+            header.Version);
+
+    private static IndexState StateOf(IWorkflowKind kind, string id, InstanceStatus status) =>
+        new(kind.Name, id, status.NextDue, status.RuntimeStatus, kind.Listing(status.Plan.Summary), status.Version);
 
     /// <summary>Starts the instance's orchestration, from <paramref name="pass"/>, unless it is running; returns true when it had to start it.</summary>
     private async Task<bool> EnsureRunningAsync(DurableTaskClient durable, string instanceId, WorkflowPass? pass, CancellationToken ct)
@@ -531,6 +798,15 @@ public sealed partial class WorkflowEngine
 
         [LoggerMessage(EventId = 1009, Level = LogLevel.Warning, Message = "The notice that {InstanceId} cannot be planned was not sent; it is tried again within the hour")]
         public static partial void FailureNoticeNotSent(ILogger logger, Exception exception, string instanceId);
+
+        [LoggerMessage(EventId = 1010, Level = LogLevel.Information, Message = "Indexed {Count} instance(s) of the log")]
+        public static partial void Indexed(ILogger logger, int count);
+
+        [LoggerMessage(EventId = 1011, Level = LogLevel.Warning, Message = "The log could not be indexed yet; the sweep tries again within a minute, and reads go to the log meanwhile")]
+        public static partial void NotIndexedYet(ILogger logger, Exception exception);
+
+        [LoggerMessage(EventId = 1012, Level = LogLevel.Warning, Message = "The index was not updated after a change to {InstanceId}; the sweep repairs it within a minute")]
+        public static partial void IndexFollowUpLost(ILogger logger, Exception exception, string instanceId);
 
         [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "Could not tell the orchestration of {InstanceId}; the sweep will")]
         public static partial void SignalLost(ILogger logger, Exception exception, string instanceId);

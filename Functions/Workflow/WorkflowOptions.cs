@@ -8,6 +8,11 @@ public sealed class WorkflowOptions
     /// <summary>Table holding each instance's header and event log, one partition per instance.</summary>
     public string InstancesTable { get; set; } = "workflows";
 
+    /// <summary>Table holding the instances' index (<see cref="WorkflowIndex"/>); by default the instances table's name + "index".</summary>
+    public string? IndexTable { get; set; }
+
+    internal string IndexTableName => string.IsNullOrEmpty(IndexTable) ? InstancesTable + "index" : IndexTable;
+
     /// <summary>Attempts at a step (the first included) before it is recorded failed and left for a coordinator to retry.</summary>
     public int MaxStepAttempts { get; set; } = 5;
 

@@ -93,6 +93,24 @@ internal sealed class WorkflowStore(TableServiceClient tables, WorkflowOptions o
         return new LoadedInstance(instance, header.ETag, row);
     }
 
+    /// <summary>The header of instance <paramref name="id"/>, without its log (one point read); null when there is none.</summary>
+    public async Task<InstanceHeaderRow?> GetHeaderAsync(string id, CancellationToken ct)
+    {
+        var header = await _instances.GetEntityIfExistsAsync<TableEntity>(id, HeaderRowKey, cancellationToken: ct);
+        return header.HasValue && header.Value is { } row ? ReadHeader(row) : null;
+    }
+
+    /// <summary>Whether the log holds any row at all: a store that has never held an instance needs no index built.</summary>
+    public async Task<bool> IsEmptyAsync(CancellationToken ct)
+    {
+        await foreach (var _ in _instances.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey eq {HeaderRowKey}"), maxPerPage: 1,
+            select: ["RowKey"], cancellationToken: ct))
+        {
+            return false;
+        }
+        return true;
+    }
+
     /// <summary>
     /// Appends <paramref name="newEvents"/> (sequence numbers continue the log) and updates the header, only if the header
     /// still has <paramref name="ifMatch"/>. Throws <see cref="TableTransactionFailedException"/> 412 when the header has
