@@ -80,10 +80,10 @@ param bankHolidaysFile string = ''
 @description('Object id of the user or service principal that deploys the app\'s code (README step 3, a zip deployment through the app\'s SCM site with Microsoft Entra ID): it gets Website Contributor on the function app only. Empty: whoever deploys needs that role (or Contributor) already.')
 param deployerPrincipalId string = ''
 
-@description('Durable Functions task hub: the prefix of its queues, tables and blob containers in the storage account (host.json reads it as %TaskHubName%). 3-45 letters and digits, starting with a letter. Change it only to ship an orchestrator that cannot replay the old histories. The hub is a cache of which orchestration waits for what; each IRP\'s log in the app\'s own table (Workflow__InstancesTable) is the truth. After a change the app starts in an empty hub and the minute sweep (or any command) starts each IRP\'s orchestration there from its log when its next step is due; nothing is lost, nothing is sent twice. Once every IRP with a step due has run in the new hub, the old hub\'s queues, tables and containers (prefix: the old name) can be deleted.')
+@description('Durable Functions task hub: the prefix of its queues, tables and blob containers in the storage account (host.json reads it as %TaskHubName%). 3-45 letters and digits, starting with a letter. Change it only to ship an orchestrator that cannot replay the old histories, or with host.json\'s partitionCount: a hub keeps the partitions it was created with (infra/README.md, "Partitions"). The default is the second hub, created with one partition; the first, irpflows, had four. The hub is a cache of which orchestration waits for what; each IRP\'s log in the app\'s own table (Workflow__InstancesTable) is the truth. After a change the app starts in an empty hub and the minute sweep (or any command) starts each IRP\'s orchestration there from its log when its next step is due; nothing is lost, nothing is sent twice. Once every IRP with a step due has run in the new hub, the old hub\'s queues, tables and containers (prefix: the old name) can be deleted.')
 @minLength(3)
 @maxLength(45)
-param taskHubName string = 'irpflows'
+param taskHubName string = 'irpflows2'
 
 @description('Most instances the app may scale out to (Flex Consumption accepts 40 to 1000). IRPs are low traffic; this is a ceiling on cost, not a target.')
 @minValue(40)

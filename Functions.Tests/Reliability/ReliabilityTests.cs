@@ -47,7 +47,8 @@ public sealed class ReliabilityTests(ITestOutputHelper output)
     {
         var sharing = new Dictionary<string, string>
         {
-            // Partitions spread orchestrations over both hosts; activities go to whichever host asks first.
+            // More partitions than host.json's one, so orchestrations spread over both hosts (as they would in Azure with
+            // the count raised on a new task hub); activities go to whichever host asks first.
             ["AzureFunctionsJobHost:extensions:durableTask:storageProvider:partitionCount"] = "4",
         };
         await using var first = await IrpFlowsApp.StartAsync(IrpRequests.ElmleyIn2023AnnouncementMorning, settings: sharing);

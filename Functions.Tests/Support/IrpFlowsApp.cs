@@ -147,7 +147,7 @@ public sealed class IrpFlowsApp : IAsyncDisposable
             ["Workflow:InstancesTable"] = names.Instances,
             ["TaskHubName"] = names.TaskHub,
             // Tests wait on Durable's queues: poll them often; and no app lease, which a killed host would hold for minutes.
-            ["AzureFunctionsJobHost:extensions:durableTask:storageProvider:partitionCount"] = "1",
+            // The partition count is host.json's (one), as in Azure.
             ["AzureFunctionsJobHost:extensions:durableTask:storageProvider:maxQueuePollingInterval"] = "00:00:00.200",
             ["AzureFunctionsJobHost:extensions:durableTask:useAppLease"] = "false",
             ["Mail:Container"] = names.Outbox,
