@@ -62,6 +62,10 @@ internal sealed record LifecycleSummary(
 /// <summary>Everything one run measured, printed as tables and written as JSON.</summary>
 internal sealed class BenchReport
 {
+    public List<Scenarios.GrowthMeasure> Growth { get; } = [];
+
+    public List<Scenarios.ClockMeasure> Clock { get; } = [];
+
     public required string Machine { get; init; }
     public required DateTimeOffset RunAt { get; init; }
     public List<DurableSettingsUsed> Apps { get; } = [];

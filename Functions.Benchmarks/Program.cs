@@ -67,6 +67,20 @@ await using (var azurite = await AzuriteLauncher.StartAsync(
         progress.WriteLine("Idle, no IRP:");
         report.Idle.Add(await IdleScenario.MeasureAsync(app, settings, 0, options.IdleMinutes, progress));
     }
+    if (options.Scenarios.Contains(BenchScenario.Growth))
+    {
+        await using var app = await BenchApp.StartAsync(storage, DurableSettingsSource.Local, BenchIrps.ClockStart, trace);
+        report.Apps.Add(DurableSettingsUsed.Of("local, growth", app.DurableSettings));
+        progress.WriteLine("Growth: the same operations as the store grows:");
+        await GrowthScenario.RunAsync(app, options.GrowthSizes, report, progress);
+    }
+    foreach (var due in options.Scenarios.Contains(BenchScenario.Clock) ? options.ClockSizes : [])
+    {
+        await using var app = await BenchApp.StartAsync(storage, DurableSettingsSource.Local, BenchIrps.ClockStart, trace);
+        report.Apps.Add(DurableSettingsUsed.Of($"local, clock over {due} letters", app.DurableSettings));
+        progress.WriteLine($"The development clock over {due} letters due at once:");
+        report.Clock.Add(await ClockScenario.RunAsync(app, due, progress));
+    }
     if (options.Scenarios.Contains(BenchScenario.Lifecycle))
     {
         await using var app = await BenchApp.StartAsync(storage, DurableSettingsSource.Local, BenchIrps.ClockStart, trace);
@@ -122,6 +136,21 @@ static void Print(BenchReport report, TextWriter w)
             ["settings", "Durable polling", "sweep: app", "sweep: Durable", "total", "per day", "each minute"],
             report.Idle.Select(i => (IReadOnlyList<string>)[i.Settings.App, N(i.DurablePollingPerMinute), N(i.AppSweepPerMinute),
                 N(i.DurableSweepPerMinute), N(i.TotalPerMinute), N(i.PerDay), string.Join(" ", i.PerMinute)]).ToList());
+    }
+
+    if (report.Growth.Count > 0)
+    {
+        var smallest = report.Growth.Min(g => g.Size);
+        TextTable.Print(w, "Growth: each operation at each store size (one at a time, on a quiet app)",
+            ["operation", "IRPs stored", "p50 ms", "p99 ms", "storage requests each", $"p50 ÷ p50 at {smallest}"],
+            report.Growth.OrderBy(g => g.Operation, StringComparer.Ordinal).ThenBy(g => g.Size).Select(g => (IReadOnlyList<string>)[g.Operation, N(g.Size),
+                N(g.P50Ms), N(g.P99Ms), N(g.RequestsPerOperation),
+                (g.P50Ms / report.Growth.Single(b => b.Operation == g.Operation && b.Size == smallest).P50Ms).ToString("0.00", CultureInfo.InvariantCulture)]).ToList());
+    }
+    if (report.Clock.Count > 0)
+    {
+        TextTable.Print(w, "The development clock over letters due at once", ["letters due", "seconds until it answered", "letters sent", "letters a second"],
+            report.Clock.Select(c => (IReadOnlyList<string>)[N(c.Due), N(c.Seconds), N(c.LettersSent), N(c.LettersPerSecond)]).ToList());
     }
 
     if (report.LifecycleSummary is { } s)

@@ -128,6 +128,27 @@ internal sealed partial class BenchApp : IAsyncDisposable
         await ExpectAsync(response, HttpStatusCode.OK, $"move the development clock to {now:O}");
     }
 
+    /// <summary>A GET that must answer 200, as a coordinator (signed in, for a page, when <paramref name="signedIn"/>).</summary>
+    public async Task GetAsync(string path, bool signedIn = false)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (signedIn) request.Headers.Add("X-MS-CLIENT-PRINCIPAL-NAME", "sam.inspector@hmiprisons.example");
+        using var response = await _http.SendAsync(request);
+        await ExpectAsync(response, HttpStatusCode.OK, $"GET {path}");
+    }
+
+    /// <summary>One pass of the sweep, as its timer runs it.</summary>
+    public async Task SweepAsync() =>
+        await _factory.Services.GetRequiredService<WorkflowEngine>().SweepAsync(_factory.Services.GetRequiredService<DurableTaskClient>(), CancellationToken.None);
+
+    /// <summary>How many messages of step <paramref name="step"/> the outbox holds.</summary>
+    public async Task<int> OutboxCountAsync(string step)
+    {
+        using var _ = RequestOrigins.Enter(RequestOrigin.Driver);
+        var entries = (await _http.GetFromJsonAsync<JsonArray>("/api/outbox"))!;
+        return entries.Count(e => e!["step"]!.GetValue<string>() == step);
+    }
+
     /// <summary><c>GET /api/irps/{id}</c>.</summary>
     public async Task<JsonObject> GetIrpAsync(string id)
     {

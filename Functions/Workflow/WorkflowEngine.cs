@@ -154,7 +154,7 @@ public sealed partial class WorkflowEngine
             {
                 var (ids, placeClaim) = await _index.AtPlaceAsync(kind.Name, listing.Place, ct);
                 var there = await HeadersAsync(ids.Where(id => id != instanceId).ToList(), ct);
-                if (samePlace(there.Where(h => h.Kind == kind.Name).ToList()) is { } refusal) throw new RefusedException(refusal);
+                if (samePlace(there.OfType<InstanceHeaderRow>().Where(h => h.Kind == kind.Name).ToList()) is { } refusal) throw new RefusedException(refusal);
                 claim = placeClaim;
             }
             try
@@ -162,9 +162,11 @@ public sealed partial class WorkflowEngine
                 await _index.BeforeCommitAsync(before: null, state, now, claim, ct);
                 break;
             }
-            catch (TableTransactionFailedException e) when (e.Status is 409 or 412 && attempt < MaxAppendAttempts)
+            catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
             {
-                await Task.Delay(Backoff(attempt), ct); // another start claimed the place first: check against it
+                // Another start claimed the place first: check against it.
+                if (attempt == MaxAppendAttempts) throw new WorkflowContentionException(instanceId);
+                await Task.Delay(Backoff(attempt), ct);
             }
         }
         try
@@ -238,8 +240,9 @@ public sealed partial class WorkflowEngine
         }
         var headers = await HeadersAsync(page.Rows.Select(r => r.Id).ToList(), ct);
         // A row the header contradicts (left by a change whose follow-up was lost; the sweep puts it right) is not listed.
-        var listed = headers.Where((h, i) => h.Kind == kind.Name && kind.Listing(h.Summary) is { } listing && listing.Date == page.Rows[i].Date && Matches(h, listing))
-            .DistinctBy(h => h.Id).ToList();
+        var listed = headers.Select((h, i) => h is not null && h.Kind == kind.Name && kind.Listing(h.Summary) is { } listing
+                && listing.Date == page.Rows[i].Date && Matches(h, listing) ? h : null)
+            .OfType<InstanceHeaderRow>().DistinctBy(h => h.Id).ToList();
         return new InstancePage(listed, ContinuationToken.Write(page.Continuation));
     }
 
@@ -255,7 +258,7 @@ public sealed partial class WorkflowEngine
             await foreach (var h in _store.ListAsync(ct)) if (Reaches(h)) all.Add(h);
             return all;
         }
-        return (await HeadersAsync(await _index.InYearsAsync(kind.Name, years, ct), ct)).Where(Reaches).ToList();
+        return (await HeadersAsync(await _index.InYearsAsync(kind.Name, years, ct), ct)).OfType<InstanceHeaderRow>().Where(Reaches).ToList();
     }
 
     /// <summary>Every year that instances of kind <paramref name="kindName"/> reach, in order.</summary>
@@ -503,7 +506,7 @@ public sealed partial class WorkflowEngine
         foreach (var kind in _kinds.Values)
         {
             var rows = (await _index.DueAsync(kind.Name, upTo, ct)).GroupBy(r => r.Id).ToList();
-            var byId = (await HeadersAsync(rows.Select(r => r.Key).ToList(), ct)).ToDictionary(h => h.Id);
+            var byId = (await HeadersAsync(rows.Select(r => r.Key).ToList(), ct)).OfType<InstanceHeaderRow>().ToDictionary(h => h.Id);
             foreach (var rowsOfOne in rows)
             {
                 var header = byId.GetValueOrDefault(rowsOfOne.Key) is { } h && h.Kind == kind.Name ? h : null;
@@ -667,13 +670,13 @@ public sealed partial class WorkflowEngine
         }
     }
 
-    /// <summary>The headers of <paramref name="ids"/>, several read at once, in the same order; those with no instance left out.</summary>
-    private async Task<IReadOnlyList<InstanceHeaderRow>> HeadersAsync(IReadOnlyList<string> ids, CancellationToken ct)
+    /// <summary>The headers of <paramref name="ids"/>, several read at once, in the same order; null for an id with no instance.</summary>
+    private async Task<InstanceHeaderRow?[]> HeadersAsync(IReadOnlyList<string> ids, CancellationToken ct)
     {
         var headers = new InstanceHeaderRow?[ids.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, ids.Count), new ParallelOptions { MaxDegreeOfParallelism = ReadParallelism, CancellationToken = ct },
             async (i, token) => headers[i] = await _store.GetHeaderAsync(ids[i], token));
-        return headers.OfType<InstanceHeaderRow>().ToList();
+        return headers;
     }
 
     private IndexState StateOf(InstanceHeaderRow header) =>
