@@ -137,6 +137,9 @@ internal sealed partial class BenchApp : IAsyncDisposable
         await ExpectAsync(response, HttpStatusCode.OK, $"GET {path}");
     }
 
+    /// <summary>Whether <paramref name="date"/> is a working day in England and Wales, as the app judges it.</summary>
+    public bool IsWorkingDay(DateOnly date) => _factory.Services.GetRequiredService<IrpFlows.Calendar.WorkingDayCalendar>().IsWorkingDay(date);
+
     /// <summary>One pass of the sweep, as its timer runs it.</summary>
     public async Task SweepAsync() =>
         await _factory.Services.GetRequiredService<WorkflowEngine>().SweepAsync(_factory.Services.GetRequiredService<DurableTaskClient>(), CancellationToken.None);

@@ -26,19 +26,26 @@ internal static class GrowthScenario
             progress.WriteLine($"  filling to {size} IRPs");
             var fill = Stopwatch.StartNew();
             await Parallel.ForEachAsync(Enumerable.Range(held, Math.Max(0, size - held)), new ParallelOptions { MaxDegreeOfParallelism = FillParallelism },
-                async (i, _) => await app.CreateIrpAsync(Prison(Announcement(i), establishment: $"HMP Growth {i}")));
+                async (i, _) => await app.CreateIrpAsync(Prison(Workable(app, Announcement(i)), establishment: $"HMP Growth {i}")));
             held = Math.Max(held, size);
             await app.WaitUntilQuietAsync();
             progress.WriteLine($"    filled in {fill.Elapsed.TotalSeconds:0} s; measuring");
 
             var probe = 0;
             report.Growth.Add(await MeasureAsync(app, size, "create (POST /api/irps)", Repeats,
-                () => app.CreateIrpAsync(Prison(Today.AddDays(700 + probe * 7), establishment: $"HMP Probe {size}-{probe++}"))));
+                () => app.CreateIrpAsync(Prison(Workable(app, Today.AddDays(700 + probe * 7)), establishment: $"HMP Probe {size}-{probe++}"))));
             await app.WaitUntilQuietAsync();
             report.Growth.Add(await MeasureAsync(app, size, "GET /api/irps?top=50", Repeats, () => app.GetAsync("/api/irps?top=50")));
             report.Growth.Add(await MeasureAsync(app, size, "GET /?year=2027 (programme)", Repeats, () => app.GetAsync("/?year=2027", signedIn: true)));
             report.Growth.Add(await MeasureAsync(app, size, "sweep, nothing due", SweepRepeats, app.SweepAsync));
         }
+    }
+
+    /// <summary>The first of the same weekday from <paramref name="announcement"/> on whose announcement and visit both fall on working days.</summary>
+    public static DateOnly Workable(BenchApp app, DateOnly announcement)
+    {
+        while (!app.IsWorkingDay(announcement) || !app.IsWorkingDay(VisitStart(announcement))) announcement = announcement.AddDays(7);
+        return announcement;
     }
 
     /// <summary>IRP <paramref name="i"/>'s announcement: the first ones spread over early 2027, the rest over 2028–2034.</summary>
@@ -82,7 +89,7 @@ internal static class ClockScenario
 {
     public static async Task<ClockMeasure> RunAsync(BenchApp app, int due, TextWriter progress)
     {
-        var announcement = Today.AddDays(14);
+        var announcement = GrowthScenario.Workable(app, Today.AddDays(14));
         progress.WriteLine($"  {due} IRPs announced on {Date(announcement)}");
         await Parallel.ForEachAsync(Enumerable.Range(0, due), new ParallelOptions { MaxDegreeOfParallelism = 8 },
             async (i, _) => await app.CreateIrpAsync(Prison(announcement, establishment: $"HMP Clock {due}-{i}")));
