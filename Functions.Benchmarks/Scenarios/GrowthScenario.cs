@@ -29,7 +29,7 @@ internal static class GrowthScenario
                 async (i, _) => await app.CreateIrpAsync(Prison(Workable(app, Announcement(i)), establishment: $"HMP Growth {i}")));
             held = Math.Max(held, size);
             await app.WaitUntilQuietAsync();
-            progress.WriteLine($"    filled in {fill.Elapsed.TotalSeconds:0} s; measuring");
+            progress.WriteLine($"    filled in {fill.Elapsed.TotalSeconds:0} s ({app.CreatesRetried} creates sent again after a 503 so far); measuring");
 
             var probe = 0;
             report.Growth.Add(await MeasureAsync(app, size, "create (POST /api/irps)", Repeats,
@@ -94,6 +94,7 @@ internal static class ClockScenario
         await Parallel.ForEachAsync(Enumerable.Range(0, due), new ParallelOptions { MaxDegreeOfParallelism = 8 },
             async (i, _) => await app.CreateIrpAsync(Prison(announcement, establishment: $"HMP Clock {due}-{i}")));
         await app.WaitUntilQuietAsync();
+        progress.WriteLine($"    created ({app.CreatesRetried} creates sent again after a 503)");
         var letterDue = Due(Step(await app.PreviewAsync(Prison(announcement, establishment: "HMP Preview")), "announcement"));
         var watch = Stopwatch.StartNew();
         await app.MoveClockAsync(letterDue.AddMinutes(1));

@@ -239,10 +239,25 @@ public sealed class IrpFlowsApp : IAsyncDisposable
     /// </summary>
     public async Task MoveClockAsync(DateTimeOffset now)
     {
-        using var response = await Coordinator.PostAsJsonAsync("/api/dev/clock", new { now });
+        using var response = await PostClockAsync(now);
         if (response.StatusCode == HttpStatusCode.Conflict && now >= _movedTo) await MoveClockToAtLeastAsync(now);
         else Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         _movedTo = now;
+    }
+
+    /// <summary>
+    /// <c>POST /api/dev/clock</c>, sent again after the wait a 503 asks for (a storage call that timed out on a machine
+    /// overloaded by other work), as the API tells its callers to; at most three times.
+    /// </summary>
+    private async Task<HttpResponseMessage> PostClockAsync(DateTimeOffset now)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var response = await Coordinator.PostAsJsonAsync("/api/dev/clock", new { now });
+            if (response.StatusCode != HttpStatusCode.ServiceUnavailable || attempt == 3 || response.Headers.RetryAfter?.Delta is not { } wait) return response;
+            response.Dispose();
+            await Task.Delay(wait);
+        }
     }
 
     /// <summary>What the sweep does first: records uploads whose completion call never came. Returns how many.</summary>
