@@ -50,9 +50,6 @@ public sealed class ProbationService(
     public async Task<IReadOnlyList<ProbationListItem>> InYearsAsync(IReadOnlyCollection<int> years, CancellationToken ct) =>
         (await engine.InYearsAsync(ProbationWorkflow.KindName, years, ct)).Select(ListItem).ToList();
 
-    /// <summary>Every year some inspection's milestones reach.</summary>
-    public Task<IReadOnlyList<int>> YearsAsync(CancellationToken ct) => engine.YearsAsync(ProbationWorkflow.KindName, ct);
-
     private static ProbationListItem ListItem(InstanceHeaderRow header)
     {
         var summary = header.Summary;

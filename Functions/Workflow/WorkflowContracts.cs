@@ -79,6 +79,16 @@ public sealed record WorkflowPlan(IReadOnlyList<PlannedWork> Steps, bool IsTermi
 /// <param name="Category">A kind's own sort of instance, to filter on (an IRP's prison or detention); empty when it has none.</param>
 public sealed record WorkflowListing(DateOnly Date, DateOnly From, DateOnly To, string Place, string Category)
 {
+    /// <summary>Every year the instance reaches, from the first of its span and its date to the last.</summary>
+    public IEnumerable<int> Years
+    {
+        get
+        {
+            var first = Math.Min(From.Year, Date.Year);
+            return Enumerable.Range(first, Math.Max(To.Year, Date.Year) - first + 1);
+        }
+    }
+
     /// <summary>
     /// The listing of an instance dated <paramref name="date"/> whose summary keeps its milestones as
     /// <c>{ "step": "yyyy-MM-dd" }</c>: its span runs from the first milestone to the last.

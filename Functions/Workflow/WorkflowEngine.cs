@@ -206,8 +206,7 @@ public sealed partial class WorkflowEngine
     }
 
     /// <summary>The header of an instance, without its log: enough to say it failed, when its log cannot be planned.</summary>
-    public async Task<InstanceHeaderRow?> GetHeaderAsync(string instanceId, CancellationToken ct) =>
-        (await _store.LoadAsync(instanceId, ct))?.Header;
+    public Task<InstanceHeaderRow?> GetHeaderAsync(string instanceId, CancellationToken ct) => _store.GetHeaderAsync(instanceId, ct);
 
     /// <summary>
     /// Headers of kind <paramref name="kindName"/> in date order (<see cref="WorkflowListing.Date"/>), filtered as
@@ -224,10 +223,8 @@ public sealed partial class WorkflowEngine
             && (query.Category is null || listing.Category == query.Category);
         if (!await IndexReadyAsync(ct))
         {
-            var all = new List<(InstanceHeaderRow Header, WorkflowListing Listing)>();
-            await foreach (var h in _store.ListAsync(ct))
-                if (h.Kind == kind.Name && kind.Listing(h.Summary) is { } listing && Matches(h, listing)) all.Add((h, listing));
-            return new InstancePage(all.OrderBy(x => x.Listing.Date).ThenBy(x => x.Header.Id, StringComparer.Ordinal).Select(x => x.Header).ToList(), null);
+            var all = await ScanAsync(h => h.Kind == kind.Name && kind.Listing(h.Summary) is { } listing && Matches(h, listing), ct);
+            return new InstancePage(all.OrderBy(h => kind.Listing(h.Summary)!.Date).ThenBy(h => h.Id, StringComparer.Ordinal).ToList(), null);
         }
         DatePage page;
         try
@@ -250,14 +247,8 @@ public sealed partial class WorkflowEngine
     public async Task<IReadOnlyList<InstanceHeaderRow>> InYearsAsync(string kindName, IReadOnlyCollection<int> years, CancellationToken ct)
     {
         var kind = Kind(kindName);
-        bool Reaches(InstanceHeaderRow h) => h.Kind == kind.Name && kind.Listing(h.Summary) is { } l
-            && years.Any(y => Math.Min(l.From.Year, l.Date.Year) <= y && Math.Max(l.To.Year, l.Date.Year) >= y);
-        if (!await IndexReadyAsync(ct))
-        {
-            var all = new List<InstanceHeaderRow>();
-            await foreach (var h in _store.ListAsync(ct)) if (Reaches(h)) all.Add(h);
-            return all;
-        }
+        bool Reaches(InstanceHeaderRow h) => h.Kind == kind.Name && kind.Listing(h.Summary) is { } l && l.Years.Any(years.Contains);
+        if (!await IndexReadyAsync(ct)) return await ScanAsync(Reaches, ct);
         return (await HeadersAsync(await _index.InYearsAsync(kind.Name, years, ct), ct)).OfType<InstanceHeaderRow>().Where(Reaches).ToList();
     }
 
@@ -266,11 +257,7 @@ public sealed partial class WorkflowEngine
     {
         var kind = Kind(kindName);
         if (await IndexReadyAsync(ct)) return (await _index.YearsAsync(kind.Name, ct)).Order().ToList();
-        var years = new SortedSet<int>();
-        await foreach (var h in _store.ListAsync(ct))
-            if (h.Kind == kind.Name && kind.Listing(h.Summary) is { } l)
-                for (var y = Math.Min(l.From.Year, l.Date.Year); y <= Math.Max(l.To.Year, l.Date.Year); y++) years.Add(y);
-        return years.ToList();
+        return (await ScanAsync(h => h.Kind == kind.Name, ct)).SelectMany(h => kind.Listing(h.Summary)?.Years ?? []).Distinct().Order().ToList();
     }
 
     /// <summary>
@@ -493,12 +480,7 @@ public sealed partial class WorkflowEngine
     /// </summary>
     private async Task<IReadOnlyList<InstanceHeaderRow>> DueHeadersAsync(DateTimeOffset upTo, bool repair, CancellationToken ct)
     {
-        if (!await IndexReadyAsync(ct))
-        {
-            var scanned = new List<InstanceHeaderRow>();
-            await foreach (var header in _store.ListAsync(ct)) if (header.NextDue <= upTo) scanned.Add(header);
-            return scanned;
-        }
+        if (!await IndexReadyAsync(ct)) return await ScanAsync(h => h.NextDue <= upTo, ct);
         var due = new List<InstanceHeaderRow>();
         // A row written for a longer log than the header's belongs to a change still committing, or one that never did:
         // judged stale only once no change could still be committing.
@@ -652,6 +634,14 @@ public sealed partial class WorkflowEngine
         if (_indexReady) return true;
         if (await _index.ReadMarkerAsync(ct) is { Layout: WorkflowIndex.Layout }) _indexReady = true;
         return _indexReady;
+    }
+
+    /// <summary>Every header of the log that <paramref name="keep"/> keeps: what reads do until an upgraded store is indexed.</summary>
+    private async Task<List<InstanceHeaderRow>> ScanAsync(Func<InstanceHeaderRow, bool> keep, CancellationToken ct)
+    {
+        var kept = new List<InstanceHeaderRow>();
+        await foreach (var header in _store.ListAsync(ct)) if (keep(header)) kept.Add(header);
+        return kept;
     }
 
     /// <summary>

@@ -25,8 +25,6 @@ internal sealed record DatePage(IReadOnlyList<(string Id, DateOnly Date)> Rows, 
 /// <summary>What is left to write once the log has committed: the rows to upsert and to delete.</summary>
 internal sealed record IndexFollowUp(string Kind, IReadOnlyList<TableEntity> Upserts, IReadOnlyList<string> Deletes)
 {
-    public static IndexFollowUp None(string kind) => new(kind, [], []);
-
     public bool IsEmpty => Upserts.Count == 0 && Deletes.Count == 0;
 }
 
@@ -58,8 +56,6 @@ internal sealed class WorkflowIndex(TableServiceClient tables, WorkflowOptions o
     private const int MaxBatch = 100;
 
     private readonly TableClient _table = tables.GetTableClient(options.IndexTableName);
-
-    public TableClient Table => _table;
 
     public Task CreateTableIfNotExistsAsync(CancellationToken ct) => _table.CreateIfNotExistsAsync(ct);
 
@@ -279,9 +275,7 @@ internal sealed class WorkflowIndex(TableServiceClient tables, WorkflowOptions o
                 ["Status"] = state.Status.ToString(),
                 ["Category"] = listing.Category,
             });
-            var from = Math.Min(listing.From.Year, listing.Date.Year);
-            var to = Math.Max(listing.To.Year, listing.Date.Year);
-            for (var year = from; year <= to; year++)
+            foreach (var year in listing.Years)
             {
                 Add(new TableEntity(state.Kind, $"{Year}{year:D4}~{state.Id}") { ["Id"] = state.Id });
                 Add(new TableEntity(state.Kind, YearsRow(year.ToString("D4", CultureInfo.InvariantCulture))));
