@@ -346,7 +346,7 @@ public sealed class CoordinatorPagesBrowserTests(BrowserFixture fixture) : IClas
 
     private HttpClient Client() => new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = fixture.App.Anonymous.BaseAddress };
 
-    private async Task<IBrowserContext> NewContextAsync() => await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
+    private async Task<IBrowserContext> NewContextAsync() => await fixture.NewContextAsync(new BrowserNewContextOptions
     {
         BaseURL = fixture.App.Anonymous.BaseAddress!.ToString(),
         ViewportSize = new ViewportSize { Width = 1280, Height = 1000 },
