@@ -1,7 +1,9 @@
+using System.Net;
 using Azure.Storage.Blobs.Models;
 using IrpFlows.Documents;
 using IrpFlows.Irps;
 using IrpFlows.Irps.Material;
+using IrpFlows.Irps.Timeline;
 using IrpFlows.Tests.Support;
 using IrpFlows.Workflow;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,15 +49,26 @@ public sealed class DocumentRemindersFixture : IAsyncLifetime
 
         foreach (var day in new[] { At(2023, 1, 30), At(2023, 2, 2), At(2023, 2, 6), At(2023, 2, 7), At(2023, 3, 20) })
             await App.MoveClockAsync(day);
-        // Published follows the draft's fact check: the draft report is one more file of the IRP's to destroy.
-        var draft = TestFiles.Pdf("Draft report of HMP Elmley");
-        ElmleyBytes += draft.Length;
-        (await App.PutReportFileAsync(Elmley, "draft-report", "draft.pdf", draft)).EnsureSuccessStatusCode();
+        // Published follows the draft's fact check and the final report's going to ministers: the reports and the comments are
+        // HMI Prisons' own files, which the destruction keeps.
+        (await App.PutReportFileAsync(Elmley, "draft-report", "draft.pdf", TestFiles.Pdf("Draft report of HMP Elmley"))).EnsureSuccessStatusCode();
         (await App.RaiseAsync(Elmley, "DraftIssued")).EnsureSuccessStatusCode();
-        (await App.RaiseAsync(Elmley, "Published", new { date = "2023-03-20", url = "https://www.justiceinspectorates.gov.uk/hmiprisons/elmley" }))
+        (await App.PutReportFileAsync(Elmley, "fact-check-comments", "comments.pdf", TestFiles.Pdf("Comments from HMP Elmley"))).EnsureSuccessStatusCode();
+        (await App.PutReportFileAsync(Elmley, "final-report", "final.pdf", TestFiles.Pdf("Final report on HMP Elmley"))).EnsureSuccessStatusCode();
+        // The IRP started without a ministerial office: the final report waits for one, and publication for the final report.
+        using (var refused = await App.RaiseAsync(Elmley, "Published", Publication))
+            PublishedBeforeTheOfficeWasNamed = (refused.StatusCode, await refused.Content.ReadAsStringAsync());
+        (await App.RaiseAsync(Elmley, "MinisterialOfficeNamed", new { name = "Private Office", email = IrpRequests.MinisterialOfficeEmail }))
             .EnsureSuccessStatusCode();
+        await App.MoveClockAsync(At(2023, 3, 20).AddMinutes(5));
+        (await App.RaiseAsync(Elmley, "Published", Publication)).EnsureSuccessStatusCode();
         await App.MoveClockAsync(At(2023, 4, 4));
     }
+
+    private static readonly object Publication = new { date = "2023-03-20", url = "https://www.justiceinspectorates.gov.uk/hmiprisons/elmley" };
+
+    /// <summary>What <c>Published</c> got while the final report waited for a ministerial office.</summary>
+    public (HttpStatusCode Status, string Body) PublishedBeforeTheOfficeWasNamed { get; private set; }
 
     public async Task DisposeAsync() => await App.DisposeAsync();
 
@@ -142,29 +155,76 @@ public sealed class DocumentRemindersTests(DocumentRemindersFixture fixture) : I
     }
 
     [Fact]
-    public async Task AfterPublication_EveryFileIsDeletedOnTheDestructionDate_AndTheCoordinatorIsToldHowMuch()
+    public async Task Publication_WaitsForTheFinalReportToReachMinisters_WhoseOfficeMayBeNamedAfterTheStart()
+    {
+        var (status, body) = fixture.PublishedBeforeTheOfficeWasNamed;
+        var sent = await App.EmailAsync(fixture.Elmley, "final-report");
+
+        // Prison guide 14.1: the final report "will be sent to the Secretary of State for Justice and published".
+        Assert.Equal(HttpStatusCode.Conflict, status);
+        Assert.Contains("final-report", body, StringComparison.Ordinal);
+        Assert.Contains("MinisterialOfficeNamed", body, StringComparison.Ordinal);
+        Assert.Equal([IrpRequests.MinisterialOfficeEmail], Emails.Addresses(sent, "to"));
+        Assert.True(sent["sentAt"]!.GetValue<DateTimeOffset>() < (await App.GetIrpAsync(fixture.Elmley))["history"]!.AsArray()
+            .Single(e => e!["type"]!.GetValue<string>() == "Published")!["recordedAt"]!.GetValue<DateTimeOffset>());
+    }
+
+    [Fact]
+    public async Task AfterPublication_TheEstablishmentsDocumentsAreDeleted_TheInspectoratesFilesKept_AndTheEmailNamesEachFileDeleted()
     {
         var container = App.Blobs.GetBlobContainerClient(DocumentStore.ContainerName(fixture.Elmley));
         var left = new List<string>();
         await foreach (var blob in container.GetBlobsAsync(new GetBlobsOptions())) left.Add(blob.Name);
         var status = await App.Services.GetRequiredService<WorkflowEngine>().GetAsync(IrpWorkflow.KindName, fixture.Elmley, CancellationToken.None);
-        var destruction = status!.Step(MaterialDestruction.StepId)!.Result!["destruction"]!;
-        var text = Emails.PlainText(await App.RawEmailAsync(fixture.Elmley, MaterialDestruction.StepId));
+        var destroyed = status!.Instance.EventsOfType(IrpEvents.MaterialDestroyed).Single();
+        var record = EventData.FromData<MaterialDestroyedData>(destroyed.Data);
+        var emailed = status.Instance.EventsOfType(EngineEvents.StepCompleted).Single(e => StepHistory.StepId(e) == IrpSteps.MaterialDestruction);
+        var text = Emails.PlainText(await App.RawEmailAsync(fixture.Elmley, IrpSteps.MaterialDestruction));
 
-        Assert.Empty(left);
-        Assert.Equal(8, destruction["files"]!.GetValue<int>()); // seven documents and the draft report
-        Assert.Equal(fixture.ElmleyBytes, destruction["bytes"]!.GetValue<long>());
+        // Appendix A: the material "requested and used by the inspection team" goes; the reports and comments are the record.
+        Assert.Equal(["reports/draft/", "reports/fact-check/", "reports/final/"], left.Select(n => n[..(n.IndexOf('/', 8) + 1)]).Order());
+        Assert.Equal(7, destroyed.Data["count"]!.GetValue<int>());
+        Assert.Equal(fixture.ElmleyBytes, record.Bytes);
+        Assert.Equal([.. DocumentRemindersFixture.FirstTwo, .. DocumentRemindersFixture.LaterFive], record.Files.Select(f => f.Key));
+        Assert.True(destroyed.Sequence < emailed.Sequence);
         // Ten working days after publication on 20 March: Monday 3 April 2023, 09:00 in London (BST).
-        Assert.Equal(new DateTimeOffset(2023, 4, 3, 8, 0, 0, TimeSpan.Zero), status.Step(MaterialDestruction.StepId)!.Due);
-        Assert.Contains($"We deleted all 8 files ({UploadRules.Describe(fixture.ElmleyBytes)})", text, StringComparison.Ordinal);
+        Assert.Equal(new DateTimeOffset(2023, 4, 3, 8, 0, 0, TimeSpan.Zero), status.Step(IrpSteps.MaterialDeletion)!.Due);
+        Assert.Contains($"We deleted all 7 documents ({UploadRules.Describe(fixture.ElmleyBytes)})", text, StringComparison.Ordinal);
+        foreach (var file in record.Files) Assert.Contains(file.FileName, text, StringComparison.Ordinal);
+        Assert.Contains("keeps its own files", text, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task DestructionRunAgain_DeletesNothingMore_AndSaysNothingWasLeft()
+    public async Task AnIrpDestroyedBeforeTheDeletionWasAStepOfItsOwn_IsNotAskedToDeleteAgain()
     {
-        var again = await App.Services.GetRequiredService<MaterialDestruction>().DestroyAsync(fixture.Elmley, CancellationToken.None);
+        var status = await App.Services.GetRequiredService<WorkflowEngine>().GetAsync(IrpWorkflow.KindName, fixture.Elmley, CancellationToken.None);
+        // The log as the rules before this step wrote it: the destruction's email step deleted the files and recorded no fact.
+        var before = status!.Instance with
+        {
+            Events = status.Instance.Events.Where(e => e.Type != IrpEvents.MaterialDestroyed
+                && !(e.Type == EngineEvents.StepCompleted && StepHistory.StepId(e) == IrpSteps.MaterialDeletion)).ToList(),
+        };
 
-        Assert.Equal(new DestructionRecord(0, 0), again);
-        Assert.Contains("no files left to delete", again.Summary, StringComparison.Ordinal);
+        var plan = App.Services.GetRequiredService<IrpWorkflow>().Plan(before);
+
+        var deletion = plan.Steps.Single(s => s.Id == IrpSteps.MaterialDeletion);
+        Assert.Equal(StepReadiness.Skipped, deletion.Readiness);
+        Assert.Contains("before deletions were recorded on their own", deletion.SkipReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DestructionRunAgain_DeletesNothingMore_AndStillNamesWhatTheFirstRunDeleted()
+    {
+        var status = await App.Services.GetRequiredService<WorkflowEngine>().GetAsync(IrpWorkflow.KindName, fixture.Elmley, CancellationToken.None);
+        var state = IrpState.From(status!.Instance);
+
+        var again = await App.Services.GetRequiredService<MaterialDestruction>().DestroyAsync(fixture.Elmley, state.DocumentsReceived, CancellationToken.None);
+
+        // A crash between the deletion and its record runs it again: the documents the log names are gone, deleted by then.
+        Assert.Equal(state.MaterialDestroyed!.Files, again.Files);
+        Assert.Equal(fixture.ElmleyBytes, again.Bytes);
+        var left = new List<string>();
+        await foreach (var blob in App.Blobs.GetBlobContainerClient(DocumentStore.ContainerName(fixture.Elmley)).GetBlobsAsync(new GetBlobsOptions())) left.Add(blob.Name);
+        Assert.Equal(3, left.Count);
     }
 }

@@ -394,6 +394,7 @@ public sealed class IrpApiTests
         foreach (var step in new[] { "documents-request", "visit-start", "draft-report" })
             Assert.Equal("skipped", IrpFlowsApp.Step(irp, step)["status"]!.GetValue<string>());
         // Local policy: the establishment's material is still destroyed, ten working days after the cancel.
+        Assert.Equal("done", IrpFlowsApp.Step(irp, "material-deletion")["status"]!.GetValue<string>());
         Assert.Equal("done", IrpFlowsApp.Step(irp, "material-destruction")["status"]!.GetValue<string>());
         Assert.Equal(["announcement", "cancellation", "material-destruction"], await app.OutboxStepsAsync(id));
 

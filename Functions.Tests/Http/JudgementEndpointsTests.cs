@@ -89,6 +89,8 @@ public sealed class JudgementEndpointsTests : IAsyncLifetime
         // A report is published after its draft went for fact check (Published before DraftIssued is refused).
         Assert.Equal(HttpStatusCode.OK, (await _app.PutReportFileAsync(_id, "draft-report", "draft.pdf", TestFiles.Pdf("draft"))).StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, (await _app.RaiseAsync(_id, "DraftIssued")).StatusCode);
+        // ... and the final report went to ministers (prison guide 14.1): here, as the coordinator records, outside IrpFlows.
+        Assert.Equal(HttpStatusCode.Accepted, (await _app.RaiseAsync(_id, "FinalReportSentElsewhere")).StatusCode);
         Assert.Equal(HttpStatusCode.Accepted,
             (await _app.RaiseAsync(_id, "Published", new { date = "2027-03-01", url = "https://example.org/elmley" })).StatusCode);
 

@@ -28,16 +28,19 @@ public sealed class ReportUploadEndpointsTests : IAsyncLifetime
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
     [Fact]
-    public async Task FinalReport_WithoutAMinisterialOfficeContact_Is409_SayingIrpFlowsDoesNotSendIt()
+    public async Task FinalReport_WithoutAMinisterialOfficeContact_IsKept_AndWaitsForTheOfficeToBeNamed()
     {
         Assert.Equal(HttpStatusCode.OK, (await _app.PutReportFileAsync(_id, "draft-report", "draft.pdf", Pdf("draft"))).StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, (await _app.RaiseAsync(_id, "DraftIssued")).StatusCode);
 
         var response = await _app.PutReportFileAsync(_id, "final-report", "final.pdf", Pdf("final"));
+        await _app.MoveClockAsync(new DateTimeOffset(2027, 3, 1, 10, 2, 0, TimeSpan.Zero));
 
-        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        Assert.Contains("no ministerialOffice contact", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
-        JsonAssert.NullProperty(await _app.GetIrpAsync(_id), "finalReport");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var irp = await _app.GetIrpAsync(_id);
+        Assert.Equal("final.pdf", irp["finalReport"]!["fileName"]!.GetValue<string>());
+        Assert.Equal("MinisterialOfficeNamed", IrpFlowsApp.Step(irp, "final-report")["waitingFor"]!.GetValue<string>());
+        Assert.DoesNotContain("final-report", await _app.OutboxStepsAsync(_id));
     }
 
     [Fact]

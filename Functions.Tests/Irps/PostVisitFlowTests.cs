@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using IrpFlows.Tests.Support;
 using static IrpFlows.Tests.Support.Emails;
 using static IrpFlows.Tests.Support.IrpRequests;
@@ -77,13 +78,22 @@ public sealed class PostVisitFlowTests : IAsyncLifetime
 
         await _app.MoveClockAsync(new DateTimeOffset(2027, 3, 18, 10, 0, 0, TimeSpan.Zero));
         var url = "https://hmiprisons.justiceinspectorates.gov.uk/reports/elmley-irp-2027";
+        // Prison guide 14.1: the final report "will be sent to the Secretary of State for Justice and published". This IRP has
+        // no ministerial office contact; the inspectorate sent it another way, and the coordinator records that.
+        var beforeMinisters = await _app.RaiseAsync(id, "Published", new { date = "2027-03-18", url });
+        Assert.Equal(HttpStatusCode.Conflict, beforeMinisters.StatusCode);
+        Assert.Contains("FinalReportSentElsewhere", (await beforeMinisters.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.Accepted, (await _app.RaiseAsync(id, "FinalReportSentElsewhere", new { date = "2027-03-17" })).StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, (await _app.RaiseAsync(id, "Published", new { date = "2027-03-18", url })).StatusCode);
         await _app.MoveClockAsync(new DateTimeOffset(2027, 3, 18, 10, 1, 0, TimeSpan.Zero));
         var publication = await _app.EmailAsync(id, "publication");
         Assert.Equal([GovernorEmail, ImbChairEmail], Addresses(publication, "to"));
         var publicationText = PlainText(await _app.RawEmailAsync(publication));
-        Assert.DoesNotContain("Secretary of State for Justice", publicationText); // no final report went: no ministerial office contact
+        Assert.Contains("has been sent to the Secretary of State for Justice", publicationText);
         Assert.Contains(url, publicationText);
+        var finalReport = IrpFlowsApp.Step(await _app.GetIrpAsync(id), "final-report");
+        Assert.Equal("skipped", finalReport["status"]!.GetValue<string>());
+        Assert.Contains("sent outside IrpFlows on 17 March 2027", finalReport["skippedReason"]!.GetValue<string>());
 
         // Feedback five working days after publication; material ten (past Easter 2027).
         await _app.MoveClockAsync(new DateTimeOffset(2027, 4, 6, 10, 0, 0, TimeSpan.Zero));
@@ -100,6 +110,10 @@ public sealed class PostVisitFlowTests : IAsyncLifetime
             step!["id"]!.GetValue<string>() is "debrief-document" or "final-report" || beforeTheVisit.Contains(step["id"]!.GetValue<string>())
                 ? "skipped" : "done", step["status"]!.GetValue<string>()));
         Assert.Contains("skipped-notice-1", await _app.OutboxStepsAsync(id));
+        // A completed IRP has no next step: not the reminder whose moment passed months ago.
+        var listed = (await _app.Coordinator.GetFromJsonAsync<JsonArray>("/api/irps"))!.Single(i => i!["id"]!.GetValue<string>() == id)!;
+        Assert.Equal("Completed", listed["runtimeStatus"]!.GetValue<string>());
+        Assert.Null(listed["nextStep"]);
     }
 
     [Fact]
@@ -115,6 +129,7 @@ public sealed class PostVisitFlowTests : IAsyncLifetime
         await _app.MoveClockAsync(new DateTimeOffset(2027, 3, 12, 10, 0, 0, TimeSpan.Zero));
         Assert.Equal("skipped", await _app.StepStatusAsync(id, "fact-check-reminder-1"));
 
+        Assert.Equal(HttpStatusCode.Accepted, (await _app.RaiseAsync(id, "FinalReportSentElsewhere", new { date = "2027-03-12" })).StatusCode);
         Assert.Equal(HttpStatusCode.Accepted,
             (await _app.RaiseAsync(id, "Published", new { date = "2027-03-12", url = "https://example.org/elmley" })).StatusCode);
         await _app.MoveClockAsync(new DateTimeOffset(2027, 3, 18, 10, 0, 0, TimeSpan.Zero));

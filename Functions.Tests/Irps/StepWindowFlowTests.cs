@@ -92,6 +92,7 @@ public sealed class StepWindowFlowTests : IAsyncLifetime
         Assert.Equal(new DateOnly(2027, 3, 31).ToString("yyyy-MM-dd"),
             IrpFlowsApp.Step(await _app.GetIrpAsync(id), "fact-check-reminder-1")["date"]!.GetValue<string>());
 
+        Assert.Equal(HttpStatusCode.Accepted, (await _app.RaiseAsync(id, "FinalReportSentElsewhere")).StatusCode);
         Assert.Equal(HttpStatusCode.Accepted,
             (await _app.RaiseAsync(id, "Published", new { date = "2027-03-25", url = "https://example.org/elmley" })).StatusCode);
         await _app.MoveClockAsync(new DateTimeOffset(2027, 4, 1, 10, 0, 0, TimeSpan.Zero));

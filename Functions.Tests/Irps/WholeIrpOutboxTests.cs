@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Azure.Storage.Blobs.Models;
+using IrpFlows.Documents;
 using IrpFlows.Tests.Support;
+using MimeKit;
 using static IrpFlows.Tests.Support.IrpRequests;
 
 namespace IrpFlows.Tests.Irps;
@@ -31,10 +34,9 @@ public sealed class WholeIrpOutboxTests
         Assert.Contains(ImbChairEmail, Emails.Addresses(outbox["visit-arrangements"], "cc"));
         // 6.1: the announcement named the old dates, so the move is told, with the invitation replaced.
         await AssertMoveNoticedAsync(app, outbox["visit-moved-1"], Sorted(GovernorEmail, ImbChairEmail, LiaisonEmail));
-        // 13.1: the debrief document shared with HMPPS.
+        // 8.1, 13.1: the team's debrief document, as uploaded, shared with HMPPS.
         Assert.Equal([HmppsEmail], Emails.Addresses(outbox["debrief-document"], "to"));
-        Assert.Contains("HMI Prisons judged that there was good progress in none of the recommendations, reasonable progress in seven recommendations",
-            Emails.PlainText(await app.RawEmailAsync(outbox["debrief-document"])));
+        await AssertTheTeamsDocumentIsAttachedAsync(app, outbox["debrief-document"]);
         // 14.1: the final report to the Secretary of State for Justice before publication, and the notice says so.
         Assert.Equal([MinisterialOfficeEmail], Emails.Addresses(outbox["final-report"], "to"));
         Assert.True(outbox["final-report"]["sentAt"]!.GetValue<DateTimeOffset>() < outbox["publication"]["sentAt"]!.GetValue<DateTimeOffset>());
@@ -58,10 +60,9 @@ public sealed class WholeIrpOutboxTests
         Assert.Contains(ImbChairEmail, Emails.Addresses(outbox["visit-arrangements"], "cc"));
         // 2.4: the announcement went to the centre manager and the Home Office, copied to the IMB chair.
         await AssertMoveNoticedAsync(app, outbox["visit-moved-1"], Sorted(GovernorEmail, HomeOfficeEmail, ImbChairEmail, LiaisonEmail));
-        // 4.3: the debrief document shared with the contractor and the Home Office.
+        // 3.1, 4.3: the team's debrief document shared with the contractor and the Home Office.
         Assert.Equal(Sorted(ContractorEmail, HomeOfficeEmail), Emails.Addresses(outbox["debrief-document"], "to"));
-        Assert.Contains("reasonable progress in two concerns",
-            Emails.PlainText(await app.RawEmailAsync(outbox["debrief-document"])));
+        await AssertTheTeamsDocumentIsAttachedAsync(app, outbox["debrief-document"]);
         // 5.1: the final report to the Home Secretary and Minister before publication.
         Assert.Equal([MinisterialOfficeEmail], Emails.Addresses(outbox["final-report"], "to"));
         Assert.Contains("ready for the Home Secretary and the Minister", Emails.PlainText(await app.RawEmailAsync(outbox["final-report"])));
@@ -81,12 +82,26 @@ public sealed class WholeIrpOutboxTests
         Assert.Equal(HttpStatusCode.Accepted, (await app.RaiseAsync(id, "VisitRescheduled", new { visitStart = "2027-03-01" })).StatusCode);
         await app.RunToCompletionAsync(id);
 
+        // Appendix A / Appendix I: the establishment's material is destroyed (none was uploaded here); HMI Prisons' files stay.
+        var kept = await app.Blobs.GetBlobContainerClient(DocumentStore.ContainerName(id)).GetBlobsAsync(new GetBlobsOptions()).Select(b => b.Name[..b.Name.LastIndexOf('/', b.Name.LastIndexOf('/') - 1)]).ToListAsync();
+        Assert.Equal(["reports/debrief", "reports/draft", "reports/final"], kept.Order());
+        Assert.Single((await app.GetIrpAsync(id))["history"]!.AsArray(), e => e!["type"]!.GetValue<string>() == "MaterialDestroyed");
+
         var outbox = await app.OutboxAsync(id);
         var steps = outbox.Select(e => e["step"]!.GetValue<string>()).ToList();
         Assert.Equal(steps.Distinct(), steps);
         Assert.All(new[] { "announcement", "documents-request", "visit-arrangements", "visit-moved-1", "debrief-document", "final-report", "publication", "governor-feedback" },
             step => Assert.Contains(step, steps));
         return outbox.ToDictionary(e => e["step"]!.GetValue<string>());
+    }
+
+    private static async Task AssertTheTeamsDocumentIsAttachedAsync(IrpFlowsApp app, JsonObject email)
+    {
+        var attachment = Assert.IsType<MimePart>(Assert.Single(Emails.Parse(await app.RawEmailAsync(email)).Attachments));
+        using var content = new MemoryStream();
+        await attachment.Content!.DecodeToAsync(content);
+        Assert.Equal(Timelines.DebriefDocumentName, attachment.FileName);
+        Assert.Equal(TestFiles.Pdf("debrief document"), content.ToArray());
     }
 
     private static async Task AssertMoveNoticedAsync(IrpFlowsApp app, JsonObject notice, IReadOnlyList<string> to)

@@ -1,5 +1,5 @@
-using IrpFlows.Irps.Judgements;
-using IrpFlows.Tests.Judgements;
+using IrpFlows.Documents;
+using IrpFlows.Irps;
 
 namespace IrpFlows.Tests.Mail;
 
@@ -26,23 +26,21 @@ public sealed partial class IrpMailTemplatesTests
     }
 
     [Fact]
-    public void DebriefDocument_GoesToHmpps_WithTheJudgementsAsTheReportWillSummariseThem()
+    public void DebriefDocument_GoesToHmpps_WithTheTeamsDocumentAttachedAsUploaded()
     {
         var facts = TestIrps.Elmley(TestIrps.Liaison);
-        var summary = ReportSummary.Build(PublishedReports.ElmleyRecommendations, PublishedReports.ElmleyThemes, ReportSubject.For(facts));
 
-        var message = Render("debrief-document", TestIrps.Context(facts, summary: summary));
+        var message = Render("debrief-document", TestIrps.Context(facts));
 
         // Prison guide 13.1: "subsequently shared electronically with various staff in HMPPS".
         Assert.Equal([TestIrps.Hmpps.Email], Addresses(message.To));
         Assert.Equal([TestIrps.Coordinator.Email], Addresses(message.Cc));
         Assert.Equal("Independent review of progress at HMP Elmley: debrief document", message.Subject);
         AssertInBothBodies(message, "The team leader gave the formal debrief of our independent review of progress at HMP Elmley to the governor on Wednesday 15 February 2023.");
-        AssertInBothBodies(message, "At this IRP visit, we followed up seven recommendations from our most recent inspection in March 2022");
-        AssertInBothBodies(message, "HMI Prisons judged that there was good progress in one recommendation, reasonable progress in three recommendations, insufficient progress in three recommendations and no meaningful progress in none of the recommendations.");
-        Assert.Contains("HMI Prisons recommendations\n", message.TextBody);
-        Assert.Contains("- 1.43 Good progress: Leaders should make sure that staff routinely switch on body-worn cameras", message.TextBody);
-        Assert.Contains("Ofsted themes\n", message.TextBody);
+        // Prison guide 8.1: the team's document, finalised at the deliberation meeting, not one IrpFlows writes.
+        AssertInBothBodies(message, "it is attached (HMP Elmley debrief document.docx).");
+        Assert.Equal([TestIrps.TeamsDebriefDocument], message.Attachments);
+        Assert.DoesNotContain("judged that", message.TextBody);
         AssertInBothBodies(message, "to be published on our website by Wednesday 22 March 2023");
     }
 
@@ -53,8 +51,7 @@ public sealed partial class IrpMailTemplatesTests
 
         // IRC guide 4.3: "shared with the contractor and Home Office".
         Assert.Equal([TestIrps.Contractor.Email, TestIrps.HomeOffice.Email], Addresses(message.To));
-        Assert.Contains("HMI Prisons concerns\n", message.TextBody);
-        Assert.Contains("- C1 Not yet judged: Detainees at risk of self-harm", message.TextBody);
+        Assert.Equal([TestIrps.TeamsDebriefDocument], message.Attachments);
     }
 
     [Fact]
@@ -234,20 +231,33 @@ public sealed partial class IrpMailTemplatesTests
     }
 
     [Fact]
-    public void MaterialDestruction_ReportsTheSummaryToTheCoordinator_CopyingTheLiaisonOfficer()
+    public void MaterialDestruction_NamesEachDocumentDeleted_ToTheCoordinator_CopyingTheLiaisonOfficer()
     {
-        var message = Render("material-destruction", TestIrps.Context(TestIrps.Elmley(TestIrps.Liaison),
-            destructionSummary: "12 uploaded files deleted on 21 April 2023 <all>."));
+        var destroyed = new MaterialDestroyedData(
+            [new DestroyedFile("action-plan", "Action plan <final>.pdf", 2_048), new DestroyedFile("evidence", "Evidence.docx", 1_048_576)], 1_050_624);
+
+        var message = Render("material-destruction", TestIrps.Context(TestIrps.Elmley(TestIrps.Liaison), destroyed: destroyed));
 
         Assert.Equal([TestIrps.Coordinator.Email], Addresses(message.To));
         Assert.Equal([TestIrps.Liaison.Email], Addresses(message.Cc));
-        AssertInBothBodies(message, "12 uploaded files deleted on 21 April 2023 <all>.");
-        Assert.Contains("&lt;all&gt;", message.HtmlBody);
+        AssertInBothBodies(message, $"We deleted all 2 documents ({UploadRules.Describe(1_050_624)}) the establishment uploaded to IrpFlows for this review. None remain:");
+        AssertInBothBodies(message, $"Evidence.docx ({UploadRules.Describe(1_048_576)})");
+        Assert.Contains("Action plan &lt;final&gt;.pdf", message.HtmlBody);
+        // Prison guide Appendix A: the establishment's material, not the inspectorate's record, is destroyed.
+        AssertInBothBodies(message, "HM Inspectorate of Prisons keeps its own files of the review (the draft and final reports, the fact-check comments and the debrief document) as its record.");
         AssertInBothBodies(message, "As liaison officer, Priya Patel is asked to make sure that any material the team requested and used that remains at the establishment is destroyed or returned to the correct departments.");
     }
 
     [Fact]
-    public void MaterialDestruction_WithoutASummary_IsRejected()
+    public void MaterialDestruction_WhenNothingWasUploaded_SaysSo()
+    {
+        var message = Render("material-destruction", TestIrps.Context(TestIrps.Elmley(TestIrps.Liaison), destroyed: new MaterialDestroyedData([], 0)));
+
+        AssertInBothBodies(message, "The establishment uploaded no documents to IrpFlows for this review, so there were none to delete.");
+    }
+
+    [Fact]
+    public void MaterialDestruction_WithoutTheRecordOfTheDeletion_IsRejected()
     {
         Assert.Throws<ArgumentException>(() => Render("material-destruction", TestIrps.Context(TestIrps.Elmley(TestIrps.Liaison))));
     }

@@ -33,6 +33,23 @@ public sealed partial class IrpMailTemplatesTests
     }
 
     [Fact]
+    public void Announcement_SaysWhichRecommendationsHmppsRejectedOrOnlyPartlyAccepted()
+    {
+        var recommendations = TestIrps.ElmleyRecommendations;
+        var facts = TestIrps.Elmley() with
+        {
+            Recommendations = [recommendations[0] with { HmppsResponse = HmppsResponse.Rejected }, recommendations[1] with { HmppsResponse = HmppsResponse.PartlyAccepted }, .. recommendations.Skip(2)],
+        };
+
+        var message = Render("announcement", TestIrps.Context(facts));
+
+        // Prison guide 6.1: the list "may include recommendations that were rejected or only partly accepted by HMPPS".
+        Assert.Contains($"- {recommendations[0].Ref} {recommendations[0].Area}: {recommendations[0].Text} (Rejected by HMPPS.)\n", message.TextBody);
+        Assert.Contains($"- {recommendations[1].Ref} {recommendations[1].Area}: {recommendations[1].Text} (Only partly accepted by HMPPS.)\n", message.TextBody);
+        Assert.Contains($"- {recommendations[2].Ref} {recommendations[2].Area}: {recommendations[2].Text}\n", message.TextBody);
+    }
+
+    [Fact]
     public void Announcement_ListsARecommendationInParts_WithItsPartsUnderIt_AndCountsItOnce()
     {
         var facts = TestIrps.Elmley() with { Recommendations = [TestIrps.ElmleyRecommendations[0], Judgements.PublishedReports.HullUseOfForce] };

@@ -1,7 +1,5 @@
-using IrpFlows.Irps.Judgements;
 using IrpFlows.Irps.Letters;
 using IrpFlows.Mail;
-using IrpFlows.Tests.Judgements;
 using Microsoft.Extensions.Time.Testing;
 
 namespace IrpFlows.Tests.Mail;
@@ -40,10 +38,9 @@ public sealed partial class IrpMailTemplatesTests
     public void FinalReportAndDebriefDocument_WrittenAfterThePublicationDeadline_DoNotPromiseIt()
     {
         var facts = TestIrps.Elmley(TestIrps.Liaison);
-        var summary = ReportSummary.Build(PublishedReports.ElmleyRecommendations, PublishedReports.ElmleyThemes, ReportSubject.For(facts));
 
         var final = RenderOn(AfterThePublicationDeadline, "final-report", TestIrps.Context(facts));
-        var debrief = RenderOn(AfterThePublicationDeadline, "debrief-document", TestIrps.Context(facts, summary: summary));
+        var debrief = RenderOn(AfterThePublicationDeadline, "debrief-document", TestIrps.Context(facts));
 
         AssertInBothBodies(final, "We will publish it on our website shortly. Please treat it as confidential until then.");
         AssertInBothBodies(debrief, "to be published on our website as soon as it is ready, will be the final record of its findings.");

@@ -1,3 +1,4 @@
+using IrpFlows.Irps;
 using IrpFlows.Irps.Letters;
 using IrpFlows.Mail;
 using Microsoft.Extensions.Time.Testing;
@@ -44,7 +45,7 @@ public sealed partial class IrpMailTemplatesTests
     public void EveryEmailStep_IsKeyedByInstanceAndStep_WithHtmlAndTextOfTheSameLetter(string stepId)
     {
         var context = TestIrps.Context(TestIrps.Elmley(TestIrps.Liaison),
-            draftReportLink: new Uri("https://irpflows.example/draft/1"), destructionSummary: "All 12 files deleted.");
+            draftReportLink: new Uri("https://irpflows.example/draft/1"), destroyed: new MaterialDestroyedData([new DestroyedFile("action-plan", "plan.pdf", 1200)], 1200));
 
         var message = Render(stepId, context);
 

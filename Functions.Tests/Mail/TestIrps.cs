@@ -1,6 +1,6 @@
 using IrpFlows.Calendar;
+using IrpFlows.Irps;
 using IrpFlows.Irps.Facts;
-using IrpFlows.Irps.Judgements;
 using IrpFlows.Irps.Letters;
 using IrpFlows.Mail;
 
@@ -86,10 +86,10 @@ internal static class TestIrps
         DateOnly? publishedOn = null,
         Uri? publicationUrl = null,
         string? cancellationReason = null,
-        string? destructionSummary = null,
+        MaterialDestroyedData? destroyed = null,
         string instanceId = "irp-elmley-2023",
         int visitReschedules = 0,
-        ReportSummaryResult? summary = null,
+        MailAttachment? debriefDocument = null,
         bool finalReportSent = false)
     {
         var start = facts.VisitStart;
@@ -104,17 +104,15 @@ internal static class TestIrps
         };
         return new IrpMailContext(
             instanceId, facts, dates, visitReschedules, documents ?? Documents, withUploadLink ? UploadLink : null,
-            draftReportLink, factCheckUploadLink, publishedOn, publicationUrl, cancellationReason, destructionSummary)
+            draftReportLink, factCheckUploadLink, publishedOn, publicationUrl, cancellationReason, destroyed)
         {
-            Summary = summary ?? Unjudged(facts),
+            DebriefDocument = debriefDocument ?? TeamsDebriefDocument,
             FinalReportLink = FinalReportLink,
             FinalReportSent = finalReportSent,
         };
     }
 
-    /// <summary>The summary before any judgement is recorded.</summary>
-    public static ReportSummaryResult Unjudged(IrpFacts facts) => ReportSummary.Build(
-        facts.Recommendations.Select(r => JudgedRecommendation.For(r, _ => null)).ToList(),
-        facts.OfstedThemes.Select(t => new JudgedTheme(t, null)).ToList(),
-        ReportSubject.For(facts));
+    /// <summary>The team's debrief document, as the coordinator uploaded it.</summary>
+    public static readonly MailAttachment TeamsDebriefDocument = new("HMP Elmley debrief document.docx",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document", BinaryData.FromString("PK debrief document"));
 }

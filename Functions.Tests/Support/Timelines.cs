@@ -6,10 +6,14 @@ namespace IrpFlows.Tests.Support;
 /// <summary>Running an IRP to its end on the development clock, as a coordinator would see it through.</summary>
 public static class Timelines
 {
+    /// <summary>The name the debrief document is uploaded with.</summary>
+    public const string DebriefDocumentName = "Debrief-document.pdf";
+
     /// <summary>
     /// Moves the clock to each next due step until the IRP completes, recording the coordinator's events when the
-    /// timeline waits for them: every judgement (reasonable progress) before the debrief document, the draft (uploaded and
-    /// issued) on its planned date, the final report on its target date, publication on the deadline.
+    /// timeline waits for them: every judgement (reasonable progress) and the debrief document (<see cref="DebriefDocumentName"/>),
+    /// the draft (uploaded and issued) on its planned date, the final report on its target date (recorded sent elsewhere when
+    /// the IRP has no ministerial office), publication on the deadline.
     /// </summary>
     public static Task RunToCompletionAsync(this IrpFlowsApp app, string id) => app.RunUntilAsync(id, doneStep: null);
 
@@ -98,12 +102,18 @@ public static class Timelines
                 await ExpectAsync(HttpStatusCode.OK, app.PutReportFileAsync(id, "draft-report", "HMP Elmley draft.pdf", TestFiles.Pdf("draft")));
                 await ExpectAsync(HttpStatusCode.Accepted, app.RaiseAsync(id, "DraftIssued", new { date }));
                 break;
-            case "JudgementsRecorded":
+            case "DebriefDocumentUploaded":
+                // The team judges every item at its deliberation meeting and writes the debrief document from those judgements.
                 foreach (var item in (await app.GetIrpAsync(id))["judgements"]!.AsArray().Where(j => j!["judgement"] is null))
                     await ExpectAsync(HttpStatusCode.OK, app.PutJudgementAsync(id, item!["ref"]!.GetValue<string>(), new { judgement = "ReasonableProgress" }));
+                await ExpectAsync(HttpStatusCode.OK, app.PutReportFileAsync(id, "debrief-document", DebriefDocumentName, TestFiles.Pdf("debrief document")));
                 break;
             case "FinalReportUploaded":
                 await ExpectAsync(HttpStatusCode.OK, app.PutReportFileAsync(id, "final-report", "Final report.pdf", TestFiles.Pdf("final")));
+                break;
+            case "MinisterialOfficeNamed":
+                // No ministerial office to send it to: the inspectorate sent it itself (prison guide 14.1), as the coordinator records.
+                await ExpectAsync(HttpStatusCode.Accepted, app.RaiseAsync(id, "FinalReportSentElsewhere", new { date }));
                 break;
             case "Published":
                 await ExpectAsync(HttpStatusCode.Accepted, app.RaiseAsync(id, "Published",

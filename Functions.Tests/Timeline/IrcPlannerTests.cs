@@ -41,7 +41,7 @@ public class IrcPlannerTests
     public void FinalReport_GoesToTheHomeSecretaryAndMinister()
     {
         Assert.Equal("Coordinator", Step("publication-deadline").Concerns);
-        Assert.Equal("Home Secretary and Minister: no contact given, so not sent by IrpFlows", Step("final-report").Concerns);
+        Assert.Equal("Home Secretary and Minister: no ministerial office contact yet (record MinisterialOfficeNamed)", Step("final-report").Concerns);
         Assert.Equal("IRC guide 5.1", Step("final-report").Source);
         Assert.Equal(new DateOnly(2025, 10, 8), Step("publication-deadline").Date); // visit ends Wed 3 Sep + 25 working days
         Assert.Equal("IRC guide 5.1", Step("publication-deadline").Source);
@@ -60,13 +60,13 @@ public class IrcPlannerTests
     }
 
     [Fact]
-    public void DebriefDocument_IsSharedWithTheContractorAndHomeOffice_OnceJudged()
+    public void DebriefDocument_IsSharedWithTheContractorAndHomeOffice_OnceUploaded()
     {
         var contractor = new Contact("Centre contractor", "contract@contractor.example");
         var facts = IrpExamples.Irc() with { Contacts = IrpExamples.Irc().Contacts with { Contractor = contractor } };
         var step = new IrpPlanner(WorkingDayCalendar.EnglandAndWales, new IrpPolicy()).Plan(facts, new IrpProgress()).Single(s => s.Id == "debrief-document");
 
-        Assert.Equal(("Contractor and Home Office", "IRC guide 4.3", "JudgementsRecorded"), (step.Concerns, step.Source, step.WaitingFor));
+        Assert.Equal(("Contractor and Home Office", "IRC guide 4.3", "DebriefDocumentUploaded"), (step.Concerns, step.Source, step.WaitingFor));
         Assert.Equal(new DateOnly(2025, 9, 4), step.Date); // the visit ends Wednesday 3 September
         Assert.Equal("Home Office (no contractor contact given)", Step("debrief-document").Concerns);
         Assert.True(Step("debrief-document").Applicable);

@@ -61,13 +61,28 @@ public class IrpPlannerTests
             "announcement", "documents-request", "documents-reminder-1", "documents-reminder-2", "documents-reminder-3",
             "documents-deadline", "documents-overdue", "visit-arrangements", "visit-start", "visit-end", "debrief", "debrief-document",
             "liaison-feedback", "draft-report", "fact-check-reminder-1", "fact-check-deadline", "publication-alert",
-            "final-report", "publication-deadline", "publication", "governor-feedback", "material-destruction",
+            "final-report", "publication-deadline", "publication", "governor-feedback", "material-deletion", "material-destruction",
         ];
         Assert.Equal(required.Order(), plan.Select(s => s.Id).Order());
         Assert.Equal("Prison guide 7.4", Step(plan, "documents-deadline").Source);
         Assert.Equal("Prison guide 14.1", Step(plan, "publication-deadline").Source);
         Assert.Equal("Prison guide 16.1", Step(plan, "governor-feedback").Source);
+        Assert.Equal("Prison guide Appendix A", Step(plan, "material-deletion").Source);
         Assert.Equal("Prison guide Appendix A", Step(plan, "material-destruction").Source);
+    }
+
+    [Fact]
+    public void RulesTheGuidesDoNotGive_AreLabelledLocalPolicy_NamingTheirSetting_NotCreditedToAGuide()
+    {
+        var plan = Planner.Plan(IrpExamples.Elmley(), new IrpProgress(DraftIssuedOn: D("2023-02-27")));
+
+        // Prison guide 7.3 asks for the documents, 7.2 for the arrangements, 14.1 for a fact check: none gives a date or period.
+        Assert.Equal("Local policy: 5 working days after the announcement (setting DocumentsRequestWorkingDaysAfterAnnouncement); prison guide 7.3 asks for the documents but gives no date",
+            Step(plan, "documents-request").Source);
+        Assert.StartsWith("Local policy: 10 working days before the visit (setting VisitArrangementsWorkingDaysBeforeVisit)", Step(plan, "visit-arrangements").Source);
+        foreach (var step in new[] { "fact-check-reminder-1", "fact-check-deadline" })
+            Assert.StartsWith("Local policy: 10 working days for the comments (setting FactCheckWorkingDays)", Step(plan, step).Source);
+        Assert.DoesNotContain(plan, s => s.Source.Contains("probation manual", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
@@ -149,15 +164,15 @@ public class IrpPlannerTests
     }
 
     [Fact]
-    public void DebriefDocument_GoesToHmpps_TheWorkingDayAfterTheVisit_SkippingEaster_OnceEverythingIsJudged()
+    public void DebriefDocument_GoesToHmpps_TheWorkingDayAfterTheVisit_SkippingEaster_OnceTheTeamsDocumentIsUploaded()
     {
         // Visit Tuesday 12 – Thursday 14 April 2022: Good Friday and Easter Monday follow.
         var facts = IrpExamples.WithHmpps(IrpExamples.Elmley(D("2022-04-12"), D("2022-02-01")));
 
         var waiting = Step(Planner.Plan(facts, new IrpProgress()), "debrief-document");
-        var judged = Step(Planner.Plan(facts, new IrpProgress { AllJudged = true }), "debrief-document");
+        var judged = Step(Planner.Plan(facts, new IrpProgress { DebriefDocumentUploaded = true }), "debrief-document");
 
-        Assert.Equal((D("2022-04-19"), "JudgementsRecorded", true, "HMPPS", "Prison guide 13.1"),
+        Assert.Equal((D("2022-04-19"), "DebriefDocumentUploaded", true, "HMPPS", "Prison guide 13.1"),
             (waiting.Date, waiting.WaitingFor, waiting.Applicable, waiting.Concerns, waiting.Source));
         Assert.Null(judged.WaitingFor);
         Assert.Equal(D("2022-04-19"), judged.Date);
@@ -166,7 +181,7 @@ public class IrpPlannerTests
     [Fact]
     public void DebriefDocument_WithoutAnHmppsContact_IsNotSent()
     {
-        var step = Step(Planner.Plan(IrpExamples.Elmley(), new IrpProgress { AllJudged = true }), "debrief-document");
+        var step = Step(Planner.Plan(IrpExamples.Elmley(), new IrpProgress { DebriefDocumentUploaded = true }), "debrief-document");
 
         Assert.False(step.Applicable);
         Assert.Equal("HMPPS: no contact given, so not sent", step.Concerns);
@@ -178,8 +193,8 @@ public class IrpPlannerTests
         var facts = IrpExamples.WithHmpps(IrpExamples.Elmley());
 
         Assert.False(Step(Planner.Plan(facts, new IrpProgress(PublishedOn: D("2023-03-20"))), "debrief-document").Applicable);
-        Assert.False(Step(Planner.Plan(facts, new IrpProgress(PublishedOn: D("2023-03-20")) { AllJudged = true }), "debrief-document").Applicable);
-        Assert.True(Step(Planner.Plan(facts, new IrpProgress { AllJudged = true }), "debrief-document").Applicable);
+        Assert.False(Step(Planner.Plan(facts, new IrpProgress(PublishedOn: D("2023-03-20")) { DebriefDocumentUploaded = true }), "debrief-document").Applicable);
+        Assert.True(Step(Planner.Plan(facts, new IrpProgress { DebriefDocumentUploaded = true }), "debrief-document").Applicable);
     }
 
     [Fact]
@@ -198,13 +213,22 @@ public class IrpPlannerTests
     }
 
     [Fact]
-    public void FinalReport_WithoutAMinisterialOfficeContact_OrPublishedWithoutIt_IsNotSentByIrpFlows()
+    public void FinalReport_WithoutAMinisterialOfficeContact_WaitsForOne_AndSentElsewhere_IsNotSentByIrpFlows()
     {
+        var uploaded = new DateTimeOffset(2023, 3, 14, 10, 0, 0, TimeSpan.Zero);
         var withOffice = IrpExamples.WithMinisterialOffice(IrpExamples.Elmley());
 
+        // Prison guide 14.1: the report goes to ministers before it is published, whoever the office turns out to be.
         var noContact = Step(Planner.Plan(IrpExamples.Elmley(), new IrpProgress()), "final-report");
-        Assert.False(noContact.Applicable);
-        Assert.Equal("Secretary of State for Justice: no contact given, so not sent by IrpFlows", noContact.Concerns);
+        var uploadedNoContact = Step(Planner.Plan(IrpExamples.Elmley(), new IrpProgress { FinalReportUploadedAt = uploaded }), "final-report");
+        var elsewhere = Step(Planner.Plan(withOffice, new IrpProgress { FinalReportUploadedAt = uploaded, FinalReportSentElsewhereOn = D("2023-03-13") }), "final-report");
+
+        Assert.Equal((true, "FinalReportUploaded"), (noContact.Applicable, noContact.WaitingFor));
+        Assert.Equal("Secretary of State for Justice: no ministerial office contact yet (record MinisterialOfficeNamed)", noContact.Concerns);
+        Assert.Equal((true, "MinisterialOfficeNamed", uploaded), (uploadedNoContact.Applicable, uploadedNoContact.WaitingFor, uploadedNoContact.Due));
+        Assert.Equal((false, D("2023-03-13")), (elsewhere.Applicable, elsewhere.Date));
+        Assert.Equal("the coordinator recorded that it was sent outside IrpFlows on 13 March 2023", elsewhere.SkipReason);
+        // A log from before publication was refused without it: not sent after the report is out.
         Assert.False(Step(Planner.Plan(withOffice, new IrpProgress(PublishedOn: D("2023-03-20"))), "final-report").Applicable);
         Assert.Equal("Coordinator", Step(Planner.Plan(withOffice, new IrpProgress()), "publication-deadline").Concerns);
     }

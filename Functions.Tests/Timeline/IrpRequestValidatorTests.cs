@@ -142,6 +142,60 @@ public class IrpRequestValidatorTests
     }
 
     [Fact]
+    public void ARecommendationHmppsRejectedOrPartlyAccepted_IsKeptSo_ForAPrisonOnly()
+    {
+        // Prison guide 6.1: the list "may include recommendations that were rejected or only partly accepted by HMPPS".
+        var prison = Validate(Elmley() with
+        {
+            Recommendations = [new("1.1", null, "One") { HmppsResponse = "rejected" }, new("1.2", null, "Two") { HmppsResponse = "partlyAccepted" }, new("1.3", null, "Three")],
+        }).Facts!;
+
+        Assert.Equal([HmppsResponse.Rejected, HmppsResponse.PartlyAccepted, null], prison.Recommendations.Select(r => r.HmppsResponse));
+        AssertError(Validate(Elmley() with { Recommendations = [new("1.1", null, "One") { HmppsResponse = "declined" }] }),
+            "recommendations[0].hmppsResponse", "must be rejected or partlyAccepted");
+        AssertError(Validate(Irc() with { Recommendations = [new("C1", null, "Concern") { HmppsResponse = "rejected" }] }),
+            "recommendations[0].hmppsResponse", "is for a prison's recommendations");
+    }
+
+    [Fact]
+    public void ATeamAsTheGuideDescribesIt_GivesNoWarning()
+    {
+        // Prison guide 2.3, 4.1: four or five, led by the source inspection's team leader.
+        var validation = Validate(Elmley() with
+        {
+            Team = [new("Angus Jones", "Team leader", null, null, AtSourceInspection: true), new("Si Hussain", "Inspector", null, null),
+                new("Jo Lee", "Inspector", null, null), new("Kim Ng", "Researcher", null, null)],
+        });
+
+        Assert.DoesNotContain(validation.Warnings, w => w.Field == "team");
+    }
+
+    [Fact]
+    public void ASmallTeamLedByANewcomer_IsWarnedOf_CitingTheParagraphs_ButNotRefused()
+    {
+        var validation = Validate(Elmley() with { Team = [new("Angus Jones", "Team leader", null, null), new("Si Hussain", null, false, true)] });
+
+        Assert.True(validation.IsValid);
+        Assert.Equal(["no-member-from-source-inspection", "team-leader-not-from-source-inspection", "team-size"],
+            validation.Warnings.Where(w => w.Field == "team").Select(w => w.Code).Order());
+        Assert.Contains(validation.Warnings, w => w.Code == "team-size" && w.Message.Contains("prison guide 2.3 and 4.1 say usually four or five"));
+    }
+
+    [Fact]
+    public void AnIrcTeam_CountsItsHmiPrisonsInspectors_NotTheCqcColleague_AndNeedsSomeoneFromThePreviousInspection()
+    {
+        // IRC guide 2.1: three to five HMI Prisons inspectors and researchers, who may be joined by a colleague from CQC.
+        var team = new TeamMemberRequest[] { new("A", "Team leader", null, null), new("B", null, null, null), new("C", null, null, null),
+            new("D", null, null, null), new("E", null, null, null), new("F", "Care Quality Commission inspector", null, null) };
+
+        var validation = Validate(Irc() with { Team = [.. team] });
+
+        Assert.DoesNotContain(validation.Warnings, w => w.Code == "team-size");
+        Assert.Contains(validation.Warnings, w => w.Code == "no-member-from-source-inspection" && w.Message.Contains("IRC guide 2.1"));
+        Assert.DoesNotContain(validation.Warnings, w => w.Code == "team-leader-not-from-source-inspection");
+    }
+
+    [Fact]
     public void OfstedThemes_WhenEducationWasJudgedGood_AreAWarning()
     {
         var validation = Validate(Elmley() with { EducationJudgement = "good" });
@@ -306,13 +360,22 @@ public class IrpRequestValidatorTests
     }
 
     [Fact]
-    public void OfstedThemesOnAnIrc_AreAWarning()
+    public void OfstedThemesOnAnIrc_AreRefused_NamingTheField()
     {
-        var validation = Validate(Irc() with { OfstedThemes = [new OfstedThemeRequest("T1", "Theme")] });
+        AssertError(Validate(Irc() with { OfstedThemes = [new OfstedThemeRequest("T1", "Theme")] }), "ofstedThemes",
+            "must be empty for an immigration removal centre: Ofsted themes are followed up at prisons (prison guide 5.2), and the IRC guide has none");
+    }
+
+    [Fact]
+    public void AnIrcWithMoreConcernsThanAPrisonsLimit_IsNeitherRefusedNorWarned()
+    {
+        // Prison guide 6.1's "no more than 15" is the prison guide's; the IRC guide sets no number of concerns.
+        var request = Irc() with { Recommendations = [.. Enumerable.Range(1, 16).Select(i => new RecommendationRequest($"{i}", null, "text"))] };
+
+        var validation = Validate(request, new IrpPolicy { MaxRecommendationsIsHard = true });
 
         Assert.True(validation.IsValid);
-        var warning = Assert.Single(validation.Warnings);
-        Assert.Equal(("ofsted-themes-on-irc", "ofstedThemes"), (warning.Code, warning.Field));
+        Assert.DoesNotContain(validation.Warnings, w => w.Code == "too-many-recommendations");
     }
 
     [Fact]

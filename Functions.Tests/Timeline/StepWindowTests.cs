@@ -49,6 +49,7 @@ public class StepWindowTests
     [InlineData("publication-deadline")]
     [InlineData("publication")]
     [InlineData("governor-feedback")]
+    [InlineData("material-deletion")]
     [InlineData("material-destruction")]
     public void MilestonesAndWhatMustHappenLate_HaveNoWindow(string id)
     {

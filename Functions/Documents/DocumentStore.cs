@@ -149,31 +149,19 @@ public sealed class DocumentStore(
         Container(irpId).GetBlobClient(blobName).DeleteIfExistsAsync(cancellationToken: ct);
 
     /// <summary>
-    /// Deletes every blob in the IRP's container (documents and anything else stored there) and returns what was deleted.
-    /// Idempotent: a second call deletes nothing and returns zeros. The empty container is kept.
+    /// Deletes every file under <c>documents/</c> (what the establishment uploaded) and nothing else in the container: the
+    /// inspectorate's own report files stay. Returns each file this call deleted, with its size; a second call deletes
+    /// nothing and returns none.
     /// </summary>
-    public async Task<(int Files, long Bytes)> DeleteEverythingAsync(string irpId, CancellationToken ct)
+    public async Task<IReadOnlyList<BlobItem>> DeleteDocumentsAsync(string irpId, CancellationToken ct)
     {
-        var container = Container(irpId);
-        var files = 0;
-        var bytes = 0L;
-        List<BlobItem> all = [];
-        try
-        {
-            await foreach (var item in container.GetBlobsAsync(new GetBlobsOptions(), ct)) all.Add(item);
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            return (0, 0); // nothing was ever uploaded
-        }
-        foreach (var item in all)
+        var deleted = new List<BlobItem>();
+        foreach (var item in await ListDocumentsAsync(irpId, ct))
         {
             // Count only what this call deleted, so a re-run after a crash does not count a file twice.
-            if (!(await container.GetBlobClient(item.Name).DeleteIfExistsAsync(cancellationToken: ct)).Value) continue;
-            files++;
-            bytes += item.Properties.ContentLength ?? 0;
+            if ((await Container(irpId).GetBlobClient(item.Name).DeleteIfExistsAsync(cancellationToken: ct)).Value) deleted.Add(item);
         }
-        return (files, bytes);
+        return deleted;
     }
 
     /// <summary>True for <c>documents/{key}/{leaf}</c> with a single plain leaf segment (no "..", no further folders).</summary>

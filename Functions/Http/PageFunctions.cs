@@ -134,7 +134,7 @@ public sealed class PageFunctions(
     }
 
     [Function(nameof(IrpPageAction))]
-    [OpenApiOperation("Pages", "An action from the IRP page: liaison-officer, move-visit, draft-report, issue-draft, fact-check-returned, published, cancel, retry or judgements.",
+    [OpenApiOperation("Pages", "An action from the IRP page: liaison-officer, preparation-visit, inspector, move-visit, debrief-document, draft-report, issue-draft, fact-check-returned, final-report, final-report-elsewhere, ministerial-office, published, cancel, retry or judgements.",
         Description = "Form fields as the page's forms send them. Succeeds with 303 to the IRP page; a refusal shows the page again with the errors beside the fields.",
         RequestContentTypes = ["application/x-www-form-urlencoded", "multipart/form-data"], ResponseContentType = "text/html",
         ResponseStatus = StatusCodes.Status303SeeOther,
@@ -147,7 +147,7 @@ public sealed class PageFunctions(
         if (refused is not null) return refused;
         using var by = Actor.Use(person!.Name);
         string? F(string name) => form![name].FirstOrDefault() is { Length: > 0 } v ? v.Trim() : null;
-        var fields = new IrpEventRequest(F("name"), F("email"), F("visitStart"), F("date"), F("url"));
+        var fields = new IrpEventRequest(F("name"), F("email"), F("visitStart"), F("date"), F("url"), F("ref"));
         // The form's fields keep the API's length and character rules (TextRules), as a JSON event body does.
         if (TextRules.Check(fields) is { Count: > 0 } broken)
             return await RefusedAsync(Refusal.Invalid(broken));
@@ -160,6 +160,12 @@ public sealed class PageFunctions(
             case "liaison-officer":
                 refusal = await irps.RaiseAsync(id, IrpEvents.LiaisonOfficerAppointed, fields, durable, ct);
                 break;
+            case "preparation-visit":
+                refusal = await irps.RaiseAsync(id, IrpEvents.PreparationVisitArranged, fields, durable, ct);
+                break;
+            case "inspector":
+                refusal = await irps.RaiseAsync(id, IrpEvents.InspectorAssigned, fields, durable, ct);
+                break;
             case "move-visit" when F("confirm") != "yes":
                 var (moves, notMovable) = await irps.PreviewVisitMoveAsync(id, F("visitStart"), ct);
                 if (notMovable is not null) return await RefusedAsync(notMovable);
@@ -168,13 +174,28 @@ public sealed class PageFunctions(
                 refusal = await irps.RaiseAsync(id, IrpEvents.VisitRescheduled, fields, durable, ct);
                 break;
             case "draft-report":
+            case "final-report":
+            case "debrief-document":
                 var file = form!.Files.GetFile("file");
-                if (file is null || file.Length == 0) return await RefusedAsync(Refusal.Invalid("file", "Choose the draft report's file (PDF or Word)."));
+                if (file is null || file.Length == 0)
+                    return await RefusedAsync(Refusal.Invalid("file", $"Choose the {action.Replace('-', ' ')}'s file (PDF or Word)."));
                 await using (var content = file.OpenReadStream())
                 {
-                    var (_, notUploaded) = await reports.UploadDraftAsync(id, file.FileName, file.ContentType, await BinaryData.FromStreamAsync(content, ct), durable, ct);
+                    var bytes = await BinaryData.FromStreamAsync(content, ct);
+                    var (_, notUploaded) = action switch
+                    {
+                        "draft-report" => await reports.UploadDraftAsync(id, file.FileName, file.ContentType, bytes, durable, ct),
+                        "final-report" => await reports.UploadFinalReportAsync(id, file.FileName, file.ContentType, bytes, durable, ct),
+                        _ => await reports.UploadDebriefDocumentAsync(id, file.FileName, file.ContentType, bytes, durable, ct),
+                    };
                     refusal = notUploaded is { Errors: { } errors } ? notUploaded with { Errors = new Dictionary<string, string[]> { ["file"] = errors.Values.SelectMany(e => e).ToArray() } } : notUploaded;
                 }
+                break;
+            case "final-report-elsewhere":
+                refusal = await irps.RaiseAsync(id, IrpEvents.FinalReportSentElsewhere, fields, durable, ct);
+                break;
+            case "ministerial-office":
+                refusal = await irps.RaiseAsync(id, IrpEvents.MinisterialOfficeNamed, fields, durable, ct);
                 break;
             case "issue-draft":
                 refusal = await irps.RaiseAsync(id, IrpEvents.DraftIssued, fields, durable, ct);
@@ -240,10 +261,16 @@ public sealed class PageFunctions(
     {
         ["started"] = "The IRP has started.",
         ["liaison-officer"] = "The liaison officer is appointed.",
+        ["preparation-visit"] = "The preparation visit is on the timeline.",
+        ["inspector"] = "The inspector is named; if the visit arrangements have gone, the establishment is told within the hour.",
         ["move-visit"] = "The visit has moved, and every pending date with it.",
         ["draft-report"] = "The draft report is uploaded.",
+        ["debrief-document"] = "The debrief document is uploaded; it is shared on its date.",
         ["issue-draft"] = "The draft report is issued for fact check.",
         ["fact-check-returned"] = "The fact check is recorded as returned.",
+        ["final-report"] = "The final report is uploaded; it goes to ministers as soon as a ministerial office is named.",
+        ["final-report-elsewhere"] = "The final report is recorded as sent to ministers outside IrpFlows.",
+        ["ministerial-office"] = "The ministerial office is named.",
         ["published"] = "The publication is recorded.",
         ["cancel"] = "The IRP is cancelled; everyone is being told.",
         ["retry"] = "The step will run again.",

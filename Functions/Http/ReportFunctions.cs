@@ -46,8 +46,9 @@ public sealed class ReportFunctions(IrpReportService reports, ReportOptions opti
 
     [Function(nameof(PutFinalReport))]
     [OpenApiOperation("After the visit", "Upload the final report; it is sent at once to the ministerial office contact (the Secretary of State for Justice, or the Home Secretary and Minister).",
-        Description = FileBody + " A new upload replaces it until it has been sent. 409 before DraftIssued, once sent or published, "
-            + "or when the IRP has no ministerialOffice contact.",
+        Description = FileBody + " A new upload replaces it until it has been sent. Without a ministerialOffice contact it waits for "
+            + "MinisterialOfficeNamed; after FinalReportSentElsewhere it is kept as the record and not sent. Published is refused (409) "
+            + "until the final report has been sent or recorded as sent elsewhere. 409 before DraftIssued or once sent.",
         RequestContentTypes = [ReportFileRules.PdfContentType, ReportFileRules.DocxContentType], Response = typeof(ReportFileView),
         ErrorStatuses = [StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict])]
     [OpenApiQueryParameter("fileName", FileNameParameter, Required = true)]
@@ -55,6 +56,18 @@ public sealed class ReportFunctions(IrpReportService reports, ReportOptions opti
         [HttpTrigger(AuthorizationLevel.Function, "put", Route = "api/irps/{id}/final-report")] HttpRequest request, string id,
         [DurableClient] DurableTaskClient durable, CancellationToken ct)
         => PutFileAsync(request, (fileName, content) => reports.UploadFinalReportAsync(id, fileName, request.ContentType, content, durable, ct));
+
+    [Function(nameof(PutDebriefDocument))]
+    [OpenApiOperation("After the visit", "Upload the team's debrief document; it is shared as an attachment with HMPPS (prison) or the contractor and the Home Office (IRC).",
+        Description = FileBody + " At most Reports:MaxAttachedFileSizeBytes (3 MiB), as it goes as an attachment. A new upload replaces it "
+            + "until it has been shared. 409 before the visit starts or once shared. The summary of judgements (GET …/summary) is only a starting text for it.",
+        RequestContentTypes = [ReportFileRules.PdfContentType, ReportFileRules.DocxContentType], Response = typeof(ReportFileView),
+        ErrorStatuses = [StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict])]
+    [OpenApiQueryParameter("fileName", FileNameParameter, Required = true)]
+    public Task<IResult> PutDebriefDocument(
+        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "api/irps/{id}/debrief-document")] HttpRequest request, string id,
+        [DurableClient] DurableTaskClient durable, CancellationToken ct)
+        => PutFileAsync(request, (fileName, content) => reports.UploadDebriefDocumentAsync(id, fileName, request.ContentType, content, durable, ct));
 
     [Function(nameof(PutJudgement))]
     [OpenApiOperation("After the visit", "Record the judgement on a recommendation (concern) or Ofsted theme: { judgement, text }. The latest per ref wins.",

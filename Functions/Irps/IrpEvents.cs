@@ -17,12 +17,19 @@ public static class IrpEvents
     public const string DraftReportUploaded = nameof(DraftReportUploaded);
     public const string FactCheckCommentsUploaded = nameof(FactCheckCommentsUploaded);
     public const string FinalReportUploaded = nameof(FinalReportUploaded);
+    public const string DebriefDocumentUploaded = nameof(DebriefDocumentUploaded);
     public const string JudgementRecorded = nameof(JudgementRecorded);
+    public const string MaterialDestroyed = nameof(MaterialDestroyed);
+    public const string FinalReportSentElsewhere = nameof(FinalReportSentElsewhere);
+    public const string MinisterialOfficeNamed = nameof(MinisterialOfficeNamed);
+    public const string PreparationVisitArranged = nameof(PreparationVisitArranged);
+    public const string InspectorAssigned = nameof(InspectorAssigned);
 
     /// <summary>Events a coordinator may raise through <c>POST /api/irps/{id}/events/{eventName}</c>.</summary>
     public static readonly IReadOnlySet<string> RaisableByCoordinator = new HashSet<string>(StringComparer.Ordinal)
     {
-        LiaisonOfficerAppointed, VisitRescheduled, DraftIssued, FactCheckReturned, Published,
+        LiaisonOfficerAppointed, PreparationVisitArranged, InspectorAssigned, VisitRescheduled, DraftIssued, FactCheckReturned, Published, FinalReportSentElsewhere,
+        MinisterialOfficeNamed,
     };
 
 }
@@ -31,7 +38,19 @@ public sealed record IrpStartedData(IrpFacts Facts, IReadOnlyList<IrpWarning> Wa
 
 public sealed record LiaisonOfficerAppointedData(string Name, string Email);
 
+/// <summary>The office that takes the final report to ministers (prison guide 14.1, IRC guide 5.1), named after the IRP started.</summary>
+public sealed record MinisterialOfficeNamedData(string Name, string Email);
+
+/// <summary>The final report went to ministers outside IrpFlows, on <see cref="Date"/>, as the coordinator records.</summary>
+public sealed record FinalReportSentElsewhereData(DateOnly Date);
+
 public sealed record VisitRescheduledData(DateOnly VisitStart);
+
+/// <summary>The inspector who will look at recommendation (concern) <see cref="Ref"/> (prison guide 7.2); a later one replaces them.</summary>
+public sealed record InspectorAssignedData(string Ref, string Name);
+
+/// <summary>The day of the coordinating inspector's preparation visit (prison guide 7.1) or contact (IRC guide 2.5); a later one replaces it.</summary>
+public sealed record PreparationVisitArrangedData(DateOnly Date);
 
 /// <param name="Date">The England-and-Wales date it happened (the day the event was recorded unless given).</param>
 public sealed record DraftIssuedData(DateOnly Date);
@@ -45,8 +64,9 @@ public sealed record CancelledData(string? Reason);
 /// <summary>
 /// A report file stored at <see cref="BlobName"/> in the IRP's container: the draft report (event
 /// <see cref="IrpEvents.DraftReportUploaded"/>; the latest one is the current draft), fact-check comments
-/// (<see cref="IrpEvents.FactCheckCommentsUploaded"/>; each is kept) or the final report (<see cref="IrpEvents.FinalReportUploaded"/>;
-/// the latest one is the one sent to ministers).
+/// (<see cref="IrpEvents.FactCheckCommentsUploaded"/>; each is kept), the final report (<see cref="IrpEvents.FinalReportUploaded"/>;
+/// the latest one is the one sent to ministers) or the team's debrief document (<see cref="IrpEvents.DebriefDocumentUploaded"/>;
+/// the latest one is the one shared).
 /// </summary>
 /// <param name="FileName">The name as stored (sanitised), which is also the last segment of <see cref="BlobName"/>.</param>
 public sealed record ReportFileUploadedData(string BlobName, string FileName, string ContentType, long Size, DateTimeOffset UploadedAt);
@@ -55,3 +75,18 @@ public sealed record ReportFileUploadedData(string BlobName, string FileName, st
 /// <param name="Judgement">The API name on the item's scale, e.g. "ReasonableProgress".</param>
 /// <param name="Text">The written judgement for the report, if any.</param>
 public sealed record JudgementRecordedData(string Ref, string Judgement, string? Text);
+
+/// <summary>
+/// What the destruction of the establishment's material deleted from IrpFlows' storage (prison guide Appendix A, IRC guide
+/// Appendix I): the documents it uploaded, never HMI Prisons' own report files. Recorded before the email that reports it,
+/// which is written from this record, so a retried email tells the same.
+/// </summary>
+/// <param name="Files">Each file deleted, in the order the checklist received them.</param>
+/// <param name="Bytes">Their total size.</param>
+public sealed record MaterialDestroyedData(IReadOnlyList<DestroyedFile> Files, long Bytes)
+{
+    public int Count => Files.Count;
+}
+
+/// <summary>One deleted file: the checklist item it answered (empty when the log never recorded it), its name and size.</summary>
+public sealed record DestroyedFile(string Key, string FileName, long Size);

@@ -27,6 +27,8 @@ public static class IrpRegistration
         configuration.GetSection(ReportOptions.SectionName).Bind(options);
         if (options.MaxFileSizeBytes < 1)
             throw new InvalidOperationException($"{ReportOptions.SectionName}:{nameof(ReportOptions.MaxFileSizeBytes)} must be at least 1 (was {options.MaxFileSizeBytes}).");
+        if (options.MaxAttachedFileSizeBytes < 1)
+            throw new InvalidOperationException($"{ReportOptions.SectionName}:{nameof(ReportOptions.MaxAttachedFileSizeBytes)} must be at least 1 (was {options.MaxAttachedFileSizeBytes}).");
         if (options.DraftLinkDaysAfterFactCheckDeadline < 0)
             throw new InvalidOperationException($"{ReportOptions.SectionName}:{nameof(ReportOptions.DraftLinkDaysAfterFactCheckDeadline)} must not be negative (was {options.DraftLinkDaysAfterFactCheckDeadline}).");
         services.AddSingleton(options);

@@ -44,16 +44,10 @@ public sealed class IrpService(
         : null;
 
     /// <summary>
-    /// Two visits to one establishment closer than this are one review entered twice: genuine IRPs of an establishment are
-    /// months apart, each following its own full inspection by 8 to 12 months (prison guide 4.1).
-    /// </summary>
-    public static readonly int SameVisitMarginDays = 90;
-
-    /// <summary>
     /// Starts an IRP from a valid request, with <paramref name="id"/> (a new one when null): logs it and starts its
     /// orchestration. Refuses an announcement date in the past (IrpFlows does not send letters backdated), and, as a conflict
-    /// naming it, a second active IRP of the same establishment whose visit starts within <see cref="SameVisitMarginDays"/>
-    /// days of the other's.
+    /// naming it, a second active IRP of the same establishment whose visit starts within
+    /// <see cref="IrpPolicy.SameEstablishmentMarginDays"/> days of the other's (local policy).
     /// </summary>
     public async Task<(string? Id, Refusal? Refusal)> CreateAsync(IrpValidation valid, DurableTaskClient durable, CancellationToken ct, string? id = null)
     {
@@ -81,10 +75,11 @@ public sealed class IrpService(
         var name = NameKey.Of(facts.Establishment.Name);
         var existing = atTheEstablishment.Select(ListItem).FirstOrDefault(irp =>
             irp.RuntimeStatus is not (nameof(RuntimeStatus.Terminated) or nameof(RuntimeStatus.Completed))
-            && NameKey.Of(irp.Establishment.Name) == name && Math.Abs(irp.VisitStart.DayNumber - facts.VisitStart.DayNumber) <= SameVisitMarginDays);
+            && NameKey.Of(irp.Establishment.Name) == name && Math.Abs(irp.VisitStart.DayNumber - facts.VisitStart.DayNumber) <= policy.SameEstablishmentMarginDays);
         return existing is null ? null : Refusal.Conflict("This IRP exists already",
             $"IRP {existing.Id} of {existing.Establishment.Name} is active with its visit on {existing.VisitStart:yyyy-MM-dd}, within "
-            + $"{SameVisitMarginDays} days of {facts.VisitStart:yyyy-MM-dd}. Move that one (VisitRescheduled) or terminate it first.");
+            + $"{policy.SameEstablishmentMarginDays} days of {facts.VisitStart:yyyy-MM-dd} (local policy, setting Policy:SameEstablishmentMarginDays). "
+            + "Move that one (VisitRescheduled) or terminate it first.");
     }
 
     /// <summary>
@@ -147,7 +142,7 @@ public sealed class IrpService(
             DateOnly.Parse(summary["visitStart"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture),
             header.RuntimeStatus.ToString(),
             header.CustomStatus,
-            summary["nextStep"] is JsonObject next ? EventData.FromData<NextStep>(next) : null)
+            NextStep.Of(header))
         {
             Milestones = milestones,
             Flags = header.RuntimeStatus == RuntimeStatus.Running ? Flags(summary, milestones, Today()) : [],
@@ -273,6 +268,46 @@ public sealed class IrpService(
             case IrpEvents.LiaisonOfficerAppointed when EventData.FromData<LiaisonOfficerAppointedData>(data) is var officer
                 && state.Facts.Contacts.LiaisonOfficer == new Contact(officer.Name, officer.Email):
                 return [];
+            case IrpEvents.MinisterialOfficeNamed when EventData.FromData<MinisterialOfficeNamedData>(data) is var office
+                && state.Facts.Contacts.MinisterialOffice == new Contact(office.Name, office.Email):
+                return [];
+            case IrpEvents.MinisterialOfficeNamed when done(IrpSteps.FinalReport):
+                throw new RefusedException(Refusal.Conflict("Final report already sent",
+                    $"The final report has been sent to {state.Facts.Contacts.MinisterialOffice?.Email ?? "ministers"}; the office it went to can no longer change."));
+            case IrpEvents.FinalReportSentElsewhere when done(IrpSteps.FinalReport):
+                throw new RefusedException(Refusal.Conflict("Final report already sent",
+                    "IrpFlows has sent the final report to ministers (step final-report); there is nothing to record."));
+            case IrpEvents.FinalReportSentElsewhere when state.Progress.FinalReportSentElsewhereOn is { } recorded:
+                return recorded == EventData.FromData<FinalReportSentElsewhereData>(data).Date ? []
+                    : throw new RefusedException(Refusal.Conflict("Already recorded",
+                        $"The final report was recorded as sent outside IrpFlows on {recorded:yyyy-MM-dd}."));
+            // Prison guide 14.1 / IRC guide 5.1: the final report goes to ministers with, or before, its publication.
+            case IrpEvents.FinalReportSentElsewhere when state.Progress.DraftIssuedOn is null:
+                throw new RefusedException(Refusal.Conflict("No draft issued",
+                    "The final report follows the factual accuracy check of the draft; record DraftIssued first."));
+            case IrpEvents.FinalReportSentElsewhere:
+                RefuseBeforeVisitEnd(state, EventData.FromData<FinalReportSentElsewhereData>(data).Date);
+                break;
+            // Prison guide 7.2: the inspector who will look at each recommendation is named before the visit.
+            case IrpEvents.InspectorAssigned when EventData.FromData<InspectorAssignedData>(data) is var assigned
+                && state.Facts.Recommendations.All(r => r.Ref != assigned.Ref):
+                throw new RefusedException(Refusal.Invalid("ref",
+                    $"must be the ref of a {(state.Facts.Kind == IrpKind.Immigration ? "concern" : "recommendation")} this IRP follows up: {string.Join(", ", state.Facts.Recommendations.Select(r => r.Ref))}."));
+            case IrpEvents.InspectorAssigned when done(IrpSteps.VisitStart):
+                throw new RefusedException(Refusal.Conflict("The visit has started", "Who looks at what is told to the establishment before the visit, which has started."));
+            case IrpEvents.InspectorAssigned when EventData.FromData<InspectorAssignedData>(data) is var same
+                && state.Facts.Recommendations.Single(r => r.Ref == same.Ref).Inspector == same.Name:
+                return [];
+            // Prison guide 7.1 / IRC guide 2.5: the coordinating inspector prepares the review "in advance of the IRP".
+            case IrpEvents.PreparationVisitArranged when done(IrpSteps.VisitStart):
+                throw new RefusedException(Refusal.Conflict("The visit has started", "The preparation visit comes before the review's visit, which has started."));
+            case IrpEvents.PreparationVisitArranged when EventData.FromData<PreparationVisitArrangedData>(data).Date is var day
+                && (day >= state.Facts.VisitStart || day < state.Facts.AnnouncementDate):
+                throw new RefusedException(Refusal.Invalid("date",
+                    $"must be from the announcement ({state.Facts.AnnouncementDate:yyyy-MM-dd}) to the day before the visit starts ({state.Facts.VisitStart:yyyy-MM-dd}): "
+                    + "the preparation visit comes in advance of the review (prison guide 7.1, IRC guide 2.5)."));
+            case IrpEvents.PreparationVisitArranged when EventData.FromData<PreparationVisitArrangedData>(data).Date == state.Progress.PreparationVisitOn:
+                return [];
             case IrpEvents.VisitRescheduled when done(IrpSteps.VisitStart):
                 throw new RefusedException(Refusal.Conflict("The visit has started", "The visit has already started; it can no longer be moved."));
             case IrpEvents.VisitRescheduled when EventData.FromData<VisitRescheduledData>(data).VisitStart == state.Facts.VisitStart:
@@ -308,9 +343,28 @@ public sealed class IrpService(
                     "The draft report has not been issued for fact check yet (record DraftIssued first); a report is published after its draft."));
             case IrpEvents.Published:
                 RefuseBeforeVisitEnd(state, EventData.FromData<PublishedData>(data).Date);
+                // Prison guide 14.1 / IRC guide 5.1: "The final report will be sent to the Secretary of State for Justice [the Home
+                // Secretary and Minister] and published": not published before ministers have it.
+                if (!done(IrpSteps.FinalReport) && state.Progress.FinalReportSentElsewhereOn is null)
+                    throw new RefusedException(Refusal.Conflict("Final report not sent to ministers", FinalReportNotSent(state)));
                 break;
         }
         return [new NewEvent(eventName, data)];
+    }
+
+    /// <summary>Why the final-report step has not run, and what the coordinator can do about it.</summary>
+    private static string FinalReportNotSent(IrpState state)
+    {
+        var ministers = state.Facts.Kind == IrpKind.Immigration ? "the Home Secretary and Minister" : "the Secretary of State for Justice";
+        const string elsewhere = "or, if the inspectorate sent it another way, record FinalReportSentElsewhere { date }";
+        return state.FinalReport is null
+            ? $"The final report has not been sent to {ministers} (step final-report). Upload it (PUT /api/irps/{{id}}/final-report?fileName=…) "
+                + $"and IrpFlows sends it at once, {elsewhere}; then record Published."
+            : state.Facts.Contacts.MinisterialOffice is null
+                ? $"The final report is uploaded but not sent to {ministers} (step final-report): this IRP has no ministerial office contact. "
+                    + $"Record MinisterialOfficeNamed {{ name, email }} and IrpFlows sends it at once, {elsewhere}; then record Published."
+                : $"The final report is uploaded and on its way to {ministers} (step final-report); record Published once that step is done, "
+                    + "usually within a minute. If the step failed, retry it from the IRP's page.";
     }
 
     /// <summary>An event dated before the visit's last day cannot have happened: invalid, naming <c>date</c>.</summary>
@@ -403,7 +457,10 @@ public sealed class IrpService(
             FactCheckComments = state.FactCheckComments.Select(ReportFileView.From).ToList(),
             UploadLink = status.Steps.Any(s => CarriesUploadLink(s.Id) && s.Result?["email"] is JsonObject) ? workflow.MailContext(status.Instance.Id, state).UploadLink : null,
             FinalReport = state.FinalReport is { } final ? ReportFileView.From(final) : null,
+            DebriefDocument = state.DebriefDocument is { } debrief ? ReportFileView.From(debrief) : null,
             History = status.Instance.Events.Select(HistoryEntry.From).ToList(),
+            MaterialDestroyed = state.MaterialDestroyed,
+            FinalReportSentElsewhereOn = state.Progress.FinalReportSentElsewhereOn,
         };
     }
 

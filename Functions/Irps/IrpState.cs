@@ -33,11 +33,20 @@ public sealed record IrpState(
     /// <summary>The final report that is (or will be) sent to ministers, or null before any upload.</summary>
     public ReportFileUploadedData? FinalReport => FinalReports.Count > 0 ? FinalReports[^1] : null;
 
+    /// <summary>Every debrief document the team uploaded, oldest first; the last is the one shared (prison guide 13.1, IRC guide 4.3).</summary>
+    public IReadOnlyList<ReportFileUploadedData> DebriefDocuments { get; init; } = [];
+
+    /// <summary>The debrief document that is (or will be) shared, or null before any upload.</summary>
+    public ReportFileUploadedData? DebriefDocument => DebriefDocuments.Count > 0 ? DebriefDocuments[^1] : null;
+
     /// <summary>How many times the visit has been moved (<c>VisitRescheduled</c> events): each move is a new version of the visit.</summary>
     public int VisitReschedules { get; init; }
 
     /// <summary>The latest judgement recorded for each ref (recommendation or Ofsted theme).</summary>
     public IReadOnlyDictionary<string, JudgementRecordedData> Judgements { get; init; } = new Dictionary<string, JudgementRecordedData>();
+
+    /// <summary>What the destruction of material deleted, once it has run (see <see cref="MaterialDestroyedData"/>).</summary>
+    public MaterialDestroyedData? MaterialDestroyed { get; init; }
 
     /// <summary>The steps the engine has recorded as done so far in the log, such as the announcement having gone.</summary>
     public IReadOnlySet<string> CompletedSteps { get; init; } = new HashSet<string>();
@@ -78,7 +87,29 @@ public sealed record IrpState(
         IrpEvents.DraftReportUploaded => this with { DraftReports = [.. DraftReports, EventData.FromData<ReportFileUploadedData>(e.Data)] },
         IrpEvents.FactCheckCommentsUploaded => this with { FactCheckComments = [.. FactCheckComments, EventData.FromData<ReportFileUploadedData>(e.Data)] },
         IrpEvents.FinalReportUploaded => UploadFinalReport(EventData.FromData<ReportFileUploadedData>(e.Data)),
+        IrpEvents.DebriefDocumentUploaded => this with
+        {
+            DebriefDocuments = [.. DebriefDocuments, EventData.FromData<ReportFileUploadedData>(e.Data)],
+            Progress = Progress with { DebriefDocumentUploaded = true },
+        },
         IrpEvents.JudgementRecorded => Judge(EventData.FromData<JudgementRecordedData>(e.Data)),
+        IrpEvents.InspectorAssigned when EventData.FromData<InspectorAssignedData>(e.Data) is var assigned => this with
+        {
+            Facts = Facts with { Recommendations = Facts.Recommendations.Select(r => r.Ref == assigned.Ref ? r with { Inspector = assigned.Name } : r).ToList() },
+        },
+        IrpEvents.PreparationVisitArranged => this with
+        {
+            Progress = Progress with { PreparationVisitOn = EventData.FromData<PreparationVisitArrangedData>(e.Data).Date },
+        },
+        IrpEvents.MaterialDestroyed => this with { MaterialDestroyed = EventData.FromData<MaterialDestroyedData>(e.Data) },
+        IrpEvents.FinalReportSentElsewhere => this with
+        {
+            Progress = Progress with { FinalReportSentElsewhereOn = EventData.FromData<FinalReportSentElsewhereData>(e.Data).Date },
+        },
+        IrpEvents.MinisterialOfficeNamed when EventData.FromData<MinisterialOfficeNamedData>(e.Data) is var office => this with
+        {
+            Facts = Facts with { Contacts = Facts.Contacts with { MinisterialOffice = new Contact(office.Name, office.Email) } },
+        },
         IrpEvents.Cancelled => this with
         {
             Cancelled = true, CancellationReason = EventData.FromData<CancelledData>(e.Data).Reason, CancelledAt = e.RecordedAt,
@@ -120,12 +151,8 @@ public sealed record IrpState(
         return this with { DocumentsReceived = received, Progress = Progress with { AllDocumentsReceived = all } };
     }
 
-    private IrpState Judge(JudgementRecordedData judgement)
-    {
-        var judgements = new Dictionary<string, JudgementRecordedData>(Judgements) { [judgement.Ref] = judgement };
-        var all = Facts.Recommendations.SelectMany(r => r.JudgedRefs()).Concat(Facts.OfstedThemes.Select(t => t.Ref)).All(judgements.ContainsKey);
-        return this with { Judgements = judgements, Progress = Progress with { AllJudged = all } };
-    }
+    private IrpState Judge(JudgementRecordedData judgement) =>
+        this with { Judgements = new Dictionary<string, JudgementRecordedData>(Judgements) { [judgement.Ref] = judgement } };
 
     private IrpState UploadFinalReport(ReportFileUploadedData file) =>
         this with { FinalReports = [.. FinalReports, file], Progress = Progress with { FinalReportUploadedAt = file.UploadedAt } };

@@ -69,6 +69,9 @@ public sealed record IrpView(
     /// <summary>The final report sent (or to be sent) to ministers, or null before any upload.</summary>
     public ReportFileView? FinalReport { get; init; }
 
+    /// <summary>The team's debrief document shared (or to be shared) after the visit, or null before any upload.</summary>
+    public ReportFileView? DebriefDocument { get; init; }
+
     /// <summary>
     /// The establishment's upload page, as the emails asking for documents sent it (null until one has gone: the request, a
     /// reminder, the deadline's or the escalation), so the coordinator can send it again to someone who lost it.
@@ -77,6 +80,12 @@ public sealed record IrpView(
 
     /// <summary>Every event in the IRP's log, oldest first, with who caused it.</summary>
     public IReadOnlyList<HistoryEntry> History { get; init; } = [];
+
+    /// <summary>The documents the destruction of material deleted (prison guide Appendix A, IRC guide Appendix I); null until it has run.</summary>
+    public MaterialDestroyedData? MaterialDestroyed { get; init; }
+
+    /// <summary>The day the coordinator recorded the final report as sent to ministers outside IrpFlows, if they did.</summary>
+    public DateOnly? FinalReportSentElsewhereOn { get; init; }
 }
 
 /// <summary>A line of <c>GET /api/irps</c>.</summary>

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using IrpFlows.Documents;
 using IrpFlows.Irps.Facts;
-using IrpFlows.Irps.Judgements;
 using IrpFlows.Irps.Letters;
 using IrpFlows.Irps.Material;
 using IrpFlows.Irps.Reports;
@@ -36,13 +35,20 @@ public sealed class IrpWorkflow(
         var timeline = Timeline(state);
         var cancelled = state.Cancelled ? "the IRP was cancelled" : null;
         var steps = timeline.Select(s => new PlannedWork(s.Id, s.Due, Readiness(s, state))
-            { NotAfter = s.NotAfter, WindowReason = s.WindowReason, SkipReason = (OutlivesCancellation(s) ? null : cancelled) ?? s.SkipReason }).ToList();
+        {
+            NotAfter = s.NotAfter, WindowReason = s.WindowReason,
+            SkipReason = (OutlivesCancellation(s) ? null : cancelled) ?? (DeletedBeforeItWasAStep(s, state) ? DeletedWithTheEmail : s.SkipReason),
+        }).ToList();
         if (state.Cancelled) steps.Add(new PlannedWork(CancellationStepId, state.CancelledAt!.Value, StepReadiness.Ready));
         // A notice is due when the first step it tells of was: at once, and within the catch-up that skipped it. Only the
         // timeline's steps have windows, so each skipped step is on it.
         var byId = timeline.ToDictionary(s => s.Id);
         steps.AddRange(SkippedNotices(instance).Select(n => new PlannedWork(n.StepId, byId[StepHistory.StepId(n.Skips[0])].Due,
             state.Cancelled ? StepReadiness.Skipped : StepReadiness.Ready) { SkipReason = cancelled }));
+        // An update is no use once the visit has begun: the team is there (prison guide 7.2 / IRC guide 2.6 prepare the visit).
+        var updateSkipped = cancelled ?? (state.Progress.VisitStarted ? "the visit had begun, and the team was there to say who looks at what" : null);
+        steps.AddRange(InspectorsUpdates(instance).Select(u => new PlannedWork(u.StepId, planner.InspectorsUpdateDue(u.Names[0].RecordedAt),
+            updateSkipped is null ? StepReadiness.Ready : StepReadiness.Skipped) { SkipReason = updateSkipped }));
         var completed = StepHistory.Completed(instance);
         // A step recorded skipped (its window closed before it could run) is behind the IRP, not next.
         var skipped = StepHistory.Skipped(instance);
@@ -54,9 +60,25 @@ public sealed class IrpWorkflow(
     {
         if (IrpMailTemplates.MilestoneSteps.Contains(stepId)) return StepResult.Empty; // e.g. the visit starting: a date, not a letter
         var state = IrpState.From(instance);
-        // Destruction deletes first, then tells the coordinator what it deleted.
-        var destroyed = stepId == MaterialDestruction.StepId ? await destruction.DestroyAsync(instance.Id, cancellationToken) : null;
-        var context = MailContext(instance.Id, state) with { DestructionSummary = destroyed?.Summary };
+        if (stepId == MaterialDestruction.StepId)
+        {
+            // The deletion is recorded with its step; the email that reports it is a step of its own, written from that record.
+            var destroyed = await destruction.DestroyAsync(instance.Id, state.DocumentsReceived, cancellationToken);
+            return StepResult.Empty with { Facts = [new NewEvent(IrpEvents.MaterialDestroyed, EventData.ToData(destroyed))] };
+        }
+        var context = MailContext(instance.Id, state);
+        if (stepId == IrpSteps.DebriefDocument && state.DebriefDocument is { } debrief)
+        {
+            context = context with
+            {
+                DebriefDocument = new MailAttachment(debrief.FileName, debrief.ContentType, await reportFiles.ReadAsync(instance.Id, debrief, cancellationToken)),
+            };
+        }
+        if (InspectorsUpdates(instance).FirstOrDefault(u => u.StepId == stepId) is { } update)
+        {
+            var named = update.Names.Select(e => EventData.FromData<InspectorAssignedData>(e.Data).Ref).ToHashSet(StringComparer.Ordinal);
+            context = context with { InspectorsNamed = state.Facts.Recommendations.Where(r => named.Contains(r.Ref)).ToList() };
+        }
         if (SkippedNotices(instance).FirstOrDefault(n => n.StepId == stepId) is { } notice)
         {
             var timeline = Timeline(state).ToDictionary(s => s.Id);
@@ -69,9 +91,7 @@ public sealed class IrpWorkflow(
         var message = templates.Render(stepId, context);
         if (message is null) return StepResult.Empty; // nothing to say this time (e.g. a reminder when nothing is missing)
         var sent = await mail.SendAsync(message, cancellationToken);
-        var result = new JsonObject { ["email"] = EventData.ToData(EmailRecord.For(stepId, sent)) };
-        if (destroyed is not null) result["destruction"] = EventData.ToData(destroyed);
-        return new StepResult(result);
+        return new StepResult(new JsonObject { ["email"] = EventData.ToData(EmailRecord.For(stepId, sent)) });
     }
 
     /// <summary>The coordinator is told of a failed step, or of an IRP that cannot be planned, with the IRP's page to retry it from.</summary>
@@ -91,6 +111,7 @@ public sealed class IrpWorkflow(
         Timeline(state).FirstOrDefault(s => s.Id == stepId)?.Title
         ?? (stepId == CancellationStepId ? "Cancellation notice"
             : IrpSteps.NumberOf(stepId, IrpSteps.SkippedNoticePrefix) is not null ? "Notice of steps skipped because their moment had passed"
+            : IrpSteps.NumberOf(stepId, IrpSteps.InspectorsUpdatePrefix) is not null ? "Update on who will look at each item"
             : stepId);
 
     /// <summary>
@@ -118,6 +139,35 @@ public sealed class IrpWorkflow(
         return notices;
     }
 
+    /// <summary>
+    /// The updates on who will look at what (prison guide 7.2): the inspectors named after the visit arrangements went, each
+    /// update telling those named since the one before it was sent, so names given together go in one email.
+    /// </summary>
+    internal static IReadOnlyList<InspectorsUpdate> InspectorsUpdates(WorkflowInstance instance)
+    {
+        var updates = new List<InspectorsUpdate>();
+        var batch = new List<WorkflowEvent>();
+        var arrangementsSent = false;
+        foreach (var e in instance.Events)
+        {
+            if (e.Type == EngineEvents.StepCompleted && StepHistory.StepId(e) == IrpSteps.VisitArrangements)
+            {
+                arrangementsSent = true; // before then, the arrangements themselves carry the names
+            }
+            else if (e.Type == IrpEvents.InspectorAssigned && arrangementsSent)
+            {
+                batch.Add(e);
+            }
+            else if (e.Type == EngineEvents.StepCompleted && batch.Count > 0 && StepHistory.StepId(e) == IrpSteps.InspectorsUpdate(updates.Count + 1))
+            {
+                updates.Add(new InspectorsUpdate(IrpSteps.InspectorsUpdate(updates.Count + 1), batch));
+                batch = [];
+            }
+        }
+        if (batch.Count > 0) updates.Add(new InspectorsUpdate(IrpSteps.InspectorsUpdate(updates.Count + 1), batch));
+        return updates;
+    }
+
     /// <summary>The timeline for the state, as the planner sees it; cancellation is the workflow's business, not the planner's.</summary>
     public IReadOnlyList<PlannedStep> Timeline(IrpState state) => planner.Plan(state.Facts, state.Progress);
 
@@ -139,11 +189,10 @@ public sealed class IrpWorkflow(
             state.Progress.PublishedOn,
             state.PublicationUrl,
             state.CancellationReason,
-            DestructionSummary: null) // set by the destruction step from what it actually deleted
+            state.MaterialDestroyed)
         {
-            Summary = IrpReportService.Summary(state, ReportSummary.DefaultStyle),
             FinalReportLink = reportFiles.FinalReportLink(instanceId, state),
-            FinalReportSent = state.CompletedSteps.Contains(IrpSteps.FinalReport),
+            FinalReportSent = state.CompletedSteps.Contains(IrpSteps.FinalReport) || state.Progress.FinalReportSentElsewhereOn is not null,
             VisitMoves = state.Progress.VisitMoves.Select(m => new VisitMoveNotice(
                 m.Number, m.From, planner.VisitEnd(m.From), m.To, planner.VisitEnd(m.To), planner.DocumentsDeadline(m.To))).ToList(),
             VisitArrangementsSent = state.CompletedSteps.Contains(IrpSteps.VisitArrangements),
@@ -152,15 +201,26 @@ public sealed class IrpWorkflow(
     }
 
     private static StepReadiness Readiness(PlannedStep step, IrpState state) =>
-        (state.Cancelled && !OutlivesCancellation(step)) || !step.Applicable ? StepReadiness.Skipped
-        : step.WaitingFor is not null ? StepReadiness.Waiting
+        (state.Cancelled && !OutlivesCancellation(step)) || !step.Applicable || DeletedBeforeItWasAStep(step, state) ? StepReadiness.Skipped
+        : step.WaitingFor is not null || WaitsForTheDeletion(step, state) ? StepReadiness.Waiting
         : StepReadiness.Ready;
 
+    /// <summary>The destruction's email is written from the record of the deletion, due at the same moment: it waits for that record.</summary>
+    private static bool WaitsForTheDeletion(PlannedStep step, IrpState state) =>
+        step.Id == IrpSteps.MaterialDestruction && state.MaterialDestroyed is null && !state.CompletedSteps.Contains(IrpSteps.MaterialDestruction);
+
     /// <summary>
-    /// A cancellation stops every step but the destruction of the establishment's material, which the planner then dates from
-    /// the cancellation (local policy: see <see cref="IrpPolicy.MaterialDestructionWorkingDaysAfterCancellation"/>).
+    /// A cancellation stops every step but the destruction of the establishment's material (its deletion and the email that
+    /// reports it), which the planner then dates from the cancellation (local policy: see
+    /// <see cref="IrpPolicy.MaterialDestructionWorkingDaysAfterCancellation"/>).
     /// </summary>
-    private static bool OutlivesCancellation(PlannedStep step) => step.Id == IrpSteps.MaterialDestruction;
+    private static bool OutlivesCancellation(PlannedStep step) => step.Id is IrpSteps.MaterialDeletion or IrpSteps.MaterialDestruction;
+
+    /// <summary>An IRP whose destruction ran before the deletion was a step of its own: the email's step deleted the files then.</summary>
+    private static bool DeletedBeforeItWasAStep(PlannedStep step, IrpState state) =>
+        step.Id == IrpSteps.MaterialDeletion && state.MaterialDestroyed is null && state.CompletedSteps.Contains(IrpSteps.MaterialDestruction);
+
+    private const string DeletedWithTheEmail = "the files were deleted by the destruction step itself, before deletions were recorded on their own";
 
     private static string Phase(IrpState state, IReadOnlyDictionary<string, WorkflowEvent> completed) =>
         state.Cancelled ? "Cancelled"
@@ -175,7 +235,7 @@ public sealed class IrpWorkflow(
     /// <summary>The milestones a programme of IRPs shows, in order (see <see cref="IrpListItem.Milestones"/>).</summary>
     public static readonly IReadOnlyList<string> Milestones =
     [
-        IrpSteps.Announcement, IrpSteps.DocumentsDeadline, IrpSteps.VisitStart, IrpSteps.VisitEnd, IrpSteps.DraftReport,
+        IrpSteps.Announcement, IrpSteps.PreparationVisit, IrpSteps.DocumentsDeadline, IrpSteps.VisitStart, IrpSteps.VisitEnd, IrpSteps.DraftReport,
         IrpSteps.FactCheckDeadline, IrpSteps.PublicationDeadline,
     ];
 
@@ -209,6 +269,9 @@ public sealed class IrpWorkflow(
         },
     };
 }
+
+/// <summary>One update on who will look at what, and the <c>InspectorAssigned</c> events it tells of.</summary>
+internal sealed record InspectorsUpdate(string StepId, IReadOnlyList<WorkflowEvent> Names);
 
 /// <summary>One notice to the coordinator and the skip events it tells of.</summary>
 internal sealed record SkippedNotice(string StepId, IReadOnlyList<WorkflowEvent> Skips)

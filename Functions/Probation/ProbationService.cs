@@ -59,7 +59,7 @@ public sealed class ProbationService(
             DateOnly.Parse(summary["fieldworkStart"]!.GetValue<string>(), CultureInfo.InvariantCulture),
             header.RuntimeStatus.ToString(),
             header.CustomStatus,
-            summary["nextStep"] is JsonObject next ? EventData.FromData<NextStep>(next) : null)
+            NextStep.Of(header))
         {
             Milestones = (summary["milestones"] as JsonObject ?? []).ToDictionary(
                 m => m.Key, m => DateOnly.ParseExact(m.Value!.GetValue<string>(), "yyyy-MM-dd", CultureInfo.InvariantCulture)),

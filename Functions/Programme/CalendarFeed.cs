@@ -114,7 +114,7 @@ public sealed class CalendarFeed(TableServiceClient tables, WorkflowOptions work
 
     private static readonly (string Step, string Title)[] Deadlines =
     [
-        (IrpSteps.Announcement, "IRP announcement"), (IrpSteps.DocumentsDeadline, "IRP documents due"),
+        (IrpSteps.Announcement, "IRP announcement"), (IrpSteps.PreparationVisit, "IRP preparation visit"), (IrpSteps.DocumentsDeadline, "IRP documents due"),
         (IrpSteps.DraftReport, "IRP draft report due"), (IrpSteps.FactCheckDeadline, "IRP fact check due"),
         (IrpSteps.PublicationDeadline, "IRP publication deadline"),
     ];

@@ -64,6 +64,7 @@ public static class ProgrammePage
     private static readonly Dictionary<string, string> MilestoneText = new()
     {
         [IrpSteps.Announcement] = "Announcement",
+        [IrpSteps.PreparationVisit] = "Preparation visit",
         [IrpSteps.DocumentsDeadline] = "Documents due",
         [IrpSteps.VisitStart] = "Visit starts",
         [IrpSteps.VisitEnd] = "Visit ends",
@@ -195,7 +196,7 @@ public static class ProgrammePage
         return Html.Of($"""
             <figure>
             <svg class="yearview" viewBox="0 0 {width} {height}" role="img" aria-labelledby="yearview-title">
-            <title id="yearview-title">The year {year}: each IRP from its announcement to its publication deadline, the visit in dark blue, and dots for documents due, draft report, fact check due and the publication deadline. The table below lists the same IRPs.</title>
+            <title id="yearview-title">The year {year}: each IRP from its announcement to its publication deadline, the visit in dark blue, and dots for the announcement, preparation visit, documents due, draft report, fact check due and the publication deadline. The table below lists the same IRPs.</title>
             {months}
             {rows}
             </svg>

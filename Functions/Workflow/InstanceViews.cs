@@ -12,4 +12,14 @@ public sealed record HistoryEntry(long Sequence, string Type, DateTimeOffset Rec
         new(e.Sequence, e.Type, e.RecordedAt, e.By, e.Data["stepId"] is System.Text.Json.Nodes.JsonValue step ? step.GetValue<string>() : null);
 }
 
-public sealed record NextStep(string Id, string Title, DateOnly Date);
+public sealed record NextStep(string Id, string Title, DateOnly Date)
+{
+    /// <summary>
+    /// The next step a list shows for the instance <paramref name="header"/> describes: the one its summary keeps while it
+    /// runs, none once it has completed or was cancelled (what is left of a cancelled one is on its own page).
+    /// </summary>
+    public static NextStep? Of(InstanceHeaderRow header) =>
+        header.RuntimeStatus is RuntimeStatus.Pending or RuntimeStatus.Running && header.Summary["nextStep"] is System.Text.Json.Nodes.JsonObject next
+            ? EventData.FromData<NextStep>(next)
+            : null;
+}

@@ -11,8 +11,8 @@ namespace IrpFlows.Workflow;
 /// <param name="Concerns">Who the step is for or writes to, e.g. "Governor; copy to IMB chair".</param>
 /// <param name="Source">The guide paragraph the rule comes from, e.g. "Prison guide 7.4", "Probation manual 4.4".</param>
 /// <param name="Applicable">False when the step will not happen (e.g. a documents reminder once everything arrived): show it as skipped.</param>
-/// <param name="WaitingFor">What the step waits for: an event ("DraftIssued", "Published") or "JudgementsRecorded" (every item
-/// judged); it must not run before then, however late. Null once it happened, and then event-driven dates follow the event's date.</param>
+/// <param name="WaitingFor">What the step waits for: an event ("DraftIssued", "Published", "DebriefDocumentUploaded"); it must
+/// not run before then, however late. Null once it happened, and then event-driven dates follow the event's date.</param>
 public sealed record PlannedStep(
     string Id,
     string Title,

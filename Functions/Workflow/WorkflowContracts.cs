@@ -104,6 +104,12 @@ public sealed record WorkflowListing(DateOnly Date, DateOnly From, DateOnly To, 
 public sealed record StepResult(JsonObject? Result)
 {
     public static StepResult Empty { get; } = new((JsonObject?)null);
+
+    /// <summary>
+    /// Facts the step established (e.g. which files it deleted), recorded in the same append as its completion, so the
+    /// steps that follow read them from the log instead of redoing the work.
+    /// </summary>
+    public IReadOnlyList<NewEvent> Facts { get; init; } = [];
 }
 
 /// <summary>

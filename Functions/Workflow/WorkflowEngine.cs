@@ -402,7 +402,7 @@ public sealed partial class WorkflowEngine
                 : await kind.RunStepAsync(loaded.Instance, stepId, ct);
             status = (await AppendAsync(kindName: null, instanceId, current => current.Step(stepId)?.Status == StepStatus.Done
                 ? []
-                : [new NewEvent(EngineEvents.StepCompleted, EngineEvents.StepCompletedData(stepId, result.Result))], durable: null, loaded, ct))!;
+                : [new NewEvent(EngineEvents.StepCompleted, EngineEvents.StepCompletedData(stepId, result.Result)), .. result.Facts], durable: null, loaded, ct))!;
             Log.StepCompleted(_logger, instanceId, stepId);
         }
         return Pass(status, _time.GetUtcNow());

@@ -68,7 +68,9 @@ public sealed record CreateIrpRequest
 /// <param name="Role">e.g. "Team leader", "Care Quality Commission inspector"; optional.</param>
 /// <param name="Keys">Whether they need keys; absent: true (inspectors usually draw keys).</param>
 /// <param name="Laptop">Whether they bring a laptop needing permission; absent: true.</param>
-public sealed record TeamMemberRequest([property: Text(Limits.Name, Name = true)] string? Name, [property: Text(Limits.Name)] string? Role, bool? Keys, bool? Laptop);
+/// <param name="AtSourceInspection">Whether they were on the team of the source inspection (prison guide 4.1, IRC guide 2.1); absent: false.</param>
+public sealed record TeamMemberRequest(
+    [property: Text(Limits.Name, Name = true)] string? Name, [property: Text(Limits.Name)] string? Role, bool? Keys, bool? Laptop, bool? AtSourceInspection = null);
 
 /// <param name="Name">e.g. "HMP Elmley".</param>
 /// <param name="Type">"adult", "yoi", "split" or "irc".</param>
@@ -114,6 +116,13 @@ public sealed record RecommendationRequest(
     /// <summary>The "Concern:" text the inspection report sets out for it; optional.</summary>
     [Text(Limits.LongProse, Multiline = true)]
     public string? Concern { get; init; }
+
+    /// <summary>
+    /// A prison's, optional: "rejected" or "partlyAccepted" when HMPPS rejected the recommendation or only partly accepted it
+    /// (prison guide 6.1: the list "may include" such recommendations); absent, it was accepted.
+    /// </summary>
+    [Text(Limits.Choice)]
+    public string? HmppsResponse { get; init; }
 
     /// <summary>
     /// Lettered parts (e.g. 1.34a, 1.34b), at least two when given. Each part is judged on its own

@@ -45,6 +45,9 @@ public sealed record IrpContacts(
     public Contact? HomeOfficeDetentionEngagement { get; init; }
 }
 
+/// <summary>How HMPPS answered a recommendation it did not fully accept (prison guide 6.1).</summary>
+public enum HmppsResponse { Rejected, PartlyAccepted }
+
 /// <summary>A recommendation (prison) or concern (IRC) from the source inspection that the IRP follows up.</summary>
 /// <param name="Ref">The paragraph number in the inspection report, e.g. "1.42".</param>
 /// <param name="Area">The report's heading for it, e.g. "Behaviour management"; optional.</param>
@@ -53,6 +56,17 @@ public sealed record Recommendation(string Ref, string? Area, string Text)
 {
     /// <summary>The inspector who will look at it during the visit (prison guide 7.2); null until named.</summary>
     public string? Inspector { get; init; }
+
+    /// <summary>A prison's: HMPPS rejected it or only partly accepted it (prison guide 6.1); null when it accepted it.</summary>
+    public HmppsResponse? HmppsResponse { get; init; }
+
+    /// <summary>How the letter and the summary say <see cref="HmppsResponse"/>: "rejected by HMPPS"; null when accepted.</summary>
+    public string? HmppsResponseText => HmppsResponse switch
+    {
+        Facts.HmppsResponse.Rejected => "rejected by HMPPS",
+        Facts.HmppsResponse.PartlyAccepted => "only partly accepted by HMPPS",
+        _ => null,
+    };
 
     /// <summary>
     /// The "Concern:" text the inspection report sets out for the item. Both published prison reports print one before each
@@ -116,4 +130,14 @@ public sealed record IrpFacts(
 /// <param name="Role">e.g. "Team leader", "Care Quality Commission inspector"; optional.</param>
 /// <param name="Keys">Whether they need keys for the visit.</param>
 /// <param name="Laptop">Whether they bring a laptop that needs permission.</param>
-public sealed record TeamMember(string Name, string? Role, bool Keys, bool Laptop);
+public sealed record TeamMember(string Name, string? Role, bool Keys, bool Laptop)
+{
+    /// <summary>They were on the team of the source inspection (prison guide 4.1, IRC guide 2.1).</summary>
+    public bool AtSourceInspection { get; init; }
+
+    /// <summary>The team leader, as the role names them.</summary>
+    public bool IsTeamLeader => Role?.Contains("team leader", StringComparison.OrdinalIgnoreCase) == true;
+
+    /// <summary>A Care Quality Commission colleague, who joins an IRC's team of HMI Prisons inspectors (IRC guide 2.1).</summary>
+    public bool IsCqc => Role is { } role && (role.Contains("Care Quality Commission", StringComparison.OrdinalIgnoreCase) || role.Contains("CQC", StringComparison.Ordinal));
+}

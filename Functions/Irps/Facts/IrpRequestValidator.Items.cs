@@ -5,7 +5,12 @@ namespace IrpFlows.Irps.Facts;
 // What is followed up: recommendations (concerns) and their parts, themes, and who goes.
 public static partial class IrpRequestValidator
 {
-    private static List<Recommendation> ParseRecommendations(List<RecommendationRequest?>? input, string item, Action<string, string> error)
+    private static readonly Dictionary<string, HmppsResponse> HmppsResponses = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["rejected"] = HmppsResponse.Rejected, ["partlyAccepted"] = HmppsResponse.PartlyAccepted,
+    };
+
+    private static List<Recommendation> ParseRecommendations(List<RecommendationRequest?>? input, string item, IrpKind? kind, Action<string, string> error)
     {
         if (input is null || input.Count == 0)
         {
@@ -25,6 +30,14 @@ public static partial class IrpRequestValidator
 
             var reference = TextRules.Required(r.Ref, $"{field}.ref", error);
             var parts = ParseParts(r.Parts, field, error);
+            HmppsResponse? response = null;
+            if (Optional(r.HmppsResponse) is { } answer)
+            {
+                // Prison guide 6.1 speaks of HMPPS's answer to a prison's recommendations; the IRC guide has no such list.
+                if (kind == IrpKind.Immigration) error($"{field}.hmppsResponse", "is for a prison's recommendations; HMPPS does not answer an IRC's concerns");
+                else if (HmppsResponses.TryGetValue(answer, out var known)) response = known;
+                else error($"{field}.hmppsResponse", "must be rejected or partlyAccepted (absent: accepted)");
+            }
             var text = parts is { Count: > 0 } ? Optional(r.Text) ?? "" : TextRules.Required(r.Text, $"{field}.text", error);
             if (reference is not null && text is not null && parts is not null)
             {
@@ -32,6 +45,7 @@ public static partial class IrpRequestValidator
                 {
                     Inspector = Optional(r.Inspector),
                     Concern = Optional(r.Concern),
+                    HmppsResponse = response,
                     Parts = parts,
                 });
             }
@@ -112,7 +126,7 @@ public static partial class IrpRequestValidator
 
             if (TextRules.Required(member.Name, $"{field}.name", error) is { } name)
             {
-                team.Add(new TeamMember(name, Optional(member.Role), member.Keys ?? true, member.Laptop ?? true));
+                team.Add(new TeamMember(name, Optional(member.Role), member.Keys ?? true, member.Laptop ?? true) { AtSourceInspection = member.AtSourceInspection ?? false });
             }
         }
 

@@ -39,12 +39,13 @@ public static partial class IrpRequestValidator
             : ParseDate(request.AnnouncementDate, "announcementDate", calendar, Error);
         var contacts = ParseContacts(request.Contacts, kind, Error, warnings);
         var item = kind == IrpKind.Immigration ? "concern" : "recommendation";
-        var recommendations = ParseRecommendations(request.Recommendations, item, Error);
+        var recommendations = ParseRecommendations(request.Recommendations, item, kind, Error);
         var themes = ParseThemes(request.OfstedThemes, Error);
         var team = ParseTeam(request.Team, Error);
         CheckUniqueRefs(request, Error);
 
-        if (recommendations.Count > policy.MaxRecommendations)
+        // Prison guide 6.1 limits a prison IRP's recommendations; the IRC guide sets no number of concerns.
+        if (kind != IrpKind.Immigration && recommendations.Count > policy.MaxRecommendations)
         {
             var message = $"lists {recommendations.Count} {item}s; prison guide 6.1 says usually at most {policy.MaxRecommendations}";
             if (policy.MaxRecommendationsIsHard)
@@ -57,13 +58,13 @@ public static partial class IrpRequestValidator
             }
         }
 
+        if (kind is { } teamKind) CheckTeam(teamKind, team, warnings);
         var education = CheckPartnerFacts(request, kind, establishment, themes, Error, warnings);
 
         if (kind == IrpKind.Immigration && themes.Count > 0)
         {
             // Prison guide 5.2: Ofsted monitoring visits are for prisons' education; the IRC guide has no Ofsted themes.
-            warnings.Add(new IrpWarning("ofsted-themes-on-irc", "ofstedThemes",
-                "Ofsted themes are followed up at prisons (prison guide 5.2); the IRC guide has none"));
+            Error("ofstedThemes", "must be empty for an immigration removal centre: Ofsted themes are followed up at prisons (prison guide 5.2), and the IRC guide has none");
         }
 
         if (visitStart is { } visit && announcement is { } announced && sourceEnd is { } source)
@@ -156,6 +157,39 @@ public static partial class IrpRequestValidator
         {
             warnings.Add(new IrpWarning("source-inspection-interval", "visitStart",
                 $"is not {policy.SourceInspectionMinMonths} to {policy.SourceInspectionMaxMonths} months after the source inspection ended on {source:yyyy-MM-dd} ({guide} {(kind == IrpKind.Immigration ? "2.1" : "4.1")})"));
+        }
+    }
+
+    /// <summary>
+    /// Warnings, not refusals (the guides say "usually", "wherever possible"), on a team listed with the request: its size
+    /// (prison guide 2.3: "four or five inspectors", 4.1: the team leader and "usually three or four other inspectors,
+    /// including any specialists or partners"; IRC guide 2.1: "three to five HMI Prisons inspectors and researchers", who "may
+    /// be joined by a colleague from the Care Quality Commission") and its link with the source inspection (prison guide 4.1:
+    /// "wherever possible, the team leader who conducted the source inspection", "ideally, at least one member"; IRC guide
+    /// 2.1: "at least one member of the IRP team will have conducted the previous inspection").
+    /// </summary>
+    private static void CheckTeam(IrpKind kind, IReadOnlyList<TeamMember> team, List<IrpWarning> warnings)
+    {
+        if (team.Count == 0) return; // not given yet: the arrangements list the coordinator and the inspectors named on the items
+        var irc = kind == IrpKind.Immigration;
+        var counted = irc ? team.Count(m => !m.IsCqc) : team.Count;
+        var (fewest, most) = irc ? (3, 5) : (4, 5);
+        if (counted < fewest || counted > most)
+        {
+            warnings.Add(new IrpWarning("team-size", "team", irc
+                ? $"lists {counted} HMI Prisons inspectors and researchers (besides any CQC colleague); IRC guide 2.1 says three to five will normally be enough"
+                : $"lists {counted} inspectors, specialists and partners; prison guide 2.3 and 4.1 say usually four or five"));
+        }
+        if (!irc && team.FirstOrDefault(m => m.IsTeamLeader) is { AtSourceInspection: false } leader)
+        {
+            warnings.Add(new IrpWarning("team-leader-not-from-source-inspection", "team",
+                $"names {leader.Name} as team leader, who was not on the source inspection; prison guide 4.1: wherever possible, the team leader who conducted it is assigned"));
+        }
+        if (!team.Any(m => m.AtSourceInspection))
+        {
+            warnings.Add(new IrpWarning("no-member-from-source-inspection", "team", irc
+                ? "names no one who was on the previous inspection; IRC guide 2.1: at least one member of the IRP team will have conducted it"
+                : "names no one who was on the source inspection; prison guide 4.1: ideally, at least one member of the IRP team will have conducted it"));
         }
     }
 

@@ -35,8 +35,9 @@ public static class JudgementScales
 
     /// <summary>
     /// The judgement a recommendation in parts gets when its parts are counted as one (report section 2): the least progress
-    /// any part made, so a count never says more progress was made on a recommendation than on every part of it. Null while
-    /// any part is not yet judged, or when there are no parts.
+    /// any part made, so a count never says more progress was made on a recommendation than on every part of it. Local
+    /// policy: neither guide says how a recommendation in parts is counted. Null while any part is not yet judged, or when
+    /// there are no parts.
     /// </summary>
     public static RecommendationJudgement? LeastProgress(IEnumerable<RecommendationJudgement?> parts)
     {

@@ -104,8 +104,9 @@ public static class ReportSummary
         var recommendationKind = subject.Kind == IrpKind.Immigration ? SummaryOfJudgementsEntry.ConcernKind : SummaryOfJudgementsEntry.RecommendationKind;
         // A recommendation in parts is listed part by part, each with its own text and judgement (HMP Hull 2022, Section 4).
         var recommendationLines = recommendations.SelectMany(r => r.Parts.Count == 0
-            ? [Line(r.Recommendation.Ref, r.Recommendation.Text, r.Judgement) with { Concern = r.Recommendation.Concern }]
-            : r.Parts.Select(p => Line(p.Part.Ref, p.Part.Text, p.Judgement) with { PartOf = r.Recommendation.Ref, Concern = r.Recommendation.Concern }));
+            ? [Line(r.Recommendation.Ref, r.Recommendation.Text, r.Judgement) with { Concern = r.Recommendation.Concern, HmppsResponse = r.Recommendation.HmppsResponseText }]
+            : r.Parts.Select(p => Line(p.Part.Ref, p.Part.Text, p.Judgement) with
+                { PartOf = r.Recommendation.Ref, Concern = r.Recommendation.Concern, HmppsResponse = r.Recommendation.HmppsResponseText }));
         var themeLines = themes.Select(t => new SummaryOfJudgementsEntry(
             t.Theme.Ref,
             t.Theme.Text,

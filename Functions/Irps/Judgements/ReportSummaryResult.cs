@@ -65,6 +65,9 @@ public sealed record SummaryOfJudgementsEntry(string Ref, string Text, string Ki
     /// <summary>The "Concern:" text given for the recommendation or concern, if any; null for themes.</summary>
     public string? Concern { get; init; }
 
+    /// <summary>"rejected by HMPPS" or "only partly accepted by HMPPS" (prison guide 6.1); null when accepted, and for themes.</summary>
+    public string? HmppsResponse { get; init; }
+
     public const string RecommendationKind = "Recommendation";
     public const string ConcernKind = "Concern";
     public const string OfstedThemeKind = "OfstedTheme";

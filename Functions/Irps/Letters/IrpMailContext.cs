@@ -1,5 +1,5 @@
 using IrpFlows.Irps.Facts;
-using IrpFlows.Irps.Judgements;
+using IrpFlows.Mail;
 
 namespace IrpFlows.Irps.Letters;
 
@@ -11,6 +11,7 @@ namespace IrpFlows.Irps.Letters;
 /// invitation (its SEQUENCE), so an invitation sent after a move replaces the one sent before it.
 /// Every string here is user-supplied and is HTML-encoded when rendered. <see cref="DraftReportLink"/> and
 /// <see cref="FactCheckUploadLink"/> (the page where the establishment uploads its comments) are set once the draft is issued.
+/// <see cref="Destroyed"/> is the record of what the destruction of material deleted, once it has run.
 /// </summary>
 public sealed record IrpMailContext(
     string InstanceId,
@@ -24,10 +25,10 @@ public sealed record IrpMailContext(
     DateOnly? PublishedOn,
     Uri? PublicationUrl,
     string? CancellationReason,
-    string? DestructionSummary)
+    MaterialDestroyedData? Destroyed)
 {
-    /// <summary>The judgements recorded so far, as the report summarises them: the debrief document's content.</summary>
-    public ReportSummaryResult? Summary { get; init; }
+    /// <summary>The team's debrief document, read from storage, for the email that shares it.</summary>
+    public MailAttachment? DebriefDocument { get; init; }
 
     /// <summary>A read-only link to the final report, once uploaded, for the email to ministers.</summary>
     public Uri? FinalReportLink { get; init; }
@@ -43,6 +44,9 @@ public sealed record IrpMailContext(
 
     /// <summary>The IRP was cancelled: the destruction of its material tells of a review that did not take place.</summary>
     public bool Cancelled { get; init; }
+
+    /// <summary>The items an <c>inspectors-update-{n}</c> tells of, with the inspectors now named for them.</summary>
+    public IReadOnlyList<Recommendation> InspectorsNamed { get; init; } = [];
 
     /// <summary>The steps a <c>skipped-notice-{n}</c> tells the coordinator of: not sent because their moment had passed.</summary>
     public IReadOnlyList<SkippedStepNotice> SkippedSteps { get; init; } = [];

@@ -1,3 +1,4 @@
+using IrpFlows.Documents;
 using IrpFlows.Irps.Timeline;
 using IrpFlows.Mail;
 using IrpFlows.Writing;
@@ -31,14 +32,15 @@ public sealed partial class IrpMailTemplates
 
     /// <summary>
     /// Prison guide 13.1: the debrief document "shared electronically with various staff in HMPPS"; IRC guide 4.3: "with the
-    /// contractor and Home Office". It sets out the judgements as the report's Key findings and Summary of judgements will.
+    /// contractor and Home Office". The team's own document (8.1: drafted by the team leader, finalised at the deliberation
+    /// meeting), attached as uploaded.
     /// </summary>
     private static MailMessage DebriefDocument(IrpLetter l)
     {
         var w = l.Wording;
         var contacts = l.Facts.Contacts;
-        var summary = l.Context.Summary
-            ?? throw new ArgumentException("The debrief document email needs the summary of judgements.", nameof(l));
+        var document = l.Context.DebriefDocument
+            ?? throw new ArgumentException("The debrief document email needs the team's debrief document.", nameof(l));
         var to = w.IsImmigration ? l.Recipients(contacts.Contractor, contacts.HomeOffice) : l.Recipients(contacts.Hmpps);
         if (to.Count == 0)
         {
@@ -47,24 +49,13 @@ public sealed partial class IrpMailTemplates
         var body = new MailBodyBuilder()
             .Paragraph(l.Greeting(to))
             .Paragraph($"The team leader gave the formal debrief of our independent review of progress at {w.Establishment} to the {w.Head} on {l.LongDate(l.VisitEnd)}. "
-                + $"As our guide to the review says, the debrief document is shared with {(w.IsImmigration ? "the contractor and the Home Office" : "HM Prison and Probation Service")}; it follows.")
-            .Heading("Key findings")
-            .Paragraph(summary.KeyFindings.FollowedUp)
-            .Paragraph(summary.KeyFindings.Recommendations);
-        if (summary.KeyFindings.Themes.Length > 0)
-        {
-            body.Paragraph(summary.KeyFindings.Themes);
-        }
-        foreach (var group in summary.SummaryOfJudgements.GroupBy(e => e.Heading))
-        {
-            body.Heading(group.Key).LabelledList(group.Select(e => ((string?)e.Ref, $"{e.JudgementLabel}: {e.Text}")));
-        }
-        // Sent once every judgement is recorded, which may be after the publication deadline (prison guide 14.1, IRC guide 5.1).
-        body.Paragraph(l.HasPassed(l.Date(IrpSteps.PublicationDeadline))
-            ? "The report of the review, to be published on our website as soon as it is ready, will be the final record of its findings."
-            : $"The report of the review, to be published on our website by {l.LongDate(IrpSteps.PublicationDeadline)}, will be the final record of its findings.");
+                + $"As our guide to the review says, the debrief document is shared with {(w.IsImmigration ? "the contractor and the Home Office" : "HM Prison and Probation Service")}: it is attached ({document.FileName}).")
+            // Sent once the team's document is uploaded, which may be after the publication deadline (prison guide 14.1, IRC guide 5.1).
+            .Paragraph(l.HasPassed(l.Date(IrpSteps.PublicationDeadline))
+                ? "The report of the review, to be published on our website as soon as it is ready, will be the final record of its findings."
+                : $"The report of the review, to be published on our website by {l.LongDate(IrpSteps.PublicationDeadline)}, will be the final record of its findings.");
         l.CoordinatorSignOff(body);
-        return l.Compose(to, l.Recipients(contacts.Coordinator), $"{w.SubjectPrefix}: debrief document", body);
+        return l.Compose(to, l.Recipients(contacts.Coordinator), $"{w.SubjectPrefix}: debrief document", body, [document]);
     }
 
     private static MailMessage DraftReport(IrpLetter l)
@@ -214,15 +205,25 @@ public sealed partial class IrpMailTemplates
     {
         var w = l.Wording;
         var contacts = l.Facts.Contacts;
-        var summary = string.IsNullOrWhiteSpace(l.Context.DestructionSummary)
-            ? throw new ArgumentException("The material destruction email needs the destruction summary.", nameof(l))
-            : l.Context.DestructionSummary;
+        var destroyed = l.Context.Destroyed
+            ?? throw new ArgumentException("The material destruction email needs the record of what was deleted.", nameof(l));
         var body = new MailBodyBuilder()
             .Paragraph(l.Greeting(l.Recipients(contacts.Coordinator, contacts.LiaisonOfficer)))
             .Paragraph(l.Context.Cancelled
                 ? $"The material provided by {w.Establishment} for the independent review of progress planned for {l.VisitLongRange}, which was cancelled, has been dealt with as follows:"
-                : $"The material provided by {w.Establishment} for the independent review of progress from {l.VisitLongRange} has been dealt with as follows:")
-            .Paragraph(summary);
+                : $"The material provided by {w.Establishment} for the independent review of progress from {l.VisitLongRange} has been dealt with as follows:");
+        // Prison guide Appendix A / IRC guide Appendix I: the establishment's material goes; the inspectorate's report files are its record.
+        if (destroyed.Count == 0)
+        {
+            body.Paragraph("The establishment uploaded no documents to IrpFlows for this review, so there were none to delete.");
+        }
+        else
+        {
+            body.Paragraph($"We deleted {(destroyed.Count == 1 ? "the 1 document" : $"all {destroyed.Count} documents")} ({UploadRules.Describe(destroyed.Bytes)}) "
+                    + "the establishment uploaded to IrpFlows for this review. None remain:")
+                .BulletList(destroyed.Files.Select(f => $"{f.FileName} ({UploadRules.Describe(f.Size)})"));
+        }
+        body.Paragraph("HM Inspectorate of Prisons keeps its own files of the review (the draft and final reports, the fact-check comments and the debrief document) as its record.");
         if (contacts.LiaisonOfficer is { } liaison)
         {
             body.Paragraph($"As liaison officer, {liaison.Name} is asked to make sure that any material the team requested and used that remains at the establishment is destroyed or returned to the correct departments.");

@@ -20,7 +20,10 @@ public sealed partial class IrpMailTemplates
             .Paragraph($"The review will follow up {Count(facts.Recommendations.Count, w.Item)} from our inspection of {w.Establishment}, which ended on {DateWords.LongDate(facts.SourceInspectionEnd)}. "
                 + $"We will judge the progress made against each {w.Item}; there will be no overall judgement.")
             .Heading(w.IsImmigration ? "Concerns we will follow up" : "Recommendations we will follow up")
-            .NestedList(facts.Recommendations.Select(r => new ListItem(ItemLabel(r), r.Text, r.Parts.Select(p => new ListItem(p.Ref, p.Text)).ToList())));
+            // Prison guide 6.1: the list "may include recommendations that were rejected or only partly accepted by HMPPS".
+            .NestedList(facts.Recommendations.Select(r => new ListItem(ItemLabel(r),
+                r.HmppsResponseText is { } answer ? $"{r.Text} ({char.ToUpperInvariant(answer[0])}{answer[1..]}.)" : r.Text,
+                r.Parts.Select(p => new ListItem(p.Ref, p.Text)).ToList())));
 
         if (!w.IsImmigration && facts.OfstedThemes.Count > 0)
         {
@@ -47,9 +50,14 @@ public sealed partial class IrpMailTemplates
                 + (w.IsImmigration
                     ? "The role is described in Appendix I of our guide to independent reviews of progress for immigration detention staff."
                     : "The role is described in Appendix A of our guide to independent reviews of progress for prison staff."))
-            .Paragraph(w.IsImmigration
-                ? $"{coordinator.Name}, the coordinating inspector, will contact the centre before the visit to explain the process, answer any questions and agree the arrangements for logistics and documents."
-                : $"{coordinator.Name}, the coordinating inspector, will arrange a preparation visit to explain the process, answer any questions and agree the arrangements for logistics and documents.")
+            // Prison guide 7.1 / IRC guide 2.5; the day, once the coordinator has arranged it.
+            .Paragraph(l.Context.StepDates.TryGetValue(IrpSteps.PreparationVisit, out var preparation)
+                ? w.IsImmigration
+                    ? $"{coordinator.Name}, the coordinating inspector, will contact the centre on {DateWords.LongDate(preparation)} to explain the process, answer any questions and agree the arrangements for logistics and documents."
+                    : $"{coordinator.Name}, the coordinating inspector, will make a preparation visit on {DateWords.LongDate(preparation)}, of half a day with a one-hour meeting with you, to explain the process, answer any questions and agree the arrangements for logistics and documents."
+                : w.IsImmigration
+                    ? $"{coordinator.Name}, the coordinating inspector, will contact the centre before the visit to explain the process, answer any questions and agree the arrangements for logistics and documents."
+                    : $"{coordinator.Name}, the coordinating inspector, will arrange a preparation visit to explain the process, answer any questions and agree the arrangements for logistics and documents.")
             .Paragraph("We will offer staff association representatives the opportunity to meet the team leader, and we will arrange to meet representatives of the Independent Monitoring Board.")
             .Paragraph($"We will ask you and your liaison officer to:")
             .BulletList(DocumentAsks(facts, w))

@@ -95,6 +95,26 @@ public sealed partial class IrpMailTemplates
     }
 
     /// <summary>
+    /// Prison guide 7.2: the name of the inspector who will look at each recommendation, given after the arrangements went: a
+    /// short update to those the arrangements went to, listing the items newly named.
+    /// </summary>
+    private static MailMessage InspectorsUpdate(IrpLetter l)
+    {
+        var w = l.Wording;
+        var contacts = l.Facts.Contacts;
+        if (l.Context.InspectorsNamed.Count == 0)
+            throw new ArgumentException("The update on who will look at what needs the items newly named.", nameof(l));
+        var to = l.Recipients(contacts.Governor, contacts.LiaisonOfficer);
+        var body = new MailBodyBuilder()
+            .Paragraph(l.Greeting(to))
+            .Paragraph($"Further to our letter about the arrangements for the independent review of progress at {w.Establishment} from {l.VisitLongRange}, "
+                + $"these inspectors will look at the following {(l.Context.InspectorsNamed.Count == 1 ? w.Item : w.Items)}:")
+            .LabelledList(l.Context.InspectorsNamed.Select(r => ((string?)(r.Area is null ? $"{r.Ref}:" : $"{r.Ref} {r.Area}:"), r.Inspector ?? "to be confirmed by the coordinating inspector")));
+        l.CoordinatorSignOff(body);
+        return l.Compose(to, l.Recipients(contacts.Coordinator), $"{w.SubjectPrefix}: who will look at each {w.Item}", body);
+    }
+
+    /// <summary>
     /// The visit as a calendar invitation to everyone told of its arrangements (the organiser, the coordinator, aside): one UID
     /// per IRP and <paramref name="sequence"/> the number of moves so far, so each version replaces the one before it.
     /// </summary>

@@ -20,7 +20,7 @@ public sealed partial class IrpMailTemplates(TimeProvider timeProvider, IrpPolic
     /// <summary>Steps of the timeline that are milestones on the coordinator's timeline and tell no one anything by email.</summary>
     public static readonly IReadOnlySet<string> MilestoneSteps = new HashSet<string>(StringComparer.Ordinal)
     {
-        IrpSteps.VisitStart, IrpSteps.VisitEnd, IrpSteps.FactCheckDeadline, IrpSteps.PublicationDeadline,
+        IrpSteps.PreparationVisit, IrpSteps.VisitStart, IrpSteps.VisitEnd, IrpSteps.FactCheckDeadline, IrpSteps.PublicationDeadline,
     };
 
     /// <summary>
@@ -30,7 +30,7 @@ public sealed partial class IrpMailTemplates(TimeProvider timeProvider, IrpPolic
     /// </summary>
     /// <exception cref="ArgumentException">
     /// The step id is not an email step, or the context lacks what the step needs (a date in
-    /// <see cref="IrpMailContext.StepDates"/>, the draft report link, the destruction summary).
+    /// <see cref="IrpMailContext.StepDates"/>, the draft report link, the record of the deletion, the debrief document).
     /// </exception>
     public MailMessage? Render(string stepId, IrpMailContext context)
     {
@@ -46,6 +46,7 @@ public sealed partial class IrpMailTemplates(TimeProvider timeProvider, IrpPolic
             IrpSteps.DocumentsOverdue => DocumentsOverdue(letter),
             IrpSteps.VisitArrangements => VisitArrangements(letter),
             _ when IrpSteps.NumberOf(stepId, IrpSteps.VisitMovedPrefix) is { } move => VisitMoved(letter, move),
+            _ when IrpSteps.NumberOf(stepId, IrpSteps.InspectorsUpdatePrefix) is not null => InspectorsUpdate(letter),
             IrpSteps.Debrief => null,
             IrpSteps.DebriefDocument => DebriefDocument(letter),
             IrpSteps.LiaisonFeedback => letter.Wording.IsImmigration ? null : LiaisonFeedback(letter),

@@ -109,14 +109,29 @@ public static class IrpPage
             <div class="actions">
             {Form("liaison-officer", "Appoint the liaison officer",
                 Html.Join([Field("liaison-officer", "name", "Full name", "text"), Field("liaison-officer", "email", "Email address", "email")]), "Appoint")}
+            {Form("preparation-visit", irp.Kind == "immigration" ? "Arrange the preparation contact" : "Arrange the preparation visit",
+                Field("preparation-visit", "date", "Day", "date", irp.Kind == "immigration"
+                    ? "The coordinating inspector contacts the centre in advance (IRC guide 2.5)."
+                    : "Half a day, with a one-hour meeting with the governor (prison guide 7.1, Appendix A). The announcement names it if it has not gone yet."), "Arrange")}
+            {Form("inspector", $"Name the inspector for a {(irp.Kind == "immigration" ? "concern" : "recommendation")}",
+                Html.Join([Field("inspector", "ref", "Ref", "text", $"One of {string.Join(", ", irp.Recommendations.Select(r => r.Ref))}. Prison guide 7.2: the establishment is told who will look at each."),
+                    Field("inspector", "name", "Inspector", "text")]), "Name the inspector", "secondary")}
             <div>{Form("move-visit", "Move the visit",
                 Field("move-visit", "visitStart", "New first day of the visit", "date", "A working day. You will see the dates that move before anything changes."), "Show the dates that move", "secondary")}{move}</div>
+            {Form("debrief-document", "Upload the debrief document",
+                Html.Of($"<p class=\"hint\">The team's document, finalised at the deliberation meeting (prison guide 8.1, 13.1; IRC guide 3.1, 4.3). It is attached to the email to {(irp.Kind == "immigration" ? "the contractor and the Home Office" : "HMPPS")}. The summary of judgements below is only a starting text for it.{(irp.DebriefDocument is { } debrief ? $" Uploaded: {debrief.FileName}." : "")}</p>{Field("debrief-document", "file", "Debrief document (PDF or Word, at most 3 MB)", "file")}"), "Upload the debrief document", enctype: "multipart/form-data")}
             {Form("draft-report", "Upload the draft report",
                 Field("draft-report", "file", "Draft report (PDF or Word)", "file"), "Upload the draft", enctype: "multipart/form-data")}
             {Form("issue-draft", "Issue the draft for fact check",
                 Html.Of($"<p class=\"hint\">{(irp.DraftReport is { } draft ? $"Uploaded: {draft.FileName}." : "Upload the draft report first.")} The establishment is sent a link to it.</p>{Field("issue-draft", "date", "Issued on (leave empty for today)", "date", required: false)}"), "Issue the draft")}
             {Form("fact-check-returned", "Record the fact check returned",
                 Field("fact-check-returned", "date", "Returned on (leave empty for today)", "date", required: false), "Record the fact check")}
+            {Form("ministerial-office", "Name the ministerial office",
+                Html.Of($"<p class=\"hint\">{(irp.Contacts.MinisterialOffice is { } office ? $"Now: {office.Name}, {office.Email}." : "None yet: the final report cannot go to ministers from IrpFlows until one is named.")}</p>{Html.Join([Field("ministerial-office", "name", "Office", "text"), Field("ministerial-office", "email", "Office's email", "email")])}"), "Name the office", "secondary")}
+            {Form("final-report", "Upload the final report",
+                Html.Of($"<p class=\"hint\">It goes to {(irp.Kind == "immigration" ? "the Home Secretary and Minister" : "the Secretary of State for Justice")} at once, before publication (prison guide 14.1, IRC guide 5.1).</p>{Field("final-report", "file", "Final report (PDF or Word)", "file")}"), "Upload the final report", enctype: "multipart/form-data")}
+            {Form("final-report-elsewhere", "Record the final report sent outside IrpFlows",
+                Field("final-report-elsewhere", "date", "Sent on (leave empty for today)", "date", required: false), "Record it as sent", "secondary")}
             {Form("published", "Record publication",
                 Html.Join([Field("published", "date", "Published on", "date"), Field("published", "url", "Address of the published report", "url")]), "Record publication")}
             {Form("cancel", "Cancel this IRP", Html.Of($"""
@@ -186,6 +201,7 @@ public static class IrpPage
             {(active ? form : Html.Empty)}
             {(summary is null ? Html.Empty : Html.Of($"""
                 <h2 id="key-findings">Key findings</h2>
+                <p class="hint" id="starting-text">Written by IrpFlows from the judgements recorded: a starting text for the team's debrief document and the report, not the debrief document itself (prison guide 8.1, 13.1; IRC guide 3.1, 4.3).</p>
                 <div id="key-findings-text">
                 {new[] { summary.KeyFindings.FollowedUp, summary.KeyFindings.Recommendations, summary.KeyFindings.Themes }.Where(p => p.Length > 0).Select(p => Html.Of($"<p>{p}</p>"))}
                 </div>
@@ -196,7 +212,7 @@ public static class IrpPage
                 <h2 id="summary-of-judgements">Summary of judgements</h2>
                 <table><caption>Every recommendation and theme followed up, with its judgement</caption>
                 <thead><tr><th scope="col">Ref</th><th scope="col">Recommendation or theme</th><th scope="col">Judgement</th></tr></thead>
-                <tbody>{summary.SummaryOfJudgements.Select(e => Html.Of($"<tr><td>{e.Ref}</td><td>{e.Text}</td><td>{e.JudgementLabel}</td></tr>"))}</tbody></table>
+                <tbody>{summary.SummaryOfJudgements.Select(e => Html.Of($"<tr><td>{e.Ref}</td><td>{e.Text}{(e.HmppsResponse is { } answer ? $" ({answer})" : "")}</td><td>{e.JudgementLabel}</td></tr>"))}</tbody></table>
                 """))}
             """);
     }

@@ -9,7 +9,8 @@ namespace IrpFlows.Irps.Reports;
 
 /// <summary>
 /// The report files of an IRP in its blob container <c>irp-{id}</c>: draft reports under <c>reports/draft/</c>, fact-check
-/// comments under <c>reports/fact-check/</c> and final reports under <c>reports/final/</c>. Each upload gets its own numbered folder (<c>reports/draft/2/name.pdf</c>)
+/// comments under <c>reports/fact-check/</c>, final reports under <c>reports/final/</c> and the team's debrief documents under
+/// <c>reports/debrief/</c>. Each upload gets its own numbered folder (<c>reports/draft/2/name.pdf</c>)
 /// and is written only if that blob does not exist, so no file is ever overwritten: replacing a draft adds a new version,
 /// and a draft that went out for fact check stays exactly as it went.
 /// </summary>
@@ -20,6 +21,7 @@ public sealed class IrpReportFiles(
     public const string DraftFolder = "reports/draft";
     public const string FactCheckFolder = "reports/fact-check";
     public const string FinalFolder = "reports/final";
+    public const string DebriefFolder = "reports/debrief";
 
     /// <summary>The IRP's container: valid for any IRP id (32 lowercase hex digits).</summary>
     public static string ContainerName(string irpId) => "irp-" + irpId;
@@ -48,6 +50,10 @@ public sealed class IrpReportFiles(
         }
         return new ReportFileUploadedData(blobName, fileName, contentType, content.ToMemory().Length, uploadedAt);
     }
+
+    /// <summary>The bytes of a stored report file, to attach to an email.</summary>
+    public async Task<BinaryData> ReadAsync(string irpId, ReportFileUploadedData file, CancellationToken ct) =>
+        (await blobs.GetBlobContainerClient(ContainerName(irpId)).GetBlobClient(file.BlobName).DownloadContentAsync(ct)).Value.Content;
 
     /// <summary>Deletes a stored file that was never recorded (its upload was refused after it was written).</summary>
     public Task DeleteAsync(string irpId, string blobName, CancellationToken ct) =>

@@ -37,9 +37,9 @@ public sealed class IrpReportService(WorkflowEngine engine, IrpService irps, Irp
 
     /// <summary>
     /// Stores the final report, to be sent to the Secretary of State for Justice (prison guide 14.1) or the Home Secretary and
-    /// Minister (IRC guide 5.1) at once. A new upload replaces it until it has gone. Refused (a conflict) before the draft was issued
-    /// (the final report follows the fact check), once it has been sent or the report published, when no ministerial office
-    /// contact was given, or when the IRP is terminated or completed.
+    /// Minister (IRC guide 5.1) at once, or once a ministerial office is named. A new upload replaces it until it has gone; one
+    /// uploaded after the coordinator recorded it sent outside IrpFlows is kept, not sent. Refused (a conflict) before the draft
+    /// was issued (the final report follows the fact check), once it has been sent, or when the IRP is terminated or completed.
     /// </summary>
     public async Task<(ReportFileUploadedData? File, Refusal? Refusal)> UploadFinalReportAsync(
         string id, string? fileName, string? contentType, BinaryData content, DurableTaskClient durable, CancellationToken ct)
@@ -54,6 +54,29 @@ public sealed class IrpReportService(WorkflowEngine engine, IrpService irps, Irp
         return await StoreAndRecordAsync(id, IrpFileKind.Final, version, name!, contentType!, content, durable, ct, current =>
             RefuseFinalReport(current) ?? (current.FinalReports.Count + 1 != version ? AnotherUpload() : null),
             (current, file) => [new NewEvent(IrpEvents.FinalReportUploaded, EventData.ToData(file))]);
+    }
+
+    /// <summary>
+    /// Stores the team's debrief document (prison guide 8.1: the team leader prepares it on day 3 and the deliberation meeting
+    /// finalises it; 13.1, IRC guide 4.3), to be shared with HMPPS, or the contractor and the Home Office, as an attachment. A new
+    /// upload replaces it until it has gone. Refused (a conflict) before the visit starts, once it has been shared, or when the
+    /// IRP is terminated or completed; invalid over <see cref="ReportOptions.MaxAttachedFileSizeBytes"/>.
+    /// </summary>
+    public async Task<(ReportFileUploadedData? File, Refusal? Refusal)> UploadDebriefDocumentAsync(
+        string id, string? fileName, string? contentType, BinaryData content, DurableTaskClient durable, CancellationToken ct)
+    {
+        var (name, invalid) = ReportFileRules.Check(fileName, contentType, content.ToMemory().Span,
+            Math.Min(options.MaxFileSizeBytes, options.MaxAttachedFileSizeBytes));
+        if (invalid is not null) return (null, invalid);
+        var (state, refusal) = await StateAsync(id, ct);
+        if (refusal is not null) return (null, refusal);
+        var today = irps.Today();
+        if (RefuseDebriefDocument(state!, today) is { } early) return (null, early);
+
+        var version = state!.DebriefDocuments.Count + 1;
+        return await StoreAndRecordAsync(id, IrpFileKind.Debrief, version, name!, contentType!, content, durable, ct, current =>
+            RefuseDebriefDocument(current, today) ?? (current.DebriefDocuments.Count + 1 != version ? AnotherUpload() : null),
+            (current, file) => [new NewEvent(IrpEvents.DebriefDocumentUploaded, EventData.ToData(file))]);
     }
 
     /// <summary>
@@ -181,6 +204,7 @@ public sealed class IrpReportService(WorkflowEngine engine, IrpService irps, Irp
         {
             IrpFileKind.Draft => IrpReportFiles.DraftFolder,
             IrpFileKind.FactCheck => IrpReportFiles.FactCheckFolder,
+            IrpFileKind.Debrief => IrpReportFiles.DebriefFolder,
             _ => IrpReportFiles.FinalFolder,
         };
         var file = await files.StoreAsync(id, folder, version, name, contentType, content, time.GetUtcNow(), ct);
@@ -217,14 +241,10 @@ public sealed class IrpReportService(WorkflowEngine engine, IrpService irps, Irp
             ? Refusal.Conflict("Already published", $"The report was published on {published:yyyy-MM-dd}; the fact check is over.")
         : null;
 
+    // Kept after publication too: a report sent to ministers outside IrpFlows is still the inspectorate's record.
     private static Refusal? RefuseFinalReport(IrpState state) =>
-        state.Facts.Contacts.MinisterialOffice is null
-            ? Refusal.Conflict("No ministerial office",
-                "This IRP has no ministerialOffice contact, so IrpFlows does not send the final report to ministers.")
-        : state.Progress.DraftIssuedOn is null
+        state.Progress.DraftIssuedOn is null
             ? Refusal.Conflict("No draft issued", "The final report follows the factual accuracy check of the draft; record DraftIssued first.")
-        : state.Progress.PublishedOn is { } published
-            ? Refusal.Conflict("Already published", $"The report was published on {published:yyyy-MM-dd}.")
         : state.CompletedSteps.Contains(IrpSteps.FinalReport)
             ? Refusal.Conflict("Final report already sent", "The final report has been sent to ministers; that version can no longer be replaced.")
         : null;
@@ -232,5 +252,13 @@ public sealed class IrpReportService(WorkflowEngine engine, IrpService irps, Irp
     private static Refusal AnotherUpload() =>
         Refusal.Conflict("Another upload got there first", "Another file was recorded for this IRP at the same moment; check the IRP's status and try again.");
 
-    private enum IrpFileKind { Draft, FactCheck, Final }
+    private static Refusal? RefuseDebriefDocument(IrpState state, DateOnly today) =>
+        today < state.Facts.VisitStart
+            ? Refusal.Conflict("The visit has not started",
+                $"The debrief document is written during the visit, which starts on {state.Facts.VisitStart:yyyy-MM-dd} (prison guide 8.1, IRC guide 3.1).")
+        : state.CompletedSteps.Contains(IrpSteps.DebriefDocument)
+            ? Refusal.Conflict("Debrief document already shared", "The debrief document has been shared; that version can no longer be replaced.")
+        : null;
+
+    private enum IrpFileKind { Draft, FactCheck, Final, Debrief }
 }

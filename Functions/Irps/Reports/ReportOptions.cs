@@ -12,6 +12,12 @@ public sealed class ReportOptions
     public long MaxFileSizeBytes { get; set; } = 25 * 1024 * 1024;
 
     /// <summary>
+    /// Largest debrief document accepted, in bytes (default 3 MiB; never more than <see cref="MaxFileSizeBytes"/>): it goes as an
+    /// attachment, and Microsoft Graph's sendMail takes a request of at most 4 MB, its attachments base64-encoded.
+    /// </summary>
+    public long MaxAttachedFileSizeBytes { get; set; } = 3 * 1024 * 1024;
+
+    /// <summary>
     /// The link to the draft report in the draft-report email (and its reminders) expires at the end of the day this many
     /// calendar days after the fact-check deadline, England-and-Wales time.
     /// </summary>

@@ -20,8 +20,11 @@ public sealed class IrpPlanner
     /// <summary>Event a step waits for: the final report was uploaded, to be sent to ministers.</summary>
     public const string FinalReportUploaded = "FinalReportUploaded";
 
-    /// <summary>What the debrief document waits for: a judgement recorded for every item and part it lists.</summary>
-    public const string JudgementsRecorded = "JudgementsRecorded";
+    /// <summary>What the final report waits for once uploaded, when the IRP started without a ministerial office contact.</summary>
+    public const string MinisterialOfficeNamed = "MinisterialOfficeNamed";
+
+    /// <summary>What the debrief document's sharing waits for: the team's document, uploaded by the coordinator.</summary>
+    public const string DebriefDocumentUploaded = "DebriefDocumentUploaded";
 
     private readonly WorkingDayCalendar _calendar;
     private readonly IrpPolicy _policy;
@@ -63,9 +66,10 @@ public sealed class IrpPlanner
             });
 
         // A step that answers something recorded (a moved visit, an upload) is due the moment it was recorded.
-        void AddAt(string id, string title, DateTimeOffset at, string concerns, string paragraphs, bool applicable = true, Window? window = null) =>
+        void AddAt(string id, string title, DateTimeOffset at, string concerns, string paragraphs, bool applicable = true, Window? window = null,
+            string? waitingFor = null) =>
             steps.Add(new PlannedStep(id, title, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, _zone).DateTime), null, at,
-                concerns, $"{guide} {paragraphs}", applicable, null) { NotAfter = window?.NotAfter, WindowReason = window?.Reason });
+                concerns, $"{guide} {paragraphs}", applicable, waitingFor) { NotAfter = window?.NotAfter, WindowReason = window?.Reason });
 
         // Each letter's window ends when what it says stops being true or useful; milestones and the steps that must happen
         // however late (the draft and final reports, the publication notice, feedback, the destruction of material) have none.
@@ -86,6 +90,16 @@ public sealed class IrpPlanner
             announcement, AnnouncementConcerns(facts), irc ? "2.4" : "6.1",
             window: BeforeVisit("the letter announces the visit before it takes place", irc ? "2.4" : "6.1"));
 
+        // Prison guide 7.1 and Appendix A: the coordinating inspector's half-day preparation visit, with a one-hour meeting with the
+        // governor; IRC guide 2.5: the coordinating inspector contacts the centre in advance. On the timeline once arranged.
+        if (progress.PreparationVisitOn is { } preparation)
+        {
+            Add(IrpSteps.PreparationVisit, irc ? "Coordinating inspector's preparation contact with the centre"
+                    : "Preparation visit by the coordinating inspector (half a day, with a one-hour meeting with the governor)",
+                preparation, irc ? "Coordinating inspector; centre manager and liaison officer" : "Coordinating inspector; governor and liaison officer",
+                irc ? "2.5" : "7.1, Appendix A");
+        }
+
         // IRC guide 2.8: documents requested within two weeks of the announcement; prison guide 7.3 gives no date.
         var requestOffset = irc
             ? Math.Min(_policy.DocumentsRequestWorkingDaysAfterAnnouncement, _policy.IrcDocumentsRequestWithinWorkingDays)
@@ -103,8 +117,12 @@ public sealed class IrpPlanner
         // escalation after the deadline (with the same upload link) asks for what is missing instead.
         Add(IrpSteps.DocumentsRequest, "Documents request with upload link (pro forma, action plan, presentation, data request, evidence"
             + (irc ? ", internal audit reports)" : ", prisoner population report, OSAG reports)"),
-            request, establishmentContact + (irc ? "; copy to Home Office" : ""), irc ? "2.7, 2.8" : "7.3, 7.4",
-            window: new(StartOf(deadline), $"it asks for the documents by {LongDay(deadline)}, and that day had come ({deadlineSource})"));
+            request, establishmentContact + (irc ? "; copy to Home Office" : ""), "",
+            window: new(StartOf(deadline), $"it asks for the documents by {LongDay(deadline)}, and that day had come ({deadlineSource})"),
+            localPolicy: (request == announcement && requestOffset > 0
+                    ? "Local policy: on the day of the announcement, as the documents deadline comes before the usual day; "
+                    : $"Local policy: {requestOffset} working days after the announcement (setting DocumentsRequestWorkingDaysAfterAnnouncement); ")
+                + (irc ? "IRC guide 2.8 asks only that it is within two weeks" : "prison guide 7.3 asks for the documents but gives no date"));
 
         // Each chase is stale once the next one is due (the last reminder, once the deadline's own notice is): only the latest goes.
         var reminders = _policy.DocumentsReminderWorkingDaysBeforeDeadline.OrderDescending().ToArray();
@@ -135,8 +153,10 @@ public sealed class IrpPlanner
         var arrangements = _calendar.AddWorkingDays(visitStart, -_policy.VisitArrangementsWorkingDaysBeforeVisit);
         Add(IrpSteps.VisitArrangements, "Visit arrangements: attendance, keys and IT, inspector for each item, meetings",
             arrangements > announcement ? arrangements : announcement,
-            establishmentContact + "; copy to IMB chair" + (irc ? " and Home Office" : ""), irc ? "2.6" : "7.2",
-            window: BeforeVisit("the arrangements are made in advance of the visit", irc ? "2.6" : "7.2"));
+            establishmentContact + "; copy to IMB chair" + (irc ? " and Home Office" : ""), "",
+            window: BeforeVisit("the arrangements are made in advance of the visit", irc ? "2.6" : "7.2"),
+            localPolicy: $"Local policy: {_policy.VisitArrangementsWorkingDaysBeforeVisit} working days before the visit (setting VisitArrangementsWorkingDaysBeforeVisit); "
+                + $"{guide} {(irc ? "2.6" : "7.2")} says what is sent but not when");
 
         // Prison guide 8.1 / IRC guide 3.1: presentation at 12.30pm on day 1; 2.5 days on site over three working days.
         Add(IrpSteps.VisitStart, $"Visit day 1: {(irc ? "30-minute presentation by centre manager, SLT and Home Office leaders" : "presentation by the governor and SMT")}",
@@ -152,15 +172,15 @@ public sealed class IrpPlanner
             irc ? "3.1, 4.3" : "8.1, 13.1", time: _policy.DebriefTimeOfDay);
 
         // Prison guide 13.1: the debrief document is then "shared electronically with various staff in HMPPS"; IRC guide 4.3: "with
-        // the contractor and Home Office". It holds the judgements finalised at the deliberation meeting (8.1 / 3.1), so it waits
-        // until every one is recorded, and is not sent once the report itself is out.
+        // the contractor and Home Office". The team leader drafts it on day 3 and the deliberation meeting finalises it (8.1 / 3.1):
+        // it is the team's document, so the step waits for its upload, and is not sent once the report itself is out.
         var debriefDocumentTo = irc
             ? facts.Contacts.Contractor is null ? "Home Office (no contractor contact given)" : "Contractor and Home Office"
             : facts.Contacts.Hmpps is null ? "HMPPS: no contact given, so not sent" : "HMPPS";
         Add(IrpSteps.DebriefDocument, "Debrief document shared electronically",
             _calendar.AddWorkingDays(visitEnd, _policy.DebriefDocumentWorkingDaysAfterVisit), debriefDocumentTo, irc ? "4.3" : "13.1",
             applicable: (irc || facts.Contacts.Hmpps is not null) && progress.PublishedOn is null,
-            waitingFor: progress.AllJudged ? null : JudgementsRecorded);
+            waitingFor: progress.DebriefDocumentUploaded ? null : DebriefDocumentUploaded);
 
         // Prison guide 16.1: feedback form to the liaison officer shortly after the visit. The IRC guide has none (5.3 asks the
         // centre manager and the Home Office instead: see governor-feedback).
@@ -178,10 +198,11 @@ public sealed class IrpPlanner
         // Prison guide 14.1 / IRC guide 5.1: final report to ministers and published within 25 working days of the visit's end.
         var publicationDeadline = _calendar.AddWorkingDays(visitEnd, _policy.PublicationWorkingDaysAfterVisit);
 
-        // The guides give no fact-check period; FactCheckWorkingDays follows the probation manual (comments within ten working
-        // days), shortened when a late draft would leave no time to finalise the report by the publication deadline (14.1 / 5.1).
+        // The guides give no fact-check period: FactCheckWorkingDays is local policy, shortened when a late draft would leave no
+        // time to finalise the report by the publication deadline (14.1 / 5.1).
         var factCheck = FactCheck(draft, publicationDeadline);
-        var factCheckSource = (irc ? "5.1" : "14.1") + "; period from the probation manual (factual accuracy check)";
+        var factCheckPolicy = $"Local policy: {_policy.FactCheckWorkingDays} working days for the comments (setting FactCheckWorkingDays), shortened to keep "
+            + $"the publication deadline; {guide} {(irc ? "5.1" : "14.1")} sends the draft for a factual accuracy check but gives no period";
         var factCheckReminders = _policy.FactCheckReminderWorkingDaysBeforeDeadline.OrderDescending().ToArray();
         var factCheckReminderDates = factCheckReminders.Select(r => _calendar.AddWorkingDays(factCheck.Deadline, -r)).ToArray();
         for (var i = 0; i < factCheckReminders.Length; i++)
@@ -193,7 +214,7 @@ public sealed class IrpPlanner
                     $"the next reminder, due on {LongDay(factCheckReminderDates[i + 1])}, had come: only the latest is sent ({guide} {(irc ? "5.1" : "14.1")})")
                 : new Window(StartOf(factCheck.Deadline), $"the comments were due by {LongDay(factCheck.Deadline)}, and that day had come ({guide} {(irc ? "5.1" : "14.1")})");
             Add(IrpSteps.FactCheckReminder(i + 1), $"Reminder: fact-check comments due in {factCheckReminders[i]} working days",
-                date, factCheckContact, factCheckSource,
+                date, factCheckContact, "", localPolicy: factCheckPolicy,
                 applicable: progress.FactCheckReturnedOn is null && progress.PublishedOn is null && date > draft, waitingFor: draftWait, window: window,
                 skipReason: progress.FactCheckReturnedOn is { } returned ? $"the fact-check comments came back on {LongDay(returned)}"
                     : progress.PublishedOn is { } publishedOn ? $"the report was published on {LongDay(publishedOn)}: the fact check is over ({guide} {(irc ? "5.1" : "14.1")})"
@@ -203,7 +224,7 @@ public sealed class IrpPlanner
         Add(IrpSteps.FactCheckDeadline, factCheck.TooLate ? "Fact-check comments due: too late to finalise the report by the publication deadline"
                 : factCheck.Shortened ? "Fact-check comments due (period shortened to keep the publication deadline)"
                 : "Fact-check comments due",
-            factCheck.Deadline, $"{factCheckContact}; coordinator", factCheckSource, waitingFor: draftWait);
+            factCheck.Deadline, $"{factCheckContact}; coordinator", "", waitingFor: draftWait, localPolicy: factCheckPolicy);
         Add(IrpSteps.PublicationAlert, $"Publication deadline in {_policy.PublicationAlertWorkingDaysBeforeDeadline} working days",
             _calendar.AddWorkingDays(publicationDeadline, -_policy.PublicationAlertWorkingDaysBeforeDeadline), "Coordinator",
             irc ? "5.1" : "14.1", applicable: progress.PublishedOn is null,
@@ -211,21 +232,28 @@ public sealed class IrpPlanner
                 $"it says the report must be published by {LongDay(publicationDeadline)}, and that day had passed ({guide} {(irc ? "5.1" : "14.1")})"),
             skipReason: "the report was published");
         // Prison guide 14.1 / IRC guide 5.1: "The final report will be sent to the Secretary of State for Justice" (the Home
-        // Secretary and Minister) "and published": sent when the coordinator uploads it, before publication. Not sent without a
-        // contact, nor once the report is published without it.
+        // Secretary and Minister) "and published": sent when the coordinator uploads it, and before the report is published
+        // (IrpService refuses Published until then). Sent by the inspectorate another way, it is recorded so and not sent again.
         var ministers = irc ? "Home Secretary and Minister" : "Secretary of State for Justice";
         var ministerialOffice = facts.Contacts.MinisterialOffice is not null;
-        var finalReportConcerns = ministerialOffice ? ministers : $"{ministers}: no contact given, so not sent by IrpFlows";
-        if (progress.FinalReportUploadedAt is { } uploaded)
+        var finalReportConcerns = ministerialOffice ? ministers : $"{ministers}: no ministerial office contact yet (record MinisterialOfficeNamed)";
+        var finalReportTitle = $"Final report sent to the {ministers}";
+        if (progress.FinalReportSentElsewhereOn is { } sentElsewhere)
         {
-            AddAt(IrpSteps.FinalReport, $"Final report sent to the {ministers}", uploaded, finalReportConcerns, irc ? "5.1" : "14.1",
-                applicable: ministerialOffice);
+            Add(IrpSteps.FinalReport, finalReportTitle, sentElsewhere, ministers, irc ? "5.1" : "14.1", applicable: false,
+                skipReason: $"the coordinator recorded that it was sent outside IrpFlows on {LongDay(sentElsewhere)}");
+        }
+        else if (progress.FinalReportUploadedAt is { } uploaded)
+        {
+            AddAt(IrpSteps.FinalReport, finalReportTitle, uploaded, finalReportConcerns, irc ? "5.1" : "14.1",
+                waitingFor: ministerialOffice ? null : MinisterialOfficeNamed);
         }
         else
         {
-            Add(IrpSteps.FinalReport, $"Final report sent to the {ministers}",
+            Add(IrpSteps.FinalReport, finalReportTitle,
                 _calendar.AddWorkingDays(publicationDeadline, -_policy.FinalReportWorkingDaysBeforePublicationDeadline), finalReportConcerns,
-                irc ? "5.1" : "14.1", applicable: ministerialOffice && progress.PublishedOn is null, waitingFor: FinalReportUploaded);
+                irc ? "5.1" : "14.1", applicable: progress.PublishedOn is null, waitingFor: FinalReportUploaded,
+                skipReason: "the report was published before IrpFlows refused publication without it");
         }
 
         Add(IrpSteps.PublicationDeadline, "Publication deadline", publicationDeadline, "Coordinator", irc ? "5.1" : "14.1");
@@ -250,21 +278,30 @@ public sealed class IrpPlanner
 
         // Prison guide Appendix A / IRC guide Appendix I: the liaison officer ensures material used by inspectors is destroyed or returned.
         var materialHolder = progress.LiaisonOfficerAppointed ? "Liaison officer" : $"{head} (no liaison officer appointed)";
+        // IrpFlows deletes what the establishment uploaded and records it; the email then reports that record (IrpWorkflow holds
+        // it back until then) and asks the liaison officer for the rest. HMI Prisons' own report files are its record and stay.
+        const string deletionConcerns = "IrpFlows: the documents the establishment uploaded (HMI Prisons' report files are kept)";
         if (progress.CancelledAt is { } cancelledAt && progress.PublishedOn is null)
         {
             // Local policy, not the guides' (they say nothing of a cancelled IRP): its material is destroyed on a completed
             // one's schedule, counted from the day it was cancelled, rather than kept for ever.
             var cancelledOn = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(cancelledAt, _zone).DateTime);
-            Add(IrpSteps.MaterialDestruction, "Destroy or return the material given to inspectors (the IRP was cancelled)",
-                _calendar.AddWorkingDays(cancelledOn, _policy.MaterialDestructionWorkingDaysAfterCancellation), materialHolder, "",
-                localPolicy: $"Local policy: {_policy.MaterialDestructionWorkingDaysAfterCancellation} working days after the cancellation on {LongDay(cancelledOn)}, "
-                    + $"as after publication ({guide} {(irc ? "Appendix I" : "Appendix A")}); the guides do not cover a cancelled IRP");
+            var destroyOn = _calendar.AddWorkingDays(cancelledOn, _policy.MaterialDestructionWorkingDaysAfterCancellation);
+            var policy = $"Local policy: {_policy.MaterialDestructionWorkingDaysAfterCancellation} working days after the cancellation on {LongDay(cancelledOn)}, "
+                + $"as after publication ({guide} {(irc ? "Appendix I" : "Appendix A")}); the guides do not cover a cancelled IRP";
+            Add(IrpSteps.MaterialDeletion, "Delete the documents the establishment uploaded (the IRP was cancelled)", destroyOn,
+                deletionConcerns, "", localPolicy: policy);
+            Add(IrpSteps.MaterialDestruction, "Destroy or return the material given to inspectors (the IRP was cancelled)", destroyOn,
+                materialHolder, "", localPolicy: policy);
         }
         else
         {
-            Add(IrpSteps.MaterialDestruction, "Destroy or return the material given to inspectors",
-                _calendar.AddWorkingDays(published, _policy.MaterialDestructionWorkingDaysAfterPublication), materialHolder,
-                irc ? "Appendix I" : "Appendix A", waitingFor: publishedWait);
+            var destroyOn = _calendar.AddWorkingDays(published, _policy.MaterialDestructionWorkingDaysAfterPublication);
+            var appendix = irc ? "Appendix I" : "Appendix A";
+            Add(IrpSteps.MaterialDeletion, "Delete the documents the establishment uploaded", destroyOn, deletionConcerns, appendix,
+                waitingFor: publishedWait);
+            Add(IrpSteps.MaterialDestruction, "Destroy or return the material given to inspectors", destroyOn, materialHolder, appendix,
+                waitingFor: publishedWait);
         }
 
         // The announcement named the visit's dates (prison guide 6.1, IRC guide 2.4), so those it went to are told of each later
@@ -327,6 +364,12 @@ public sealed class IrpPlanner
         var shortest = _calendar.AddWorkingDays(draft, _policy.FactCheckMinimumWorkingDays);
         return shortest <= latest ? (latest, true, false) : (shortest, true, true);
     }
+
+    /// <summary>
+    /// When an update on who will look at what goes, for names first given at <paramref name="firstNamedAt"/> (local policy:
+    /// <see cref="IrpPolicy.InspectorsUpdateMinutesAfterFirstName"/>).
+    /// </summary>
+    public DateTimeOffset InspectorsUpdateDue(DateTimeOffset firstNamedAt) => firstNamedAt.AddMinutes(_policy.InspectorsUpdateMinutesAfterFirstName);
 
     /// <summary>Prison guide 8.1 / IRC guide 3.1: the visit's last day, two and a half days on site over three working days.</summary>
     /// <exception cref="CalendarRangeException">The date falls outside the calendar's supported range.</exception>

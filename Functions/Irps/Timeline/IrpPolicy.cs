@@ -29,7 +29,7 @@ public sealed class IrpPolicy
     public bool MaxRecommendationsIsHard { get; set; }
 
     /// <summary>
-    /// Prison guide 7.3 says the documents are asked for but not when; default a week after the announcement, which gives
+    /// Local policy: prison guide 7.3 says the documents are asked for but not when; default a week after the announcement, which gives
     /// the governor time to appoint a liaison officer (7.1). An IRC never waits longer than <see cref="IrcDocumentsRequestWithinWorkingDays"/>.
     /// </summary>
     public int DocumentsRequestWorkingDaysAfterAnnouncement { get; set; } = 5;
@@ -47,8 +47,8 @@ public sealed class IrpPolicy
     public int DocumentsOverdueEscalationWorkingDaysAfterDeadline { get; set; } = 1;
 
     /// <summary>
-    /// Prison guide 7.2 / IRC guide 2.6: the attendance, keys and IT information for the gate, and who looks at what, are sent
-    /// this many working days before the visit. The guides give no date, but the liaison officer has gate passes, keys, car
+    /// Local policy. Prison guide 7.2 / IRC guide 2.6: the attendance, keys and IT information for the gate, and who looks at
+    /// what, are sent this many working days before the visit. The guides give no date, but the liaison officer has gate passes, keys, car
     /// parking and laptop permissions to arrange from it (Appendix A / Appendix I), which takes the establishment's security
     /// department days, not hours; two weeks also gives managers the inspector's name before their pro forma is due.
     /// Never before the announcement.
@@ -78,8 +78,8 @@ public sealed class IrpPolicy
     public int DraftReportWorkingDaysAfterVisit { get; set; } = 10;
 
     /// <summary>
-    /// Working days the establishment has to return fact-check comments. The IRP guides give none; the probation manual
-    /// (draft Monday of week +7, comments by Friday of week +8; OSAG responds "within ten working days") gives ten.
+    /// Local policy: working days the establishment has to return fact-check comments. Neither IRP guide gives a period (prison
+    /// guide 14.1, IRC guide 5.1); the probation manual's ten working days are OSAG's time to respond, not a rule for IRPs.
     /// </summary>
     public int FactCheckWorkingDays { get; set; } = 10;
 
@@ -122,6 +122,19 @@ public sealed class IrpPolicy
     /// material is destroyed on the same schedule as a completed one's, this many working days after the day it was cancelled.
     /// </summary>
     public int MaterialDestructionWorkingDaysAfterCancellation { get; set; } = 10;
+
+    /// <summary>
+    /// Local policy: a second active IRP of one establishment whose visit starts within this many days of the other's is refused
+    /// as the same review entered twice. The guides give no such rule; genuine IRPs of one establishment are months apart, each
+    /// following its own full inspection by 8 to 12 months (prison guide 4.1, IRC guide 2.1).
+    /// </summary>
+    public int SameEstablishmentMarginDays { get; set; } = 90;
+
+    /// <summary>
+    /// Local policy: an update on who will look at what (prison guide 7.2, for names given after the arrangements went) goes
+    /// this many minutes after the first name it tells of, so that names given together go in one email.
+    /// </summary>
+    public int InspectorsUpdateMinutesAfterFirstName { get; set; } = 60;
 
     /// <summary>Local time of day a dated step fires when the guide gives no time.</summary>
     public TimeOnly StepTimeOfDay { get; set; } = new(9, 0);
@@ -184,6 +197,8 @@ public sealed class IrpPolicy
                      (nameof(GovernorFeedbackWorkingDaysAfterPublication), GovernorFeedbackWorkingDaysAfterPublication),
                      (nameof(MaterialDestructionWorkingDaysAfterPublication), MaterialDestructionWorkingDaysAfterPublication),
                      (nameof(MaterialDestructionWorkingDaysAfterCancellation), MaterialDestructionWorkingDaysAfterCancellation),
+                     (nameof(SameEstablishmentMarginDays), SameEstablishmentMarginDays),
+                     (nameof(InspectorsUpdateMinutesAfterFirstName), InspectorsUpdateMinutesAfterFirstName),
                  })
         {
             Require(value >= 0, name, $"must not be negative (was {value}).");

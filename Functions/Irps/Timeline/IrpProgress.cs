@@ -13,8 +13,8 @@ public sealed record IrpProgress(
     bool AllDocumentsReceived = false,
     bool LiaisonOfficerAppointed = false)
 {
-    /// <summary>Every recommendation (each part of one in parts) and theme has a judgement: the debrief document can be shared.</summary>
-    public bool AllJudged { get; init; }
+    /// <summary>The team's debrief document has been uploaded: it can be shared (prison guide 13.1, IRC guide 4.3).</summary>
+    public bool DebriefDocumentUploaded { get; init; }
 
     /// <summary>When the final report was (last) uploaded: it goes to ministers then (prison guide 14.1, IRC guide 5.1).</summary>
     public DateTimeOffset? FinalReportUploadedAt { get; init; }
@@ -24,6 +24,15 @@ public sealed record IrpProgress(
 
     /// <summary>The visit has begun: a notice of an earlier move not sent by then (an IRP in flight when notices began) is no use.</summary>
     public bool VisitStarted { get; init; }
+
+    /// <summary>The day of the coordinating inspector's preparation visit (prison guide 7.1; IRC guide 2.5: a contact), once arranged.</summary>
+    public DateOnly? PreparationVisitOn { get; init; }
+
+    /// <summary>
+    /// The final report went to ministers outside IrpFlows on this day, as the coordinator recorded (prison guide 14.1, IRC
+    /// guide 5.1): IrpFlows does not send it, and the report may be published.
+    /// </summary>
+    public DateOnly? FinalReportSentElsewhereOn { get; init; }
 
     /// <summary>When the IRP was cancelled: every step stops but the destruction of the establishment's material, which counts from it.</summary>
     public DateTimeOffset? CancelledAt { get; init; }

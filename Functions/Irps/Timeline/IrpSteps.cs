@@ -11,6 +11,9 @@ public static class IrpSteps
 {
     public const string Announcement = "announcement";
     public const string DocumentsRequest = "documents-request";
+
+    /// <summary>The coordinating inspector's preparation visit (prison guide 7.1) or contact (IRC guide 2.5), once arranged.</summary>
+    public const string PreparationVisit = "preparation-visit";
     public const string DocumentsReminderPrefix = "documents-reminder-";
     public const string DocumentsDeadline = "documents-deadline";
     public const string DocumentsOverdue = "documents-overdue";
@@ -29,6 +32,10 @@ public static class IrpSteps
     public const string FinalReport = "final-report";
     public const string Publication = "publication";
     public const string GovernorFeedback = "governor-feedback";
+    /// <summary>IrpFlows deletes the documents the establishment uploaded and records which (<c>MaterialDestroyed</c>).</summary>
+    public const string MaterialDeletion = "material-deletion";
+
+    /// <summary>The email that tells what was deleted, from the record of the deletion, and asks for the rest to be destroyed or returned.</summary>
     public const string MaterialDestruction = "material-destruction";
 
     /// <summary>The notice that the visit is cancelled: planned by the workflow when an IRP is terminated, not by the timeline.</summary>
@@ -39,6 +46,15 @@ public static class IrpSteps
     /// (a catch-up after an outage or a jump of the clock), one per batch; planned by the workflow, not by the timeline.
     /// </summary>
     public const string SkippedNoticePrefix = "skipped-notice-";
+
+    /// <summary>
+    /// <c>inspectors-update-{number}</c>: the establishment's update on who will look at which item, for names given after the
+    /// visit arrangements went (prison guide 7.2), one per batch; planned by the workflow, not by the timeline.
+    /// </summary>
+    public const string InspectorsUpdatePrefix = "inspectors-update-";
+
+    /// <summary><c>inspectors-update-{number}</c>: the <paramref name="number"/>th update on who will look at what.</summary>
+    public static string InspectorsUpdate(int number) => Numbered(InspectorsUpdatePrefix, number);
 
     /// <summary><c>documents-reminder-{number}</c>: the reminders, earliest first.</summary>
     public static string DocumentsReminder(int number) => Numbered(DocumentsReminderPrefix, number);
