@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using IrpFlows.Tests.Support;
-using MimeKit;
 using static IrpFlows.Tests.Support.IrpRequests;
 using static IrpFlows.Tests.Support.TestFiles;
 
@@ -40,11 +39,9 @@ public sealed class DebriefDocumentTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         var email = await _app.EmailAsync(id, "debrief-document");
         Assert.Equal([HmppsEmail], Emails.Addresses(email, "to"));
-        var attachment = Assert.IsType<MimePart>(Assert.Single(Emails.Parse(await _app.RawEmailAsync(email)).Attachments));
-        using var content = new MemoryStream();
-        await attachment.Content!.DecodeToAsync(content);
-        Assert.Equal("debrief-v2.pdf", attachment.FileName);
-        Assert.Equal(Pdf("finalised at the deliberation meeting"), content.ToArray());
+        var (fileName, content) = Emails.SingleAttachment(await _app.RawEmailAsync(email));
+        Assert.Equal("debrief-v2.pdf", fileName);
+        Assert.Equal(Pdf("finalised at the deliberation meeting"), content);
         Assert.Equal(HttpStatusCode.Conflict, afterItWent.StatusCode);
         Assert.Equal("debrief-v2.pdf", (await _app.GetIrpAsync(id))["debriefDocument"]!["fileName"]!.GetValue<string>());
     }

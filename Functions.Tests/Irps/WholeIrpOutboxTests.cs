@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using Azure.Storage.Blobs.Models;
 using IrpFlows.Documents;
 using IrpFlows.Tests.Support;
-using MimeKit;
 using static IrpFlows.Tests.Support.IrpRequests;
 
 namespace IrpFlows.Tests.Irps;
@@ -97,11 +96,9 @@ public sealed class WholeIrpOutboxTests
 
     private static async Task AssertTheTeamsDocumentIsAttachedAsync(IrpFlowsApp app, JsonObject email)
     {
-        var attachment = Assert.IsType<MimePart>(Assert.Single(Emails.Parse(await app.RawEmailAsync(email)).Attachments));
-        using var content = new MemoryStream();
-        await attachment.Content!.DecodeToAsync(content);
-        Assert.Equal(Timelines.DebriefDocumentName, attachment.FileName);
-        Assert.Equal(TestFiles.Pdf("debrief document"), content.ToArray());
+        var (fileName, content) = Emails.SingleAttachment(await app.RawEmailAsync(email));
+        Assert.Equal(Timelines.DebriefDocumentName, fileName);
+        Assert.Equal(TestFiles.Pdf("debrief document"), content);
     }
 
     private static async Task AssertMoveNoticedAsync(IrpFlowsApp app, JsonObject notice, IReadOnlyList<string> to)

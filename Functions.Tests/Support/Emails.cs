@@ -20,6 +20,15 @@ public static partial class Emails
         return MimeMessage.Load(stream);
     }
 
+    /// <summary>The one file attached to a raw message: its name and its decoded bytes.</summary>
+    public static (string? FileName, byte[] Content) SingleAttachment(string rawMessage)
+    {
+        var part = Assert.IsAssignableFrom<MimePart>(Assert.Single(Parse(rawMessage).Attachments));
+        using var content = new MemoryStream();
+        part.Content!.DecodeTo(content);
+        return (part.FileName, content.ToArray());
+    }
+
     /// <summary>The one event of the calendar invitation attached to a message, read by Ical.Net; asserts it is a request.</summary>
     public static CalendarEvent Invitation(MimeMessage message)
     {

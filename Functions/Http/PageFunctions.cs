@@ -157,21 +157,12 @@ public sealed class PageFunctions(
         Refusal? refusal;
         switch (action)
         {
-            case "liaison-officer":
-                refusal = await irps.RaiseAsync(id, IrpEvents.LiaisonOfficerAppointed, fields, durable, ct);
-                break;
-            case "preparation-visit":
-                refusal = await irps.RaiseAsync(id, IrpEvents.PreparationVisitArranged, fields, durable, ct);
-                break;
-            case "inspector":
-                refusal = await irps.RaiseAsync(id, IrpEvents.InspectorAssigned, fields, durable, ct);
-                break;
             case "move-visit" when F("confirm") != "yes":
                 var (moves, notMovable) = await irps.PreviewVisitMoveAsync(id, F("visitStart"), ct);
                 if (notMovable is not null) return await RefusedAsync(notMovable);
                 return await IrpPageAsync(request, person, id, new IrpPageState { VisitMove = moves, VisitMoveTo = F("visitStart") }, StatusCodes.Status200OK, ct);
-            case "move-visit":
-                refusal = await irps.RaiseAsync(id, IrpEvents.VisitRescheduled, fields, durable, ct);
+            case var _ when EventActions.TryGetValue(action, out var eventName):
+                refusal = await irps.RaiseAsync(id, eventName, fields, durable, ct);
                 break;
             case "draft-report":
             case "final-report":
@@ -190,21 +181,6 @@ public sealed class PageFunctions(
                     };
                     refusal = notUploaded is { Errors: { } errors } ? notUploaded with { Errors = new Dictionary<string, string[]> { ["file"] = errors.Values.SelectMany(e => e).ToArray() } } : notUploaded;
                 }
-                break;
-            case "final-report-elsewhere":
-                refusal = await irps.RaiseAsync(id, IrpEvents.FinalReportSentElsewhere, fields, durable, ct);
-                break;
-            case "ministerial-office":
-                refusal = await irps.RaiseAsync(id, IrpEvents.MinisterialOfficeNamed, fields, durable, ct);
-                break;
-            case "issue-draft":
-                refusal = await irps.RaiseAsync(id, IrpEvents.DraftIssued, fields, durable, ct);
-                break;
-            case "fact-check-returned":
-                refusal = await irps.RaiseAsync(id, IrpEvents.FactCheckReturned, fields, durable, ct);
-                break;
-            case "published":
-                refusal = await irps.RaiseAsync(id, IrpEvents.Published, fields, durable, ct);
                 break;
             case "cancel" when F("confirm") != "yes":
                 return await RefusedAsync(Refusal.Invalid("confirm", "Tick the box to confirm that the IRP is to be cancelled."));
@@ -256,6 +232,20 @@ public sealed class PageFunctions(
         var message = raw is null ? null : await MimeKit.MimeMessage.LoadAsync(raw.ToStream(), ct);
         return PageLayout.Result(request.HttpContext.Response, PageLayout.Page(sent.Subject, person, Irps.Pages.EmailPage.Render(irp, sent, message, policy.TimeZone)));
     }
+
+    /// <summary>The page's actions that record one coordinator event from the form's fields, as the API's event endpoint does.</summary>
+    private static readonly Dictionary<string, string> EventActions = new()
+    {
+        ["liaison-officer"] = IrpEvents.LiaisonOfficerAppointed,
+        ["preparation-visit"] = IrpEvents.PreparationVisitArranged,
+        ["inspector"] = IrpEvents.InspectorAssigned,
+        ["move-visit"] = IrpEvents.VisitRescheduled,
+        ["issue-draft"] = IrpEvents.DraftIssued,
+        ["fact-check-returned"] = IrpEvents.FactCheckReturned,
+        ["final-report-elsewhere"] = IrpEvents.FinalReportSentElsewhere,
+        ["ministerial-office"] = IrpEvents.MinisterialOfficeNamed,
+        ["published"] = IrpEvents.Published,
+    };
 
     private static readonly Dictionary<string, string> Done = new()
     {
