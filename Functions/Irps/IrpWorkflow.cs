@@ -116,56 +116,46 @@ public sealed class IrpWorkflow(
 
     /// <summary>
     /// The coordinator's notices of steps skipped because their window had closed: each covers the skips recorded since the
-    /// one before it was sent, so a catch-up that skips many steps in one pass gives one notice. The orchestration runs an
-    /// IRP's steps one at a time, so no skip is recorded between a notice's email and the record that it was sent.
+    /// one before it was sent, so a catch-up that skips many steps in one pass gives one notice.
     /// </summary>
-    internal static IReadOnlyList<SkippedNotice> SkippedNotices(WorkflowInstance instance)
-    {
-        var notices = new List<SkippedNotice>();
-        var batch = new List<WorkflowEvent>();
-        foreach (var e in instance.Events)
-        {
-            if (e.Type == EngineEvents.StepSkipped)
-            {
-                batch.Add(e);
-            }
-            else if (e.Type == EngineEvents.StepCompleted && batch.Count > 0 && StepHistory.StepId(e) == IrpSteps.SkippedNotice(notices.Count + 1))
-            {
-                notices.Add(new SkippedNotice(IrpSteps.SkippedNotice(notices.Count + 1), batch));
-                batch = [];
-            }
-        }
-        if (batch.Count > 0) notices.Add(new SkippedNotice(IrpSteps.SkippedNotice(notices.Count + 1), batch));
-        return notices;
-    }
+    internal static IReadOnlyList<SkippedNotice> SkippedNotices(WorkflowInstance instance) =>
+        Batched(instance, e => e.Type == EngineEvents.StepSkipped, IrpSteps.SkippedNotice).Select(b => new SkippedNotice(b.StepId, b.Events)).ToList();
 
     /// <summary>
-    /// The updates on who will look at what (prison guide 7.2): the inspectors named after the visit arrangements went, each
-    /// update telling those named since the one before it was sent, so names given together go in one email.
+    /// The updates on who will look at what (prison guide 7.2): the inspectors named after the visit arrangements went (before,
+    /// the arrangements carry the names), each update telling those named since the one before it was sent.
     /// </summary>
     internal static IReadOnlyList<InspectorsUpdate> InspectorsUpdates(WorkflowInstance instance)
     {
-        var updates = new List<InspectorsUpdate>();
+        var arrangementsSent = StepHistory.Completed(instance).GetValueOrDefault(IrpSteps.VisitArrangements)?.Sequence ?? long.MaxValue;
+        return Batched(instance, e => e.Type == IrpEvents.InspectorAssigned && e.Sequence > arrangementsSent, IrpSteps.InspectorsUpdate)
+            .Select(b => new InspectorsUpdate(b.StepId, b.Events)).ToList();
+    }
+
+    /// <summary>
+    /// The events <paramref name="tells"/> picks, in the numbered notices (<paramref name="noticeId"/>) that tell of them: each
+    /// covers those recorded since the one before it was sent, so events recorded together go in one email. The orchestration
+    /// runs an IRP's steps one at a time, so no such event is recorded between a notice's email and the record that it was sent.
+    /// </summary>
+    private static List<(string StepId, IReadOnlyList<WorkflowEvent> Events)> Batched(
+        WorkflowInstance instance, Func<WorkflowEvent, bool> tells, Func<int, string> noticeId)
+    {
+        var notices = new List<(string, IReadOnlyList<WorkflowEvent>)>();
         var batch = new List<WorkflowEvent>();
-        var arrangementsSent = false;
         foreach (var e in instance.Events)
         {
-            if (e.Type == EngineEvents.StepCompleted && StepHistory.StepId(e) == IrpSteps.VisitArrangements)
-            {
-                arrangementsSent = true; // before then, the arrangements themselves carry the names
-            }
-            else if (e.Type == IrpEvents.InspectorAssigned && arrangementsSent)
+            if (tells(e))
             {
                 batch.Add(e);
             }
-            else if (e.Type == EngineEvents.StepCompleted && batch.Count > 0 && StepHistory.StepId(e) == IrpSteps.InspectorsUpdate(updates.Count + 1))
+            else if (e.Type == EngineEvents.StepCompleted && batch.Count > 0 && StepHistory.StepId(e) == noticeId(notices.Count + 1))
             {
-                updates.Add(new InspectorsUpdate(IrpSteps.InspectorsUpdate(updates.Count + 1), batch));
+                notices.Add((noticeId(notices.Count + 1), batch));
                 batch = [];
             }
         }
-        if (batch.Count > 0) updates.Add(new InspectorsUpdate(IrpSteps.InspectorsUpdate(updates.Count + 1), batch));
-        return updates;
+        if (batch.Count > 0) notices.Add((noticeId(notices.Count + 1), batch));
+        return notices;
     }
 
     /// <summary>The timeline for the state, as the planner sees it; cancellation is the workflow's business, not the planner's.</summary>

@@ -90,9 +90,12 @@ public sealed partial class IrpMailTemplates
             return;
         }
 
-        body.Heading($"Who will look at each {w.Item}")
-            .LabelledList(items.Select(r => ((string?)(r.Area is null ? $"{r.Ref}:" : $"{r.Ref} {r.Area}:"), r.Inspector ?? "to be confirmed by the coordinating inspector")));
+        body.Heading($"Who will look at each {w.Item}").LabelledList(items.Select(WhoLooksAtIt));
     }
+
+    /// <summary>"1.42 Safety:" and the inspector's name, or that the coordinating inspector will confirm it.</summary>
+    private static (string? Label, string Text) WhoLooksAtIt(Recommendation r) =>
+        (r.Area is null ? $"{r.Ref}:" : $"{r.Ref} {r.Area}:", r.Inspector ?? "to be confirmed by the coordinating inspector");
 
     /// <summary>
     /// Prison guide 7.2: the name of the inspector who will look at each recommendation, given after the arrangements went: a
@@ -109,7 +112,7 @@ public sealed partial class IrpMailTemplates
             .Paragraph(l.Greeting(to))
             .Paragraph($"Further to our letter about the arrangements for the independent review of progress at {w.Establishment} from {l.VisitLongRange}, "
                 + $"these inspectors will look at the following {(l.Context.InspectorsNamed.Count == 1 ? w.Item : w.Items)}:")
-            .LabelledList(l.Context.InspectorsNamed.Select(r => ((string?)(r.Area is null ? $"{r.Ref}:" : $"{r.Ref} {r.Area}:"), r.Inspector ?? "to be confirmed by the coordinating inspector")));
+            .LabelledList(l.Context.InspectorsNamed.Select(WhoLooksAtIt));
         l.CoordinatorSignOff(body);
         return l.Compose(to, l.Recipients(contacts.Coordinator), $"{w.SubjectPrefix}: who will look at each {w.Item}", body);
     }

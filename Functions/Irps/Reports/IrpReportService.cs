@@ -20,20 +20,10 @@ public sealed class IrpReportService(WorkflowEngine engine, IrpService irps, Irp
     /// Stores a draft report and makes it the current draft. Refused (a conflict) once the draft has been issued for fact check
     /// (the establishment has that one), or when the IRP is terminated or completed.
     /// </summary>
-    public async Task<(ReportFileUploadedData? File, Refusal? Refusal)> UploadDraftAsync(
+    public Task<(ReportFileUploadedData? File, Refusal? Refusal)> UploadDraftAsync(
         string id, string? fileName, string? contentType, BinaryData content, DurableTaskClient durable, CancellationToken ct)
-    {
-        var (name, invalid) = ReportFileRules.Check(fileName, contentType, content.ToMemory().Span, options.MaxFileSizeBytes);
-        if (invalid is not null) return (null, invalid);
-        var (state, refusal) = await StateAsync(id, ct);
-        if (refusal is not null) return (null, refusal);
-        if (RefuseDraftUpload(state!) is { } issued) return (null, issued);
-
-        var version = state!.DraftReports.Count + 1;
-        return await StoreAndRecordAsync(id, IrpFileKind.Draft, version, name!, contentType!, content, durable, ct, current =>
-            RefuseDraftUpload(current) ?? (current.DraftReports.Count + 1 != version ? AnotherUpload() : null),
-            (current, file) => [new NewEvent(IrpEvents.DraftReportUploaded, EventData.ToData(file))]);
-    }
+        => UploadVersionAsync(id, IrpFileKind.Draft, options.MaxFileSizeBytes, RefuseDraftUpload, s => s.DraftReports, IrpEvents.DraftReportUploaded,
+            fileName, contentType, content, durable, ct);
 
     /// <summary>
     /// Stores the final report, to be sent to the Secretary of State for Justice (prison guide 14.1) or the Home Secretary and
@@ -41,20 +31,10 @@ public sealed class IrpReportService(WorkflowEngine engine, IrpService irps, Irp
     /// uploaded after the coordinator recorded it sent outside IrpFlows is kept, not sent. Refused (a conflict) before the draft
     /// was issued (the final report follows the fact check), once it has been sent, or when the IRP is terminated or completed.
     /// </summary>
-    public async Task<(ReportFileUploadedData? File, Refusal? Refusal)> UploadFinalReportAsync(
+    public Task<(ReportFileUploadedData? File, Refusal? Refusal)> UploadFinalReportAsync(
         string id, string? fileName, string? contentType, BinaryData content, DurableTaskClient durable, CancellationToken ct)
-    {
-        var (name, invalid) = ReportFileRules.Check(fileName, contentType, content.ToMemory().Span, options.MaxFileSizeBytes);
-        if (invalid is not null) return (null, invalid);
-        var (state, refusal) = await StateAsync(id, ct);
-        if (refusal is not null) return (null, refusal);
-        if (RefuseFinalReport(state!) is { } early) return (null, early);
-
-        var version = state!.FinalReports.Count + 1;
-        return await StoreAndRecordAsync(id, IrpFileKind.Final, version, name!, contentType!, content, durable, ct, current =>
-            RefuseFinalReport(current) ?? (current.FinalReports.Count + 1 != version ? AnotherUpload() : null),
-            (current, file) => [new NewEvent(IrpEvents.FinalReportUploaded, EventData.ToData(file))]);
-    }
+        => UploadVersionAsync(id, IrpFileKind.Final, options.MaxFileSizeBytes, RefuseFinalReport, s => s.FinalReports, IrpEvents.FinalReportUploaded,
+            fileName, contentType, content, durable, ct);
 
     /// <summary>
     /// Stores the team's debrief document (prison guide 8.1: the team leader prepares it on day 3 and the deliberation meeting
@@ -62,21 +42,12 @@ public sealed class IrpReportService(WorkflowEngine engine, IrpService irps, Irp
     /// upload replaces it until it has gone. Refused (a conflict) before the visit starts, once it has been shared, or when the
     /// IRP is terminated or completed; invalid over <see cref="ReportOptions.MaxAttachedFileSizeBytes"/>.
     /// </summary>
-    public async Task<(ReportFileUploadedData? File, Refusal? Refusal)> UploadDebriefDocumentAsync(
+    public Task<(ReportFileUploadedData? File, Refusal? Refusal)> UploadDebriefDocumentAsync(
         string id, string? fileName, string? contentType, BinaryData content, DurableTaskClient durable, CancellationToken ct)
     {
-        var (name, invalid) = ReportFileRules.Check(fileName, contentType, content.ToMemory().Span,
-            Math.Min(options.MaxFileSizeBytes, options.MaxAttachedFileSizeBytes));
-        if (invalid is not null) return (null, invalid);
-        var (state, refusal) = await StateAsync(id, ct);
-        if (refusal is not null) return (null, refusal);
         var today = irps.Today();
-        if (RefuseDebriefDocument(state!, today) is { } early) return (null, early);
-
-        var version = state!.DebriefDocuments.Count + 1;
-        return await StoreAndRecordAsync(id, IrpFileKind.Debrief, version, name!, contentType!, content, durable, ct, current =>
-            RefuseDebriefDocument(current, today) ?? (current.DebriefDocuments.Count + 1 != version ? AnotherUpload() : null),
-            (current, file) => [new NewEvent(IrpEvents.DebriefDocumentUploaded, EventData.ToData(file))]);
+        return UploadVersionAsync(id, IrpFileKind.Debrief, Math.Min(options.MaxFileSizeBytes, options.MaxAttachedFileSizeBytes),
+            state => RefuseDebriefDocument(state, today), s => s.DebriefDocuments, IrpEvents.DebriefDocumentUploaded, fileName, contentType, content, durable, ct);
     }
 
     /// <summary>
@@ -194,6 +165,27 @@ public sealed class IrpReportService(WorkflowEngine engine, IrpService irps, Irp
                 : r.Parts.Select(p => View(p.Ref, recommendationKind, p.Text) with { PartOf = r.Ref })),
             .. state.Facts.OfstedThemes.Select(t => View(t.Ref, SummaryOfJudgementsEntry.OfstedThemeKind, t.Text)),
         ];
+    }
+
+    /// <summary>
+    /// Stores a new version of a file of which the latest counts (the draft, the final report, the debrief document) and records
+    /// it with <paramref name="eventName"/>, unless <paramref name="refuse"/> refuses the IRP as it is, before and after the
+    /// file is stored.
+    /// </summary>
+    private async Task<(ReportFileUploadedData? File, Refusal? Refusal)> UploadVersionAsync(
+        string id, IrpFileKind kind, long maxBytes, Func<IrpState, Refusal?> refuse, Func<IrpState, IReadOnlyList<ReportFileUploadedData>> versions,
+        string eventName, string? fileName, string? contentType, BinaryData content, DurableTaskClient durable, CancellationToken ct)
+    {
+        var (name, invalid) = ReportFileRules.Check(fileName, contentType, content.ToMemory().Span, maxBytes);
+        if (invalid is not null) return (null, invalid);
+        var (state, refusal) = await StateAsync(id, ct);
+        if (refusal is not null) return (null, refusal);
+        if (refuse(state!) is { } early) return (null, early);
+
+        var version = versions(state!).Count + 1;
+        return await StoreAndRecordAsync(id, kind, version, name!, contentType!, content, durable, ct, current =>
+            refuse(current) ?? (versions(current).Count + 1 != version ? AnotherUpload() : null),
+            (current, file) => [new NewEvent(eventName, EventData.ToData(file))]);
     }
 
     private async Task<(ReportFileUploadedData?, Refusal?)> StoreAndRecordAsync(
