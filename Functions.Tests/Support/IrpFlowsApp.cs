@@ -92,7 +92,10 @@ public sealed class IrpFlowsApp : IAsyncDisposable
         HttpClient coordinator, anonymous;
         if (realPort)
         {
-            factory.UseKestrel(port);
+            // Kestrel told where to listen, not UseKestrel(port): with a port, the factory rewrites the server's addresses after
+            // the entry point has built the host, while the entry point's own Run may already have started it ("Addresses
+            // cannot be modified after the server has started", seen under load).
+            factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
             factory.StartServer();
             (coordinator, anonymous) = Clients(new Uri(baseUrl));
         }
