@@ -472,6 +472,7 @@ resource coordinatorSignIn 'Microsoft.Web/sites/config@2025-03-01' = {
         '/upload/*'
         '/fact-check/*'
         '/final-report/*'
+        '/feedback/*'
         '/calendar.ics'
       ]
     }

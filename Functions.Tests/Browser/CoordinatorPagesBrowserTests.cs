@@ -126,6 +126,14 @@ public sealed class CoordinatorPagesBrowserTests(BrowserFixture fixture) : IClas
         await Assertions.Expect(page.Locator("#key-findings-text")).ToContainTextAsync(
             "Ofsted judged that there was significant progress in none of the themes, reasonable progress in four themes and insufficient progress in none of the themes.");
         await Assertions.Expect(page.Locator(".pies svg")).ToHaveCountAsync(2);
+        // Beside the form, what each judgement means (prison guide 10.1); the report's notable positive practice (Elmley 2.4–2.6).
+        await Assertions.Expect(page.Locator("#judgement-definitions")).ToContainTextAsync(
+            "Managers had implemented a realistic improvement strategy for this recommendation and had delivered a clear improvement in outcomes for prisoners.");
+        await page.GetByLabel("Examples found").FillAsync("Leaders' oversight of body-worn cameras was excellent. (See paragraph 3.7)");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the examples" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("The examples of notable positive practice are saved.");
+        await Assertions.Expect(page.Locator("#notable-positive-practice-text")).ToContainTextAsync(
+            "Inspectors found one example of notable positive practice during this independent review of progress. Leaders' oversight of body-worn cameras was excellent. (See paragraph 3.7)");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = ScreenshotPath("irp-page.png") }); // the top: status, timeline
         // The clock jumped past the documents request's window: the timeline says it was skipped, and why.
         var skippedReason = IrpFlowsApp.Step(await app.GetIrpAsync(elmleyId), "documents-request")["skippedReason"]!.GetValue<string>();
@@ -155,6 +163,15 @@ public sealed class CoordinatorPagesBrowserTests(BrowserFixture fixture) : IClas
         await page.GetByLabel("Yes, cancel the IRP and tell everyone").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Cancel the IRP" }).ClickAsync();
         await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("Cancelled: Covid-19 outbreak");
+        // A reply by email about how the review was run is recorded even once the IRP has ended; what it said is required.
+        await page.GetByLabel("Who replied").FillAsync("Grace Governor");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record the feedback" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#feedback-text-error")).ToContainTextAsync("is required");
+        await page.GetByLabel("What they said").FillAsync("The announcement came in good time.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record the feedback" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("The feedback is recorded.");
+        await Assertions.Expect(page.Locator("#feedback-list")).ToContainTextAsync("Grace Governor");
+        await Assertions.Expect(page.Locator("#feedback-list")).ToContainTextAsync("The announcement came in good time.");
 
         // The programme filters by status: the cancelled one apart from the active one.
         await page.GotoAsync("/?year=all");

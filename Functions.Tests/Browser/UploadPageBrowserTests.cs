@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using Azure.Storage.Blobs.Models;
+using Deque.AxeCore.Playwright;
 using IrpFlows.Azurite;
 using IrpFlows.Documents;
 using IrpFlows.Irps.Material;
 using IrpFlows.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Playwright;
 
@@ -118,5 +120,41 @@ public sealed class UploadPageBrowserTests(BrowserFixture fixture) : IClassFixtu
         await foreach (var blob in blobs.GetBlobsAsync(new GetBlobsOptions { Prefix = "documents/action-plan/" })) stored.Add(blob.Name);
         Assert.Equal(bytes, (await blobs.GetBlobClient(Assert.Single(stored)).DownloadContentAsync()).Value.Content.ToArray());
         File.Delete(file);
+    }
+
+    [Fact]
+    public async Task Governor_AnswersTheFeedbackForm_CorrectingWhatWasMissed_AndTheFormHasNoAccessibilityViolations()
+    {
+        var app = fixture.App;
+        var irpId = await app.CreateIrpAsync(IrpRequests.Elmley("HMP Feedback"));
+        // The emailed link's token (the end-to-end email is in FeedbackFormTests): signed for this IRP, valid for a year.
+        var token = app.Services.GetRequiredService<UploadTokens>().Sign(
+            new UploadTokenPayload(irpId, UploadTokenPayload.FeedbackPurpose, IrpRequests.ElmleyIn2023AnnouncementMorning.AddYears(1)));
+        await using var context = await fixture.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 900, Height = 1400 } });
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync(new Uri(app.Anonymous.BaseAddress!, $"feedback/{token}").ToString());
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Your feedback on our review at HMP Feedback");
+        await AssertNoAxeViolationsAsync(page);
+        await page.GetByLabel("Your name").FillAsync("Grace Governor");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send feedback" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#role-error")).ToHaveTextAsync("Error: Choose your role.");
+        await Assertions.Expect(page.Locator("#answers-error")).ToHaveTextAsync("Error: Answer at least one question.");
+        await Assertions.Expect(page.GetByLabel("Your name")).ToHaveValueAsync("Grace Governor");
+        await AssertNoAxeViolationsAsync(page);
+        await page.GetByLabel("Governor or director").CheckAsync();
+        await page.GetByLabel("The arrangements during the visit").FillAsync("Well organised.\nThe debrief was clear.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send feedback" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Thank you, Grace Governor. We have received your feedback on our review at HMP Feedback.");
+        var feedback = Assert.Single((await app.GetIrpAsync(irpId))["feedback"]!.AsArray())!;
+        Assert.Equal(("Governor or director", "Well organised.\nThe debrief was clear."),
+            (feedback["role"]!.GetValue<string>(), feedback["answers"]![0]!["answer"]!.GetValue<string>()));
+    }
+
+    private static async Task AssertNoAxeViolationsAsync(IPage page)
+    {
+        var results = await page.RunAxe();
+        Assert.True(results.Violations.Length == 0, string.Join("; ", results.Violations.Select(v => $"{v.Id}: {v.Help}")));
     }
 }

@@ -30,6 +30,7 @@ public sealed class HostileInputFormsFixture : IAsyncLifetime
     public string IrpId { get; private set; } = null!;
     public string MostItemsId { get; private set; } = null!;
     public string FactCheckToken { get; private set; } = null!;
+    public string FeedbackToken { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
@@ -41,6 +42,7 @@ public sealed class HostileInputFormsFixture : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Accepted, (await App.RaiseAsync(IrpId, "DraftIssued")).StatusCode);
         await App.MoveClockAsync(new DateTimeOffset(2027, 3, 1, 10, 1, 0, TimeSpan.Zero));
         FactCheckToken = FactCheckLink(PlainText(await App.RawEmailAsync(IrpId, "draft-report"))).AbsolutePath["/fact-check/".Length..];
+        FeedbackToken = Link(PlainText(await App.RawEmailAsync(IrpId, "liaison-feedback")), "/feedback/").AbsolutePath["/feedback/".Length..];
     }
 
     /// <summary>HMP Elmley's request with the most recommendations, parts and themes an IRP may have.</summary>
@@ -273,6 +275,8 @@ public sealed partial class HostileInputFormsTests(HostileInputFormsFixture fixt
         ["draft report: multipart body cut short"] = new("/irps/{id}/draft-report", true, _ => Multipart(CutShort), HttpStatusCode.BadRequest),
         ["draft report: multipart without its boundary"] = new("/irps/{id}/draft-report", true, _ => Multipart(CutShort, "multipart/form-data"), HttpStatusCode.BadRequest),
         ["fact-check page: multipart body cut short"] = new("/fact-check/{token}", false, _ => Multipart(CutShort), HttpStatusCode.BadRequest),
+        ["feedback form: multipart body cut short"] = new("/feedback/{feedback}", false, _ => Multipart(CutShort), HttpStatusCode.BadRequest),
+        ["feedback form with 5,000 values"] = new("/feedback/{feedback}", false, _ => Values(5_000), HttpStatusCode.RequestEntityTooLarge),
     };
 
     public static TheoryData<string> FormCaseNames => new(FormCases.Keys);
@@ -285,7 +289,7 @@ public sealed partial class HostileInputFormsTests(HostileInputFormsFixture fixt
         using var browser = hostile.SignedIn ? Browser() : App.CreateClient();
         var before = await HistoryByAsync(fixture.IrpId);
 
-        using var response = await browser.PostAsync(hostile.Path.Replace("{id}", fixture.IrpId).Replace("{token}", fixture.FactCheckToken), hostile.Body(fixture));
+        using var response = await browser.PostAsync(hostile.Path.Replace("{id}", fixture.IrpId).Replace("{token}", fixture.FactCheckToken).Replace("{feedback}", fixture.FeedbackToken), hostile.Body(fixture));
 
         var html = await response.Content.ReadAsStringAsync();
         Assert.True(hostile.Status == response.StatusCode, $"{name}: {(int)response.StatusCode} {html[..Math.Min(html.Length, 500)]}");

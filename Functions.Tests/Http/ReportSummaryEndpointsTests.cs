@@ -164,6 +164,60 @@ public sealed class ReportSummaryEndpointsTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, (await _app.Coordinator.GetAsync($"/api/irps/{irc}/summary/charts/themes.svg")).StatusCode);
     }
 
+    [Fact]
+    public async Task NotablePositivePractice_IsRecordedForSectionTwo_TheLatestReplacingTheOneBefore()
+    {
+        const string oversight = "Leaders' effective oversight of staff drawing and activating body-worn cameras was excellent. (See paragraph 3.7)";
+        var beforeTheVisit = await PutPracticeAsync(new { examples = new[] { new { text = oversight } } });
+        await _app.MoveClockAsync(VisitFirstMorning);
+        var blank = await PutPracticeAsync(new { examples = new[] { new { text = oversight }, new { text = " " } } });
+        var missing = await PutPracticeAsync(new { });
+        var recorded = await PutPracticeAsync(new { examples = new[] { new { text = "Early draft." } } });
+        var replaced = await PutPracticeAsync(new { examples = new[] { new { text = $"  {oversight}  " } } });
+        var again = await PutPracticeAsync(new { examples = new[] { new { text = oversight } } });
+
+        Assert.Equal(HttpStatusCode.Conflict, beforeTheVisit.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, blank.StatusCode);
+        Assert.True((await blank.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("examples[1].text", out _));
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK), (recorded.StatusCode, replaced.StatusCode, again.StatusCode));
+        Assert.Equal(oversight, (await replaced.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("examples")[0].GetProperty("text").GetString());
+        var practice = (await _app.Coordinator.GetFromJsonAsync<JsonElement>($"/api/irps/{_id}/summary")).GetProperty("notablePositivePractice");
+        // HMP Elmley IRP report (2023), 2.5 and 2.6.
+        Assert.Equal("Inspectors found one example of notable positive practice during this independent review of progress.", practice.GetProperty("found").GetString());
+        Assert.Equal([oversight], practice.GetProperty("examples").EnumerateArray().Select(e => e.GetString()));
+        // The same examples sent again record nothing.
+        Assert.Equal(2, (await _app.GetIrpAsync(_id))["history"]!.AsArray().Count(e => e!["type"]!.GetValue<string>() == "NotablePositivePracticeRecorded"));
+
+        Assert.Equal(HttpStatusCode.OK, (await PutPracticeAsync(new { examples = Array.Empty<object>() })).StatusCode);
+        Assert.Equal("Inspectors found no examples of notable positive practice during this independent review of progress.",
+            (await _app.Coordinator.GetFromJsonAsync<JsonElement>($"/api/irps/{_id}/summary")).GetProperty("notablePositivePractice").GetProperty("found").GetString());
+    }
+
+    [Fact]
+    public async Task ThemesWithoutARef_AsHullsAre_AreNumberedForTheirJudgements_AndAnnouncedByTheirText()
+    {
+        var request = Elmley("HMP Hullish");
+        request["ofstedThemes"] = new System.Text.Json.Nodes.JsonArray(
+            new System.Text.Json.Nodes.JsonObject { ["text"] = "Leaders should improve the quality of education." },
+            new System.Text.Json.Nodes.JsonObject { ["ref"] = "1.50", ["text"] = "Prisoners should have access to reading." });
+        var id = await _app.CreateIrpAsync(request);
+        await _app.MoveClockAsync(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero)); // the announcement has gone
+        var announcement = Emails.PlainText(await _app.RawEmailAsync(id, "announcement"));
+        await _app.MoveClockAsync(VisitFirstMorning);
+
+        var themes = (await _app.GetIrpAsync(id))["ofstedThemes"]!.AsArray();
+        Assert.Equal(("theme-1", false), (themes[0]!["ref"]!.GetValue<string>(), themes[0]!["refGiven"]!.GetValue<bool>()));
+        Assert.Equal(("1.50", true), (themes[1]!["ref"]!.GetValue<string>(), themes[1]!["refGiven"]!.GetValue<bool>()));
+        Assert.Equal(HttpStatusCode.OK, (await _app.PutJudgementAsync(id, "theme-1", new { judgement = "SignificantProgress" })).StatusCode);
+        Assert.Contains("Leaders should improve the quality of education.", announcement);
+        Assert.DoesNotContain("theme-1", announcement);
+        Assert.Contains("1.50", announcement);
+    }
+
+    private Task<HttpResponseMessage> PutPracticeAsync(object body) =>
+        _app.Coordinator.PutAsJsonAsync($"/api/irps/{_id}/notable-positive-practice", body);
+
     private async Task RecordElmleyJudgementsAsync()
     {
         await _app.MoveClockAsync(VisitFirstMorning);

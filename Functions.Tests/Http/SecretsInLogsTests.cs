@@ -18,6 +18,7 @@ public sealed class SecretsInLogsTests
     [InlineData("/upload/abc.def?x=1", "/upload/***?x=1")]
     [InlineData("GET http://localhost/fact-check/eyJ.sig/draft", "GET http://localhost/fact-check/***/draft")]
     [InlineData("/final-report/tok-en_1", "/final-report/***")]
+    [InlineData("POST http://localhost/FEEDBACK/eyJ.sig", "POST http://localhost/FEEDBACK/***")]
     [InlineData("/api/uploads/tok.en/action-plan/complete", "/api/uploads/***/action-plan/complete")]
     [InlineData("https://a.blob/c/b?sv=2025&sp=c&sig=abc%2Bdef%3D&se=x", "https://a.blob/c/b?sv=2025&sp=c&sig=***&se=x")]
     [InlineData("/calendar.ics?token=secret", "/calendar.ics?token=***")]
@@ -62,13 +63,20 @@ public sealed class SecretsInLogsTests
         var finalReport = Emails.Link(Emails.PlainText(await app.RawEmailAsync(id, "final-report")), "/final-report/");
         secrets.Add(finalReport.AbsolutePath["/final-report/".Length..]);
         secrets.Add(Signature(await RedirectAsync(app.Anonymous, finalReport.PathAndQuery)));
+        // The liaison officer's feedback form, opened and sent.
+        await app.MoveClockAsync(new DateTimeOffset(2027, 2, 19, 10, 0, 0, TimeSpan.Zero));
+        var feedback = Emails.Link(Emails.PlainText(await app.RawEmailAsync(id, "liaison-feedback")), "/feedback/");
+        secrets.Add(feedback.AbsolutePath["/feedback/".Length..]);
+        Assert.Equal(HttpStatusCode.OK, (await app.Anonymous.GetAsync(feedback.PathAndQuery)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.Anonymous.PostAsync(feedback.PathAndQuery,
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["name"] = "Lia Officer", ["role"] = "liaison-officer", ["answer-visit"] = "Fine." }))).StatusCode);
 
         var logged = log.Text;
         // The requests were logged, with their secrets masked...
-        foreach (var masked in new[] { "/upload/***", "/api/uploads/***/action-plan", "/fact-check/***", "/fact-check/***/draft", "/final-report/***" })
+        foreach (var masked in new[] { "/upload/***", "/api/uploads/***/action-plan", "/fact-check/***", "/fact-check/***/draft", "/final-report/***", "/feedback/***" })
             Assert.Contains(masked, logged, StringComparison.Ordinal);
         // ...and no secret is anywhere, as it was or URL-encoded.
-        Assert.Equal(7, secrets.Distinct().Count());
+        Assert.Equal(8, secrets.Distinct().Count());
         foreach (var secret in secrets)
         {
             Assert.True(secret.Length >= 16, secret);

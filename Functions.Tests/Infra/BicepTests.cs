@@ -114,7 +114,7 @@ public sealed class BicepTests
         var properties = auth["properties"]!;
         Assert.True((bool)properties["platform"]!["enabled"]!);
         Assert.Equal("RedirectToLoginPage", (string?)properties["globalValidation"]!["unauthenticatedClientAction"]);
-        Assert.Equal(["/api/*", "/upload/*", "/fact-check/*", "/final-report/*", "/calendar.ics"],
+        Assert.Equal(["/api/*", "/upload/*", "/fact-check/*", "/final-report/*", "/feedback/*", "/calendar.ics"],
             properties["globalValidation"]!["excludedPaths"]!.AsArray().Select(p => (string)p!));
         var entra = properties["identityProviders"]!["azureActiveDirectory"]!;
         Assert.Equal("[parameters('entraClientId')]", (string?)entra["registration"]!["clientId"]);

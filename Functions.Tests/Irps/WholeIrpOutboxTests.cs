@@ -43,6 +43,18 @@ public sealed class WholeIrpOutboxTests
         // 16.1: the liaison officer's feedback form, then the governor's once published.
         Assert.Equal([LiaisonEmail], Emails.Addresses(outbox["liaison-feedback"], "to"));
         Assert.Equal([GovernorEmail], Emails.Addresses(outbox["governor-feedback"], "to"));
+        // The governor answers the form after the IRP has ended: the answers are recorded, and the IRP stays completed.
+        var form = Emails.Link(Emails.PlainText(await app.RawEmailAsync(outbox["governor-feedback"])), "/feedback/");
+        var sent = await app.Anonymous.PostAsync(form.PathAndQuery, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["name"] = "Jo Governor", ["role"] = "governor", ["answer-report"] = "The fact check was clear.",
+        }));
+        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        var irp = await app.GetIrpAsync(id);
+        Assert.Equal("Completed", irp["runtimeStatus"]!.GetValue<string>());
+        var feedback = Assert.Single(irp["feedback"]!.AsArray())!;
+        Assert.Equal(("Jo Governor", "Governor or director"), (feedback["name"]!.GetValue<string>(), feedback["role"]!.GetValue<string>()));
+        Assert.Equal("The draft report and the factual accuracy check", feedback["answers"]![0]!["question"]!.GetValue<string>());
     }
 
     [Fact]

@@ -84,9 +84,9 @@ public sealed class ReportSummaryTests
     }
 
     [Fact]
-    public void Hull_FollowedUp_ReproducesParagraph21()
+    public void Hull_FollowedUp_ReproducesParagraph21_InItsConciseStyle()
     {
-        var followedUp = ReportSummary.Build(HullRecommendations, HullThemes, HullSubject).KeyFindings.FollowedUp;
+        var followedUp = ReportSummary.Build(HullRecommendations, HullThemes, HullSubject, KeyFindingsStyle.Concise).KeyFindings.FollowedUp;
 
         Assert.Equal(
             "At this IRP visit, we followed up nine recommendations from our most recent inspection in July 2021 and Ofsted followed up three themes based on their latest inspection or progress monitoring visit to the prison, whichever was most recent.",
@@ -98,9 +98,70 @@ public sealed class ReportSummaryTests
     {
         var followedUp = ReportSummary.Build(ElmleyRecommendations, ElmleyThemes, ElmleySubject).KeyFindings.FollowedUp;
 
-        // Elmley 2.1: "At this IRP visit, we followed up seven recommendations from our most recent inspection in March 2022
-        // and Ofsted followed up four themes based on their latest inspection of the prison."
-        Assert.StartsWith("At this IRP visit, we followed up seven recommendations from our most recent inspection in March 2022 and Ofsted followed up four themes based on their latest inspection", followedUp);
+        // Elmley 2.1, in the exhaustive style that is the default.
+        Assert.Equal("At this IRP visit, we followed up seven recommendations from our most recent inspection in March 2022 and Ofsted followed up four themes based on their latest inspection of the prison.", followedUp);
+    }
+
+    [Fact]
+    public void FigureTwo_HasElmleysNote_WhenThemesWereFollowedUpWithinTheConcurrentVisit_AndNoneOtherwise()
+    {
+        // Elmley 2023 and Hull 2022, under figure 2.
+        Assert.Equal("This pie chart excludes any recommendations that were followed up as part of a theme within Ofsted's concurrent prison monitoring visit.",
+            ReportSummary.Build(ElmleyRecommendations, ElmleyThemes, ElmleySubject).RecommendationsChartNote);
+        Assert.Equal("", ReportSummary.Build(ElmleyRecommendations, [], ElmleySubject).RecommendationsChartNote);
+        Assert.Equal("", ReportSummary.Build(Recommendations(R.GoodProgress), [], IrcSubject).RecommendationsChartNote);
+    }
+
+    [Fact]
+    public void SectionFour_OpensWithTheReportsSentence_NamingWhatWasFollowedUp()
+    {
+        // Elmley 2023 and Hull 2022, Section 4.
+        Assert.Equal("A list of the HMI Prisons recommendations and Ofsted themes followed up at this visit and the judgements made.",
+            ReportSummary.Build(ElmleyRecommendations, ElmleyThemes, ElmleySubject).SummaryOfJudgementsIntro);
+        Assert.Equal("A list of the HMI Prisons concerns followed up at this visit and the judgements made.",
+            ReportSummary.Build(Recommendations(R.GoodProgress), [], IrcSubject).SummaryOfJudgementsIntro);
+        Assert.Equal("", ReportSummary.Build([], [], ElmleySubject).SummaryOfJudgementsIntro);
+    }
+
+    [Fact]
+    public void NotablePositivePractice_SaysHowManyExamplesWereFound_AfterTheDefinition()
+    {
+        const string oversight = "Leaders' effective oversight of staff drawing and activating body-worn cameras was excellent. (See paragraph 3.7)";
+
+        var elmley = ReportSummary.Build(ElmleyRecommendations, ElmleyThemes, ElmleySubject, notablePositivePractice: [oversight]).NotablePositivePractice;
+        var hull = ReportSummary.Build(HullRecommendations, HullThemes, HullSubject).NotablePositivePractice;
+        var two = ReportSummary.Build(ElmleyRecommendations, ElmleyThemes, ElmleySubject, notablePositivePractice: [oversight, "Another."]).NotablePositivePractice;
+
+        // Elmley 2.4–2.6.
+        Assert.Equal("We define notable positive practice as innovative work or practice that leads to particularly good outcomes from which other establishments may be able to learn. Inspectors look for evidence of good outcomes for prisoners; original, creative or particularly effective approaches to problem-solving or achieving the desired goal; and how other establishments could learn from or replicate the practice.",
+            elmley.Definition);
+        Assert.Equal("Inspectors found one example of notable positive practice during this independent review of progress.", elmley.Found);
+        Assert.Equal([oversight], elmley.Examples);
+        // Hull 2.4.
+        Assert.Equal("Inspectors found no examples of notable positive practice during this independent review of progress.", hull.Found);
+        Assert.Equal("Inspectors found two examples of notable positive practice during this independent review of progress.", two.Found);
+        Assert.Contains("good outcomes for detainees", ReportSummary.Build(Recommendations(R.GoodProgress), [], IrcSubject).NotablePositivePractice.Definition);
+    }
+
+    [Fact]
+    public void JudgementDefinitions_AreTheGuideOfTheKind_WithOfstedsScaleOnlyWhenThemesWereFollowedUp()
+    {
+        var prison = ReportSummary.Build(ElmleyRecommendations, ElmleyThemes, ElmleySubject).Definitions;
+        var irc = ReportSummary.Build(Recommendations(R.GoodProgress), [], IrcSubject).Definitions;
+
+        // Prison guide 10.1, least progress first as the guide lists them, and 11.1 for the themes.
+        Assert.Equal("Prison guide 10.1 and 11.1", prison.Source);
+        Assert.Equal(["NoMeaningfulProgress", "InsufficientProgress", "ReasonableProgress", "GoodProgress"], prison.Recommendations.Select(d => d.Judgement));
+        Assert.Equal("Managers had implemented a realistic improvement strategy for this recommendation and had delivered a clear improvement in outcomes for prisoners.",
+            prison.Recommendations[3].Definition);
+        Assert.Equal(("Significant progress", "Progress has been rapid and is already having considerable beneficial impact on learners."),
+            (prison.Themes[2].Label, prison.Themes[2].Definition));
+        // IRC guide 4.1 words the same scale for leaders and detainees.
+        Assert.Equal("IRC guide 4.1", irc.Source);
+        Assert.Equal("Leaders had already implemented a realistic improvement strategy to address this concern and had delivered a clear improvement in outcomes for detainees.",
+            irc.Recommendations[3].Definition);
+        Assert.Empty(irc.Themes);
+        Assert.Empty(ReportSummary.Build(ElmleyRecommendations, [], ElmleySubject).Definitions.Themes);
     }
 
     [Fact]

@@ -20,6 +20,25 @@ public sealed partial class IrpMailTemplatesTests
     }
 
     [Fact]
+    public void FeedbackRequests_LinkToTheForm_ListItsQuestions_AndStillTakeAReply()
+    {
+        var form = new Uri("https://irpflows.example/feedback/elmley-token");
+
+        var liaison = Render("liaison-feedback", TestIrps.Context(TestIrps.Elmley(TestIrps.Liaison)) with { FeedbackLink = form });
+        var centre = Render("governor-feedback", TestIrps.Context(TestIrps.Irc()) with { FeedbackLink = form });
+
+        // Prison guide 16.1: "a feedback form".
+        AssertInBothBodies(liaison, "Please tell us what you think on our short feedback form:");
+        Assert.Contains("Please tell us what you think on our short feedback form: https://irpflows.example/feedback/elmley-token", liaison.TextBody);
+        AssertInBothBodies(liaison, "The draft report and the factual accuracy check");
+        AssertInBothBodies(liaison, "If you prefer, you can reply to this email instead.");
+        Assert.DoesNotContain("Please reply to this email with your comments on:", liaison.TextBody);
+        // IRC guide 5.3: asked shortly after the visit, before any draft.
+        AssertInBothBodies(centre, "Please tell us what you think on our short feedback form:");
+        Assert.DoesNotContain("factual accuracy check", centre.TextBody);
+    }
+
+    [Fact]
     public void LiaisonFeedback_Irc_SendsNothing_BecauseTheCentreManagerAndHomeOfficeAreAskedInstead()
     {
         Assert.Null(RenderOrNull("liaison-feedback", TestIrps.Context(TestIrps.Irc(TestIrps.Liaison))));
@@ -206,7 +225,7 @@ public sealed partial class IrpMailTemplatesTests
 
         Assert.Equal([TestIrps.Governor.Email], Addresses(message.To));
         AssertInBothBodies(message, "Now that the report of our independent review of progress at HMP Elmley has been published, we would welcome your feedback");
-        AssertInBothBodies(message, "the draft report and the factual accuracy check");
+        AssertInBothBodies(message, "The draft report and the factual accuracy check");
     }
 
     [Fact]

@@ -40,14 +40,24 @@ public sealed class UploadLinks(UploadTokens tokens, DocumentsOptions options, T
     public Uri ForFinalReport(string irpId, DateTimeOffset expiresOn) =>
         new(PublicBaseUrl, "final-report/" + tokens.Sign(new UploadTokenPayload(irpId, UploadTokenPayload.FinalReportPurpose, expiresOn)));
 
+    /// <summary>
+    /// The feedback form's link, <c>{PublicBaseUrl}/feedback/{token}</c>, valid until the end of <paramref name="lastDay"/> in
+    /// England. Same arguments, same link.
+    /// </summary>
+    public Uri ForFeedback(string irpId, DateOnly lastDay) =>
+        new(PublicBaseUrl, "feedback/" + tokens.Sign(new UploadTokenPayload(irpId, UploadTokenPayload.FeedbackPurpose, EndOf(lastDay))));
+
     private string FactCheckToken(string irpId, DateTimeOffset expiresOn) =>
         tokens.Sign(new UploadTokenPayload(irpId, UploadTokenPayload.FactCheckPurpose, expiresOn));
 
     /// <summary>The end of <paramref name="documentsDeadline"/> in England, plus the grace period.</summary>
-    public DateTimeOffset ExpiresOn(DateOnly documentsDeadline)
+    public DateTimeOffset ExpiresOn(DateOnly documentsDeadline) => EndOf(documentsDeadline) + options.UploadGracePeriod;
+
+    /// <summary>Midnight after <paramref name="day"/> in England.</summary>
+    private DateTimeOffset EndOf(DateOnly day)
     {
-        var midnightAfter = documentsDeadline.AddDays(1).ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(midnightAfter, zone.GetUtcOffset(midnightAfter)) + options.UploadGracePeriod;
+        var midnightAfter = day.AddDays(1).ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(midnightAfter, zone.GetUtcOffset(midnightAfter));
     }
 
     /// <summary>Reads <see cref="PublicBaseUrlSetting"/>, defaulting to the local Functions address.</summary>

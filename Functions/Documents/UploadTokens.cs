@@ -16,6 +16,9 @@ public sealed record UploadTokenPayload(string IrpId, string Purpose, DateTimeOf
 
     /// <summary>Reading the final report: the link in the email to the ministerial office.</summary>
     public const string FinalReportPurpose = "final-report";
+
+    /// <summary>The establishment's feedback on how the review was run (<c>/feedback/{token}</c>).</summary>
+    public const string FeedbackPurpose = "feedback";
 }
 
 /// <summary>Why a token was refused. Callers show one message for all of them; the reason is for logs and tests.</summary>

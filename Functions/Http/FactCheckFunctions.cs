@@ -18,9 +18,6 @@ public sealed class FactCheckFunctions(FactCheckPages pages, IrpReportFiles file
     /// <summary>The form's file field.</summary>
     public const string FileField = "comments";
 
-    // No script, no outside resources; the form posts back to this page, and the draft link is an ordinary navigation.
-    private const string PageCsp = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
-
     [Function(nameof(FactCheckPage))]
     [OpenApiOperation("Reports", "The establishment's fact-check page: the draft report link, the comments received, and a form to upload comments.",
         ResponseContentType = "text/html", ErrorStatuses = [StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound])]
@@ -91,9 +88,7 @@ public sealed class FactCheckFunctions(FactCheckPages pages, IrpReportFiles file
         + (refused?.Errors?.TryGetValue("body", out var content) == true ? $" This file {string.Join(" ", content)}" : ""),
         IsError: true);
 
-    private IResult Page(HttpResponse response, FactCheckPageView view, PageMessage? message, int status)
-    {
-        response.Headers.ContentSecurityPolicy = PageCsp;
-        return Results.Content(Irps.Reports.FactCheckPage.Render(view, policy.TimeZone, message).ToString(), "text/html; charset=utf-8", statusCode: status);
-    }
+    // The draft link is an ordinary navigation, which the form page's CSP allows.
+    private IResult Page(HttpResponse response, FactCheckPageView view, PageMessage? message, int status) =>
+        UploadFunctions.FormPage(response, Irps.Reports.FactCheckPage.Render(view, policy.TimeZone, message), status);
 }

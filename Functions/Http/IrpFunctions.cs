@@ -119,12 +119,13 @@ public sealed class IrpFunctions(IrpService irps, IdempotencyKeys keys)
     }
 
     [Function(nameof(RaiseIrpEvent))]
-    [OpenApiOperation("IRPs", "Record an event: LiaisonOfficerAppointed, PreparationVisitArranged, InspectorAssigned, VisitRescheduled, DraftIssued, FactCheckReturned, FinalReportSentElsewhere, MinisterialOfficeNamed, Published.",
+    [OpenApiOperation("IRPs", "Record an event: LiaisonOfficerAppointed, PreparationVisitArranged, InspectorAssigned, VisitRescheduled, DraftIssued, FactCheckReturned, FinalReportSentElsewhere, MinisterialOfficeNamed, Published, FeedbackReceived.",
         Description = "Bodies: LiaisonOfficerAppointed and MinisterialOfficeNamed { name, email }; PreparationVisitArranged { date } (a working "
             + "day from the announcement to the day before the visit); InspectorAssigned { ref, name } (before the visit; named after the "
             + "arrangements went, the establishment gets an update); VisitRescheduled { visitStart }; DraftIssued, "
             + "FactCheckReturned and FinalReportSentElsewhere { date? } (default today); Published { date, url }, refused (409) until the final report "
-            + "has been sent to ministers or recorded as sent elsewhere. Dates are yyyy-MM-dd. 400 for an unknown event or a bad field; 409 when the IRP's state refuses it.",
+            + "has been sent to ministers or recorded as sent elsewhere; FeedbackReceived { name, role?, text } (a reply by email on how the review was run, "
+            + "accepted also once the IRP has ended). Dates are yyyy-MM-dd. 400 for an unknown event or a bad field; 409 when the IRP's state refuses it.",
         RequestBody = typeof(IrpEventRequest), ResponseStatus = StatusCodes.Status202Accepted,
         ErrorStatuses = [StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict])]
     public async Task<IResult> RaiseIrpEvent(

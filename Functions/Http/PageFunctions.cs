@@ -134,7 +134,7 @@ public sealed class PageFunctions(
     }
 
     [Function(nameof(IrpPageAction))]
-    [OpenApiOperation("Pages", "An action from the IRP page: liaison-officer, preparation-visit, inspector, move-visit, debrief-document, draft-report, issue-draft, fact-check-returned, final-report, final-report-elsewhere, ministerial-office, published, cancel, retry or judgements.",
+    [OpenApiOperation("Pages", "An action from the IRP page: liaison-officer, preparation-visit, inspector, move-visit, debrief-document, draft-report, issue-draft, fact-check-returned, final-report, final-report-elsewhere, ministerial-office, published, feedback, cancel, retry, judgements or notable-positive-practice.",
         Description = "Form fields as the page's forms send them. Succeeds with 303 to the IRP page; a refusal shows the page again with the errors beside the fields.",
         RequestContentTypes = ["application/x-www-form-urlencoded", "multipart/form-data"], ResponseContentType = "text/html",
         ResponseStatus = StatusCodes.Status303SeeOther,
@@ -147,9 +147,10 @@ public sealed class PageFunctions(
         if (refused is not null) return refused;
         using var by = Actor.Use(person!.Name);
         string? F(string name) => form![name].FirstOrDefault() is { Length: > 0 } v ? v.Trim() : null;
-        var fields = new IrpEventRequest(F("name"), F("email"), F("visitStart"), F("date"), F("url"), F("ref"));
-        // The form's fields keep the API's length and character rules (TextRules), as a JSON event body does.
-        if (TextRules.Check(fields) is { Count: > 0 } broken)
+        var fields = new IrpEventRequest(F("name"), F("email"), F("visitStart"), F("date"), F("url"), F("ref"), F("role"), F("text"));
+        // The event forms' fields keep the API's length and character rules (TextRules), as a JSON event body does. The judgements
+        // form has fields of its own (a ref, judgement and text per item), checked as PUT …/judgements/{ref} checks them.
+        if (action != "judgements" && TextRules.Check(fields) is { Count: > 0 } broken)
             return await RefusedAsync(Refusal.Invalid(broken));
         if (F("reason") is { } reason && IrpFunctions.ReasonRule.Broken(reason) is { } reasonBroken)
             return await RefusedAsync(Refusal.Invalid("reason", reasonBroken));
@@ -189,6 +190,14 @@ public sealed class PageFunctions(
                 break;
             case "retry":
                 refusal = await irps.RetryStepAsync(id, F("stepId") ?? "", durable, ct);
+                break;
+            case "notable-positive-practice":
+                var examples = (F("examples") ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                var (_, notSaved) = await reports.RecordNotablePositivePracticeAsync(id, examples, durable, ct);
+                // One box holds every example: its errors go beside it, each naming the line.
+                refusal = notSaved is { Errors: { } exampleErrors }
+                    ? notSaved with { Errors = new Dictionary<string, string[]> { ["examples"] = exampleErrors.Select(e => $"{LineOf(e.Key)}{string.Join(" ", e.Value)}").ToArray() } }
+                    : notSaved;
                 break;
             case "judgements":
                 refusal = await SaveJudgementsAsync(id, form!, durable, ct);
@@ -233,6 +242,10 @@ public sealed class PageFunctions(
         return PageLayout.Result(request.HttpContext.Response, PageLayout.Page(sent.Subject, person, Irps.Pages.EmailPage.Render(irp, sent, message, policy.TimeZone)));
     }
 
+    /// <summary>"Line 2 " for the API's <c>examples[1].text</c>; nothing for the list as a whole.</summary>
+    private static string LineOf(string field) =>
+        field.StartsWith("examples[", StringComparison.Ordinal) && int.TryParse(field["examples[".Length..field.IndexOf(']')], out var i) ? $"Line {i + 1} " : "";
+
     /// <summary>The page's actions that record one coordinator event from the form's fields, as the API's event endpoint does.</summary>
     private static readonly Dictionary<string, string> EventActions = new()
     {
@@ -245,6 +258,7 @@ public sealed class PageFunctions(
         ["final-report-elsewhere"] = IrpEvents.FinalReportSentElsewhere,
         ["ministerial-office"] = IrpEvents.MinisterialOfficeNamed,
         ["published"] = IrpEvents.Published,
+        ["feedback"] = IrpEvents.FeedbackReceived,
     };
 
     private static readonly Dictionary<string, string> Done = new()
@@ -262,9 +276,11 @@ public sealed class PageFunctions(
         ["final-report-elsewhere"] = "The final report is recorded as sent to ministers outside IrpFlows.",
         ["ministerial-office"] = "The ministerial office is named.",
         ["published"] = "The publication is recorded.",
+        ["feedback"] = "The feedback is recorded.",
         ["cancel"] = "The IRP is cancelled; everyone is being told.",
         ["retry"] = "The step will run again.",
         ["judgements"] = "The judgements are saved.",
+        ["notable-positive-practice"] = "The examples of notable positive practice are saved.",
     };
 
     /// <summary>

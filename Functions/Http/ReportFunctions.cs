@@ -88,6 +88,24 @@ public sealed class ReportFunctions(IrpReportService reports, ReportOptions opti
         return judgement is null ? Problems.For(refusal!) : TypedResults.Ok(judgement);
     }
 
+    [Function(nameof(PutNotablePositivePractice))]
+    [OpenApiOperation("After the visit", "Record the examples of notable positive practice for the report's section 2: { examples: [{ text }] }, replacing those before.",
+        Description = "An empty list records that none were found. Each text is required, at most 2000 characters; at most 20 examples. "
+            + "The same examples again record nothing. 409 before the visit's first day (errors name 'examples'), once published or when the IRP is terminated or completed.",
+        RequestBody = typeof(NotablePositivePracticeRequest), Response = typeof(NotablePositivePracticeRequest),
+        ErrorStatuses = [StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict])]
+    public async Task<IResult> PutNotablePositivePractice(
+        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "api/irps/{id}/notable-positive-practice")] HttpRequest request, string id,
+        [DurableClient] DurableTaskClient durable, CancellationToken ct)
+    {
+        using var by = Actor.Use(Actor.Api);
+        var (body, problem) = await JsonBody.ReadAsync<NotablePositivePracticeRequest>(request, EventData.Json);
+        if (problem is not null) return problem;
+        if (body!.Examples is null) return Problems.Validation("examples", "is required: a list of { text }, empty when the inspectors found none.");
+        var (examples, refusal) = await reports.RecordNotablePositivePracticeAsync(id, body.Examples.Select(e => e?.Text).ToList(), durable, ct);
+        return examples is null ? Problems.For(refusal!) : TypedResults.Ok(new NotablePositivePracticeRequest([.. examples.Select(e => new NotablePracticeRequest(e))]));
+    }
+
     [Function(nameof(GetReportSummary))]
     [OpenApiOperation("After the visit", "The report's Key findings sentences, counts, Summary of judgements and chart data, from the judgements so far.",
         Description = "?style=exhaustive (default: every judgement on the scale, as HMP Elmley's 2023 report) or "
@@ -166,6 +184,13 @@ public sealed class ReportFunctions(IrpReportService reports, ReportOptions opti
         return error is null ? (new BinaryData(buffer.ToArray()), null) : (null, Problems.Validation(error.Errors!.ToDictionary()));
     }
 }
+
+/// <summary>Body (and answer) of <c>PUT /api/irps/{id}/notable-positive-practice</c>.</summary>
+/// <param name="Examples">Each example as the report is to say it, e.g. "Leaders' oversight of body-worn cameras was excellent. (See paragraph 3.7)".</param>
+public sealed record NotablePositivePracticeRequest([property: Items(Limits.NotablePractices)] List<NotablePracticeRequest?>? Examples);
+
+/// <summary>One example of notable positive practice.</summary>
+public sealed record NotablePracticeRequest([property: Text(Limits.Prose, Multiline = true)] string? Text);
 
 /// <summary>Body of <c>PUT /api/irps/{id}/judgements/{ref}</c>.</summary>
 /// <param name="Judgement">An API name on the item's scale, e.g. "ReasonableProgress".</param>

@@ -47,7 +47,7 @@ public static partial class Secrets
     public const string Mask = "***";
 
     /// <summary>
-    /// <paramref name="text"/> with the token of every <c>/upload/</c>, <c>/fact-check/</c>, <c>/final-report/</c> and
+    /// <paramref name="text"/> with the token of every <c>/upload/</c>, <c>/fact-check/</c>, <c>/final-report/</c>, <c>/feedback/</c> and
     /// <c>/api/uploads/</c> path, and the value of every <c>sig=</c> (a SAS signature), <c>token=</c> (the calendar feed) and
     /// <c>code=</c> (the function key, which Azure Functions accepts in the query) parameter, replaced by <see cref="Mask"/>.
     /// Case-insensitive, as routes are (<c>/UPLOAD/{token}</c> reaches the upload page), and also where the URL is itself
@@ -55,7 +55,7 @@ public static partial class Secrets
     /// </summary>
     public static string Redact(string text) => QuerySecret().Replace(PathToken().Replace(text, "$1" + Mask), "$1" + Mask);
 
-    [GeneratedRegex(@"((?:/|%2F)(?:upload|fact-check|final-report|api(?:/|%2F)uploads)(?:/|%2F))[^/?#\s""'<>]+",
+    [GeneratedRegex(@"((?:/|%2F)(?:upload|fact-check|final-report|feedback|api(?:/|%2F)uploads)(?:/|%2F))[^/?#\s""'<>]+",
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex PathToken();
 

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using IrpFlows.Documents;
 using IrpFlows.Irps;
 using IrpFlows.Irps.Timeline;
+using IrpFlows.Pages;
 using IrpFlows.Validation;
 using IrpFlows.Workflow;
 using Microsoft.Azure.Functions.Worker;
@@ -97,6 +98,16 @@ public sealed class UploadFunctions(DocumentCollection documents, DocumentStore 
         response.Headers.CacheControl = "no-store";
         response.Headers["Referrer-Policy"] = "no-referrer";
         response.Headers.XContentTypeOptions = "nosniff";
+    }
+
+    /// <summary>
+    /// A page with a plain form that posts back to its own address (the fact-check and feedback pages): no script, no outside
+    /// resources, under a CSP that allows only its inline style and forms to this app.
+    /// </summary>
+    internal static IResult FormPage(HttpResponse response, Html page, int status)
+    {
+        response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+        return Results.Content(page.ToString(), "text/html; charset=utf-8", statusCode: status);
     }
 
     /// <summary>The short refusal page with the refusal's status, under a CSP that allows nothing but its inline style.</summary>

@@ -1,6 +1,7 @@
 using System.Net.Mail;
 using System.Text.Json.Nodes;
 using IrpFlows.Calendar;
+using IrpFlows.Irps.Feedback;
 using IrpFlows.Workflow;
 
 namespace IrpFlows.Irps;
@@ -35,6 +36,12 @@ public static class IrpEventRequests
                 if (string.IsNullOrWhiteSpace(body.Ref)) return (null, Refusal.Invalid("ref", "is required: the ref of the recommendation (concern) the inspector will look at, e.g. 1.42."));
                 if (string.IsNullOrWhiteSpace(body.Name)) return (null, Refusal.Invalid("name", "is required: the inspector's full name."));
                 return (EventData.ToData(new InspectorAssignedData(body.Ref.Trim(), body.Name.Trim())), null);
+            case IrpEvents.FeedbackReceived:
+                if (string.IsNullOrWhiteSpace(body.Name)) return (null, Refusal.Invalid("name", "is required: the name of who gave the feedback."));
+                if (string.IsNullOrWhiteSpace(body.Text))
+                    return (null, Refusal.Invalid("text", "is required: what they said about how the review was run, or a summary of their reply."));
+                return (EventData.ToData(new FeedbackReceivedData(body.Name.Trim(), body.Role?.Trim() ?? "",
+                    [new FeedbackAnswer(FeedbackForm.ReplyByEmail, body.Text.Trim().ReplaceLineEndings("\n"))], FeedbackReceivedData.ViaEmail)), null);
             case IrpEvents.PreparationVisitArranged:
                 if (!TryDate(body.Date, "date", required: true, out var preparation, out var preparationError)) return (null, preparationError);
                 if (preparation!.Value < calendar.SupportedFrom || preparation.Value > calendar.SupportedTo || !calendar.IsWorkingDay(preparation.Value))

@@ -24,12 +24,14 @@ public static class IrpEvents
     public const string MinisterialOfficeNamed = nameof(MinisterialOfficeNamed);
     public const string PreparationVisitArranged = nameof(PreparationVisitArranged);
     public const string InspectorAssigned = nameof(InspectorAssigned);
+    public const string FeedbackReceived = nameof(FeedbackReceived);
+    public const string NotablePositivePracticeRecorded = nameof(NotablePositivePracticeRecorded);
 
     /// <summary>Events a coordinator may raise through <c>POST /api/irps/{id}/events/{eventName}</c>.</summary>
     public static readonly IReadOnlySet<string> RaisableByCoordinator = new HashSet<string>(StringComparer.Ordinal)
     {
         LiaisonOfficerAppointed, PreparationVisitArranged, InspectorAssigned, VisitRescheduled, DraftIssued, FactCheckReturned, Published, FinalReportSentElsewhere,
-        MinisterialOfficeNamed,
+        MinisterialOfficeNamed, FeedbackReceived,
     };
 
 }
@@ -48,6 +50,24 @@ public sealed record VisitRescheduledData(DateOnly VisitStart);
 
 /// <summary>The inspector who will look at recommendation (concern) <see cref="Ref"/> (prison guide 7.2); a later one replaces them.</summary>
 public sealed record InspectorAssignedData(string Ref, string Name);
+
+/// <summary>
+/// Feedback on how the review was run (prison guide 16.1, IRC guide 5.3), from <see cref="Name"/> in <see cref="Role"/>: the
+/// answers given on the feedback form (<see cref="Via"/> "form"), or a reply by email the coordinator recorded ("email").
+/// </summary>
+/// <param name="Answers">Only the questions answered, each with the question as it was asked.</param>
+public sealed record FeedbackReceivedData(string Name, string Role, IReadOnlyList<FeedbackAnswer> Answers, string Via)
+{
+    public const string ViaForm = "form";
+    public const string ViaEmail = "email";
+
+    /// <summary>The same feedback, recorded again by a retried request or form, is not recorded twice.</summary>
+    public bool Same(FeedbackReceivedData other) =>
+        Name == other.Name && Role == other.Role && Via == other.Via && Answers.SequenceEqual(other.Answers);
+}
+
+/// <summary>One question of the feedback form, as it was asked, and the answer given.</summary>
+public sealed record FeedbackAnswer(string Question, string Answer);
 
 /// <summary>The day of the coordinating inspector's preparation visit (prison guide 7.1) or contact (IRC guide 2.5); a later one replaces it.</summary>
 public sealed record PreparationVisitArrangedData(DateOnly Date);
@@ -70,6 +90,12 @@ public sealed record CancelledData(string? Reason);
 /// </summary>
 /// <param name="FileName">The name as stored (sanitised), which is also the last segment of <see cref="BlobName"/>.</param>
 public sealed record ReportFileUploadedData(string BlobName, string FileName, string ContentType, long Size, DateTimeOffset UploadedAt);
+
+/// <summary>
+/// The examples of notable positive practice the inspectors found (the reports' section 2: HMP Elmley 2023, 2.4–2.6); the latest
+/// recorded replaces the ones before, and none is a finding too.
+/// </summary>
+public sealed record NotablePositivePracticeRecordedData(IReadOnlyList<string> Examples);
 
 /// <summary>A judgement on one recommendation (concern) or Ofsted theme; the latest recorded for a ref wins.</summary>
 /// <param name="Judgement">The API name on the item's scale, e.g. "ReasonableProgress".</param>

@@ -1,5 +1,6 @@
 using Azure.Storage.Blobs;
 using IrpFlows.Documents;
+using IrpFlows.Irps.Feedback;
 using IrpFlows.Irps.Letters;
 using IrpFlows.Irps.Material;
 using IrpFlows.Irps.Reports;
@@ -36,6 +37,7 @@ public static class IrpRegistration
             sp.GetRequiredService<UploadLinks>(), sp.GetRequiredService<IrpPlanner>(), policy, options, TimeProvider.System));
         services.AddSingleton<IrpReportService>();
         services.AddSingleton<FactCheckPages>();
+        services.AddSingleton<FeedbackPages>();
 
         services.AddSingleton<IrpWorkflow>();
         services.AddSingleton<IWorkflowKind>(sp => sp.GetRequiredService<IrpWorkflow>());

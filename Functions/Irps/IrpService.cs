@@ -257,8 +257,19 @@ public sealed class IrpService(
 
     internal static Refusal NotFound(string id) => Refusal.NotFound($"There is no IRP with id '{id}'.");
 
+    /// <summary>
+    /// Records feedback on how the review was run (prison guide 16.1, IRC guide 5.3), from the feedback form or a reply by email.
+    /// Taken whatever the IRP's state: the governor is asked after publication, and answers may come after the IRP has ended.
+    /// </summary>
+    public Task<Refusal?> RecordFeedbackAsync(string id, FeedbackReceivedData feedback, DurableTaskClient durable, CancellationToken ct) =>
+        AppendAsync(id, status => Feedback(status, feedback), durable, ct);
+
+    private static IReadOnlyList<NewEvent> Feedback(InstanceStatus status, FeedbackReceivedData feedback) =>
+        IrpState.From(status.Instance).Feedback.Any(f => f.Data.Same(feedback)) ? [] : [new NewEvent(IrpEvents.FeedbackReceived, EventData.ToData(feedback))];
+
     private IReadOnlyList<NewEvent> Decide(InstanceStatus status, string eventName, JsonObject data)
     {
+        if (eventName == IrpEvents.FeedbackReceived) return Feedback(status, EventData.FromData<FeedbackReceivedData>(data));
         RefuseIfFinished(status);
         var state = IrpState.From(status.Instance);
         var done = (string step) => status.Step(step)?.Status == StepStatus.Done;
@@ -461,6 +472,7 @@ public sealed class IrpService(
             History = status.Instance.Events.Select(HistoryEntry.From).ToList(),
             MaterialDestroyed = state.MaterialDestroyed,
             FinalReportSentElsewhereOn = state.Progress.FinalReportSentElsewhereOn,
+            Feedback = state.Feedback.Select(f => new FeedbackView(f.Data.Name, f.Data.Role, f.Data.Via, f.ReceivedAt, f.Data.Answers)).ToList(),
         };
     }
 

@@ -48,6 +48,12 @@ public sealed record IrpState(
     /// <summary>What the destruction of material deleted, once it has run (see <see cref="MaterialDestroyedData"/>).</summary>
     public MaterialDestroyedData? MaterialDestroyed { get; init; }
 
+    /// <summary>The examples of notable positive practice last recorded for the report; empty until (or unless) some are.</summary>
+    public IReadOnlyList<string> NotablePositivePractice { get; init; } = [];
+
+    /// <summary>Feedback on how the review was run, oldest first, each with when it was recorded.</summary>
+    public IReadOnlyList<(FeedbackReceivedData Data, DateTimeOffset ReceivedAt)> Feedback { get; init; } = [];
+
     /// <summary>The steps the engine has recorded as done so far in the log, such as the announcement having gone.</summary>
     public IReadOnlySet<string> CompletedSteps { get; init; } = new HashSet<string>();
 
@@ -101,6 +107,11 @@ public sealed record IrpState(
         {
             Progress = Progress with { PreparationVisitOn = EventData.FromData<PreparationVisitArrangedData>(e.Data).Date },
         },
+        IrpEvents.NotablePositivePracticeRecorded => this with
+        {
+            NotablePositivePractice = EventData.FromData<NotablePositivePracticeRecordedData>(e.Data).Examples,
+        },
+        IrpEvents.FeedbackReceived => this with { Feedback = [.. Feedback, (EventData.FromData<FeedbackReceivedData>(e.Data), e.RecordedAt)] },
         IrpEvents.MaterialDestroyed => this with { MaterialDestroyed = EventData.FromData<MaterialDestroyedData>(e.Data) },
         IrpEvents.FinalReportSentElsewhere => this with
         {

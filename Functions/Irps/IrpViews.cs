@@ -86,7 +86,14 @@ public sealed record IrpView(
 
     /// <summary>The day the coordinator recorded the final report as sent to ministers outside IrpFlows, if they did.</summary>
     public DateOnly? FinalReportSentElsewhereOn { get; init; }
+
+    /// <summary>Feedback on how the review was run (prison guide 16.1, IRC guide 5.3), from the feedback form or recorded from a reply by email, oldest first.</summary>
+    public IReadOnlyList<FeedbackView> Feedback { get; init; } = [];
 }
+
+/// <summary>Feedback on the review as a coordinator sees it.</summary>
+/// <param name="Via">"form" (the feedback form) or "email" (a reply the coordinator recorded).</param>
+public sealed record FeedbackView(string Name, string Role, string Via, DateTimeOffset ReceivedAt, IReadOnlyList<FeedbackAnswer> Answers);
 
 /// <summary>A line of <c>GET /api/irps</c>.</summary>
 public sealed record IrpListItem(

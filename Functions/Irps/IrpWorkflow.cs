@@ -182,6 +182,7 @@ public sealed class IrpWorkflow(
             state.MaterialDestroyed)
         {
             FinalReportLink = reportFiles.FinalReportLink(instanceId, state),
+            FeedbackLink = uploadLinks.ForFeedback(instanceId, planner.FeedbackFormClosesOn(dates)),
             FinalReportSent = state.CompletedSteps.Contains(IrpSteps.FinalReport) || state.Progress.FinalReportSentElsewhereOn is not null,
             VisitMoves = state.Progress.VisitMoves.Select(m => new VisitMoveNotice(
                 m.Number, m.From, planner.VisitEnd(m.From), m.To, planner.VisitEnd(m.To), planner.DocumentsDeadline(m.To))).ToList(),

@@ -104,6 +104,7 @@ public static class PageLayout
         .pies{display:flex;flex-wrap:wrap;gap:2rem}.pies figure{margin:0;max-width:30rem}
         details{margin:.25rem 0}summary{cursor:pointer;color:#1d70b8}
         pre{white-space:pre-wrap;overflow-wrap:anywhere;background:#f3f2f1;padding:.75rem}
+        .prose{white-space:pre-line;overflow-wrap:anywhere;margin:0 0 .75rem}
         @media (max-width:40rem){main{padding:.75rem}input[type=text],input[type=email],input[type=url],textarea{width:100%}}
         """;
 }

@@ -210,4 +210,7 @@ public static class Limits
     /// IRP page's judgements form has three fields for each (<c>Pages.PageForms</c> reads forms that large).
     /// </summary>
     public const int JudgedItems = Recommendations * Parts + OfstedThemes;
+
+    /// <summary>Examples of notable positive practice in one report: the reports find none, one or a few.</summary>
+    public const int NotablePractices = 20;
 }

@@ -135,4 +135,5 @@ public sealed record RecommendationRequest(
 
 public sealed record RecommendationPartRequest([property: Text(Limits.Ref)] string? Ref, [property: Text(Limits.Prose, Multiline = true)] string? Text);
 
+/// <param name="Ref">Optional: a theme without one (HMP Hull's 2022 report gives none) is judged as <c>theme-{n}</c>, its place in the list.</param>
 public sealed record OfstedThemeRequest([property: Text(Limits.Ref)] string? Ref, [property: Text(Limits.Prose, Multiline = true)] string? Text);

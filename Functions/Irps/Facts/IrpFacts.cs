@@ -91,7 +91,16 @@ public sealed record RecommendationPart(string Ref, string Text);
 /// An education theme followed up by a concurrent prison monitoring visit (prison guide 5.2, 6.1): Ofsted's in England, Estyn's
 /// in Wales (5.3). The name follows the API's <c>ofstedThemes</c>.
 /// </summary>
-public sealed record OfstedTheme(string Ref, string Text);
+/// <param name="Ref">As given, or <c>theme-{n}</c> (its place in the list) for a theme given without one, as HMP Hull's 2022 themes were:
+/// judgements are recorded by ref.</param>
+public sealed record OfstedTheme(string Ref, string Text)
+{
+    /// <summary>False when IrpFlows numbered the theme itself: letters and reports then show its text alone.</summary>
+    public bool RefGiven { get; init; } = true;
+
+    /// <summary>The ref a theme given without one gets: its place in the list, from 1.</summary>
+    public static string NumberedRef(int index) => $"theme-{index + 1}";
+}
 
 /// <summary>
 /// Everything a coordinator states when starting an IRP, after validation. Dates are England-and-Wales calendar dates.

@@ -101,11 +101,13 @@ public static partial class IrpRequestValidator
                 continue;
             }
 
-            var reference = TextRules.Required(t.Ref, $"{field}.ref", error);
+            // HMP Hull's 2022 report lists its themes without refs; such a theme is numbered for its judgement.
             var text = TextRules.Required(t.Text, $"{field}.text", error);
-            if (reference is not null && text is not null)
+            if (text is not null)
             {
-                result.Add(new OfstedTheme(reference, text));
+                result.Add(string.IsNullOrWhiteSpace(t.Ref)
+                    ? new OfstedTheme(OfstedTheme.NumberedRef(i), text) { RefGiven = false }
+                    : new OfstedTheme(t.Ref.Trim(), text));
             }
         }
 
@@ -143,7 +145,7 @@ public static partial class IrpRequestValidator
         var refs = (request.Recommendations ?? []).SelectMany((r, i) =>
                 new[] { (r?.Ref, Field: $"recommendations[{i}].ref") }
                     .Concat((r?.Parts ?? []).Select((p, j) => (p?.Ref, Field: $"recommendations[{i}].parts[{j}].ref"))))
-            .Concat((request.OfstedThemes ?? []).Select((t, i) => (t?.Ref, Field: $"ofstedThemes[{i}].ref")));
+            .Concat((request.OfstedThemes ?? []).Select((t, i) => (string.IsNullOrWhiteSpace(t?.Ref) ? (string?)OfstedTheme.NumberedRef(i) : t!.Ref, Field: $"ofstedThemes[{i}].ref")));
         foreach (var (reference, field) in refs)
         {
             if (string.IsNullOrWhiteSpace(reference))

@@ -22,11 +22,13 @@ public static class ReportSummary
     /// <param name="themes">Ofsted (Estyn) themes followed up, in the report's order; may be empty.</param>
     /// <param name="subject">The IRP the report is about: its kind, nation and the month of the inspection followed up.</param>
     /// <param name="style">Key findings wording; <see cref="DefaultStyle"/> unless a report calls for the other.</param>
+    /// <param name="notablePositivePractice">The examples of notable positive practice the inspectors found, if any.</param>
     public static ReportSummaryResult Build(
         IReadOnlyList<JudgedRecommendation> recommendations,
         IReadOnlyList<JudgedTheme> themes,
         ReportSubject subject,
-        KeyFindingsStyle style = DefaultStyle)
+        KeyFindingsStyle style = DefaultStyle,
+        IReadOnlyList<string>? notablePositivePractice = null)
     {
         ArgumentNullException.ThrowIfNull(recommendations);
         ArgumentNullException.ThrowIfNull(themes);
@@ -42,7 +44,7 @@ public static class ReportSummary
 
         return new ReportSummaryResult(
             new KeyFindings(
-                FollowedUp(recommendationItems, themeItems, subject),
+                FollowedUp(recommendationItems, themeItems, subject, style),
                 KeyFindingsWriter.Write(recommendationItems, style),
                 KeyFindingsWriter.Write(themeItems, style)),
             new JudgementCounts(
@@ -56,15 +58,22 @@ public static class ReportSummary
             recommendationsTitle,
             themesTitle,
             PieChartSvg.Render(recommendationSlices, recommendationsTitle, "recommendations-chart"),
-            PieChartSvg.Render(themeSlices, themesTitle, "themes-chart"));
+            PieChartSvg.Render(themeSlices, themesTitle, "themes-chart"))
+        {
+            RecommendationsChartNote = themeItems.Total == 0 || recommendationItems.Total == 0 ? "" : ChartNote(recommendationItems, themeItems),
+            NotablePositivePractice = NotablePositivePracticeSection.For(notablePositivePractice ?? [], subject.Kind),
+            SummaryOfJudgementsIntro = recommendationItems.Total == 0 && themeItems.Total == 0 ? "" : SummaryIntro(recommendationItems, themeItems),
+            Definitions = JudgementDefinitions.For(subject.Kind, withThemes: themeItems.Total > 0),
+        };
     }
 
     /// <summary>
-    /// Paragraph 2.1: "At this IRP visit, we followed up nine recommendations from our most recent inspection in July 2021 and
-    /// Ofsted followed up three themes based on their latest inspection or progress monitoring visit to the prison, whichever
-    /// was most recent." (HMP Hull, 2022). Empty when nothing was followed up.
+    /// Paragraph 2.1, in the style's report: "At this IRP visit, we followed up seven recommendations from our most recent
+    /// inspection in March 2022 and Ofsted followed up four themes based on their latest inspection of the prison." (HMP Elmley,
+    /// 2023; exhaustive), or "… based on their latest inspection or progress monitoring visit to the prison, whichever was most
+    /// recent." (HMP Hull, 2022; concise). Empty when nothing was followed up.
     /// </summary>
-    private static string FollowedUp(TalliedItems recommendations, TalliedItems themes, ReportSubject subject)
+    private static string FollowedUp(TalliedItems recommendations, TalliedItems themes, ReportSubject subject, KeyFindingsStyle style)
     {
         if (recommendations.Total == 0)
         {
@@ -72,9 +81,27 @@ public static class ReportSummary
         }
 
         var sentence = $"At this IRP visit, we followed up {recommendations.Counted(recommendations.Total)} from our most recent inspection in {subject.InspectionMonth}";
-        return themes.Total == 0
-            ? sentence + "."
-            : sentence + $" and {themes.JudgedBy} followed up {themes.Counted(themes.Total)} based on their latest inspection or progress monitoring visit to the prison, whichever was most recent.";
+        var basis = style == KeyFindingsStyle.Exhaustive
+            ? "based on their latest inspection of the prison."
+            : "based on their latest inspection or progress monitoring visit to the prison, whichever was most recent.";
+        return themes.Total == 0 ? sentence + "." : sentence + $" and {themes.JudgedBy} followed up {themes.Counted(themes.Total)} {basis}";
+    }
+
+    /// <summary>
+    /// The note under figure 2 when themes were followed up too (HMP Elmley 2023 and HMP Hull 2022): "This pie chart excludes any
+    /// recommendations that were followed up as part of a theme within Ofsted's concurrent prison monitoring visit."
+    /// </summary>
+    private static string ChartNote(TalliedItems recommendations, TalliedItems themes) =>
+        $"This pie chart excludes any {recommendations.Plural} that were followed up as part of a theme within {themes.JudgedBy}'s concurrent prison monitoring visit.";
+
+    /// <summary>
+    /// Section 4's opening sentence (HMP Elmley 2023, HMP Hull 2022): "A list of the HMI Prisons recommendations and Ofsted themes
+    /// followed up at this visit and the judgements made."
+    /// </summary>
+    private static string SummaryIntro(TalliedItems recommendations, TalliedItems themes)
+    {
+        var lists = new[] { recommendations.Total > 0 ? recommendations.Heading : null, themes.Total > 0 ? themes.Heading : null }.OfType<string>();
+        return $"A list of the {string.Join(" and ", lists)} followed up at this visit and the judgements made.";
     }
 
     /// <summary>Figures 2 and 3: "Progress on HMI Prisons recommendations from March 2022 inspection (n=7)" (HMP Elmley, 2023).</summary>

@@ -22,7 +22,36 @@ public sealed record ReportSummaryResult(
     string RecommendationsChartTitle,
     string ThemesChartTitle,
     string RecommendationsChartSvg,
-    string ThemesChartSvg);
+    string ThemesChartSvg)
+{
+    /// <summary>The note under figure 2 when themes were followed up too ("This pie chart excludes any recommendations …"); empty otherwise.</summary>
+    public string RecommendationsChartNote { get; init; } = "";
+
+    /// <summary>Section 2's "Notable positive practice": the definition, how many examples were found, and each example.</summary>
+    public NotablePositivePracticeSection NotablePositivePractice { get; init; } = NotablePositivePracticeSection.For([], Facts.IrpKind.Prison);
+
+    /// <summary>Section 4's opening sentence: "A list of the HMI Prisons recommendations and Ofsted themes followed up at this visit and the judgements made."</summary>
+    public string SummaryOfJudgementsIntro { get; init; } = "";
+
+    /// <summary>What each judgement means, for the kind of IRP (prison guide 10.1 and 11.1, IRC guide 4.1): the report's methodology and glossary.</summary>
+    public JudgementDefinitions Definitions { get; init; } = JudgementDefinitions.For(Facts.IrpKind.Prison, withThemes: false);
+}
+
+/// <summary>
+/// The "Notable positive practice" part of section 2 (HMP Elmley 2023, 2.4–2.6; HMP Hull 2022, 2.3–2.4): the fixed definition,
+/// "Inspectors found one example of notable positive practice during this independent review of progress.", then each example.
+/// </summary>
+/// <param name="Examples">As the coordinator wrote them, e.g. "Leaders' effective oversight … was excellent. (See paragraph 3.7)".</param>
+public sealed record NotablePositivePracticeSection(string Definition, string Found, IReadOnlyList<string> Examples)
+{
+    /// <param name="kind">An IRC's report speaks of detainees where a prison's speaks of prisoners.</param>
+    public static NotablePositivePracticeSection For(IReadOnlyList<string> examples, Facts.IrpKind kind) => new(
+        "We define notable positive practice as innovative work or practice that leads to particularly good outcomes from which other establishments may be able to learn. "
+        + $"Inspectors look for evidence of good outcomes for {(kind == Facts.IrpKind.Immigration ? "detainees" : "prisoners")}; original, creative or particularly effective approaches to problem-solving or achieving the desired goal; "
+        + "and how other establishments could learn from or replicate the practice.",
+        $"Inspectors found {(examples.Count == 0 ? "no examples" : examples.Count == 1 ? "one example" : Writing.NumberWords.ToWords(examples.Count) + " examples")} of notable positive practice during this independent review of progress.",
+        examples);
+}
 
 /// <summary>The Key findings sentences (report section 2).</summary>
 /// <param name="FollowedUp">

@@ -33,6 +33,9 @@ public sealed record IrpMailContext(
     /// <summary>A read-only link to the final report, once uploaded, for the email to ministers.</summary>
     public Uri? FinalReportLink { get; init; }
 
+    /// <summary>The feedback form's link, for the requests for feedback (prison guide 16.1, IRC guide 5.3); without it they ask for a reply.</summary>
+    public Uri? FeedbackLink { get; init; }
+
     /// <summary>The final report has gone to ministers: only then does the publication notice say so.</summary>
     public bool FinalReportSent { get; init; }
 

@@ -1,4 +1,5 @@
 using IrpFlows.Documents;
+using IrpFlows.Irps.Feedback;
 using IrpFlows.Irps.Timeline;
 using IrpFlows.Mail;
 using IrpFlows.Writing;
@@ -16,15 +17,9 @@ public sealed partial class IrpMailTemplates
         body.Paragraph(appointed
             ? $"Thank you for your help as liaison officer for our independent review of progress at {w.Establishment} from {l.VisitLongRange}."
             : $"Thank you for your help with our independent review of progress at {w.Establishment} from {l.VisitLongRange}. As we do not have the name of a liaison officer, I am sending this to you; please pass it on to whoever acted in that role.");
-        body.Paragraph("We ask every liaison officer for feedback on how the process worked, so that we can improve it. Please reply to this email with your comments on:")
-            .BulletList(
-            [
-                "the information you received before the visit, including the announcement letter and the document request",
-                "how straightforward it was to provide the documents we asked for",
-                "the arrangements during the visit and your contact with the team",
-                "anything we could do differently next time",
-            ])
-            .Paragraph("This feedback is about how the review was run; it does not affect the judgements in the report.");
+        body.Paragraph("We ask every liaison officer for feedback on how the process worked, so that we can improve it.");
+        FeedbackQuestions(body, l);
+        body.Paragraph("This feedback is about how the review was run; it does not affect the judgements in the report.");
         l.CoordinatorSignOff(body);
         return l.Compose(l.Recipients(recipient), l.Recipients(l.Facts.Contacts.Coordinator),
             $"{w.SubjectPrefix}: your feedback on the review process", body);
@@ -97,6 +92,22 @@ public sealed partial class IrpMailTemplates
         body.Paragraph("If you have no corrections, please let me know so that we can finalise the report.");
         l.CoordinatorSignOff(body);
         return l.Compose(to, l.Recipients(l.Facts.Contacts.Coordinator), $"{w.SubjectPrefix}: reminder, factual accuracy comments due by {deadline}", body);
+    }
+
+    // Prison guide 16.1 "a feedback form", IRC guide 5.3: the form's link when there is one, and always a reply by email.
+    private static void FeedbackQuestions(MailBodyBuilder body, IrpLetter l)
+    {
+        var questions = FeedbackForm.Questions(l.Wording.IsImmigration).Select(q => q.Text);
+        if (l.Context.FeedbackLink is { } form)
+        {
+            body.LinkParagraph("Please tell us what you think on our short feedback form:", form, "give feedback on the review")
+                .Paragraph("It asks about:").BulletList(questions)
+                .Paragraph("If you prefer, you can reply to this email instead.");
+        }
+        else
+        {
+            body.Paragraph("Please reply to this email with your comments on:").BulletList(questions);
+        }
     }
 
     // Where the comments go: the upload page when there is a link, and always the coordinator by email.
@@ -188,15 +199,7 @@ public sealed partial class IrpMailTemplates
                 ? $"Following our independent review of progress at {w.Establishment} from {l.VisitLongRange}, we would welcome your feedback on how the review was carried out."
                 : $"Now that the report of our independent review of progress at {w.Establishment} has been published, we would welcome your feedback on how the review was carried out.");
         }
-        body.Paragraph("Please reply to this email with your comments on:")
-            .BulletList(
-            [
-                "the announcement and the planning before the visit",
-                "the documents we asked for, and whether the request was proportionate",
-                "how the visit and the debrief were conducted",
-                .. w.IsImmigration ? [] : new[] { "the draft report and the factual accuracy check" },
-                "anything we could do better in future reviews",
-            ]);
+        FeedbackQuestions(body, l);
         l.CoordinatorSignOff(body);
         return l.Compose(to, l.Recipients(l.Facts.Contacts.Coordinator), $"{w.SubjectPrefix}: your feedback on the review", body);
     }

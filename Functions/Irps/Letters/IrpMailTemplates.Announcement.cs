@@ -33,7 +33,7 @@ public sealed partial class IrpMailTemplates
                 .Paragraph(inspectorate == EducationInspectorate.Ofsted
                     ? "Ofsted will carry out a prison monitoring visit at the same time and will follow up the themes below. Ofsted will contact your learning and skills manager, or equivalent, directly."
                     : "Estyn will follow up the themes below at the same time.")
-                .LabelledList(facts.OfstedThemes.Select(t => ((string?)t.Ref, t.Text)));
+                .LabelledList(facts.OfstedThemes.Select(t => (t.RefGiven ? t.Ref : null, t.Text)));
         }
 
         var partners = IrpPartners.Invited(facts).Select(p => PartnerInvitation(p, facts)).ToList();

@@ -20,7 +20,7 @@ public sealed record IrpPageState(string? Message = null, Refusal? Refusal = nul
     public string Value(string action, string field) => Action == action ? Values?[field].FirstOrDefault() ?? "" : "";
 }
 
-/// <summary>One IRP (<c>GET /irps/{id}</c>): timeline, documents, emails, actions, judgements and the report summary, history.</summary>
+/// <summary>One IRP (<c>GET /irps/{id}</c>): timeline, documents, emails, actions, judgements and the report summary, feedback, history.</summary>
 public static class IrpPage
 {
     public static Html Render(IrpView irp, ReportSummaryResult? summary, IrpPageState state, string formToken, TimeZoneInfo zone)
@@ -51,6 +51,7 @@ public static class IrpPage
             {Documents(irp, zone)}
             {Emails(irp, zone)}
             {Judgements(irp, summary, state, formToken, active)}
+            {Feedback(irp, state, formToken, zone)}
             {History(irp, zone)}
             """);
     }
@@ -196,9 +197,22 @@ public static class IrpPage
             <button type="submit">Save the judgements</button>
             </form>
             """);
+        var examplesError = state.Error("notable-positive-practice", "examples");
+        var practiceForm = Html.Of($"""
+            <section aria-labelledby="notable-positive-practice-title"><h3 id="notable-positive-practice-title">Notable positive practice</h3>
+            <form method="post" action="/irps/{irp.Id}/notable-positive-practice" novalidate>
+            {PageLayout.FormToken(formToken)}
+            <div class="field{(examplesError is null ? "" : " error")}"><label for="notable-positive-practice-examples">Examples found</label>
+            <p class="hint" id="notable-positive-practice-examples-hint">One a line, as the report is to say it, e.g. "Leaders' oversight of body-worn cameras was excellent. (See paragraph 3.7)". Leave empty when the inspectors found none.</p>{(examplesError is null ? Html.Empty : Html.Of($"<p class=\"error-message\" id=\"notable-positive-practice-examples-error\">Error: {examplesError}</p>"))}
+            <textarea id="notable-positive-practice-examples" name="examples" rows="4"{Described("notable-positive-practice-examples", "hint", examplesError)}>{(state.Action == "notable-positive-practice" ? state.Value("notable-positive-practice", "examples") : string.Join("\n", summary?.NotablePositivePractice.Examples ?? []))}</textarea></div>
+            <button type="submit" class="secondary">Save the examples</button>
+            </form></section>
+            """);
         return Html.Of($"""
             <h2 id="judgements">Judgements</h2>
+            {(summary is null ? Html.Empty : Definitions(summary.Definitions))}
             {(active ? form : Html.Empty)}
+            {(active ? practiceForm : Html.Empty)}
             {(summary is null ? Html.Empty : Html.Of($"""
                 <h2 id="key-findings">Key findings</h2>
                 <p class="hint" id="starting-text">Written by IrpFlows from the judgements recorded: a starting text for the team's debrief document and the report, not the debrief document itself (prison guide 8.1, 13.1; IRC guide 3.1, 4.3).</p>
@@ -206,14 +220,71 @@ public static class IrpPage
                 {new[] { summary.KeyFindings.FollowedUp, summary.KeyFindings.Recommendations, summary.KeyFindings.Themes }.Where(p => p.Length > 0).Select(p => Html.Of($"<p>{p}</p>"))}
                 </div>
                 <div class="pies">
-                {(summary.RecommendationsChartSvg.Length > 0 ? Html.Of($"<figure>{Html.Trusted(summary.RecommendationsChartSvg)}<figcaption>{summary.RecommendationsChartTitle}</figcaption></figure>") : Html.Empty)}
+                {(summary.RecommendationsChartSvg.Length > 0 ? Html.Of($"<figure>{Html.Trusted(summary.RecommendationsChartSvg)}<figcaption>{summary.RecommendationsChartTitle}{(summary.RecommendationsChartNote.Length > 0 ? Html.Of($"<br><span class=\"hint\">{summary.RecommendationsChartNote}</span>") : Html.Empty)}</figcaption></figure>") : Html.Empty)}
                 {(summary.ThemesChartSvg.Length > 0 ? Html.Of($"<figure>{Html.Trusted(summary.ThemesChartSvg)}<figcaption>{summary.ThemesChartTitle}</figcaption></figure>") : Html.Empty)}
                 </div>
+                <h3 id="notable-positive-practice">Notable positive practice</h3>
+                <div id="notable-positive-practice-text">
+                <p>{summary.NotablePositivePractice.Definition}</p>
+                <p>{summary.NotablePositivePractice.Found}</p>
+                {summary.NotablePositivePractice.Examples.Select(e => Html.Of($"<p>{e}</p>"))}
+                </div>
                 <h2 id="summary-of-judgements">Summary of judgements</h2>
+                <p id="summary-of-judgements-intro">{summary.SummaryOfJudgementsIntro}</p>
                 <table><caption>Every recommendation and theme followed up, with its judgement</caption>
                 <thead><tr><th scope="col">Ref</th><th scope="col">Recommendation or theme</th><th scope="col">Judgement</th></tr></thead>
                 <tbody>{summary.SummaryOfJudgements.Select(e => Html.Of($"<tr><td>{e.Ref}</td><td>{e.Text}{(e.HmppsResponse is { } answer ? $" ({answer})" : "")}</td><td>{e.JudgementLabel}</td></tr>"))}</tbody></table>
                 """))}
+            """);
+    }
+
+    /// <summary>What each judgement means, beside the form that records them, as the guide of the IRP's kind defines them.</summary>
+    private static Html Definitions(JudgementDefinitions definitions)
+    {
+        static Html Scale(IReadOnlyList<JudgementDefinition> scale) =>
+            Html.Of($"<dl class=\"definitions\">{scale.Select(d => Html.Of($"<dt>{d.Label}</dt><dd>{d.Definition}</dd>"))}</dl>");
+        return Html.Of($"""
+            <details id="judgement-definitions"><summary>What each judgement means ({definitions.Source})</summary>
+            {Scale(definitions.Recommendations)}
+            {(definitions.Themes.Count > 0 ? Html.Of($"<p>Themes:</p>{Scale(definitions.Themes)}") : Html.Empty)}
+            </details>
+            """);
+    }
+
+    /// <summary>
+    /// The feedback on how the review was run (prison guide 16.1, IRC guide 5.3), and a form for a reply that came by email.
+    /// Shown whatever the IRP's state: feedback is asked for after publication, and may come after the IRP has ended.
+    /// </summary>
+    private static Html Feedback(IrpView irp, IrpPageState state, string formToken, TimeZoneInfo zone)
+    {
+        Html Field(string name, string label, Html control)
+        {
+            var error = state.Error("feedback", name);
+            return Html.Of($"""
+                <div class="field{(error is null ? "" : " error")}"><label for="feedback-{name}">{label}</label>
+                {(error is null ? Html.Empty : Html.Of($"<p class=\"error-message\" id=\"feedback-{name}-error\">Error: {error}</p>"))}{control}</div>
+                """);
+        }
+        Html Invalid(string name) => state.Error("feedback", name) is null ? Html.Empty : Html.Of($" aria-describedby=\"feedback-{name}-error\" aria-invalid=\"true\"");
+        var received = irp.Feedback.Count == 0
+            ? Html.Of($"<p>None yet. The requests for feedback link to a short form; its answers appear here.</p>")
+            : Html.Of($"""
+                <ol id="feedback-list">{irp.Feedback.Select(f => Html.Of($"""
+                    <li><p><strong>{f.Name}</strong>{(f.Role.Length > 0 ? ", " + f.Role : "")} <span class="hint">{(f.Via == FeedbackReceivedData.ViaForm ? "on the feedback form" : "by email, recorded by the coordinator")}, {PageLayout.When(f.ReceivedAt, zone)}</span></p>
+                    <dl>{f.Answers.Select(a => Html.Of($"<dt>{a.Question}</dt><dd class=\"prose\">{a.Answer}</dd>"))}</dl></li>
+                    """))}</ol>
+                """);
+        return Html.Of($"""
+            <h2 id="feedback">Feedback on the review</h2>
+            {received}
+            <section aria-labelledby="feedback-title"><h3 id="feedback-title">Record feedback that came by email</h3>
+            <form method="post" action="/irps/{irp.Id}/feedback" novalidate>
+            {PageLayout.FormToken(formToken)}
+            {Field("name", "Who replied", Html.Of($"<input type=\"text\" id=\"feedback-name\" name=\"name\" value=\"{state.Value("feedback", "name")}\"{Invalid("name")}>"))}
+            {Field("role", "Their role (optional)", Html.Of($"<input type=\"text\" id=\"feedback-role\" name=\"role\" value=\"{state.Value("feedback", "role")}\"{Invalid("role")}>"))}
+            {Field("text", "What they said", Html.Of($"<textarea id=\"feedback-text\" name=\"text\" rows=\"5\"{Invalid("text")}>{state.Value("feedback", "text")}</textarea>"))}
+            <button type="submit" class="secondary">Record the feedback</button>
+            </form></section>
             """);
     }
 

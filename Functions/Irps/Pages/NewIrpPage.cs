@@ -34,7 +34,10 @@ public static partial class NewIrpPage
             Recommendations = Lines(F("recommendations")).Select(parts => parts.Length >= 3
                 ? new RecommendationRequest(parts[0], parts[1], string.Join(" | ", parts[2..]))
                 : new RecommendationRequest(parts[0], null, parts.Length > 1 ? parts[1] : null)).ToList()!,
-            OfstedThemes = Lines(F("ofstedThemes")).Select(parts => new OfstedThemeRequest(parts[0], parts.Length > 1 ? string.Join(" | ", parts[1..]) : null)).ToList()!,
+            // A line without a ref is the theme's text alone.
+            OfstedThemes = Lines(F("ofstedThemes")).Select(parts => parts.Length > 1
+                ? new OfstedThemeRequest(parts[0], string.Join(" | ", parts[1..]))
+                : new OfstedThemeRequest(null, parts[0])).ToList()!,
         };
     }
 
@@ -108,7 +111,7 @@ public static partial class NewIrpPage
             {Contact("liaisonOfficer", "Liaison officer", false)}
             {Contact("homeOffice", "Home Office (immigration removal centres)", false)}
             {TextArea("recommendations", "Recommendations followed up", "One a line: ref | area | text, e.g. 1.34 | Safety | Leaders should …")}
-            {TextArea("ofstedThemes", "Ofsted themes followed up (prisons)", "One a line: ref | text. Leave empty when Ofsted follows up no themes.")}
+            {TextArea("ofstedThemes", "Ofsted themes followed up (prisons)", "One a line: ref | text, or the text alone (themes need no ref). Leave empty when Ofsted follows up no themes.")}
             <button type="submit" name="intent" value="{IntentPreview}" class="secondary">Preview the dates</button>
             <button type="submit" name="intent" value="{IntentCreate}">Start the IRP</button>
             </form>

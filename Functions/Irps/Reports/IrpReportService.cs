@@ -1,6 +1,7 @@
 using IrpFlows.Irps.Facts;
 using IrpFlows.Irps.Judgements;
 using IrpFlows.Irps.Timeline;
+using IrpFlows.Validation;
 using IrpFlows.Workflow;
 using Microsoft.DurableTask.Client;
 
@@ -15,6 +16,8 @@ public sealed class IrpReportService(WorkflowEngine engine, IrpService irps, Irp
 {
     /// <summary>Longest written judgement accepted, in characters.</summary>
     public const int MaxJudgementTextLength = 2000;
+
+    private static readonly TextAttribute ExampleRule = new(Limits.Prose) { Multiline = true };
 
     /// <summary>
     /// Stores a draft report and makes it the current draft. Refused (a conflict) once the draft has been issued for fact check
@@ -112,22 +115,60 @@ public sealed class IrpReportService(WorkflowEngine engine, IrpService irps, Irp
         var today = irps.Today();
         var appended = await irps.AppendAsync(id, status =>
         {
-            IrpService.RefuseIfFinished(status);
-            var current = IrpState.From(status.Instance);
-            if (current.Progress.PublishedOn is { } published)
-                throw new RefusedException(Refusal.Conflict("Already published",
-                    $"The report was published on {published:yyyy-MM-dd}; its judgements can no longer change."));
-            // Prison guide 9.1 / IRC guide 3.2: progress is judged on the evidence the team gathers during the visit.
-            if (today < current.Facts.VisitStart)
-                throw new RefusedException(Refusal.OutOfOrder("The visit has not started", "judgement",
-                    $"cannot be recorded before the visit starts on {current.Facts.VisitStart:yyyy-MM-dd}: progress is judged on the evidence gathered there "
-                    + $"(prison guide 9.1, IRC guide 3.2). Today is {today:yyyy-MM-dd}."));
+            var current = OpenForFindings(status, today, "judgement", "its judgements");
             // Already true: a retried request, or the same one sent twice at once, records once.
             return current.Judgements.TryGetValue(reference, out var was) && was == recorded
                 ? []
                 : [new NewEvent(IrpEvents.JudgementRecorded, EventData.ToData(recorded))];
         }, durable, ct);
         return appended is null ? (item with { Judgement = value, WrittenJudgement = written }, null) : (null, appended);
+    }
+
+    /// <summary>
+    /// Records the examples of notable positive practice for the report's section 2, replacing those recorded before (none is a
+    /// finding too); the same examples again record nothing. Refused as a judgement is: before the visit, once published, or
+    /// when the IRP is terminated or completed.
+    /// </summary>
+    public async Task<(IReadOnlyList<string>? Examples, Refusal? Refusal)> RecordNotablePositivePracticeAsync(
+        string id, IReadOnlyList<string?> examples, DurableTaskClient durable, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (examples.Count > Limits.NotablePractices) errors["examples"] = [$"must list at most {Limits.NotablePractices} examples; it lists {examples.Count}."];
+        for (var i = 0; i < examples.Count && errors.Count == 0; i++)
+        {
+            if (string.IsNullOrWhiteSpace(examples[i])) errors[$"examples[{i}].text"] = ["is required: the example, as the report is to say it."];
+            else if (ExampleRule.Broken(examples[i]!.Trim()) is { } broken) errors[$"examples[{i}].text"] = [broken];
+        }
+        if (errors.Count > 0) return (null, Refusal.Invalid(errors));
+        var recorded = new NotablePositivePracticeRecordedData(examples.Select(e => e!.Trim()).ToList());
+        var today = irps.Today();
+        var appended = await irps.AppendAsync(id, status =>
+        {
+            var current = OpenForFindings(status, today, "examples", "its findings");
+            return current.NotablePositivePractice.SequenceEqual(recorded.Examples)
+                ? []
+                : [new NewEvent(IrpEvents.NotablePositivePracticeRecorded, EventData.ToData(recorded))];
+        }, durable, ct);
+        return appended is null ? (recorded.Examples, null) : (null, appended);
+    }
+
+    /// <summary>
+    /// The IRP as it is, if the team's findings may still change: refused once it is terminated or completed, once the report is
+    /// published (naming <paramref name="frozen"/>), and before the visit (naming <paramref name="field"/>).
+    /// </summary>
+    private static IrpState OpenForFindings(InstanceStatus status, DateOnly today, string field, string frozen)
+    {
+        IrpService.RefuseIfFinished(status);
+        var current = IrpState.From(status.Instance);
+        if (current.Progress.PublishedOn is { } published)
+            throw new RefusedException(Refusal.Conflict("Already published",
+                $"The report was published on {published:yyyy-MM-dd}; {frozen} can no longer change."));
+        // Prison guide 9.1 / IRC guide 3.2: progress is judged on the evidence the team gathers during the visit.
+        if (today < current.Facts.VisitStart)
+            throw new RefusedException(Refusal.OutOfOrder("The visit has not started", field,
+                $"cannot be recorded before the visit starts on {current.Facts.VisitStart:yyyy-MM-dd}: progress is judged on the evidence gathered there "
+                + $"(prison guide 9.1, IRC guide 3.2). Today is {today:yyyy-MM-dd}."));
+        return current;
     }
 
     /// <summary>The report summary from the judgements recorded so far; null when there is no such IRP.</summary>
@@ -145,7 +186,7 @@ public sealed class IrpReportService(WorkflowEngine engine, IrpService irps, Irp
             reference => state.Judgements.TryGetValue(reference, out var j) ? Enum.Parse<RecommendationJudgement>(j.Judgement) : null)).ToList();
         var themes = state.Facts.OfstedThemes.Select(t => new JudgedTheme(t,
             state.Judgements.TryGetValue(t.Ref, out var j) ? Enum.Parse<ThemeJudgement>(j.Judgement) : null)).ToList();
-        return ReportSummary.Build(recommendations, themes, ReportSubject.For(state.Facts), style);
+        return ReportSummary.Build(recommendations, themes, ReportSubject.For(state.Facts), style, state.NotablePositivePractice);
     }
 
     /// <summary>

@@ -371,6 +371,14 @@ public sealed class IrpPlanner
     /// </summary>
     public DateTimeOffset InspectorsUpdateDue(DateTimeOffset firstNamedAt) => firstNamedAt.AddMinutes(_policy.InspectorsUpdateMinutesAfterFirstName);
 
+    /// <summary>
+    /// The last day the feedback form takes answers, from the IRP's step dates (local policy:
+    /// <see cref="IrpPolicy.FeedbackFormDaysAfterRequest"/> days after the later of the liaison officer's request, prison guide
+    /// 16.1, and the governor's or centre's, prison guide 16.1 and IRC guide 5.3).
+    /// </summary>
+    public DateOnly FeedbackFormClosesOn(IReadOnlyDictionary<string, DateOnly> stepDates) =>
+        new[] { stepDates[IrpSteps.LiaisonFeedback], stepDates[IrpSteps.GovernorFeedback] }.Max().AddDays(_policy.FeedbackFormDaysAfterRequest);
+
     /// <summary>Prison guide 8.1 / IRC guide 3.1: the visit's last day, two and a half days on site over three working days.</summary>
     /// <exception cref="CalendarRangeException">The date falls outside the calendar's supported range.</exception>
     public DateOnly VisitEnd(DateOnly visitStart) => _calendar.AddWorkingDays(visitStart, _policy.VisitLengthWorkingDays - 1);

@@ -136,6 +136,12 @@ public sealed class IrpPolicy
     /// </summary>
     public int InspectorsUpdateMinutesAfterFirstName { get; set; } = 60;
 
+    /// <summary>
+    /// Local policy: the feedback form (prison guide 16.1, IRC guide 5.3) takes answers until the end of the day this many days
+    /// after the later of the two feedback requests. The guides set feedback no deadline; the form should outlive the IRP.
+    /// </summary>
+    public int FeedbackFormDaysAfterRequest { get; set; } = 90;
+
     /// <summary>Local time of day a dated step fires when the guide gives no time.</summary>
     public TimeOnly StepTimeOfDay { get; set; } = new(9, 0);
 
@@ -199,6 +205,7 @@ public sealed class IrpPolicy
                      (nameof(MaterialDestructionWorkingDaysAfterCancellation), MaterialDestructionWorkingDaysAfterCancellation),
                      (nameof(SameEstablishmentMarginDays), SameEstablishmentMarginDays),
                      (nameof(InspectorsUpdateMinutesAfterFirstName), InspectorsUpdateMinutesAfterFirstName),
+                     (nameof(FeedbackFormDaysAfterRequest), FeedbackFormDaysAfterRequest),
                  })
         {
             Require(value >= 0, name, $"must not be negative (was {value}).");
