@@ -23,8 +23,7 @@ public sealed class FeedbackFunctions(FeedbackPages pages, IrpService irps)
         var response = request.HttpContext.Response;
         UploadFunctions.KeepTokenPrivate(response);
         var (_, view, refusal) = await pages.OpenAsync(token, ct);
-        return refusal is not null ? UploadFunctions.RefusalPage(response, refusal)
-            : UploadFunctions.FormPage(response, Irps.Feedback.FeedbackPage.Render(view!, null, new Dictionary<string, string[]>()), StatusCodes.Status200OK);
+        return refusal is not null ? UploadFunctions.RefusalPage(response, refusal) : Form(response, view!, null, [], StatusCodes.Status200OK);
     }
 
     /// <remarks>The token in the URL is the authority, as for the fact-check page: there is no session for a forged form to ride on.</remarks>
@@ -43,15 +42,17 @@ public sealed class FeedbackFunctions(FeedbackPages pages, IrpService irps)
         if (refusal is not null) return UploadFunctions.RefusalPage(response, refusal);
 
         var (form, notRead) = await PageForms.ReadAsync(request, ct);
-        if (notRead is not null)
-            return UploadFunctions.FormPage(response, Irps.Feedback.FeedbackPage.Render(view!, null, new Dictionary<string, string[]> { ["answers"] = [notRead.Message] }), notRead.Status);
+        if (notRead is not null) return Form(response, view!, null, new() { ["answers"] = [notRead.Message] }, notRead.Status);
         if (form is null)
-            return UploadFunctions.FormPage(response, Irps.Feedback.FeedbackPage.Render(view!, null, new Dictionary<string, string[]> { ["answers"] = ["The feedback could not be read: please send it with this page's form."] }),
-                StatusCodes.Status400BadRequest);
+            return Form(response, view!, null, new() { ["answers"] = ["The feedback could not be read: please send it with this page's form."] }, StatusCodes.Status400BadRequest);
         var (feedback, errors) = FeedbackForm.Read(form, view!.Immigration);
-        if (feedback is null) return UploadFunctions.FormPage(response, Irps.Feedback.FeedbackPage.Render(view, form, errors), StatusCodes.Status400BadRequest);
+        if (feedback is null) return Form(response, view, form, errors, StatusCodes.Status400BadRequest);
 
         if (await irps.RecordFeedbackAsync(id!, feedback, durable, ct) is { } notRecorded) return UploadFunctions.RefusalPage(response, notRecorded);
         return UploadFunctions.FormPage(response, Irps.Feedback.FeedbackPage.RenderThanks(view, feedback.Name), StatusCodes.Status200OK);
     }
+
+    /// <summary>The form, refilled from <paramref name="values"/> (if posted), with <paramref name="errors"/> beside their fields.</summary>
+    private static IResult Form(HttpResponse response, FeedbackPageView view, IFormCollection? values, Dictionary<string, string[]> errors, int status) =>
+        UploadFunctions.FormPage(response, Irps.Feedback.FeedbackPage.Render(view, values, errors), status);
 }

@@ -25,16 +25,16 @@ public sealed record ReportSummaryResult(
     string ThemesChartSvg)
 {
     /// <summary>The note under figure 2 when themes were followed up too ("This pie chart excludes any recommendations …"); empty otherwise.</summary>
-    public string RecommendationsChartNote { get; init; } = "";
+    public required string RecommendationsChartNote { get; init; }
 
     /// <summary>Section 2's "Notable positive practice": the definition, how many examples were found, and each example.</summary>
-    public NotablePositivePracticeSection NotablePositivePractice { get; init; } = NotablePositivePracticeSection.For([], Facts.IrpKind.Prison);
+    public required NotablePositivePracticeSection NotablePositivePractice { get; init; }
 
     /// <summary>Section 4's opening sentence: "A list of the HMI Prisons recommendations and Ofsted themes followed up at this visit and the judgements made."</summary>
-    public string SummaryOfJudgementsIntro { get; init; } = "";
+    public required string SummaryOfJudgementsIntro { get; init; }
 
     /// <summary>What each judgement means, for the kind of IRP (prison guide 10.1 and 11.1, IRC guide 4.1): the report's methodology and glossary.</summary>
-    public JudgementDefinitions Definitions { get; init; } = JudgementDefinitions.For(Facts.IrpKind.Prison, withThemes: false);
+    public required JudgementDefinitions Definitions { get; init; }
 }
 
 /// <summary>
