@@ -41,7 +41,7 @@ public sealed class PublishTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(HostedFunction.EntryPointOf(typeof(WorkflowOrchestration).GetMethod(nameof(WorkflowOrchestration.RunWorkflow))!), orchestrator.EntryPoint);
         Assert.Equal(
             [nameof(WorkflowOrchestration.PlanWorkflowPass), nameof(WorkflowOrchestration.RecordWorkflowStepAttemptFailed),
-                nameof(WorkflowOrchestration.RunWorkflowStep)],
+                nameof(WorkflowOrchestration.RunWorkflowSteps)],
             Names(functions, "activityTrigger"));
         Assert.Equal(Declared<ActivityTriggerAttribute>(), Names(functions, "activityTrigger"));
         Assert.Equal([("PurgeFinishedInstances", "0 30 3 * * *"), ("Sweep", "0 */1 * * * *")], // daily at 03:30; every minute

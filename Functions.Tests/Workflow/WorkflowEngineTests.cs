@@ -55,8 +55,8 @@ public sealed class WorkflowEngineTests
         var engine = h.NewEngine();
         await engine.StartAsync(ScriptedWorkflow.KindName, "i1", ScriptedWorkflow.Started(("a", T0)), h.Client, None);
 
-        await engine.RunStepAsync("i1", "a", None);
-        await h.NewEngine().RunStepAsync("i1", "a", None); // Durable delivered the activity again
+        await engine.RunStepsAsync("i1", ["a"], None);
+        await h.NewEngine().RunStepsAsync("i1", ["a"], None); // Durable delivered the activity again
 
         var status = (await engine.GetAsync(ScriptedWorkflow.KindName, "i1", None))!;
         Assert.Equal(1, h.Kind.RunCount("i1", "a"));
@@ -77,9 +77,8 @@ public sealed class WorkflowEngineTests
         h.Clock.SetUtcNow(T0.AddHours(2)); // an outage: both were due at T0
 
         Assert.Equal(["late", "open"], (await engine.PlanPassAsync("i1", None)).DueSteps);
-        await engine.RunStepAsync("i1", "late", None);
-        await h.NewEngine().RunStepAsync("i1", "late", None); // Durable delivered the activity again
-        await engine.RunStepAsync("i1", "open", None);
+        await engine.RunStepsAsync("i1", ["late", "open"], None);
+        await h.NewEngine().RunStepsAsync("i1", ["late", "open"], None); // Durable delivered the activity again
 
         var status = (await engine.GetAsync(ScriptedWorkflow.KindName, "i1", None))!;
         Assert.Equal(0, h.Kind.RunCount("i1", "late"));
@@ -91,6 +90,47 @@ public sealed class WorkflowEngineTests
     }
 
     [Fact]
+    public async Task StepsDueTogether_RunInOneActivity_AFailingOneIsRecordedForItsRetry_TheOthersDone_AllInOneAppend()
+    {
+        var h = await EngineHarness.CreateAsync();
+        var engine = h.NewEngine();
+        await engine.StartAsync(ScriptedWorkflow.KindName, "i1", ScriptedWorkflow.Started(("a", T0), ("b", T0), ("c", T0), ("d", T0.AddDays(1))), h.Client, None);
+        h.Kind.FailuresToInject["b"] = 1;
+
+        var pass = await engine.RunStepsAsync("i1", ["a", "b", "c"], None);
+        await h.NewEngine().RunStepsAsync("i1", ["a", "b", "c"], None); // Durable delivered the activity again
+
+        var status = (await engine.GetAsync(ScriptedWorkflow.KindName, "i1", None))!;
+        Assert.Equal((StepStatus.Done, StepStatus.Pending, StepStatus.Done), (status.Step("a")!.Status, status.Step("b")!.Status, status.Step("c")!.Status));
+        Assert.Equal((1, T0.AddMinutes(1), "Injected failure of b"), (status.Step("b")!.Attempts, status.Step("b")!.RetryAt, status.Step("b")!.LastError));
+        Assert.Equal(["Started", EngineEvents.StepCompleted, EngineEvents.StepAttemptFailed, EngineEvents.StepCompleted], status.Instance.Events.Select(e => e.Type));
+        Assert.Equal(2, status.Instance.AppendIds.Count); // the start, then the three outcomes in one transaction
+        Assert.Equal((1, 1), (h.Kind.RunCount("i1", "a"), h.Kind.RunCount("i1", "c")));
+        Assert.Equal((T0.AddMinutes(1), (IReadOnlyList<string>)["b"]), (pass.WakeAt, pass.DueAtWake));
+
+        h.Clock.SetUtcNow(T0.AddMinutes(1));
+        pass = await engine.RunStepsAsync("i1", pass.DueAtWake, None);
+        Assert.Equal(StepStatus.Done, (await engine.GetAsync(ScriptedWorkflow.KindName, "i1", None))!.Step("b")!.Status);
+        Assert.Equal(T0.AddDays(1), pass.WakeAt);
+    }
+
+    [Fact]
+    public async Task MoreStepsDueThanOneTransactionHolds_RunInTurns_ThePassListingThoseLeft()
+    {
+        var h = await EngineHarness.CreateAsync();
+        var engine = h.NewEngine();
+        var steps = Enumerable.Range(1, WorkflowEngine.MaxStepsPerRun + 5).Select(i => ($"s{i:00}", T0)).ToArray();
+        await engine.StartAsync(ScriptedWorkflow.KindName, "i1", ScriptedWorkflow.Started(steps), h.Client, None);
+
+        var pass = await engine.RunStepsAsync("i1", steps.Select(s => s.Item1).ToList(), None);
+
+        Assert.Equal(steps.Skip(WorkflowEngine.MaxStepsPerRun).Select(s => s.Item1), pass.DueSteps);
+        pass = await engine.RunStepsAsync("i1", pass.DueSteps, None);
+        Assert.True(pass.Finished);
+        Assert.All(steps, s => Assert.Equal(1, h.Kind.RunCount("i1", s.Item1)));
+    }
+
+    [Fact]
     public async Task RunStep_DoesNothing_ForAStepNotYetDueOrSkippedSinceThePassWasPlanned()
     {
         var h = await EngineHarness.CreateAsync();
@@ -98,8 +138,8 @@ public sealed class WorkflowEngineTests
         await engine.StartAsync(ScriptedWorkflow.KindName, "i1", ScriptedWorkflow.Started(("a", T0), ("b", T0.AddDays(1))), h.Client, None);
         await engine.AppendAsync(ScriptedWorkflow.KindName, "i1", _ => [new NewEvent("Stop", [])], h.Client, None);
 
-        await engine.RunStepAsync("i1", "a", None);
-        await engine.RunStepAsync("i1", "b", None);
+        await engine.RunStepsAsync("i1", ["a"], None);
+        await engine.RunStepsAsync("i1", ["b"], None);
 
         Assert.Empty(h.Kind.Runs);
         Assert.Equal(RuntimeStatus.Terminated, (await engine.GetAsync(ScriptedWorkflow.KindName, "i1", None))!.RuntimeStatus);
@@ -191,8 +231,8 @@ public sealed class WorkflowEngineTests
         // The coordinator's notice is a step of its own, due at once, sent once however often its activity runs.
         var notice = FailureNotices.StepPrefix + failed.Instance.EventsOfType(EngineEvents.StepFailed).Single().Sequence;
         Assert.Equal([notice], (await engine.PlanPassAsync("i1", None)).DueSteps);
-        await engine.RunStepAsync("i1", notice, None);
-        await h.NewEngine().RunStepAsync("i1", notice, None);
+        await engine.RunStepsAsync("i1", [notice], None);
+        await h.NewEngine().RunStepsAsync("i1", [notice], None);
         Assert.Equal([$"i1/{notice}: a"], h.Kind.Notices);
         Assert.Equal(T0.AddDays(1), (await engine.GetAsync(ScriptedWorkflow.KindName, "i1", None))!.NextDue); // b goes on
         Assert.Empty((await engine.PlanPassAsync("i1", None)).DueSteps);
@@ -269,7 +309,7 @@ public sealed class WorkflowEngineTests
                 h.CustomStatus["i1"] = new OrchestrationState(OrchestrationState.RunningSteps, null, pass.Version, 0);
                 pass = step == "a"
                     ? await engine.RecordStepAttemptFailedAsync("i1", "a", pass.Version, "IOException: mail server unavailable", None)
-                    : await engine.RunStepAsync("i1", step, None);
+                    : await engine.RunStepsAsync("i1", [step], None);
             }
             h.CustomStatus["i1"] = new OrchestrationState(OrchestrationState.Waiting, pass.WakeAt, pass.Version, 0);
             await engine.SweepAsync(h.Client, None);

@@ -177,7 +177,7 @@ public sealed class WorkflowIndexTests
 
         h.Clock.SetUtcNow(T0.AddHours(1));
         loseIndexWrites.Armed = true;
-        await engine.RunStepAsync("i1", "a", None); // done and recorded; the index still says "due at T0+1h"
+        await engine.RunStepsAsync("i1", ["a"], None); // done and recorded; the index still says "due at T0+1h"
         loseIndexWrites.Armed = false;
         Assert.Equal([T0.AddHours(1)], await DueRowsAsync(h, "i1"));
 

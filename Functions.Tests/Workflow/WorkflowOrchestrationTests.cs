@@ -71,41 +71,42 @@ public sealed class WorkflowOrchestrationTests
     }
 
     [Fact]
-    public async Task DueSteps_RunOnceEach_WhileItSaysItIsRunningSteps_ThenItWaitsForWhatTheLastActivityAnswered()
+    public async Task StepsDueTogether_RunInOneActivity_ThenThoseTheyMadeDue_WhileItSaysItIsRunningSteps_ThenItWaitsForWhatTheLastAnswered()
     {
-        Activity(nameof(WorkflowOrchestration.RunWorkflowStep), new StepCall("irp-1", "a"), Due(version: 6, "b"));
-        Activity(nameof(WorkflowOrchestration.RunWorkflowStep), new StepCall("irp-1", "b"), Waiting(version: 7, wakeAt: Monday.AddDays(3), dueAtWake: ["c"]));
+        Steps(["a", "b"], Due(version: 7, "c"));
+        Steps(["c"], Waiting(version: 8, wakeAt: Monday.AddDays(3), dueAtWake: ["d"]));
 
-        var run = Run(new WorkflowCursor("irp-1", Due(version: 5, "a"), Generation: 2));
+        var run = Run(new WorkflowCursor("irp-1", Due(version: 5, "a", "b"), Generation: 2));
 
         Assert.False(run.IsCompleted);
         Assert.Equal(
         [
             new OrchestrationState(OrchestrationState.RunningSteps, null, 5, 2),
-            new OrchestrationState(OrchestrationState.RunningSteps, null, 6, 2),
-            new OrchestrationState(OrchestrationState.Waiting, Monday.AddDays(3), 7, 2),
+            new OrchestrationState(OrchestrationState.RunningSteps, null, 7, 2),
+            new OrchestrationState(OrchestrationState.Waiting, Monday.AddDays(3), 8, 2),
         ], _statuses);
-        _context.Verify(c => c.CallActivityAsync<WorkflowPass>(nameof(WorkflowOrchestration.RunWorkflowStep), It.IsAny<object?>(), null), Times.Exactly(2));
+        _context.Verify(c => c.CallActivityAsync<WorkflowPass>(nameof(WorkflowOrchestration.RunWorkflowSteps), It.IsAny<object?>(), null), Times.Exactly(2));
         _timer.SetResult();
         await run;
     }
 
     [Fact]
-    public async Task AFailedAttempt_IsRecordedWithTheVersionItRanFrom_AndTheOthersGoOn_ThenItWaitsForTheRetryTime()
+    public async Task AnActivityThatFailsAsAWhole_RecordsAFailedAttemptOfEachOfItsSteps_WithTheVersionItRanFrom_ThenItWaitsForTheRetryTime()
     {
-        _context.Setup(c => c.CallActivityAsync<WorkflowPass>(nameof(WorkflowOrchestration.RunWorkflowStep), new StepCall("irp-1", "a"), null))
-            .ThrowsAsync(new TaskFailedException(nameof(WorkflowOrchestration.RunWorkflowStep), 1,
-                new TaskFailureDetails("System.IO.IOException", "mail server unavailable", null, null, null)));
-        Activity(nameof(WorkflowOrchestration.RecordWorkflowStepAttemptFailed), new StepFailure("irp-1", "a", 5, "mail server unavailable"),
+        _context.Setup(c => c.CallActivityAsync<WorkflowPass>(nameof(WorkflowOrchestration.RunWorkflowSteps), It.Is<StepsCall>(call => call.StepIds.Count == 2), null))
+            .ThrowsAsync(new TaskFailedException(nameof(WorkflowOrchestration.RunWorkflowSteps), 1,
+                new TaskFailureDetails("Azure.RequestFailedException", "Service request failed. Status: 503", null, null, null)));
+        Activity(nameof(WorkflowOrchestration.RecordWorkflowStepAttemptFailed), new StepFailure("irp-1", "a", 5, "Service request failed. Status: 503"),
             Due(version: 6, "b"), WorkflowOrchestration.Bookkeeping);
-        Activity(nameof(WorkflowOrchestration.RunWorkflowStep), new StepCall("irp-1", "b"), Waiting(version: 7, wakeAt: Monday.AddMinutes(1), dueAtWake: ["a"]));
+        Activity(nameof(WorkflowOrchestration.RecordWorkflowStepAttemptFailed), new StepFailure("irp-1", "b", 5, "Service request failed. Status: 503"),
+            Waiting(version: 7, wakeAt: Monday.AddMinutes(1), dueAtWake: ["a", "b"]), WorkflowOrchestration.Bookkeeping);
 
         var run = Run(new WorkflowCursor("irp-1", Due(version: 5, "a", "b")));
 
         Assert.Equal(new OrchestrationState(OrchestrationState.Waiting, Monday.AddMinutes(1), 7, 0), _statuses[^1]);
         _timer.SetResult();
         await run;
-        Assert.Equal(["a"], Assert.Single(_continued).Pass!.DueSteps); // the retry is the next generation's first step
+        Assert.Equal(["a", "b"], Assert.Single(_continued).Pass!.DueSteps); // the retry is the next generation's first pass
     }
 
     [Fact]
@@ -135,11 +136,11 @@ public sealed class WorkflowOrchestrationTests
     [Fact]
     public async Task AStepThatStaysDue_StopsAtTheRunCap_AndContinuesAsNewToPlanAfresh()
     {
-        Activity(nameof(WorkflowOrchestration.RunWorkflowStep), new StepCall("irp-1", "loop"), Due(version: 5, "loop"));
+        Steps(["loop"], Due(version: 5, "loop"));
 
         await Run(new WorkflowCursor("irp-1", Due(version: 5, "loop"), Generation: 1));
 
-        _context.Verify(c => c.CallActivityAsync<WorkflowPass>(nameof(WorkflowOrchestration.RunWorkflowStep), It.IsAny<object?>(), null),
+        _context.Verify(c => c.CallActivityAsync<WorkflowPass>(nameof(WorkflowOrchestration.RunWorkflowSteps), It.IsAny<object?>(), null),
             Times.Exactly(WorkflowOrchestration.MaxStepRunsPerPass));
         Assert.Equal(new WorkflowCursor("irp-1", null, 2), Assert.Single(_continued));
     }
@@ -147,7 +148,7 @@ public sealed class WorkflowOrchestrationTests
     [Fact]
     public async Task AFinishedInstance_EndsTheOrchestration()
     {
-        Activity(nameof(WorkflowOrchestration.RunWorkflowStep), new StepCall("irp-1", "last"), new WorkflowPass(true, [], null, null, [], 9));
+        Steps(["last"], new WorkflowPass(true, [], null, null, [], 9));
 
         await Run(new WorkflowCursor("irp-1", Due(version: 8, "last")));
 
@@ -205,7 +206,7 @@ public sealed class WorkflowOrchestrationTests
     public async Task TheSweepsCall_CarriesNoPass_AndMakesItPlanAfresh()
     {
         Activity(nameof(WorkflowOrchestration.PlanWorkflowPass), "irp-1", Due(version: 6, "a"), WorkflowOrchestration.Bookkeeping);
-        Activity(nameof(WorkflowOrchestration.RunWorkflowStep), new StepCall("irp-1", "a"), new WorkflowPass(true, [], null, null, [], 7));
+        Steps(["a"], new WorkflowPass(true, [], null, null, [], 7));
         _delivered.Enqueue(null);
 
         await Run(new WorkflowCursor("irp-1", Waiting(version: 6, wakeAt: Monday.AddDays(5), dueAtWake: [])));
@@ -246,6 +247,11 @@ public sealed class WorkflowOrchestrationTests
 
     private void Activity(string name, object input, WorkflowPass answer, TaskOptions? options = null) =>
         _context.Setup(c => c.CallActivityAsync<WorkflowPass>(name, input, options)).ReturnsAsync(answer);
+
+    /// <summary>The steps' activity, called for these steps of irp-1 in this order, answers <paramref name="answer"/>.</summary>
+    private void Steps(string[] stepIds, WorkflowPass answer) =>
+        _context.Setup(c => c.CallActivityAsync<WorkflowPass>(nameof(WorkflowOrchestration.RunWorkflowSteps),
+            It.Is<StepsCall>(call => call.InstanceId == "irp-1" && call.StepIds.SequenceEqual(stepIds)), null)).ReturnsAsync(answer);
 
     private static WorkflowPass Due(long version, params string[] steps) => new(false, steps, null, null, [], version);
 

@@ -84,6 +84,9 @@ public sealed partial class WorkflowEngine
 
     // Headers read at once for a list or a sweep: enough to hide a round trip each, few enough not to crowd storage.
     private const int ReadParallelism = 16;
+    // Steps run by one activity: each records two events at most (its completion and a fact), and an append is one
+    // transaction of at most 100 entities.
+    internal const int MaxStepsPerRun = 20;
     // Instances woken at once when the development clock jumps.
     private const int WakeParallelism = 16;
 
@@ -375,37 +378,61 @@ public sealed partial class WorkflowEngine
     }
 
     /// <summary>
-    /// Runs one step's work and records it done, with the pass that follows. Does nothing but report the pass when the step
-    /// is no longer due (done by an earlier attempt, skipped or moved by an event since). The work may run again after a
-    /// crash before the record: steps are idempotent by instance and step id (see <see cref="IWorkflowKind.RunStepAsync"/>).
+    /// Runs the work of the steps due together, in order, and records what became of each in one append with the pass that
+    /// follows: done, skipped when too late to be true, or an attempt failed (with the time of the next, or failed when
+    /// attempts ran out). Each step runs on the log as the steps before it left it. A step no longer due (done by an
+    /// earlier attempt, skipped or moved by an event since) is left alone. At most <see cref="MaxStepsPerRun"/> run at once,
+    /// so the append fits one transaction; the pass says what is still due. A step's work may run again after a crash
+    /// before the record: steps are idempotent by instance and step id (see <see cref="IWorkflowKind.RunStepAsync"/>).
+    /// Storage failing around the work (the log's read, the append) is thrown, for the orchestration to record.
     /// </summary>
-    public async Task<WorkflowPass> RunStepAsync(string instanceId, string stepId, CancellationToken ct)
+    public async Task<WorkflowPass> RunStepsAsync(string instanceId, IReadOnlyList<string> stepIds, CancellationToken ct)
     {
         await SyncClockAsync(ct);
         var loaded = await _store.LoadAsync(instanceId, ct);
         if (loaded is null) return FinishedPass(0);
         var kind = Kind(loaded.Instance.Kind);
-        var status = Evaluate(kind, loaded.Instance);
-        if (status.IsPastWindow(stepId, _time.GetUtcNow()))
+        var ranFrom = loaded.Instance.Events.Count;
+        var instance = loaded.Instance;
+        var outcomes = new List<StepOutcome>();
+        foreach (var stepId in stepIds.Take(MaxStepsPerRun))
         {
-            // Too late to be true: recorded skipped, with the kind's reason, rather than sent as if on time.
-            var reason = status.Plan.Steps.First(s => s.Id == stepId).WindowReason ?? "its moment had passed";
-            status = (await AppendAsync(kindName: null, instanceId, current => current.Step(stepId)?.Status is StepStatus.Pending
-                ? [new NewEvent(EngineEvents.StepSkipped, EngineEvents.StepSkippedData(stepId, reason))]
-                : [], durable: null, loaded, ct))!;
-            Log.StepSkipped(_logger, instanceId, stepId, reason);
+            var status = Evaluate(kind, instance);
+            var now = _time.GetUtcNow();
+            StepOutcome outcome;
+            if (status.IsPastWindow(stepId, now))
+            {
+                // Too late to be true: recorded skipped, with the kind's reason, rather than sent as if on time.
+                var reason = status.Plan.Steps.First(s => s.Id == stepId).WindowReason ?? "its moment had passed";
+                outcome = new StepOutcome(stepId, current => current.Step(stepId)?.Status is StepStatus.Pending
+                    ? [new NewEvent(EngineEvents.StepSkipped, EngineEvents.StepSkippedData(stepId, reason))]
+                    : [], () => Log.StepSkipped(_logger, instanceId, stepId, reason));
+            }
+            else if (status.IsDue(stepId, now))
+            {
+                try
+                {
+                    var result = FailureNotices.Of(instance, stepId) is { } failure
+                        ? await kind.NotifyFailureAsync(instance, failure, ct)
+                        : await kind.RunStepAsync(instance, stepId, ct);
+                    outcome = new StepOutcome(stepId, current => current.Step(stepId)?.Status == StepStatus.Done
+                        ? []
+                        : [new NewEvent(EngineEvents.StepCompleted, EngineEvents.StepCompletedData(stepId, result.Result)), .. result.Facts],
+                        () => Log.StepCompleted(_logger, instanceId, stepId));
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // Recorded with the others' outcomes: the steps after it go on, and it is tried again at its back-off.
+                    outcome = AttemptFailed(instanceId, stepId, ranFrom, e.Message);
+                }
+            }
+            else continue;
+            outcomes.Add(outcome);
+            instance = WithEvents(instance, outcome.Record(status), now);
         }
-        else if (status.IsDue(stepId, _time.GetUtcNow()))
-        {
-            var result = FailureNotices.Of(loaded.Instance, stepId) is { } failure
-                ? await kind.NotifyFailureAsync(loaded.Instance, failure, ct)
-                : await kind.RunStepAsync(loaded.Instance, stepId, ct);
-            status = (await AppendAsync(kindName: null, instanceId, current => current.Step(stepId)?.Status == StepStatus.Done
-                ? []
-                : [new NewEvent(EngineEvents.StepCompleted, EngineEvents.StepCompletedData(stepId, result.Result)), .. result.Facts], durable: null, loaded, ct))!;
-            Log.StepCompleted(_logger, instanceId, stepId);
-        }
-        return Pass(status, _time.GetUtcNow());
+        var recorded = await AppendAsync(kindName: null, instanceId, current => outcomes.SelectMany(o => o.Record(current)).ToList(), durable: null, loaded, ct);
+        foreach (var outcome in outcomes) outcome.Log();
+        return recorded is null ? FinishedPass(0) : Pass(recorded, _time.GetUtcNow());
     }
 
     /// <summary>
@@ -417,9 +444,22 @@ public sealed partial class WorkflowEngine
     public async Task<WorkflowPass> RecordStepAttemptFailedAsync(string instanceId, string stepId, long ranFromVersion, string error, CancellationToken ct)
     {
         await SyncClockAsync(ct);
-        NewEvent? recorded = null; // what the last call of the decision chose (it runs again if another writer got in first)
+        var outcome = AttemptFailed(instanceId, stepId, ranFromVersion, error);
+        var status = await AppendAsync(kindName: null, instanceId, outcome.Record, durable: null, first: null, ct);
+        outcome.Log();
+        return status is null ? FinishedPass(0) : Pass(status, _time.GetUtcNow());
+    }
+
+    /// <summary>
+    /// A failed attempt at a step, to record: with the time of the next attempt (the retry policy's back-off), or as failed
+    /// when its attempts have run out. Nothing when the step is no longer pending or this attempt's failure is recorded
+    /// already (one recorded after <paramref name="ranFromVersion"/>, the log the attempt was run from).
+    /// </summary>
+    private StepOutcome AttemptFailed(string instanceId, string stepId, long ranFromVersion, string error)
+    {
+        NewEvent? recorded = null; // what the last call chose (it is called again if another writer got in first)
         var attempt = 0;
-        var status = await AppendAsync(kindName: null, instanceId, current =>
+        return new StepOutcome(stepId, current =>
         {
             recorded = null;
             if (current.Step(stepId) is not { Status: StepStatus.Pending } step) return []; // done, skipped or failed meanwhile
@@ -430,11 +470,15 @@ public sealed partial class WorkflowEngine
                 ? new(EngineEvents.StepFailed, EngineEvents.StepFailedData(stepId, attempt, error))
                 : new(EngineEvents.StepAttemptFailed, EngineEvents.StepAttemptFailedData(stepId, attempt, error, _time.GetUtcNow() + RetryDelay(attempt)));
             return [recorded];
-        }, durable: null, first: null, ct);
-        if (recorded?.Type == EngineEvents.StepFailed) Log.StepFailed(_logger, instanceId, stepId, attempt, error);
-        else if (recorded is not null) Log.StepAttemptFailed(_logger, instanceId, stepId, attempt, error);
-        return status is null ? FinishedPass(0) : Pass(status, _time.GetUtcNow());
+        }, () =>
+        {
+            if (recorded?.Type == EngineEvents.StepFailed) Log.StepFailed(_logger, instanceId, stepId, attempt, error);
+            else if (recorded is not null) Log.StepAttemptFailed(_logger, instanceId, stepId, attempt, error);
+        });
     }
+
+    /// <summary>What became of one step, to record: the events for the log as it then stands, and what to log once recorded.</summary>
+    private sealed record StepOutcome(string StepId, Func<InstanceStatus, IReadOnlyList<NewEvent>> Record, Action Log);
 
     /// <summary>
     /// Repairs lost wake-ups. For every instance the index says has had a step due for over a minute, it reads the header:

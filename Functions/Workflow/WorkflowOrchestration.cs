@@ -4,8 +4,8 @@ using Microsoft.DurableTask;
 
 namespace IrpFlows.Workflow;
 
-/// <summary>A step of an instance, as an activity's input.</summary>
-public sealed record StepCall(string InstanceId, string StepId);
+/// <summary>The steps of an instance due together, as an activity's input.</summary>
+public sealed record StepsCall(string InstanceId, IReadOnlyList<string> StepIds);
 
 /// <summary>A failed attempt at a step, as an activity's input.</summary>
 /// <param name="RanFromVersion">The log's version in the pass that ran the attempt: a failure recorded after it is this attempt's.</param>
@@ -40,10 +40,10 @@ public sealed record OrchestrationState(string State, DateTimeOffset? WakeAt, lo
 /// <summary>
 /// One Durable orchestration per workflow instance (an IRP; instance id = its id), kept thin because Durable replays it
 /// against its history: every rule lives in the activities, so a fixed rule or a new step reaches every instance in flight
-/// on its next pass. A pass runs each due step as its own activity, once: a failed attempt is recorded with the time of the
-/// next (or as failed when attempts run out) and the others go on, so a retry is a timed pass like any other. Each activity
-/// answers with where the instance then stands, so steps that fall due together, or because of one another, run in the same
-/// pass. Then it says what it waits for (<see cref="OrchestrationState"/>) and waits for the earlier of the next due time and
+/// on its next pass. A pass runs the steps due together in one activity, each once: a failed attempt is recorded with the
+/// time of the next (or as failed when attempts run out) and the others go on, so a retry is a timed pass like any other.
+/// Each activity answers with where the instance then stands, so steps that fall due because of one another run in the
+/// same pass. Then it says what it waits for (<see cref="OrchestrationState"/>) and waits for the earlier of the next due time and
 /// a change.
 /// <list type="bullet">
 /// <item>A change carries the pass that follows it and the log's version; every change already delivered is taken with it
@@ -118,24 +118,27 @@ public sealed class WorkflowOrchestration(WorkflowEngine engine)
         }
     }
 
-    /// <summary>Runs every due step, once each, until nothing is due or the run cap is reached; returns where the instance then stands.</summary>
+    /// <summary>
+    /// Runs the due steps, together in one activity, until nothing is due or the run cap is reached; returns where the
+    /// instance then stands. The activity records each step's failure itself; when it fails as a whole (storage), each
+    /// step's attempt is recorded failed here, and a step it had recorded done stays done.
+    /// </summary>
     private static async Task<WorkflowPass> RunDueStepsAsync(TaskOrchestrationContext context, string instanceId, WorkflowPass pass, int generation)
     {
         for (var runs = 0; pass.DueSteps.Count > 0 && runs < MaxStepRunsPerPass;)
         {
             context.SetCustomStatus(new OrchestrationState(OrchestrationState.RunningSteps, null, pass.Version, generation));
-            foreach (var step in pass.DueSteps)
+            var ran = pass;
+            runs += ran.DueSteps.Count;
+            try
             {
-                runs++;
-                try
-                {
-                    pass = pass.Newest(await context.CallActivityAsync<WorkflowPass>(nameof(RunWorkflowStep), new StepCall(instanceId, step)));
-                }
-                catch (TaskFailedException failure)
-                {
+                pass = pass.Newest(await context.CallActivityAsync<WorkflowPass>(nameof(RunWorkflowSteps), new StepsCall(instanceId, ran.DueSteps)));
+            }
+            catch (TaskFailedException failure)
+            {
+                foreach (var step in ran.DueSteps)
                     pass = pass.Newest(await context.CallActivityAsync<WorkflowPass>(nameof(RecordWorkflowStepAttemptFailed),
-                        new StepFailure(instanceId, step, pass.Version, failure.FailureDetails.ErrorMessage), Bookkeeping));
-                }
+                        new StepFailure(instanceId, step, ran.Version, failure.FailureDetails.ErrorMessage), Bookkeeping));
             }
         }
         return pass;
@@ -148,9 +151,9 @@ public sealed class WorkflowOrchestration(WorkflowEngine engine)
     public Task<WorkflowPass> PlanWorkflowPass([ActivityTrigger] string instanceId, CancellationToken cancellationToken) =>
         engine.PlanPassAsync(instanceId, cancellationToken);
 
-    [Function(nameof(RunWorkflowStep))]
-    public Task<WorkflowPass> RunWorkflowStep([ActivityTrigger] StepCall step, CancellationToken cancellationToken) =>
-        engine.RunStepAsync(step.InstanceId, step.StepId, cancellationToken);
+    [Function(nameof(RunWorkflowSteps))]
+    public Task<WorkflowPass> RunWorkflowSteps([ActivityTrigger] StepsCall steps, CancellationToken cancellationToken) =>
+        engine.RunStepsAsync(steps.InstanceId, steps.StepIds, cancellationToken);
 
     [Function(nameof(RecordWorkflowStepAttemptFailed))]
     public Task<WorkflowPass> RecordWorkflowStepAttemptFailed([ActivityTrigger] StepFailure failure, CancellationToken cancellationToken) =>
