@@ -106,7 +106,8 @@ public sealed class WorkflowEngineTests
         Assert.Equal(["Started", EngineEvents.StepCompleted, EngineEvents.StepAttemptFailed, EngineEvents.StepCompleted], status.Instance.Events.Select(e => e.Type));
         Assert.Equal(2, status.Instance.AppendIds.Count); // the start, then the three outcomes in one transaction
         Assert.Equal((1, 1), (h.Kind.RunCount("i1", "a"), h.Kind.RunCount("i1", "c")));
-        Assert.Equal((T0.AddMinutes(1), (IReadOnlyList<string>)["b"]), (pass.WakeAt, pass.DueAtWake));
+        Assert.Equal(T0.AddMinutes(1), pass.WakeAt);
+        Assert.Equal(["b"], pass.DueAtWake);
 
         h.Clock.SetUtcNow(T0.AddMinutes(1));
         pass = await engine.RunStepsAsync("i1", pass.DueAtWake, None);
