@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Azure.Core;
@@ -12,6 +13,8 @@ using DurableTask.AzureStorage;
 using IrpFlows.Benchmarks.Counting;
 using IrpFlows.Documents;
 using IrpFlows.Hosting;
+using IrpFlows.Irps;
+using IrpFlows.Irps.Facts;
 using IrpFlows.Local;
 using IrpFlows.Local.Hosting;
 using IrpFlows.Storage;
@@ -22,6 +25,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Moq;
 
 namespace IrpFlows.Benchmarks.Hosting;
 
@@ -116,6 +120,25 @@ internal sealed partial class BenchApp : IAsyncDisposable
             return (await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
         }
     }
+
+    /// <summary>
+    /// Stores <paramref name="request"/> as an IRP as <c>POST /api/irps</c> does (the same checks, log and index rows) but
+    /// starts no orchestration, as if its start had been lost (the sweep starts it once its first step is due). For
+    /// filling a store with thousands of IRPs, where each orchestration's start and first episode, on Durable's one
+    /// partition and Azurite, would take most of an hour.
+    /// </summary>
+    public async Task StoreIrpAsync(JsonObject request)
+    {
+        using var _ = RequestOrigins.Enter(RequestOrigin.Driver);
+        var irps = _factory.Services.GetRequiredService<IrpService>();
+        var validation = irps.Validate(request.Deserialize<CreateIrpRequest>(EventData.Json));
+        if (!validation.IsValid) throw new InvalidOperationException($"The benchmark's IRP is not valid: {string.Join("; ", validation.Errors.Keys)}.");
+        var (_, refusal) = await irps.CreateAsync(validation, StartsNothing, CancellationToken.None);
+        if (refusal is not null) throw new InvalidOperationException($"The benchmark's IRP was refused: {refusal.Detail}");
+    }
+
+    // A Durable client whose every call does nothing: no orchestration of a stored IRP is started.
+    private static readonly DurableTaskClient StartsNothing = new Mock<DurableTaskClient>("starts-nothing") { DefaultValue = DefaultValue.Mock }.Object;
 
     private int _createsRetried;
 

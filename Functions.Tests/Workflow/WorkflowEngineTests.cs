@@ -343,6 +343,7 @@ public sealed class WorkflowEngineTests
         Assert.Equal(["broken/instance-failed-2: (instance)"], h.Kind.Notices); // the coordinator is told, once per version of the log
         Assert.Equal(["a"], (await engine.PlanPassAsync("healthy", None)).DueSteps);
         Assert.DoesNotContain(await engine.DueInstancesAsync(T0.AddHours(2), None), id => id == "broken"); // a clock move does not wait for it
+        Assert.Equal(["broken", "healthy"], await engine.ListedDueAsync(T0.AddHours(2), None)); // though the index, which it polls first, lists it
 
         // Within the hour the sweep leaves it; after it, it starts it again, and a fixed rule brings it back.
         h.Running.Remove("broken");

@@ -73,11 +73,23 @@ public sealed class HostFunctions(StorageInitializer storage, TimeProvider time)
     private static async Task<IReadOnlyList<string>> CatchUpAsync(WorkflowEngine engine, DateTimeOffset now, CancellationToken ct)
     {
         var deadline = TimeProvider.System.GetUtcNow() + CatchUpLimit;
+        IReadOnlyList<string> listedBefore = [];
         while (true)
         {
-            var behind = await engine.DueInstancesAsync(now, ct);
-            if (behind.Count == 0 || TimeProvider.System.GetUtcNow() > deadline) return behind;
-            await Task.Delay(TimeSpan.FromMilliseconds(100), ct);
+            // While the index's due rows move on as instances catch up, one query of them is the whole poll. The headers (a
+            // read per instance listed) are read only when the rows stand still: the last ones, an instance whose log cannot
+            // be planned (never caught up, so not waited for), or a row a lost follow-up left behind.
+            var listed = await engine.ListedDueAsync(now, ct);
+            if (listed is { Count: 0 }) return [];
+            var timedOut = TimeProvider.System.GetUtcNow() > deadline;
+            if (listed is null || listed.SequenceEqual(listedBefore) || timedOut)
+            {
+                var behind = await engine.DueInstancesAsync(now, ct);
+                if (behind.Count == 0 || timedOut) return behind;
+            }
+            listedBefore = listed ?? [];
+            // The more are behind, the longer they take: polling faster than they finish would only load storage.
+            await Task.Delay(TimeSpan.FromMilliseconds(100 + listedBefore.Count), ct);
         }
     }
 

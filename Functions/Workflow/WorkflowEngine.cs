@@ -615,6 +615,20 @@ public sealed partial class WorkflowEngine
         (await DueHeadersAsync(now, repair: false, ct)).Where(h => h.RuntimeStatus != RuntimeStatus.Failed).Select(h => h.Id).ToList();
 
     /// <summary>
+    /// The ids the index lists with a step due at or before <paramref name="now"/>, in order, without reading their headers:
+    /// an instance's due row moves on once its steps have run, so a caller waiting for instances to catch up can poll this
+    /// one query and read the headers (<see cref="DueInstancesAsync"/>) only when it stops changing. Null while reads cannot
+    /// go to the index (an upgraded store not yet indexed).
+    /// </summary>
+    public async Task<IReadOnlyList<string>?> ListedDueAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        if (!await IndexReadyAsync(ct)) return null;
+        var ids = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var kind in _kinds.Values) ids.UnionWith((await _index.DueAsync(kind.Name, now, ct)).Select(r => r.Id));
+        return [.. ids];
+    }
+
+    /// <summary>
     /// Makes sure the index holds every instance, and that every header was planned under its kind's rules: once after an
     /// upgrade from a log kept before the index, once after a deploy that raised a kind's
     /// <see cref="IWorkflowKind.RulesVersion"/>, and once a day (<see cref="IndexAuditInterval"/>) so that even a row lost
