@@ -56,10 +56,13 @@ internal static class GrowthScenario
         return announcement;
     }
 
-    /// <summary>IRP <paramref name="i"/>'s announcement: the first ones spread over early 2027, the rest over 2028–2034.</summary>
+    /// <summary>
+    /// IRP <paramref name="i"/>'s announcement: the first ones spread over early 2027, the rest over 2028–2034, so that no
+    /// later one reaches into 2027.
+    /// </summary>
     private static DateOnly Announcement(int i) => i < ShownIn2027
         ? new DateOnly(2026, 11, 9).AddDays(7 * (i % 26))
-        : new DateOnly(2027, 10, 4).AddDays(7 * ((i - ShownIn2027) % 360));
+        : new DateOnly(2028, 1, 3).AddDays(7 * ((i - ShownIn2027) % 340));
 
     private static async Task<GrowthMeasure> MeasureAsync(BenchApp app, int size, string operation, int repeats, Func<Task> run)
     {
