@@ -404,7 +404,7 @@ public sealed partial class WorkflowEngine
             {
                 // Too late to be true: recorded skipped, with the kind's reason, rather than sent as if on time.
                 var reason = status.Plan.Steps.First(s => s.Id == stepId).WindowReason ?? "its moment had passed";
-                outcome = new StepOutcome(stepId, current => current.Step(stepId)?.Status is StepStatus.Pending
+                outcome = new StepOutcome(current => current.Step(stepId)?.Status is StepStatus.Pending
                     ? [new NewEvent(EngineEvents.StepSkipped, EngineEvents.StepSkippedData(stepId, reason))]
                     : [], () => Log.StepSkipped(_logger, instanceId, stepId, reason));
             }
@@ -415,7 +415,7 @@ public sealed partial class WorkflowEngine
                     var result = FailureNotices.Of(instance, stepId) is { } failure
                         ? await kind.NotifyFailureAsync(instance, failure, ct)
                         : await kind.RunStepAsync(instance, stepId, ct);
-                    outcome = new StepOutcome(stepId, current => current.Step(stepId)?.Status == StepStatus.Done
+                    outcome = new StepOutcome(current => current.Step(stepId)?.Status == StepStatus.Done
                         ? []
                         : [new NewEvent(EngineEvents.StepCompleted, EngineEvents.StepCompletedData(stepId, result.Result)), .. result.Facts],
                         () => Log.StepCompleted(_logger, instanceId, stepId));
@@ -459,7 +459,7 @@ public sealed partial class WorkflowEngine
     {
         NewEvent? recorded = null; // what the last call chose (it is called again if another writer got in first)
         var attempt = 0;
-        return new StepOutcome(stepId, current =>
+        return new StepOutcome(current =>
         {
             recorded = null;
             if (current.Step(stepId) is not { Status: StepStatus.Pending } step) return []; // done, skipped or failed meanwhile
@@ -478,7 +478,7 @@ public sealed partial class WorkflowEngine
     }
 
     /// <summary>What became of one step, to record: the events for the log as it then stands, and what to log once recorded.</summary>
-    private sealed record StepOutcome(string StepId, Func<InstanceStatus, IReadOnlyList<NewEvent>> Record, Action Log);
+    private sealed record StepOutcome(Func<InstanceStatus, IReadOnlyList<NewEvent>> Record, Action Log);
 
     /// <summary>
     /// Repairs lost wake-ups. For every instance the index says has had a step due for over a minute, it reads the header:
