@@ -59,6 +59,16 @@ public static class PageLayout
         : isError ? Html.Of($"<p class=\"notice\" role=\"alert\">{text}</p>") : Html.Of($"<p class=\"confirmation\" role=\"status\">{text}</p>");
 
     /// <summary>The hidden anti-forgery field every form carries.</summary>
+    /// <summary>
+    /// The attributes that tie field <paramref name="id"/> to its hint (<c>{id}-hint</c>) and its error (<c>{id}-error</c>),
+    /// and mark it invalid while it has an error; nothing when it has neither.
+    /// </summary>
+    public static Html DescribedBy(string id, bool hint, bool error)
+    {
+        var ids = string.Join(" ", new[] { hint ? id + "-hint" : null, error ? id + "-error" : null }.OfType<string>());
+        return ids.Length == 0 ? Html.Empty : Html.Of($" aria-describedby=\"{ids}\"{(error ? Html.Of($" aria-invalid=\"true\"") : Html.Empty)}");
+    }
+
     public static Html FormToken(string token) => Html.Of($"<input type=\"hidden\" name=\"{FormTokens.FieldName}\" value=\"{token}\">");
 
     // Colours are GOV.UK's, every text pair at least 4.5:1 against its background.

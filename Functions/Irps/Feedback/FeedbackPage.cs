@@ -20,14 +20,7 @@ public static class FeedbackPage
         string Value(string field) => values?[field].FirstOrDefault() ?? "";
         Html Error(string field) => errors.TryGetValue(field, out var messages)
             ? Html.Of($"<p class=\"error-message\" id=\"{field}-error\">Error: {string.Join(" ", messages)}</p>") : Html.Empty;
-        Html Described(string field, bool hint = false) =>
-            (hint, errors.ContainsKey(field)) switch
-            {
-                (false, false) => Html.Empty,
-                (true, false) => Html.Of($" aria-describedby=\"{field}-hint\""),
-                (false, true) => Html.Of($" aria-describedby=\"{field}-error\" aria-invalid=\"true\""),
-                (true, true) => Html.Of($" aria-describedby=\"{field}-hint {field}-error\" aria-invalid=\"true\""),
-            };
+        Html Described(string field, bool hint = false) => PageLayout.DescribedBy(field, hint, errors.ContainsKey(field));
 
         var place = view.Immigration ? "centre" : "prison";
         var roles = FeedbackForm.Roles(view.Immigration).Select(r => Html.Of($"""

@@ -144,11 +144,7 @@ public static class IrpPage
             """);
     }
 
-    private static Html Described(string id, string? hint, string? error)
-    {
-        var ids = string.Join(" ", new[] { hint is null ? null : id + "-hint", error is null ? null : id + "-error" }.OfType<string>());
-        return ids.Length == 0 ? Html.Empty : Html.Of($" aria-describedby=\"{ids}\"{(error is null ? Html.Empty : Html.Of($" aria-invalid=\"true\""))}");
-    }
+    private static Html Described(string id, string? hint, string? error) => PageLayout.DescribedBy(id, hint is not null, error is not null);
 
     private static Html Documents(IrpView irp, TimeZoneInfo zone) => Html.Of($"""
         <h2 id="documents">Documents</h2>
@@ -265,7 +261,7 @@ public static class IrpPage
                 {(error is null ? Html.Empty : Html.Of($"<p class=\"error-message\" id=\"feedback-{name}-error\">Error: {error}</p>"))}{control}</div>
                 """);
         }
-        Html Invalid(string name) => state.Error("feedback", name) is null ? Html.Empty : Html.Of($" aria-describedby=\"feedback-{name}-error\" aria-invalid=\"true\"");
+        Html Invalid(string name) => PageLayout.DescribedBy($"feedback-{name}", hint: false, state.Error("feedback", name) is not null);
         var received = irp.Feedback.Count == 0
             ? Html.Of($"<p>None yet. The requests for feedback link to a short form; its answers appear here.</p>")
             : Html.Of($"""

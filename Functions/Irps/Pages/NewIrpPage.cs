@@ -69,8 +69,7 @@ public static partial class NewIrpPage
         string V(string name) => values?[name].FirstOrDefault() ?? "";
         Html Error(string field) => errors.TryGetValue(field, out var messages)
             ? Html.Of($"<p class=\"error-message\" id=\"{Id(field)}-error\">{messages.Select(m => Html.Of($"Error: {m}<br>"))}</p>") : Html.Empty;
-        Html Attributes(string field, string? hint) =>
-            Html.Of($"{(hint is null && !errors.ContainsKey(field) ? Html.Empty : Html.Of($" aria-describedby=\"{string.Join(" ", new[] { hint is null ? null : Id(field) + "-hint", errors.ContainsKey(field) ? Id(field) + "-error" : null }.OfType<string>())}\""))}{(errors.ContainsKey(field) ? Html.Of($" aria-invalid=\"true\"") : Html.Empty)}");
+        Html Attributes(string field, string? hint) => PageLayout.DescribedBy(Id(field), hint is not null, errors.ContainsKey(field));
         Html Hint(string field, string? hint) => hint is null ? Html.Empty : Html.Of($"<p class=\"hint\" id=\"{Id(field)}-hint\">{hint}</p>");
         Html Input(string field, string label, string type, string? hint = null, bool required = true) => Html.Of($"""
             <div class="field{(errors.ContainsKey(field) ? " error" : "")}"><label for="{Id(field)}">{label}</label>{Hint(field, hint)}{Error(field)}
