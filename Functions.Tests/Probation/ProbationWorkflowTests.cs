@@ -60,8 +60,8 @@ public sealed class ProbationWorkflowTests
         Assert.Equal(22, csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length); // the header and 21 steps
     }
 
-    [Fact]
-    public async Task ConfirmingEmail_AfterFieldworkMoved_NamesTheCallAsItWasMade()
+    /// <summary>Renders the confirming email (manual 3.3, 3.4) of the inspection whose log is <paramref name="events"/> after its start.</summary>
+    private static async Task<MailMessage> ConfirmingEmail(params (string Type, JsonObject Data)[] events)
     {
         MailMessage? sent = null;
         var mail = new Mock<IMailSender>(MockBehavior.Strict);
@@ -71,12 +71,116 @@ public sealed class ProbationWorkflowTests
         var workflow = new ProbationWorkflow(new ProbationPlanner(IrpFlows.Calendar.WorkingDayCalendar.EnglandAndWales, new ProbationPolicy()),
             new ProbationMailTemplates(TimeProvider.System), mail.Object,
             new UploadLinks(new UploadTokens(IrpFlowsApp.UploadSigningKey), new DocumentsOptions(), new IrpPolicy().TimeZone, new Uri("http://localhost/")));
-        var call = (EngineEvents.StepCompleted, new JsonObject { ["stepId"] = "announcement-call", ["result"] = new JsonObject { ["date"] = "2026-12-10" } });
+        await workflow.RunStepAsync(Log(events), ProbationSteps.AnnouncementEmail, CancellationToken.None);
+        return sent!;
+    }
+
+    private static (string, JsonObject) CallMade(DateOnly date, string by = ProbationRoles.LeadInspector) =>
+        (ProbationEvents.AnnouncementCallMade, EventData.ToData(new AnnouncementCallMadeData(date, by, null)));
+
+    [Fact]
+    public async Task ConfirmingEmail_AfterFieldworkMoved_NamesTheCallAsItWasRecorded()
+    {
+        // Fieldwork from 8 February 2027: week -9's Thursday is 10 December 2026, when the call is made; fieldwork then moves a week.
         var moved = (ProbationEvents.FieldworkRescheduled, EventData.ToData(new FieldworkRescheduledData(new DateOnly(2027, 2, 15), new DateOnly(2027, 3, 1))));
 
-        await workflow.RunStepAsync(Log(call, moved), ProbationSteps.AnnouncementEmail, CancellationToken.None);
+        var sent = await ConfirmingEmail(CallMade(new DateOnly(2026, 12, 10)), moved);
 
-        Assert.Contains("Further to my telephone call on Thursday 10 December 2026", sent!.TextBody); // not the 17th the move would plan
+        Assert.Contains("Further to my telephone call on Thursday 10 December 2026", sent.TextBody); // not the 17th the move would plan
         Assert.Contains("three weeks beginning Monday 15 February 2027", sent.TextBody);
+        Assert.Equal(["lena.lead@hmiprobation.example"], sent.ReplyTo.Select(a => a.Address));
+    }
+
+    [Fact]
+    public async Task ConfirmingEmail_ForACallTheDeputyMade_NamesTheDeputy()
+    {
+        var deputy = (ProbationEvents.ContactNamed, EventData.ToData(new ContactNamedData(ProbationRoles.DeputyLead, "Dee Deputy", "dee.deputy@hmiprobation.example")));
+
+        var sent = await ConfirmingEmail(deputy, CallMade(new DateOnly(2026, 12, 11), ProbationRoles.DeputyLead));
+
+        // 3.3: the deputy announces "if the lead inspector is not available"; the lead still signs the confirmation.
+        Assert.Contains("Further to the telephone call from Dee Deputy, deputy lead inspector, on Friday 11 December 2026, I confirm that", sent.TextBody);
+        Assert.Contains("Lena Lead\nLead inspector", sent.TextBody);
+    }
+
+    [Fact]
+    public async Task ConfirmingEmail_WithNoCallRecorded_ClaimsNoCall()
+    {
+        // The call's step ran on its planned Thursday, but nobody recorded that the call was made.
+        var planned = (EngineEvents.StepCompleted, new JsonObject { ["stepId"] = "announcement-call", ["result"] = new JsonObject { ["date"] = "2026-12-10" } });
+
+        var sent = await ConfirmingEmail(planned);
+
+        Assert.Contains("I am writing to confirm that HM Inspectorate of Probation will inspect Example NPS division.", sent.TextBody);
+        Assert.DoesNotContain("telephone call", sent.TextBody);
+    }
+}
+
+/// <summary>Who each probation email goes from and to (manual 3.3, 7.2, 7.3, 7.5, Appendix 1), rendered from a state built by hand.</summary>
+public sealed class ProbationMailPeopleTests
+{
+    private static readonly ProbationPlanner Planner = new(IrpFlows.Calendar.WorkingDayCalendar.EnglandAndWales, new ProbationPolicy());
+
+    private static MailMessage Render(string step, ProbationContacts contacts)
+    {
+        var facts = ProbationExamples.Facts(new DateOnly(2028, 10, 2)) with { Contacts = contacts };
+        var standards = ProbationStandards.For(OrganisationType.Nps);
+        var state = new ProbationState(facts, new ProbationProgress(AllRated: true, DraftIssued: true))
+            { Ratings = standards.ToDictionary(s => s.Ref, _ => ProbationRating.Good) };
+        var timeline = Planner.Plan(state.Facts, state.Progress);
+        return new ProbationMailTemplates(TimeProvider.System).Render(step,
+            new ProbationMailContext("p1", state, timeline, new Uri("http://localhost/upload"), new Dictionary<string, DateOnly>()));
+    }
+
+    private static readonly ProbationContacts Named = ProbationExamples.Facts(new DateOnly(2028, 10, 2)).Contacts with
+    {
+        Administrator = new Contact("Ada Admin", "ada.admin@hmiprobation.example"),
+        HeadOfInspection = new Contact("Hal Head", "hal.head@hmiprobation.example"),
+        Osag = new Contact("OSAG", "osag@justice.example"),
+    };
+
+    [Fact]
+    public void RatingsLetter_GoesFromTheAdministrator_AndTheLeadTelephones()
+    {
+        var letter = Render(ProbationSteps.RatingsToOrganisation, Named);
+
+        // 7.2: "The administrator sends the host organisation a copy of the agreed ratings"; "the lead inspector telephones".
+        Assert.Equal(["ada.admin@hmiprobation.example"], letter.ReplyTo.Select(a => a.Address));
+        Assert.Equal(["ada.admin@hmiprobation.example", "lena.lead@hmiprobation.example"], letter.Cc.Select(a => a.Address));
+        Assert.Contains("Ada Admin\nAdministrator (operations)\nHM Inspectorate of Probation", letter.TextBody);
+        Assert.Contains("Lena Lead, the lead inspector, will telephone you today", letter.TextBody);
+    }
+
+    [Fact]
+    public void RatingsLetter_BeforeAnAdministratorIsNamed_GoesFromTheLead()
+    {
+        var letter = Render(ProbationSteps.RatingsToOrganisation, Named with { Administrator = null });
+
+        Assert.Equal(["lena.lead@hmiprobation.example"], letter.ReplyTo.Select(a => a.Address));
+        Assert.Contains("Lena Lead\nLead inspector", letter.TextBody);
+    }
+
+    [Fact]
+    public void DraftReport_IsCopiedToOsagAndTheHeadOfInspection_AndNamesOsagOnlyWhenItIsCopied()
+    {
+        var copied = Render(ProbationSteps.DraftReport, Named);
+        var notCopied = Render(ProbationSteps.DraftReport, Named with { Osag = null });
+
+        // 7.3: the draft goes "with copy to Operational and Systems Assurance Group (OSAG)"; comments "to the lead inspector and head of inspection".
+        Assert.Equal(["osag@justice.example", "hal.head@hmiprobation.example", "lena.lead@hmiprobation.example"], copied.Cc.Select(a => a.Address));
+        Assert.Contains("with a copy to the Operational and Systems Assurance Group (OSAG).", copied.TextBody);
+        Assert.Contains("to me and Hal Head, the head of inspection, by", copied.TextBody);
+        Assert.DoesNotContain("OSAG", notCopied.TextBody);
+        Assert.DoesNotContain(notCopied.Cc, a => a.Address == "osag@justice.example");
+    }
+
+    [Fact]
+    public void ActionPlan_IsAskedOfOsag_WithTheOrganisationCopied()
+    {
+        var request = Render(ProbationSteps.ActionPlan, Named);
+
+        // 7.5: "The action plan is sent by OSAG to HMI Probation".
+        Assert.Equal(["osag@justice.example"], request.To.Select(a => a.Address));
+        Assert.Equal(["chris.chief@probation.example", "hal.head@hmiprobation.example", "lena.lead@hmiprobation.example"], request.Cc.Select(a => a.Address));
     }
 }

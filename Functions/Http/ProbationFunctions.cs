@@ -73,8 +73,11 @@ public sealed class ProbationFunctions(ProbationService inspections)
     }
 
     [Function(nameof(RaiseProbationEvent))]
-    [OpenApiOperation(Tag, "Record an event: SeniorLinkManagerNamed, PlanningMeetingHeld, CaseSampleReturned, DraftIssued, CommentsReturned, Published, FieldworkRescheduled.",
-        Description = "Bodies: SeniorLinkManagerNamed { name, email }; PlanningMeetingHeld { date }; CaseSampleReturned, DraftIssued and CommentsReturned { date? } "
+    [OpenApiOperation(Tag, "Record an event: SeniorLinkManagerNamed, ContactNamed, AnnouncementCallMade, PlanningMeetingAgreed, PlanningMeetingHeld, CaseSampleReturned, DraftIssued, CommentsReturned, Published, FieldworkRescheduled.",
+        Description = "Bodies: SeniorLinkManagerNamed { name, email }; ContactNamed { role, name, email } (role: leadInspector, chiefExecutive, "
+            + "seniorLinkManager, deputyLead, administrator, headOfInspection, osag, npsDivision (CRC only)); AnnouncementCallMade { date, by? } "
+            + "(by: leadInspector, the default, or deputyLead; a date outside week -9 is recorded and answered 202 with { warnings }; 409 once the "
+            + "confirming email has gone); PlanningMeetingAgreed { at } (local yyyy-MM-ddTHH:mm, within one week of the call, manual 3.5); PlanningMeetingHeld { date }; CaseSampleReturned, DraftIssued and CommentsReturned { date? } "
             + "(default today); Published { date, url }; FieldworkRescheduled { fieldworkStart, fieldworkWeekThreeStart? } (Mondays). Dates are yyyy-MM-dd. "
             + "400 for an unknown event or a bad field; 409 when the inspection's state refuses it.",
         RequestBody = typeof(ProbationEventRequest), ResponseStatus = StatusCodes.Status202Accepted,
@@ -86,7 +89,10 @@ public sealed class ProbationFunctions(ProbationService inspections)
         var (body, problem) = await JsonBody.ReadAsync<ProbationEventRequest>(request, EventData.Json, emptyAllowed: true);
         if (problem is not null) return problem;
         var fields = body is null ? null : JsonSerializer.SerializeToNode(body, EventData.Json)!.AsObject();
-        return Accepted(await inspections.RaiseAsync(id, eventName, fields, durable, ct));
+        var (refusal, warnings) = await inspections.RaiseAsync(id, eventName, fields, durable, ct);
+        return refusal is not null ? Problems.For(refusal)
+            : warnings.Count > 0 ? TypedResults.Accepted((string?)null, new RecordedWithWarnings(warnings))
+            : TypedResults.Accepted((string?)null);
     }
 
     [Function(nameof(RateProbationStandard))]
@@ -130,6 +136,9 @@ public sealed class ProbationFunctions(ProbationService inspections)
 
     private static IResult Accepted(Refusal? refusal) => refusal is null ? TypedResults.Accepted((string?)null) : Problems.For(refusal);
 }
+
+/// <summary>The body of <c>202 Accepted</c> when what was recorded is unusual: an announcement call outside week -9 (manual 3.3).</summary>
+public sealed record RecordedWithWarnings(IReadOnlyList<string> Warnings);
 
 /// <summary>The body of <c>202 Accepted</c> after starting a probation inspection: where to follow it.</summary>
 public sealed record CreatedProbationInspection(string Id, string StatusQueryGetUri, string SendEventPostUri, string TerminatePostUri)

@@ -129,6 +129,7 @@ public sealed class GraphMailSender : IMailSender
             Body = new GraphModels.ItemBody { ContentType = GraphModels.BodyType.Html, Content = message.HtmlBody },
             ToRecipients = message.To.Select(ToRecipient).ToList(),
             CcRecipients = message.Cc.Select(ToRecipient).ToList(),
+            ReplyTo = message.ReplyTo.Select(ToRecipient).ToList(),
             SingleValueExtendedProperties =
             [
                 new GraphModels.SingleValueLegacyExtendedProperty { Id = MessageKeyPropertyId, Value = message.MessageKey },

@@ -18,7 +18,11 @@ public sealed record MailMessage(
     string Subject,
     string HtmlBody,
     string TextBody,
-    IReadOnlyList<MailAttachment> Attachments);
+    IReadOnlyList<MailAttachment> Attachments)
+{
+    /// <summary>Who answers are for, when not the mailbox that sends (HMI Probation's administrator sends the ratings letter, manual 7.2).</summary>
+    public IReadOnlyList<EmailAddress> ReplyTo { get; init; } = [];
+}
 
 /// <summary>
 /// The message with <see cref="MessageKey"/> as it left the sender's mailbox: its recipients, subject and time read back from

@@ -39,6 +39,7 @@ public static class MimeMail
             MessageId = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(message.MessageKey))) + "@irpflows",
         };
         mime.Cc.AddRange(message.Cc.Select(Mailbox));
+        mime.ReplyTo.AddRange(message.ReplyTo.Select(Mailbox));
         mime.Headers.Add(MessageKeyHeader, message.MessageKey);
         mime.Prepare(EncodingConstraint.SevenBit);
 

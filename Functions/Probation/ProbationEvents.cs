@@ -5,6 +5,9 @@ public static class ProbationEvents
 {
     public const string Started = "ProbationInspectionStarted";
     public const string SeniorLinkManagerNamed = nameof(SeniorLinkManagerNamed);
+    public const string ContactNamed = nameof(ContactNamed);
+    public const string AnnouncementCallMade = nameof(AnnouncementCallMade);
+    public const string PlanningMeetingAgreed = nameof(PlanningMeetingAgreed);
     public const string PlanningMeetingHeld = nameof(PlanningMeetingHeld);
     public const string CaseSampleReturned = nameof(CaseSampleReturned);
     public const string DraftIssued = nameof(DraftIssued);
@@ -17,13 +20,25 @@ public static class ProbationEvents
     /// <summary>Events a coordinator may raise through <c>POST /api/probation-inspections/{id}/events/{eventName}</c>.</summary>
     public static readonly IReadOnlySet<string> RaisableByCoordinator = new HashSet<string>(StringComparer.Ordinal)
     {
-        SeniorLinkManagerNamed, PlanningMeetingHeld, CaseSampleReturned, DraftIssued, CommentsReturned, Published, FieldworkRescheduled,
+        SeniorLinkManagerNamed, ContactNamed, AnnouncementCallMade, PlanningMeetingAgreed, PlanningMeetingHeld, CaseSampleReturned, DraftIssued, CommentsReturned, Published, FieldworkRescheduled,
     };
 }
 
 public sealed record ProbationStartedData(ProbationFacts Facts);
 
 public sealed record SeniorLinkManagerNamedData(string Name, string Email);
+
+/// <summary>A contact named or corrected; <see cref="Role"/> is one of <see cref="ProbationRoles.All"/>.</summary>
+public sealed record ContactNamedData(string Role, string Name, string Email);
+
+/// <summary>
+/// The announcement telephone call as it was made (manual 3.3): its day and who made it, the lead inspector or, when the lead is
+/// not available, the deputy lead. <see cref="Warning"/> says why the day is unusual (outside week -9), when it is.
+/// </summary>
+public sealed record AnnouncementCallMadeData(DateOnly Date, string By, string? Warning);
+
+/// <summary>The day and local time agreed on the announcement call for the telephone planning meeting (manual 3.3, 3.5).</summary>
+public sealed record PlanningMeetingAgreedData(DateTime At);
 
 /// <summary>The day the telephone planning meeting was held (manual 3.5).</summary>
 public sealed record PlanningMeetingHeldData(DateOnly Date);

@@ -13,11 +13,77 @@ public enum OrganisationType { Nps, Crc }
 public sealed record Organisation(string Name, OrganisationType Type, Nation Nation);
 
 /// <summary>
-/// The people a probation inspection writes to: the lead inspector (who announces it, 3.3, and signs its emails), the CRC
-/// chief executive or NPS divisional director (3.3), and the senior link manager the organisation names on the announcement
-/// call (3.3, 3.4), so usually unknown at the start.
+/// The people a probation inspection writes to or on behalf of. Three are needed from the start: the lead inspector, who
+/// announces it (3.3) and signs most of its emails, and the CRC chief executive or NPS divisional director (3.3). The others
+/// may be named at the start or later (<c>ContactNamed</c>): the senior link manager, named by the organisation on the
+/// announcement call (3.3, 3.4); HMI Probation's deputy lead inspector (3.3, Appendix 1), administrator (Appendix 1: issues
+/// the inspection documentation; sends the ratings letter, 7.2) and head of inspection (7.3: receives the factual accuracy
+/// comments with the lead; 7.5: reviews the action plan); OSAG, HMPPS's Operational and Systems Assurance Group (7.3: copied on
+/// the draft report; 7.5: sends the action plan); and, for a CRC, the NPS division told that its unpaid work cases are
+/// inspected (6.1). An email whose person is not named yet goes without them and says nothing of them.
 /// </summary>
-public sealed record ProbationContacts(Contact LeadInspector, Contact ChiefExecutive, Contact? SeniorLinkManager);
+public sealed record ProbationContacts(Contact LeadInspector, Contact ChiefExecutive, Contact? SeniorLinkManager)
+{
+    public Contact? DeputyLead { get; init; }
+    public Contact? Administrator { get; init; }
+    public Contact? HeadOfInspection { get; init; }
+    public Contact? Osag { get; init; }
+    public Contact? NpsDivision { get; init; }
+
+    /// <summary>The contact with <paramref name="role"/> (one of <see cref="ProbationRoles.All"/>), or null when not named.</summary>
+    public Contact? Of(string role) => role switch
+    {
+        ProbationRoles.LeadInspector => LeadInspector,
+        ProbationRoles.ChiefExecutive => ChiefExecutive,
+        ProbationRoles.SeniorLinkManager => SeniorLinkManager,
+        ProbationRoles.DeputyLead => DeputyLead,
+        ProbationRoles.Administrator => Administrator,
+        ProbationRoles.HeadOfInspection => HeadOfInspection,
+        ProbationRoles.Osag => Osag,
+        ProbationRoles.NpsDivision => NpsDivision,
+        _ => throw new ArgumentOutOfRangeException(nameof(role), role, "Not a probation contact's role."),
+    };
+
+    /// <summary>These contacts with <paramref name="role"/> now <paramref name="contact"/>.</summary>
+    public ProbationContacts With(string role, Contact contact) => role switch
+    {
+        ProbationRoles.LeadInspector => this with { LeadInspector = contact },
+        ProbationRoles.ChiefExecutive => this with { ChiefExecutive = contact },
+        ProbationRoles.SeniorLinkManager => this with { SeniorLinkManager = contact },
+        ProbationRoles.DeputyLead => this with { DeputyLead = contact },
+        ProbationRoles.Administrator => this with { Administrator = contact },
+        ProbationRoles.HeadOfInspection => this with { HeadOfInspection = contact },
+        ProbationRoles.Osag => this with { Osag = contact },
+        ProbationRoles.NpsDivision => this with { NpsDivision = contact },
+        _ => throw new ArgumentOutOfRangeException(nameof(role), role, "Not a probation contact's role."),
+    };
+}
+
+/// <summary>The roles of <see cref="ProbationContacts"/>, as the API names them (the create body's <c>contacts</c> fields, <c>ContactNamed</c>'s <c>role</c>).</summary>
+public static class ProbationRoles
+{
+    public const string LeadInspector = "leadInspector";
+    public const string ChiefExecutive = "chiefExecutive";
+    public const string SeniorLinkManager = "seniorLinkManager";
+    public const string DeputyLead = "deputyLead";
+    public const string Administrator = "administrator";
+    public const string HeadOfInspection = "headOfInspection";
+    public const string Osag = "osag";
+    public const string NpsDivision = "npsDivision";
+
+    public static readonly IReadOnlyList<string> All =
+        [LeadInspector, ChiefExecutive, SeniorLinkManager, DeputyLead, Administrator, HeadOfInspection, Osag, NpsDivision];
+
+    /// <summary>How an email's sign-off names the role.</summary>
+    public static string Title(string role) => role switch
+    {
+        LeadInspector => "Lead inspector",
+        DeputyLead => "Deputy lead inspector",
+        Administrator => "Administrator (operations)",
+        HeadOfInspection => "Head of inspection",
+        _ => role,
+    };
+}
 
 /// <summary>
 /// Everything a coordinator states when starting a probation inspection, after validation. Every date of the manual is a week
@@ -46,4 +112,11 @@ public sealed record ProbationProgress(
     bool AllRated = false,
     bool DraftIssued = false,
     bool CommentsReturned = false,
-    DateOnly? PublishedOn = null);
+    DateOnly? PublishedOn = null)
+{
+    /// <summary>The day the announcement call was made, once recorded (3.3): the confirming email follows it.</summary>
+    public DateOnly? AnnouncementCallOn { get; init; }
+
+    /// <summary>The local day and time agreed for the telephone planning meeting, once recorded (3.3, 3.5).</summary>
+    public DateTime? PlanningMeetingAgreedAt { get; init; }
+}

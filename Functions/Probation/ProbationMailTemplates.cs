@@ -41,24 +41,34 @@ public sealed class ProbationMailTemplates(TimeProvider time)
         string Long(string step) => DateWords.LongDate(context.Date(step));
         var body = new MailBodyBuilder();
 
-        MailMessage Compose(IReadOnlyList<EmailAddress> to, string subject, IReadOnlyList<MailAttachment>? attachments = null)
+        // Each email goes from the person the manual gives the task to (the administrator sends the ratings letter, 7.2; the
+        // lead inspector the rest): signed by them, answered to them, copied to them and the lead. Until the administrator is
+        // named, the lead inspector sends in their place.
+        MailMessage Compose(IReadOnlyList<EmailAddress> to, string subject, IReadOnlyList<MailAttachment>? attachments = null,
+            string from = ProbationRoles.LeadInspector, IReadOnlyList<EmailAddress>? copy = null)
         {
-            body.SignOff("Yours sincerely,", contacts.LeadInspector.Name, "Lead inspector", "HM Inspectorate of Probation", contacts.LeadInspector.Email);
-            var cc = lead.Where(c => !to.Any(t => string.Equals(t.Address, c.Address, StringComparison.OrdinalIgnoreCase))).ToList();
-            return new MailMessage($"{context.InstanceId}/{stepId}", to, cc, $"{subject}: {name}", body.BuildHtml(subject), body.BuildText(), attachments ?? []);
+            var (sender, role) = contacts.Of(from) is { } named ? (named, from) : (contacts.LeadInspector, ProbationRoles.LeadInspector);
+            body.SignOff("Yours sincerely,", sender.Name, ProbationRoles.Title(role), "HM Inspectorate of Probation", sender.Email);
+            var replyTo = Recipients(sender);
+            var cc = (copy ?? []).Concat(replyTo).Concat(lead).DistinctBy(c => c.Address, StringComparer.OrdinalIgnoreCase)
+                .Where(c => !to.Any(t => string.Equals(t.Address, c.Address, StringComparison.OrdinalIgnoreCase))).ToList();
+            return new MailMessage($"{context.InstanceId}/{stepId}", to, cc, $"{subject}: {name}", body.BuildHtml(subject), body.BuildText(), attachments ?? [])
+                { ReplyTo = replyTo };
         }
 
         switch (stepId)
         {
             case ProbationSteps.AnnouncementEmail:
                 body.Paragraph(Greeting(leaders))
-                    .Paragraph($"Further to my telephone call on {Long(ProbationSteps.AnnouncementCall)}, I confirm that HM Inspectorate of Probation will inspect {name}. "
+                    .Paragraph($"{Announcement(context.State)}HM Inspectorate of Probation will inspect {name}. "
                         + $"Fieldwork takes place in three weeks beginning {Long(ProbationSteps.FieldworkWeek1)}, {Long(ProbationSteps.FieldworkWeek2)} and {Long(ProbationSteps.FieldworkWeek3)}.")
                     .Paragraph("The project plan attached sets out the key dates and activities from now until the action plan after publication, as a table and as calendar entries. "
                         + "Please check the dates and tell us of any that conflict with other significant commitments, so that we can consider changes.")
                     .Heading("Before fieldwork")
                     .BulletList([
-                        $"Telephone planning meeting: by {Long(ProbationSteps.PlanningMeeting)}.",
+                        context.State.Progress.PlanningMeetingAgreedAt is { } meeting
+                            ? $"Telephone planning meeting: {DateWords.LongDate(DateOnly.FromDateTime(meeting))} at {meeting:HH:mm}, as agreed on the call."
+                            : $"Telephone planning meeting: by {Long(ProbationSteps.PlanningMeeting)}.",
                         $"Evidence in advance, with the evidence source grid: by {Long(ProbationSteps.EvidenceInAdvance)}.",
                         $"Presentation and on-site planning meeting: week -5, from {Long(ProbationSteps.OnSitePlanning)}.",
                         $"Case sample: identified on {Long(ProbationSteps.CaseSampleRequest)} and returned by 16:00 on {Long(ProbationSteps.CaseSampleReturn)}.",
@@ -93,20 +103,25 @@ public sealed class ProbationMailTemplates(TimeProvider time)
             case ProbationSteps.RatingsToOrganisation:
                 var state = context.State;
                 body.Paragraph(Greeting(leaders))
-                    .Paragraph($"The ratings panel met on {Long(ProbationSteps.RatingsPanel)} and agreed the ratings below. I will telephone today to explain its decision.")
+                    .Paragraph($"The ratings panel met on {Long(ProbationSteps.RatingsPanel)} and agreed the ratings below. "
+                        + $"{contacts.LeadInspector.Name}, the lead inspector, will telephone you today to explain its decision.")
                     .Heading("Ratings")
                     .LabelledList(state.Standards.Select(s => ((string?)$"{s.Ref} {s.Title}:", ProbationStandards.Words(state.Ratings[s.Ref]))));
                 if (ProbationStandards.Overall(state.Standards, state.Ratings) is { } overall)
                     body.Paragraph($"Overall, {name} is rated {ProbationStandards.Words(overall).ToLowerInvariant()}.");
-                return Compose(leaders, "Ratings panel decision");
+                return Compose(leaders, "Ratings panel decision", from: ProbationRoles.Administrator);
 
             case ProbationSteps.DraftReport:
+                // 7.3: the draft goes "with copy to Operational and Systems Assurance Group (OSAG)"; comments go "to the lead
+                // inspector and head of inspection".
+                var osag = Recipients(contacts.Osag);
                 body.Paragraph(Greeting(leaders))
-                    .Paragraph($"The draft report of our inspection of {name} is issued to you today for factual accuracy checking, with a copy to the Operational and Systems Assurance Group (OSAG).")
-                    .Paragraph($"Please return any comments on its factual accuracy to me and the head of inspection by {Long(ProbationSteps.FactualAccuracyDeadline)}. "
+                    .Paragraph($"The draft report of our inspection of {name} is issued to you today for factual accuracy checking"
+                        + (contacts.Osag is null ? "." : ", with a copy to the Operational and Systems Assurance Group (OSAG)."))
+                    .Paragraph($"Please return any comments on its factual accuracy to {CommentsTo(contacts)} by {Long(ProbationSteps.FactualAccuracyDeadline)}. "
                         + "We also invite you to complete the feedback questionnaire about the inspection.")
                     .LinkParagraph("Please upload your comments using this secure link:", context.UploadLink, $"upload factual accuracy comments for {name}");
-                return Compose(leaders, "Draft report for factual accuracy checking");
+                return Compose(leaders, "Draft report for factual accuracy checking", copy: [.. osag, .. Recipients(contacts.HeadOfInspection)]);
 
             case ProbationSteps.FactualAccuracyReminder:
                 body.Paragraph(Greeting(leaders))
@@ -127,10 +142,13 @@ public sealed class ProbationMailTemplates(TimeProvider time)
                 return Compose(leaders, "Report published");
 
             case ProbationSteps.ActionPlan:
-                body.Paragraph(Greeting(leaders))
-                    .Paragraph($"The action plan addressing the report's recommendations is due with us from OSAG this week. We will review it and acknowledge it, "
-                        + "and follow up progress at the next annual inspection.");
-                return Compose(leaders, "Action plan due");
+                // 7.5: "The action plan is sent by OSAG to HMI Probation"; the lead and head of inspection review it.
+                body.Paragraph(Greeting(contacts.Osag is null ? leaders : Recipients(contacts.Osag)))
+                    .Paragraph($"The action plan addressing the recommendations of our report on {name}, agreed between {name} and OSAG, is due with us from OSAG this week. "
+                        + "The lead inspector and head of inspection will review it and acknowledge it, and progress will be followed up at the next annual inspection.");
+                return contacts.Osag is null
+                    ? Compose(leaders, "Action plan due", copy: Recipients(contacts.HeadOfInspection))
+                    : Compose(Recipients(contacts.Osag), "Action plan due", copy: [.. leaders, .. Recipients(contacts.HeadOfInspection)]);
 
             case ProbationSteps.Cancellation:
                 body.Paragraph(Greeting(leaders))
@@ -143,6 +161,21 @@ public sealed class ProbationMailTemplates(TimeProvider time)
                 throw new ArgumentException($"Step '{stepId}' of a probation inspection sends no email.", nameof(stepId));
         }
     }
+
+    /// <summary>
+    /// 3.3: the confirming email follows the call; it names the call as recorded (who made it and when), and says nothing of a
+    /// call that is not recorded rather than assert a planned date as if it had happened.
+    /// </summary>
+    private static string Announcement(ProbationState state) => state.AnnouncementCall switch
+    {
+        null => "I am writing to confirm that ",
+        { By: ProbationRoles.DeputyLead } call =>
+            $"Further to the telephone call from {state.Facts.Contacts.DeputyLead?.Name ?? "our deputy lead inspector"}, deputy lead inspector, on {DateWords.LongDate(call.Date)}, I confirm that ",
+        var call => $"Further to my telephone call on {DateWords.LongDate(call.Date)}, I confirm that ",
+    };
+
+    private static string CommentsTo(ProbationContacts contacts) =>
+        contacts.HeadOfInspection is { } head ? $"me and {head.Name}, the head of inspection," : "me and the head of inspection";
 
     private static string Greeting(IReadOnlyList<EmailAddress> to) => $"Dear {DateWords.JoinNames(to.Select(a => a.Name).ToList())},";
 

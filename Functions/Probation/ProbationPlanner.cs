@@ -60,18 +60,24 @@ public sealed class ProbationPlanner
         Add(ProbationSteps.Preparation, "Preparation starts: background information collated", FirstWorkingDayOfWeek(WeekBefore(facts, 11)),
             "Lead inspector and administrator", "3.2");
 
-        // 3.3: announced by telephone "on the Thursday or Friday, nine weeks before the fieldwork commences (week -9)".
-        var call = AnnouncementCall(facts);
-        Add(ProbationSteps.AnnouncementCall, "Announcement telephone call", call, "Lead inspector to the chief executive / divisional director", "3.3");
+        // 3.3: announced by telephone "on the Thursday or Friday, nine weeks before the fieldwork commences (week -9)"; the day
+        // it was made once recorded.
+        var call = progress.AnnouncementCallOn ?? AnnouncementCall(facts);
+        Add(ProbationSteps.AnnouncementCall, progress.AnnouncementCallOn is null ? "Announcement telephone call" : "Announcement telephone call made", call,
+            "Lead inspector (or deputy lead) to the chief executive / divisional director", "3.3");
 
         // 3.3, 3.4: the confirming email with the project plan "on the first working day of the week following the call (week -8)".
-        Add(ProbationSteps.AnnouncementEmail, "Email confirming the inspection, with the project plan", FirstWorkingDayOfWeek(WeekBefore(facts, 8)),
+        Add(ProbationSteps.AnnouncementEmail, "Email confirming the inspection, with the project plan", FirstWorkingDayOfWeek(MondayOf(call).AddDays(7)),
             leaders, "3.3, 3.4");
 
         // 3.5: the telephone planning meeting "takes place within one week of the announcement": a limit, so a week after the
-        // call, or the working day before when that is a holiday; the day it was held once recorded.
-        Add(ProbationSteps.PlanningMeeting, progress.PlanningMeetingOn is null ? "Telephone planning meeting (latest date)" : "Telephone planning meeting held",
-            progress.PlanningMeetingOn ?? LastWorkingDayOnOrBefore(call.AddDays(7)), "Lead inspector and senior link manager", "3.5");
+        // call, or the working day before when that is a holiday; the day and time agreed on the call (3.3 "confirm the date and
+        // time of the telephone planning meeting") once recorded; the day it was held once recorded.
+        var agreed = progress.PlanningMeetingAgreedAt;
+        Add(ProbationSteps.PlanningMeeting,
+            progress.PlanningMeetingOn is not null ? "Telephone planning meeting held" : agreed is not null ? "Telephone planning meeting (agreed)" : "Telephone planning meeting (latest date)",
+            progress.PlanningMeetingOn ?? (agreed is { } at ? DateOnly.FromDateTime(at) : LastWorkingDayOnOrBefore(call.AddDays(7))),
+            "Lead inspector and senior link manager", "3.5", time: progress.PlanningMeetingOn is null && agreed is { } when ? TimeOnly.FromDateTime(when) : null);
 
         // 3.6, 3.8: the lead has read the evidence in advance by week -5, when the on-site planning meeting is held; so it is due
         // by the end of week -6, moved to the working day before when that Friday is a holiday.
@@ -174,6 +180,8 @@ public sealed class ProbationPlanner
         var friday = monday.AddDays(4);
         return _calendar.IsWorkingDay(friday) ? friday : LastWorkingDayOnOrBefore(thursday);
     }
+
+    private static DateOnly MondayOf(DateOnly date) => date.AddDays(-(((int)date.DayOfWeek + 6) % 7));
 
     private static DateOnly WeekBefore(ProbationFacts facts, int weeks) => facts.FieldworkStart.AddDays(-7 * weeks);
 

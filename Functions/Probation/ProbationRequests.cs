@@ -32,7 +32,23 @@ public sealed record OrganisationRequest(
 
 /// <param name="ChiefExecutive">The CRC chief executive or NPS divisional director.</param>
 /// <param name="SeniorLinkManager">Optional at start: named on the announcement call (manual 3.3).</param>
-public sealed record ProbationContactsRequest(ContactRequest? LeadInspector, ContactRequest? ChiefExecutive, ContactRequest? SeniorLinkManager);
+public sealed record ProbationContactsRequest(ContactRequest? LeadInspector, ContactRequest? ChiefExecutive, ContactRequest? SeniorLinkManager)
+{
+    /// <summary>Optional: HMI Probation's deputy lead inspector (manual 3.3, Appendix 1).</summary>
+    public ContactRequest? DeputyLead { get; init; }
+
+    /// <summary>Optional: HMI Probation's administrator (operations), who sends the ratings letter (7.2) and the inspection documentation (Appendix 1).</summary>
+    public ContactRequest? Administrator { get; init; }
+
+    /// <summary>Optional: the head of inspection, who receives the factual accuracy comments (7.3) and reviews the action plan (7.5).</summary>
+    public ContactRequest? HeadOfInspection { get; init; }
+
+    /// <summary>Optional: HMPPS's Operational and Systems Assurance Group, copied on the draft report (7.3), which sends the action plan (7.5).</summary>
+    public ContactRequest? Osag { get; init; }
+
+    /// <summary>Optional, CRC inspections only: the NPS division told before fieldwork that its unpaid work cases are inspected (6.1).</summary>
+    public ContactRequest? NpsDivision { get; init; }
+}
 
 /// <summary>
 /// The body of <c>POST /api/probation-inspections/{id}/events/{eventName}</c>: each event reads the fields it needs. Typed so
@@ -44,7 +60,10 @@ public sealed record ProbationEventRequest(
     [property: Text(Limits.Choice)] string? Date = null,
     [property: Text(Limits.Url)] string? Url = null,
     [property: Text(Limits.Choice)] string? FieldworkStart = null,
-    [property: Text(Limits.Choice)] string? FieldworkWeekThreeStart = null);
+    [property: Text(Limits.Choice)] string? FieldworkWeekThreeStart = null,
+    [property: Text(Limits.Choice)] string? Role = null,
+    [property: Text(Limits.Choice)] string? By = null,
+    [property: Text(Limits.Choice)] string? At = null);
 
 /// <summary>The outcome of validating a request: the facts when valid, otherwise errors keyed by camelCase field path.</summary>
 public sealed record ProbationValidation(ProbationFacts? Facts, IReadOnlyDictionary<string, string[]> Errors)
@@ -84,7 +103,16 @@ public static class ProbationRequestValidator
             var lead = Contacts.Parse(request.Contacts.LeadInspector, "contacts.leadInspector", required: true, Error);
             var chief = Contacts.Parse(request.Contacts.ChiefExecutive, "contacts.chiefExecutive", required: true, Error);
             var link = Contacts.Parse(request.Contacts.SeniorLinkManager, "contacts.seniorLinkManager", required: false, Error);
-            if (lead is not null && chief is not null) contacts = new ProbationContacts(lead, chief, link);
+            Contact? Optional(ContactRequest? input, string role) => Contacts.Parse(input, "contacts." + role, required: false, Error);
+            var deputy = Optional(request.Contacts.DeputyLead, ProbationRoles.DeputyLead);
+            var administrator = Optional(request.Contacts.Administrator, ProbationRoles.Administrator);
+            var head = Optional(request.Contacts.HeadOfInspection, ProbationRoles.HeadOfInspection);
+            var osag = Optional(request.Contacts.Osag, ProbationRoles.Osag);
+            var division = Optional(request.Contacts.NpsDivision, ProbationRoles.NpsDivision);
+            if (division is not null && organisation?.Type == OrganisationType.Nps) Error("contacts.npsDivision", NpsDivisionRule);
+            if (lead is not null && chief is not null)
+                contacts = new ProbationContacts(lead, chief, link)
+                    { DeputyLead = deputy, Administrator = administrator, HeadOfInspection = head, Osag = osag, NpsDivision = division };
         }
 
         if (errors.Count > 0 || organisation is null || start is null || weekThree is null || contacts is null) return Result(null, errors);
@@ -115,6 +143,10 @@ public static class ProbationRequestValidator
             ? (null, $"is too soon: the announcement call falls on {call:yyyy-MM-dd} (Thursday of week -9, manual 3.3), before today ({today:yyyy-MM-dd})")
             : (timeline, null);
     }
+
+    /// <summary>Why an NPS inspection has no NPS division contact.</summary>
+    public const string NpsDivisionRule =
+        "is for a CRC inspection only: the NPS division is told before fieldwork that its unpaid work cases are inspected (manual 6.1); an NPS inspection is of the division itself";
 
     /// <summary>A yyyy-MM-dd Monday, or null (with an error when <paramref name="required"/> or malformed).</summary>
     public static DateOnly? ParseMonday(string? text, string field, bool required, Action<string, string> error)

@@ -23,7 +23,7 @@ public sealed class ProbationService(
     public ProbationValidation Validate(CreateProbationInspectionRequest? request) => ProbationRequestValidator.Validate(request, Today(), calendar, planner);
 
     public ProbationPreview Preview(ProbationFacts facts) =>
-        new(workflow.Timeline(new ProbationState(facts, new ProbationProgress())).Select(s => Entry(facts, s, null)).ToList());
+        new(workflow.Timeline(new ProbationState(facts, new ProbationProgress())).Select(s => Entry(facts, s, null, null)).ToList());
 
     public async Task<string> CreateAsync(ProbationFacts facts, DurableTaskClient durable, CancellationToken ct)
     {
@@ -66,16 +66,26 @@ public sealed class ProbationService(
         };
     }
 
-    /// <summary>Records a coordinator's event; null on success, else the refusal (invalid field, unknown inspection, or a conflict with its state).</summary>
-    public async Task<Refusal?> RaiseAsync(string id, string eventName, JsonObject? body, DurableTaskClient durable, CancellationToken ct)
+    /// <summary>
+    /// Records a coordinator's event. Returns the refusal (invalid field, unknown inspection, or a conflict with its state), or
+    /// on success what the coordinator should know about what was recorded (an announcement call outside week -9).
+    /// </summary>
+    public async Task<(Refusal? Refusal, IReadOnlyList<string> Warnings)> RaiseAsync(
+        string id, string eventName, JsonObject? body, DurableTaskClient durable, CancellationToken ct)
     {
         if (!ProbationEvents.RaisableByCoordinator.Contains(eventName))
-            return Refusal.Invalid("eventName",
-                $"'{eventName}' is not an event of a probation inspection. Known events: {string.Join(", ", ProbationEvents.RaisableByCoordinator.Order())}.");
+            return (Refusal.Invalid("eventName",
+                $"'{eventName}' is not an event of a probation inspection. Known events: {string.Join(", ", ProbationEvents.RaisableByCoordinator.Order())}."), []);
         var (data, error) = Parse(eventName, body ?? [], Today());
-        if (error is not null) return error;
-        return await AppendAsync(id, status => Decide(status, eventName, data!), durable, ct);
+        if (error is not null) return (error, []);
+        IReadOnlyList<NewEvent> decided = [];
+        var refusal = await AppendAsync(id, status => decided = Decide(status, eventName, data!), durable, ct);
+        return (refusal, refusal is null ? Warnings(decided) : []);
     }
+
+    private static IReadOnlyList<string> Warnings(IReadOnlyList<NewEvent> recorded) =>
+        recorded.Where(e => e.Type == ProbationEvents.AnnouncementCallMade)
+            .Select(e => EventData.FromData<AnnouncementCallMadeData>(e.Data).Warning).OfType<string>().ToList();
 
     /// <summary>
     /// Records a standard's rating (manual 7.1); the very rating already recorded is accepted and records nothing. Not found for
@@ -172,6 +182,24 @@ public sealed class ProbationService(
                 return [];
             case ProbationEvents.PlanningMeetingHeld when state.Progress.PlanningMeetingOn == EventData.FromData<PlanningMeetingHeldData>(data).Date:
                 return [];
+            case ProbationEvents.ContactNamed when EventData.FromData<ContactNamedData>(data) is var named:
+                if (named.Role == ProbationRoles.NpsDivision && state.Facts.Organisation.Type == OrganisationType.Nps)
+                    throw new RefusedException(Refusal.Invalid("role", ProbationRequestValidator.NpsDivisionRule + "."));
+                if (state.Facts.Contacts.Of(named.Role) == new Contact(named.Name, named.Email)) return [];
+                break;
+            case ProbationEvents.AnnouncementCallMade:
+                return Announce(status, state, EventData.FromData<AnnouncementCallMadeData>(data));
+            case ProbationEvents.PlanningMeetingAgreed when state.Progress.PlanningMeetingOn is { } heldOn:
+                throw Conflict("Planning meeting already held", $"The telephone planning meeting was held on {heldOn:yyyy-MM-dd}.");
+            case ProbationEvents.PlanningMeetingAgreed when EventData.FromData<PlanningMeetingAgreedData>(data).At is var at:
+                if (state.Progress.PlanningMeetingAgreedAt == at) return [];
+                // 3.5: "The planning meeting takes place within one week of the announcement."
+                var announced = CallDate(status, state);
+                if (DateOnly.FromDateTime(at) < announced || DateOnly.FromDateTime(at) > announced.AddDays(7))
+                    throw new RefusedException(Refusal.Invalid("at",
+                        $"must be within one week of the announcement call on {announced:yyyy-MM-dd}, from {announced:yyyy-MM-dd} to {announced.AddDays(7):yyyy-MM-dd} "
+                        + "(manual 3.5: \"The planning meeting takes place within one week of the announcement\")."));
+                break;
             case ProbationEvents.FieldworkRescheduled when Done(ProbationSteps.FieldworkWeek1):
                 throw Conflict("Fieldwork has started", "Fieldwork has already started; its weeks can no longer be moved.");
             case ProbationEvents.FieldworkRescheduled when EventData.FromData<FieldworkRescheduledData>(data) is var asked
@@ -192,9 +220,7 @@ public sealed class ProbationService(
                 break;
             case ProbationEvents.PlanningMeetingHeld:
                 // 3.5: the planning meeting follows the announcement call, within a week of it.
-                // The call as it was made (a later move of fieldwork leaves it alone), or as planned.
-                var call = ProbationWorkflow.RanOn(status.Step(ProbationSteps.AnnouncementCall))
-                    ?? workflow.Timeline(state).Single(s => s.Id == ProbationSteps.AnnouncementCall).Date;
+                var call = CallDate(status, state);
                 if (EventData.FromData<PlanningMeetingHeldData>(data).Date < call)
                     throw new RefusedException(Refusal.Invalid("date", $"must not be before the announcement call on {call:yyyy-MM-dd} (manual 3.5)."));
                 break;
@@ -224,6 +250,34 @@ public sealed class ProbationService(
                 throw Conflict("No draft issued", "A report is published after its factual accuracy check (manual 7.3, 7.4); the draft has not been issued.");
         }
         return [new NewEvent(eventName, data)];
+    }
+
+    /// <summary>
+    /// The announcement call as recorded, else as its step ran (a later move of fieldwork leaves it alone), else as planned.
+    /// </summary>
+    private DateOnly CallDate(InstanceStatus status, ProbationState state) =>
+        state.Progress.AnnouncementCallOn ?? ProbationWorkflow.RanOn(status.Step(ProbationSteps.AnnouncementCall))
+        ?? workflow.Timeline(state).Single(s => s.Id == ProbationSteps.AnnouncementCall).Date;
+
+    /// <summary>
+    /// 3.3: the call is made "on the Thursday or Friday, nine weeks before the fieldwork commences (week -9)" by the lead inspector,
+    /// "or the deputy lead inspector if the lead inspector is not available". Any day is recorded as it happened; one outside
+    /// week -9 carries a warning. The same call again records nothing.
+    /// </summary>
+    private IReadOnlyList<NewEvent> Announce(InstanceStatus status, ProbationState state, AnnouncementCallMadeData call)
+    {
+        if (state.Facts.Contacts.Of(call.By) is null)
+            throw new RefusedException(Refusal.OutOfOrder("Deputy lead not named", "by",
+                "is the deputy lead inspector, who is not named for this inspection yet: record ContactNamed with role deputyLead first (manual 3.3)."));
+        if (status.Step(ProbationSteps.AnnouncementEmail)?.Status == StepStatus.Done)
+            throw new RefusedException(Refusal.Conflict("Inspection already confirmed",
+                "The email confirming the inspection has gone; it followed the announcement call, which can no longer be recorded or changed (manual 3.3)."));
+        if (state.AnnouncementCall is { } recorded && (recorded.Date, recorded.By) == (call.Date, call.By)) return [];
+        var weekMinus9 = state.Facts.FieldworkStart.AddDays(-63);
+        var warning = call.Date >= weekMinus9 && call.Date < weekMinus9.AddDays(7) ? null
+            : $"The call on {call.Date:yyyy-MM-dd} is in {ProbationPlanner.WeekOf(state.Facts, call.Date)}, not week -9 (from {weekMinus9:yyyy-MM-dd}) as the manual expects (3.3); "
+              + "the confirming email follows on the first working day of the week after the call.";
+        return [new NewEvent(ProbationEvents.AnnouncementCallMade, EventData.ToData(call with { Warning = warning }))];
     }
 
     private static string On(DateOnly? date) => date is { } day ? $" on {day:yyyy-MM-dd}." : ", through the upload link.";
@@ -258,6 +312,25 @@ public sealed class ProbationService(
                 return contact is null
                     ? (null, Refusal.Invalid(errors))
                     : (EventData.ToData(new SeniorLinkManagerNamedData(contact.Name, contact.Email)), null);
+            case ProbationEvents.ContactNamed:
+                var role = Text("role");
+                if (role is null || !ProbationRoles.All.Contains(role))
+                    return (null, Refusal.Invalid("role", $"must be one of {string.Join(", ", ProbationRoles.All)}."));
+                var namedErrors = new Dictionary<string, string[]>();
+                var named = Contacts.Parse(new ContactRequest(Text("name"), Text("email")), "", required: true,
+                    (field, message) => namedErrors[field.TrimStart('.')] = [message]);
+                return named is null ? (null, Refusal.Invalid(namedErrors)) : (EventData.ToData(new ContactNamedData(role, named.Name, named.Email)), null);
+            case ProbationEvents.AnnouncementCallMade:
+                var (made, madeError) = Date("date", required: true);
+                if (madeError is not null) return (null, madeError);
+                var by = Text("by") ?? ProbationRoles.LeadInspector;
+                if (by is not (ProbationRoles.LeadInspector or ProbationRoles.DeputyLead))
+                    return (null, Refusal.Invalid("by", "must be leadInspector (the default) or deputyLead: the lead inspector announces, or the deputy lead when the lead is not available (manual 3.3)."));
+                return (EventData.ToData(new AnnouncementCallMadeData(made!.Value, by, null)), null);
+            case ProbationEvents.PlanningMeetingAgreed:
+                if (!DateTime.TryParseExact(Text("at"), "yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var agreedAt))
+                    return (null, Refusal.Invalid("at", "is required: the local date and time agreed, in the form yyyy-MM-ddTHH:mm (manual 3.3, 3.5)."));
+                return (EventData.ToData(new PlanningMeetingAgreedData(agreedAt)), null);
             case ProbationEvents.PlanningMeetingHeld:
                 var (held, heldError) = Date("date", required: true);
                 return heldError is not null ? (null, heldError) : (EventData.ToData(new PlanningMeetingHeldData(held!.Value)), null);
@@ -290,7 +363,7 @@ public sealed class ProbationService(
     {
         var state = ProbationState.From(status.Instance);
         var facts = state.Facts;
-        var entries = workflow.Timeline(state).Select(s => Entry(facts, s, status.Step(s.Id))).ToList();
+        var entries = workflow.Timeline(state).Select(s => Entry(facts, s, ProbationWorkflow.DateRecorded(s.Id, state.Progress) ? null : status.Step(s.Id), status.Step(s.Id))).ToList();
         if (status.Step(ProbationSteps.Cancellation) is { } cancel)
         {
             var date = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(cancel.Due, _zone).DateTime);
@@ -324,12 +397,12 @@ public sealed class ProbationService(
     }
 
     /// <summary>
-    /// A step as planned. A step done shows the date (and week) it was planned for when it ran, which a later move of fieldwork
-    /// leaves alone.
+    /// A step as planned. A step done shows the date (and week) it was planned for when it ran (<paramref name="ran"/>), which a
+    /// later move of fieldwork leaves alone; a step whose date was recorded as it happened is given no <paramref name="ran"/>.
     /// </summary>
-    private ProbationTimelineEntry Entry(ProbationFacts facts, PlannedStep step, StepState? state)
+    private ProbationTimelineEntry Entry(ProbationFacts facts, PlannedStep step, StepState? ran, StepState? state)
     {
-        var (date, week, due) = ProbationWorkflow.RanOn(state) is { } ranOn
+        var (date, week, due) = ProbationWorkflow.RanOn(ran) is { } ranOn
             ? (ranOn, state!.Result![ProbationWorkflow.WeekResult]!.GetValue<string>(), LocalInstant.At(ranOn, step.Time ?? policy.StepTimeOfDay, _zone))
             : (step.Date, ProbationPlanner.WeekOf(facts, step.Date), step.Due);
         return new ProbationTimelineEntry(

@@ -7,6 +7,9 @@ namespace IrpFlows.Probation;
 /// <summary>A probation inspection as its log says it is now: a fold over its events, in order.</summary>
 public sealed record ProbationState(ProbationFacts Facts, ProbationProgress Progress)
 {
+    /// <summary>The announcement call as it was made (3.3), once recorded.</summary>
+    public AnnouncementCallMadeData? AnnouncementCall { get; init; }
+
     public DateOnly? CaseSampleReturnedOn { get; init; }
     public DateOnly? DraftIssuedOn { get; init; }
     public DateOnly? CommentsReturnedOn { get; init; }
@@ -48,6 +51,12 @@ public sealed record ProbationState(ProbationFacts Facts, ProbationProgress Prog
     private ProbationState Apply(WorkflowEvent e) => e.Type switch
     {
         ProbationEvents.SeniorLinkManagerNamed => NameLinkManager(EventData.FromData<SeniorLinkManagerNamedData>(e.Data)),
+        ProbationEvents.ContactNamed => Name(EventData.FromData<ContactNamedData>(e.Data)),
+        ProbationEvents.AnnouncementCallMade => Announce(EventData.FromData<AnnouncementCallMadeData>(e.Data)),
+        ProbationEvents.PlanningMeetingAgreed => this with
+        {
+            Progress = Progress with { PlanningMeetingAgreedAt = EventData.FromData<PlanningMeetingAgreedData>(e.Data).At },
+        },
         ProbationEvents.PlanningMeetingHeld => this with { Progress = Progress with { PlanningMeetingOn = EventData.FromData<PlanningMeetingHeldData>(e.Data).Date } },
         ProbationEvents.CaseSampleReturned => this with
         {
@@ -85,6 +94,12 @@ public sealed record ProbationState(ProbationFacts Facts, ProbationProgress Prog
 
     private ProbationState NameLinkManager(SeniorLinkManagerNamedData named) =>
         this with { Facts = Facts with { Contacts = Facts.Contacts with { SeniorLinkManager = new Contact(named.Name, named.Email) } } };
+
+    private ProbationState Announce(AnnouncementCallMadeData call) =>
+        this with { AnnouncementCall = call, Progress = Progress with { AnnouncementCallOn = call.Date } };
+
+    private ProbationState Name(ContactNamedData named) =>
+        this with { Facts = Facts with { Contacts = Facts.Contacts.With(named.Role, new Contact(named.Name, named.Email)) } };
 
     private ProbationState Publish(ProbationPublishedData published) =>
         this with { PublicationUrl = published.Url, Progress = Progress with { PublishedOn = published.Date } };

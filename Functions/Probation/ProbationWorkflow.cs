@@ -53,7 +53,7 @@ public sealed class ProbationWorkflow(ProbationPlanner planner, ProbationMailTem
         }
         if (ProbationMailTemplates.EmailSteps.Contains(stepId))
         {
-            var ran = StepHistory.Completed(instance).Where(c => c.Value.Data["result"]?[DateResult] is JsonValue)
+            var ran = StepHistory.Completed(instance).Where(c => c.Value.Data["result"]?[DateResult] is JsonValue && !DateRecorded(c.Key, state.Progress))
                 .ToDictionary(c => c.Key, c => DateOnly.ParseExact(c.Value.Data["result"]![DateResult]!.GetValue<string>(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
             var message = templates.Render(stepId, new ProbationMailContext(instance.Id, state, timeline, UploadLink(instance.Id, state), ran));
             var sent = await mail.SendAsync(message, cancellationToken);
@@ -83,6 +83,18 @@ public sealed class ProbationWorkflow(ProbationPlanner planner, ProbationMailTem
     public static DateOnly? RanOn(StepState? step) => step?.Result?[DateResult] is JsonValue date
         ? DateOnly.ParseExact(date.GetValue<string>(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
         : null;
+
+    /// <summary>
+    /// Whether the plan gives <paramref name="stepId"/> the date it was recorded as happening (the call made, the planning meeting
+    /// agreed or held, the report published): then that date holds, not the one the step was planned for when it ran.
+    /// </summary>
+    public static bool DateRecorded(string stepId, ProbationProgress progress) => stepId switch
+    {
+        ProbationSteps.AnnouncementCall => progress.AnnouncementCallOn is not null,
+        ProbationSteps.PlanningMeeting => progress.PlanningMeetingOn is not null || progress.PlanningMeetingAgreedAt is not null,
+        ProbationSteps.Publication => progress.PublishedOn is not null,
+        _ => false,
+    };
 
     // Manual 3.3: the organisation learns of the inspection on the announcement call; before it, there is no one to tell.
     private static bool TellsOfCancellation(ProbationState state) => state.Cancelled && state.CompletedSteps.Contains(ProbationSteps.AnnouncementCall);
