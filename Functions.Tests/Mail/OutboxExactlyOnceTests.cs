@@ -160,7 +160,7 @@ public sealed class OutboxExactlyOnceTests
             var sas = _storage.CreateSasSigner(Blobs, TimeProvider.System);
             var destruction = new MaterialDestruction(new DocumentStore(Blobs, Tables, sas, documents, TimeProvider.System));
             return new IrpWorkflow(planner, Templates, Outbox, links, destruction,
-                new IrpReportFiles(Blobs, sas, links, planner, policy, new ReportOptions(), TimeProvider.System));
+                new IrpReportFiles(new ReportFileStore(Blobs, sas, new ReportOptions(), TimeProvider.System), links, planner, policy, new ReportOptions()));
         }
 
         private sealed class CrashSwitch(World world) : HttpPipelinePolicy

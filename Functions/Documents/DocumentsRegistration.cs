@@ -27,6 +27,9 @@ public static class DocumentsRegistration
         services.AddSingleton<SignedLinks>();
         services.AddSingleton<DocumentCollection>();
         services.AddSingleton<UploadReconciler>();
+        var reports = ReportOptions.FromConfiguration(configuration);
+        services.AddSingleton(reports);
+        services.AddSingleton(sp => new ReportFileStore(sp.GetRequiredService<BlobServiceClient>(), sp.GetRequiredService<BlobSasSigner>(), reports, TimeProvider.System));
         return services;
     }
 }

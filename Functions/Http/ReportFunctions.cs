@@ -1,3 +1,4 @@
+using IrpFlows.Documents;
 using IrpFlows.Irps;
 using IrpFlows.Irps.Judgements;
 using IrpFlows.Irps.Reports;

@@ -82,16 +82,6 @@ public sealed record PublishedData(DateOnly Date, Uri? Url);
 public sealed record CancelledData(string? Reason);
 
 /// <summary>
-/// A report file stored at <see cref="BlobName"/> in the IRP's container: the draft report (event
-/// <see cref="IrpEvents.DraftReportUploaded"/>; the latest one is the current draft), fact-check comments
-/// (<see cref="IrpEvents.FactCheckCommentsUploaded"/>; each is kept), the final report (<see cref="IrpEvents.FinalReportUploaded"/>;
-/// the latest one is the one sent to ministers) or the team's debrief document (<see cref="IrpEvents.DebriefDocumentUploaded"/>;
-/// the latest one is the one shared).
-/// </summary>
-/// <param name="FileName">The name as stored (sanitised), which is also the last segment of <see cref="BlobName"/>.</param>
-public sealed record ReportFileUploadedData(string BlobName, string FileName, string ContentType, long Size, DateTimeOffset UploadedAt);
-
-/// <summary>
 /// The examples of notable positive practice the inspectors found (the reports' section 2: HMP Elmley 2023, 2.4–2.6); the latest
 /// recorded replaces the ones before, and none is a finding too.
 /// </summary>

@@ -1,11 +1,9 @@
-using Azure.Storage.Blobs;
 using IrpFlows.Documents;
 using IrpFlows.Irps.Feedback;
 using IrpFlows.Irps.Letters;
 using IrpFlows.Irps.Material;
 using IrpFlows.Irps.Reports;
 using IrpFlows.Irps.Timeline;
-using IrpFlows.Storage;
 using IrpFlows.Workflow;
 
 namespace IrpFlows.Irps;
@@ -24,17 +22,7 @@ public static class IrpRegistration
         services.AddSingleton<MaterialDestruction>();
         services.AddSingleton<IDocumentRequests, IrpDocumentRequests>();
 
-        var options = new ReportOptions();
-        configuration.GetSection(ReportOptions.SectionName).Bind(options);
-        if (options.MaxFileSizeBytes < 1)
-            throw new InvalidOperationException($"{ReportOptions.SectionName}:{nameof(ReportOptions.MaxFileSizeBytes)} must be at least 1 (was {options.MaxFileSizeBytes}).");
-        if (options.MaxAttachedFileSizeBytes < 1)
-            throw new InvalidOperationException($"{ReportOptions.SectionName}:{nameof(ReportOptions.MaxAttachedFileSizeBytes)} must be at least 1 (was {options.MaxAttachedFileSizeBytes}).");
-        if (options.DraftLinkDaysAfterFactCheckDeadline < 0)
-            throw new InvalidOperationException($"{ReportOptions.SectionName}:{nameof(ReportOptions.DraftLinkDaysAfterFactCheckDeadline)} must not be negative (was {options.DraftLinkDaysAfterFactCheckDeadline}).");
-        services.AddSingleton(options);
-        services.AddSingleton(sp => new IrpReportFiles(sp.GetRequiredService<BlobServiceClient>(), sp.GetRequiredService<BlobSasSigner>(),
-            sp.GetRequiredService<UploadLinks>(), sp.GetRequiredService<IrpPlanner>(), policy, options, TimeProvider.System));
+        services.AddSingleton<IrpReportFiles>();
         services.AddSingleton<IrpReportService>();
         services.AddSingleton<FactCheckPages>();
         services.AddSingleton<FeedbackPages>();

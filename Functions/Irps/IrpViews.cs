@@ -135,11 +135,5 @@ public sealed record JudgementView(string Ref, string Kind, string Text, string?
     public string? PartOf { get; init; }
 }
 
-/// <summary>A report file as a coordinator sees it (the blob name stays internal).</summary>
-public sealed record ReportFileView(string FileName, string ContentType, long Size, DateTimeOffset UploadedAt)
-{
-    public static ReportFileView From(ReportFileUploadedData file) => new(file.FileName, file.ContentType, file.Size, file.UploadedAt);
-}
-
 /// <summary>A step whose date a change would move: <see cref="From"/> now, <see cref="To"/> after the change.</summary>
 public sealed record DateMove(string StepId, string Title, DateOnly From, DateOnly To);

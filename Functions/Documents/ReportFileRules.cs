@@ -1,7 +1,6 @@
-using IrpFlows.Documents;
 using IrpFlows.Workflow;
 
-namespace IrpFlows.Irps.Reports;
+namespace IrpFlows.Documents;
 
 /// <summary>
 /// What a report file upload must be: a PDF or Word (.docx) file, named with the matching extension, not empty, not over

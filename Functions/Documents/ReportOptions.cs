@@ -1,6 +1,9 @@
-namespace IrpFlows.Irps.Reports;
+namespace IrpFlows.Documents;
 
-/// <summary>Settings for the report files a coordinator uploads (draft report, fact-check comments, final report). Bound from the "Reports" section.</summary>
+/// <summary>
+/// Settings for the report files a coordinator uploads (an IRP's draft report, fact-check comments, final report and debrief
+/// document; a probation inspection's draft and final reports). Bound from the "Reports" section.
+/// </summary>
 public sealed class ReportOptions
 {
     public const string SectionName = "Reports";
@@ -31,4 +34,19 @@ public sealed class ReportOptions
     /// the publication deadline, England-and-Wales time; by then the report is on the website.
     /// </summary>
     public int FinalReportLinkDaysAfterPublicationDeadline { get; set; } = 10;
+
+    /// <summary>Binds the section over the defaults and validates.</summary>
+    /// <exception cref="InvalidOperationException">A value is invalid, named with its setting.</exception>
+    public static ReportOptions FromConfiguration(IConfiguration configuration)
+    {
+        var options = new ReportOptions();
+        configuration.GetSection(SectionName).Bind(options);
+        if (options.MaxFileSizeBytes < 1)
+            throw new InvalidOperationException($"{SectionName}:{nameof(MaxFileSizeBytes)} must be at least 1 (was {options.MaxFileSizeBytes}).");
+        if (options.MaxAttachedFileSizeBytes < 1)
+            throw new InvalidOperationException($"{SectionName}:{nameof(MaxAttachedFileSizeBytes)} must be at least 1 (was {options.MaxAttachedFileSizeBytes}).");
+        if (options.DraftLinkDaysAfterFactCheckDeadline < 0)
+            throw new InvalidOperationException($"{SectionName}:{nameof(DraftLinkDaysAfterFactCheckDeadline)} must not be negative (was {options.DraftLinkDaysAfterFactCheckDeadline}).");
+        return options;
+    }
 }

@@ -1,7 +1,7 @@
-using IrpFlows.Irps.Reports;
+using IrpFlows.Documents;
 using IrpFlows.Workflow;
 
-namespace IrpFlows.Tests.Irps;
+namespace IrpFlows.Tests.Documents;
 
 public sealed class ReportFileRulesTests
 {
