@@ -225,7 +225,9 @@ public sealed class CoordinatorPagesBrowserTests(BrowserFixture fixture) : IClas
             await Assertions.Expect(cells.Locator("td").Nth(3)).ToHaveTextAsync("pending");
         }
         await ExpectStepAsync("Announcement telephone call", PageDate(steps["announcement-call"].Text("date")), "week -9", "Probation manual 3.3");
-        await ExpectStepAsync("Fieldwork week one", "Mon 5 Jun 2023", "fieldwork week 1", "Probation manual 2.3, 5.1");
+        // Monday afternoon to Friday (manual 6.10), the times local policy.
+        await ExpectStepAsync("Fieldwork week one", "Mon 5 Jun 2023 13:00 until Fri 9 Jun 2023 14:00", "fieldwork week 1",
+            "Probation manual 2.3, 5.1, 6.10; the start and end times: local policy");
         await Assertions.Expect(page.Locator("#ratings-table tbody tr")).ToHaveCountAsync(inspection["ratings"]!["standards"]!.AsArray().Count);
         await Assertions.Expect(page.Locator("#ratings-table")).ToContainTextAsync("Not rated yet");
         await Assertions.Expect(page.Locator("#documents-table")).ToContainTextAsync("missing");
@@ -311,11 +313,11 @@ public sealed class CoordinatorPagesBrowserTests(BrowserFixture fixture) : IClas
         Assert.DoesNotContain(calendar.Events, e => e.Uid?.StartsWith(beyond, StringComparison.Ordinal) == true);
         Assert.Contains(calendar.Events, e => e.Summary == "IRP visit: HMP Feedham");
 
-        // The probation inspection's fieldwork weeks, Monday to Friday, and its key dates, each as its timeline says.
+        // The probation inspection's fieldwork weeks, Monday 13:00 to Friday 14:00 (BST, manual 6.10), and its key dates, each as its timeline says.
         var weekOne = Assert.Single(calendar.Events, e => e.Uid == $"{probationId}-fieldwork-week-1@irpflows");
         Assert.Equal("Probation fieldwork week 1: Feedham CRC", weekOne.Summary);
-        Assert.Equal("2023-06-05", weekOne.DtStart!.Date.ToString("yyyy-MM-dd"));
-        Assert.Equal("2023-06-10", weekOne.DtEnd!.Date.ToString("yyyy-MM-dd"));
+        Assert.Equal(new DateTime(2023, 6, 5, 12, 0, 0, DateTimeKind.Utc), weekOne.DtStart!.AsUtc);
+        Assert.Equal(new DateTime(2023, 6, 9, 13, 0, 0, DateTimeKind.Utc), weekOne.DtEnd!.AsUtc);
         var steps = ProbationRequests.Steps(await app.GetProbationAsync(probationId));
         foreach (var step in new[] { "announcement-call", "case-sample-return", "fieldwork-week-3", "ratings-to-organisation", "draft-report", "factual-accuracy-deadline", "publication" })
         {

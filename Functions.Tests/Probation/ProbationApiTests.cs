@@ -101,6 +101,12 @@ public sealed class ProbationApiTests
         var inspection = await app.GetProbationAsync(id);
         var steps = Steps(inspection);
         Assert.Equal("skipped", steps["local-assessor-training"].Text("status")); // CRC: no local assessors (3.9)
+        Assert.Equal("local assessors take part in NPS inspections only (manual 3.9)", steps["local-assessor-briefing"].Text("skippedReason"));
+        Assert.Equal("pending", steps["nps-division-notice"].Text("status")); // CRC: the NPS division is told (6.1)
+        // 6.10: fieldwork week one from Monday 8 February 2027 13:00 to Friday 12 February 14:00 (GMT); a moment has no end.
+        Assert.Equal(("13:00", new DateTimeOffset(2027, 2, 8, 13, 0, 0, TimeSpan.Zero), new DateTimeOffset(2027, 2, 12, 14, 0, 0, TimeSpan.Zero)),
+            (steps["fieldwork-week-1"].Text("time"), steps["fieldwork-week-1"]["due"]!.GetValue<DateTimeOffset>(), steps["fieldwork-week-1"]["endsAt"]!.GetValue<DateTimeOffset>()));
+        Assert.Null(steps["announcement-call"]["endsAt"]);
         Assert.Equal(("2027-06-21", "week +17", "Probation manual 7.4"),
             (steps["publication"].Text("date"), steps["publication"].Text("week"), steps["publication"].Text("source"))); // Wales
         Assert.Equal(["Unpaid work", "Through the Gate"],

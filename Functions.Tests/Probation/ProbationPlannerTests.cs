@@ -22,17 +22,27 @@ public sealed class ProbationPlannerTests
             ("preparation", new(2028, 7, 17)),              // week -11 (3.2)
             ("announcement-call", new(2028, 8, 3)),         // Thursday of week -9 (3.3)
             ("announcement-email", new(2028, 8, 7)),        // first working day of week -8 (3.3, 3.4)
+            ("outline-schedule", new(2028, 8, 7)),          // following the announcement (5.2); with the email: local policy
             ("planning-meeting", new(2028, 8, 10)),         // within a week of the call (3.5)
+            ("local-assessor-hotel-booking", new(2028, 8, 14)), // week -7 (3.9)
+            ("local-assessor-training-cases", new(2028, 8, 21)), // by week -6 (3.9)
             ("evidence-in-advance", new(2028, 8, 25)),      // Friday of week -6, read by week -5 (3.6, 3.8)
+            ("local-assessor-nominations", new(2028, 8, 25)), // by week -5, whose Monday is the summer bank holiday (3.9)
             ("on-site-planning", new(2028, 8, 29)),         // week -5, whose Monday is the summer bank holiday (3.8)
             ("case-sample-request", new(2028, 9, 4)),       // Monday of week -4 (4.4)
             ("case-sample-reminder", new(2028, 9, 12)),
             ("case-sample-return", new(2028, 9, 13)),       // 16:00 Wednesday of week -3 (4.4)
             ("schedules", new(2028, 9, 18)),                // start of week -2 (5.1)
-            ("local-assessor-training", new(2028, 9, 18)),  // week -2, NPS (3.9)
-            ("fieldwork-week-1", new(2028, 10, 2)),
+            ("nps-division-notice", new(2028, 9, 18)),      // prior to fieldwork, CRC only (6.1); with the schedules: local policy
+            ("local-assessor-hotel-check", new(2028, 9, 18)), // week -2 (3.9)
+            ("local-assessor-training", new(2028, 9, 18)),  // three days of week -2, NPS (3.9); Monday to Wednesday: local policy
+            ("local-assessor-training-day-2", new(2028, 9, 19)),
+            ("local-assessor-training-day-3", new(2028, 9, 20)),
+            ("local-assessor-briefing", new(2028, 9, 28)),  // Thursday of the week before the inspection (3.9)
+            ("fieldwork-week-1", new(2028, 10, 2)),         // Monday afternoon to Friday (6.10)
             ("fieldwork-week-2", new(2028, 10, 9)),
             ("fieldwork-week-3", new(2028, 10, 16)),
+            ("verified-data", new(2028, 10, 20)),           // end of the third fieldwork week (7.2)
             ("ratings-panel", new(2028, 10, 26)),           // Thursday of week +1 (7.2)
             ("ratings-to-organisation", new(2028, 10, 30)), // 09:00 Monday of week +2 (7.2)
             ("draft-report", new(2028, 12, 4)),             // Monday of week +7 (7.3)
@@ -178,6 +188,200 @@ public sealed class ProbationPlannerTests
 
         Assert.False(plan.Step("local-assessor-training").Applicable);
         Assert.True(October2028.Step("local-assessor-training").Applicable);
+    }
+
+    // 3.9: every local assessor step is an NPS inspection's; 6.1: the notice to the NPS division is a CRC inspection's.
+    [Fact]
+    public void CrcInspection_SkipsEveryLocalAssessorStep_CitingTheManual_AndNotifiesTheNpsDivision_WhichAnNpsInspectionDoesNot()
+    {
+        var crc = Plan(Facts(new DateOnly(2028, 10, 2), type: OrganisationType.Crc));
+        string[] localAssessors =
+        [
+            "local-assessor-hotel-booking", "local-assessor-training-cases", "local-assessor-nominations", "local-assessor-hotel-check",
+            "local-assessor-training", "local-assessor-training-day-2", "local-assessor-training-day-3", "local-assessor-briefing",
+        ];
+
+        Assert.All(localAssessors, id =>
+        {
+            Assert.False(crc.Step(id).Applicable);
+            Assert.Equal("local assessors take part in NPS inspections only (manual 3.9)", crc.Step(id).SkipReason);
+            Assert.True(October2028.Step(id).Applicable);
+            Assert.Null(October2028.Step(id).SkipReason);
+        });
+        Assert.True(crc.Step("nps-division-notice").Applicable);
+        Assert.Equal(new DateOnly(2028, 9, 18), crc.Date("nps-division-notice"));
+        Assert.Equal("Administrator to the relevant NPS division", crc.Step("nps-division-notice").Concerns);
+        Assert.False(October2028.Step("nps-division-notice").Applicable);
+        Assert.Contains("(manual 6.1)", October2028.Step("nps-division-notice").SkipReason);
+        Assert.True(crc.Step("verified-data").Applicable); // 7.2: every inspection
+        Assert.True(crc.Step("outline-schedule").Applicable); // 5.2: every inspection
+    }
+
+    [Fact]
+    public void LocalPolicyDates_SayTheyAreLocalPolicy_NeverTheManuals()
+    {
+        Assert.Equal("Probation manual 5.2; the week: local policy", October2028.Step("outline-schedule").Source);
+        Assert.Equal("Probation manual 6.1; the week: local policy", October2028.Step("nps-division-notice").Source);
+        Assert.Equal("Probation manual 3.9; the days of week -2: local policy", October2028.Step("local-assessor-training-day-2").Source);
+        Assert.Equal("Probation manual 2.3, 5.1, 6.10; the start and end times: local policy", October2028.Step("fieldwork-week-1").Source);
+        Assert.Equal("Probation manual 3.9", October2028.Step("local-assessor-briefing").Source);
+        Assert.Equal("Probation manual 7.2", October2028.Step("verified-data").Source);
+    }
+
+    // 3.9: hotel booking at week -7, whose Monday is Easter Monday 2028 (the start of work: Tuesday); nominations by week -5,
+    // whose Monday is the early May bank holiday 2028 (a deadline: the Friday before).
+    [Fact]
+    public void HotelBookingWeek_StartsOnEasterMonday2028_SoItIsBookedOnTuesday_AndNominationsDueByEarlyMayBankHoliday_AreDueTheFridayBefore()
+    {
+        var plan = Plan(Facts(new DateOnly(2028, 6, 5)));
+
+        Assert.Equal(new DateOnly(2028, 4, 18), plan.Date("local-assessor-hotel-booking"));
+        Assert.Equal(new DateOnly(2028, 4, 24), plan.Date("local-assessor-training-cases"));
+        Assert.Equal(new DateOnly(2028, 4, 28), plan.Date("local-assessor-nominations"));
+    }
+
+    // 3.9: the training cases are due by week -6, whose Monday is Easter Monday 2028: the working day before is Thursday, Good
+    // Friday being a holiday too. Fieldwork (6.10) then begins on the spring bank holiday, so on Tuesday afternoon (BST).
+    [Fact]
+    public void TrainingCasesDueByEasterMonday2028_AreDueOnMaundyThursday_AndFieldworkFromTheSpringBankHolidayStartsTuesdayAfternoon()
+    {
+        var plan = Plan(Facts(new DateOnly(2028, 5, 29)));
+
+        Assert.Equal(new DateOnly(2028, 4, 13), plan.Date("local-assessor-training-cases"));
+        Assert.Equal(new DateOnly(2028, 4, 10), plan.Date("local-assessor-hotel-booking"));
+        Assert.Equal(new DateOnly(2028, 4, 24), plan.Date("local-assessor-nominations"));
+        Assert.Equal(new DateTimeOffset(2028, 5, 30, 12, 0, 0, TimeSpan.Zero), plan.Step("fieldwork-week-1").Due);
+        Assert.Equal(new DateTimeOffset(2028, 6, 2, 13, 0, 0, TimeSpan.Zero), plan.Step("fieldwork-week-1").Ends);
+    }
+
+    // 3.9: the training's week -2 holds Easter Monday 2028: the three days are Tuesday to Thursday, with the hotel follow-up on
+    // Tuesday; day 1 runs 11:00 to 17:00, days 2 and 3 09:00 to 17:00 (BST).
+    [Fact]
+    public void TrainingWeek_HoldsEasterMonday2028_SoTheThreeDaysAreTuesdayToThursday_AtTheManualsTimes()
+    {
+        var plan = Plan(Facts(new DateOnly(2028, 5, 1)));
+
+        Assert.Equal(new DateOnly(2028, 4, 18), plan.Date("local-assessor-hotel-check"));
+        var days = new[] { "local-assessor-training", "local-assessor-training-day-2", "local-assessor-training-day-3" }.Select(plan.Step).ToList();
+        Assert.Equal([new DateOnly(2028, 4, 18), new DateOnly(2028, 4, 19), new DateOnly(2028, 4, 20)], days.Select(d => d.Date));
+        Assert.Equal([new TimeOnly(11, 0), new TimeOnly(9, 0), new TimeOnly(9, 0)], days.Select(d => d.Time!.Value));
+        Assert.All(days, d => Assert.Equal((d.Date, new TimeOnly(17, 0)), (d.EndDate!.Value, d.EndTime!.Value)));
+        Assert.Equal(new DateTimeOffset(2028, 4, 18, 10, 0, 0, TimeSpan.Zero), days[0].Due);
+        Assert.Equal(new DateTimeOffset(2028, 4, 18, 16, 0, 0, TimeSpan.Zero), days[0].Ends);
+        Assert.Equal(new DateTimeOffset(2028, 4, 19, 8, 0, 0, TimeSpan.Zero), days[1].Due);
+    }
+
+    [Theory]
+    [InlineData("2028-06-12", "2028-05-30", "2028-05-31", "2028-06-01")] // week -2 begins on the spring bank holiday 2028
+    [InlineData("2028-09-11", "2028-08-29", "2028-08-30", "2028-08-31")] // week -2 begins on the summer bank holiday 2028
+    public void TrainingWeek_BeginsOnABankHoliday_SoTheThreeDaysStartOnTuesday(string fieldwork, string day1, string day2, string day3)
+    {
+        var plan = Plan(Facts(DateOnly.Parse(fieldwork)));
+
+        Assert.Equal([DateOnly.Parse(day1), DateOnly.Parse(day2), DateOnly.Parse(day3)],
+            new[] { "local-assessor-training", "local-assessor-training-day-2", "local-assessor-training-day-3" }.Select(plan.Date));
+    }
+
+    // 3.9 names week -2. Local policy starting on Wednesday in the week of Good Friday 2028 leaves two working days: the training
+    // starts on Tuesday instead, staying in week -2 rather than running into week -1.
+    [Fact]
+    public void TrainingFromWednesday_InTheWeekOfGoodFriday2028_StartsTuesday_StayingInWeekMinus2()
+    {
+        var policy = new ProbationPolicy { LocalAssessorTrainingFirstDay = DayOfWeek.Wednesday };
+        var wednesday = new ProbationPlanner(WorkingDayCalendar.EnglandAndWales, policy);
+        var ordinary = wednesday.Plan(Facts(new DateOnly(2028, 10, 2)), new ProbationProgress());
+        var goodFriday = wednesday.Plan(Facts(new DateOnly(2028, 4, 24)), new ProbationProgress());
+
+        Assert.Equal([new DateOnly(2028, 9, 20), new DateOnly(2028, 9, 21), new DateOnly(2028, 9, 22)],
+            new[] { "local-assessor-training", "local-assessor-training-day-2", "local-assessor-training-day-3" }.Select(ordinary.Date));
+        Assert.Equal([new DateOnly(2028, 4, 11), new DateOnly(2028, 4, 12), new DateOnly(2028, 4, 13)],
+            new[] { "local-assessor-training", "local-assessor-training-day-2", "local-assessor-training-day-3" }.Select(goodFriday.Date));
+        Assert.Equal(new TimeOnly(11, 0), goodFriday.Step("local-assessor-training").Time); // the first of the three is day 1
+    }
+
+    // 3.9: the briefing goes on the Thursday of the week before the inspection; Thursday 1 January 2026 is New Year's Day, so
+    // it goes on Wednesday 31 December.
+    [Fact]
+    public void BriefingThursday_IsNewYearsDay2026_SoTheLocalAssessorsAreBriefedOnWednesday()
+    {
+        var plan = Plan(Facts(new DateOnly(2026, 1, 5)));
+
+        Assert.Equal(new DateOnly(2025, 12, 31), plan.Date("local-assessor-briefing"));
+        Assert.Equal(new DateOnly(2028, 9, 28), October2028.Date("local-assessor-briefing"));
+    }
+
+    // 6.10: fieldwork starts on Monday afternoon (13:00, local policy) and ends on Friday between 12:00 and 14:00 (14:00, local
+    // policy), in local time: BST in October 2028 until the clocks go back on 29 October, GMT in November.
+    [Fact]
+    public void FieldworkWeeks_RunFromMonday1300ToFriday1400_LocalTime_InSummerAndWinterTime()
+    {
+        var plan = Plan(Facts(new DateOnly(2028, 10, 2), weekThree: new DateOnly(2028, 11, 13)));
+
+        var weekOne = plan.Step("fieldwork-week-1");
+        Assert.Equal((new TimeOnly(13, 0), new DateOnly(2028, 10, 6), new TimeOnly(14, 0)), (weekOne.Time!.Value, weekOne.EndDate!.Value, weekOne.EndTime!.Value));
+        Assert.Equal(new DateTimeOffset(2028, 10, 2, 12, 0, 0, TimeSpan.Zero), weekOne.Due);   // 13:00 BST
+        Assert.Equal(new DateTimeOffset(2028, 10, 6, 13, 0, 0, TimeSpan.Zero), weekOne.Ends);  // 14:00 BST
+        Assert.Equal(new DateTimeOffset(2028, 10, 13, 13, 0, 0, TimeSpan.Zero), plan.Step("fieldwork-week-2").Ends);
+        Assert.Equal(new DateTimeOffset(2028, 11, 13, 13, 0, 0, TimeSpan.Zero), plan.Step("fieldwork-week-3").Due);  // 13:00 GMT
+        Assert.Equal(new DateTimeOffset(2028, 11, 17, 14, 0, 0, TimeSpan.Zero), plan.Step("fieldwork-week-3").Ends); // 14:00 GMT
+        // 7.2: the verified data as the third week ends.
+        Assert.Equal(new DateTimeOffset(2028, 11, 17, 14, 0, 0, TimeSpan.Zero), plan.Step("verified-data").Due);
+        Assert.All(plan.Where(s => !s.Id.StartsWith("fieldwork-week-", StringComparison.Ordinal) && !s.Id.StartsWith("local-assessor-training", StringComparison.Ordinal)),
+            s => Assert.Null(s.Ends)); // only what lasts has an end
+    }
+
+    // 6.10 and 7.2: the third fieldwork week's Friday is Good Friday 2028, so it ends on Thursday at 14:00 (BST), when the
+    // verified data and indicative ratings are issued.
+    [Fact]
+    public void ThirdFieldworkFriday_IsGoodFriday2028_SoFieldworkEndsAndTheVerifiedDataIsIssuedOnThursday()
+    {
+        var plan = Plan(Facts(new DateOnly(2028, 3, 27)));
+
+        Assert.Equal(new DateOnly(2028, 4, 13), plan.Step("fieldwork-week-3").EndDate);
+        Assert.Equal(new DateTimeOffset(2028, 4, 13, 13, 0, 0, TimeSpan.Zero), plan.Step("fieldwork-week-3").Ends);
+        Assert.Equal(new DateOnly(2028, 4, 13), plan.Date("verified-data"));
+        Assert.Equal(new DateTimeOffset(2028, 4, 13, 13, 0, 0, TimeSpan.Zero), plan.Step("verified-data").Due);
+        // Week one began the day after the clocks went forward (26 March 2028): 13:00 BST.
+        Assert.Equal(new DateTimeOffset(2028, 3, 27, 12, 0, 0, TimeSpan.Zero), plan.Step("fieldwork-week-1").Due);
+    }
+
+    // 5.2 (outline schedule, with the confirming email: local policy) and 6.1 (the NPS division's notice, with the schedules: local
+    // policy) on a week whose Monday is Easter Monday 2028: each goes on Tuesday, the start of that week's work.
+    [Fact]
+    public void OutlineScheduleAndNpsDivisionNotice_InWeeksBeginningOnEasterMonday2028_GoOnTuesday()
+    {
+        var outline = Plan(Facts(new DateOnly(2028, 6, 12)));
+        var notice = Plan(Facts(new DateOnly(2028, 5, 1), type: OrganisationType.Crc));
+
+        Assert.Equal(new DateOnly(2028, 4, 18), outline.Date("outline-schedule"));
+        Assert.Equal(outline.Date("announcement-email"), outline.Date("outline-schedule"));
+        Assert.Equal(new DateOnly(2028, 4, 18), notice.Date("nps-division-notice"));
+        Assert.Equal(notice.Date("schedules"), notice.Date("nps-division-notice"));
+    }
+
+    [Fact]
+    public void LocalPolicySettings_MoveTheirSteps()
+    {
+        var policy = new ProbationPolicy
+        {
+            OutlineScheduleWeeksBeforeFieldwork = 6, NpsDivisionNoticeWeeksBeforeFieldwork = 4, FieldworkStartTime = new TimeOnly(14, 0),
+            FieldworkEndTime = new TimeOnly(12, 0),
+        };
+        var plan = new ProbationPlanner(WorkingDayCalendar.EnglandAndWales, policy).Plan(Facts(new DateOnly(2028, 10, 2), type: OrganisationType.Crc), new ProbationProgress());
+
+        Assert.Equal(new DateOnly(2028, 8, 21), plan.Date("outline-schedule"));    // week -6
+        Assert.Equal(new DateOnly(2028, 9, 4), plan.Date("nps-division-notice"));  // week -4
+        Assert.Equal(new DateTimeOffset(2028, 10, 2, 13, 0, 0, TimeSpan.Zero), plan.Step("fieldwork-week-1").Due);   // 14:00 BST
+        Assert.Equal(new DateTimeOffset(2028, 10, 6, 11, 0, 0, TimeSpan.Zero), plan.Step("fieldwork-week-1").Ends);  // 12:00 BST
+        Assert.Equal(new DateTimeOffset(2028, 10, 20, 11, 0, 0, TimeSpan.Zero), plan.Step("verified-data").Due);
+    }
+
+    [Fact]
+    public void NewSteps_SendNoEmailYet()
+    {
+        Assert.All(["outline-schedule", "local-assessor-hotel-booking", "local-assessor-training-cases", "local-assessor-nominations", "nps-division-notice",
+                "local-assessor-hotel-check", "local-assessor-training-day-2", "local-assessor-training-day-3", "local-assessor-briefing", "verified-data"],
+            id => Assert.DoesNotContain(id, ProbationMailTemplates.EmailSteps));
     }
 
     [Fact]

@@ -53,11 +53,47 @@ public sealed class ProbationWorkflowTests
         var facts = ProbationExamples.Facts(new DateOnly(2028, 10, 2), type: OrganisationType.Crc);
         var csv = ProjectPlan.Csv(facts, ProbationExamples.Plan(facts));
 
-        Assert.StartsWith("Week,Date,Time,Activity,Who,Source\r\n", csv);
-        Assert.Contains("week -3,2028-09-13,16:00,Case sample due back (16:00),Chief executive / divisional director (no senior link manager named yet),Probation manual 4.4\r\n", csv);
+        Assert.StartsWith("Week,Date,Time,Activity,Who,Source,End date,End time\r\n", csv);
+        Assert.Contains("week -3,2028-09-13,16:00,Case sample due back (16:00),Chief executive / divisional director (no senior link manager named yet),Probation manual 4.4,,\r\n", csv);
         Assert.Contains("\"Director of operations, lead inspector and head of inspection\"", csv);
-        Assert.DoesNotContain("Local assessor training", csv); // a CRC trains none (3.9)
-        Assert.Equal(22, csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length); // the header and 21 steps
+        Assert.DoesNotContain("ocal assessor", csv); // a CRC has none (3.9)
+        Assert.Contains("week -2,2028-09-18,,Notice to the NPS division: unpaid work inspected in some of its cases,", csv); // 6.1, a CRC's
+        Assert.Equal(25, csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length); // the header and 24 steps
+    }
+
+    // 6.10: each fieldwork week from Monday 13:00 to Friday 14:00; 3.9: the three training days at their times (11:00, then
+    // 09:00, each until 17:00); in the table and as timed calendar events (UTC: BST is an hour ahead in September and October).
+    [Fact]
+    public void ProjectPlan_ShowsFieldworkWeeksFromMondayAfternoonToFriday_AndTheThreeTrainingDays_InTheTableAndTheCalendar()
+    {
+        var facts = ProbationExamples.Facts(new DateOnly(2028, 10, 2));
+        var timeline = ProbationExamples.Plan(facts);
+        var csv = ProjectPlan.Csv(facts, timeline);
+        var calendar = Ical.Net.Calendar.Load(ProjectPlan.ICalendar("p1", facts, timeline, Created))!;
+
+        Assert.Contains("fieldwork week 1,2028-10-02,13:00,Fieldwork week one,Inspection team,\"Probation manual 2.3, 5.1, 6.10; the start and end times: local policy\",2028-10-06,14:00\r\n", csv);
+        Assert.Contains("fieldwork week 3,2028-10-16,13:00,Fieldwork week three,", csv);
+        Assert.Contains("fieldwork week 3,2028-10-20,14:00,Verified data (domains two and three) and indicative ratings issued,", csv);
+        Assert.Contains("week -2,2028-09-18,11:00,\"Local assessor training, day 1 of 3 (11:00 to 17:00)\",", csv);
+        Assert.Contains(",2028-09-18,17:00\r\n", csv);
+        Assert.Contains("week -2,2028-09-19,09:00,\"Local assessor training, day 2 of 3 (09:00 to 17:00)\",", csv);
+        Assert.Contains("week -2,2028-09-20,09:00,\"Local assessor training, day 3 of 3 (09:00 to 17:00)\",", csv);
+        Assert.Contains(",2028-09-20,17:00\r\n", csv);
+
+        var weekOne = Assert.Single(calendar.Events, e => e.Uid == "p1-fieldwork-week-1@irpflows");
+        Assert.False(weekOne.IsAllDay);
+        Assert.Equal(new DateTime(2028, 10, 2, 12, 0, 0, DateTimeKind.Utc), weekOne.DtStart!.AsUtc);
+        Assert.Equal(new DateTime(2028, 10, 6, 13, 0, 0, DateTimeKind.Utc), weekOne.DtEnd!.AsUtc);
+        Assert.Contains("13:00 until Friday 6 October 2028, 14:00", weekOne.Description);
+        var training = new[] { "local-assessor-training", "local-assessor-training-day-2", "local-assessor-training-day-3" }
+            .Select(id => Assert.Single(calendar.Events, e => e.Uid == $"p1-{id}@irpflows")).ToList();
+        Assert.Equal([new DateTime(2028, 9, 18, 10, 0, 0, DateTimeKind.Utc), new DateTime(2028, 9, 19, 8, 0, 0, DateTimeKind.Utc), new DateTime(2028, 9, 20, 8, 0, 0, DateTimeKind.Utc)],
+            training.Select(e => e.DtStart!.AsUtc));
+        Assert.Equal([new DateTime(2028, 9, 18, 16, 0, 0, DateTimeKind.Utc), new DateTime(2028, 9, 19, 16, 0, 0, DateTimeKind.Utc), new DateTime(2028, 9, 20, 16, 0, 0, DateTimeKind.Utc)],
+            training.Select(e => e.DtEnd!.AsUtc));
+        var call = Assert.Single(calendar.Events, e => e.Uid == "p1-announcement-call@irpflows");
+        Assert.True(call.IsAllDay); // a step that does not last stays all-day
+        Assert.Equal(31, calendar.Events.Count); // every step that will happen: an NPS inspection sends no notice to itself (6.1)
     }
 
     /// <summary>Renders the confirming email (manual 3.3, 3.4) of the inspection whose log is <paramref name="events"/> after its start.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using IrpFlows.Pages;
 
 namespace IrpFlows.Probation;
@@ -41,12 +42,21 @@ public static class ProbationPage
         <thead><tr><th scope="col">Date</th><th scope="col">Week</th><th scope="col">Step</th><th scope="col">Manual</th><th scope="col">Status</th></tr></thead>
         <tbody>
         {inspection.Timeline.Select(s => Html.Of($"""
-            <tr id="step-{s.Id}"><td class="date">{PageLayout.LongDate(s.Date)}{(s.Time is { } t ? " " + t : "")}</td><td>{s.Week}</td><th scope="row">{s.Title}</th><td>{s.Source}</td>
+            <tr id="step-{s.Id}"><td class="date">{PageLayout.LongDate(s.Date)}{(s.Time is { } t ? " " + t : "")}{Until(s, zone)}</td><td>{s.Week}</td><th scope="row">{s.Title}</th><td>{s.Source}</td>
             <td><span class="tag {s.Status}">{s.Status}</span>{(s.CompletedAt is { } done ? Html.Of($"<br><span class=\"hint\">{PageLayout.When(done, zone)}</span>") : Html.Empty)}{(s.WaitingFor is { } waiting && s.Status == "pending" ? Html.Of($"<br><span class=\"hint\">Waits for: {waiting}</span>") : Html.Empty)}{(s.Status == "failed" ? Html.Of($"<p class=\"error-message\">{s.LastError ?? "Failed"}</p>") : Html.Empty)}</td></tr>
             """))}
         </tbody>
         </table>
         """);
+
+    // A step that lasts (a fieldwork week, a training day): " until 14:00", or " until Fri 6 Oct 2028 14:00" on another day.
+    private static string Until(ProbationTimelineEntry step, TimeZoneInfo zone)
+    {
+        if (step.EndsAt is not { } ends) return "";
+        var local = TimeZoneInfo.ConvertTime(ends, zone);
+        var date = DateOnly.FromDateTime(local.DateTime);
+        return " until " + (date == step.Date ? "" : PageLayout.LongDate(date) + " ") + TimeOnly.FromDateTime(local.DateTime).ToString("HH:mm", CultureInfo.InvariantCulture);
+    }
 
     private static Html Ratings(RatingsSummary ratings) => Html.Of($"""
         <h2 id="ratings">Summary of ratings</h2>

@@ -25,6 +25,9 @@ public sealed class ProbationPlanner
     /// <summary>What the publication notice waits for: the report being published (7.4).</summary>
     public const string Published = "Published";
 
+    /// <summary>3.9: "The training days run: Day 1: 11:00am until 5:00pm; Day 2: 09:00am until 5:00pm; Day 3: 09:00am until 5:00pm".</summary>
+    private static readonly TimeOnly TrainingDayOneStarts = new(11, 0), TrainingLaterDaysStart = new(9, 0), TrainingDayEnds = new(17, 0);
+
     private readonly WorkingDayCalendar _calendar;
     private readonly ProbationPolicy _policy;
     private readonly TimeZoneInfo _zone;
@@ -50,10 +53,34 @@ public sealed class ProbationPlanner
         var organisation = facts.Contacts.SeniorLinkManager is null ? "Chief executive / divisional director (no senior link manager named yet)" : "Senior link manager";
         var leaders = facts.Contacts.SeniorLinkManager is null ? "Chief executive / divisional director" : "Chief executive / divisional director and senior link manager";
 
+        var nps = facts.Organisation.Type == OrganisationType.Nps;
+
+        // localPolicy names what the manual leaves open and a setting decides (a day, a time), so the source never credits it to the manual.
         void Add(string id, string title, DateOnly date, string concerns, string section, bool applicable = true, string? waitingFor = null, TimeOnly? time = null,
-            string? skipReason = null) =>
+            string? skipReason = null, DateOnly? endDate = null, TimeOnly? endTime = null, string? localPolicy = null) =>
             steps.Add(new PlannedStep(id, title, date, time, LocalInstant.At(date, time ?? _policy.StepTimeOfDay, _zone), concerns,
-                "Probation manual " + section, applicable, waitingFor) { SkipReason = applicable ? null : skipReason });
+                "Probation manual " + section + (localPolicy is null ? "" : $"; {localPolicy}: local policy"), applicable, waitingFor)
+            {
+                SkipReason = applicable ? null : skipReason,
+                EndDate = endDate,
+                EndTime = endTime,
+                Ends = endDate is { } end && endTime is { } until ? LocalInstant.At(end, until, _zone) : null,
+            });
+
+        // 3.9: the local assessors' steps happen on NPS inspections only; a CRC's are shown skipped.
+        void AddLocalAssessors(string id, string title, DateOnly date, string concerns, TimeOnly? time = null, DateOnly? endDate = null, TimeOnly? endTime = null,
+            string? localPolicy = null) =>
+            Add(id, title, date, concerns, "3.9", applicable: nps, time: time, skipReason: "local assessors take part in NPS inspections only (manual 3.9)",
+                endDate: endDate, endTime: endTime, localPolicy: localPolicy);
+
+        void AddFieldworkWeek(string id, string title, DateOnly monday)
+        {
+            // 6.10: fieldwork "commences on Monday afternoon and ends on Friday, usually between 12:00 and 14:00": the times are
+            // settings (see FieldworkWeek).
+            var (first, last) = FieldworkDays(monday);
+            Add(id, title, first, "Inspection team", "2.3, 5.1, 6.10", time: _policy.FieldworkStartTime, endDate: last, endTime: _policy.FieldworkEndTime,
+                localPolicy: "the start and end times");
+        }
 
         // 3.2: the administrator and lead inspector start to prepare at week -11. The start of work: a holiday Monday starts it on
         // the next working day.
@@ -70,6 +97,12 @@ public sealed class ProbationPlanner
         Add(ProbationSteps.AnnouncementEmail, "Email confirming the inspection, with the project plan", FirstWorkingDayOfWeek(MondayOf(call).AddDays(7)),
             leaders, "3.3, 3.4");
 
+        // 5.2: "An outline schedule is sent out following the announcement of an inspection, indicating the days and times
+        // inspectors are available for meetings." The manual gives no day: local policy, by default with the confirming email on
+        // the first working day of week -8.
+        Add(ProbationSteps.OutlineSchedule, "Outline schedule: the days and times inspectors are available for domain one meetings",
+            FirstWorkingDayOfWeek(WeekBefore(facts, _policy.OutlineScheduleWeeksBeforeFieldwork)), leaders, "5.2", localPolicy: "the week");
+
         // 3.5: the telephone planning meeting "takes place within one week of the announcement": a limit, so a week after the
         // call, or the working day before when that is a holiday; the day and time agreed on the call (3.3 "confirm the date and
         // time of the telephone planning meeting") once recorded; the day it was held once recorded.
@@ -79,6 +112,16 @@ public sealed class ProbationPlanner
             progress.PlanningMeetingOn ?? (agreed is { } at ? DateOnly.FromDateTime(at) : LastWorkingDayOnOrBefore(call.AddDays(7))),
             "Lead inspector and senior link manager", "3.5", time: progress.PlanningMeetingOn is null && agreed is { } when ? TimeOnly.FromDateTime(when) : null);
 
+        // 3.9: "The Inspection Administration Officer will make a generic hotel booking for the local assessor at week -7": the
+        // start of work in week -7, so a holiday Monday moves it to the next working day.
+        AddLocalAssessors(ProbationSteps.LocalAssessorHotelBooking, "Generic hotel booking for the local assessors", FirstWorkingDayOfWeek(WeekBefore(facts, 7)),
+            "Inspection administration officer");
+
+        // 3.9: the two training cases' details and documents go "to the Lead Inspector by week -6": a deadline, read as the first
+        // working day of week -6, so the working day before (in week -7) when that Monday is a holiday.
+        AddLocalAssessors(ProbationSteps.LocalAssessorTrainingCases, "Details of the two local assessor training cases due to the lead inspector",
+            LastWorkingDayOnOrBefore(WeekBefore(facts, 6)), organisation + " to the lead inspector");
+
         // 3.6, 3.8: the lead has read the evidence in advance by week -5, when the on-site planning meeting is held; so it is due
         // by the end of week -6, moved to the working day before when that Friday is a holiday.
         Add(ProbationSteps.EvidenceInAdvance, "Evidence in advance due", LastWorkingDayOnOrBefore(WeekBefore(facts, 6).AddDays(4)), organisation, "3.6, 3.8");
@@ -86,6 +129,11 @@ public sealed class ProbationPlanner
         // 2.3 and 3.8: the presentation and on-site planning meeting in week -5; the manual names the week, not the day.
         Add(ProbationSteps.OnSitePlanning, "Presentation and on-site planning meeting (week -5)", FirstWorkingDayOfWeek(WeekBefore(facts, 5)),
             "Lead inspector, chief executive / divisional director and senior link manager", "3.7, 3.8");
+
+        // 3.9: "Completed [nomination] forms should be returned to the Inspection Administration Officer by week -5": a deadline,
+        // read as the first working day of week -5, so the working day before when that Monday is a holiday.
+        AddLocalAssessors(ProbationSteps.LocalAssessorNominations, "Local assessor nomination forms due", LastWorkingDayOnOrBefore(WeekBefore(facts, 5)),
+            organisation + " to the inspection administration officer");
 
         // 4.4: the sample is "identified on Monday week -4" so that it holds as many sentenced cases as possible: a holiday
         // Monday moves it to the next working day, never into week -5.
@@ -103,14 +151,48 @@ public sealed class ProbationPlanner
         var weekMinus2 = FirstWorkingDayOfWeek(WeekBefore(facts, 2));
         Add(ProbationSteps.Schedules, "Final schedules for domains two and three", weekMinus2, organisation, "5.1");
 
-        // 3.9: local assessors are trained over three days in week -2, NPS inspections only.
-        Add(ProbationSteps.LocalAssessorTraining, "Local assessor training (three days)", weekMinus2, "Lead inspector, an assistant inspector and the local assessors",
-            "3.9", applicable: facts.Organisation.Type == OrganisationType.Nps, skipReason: "local assessors take part in NPS inspections only (manual 3.9)");
+        // 6.1: on a CRC inspection, "Prior to fieldwork, the administrator notifies the relevant NPS division that we are inspecting
+        // unpaid work services in some of its cases." The manual gives no day: local policy, by default with the final schedules
+        // on the first working day of week -2. An NPS inspection inspects no CRC's unpaid work.
+        Add(ProbationSteps.NpsDivisionNotice, "Notice to the NPS division: unpaid work inspected in some of its cases",
+            FirstWorkingDayOfWeek(WeekBefore(facts, _policy.NpsDivisionNoticeWeeksBeforeFieldwork)), "Administrator to the relevant NPS division", "6.1",
+            applicable: !nps, skipReason: "the NPS division is notified on CRC inspections only, which inspect unpaid work in NPS cases (manual 6.1)",
+            localPolicy: "the week");
 
-        // 2.3, 5.1: the three fieldwork weeks; a week whose Monday is a holiday starts on its first working day.
-        Add(ProbationSteps.FieldworkWeek1, "Fieldwork week one", FirstWorkingDayOfWeek(facts.FieldworkStart), "Inspection team", "2.3, 5.1");
-        Add(ProbationSteps.FieldworkWeek2, "Fieldwork week two", FirstWorkingDayOfWeek(facts.FieldworkStart.AddDays(7)), "Inspection team", "2.3, 5.1");
-        Add(ProbationSteps.FieldworkWeek3, "Fieldwork week three", FirstWorkingDayOfWeek(facts.FieldworkWeekThreeStart), "Inspection team", "2.3, 5.1");
+        // 3.9: the hotel booking "will be followed up with the nominated local assessor at week -2": its first working day.
+        AddLocalAssessors(ProbationSteps.LocalAssessorHotelCheck, "Local assessors' hotel requirements confirmed", weekMinus2,
+            "Inspection administration officer with each local assessor");
+
+        // 3.9: training "delivered over three days, two weeks prior to the inspection (week -2)". The manual names the week, not
+        // the days: which days is local policy (see TrainingDays). "The training days run: Day 1: 11:00am until 5:00pm; Day 2:
+        // 09:00am until 5:00pm; Day 3: 09:00am until 5:00pm."
+        var training = TrainingDays(WeekBefore(facts, 2));
+        const string trainers = "Lead inspector, an assistant inspector and the local assessors";
+        AddLocalAssessors(ProbationSteps.LocalAssessorTraining, "Local assessor training, day 1 of 3 (11:00 to 17:00)", training[0], trainers,
+            time: TrainingDayOneStarts, endDate: training[0], endTime: TrainingDayEnds, localPolicy: "the days of week -2");
+        AddLocalAssessors(ProbationSteps.LocalAssessorTrainingDay2, "Local assessor training, day 2 of 3 (09:00 to 17:00)", training[1], trainers,
+            time: TrainingLaterDaysStart, endDate: training[1], endTime: TrainingDayEnds, localPolicy: "the days of week -2");
+        AddLocalAssessors(ProbationSteps.LocalAssessorTrainingDay3, "Local assessor training, day 3 of 3 (09:00 to 17:00)", training[2], trainers,
+            time: TrainingLaterDaysStart, endDate: training[2], endTime: TrainingDayEnds, localPolicy: "the days of week -2");
+
+        // 3.9: local assessors are "sent a copy of the inspection team briefing and schedule on the Thursday of the week before
+        // the inspection". The manual's bracket says "(week 1)"; the week before the inspection is week -1, as its text says.
+        // A day named for something to have arrived by: a holiday Thursday sends it the working day before.
+        AddLocalAssessors(ProbationSteps.LocalAssessorBriefing, "Inspection team briefing and schedule to the local assessors",
+            LastWorkingDayOnOrBefore(WeekBefore(facts, 1).AddDays(3)), "Local assessors, at their NPS email address");
+
+        // 2.3, 5.1, 6.10: the three fieldwork weeks, each from the afternoon of its first working day (a holiday Monday starts
+        // it on the next) to its Friday, or the last working day before a holiday Friday.
+        AddFieldworkWeek(ProbationSteps.FieldworkWeek1, "Fieldwork week one", facts.FieldworkStart);
+        AddFieldworkWeek(ProbationSteps.FieldworkWeek2, "Fieldwork week two", facts.FieldworkStart.AddDays(7));
+        AddFieldworkWeek(ProbationSteps.FieldworkWeek3, "Fieldwork week three", facts.FieldworkWeekThreeStart);
+
+        // 7.2: "At the end of the third fieldwork week, verified data from domains two and three, along with indicative ratings,
+        // are issued to the lead inspector and deputy lead inspector": as the last fieldwork week ends, its last working day at
+        // the end time, never before the team has left.
+        var fieldworkEnds = FieldworkDays(facts.FieldworkWeekThreeStart).Last;
+        Add(ProbationSteps.VerifiedData, "Verified data (domains two and three) and indicative ratings issued", fieldworkEnds,
+            "Information and data team to the lead inspector and deputy lead inspector", "7.2", time: _policy.FieldworkEndTime);
 
         // 7.2: the panel sits "on the Thursday morning of the week following the fieldwork (week +1)".
         Add(ProbationSteps.RatingsPanel, "Ratings panel", RatingsPanel(facts), "Director of operations, lead inspector and head of inspection", "7.2",
@@ -154,6 +236,16 @@ public sealed class ProbationPlanner
         return steps.OrderBy(s => s.Due).ToList();
     }
 
+    /// <summary>
+    /// 6.10: the fieldwork week holding <paramref name="day"/>, from the afternoon of its first working day to the end time on
+    /// its Friday, or the last working day before a holiday Friday; as UTC instants.
+    /// </summary>
+    public (DateTimeOffset Starts, DateTimeOffset Ends) FieldworkWeek(DateOnly day)
+    {
+        var (first, last) = FieldworkDays(day.AddDays(-(((int)day.DayOfWeek + 6) % 7)));
+        return (LocalInstant.At(first, _policy.FieldworkStartTime, _zone), LocalInstant.At(last, _policy.FieldworkEndTime, _zone));
+    }
+
     /// <summary>"week -9", "fieldwork week 2", "week +7": where <paramref name="date"/> falls, in the manual's numbering.</summary>
     public static string WeekOf(ProbationFacts facts, DateOnly date)
     {
@@ -172,6 +264,27 @@ public sealed class ProbationPlanner
     /// letter; when both are holidays, the working day before.
     /// </summary>
     private DateOnly RatingsPanel(ProbationFacts facts) => ThursdayElseFriday(WeekAfter(facts, 1));
+
+    /// <summary>6.10: a fieldwork week's first working day (a holiday Monday starts it on the next) and last (Good Friday ends it on Thursday).</summary>
+    private (DateOnly First, DateOnly Last) FieldworkDays(DateOnly monday) => (FirstWorkingDayOfWeek(monday), LastWorkingDayOnOrBefore(monday.AddDays(4)));
+
+    /// <summary>
+    /// 3.9: the three days of local assessor training in week -2 (beginning <paramref name="monday"/>). Local policy: the three
+    /// working days from the policy's first day (Monday unless set); a day on a bank holiday gives way to the next working day of
+    /// the same week, so Easter Monday's week trains Tuesday to Thursday. When fewer than three working days of the week remain
+    /// from the first day (a Wednesday start in a week ending on Good Friday), the training starts on the working days before it
+    /// in the same week rather than running into week -1, which the manual does not name. A week of fewer than three working
+    /// days (none so far in England and Wales) starts it on the working days before the week.
+    /// </summary>
+    private DateOnly[] TrainingDays(DateOnly monday)
+    {
+        var week = Enumerable.Range(0, 5).Select(monday.AddDays).Where(_calendar.IsWorkingDay).ToList();
+        var from = monday.AddDays(_policy.LocalAssessorTrainingFirstDay - DayOfWeek.Monday);
+        var days = week.Where(d => d >= from).Take(3).ToList();
+        days.InsertRange(0, week.Where(d => d < from).TakeLast(3 - days.Count));
+        while (days.Count < 3) days.Insert(0, LastWorkingDayOnOrBefore((days.Count > 0 ? days[0] : monday).AddDays(-1)));
+        return [.. days];
+    }
 
     private DateOnly ThursdayElseFriday(DateOnly monday)
     {

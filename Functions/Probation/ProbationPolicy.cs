@@ -30,6 +30,39 @@ public sealed class ProbationPolicy
     /// <summary>Manual 7.2: the ratings "arrive with the inspected body at 0900" on the Monday of week +2; also the time of the panel's morning.</summary>
     public TimeOnly RatingsTimeOfDay { get; set; } = new(9, 0);
 
+    /// <summary>
+    /// Local policy: the day of week -2 the three days of local assessor training begin (NPS inspections). The manual names the
+    /// week, "two weeks prior to the inspection (week -2)", not the days (3.9); Monday to Wednesday unless set. Monday to
+    /// Wednesday only, so three weekdays of the week follow it.
+    /// </summary>
+    public DayOfWeek LocalAssessorTrainingFirstDay { get; set; } = DayOfWeek.Monday;
+
+    /// <summary>
+    /// Local policy: the time each fieldwork week starts on its first day. The manual says only that fieldwork "commences on
+    /// Monday afternoon" (6.10); an afternoon time, 12:00 to 17:59.
+    /// </summary>
+    public TimeOnly FieldworkStartTime { get; set; } = new(13, 0);
+
+    /// <summary>
+    /// Local policy within the manual's window: the time each fieldwork week ends on its Friday. The manual says it ends "on
+    /// Friday, usually between 12:00 and 14:00" (6.10); 14:00 unless set, the latest it allows.
+    /// </summary>
+    public TimeOnly FieldworkEndTime { get; set; } = new(14, 0);
+
+    /// <summary>
+    /// Local policy: the week before fieldwork (week -n) on whose first working day the administrator notifies the NPS division
+    /// that a CRC inspection inspects unpaid work in some of its cases. The manual says only "prior to fieldwork" (6.1); week -2,
+    /// with the final schedules (5.1), unless set. From week -8 (after the announcement) to week -1.
+    /// </summary>
+    public int NpsDivisionNoticeWeeksBeforeFieldwork { get; set; } = 2;
+
+    /// <summary>
+    /// Local policy: the week before fieldwork (week -n) on whose first working day the outline schedule of domain one meetings
+    /// is sent. The manual says only "following the announcement of an inspection" (5.2); week -8, with the confirming email
+    /// (3.3), unless set. From week -8 to week -3, before the final schedules of week -2 (5.1).
+    /// </summary>
+    public int OutlineScheduleWeeksBeforeFieldwork { get; set; } = 8;
+
     /// <summary>Local time a dated step fires when the manual gives no time.</summary>
     public TimeOnly StepTimeOfDay { get; set; } = new(9, 0);
 
@@ -55,6 +88,16 @@ public sealed class ProbationPolicy
         if (ActionPlanWeeksAfterPublication < 0) throw Invalid(nameof(ActionPlanWeeksAfterPublication), "must not be negative");
         if (EmbargoWorkingDaysBeforePublication < 1) throw Invalid(nameof(EmbargoWorkingDaysBeforePublication), "must be at least 1");
         if (ReminderWorkingDaysBeforeDeadline < 1) throw Invalid(nameof(ReminderWorkingDaysBeforeDeadline), "must be at least 1");
+        if (LocalAssessorTrainingFirstDay is < DayOfWeek.Monday or > DayOfWeek.Wednesday)
+            throw Invalid(nameof(LocalAssessorTrainingFirstDay), "must be Monday, Tuesday or Wednesday, so the three days of training fit in week -2");
+        if (FieldworkStartTime < new TimeOnly(12, 0) || FieldworkStartTime >= new TimeOnly(18, 0))
+            throw Invalid(nameof(FieldworkStartTime), "must be in the afternoon (12:00 to 17:59): fieldwork commences on Monday afternoon (manual 6.10)");
+        if (FieldworkEndTime < new TimeOnly(12, 0) || FieldworkEndTime > new TimeOnly(14, 0))
+            throw Invalid(nameof(FieldworkEndTime), "must be between 12:00 and 14:00: fieldwork ends on Friday between 12:00 and 14:00 (manual 6.10)");
+        if (NpsDivisionNoticeWeeksBeforeFieldwork is < 1 or > 8)
+            throw Invalid(nameof(NpsDivisionNoticeWeeksBeforeFieldwork), "must be from 1 to 8: after the announcement of week -9 (3.3) and prior to fieldwork (6.1)");
+        if (OutlineScheduleWeeksBeforeFieldwork is < 3 or > 8)
+            throw Invalid(nameof(OutlineScheduleWeeksBeforeFieldwork), "must be from 3 to 8: following the announcement of week -9 (5.2) and before the final schedules of week -2 (5.1)");
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZoneId ?? "", out _)) throw Invalid(nameof(TimeZoneId), $"'{TimeZoneId}' is not a known time zone");
         return this;
     }

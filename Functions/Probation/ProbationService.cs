@@ -411,6 +411,8 @@ public sealed class ProbationService(
             state?.Status is StepStatus.Done or StepStatus.Skipped ? null : step.WaitingFor, state?.LastError)
         {
             SkippedReason = state is null ? step.SkipReason : state.SkippedReason,
+            // A step that ran on another day than today's plan gives (fieldwork moved since) has no end the plan knows.
+            EndsAt = date == step.Date ? step.Ends : null,
         };
     }
 

@@ -16,6 +16,9 @@ public sealed record ProbationTimelineEntry(
 {
     /// <summary>Why a skipped step will not happen: what has happened made it needless, its moment had passed, or the inspection was cancelled.</summary>
     public string? SkippedReason { get; init; }
+
+    /// <summary>When a step that lasts ends (a fieldwork week on its Friday afternoon, a training day at 17:00), as <see cref="Due"/> gives its start; null for a moment.</summary>
+    public DateTimeOffset? EndsAt { get; init; }
 }
 
 /// <summary>A standard and its rating (null until recorded), as the summary of ratings lists it (manual 7.1).</summary>

@@ -18,8 +18,9 @@ public sealed class ProbationWorkflow(ProbationPlanner planner, ProbationMailTem
 
     public string Name => KindName;
 
-    // 1: the first versioned rules.
-    public int RulesVersion => 1;
+    // 1: the first versioned rules. 2: the local assessors' dates (3.9), fieldwork's times (6.10), the verified data (7.2), the
+    // notice to the NPS division (6.1) and the outline schedule (5.2).
+    public int RulesVersion => 2;
 
     public IReadOnlyList<PlannedStep> Timeline(ProbationState state) => planner.Plan(state.Facts, state.Progress);
 

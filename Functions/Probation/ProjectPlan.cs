@@ -21,22 +21,29 @@ public static class ProjectPlan
         new("project-plan.ics", "text/calendar; method=PUBLISH; charset=UTF-8", BinaryData.FromString(ICalendar(instanceId, facts, timeline, stamp))),
     ];
 
-    /// <summary>One row per step that will happen, in date order: week, date, time, activity, who, the manual's section.</summary>
+    /// <summary>
+    /// One row per step that will happen, in date order: week, date, time, activity, who, the manual's section, and for a step
+    /// that lasts (a fieldwork week, a training day) the date and time it ends.
+    /// </summary>
     public static string Csv(ProbationFacts facts, IReadOnlyList<PlannedStep> timeline)
     {
-        var csv = new StringBuilder("Week,Date,Time,Activity,Who,Source\r\n");
+        var csv = new StringBuilder("Week,Date,Time,Activity,Who,Source,End date,End time\r\n");
         foreach (var step in Planned(timeline))
         {
             csv.AppendJoin(',', new[]
             {
                 ProbationPlanner.WeekOf(facts, step.Date), step.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 step.Time?.ToString("HH:mm", CultureInfo.InvariantCulture) ?? "", step.Title, step.Concerns, step.Source,
+                step.EndDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "", step.EndTime?.ToString("HH:mm", CultureInfo.InvariantCulture) ?? "",
             }.Select(Field)).Append("\r\n");
         }
         return csv.ToString();
     }
 
-    /// <summary>An all-day event per step; each event's UID is the inspection and step, so a later plan replaces the earlier one's.</summary>
+    /// <summary>
+    /// An event per step: from its start to its end for a step that lasts (a fieldwork week from Monday afternoon to Friday, a
+    /// training day), all-day otherwise. Each event's UID is the inspection and step, so a later plan replaces the earlier one's.
+    /// </summary>
     public static string ICalendar(string instanceId, ProbationFacts facts, IReadOnlyList<PlannedStep> timeline, DateTimeOffset stamp)
     {
         var calendar = new Ical.Net.Calendar { ProductId = "-//HM Inspectorate of Probation//IrpFlows//EN", Method = "PUBLISH" };
@@ -46,14 +53,22 @@ public static class ProjectPlan
             {
                 Uid = $"{instanceId}-{step.Id}@irpflows",
                 DtStamp = new CalDateTime(stamp.UtcDateTime, CalDateTime.UtcTzId),
-                DtStart = new CalDateTime(step.Date),
-                DtEnd = new CalDateTime(step.Date.AddDays(1)),
+                // Timed events in UTC, which every client shows in its own zone; no VTIMEZONE to get wrong.
+                DtStart = step.Ends is null ? new CalDateTime(step.Date) : new CalDateTime(step.Due.UtcDateTime, CalDateTime.UtcTzId),
+                DtEnd = step.Ends is { } ends ? new CalDateTime(ends.UtcDateTime, CalDateTime.UtcTzId) : new CalDateTime(step.Date.AddDays(1)),
                 Summary = $"{facts.Organisation.Name}: {step.Title}",
-                Description = $"{ProbationPlanner.WeekOf(facts, step.Date)}{(step.Time is { } t ? $", {t:HH\\:mm}" : "")}. {step.Concerns}. {step.Source}.",
+                Description = $"{ProbationPlanner.WeekOf(facts, step.Date)}{When(step)}. {step.Concerns}. {step.Source}.",
             });
         }
         return new CalendarSerializer().SerializeToString(calendar)!; // null only for a null calendar
     }
+
+    // ", 16:00"; ", 13:00 until Friday 6 October 2028, 14:00" for a step that lasts.
+    private static string When(PlannedStep step) =>
+        (step.Time is { } t ? $", {t:HH\\:mm}" : "")
+        + (step.EndDate is { } end && step.EndTime is { } until
+            ? $" until {(end == step.Date ? "" : end.ToString("dddd d MMMM yyyy, ", CultureInfo.InvariantCulture))}{until:HH\\:mm}"
+            : "");
 
     private static IEnumerable<PlannedStep> Planned(IReadOnlyList<PlannedStep> timeline) => timeline.Where(s => s.Applicable).OrderBy(s => s.Date);
 

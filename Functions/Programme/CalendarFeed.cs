@@ -19,7 +19,7 @@ namespace IrpFlows.Programme;
 /// cannot sign in, so the token is the authority. A token is a random id and its HMAC; only the id stored now is accepted,
 /// so replacing it revokes the old one. The id lives in the workflow table, in a partition no IRP can have.
 /// </summary>
-public sealed class CalendarFeed(TableServiceClient tables, WorkflowOptions workflow, IConfiguration configuration, TimeProvider time)
+public sealed class CalendarFeed(TableServiceClient tables, WorkflowOptions workflow, IConfiguration configuration, TimeProvider time, ProbationPlanner planner)
 {
     public const string ContentType = "text/calendar; charset=utf-8";
     private const string Partition = "~calendar-feed";
@@ -66,7 +66,7 @@ public sealed class CalendarFeed(TableServiceClient tables, WorkflowOptions work
 
     /// <summary>
     /// Every IRP's visit (one event over its days) and its deadlines (all-day events), and every probation inspection's
-    /// fieldwork weeks (Monday to Friday each) and key dates, from the lists alone. A cancelled one's events stay, marked
+    /// fieldwork weeks (Monday afternoon to Friday each, timed as the planner times them, manual 6.10) and key dates, from the lists alone. A cancelled one's events stay, marked
     /// cancelled, so subscribers see them go rather than vanish.
     /// </summary>
     public string Render(IEnumerable<IrpListItem> irps, IEnumerable<ProbationListItem> inspections)
@@ -93,11 +93,17 @@ public sealed class CalendarFeed(TableServiceClient tables, WorkflowOptions work
             foreach (var (step, title) in ProbationDates)
             {
                 if (!inspection.Milestones.TryGetValue(step, out var date)) continue;
-                // A fieldwork week's step falls on its first working day; the team is on site to the Friday.
-                var last = step is ProbationSteps.FieldworkWeek1 or ProbationSteps.FieldworkWeek2 or ProbationSteps.FieldworkWeek3
-                    ? date.AddDays(DayOfWeek.Friday - date.DayOfWeek)
-                    : date;
-                calendar.Events.Add(Event($"{inspection.Id}-{step}", $"{title}: {name}", date, last, cancelled, stamp));
+                var uid = $"{inspection.Id}-{step}";
+                if (step is ProbationSteps.FieldworkWeek1 or ProbationSteps.FieldworkWeek2 or ProbationSteps.FieldworkWeek3)
+                {
+                    // A fieldwork week's step falls on its first working day; the team is on site from its afternoon to the Friday's (6.10).
+                    var (starts, ends) = planner.FieldworkWeek(date);
+                    calendar.Events.Add(Timed(Event(uid, $"{title}: {name}", date, date, cancelled, stamp), starts, ends));
+                }
+                else
+                {
+                    calendar.Events.Add(Event(uid, $"{title}: {name}", date, date, cancelled, stamp));
+                }
             }
         }
         return new CalendarSerializer().SerializeToString(calendar)!;
@@ -129,6 +135,14 @@ public sealed class CalendarFeed(TableServiceClient tables, WorkflowOptions work
         Status = cancelled ? EventStatus.Cancelled : EventStatus.Confirmed,
         Transparency = TransparencyType.Transparent,
     };
+
+    // In UTC, which every client shows in its own zone.
+    private static CalendarEvent Timed(CalendarEvent allDay, DateTimeOffset starts, DateTimeOffset ends)
+    {
+        allDay.DtStart = new CalDateTime(starts.UtcDateTime, CalDateTime.UtcTzId);
+        allDay.DtEnd = new CalDateTime(ends.UtcDateTime, CalDateTime.UtcTzId);
+        return allDay;
+    }
 
     private string Token(string id) => id + "." + Base64Url(HMACSHA256.HashData(_key, Encoding.ASCII.GetBytes(id)));
 

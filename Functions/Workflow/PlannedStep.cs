@@ -37,4 +37,17 @@ public sealed record PlannedStep(
 
     /// <summary>Why a step that is not <see cref="Applicable"/> will not happen, when the plan says (e.g. the report was published).</summary>
     public string? SkipReason { get; init; }
+
+    /// <summary>
+    /// The local date a step that lasts (a probation fieldwork week, a training day) ends on; null for a step that happens at a
+    /// moment. With <see cref="EndTime"/> and <see cref="Ends"/>, as <see cref="Date"/>, <see cref="Time"/> and <see cref="Due"/>
+    /// give its start.
+    /// </summary>
+    public DateOnly? EndDate { get; init; }
+
+    /// <summary>The local time it ends at, on <see cref="EndDate"/>.</summary>
+    public TimeOnly? EndTime { get; init; }
+
+    /// <summary>The instant it ends: <see cref="EndDate"/> at <see cref="EndTime"/> in the policy's time zone, as UTC.</summary>
+    public DateTimeOffset? Ends { get; init; }
 }
