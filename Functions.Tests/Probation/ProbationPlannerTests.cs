@@ -48,9 +48,11 @@ public sealed class ProbationPlannerTests
             ("draft-report", new(2028, 12, 4)),             // Monday of week +7 (7.3)
             ("factual-accuracy-reminder", new(2028, 12, 14)),
             ("factual-accuracy-deadline", new(2028, 12, 15)), // Friday of week +8 (2.3)
+            ("osag-response", new(2028, 12, 18)),           // ten working days after the draft (7.3)
             ("embargoed-copy", new(2029, 1, 8)),            // five working days before publication (7.4)
             ("publication", new(2029, 1, 15)),              // week +13 in England (7.4)
             ("action-plan", new(2029, 1, 29)),              // week +15 in England (7.5)
+            ("action-plan-acknowledgement", new(2029, 1, 29)), // once the plan is received and reviewed (7.5)
         };
 
         Assert.Equal(expected, October2028.Select(s => (s.Id, s.Date)));
@@ -392,9 +394,12 @@ public sealed class ProbationPlannerTests
         Assert.Equal(ProbationPlanner.DraftIssued, before.Step("draft-report").WaitingFor);
         Assert.Equal(ProbationPlanner.Published, before.Step("publication").WaitingFor);
 
+        Assert.Equal(ProbationPlanner.DraftIssued, before.Step("embargoed-copy").WaitingFor);
+        Assert.Equal(ProbationPlanner.ActionPlanReceived, before.Step("action-plan-acknowledgement").WaitingFor);
+
         var after = Plan(Facts(new DateOnly(2028, 10, 2)), new ProbationProgress(
             PlanningMeetingOn: new DateOnly(2028, 8, 8), CaseSampleReturned: true, AllRated: true, DraftIssued: true, CommentsReturned: true,
-            PublishedOn: new DateOnly(2029, 1, 17)));
+            PublishedOn: new DateOnly(2029, 1, 17)) { DraftReportUploaded = true, FinalReportUploaded = true, ActionPlanReceivedOn = new DateOnly(2029, 1, 26) });
 
         Assert.Equal(new DateOnly(2028, 8, 8), after.Date("planning-meeting"));
         Assert.False(after.Step("case-sample-reminder").Applicable);
@@ -404,5 +409,32 @@ public sealed class ProbationPlannerTests
         Assert.Equal(new DateOnly(2029, 1, 17), after.Date("publication"));
         Assert.Equal(new DateOnly(2029, 1, 10), after.Date("embargoed-copy"));
         Assert.Null(after.Step("publication").WaitingFor);
+        Assert.Null(after.Step("embargoed-copy").WaitingFor);
+        Assert.False(after.Step("osag-response").Applicable); // the response arrived (7.3)
+        Assert.Equal(new DateOnly(2029, 1, 29), after.Date("action-plan")); // two weeks after the week it was published in (7.5)
+        Assert.Equal((new DateOnly(2029, 1, 26), null), (after.Date("action-plan-acknowledgement"), after.Step("action-plan-acknowledgement").WaitingFor));
+    }
+
+    [Fact]
+    public void DraftIssuedWithoutAFile_WaitsForTheDraft_AndTheEmbargoedCopyForTheFinalReport()
+    {
+        // 7.3: the draft email links to the draft; 7.4: the embargoed copy is the final report.
+        var issued = Plan(Facts(new DateOnly(2028, 10, 2)), new ProbationProgress(DraftIssued: true));
+
+        Assert.Equal(ProbationPlanner.DraftReportUploaded, issued.Step("draft-report").WaitingFor);
+        Assert.Equal(ProbationPlanner.FinalReportUploaded, issued.Step("embargoed-copy").WaitingFor);
+    }
+
+    [Fact]
+    public void PublicationDateAgreed_MovesTheEmbargoedCopyAndTheActionPlan()
+    {
+        // 7.4: "Changes to this publication date may be agreed in advance": Tuesday 3 April 2029, the day after Easter Monday.
+        var agreed = Plan(Facts(new DateOnly(2028, 10, 2)), new ProbationProgress() { PublicationAgreedOn = new DateOnly(2029, 4, 3) });
+
+        Assert.Equal(new DateOnly(2029, 4, 3), agreed.Date("publication"));
+        // Five working days before, not counting Easter Monday and Good Friday (2 April, 30 March 2029): 29, 28, 27, 26 and 23 March.
+        Assert.Equal(new DateOnly(2029, 3, 23), agreed.Date("embargoed-copy"));
+        // 7.5: two weeks after the publication week: Monday 16 April 2029.
+        Assert.Equal(new DateOnly(2029, 4, 16), agreed.Date("action-plan"));
     }
 }

@@ -11,6 +11,9 @@ internal static class ProbationRequests
     public const string LeadEmail = "lena.lead@hmiprobation.example";
     public const string ChiefEmail = "chris.chief@probation.example";
     public const string LinkEmail = "sam.link@probation.example";
+    public const string AdminEmail = "ada.admin@hmiprobation.example";
+    public const string HeadEmail = "hal.head@hmiprobation.example";
+    public const string OsagEmail = "osag@justice.example";
 
     public static JsonObject Inspection(string fieldworkStart, string type = "nps", string nation = "england") => new()
     {
@@ -40,6 +43,14 @@ internal static class ProbationRequests
     {
         using var response = await app.RaiseProbationAsync(id, eventName, body);
         Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"{eventName}: {await response.Content.ReadAsStringAsync()}");
+    }
+
+    /// <summary>Uploads a draft-report or final-report file as a coordinator's script does.</summary>
+    public static Task<HttpResponseMessage> PutProbationReportAsync(this IrpFlowsApp app, string id, string what, string fileName, byte[] content)
+    {
+        var body = new ByteArrayContent(content);
+        body.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+        return app.Coordinator.PutAsync($"/api/probation-inspections/{id}/{what}?fileName={Uri.EscapeDataString(fileName)}", body);
     }
 
     public static Task<HttpResponseMessage> RateAsync(this IrpFlowsApp app, string id, string standard, string rating) =>

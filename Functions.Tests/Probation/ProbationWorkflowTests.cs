@@ -14,10 +14,14 @@ public sealed class ProbationWorkflowTests
 {
     private static readonly DateTimeOffset Created = new(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
 
-    private static readonly ProbationWorkflow Workflow = new(
-        new ProbationPlanner(IrpFlows.Calendar.WorkingDayCalendar.EnglandAndWales, new ProbationPolicy()),
+    private static readonly UploadLinks Links =
+        new(new UploadTokens(IrpFlowsApp.UploadSigningKey), new DocumentsOptions(), new IrpPolicy().TimeZone, new Uri("http://localhost/"));
+
+    private static readonly ProbationPlanner Planner = new(IrpFlows.Calendar.WorkingDayCalendar.EnglandAndWales, new ProbationPolicy());
+
+    private static readonly ProbationWorkflow Workflow = new(Planner,
         new ProbationMailTemplates(TimeProvider.System), Mock.Of<IMailSender>(MockBehavior.Strict),
-        new UploadLinks(new UploadTokens(IrpFlowsApp.UploadSigningKey), new DocumentsOptions(), new IrpPolicy().TimeZone, new Uri("http://localhost/")));
+        Links, new ProbationReportLinks(Links, Planner, new ReportOptions()));
 
     private static WorkflowInstance Log(params (string Type, JsonObject Data)[] events) => new("p1", ProbationWorkflow.KindName, Created, Created,
         [
@@ -58,7 +62,7 @@ public sealed class ProbationWorkflowTests
         Assert.Contains("\"Director of operations, lead inspector and head of inspection\"", csv);
         Assert.DoesNotContain("ocal assessor", csv); // a CRC has none (3.9)
         Assert.Contains("week -2,2028-09-18,,Notice to the NPS division: unpaid work inspected in some of its cases,", csv); // 6.1, a CRC's
-        Assert.Equal(25, csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length); // the header and 24 steps
+        Assert.Equal(27, csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length); // the header and 26 steps
     }
 
     // 6.10: each fieldwork week from Monday 13:00 to Friday 14:00; 3.9: the three training days at their times (11:00, then
@@ -93,7 +97,7 @@ public sealed class ProbationWorkflowTests
             training.Select(e => e.DtEnd!.AsUtc));
         var call = Assert.Single(calendar.Events, e => e.Uid == "p1-announcement-call@irpflows");
         Assert.True(call.IsAllDay); // a step that does not last stays all-day
-        Assert.Equal(31, calendar.Events.Count); // every step that will happen: an NPS inspection sends no notice to itself (6.1)
+        Assert.Equal(33, calendar.Events.Count); // every step that will happen: an NPS inspection sends no notice to itself (6.1)
     }
 
     /// <summary>Renders the confirming email (manual 3.3, 3.4) of the inspection whose log is <paramref name="events"/> after its start.</summary>
@@ -104,9 +108,8 @@ public sealed class ProbationWorkflowTests
         mail.Setup(m => m.SendAsync(It.IsAny<MailMessage>(), It.IsAny<CancellationToken>()))
             .Callback<MailMessage, CancellationToken>((message, _) => sent = message)
             .ReturnsAsync((MailMessage message, CancellationToken _) => new SentMail(message.MessageKey, "outbox-id", Created, message.To, message.Cc, message.Subject));
-        var workflow = new ProbationWorkflow(new ProbationPlanner(IrpFlows.Calendar.WorkingDayCalendar.EnglandAndWales, new ProbationPolicy()),
-            new ProbationMailTemplates(TimeProvider.System), mail.Object,
-            new UploadLinks(new UploadTokens(IrpFlowsApp.UploadSigningKey), new DocumentsOptions(), new IrpPolicy().TimeZone, new Uri("http://localhost/")));
+        var workflow = new ProbationWorkflow(Planner, new ProbationMailTemplates(TimeProvider.System), mail.Object,
+            Links, new ProbationReportLinks(Links, Planner, new ReportOptions()));
         await workflow.RunStepAsync(Log(events), ProbationSteps.AnnouncementEmail, CancellationToken.None);
         return sent!;
     }
@@ -165,7 +168,8 @@ public sealed class ProbationMailPeopleTests
             { Ratings = standards.ToDictionary(s => s.Ref, _ => ProbationRating.Good) };
         var timeline = Planner.Plan(state.Facts, state.Progress);
         return new ProbationMailTemplates(TimeProvider.System).Render(step,
-            new ProbationMailContext("p1", state, timeline, new Uri("http://localhost/upload"), new Dictionary<string, DateOnly>()));
+            new ProbationMailContext("p1", state, timeline, new Uri("http://localhost/upload"), new Dictionary<string, DateOnly>())
+                { DraftLink = new Uri("http://localhost/draft") });
     }
 
     private static readonly ProbationContacts Named = ProbationExamples.Facts(new DateOnly(2028, 10, 2)).Contacts with

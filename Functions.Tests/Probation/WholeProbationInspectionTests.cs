@@ -22,13 +22,19 @@ public sealed class WholeProbationInspectionTests
     {
         // The clock starts on Monday 23 November 2026, the first day of week -11 for fieldwork from Monday 8 February 2027.
         await using var app = await IrpFlowsApp.StartAsync();
-        var id = await app.CreateProbationAsync(Inspection("2027-02-08"));
+        var request = Inspection("2027-02-08");
+        // The people of 3.1, 7.2–7.5 and Appendix 1, besides the lead inspector and the divisional director.
+        request["contacts"]!["administrator"] = new JsonObject { ["name"] = "Ada Admin", ["email"] = AdminEmail };
+        request["contacts"]!["headOfInspection"] = new JsonObject { ["name"] = "Hal Head", ["email"] = HeadEmail };
+        request["contacts"]!["osag"] = new JsonObject { ["name"] = "OSAG", ["email"] = OsagEmail };
+        var id = await app.CreateProbationAsync(request);
 
         // Week -9: the announcement call (Thursday 10 December) is by telephone; the organisation names its senior link manager.
         await app.MoveClockAsync(Noon(2026, 12, 10));
         var called = Steps(await app.GetProbationAsync(id));
         Assert.Equal(("done", "done"), (called["preparation"].Text("status"), called["announcement-call"].Text("status")));
         Assert.Empty(await app.OutboxStepsAsync(id));
+        await app.RaiseAcceptedAsync(id, "AnnouncementCallMade", new { date = "2026-12-10" });
         await app.RaiseAcceptedAsync(id, "SeniorLinkManagerNamed", new { name = "Sam Link", email = LinkEmail });
 
         // Week -8, Monday 14 December: the confirming email with the project plan, to the chief executive and the link manager.
@@ -37,13 +43,14 @@ public sealed class WholeProbationInspectionTests
         Assert.Equal([ChiefEmail, LinkEmail], Emails.Addresses(confirming, "to"));
         Assert.Equal([LeadEmail], Emails.Addresses(confirming, "cc"));
         var mime = Emails.Parse(await app.RawEmailAsync(confirming));
+        Assert.Contains("Further to my telephone call on Thursday 10 December 2026, I confirm that", mime.TextBody);
         Assert.Equal(["project-plan.csv", "project-plan.ics"], mime.Attachments.Select(a => a.ContentDisposition!.FileName).Order());
         var plan = Attachment(mime, "project-plan.csv");
-        Assert.Contains("week -9,2026-12-10,,Announcement telephone call,", plan);
+        Assert.Contains("week -9,2026-12-10,,Announcement telephone call made,", plan);
         Assert.Contains("week -3,2027-01-20,16:00,Case sample due back (16:00),", plan);
         // Week -6 ends on New Year's Day: the evidence is due the working day before.
         Assert.Contains("week -6,2026-12-31,,Evidence in advance due,", plan);
-        Assert.Equal(31, Ical.Net.Calendar.Load(Attachment(mime, "project-plan.ics"))!.Events.Count); // every step that will happen
+        Assert.Equal(33, Ical.Net.Calendar.Load(Attachment(mime, "project-plan.ics"))!.Events.Count); // every step that will happen
 
         // The fieldwork moves a week later: every pending date follows it, to the dates a new inspection would get; what is done stays done.
         var before = Steps(await app.GetProbationAsync(id));
@@ -52,8 +59,10 @@ public sealed class WholeProbationInspectionTests
         var preview = await PreviewAsync(app, Inspection("2027-02-15"));
         Assert.All(["preparation", "announcement-call", "announcement-email"], step => Assert.Equal("done", after[step].Text("status")));
         Assert.Equal(("2026-12-14", "week -8"), (after["announcement-email"].Text("date"), after["announcement-email"].Text("week"))); // as it went
-        var pending = after.Values.Where(s => s.Text("status") == "pending").Select(s => s.Text("id")).ToList();
-        Assert.Equal(27, pending.Count);
+        // 3.5: the planning meeting stays within a week of the call as it was made, which the move leaves alone.
+        Assert.Equal("2026-12-17", after["planning-meeting"].Text("date"));
+        var pending = after.Values.Where(s => s.Text("status") == "pending" && s.Text("id") != "planning-meeting").Select(s => s.Text("id")).ToList();
+        Assert.Equal(28, pending.Count);
         Assert.All(pending, step =>
         {
             Assert.Equal(preview[step].Text("date"), after[step].Text("date"));
@@ -82,19 +91,58 @@ public sealed class WholeProbationInspectionTests
         Assert.Contains("2.3 Implementation and delivery: Good", ratingsLetter);
         Assert.Contains("3.2 Statutory victim work: Inadequate", ratingsLetter);
         Assert.Contains("Overall, Kent, Surrey and Sussex NPS division is rated good.", ratingsLetter); // 17 of 30 (manual 7.1)
+        // The administrator sends it (7.2): signed by them, and answers go to them.
+        Assert.Contains("Ada Admin Administrator (operations)", ratingsLetter);
+        Assert.Equal([AdminEmail], Emails.Parse(await app.RawEmailAsync(id, "ratings-to-organisation")).ReplyTo.Mailboxes.Select(m => m.Address));
+
+        // 7.3: the draft goes with a link to it, copied to OSAG; it cannot be issued before there is one.
+        using (var noDraft = await app.RaiseProbationAsync(id, "DraftIssued"))
+            Assert.Equal(HttpStatusCode.Conflict, noDraft.StatusCode);
+        using (var draftUpload = await app.PutProbationReportAsync(id, "draft-report", "KSS-draft.pdf", TestFiles.Pdf("draft")))
+            Assert.Equal(HttpStatusCode.OK, draftUpload.StatusCode);
         await app.RaiseAcceptedAsync(id, "DraftIssued");
         await ExpectEmailsAsync(app, id, Noon(2027, 4, 19), "draft-report");
-        Assert.Contains("by Friday 30 April 2027", Emails.PlainText(await app.RawEmailAsync(id, "draft-report")));
+        var draftEmail = await app.EmailAsync(id, "draft-report");
+        Assert.Equal([HeadEmail, LeadEmail, OsagEmail], Emails.Addresses(draftEmail, "cc").Order(StringComparer.Ordinal));
+        var draftText = Emails.PlainText(await app.RawEmailAsync(draftEmail));
+        Assert.Contains("by Friday 30 April 2027", draftText);
+        Assert.Contains("with a copy to the Operational and Systems Assurance Group (OSAG).", draftText);
+        using (var draft = await app.GetThroughStorageAsync(Emails.Link(draftText, "/probation-reports/draft/")))
+            Assert.Equal(TestFiles.Pdf("draft"), await draft.Content.ReadAsByteArrayAsync());
+        using (var replaced = await app.PutProbationReportAsync(id, "draft-report", "KSS-draft-2.pdf", TestFiles.Pdf("draft 2")))
+            Assert.Equal(HttpStatusCode.Conflict, replaced.StatusCode); // the organisation is checking the one it was sent
         // The comments come back through the upload link the draft carries, valid until they are due (7.3).
         var commentsLink = Emails.Link(Emails.PlainText(await app.RawEmailAsync(id, "draft-report")), "/upload/");
         await app.UploadDocumentAsync(commentsLink.Segments[^1], "factual-accuracy-comments", "comments.pdf", TestFiles.Pdf("comments"));
         using (var again = await app.RaiseProbationAsync(id, "CommentsReturned"))
             Assert.Equal(HttpStatusCode.Conflict, again.StatusCode); // already returned, through the link
-        await ExpectEmailsAsync(app, id, Noon(2027, 5, 24), "embargoed-copy"); // five working days before Tuesday 1 June
+        // 7.4: the embargoed copy is the final report: it waits for it, however late, and links to it.
+        await ExpectEmailsAsync(app, id, Noon(2027, 5, 24));
+        using (var finalUpload = await app.PutProbationReportAsync(id, "final-report", "KSS-report.pdf", TestFiles.Pdf("final")))
+            Assert.Equal(HttpStatusCode.OK, finalUpload.StatusCode);
+        await ExpectEmailsAsync(app, id, Noon(2027, 5, 24).AddMinutes(1), "embargoed-copy"); // five working days before Tuesday 1 June
+        using (var final = await app.GetThroughStorageAsync(Emails.Link(Emails.PlainText(await app.RawEmailAsync(id, "embargoed-copy")), "/probation-reports/final/")))
+            Assert.Equal(TestFiles.Pdf("final"), await final.Content.ReadAsByteArrayAsync());
         await ExpectEmailsAsync(app, id, Noon(2027, 6, 1)); // the notice waits for the publication itself
         await app.RaiseAcceptedAsync(id, "Published", new { date = "2027-06-01", url = "https://www.justiceinspectorates.gov.uk/hmiprobation/kss-2027/" });
         await ExpectEmailsAsync(app, id, Noon(2027, 6, 1).AddMinutes(1), "publication");
         await ExpectEmailsAsync(app, id, Noon(2027, 6, 14), "action-plan");
+        Assert.Equal([OsagEmail], Emails.Addresses(await app.EmailAsync(id, "action-plan"), "to")); // OSAG sends it (7.5)
+
+        // 7.5, Appendix 5: the plan as reviewed, each recommendation agreed, partly agreed or not; the acknowledgement follows.
+        using (var recorded = await app.Coordinator.PutAsJsonAsync($"/api/probation-inspections/{id}/action-plan", new
+        {
+            recommendations = new[]
+            {
+                new { recommendation = "Improve the quality of risk assessments.", response = "Agreed" },
+                new { recommendation = "Reduce caseloads in the south.", response = "PartlyAgreed" },
+            },
+        }))
+            Assert.Equal(HttpStatusCode.Accepted, recorded.StatusCode);
+        await app.CatchUpAsync();
+        var acknowledgement = Emails.PlainText(await app.RawEmailAsync(id, "action-plan-acknowledgement"));
+        Assert.Contains("2. Reduce caseloads in the south.: Partly agreed", acknowledgement);
+        Assert.Contains("We accept the plan.", acknowledgement);
 
         var finished = await app.GetProbationAsync(id);
         Assert.Equal("Completed", finished.Text("runtimeStatus"));
@@ -102,11 +150,11 @@ public sealed class WholeProbationInspectionTests
         Assert.Equal(17, finished["ratings"]!["score"]!.GetValue<int>());
         // Once each, on the date its step shows.
         var outbox = await app.OutboxAsync(id);
-        Assert.Equal(9, outbox.Count);
+        Assert.Equal(10, outbox.Count);
         Assert.All(outbox, email => Assert.Equal(
             Steps(finished)[email.Text("step")].Text("date"),
             TimeZoneInfo.ConvertTime(email["sentAt"]!.GetValue<DateTimeOffset>(), London).ToString("yyyy-MM-dd")));
-        Assert.Equal(9, ((JsonArray)finished["emails"]!).Count);
+        Assert.Equal(10, ((JsonArray)finished["emails"]!).Count);
     }
 
     [Fact]

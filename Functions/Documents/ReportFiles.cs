@@ -27,6 +27,9 @@ public sealed record ReportFileView(string FileName, string ContentType, long Si
 /// <param name="storageClock">The clock read-link expiry is based on: the storage service's, which the development clock does not move.</param>
 public sealed class ReportFileStore(BlobServiceClient blobs, BlobSasSigner sas, ReportOptions options, TimeProvider storageClock)
 {
+    public const string DraftFolder = "reports/draft";
+    public const string FinalFolder = "reports/final";
+
     /// <summary>
     /// Stores a file as version <paramref name="version"/> in <paramref name="folder"/>, creating the container if needed.
     /// Returns null when that version already exists (another upload got there first).

@@ -41,6 +41,14 @@ public sealed class UploadLinks(UploadTokens tokens, DocumentsOptions options, T
         new(PublicBaseUrl, "final-report/" + tokens.Sign(new UploadTokenPayload(irpId, UploadTokenPayload.FinalReportPurpose, expiresOn)));
 
     /// <summary>
+    /// A probation inspection's draft or final report, <c>{PublicBaseUrl}/probation-reports/{draft|final}/{token}</c>, valid until
+    /// <paramref name="expiresOn"/>. The app answers it with a short-lived read link, as for an IRP's reports.
+    /// </summary>
+    public Uri ForProbationReport(string instanceId, bool final, DateTimeOffset expiresOn) =>
+        new(PublicBaseUrl, (final ? "probation-reports/final/" : "probation-reports/draft/")
+            + tokens.Sign(new UploadTokenPayload(instanceId, final ? UploadTokenPayload.FinalReportPurpose : UploadTokenPayload.DraftReportPurpose, expiresOn)));
+
+    /// <summary>
     /// The feedback form's link, <c>{PublicBaseUrl}/feedback/{token}</c>, valid until the end of <paramref name="lastDay"/> in
     /// England. Same arguments, same link.
     /// </summary>
@@ -54,7 +62,7 @@ public sealed class UploadLinks(UploadTokens tokens, DocumentsOptions options, T
     public DateTimeOffset ExpiresOn(DateOnly documentsDeadline) => EndOf(documentsDeadline) + options.UploadGracePeriod;
 
     /// <summary>Midnight after <paramref name="day"/> in England.</summary>
-    private DateTimeOffset EndOf(DateOnly day)
+    public DateTimeOffset EndOf(DateOnly day)
     {
         var midnightAfter = day.AddDays(1).ToDateTime(TimeOnly.MinValue);
         return new DateTimeOffset(midnightAfter, zone.GetUtcOffset(midnightAfter));

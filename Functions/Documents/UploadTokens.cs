@@ -14,7 +14,10 @@ public sealed record UploadTokenPayload(string IrpId, string Purpose, DateTimeOf
     /// <summary>The establishment's fact-check comments on the draft report (<c>/fact-check/{token}</c>).</summary>
     public const string FactCheckPurpose = "fact-check";
 
-    /// <summary>Reading the final report: the link in the email to the ministerial office.</summary>
+    /// <summary>Reading a probation inspection's draft report: the link in the draft report email (<c>/probation-reports/draft/{token}</c>).</summary>
+    public const string DraftReportPurpose = "draft-report";
+
+    /// <summary>Reading the final report: the link in the email to the ministerial office, or a probation inspection's embargoed copy.</summary>
     public const string FinalReportPurpose = "final-report";
 
     /// <summary>The establishment's feedback on how the review was run (<c>/feedback/{token}</c>).</summary>

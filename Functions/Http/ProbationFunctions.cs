@@ -1,4 +1,5 @@
 using System.Text.Json;
+using IrpFlows.Documents;
 using IrpFlows.Probation;
 using IrpFlows.Workflow;
 using Microsoft.Azure.Functions.Worker;
@@ -7,9 +8,14 @@ using Microsoft.DurableTask.Client;
 namespace IrpFlows.Http;
 
 /// <summary>The coordinator API for probation inspections (see ../shared/API.md, "Probation inspections"), in the IRPs' patterns.</summary>
-public sealed class ProbationFunctions(ProbationService inspections)
+public sealed class ProbationFunctions(ProbationService inspections, ProbationReports reports, ReportOptions options)
 {
     private const string Tag = "Probation inspections";
+
+    private const string FileBody =
+        $"Send the file's bytes as the body with Content-Type {ReportFileRules.PdfContentType} or {ReportFileRules.DocxContentType}, "
+        + "and its name in ?fileName= (ending .pdf or .docx to match). The size limit is the setting Reports:MaxFileSizeBytes (25 MiB by default). "
+        + "Returns 200 with the file as recorded.";
 
     [Function(nameof(PreviewProbationInspection))]
     [OpenApiOperation(Tag, "The timeline a probation inspection would get, week by week. Changes nothing.",
@@ -110,6 +116,60 @@ public sealed class ProbationFunctions(ProbationService inspections)
         return Accepted(await inspections.RateAsync(id, standard, body, durable, ct));
     }
 
+    [Function(nameof(PutProbationDraftReport))]
+    [OpenApiOperation(Tag, "Upload the draft report (manual 7.3); a new upload replaces it until the draft report email has gone (409 after).",
+        Description = FileBody + " DraftIssued is refused (409) until a draft is uploaded; the draft report email then links to the latest one.",
+        RequestContentTypes = [ReportFileRules.PdfContentType, ReportFileRules.DocxContentType], Response = typeof(ReportFileView),
+        ErrorStatuses = [StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict])]
+    [OpenApiQueryParameter("fileName", "The file's name, ending .pdf or .docx to match its Content-Type.", Required = true)]
+    public Task<IResult> PutProbationDraftReport(
+        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "api/probation-inspections/{id}/draft-report")] HttpRequest request, string id,
+        [DurableClient] DurableTaskClient durable, CancellationToken ct)
+        => ReportFileUploads.PutAsync(request, options.MaxFileSizeBytes, (fileName, content) => reports.UploadDraftAsync(id, fileName, request.ContentType, content, durable, ct));
+
+    [Function(nameof(PutProbationFinalReport))]
+    [OpenApiOperation(Tag, "Upload the final report, which the embargoed copy links to five working days before publication (manual 7.4).",
+        Description = FileBody + " A new upload replaces it until the embargoed copy has gone. 409 before DraftIssued or once the embargoed copy has gone; "
+            + "the embargoed copy waits for it.",
+        RequestContentTypes = [ReportFileRules.PdfContentType, ReportFileRules.DocxContentType], Response = typeof(ReportFileView),
+        ErrorStatuses = [StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict])]
+    [OpenApiQueryParameter("fileName", "The file's name, ending .pdf or .docx to match its Content-Type.", Required = true)]
+    public Task<IResult> PutProbationFinalReport(
+        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "api/probation-inspections/{id}/final-report")] HttpRequest request, string id,
+        [DurableClient] DurableTaskClient durable, CancellationToken ct)
+        => ReportFileUploads.PutAsync(request, options.MaxFileSizeBytes, (fileName, content) => reports.UploadFinalAsync(id, fileName, request.ContentType, content, durable, ct));
+
+    [Function(nameof(PutProbationActionPlan))]
+    [OpenApiOperation(Tag, "Record OSAG's action plan as reviewed (manual 7.5): { date?, recommendations: [{ recommendation, response }], amendments? }.",
+        Description = "response: Agreed, PartlyAgreed or NotAgreed (Appendix 5). date (yyyy-MM-dd, not in the future) defaults to today; amendments, "
+            + "when given, are what the acknowledgement letter asks to be changed, else it accepts the plan. The letter then goes to OSAG. "
+            + "The same plan again records nothing. 409 before Published or once the acknowledgement has gone.",
+        RequestBody = typeof(ActionPlanRequest), ResponseStatus = StatusCodes.Status202Accepted,
+        ErrorStatuses = [StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict])]
+    public async Task<IResult> PutProbationActionPlan(
+        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "api/probation-inspections/{id}/action-plan")] HttpRequest request, string id,
+        [DurableClient] DurableTaskClient durable, CancellationToken ct)
+    {
+        using var by = Actor.Use(Actor.Api);
+        var (body, problem) = await JsonBody.ReadAsync<ActionPlanRequest>(request, EventData.Json);
+        if (problem is not null) return problem;
+        return Accepted(await inspections.RecordActionPlanAsync(id, body, durable, ct));
+    }
+
+    [Function(nameof(ProbationDraftReportDownload))]
+    [OpenApiOperation(Tag, "The draft report a draft report email links to: a redirect to a read-only link valid for a few minutes.",
+        ResponseStatus = StatusCodes.Status302Found, ErrorStatuses = [StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound])]
+    public Task<IResult> ProbationDraftReportDownload(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "probation-reports/draft/{token}")] HttpRequest request, string token, CancellationToken ct)
+        => DownloadAsync(request, token, final: false, ct);
+
+    [Function(nameof(ProbationFinalReportDownload))]
+    [OpenApiOperation(Tag, "The final report an embargoed copy email links to: a redirect to a read-only link valid for a few minutes.",
+        ResponseStatus = StatusCodes.Status302Found, ErrorStatuses = [StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound])]
+    public Task<IResult> ProbationFinalReportDownload(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "probation-reports/final/{token}")] HttpRequest request, string token, CancellationToken ct)
+        => DownloadAsync(request, token, final: true, ct);
+
     [Function(nameof(TerminateProbationInspection))]
     [OpenApiOperation(Tag, "Cancel a probation inspection (?reason=): pending steps are skipped, and the organisation is told once it has been called.",
         ResponseStatus = StatusCodes.Status202Accepted, ErrorStatuses = [StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict])]
@@ -132,6 +192,14 @@ public sealed class ProbationFunctions(ProbationService inspections)
     {
         using var by = Actor.Use(Actor.Api);
         return Accepted(await inspections.RetryStepAsync(id, stepId, durable, ct));
+    }
+
+    private async Task<IResult> DownloadAsync(HttpRequest request, string token, bool final, CancellationToken ct)
+    {
+        var response = request.HttpContext.Response;
+        UploadFunctions.KeepTokenPrivate(response);
+        var (download, refusal) = await reports.OpenAsync(token, final, ct);
+        return refusal is not null ? UploadFunctions.RefusalPage(response, refusal) : Results.Redirect(download!.ToString());
     }
 
     private static IResult Accepted(Refusal? refusal) => refusal is null ? TypedResults.Accepted((string?)null) : Problems.For(refusal);

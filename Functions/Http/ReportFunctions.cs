@@ -4,7 +4,6 @@ using IrpFlows.Irps.Judgements;
 using IrpFlows.Irps.Reports;
 using IrpFlows.Validation;
 using IrpFlows.Workflow;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 
@@ -152,38 +151,8 @@ public sealed class ReportFunctions(IrpReportService reports, ReportOptions opti
         return known is not null;
     }
 
-    /// <summary>The coordinator's upload of a report file: its name and bytes checked against the rules, then stored by <paramref name="store"/>.</summary>
-    private async Task<IResult> PutFileAsync(HttpRequest request, Func<string?, BinaryData, Task<(ReportFileUploadedData? File, Refusal? Refusal)>> store)
-    {
-        using var by = Actor.Use(Actor.Api);
-        var fileName = request.Query["fileName"].FirstOrDefault();
-        var (content, problem) = await ReadFileAsync(request, fileName);
-        if (problem is not null) return problem;
-        var (file, refusal) = await store(fileName, content!);
-        return file is null ? Problems.For(refusal!) : TypedResults.Ok(ReportFileView.From(file));
-    }
-
-    /// <summary>
-    /// Reads the raw body, refusing before reading when the declared file is not acceptable, and never buffering more than
-    /// one chunk over the limit (a body without Content-Length is measured as it arrives).
-    /// </summary>
-    private async Task<(BinaryData? Content, ValidationProblem? Problem)> ReadFileAsync(HttpRequest request, string? fileName)
-    {
-        var max = options.MaxFileSizeBytes;
-        // Unknown length (chunked): check the name and type now, the size once read.
-        if (ReportFileRules.Check(fileName, request.ContentType, request.ContentLength ?? 1, max).Error is { } declared)
-            return (null, Problems.Validation(declared.Errors!.ToDictionary()));
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > max) break;
-        }
-        var error = ReportFileRules.Check(fileName, request.ContentType, buffer.Length, max).Error;
-        return error is null ? (new BinaryData(buffer.ToArray()), null) : (null, Problems.Validation(error.Errors!.ToDictionary()));
-    }
+    private Task<IResult> PutFileAsync(HttpRequest request, Func<string?, BinaryData, Task<(ReportFileUploadedData? File, Refusal? Refusal)>> store) =>
+        ReportFileUploads.PutAsync(request, options.MaxFileSizeBytes, store);
 }
 
 /// <summary>Body (and answer) of <c>PUT /api/irps/{id}/notable-positive-practice</c>.</summary>

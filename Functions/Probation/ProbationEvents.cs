@@ -8,6 +8,10 @@ public static class ProbationEvents
     public const string ContactNamed = nameof(ContactNamed);
     public const string AnnouncementCallMade = nameof(AnnouncementCallMade);
     public const string PlanningMeetingAgreed = nameof(PlanningMeetingAgreed);
+    public const string DraftReportUploaded = nameof(DraftReportUploaded);
+    public const string FinalReportUploaded = nameof(FinalReportUploaded);
+    public const string PublicationDateAgreed = nameof(PublicationDateAgreed);
+    public const string ActionPlanReceived = nameof(ActionPlanReceived);
     public const string PlanningMeetingHeld = nameof(PlanningMeetingHeld);
     public const string CaseSampleReturned = nameof(CaseSampleReturned);
     public const string DraftIssued = nameof(DraftIssued);
@@ -20,7 +24,7 @@ public static class ProbationEvents
     /// <summary>Events a coordinator may raise through <c>POST /api/probation-inspections/{id}/events/{eventName}</c>.</summary>
     public static readonly IReadOnlySet<string> RaisableByCoordinator = new HashSet<string>(StringComparer.Ordinal)
     {
-        SeniorLinkManagerNamed, ContactNamed, AnnouncementCallMade, PlanningMeetingAgreed, PlanningMeetingHeld, CaseSampleReturned, DraftIssued, CommentsReturned, Published, FieldworkRescheduled,
+        SeniorLinkManagerNamed, ContactNamed, AnnouncementCallMade, PlanningMeetingAgreed, PlanningMeetingHeld, PublicationDateAgreed, CaseSampleReturned, DraftIssued, CommentsReturned, Published, FieldworkRescheduled,
     };
 }
 
@@ -47,6 +51,21 @@ public sealed record PlanningMeetingHeldData(DateOnly Date);
 public sealed record OnDateData(DateOnly Date);
 
 public sealed record ProbationPublishedData(DateOnly Date, Uri Url);
+
+/// <summary>A publication date agreed in advance (manual 7.4: "Changes to this publication date may be agreed in advance").</summary>
+public sealed record PublicationDateAgreedData(DateOnly Date);
+
+/// <summary>The answer of the action plan to one recommendation (manual Appendix 5).</summary>
+public enum ActionPlanResponse { Agreed, PartlyAgreed, NotAgreed }
+
+/// <summary>One recommendation of the report and the action plan's answer to it (Appendix 5: "Agreed/ Partly Agreed/ Not Agreed").</summary>
+public sealed record ActionPlanItem(string Recommendation, ActionPlanResponse Response);
+
+/// <summary>
+/// The action plan OSAG sent (manual 7.5), as the lead inspector and head of inspection reviewed it: each recommendation's answer,
+/// and the amendments they ask for (none: the plan is accepted), which the acknowledgement letter gives.
+/// </summary>
+public sealed record ActionPlanReceivedData(DateOnly Date, IReadOnlyList<ActionPlanItem> Recommendations, string? Amendments);
 
 public sealed record FieldworkRescheduledData(DateOnly FieldworkStart, DateOnly FieldworkWeekThreeStart);
 

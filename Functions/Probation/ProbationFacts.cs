@@ -119,4 +119,16 @@ public sealed record ProbationProgress(
 
     /// <summary>The local day and time agreed for the telephone planning meeting, once recorded (3.3, 3.5).</summary>
     public DateTime? PlanningMeetingAgreedAt { get; init; }
+
+    /// <summary>A draft report is uploaded, so the draft report email can link to it (7.3).</summary>
+    public bool DraftReportUploaded { get; init; }
+
+    /// <summary>The final report is uploaded, so the embargoed copy can carry it (7.4).</summary>
+    public bool FinalReportUploaded { get; init; }
+
+    /// <summary>The publication date agreed in advance (7.4), once recorded; it moves the embargoed copy and the action plan with it.</summary>
+    public DateOnly? PublicationAgreedOn { get; init; }
+
+    /// <summary>The day OSAG's action plan was received (7.5), once recorded.</summary>
+    public DateOnly? ActionPlanReceivedOn { get; init; }
 }

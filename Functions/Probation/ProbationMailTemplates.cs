@@ -10,6 +10,12 @@ public sealed record ProbationMailContext(string InstanceId, ProbationState Stat
     IReadOnlyDictionary<string, DateOnly> Ran)
 {
     public DateOnly Date(string stepId) => Ran.TryGetValue(stepId, out var ran) ? ran : Timeline.Single(s => s.Id == stepId).Date;
+
+    /// <summary>The link to the draft report issued (7.3), once it is.</summary>
+    public Uri? DraftLink { get; init; }
+
+    /// <summary>The link to the final report uploaded, which the embargoed copy carries (7.4).</summary>
+    public Uri? FinalLink { get; init; }
 }
 
 /// <summary>
@@ -25,7 +31,7 @@ public sealed class ProbationMailTemplates(TimeProvider time)
     {
         ProbationSteps.AnnouncementEmail, ProbationSteps.CaseSampleRequest, ProbationSteps.CaseSampleReminder, ProbationSteps.Schedules,
         ProbationSteps.RatingsToOrganisation, ProbationSteps.DraftReport, ProbationSteps.FactualAccuracyReminder, ProbationSteps.EmbargoedCopy,
-        ProbationSteps.Publication, ProbationSteps.ActionPlan, ProbationSteps.Cancellation,
+        ProbationSteps.Publication, ProbationSteps.ActionPlan, ProbationSteps.ActionPlanAcknowledgement, ProbationSteps.Cancellation,
     };
 
     /// <exception cref="ArgumentException">The step sends no email.</exception>
@@ -118,6 +124,8 @@ public sealed class ProbationMailTemplates(TimeProvider time)
                 body.Paragraph(Greeting(leaders))
                     .Paragraph($"The draft report of our inspection of {name} is issued to you today for factual accuracy checking"
                         + (contacts.Osag is null ? "." : ", with a copy to the Operational and Systems Assurance Group (OSAG)."))
+                    .LinkParagraph("You can read and download the draft report here:", context.DraftLink
+                        ?? throw new InvalidOperationException("The draft report email waits for DraftIssued, which needs a draft uploaded."), $"the draft report of {name}")
                     .Paragraph($"Please return any comments on its factual accuracy to {CommentsTo(contacts)} by {Long(ProbationSteps.FactualAccuracyDeadline)}. "
                         + "We also invite you to complete the feedback questionnaire about the inspection.")
                     .LinkParagraph("Please upload your comments using this secure link:", context.UploadLink, $"upload factual accuracy comments for {name}");
@@ -130,9 +138,12 @@ public sealed class ProbationMailTemplates(TimeProvider time)
                 return Compose(leaders, "Factual accuracy comments reminder");
 
             case ProbationSteps.EmbargoedCopy:
+                // 7.4: "An embargoed copy of the report is issued to the host organisation 5 working days before formal publication".
                 body.Paragraph(Greeting(leaders))
                     .Paragraph($"An embargoed copy of the report of our inspection of {name} is issued to you today. It will be published on {Long(ProbationSteps.Publication)}; "
-                        + "until then, please do not share it beyond those who need it to prepare.");
+                        + "until then, please do not share it beyond those who need it to prepare.")
+                    .LinkParagraph("You can read and download it here:", context.FinalLink
+                        ?? throw new InvalidOperationException("The embargoed copy waits for the final report."), $"the embargoed report of {name}");
                 return Compose(leaders, "Embargoed copy of the report");
 
             case ProbationSteps.Publication:
@@ -149,6 +160,22 @@ public sealed class ProbationMailTemplates(TimeProvider time)
                 return contacts.Osag is null
                     ? Compose(leaders, "Action plan due", copy: Recipients(contacts.HeadOfInspection))
                     : Compose(Recipients(contacts.Osag), "Action plan due", copy: [.. leaders, .. Recipients(contacts.HeadOfInspection)]);
+
+            case ProbationSteps.ActionPlanAcknowledgement:
+                // 7.5: the acknowledgement letter notes "acceptance of the plan or identifying amendments if required"; Appendix 5:
+                // each recommendation "agreed, partly agreed or not agreed".
+                var plan = context.State.ActionPlan ?? throw new InvalidOperationException("The acknowledgement waits for the action plan.");
+                body.Paragraph(Greeting(contacts.Osag is null ? leaders : Recipients(contacts.Osag)))
+                    .Paragraph($"Thank you for the action plan responding to the recommendations of our report on {name}, which we received on {DateWords.LongDate(plan.Date)}. "
+                        + "The head of inspection and I have reviewed it.")
+                    .LabelledList(plan.Recommendations.Select((r, i) => ((string?)$"{i + 1}. {r.Recommendation}:", Words(r.Response))));
+                if (plan.Amendments is { } amendments)
+                    body.Paragraph("We ask for the following amendments before we can accept the plan:").Paragraph(amendments);
+                else
+                    body.Paragraph("We accept the plan. We will follow up progress against it at the next annual inspection.");
+                return contacts.Osag is null
+                    ? Compose(leaders, "Action plan acknowledged", copy: Recipients(contacts.HeadOfInspection))
+                    : Compose(Recipients(contacts.Osag), "Action plan acknowledged", copy: [.. leaders, .. Recipients(contacts.HeadOfInspection)]);
 
             case ProbationSteps.Cancellation:
                 body.Paragraph(Greeting(leaders))
@@ -172,6 +199,13 @@ public sealed class ProbationMailTemplates(TimeProvider time)
         { By: ProbationRoles.DeputyLead } call =>
             $"Further to the telephone call from {state.Facts.Contacts.DeputyLead?.Name ?? "our deputy lead inspector"}, deputy lead inspector, on {DateWords.LongDate(call.Date)}, I confirm that ",
         var call => $"Further to my telephone call on {DateWords.LongDate(call.Date)}, I confirm that ",
+    };
+
+    private static string Words(ActionPlanResponse response) => response switch
+    {
+        ActionPlanResponse.Agreed => "Agreed",
+        ActionPlanResponse.PartlyAgreed => "Partly agreed",
+        _ => "Not agreed",
     };
 
     private static string CommentsTo(ProbationContacts contacts) =>

@@ -25,6 +25,15 @@ public sealed class ProbationPlanner
     /// <summary>What the publication notice waits for: the report being published (7.4).</summary>
     public const string Published = "Published";
 
+    /// <summary>What the draft report's email waits for once the draft is issued: the file it links to (7.3).</summary>
+    public const string DraftReportUploaded = "DraftReportUploaded";
+
+    /// <summary>What the embargoed copy waits for, once the draft is issued: the final report, which it carries (7.4).</summary>
+    public const string FinalReportUploaded = "FinalReportUploaded";
+
+    /// <summary>What the acknowledgement letter waits for: OSAG's action plan (7.5).</summary>
+    public const string ActionPlanReceived = "ActionPlanReceived";
+
     /// <summary>3.9: "The training days run: Day 1: 11:00am until 5:00pm; Day 2: 09:00am until 5:00pm; Day 3: 09:00am until 5:00pm".</summary>
     private static readonly TimeOnly TrainingDayOneStarts = new(11, 0), TrainingLaterDaysStart = new(9, 0), TrainingDayEnds = new(17, 0);
 
@@ -208,7 +217,7 @@ public sealed class ProbationPlanner
         // sending it earlier would take a day from the three weeks of writing and the edits that follow.
         var draft = FirstWorkingDayOfWeek(WeekAfter(facts, 7));
         Add(ProbationSteps.DraftReport, "Draft report for factual accuracy checking", draft, leaders, "2.3, 7.3",
-            waitingFor: progress.DraftIssued ? null : DraftIssued);
+            waitingFor: !progress.DraftIssued ? DraftIssued : !progress.DraftReportUploaded ? DraftReportUploaded : null);
 
         // 2.3: comments "by the Friday of week +8": a deadline, so the working day before when that Friday is a holiday (Good Friday).
         var comments = LastWorkingDayOnOrBefore(WeekAfter(facts, 8).AddDays(4));
@@ -217,20 +226,34 @@ public sealed class ProbationPlanner
             skipReason: "the factual accuracy comments are recorded as returned (manual 7.3)");
         Add(ProbationSteps.FactualAccuracyDeadline, "Factual accuracy comments due", comments, leaders, "2.3, 7.3");
 
+        // 7.3: "Arrangements are in place for OSAG to send the response to HMI Probation within ten working days" of the draft;
+        // tracked until the response (the comments) arrives.
+        Add(ProbationSteps.OsagResponse, "OSAG's factual accuracy response due (ten working days)", _calendar.AddWorkingDays(draft, 10), "OSAG", "7.3",
+            applicable: !progress.CommentsReturned, waitingFor: progress.DraftIssued ? null : DraftIssued,
+            skipReason: "the factual accuracy response is recorded as returned (manual 7.3)");
+
         // 7.4: published "at week +13 in England, and week +17 in Wales"; the manual names the week, not the day, so its first
-        // working day. The day it was published once recorded.
+        // working day. "Changes to this publication date may be agreed in advance": the date agreed, once recorded; the day it
+        // was published once recorded.
         var publicationWeek = facts.Organisation.Nation == Nation.Wales ? _policy.PublicationWeekWales : _policy.PublicationWeekEngland;
-        var publication = progress.PublishedOn ?? FirstWorkingDayOfWeek(WeekAfter(facts, publicationWeek));
-        // 7.4: the embargoed copy "5 working days before formal publication": counted in working days, so never on a holiday.
+        var publication = progress.PublishedOn ?? progress.PublicationAgreedOn ?? FirstWorkingDayOfWeek(WeekAfter(facts, publicationWeek));
+        // 7.4: the embargoed copy "5 working days before formal publication": counted in working days, so never on a holiday. It
+        // is the report, so it waits for the draft to have been issued (7.3) and for the final report it carries.
         Add(ProbationSteps.EmbargoedCopy, "Embargoed copy of the report", _calendar.AddWorkingDays(publication, -_policy.EmbargoWorkingDaysBeforePublication),
-            leaders, "7.4");
+            leaders, "7.4", waitingFor: !progress.DraftIssued ? DraftIssued : !progress.FinalReportUploaded ? FinalReportUploaded : null);
         Add(ProbationSteps.Publication, "Report published: publication notice", publication, leaders, "7.4",
             waitingFor: progress.PublishedOn is null ? Published : null);
 
-        // 7.5: the action plan is sent by OSAG to HMI Probation "at week +15 in England and +19 in Wales"; the request goes on the
-        // first working day of that week.
-        Add(ProbationSteps.ActionPlan, "Action plan due (via OSAG)", FirstWorkingDayOfWeek(WeekAfter(facts, publicationWeek + _policy.ActionPlanWeeksAfterPublication)),
-            leaders, "7.5");
+        // 7.5: the action plan is sent by OSAG to HMI Probation "at week +15 in England and +19 in Wales": two weeks after the
+        // publication week, so a publication date agreed later moves it too. The request goes on the first working day of that week.
+        var actionPlan = FirstWorkingDayOfWeek(MondayOf(publication).AddDays(7 * _policy.ActionPlanWeeksAfterPublication));
+        Add(ProbationSteps.ActionPlan, "Action plan due from OSAG", actionPlan, "OSAG; the organisation copied", "7.5");
+
+        // 7.5: "The lead inspector and head of inspection review the action plan, then sends an acknowledgement letter, noting
+        // acceptance of the plan or identifying amendments if required": once it is recorded as received and reviewed.
+        Add(ProbationSteps.ActionPlanAcknowledgement, "Action plan acknowledged", progress.ActionPlanReceivedOn ?? actionPlan,
+            "Lead inspector to OSAG; the organisation and head of inspection copied", "7.5",
+            waitingFor: progress.ActionPlanReceivedOn is null ? ActionPlanReceived : null);
 
         // OrderBy is stable: steps due at the same instant keep the order of the process.
         return steps.OrderBy(s => s.Due).ToList();

@@ -11,6 +11,8 @@ public static class ProbationRegistration
         services.AddSingleton(ProbationPolicy.FromConfiguration(configuration.GetSection(ProbationPolicy.SectionName)));
         services.AddSingleton<ProbationPlanner>();
         services.AddSingleton<ProbationMailTemplates>();
+        services.AddSingleton<ProbationReportLinks>();
+        services.AddSingleton<ProbationReports>();
         services.AddSingleton<ProbationWorkflow>();
         services.AddSingleton<IWorkflowKind>(sp => sp.GetRequiredService<ProbationWorkflow>());
         services.AddSingleton<ProbationService>();

@@ -65,6 +65,18 @@ public sealed record ProbationEventRequest(
     [property: Text(Limits.Choice)] string? By = null,
     [property: Text(Limits.Choice)] string? At = null);
 
+/// <summary>The body of <c>PUT /api/probation-inspections/{id}/action-plan</c>: OSAG's action plan as reviewed (manual 7.5, Appendix 5).</summary>
+/// <param name="Date">yyyy-MM-dd, the day it was received; absent: today.</param>
+/// <param name="Amendments">What the lead inspector and head of inspection ask to be changed; absent: the plan is accepted.</param>
+public sealed record ActionPlanRequest(
+    [property: Text(Limits.Choice)] string? Date,
+    [property: Items(Limits.Recommendations)] List<ActionPlanItemRequest?>? Recommendations,
+    [property: Text(Limits.LongProse, Multiline = true)] string? Amendments);
+
+/// <param name="Recommendation">The recommendation as the report words it.</param>
+/// <param name="Response">Agreed, PartlyAgreed or NotAgreed (Appendix 5).</param>
+public sealed record ActionPlanItemRequest([property: Text(Limits.Prose, Multiline = true)] string? Recommendation, [property: Text(Limits.Choice)] string? Response);
+
 /// <summary>The outcome of validating a request: the facts when valid, otherwise errors keyed by camelCase field path.</summary>
 public sealed record ProbationValidation(ProbationFacts? Facts, IReadOnlyDictionary<string, string[]> Errors)
 {

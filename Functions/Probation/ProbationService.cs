@@ -119,6 +119,48 @@ public sealed class ProbationService(
         }, durable, ct);
     }
 
+    /// <summary>
+    /// Records OSAG's action plan as the lead inspector and head of inspection reviewed it (7.5): each recommendation's answer
+    /// (Appendix 5) and any amendments asked for; the acknowledgement letter then goes. The same plan again records nothing.
+    /// Invalid fields are named; a conflict before the report is published (the plan answers it) or once acknowledged.
+    /// </summary>
+    public async Task<Refusal?> RecordActionPlanAsync(string id, ActionPlanRequest? body, DurableTaskClient durable, CancellationToken ct)
+    {
+        var today = Today();
+        var errors = new Dictionary<string, string[]>();
+        DateOnly received = today;
+        if (body?.Date is { } text && !DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out received))
+            errors["date"] = ["must be a date in the form yyyy-MM-dd; absent, the plan is recorded as received today."];
+        else if (received > today) errors["date"] = [$"must not be in the future (today is {today:yyyy-MM-dd})."];
+        var items = new List<ActionPlanItem>();
+        if (body?.Recommendations is not { Count: > 0 } listed)
+            errors["recommendations"] = ["is required: each recommendation of the report with the plan's response, Agreed, PartlyAgreed or NotAgreed (manual Appendix 5)."];
+        else
+            for (var i = 0; i < listed.Count; i++)
+            {
+                var wording = listed[i]?.Recommendation?.Trim();
+                if (string.IsNullOrEmpty(wording)) errors[$"recommendations[{i}].recommendation"] = ["is required: the recommendation as the report words it."];
+                if (!Enum.TryParse<ActionPlanResponse>(listed[i]?.Response, ignoreCase: false, out var response) || !Enum.IsDefined(response) || int.TryParse(listed[i]?.Response, out _))
+                    errors[$"recommendations[{i}].response"] = ["must be one of Agreed, PartlyAgreed, NotAgreed (manual Appendix 5)."];
+                else if (!string.IsNullOrEmpty(wording)) items.Add(new ActionPlanItem(wording, response));
+            }
+        if (errors.Count > 0) return Refusal.Invalid(errors);
+        var plan = new ActionPlanReceivedData(received, items, string.IsNullOrWhiteSpace(body!.Amendments) ? null : body.Amendments.Trim());
+        return await AppendAsync(id, status =>
+        {
+            RefuseIfFinished(status);
+            var state = ProbationState.From(status.Instance);
+            // 7.5: the action plan addresses "the report recommendations", so it follows publication.
+            if (state.Progress.PublishedOn is null)
+                throw new RefusedException(Refusal.Conflict("Not published yet", "The action plan answers the published report's recommendations (manual 7.5); record Published first."));
+            if (status.Step(ProbationSteps.ActionPlanAcknowledgement)?.Status == StepStatus.Done)
+                throw new RefusedException(Refusal.Conflict("Action plan already acknowledged", "The acknowledgement letter has gone; the action plan it answered can no longer change."));
+            return state.ActionPlan is { } was && was.Date == plan.Date && was.Amendments == plan.Amendments && was.Recommendations.SequenceEqual(plan.Recommendations)
+                ? []
+                : [new NewEvent(ProbationEvents.ActionPlanReceived, EventData.ToData(plan))];
+        }, durable, ct);
+    }
+
     /// <summary>Records a file the organisation uploaded; idempotent by blob name. Refused (a conflict) once the inspection is terminated or completed.</summary>
     public Task<Refusal?> RecordDocumentAsync(string id, DocumentReceivedData file, DurableTaskClient durable, CancellationToken ct) =>
         AppendAsync(id, status =>
@@ -166,7 +208,7 @@ public sealed class ProbationService(
         }
     }
 
-    private static Refusal NotFound(string id) => Refusal.NotFound($"There is no probation inspection with id '{id}'.");
+    public static Refusal NotFound(string id) => Refusal.NotFound($"There is no probation inspection with id '{id}'.");
 
     private IReadOnlyList<NewEvent> Decide(InstanceStatus status, string eventName, JsonObject data)
     {
@@ -238,18 +280,46 @@ public sealed class ProbationService(
                 break;
             case ProbationEvents.DraftIssued when state.DraftIssuedOn is { } on:
                 throw Conflict("Draft already issued", $"The draft report was issued on {on:yyyy-MM-dd}.");
+            case ProbationEvents.DraftIssued when state.DraftReport is null:
+                throw Conflict("No draft report uploaded",
+                    "Upload the draft report first (PUT /api/probation-inspections/{id}/draft-report): the organisation's email links to it (manual 7.3).");
             case ProbationEvents.DraftIssued when !Done(ProbationSteps.FieldworkWeek3):
                 throw Conflict("Fieldwork has not ended", "The draft report follows the fieldwork (manual 7.3); fieldwork week three has not begun.");
             case ProbationEvents.CommentsReturned when state.DraftIssuedOn is null:
                 throw Conflict("No draft issued", "The draft report has not been issued for factual accuracy checking yet.");
             case ProbationEvents.CommentsReturned when state.Progress.CommentsReturned:
                 throw Conflict("Comments already returned", "The factual accuracy comments are already recorded as returned" + On(state.CommentsReturnedOn));
+            case ProbationEvents.PublicationDateAgreed when state.Progress.PublishedOn is { } publishedOn:
+                throw Conflict("Already published", $"The report was published on {publishedOn:yyyy-MM-dd}.");
+            case ProbationEvents.PublicationDateAgreed when EventData.FromData<PublicationDateAgreedData>(data).Date is var publishOn:
+                if (state.Progress.PublicationAgreedOn == publishOn) return [];
+                AgreePublication(status, state, publishOn);
+                break;
             case ProbationEvents.Published when state.Progress.PublishedOn is { } on:
                 throw Conflict("Already published", $"The report was published on {on:yyyy-MM-dd}.");
             case ProbationEvents.Published when state.DraftIssuedOn is null:
                 throw Conflict("No draft issued", "A report is published after its factual accuracy check (manual 7.3, 7.4); the draft has not been issued.");
         }
         return [new NewEvent(eventName, data)];
+    }
+
+    /// <summary>
+    /// 7.4: "Changes to this publication date may be agreed in advance." The date must be a working day after the factual
+    /// accuracy comments are due (7.3), and, unless the embargoed copy has gone, far enough ahead for it to go "5 working days
+    /// before formal publication" from today.
+    /// </summary>
+    private void AgreePublication(InstanceStatus status, ProbationState state, DateOnly date)
+    {
+        static RefusedException Invalid(string message) => new(Refusal.Invalid("date", message));
+        if (!calendar.IsWorkingDay(date)) throw Invalid($"must be a working day; {date:yyyy-MM-dd} is a {(date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday ? date.DayOfWeek.ToString() : "bank holiday")}.");
+        var timeline = workflow.Timeline(state);
+        var comments = timeline.Single(s => s.Id == ProbationSteps.FactualAccuracyDeadline).Date;
+        if (date <= comments)
+            throw Invalid($"must be after the factual accuracy comments are due on {comments:yyyy-MM-dd}: the report is published after its factual accuracy check (manual 7.3, 7.4).");
+        var today = Today();
+        var embargo = calendar.AddWorkingDays(date, -policy.EmbargoWorkingDaysBeforePublication);
+        if (status.Step(ProbationSteps.EmbargoedCopy)?.Status != StepStatus.Done && embargo < today)
+            throw Invalid($"is too soon: the embargoed copy goes {policy.EmbargoWorkingDaysBeforePublication} working days before publication (manual 7.4), on {embargo:yyyy-MM-dd}, before today ({today:yyyy-MM-dd}).");
     }
 
     /// <summary>
@@ -284,11 +354,15 @@ public sealed class ProbationService(
 
     private static void RefuseIfFinished(InstanceStatus status)
     {
-        if (status.RuntimeStatus is RuntimeStatus.Terminated or RuntimeStatus.Completed)
-        {
-            var word = status.RuntimeStatus.ToString().ToLowerInvariant();
-            throw new RefusedException(Refusal.Conflict($"The inspection is {word}", $"This probation inspection is {word}; nothing more can be recorded."));
-        }
+        if (Finished(status) is { } finished) throw new RefusedException(finished);
+    }
+
+    /// <summary>The refusal for an inspection terminated or completed, on which nothing more can be recorded; else null.</summary>
+    public static Refusal? Finished(InstanceStatus status)
+    {
+        if (status.RuntimeStatus is not (RuntimeStatus.Terminated or RuntimeStatus.Completed)) return null;
+        var word = status.RuntimeStatus.ToString().ToLowerInvariant();
+        return Refusal.Conflict($"The inspection is {word}", $"This probation inspection is {word}; nothing more can be recorded.");
     }
 
     /// <summary>An event's body as its data, or the refusal naming the field at fault.</summary>
@@ -331,6 +405,10 @@ public sealed class ProbationService(
                 if (!DateTime.TryParseExact(Text("at"), "yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var agreedAt))
                     return (null, Refusal.Invalid("at", "is required: the local date and time agreed, in the form yyyy-MM-ddTHH:mm (manual 3.3, 3.5)."));
                 return (EventData.ToData(new PlanningMeetingAgreedData(agreedAt)), null);
+            case ProbationEvents.PublicationDateAgreed:
+                if (!DateOnly.TryParseExact(Text("date"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var agreedOn))
+                    return (null, Refusal.Invalid("date", "is required: the publication date agreed, in the form yyyy-MM-dd (manual 7.4)."));
+                return (EventData.ToData(new PublicationDateAgreedData(agreedOn)), null);
             case ProbationEvents.PlanningMeetingHeld:
                 var (held, heldError) = Date("date", required: true);
                 return heldError is not null ? (null, heldError) : (EventData.ToData(new PlanningMeetingHeldData(held!.Value)), null);
@@ -382,6 +460,11 @@ public sealed class ProbationService(
                 d.Files.Count > 0 ? "received" : "missing", d.Files.Select(f => new DocumentFileView(f.FileName, f.Size, f.ReceivedAt)).ToList())).ToList(),
             UploadLink = status.Step(ProbationSteps.AnnouncementEmail)?.Status == StepStatus.Done ? workflow.UploadLink(status.Instance.Id, state) : null,
             History = status.Instance.Events.Select(HistoryEntry.From).ToList(),
+            AnnouncementCall = state.AnnouncementCall,
+            DraftReport = state.DraftReport is { } draft ? ReportFileView.From(draft) : null,
+            FinalReport = state.FinalReport is { } final ? ReportFileView.From(final) : null,
+            PublicationAgreedOn = state.Progress.PublicationAgreedOn,
+            ActionPlan = state.ActionPlan,
         };
     }
 

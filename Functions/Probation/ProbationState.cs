@@ -18,6 +18,19 @@ public sealed record ProbationState(ProbationFacts Facts, ProbationProgress Prog
     public string? CancellationReason { get; init; }
     public DateTimeOffset? CancelledAt { get; init; }
 
+    /// <summary>Every draft report uploaded, oldest first; the latest is the one the organisation gets (7.3).</summary>
+    public IReadOnlyList<ReportFileUploadedData> DraftReports { get; init; } = [];
+
+    /// <summary>Every final report uploaded, oldest first; the latest is the embargoed copy (7.4).</summary>
+    public IReadOnlyList<ReportFileUploadedData> FinalReports { get; init; } = [];
+
+    public ReportFileUploadedData? DraftReport => DraftReports.Count == 0 ? null : DraftReports[^1];
+
+    public ReportFileUploadedData? FinalReport => FinalReports.Count == 0 ? null : FinalReports[^1];
+
+    /// <summary>OSAG's action plan as reviewed (7.5), once received.</summary>
+    public ActionPlanReceivedData? ActionPlan { get; init; }
+
     /// <summary>The latest rating recorded for each standard, by its ref.</summary>
     public IReadOnlyDictionary<string, ProbationRating> Ratings { get; init; } = new Dictionary<string, ProbationRating>();
 
@@ -67,6 +80,19 @@ public sealed record ProbationState(ProbationFacts Facts, ProbationProgress Prog
         {
             CommentsReturnedOn = EventData.FromData<OnDateData>(e.Data).Date, Progress = Progress with { CommentsReturned = true },
         },
+        ProbationEvents.DraftReportUploaded => this with
+        {
+            DraftReports = [.. DraftReports, EventData.FromData<ReportFileUploadedData>(e.Data)], Progress = Progress with { DraftReportUploaded = true },
+        },
+        ProbationEvents.FinalReportUploaded => this with
+        {
+            FinalReports = [.. FinalReports, EventData.FromData<ReportFileUploadedData>(e.Data)], Progress = Progress with { FinalReportUploaded = true },
+        },
+        ProbationEvents.PublicationDateAgreed => this with
+        {
+            Progress = Progress with { PublicationAgreedOn = EventData.FromData<PublicationDateAgreedData>(e.Data).Date },
+        },
+        ProbationEvents.ActionPlanReceived => ReceivePlan(EventData.FromData<ActionPlanReceivedData>(e.Data)),
         ProbationEvents.Published => Publish(EventData.FromData<ProbationPublishedData>(e.Data)),
         ProbationEvents.FieldworkRescheduled => Move(EventData.FromData<FieldworkRescheduledData>(e.Data)),
         ProbationEvents.RatingRecorded => Rate(EventData.FromData<RatingRecordedData>(e.Data)),
@@ -94,6 +120,9 @@ public sealed record ProbationState(ProbationFacts Facts, ProbationProgress Prog
 
     private ProbationState NameLinkManager(SeniorLinkManagerNamedData named) =>
         this with { Facts = Facts with { Contacts = Facts.Contacts with { SeniorLinkManager = new Contact(named.Name, named.Email) } } };
+
+    private ProbationState ReceivePlan(ActionPlanReceivedData plan) =>
+        this with { ActionPlan = plan, Progress = Progress with { ActionPlanReceivedOn = plan.Date } };
 
     private ProbationState Announce(AnnouncementCallMadeData call) =>
         this with { AnnouncementCall = call, Progress = Progress with { AnnouncementCallOn = call.Date } };

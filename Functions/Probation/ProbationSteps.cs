@@ -39,7 +39,9 @@ public static class ProbationSteps
     public const string FactualAccuracyDeadline = "factual-accuracy-deadline";
     public const string EmbargoedCopy = "embargoed-copy";
     public const string Publication = "publication";
+    public const string OsagResponse = "osag-response";
     public const string ActionPlan = "action-plan";
+    public const string ActionPlanAcknowledgement = "action-plan-acknowledgement";
 
     /// <summary>The notice that the inspection is cancelled: planned by the workflow when it is terminated, not by the timeline.</summary>
     public const string Cancellation = "cancellation";

@@ -56,6 +56,20 @@ public sealed record ProbationView(
     /// <summary>The organisation's upload page as the confirming email sent it (null until it has gone), to send again if lost.</summary>
     public Uri? UploadLink { get; init; }
 
+    /// <summary>The announcement call as recorded (3.3): its date, who made it, and the warning when outside week -9.</summary>
+    public AnnouncementCallMadeData? AnnouncementCall { get; init; }
+
+    /// <summary>The draft report the organisation gets (the latest uploaded, 7.3), and the final report the embargoed copy carries (7.4).</summary>
+    public ReportFileView? DraftReport { get; init; }
+
+    public ReportFileView? FinalReport { get; init; }
+
+    /// <summary>The publication date agreed in advance (7.4), when one was.</summary>
+    public DateOnly? PublicationAgreedOn { get; init; }
+
+    /// <summary>OSAG's action plan as reviewed (7.5), once received.</summary>
+    public ActionPlanReceivedData? ActionPlan { get; init; }
+
     /// <summary>Every event recorded, oldest first, with who caused it: as an IRP's <c>history</c>.</summary>
     public IReadOnlyList<HistoryEntry> History { get; init; } = [];
 }

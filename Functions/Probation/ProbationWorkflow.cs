@@ -12,7 +12,8 @@ namespace IrpFlows.Probation;
 /// its log folds to, and its activities are the timeline's emails, each sent once (the sender is idempotent by instance and
 /// step). Cancelling skips every step not yet done and, once the organisation has been called, tells it.
 /// </summary>
-public sealed class ProbationWorkflow(ProbationPlanner planner, ProbationMailTemplates templates, IMailSender mail, UploadLinks uploadLinks) : IWorkflowKind
+public sealed class ProbationWorkflow(
+    ProbationPlanner planner, ProbationMailTemplates templates, IMailSender mail, UploadLinks uploadLinks, ProbationReportLinks reportLinks) : IWorkflowKind
 {
     public const string KindName = "probation";
 
@@ -56,7 +57,8 @@ public sealed class ProbationWorkflow(ProbationPlanner planner, ProbationMailTem
         {
             var ran = StepHistory.Completed(instance).Where(c => c.Value.Data["result"]?[DateResult] is JsonValue && !DateRecorded(c.Key, state.Progress))
                 .ToDictionary(c => c.Key, c => DateOnly.ParseExact(c.Value.Data["result"]![DateResult]!.GetValue<string>(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-            var message = templates.Render(stepId, new ProbationMailContext(instance.Id, state, timeline, UploadLink(instance.Id, state), ran));
+            var message = templates.Render(stepId, new ProbationMailContext(instance.Id, state, timeline, UploadLink(instance.Id, state), ran)
+                { DraftLink = reportLinks.DraftLink(instance.Id, state), FinalLink = reportLinks.FinalLink(instance.Id, state) });
             var sent = await mail.SendAsync(message, cancellationToken);
             result["email"] = EventData.ToData(EmailRecord.For(stepId, sent));
         }

@@ -111,6 +111,8 @@ public sealed class GoldenLogRecorder
             using var rated = await app.RateAsync(probationDraft, standard.Ref, "Good");
             Assert.True(rated.IsSuccessStatusCode, $"{standard.Ref}: {rated.StatusCode}");
         }
+        using (var draft = await app.PutProbationReportAsync(probationDraft, "draft-report", "draft.pdf", TestFiles.Pdf("draft")))
+            Assert.Equal(HttpStatusCode.OK, draft.StatusCode);
         await app.RaiseAcceptedAsync(probationDraft, "DraftIssued");
         await app.CatchUpAsync();
         await RecordAsync("probation-rated-draft-issued", probationDraft, "NPS probation inspection after fieldwork: every standard rated Good, the draft issued.");

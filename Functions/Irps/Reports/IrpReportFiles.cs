@@ -12,9 +12,9 @@ namespace IrpFlows.Irps.Reports;
 /// </summary>
 public sealed class IrpReportFiles(ReportFileStore store, UploadLinks links, IrpPlanner planner, IrpPolicy policy, ReportOptions options)
 {
-    public const string DraftFolder = "reports/draft";
+    public const string DraftFolder = ReportFileStore.DraftFolder;
     public const string FactCheckFolder = "reports/fact-check";
-    public const string FinalFolder = "reports/final";
+    public const string FinalFolder = ReportFileStore.FinalFolder;
     public const string DebriefFolder = "reports/debrief";
 
     /// <inheritdoc cref="ReportFileStore.StoreAsync"/>
