@@ -155,7 +155,7 @@ public sealed class ProbationApiTests
     }
 
     [Fact]
-    public async Task TheCaseSample_ArrivesThroughTheUploadLinkOfTheConfirmingEmail_AndNeedsNoReminder()
+    public async Task TheCaseSamples_ArriveThroughTheUploadLinkOfTheConfirmingEmail_EachItsOwnItem_AndNeedNoReminder()
     {
         await using var app = await IrpFlowsApp.StartAsync();
         var id = await app.CreateProbationAsync(Inspection("2027-02-08"));
@@ -167,17 +167,28 @@ public sealed class ProbationApiTests
         var html = await page.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("<header class=\"banner\"><p>HM Inspectorate of Probation</p></header>", html);
-        Assert.Contains("<h1>Evidence and case sample for the inspection of Kent, Surrey and Sussex NPS division</h1>", html);
-        Assert.Contains("by <strong>Wednesday 20 January 2027</strong>", html); // the case sample's deadline (4.4)
+        Assert.Contains("<h1>Evidence and case samples for the inspection of Kent, Surrey and Sussex NPS division</h1>", html);
+        Assert.Contains("by <strong>Wednesday 20 January 2027</strong>", html); // the domain three samples' deadline (4.4)
+        // Local policy: the Friday of week -7 (4.4), Christmas Day, so the working day before.
+        Assert.Contains("The domain two long list is due by Thursday 24 December 2026", html);
 
         var token = link.Segments[^1];
-        await app.UploadDocumentAsync(token, "case-sample", "case-sample.pdf", TestFiles.Pdf("case sample"));
+        await app.UploadDocumentAsync(token, "domain-two-long-list", "long-list.xlsx.pdf", TestFiles.Pdf("long list"));
+        await app.UploadDocumentAsync(token, "case-sample", "court-reports.pdf", TestFiles.Pdf("court reports"));
+        Assert.Equal("pending", Steps(await app.GetProbationAsync(id))["case-sample-reminder"].Text("status")); // victim work still to come
+        await app.RaiseAcceptedAsync(id, "SampleReturned", new { sample = "victim-work-sample" }); // sent by secure email instead
+        using var crcSample = await app.RaiseProbationAsync(id, "SampleReturned", new { sample = "unpaid-work-sample" });
+        Assert.Equal(HttpStatusCode.BadRequest, crcSample.StatusCode); // a CRC's sample (4.1)
         using var irpItem = await app.BeginUploadAsync(token, "manager-pro-forma", new { fileName = "pro-forma.pdf", size = 10, contentType = "application/pdf" });
         Assert.Equal(HttpStatusCode.NotFound, irpItem.StatusCode); // an IRP's document is not asked of a probation provider
 
         var inspection = await app.GetProbationAsync(id);
         var documents = inspection["documents"]!.AsArray().ToDictionary(d => d!.Text("key"), d => d!.Text("status"));
-        Assert.Equal(("missing", "received"), (documents["evidence-in-advance"], documents["case-sample"]));
-        Assert.Equal("skipped", Steps(inspection)["case-sample-reminder"].Text("status"));
+        Assert.Equal(["evidence-in-advance", "domain-two-long-list", "domain-two-provisional-list", "case-sample", "victim-work-sample"], documents.Keys);
+        Assert.Equal(("missing", "received", "received"), (documents["evidence-in-advance"], documents["domain-two-long-list"], documents["case-sample"]));
+        await app.CatchUpAsync();
+        var steps = Steps(await app.GetProbationAsync(id));
+        Assert.Equal("skipped", steps["case-sample-reminder"].Text("status"));
+        Assert.Equal("skipped", steps["domain-two-long-list-reminder"].Text("status"));
     }
 }

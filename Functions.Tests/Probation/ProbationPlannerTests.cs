@@ -25,11 +25,17 @@ public sealed class ProbationPlannerTests
             ("outline-schedule", new(2028, 8, 7)),          // following the announcement (5.2); with the email: local policy
             ("planning-meeting", new(2028, 8, 10)),         // within a week of the call (3.5)
             ("local-assessor-hotel-booking", new(2028, 8, 14)), // week -7 (3.9)
+            ("domain-two-long-list-reminder", new(2028, 8, 17)),
+            ("domain-two-long-list", new(2028, 8, 18)),     // domain two long list: Friday of week -7, local policy (4.4)
             ("local-assessor-training-cases", new(2028, 8, 21)), // by week -6 (3.9)
             ("evidence-in-advance", new(2028, 8, 25)),      // Friday of week -6, read by week -5 (3.6, 3.8)
             ("local-assessor-nominations", new(2028, 8, 25)), // by week -5, whose Monday is the summer bank holiday (3.9)
+            ("domain-two-provisional-list", new(2028, 8, 25)), // sent by week -5, likewise (3.8, 4.4)
             ("on-site-planning", new(2028, 8, 29)),         // week -5, whose Monday is the summer bank holiday (3.8)
+            ("domain-two-sample-reminder", new(2028, 9, 1)),
+            ("domain-two-sample-return", new(2028, 9, 4)),  // back by week -4, checked in it (4.4 stage 4)
             ("case-sample-request", new(2028, 9, 4)),       // Monday of week -4 (4.4)
+            ("domain-two-final-sample", new(2028, 9, 8)),   // fixed in week -4 (4.4 stage 4)
             ("case-sample-reminder", new(2028, 9, 12)),
             ("case-sample-return", new(2028, 9, 13)),       // 16:00 Wednesday of week -3 (4.4)
             ("schedules", new(2028, 9, 18)),                // start of week -2 (5.1)
@@ -436,5 +442,47 @@ public sealed class ProbationPlannerTests
         Assert.Equal(new DateOnly(2029, 3, 23), agreed.Date("embargoed-copy"));
         // 7.5: two weeks after the publication week: Monday 16 April 2029.
         Assert.Equal(new DateOnly(2029, 4, 16), agreed.Date("action-plan"));
+    }
+
+    [Fact]
+    public void CaseSamples_AreTheKindsOwn_EachReturnSkippingItsReminder()
+    {
+        // 4.1: an NPS division's domain three samples are court reports and allocation, and victim work; a CRC's unpaid work and
+        // Through the Gate. A CRC's take the NPS court reports sample's dates: local policy, labelled so.
+        var nps = October2028;
+        var crc = Plan(Facts(new DateOnly(2028, 10, 2), type: OrganisationType.Crc));
+        Assert.Equal("Domain three samples request: court reports and allocation; victim work", nps.Step("case-sample-request").Title);
+        Assert.Equal("Probation manual 4.1, 4.4", nps.Step("case-sample-request").Source);
+        Assert.Equal("Domain three samples request: unpaid work; Through the Gate", crc.Step("case-sample-request").Title);
+        Assert.Equal("Probation manual 4.1, 4.4; the dates, those of the NPS court reports sample: local policy", crc.Step("case-sample-request").Source);
+        Assert.Equal("Probation manual 4.4; the date: local policy", nps.Step("domain-two-long-list").Source);
+
+        var longListIn = Plan(Facts(new DateOnly(2028, 10, 2)), new ProbationProgress() { SamplesReturned = new HashSet<string> { "domain-two-long-list" } });
+        Assert.False(longListIn.Step("domain-two-long-list-reminder").Applicable);
+        Assert.True(longListIn.Step("domain-two-sample-reminder").Applicable);
+    }
+
+    [Fact]
+    public void DomainTwoSample_OnChristmasAndEaster_DueTheWorkingDayBefore()
+    {
+        // Fieldwork from 8 February 2027: week -7's Friday is Christmas Day 2026, so the long list is due on Christmas Eve (local policy, 4.4).
+        var christmas = Plan(Facts(new DateOnly(2027, 2, 8)));
+        Assert.Equal(new DateOnly(2026, 12, 24), christmas.Date("domain-two-long-list"));
+        // Fieldwork from 15 May 2028: week -4 begins on Easter Monday (17 April 2028), so the provisional list is due back on the
+        // working day before, Thursday 13 April (Good Friday is a holiday too), and the court reports sample is identified on Tuesday.
+        var easter = Plan(Facts(new DateOnly(2028, 5, 15)));
+        Assert.Equal(new DateOnly(2028, 4, 13), easter.Date("domain-two-sample-return"));
+        Assert.Equal(new DateOnly(2028, 4, 18), easter.Date("case-sample-request"));
+        Assert.Equal(new DateOnly(2028, 4, 21), easter.Date("domain-two-final-sample"));
+    }
+
+    [Fact]
+    public void Reminders_CloseWhenTheirDeadlineComes()
+    {
+        // 4.4: the domain three samples are due at 16:00 on Wednesday 13 September 2028 (BST): their reminder is pointless after.
+        var reminder = October2028.Step("case-sample-reminder");
+        Assert.Equal(new DateTimeOffset(2028, 9, 13, 15, 0, 0, TimeSpan.Zero), reminder.NotAfter);
+        Assert.Contains("2028-09-13", reminder.WindowReason);
+        Assert.All(["domain-two-long-list-reminder", "domain-two-sample-reminder", "factual-accuracy-reminder"], id => Assert.NotNull(October2028.Step(id).NotAfter));
     }
 }

@@ -58,11 +58,12 @@ public sealed class ProbationWorkflowTests
         var csv = ProjectPlan.Csv(facts, ProbationExamples.Plan(facts));
 
         Assert.StartsWith("Week,Date,Time,Activity,Who,Source,End date,End time\r\n", csv);
-        Assert.Contains("week -3,2028-09-13,16:00,Case sample due back (16:00),Chief executive / divisional director (no senior link manager named yet),Probation manual 4.4,,\r\n", csv);
+        Assert.Contains("week -3,2028-09-13,16:00,Domain three samples due back (16:00),Chief executive / divisional director (no senior link manager named yet),"
+            + "\"Probation manual 4.4; the dates, those of the NPS court reports sample: local policy\",,\r\n", csv);
         Assert.Contains("\"Director of operations, lead inspector and head of inspection\"", csv);
         Assert.DoesNotContain("ocal assessor", csv); // a CRC has none (3.9)
         Assert.Contains("week -2,2028-09-18,,Notice to the NPS division: unpaid work inspected in some of its cases,", csv); // 6.1, a CRC's
-        Assert.Equal(27, csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length); // the header and 26 steps
+        Assert.Equal(33, csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length); // the header and 32 steps
     }
 
     // 6.10: each fieldwork week from Monday 13:00 to Friday 14:00; 3.9: the three training days at their times (11:00, then
@@ -97,7 +98,7 @@ public sealed class ProbationWorkflowTests
             training.Select(e => e.DtEnd!.AsUtc));
         var call = Assert.Single(calendar.Events, e => e.Uid == "p1-announcement-call@irpflows");
         Assert.True(call.IsAllDay); // a step that does not last stays all-day
-        Assert.Equal(33, calendar.Events.Count); // every step that will happen: an NPS inspection sends no notice to itself (6.1)
+        Assert.Equal(39, calendar.Events.Count); // every step that will happen: an NPS inspection sends no notice to itself (6.1)
     }
 
     /// <summary>Renders the confirming email (manual 3.3, 3.4) of the inspection whose log is <paramref name="events"/> after its start.</summary>

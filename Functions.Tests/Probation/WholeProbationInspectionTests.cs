@@ -47,10 +47,10 @@ public sealed class WholeProbationInspectionTests
         Assert.Equal(["project-plan.csv", "project-plan.ics"], mime.Attachments.Select(a => a.ContentDisposition!.FileName).Order());
         var plan = Attachment(mime, "project-plan.csv");
         Assert.Contains("week -9,2026-12-10,,Announcement telephone call made,", plan);
-        Assert.Contains("week -3,2027-01-20,16:00,Case sample due back (16:00),", plan);
+        Assert.Contains("week -3,2027-01-20,16:00,Domain three samples due back (16:00),", plan);
         // Week -6 ends on New Year's Day: the evidence is due the working day before.
         Assert.Contains("week -6,2026-12-31,,Evidence in advance due,", plan);
-        Assert.Equal(33, Ical.Net.Calendar.Load(Attachment(mime, "project-plan.ics"))!.Events.Count); // every step that will happen
+        Assert.Equal(39, Ical.Net.Calendar.Load(Attachment(mime, "project-plan.ics"))!.Events.Count); // every step that will happen
 
         // The fieldwork moves a week later: every pending date follows it, to the dates a new inspection would get; what is done stays done.
         var before = Steps(await app.GetProbationAsync(id));
@@ -62,7 +62,7 @@ public sealed class WholeProbationInspectionTests
         // 3.5: the planning meeting stays within a week of the call as it was made, which the move leaves alone.
         Assert.Equal("2026-12-17", after["planning-meeting"].Text("date"));
         var pending = after.Values.Where(s => s.Text("status") == "pending" && s.Text("id") != "planning-meeting").Select(s => s.Text("id")).ToList();
-        Assert.Equal(28, pending.Count);
+        Assert.Equal(34, pending.Count);
         Assert.All(pending, step =>
         {
             Assert.Equal(preview[step].Text("date"), after[step].Text("date"));
@@ -71,9 +71,19 @@ public sealed class WholeProbationInspectionTests
         Assert.Equal("2027-06-01", after["publication"].Text("date")); // week +13 begins on the spring bank holiday
         await app.RaiseAcceptedAsync(id, "PlanningMeetingHeld", new { date = "2026-12-14" });
 
-        // Each email on its date, in order; the coordinator records what the timeline waits for.
+        // Each email on its date, in order; the coordinator records what the timeline waits for. The domain two long list comes
+        // through the upload link before its reminder (4.4); the provisional list back only after its own.
+        var uploadToken = Emails.UploadToken(Emails.UploadLink(await app.RawEmailAsync(confirming)));
+        await app.UploadDocumentAsync(uploadToken, "domain-two-long-list", "long-list.pdf", TestFiles.Pdf("long list"));
+        await ExpectEmailsAsync(app, id, Noon(2027, 1, 15), "domain-two-sample-reminder");
+        await app.RaiseAcceptedAsync(id, "SampleReturned", new { sample = "domain-two-provisional-list" });
         await ExpectEmailsAsync(app, id, Noon(2027, 1, 18), "case-sample-request");
+        await app.UploadDocumentAsync(uploadToken, "case-sample", "court-reports.pdf", TestFiles.Pdf("court reports"));
         await ExpectEmailsAsync(app, id, Noon(2027, 1, 26), "case-sample-reminder");
+        // The reminder asks only for what has not come.
+        var sampleReminder = Emails.PlainText(await app.RawEmailAsync(id, "case-sample-reminder"));
+        Assert.Contains("Victim work sample", sampleReminder);
+        Assert.DoesNotContain("Court reports and allocation sample", sampleReminder);
         await app.RaiseAcceptedAsync(id, "CaseSampleReturned");
         await ExpectEmailsAsync(app, id, Noon(2027, 2, 1), "schedules");
         await ExpectEmailsAsync(app, id, Noon(2027, 3, 12)); // fieldwork and the ratings panel send nothing
@@ -150,11 +160,11 @@ public sealed class WholeProbationInspectionTests
         Assert.Equal(17, finished["ratings"]!["score"]!.GetValue<int>());
         // Once each, on the date its step shows.
         var outbox = await app.OutboxAsync(id);
-        Assert.Equal(10, outbox.Count);
+        Assert.Equal(11, outbox.Count);
         Assert.All(outbox, email => Assert.Equal(
             Steps(finished)[email.Text("step")].Text("date"),
             TimeZoneInfo.ConvertTime(email["sentAt"]!.GetValue<DateTimeOffset>(), London).ToString("yyyy-MM-dd")));
-        Assert.Equal(10, ((JsonArray)finished["emails"]!).Count);
+        Assert.Equal(11, ((JsonArray)finished["emails"]!).Count);
     }
 
     [Fact]

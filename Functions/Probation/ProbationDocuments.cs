@@ -7,24 +7,27 @@ namespace IrpFlows.Probation;
 
 /// <summary>
 /// What a probation inspection asks the organisation to upload, through the same links and page as an IRP's documents:
-/// the evidence in advance (manual 3.6) and the case sample (4.4), then, once the draft report is issued, the factual
-/// accuracy comments (7.3). A case sample or comments file arriving counts as its return.
+/// the evidence in advance (manual 3.6) and each case sample (4.1, 4.4, <see cref="ProbationSamples"/>), then, once the draft
+/// report is issued, the factual accuracy comments (7.3). A sample or comments file arriving counts as its return.
 /// </summary>
 public sealed class ProbationDocuments(ProbationWorkflow workflow, ProbationService inspections) : IDocumentRequests
 {
     public const string EvidenceInAdvance = "evidence-in-advance";
-    public const string CaseSample = "case-sample";
     public const string FactualAccuracyComments = "factual-accuracy-comments";
 
-    /// <summary>The items asked for so far: the comments only once there is a draft to comment on.</summary>
-    public static IReadOnlyList<DocumentItem> Checklist(ProbationProgress progress) =>
+    /// <summary>
+    /// The items asked for so far: the comments only once there is a draft to comment on. A CRC inspection started before each
+    /// sample was asked for on its own keeps the single case sample it was sent, when files came for it.
+    /// </summary>
+    public static IReadOnlyList<DocumentItem> Checklist(OrganisationType type, ProbationProgress progress, IReadOnlyList<DocumentReceivedData> received) =>
     [
         new(EvidenceInAdvance, "Evidence in advance",
             "Your best evidence against the domain one standards, each item named in the evidence source grid, and the annex on your operating model in plain English, without staff names.",
             "Probation manual 3.6"),
-        new(CaseSample, "Case sample",
-            "The case sample lists completed to the case sample specification: exclusions identified and responsible officers' availability given.",
-            "Probation manual 4.4"),
+        .. ProbationSamples.For(type),
+        .. type == OrganisationType.Crc && received.Any(f => f.Key == ProbationSamples.CourtReports)
+            ? new DocumentItem[] { new(ProbationSamples.CourtReports, "Case sample", "The case sample lists, as first asked for.", "Probation manual 4.4") }
+            : [],
         .. progress.DraftIssued
             ? new DocumentItem[] { new(FactualAccuracyComments, "Factual accuracy comments",
                 "Your comments on the factual accuracy of the draft report, using the template the draft came with.", "Probation manual 7.3") }
@@ -43,9 +46,11 @@ public sealed class ProbationDocuments(ProbationWorkflow workflow, ProbationServ
         return state.Progress.DraftIssued
             ? new DocumentRequestPage("HM Inspectorate of Probation", organisation, $"Factual accuracy comments for the inspection of {organisation}", "inspection",
                 Date(ProbationSteps.FactualAccuracyDeadline), "Please send them to the lead inspector and the head of inspection by then.", lead, "lead inspector", state.Documents)
-            : new DocumentRequestPage("HM Inspectorate of Probation", organisation, $"Evidence and case sample for the inspection of {organisation}", "inspection",
+            : new DocumentRequestPage("HM Inspectorate of Probation", organisation, $"Evidence and case samples for the inspection of {organisation}", "inspection",
                 Date(ProbationSteps.CaseSampleReturn),
-                $"The evidence in advance is due by {DateWords.LongDate(Date(ProbationSteps.EvidenceInAdvance))}, the case sample by 16:00 on the last day; fieldwork starts on {DateWords.LongDate(Date(ProbationSteps.FieldworkWeek1))}.",
+                $"The domain two long list is due by {DateWords.LongDate(Date(ProbationSteps.DomainTwoLongList))}, the evidence in advance by "
+                + $"{DateWords.LongDate(Date(ProbationSteps.EvidenceInAdvance))}, the provisional list back by {DateWords.LongDate(Date(ProbationSteps.DomainTwoSampleReturn))}, "
+                + $"and the domain three samples by 16:00 on the last day; fieldwork starts on {DateWords.LongDate(Date(ProbationSteps.FieldworkWeek1))}.",
                 lead, "lead inspector", state.Documents);
     }
 

@@ -14,6 +14,7 @@ public static class ProbationEvents
     public const string ActionPlanReceived = nameof(ActionPlanReceived);
     public const string PlanningMeetingHeld = nameof(PlanningMeetingHeld);
     public const string CaseSampleReturned = nameof(CaseSampleReturned);
+    public const string SampleReturned = nameof(SampleReturned);
     public const string DraftIssued = nameof(DraftIssued);
     public const string CommentsReturned = nameof(CommentsReturned);
     public const string Published = nameof(Published);
@@ -24,7 +25,8 @@ public static class ProbationEvents
     /// <summary>Events a coordinator may raise through <c>POST /api/probation-inspections/{id}/events/{eventName}</c>.</summary>
     public static readonly IReadOnlySet<string> RaisableByCoordinator = new HashSet<string>(StringComparer.Ordinal)
     {
-        SeniorLinkManagerNamed, ContactNamed, AnnouncementCallMade, PlanningMeetingAgreed, PlanningMeetingHeld, PublicationDateAgreed, CaseSampleReturned, DraftIssued, CommentsReturned, Published, FieldworkRescheduled,
+        SeniorLinkManagerNamed, ContactNamed, AnnouncementCallMade, PlanningMeetingAgreed, PlanningMeetingHeld, PublicationDateAgreed, CaseSampleReturned,
+        SampleReturned, DraftIssued, CommentsReturned, Published, FieldworkRescheduled,
     };
 }
 
@@ -49,6 +51,9 @@ public sealed record PlanningMeetingHeldData(DateOnly Date);
 
 /// <summary>Something that arrived or went on a day: the case sample, the draft report, the factual accuracy comments.</summary>
 public sealed record OnDateData(DateOnly Date);
+
+/// <summary>One case sample (a <see cref="ProbationSamples"/> key) returned other than through the upload link (4.4).</summary>
+public sealed record SampleReturnedData(string Sample, DateOnly Date);
 
 public sealed record ProbationPublishedData(DateOnly Date, Uri Url);
 

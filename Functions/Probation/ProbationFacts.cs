@@ -101,7 +101,7 @@ public sealed record ProbationFacts(
 
 /// <summary>What has happened that moves or settles a date of the timeline, as the log records it.</summary>
 /// <param name="PlanningMeetingOn">The day the telephone planning meeting was held (3.5), once recorded.</param>
-/// <param name="CaseSampleReturned">The organisation returned its case sample (4.4): no reminder is needed.</param>
+/// <param name="CaseSampleReturned">The organisation returned every domain three sample (4.4): no reminder is needed.</param>
 /// <param name="AllRated">Every standard has a rating (7.1), so the ratings letter can go (7.2).</param>
 /// <param name="DraftIssued">The draft report is ready to go to the organisation for factual accuracy checking (7.3).</param>
 /// <param name="CommentsReturned">The organisation returned its factual accuracy comments (7.3).</param>
@@ -119,6 +119,9 @@ public sealed record ProbationProgress(
 
     /// <summary>The local day and time agreed for the telephone planning meeting, once recorded (3.3, 3.5).</summary>
     public DateTime? PlanningMeetingAgreedAt { get; init; }
+
+    /// <summary>The case samples returned (4.4), by their keys (<see cref="ProbationSamples"/>).</summary>
+    public IReadOnlySet<string> SamplesReturned { get; init; } = new HashSet<string>();
 
     /// <summary>A draft report is uploaded, so the draft report email can link to it (7.3).</summary>
     public bool DraftReportUploaded { get; init; }

@@ -29,7 +29,7 @@ public sealed class ProbationMailTemplates(TimeProvider time)
     /// <summary>The steps that send an email; every other step is a date on the timeline.</summary>
     public static readonly IReadOnlySet<string> EmailSteps = new HashSet<string>(StringComparer.Ordinal)
     {
-        ProbationSteps.AnnouncementEmail, ProbationSteps.CaseSampleRequest, ProbationSteps.CaseSampleReminder, ProbationSteps.Schedules,
+        ProbationSteps.AnnouncementEmail, ProbationSteps.DomainTwoLongListReminder, ProbationSteps.DomainTwoSampleReminder, ProbationSteps.CaseSampleRequest, ProbationSteps.CaseSampleReminder, ProbationSteps.Schedules,
         ProbationSteps.RatingsToOrganisation, ProbationSteps.DraftReport, ProbationSteps.FactualAccuracyReminder, ProbationSteps.EmbargoedCopy,
         ProbationSteps.Publication, ProbationSteps.ActionPlan, ProbationSteps.ActionPlanAcknowledgement, ProbationSteps.Cancellation,
     };
@@ -77,7 +77,10 @@ public sealed class ProbationMailTemplates(TimeProvider time)
                             : $"Telephone planning meeting: by {Long(ProbationSteps.PlanningMeeting)}.",
                         $"Evidence in advance, with the evidence source grid: by {Long(ProbationSteps.EvidenceInAdvance)}.",
                         $"Presentation and on-site planning meeting: week -5, from {Long(ProbationSteps.OnSitePlanning)}.",
-                        $"Case sample: identified on {Long(ProbationSteps.CaseSampleRequest)} and returned by 16:00 on {Long(ProbationSteps.CaseSampleReturn)}.",
+                        $"Domain two case sample (manual 4.4): the long list by {Long(ProbationSteps.DomainTwoLongList)}; we send you the provisional list by "
+                            + $"{Long(ProbationSteps.DomainTwoProvisionalList)}, to come back with exclusions and responsible officers' availability by {Long(ProbationSteps.DomainTwoSampleReturn)}.",
+                        $"Domain three samples ({ProbationSamples.DomainThreeNames(facts.Organisation.Type)}): identified on {Long(ProbationSteps.CaseSampleRequest)} "
+                            + $"and returned by 16:00 on {Long(ProbationSteps.CaseSampleReturn)}.",
                         $"Final schedules for domains two and three: {Long(ProbationSteps.Schedules)}.",
                     ])
                     .LinkParagraph("Please upload the evidence in advance, and later the case sample, using this secure link:", context.UploadLink, $"upload evidence for {name}");
@@ -86,18 +89,37 @@ public sealed class ProbationMailTemplates(TimeProvider time)
                 return Compose(leaders, "Inspection confirmed, with the project plan",
                     ProjectPlan.Attachments(context.InstanceId, facts, context.Timeline, time.GetUtcNow()));
 
-            case ProbationSteps.CaseSampleRequest:
+            case ProbationSteps.DomainTwoLongListReminder:
                 body.Paragraph(Greeting(link))
-                    .Paragraph($"Please identify the case sample today, following the case sample specification sent with the confirmation of the inspection, "
-                        + $"and return it to me by 16:00 on {Long(ProbationSteps.CaseSampleReturn)}. Identifying it now keeps as many sentenced cases in the sample as possible.")
-                    .LinkParagraph("Please upload it using the secure link we sent with the confirmation of the inspection:", context.UploadLink, $"upload the case sample for {name}");
-                return Compose(link, "Case sample request");
+                    .Paragraph($"A reminder that the long list for the domain two case sample is due with us by {Long(ProbationSteps.DomainTwoLongList)}: every case sentenced "
+                        + "to a community order or suspended sentence order, or released from custody, in the period the case sample specification gives. We have not yet recorded it as received.")
+                    .LinkParagraph("Please upload it using this secure link:", context.UploadLink, $"upload the long list for {name}");
+                return Compose(link, "Domain two long list reminder", from: ProbationRoles.Administrator);
+
+            case ProbationSteps.DomainTwoSampleReminder:
+                body.Paragraph(Greeting(link))
+                    .Paragraph($"A reminder that the provisional domain two case sample list we sent is due back with us by {Long(ProbationSteps.DomainTwoSampleReturn)}, "
+                        + "with every exclusion the specification lists identified and each responsible officer's availability given. We check it in week -4 and then fix the final sample.")
+                    .LinkParagraph("Please upload it using this secure link:", context.UploadLink, $"upload the provisional list for {name}");
+                return Compose(link, "Domain two provisional list reminder", from: ProbationRoles.Administrator);
+
+            case ProbationSteps.CaseSampleRequest:
+                // 4.4: the court reports sample is "identified on Monday week -4" to hold as many sentenced cases as possible.
+                var samples = ProbationSamples.DomainThree(facts.Organisation.Type);
+                body.Paragraph(Greeting(link))
+                    .Paragraph($"Please identify the domain three samples today, following the case sample specification sent with the confirmation of the inspection, "
+                        + $"and return them to us by 16:00 on {Long(ProbationSteps.CaseSampleReturn)}:")
+                    .LabelledList(samples.Select(d => ((string?)$"{d.Title}:", d.Description)))
+                    .LinkParagraph("Please upload each using the secure link we sent with the confirmation of the inspection:", context.UploadLink, $"upload the samples for {name}");
+                return Compose(link, "Domain three samples request", from: ProbationRoles.Administrator);
 
             case ProbationSteps.CaseSampleReminder:
+                var missing = ProbationSamples.DomainThree(facts.Organisation.Type).Where(d => !context.State.Progress.SamplesReturned.Contains(d.Key)).ToList();
                 body.Paragraph(Greeting(link))
-                    .Paragraph($"A reminder that the case sample is due back with me by 16:00 on {Long(ProbationSteps.CaseSampleReturn)}. We have not yet recorded it as received.")
-                    .LinkParagraph("Please upload it using this secure link:", context.UploadLink, $"upload the case sample for {name}");
-                return Compose(link, "Case sample reminder");
+                    .Paragraph($"A reminder that the domain three samples are due back with us by 16:00 on {Long(ProbationSteps.CaseSampleReturn)}. We have not yet recorded these as received:")
+                    .BulletList(missing.Select(d => d.Title).ToList())
+                    .LinkParagraph("Please upload them using this secure link:", context.UploadLink, $"upload the samples for {name}");
+                return Compose(link, "Domain three samples reminder", from: ProbationRoles.Administrator);
 
             case ProbationSteps.Schedules:
                 body.Paragraph(Greeting(link))

@@ -66,15 +66,26 @@ public sealed class ProbationPlanner
 
         // localPolicy names what the manual leaves open and a setting decides (a day, a time), so the source never credits it to the manual.
         void Add(string id, string title, DateOnly date, string concerns, string section, bool applicable = true, string? waitingFor = null, TimeOnly? time = null,
-            string? skipReason = null, DateOnly? endDate = null, TimeOnly? endTime = null, string? localPolicy = null) =>
+            string? skipReason = null, DateOnly? endDate = null, TimeOnly? endTime = null, string? localPolicy = null, DateTimeOffset? notAfter = null,
+            string? windowReason = null) =>
             steps.Add(new PlannedStep(id, title, date, time, LocalInstant.At(date, time ?? _policy.StepTimeOfDay, _zone), concerns,
                 "Probation manual " + section + (localPolicy is null ? "" : $"; {localPolicy}: local policy"), applicable, waitingFor)
             {
                 SkipReason = applicable ? null : skipReason,
+                NotAfter = notAfter,
+                WindowReason = windowReason,
                 EndDate = endDate,
                 EndTime = endTime,
                 Ends = endDate is { } end && endTime is { } until ? LocalInstant.At(end, until, _zone) : null,
             });
+
+        // A reminder goes the policy's working days before its deadline unless what it chases has come; once the deadline has come
+        // it would be pointless (and an inspection replanned late by new rules would send it weeks after), so it is skipped instead.
+        void AddReminder(string id, string title, DateOnly deadline, TimeOnly? deadlineTime, string concerns, string section, bool needed, string skipReason,
+            string? waitingFor = null, string? localPolicy = null) =>
+            Add(id, title, _calendar.AddWorkingDays(deadline, -_policy.ReminderWorkingDaysBeforeDeadline), concerns, section, applicable: needed, waitingFor: waitingFor,
+                skipReason: skipReason, localPolicy: localPolicy, notAfter: LocalInstant.At(deadline, deadlineTime ?? _policy.StepTimeOfDay, _zone),
+                windowReason: $"its deadline, {deadline:yyyy-MM-dd}, had come before it was sent: a reminder then is pointless");
 
         // 3.9: the local assessors' steps happen on NPS inspections only; a CRC's are shown skipped.
         void AddLocalAssessors(string id, string title, DateOnly date, string concerns, TimeOnly? time = null, DateOnly? endDate = null, TimeOnly? endTime = null,
@@ -144,17 +155,48 @@ public sealed class ProbationPlanner
         AddLocalAssessors(ProbationSteps.LocalAssessorNominations, "Local assessor nomination forms due", LastWorkingDayOnOrBefore(WeekBefore(facts, 5)),
             organisation + " to the inspection administration officer");
 
-        // 4.4: the sample is "identified on Monday week -4" so that it holds as many sentenced cases as possible: a holiday
-        // Monday moves it to the next working day, never into week -5.
+        // 4.4 domain two, stage 1: the long list of eligible cases. The manual gives no date: local policy, by the end of week -7
+        // (a setting), a week after the confirming email that asks for it (3.3: "case sample specifications"), so that the
+        // provisional list can go by week -5 (3.8). A deadline: the working day before when that Friday is a holiday.
+        var longList = LastWorkingDayOnOrBefore(WeekBefore(facts, _policy.DomainTwoLongListWeeksBeforeFieldwork).AddDays(4));
+        var longListIn = progress.SamplesReturned.Contains(ProbationSamples.DomainTwoLongList);
+        AddReminder(ProbationSteps.DomainTwoLongListReminder, "Domain two long list reminder", longList, null, organisation, "4.4", !longListIn,
+            "the domain two long list is recorded as returned (manual 4.4)", localPolicy: "the date");
+        Add(ProbationSteps.DomainTwoLongList, "Domain two case sample: long list due", longList, organisation, "4.4", localPolicy: "the date");
+
+        // 3.8: "By week -5 ... the provisionally selected cases will have been sent to the inspected area"; 4.4 stages 2–3: the
+        // administrator applies the stratification and sends the provisional list. "By week -5": by its first working day, the
+        // working day before when that Monday is a holiday.
+        var provisional = LastWorkingDayOnOrBefore(WeekBefore(facts, 5));
+        Add(ProbationSteps.DomainTwoProvisionalList, "Domain two provisional case sample list sent to the organisation", provisional,
+            "Administrator to " + organisation.ToLowerInvariant(), "3.8, 4.4");
+
+        // 4.4 stage 4: "In week -4 the returned sample is checked by the administrator and lead inspector": returned, with the
+        // exclusions and responsible officers' availability, by the first working day of week -4 (the working day before when that
+        // Monday is a holiday), and the final sample fixed by the end of week -4.
+        var provisionalBack = LastWorkingDayOnOrBefore(WeekBefore(facts, 4));
+        var provisionalIn = progress.SamplesReturned.Contains(ProbationSamples.DomainTwoProvisionalList);
+        AddReminder(ProbationSteps.DomainTwoSampleReminder, "Domain two provisional list reminder", provisionalBack, null, organisation, "4.4", !provisionalIn,
+            "the domain two provisional list is recorded as returned (manual 4.4)");
+        Add(ProbationSteps.DomainTwoSampleReturn, "Domain two provisional list due back, with exclusions and availability", provisionalBack, organisation, "3.8, 4.4");
+        Add(ProbationSteps.DomainTwoFinalSample, "Domain two final case sample selected", LastWorkingDayOnOrBefore(WeekBefore(facts, 4).AddDays(4)),
+            "Administrator and lead inspector", "4.4");
+
+        // 4.4 domain three: the NPS court reports and allocation sample is "identified on Monday week -4" so that it holds as many
+        // sentenced cases as possible: a holiday Monday moves it to the next working day, never into week -5. The manual dates no
+        // other domain three sample (victim work; a CRC's unpaid work and Through the Gate): local policy asks for each with it.
+        var domainThree = ProbationSamples.DomainThreeNames(facts.Organisation.Type);
+        var domainThreeDates = nps ? null : "the dates, those of the NPS court reports sample";
         var sampleRequest = FirstWorkingDayOfWeek(WeekBefore(facts, 4));
-        Add(ProbationSteps.CaseSampleRequest, "Case sample request", sampleRequest, organisation, "4.4");
+        Add(ProbationSteps.CaseSampleRequest, $"Domain three samples request: {domainThree}", sampleRequest, organisation, "4.1, 4.4", localPolicy: domainThreeDates);
 
         // 4.4: "returned to HMI Probation by 16:00 on Wednesday week -3": a deadline, so the working day before when that
         // Wednesday is a holiday.
         var sampleReturn = LastWorkingDayOnOrBefore(WeekBefore(facts, 3).AddDays(2));
-        Add(ProbationSteps.CaseSampleReminder, "Case sample reminder", _calendar.AddWorkingDays(sampleReturn, -_policy.ReminderWorkingDaysBeforeDeadline),
-            organisation, "4.4", applicable: !progress.CaseSampleReturned, skipReason: "the case sample is recorded as returned (manual 4.4)");
-        Add(ProbationSteps.CaseSampleReturn, "Case sample due back (16:00)", sampleReturn, organisation, "4.4", time: _policy.CaseSampleReturnTimeOfDay);
+        AddReminder(ProbationSteps.CaseSampleReminder, "Domain three samples reminder", sampleReturn, _policy.CaseSampleReturnTimeOfDay, organisation, "4.4",
+            !progress.CaseSampleReturned, "the domain three samples are recorded as returned (manual 4.4)", localPolicy: domainThreeDates);
+        Add(ProbationSteps.CaseSampleReturn, "Domain three samples due back (16:00)", sampleReturn, organisation, "4.4", time: _policy.CaseSampleReturnTimeOfDay,
+            localPolicy: domainThreeDates);
 
         // 5.1: the final schedules "at the start of week -2": its first working day.
         var weekMinus2 = FirstWorkingDayOfWeek(WeekBefore(facts, 2));
@@ -221,9 +263,8 @@ public sealed class ProbationPlanner
 
         // 2.3: comments "by the Friday of week +8": a deadline, so the working day before when that Friday is a holiday (Good Friday).
         var comments = LastWorkingDayOnOrBefore(WeekAfter(facts, 8).AddDays(4));
-        Add(ProbationSteps.FactualAccuracyReminder, "Factual accuracy comments reminder", _calendar.AddWorkingDays(comments, -_policy.ReminderWorkingDaysBeforeDeadline),
-            leaders, "2.3, 7.3", applicable: !progress.CommentsReturned, waitingFor: progress.DraftIssued ? null : DraftIssued,
-            skipReason: "the factual accuracy comments are recorded as returned (manual 7.3)");
+        AddReminder(ProbationSteps.FactualAccuracyReminder, "Factual accuracy comments reminder", comments, null, leaders, "2.3, 7.3", !progress.CommentsReturned,
+            "the factual accuracy comments are recorded as returned (manual 7.3)", waitingFor: progress.DraftIssued ? null : DraftIssued);
         Add(ProbationSteps.FactualAccuracyDeadline, "Factual accuracy comments due", comments, leaders, "2.3, 7.3");
 
         // 7.3: "Arrangements are in place for OSAG to send the response to HMI Probation within ten working days" of the draft;

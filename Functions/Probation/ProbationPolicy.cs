@@ -21,6 +21,12 @@ public sealed class ProbationPolicy
     /// <summary>Manual 7.4: the embargoed copy goes "5 working days before formal publication".</summary>
     public int EmbargoWorkingDaysBeforePublication { get; set; } = 5;
 
+    /// <summary>
+    /// Local policy (the manual gives no date): the domain two long list (4.4 stage 1) is due by the end of the week this many
+    /// weeks before fieldwork, so the administrator can send the provisional list by week -5 (3.8). Default 7: Friday of week -7.
+    /// </summary>
+    public int DomainTwoLongListWeeksBeforeFieldwork { get; set; } = 7;
+
     /// <summary>Reminders go this many working days before the case sample and factual accuracy deadlines, unless the thing has arrived.</summary>
     public int ReminderWorkingDaysBeforeDeadline { get; set; } = 1;
 
@@ -87,6 +93,9 @@ public sealed class ProbationPolicy
         if (PublicationWeekWales < 9) throw Invalid(nameof(PublicationWeekWales), "must be at least 9, after the factual accuracy check of week +8");
         if (ActionPlanWeeksAfterPublication < 0) throw Invalid(nameof(ActionPlanWeeksAfterPublication), "must not be negative");
         if (EmbargoWorkingDaysBeforePublication < 1) throw Invalid(nameof(EmbargoWorkingDaysBeforePublication), "must be at least 1");
+        // A week after the confirming email of week -8 that asks for it, before the provisional list of week -5 made from it.
+        if (DomainTwoLongListWeeksBeforeFieldwork is < 6 or > 7)
+            throw Invalid(nameof(DomainTwoLongListWeeksBeforeFieldwork), "must be 6 or 7: after the week of the confirming email (week -8) that asks for it, before the provisional list of week -5 (manual 3.8)");
         if (ReminderWorkingDaysBeforeDeadline < 1) throw Invalid(nameof(ReminderWorkingDaysBeforeDeadline), "must be at least 1");
         if (LocalAssessorTrainingFirstDay is < DayOfWeek.Monday or > DayOfWeek.Wednesday)
             throw Invalid(nameof(LocalAssessorTrainingFirstDay), "must be Monday, Tuesday or Wednesday, so the three days of training fit in week -2");

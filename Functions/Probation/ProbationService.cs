@@ -266,6 +266,14 @@ public sealed class ProbationService(
                 if (EventData.FromData<PlanningMeetingHeldData>(data).Date < call)
                     throw new RefusedException(Refusal.Invalid("date", $"must not be before the announcement call on {call:yyyy-MM-dd} (manual 3.5)."));
                 break;
+            case ProbationEvents.SampleReturned when EventData.FromData<SampleReturnedData>(data).Sample is var key:
+                var kinds = ProbationSamples.For(state.Facts.Organisation.Type);
+                if (kinds.All(k => k.Key != key))
+                    throw new RefusedException(Refusal.Invalid("sample",
+                        $"must be one of this {ProbationPage.TypeText(state.Facts.Organisation.Type)} inspection's case samples (manual 4.1, 4.4): {string.Join(", ", kinds.Select(k => k.Key))}."));
+                // Returned by the event or by a file through the upload link: either way, once.
+                if (state.Progress.SamplesReturned.Contains(key)) return [];
+                break;
             // Returned by the event or by a file through the upload link: either way, once.
             case ProbationEvents.CaseSampleReturned when state.Progress.CaseSampleReturned:
                 throw Conflict("Case sample already returned", "The case sample is already recorded as returned" + On(state.CaseSampleReturnedOn));
@@ -405,6 +413,12 @@ public sealed class ProbationService(
                 if (!DateTime.TryParseExact(Text("at"), "yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var agreedAt))
                     return (null, Refusal.Invalid("at", "is required: the local date and time agreed, in the form yyyy-MM-ddTHH:mm (manual 3.3, 3.5)."));
                 return (EventData.ToData(new PlanningMeetingAgreedData(agreedAt)), null);
+            case ProbationEvents.SampleReturned:
+                var (sampleOn, sampleOnError) = Date("date", required: false);
+                if (sampleOnError is not null) return (null, sampleOnError);
+                return Text("sample") is { Length: > 0 } sample
+                    ? (EventData.ToData(new SampleReturnedData(sample, sampleOn ?? today)), null)
+                    : (null, Refusal.Invalid("sample", "is required: the key of the case sample returned, as the inspection's documents list it (manual 4.4)."));
             case ProbationEvents.PublicationDateAgreed:
                 if (!DateOnly.TryParseExact(Text("date"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var agreedOn))
                     return (null, Refusal.Invalid("date", "is required: the publication date agreed, in the form yyyy-MM-dd (manual 7.4)."));

@@ -41,7 +41,7 @@ public sealed record ProbationState(ProbationFacts Facts, ProbationProgress Prog
 
     /// <summary>Each item asked for (manual 3.6, 4.4) with its files, in checklist order.</summary>
     public IReadOnlyList<(DocumentItem Item, IReadOnlyList<DocumentReceivedData> Files)> Documents =>
-        ProbationDocuments.Checklist(Progress).Select(item => (item, (IReadOnlyList<DocumentReceivedData>)DocumentsReceived.Where(f => f.Key == item.Key).ToList())).ToList();
+        ProbationDocuments.Checklist(Facts.Organisation.Type, Progress, DocumentsReceived).Select(item => (item, (IReadOnlyList<DocumentReceivedData>)DocumentsReceived.Where(f => f.Key == item.Key).ToList())).ToList();
 
     public IReadOnlyList<ProbationStandard> Standards => ProbationStandards.For(Facts.Organisation.Type);
 
@@ -71,10 +71,12 @@ public sealed record ProbationState(ProbationFacts Facts, ProbationProgress Prog
             Progress = Progress with { PlanningMeetingAgreedAt = EventData.FromData<PlanningMeetingAgreedData>(e.Data).At },
         },
         ProbationEvents.PlanningMeetingHeld => this with { Progress = Progress with { PlanningMeetingOn = EventData.FromData<PlanningMeetingHeldData>(e.Data).Date } },
+        // Recorded before each sample was asked for on its own: every domain three sample returned.
         ProbationEvents.CaseSampleReturned => this with
         {
             CaseSampleReturnedOn = EventData.FromData<OnDateData>(e.Data).Date, Progress = Progress with { CaseSampleReturned = true },
         },
+        ProbationEvents.SampleReturned => Return(EventData.FromData<SampleReturnedData>(e.Data).Sample),
         ProbationEvents.DraftIssued => this with { DraftIssuedOn = EventData.FromData<OnDateData>(e.Data).Date, Progress = Progress with { DraftIssued = true } },
         ProbationEvents.CommentsReturned => this with
         {
@@ -106,17 +108,26 @@ public sealed record ProbationState(ProbationFacts Facts, ProbationProgress Prog
     };
 
     /// <summary>The same blob reported twice (completion call and reconciliation) is one file; a case sample (4.4) or comments (7.3) file is their return.</summary>
-    private ProbationState Receive(DocumentReceivedData file) =>
-        DocumentsReceived.Any(f => f.BlobName == file.BlobName) ? this : this with
-        {
-            DocumentsReceived = [.. DocumentsReceived, file],
-            Progress = file.Key switch
-            {
-                ProbationDocuments.CaseSample => Progress with { CaseSampleReturned = true },
-                ProbationDocuments.FactualAccuracyComments => Progress with { CommentsReturned = true },
-                _ => Progress,
-            },
-        };
+    private ProbationState Receive(DocumentReceivedData file)
+    {
+        if (DocumentsReceived.Any(f => f.BlobName == file.BlobName)) return this;
+        var received = this with { DocumentsReceived = [.. DocumentsReceived, file] };
+        return file.Key == ProbationDocuments.FactualAccuracyComments
+            ? received with { Progress = Progress with { CommentsReturned = true } }
+            // A CRC inspection started when one case sample was asked for: its file is the return of the domain three samples.
+            : Facts.Organisation.Type == OrganisationType.Crc && file.Key == ProbationSamples.CourtReports
+            ? received with { Progress = Progress with { CaseSampleReturned = true } }
+            : received.Return(file.Key);
+    }
+
+    /// <summary>A case sample returned (4.4); once every domain three sample is, the domain three samples' reminder is needless.</summary>
+    private ProbationState Return(string sample)
+    {
+        if (ProbationSamples.For(Facts.Organisation.Type).All(s => s.Key != sample) || Progress.SamplesReturned.Contains(sample)) return this;
+        var returned = new HashSet<string>(Progress.SamplesReturned) { sample };
+        var allDomainThree = ProbationSamples.DomainThree(Facts.Organisation.Type).All(s => returned.Contains(s.Key));
+        return this with { Progress = Progress with { SamplesReturned = returned, CaseSampleReturned = Progress.CaseSampleReturned || allDomainThree } };
+    }
 
     private ProbationState NameLinkManager(SeniorLinkManagerNamedData named) =>
         this with { Facts = Facts with { Contacts = Facts.Contacts with { SeniorLinkManager = new Contact(named.Name, named.Email) } } };

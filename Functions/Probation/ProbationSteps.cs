@@ -16,6 +16,12 @@ public static class ProbationSteps
     public const string EvidenceInAdvance = "evidence-in-advance";
     public const string OnSitePlanning = "on-site-planning";
     public const string LocalAssessorNominations = "local-assessor-nominations";
+    public const string DomainTwoLongListReminder = "domain-two-long-list-reminder";
+    public const string DomainTwoLongList = "domain-two-long-list";
+    public const string DomainTwoProvisionalList = "domain-two-provisional-list";
+    public const string DomainTwoSampleReminder = "domain-two-sample-reminder";
+    public const string DomainTwoSampleReturn = "domain-two-sample-return";
+    public const string DomainTwoFinalSample = "domain-two-final-sample";
     public const string CaseSampleRequest = "case-sample-request";
     public const string CaseSampleReminder = "case-sample-reminder";
     public const string CaseSampleReturn = "case-sample-return";

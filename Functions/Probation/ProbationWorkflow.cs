@@ -33,7 +33,7 @@ public sealed class ProbationWorkflow(
         var state = ProbationState.From(instance);
         var timeline = Timeline(state);
         var steps = timeline.Select(s => new PlannedWork(s.Id, s.Due, Readiness(s, state))
-            { SkipReason = state.Cancelled ? "the inspection was cancelled" : s.SkipReason }).ToList();
+            { SkipReason = state.Cancelled ? "the inspection was cancelled" : s.SkipReason, NotAfter = s.NotAfter, WindowReason = s.WindowReason }).ToList();
         if (TellsOfCancellation(state)) steps.Add(new PlannedWork(ProbationSteps.Cancellation, state.CancelledAt!.Value, StepReadiness.Ready));
         var next = timeline.FirstOrDefault(s => !state.CompletedSteps.Contains(s.Id) && Readiness(s, state) != StepReadiness.Skipped);
         return new WorkflowPlan(steps, state.Cancelled, Phase(state), Summary(timeline, state, next));
