@@ -21,6 +21,7 @@ public sealed class ProbationPlannerTests
         {
             ("preparation", new(2028, 7, 17)),              // week -11 (3.2)
             ("announcement-call", new(2028, 8, 3)),         // Thursday of week -9 (3.3)
+            ("partner-letters", new(2028, 8, 3)),           // on completion of the call (3.3); none named here, so not applicable
             ("announcement-email", new(2028, 8, 7)),        // first working day of week -8 (3.3, 3.4)
             ("outline-schedule", new(2028, 8, 7)),          // following the announcement (5.2); with the email: local policy
             ("planning-meeting", new(2028, 8, 10)),         // within a week of the call (3.5)
@@ -385,11 +386,17 @@ public sealed class ProbationPlannerTests
     }
 
     [Fact]
-    public void NewSteps_SendNoEmailYet()
+    public void TheInspectoratesOwnTasks_SendNoEmail_AndLettersBeforeFieldworkCloseWhenItStarts()
     {
-        Assert.All(["outline-schedule", "local-assessor-hotel-booking", "local-assessor-training-cases", "local-assessor-nominations", "nps-division-notice",
-                "local-assessor-hotel-check", "local-assessor-training-day-2", "local-assessor-training-day-3", "local-assessor-briefing", "verified-data"],
+        // Tasks of HMI Probation's own staff (3.9, 3.8, 4.4, 7.2), and the briefing to local assessors, whose addresses IrpFlows does not hold.
+        Assert.All(["local-assessor-hotel-booking", "local-assessor-training-cases", "local-assessor-nominations", "local-assessor-hotel-check",
+                "local-assessor-training-day-2", "local-assessor-training-day-3", "local-assessor-briefing", "verified-data", "domain-two-provisional-list",
+                "domain-two-final-sample"],
             id => Assert.DoesNotContain(id, ProbationMailTemplates.EmailSteps));
+        // 3.3, 5.2, 6.1: what is sent to prepare the fieldwork is pointless once it has begun (Monday 2 October 2028, 13:00 BST).
+        var fieldwork = new DateTimeOffset(2028, 10, 2, 12, 0, 0, TimeSpan.Zero);
+        var crc = Plan(Facts(new DateOnly(2028, 10, 2), type: OrganisationType.Crc));
+        Assert.All(["partner-letters", "outline-schedule", "nps-division-notice"], id => Assert.Equal(fieldwork, crc.Step(id).NotAfter));
     }
 
     [Fact]

@@ -44,6 +44,9 @@ public sealed class WholeProbationInspectionTests
         Assert.Equal([LeadEmail], Emails.Addresses(confirming, "cc"));
         var mime = Emails.Parse(await app.RawEmailAsync(confirming));
         Assert.Contains("Further to my telephone call on Thursday 10 December 2026, I confirm that", mime.TextBody);
+        // 5.2, 6.10: the outline schedule, the same day, gives when inspectors are on site for meetings.
+        Assert.Contains("Fieldwork week one: from Monday 8 February 2027 at 13:00 to Friday 12 February 2027 at 14:00.",
+            Emails.PlainText(await app.RawEmailAsync(id, "outline-schedule")));
         Assert.Equal(["project-plan.csv", "project-plan.ics"], mime.Attachments.Select(a => a.ContentDisposition!.FileName).Order());
         var plan = Attachment(mime, "project-plan.csv");
         Assert.Contains("week -9,2026-12-10,,Announcement telephone call made,", plan);
@@ -160,11 +163,11 @@ public sealed class WholeProbationInspectionTests
         Assert.Equal(17, finished["ratings"]!["score"]!.GetValue<int>());
         // Once each, on the date its step shows.
         var outbox = await app.OutboxAsync(id);
-        Assert.Equal(11, outbox.Count);
+        Assert.Equal(12, outbox.Count);
         Assert.All(outbox, email => Assert.Equal(
             Steps(finished)[email.Text("step")].Text("date"),
             TimeZoneInfo.ConvertTime(email["sentAt"]!.GetValue<DateTimeOffset>(), London).ToString("yyyy-MM-dd")));
-        Assert.Equal(11, ((JsonArray)finished["emails"]!).Count);
+        Assert.Equal(12, ((JsonArray)finished["emails"]!).Count);
     }
 
     [Fact]
@@ -179,7 +182,8 @@ public sealed class WholeProbationInspectionTests
         await app.CatchUpAsync();
         await app.MoveClockAsync(Noon(2027, 7, 1));
 
-        Assert.Equal(["announcement-email", "cancellation"], await app.OutboxStepsAsync(id));
+        // The outline schedule (5.2) went with the confirming email, before the termination.
+        Assert.Equal(["announcement-email", "cancellation", "outline-schedule"], (await app.OutboxStepsAsync(id)).Order(StringComparer.Ordinal));
         // No senior link manager was named on the call: the confirming email goes to the chief executive, asking for one (3.3).
         Assert.Equal([ChiefEmail], Emails.Addresses(await app.EmailAsync(id, "announcement-email"), "to"));
         Assert.Contains("Please let me know who will be the senior link manager", Emails.PlainText(await app.RawEmailAsync(id, "announcement-email")));
@@ -191,6 +195,78 @@ public sealed class WholeProbationInspectionTests
             s => Assert.Equal("skipped", s.Text("status")));
         using var late = await app.RaiseProbationAsync(id, "CaseSampleReturned");
         Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+    }
+
+    [Fact]
+    public async Task CrcInspection_RunsFromAnnouncementToAcknowledgedActionPlan_WithItsOwnSamples_PartnersAndTheNpsDivision()
+    {
+        // A CRC in England, fieldwork from Monday 8 February 2027; partners and the NPS division named at the start (3.3, 6.1).
+        await using var app = await IrpFlowsApp.StartAsync();
+        var request = Inspection("2027-02-08", type: "crc");
+        request["organisation"]!["name"] = "Kent, Surrey and Sussex CRC";
+        request["contacts"]!["administrator"] = new JsonObject { ["name"] = "Ada Admin", ["email"] = AdminEmail };
+        request["contacts"]!["osag"] = new JsonObject { ["name"] = "OSAG", ["email"] = OsagEmail };
+        request["contacts"]!["npsDivision"] = new JsonObject { ["name"] = "Nia Division", ["email"] = "nia.division@probation.example" };
+        request["contacts"]!["partners"] = new JsonArray(
+            new JsonObject { ["name"] = "Police and crime commissioner", ["email"] = "pcc@kent.example" },
+            new JsonObject { ["name"] = "Community safety partnership", ["email"] = "csp@kent.example" });
+        var id = await app.CreateProbationAsync(request);
+
+        // Week -9: the call is made and recorded; the letters to partners follow it, each partner blind-copied (3.3).
+        await app.MoveClockAsync(Noon(2026, 12, 10));
+        await app.RaiseAcceptedAsync(id, "AnnouncementCallMade", new { date = "2026-12-10" });
+        await app.CatchUpAsync();
+        var letters = Emails.Parse(await app.RawEmailAsync(id, "partner-letters"));
+        Assert.Equal(["csp@kent.example", "pcc@kent.example"], letters.Bcc.Mailboxes.Select(m => m.Address).Order());
+        Assert.Equal([AdminEmail], letters.To.Mailboxes.Select(m => m.Address));
+
+        // A CRC's domain three samples are its own (4.1), each arriving through the link or recorded.
+        await app.MoveClockAsync(Noon(2027, 1, 11));
+        foreach (var sample in new[] { "domain-two-long-list", "domain-two-provisional-list", "unpaid-work-sample", "through-the-gate-sample" })
+            await app.RaiseAcceptedAsync(id, "SampleReturned", new { sample });
+        await app.MoveClockAsync(Noon(2027, 1, 25));
+        var samplesRequest = Emails.PlainText(await app.RawEmailAsync(id, "case-sample-request"));
+        Assert.Contains("Unpaid work sample", samplesRequest);
+        Assert.Contains("Through the Gate sample", samplesRequest);
+        Assert.DoesNotContain("Court reports", samplesRequest);
+
+        // Week -2: the NPS division is told its unpaid work cases are inspected (6.1).
+        await app.MoveClockAsync(Noon(2027, 1, 25).AddDays(1));
+        Assert.Equal(["nia.division@probation.example"], Emails.Addresses(await app.EmailAsync(id, "nps-division-notice"), "to"));
+
+        // After fieldwork: ratings, the draft, the final report, publication, the action plan from OSAG and its acknowledgement.
+        await app.MoveClockAsync(Noon(2027, 2, 26));
+        foreach (var standard in new[] { "1.1", "1.2", "1.3", "1.4", "2.1", "2.2", "2.3", "2.4", "3.1", "3.2" })
+        {
+            using var rated = await app.RateAsync(id, standard, "Good");
+            Assert.Equal(HttpStatusCode.Accepted, rated.StatusCode);
+        }
+        using (var draft = await app.PutProbationReportAsync(id, "draft-report", "draft.pdf", TestFiles.Pdf("draft")))
+            Assert.Equal(HttpStatusCode.OK, draft.StatusCode);
+        await app.RaiseAcceptedAsync(id, "DraftIssued");
+        using (var final = await app.PutProbationReportAsync(id, "final-report", "report.pdf", TestFiles.Pdf("final")))
+            Assert.Equal(HttpStatusCode.OK, final.StatusCode);
+        await app.RaiseAcceptedAsync(id, "CommentsReturned");
+        await app.MoveClockAsync(Noon(2027, 5, 24));
+        await app.RaiseAcceptedAsync(id, "Published", new { date = "2027-05-24", url = "https://www.justiceinspectorates.gov.uk/hmiprobation/kss-crc-2027/" });
+        await app.MoveClockAsync(Noon(2027, 6, 7));
+        using (var plan = await app.Coordinator.PutAsJsonAsync($"/api/probation-inspections/{id}/action-plan", new
+        {
+            recommendations = new[] { new { recommendation = "Improve unpaid work placements.", response = "NotAgreed" } },
+            amendments = "Please explain why the placements cannot be improved.",
+        }))
+            Assert.Equal(HttpStatusCode.Accepted, plan.StatusCode);
+        await app.CatchUpAsync();
+
+        var acknowledgement = await app.EmailAsync(id, "action-plan-acknowledgement");
+        Assert.Equal([OsagEmail], Emails.Addresses(acknowledgement, "to"));
+        Assert.Contains("We ask for the following amendments", Emails.PlainText(await app.RawEmailAsync(acknowledgement)));
+        var finished = await app.GetProbationAsync(id);
+        Assert.Equal("Completed", finished.Text("runtimeStatus"));
+        var steps = await app.OutboxStepsAsync(id);
+        Assert.Equal(steps.Distinct().Count(), steps.Count); // each once
+        Assert.Equal(["action-plan", "action-plan-acknowledgement", "announcement-email", "case-sample-request", "draft-report", "embargoed-copy", "nps-division-notice",
+            "outline-schedule", "partner-letters", "publication", "ratings-to-organisation", "schedules"], steps.Order(StringComparer.Ordinal));
     }
 
     private static async Task ExpectEmailsAsync(IrpFlowsApp app, string id, DateTimeOffset now, params string[] newSteps)

@@ -130,6 +130,7 @@ public sealed class GraphMailSender : IMailSender
             ToRecipients = message.To.Select(ToRecipient).ToList(),
             CcRecipients = message.Cc.Select(ToRecipient).ToList(),
             ReplyTo = message.ReplyTo.Select(ToRecipient).ToList(),
+            BccRecipients = message.Bcc.Select(ToRecipient).ToList(),
             SingleValueExtendedProperties =
             [
                 new GraphModels.SingleValueLegacyExtendedProperty { Id = MessageKeyPropertyId, Value = message.MessageKey },

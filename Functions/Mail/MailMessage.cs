@@ -22,6 +22,9 @@ public sealed record MailMessage(
 {
     /// <summary>Who answers are for, when not the mailbox that sends (HMI Probation's administrator sends the ratings letter, manual 7.2).</summary>
     public IReadOnlyList<EmailAddress> ReplyTo { get; init; } = [];
+
+    /// <summary>Recipients who should not see each other: a circular letter to several organisations (manual 3.3's letters to partners).</summary>
+    public IReadOnlyList<EmailAddress> Bcc { get; init; } = [];
 }
 
 /// <summary>

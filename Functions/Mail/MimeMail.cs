@@ -40,6 +40,7 @@ public static class MimeMail
         };
         mime.Cc.AddRange(message.Cc.Select(Mailbox));
         mime.ReplyTo.AddRange(message.ReplyTo.Select(Mailbox));
+        mime.Bcc.AddRange(message.Bcc.Select(Mailbox));
         mime.Headers.Add(MessageKeyHeader, message.MessageKey);
         mime.Prepare(EncodingConstraint.SevenBit);
 

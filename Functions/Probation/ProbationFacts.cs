@@ -30,6 +30,9 @@ public sealed record ProbationContacts(Contact LeadInspector, Contact ChiefExecu
     public Contact? Osag { get; init; }
     public Contact? NpsDivision { get; init; }
 
+    /// <summary>Partners and other relevant organisations the administrator writes to after the call (3.3); none when none were given.</summary>
+    public IReadOnlyList<Contact> Partners { get; init; } = [];
+
     /// <summary>The contact with <paramref name="role"/> (one of <see cref="ProbationRoles.All"/>), or null when not named.</summary>
     public Contact? Of(string role) => role switch
     {

@@ -29,7 +29,7 @@ public sealed class ProbationMailTemplates(TimeProvider time)
     /// <summary>The steps that send an email; every other step is a date on the timeline.</summary>
     public static readonly IReadOnlySet<string> EmailSteps = new HashSet<string>(StringComparer.Ordinal)
     {
-        ProbationSteps.AnnouncementEmail, ProbationSteps.DomainTwoLongListReminder, ProbationSteps.DomainTwoSampleReminder, ProbationSteps.CaseSampleRequest, ProbationSteps.CaseSampleReminder, ProbationSteps.Schedules,
+        ProbationSteps.AnnouncementEmail, ProbationSteps.PartnerLetters, ProbationSteps.OutlineSchedule, ProbationSteps.NpsDivisionNotice, ProbationSteps.DomainTwoLongListReminder, ProbationSteps.DomainTwoSampleReminder, ProbationSteps.CaseSampleRequest, ProbationSteps.CaseSampleReminder, ProbationSteps.Schedules,
         ProbationSteps.RatingsToOrganisation, ProbationSteps.DraftReport, ProbationSteps.FactualAccuracyReminder, ProbationSteps.EmbargoedCopy,
         ProbationSteps.Publication, ProbationSteps.ActionPlan, ProbationSteps.ActionPlanAcknowledgement, ProbationSteps.Cancellation,
     };
@@ -88,6 +88,38 @@ public sealed class ProbationMailTemplates(TimeProvider time)
                     body.Paragraph("Please let me know who will be the senior link manager for the inspection.");
                 return Compose(leaders, "Inspection confirmed, with the project plan",
                     ProjectPlan.Attachments(context.InstanceId, facts, context.Timeline, time.GetUtcNow()));
+
+            case ProbationSteps.PartnerLetters:
+                // 3.3: the administrator "issues letters to partners and other relevant organisations informing them of the inspection
+                // and asking for them to submit relevant information"; one letter, each partner blind-copied.
+                body.Paragraph("Dear colleague,")
+                    .Paragraph($"HM Inspectorate of Probation will inspect {name}, with fieldwork in three weeks beginning {Long(ProbationSteps.FieldworkWeek1)}. "
+                        + "We are writing to partners and other organisations who work with it to let you know.")
+                    .Paragraph($"If you have information relevant to the inspection, about how {name} works with you and the people it supervises, "
+                        + $"please send it to us by reply by {Long(ProbationSteps.EvidenceInAdvance)}.");
+                var administrator = Recipients(contacts.Administrator ?? contacts.LeadInspector);
+                return Compose(administrator, "Inspection of a probation provider you work with", from: ProbationRoles.Administrator) with
+                    { Bcc = [.. facts.Contacts.Partners.Select(p => new EmailAddress(p.Name, p.Email))] };
+
+            case ProbationSteps.OutlineSchedule:
+                // 5.2: "An outline schedule is sent out following the announcement of an inspection, indicating the days and times
+                // inspectors are available for meetings"; 6.10: each fieldwork week runs from Monday afternoon to Friday.
+                body.Paragraph(Greeting(link))
+                    .Paragraph("This outline schedule gives the days and times inspectors are available for meetings during fieldwork. Some meetings are fixed; "
+                        + "for the others, please tell us when it is most convenient to hold them.")
+                    .BulletList(context.Timeline.Where(s => s.Id is ProbationSteps.FieldworkWeek1 or ProbationSteps.FieldworkWeek2 or ProbationSteps.FieldworkWeek3)
+                        .Select(s => $"{s.Title}: from {DateWords.LongDate(s.Date)} at {s.Time:HH:mm} to {DateWords.LongDate(s.EndDate ?? s.Date)} at {s.EndTime:HH:mm}.").ToList());
+                return Compose(link, "Outline schedule for fieldwork", from: ProbationRoles.Administrator);
+
+            case ProbationSteps.NpsDivisionNotice:
+                // 6.1: "Prior to fieldwork, the administrator notifies the relevant NPS division that we are inspecting unpaid work
+                // services in some of its cases."
+                var division = Recipients(contacts.NpsDivision ?? throw new InvalidOperationException("The notice waits for the NPS division to be named."));
+                body.Paragraph(Greeting(division))
+                    .Paragraph($"HM Inspectorate of Probation inspects {name}, with fieldwork in three weeks beginning {Long(ProbationSteps.FieldworkWeek1)}. "
+                        + "We are letting you know that the inspection of its unpaid work services includes some cases your division manages. "
+                        + "Inspectors will use NPS logons from the CRC's systems to read the information they need about them.");
+                return Compose(division, "Unpaid work in your division's cases: inspection notice", from: ProbationRoles.Administrator);
 
             case ProbationSteps.DomainTwoLongListReminder:
                 body.Paragraph(Greeting(link))

@@ -31,6 +31,12 @@ public sealed class ProbationPlanner
     /// <summary>What the embargoed copy waits for, once the draft is issued: the final report, which it carries (7.4).</summary>
     public const string FinalReportUploaded = "FinalReportUploaded";
 
+    /// <summary>What the letters to partners wait for: the announcement call made (3.3: "On completion of the telephone call").</summary>
+    public const string AnnouncementCallMade = "AnnouncementCallMade";
+
+    /// <summary>What a CRC's notice to the NPS division waits for: someone at the division to send it to (6.1).</summary>
+    public const string NpsDivisionNamed = "NpsDivisionNamed";
+
     /// <summary>What the acknowledgement letter waits for: OSAG's action plan (7.5).</summary>
     public const string ActionPlanReceived = "ActionPlanReceived";
 
@@ -93,13 +99,13 @@ public sealed class ProbationPlanner
             Add(id, title, date, concerns, "3.9", applicable: nps, time: time, skipReason: "local assessors take part in NPS inspections only (manual 3.9)",
                 endDate: endDate, endTime: endTime, localPolicy: localPolicy);
 
-        void AddFieldworkWeek(string id, string title, DateOnly monday)
+        void AddFieldworkWeek(string id, string title, DateOnly monday, string localPolicy = "the start and end times")
         {
             // 6.10: fieldwork "commences on Monday afternoon and ends on Friday, usually between 12:00 and 14:00": the times are
             // settings (see FieldworkWeek).
             var (first, last) = FieldworkDays(monday);
             Add(id, title, first, "Inspection team", "2.3, 5.1, 6.10", time: _policy.FieldworkStartTime, endDate: last, endTime: _policy.FieldworkEndTime,
-                localPolicy: "the start and end times");
+                localPolicy: localPolicy);
         }
 
         // 3.2: the administrator and lead inspector start to prepare at week -11. The start of work: a holiday Monday starts it on
@@ -113,6 +119,18 @@ public sealed class ProbationPlanner
         Add(ProbationSteps.AnnouncementCall, progress.AnnouncementCallOn is null ? "Announcement telephone call" : "Announcement telephone call made", call,
             "Lead inspector (or deputy lead) to the chief executive / divisional director", "3.3");
 
+        // What is sent to prepare the fieldwork (the letters to partners, the outline schedule, the notice to an NPS division) is
+        // pointless once it has begun: skipped with this reason rather than sent late.
+        var fieldworkStarts = LocalInstant.At(FieldworkDays(facts.FieldworkStart).First, _policy.FieldworkStartTime, _zone);
+        const string beforeFieldwork = "fieldwork had begun before it was sent: it prepares the fieldwork";
+
+        // 3.3: "On completion of the telephone call ... The administrator also issues letters to partners and other relevant
+        // organisations informing them of the inspection and asking for them to submit relevant information": once the call is
+        // recorded, on its day.
+        Add(ProbationSteps.PartnerLetters, "Letters to partners and other relevant organisations", call, "Administrator to the partners named", "3.3",
+            applicable: facts.Contacts.Partners.Count > 0, skipReason: "no partners were named for this inspection (manual 3.3)",
+            waitingFor: progress.AnnouncementCallOn is null ? AnnouncementCallMade : null, notAfter: fieldworkStarts, windowReason: beforeFieldwork);
+
         // 3.3, 3.4: the confirming email with the project plan "on the first working day of the week following the call (week -8)".
         Add(ProbationSteps.AnnouncementEmail, "Email confirming the inspection, with the project plan", FirstWorkingDayOfWeek(MondayOf(call).AddDays(7)),
             leaders, "3.3, 3.4");
@@ -121,7 +139,8 @@ public sealed class ProbationPlanner
         // inspectors are available for meetings." The manual gives no day: local policy, by default with the confirming email on
         // the first working day of week -8.
         Add(ProbationSteps.OutlineSchedule, "Outline schedule: the days and times inspectors are available for domain one meetings",
-            FirstWorkingDayOfWeek(WeekBefore(facts, _policy.OutlineScheduleWeeksBeforeFieldwork)), leaders, "5.2", localPolicy: "the week");
+            FirstWorkingDayOfWeek(WeekBefore(facts, _policy.OutlineScheduleWeeksBeforeFieldwork)), leaders, "5.2", localPolicy: "the week",
+            notAfter: fieldworkStarts, windowReason: beforeFieldwork);
 
         // 3.5: the telephone planning meeting "takes place within one week of the announcement": a limit, so a week after the
         // call, or the working day before when that is a holiday; the day and time agreed on the call (3.3 "confirm the date and
@@ -208,7 +227,8 @@ public sealed class ProbationPlanner
         Add(ProbationSteps.NpsDivisionNotice, "Notice to the NPS division: unpaid work inspected in some of its cases",
             FirstWorkingDayOfWeek(WeekBefore(facts, _policy.NpsDivisionNoticeWeeksBeforeFieldwork)), "Administrator to the relevant NPS division", "6.1",
             applicable: !nps, skipReason: "the NPS division is notified on CRC inspections only, which inspect unpaid work in NPS cases (manual 6.1)",
-            localPolicy: "the week");
+            localPolicy: "the week", waitingFor: nps || facts.Contacts.NpsDivision is not null ? null : NpsDivisionNamed, notAfter: fieldworkStarts,
+            windowReason: beforeFieldwork);
 
         // 3.9: the hotel booking "will be followed up with the nominated local assessor at week -2": its first working day.
         AddLocalAssessors(ProbationSteps.LocalAssessorHotelCheck, "Local assessors' hotel requirements confirmed", weekMinus2,
@@ -236,7 +256,10 @@ public sealed class ProbationPlanner
         // it on the next) to its Friday, or the last working day before a holiday Friday.
         AddFieldworkWeek(ProbationSteps.FieldworkWeek1, "Fieldwork week one", facts.FieldworkStart);
         AddFieldworkWeek(ProbationSteps.FieldworkWeek2, "Fieldwork week two", facts.FieldworkStart.AddDays(7));
-        AddFieldworkWeek(ProbationSteps.FieldworkWeek3, "Fieldwork week three", facts.FieldworkWeekThreeStart);
+        // 2.3: "The three fieldwork weeks form the second phase": the manual neither requires nor forbids a third week held apart
+        // from the second, so one held apart is labelled local practice.
+        AddFieldworkWeek(ProbationSteps.FieldworkWeek3, "Fieldwork week three", facts.FieldworkWeekThreeStart,
+            facts.FieldworkWeekThreeStart == facts.FieldworkStart.AddDays(14) ? "the start and end times" : "the start and end times, and the week held apart");
 
         // 7.2: "At the end of the third fieldwork week, verified data from domains two and three, along with indicative ratings,
         // are issued to the lead inspector and deputy lead inspector": as the last fieldwork week ends, its last working day at

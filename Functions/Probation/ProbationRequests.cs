@@ -48,6 +48,10 @@ public sealed record ProbationContactsRequest(ContactRequest? LeadInspector, Con
 
     /// <summary>Optional, CRC inspections only: the NPS division told before fieldwork that its unpaid work cases are inspected (6.1).</summary>
     public ContactRequest? NpsDivision { get; init; }
+
+    /// <summary>Optional: partners and other relevant organisations, told of the inspection and asked for information after the call (3.3).</summary>
+    [Items(Limits.Partners)]
+    public List<ContactRequest?>? Partners { get; init; }
 }
 
 /// <summary>
@@ -123,9 +127,10 @@ public static class ProbationRequestValidator
             var osag = Optional(request.Contacts.Osag, ProbationRoles.Osag);
             var division = Optional(request.Contacts.NpsDivision, ProbationRoles.NpsDivision);
             if (division is not null && organisation?.Type == OrganisationType.Nps) Error("contacts.npsDivision", NpsDivisionRule);
+            var partners = (request.Contacts.Partners ?? []).Select((p, i) => Contacts.Parse(p, $"contacts.partners[{i}]", required: true, Error)).ToList();
             if (lead is not null && chief is not null)
                 contacts = new ProbationContacts(lead, chief, link)
-                    { DeputyLead = deputy, Administrator = administrator, HeadOfInspection = head, Osag = osag, NpsDivision = division };
+                    { DeputyLead = deputy, Administrator = administrator, HeadOfInspection = head, Osag = osag, NpsDivision = division, Partners = [.. partners.OfType<Contact>()] };
         }
 
         if (errors.Count > 0 || organisation is null || start is null || weekThree is null || contacts is null) return Result(null, errors);

@@ -9,6 +9,7 @@ public static class ProbationSteps
     public const string Preparation = "preparation";
     public const string AnnouncementCall = "announcement-call";
     public const string AnnouncementEmail = "announcement-email";
+    public const string PartnerLetters = "partner-letters";
     public const string OutlineSchedule = "outline-schedule";
     public const string PlanningMeeting = "planning-meeting";
     public const string LocalAssessorHotelBooking = "local-assessor-hotel-booking";
