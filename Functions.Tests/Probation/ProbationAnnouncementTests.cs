@@ -48,6 +48,8 @@ public sealed class ProbationAnnouncementTests
         var (lateMeeting, lateMeetingBody) = await Answer(app.RaiseProbationAsync(id, "PlanningMeetingAgreed", new { at = "2026-12-18 10:00" }));
         Assert.Equal(HttpStatusCode.BadRequest, lateMeeting);
         Assert.Contains("yyyy-MM-ddTHH:mm", Error(lateMeetingBody, "at"));
+        var (minutesFirst, _) = await Answer(app.PutProbationReportAsync(id, "planning-meeting-minutes", "minutes.pdf", TestFiles.Pdf("minutes")));
+        Assert.Equal(HttpStatusCode.Conflict, minutesFirst); // no call, no meeting to minute (3.5)
         Assert.Single((await app.GetProbationAsync(id))["history"]!.AsArray()); // the start, and nothing refused
 
         // Friday 11 December: the lead is away; the deputy, named now, makes the call (3.3).
@@ -76,6 +78,21 @@ public sealed class ProbationAnnouncementTests
         var text = Emails.Parse(await app.RawEmailAsync(id, "announcement-email")).TextBody;
         Assert.Contains("Further to the telephone call from Dee Deputy, deputy lead inspector, on Friday 11 December 2026, I confirm that", text);
         Assert.Contains("Telephone planning meeting: Wednesday 16 December 2026 at 10:00, as agreed on the call.", text);
+
+        // 3.5: the lead's minutes of the meeting go at once, attached, to the senior link manager (here still the director) and the administrator.
+        await app.MoveClockAsync(Noon(2026, 12, 16).AddHours(4));
+        await app.RaiseAcceptedAsync(id, "ContactNamed", new { role = "administrator", name = "Ada Admin", email = AdminEmail });
+        var (minutes, _) = await Answer(app.PutProbationReportAsync(id, "planning-meeting-minutes", "minutes.pdf", TestFiles.Pdf("minutes")));
+        Assert.Equal(HttpStatusCode.OK, minutes);
+        await app.CatchUpAsync();
+        var sent = await app.EmailAsync(id, "planning-meeting-minutes");
+        Assert.Equal([ChiefEmail], Emails.Addresses(sent, "to"));
+        Assert.Equal([AdminEmail, LeadEmail], Emails.Addresses(sent, "cc").Order(StringComparer.Ordinal));
+        var (attachedName, attached) = Emails.SingleAttachment(await app.RawEmailAsync(sent));
+        Assert.Equal("minutes.pdf", attachedName);
+        Assert.Equal(TestFiles.Pdf("minutes"), attached);
+        var (again, _) = await Answer(app.PutProbationReportAsync(id, "planning-meeting-minutes", "minutes-2.pdf", TestFiles.Pdf("minutes 2")));
+        Assert.Equal(HttpStatusCode.Conflict, again); // they have gone
 
         // Once confirmed, the call it followed can no longer change.
         var (changed, _) = await Answer(app.RaiseProbationAsync(id, "AnnouncementCallMade", new { date = "2026-12-10" }));

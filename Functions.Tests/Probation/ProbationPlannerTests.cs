@@ -25,6 +25,7 @@ public sealed class ProbationPlannerTests
             ("announcement-email", new(2028, 8, 7)),        // first working day of week -8 (3.3, 3.4)
             ("outline-schedule", new(2028, 8, 7)),          // following the announcement (5.2); with the email: local policy
             ("planning-meeting", new(2028, 8, 10)),         // within a week of the call (3.5)
+            ("planning-meeting-minutes", new(2028, 8, 10)), // sent when uploaded (3.5); none yet, so not applicable
             ("local-assessor-hotel-booking", new(2028, 8, 14)), // week -7 (3.9)
             ("domain-two-long-list-reminder", new(2028, 8, 17)),
             ("domain-two-long-list", new(2028, 8, 18)),     // domain two long list: Friday of week -7, local policy (4.4)

@@ -19,9 +19,13 @@ public sealed class ProbationWorkflowTests
 
     private static readonly ProbationPlanner Planner = new(IrpFlows.Calendar.WorkingDayCalendar.EnglandAndWales, new ProbationPolicy());
 
+    // Never read here: only the minutes' email reads a file, and these tests send none.
+    private static readonly ReportFileStore Files =
+        new(new Azure.Storage.Blobs.BlobServiceClient(new Uri("https://storage.invalid")), Mock.Of<IrpFlows.Storage.BlobSasSigner>(), new ReportOptions(), TimeProvider.System);
+
     private static readonly ProbationWorkflow Workflow = new(Planner,
         new ProbationMailTemplates(TimeProvider.System), Mock.Of<IMailSender>(MockBehavior.Strict),
-        Links, new ProbationReportLinks(Links, Planner, new ReportOptions()));
+        Links, new ProbationReportLinks(Links, Planner, new ReportOptions()), Files);
 
     private static WorkflowInstance Log(params (string Type, JsonObject Data)[] events) => new("p1", ProbationWorkflow.KindName, Created, Created,
         [
@@ -110,7 +114,7 @@ public sealed class ProbationWorkflowTests
             .Callback<MailMessage, CancellationToken>((message, _) => sent = message)
             .ReturnsAsync((MailMessage message, CancellationToken _) => new SentMail(message.MessageKey, "outbox-id", Created, message.To, message.Cc, message.Subject));
         var workflow = new ProbationWorkflow(Planner, new ProbationMailTemplates(TimeProvider.System), mail.Object,
-            Links, new ProbationReportLinks(Links, Planner, new ReportOptions()));
+            Links, new ProbationReportLinks(Links, Planner, new ReportOptions()), Files);
         await workflow.RunStepAsync(Log(events), ProbationSteps.AnnouncementEmail, CancellationToken.None);
         return sent!;
     }

@@ -139,6 +139,19 @@ public sealed class ProbationFunctions(ProbationService inspections, ProbationRe
         [DurableClient] DurableTaskClient durable, CancellationToken ct)
         => ReportFileUploads.PutAsync(request, options.MaxFileSizeBytes, (fileName, content) => reports.UploadFinalAsync(id, fileName, request.ContentType, content, durable, ct));
 
+    [Function(nameof(PutProbationPlanningMeetingMinutes))]
+    [OpenApiOperation(Tag, "Upload the planning meeting's minutes (manual 3.5); they go at once, attached, to the senior link manager and the administrator.",
+        Description = FileBody + " At most Reports:MaxAttachedFileSizeBytes (3 MiB), as they go as an attachment. A new upload replaces them until they "
+            + "have gone. 409 before AnnouncementCallMade or once sent.",
+        RequestContentTypes = [ReportFileRules.PdfContentType, ReportFileRules.DocxContentType], Response = typeof(ReportFileView),
+        ErrorStatuses = [StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict])]
+    [OpenApiQueryParameter("fileName", "The file's name, ending .pdf or .docx to match its Content-Type.", Required = true)]
+    public Task<IResult> PutProbationPlanningMeetingMinutes(
+        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "api/probation-inspections/{id}/planning-meeting-minutes")] HttpRequest request, string id,
+        [DurableClient] DurableTaskClient durable, CancellationToken ct)
+        => ReportFileUploads.PutAsync(request, Math.Min(options.MaxFileSizeBytes, options.MaxAttachedFileSizeBytes),
+            (fileName, content) => reports.UploadMinutesAsync(id, fileName, request.ContentType, content, durable, ct));
+
     [Function(nameof(PutProbationActionPlan))]
     [OpenApiOperation(Tag, "Record OSAG's action plan as reviewed (manual 7.5): { date?, recommendations: [{ recommendation, response }], amendments? }.",
         Description = "response: Agreed, PartlyAgreed or NotAgreed (Appendix 5). date (yyyy-MM-dd, not in the future) defaults to today; amendments, "

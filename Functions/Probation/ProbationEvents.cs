@@ -9,6 +9,7 @@ public static class ProbationEvents
     public const string AnnouncementCallMade = nameof(AnnouncementCallMade);
     public const string PlanningMeetingAgreed = nameof(PlanningMeetingAgreed);
     public const string DraftReportUploaded = nameof(DraftReportUploaded);
+    public const string PlanningMeetingMinutesUploaded = nameof(PlanningMeetingMinutesUploaded);
     public const string FinalReportUploaded = nameof(FinalReportUploaded);
     public const string PublicationDateAgreed = nameof(PublicationDateAgreed);
     public const string ActionPlanReceived = nameof(ActionPlanReceived);

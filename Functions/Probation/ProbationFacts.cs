@@ -123,6 +123,9 @@ public sealed record ProbationProgress(
     /// <summary>The local day and time agreed for the telephone planning meeting, once recorded (3.3, 3.5).</summary>
     public DateTime? PlanningMeetingAgreedAt { get; init; }
 
+    /// <summary>The day the planning meeting's minutes were uploaded (3.5), once they were.</summary>
+    public DateOnly? MinutesUploadedOn { get; init; }
+
     /// <summary>The case samples returned (4.4), by their keys (<see cref="ProbationSamples"/>).</summary>
     public IReadOnlySet<string> SamplesReturned { get; init; } = new HashSet<string>();
 

@@ -16,6 +16,9 @@ public sealed record ProbationMailContext(string InstanceId, ProbationState Stat
 
     /// <summary>The link to the final report uploaded, which the embargoed copy carries (7.4).</summary>
     public Uri? FinalLink { get; init; }
+
+    /// <summary>The planning meeting's minutes, attached to their email (3.5).</summary>
+    public MailAttachment? Minutes { get; init; }
 }
 
 /// <summary>
@@ -29,7 +32,7 @@ public sealed class ProbationMailTemplates(TimeProvider time)
     /// <summary>The steps that send an email; every other step is a date on the timeline.</summary>
     public static readonly IReadOnlySet<string> EmailSteps = new HashSet<string>(StringComparer.Ordinal)
     {
-        ProbationSteps.AnnouncementEmail, ProbationSteps.PartnerLetters, ProbationSteps.OutlineSchedule, ProbationSteps.NpsDivisionNotice, ProbationSteps.DomainTwoLongListReminder, ProbationSteps.DomainTwoSampleReminder, ProbationSteps.CaseSampleRequest, ProbationSteps.CaseSampleReminder, ProbationSteps.Schedules,
+        ProbationSteps.AnnouncementEmail, ProbationSteps.PartnerLetters, ProbationSteps.PlanningMeetingMinutes, ProbationSteps.OutlineSchedule, ProbationSteps.NpsDivisionNotice, ProbationSteps.DomainTwoLongListReminder, ProbationSteps.DomainTwoSampleReminder, ProbationSteps.CaseSampleRequest, ProbationSteps.CaseSampleReminder, ProbationSteps.Schedules,
         ProbationSteps.RatingsToOrganisation, ProbationSteps.DraftReport, ProbationSteps.FactualAccuracyReminder, ProbationSteps.EmbargoedCopy,
         ProbationSteps.Publication, ProbationSteps.ActionPlan, ProbationSteps.ActionPlanAcknowledgement, ProbationSteps.Cancellation,
     };
@@ -100,6 +103,14 @@ public sealed class ProbationMailTemplates(TimeProvider time)
                 var administrator = Recipients(contacts.Administrator ?? contacts.LeadInspector);
                 return Compose(administrator, "Inspection of a probation provider you work with", from: ProbationRoles.Administrator) with
                     { Bcc = [.. facts.Contacts.Partners.Select(p => new EmailAddress(p.Name, p.Email))] };
+
+            case ProbationSteps.PlanningMeetingMinutes:
+                // 3.5: "A copy of the minutes is issued to the senior link manager, the HMIP administrator and any other relevant people."
+                body.Paragraph(Greeting(link))
+                    .Paragraph($"Thank you for the telephone planning meeting for our inspection of {name}. The minutes are attached, with the key questions raised; "
+                        + "please share them with anyone involved in preparing for the inspection.");
+                return Compose(link, "Planning meeting minutes", [context.Minutes ?? throw new InvalidOperationException("The minutes' email waits for the minutes.")],
+                    copy: Recipients(contacts.Administrator));
 
             case ProbationSteps.OutlineSchedule:
                 // 5.2: "An outline schedule is sent out following the announcement of an inspection, indicating the days and times

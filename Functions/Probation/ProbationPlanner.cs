@@ -151,6 +151,13 @@ public sealed class ProbationPlanner
             progress.PlanningMeetingOn ?? (agreed is { } at ? DateOnly.FromDateTime(at) : LastWorkingDayOnOrBefore(call.AddDays(7))),
             "Lead inspector and senior link manager", "3.5", time: progress.PlanningMeetingOn is null && agreed is { } when ? TimeOnly.FromDateTime(when) : null);
 
+        // 3.5: "The planning meeting is documented by the lead ... A copy of the minutes is issued to the senior link manager, the
+        // HMIP administrator and any other relevant people": as soon as the lead uploads them. Until then nothing is to be sent, and
+        // an inspection whose minutes went another way must still finish: shown not applicable, with the reason.
+        Add(ProbationSteps.PlanningMeetingMinutes, "Planning meeting minutes sent", progress.MinutesUploadedOn ?? progress.PlanningMeetingOn ?? call.AddDays(7),
+            "Lead inspector to the senior link manager and administrator", "3.5", applicable: progress.MinutesUploadedOn is not null,
+            skipReason: "no minutes are uploaded (manual 3.5): they go as soon as the lead inspector uploads them");
+
         // 3.9: "The Inspection Administration Officer will make a generic hotel booking for the local assessor at week -7": the
         // start of work in week -7, so a holiday Monday moves it to the next working day.
         AddLocalAssessors(ProbationSteps.LocalAssessorHotelBooking, "Generic hotel booking for the local assessors", FirstWorkingDayOfWeek(WeekBefore(facts, 7)),

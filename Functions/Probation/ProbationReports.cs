@@ -48,6 +48,17 @@ public sealed class ProbationReports(WorkflowEngine engine, ReportFileStore file
         UploadAsync(id, ReportFileStore.FinalFolder, ProbationEvents.FinalReportUploaded, s => s.FinalReports, RefuseFinal, fileName, contentType, content, durable, ct);
 
     /// <summary>
+    /// Stores the planning meeting's minutes (3.5), sent as an attachment to the senior link manager and the administrator, so at
+    /// most <see cref="ReportOptions.MaxAttachedFileSizeBytes"/>; a new upload replaces them until they have gone. Refused (a
+    /// conflict) before the announcement call is recorded (there is no meeting to minute), once they have gone, or when the
+    /// inspection is terminated or completed.
+    /// </summary>
+    public Task<(ReportFileUploadedData? File, Refusal? Refusal)> UploadMinutesAsync(
+        string id, string? fileName, string? contentType, BinaryData content, DurableTaskClient durable, CancellationToken ct) =>
+        UploadAsync(id, MinutesFolder, ProbationEvents.PlanningMeetingMinutesUploaded, s => s.MinutesVersions, RefuseMinutes, fileName,
+            contentType, content, durable, ct, Math.Min(options.MaxFileSizeBytes, options.MaxAttachedFileSizeBytes));
+
+    /// <summary>
     /// The read link a report email's link (<c>/probation-reports/{draft|final}/{token}</c>) redirects to, valid for minutes; or
     /// why not: a bad or expired token (forbidden), no such inspection or no such report (not found).
     /// </summary>
@@ -65,9 +76,9 @@ public sealed class ProbationReports(WorkflowEngine engine, ReportFileStore file
 
     private async Task<(ReportFileUploadedData?, Refusal?)> UploadAsync(
         string id, string folder, string eventName, Func<ProbationState, IReadOnlyList<ReportFileUploadedData>> versions, Func<InstanceStatus, Refusal?> refuse,
-        string? fileName, string? contentType, BinaryData content, DurableTaskClient durable, CancellationToken ct)
+        string? fileName, string? contentType, BinaryData content, DurableTaskClient durable, CancellationToken ct, long? maxBytes = null)
     {
-        var (name, invalid) = ReportFileRules.Check(fileName, contentType, content.ToMemory().Span, options.MaxFileSizeBytes);
+        var (name, invalid) = ReportFileRules.Check(fileName, contentType, content.ToMemory().Span, maxBytes ?? options.MaxFileSizeBytes);
         if (invalid is not null) return (null, invalid);
         var status = await engine.GetAsync(ProbationWorkflow.KindName, id, ct);
         if (status is null) return (null, ProbationService.NotFound(id));
@@ -107,6 +118,15 @@ public sealed class ProbationReports(WorkflowEngine engine, ReportFileStore file
             ? Refusal.Conflict("No draft issued", "The final report follows the factual accuracy check of the draft (manual 7.3, 7.4); record DraftIssued first.")
         : status.Step(ProbationSteps.EmbargoedCopy)?.Status == StepStatus.Done
             ? Refusal.Conflict("Embargoed copy already sent", "The embargoed copy of the final report has gone to the organisation; that version can no longer be replaced.")
+        : null;
+
+    private const string MinutesFolder = "reports/minutes";
+
+    private static Refusal? RefuseMinutes(InstanceStatus status) =>
+        ProbationState.From(status.Instance).Progress.AnnouncementCallOn is null
+            ? Refusal.Conflict("No announcement call recorded", "The planning meeting follows the announcement call (manual 3.5); record AnnouncementCallMade first.")
+        : status.Step(ProbationSteps.PlanningMeetingMinutes)?.Status == StepStatus.Done
+            ? Refusal.Conflict("Minutes already sent", "The planning meeting's minutes have gone to the senior link manager and administrator; they can no longer be replaced.")
         : null;
 
     private static Refusal AnotherUpload() =>

@@ -28,6 +28,11 @@ public sealed record ProbationState(ProbationFacts Facts, ProbationProgress Prog
 
     public ReportFileUploadedData? FinalReport => FinalReports.Count == 0 ? null : FinalReports[^1];
 
+    /// <summary>Every upload of the planning meeting's minutes (3.5), oldest first; the latest is the copy sent to the senior link manager and administrator.</summary>
+    public IReadOnlyList<ReportFileUploadedData> MinutesVersions { get; init; } = [];
+
+    public ReportFileUploadedData? Minutes => MinutesVersions.Count == 0 ? null : MinutesVersions[^1];
+
     /// <summary>OSAG's action plan as reviewed (7.5), once received.</summary>
     public ActionPlanReceivedData? ActionPlan { get; init; }
 
@@ -86,6 +91,7 @@ public sealed record ProbationState(ProbationFacts Facts, ProbationProgress Prog
         {
             DraftReports = [.. DraftReports, EventData.FromData<ReportFileUploadedData>(e.Data)], Progress = Progress with { DraftReportUploaded = true },
         },
+        ProbationEvents.PlanningMeetingMinutesUploaded => Minute(EventData.FromData<ReportFileUploadedData>(e.Data)),
         ProbationEvents.FinalReportUploaded => this with
         {
             FinalReports = [.. FinalReports, EventData.FromData<ReportFileUploadedData>(e.Data)], Progress = Progress with { FinalReportUploaded = true },
@@ -131,6 +137,9 @@ public sealed record ProbationState(ProbationFacts Facts, ProbationProgress Prog
 
     private ProbationState NameLinkManager(SeniorLinkManagerNamedData named) =>
         this with { Facts = Facts with { Contacts = Facts.Contacts with { SeniorLinkManager = new Contact(named.Name, named.Email) } } };
+
+    private ProbationState Minute(ReportFileUploadedData minutes) =>
+        this with { MinutesVersions = [.. MinutesVersions, minutes], Progress = Progress with { MinutesUploadedOn = DateOnly.FromDateTime(minutes.UploadedAt.UtcDateTime) } };
 
     private ProbationState ReceivePlan(ActionPlanReceivedData plan) =>
         this with { ActionPlan = plan, Progress = Progress with { ActionPlanReceivedOn = plan.Date } };

@@ -12,6 +12,7 @@ public static class ProbationSteps
     public const string PartnerLetters = "partner-letters";
     public const string OutlineSchedule = "outline-schedule";
     public const string PlanningMeeting = "planning-meeting";
+    public const string PlanningMeetingMinutes = "planning-meeting-minutes";
     public const string LocalAssessorHotelBooking = "local-assessor-hotel-booking";
     public const string LocalAssessorTrainingCases = "local-assessor-training-cases";
     public const string EvidenceInAdvance = "evidence-in-advance";

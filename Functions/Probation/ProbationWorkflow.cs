@@ -13,7 +13,8 @@ namespace IrpFlows.Probation;
 /// step). Cancelling skips every step not yet done and, once the organisation has been called, tells it.
 /// </summary>
 public sealed class ProbationWorkflow(
-    ProbationPlanner planner, ProbationMailTemplates templates, IMailSender mail, UploadLinks uploadLinks, ProbationReportLinks reportLinks) : IWorkflowKind
+    ProbationPlanner planner, ProbationMailTemplates templates, IMailSender mail, UploadLinks uploadLinks, ProbationReportLinks reportLinks, ReportFileStore files)
+    : IWorkflowKind
 {
     public const string KindName = "probation";
 
@@ -58,7 +59,12 @@ public sealed class ProbationWorkflow(
             var ran = StepHistory.Completed(instance).Where(c => c.Value.Data["result"]?[DateResult] is JsonValue && !DateRecorded(c.Key, state.Progress))
                 .ToDictionary(c => c.Key, c => DateOnly.ParseExact(c.Value.Data["result"]![DateResult]!.GetValue<string>(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
             var message = templates.Render(stepId, new ProbationMailContext(instance.Id, state, timeline, UploadLink(instance.Id, state), ran)
-                { DraftLink = reportLinks.DraftLink(instance.Id, state), FinalLink = reportLinks.FinalLink(instance.Id, state) });
+            {
+                DraftLink = reportLinks.DraftLink(instance.Id, state), FinalLink = reportLinks.FinalLink(instance.Id, state),
+                Minutes = stepId == ProbationSteps.PlanningMeetingMinutes && state.Minutes is { } minutes
+                    ? new MailAttachment(minutes.FileName, minutes.ContentType, await files.ReadAsync(instance.Id, minutes, cancellationToken))
+                    : null,
+            });
             var sent = await mail.SendAsync(message, cancellationToken);
             result["email"] = EventData.ToData(EmailRecord.For(stepId, sent));
         }
