@@ -135,4 +135,27 @@ public sealed class ProbationAnnouncementTests
         Assert.Equal(["Dee Deputy", "Ada Admin", "Hal Head", "Os Ag", "Nia Division"],
             new[] { "deputyLead", "administrator", "headOfInspection", "osag", "npsDivision" }.Select(role => contacts[role]!.Text("name")));
     }
+
+    [Fact]
+    public async Task LocalAssessors_BeyondTheManualsNumbers_AreRecordedWithWarnings_AndOnlyForAnNpsDivision()
+    {
+        await using var app = await IrpFlowsApp.StartAsync();
+        var nps = await app.CreateProbationAsync(Inspection("2027-02-08"));
+        var crc = await app.CreateProbationAsync(Inspection("2027-02-08", type: "crc"));
+
+        // 3.9: "Up to a maximum of ten people can be trained"; "Four to six Local Assessors will be used".
+        var (withinStatus, within) = await Answer(app.RaiseProbationAsync(nps, "LocalAssessorsNominated", new { trained = 8, deployed = 5 }));
+        Assert.Equal((HttpStatusCode.Accepted, null), (withinStatus, within));
+        var (beyondStatus, beyond) = await Answer(app.RaiseProbationAsync(nps, "LocalAssessorsNominated", new { trained = 12, deployed = 3 }));
+        Assert.Equal(HttpStatusCode.Accepted, beyondStatus);
+        Assert.Equal(["12 are to be trained; the manual allows up to a maximum of ten (3.9).", "3 are to be deployed; the manual uses four to six on each NPS inspection (3.9)."],
+            beyond!["warnings"]!.AsArray().Select(w => w!.GetValue<string>()));
+        Assert.Equal(12, (await app.GetProbationAsync(nps))["localAssessors"]!["trained"]!.GetValue<int>());
+
+        var (tooMany, tooManyBody) = await Answer(app.RaiseProbationAsync(nps, "LocalAssessorsNominated", new { trained = 4, deployed = 5 }));
+        Assert.Equal(HttpStatusCode.BadRequest, tooMany);
+        Assert.StartsWith("must not be more than the 4 trained", Error(tooManyBody, "deployed"));
+        var (onCrc, _) = await Answer(app.RaiseProbationAsync(crc, "LocalAssessorsNominated", new { trained = 8, deployed = 5 }));
+        Assert.Equal(HttpStatusCode.Conflict, onCrc);
+    }
 }

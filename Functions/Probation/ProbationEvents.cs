@@ -16,6 +16,7 @@ public static class ProbationEvents
     public const string PlanningMeetingHeld = nameof(PlanningMeetingHeld);
     public const string CaseSampleReturned = nameof(CaseSampleReturned);
     public const string SampleReturned = nameof(SampleReturned);
+    public const string LocalAssessorsNominated = nameof(LocalAssessorsNominated);
     public const string DraftIssued = nameof(DraftIssued);
     public const string CommentsReturned = nameof(CommentsReturned);
     public const string Published = nameof(Published);
@@ -27,7 +28,7 @@ public static class ProbationEvents
     public static readonly IReadOnlySet<string> RaisableByCoordinator = new HashSet<string>(StringComparer.Ordinal)
     {
         SeniorLinkManagerNamed, ContactNamed, AnnouncementCallMade, PlanningMeetingAgreed, PlanningMeetingHeld, PublicationDateAgreed, CaseSampleReturned,
-        SampleReturned, DraftIssued, CommentsReturned, Published, FieldworkRescheduled,
+        SampleReturned, LocalAssessorsNominated, DraftIssued, CommentsReturned, Published, FieldworkRescheduled,
     };
 }
 
@@ -52,6 +53,12 @@ public sealed record PlanningMeetingHeldData(DateOnly Date);
 
 /// <summary>Something that arrived or went on a day: the case sample, the draft report, the factual accuracy comments.</summary>
 public sealed record OnDateData(DateOnly Date);
+
+/// <summary>
+/// How many local assessors the NPS division's nominations give (3.9): trained, and deployed on the fieldwork. <see cref="Warnings"/>
+/// say where the numbers go beyond the manual's ("up to a maximum of ten" trained; "four to six" deployed).
+/// </summary>
+public sealed record LocalAssessorsNominatedData(int Trained, int Deployed, IReadOnlyList<string> Warnings);
 
 /// <summary>One case sample (a <see cref="ProbationSamples"/> key) returned other than through the upload link (4.4).</summary>
 public sealed record SampleReturnedData(string Sample, DateOnly Date);

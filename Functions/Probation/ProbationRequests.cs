@@ -68,7 +68,9 @@ public sealed record ProbationEventRequest(
     [property: Text(Limits.Choice)] string? Role = null,
     [property: Text(Limits.Choice)] string? By = null,
     [property: Text(Limits.Choice)] string? At = null,
-    [property: Text(Limits.Choice)] string? Sample = null);
+    [property: Text(Limits.Choice)] string? Sample = null,
+    int? Trained = null,
+    int? Deployed = null);
 
 /// <summary>The body of <c>PUT /api/probation-inspections/{id}/action-plan</c>: OSAG's action plan as reviewed (manual 7.5, Appendix 5).</summary>
 /// <param name="Date">yyyy-MM-dd, the day it was received; absent: today.</param>

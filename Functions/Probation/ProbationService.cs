@@ -84,8 +84,10 @@ public sealed class ProbationService(
     }
 
     private static IReadOnlyList<string> Warnings(IReadOnlyList<NewEvent> recorded) =>
-        recorded.Where(e => e.Type == ProbationEvents.AnnouncementCallMade)
-            .Select(e => EventData.FromData<AnnouncementCallMadeData>(e.Data).Warning).OfType<string>().ToList();
+    [
+        .. recorded.Where(e => e.Type == ProbationEvents.AnnouncementCallMade).Select(e => EventData.FromData<AnnouncementCallMadeData>(e.Data).Warning).OfType<string>(),
+        .. recorded.Where(e => e.Type == ProbationEvents.LocalAssessorsNominated).SelectMany(e => EventData.FromData<LocalAssessorsNominatedData>(e.Data).Warnings),
+    ];
 
     /// <summary>
     /// Records a standard's rating (manual 7.1); the very rating already recorded is accepted and records nothing. Not found for
@@ -266,6 +268,11 @@ public sealed class ProbationService(
                 if (EventData.FromData<PlanningMeetingHeldData>(data).Date < call)
                     throw new RefusedException(Refusal.Invalid("date", $"must not be before the announcement call on {call:yyyy-MM-dd} (manual 3.5)."));
                 break;
+            case ProbationEvents.LocalAssessorsNominated when state.Facts.Organisation.Type == OrganisationType.Crc:
+                throw Conflict("No local assessors on a CRC inspection", "Local assessors take part in NPS inspections only (manual 3.9).");
+            case ProbationEvents.LocalAssessorsNominated when EventData.FromData<LocalAssessorsNominatedData>(data) is var nominated
+                && (state.LocalAssessors?.Trained, state.LocalAssessors?.Deployed) == (nominated.Trained, nominated.Deployed):
+                return [];
             case ProbationEvents.SampleReturned when EventData.FromData<SampleReturnedData>(data).Sample is var key:
                 var kinds = ProbationSamples.For(state.Facts.Organisation.Type);
                 if (kinds.All(k => k.Key != key))
@@ -413,6 +420,19 @@ public sealed class ProbationService(
                 if (!DateTime.TryParseExact(Text("at"), "yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var agreedAt))
                     return (null, Refusal.Invalid("at", "is required: the local date and time agreed, in the form yyyy-MM-ddTHH:mm (manual 3.3, 3.5)."));
                 return (EventData.ToData(new PlanningMeetingAgreedData(agreedAt)), null);
+            case ProbationEvents.LocalAssessorsNominated:
+                int? Count(string field) => body[field] is JsonValue v && v.TryGetValue<int>(out var n) ? n : null;
+                var (trained, deployed) = (Count("trained"), Count("deployed"));
+                var counts = new Dictionary<string, string[]>();
+                if (trained is not > 0) counts["trained"] = ["is required: how many local assessors are trained, a whole number of at least 1 (manual 3.9)."];
+                if (deployed is not >= 0) counts["deployed"] = ["is required: how many of them work on the fieldwork, a whole number (manual 3.9)."];
+                else if (deployed > trained) counts["deployed"] = [$"must not be more than the {trained} trained: only those trained are deployed (manual 3.9)."];
+                if (counts.Count > 0) return (null, Refusal.Invalid(counts));
+                // 3.9: "Up to a maximum of ten people can be trained"; "Four to six Local Assessors will be used on each NPS inspection".
+                List<string> beyond = [];
+                if (trained > 10) beyond.Add($"{trained} are to be trained; the manual allows up to a maximum of ten (3.9).");
+                if (deployed is < 4 or > 6) beyond.Add($"{deployed} are to be deployed; the manual uses four to six on each NPS inspection (3.9).");
+                return (EventData.ToData(new LocalAssessorsNominatedData(trained!.Value, deployed!.Value, beyond)), null);
             case ProbationEvents.SampleReturned:
                 var (sampleOn, sampleOnError) = Date("date", required: false);
                 if (sampleOnError is not null) return (null, sampleOnError);
@@ -475,6 +495,7 @@ public sealed class ProbationService(
             UploadLink = status.Step(ProbationSteps.AnnouncementEmail)?.Status == StepStatus.Done ? workflow.UploadLink(status.Instance.Id, state) : null,
             History = status.Instance.Events.Select(HistoryEntry.From).ToList(),
             AnnouncementCall = state.AnnouncementCall,
+            LocalAssessors = state.LocalAssessors,
             DraftReport = state.DraftReport is { } draft ? ReportFileView.From(draft) : null,
             FinalReport = state.FinalReport is { } final ? ReportFileView.From(final) : null,
             PublicationAgreedOn = state.Progress.PublicationAgreedOn,

@@ -33,6 +33,9 @@ public sealed record ProbationState(ProbationFacts Facts, ProbationProgress Prog
 
     public ReportFileUploadedData? Minutes => MinutesVersions.Count == 0 ? null : MinutesVersions[^1];
 
+    /// <summary>The local assessors nominated (3.9), once recorded.</summary>
+    public LocalAssessorsNominatedData? LocalAssessors { get; init; }
+
     /// <summary>OSAG's action plan as reviewed (7.5), once received.</summary>
     public ActionPlanReceivedData? ActionPlan { get; init; }
 
@@ -81,6 +84,7 @@ public sealed record ProbationState(ProbationFacts Facts, ProbationProgress Prog
         {
             CaseSampleReturnedOn = EventData.FromData<OnDateData>(e.Data).Date, Progress = Progress with { CaseSampleReturned = true },
         },
+        ProbationEvents.LocalAssessorsNominated => this with { LocalAssessors = EventData.FromData<LocalAssessorsNominatedData>(e.Data) },
         ProbationEvents.SampleReturned => Return(EventData.FromData<SampleReturnedData>(e.Data).Sample),
         ProbationEvents.DraftIssued => this with { DraftIssuedOn = EventData.FromData<OnDateData>(e.Data).Date, Progress = Progress with { DraftIssued = true } },
         ProbationEvents.CommentsReturned => this with

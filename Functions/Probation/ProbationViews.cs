@@ -59,6 +59,9 @@ public sealed record ProbationView(
     /// <summary>The announcement call as recorded (3.3): its date, who made it, and the warning when outside week -9.</summary>
     public AnnouncementCallMadeData? AnnouncementCall { get; init; }
 
+    /// <summary>The local assessors nominated (3.9, NPS only), with any warning beyond the manual's numbers.</summary>
+    public LocalAssessorsNominatedData? LocalAssessors { get; init; }
+
     /// <summary>The draft report the organisation gets (the latest uploaded, 7.3), and the final report the embargoed copy carries (7.4).</summary>
     public ReportFileView? DraftReport { get; init; }
 
