@@ -5,6 +5,7 @@ using IrpFlows.Mail;
 using IrpFlows.Probation;
 using IrpFlows.Tests.Support;
 using IrpFlows.Workflow;
+using Microsoft.Extensions.Configuration;
 using Moq;
 
 namespace IrpFlows.Tests.Probation;
@@ -165,14 +166,14 @@ public sealed class ProbationMailPeopleTests
 {
     private static readonly ProbationPlanner Planner = new(IrpFlows.Calendar.WorkingDayCalendar.EnglandAndWales, new ProbationPolicy());
 
-    private static MailMessage Render(string step, ProbationContacts contacts)
+    private static MailMessage Render(string step, ProbationContacts contacts, ProbationPack? pack = null, OrganisationType type = OrganisationType.Nps)
     {
-        var facts = ProbationExamples.Facts(new DateOnly(2028, 10, 2)) with { Contacts = contacts };
+        var facts = ProbationExamples.Facts(new DateOnly(2028, 10, 2), type: type) with { Contacts = contacts };
         var standards = ProbationStandards.For(OrganisationType.Nps);
         var state = new ProbationState(facts, new ProbationProgress(AllRated: true, DraftIssued: true))
             { Ratings = standards.ToDictionary(s => s.Ref, _ => ProbationRating.Good) };
         var timeline = Planner.Plan(state.Facts, state.Progress);
-        return new ProbationMailTemplates(TimeProvider.System).Render(step,
+        return new ProbationMailTemplates(TimeProvider.System, pack).Render(step,
             new ProbationMailContext("p1", state, timeline, new Uri("http://localhost/upload"), new Dictionary<string, DateOnly>())
                 { DraftLink = new Uri("http://localhost/draft") });
     }
@@ -217,6 +218,30 @@ public sealed class ProbationMailPeopleTests
         Assert.Contains("to me and Hal Head, the head of inspection, by", copied.TextBody);
         Assert.DoesNotContain("OSAG", notCopied.TextBody);
         Assert.DoesNotContain(notCopied.Cc, a => a.Address == "osag@justice.example");
+    }
+
+    [Fact]
+    public void ConfirmingEmail_LinksThePackTheInspectorateConfigured_WithTheEvidenceGuidanceOfTheKind()
+    {
+        // 3.3: the email comes with "instructions for submitting evidence in advance, case sample specifications, external project
+        // plan, inspection guidance manual, template schedules and leaflets for staff"; 3.6: the NPS and CRC evidence lists differ.
+        var pack = ProbationPack.FromConfiguration(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["EvidenceGuidanceNps"] = "https://www.justiceinspectorates.gov.uk/hmiprobation/evidence-nps/",
+            ["EvidenceGuidanceCrc"] = "https://www.justiceinspectorates.gov.uk/hmiprobation/evidence-crc/",
+            ["InspectionManual"] = "https://www.justiceinspectorates.gov.uk/hmiprobation/manual/",
+        }).Build());
+
+        var crc = Render(ProbationSteps.AnnouncementEmail, Named, pack, OrganisationType.Crc).TextBody;
+        var bare = Render(ProbationSteps.AnnouncementEmail, Named).TextBody;
+
+        Assert.Contains("https://www.justiceinspectorates.gov.uk/hmiprobation/evidence-crc/", crc);
+        Assert.DoesNotContain("evidence-nps", crc);
+        Assert.Contains("The inspection guidance manual:", crc);
+        Assert.DoesNotContain("Template schedules", crc); // not configured: not claimed
+        Assert.DoesNotContain("Documents for the inspection", bare);
+        Assert.Throws<InvalidOperationException>(() => ProbationPack.FromConfiguration(new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["StaffLeaflet"] = "http://example.org/leaflet" }).Build()));
     }
 
     [Fact]

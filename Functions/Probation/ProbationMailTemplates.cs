@@ -27,7 +27,8 @@ public sealed record ProbationMailContext(string InstanceId, ProbationState Stat
 /// <c>"{instanceId}/{stepId}"</c>, so rendering a step again gives the same key and the sender sends it once.
 /// </summary>
 /// <param name="time">Stamps the project plan's calendar entries (DTSTAMP); nothing else reads the clock.</param>
-public sealed class ProbationMailTemplates(TimeProvider time)
+/// <param name="pack">The documents the confirming email links to (3.3); none when not given.</param>
+public sealed class ProbationMailTemplates(TimeProvider time, ProbationPack? pack = null)
 {
     /// <summary>The steps that send an email; every other step is a date on the timeline.</summary>
     public static readonly IReadOnlySet<string> EmailSteps = new HashSet<string>(StringComparer.Ordinal)
@@ -86,7 +87,13 @@ public sealed class ProbationMailTemplates(TimeProvider time)
                             + $"and returned by 16:00 on {Long(ProbationSteps.CaseSampleReturn)}.",
                         $"Final schedules for domains two and three: {Long(ProbationSteps.Schedules)}.",
                     ])
-                    .LinkParagraph("Please upload the evidence in advance, and later the case sample, using this secure link:", context.UploadLink, $"upload evidence for {name}");
+                    .LinkParagraph("Please upload the evidence in advance, and later the case samples, using this secure link:", context.UploadLink, $"upload evidence for {name}");
+                // 3.3: the email confirms the inspection "and additional documents"; those the inspectorate publishes are linked.
+                if ((pack ?? new ProbationPack()).For(facts.Organisation.Type) is { Count: > 0 } documents)
+                {
+                    body.Heading("Documents for the inspection");
+                    foreach (var (title, documentLink) in documents) body.LinkParagraph($"{title}:", documentLink, title);
+                }
                 if (contacts.SeniorLinkManager is null)
                     body.Paragraph("Please let me know who will be the senior link manager for the inspection.");
                 return Compose(leaders, "Inspection confirmed, with the project plan",

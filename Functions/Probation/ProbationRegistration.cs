@@ -9,6 +9,7 @@ public static class ProbationRegistration
     public static IServiceCollection AddProbation(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(ProbationPolicy.FromConfiguration(configuration.GetSection(ProbationPolicy.SectionName)));
+        services.AddSingleton(ProbationPack.FromConfiguration(configuration.GetSection(ProbationPack.SectionName)));
         services.AddSingleton<ProbationPlanner>();
         services.AddSingleton<ProbationMailTemplates>();
         services.AddSingleton<ProbationReportLinks>();
