@@ -15,15 +15,6 @@ public sealed class ProbationAnnouncementTests
 {
     private static DateTimeOffset Noon(int year, int month, int day) => new(year, month, day, 12, 0, 0, TimeSpan.Zero);
 
-    private static async Task<(HttpStatusCode Status, JsonObject? Body)> Answer(Task<HttpResponseMessage> call)
-    {
-        using var response = await call;
-        var text = await response.Content.ReadAsStringAsync();
-        return (response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text)!.AsObject());
-    }
-
-    private static string Error(JsonObject? problem, string field) => problem!["errors"]![field]![0]!.GetValue<string>();
-
     [Fact]
     public async Task CallByTheDeputy_AndTheMeetingAgreedOnIt_AreWhatTheConfirmingEmailSays()
     {

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using IrpFlows.Tests.Support;
 using static IrpFlows.Tests.Probation.ProbationRequests;
 
@@ -12,15 +11,6 @@ namespace IrpFlows.Tests.Probation;
 /// </summary>
 public sealed class ProbationReportsTests
 {
-    private static async Task<(HttpStatusCode Status, JsonObject? Body)> Answer(Task<HttpResponseMessage> call)
-    {
-        using var response = await call;
-        var text = await response.Content.ReadAsStringAsync();
-        return (response.StatusCode, text.Length == 0 || !text.StartsWith('{') ? null : JsonNode.Parse(text)!.AsObject());
-    }
-
-    private static string Error(JsonObject? problem, string field) => problem!["errors"]![field]![0]!.GetValue<string>();
-
     [Fact]
     public async Task ReportsAndTheActionPlan_AreRefusedOutOfOrder_AndTheAgreedPublicationDateMovesWhatFollowsIt()
     {

@@ -56,6 +56,17 @@ internal static class ProbationRequests
     public static Task<HttpResponseMessage> RateAsync(this IrpFlowsApp app, string id, string standard, string rating) =>
         app.Coordinator.PutAsJsonAsync($"/api/probation-inspections/{id}/ratings/{standard}", new { rating });
 
+    /// <summary>A call's status and its JSON body (null when it has none), the response disposed.</summary>
+    public static async Task<(HttpStatusCode Status, JsonObject? Body)> Answer(Task<HttpResponseMessage> call)
+    {
+        using var response = await call;
+        var text = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, text.StartsWith('{') ? JsonNode.Parse(text)!.AsObject() : null);
+    }
+
+    /// <summary>The first message a problem body gives for <paramref name="field"/>.</summary>
+    public static string Error(JsonObject? problem, string field) => problem!["errors"]![field]![0]!.GetValue<string>();
+
     /// <summary>Each step of the timeline by id.</summary>
     public static IReadOnlyDictionary<string, JsonObject> Steps(JsonObject inspection) =>
         inspection["timeline"]!.AsArray().Select(s => s!.AsObject()).ToDictionary(s => s["id"]!.GetValue<string>());

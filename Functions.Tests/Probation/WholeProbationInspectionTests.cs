@@ -161,6 +161,13 @@ public sealed class WholeProbationInspectionTests
         Assert.Equal("Completed", finished.Text("runtimeStatus"));
         Assert.Equal("skipped", Steps(finished)["factual-accuracy-reminder"].Text("status")); // the comments came back first
         Assert.Equal(17, finished["ratings"]!["score"]!.GetValue<int>());
+        // The page names everyone the emails went from or to (3.1, 7.2–7.5).
+        using var pageRequest = new HttpRequestMessage(HttpMethod.Get, $"/probation-inspections/{id}");
+        pageRequest.Headers.Add("X-MS-CLIENT-PRINCIPAL-NAME", "cora.coordinator@hmiprisons.example");
+        using var page = await app.Anonymous.SendAsync(pageRequest);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("<dt>Administrator</dt><dd>Ada Admin (ada.admin@hmiprobation.example)</dd>", html);
+        Assert.Contains("<dt>OSAG</dt><dd>OSAG (osag@justice.example)</dd>", html);
         // Once each, on the date its step shows.
         var outbox = await app.OutboxAsync(id);
         Assert.Equal(12, outbox.Count);

@@ -27,6 +27,7 @@ public static class ProbationPage
             <dt>Fieldwork</dt><dd id="fieldwork">{Fieldwork(inspection.FieldworkStart, inspection.FieldworkWeekThreeStart)}</dd>
             <dt>Lead inspector</dt><dd>{inspection.Contacts.LeadInspector.Name}</dd>
             <dt>Senior link manager</dt><dd>{(inspection.Contacts.SeniorLinkManager is { } link ? $"{link.Name} ({link.Email})" : "Not named yet")}</dd>
+            {People(inspection.Contacts)}
             </dl>
             {Timeline(inspection, zone)}
             {Ratings(inspection.Ratings)}
@@ -84,6 +85,13 @@ public static class ProbationPage
             <thead><tr><th scope="col">Sent</th><th scope="col">Subject</th><th scope="col">To</th><th scope="col">Copied to</th></tr></thead>
             <tbody>{inspection.Emails.Select(e => Html.Of($"<tr><td>{PageLayout.When(e.SentAt, zone)}</td><th scope=\"row\">{e.Subject}</th><td>{string.Join(", ", e.To)}</td><td>{string.Join(", ", e.Cc)}</td></tr>"))}</tbody></table>
             """))}
+        """);
+
+    // Manual 3.1, 7.2–7.5, Appendix 1: the others the emails go from or to, as they are named.
+    private static Html People(ProbationContacts contacts) => Html.Of($"""
+        {new[] { ("Deputy lead inspector", contacts.DeputyLead), ("Administrator", contacts.Administrator), ("Head of inspection", contacts.HeadOfInspection),
+                ("OSAG", contacts.Osag), ("NPS division", contacts.NpsDivision) }
+            .Where(p => p.Item2 is not null).Select(p => Html.Of($"<dt>{p.Item1}</dt><dd>{p.Item2!.Name} ({p.Item2.Email})</dd>"))}
         """);
 
     public static string TypeText(OrganisationType type) => type == OrganisationType.Nps ? "NPS division" : "CRC";
