@@ -44,6 +44,9 @@ public sealed class WholeProbationInspectionTests
         Assert.Equal([LeadEmail], Emails.Addresses(confirming, "cc"));
         var mime = Emails.Parse(await app.RawEmailAsync(confirming));
         Assert.Contains("Further to my telephone call on Thursday 10 December 2026, I confirm that", mime.TextBody);
+        // 3.9: the division nominates local assessors, trained over three days of week -2 (local policy: Monday to Wednesday).
+        Assert.Contains("Training: Monday 25 January 2027 from 11:00 to 17:00, then Tuesday 26 January 2027 and Wednesday 27 January 2027 from 09:00 to 17:00.", mime.TextBody);
+        await app.RaiseAcceptedAsync(id, "LocalAssessorsNominated", new { trained = 8, deployed = 5 });
         // 5.2, 6.10: the outline schedule, the same day, gives when inspectors are on site for meetings.
         Assert.Contains("Fieldwork week one: from Monday 8 February 2027 at 13:00 to Friday 12 February 2027 at 14:00.",
             Emails.PlainText(await app.RawEmailAsync(id, "outline-schedule")));

@@ -88,6 +88,15 @@ public sealed class ProbationMailTemplates(TimeProvider time, ProbationPack? pac
                         $"Final schedules for domains two and three: {Long(ProbationSteps.Schedules)}.",
                     ])
                     .LinkParagraph("Please upload the evidence in advance, and later the case samples, using this secure link:", context.UploadLink, $"upload evidence for {name}");
+                // 3.9: local assessors are nominated by the divisional link senior manager, who needs the dates from the start.
+                if (facts.Organisation.Type == OrganisationType.Nps)
+                    body.Heading("Local assessors")
+                        .BulletList([
+                            $"The details of two training cases to me: by {Long(ProbationSteps.LocalAssessorTrainingCases)}.",
+                            $"Nomination forms for up to ten people, of whom four to six will be deployed: by {Long(ProbationSteps.LocalAssessorNominations)}.",
+                            $"Training: {Long(ProbationSteps.LocalAssessorTraining)} from 11:00 to 17:00, then {Long(ProbationSteps.LocalAssessorTrainingDay2)} "
+                                + $"and {Long(ProbationSteps.LocalAssessorTrainingDay3)} from 09:00 to 17:00. Please tell us the venue you propose.",
+                        ]);
                 // 3.3: the email confirms the inspection "and additional documents"; those the inspectorate publishes are linked.
                 if ((pack ?? new ProbationPack()).For(facts.Organisation.Type) is { Count: > 0 } documents)
                 {
