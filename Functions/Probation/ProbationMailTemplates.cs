@@ -157,7 +157,7 @@ public sealed class ProbationMailTemplates(TimeProvider time, ProbationPack? pac
 
             case ProbationSteps.DomainTwoSampleReminder:
                 body.Paragraph(Greeting(link))
-                    .Paragraph($"A reminder that the provisional domain two case sample list we sent is due back with us by {Long(ProbationSteps.DomainTwoSampleReturn)}, "
+                    .Paragraph($"A reminder that the provisional domain two case sample list is due back with us by {Long(ProbationSteps.DomainTwoSampleReturn)}, "
                         + "with every exclusion the specification lists identified and each responsible officer's availability given. We check it in week -4 and then fix the final sample.")
                     .LinkParagraph("Please upload it using this secure link:", context.UploadLink, $"upload the provisional list for {name}");
                 return Compose(link, "Domain two provisional list reminder", from: ProbationRoles.Administrator);
@@ -166,7 +166,7 @@ public sealed class ProbationMailTemplates(TimeProvider time, ProbationPack? pac
                 // 4.4: the court reports sample is "identified on Monday week -4" to hold as many sentenced cases as possible.
                 var samples = ProbationSamples.DomainThree(facts.Organisation.Type);
                 body.Paragraph(Greeting(link))
-                    .Paragraph($"Please identify the domain three samples today, following the case sample specification sent with the confirmation of the inspection, "
+                    .Paragraph($"Please identify the domain three samples today, following the case sample specification, "
                         + $"and return them to us by 16:00 on {Long(ProbationSteps.CaseSampleReturn)}:")
                     .LabelledList(samples.Select(d => ((string?)$"{d.Title}:", d.Description)))
                     .LinkParagraph("Please upload each using the secure link we sent with the confirmation of the inspection:", context.UploadLink, $"upload the samples for {name}");
