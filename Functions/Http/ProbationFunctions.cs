@@ -183,6 +183,39 @@ public sealed class ProbationFunctions(ProbationService inspections, ProbationRe
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "probation-reports/final/{token}")] HttpRequest request, string token, CancellationToken ct)
         => DownloadAsync(request, token, final: true, ct);
 
+    [Function(nameof(PutProbationKeyQuestions))]
+    [OpenApiOperation(Tag, "Record a domain two or three standard's key questions (manual 7.1): { keyQuestions: [{ question, yes, cases }] }; it is then rated by the lowest band.",
+        Description = "Bands (7.1): below 50% Inadequate, 50–64% RequiresImprovement, 65–79% Good, 80% and over Outstanding, on the unrounded percentage. "
+            + "The standard's rating in GET …/{id} then follows them, with nearBoundary when a key question is within five points of a boundary or one case "
+            + "would change it (7.2). 400 for a domain one standard (judged directly) or a bad field; 404 for another standard; 409 before fieldwork or once published.",
+        RequestBody = typeof(KeyQuestionsRequest), ResponseStatus = StatusCodes.Status202Accepted,
+        ErrorStatuses = [StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict])]
+    public async Task<IResult> PutProbationKeyQuestions(
+        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "api/probation-inspections/{id}/ratings/{standard}/key-questions")] HttpRequest request,
+        string id, string standard, [DurableClient] DurableTaskClient durable, CancellationToken ct)
+    {
+        using var by = Actor.Use(Actor.Api);
+        var (body, problem) = await JsonBody.ReadAsync<KeyQuestionsRequest>(request, EventData.Json);
+        if (problem is not null) return problem;
+        return Accepted(await inspections.RecordKeyQuestionsAsync(id, standard, body, durable, ct));
+    }
+
+    [Function(nameof(PutProbationPanelDecision))]
+    [OpenApiOperation(Tag, "Record the ratings panel's decision on a standard near a boundary (manual 7.2): { rating, reason, chair }.",
+        Description = "Only where the standard's key questions put it near a boundary (409 naming 'rating' otherwise). The rating may confirm the one the "
+            + "evidence gives or change it; the ratings letter summarises each decision with its reason and chair. New key questions set the decision aside.",
+        RequestBody = typeof(PanelDecisionRequest), ResponseStatus = StatusCodes.Status202Accepted,
+        ErrorStatuses = [StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict])]
+    public async Task<IResult> PutProbationPanelDecision(
+        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "api/probation-inspections/{id}/ratings/{standard}/panel")] HttpRequest request,
+        string id, string standard, [DurableClient] DurableTaskClient durable, CancellationToken ct)
+    {
+        using var by = Actor.Use(Actor.Api);
+        var (body, problem) = await JsonBody.ReadAsync<PanelDecisionRequest>(request, EventData.Json);
+        if (problem is not null) return problem;
+        return Accepted(await inspections.RecordPanelDecisionAsync(id, standard, body, durable, ct));
+    }
+
     [Function(nameof(TerminateProbationInspection))]
     [OpenApiOperation(Tag, "Cancel a probation inspection (?reason=): pending steps are skipped, and the organisation is told once it has been called.",
         ResponseStatus = StatusCodes.Status202Accepted, ErrorStatuses = [StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict])]

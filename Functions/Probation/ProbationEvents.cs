@@ -22,6 +22,8 @@ public static class ProbationEvents
     public const string Published = nameof(Published);
     public const string FieldworkRescheduled = nameof(FieldworkRescheduled);
     public const string RatingRecorded = nameof(RatingRecorded);
+    public const string KeyQuestionsRecorded = nameof(KeyQuestionsRecorded);
+    public const string PanelDecisionRecorded = nameof(PanelDecisionRecorded);
     public const string Cancelled = nameof(Cancelled);
 
     /// <summary>Events a coordinator may raise through <c>POST /api/probation-inspections/{id}/events/{eventName}</c>.</summary>
@@ -83,5 +85,14 @@ public sealed record ActionPlanReceivedData(DateOnly Date, IReadOnlyList<ActionP
 public sealed record FieldworkRescheduledData(DateOnly FieldworkStart, DateOnly FieldworkWeekThreeStart);
 
 public sealed record RatingRecordedData(string Standard, ProbationRating Rating);
+
+/// <summary>A domain two or three standard's key questions as the case assessments answered them (7.1); the latest per standard holds.</summary>
+public sealed record KeyQuestionsRecordedData(string Standard, IReadOnlyList<KeyQuestionResult> Questions);
+
+/// <summary>
+/// The ratings panel's decision on a standard rated near a boundary (7.2): the rating it agreed (the one the evidence gave, or
+/// another), why, and who chaired it ("the chair of the panel completes the Ratings Panel Decision document").
+/// </summary>
+public sealed record PanelDecisionRecordedData(string Standard, ProbationRating Rating, string Reason, string Chair);
 
 public sealed record ProbationCancelledData(string? Reason);

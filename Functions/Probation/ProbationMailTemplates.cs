@@ -196,6 +196,19 @@ public sealed class ProbationMailTemplates(TimeProvider time, ProbationPack? pac
                     .LabelledList(state.Standards.Select(s => ((string?)$"{s.Ref} {s.Title}:", ProbationStandards.Words(state.Ratings[s.Ref]))));
                 if (ProbationStandards.Overall(state.Standards, state.Ratings) is { } overall)
                     body.Paragraph($"Overall, {name} is rated {ProbationStandards.Words(overall).ToLowerInvariant()}.");
+                // 7.2: "a copy of the agreed ratings and a summary of the ratings panel meeting".
+                body.Heading("Summary of the ratings panel meeting")
+                    .Paragraph("Domain one ratings were proposed by the lead inspector from all the evidence and agreed by the panel. Domain two and three ratings follow "
+                        + "the lowest band of each standard's key questions in the cases inspected (below 50% inadequate, 50–64% requires improvement, "
+                        + "65–79% good, 80% and over outstanding).");
+                foreach (var (standard, decision) in state.Standards.Where(s => state.PanelDecisions.ContainsKey(s.Ref)).Select(s => (s, state.PanelDecisions[s.Ref])))
+                {
+                    var evidence = EvidenceRatings.Rating(state.KeyQuestions[standard.Ref]);
+                    body.Paragraph(decision.Rating == evidence
+                        ? $"{standard.Ref} {standard.Title}: near a boundary, the panel chaired by {decision.Chair} confirmed {ProbationStandards.Words(evidence).ToLowerInvariant()}. {decision.Reason}"
+                        : $"{standard.Ref} {standard.Title}: near a boundary, the panel chaired by {decision.Chair} used its discretion to rate it "
+                          + $"{ProbationStandards.Words(decision.Rating).ToLowerInvariant()} rather than {ProbationStandards.Words(evidence).ToLowerInvariant()}. {decision.Reason}");
+                }
                 return Compose(leaders, "Ratings panel decision", from: ProbationRoles.Administrator);
 
             case ProbationSteps.DraftReport:

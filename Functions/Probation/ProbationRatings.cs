@@ -58,3 +58,60 @@ public static class ProbationStandards
     /// <summary>"Requires improvement": the rating as the reports print it.</summary>
     public static string Words(ProbationRating rating) => rating == ProbationRating.RequiresImprovement ? "Requires improvement" : rating.ToString();
 }
+
+/// <summary>
+/// One key question of a domain two or three standard, as the case assessments answered it (7.1): in how many of the cases
+/// inspected for it (its sub-sample, where one is used) the answer was "yes".
+/// </summary>
+public sealed record KeyQuestionResult(string Question, int Yes, int Cases)
+{
+    public decimal Percentage => Yes * 100m / Cases;
+}
+
+/// <summary>
+/// Manual 7.1 and 7.2: a domain two or three standard's rating from its key questions' results, and whether the ratings panel
+/// may use its discretion on it.
+/// </summary>
+public static class EvidenceRatings
+{
+    /// <summary>The bands' lower bounds (7.1): "Minority: &lt;50%", "Too few: 50-64%", "Reasonable majority: 65-79%", "Large majority: 80%+".</summary>
+    private static readonly decimal[] Boundaries = [50m, 65m, 80m];
+
+    /// <summary>
+    /// 7.1: the band of a key question's percentage. The bands are whole percentages, so the percentage is compared unrounded
+    /// with each band's lower bound: 64.9% is "too few", as it is under 65%.
+    /// </summary>
+    public static ProbationRating Band(decimal percentage) => percentage switch
+    {
+        >= 80m => ProbationRating.Outstanding,
+        >= 65m => ProbationRating.Good,
+        >= 50m => ProbationRating.RequiresImprovement,
+        _ => ProbationRating.Inadequate,
+    };
+
+    /// <summary>7.1: "the rating is aligned to the lowest banding at the key question level".</summary>
+    public static ProbationRating Rating(IReadOnlyList<KeyQuestionResult> questions) =>
+        questions.Select(q => Band(q.Percentage)).MaxBy(Rank);
+
+    /// <summary>
+    /// 7.2: the panel may exercise discretion where a key question's percentage is "within five percentage points of the boundary or
+    /// where a different judgement in one case would result in a change in rating": true when moving any one key question by five
+    /// points, or by one case, either way, would change the standard's rating.
+    /// </summary>
+    public static bool NearABoundary(IReadOnlyList<KeyQuestionResult> questions)
+    {
+        var rating = Rating(questions);
+        bool Changes(int index, decimal percentage) =>
+            questions.Select((q, i) => Band(i == index ? percentage : q.Percentage)).MaxBy(Rank) != rating;
+        // Within five points of a boundary, either side, whose crossing changes the rating: 60% and 85% are both five points away.
+        bool Within(int index, decimal percentage) => Boundaries.Any(b =>
+            (percentage < b && b - percentage <= 5m && Changes(index, b)) || (percentage >= b && percentage - b <= 5m && Changes(index, b - 0.01m)));
+        return questions.Select((q, i) => (q, i)).Any(x =>
+            Within(x.i, x.q.Percentage)
+            || (x.q.Yes > 0 && Changes(x.i, (x.q.Yes - 1) * 100m / x.q.Cases))
+            || (x.q.Yes < x.q.Cases && Changes(x.i, (x.q.Yes + 1) * 100m / x.q.Cases)));
+    }
+
+    // Worst first: Inadequate is the "lowest banding".
+    private static int Rank(ProbationRating rating) => 3 - ProbationStandards.Score(rating);
+}

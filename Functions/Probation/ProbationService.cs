@@ -96,14 +96,93 @@ public sealed class ProbationService(
     /// </summary>
     public async Task<Refusal?> RateAsync(string id, string standard, RatingRequest? body, DurableTaskClient durable, CancellationToken ct)
     {
-        if (body?.Rating is not { } text || !Enum.TryParse<ProbationRating>(text, ignoreCase: false, out var rating) || !Enum.IsDefined(rating) || int.TryParse(text, out _))
+        if (ParseRating(body?.Rating) is not { } rating)
             return Refusal.Invalid("rating", "must be one of Outstanding, Good, RequiresImprovement, Inadequate (manual 7.1).");
+        return await RatingsAppendAsync(id, standard, "rating", (state, _) =>
+        {
+            // 7.1: a domain two or three standard with its key questions recorded is rated from them; the panel may change it (7.2).
+            if (state.KeyQuestions.ContainsKey(standard))
+                throw new RefusedException(Refusal.Conflict("Rated from its key questions",
+                    $"Standard {standard} is rated from its key questions' results (manual 7.1); a rating near a boundary may be changed by the ratings panel (PUT …/ratings/{standard}/panel, 7.2)."));
+            // Already true: a retried request, or the same one sent twice at once, records once.
+            return state.DirectRatings.TryGetValue(standard, out var was) && was == rating
+                ? []
+                : [new NewEvent(ProbationEvents.RatingRecorded, EventData.ToData(new RatingRecordedData(standard, rating)))];
+        }, durable, ct);
+    }
+
+    /// <summary>
+    /// Records a domain two or three standard's key questions as the case assessments answered them (7.1): its rating is then the
+    /// lowest key question's band. Invalid fields are named; a domain one standard is judged directly (400 naming <c>standard</c>);
+    /// refused as a rating is before fieldwork and once published. The same results again record nothing.
+    /// </summary>
+    public async Task<Refusal?> RecordKeyQuestionsAsync(string id, string standard, KeyQuestionsRequest? body, DurableTaskClient durable, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var questions = new List<KeyQuestionResult>();
+        if (body?.KeyQuestions is not { Count: > 0 } listed) errors["keyQuestions"] = ["is required: each key question of the standard with its yes answers and cases (manual 7.1)."];
+        else
+            for (var i = 0; i < listed.Count; i++)
+            {
+                var (question, yes, cases) = (listed[i]?.Question?.Trim(), listed[i]?.Yes, listed[i]?.Cases);
+                if (string.IsNullOrEmpty(question)) errors[$"keyQuestions[{i}].question"] = ["is required: the key question, e.g. \"Engagement\"."];
+                if (cases is not > 0) errors[$"keyQuestions[{i}].cases"] = ["is required: how many cases were inspected for it, at least 1."];
+                else if (yes is not >= 0 || yes > cases) errors[$"keyQuestions[{i}].yes"] = [$"is required: in how many of the {cases} cases the answer was yes, from 0 to {cases}."];
+                else if (!string.IsNullOrEmpty(question)) questions.Add(new KeyQuestionResult(question, yes.Value, cases.Value));
+            }
+        if (errors.Count > 0) return Refusal.Invalid(errors);
+        return await RatingsAppendAsync(id, standard, "keyQuestions", (state, rated) =>
+        {
+            if (rated.Domain == 1)
+                throw new RefusedException(Refusal.Invalid("standard", $"{standard} is a domain one standard, judged directly by the lead inspector, not from case key questions (manual 7.1)."));
+            return state.KeyQuestions.TryGetValue(standard, out var was) && was.SequenceEqual(questions)
+                ? []
+                : [new NewEvent(ProbationEvents.KeyQuestionsRecorded, EventData.ToData(new KeyQuestionsRecordedData(standard, questions)))];
+        }, durable, ct);
+    }
+
+    /// <summary>
+    /// Records the ratings panel's decision on a standard its key questions rate near a boundary (7.2): the rating agreed, the
+    /// reason and who chaired. Refused (409 naming <c>rating</c>) for a standard not near a boundary, or without key questions.
+    /// </summary>
+    public async Task<Refusal?> RecordPanelDecisionAsync(string id, string standard, PanelDecisionRequest? body, DurableTaskClient durable, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var rating = ParseRating(body?.Rating);
+        if (rating is null) errors["rating"] = ["must be one of Outstanding, Good, RequiresImprovement, Inadequate (manual 7.1)."];
+        if (string.IsNullOrWhiteSpace(body?.Reason)) errors["reason"] = ["is required: why the panel confirmed or changed the rating, as the Ratings Panel Decision document records it (manual 7.2)."];
+        if (string.IsNullOrWhiteSpace(body?.Chair)) errors["chair"] = ["is required: who chaired the panel, normally the director of operations (manual 7.2)."];
+        if (errors.Count > 0) return Refusal.Invalid(errors);
+        var decision = new PanelDecisionRecordedData(standard, rating!.Value, body!.Reason!.Trim(), body.Chair!.Trim());
+        return await RatingsAppendAsync(id, standard, "rating", (state, _) =>
+        {
+            // 7.2: "exceptionally, the panel considers whether professional discretion should be exercised" near a boundary only.
+            if (!state.KeyQuestions.TryGetValue(standard, out var questions) || !EvidenceRatings.NearABoundary(questions))
+                throw new RefusedException(Refusal.OutOfOrder("Not near a boundary", "rating",
+                    $"is the panel's to change only where a key question of standard {standard} is within five percentage points of a band's boundary, or one case "
+                    + "would change the rating (manual 7.2); record its key questions first, or rate it as they give."));
+            return state.PanelDecisions.TryGetValue(standard, out var was) && was == decision
+                ? []
+                : [new NewEvent(ProbationEvents.PanelDecisionRecorded, EventData.ToData(decision))];
+        }, durable, ct);
+    }
+
+    private static ProbationRating? ParseRating(string? text) =>
+        text is not null && Enum.TryParse<ProbationRating>(text, ignoreCase: false, out var rating) && Enum.IsDefined(rating) && !int.TryParse(text, out _) ? rating : null;
+
+    /// <summary>
+    /// Appends what <paramref name="decide"/> records about a standard, once the standard exists (404), the report is not yet
+    /// published (409) and fieldwork has started (409 naming <paramref name="field"/>): ratings are drafted from what it finds.
+    /// </summary>
+    private Task<Refusal?> RatingsAppendAsync(string id, string standard, string field, Func<ProbationState, ProbationStandard, IReadOnlyList<NewEvent>> decide,
+        DurableTaskClient durable, CancellationToken ct)
+    {
         var today = Today();
-        return await AppendAsync(id, status =>
+        return AppendAsync(id, status =>
         {
             RefuseIfFinished(status);
             var state = ProbationState.From(status.Instance);
-            if (state.Standards.All(s => s.Ref != standard))
+            if (state.Standards.FirstOrDefault(s => s.Ref == standard) is not { } rated)
                 throw new RefusedException(Refusal.NotFound(
                     $"'{standard}' is not a standard of this inspection. Standards: {string.Join(", ", state.Standards.Select(s => s.Ref))}."));
             if (state.Progress.PublishedOn is { } published)
@@ -111,13 +190,10 @@ public sealed class ProbationService(
             // Manual 2.3: ratings are drafted from what the three fieldwork weeks find, for the ratings panel of week +1 (7.2).
             var fieldwork = workflow.Timeline(state).Single(s => s.Id == ProbationSteps.FieldworkWeek1).Date;
             if (today < fieldwork)
-                throw new RefusedException(Refusal.OutOfOrder("Fieldwork has not started", "rating",
+                throw new RefusedException(Refusal.OutOfOrder("Fieldwork has not started", field,
                     $"cannot be recorded before fieldwork starts on {fieldwork:yyyy-MM-dd}: ratings are drafted from what the fieldwork finds (manual 2.3, 7.2). "
                     + $"Today is {today:yyyy-MM-dd}."));
-            // Already true: a retried request, or the same one sent twice at once, records once.
-            return state.Ratings.TryGetValue(standard, out var was) && was == rating
-                ? []
-                : [new NewEvent(ProbationEvents.RatingRecorded, EventData.ToData(new RatingRecordedData(standard, rating)))];
+            return decide(state, rated);
         }, durable, ct);
     }
 
@@ -509,7 +585,14 @@ public sealed class ProbationService(
         var standards = state.Standards;
         var overall = ProbationStandards.Overall(standards, state.Ratings);
         return new RatingsSummary(
-            standards.Select(s => new RatingView(s.Ref, s.Domain, s.Title, state.Ratings.TryGetValue(s.Ref, out var r) ? r.ToString() : null)).ToList(),
+            standards.Select(s => new RatingView(s.Ref, s.Domain, s.Title, state.Ratings.TryGetValue(s.Ref, out var r) ? r.ToString() : null)
+            {
+                KeyQuestions = state.KeyQuestions.GetValueOrDefault(s.Ref, [])
+                    .Select(q => new KeyQuestionView(q.Question, q.Yes, q.Cases, Math.Round(q.Percentage, 1), EvidenceRatings.Band(q.Percentage).ToString())).ToList(),
+                FromEvidence = state.KeyQuestions.TryGetValue(s.Ref, out var questions) ? EvidenceRatings.Rating(questions).ToString() : null,
+                NearBoundary = questions is not null && EvidenceRatings.NearABoundary(questions),
+                Panel = state.PanelDecisions.GetValueOrDefault(s.Ref),
+            }).ToList(),
             overall is null ? null : standards.Sum(s => ProbationStandards.Score(state.Ratings[s.Ref])),
             overall?.ToString());
     }

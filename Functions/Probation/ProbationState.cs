@@ -39,8 +39,20 @@ public sealed record ProbationState(ProbationFacts Facts, ProbationProgress Prog
     /// <summary>OSAG's action plan as reviewed (7.5), once received.</summary>
     public ActionPlanReceivedData? ActionPlan { get; init; }
 
-    /// <summary>The latest rating recorded for each standard, by its ref.</summary>
+    /// <summary>
+    /// Each standard's agreed rating, by its ref: the panel's decision (7.2), else the rating its key questions give (7.1), else the
+    /// rating recorded directly (domain one, 7.1; or a domain two or three standard rated before its key questions were recorded).
+    /// </summary>
     public IReadOnlyDictionary<string, ProbationRating> Ratings { get; init; } = new Dictionary<string, ProbationRating>();
+
+    /// <summary>The ratings recorded directly (<c>RatingRecorded</c>), by standard.</summary>
+    public IReadOnlyDictionary<string, ProbationRating> DirectRatings { get; init; } = new Dictionary<string, ProbationRating>();
+
+    /// <summary>Each domain two or three standard's key questions (7.1), by standard.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<KeyQuestionResult>> KeyQuestions { get; init; } = new Dictionary<string, IReadOnlyList<KeyQuestionResult>>();
+
+    /// <summary>The ratings panel's decisions (7.2), by standard.</summary>
+    public IReadOnlyDictionary<string, PanelDecisionRecordedData> PanelDecisions { get; init; } = new Dictionary<string, PanelDecisionRecordedData>();
 
     public IReadOnlySet<string> CompletedSteps { get; init; } = new HashSet<string>();
 
@@ -108,6 +120,8 @@ public sealed record ProbationState(ProbationFacts Facts, ProbationProgress Prog
         ProbationEvents.Published => Publish(EventData.FromData<ProbationPublishedData>(e.Data)),
         ProbationEvents.FieldworkRescheduled => Move(EventData.FromData<FieldworkRescheduledData>(e.Data)),
         ProbationEvents.RatingRecorded => Rate(EventData.FromData<RatingRecordedData>(e.Data)),
+        ProbationEvents.KeyQuestionsRecorded => EvidenceFor(EventData.FromData<KeyQuestionsRecordedData>(e.Data)),
+        ProbationEvents.PanelDecisionRecorded => Decide(EventData.FromData<PanelDecisionRecordedData>(e.Data)),
         ProbationEvents.Cancelled => this with
         {
             Cancelled = true, CancellationReason = EventData.FromData<ProbationCancelledData>(e.Data).Reason, CancelledAt = e.RecordedAt,
@@ -160,9 +174,29 @@ public sealed record ProbationState(ProbationFacts Facts, ProbationProgress Prog
     private ProbationState Move(FieldworkRescheduledData moved) =>
         this with { Facts = Facts with { FieldworkStart = moved.FieldworkStart, FieldworkWeekThreeStart = moved.FieldworkWeekThreeStart } };
 
-    private ProbationState Rate(RatingRecordedData rated)
+    private ProbationState Rate(RatingRecordedData rated) =>
+        (this with { DirectRatings = new Dictionary<string, ProbationRating>(DirectRatings) { [rated.Standard] = rated.Rating } }).Agree();
+
+    // New evidence makes a decision on the old evidence moot: the panel decides again if the standard is still near a boundary.
+    private ProbationState EvidenceFor(KeyQuestionsRecordedData recorded) => (this with
     {
-        var ratings = new Dictionary<string, ProbationRating>(Ratings) { [rated.Standard] = rated.Rating };
+        KeyQuestions = new Dictionary<string, IReadOnlyList<KeyQuestionResult>>(KeyQuestions) { [recorded.Standard] = recorded.Questions },
+        PanelDecisions = PanelDecisions.Where(d => d.Key != recorded.Standard).ToDictionary(),
+    }).Agree();
+
+    private ProbationState Decide(PanelDecisionRecordedData decision) =>
+        (this with { PanelDecisions = new Dictionary<string, PanelDecisionRecordedData>(PanelDecisions) { [decision.Standard] = decision } }).Agree();
+
+    /// <summary>The agreed rating of every standard rated so far, and whether all are.</summary>
+    private ProbationState Agree()
+    {
+        var ratings = new Dictionary<string, ProbationRating>();
+        foreach (var standard in Standards)
+        {
+            if (PanelDecisions.TryGetValue(standard.Ref, out var decision)) ratings[standard.Ref] = decision.Rating;
+            else if (KeyQuestions.TryGetValue(standard.Ref, out var questions)) ratings[standard.Ref] = EvidenceRatings.Rating(questions);
+            else if (DirectRatings.TryGetValue(standard.Ref, out var direct)) ratings[standard.Ref] = direct;
+        }
         return this with { Ratings = ratings, Progress = Progress with { AllRated = Standards.All(s => ratings.ContainsKey(s.Ref)) } };
     }
 }

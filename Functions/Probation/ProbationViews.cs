@@ -22,7 +22,23 @@ public sealed record ProbationTimelineEntry(
 }
 
 /// <summary>A standard and its rating (null until recorded), as the summary of ratings lists it (manual 7.1).</summary>
-public sealed record RatingView(string Standard, int Domain, string Title, string? Rating);
+public sealed record RatingView(string Standard, int Domain, string Title, string? Rating)
+{
+    /// <summary>Domains two and three: the key questions' results (7.1), once recorded, each with its percentage and band.</summary>
+    public IReadOnlyList<KeyQuestionView> KeyQuestions { get; init; } = [];
+
+    /// <summary>The rating the key questions give (7.1: the lowest band), once recorded.</summary>
+    public string? FromEvidence { get; init; }
+
+    /// <summary>7.2: a key question is within five points of a boundary, or one case would change the rating: the panel may decide.</summary>
+    public bool NearBoundary { get; init; }
+
+    /// <summary>The ratings panel's decision (7.2), when it made one.</summary>
+    public PanelDecisionRecordedData? Panel { get; init; }
+}
+
+/// <summary>A key question's result: yes answers of cases, the percentage (one decimal) and its band (7.1).</summary>
+public sealed record KeyQuestionView(string Question, int Yes, int Cases, decimal Percentage, string Band);
 
 /// <summary>The summary of ratings: every standard, and the overall rating once all ten are rated (manual 7.1).</summary>
 /// <param name="Score">The total of the standards' scores (0–30), once all are rated.</param>
@@ -86,6 +102,18 @@ public sealed record ProbationListItem(string Id, Organisation Organisation, Dat
 
 /// <summary>What <c>POST /api/probation-inspections/preview</c> returns: the dates an inspection would get.</summary>
 public sealed record ProbationPreview(IReadOnlyList<ProbationTimelineEntry> Timeline);
+
+/// <summary>The body of <c>PUT /api/probation-inspections/{id}/ratings/{standard}/key-questions</c> (manual 7.1).</summary>
+public sealed record KeyQuestionsRequest([property: Items(Limits.KeyQuestions)] List<KeyQuestionRequest?>? KeyQuestions);
+
+/// <param name="Question">The key question, e.g. "Engagement".</param>
+/// <param name="Yes">In how many of the cases inspected for it the answer was yes.</param>
+/// <param name="Cases">How many cases were inspected for it (its sub-sample, where one is used).</param>
+public sealed record KeyQuestionRequest([property: Text(Limits.Name)] string? Question, int? Yes, int? Cases);
+
+/// <summary>The body of <c>PUT /api/probation-inspections/{id}/ratings/{standard}/panel</c> (manual 7.2).</summary>
+public sealed record PanelDecisionRequest(
+    [property: Text(Limits.Choice)] string? Rating, [property: Text(Limits.Prose, Multiline = true)] string? Reason, [property: Text(Limits.Name, Name = true)] string? Chair);
 
 /// <summary>The body of <c>PUT /api/probation-inspections/{id}/ratings/{standard}</c>.</summary>
 /// <param name="Rating">Outstanding, Good, RequiresImprovement or Inadequate.</param>

@@ -214,6 +214,9 @@ public static class Limits
     /// <summary>Examples of notable positive practice in one report: the reports find none, one or a few.</summary>
     public const int NotablePractices = 20;
 
+    /// <summary>Most key questions a probation standard has (manual 7.1: three for implementation and delivery).</summary>
+    public const int KeyQuestions = 10;
+
     /// <summary>Most partners a probation inspection writes to after its announcement (manual 3.3).</summary>
     public const int Partners = 30;
 }
