@@ -132,7 +132,7 @@ public sealed class ProbationAnnouncementTests
     {
         await using var app = await IrpFlowsApp.StartAsync();
         var nps = await app.CreateProbationAsync(Inspection("2027-02-08"));
-        var crc = await app.CreateProbationAsync(Inspection("2027-02-08", type: "crc"));
+        var crc = await app.CreateProbationAsync(Inspection("2027-02-08", type: "crc", name: "Kent, Surrey and Sussex CRC"));
 
         // 3.9: "Up to a maximum of ten people can be trained"; "Four to six Local Assessors will be used".
         var (withinStatus, within) = await Answer(app.RaiseProbationAsync(nps, "LocalAssessorsNominated", new { trained = 8, deployed = 5 }));

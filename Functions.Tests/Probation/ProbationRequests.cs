@@ -15,9 +15,9 @@ internal static class ProbationRequests
     public const string HeadEmail = "hal.head@hmiprobation.example";
     public const string OsagEmail = "osag@justice.example";
 
-    public static JsonObject Inspection(string fieldworkStart, string type = "nps", string nation = "england") => new()
+    public static JsonObject Inspection(string fieldworkStart, string type = "nps", string nation = "england", string name = "Kent, Surrey and Sussex NPS division") => new()
     {
-        ["organisation"] = new JsonObject { ["name"] = "Kent, Surrey and Sussex NPS division", ["type"] = type, ["nation"] = nation },
+        ["organisation"] = new JsonObject { ["name"] = name, ["type"] = type, ["nation"] = nation },
         ["fieldworkStart"] = fieldworkStart,
         ["contacts"] = new JsonObject
         {

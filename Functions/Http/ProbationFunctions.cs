@@ -2,13 +2,14 @@ using System.Text.Json;
 using IrpFlows.Documents;
 using IrpFlows.Probation;
 using IrpFlows.Workflow;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 
 namespace IrpFlows.Http;
 
 /// <summary>The coordinator API for probation inspections (see ../shared/API.md, "Probation inspections"), in the IRPs' patterns.</summary>
-public sealed class ProbationFunctions(ProbationService inspections, ProbationReports reports, ReportOptions options)
+public sealed class ProbationFunctions(ProbationService inspections, ProbationReports reports, ReportOptions options, IdempotencyKeys keys)
 {
     private const string Tag = "Probation inspections";
 
@@ -31,19 +32,58 @@ public sealed class ProbationFunctions(ProbationService inspections, ProbationRe
 
     [Function(nameof(CreateProbationInspection))]
     [OpenApiOperation(Tag, "Start a probation inspection. Returns 202 with the URLs to query it, raise events and terminate it.",
+        Description = "Safe to retry with the header Idempotency-Key, as POST /api/irps: the same key and body within 24 hours get the first response "
+            + "again (header Idempotent-Replayed: true), the same key with another body 422. 409 names the existing inspection when an active one of the "
+            + "same organisation has its fieldwork within 90 days (local policy, ProbationPolicy:SameOrganisationMarginDays).",
         RequestBody = typeof(CreateProbationInspectionRequest), Response = typeof(CreatedProbationInspection), ResponseStatus = StatusCodes.Status202Accepted,
-        ErrorStatuses = [StatusCodes.Status400BadRequest])]
+        ErrorStatuses = [StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity])]
+    [OpenApiHeaderParameter(IdempotencyKeys.Header, "Makes the create safe to retry: the same key and body within 24 hours return the first response.")]
     public async Task<IResult> CreateProbationInspection(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/probation-inspections")] HttpRequest request,
         [DurableClient] DurableTaskClient durable, CancellationToken ct)
     {
+        using var by = Actor.Use(Actor.Api);
         var (body, problem) = await JsonBody.ReadAsync<CreateProbationInspectionRequest>(request, EventData.Json);
         if (problem is not null) return problem;
+        var key = request.Headers[IdempotencyKeys.Header].FirstOrDefault();
+        if (key is not null && IdempotencyKeys.Broken(key) is { } badKey) return Problems.Validation(IdempotencyKeys.Header, badKey);
         var validation = inspections.Validate(body);
         if (!validation.IsValid) return Problems.Validation(validation.Errors.ToDictionary());
-        var id = await inspections.CreateAsync(validation.Facts!, durable, ct);
-        var created = CreatedProbationInspection.For(request, id);
-        return TypedResults.Accepted(created.StatusQueryGetUri, created);
+        if (key is null) return await CreateAsync(request, validation.Facts!, durable, id: null, ct);
+
+        var claim = await keys.ClaimAsync(key, IdempotencyKeys.Fingerprint(body, EventData.Json), (id, token) => CreatedFromLogAsync(request, id, token), ct);
+        if (claim.Answer is not null) return claim.Answer;
+        IResult result;
+        try
+        {
+            result = await CreateAsync(request, validation.Facts!, durable, claim.IrpId, ct);
+        }
+        catch
+        {
+            await keys.ReleaseAsync(claim, CancellationToken.None);
+            throw;
+        }
+        if (result is Accepted<CreatedProbationInspection> { Value: { } created } accepted)
+            await keys.CompleteAsync(claim, new IdempotencyKeys.Response(accepted.StatusCode, created, accepted.Location), CancellationToken.None);
+        else
+            await keys.ReleaseAsync(claim, CancellationToken.None);
+        return result;
+    }
+
+    private async Task<IResult> CreateAsync(HttpRequest request, ProbationFacts facts, DurableTaskClient durable, string? id, CancellationToken ct)
+    {
+        var (created, refusal) = await inspections.CreateAsync(facts, durable, ct, id);
+        if (refusal is not null) return Problems.For(refusal);
+        var response = CreatedProbationInspection.For(request, created!);
+        return TypedResults.Accepted(response.StatusQueryGetUri, response);
+    }
+
+    /// <summary>The answer the create of inspection <paramref name="id"/> gave, rebuilt from its log; null when there is no such inspection.</summary>
+    private async Task<IdempotencyKeys.Response?> CreatedFromLogAsync(HttpRequest request, string id, CancellationToken ct)
+    {
+        if (!await inspections.ExistsAsync(id, ct)) return null;
+        var response = CreatedProbationInspection.For(request, id);
+        return new IdempotencyKeys.Response(StatusCodes.Status202Accepted, response, response.StatusQueryGetUri);
     }
 
     [Function(nameof(ListProbationInspections))]

@@ -69,6 +69,12 @@ public sealed class ProbationPolicy
     /// </summary>
     public int OutlineScheduleWeeksBeforeFieldwork { get; set; } = 8;
 
+    /// <summary>
+    /// Local policy: a second active inspection of the same organisation whose fieldwork starts within this many days of the
+    /// other's is refused as a duplicate (the manual's programme inspects each organisation once a year, 1.3).
+    /// </summary>
+    public int SameOrganisationMarginDays { get; set; } = 90;
+
     /// <summary>Local time a dated step fires when the manual gives no time.</summary>
     public TimeOnly StepTimeOfDay { get; set; } = new(9, 0);
 
@@ -96,6 +102,7 @@ public sealed class ProbationPolicy
         // A week after the confirming email of week -8 that asks for it, before the provisional list of week -5 made from it.
         if (DomainTwoLongListWeeksBeforeFieldwork is < 6 or > 7)
             throw Invalid(nameof(DomainTwoLongListWeeksBeforeFieldwork), "must be 6 or 7: after the week of the confirming email (week -8) that asks for it, before the provisional list of week -5 (manual 3.8)");
+        if (SameOrganisationMarginDays < 0) throw Invalid(nameof(SameOrganisationMarginDays), "must not be negative");
         if (ReminderWorkingDaysBeforeDeadline < 1) throw Invalid(nameof(ReminderWorkingDaysBeforeDeadline), "must be at least 1");
         if (LocalAssessorTrainingFirstDay is < DayOfWeek.Monday or > DayOfWeek.Wednesday)
             throw Invalid(nameof(LocalAssessorTrainingFirstDay), "must be Monday, Tuesday or Wednesday, so the three days of training fit in week -2");

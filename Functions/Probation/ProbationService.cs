@@ -4,6 +4,7 @@ using IrpFlows.Calendar;
 using IrpFlows.Documents;
 using IrpFlows.Mail;
 using IrpFlows.Workflow;
+using IrpFlows.Writing;
 using Microsoft.DurableTask.Client;
 
 namespace IrpFlows.Probation;
@@ -25,11 +26,49 @@ public sealed class ProbationService(
     public ProbationPreview Preview(ProbationFacts facts) =>
         new(workflow.Timeline(new ProbationState(facts, new ProbationProgress())).Select(s => Entry(facts, s, null, null)).ToList());
 
-    public async Task<string> CreateAsync(ProbationFacts facts, DurableTaskClient durable, CancellationToken ct)
+    /// <summary>
+    /// Starts an inspection with <paramref name="id"/> (a new one when null). Refused, as a conflict naming it, when another
+    /// active inspection of the same organisation (names compared as they read) has its fieldwork within
+    /// <see cref="ProbationPolicy.SameOrganisationMarginDays"/> days (local policy).
+    /// </summary>
+    public async Task<(string? Id, Refusal? Refusal)> CreateAsync(ProbationFacts facts, DurableTaskClient durable, CancellationToken ct, string? id = null)
     {
-        var id = Guid.NewGuid().ToString("N");
-        await engine.StartAsync(ProbationWorkflow.KindName, id, new NewEvent(ProbationEvents.Started, EventData.ToData(new ProbationStartedData(facts))), durable, ct);
-        return id;
+        id ??= Guid.NewGuid().ToString("N");
+        try
+        {
+            await engine.StartAsync(ProbationWorkflow.KindName, id, new NewEvent(ProbationEvents.Started, EventData.ToData(new ProbationStartedData(facts))),
+                there => SameFieldwork(facts, there), durable, ct);
+        }
+        catch (RefusedException e)
+        {
+            return (null, e.Refusal);
+        }
+        return (id, null);
+    }
+
+    /// <summary>Whether an inspection with <paramref name="id"/> exists: what a repeated create is answered from.</summary>
+    public async Task<bool> ExistsAsync(string id, CancellationToken ct)
+    {
+        try
+        {
+            return await engine.GetAsync(ProbationWorkflow.KindName, id, ct) is not null;
+        }
+        catch (WorkflowPlanException)
+        {
+            return true; // its timeline cannot be planned today, but it was created all the same
+        }
+    }
+
+    private Refusal? SameFieldwork(ProbationFacts facts, IReadOnlyList<InstanceHeaderRow> there)
+    {
+        var name = NameKey.Of(facts.Organisation.Name);
+        var existing = there.Select(ListItem).FirstOrDefault(p =>
+            p.RuntimeStatus is not (nameof(RuntimeStatus.Terminated) or nameof(RuntimeStatus.Completed))
+            && NameKey.Of(p.Organisation.Name) == name && Math.Abs(p.FieldworkStart.DayNumber - facts.FieldworkStart.DayNumber) <= policy.SameOrganisationMarginDays);
+        return existing is null ? null : Refusal.Conflict("This inspection exists already",
+            $"Probation inspection {existing.Id} of {existing.Organisation.Name} is active with fieldwork from {existing.FieldworkStart:yyyy-MM-dd}, within "
+            + $"{policy.SameOrganisationMarginDays} days of {facts.FieldworkStart:yyyy-MM-dd} (local policy, setting ProbationPolicy:SameOrganisationMarginDays). "
+            + "Move that one (FieldworkRescheduled) or terminate it first.");
     }
 
     public async Task<ProbationView?> GetAsync(string id, CancellationToken ct)

@@ -52,8 +52,8 @@ public sealed class GoldenLogRecorder
         welsh["educationConcerns"] = true;
         var estyn = await app.CreateIrpAsync(welsh);
         var probationCreated = await app.CreateProbationAsync(ProbationRequests.Inspection("2027-02-08"));
-        var probationAnnounced = await app.CreateProbationAsync(ProbationRequests.Inspection("2027-02-08", type: "crc", nation: "wales"));
-        var probationDraft = await app.CreateProbationAsync(ProbationRequests.Inspection("2027-02-08"));
+        var probationAnnounced = await app.CreateProbationAsync(ProbationRequests.Inspection("2027-02-08", type: "crc", nation: "wales", name: "Wales CRC"));
+        var probationDraft = await app.CreateProbationAsync(ProbationRequests.Inspection("2027-02-08", name: "North West NPS division"));
         await RecordAsync("irp-prison-just-created", created, "Prison IRP (HMP Elmley) just created: announcement due at 09:00, nothing run.");
         await RecordAsync("probation-just-created", probationCreated, "NPS probation inspection in England just created, fieldwork from 8 February 2027: week -11.");
 
