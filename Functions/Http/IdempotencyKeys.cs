@@ -3,6 +3,7 @@ using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using IrpFlows.Workflow;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace IrpFlows.Http;
 
@@ -179,6 +180,35 @@ public sealed class IdempotencyKeys(TableServiceClient tables, WorkflowOptions o
 
     /// <summary>Gives a claim up: the request created nothing (or failed), so the key is free again.</summary>
     public Task ReleaseAsync(Claim claim, CancellationToken ct) => ForgetAsync(claim.Key, claim.ETag, ct);
+
+    /// <summary>
+    /// A create made once per <paramref name="key"/> (none: simply made): <paramref name="create"/> runs with the id the claim
+    /// reserves, and its 202 (<typeparamref name="TCreated"/>) is kept for the requests that repeat it; any other answer releases
+    /// the key, as does a failure.
+    /// </summary>
+    public async Task<IResult> CreateOnceAsync<TCreated>(string? key, string fingerprint, Func<string?, Task<IResult>> create,
+        Func<string, CancellationToken, Task<Response?>> fromLog, CancellationToken ct)
+        where TCreated : class
+    {
+        if (key is null) return await create(null);
+        var claim = await ClaimAsync(key, fingerprint, fromLog, ct);
+        if (claim.Answer is not null) return claim.Answer;
+        IResult result;
+        try
+        {
+            result = await create(claim.IrpId);
+        }
+        catch
+        {
+            await ReleaseAsync(claim, CancellationToken.None);
+            throw;
+        }
+        if (result is Accepted<TCreated> { Value: { } created } accepted)
+            await CompleteAsync(claim, new Response(accepted.StatusCode, created, accepted.Location), CancellationToken.None);
+        else
+            await ReleaseAsync(claim, CancellationToken.None);
+        return result;
+    }
 
     private async Task ForgetAsync(string partition, ETag etag, CancellationToken ct)
     {

@@ -2,7 +2,6 @@ using System.Text.Json;
 using IrpFlows.Documents;
 using IrpFlows.Probation;
 using IrpFlows.Workflow;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 
@@ -49,25 +48,8 @@ public sealed class ProbationFunctions(ProbationService inspections, ProbationRe
         if (key is not null && IdempotencyKeys.Broken(key) is { } badKey) return Problems.Validation(IdempotencyKeys.Header, badKey);
         var validation = inspections.Validate(body);
         if (!validation.IsValid) return Problems.Validation(validation.Errors.ToDictionary());
-        if (key is null) return await CreateAsync(request, validation.Facts!, durable, id: null, ct);
-
-        var claim = await keys.ClaimAsync(key, IdempotencyKeys.Fingerprint(body, EventData.Json), (id, token) => CreatedFromLogAsync(request, id, token), ct);
-        if (claim.Answer is not null) return claim.Answer;
-        IResult result;
-        try
-        {
-            result = await CreateAsync(request, validation.Facts!, durable, claim.IrpId, ct);
-        }
-        catch
-        {
-            await keys.ReleaseAsync(claim, CancellationToken.None);
-            throw;
-        }
-        if (result is Accepted<CreatedProbationInspection> { Value: { } created } accepted)
-            await keys.CompleteAsync(claim, new IdempotencyKeys.Response(accepted.StatusCode, created, accepted.Location), CancellationToken.None);
-        else
-            await keys.ReleaseAsync(claim, CancellationToken.None);
-        return result;
+        return await keys.CreateOnceAsync<CreatedProbationInspection>(key, IdempotencyKeys.Fingerprint(body, EventData.Json),
+            id => CreateAsync(request, validation.Facts!, durable, id, ct), (id, token) => CreatedFromLogAsync(request, id, token), ct);
     }
 
     private async Task<IResult> CreateAsync(HttpRequest request, ProbationFacts facts, DurableTaskClient durable, string? id, CancellationToken ct)
