@@ -39,6 +39,7 @@ public sealed class ProbationReportsTests
         Assert.Equal(HttpStatusCode.BadRequest, saturday);
         Assert.Equal("must be a working day; 2027-06-05 is a Saturday.", Error(saturdayBody, "date"));
         var (holiday, holidayBody) = await Answer(app.RaiseProbationAsync(id, "PublicationDateAgreed", new { date = "2027-05-31" }));
+        Assert.Equal(HttpStatusCode.BadRequest, holiday);
         Assert.Equal("must be a working day; 2027-05-31 is a bank holiday.", Error(holidayBody, "date")); // the spring bank holiday
         var (beforeComments, beforeCommentsBody) = await Answer(app.RaiseProbationAsync(id, "PublicationDateAgreed", new { date = "2027-04-21" }));
         Assert.Equal(HttpStatusCode.BadRequest, beforeComments);
