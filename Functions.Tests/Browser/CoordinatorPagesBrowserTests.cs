@@ -365,20 +365,9 @@ public sealed class CoordinatorPagesBrowserTests(BrowserFixture fixture) : IClas
 
     private HttpClient Client() => new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = fixture.App.Anonymous.BaseAddress };
 
-    private async Task<IBrowserContext> NewContextAsync() => await fixture.NewContextAsync(new BrowserNewContextOptions
-    {
-        BaseURL = fixture.App.Anonymous.BaseAddress!.ToString(),
-        ViewportSize = new ViewportSize { Width = 1280, Height = 1000 },
-    });
+    private Task<IBrowserContext> NewContextAsync() => fixture.NewCoordinatorContextAsync();
 
-    /// <summary>Opens <paramref name="path"/>, is sent to the local sign-in stand-in, signs in and comes back.</summary>
-    private static async Task SignInAsync(IPage page, string path)
-    {
-        await page.GotoAsync(path);
-        await page.GetByLabel("Your name").FillAsync(Coordinator);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/.auth/"));
-    }
+    private static Task SignInAsync(IPage page, string path) => BrowserFixture.SignInAsync(page, path, Coordinator);
 
     private static async Task FillElmleyAsync(IPage page)
     {

@@ -56,6 +56,29 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     private const float HangGuard = 120_000;
 
+    /// <summary>A context for the coordinator pages: the app's address as the base URL, a desktop's window.</summary>
+    public Task<IBrowserContext> NewCoordinatorContextAsync() => NewContextAsync(new BrowserNewContextOptions
+    {
+        BaseURL = App.Anonymous.BaseAddress!.ToString(),
+        ViewportSize = new ViewportSize { Width = 1280, Height = 1000 },
+    });
+
+    /// <summary>Opens <paramref name="path"/>, is sent to the local sign-in stand-in, signs in as <paramref name="name"/> and comes back.</summary>
+    public static async Task SignInAsync(IPage page, string path, string name)
+    {
+        await page.GotoAsync(path);
+        await page.GetByLabel("Your name").FillAsync(name);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/.auth/"));
+    }
+
+    /// <summary>The axe violations on the page as it is, each with its rule and where: empty when there are none.</summary>
+    public static async Task<string> AxeViolationsAsync(IPage page)
+    {
+        var results = await page.RunAxe();
+        return string.Join("; ", results.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => string.Join(" ", n.Target)))})"));
+    }
+
     public async Task DisposeAsync()
     {
         await Browser.DisposeAsync();

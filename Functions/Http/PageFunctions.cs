@@ -4,7 +4,6 @@ using IrpFlows.Irps.Judgements;
 using IrpFlows.Irps.Pages;
 using IrpFlows.Irps.Reports;
 using IrpFlows.Irps.Timeline;
-using IrpFlows.Mail;
 using IrpFlows.Pages;
 using IrpFlows.Probation;
 using IrpFlows.Programme;
@@ -21,8 +20,8 @@ namespace IrpFlows.Http;
 /// form post carries the anti-forgery token, and every event it causes is recorded as the person's.
 /// </summary>
 public sealed class PageFunctions(
-    IrpService irps, ProbationService inspections, IrpReportService reports, CoordinatorSignIn signIn, FormTokens forms, CalendarFeed feed, IrpPolicy policy,
-    WorkflowEngine engine, DocumentStore store, IServiceProvider services)
+    IrpService irps, ProbationService inspections, IrpReportService reports, CoordinatorPages pages, CalendarFeed feed, IrpPolicy policy,
+    WorkflowEngine engine, DocumentStore store)
 {
     // A parameter that can only be empty: how the Functions host routes the site's root (Azure/Azure-Functions#2473).
     private const string RootRoute = "{root:maxlength(0)?}";
@@ -35,8 +34,8 @@ public sealed class PageFunctions(
     public async Task<IResult> ProgrammePage(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = RootRoute)] HttpRequest request, CancellationToken ct)
     {
-        if (signIn.Read(request) is not { } person) return CoordinatorSignIn.Challenge(request);
-        return PageLayout.Result(request.HttpContext.Response, await ProgrammeAsync(request, person, null, ct));
+        if (pages.Person(request) is not { } person) return CoordinatorSignIn.Challenge(request);
+        return await ProgrammeAsync(request, person, null, ct);
     }
 
     [Function(nameof(ReplaceCalendarFeedToken))]
@@ -45,11 +44,10 @@ public sealed class PageFunctions(
     public async Task<IResult> ReplaceCalendarFeedToken(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "calendar/token")] HttpRequest request, CancellationToken ct)
     {
-        var (person, _, refused) = await ReadPostAsync(request, ct);
+        var (person, _, refused) = await pages.ReadPostAsync(request, ct);
         if (refused is not null) return refused;
         await feed.ReplaceTokenAsync(ct);
-        return PageLayout.Result(request.HttpContext.Response,
-            await ProgrammeAsync(request, person!, "The calendar feed has a new address; the old one no longer works.", ct));
+        return await ProgrammeAsync(request, person!, "The calendar feed has a new address; the old one no longer works.", ct);
     }
 
     [Function(nameof(CalendarFeedIcs))]
@@ -73,8 +71,8 @@ public sealed class PageFunctions(
     [OpenApiOperation("Pages", "The form to start an IRP.", ResponseContentType = "text/html")]
     public IResult NewIrpPage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "irps/new")] HttpRequest request)
     {
-        if (signIn.Read(request) is not { } person) return CoordinatorSignIn.Challenge(request);
-        return Page(request, person, "Start an IRP", token => Irps.Pages.NewIrpPage.Render(null, [], null, null, token));
+        if (pages.Person(request) is not { } person) return CoordinatorSignIn.Challenge(request);
+        return pages.Page(request, person, "Start an IRP", token => Irps.Pages.NewIrpPage.Render(null, [], null, null, token));
     }
 
     [Function(nameof(SubmitNewIrp))]
@@ -85,7 +83,7 @@ public sealed class PageFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "irps/new")] HttpRequest request,
         [DurableClient] DurableTaskClient durable, CancellationToken ct)
     {
-        var (person, form, refused) = await ReadPostAsync(request, ct);
+        var (person, form, refused) = await pages.ReadPostAsync(request, ct);
         if (refused is not null) return refused;
         using var by = Actor.Use(person!.Name);
         var asked = Irps.Pages.NewIrpPage.ToRequest(form!);
@@ -93,7 +91,7 @@ public sealed class PageFunctions(
         var broken = TextRules.Check(asked);
         var validation = irps.Validate(asked);
         if (broken.Count > 0 || !validation.IsValid)
-            return Page(request, person, "Start an IRP", token => Irps.Pages.NewIrpPage.Render(form,
+            return pages.Page(request, person, "Start an IRP", token => Irps.Pages.NewIrpPage.Render(form,
                     Irps.Pages.NewIrpPage.FieldErrors(broken.Count > 0 ? broken : validation.Errors), null, null, token),
                 StatusCodes.Status400BadRequest);
         // A preview is refused as create would refuse it (an announcement date in the past), so it never shows dates create then refuses.
@@ -103,12 +101,12 @@ public sealed class PageFunctions(
         if (form!["intent"] == Irps.Pages.NewIrpPage.IntentCreate) (id, refusal) = await irps.CreateAsync(validation, durable, ct);
         else (preview, refusal) = irps.Preview(validation);
         if (refusal is not null)
-            return Page(request, person, "Start an IRP", token => Irps.Pages.NewIrpPage.Render(form,
+            return pages.Page(request, person, "Start an IRP", token => Irps.Pages.NewIrpPage.Render(form,
                 refusal.Errors is { } errors ? Irps.Pages.NewIrpPage.FieldErrors(errors) : [], null, refusal.Errors is null ? refusal.Detail : null, token),
                 StatusCodes.Status400BadRequest);
         return id is not null
-            ? SeeOther($"/irps/{id}?done=started")
-            : Page(request, person, "Start an IRP", token => Irps.Pages.NewIrpPage.Render(form, [], preview, null, token));
+            ? CoordinatorPages.SeeOther($"/irps/{id}?done=started")
+            : pages.Page(request, person, "Start an IRP", token => Irps.Pages.NewIrpPage.Render(form, [], preview, null, token));
     }
 
     [Function(nameof(IrpPage))]
@@ -117,20 +115,9 @@ public sealed class PageFunctions(
     public async Task<IResult> IrpPage(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "irps/{id}")] HttpRequest request, string id, CancellationToken ct)
     {
-        if (signIn.Read(request) is not { } person) return CoordinatorSignIn.Challenge(request);
+        if (pages.Person(request) is not { } person) return CoordinatorSignIn.Challenge(request);
         var done = request.Query["done"].FirstOrDefault() is { } key && Done.TryGetValue(key, out var text) ? text : null;
         return await IrpPageAsync(request, person, id, new IrpPageState(done), StatusCodes.Status200OK, ct);
-    }
-
-    [Function(nameof(ProbationPage))]
-    [OpenApiOperation("Pages", "One probation inspection, read-only: timeline in the manual's weeks, summary of ratings, documents, emails.",
-        ResponseContentType = "text/html", ErrorStatuses = [StatusCodes.Status404NotFound])]
-    public async Task<IResult> ProbationPage(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "probation-inspections/{id}")] HttpRequest request, string id, CancellationToken ct)
-    {
-        if (signIn.Read(request) is not { } person) return CoordinatorSignIn.Challenge(request);
-        if (await inspections.GetAsync(id, ct) is not { } inspection) return Results.NotFound();
-        return PageLayout.Result(request.HttpContext.Response, PageLayout.Page(inspection.Organisation.Name, person, Probation.ProbationPage.Render(inspection, policy.TimeZone)));
     }
 
     [Function(nameof(IrpPageAction))]
@@ -143,7 +130,7 @@ public sealed class PageFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "irps/{id}/{action}")] HttpRequest request, string id, string action,
         [DurableClient] DurableTaskClient durable, CancellationToken ct)
     {
-        var (person, form, refused) = await ReadPostAsync(request, ct);
+        var (person, form, refused) = await pages.ReadPostAsync(request, ct);
         if (refused is not null) return refused;
         using var by = Actor.Use(person!.Name);
         string? F(string name) => form![name].FirstOrDefault() is { Length: > 0 } v ? v.Trim() : null;
@@ -166,22 +153,13 @@ public sealed class PageFunctions(
                 refusal = await irps.RaiseAsync(id, eventName, fields, durable, ct);
                 break;
             case "draft-report":
+                refusal = await CoordinatorPages.UploadAsync(form!, "draft report", (name, type, bytes) => reports.UploadDraftAsync(id, name, type, bytes, durable, ct), ct);
+                break;
             case "final-report":
+                refusal = await CoordinatorPages.UploadAsync(form!, "final report", (name, type, bytes) => reports.UploadFinalReportAsync(id, name, type, bytes, durable, ct), ct);
+                break;
             case "debrief-document":
-                var file = form!.Files.GetFile("file");
-                if (file is null || file.Length == 0)
-                    return await RefusedAsync(Refusal.Invalid("file", $"Choose the {action.Replace('-', ' ')}'s file (PDF or Word)."));
-                await using (var content = file.OpenReadStream())
-                {
-                    var bytes = await BinaryData.FromStreamAsync(content, ct);
-                    var (_, notUploaded) = action switch
-                    {
-                        "draft-report" => await reports.UploadDraftAsync(id, file.FileName, file.ContentType, bytes, durable, ct),
-                        "final-report" => await reports.UploadFinalReportAsync(id, file.FileName, file.ContentType, bytes, durable, ct),
-                        _ => await reports.UploadDebriefDocumentAsync(id, file.FileName, file.ContentType, bytes, durable, ct),
-                    };
-                    refusal = notUploaded is { Errors: { } errors } ? notUploaded with { Errors = new Dictionary<string, string[]> { ["file"] = errors.Values.SelectMany(e => e).ToArray() } } : notUploaded;
-                }
+                refusal = await CoordinatorPages.UploadAsync(form!, "debrief document", (name, type, bytes) => reports.UploadDebriefDocumentAsync(id, name, type, bytes, durable, ct), ct);
                 break;
             case "cancel" when F("confirm") != "yes":
                 return await RefusedAsync(Refusal.Invalid("confirm", "Tick the box to confirm that the IRP is to be cancelled."));
@@ -195,9 +173,7 @@ public sealed class PageFunctions(
                 var examples = (F("examples") ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
                 var (_, notSaved) = await reports.RecordNotablePositivePracticeAsync(id, examples, durable, ct);
                 // One box holds every example: its errors go beside it, each naming the line.
-                refusal = notSaved is { Errors: { } exampleErrors }
-                    ? notSaved with { Errors = new Dictionary<string, string[]> { ["examples"] = exampleErrors.Select(e => $"{LineOf(e.Key)}{string.Join(" ", e.Value)}").ToArray() } }
-                    : notSaved;
+                refusal = CoordinatorPages.ByLine(notSaved, "examples");
                 break;
             case "judgements":
                 refusal = await SaveJudgementsAsync(id, form!, durable, ct);
@@ -205,7 +181,7 @@ public sealed class PageFunctions(
             default:
                 return Results.NotFound();
         }
-        return refusal is null ? SeeOther($"/irps/{id}?done={action}") : await RefusedAsync(refusal);
+        return refusal is null ? CoordinatorPages.SeeOther($"/irps/{id}?done={action}") : await RefusedAsync(refusal);
 
         async Task<IResult> RefusedAsync(Refusal why) => why.Kind == RefusalKind.NotFound && why.Errors is null
             ? Results.NotFound()
@@ -219,8 +195,8 @@ public sealed class PageFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "irps/{id}/documents/{key}/files/{name}")] HttpRequest request,
         string id, string key, string name, CancellationToken ct)
     {
-        if (signIn.Read(request) is not { } person) return CoordinatorSignIn.Challenge(request);
-        var (link, refusal) = await UploadFunctions.DocumentLinkAsync(engine, store, id, key, name, ct);
+        if (pages.Person(request) is not { } person) return CoordinatorSignIn.Challenge(request);
+        var (link, refusal) = await UploadFunctions.DocumentLinkAsync(engine, store, IrpWorkflow.KindName, id, key, name, ct);
         return link is not null ? Results.Redirect(link.ToString())
             : PageLayout.Result(request.HttpContext.Response, PageLayout.Page(refusal!.Title, person, Html.Of($"<h1>{refusal.Title}</h1><p>{refusal.Detail}</p><p><a href=\"/irps/{id}#documents\">Back to the IRP</a></p>")), Problems.StatusOf(refusal));
     }
@@ -232,19 +208,11 @@ public sealed class PageFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "irps/{id}/emails/{messageId}")] HttpRequest request,
         string id, string messageId, CancellationToken ct)
     {
-        if (signIn.Read(request) is not { } person) return CoordinatorSignIn.Challenge(request);
+        if (pages.Person(request) is not { } person) return CoordinatorSignIn.Challenge(request);
         var irp = await irps.GetAsync(id, ct);
-        var sent = irp?.Emails.FirstOrDefault(e => e.MessageId == messageId);
-        if (irp is null || sent is null) return Results.NotFound();
-        // Registered only when no Graph mailbox is configured.
-        var raw = services.GetService<OutboxMailSender>() is { } outbox ? await outbox.GetRawAsync(messageId, ct) : null;
-        var message = raw is null ? null : await MimeKit.MimeMessage.LoadAsync(raw.ToStream(), ct);
-        return PageLayout.Result(request.HttpContext.Response, PageLayout.Page(sent.Subject, person, Irps.Pages.EmailPage.Render(irp, sent, message, policy.TimeZone)));
+        if (irp is null) return Results.NotFound();
+        return await pages.EmailAsync(request, person, $"/irps/{id}", irp.Establishment.Name, irp.Emails.FirstOrDefault(e => e.MessageId == messageId), policy.TimeZone, ct);
     }
-
-    /// <summary>"Line 2 " for the API's <c>examples[1].text</c>; nothing for the list as a whole.</summary>
-    private static string LineOf(string field) =>
-        field.StartsWith("examples[", StringComparison.Ordinal) && int.TryParse(field["examples[".Length..field.IndexOf(']')], out var i) ? $"Line {i + 1} " : "";
 
     /// <summary>The page's actions that record one coordinator event from the form's fields, as the API's event endpoint does.</summary>
     private static readonly Dictionary<string, string> EventActions = new()
@@ -321,61 +289,17 @@ public sealed class PageFunctions(
         var irp = await irps.GetAsync(id, ct);
         if (irp is null) return Results.NotFound();
         var summary = irp.Judgements.Count > 0 ? await reports.SummaryAsync(id, ReportSummary.DefaultStyle, ct) : null;
-        return Page(request, person, irp.Establishment.Name, token => Irps.Pages.IrpPage.Render(irp, summary, state, token, policy.TimeZone), status);
+        return pages.Page(request, person, irp.Establishment.Name, token => Irps.Pages.IrpPage.Render(irp, summary, state, token, policy.TimeZone), status);
     }
 
-    private async Task<Html> ProgrammeAsync(HttpRequest request, Person person, string? message, CancellationToken ct)
+    private async Task<IResult> ProgrammeAsync(HttpRequest request, Person person, string? message, CancellationToken ct)
     {
         // The year shown is read from the index: a programme costs what it shows, not every IRP ever held.
         var filter = ProgrammeFilter.From(request, irps.Today());
         var all = filter.Year is { } year ? await irps.InYearsAsync([year], ct) : (await irps.ListAsync(new InstanceQuery(), ct)).Items;
         var probation = filter.Year is { } y ? await inspections.InYearsAsync([y], ct) : (await inspections.ListAsync(new InstanceQuery(), ct)).Items;
         var feedUrl = new Uri($"{request.Scheme}://{request.Host}/calendar.ics?token={Uri.EscapeDataString(await feed.TokenAsync(ct))}");
-        var token = forms.Issue(request.HttpContext, person);
-        return PageLayout.Page("Programme", person, Programme.ProgrammePage.Render(all, await irps.YearsAsync(ct), probation, filter, feedUrl, token, message));
-    }
-
-    private IResult Page(HttpRequest request, Person person, string title, Func<string, Html> main, int status = StatusCodes.Status200OK) =>
-        PageLayout.Result(request.HttpContext.Response, PageLayout.Page(title, person, main(forms.Issue(request.HttpContext, person))), status);
-
-    /// <summary>
-    /// The person and form of a post, or the response refusing it: sign in first; a form over the limits or malformed, 413
-    /// or 400 (<see cref="PageForms"/>); no valid anti-forgery token, 400.
-    /// </summary>
-    private async Task<(Person? Person, IFormCollection? Form, IResult? Refused)> ReadPostAsync(HttpRequest request, CancellationToken ct)
-    {
-        if (signIn.Read(request) is not { } person) return (null, null, CoordinatorSignIn.Challenge(request));
-        var (form, notRead) = await PageForms.ReadAsync(request, ct);
-        if (notRead is not null)
-        {
-            var page = PageLayout.Page("Form not read", person, Html.Of($"""
-                <h1>This form could not be read</h1>
-                <p>{notRead.Message}</p>
-                <p><a href="/">Go back to the programme</a> and try again.</p>
-                """));
-            return (person, null, PageLayout.Result(request.HttpContext.Response, page, notRead.Status));
-        }
-        if (form is null || !forms.IsValid(request, form, person))
-        {
-            var page = PageLayout.Page("Form not accepted", person, Html.Of($"""
-                <h1>This form was not accepted</h1>
-                <p>It did not come from a page of IrpFlows opened in this browser, or it was open too long. Nothing was changed.</p>
-                <p><a href="/">Go back to the programme</a> and try again.</p>
-                """));
-            return (person, null, PageLayout.Result(request.HttpContext.Response, page, StatusCodes.Status400BadRequest));
-        }
-        return (person, form, null);
-    }
-
-    private static IResult SeeOther(string location) => new SeeOtherResult(location);
-
-    private sealed class SeeOtherResult(string location) : IResult
-    {
-        public Task ExecuteAsync(HttpContext context)
-        {
-            context.Response.StatusCode = StatusCodes.Status303SeeOther;
-            context.Response.Headers.Location = location;
-            return Task.CompletedTask;
-        }
+        var years = await irps.YearsAsync(ct);
+        return pages.Page(request, person, "Programme", token => Programme.ProgrammePage.Render(all, years, probation, filter, feedUrl, token, message));
     }
 }

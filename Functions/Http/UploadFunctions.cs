@@ -3,6 +3,7 @@ using IrpFlows.Documents;
 using IrpFlows.Irps;
 using IrpFlows.Irps.Timeline;
 using IrpFlows.Pages;
+using IrpFlows.Probation;
 using IrpFlows.Validation;
 using IrpFlows.Workflow;
 using Microsoft.Azure.Functions.Worker;
@@ -72,21 +73,25 @@ public sealed class UploadFunctions(DocumentCollection documents, DocumentStore 
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/irps/{id}/documents/{key}/files/{name}")] HttpRequest request,
         string id, string key, string name, CancellationToken ct)
     {
-        var (link, refusal) = await DocumentLinkAsync(engine, store, id, key, name, ct);
+        var (link, refusal) = await DocumentLinkAsync(engine, store, IrpWorkflow.KindName, id, key, name, ct);
         return link is null ? Problems.For(refusal!) : TypedResults.Redirect(link.ToString());
     }
 
-    /// <summary>A read-only link, valid for a few minutes, to a received file; 404 or 410 (destroyed) refusals otherwise.</summary>
+    /// <summary>
+    /// A read-only link, valid for a few minutes, to a file received for an IRP or a probation inspection (<paramref name="kind"/>);
+    /// 404 or 410 (destroyed) refusals otherwise.
+    /// </summary>
     internal static async Task<(Uri? Link, Refusal? Refusal)> DocumentLinkAsync(
-        WorkflowEngine engine, DocumentStore store, string id, string key, string name, CancellationToken ct)
+        WorkflowEngine engine, DocumentStore store, string kind, string id, string key, string name, CancellationToken ct)
     {
-        var status = await engine.GetAsync(IrpWorkflow.KindName, id, ct);
-        if (status is null) return (null, IrpService.NotFound(id));
-        var files = IrpState.From(status.Instance).DocumentsReceived.Where(f => f.Key == key).ToList();
+        var status = await engine.GetAsync(kind, id, ct);
+        if (status is null) return (null, kind == IrpWorkflow.KindName ? IrpService.NotFound(id) : ProbationService.NotFound(id));
+        var received = kind == IrpWorkflow.KindName ? IrpState.From(status.Instance).DocumentsReceived : ProbationState.From(status.Instance).DocumentsReceived;
+        var files = received.Where(f => f.Key == key).ToList();
         // A blob name's last segment is unique; a file name may have been uploaded more than once: the latest wins.
         var file = files.FirstOrDefault(f => f.BlobName == DocumentStore.Folder(key) + name)
             ?? files.Where(f => f.FileName == name).MaxBy(f => f.ReceivedAt);
-        if (file is null) return (null, Refusal.NotFound($"No file named '{name}' has been received for '{key}' in this IRP."));
+        if (file is null) return (null, Refusal.NotFound($"No file named '{name}' has been received for '{key}'."));
         if (await store.GetDocumentAsync(id, key, file.BlobName, ct) is not { } stored)
             return (null, Refusal.Gone("Deleted", $"'{name}' was received but has since been deleted (material is destroyed after publication)."));
         return (await store.DownloadUriAsync(id, file.BlobName, file.FileName, stored.ContentType, ct), null);

@@ -4,20 +4,12 @@ using IrpFlows.Workflow;
 
 namespace IrpFlows.Irps.Pages;
 
-/// <summary>
-/// What the IRP page shows besides the IRP: the outcome of the last action (a confirmation, or a refusal whose field errors
-/// sit beside the fields of the form <see cref="Action"/> names, refilled from <see cref="Values"/>), and the dates a visit
-/// move would change, awaiting confirmation.
-/// </summary>
-public sealed record IrpPageState(string? Message = null, Refusal? Refusal = null, string? Action = null, IFormCollection? Values = null)
+/// <summary>What the IRP page shows besides the IRP (<see cref="PageState"/>), and the dates a visit move would change, awaiting confirmation.</summary>
+public sealed record IrpPageState(string? Message = null, Refusal? Refusal = null, string? Form = null, IFormCollection? Values = null)
+    : PageState(Message, Refusal, Form, Values)
 {
     public IReadOnlyList<DateMove>? VisitMove { get; init; }
     public string? VisitMoveTo { get; init; }
-
-    public string? Error(string action, string field) =>
-        Action == action && Refusal?.Errors?.TryGetValue(field, out var messages) == true ? string.Join(" ", messages) : null;
-
-    public string Value(string action, string field) => Action == action ? Values?[field].FirstOrDefault() ?? "" : "";
 }
 
 /// <summary>One IRP (<c>GET /irps/{id}</c>): timeline, documents, emails, actions, judgements and the report summary, feedback, history.</summary>
@@ -32,12 +24,10 @@ public static class IrpPage
             "Completed" => "Completed",
             _ => irp.CustomStatus,
         };
-        var topError = state.Refusal is { } refused && (refused.Errors is null || state.Action is null)
-            ? $"{refused.Title} {refused.Detail}" : state.Refusal is not null ? "The form has errors: see below." : null;
         return Html.Of($"""
             <p><a href="/">Back to the programme</a></p>
             <h1>{irp.Establishment.Name}</h1>
-            {PageLayout.Message(topError, isError: true)}{PageLayout.Message(state.Message, isError: false)}
+            {PageLayout.Message(state.TopError, isError: true)}{PageLayout.Message(state.Message, isError: false)}
             <dl class="facts">
             <dt>Status</dt><dd id="status">{status}</dd>
             <dt>Visit</dt><dd id="visit">{PageLayout.LongDate(irp.VisitStart)}{(irp.VisitEnd is { } end ? " to " + PageLayout.LongDate(end) : "")}</dd>
@@ -46,17 +36,17 @@ public static class IrpPage
             <dt>Liaison officer</dt><dd id="liaison">{(irp.Contacts.LiaisonOfficer is { } lo ? $"{lo.Name} ({lo.Email})" : "Not appointed yet")}</dd>
             </dl>
             {(irp.Warnings.Count > 0 ? Html.Of($"<h2>Departures from the guide</h2><ul>{irp.Warnings.Select(w => Html.Of($"<li><code>{w.Field}</code> {w.Message}</li>"))}</ul>") : Html.Empty)}
-            {Timeline(irp, active, formToken, zone)}
+            {Timeline(irp, active, new ActionForms($"/irps/{irp.Id}", state, formToken), zone)}
             {(active ? Actions(irp, state, formToken) : Html.Empty)}
-            {Documents(irp, zone)}
-            {Emails(irp, zone)}
+            {InstanceSections.Documents($"/irps/{irp.Id}", irp.Documents, irp.UploadLink, "The establishment's upload page", zone)}
+            {InstanceSections.Emails($"/irps/{irp.Id}", irp.Emails, "Every email this IRP has sent", zone)}
             {Judgements(irp, summary, state, formToken, active)}
             {Feedback(irp, state, formToken, zone)}
-            {History(irp, zone)}
+            {InstanceSections.History(irp.History, zone)}
             """);
     }
 
-    private static Html Timeline(IrpView irp, bool active, string formToken, TimeZoneInfo zone) => Html.Of($"""
+    private static Html Timeline(IrpView irp, bool active, ActionForms forms, TimeZoneInfo zone) => Html.Of($"""
         <h2 id="timeline">Timeline</h2>
         <table id="timeline-table">
         <caption>Every step, with the paragraph of the guide its date comes from</caption>
@@ -67,7 +57,7 @@ public static class IrpPage
             <td><span class="tag {s.Status}">{s.Status}</span>{(s.CompletedAt is { } done ? Html.Of($"<br><span class=\"hint\">{PageLayout.When(done, zone)}</span>") : Html.Empty)}{(s.WaitingFor is { } waiting && s.Status == "pending" ? Html.Of($"<br><span class=\"hint\">Waits for: {waiting}</span>") : Html.Empty)}{(s.SkippedReason is { } why && s.Status == "skipped" ? Html.Of($"<br><span class=\"hint\">{why}</span>") : Html.Empty)}{(s.RetryAt is { } retryAt ? Html.Of($"<br><span class=\"hint\">Attempt {s.FailedAttempts} failed ({s.LastError}); trying again {PageLayout.When(retryAt, zone)}</span>") : Html.Empty)}
             {(s.Status == "failed" ? Html.Of($"""
                 <p class="error-message">{s.LastError ?? "Failed"} ({s.FailedAttempts} attempts)</p>
-                {Html.When(active, $"<form method=\"post\" action=\"/irps/{irp.Id}/retry\">{PageLayout.FormToken(formToken)}<input type=\"hidden\" name=\"stepId\" value=\"{s.Id}\"><button type=\"submit\" class=\"secondary\">Retry {s.Title}</button></form>")}
+                {(active ? forms.Button("retry", $"Retry {s.Title}", ActionForms.Hidden("stepId", s.Id)) : Html.Empty)}
                 """) : Html.Empty)}</td></tr>
             """))}
         </tbody>
@@ -76,24 +66,7 @@ public static class IrpPage
 
     private static Html Actions(IrpView irp, IrpPageState state, string formToken)
     {
-        Html Field(string action, string name, string label, string type, string? hint = null, bool required = true)
-        {
-            var id = $"{action}-{name}";
-            var error = state.Error(action, name);
-            return Html.Of($"""
-                <div class="field{(error is null ? "" : " error")}"><label for="{id}">{label}</label>
-                {(hint is null ? Html.Empty : Html.Of($"<p class=\"hint\" id=\"{id}-hint\">{hint}</p>"))}{(error is null ? Html.Empty : Html.Of($"<p class=\"error-message\" id=\"{id}-error\">Error: {error}</p>"))}
-                <input type="{type}" id="{id}" name="{name}" value="{state.Value(action, name)}"{(required ? Html.Of($" required") : Html.Empty)}{Described(id, hint, error)}></div>
-                """);
-        }
-        // novalidate: the app's own checks answer, beside each field, in the same words whether or not the browser checks first.
-        Html Form(string action, string title, Html fields, string button, string cssClass = "", string enctype = "") => Html.Of($"""
-            <section aria-labelledby="{action}-title"><h3 id="{action}-title">{title}</h3>
-            <form method="post" action="/irps/{irp.Id}/{action}" novalidate{(enctype.Length > 0 ? Html.Of($" enctype=\"{enctype}\"") : Html.Empty)}>
-            {PageLayout.FormToken(formToken)}{fields}
-            <button type="submit"{(cssClass.Length > 0 ? Html.Of($" class=\"{cssClass}\"") : Html.Empty)}>{button}</button>
-            </form></section>
-            """);
+        var forms = new ActionForms($"/irps/{irp.Id}", state, formToken);
 
         var move = state.VisitMove is { } moves ? Html.Of($"""
             <div id="move-preview">
@@ -108,63 +81,42 @@ public static class IrpPage
         return Html.Of($"""
             <h2 id="actions">Actions</h2>
             <div class="actions">
-            {Form("liaison-officer", "Appoint the liaison officer",
-                Html.Join([Field("liaison-officer", "name", "Full name", "text"), Field("liaison-officer", "email", "Email address", "email")]), "Appoint")}
-            {Form("preparation-visit", irp.Kind == "immigration" ? "Arrange the preparation contact" : "Arrange the preparation visit",
-                Field("preparation-visit", "date", "Day", "date", irp.Kind == "immigration"
+            {forms.Form("liaison-officer", "Appoint the liaison officer",
+                Html.Join([forms.Field("liaison-officer", "name", "Full name", "text"), forms.Field("liaison-officer", "email", "Email address", "email")]), "Appoint")}
+            {forms.Form("preparation-visit", irp.Kind == "immigration" ? "Arrange the preparation contact" : "Arrange the preparation visit",
+                forms.Field("preparation-visit", "date", "Day", "date", irp.Kind == "immigration"
                     ? "The coordinating inspector contacts the centre in advance (IRC guide 2.5)."
                     : "Half a day, with a one-hour meeting with the governor (prison guide 7.1, Appendix A). The announcement names it if it has not gone yet."), "Arrange")}
-            {Form("inspector", $"Name the inspector for a {(irp.Kind == "immigration" ? "concern" : "recommendation")}",
-                Html.Join([Field("inspector", "ref", "Ref", "text", $"One of {string.Join(", ", irp.Recommendations.Select(r => r.Ref))}. Prison guide 7.2: the establishment is told who will look at each."),
-                    Field("inspector", "name", "Inspector", "text")]), "Name the inspector", "secondary")}
-            <div>{Form("move-visit", "Move the visit",
-                Field("move-visit", "visitStart", "New first day of the visit", "date", "A working day. You will see the dates that move before anything changes."), "Show the dates that move", "secondary")}{move}</div>
-            {Form("debrief-document", "Upload the debrief document",
-                Html.Of($"<p class=\"hint\">The team's document, finalised at the deliberation meeting (prison guide 8.1, 13.1; IRC guide 3.1, 4.3). It is attached to the email to {(irp.Kind == "immigration" ? "the contractor and the Home Office" : "HMPPS")}. The summary of judgements below is only a starting text for it.{(irp.DebriefDocument is { } debrief ? $" Uploaded: {debrief.FileName}." : "")}</p>{Field("debrief-document", "file", "Debrief document (PDF or Word, at most 3 MB)", "file")}"), "Upload the debrief document", enctype: "multipart/form-data")}
-            {Form("draft-report", "Upload the draft report",
-                Field("draft-report", "file", "Draft report (PDF or Word)", "file"), "Upload the draft", enctype: "multipart/form-data")}
-            {Form("issue-draft", "Issue the draft for fact check",
-                Html.Of($"<p class=\"hint\">{(irp.DraftReport is { } draft ? $"Uploaded: {draft.FileName}." : "Upload the draft report first.")} The establishment is sent a link to it.</p>{Field("issue-draft", "date", "Issued on (leave empty for today)", "date", required: false)}"), "Issue the draft")}
-            {Form("fact-check-returned", "Record the fact check returned",
-                Field("fact-check-returned", "date", "Returned on (leave empty for today)", "date", required: false), "Record the fact check")}
-            {Form("ministerial-office", "Name the ministerial office",
-                Html.Of($"<p class=\"hint\">{(irp.Contacts.MinisterialOffice is { } office ? $"Now: {office.Name}, {office.Email}." : "None yet: the final report cannot go to ministers from IrpFlows until one is named.")}</p>{Html.Join([Field("ministerial-office", "name", "Office", "text"), Field("ministerial-office", "email", "Office's email", "email")])}"), "Name the office", "secondary")}
-            {Form("final-report", "Upload the final report",
-                Html.Of($"<p class=\"hint\">It goes to {(irp.Kind == "immigration" ? "the Home Secretary and Minister" : "the Secretary of State for Justice")} at once, before publication (prison guide 14.1, IRC guide 5.1).</p>{Field("final-report", "file", "Final report (PDF or Word)", "file")}"), "Upload the final report", enctype: "multipart/form-data")}
-            {Form("final-report-elsewhere", "Record the final report sent outside IrpFlows",
-                Field("final-report-elsewhere", "date", "Sent on (leave empty for today)", "date", required: false), "Record it as sent", "secondary")}
-            {Form("published", "Record publication",
-                Html.Join([Field("published", "date", "Published on", "date"), Field("published", "url", "Address of the published report", "url")]), "Record publication")}
-            {Form("cancel", "Cancel this IRP", Html.Of($"""
-                {Field("cancel", "reason", "Reason", "text", "Told to the establishment with the cancellation.")}
-                <div class="field{(state.Error("cancel", "confirm") is null ? "" : " error")}">{(state.Error("cancel", "confirm") is { } notConfirmed ? Html.Of($"<p class=\"error-message\">Error: {notConfirmed}</p>") : Html.Empty)}
-                <input type="checkbox" id="cancel-confirm" name="confirm" value="yes" required> <label for="cancel-confirm" style="display:inline">Yes, cancel the IRP and tell everyone</label></div>
+            {forms.Form("inspector", $"Name the inspector for a {(irp.Kind == "immigration" ? "concern" : "recommendation")}",
+                Html.Join([forms.Field("inspector", "ref", "Ref", "text", $"One of {string.Join(", ", irp.Recommendations.Select(r => r.Ref))}. Prison guide 7.2: the establishment is told who will look at each."),
+                    forms.Field("inspector", "name", "Inspector", "text")]), "Name the inspector", "secondary")}
+            <div>{forms.Form("move-visit", "Move the visit",
+                forms.Field("move-visit", "visitStart", "New first day of the visit", "date", "A working day. You will see the dates that move before anything changes."), "Show the dates that move", "secondary")}{move}</div>
+            {forms.Form("debrief-document", "Upload the debrief document",
+                Html.Of($"<p class=\"hint\">The team's document, finalised at the deliberation meeting (prison guide 8.1, 13.1; IRC guide 3.1, 4.3). It is attached to the email to {(irp.Kind == "immigration" ? "the contractor and the Home Office" : "HMPPS")}. The summary of judgements below is only a starting text for it.{(irp.DebriefDocument is { } debrief ? $" Uploaded: {debrief.FileName}." : "")}</p>{forms.Field("debrief-document", "file", "Debrief document (PDF or Word, at most 3 MB)", "file")}"), "Upload the debrief document", enctype: "multipart/form-data")}
+            {forms.Form("draft-report", "Upload the draft report",
+                forms.Field("draft-report", "file", "Draft report (PDF or Word)", "file"), "Upload the draft", enctype: "multipart/form-data")}
+            {forms.Form("issue-draft", "Issue the draft for fact check",
+                Html.Of($"<p class=\"hint\">{(irp.DraftReport is { } draft ? $"Uploaded: {draft.FileName}." : "Upload the draft report first.")} The establishment is sent a link to it.</p>{forms.Field("issue-draft", "date", "Issued on (leave empty for today)", "date", required: false)}"), "Issue the draft")}
+            {forms.Form("fact-check-returned", "Record the fact check returned",
+                forms.Field("fact-check-returned", "date", "Returned on (leave empty for today)", "date", required: false), "Record the fact check")}
+            {forms.Form("ministerial-office", "Name the ministerial office",
+                Html.Of($"<p class=\"hint\">{(irp.Contacts.MinisterialOffice is { } office ? $"Now: {office.Name}, {office.Email}." : "None yet: the final report cannot go to ministers from IrpFlows until one is named.")}</p>{Html.Join([forms.Field("ministerial-office", "name", "Office", "text"), forms.Field("ministerial-office", "email", "Office's email", "email")])}"), "Name the office", "secondary")}
+            {forms.Form("final-report", "Upload the final report",
+                Html.Of($"<p class=\"hint\">It goes to {(irp.Kind == "immigration" ? "the Home Secretary and Minister" : "the Secretary of State for Justice")} at once, before publication (prison guide 14.1, IRC guide 5.1).</p>{forms.Field("final-report", "file", "Final report (PDF or Word)", "file")}"), "Upload the final report", enctype: "multipart/form-data")}
+            {forms.Form("final-report-elsewhere", "Record the final report sent outside IrpFlows",
+                forms.Field("final-report-elsewhere", "date", "Sent on (leave empty for today)", "date", required: false), "Record it as sent", "secondary")}
+            {forms.Form("published", "Record publication",
+                Html.Join([forms.Field("published", "date", "Published on", "date"), forms.Field("published", "url", "Address of the published report", "url")]), "Record publication")}
+            {forms.Form("cancel", "Cancel this IRP", Html.Of($"""
+                {forms.Field("cancel", "reason", "Reason", "text", "Told to the establishment with the cancellation.")}
+                {forms.Confirm("cancel", "Yes, cancel the IRP and tell everyone")}
                 """), "Cancel the IRP", "warning")}
             </div>
             """);
     }
 
     private static Html Described(string id, string? hint, string? error) => PageLayout.DescribedBy(id, hint is not null, error is not null);
-
-    private static Html Documents(IrpView irp, TimeZoneInfo zone) => Html.Of($"""
-        <h2 id="documents">Documents</h2>
-        <p>{irp.Documents.Count(d => d.Status == "received")} of {irp.Documents.Count} received.{(irp.UploadLink is { } link ? Html.Of($" The establishment's upload page: <a href=\"{link.AbsoluteUri}\">upload link</a>.") : Html.Empty)}</p>
-        <table id="documents-table"><caption>Documents requested</caption>
-        <thead><tr><th scope="col">Document</th><th scope="col">Status</th><th scope="col">Files</th></tr></thead>
-        <tbody>{irp.Documents.Select(d => Html.Of($"""
-            <tr><th scope="row">{d.Title}<br><span class="hint">{d.Source}</span></th><td><span class="tag {d.Status}">{d.Status}</span></td>
-            <td>{(d.Files.Count == 0 ? Html.Of($"–") : Html.Of($"<ul>{d.Files.Select(f => Html.Of($"<li><a href=\"/irps/{irp.Id}/documents/{d.Key}/files/{Uri.EscapeDataString(f.Name)}\">{f.Name}</a> <span class=\"hint\">{PageLayout.When(f.ReceivedAt, zone)}</span></li>"))}</ul>"))}</td></tr>
-            """))}</tbody></table>
-        """);
-
-    private static Html Emails(IrpView irp, TimeZoneInfo zone) => Html.Of($"""
-        <h2 id="emails">Emails sent</h2>
-        {(irp.Emails.Count == 0 ? Html.Of($"<p>None yet.</p>") : Html.Of($"""
-            <table id="emails-table"><caption>Every email this IRP has sent</caption>
-            <thead><tr><th scope="col">Sent</th><th scope="col">Subject</th><th scope="col">To</th><th scope="col">Copied to</th></tr></thead>
-            <tbody>{irp.Emails.Select(e => Html.Of($"<tr><td>{PageLayout.When(e.SentAt, zone)}</td><th scope=\"row\"><a href=\"/irps/{irp.Id}/emails/{e.MessageId}\">{e.Subject}</a></th><td>{string.Join(", ", e.To)}</td><td>{string.Join(", ", e.Cc)}</td></tr>"))}</tbody></table>
-            """))}
-        """);
 
     private static Html Judgements(IrpView irp, ReportSummaryResult? summary, IrpPageState state, string formToken, bool active)
     {
@@ -200,7 +152,7 @@ public static class IrpPage
             {PageLayout.FormToken(formToken)}
             <div class="field{(examplesError is null ? "" : " error")}"><label for="notable-positive-practice-examples">Examples found</label>
             <p class="hint" id="notable-positive-practice-examples-hint">One a line, as the report is to say it, e.g. "Leaders' oversight of body-worn cameras was excellent. (See paragraph 3.7)". Leave empty when the inspectors found none.</p>{(examplesError is null ? Html.Empty : Html.Of($"<p class=\"error-message\" id=\"notable-positive-practice-examples-error\">Error: {examplesError}</p>"))}
-            <textarea id="notable-positive-practice-examples" name="examples" rows="4"{Described("notable-positive-practice-examples", "hint", examplesError)}>{(state.Action == "notable-positive-practice" ? state.Value("notable-positive-practice", "examples") : string.Join("\n", summary?.NotablePositivePractice.Examples ?? []))}</textarea></div>
+            <textarea id="notable-positive-practice-examples" name="examples" rows="4"{Described("notable-positive-practice-examples", "hint", examplesError)}>{(state.Form == "notable-positive-practice" ? state.Value("notable-positive-practice", "examples") : string.Join("\n", summary?.NotablePositivePractice.Examples ?? []))}</textarea></div>
             <button type="submit" class="secondary">Save the examples</button>
             </form></section>
             """);
@@ -283,11 +235,4 @@ public static class IrpPage
             </form></section>
             """);
     }
-
-    private static Html History(IrpView irp, TimeZoneInfo zone) => Html.Of($"""
-        <h2 id="history">History</h2>
-        <table id="history-table"><caption>Every event, oldest first, with who caused it</caption>
-        <thead><tr><th scope="col">When</th><th scope="col">Event</th><th scope="col">By</th></tr></thead>
-        <tbody>{irp.History.Select(h => Html.Of($"<tr><td>{PageLayout.When(h.RecordedAt, zone)}</td><td>{h.Type}{(h.Step is { } step ? ": " + step : "")}</td><td>{h.By ?? "not recorded"}</td></tr>"))}</tbody></table>
-        """);
 }

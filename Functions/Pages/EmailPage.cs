@@ -1,15 +1,19 @@
 using IrpFlows.Mail;
-using IrpFlows.Pages;
 using MimeKit;
 
-namespace IrpFlows.Irps.Pages;
+namespace IrpFlows.Pages;
 
-/// <summary>One email an IRP sent: who it went to and when, and its text as the recipient reads it, with its attachments' names.</summary>
+/// <summary>
+/// One email an IRP or a probation inspection sent: who it went to and when, and its text as the recipient reads it, with its
+/// attachments' names.
+/// </summary>
 public static class EmailPage
 {
+    /// <param name="back">The page of the IRP or inspection that sent it.</param>
+    /// <param name="backTo">Its name, for the link back.</param>
     /// <param name="message">The message as sent, or null where mail goes through Microsoft Graph and no copy is kept here.</param>
-    public static Html Render(IrpView irp, EmailRecord sent, MimeMessage? message, TimeZoneInfo zone) => Html.Of($"""
-        <p><a href="/irps/{irp.Id}#emails">Back to {irp.Establishment.Name}</a></p>
+    public static Html Render(string back, string backTo, EmailRecord sent, MimeMessage? message, TimeZoneInfo zone) => Html.Of($"""
+        <p><a href="{back}#emails">Back to {backTo}</a></p>
         <h1>{sent.Subject}</h1>
         <dl class="facts">
         <dt>Sent</dt><dd>{PageLayout.When(sent.SentAt, zone)}</dd>
