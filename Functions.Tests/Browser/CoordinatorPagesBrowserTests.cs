@@ -206,6 +206,13 @@ public sealed class CoordinatorPagesBrowserTests(BrowserFixture fixture) : IClas
         await Assertions.Expect(row).ToContainTextAsync("England");
         await Assertions.Expect(row).ToContainTextAsync("Mon 5 Jun 2023 to Fri 23 Jun 2023");
         await Assertions.Expect(row).ToContainTextAsync("Preparing the announcement");
+        // The year view draws it beside the IRPs: its span, the three fieldwork weeks (Monday to Friday) and its key dates.
+        var yearView = page.Locator("svg.yearview g").Filter(new() { HasText = "Probation: Programmeshire <NPS> division" });
+        await Assertions.Expect(yearView).ToHaveCountAsync(1);
+        foreach (var (week, monday, friday) in new[] { (1, "Mon 5 Jun 2023", "Fri 9 Jun 2023"), (2, "Mon 12 Jun 2023", "Fri 16 Jun 2023"), (3, "Mon 19 Jun 2023", "Fri 23 Jun 2023") })
+            await Assertions.Expect(yearView.Locator("rect title").Filter(new() { HasText = $"Fieldwork week {week}: {monday} to {friday}" })).ToHaveCountAsync(1);
+        await Assertions.Expect(yearView.Locator("circle title").Filter(new() { HasText = "Publication: " })
+            .Filter(new() { HasText = PageDate(ProbationRequests.Steps(await app.GetProbationAsync(id))["publication"].Text("date")) })).ToHaveCountAsync(1);
         // Cancelled only: it is not there.
         await page.GotoAsync("/?year=2023&status=cancelled");
         await Assertions.Expect(page.Locator("#probation-programme tbody tr").Filter(new() { HasText = "Programmeshire" })).ToHaveCountAsync(0);

@@ -83,6 +83,7 @@ public static class ProgrammePage
             .ToList();
         var years = yearsWithIrps.Concat(filter.Year is { } chosen ? [chosen] : []).Distinct().Order().ToList();
         var caption = $"{shown.Count} {(shown.Count == 1 ? "IRP" : "IRPs")}" + (filter.Year is { } y ? $" in {y}" : "");
+        var rows = shown.Select(IrpRow).Concat(ShownProbation(inspections, filter).Select(ProbationRow)).ToList();
         return Html.Of($"""
             <h1>Programme of independent reviews of progress</h1>
             {PageLayout.Message(message, isError: false)}
@@ -93,7 +94,7 @@ public static class ProgrammePage
             <select id="status" name="status">{ProgrammeFilter.Statuses.Select(s => Html.Of($"<option value=\"{s.Value}\"{Selected(filter.Status == s.Value)}>{s.Label}</option>"))}</select></div>
             <div class="field"><button type="submit" class="secondary">Show</button></div>
             </form>
-            {(filter.Year is { } year && shown.Count > 0 ? YearView(shown, year) : Html.Empty)}
+            {(filter.Year is { } year && rows.Count > 0 ? YearView(rows, year) : Html.Empty)}
             <table id="programme">
             <caption>{caption}</caption>
             <thead><tr><th scope="col">Establishment</th><th scope="col">Kind</th><th scope="col">Visit</th><th scope="col">Phase</th><th scope="col">Next step</th><th scope="col">Flags</th></tr></thead>
@@ -114,11 +115,13 @@ public static class ProgrammePage
             """);
     }
 
+    private static List<ProbationListItem> ShownProbation(IReadOnlyList<ProbationListItem> all, ProgrammeFilter filter) => all.Where(filter.Shows)
+        .OrderBy(i => ProgrammeFilter.IsActive(i.RuntimeStatus) ? 0 : 1).ThenBy(i => i.FieldworkStart).ThenBy(i => i.Organisation.Name, StringComparer.Ordinal)
+        .ToList();
+
     private static Html Probation(IReadOnlyList<ProbationListItem> all, ProgrammeFilter filter)
     {
-        var shown = all.Where(filter.Shows)
-            .OrderBy(i => ProgrammeFilter.IsActive(i.RuntimeStatus) ? 0 : 1).ThenBy(i => i.FieldworkStart).ThenBy(i => i.Organisation.Name, StringComparer.Ordinal)
-            .ToList();
+        var shown = ShownProbation(all, filter);
         var caption = $"{shown.Count} probation {(shown.Count == 1 ? "inspection" : "inspections")}" + (filter.Year is { } y ? $" in {y}" : "");
         return Html.Of($"""
             <h2 id="probation">Probation inspections</h2>
@@ -163,47 +166,88 @@ public static class ProgrammePage
             """);
     }
 
-    /// <summary>
-    /// Each IRP's span (announcement to publication deadline) and milestones on the year's months, as SVG. The table below
-    /// says the same in words, so the picture is one image with a short description.
-    /// </summary>
-    private static Html YearView(IReadOnlyList<IrpListItem> irps, int year)
+    private static readonly Dictionary<string, string> ProbationMilestoneText = new()
     {
-        const int left = 190, width = 960, rowHeight = 26, top = 28;
+        [ProbationSteps.AnnouncementCall] = "Announcement call",
+        [ProbationSteps.CaseSampleReturn] = "Case sample due",
+        [ProbationSteps.RatingsToOrganisation] = "Ratings to the organisation",
+        [ProbationSteps.DraftReport] = "Draft report",
+        [ProbationSteps.FactualAccuracyDeadline] = "Factual accuracy comments due",
+        [ProbationSteps.Publication] = "Publication",
+    };
+
+    /// <summary>One row of the year view: a span, the blocks on it (a visit, fieldwork weeks) and dots for its other key dates.</summary>
+    private sealed record YearRow(string Name, DateOnly From, DateOnly To, IReadOnlyList<(DateOnly First, DateOnly Last, string Title)> Blocks,
+        IReadOnlyList<(DateOnly Date, string Title)> Dots, string SpanColour, string BlockColour);
+
+    private static YearRow IrpRow(IrpListItem irp)
+    {
+        var (from, to) = ProgrammeFilter.Span(irp);
+        var visitEnd = irp.Milestones.GetValueOrDefault(IrpSteps.VisitEnd, irp.VisitStart);
+        return new YearRow(irp.Establishment.Name, from, to, [(irp.VisitStart, visitEnd, $"Visit: {PageLayout.LongDate(irp.VisitStart)} to {PageLayout.LongDate(visitEnd)}")],
+            irp.Milestones.Where(m => m.Key is not (IrpSteps.VisitStart or IrpSteps.VisitEnd)).Select(m => (m.Value, MilestoneText.GetValueOrDefault(m.Key, m.Key))).ToList(),
+            "#d2e2f1", "#1d70b8");
+    }
+
+    /// <summary>Manual 2.3: from the announcement call (week -9) to publication; the three fieldwork weeks, Monday to Friday (6.10).</summary>
+    private static YearRow ProbationRow(ProbationListItem inspection)
+    {
+        var dates = inspection.Milestones;
+        // A fieldwork week's step is dated its first working day; the week runs to its Friday.
+        var weeks = new[] { ProbationSteps.FieldworkWeek1, ProbationSteps.FieldworkWeek2, ProbationSteps.FieldworkWeek3 }
+            .Where(dates.ContainsKey).Select(step => (First: dates[step], Last: dates[step].AddDays(DayOfWeek.Friday - dates[step].DayOfWeek)))
+            .Select((w, i) => (w.First, w.Last, $"Fieldwork week {i + 1}: {PageLayout.LongDate(w.First)} to {PageLayout.LongDate(w.Last)}")).ToList();
+        if (weeks.Count == 0) weeks.Add((inspection.FieldworkStart, inspection.FieldworkStart.AddDays(18), $"Fieldwork from {PageLayout.LongDate(inspection.FieldworkStart)}"));
+        var from = dates.Count == 0 ? inspection.FieldworkStart : dates.Values.Min();
+        var to = dates.Count == 0 ? weeks[^1].Item2 : dates.Values.Max();
+        return new YearRow("Probation: " + inspection.Organisation.Name, from, to, weeks,
+            dates.Where(m => ProbationMilestoneText.ContainsKey(m.Key)).Select(m => (m.Value, ProbationMilestoneText[m.Key])).ToList(),
+            "#e2d8ef", "#4c2c92");
+    }
+
+    /// <summary>
+    /// Each IRP's span (announcement to publication deadline) and each probation inspection's (announcement call to
+    /// publication), with the visit or fieldwork weeks and dots for the other key dates, on the year's months, as SVG. The
+    /// tables below say the same in words, so the picture is one image with a short description.
+    /// </summary>
+    private static Html YearView(IReadOnlyList<YearRow> rows, int year)
+    {
+        const int left = 230, width = 960, rowHeight = 26, top = 28;
         var start = new DateOnly(year, 1, 1);
         var days = new DateOnly(year + 1, 1, 1).DayNumber - start.DayNumber;
         double X(DateOnly d) => left + Math.Clamp(d.DayNumber - start.DayNumber, 0, days) * (double)(width - left - 10) / days;
         string N(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
-        var height = top + irps.Count * rowHeight + 8;
+        var height = top + rows.Count * rowHeight + 8;
         var months = Enumerable.Range(1, 12).Select(m => new DateOnly(year, m, 1)).Select(m => Html.Of($"""
             <line x1="{N(X(m))}" y1="{top - 6}" x2="{N(X(m))}" y2="{height}" stroke="#b1b4b6"/><text x="{N(X(m) + 3)}" y="16" font-size="12" fill="#0b0c0c">{m.ToString("MMM", PageLayout.English)}</text>
             """));
-        var rows = irps.Select((irp, i) =>
+        var drawn = rows.Select((row, i) =>
         {
             var y = top + i * rowHeight;
-            var (from, to) = ProgrammeFilter.Span(irp);
-            var visitEnd = irp.Milestones.GetValueOrDefault(IrpSteps.VisitEnd, irp.VisitStart);
-            var markers = irp.Milestones.Where(m => m.Value.Year == year && m.Key is not (IrpSteps.VisitStart or IrpSteps.VisitEnd)).Select(m => Html.Of($"""
-                <circle cx="{N(X(m.Value))}" cy="{y + 10}" r="4" fill="#0b0c0c"><title>{MilestoneText.GetValueOrDefault(m.Key, m.Key)}: {PageLayout.LongDate(m.Value)}</title></circle>
+            var blocks = row.Blocks.Where(b => b.First.Year <= year && b.Last.Year >= year).Select(b => Html.Of($"""
+                <rect x="{N(X(b.First))}" y="{y + 2}" width="{N(Math.Max(4, X(b.Last.AddDays(1)) - X(b.First)))}" height="16" fill="{row.BlockColour}"><title>{b.Title}</title></rect>
+                """));
+            var dots = row.Dots.Where(d => d.Date.Year == year).Select(d => Html.Of($"""
+                <circle cx="{N(X(d.Date))}" cy="{y + 10}" r="4" fill="#0b0c0c"><title>{d.Title}: {PageLayout.LongDate(d.Date)}</title></circle>
                 """));
             return Html.Of($"""
-                <g><text x="4" y="{y + 14}" font-size="12" fill="#0b0c0c">{Shorten(irp.Establishment.Name)}</text>
-                <rect x="{N(X(from))}" y="{y + 6}" width="{N(Math.Max(1, X(to) - X(from)))}" height="8" fill="#d2e2f1"/>
-                {Html.When(irp.VisitStart.Year <= year && visitEnd.Year >= year, $"<rect x=\"{N(X(irp.VisitStart))}\" y=\"{y + 2}\" width=\"{N(Math.Max(4, X(visitEnd.AddDays(1)) - X(irp.VisitStart)))}\" height=\"16\" fill=\"#1d70b8\"><title>Visit: {PageLayout.LongDate(irp.VisitStart)} to {PageLayout.LongDate(visitEnd)}</title></rect>")}
-                {markers}</g>
+                <g><title>{row.Name}</title><text x="4" y="{y + 14}" font-size="12" fill="#0b0c0c">{Shorten(row.Name)}</text>
+                <rect x="{N(X(row.From))}" y="{y + 6}" width="{N(Math.Max(1, X(row.To) - X(row.From)))}" height="8" fill="{row.SpanColour}"/>
+                {blocks}{dots}</g>
                 """);
         });
         return Html.Of($"""
             <figure>
             <svg class="yearview" viewBox="0 0 {width} {height}" role="img" aria-labelledby="yearview-title">
-            <title id="yearview-title">The year {year}: each IRP from its announcement to its publication deadline, the visit in dark blue, and dots for the announcement, preparation visit, documents due, draft report, fact check due and the publication deadline. The table below lists the same IRPs.</title>
+            <title id="yearview-title">The year {year}: each IRP from its announcement to its publication deadline, the visit in dark blue; each probation inspection from its announcement call to publication, the three fieldwork weeks in purple; dots for the other key dates. The tables below list the same IRPs and inspections.</title>
             {months}
-            {rows}
+            {drawn}
             </svg>
-            <figcaption class="hint">{year} at a glance: announcement to publication deadline; visits in dark blue; dots mark the deadlines.</figcaption>
+            <figcaption class="hint">{year} at a glance: IRPs from announcement to publication deadline, visits in dark blue; probation inspections from the announcement call to publication, fieldwork weeks in purple; dots mark the key dates.</figcaption>
             </figure>
             """);
     }
 
-    private static string Shorten(string name) => name.Length <= 28 ? name : name[..27] + "…";
+    // What fits left of January at 12px; the row's title holds the whole name.
+    private static string Shorten(string name) => name.Length <= 34 ? name : name[..33] + "…";
 }
