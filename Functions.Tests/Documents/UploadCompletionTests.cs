@@ -42,6 +42,7 @@ public sealed class UploadCompletionTests(UploadCompletionFixture fixture) : ICl
     private async Task<string> BeginThenPutAsync(string key, byte[] bytes, string contentType)
     {
         using var begin = await App.BeginUploadAsync(fixture.Token, key, new { fileName = "plan.pdf", size = 10, contentType = "application/pdf" });
+        Assert.True(begin.StatusCode == HttpStatusCode.OK, await begin.Content.ReadAsStringAsync());
         var grant = (await begin.Content.ReadFromJsonAsync<JsonObject>())!;
         using var http = new HttpClient();
         using var put = new HttpRequestMessage(HttpMethod.Put, grant["uploadUrl"]!.GetValue<string>()) { Content = new ByteArrayContent(bytes) };
@@ -112,6 +113,7 @@ public sealed class UploadCompletionTests(UploadCompletionFixture fixture) : ICl
     {
         var original = TestFiles.Utf8("%PDF-1.7 recorded");
         using var begin = await App.BeginUploadAsync(fixture.Token, DocumentChecklist.PopulationReport, new { fileName = "population.pdf", size = original.Length, contentType = "application/pdf" });
+        Assert.True(begin.StatusCode == HttpStatusCode.OK, await begin.Content.ReadAsStringAsync());
         var grant = (await begin.Content.ReadFromJsonAsync<JsonObject>())!;
         var url = new Uri(grant["uploadUrl"]!.GetValue<string>());
         var blobName = grant["blobName"]!.GetValue<string>();

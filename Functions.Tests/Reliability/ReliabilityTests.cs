@@ -9,8 +9,9 @@ namespace IrpFlows.Tests.Reliability;
 
 /// <summary>
 /// The promises of the Durable migration (issue 10), on the local host and Azurite: IRPs run to completion with every
-/// email once through repeated crashes of the host, across two hosts sharing the work, and past a mail sender that fails
-/// for one IRP. Slow (minutes): they carry the trait Category=Reliability, which CI still runs.
+/// email once through repeated crashes of the host, and past a mail sender that fails for one IRP (two hosts sharing the
+/// work: <see cref="SharedStorageReliabilityTests"/>). Slow (minutes): they carry the trait Category=Reliability, which CI
+/// still runs.
 /// </summary>
 [Trait("Category", "Reliability")]
 public sealed class ReliabilityTests(ITestOutputHelper output)
@@ -40,27 +41,6 @@ public sealed class ReliabilityTests(ITestOutputHelper output)
             Assert.True(app.Process!.Starts >= 11, $"the host was started {app.Process.Starts} times");
             foreach (var id in ids) await EveryEmailOnce.AssertCompletedAsync(app, id);
         });
-    }
-
-    [Fact]
-    public async Task FiftyIrps_OnTwoHostsSharingStorage_AllComplete_WithEveryEmailOnce()
-    {
-        var sharing = new Dictionary<string, string>
-        {
-            // More partitions than host.json's one, so orchestrations spread over both hosts (as they would in Azure with
-            // the count raised on a new task hub); activities go to whichever host asks first.
-            ["AzureFunctionsJobHost:extensions:durableTask:storageProvider:partitionCount"] = "4",
-        };
-        await using var first = await IrpFlowsApp.StartAsync(IrpRequests.ElmleyIn2023AnnouncementMorning, settings: sharing);
-        await using var second = await IrpFlowsApp.StartAsync(IrpRequests.ElmleyIn2023AnnouncementMorning, names: first.Names, settings: sharing);
-        var ids = new List<string>();
-        for (var i = 1; i <= 50; i++) ids.Add(await (i % 2 == 0 ? second : first).CreateIrpAsync(IrpRequests.ElmleyIn2023($"HMP Elmley {i}")));
-
-        // Two hosts and fifty IRPs on one Azurite: a read may meet storage too slow to answer (503, Retry-After), which a
-        // script asks again; what is promised is that every IRP completes with every email once.
-        await first.RunAllToCompletionAsync(ids, ridesOutOutages: true);
-
-        foreach (var id in ids) await EveryEmailOnce.AssertCompletedAsync(second, id);
     }
 
     [Fact]

@@ -248,15 +248,18 @@ public sealed class IrpFlowsApp : IAsyncDisposable
         _movedTo = now;
     }
 
+    /// <summary><c>POST /api/dev/clock</c>, sent again after the wait a 503 asks for (<see cref="SendAgainIfUnavailableAsync"/>).</summary>
+    private Task<HttpResponseMessage> PostClockAsync(DateTimeOffset now) => SendAgainIfUnavailableAsync(() => Coordinator.PostAsJsonAsync("/api/dev/clock", new { now }));
+
     /// <summary>
-    /// <c>POST /api/dev/clock</c>, sent again after the wait a 503 asks for (a storage call that timed out on a machine
-    /// overloaded by other work), as the API tells its callers to; at most three times.
+    /// A request sent again after the wait a 503 asks for (a storage call that timed out on a machine overloaded by other
+    /// work), as the API tells its callers to; at most three times. Only for requests whose repeat is harmless.
     /// </summary>
-    private async Task<HttpResponseMessage> PostClockAsync(DateTimeOffset now)
+    private static async Task<HttpResponseMessage> SendAgainIfUnavailableAsync(Func<Task<HttpResponseMessage>> send)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var response = await Coordinator.PostAsJsonAsync("/api/dev/clock", new { now });
+            var response = await send();
             if (response.StatusCode != HttpStatusCode.ServiceUnavailable || attempt == 3 || response.Headers.RetryAfter?.Delta is not { } wait) return response;
             response.Dispose();
             await Task.Delay(wait);
@@ -337,7 +340,7 @@ public sealed class IrpFlowsApp : IAsyncDisposable
 
     /// <summary>Starts an establishment's document upload the way the upload page does; returns the response.</summary>
     public Task<HttpResponseMessage> BeginUploadAsync(string token, string key, object body) =>
-        Anonymous.PostAsJsonAsync($"/api/uploads/{token}/{key}", body);
+        SendAgainIfUnavailableAsync(() => Anonymous.PostAsJsonAsync($"/api/uploads/{token}/{key}", body));
 
     /// <summary>Uploads a document as the upload page does: begins, PUTs the bytes to the SAS, completes; returns the blob name.</summary>
     public async Task<string> UploadDocumentAsync(string token, string key, string fileName, byte[] bytes, string contentType = "application/pdf")
