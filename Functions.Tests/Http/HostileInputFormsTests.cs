@@ -32,12 +32,20 @@ public sealed class HostileInputFormsFixture : IAsyncLifetime
     public string FactCheckToken { get; private set; } = null!;
     public string FeedbackToken { get; private set; } = null!;
 
+    /// <summary>An NPS division's inspection in its third week of fieldwork: its page has every form, the ratings panel's included.</summary>
+    public string ProbationId { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         App = await IrpFlowsApp.StartAsync();
+        ProbationId = await Probation.ProbationRequests.CreateProbationAsync(App, Probation.ProbationRequests.Inspection("2027-02-15", name: "Hostile NPS division"));
         IrpId = await App.CreateIrpAsync(Elmley(liaisonOfficer: true).WithReportContacts());
         MostItemsId = await App.CreateIrpAsync(MostItems());
         await App.MoveClockAsync(new DateTimeOffset(2027, 3, 1, 10, 0, 0, TimeSpan.Zero));
+        // 48% on one key question, near the boundary at 50%: the page has the ratings panel's form for 2.1 (manual 7.2).
+        using (var keyQuestions = await App.Coordinator.PutAsJsonAsync($"/api/probation-inspections/{ProbationId}/ratings/2.1/key-questions",
+            new { keyQuestions = new[] { new { question = "Engagement", yes = 24, cases = 50 } } }))
+            Assert.Equal(HttpStatusCode.Accepted, keyQuestions.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await App.PutReportFileAsync(IrpId, "draft-report", "Elmley draft.pdf", Pdf("draft"))).StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, (await App.RaiseAsync(IrpId, "DraftIssued")).StatusCode);
         await App.MoveClockAsync(new DateTimeOffset(2027, 3, 1, 10, 1, 0, TimeSpan.Zero));
@@ -138,6 +146,50 @@ public sealed partial class HostileInputFormsTests(HostileInputFormsFixture fixt
     }
 
     [Theory]
+    [InlineData("contact", "name", "121 characters", "contact-name-error", "at most 120 characters")]
+    [InlineData("contact", "name", "Sam \u202Eknil", "contact-name-error", "control characters")]
+    [InlineData("local-assessors", "trained", "six", "local-assessors-trained-error", "must be a whole number")]
+    [InlineData("key-questions", "keyQuestions", "Engagement | 5 | x", "key-questions-2-1-keyQuestions-error", "Line 1 must be")]
+    [InlineData("key-questions", "keyQuestions", "Engagement | 1 | 2\n121 characters | 1 | 2", "key-questions-2-1-keyQuestions-error", "Line 2 ")]
+    [InlineData("panel", "chair", "Dana \u001B[31mDirector", "panel-2-1-chair-error", "control characters")]
+    [InlineData("action-plan", "recommendations", "Improve the quality of assessment", "action-plan-recommendations-error", "Line 1 must be")]
+    [InlineData("cancel", "reason", "Restructured\u0007", "cancel-reason-error", "control characters")]
+    public async Task ProbationPageForm_BreakingItsFieldsRule_IsRefusedBesideTheField_AndNothingIsRecorded(string action, string field, string value, string errorId, string says)
+    {
+        value = System.Text.RegularExpressions.Regex.Unescape(value.Replace("121 characters", new string('Q', 121), StringComparison.Ordinal));
+        using var browser = Browser();
+        var path = $"/probation-inspections/{fixture.ProbationId}";
+        var token = await FormTokenAsync(browser, path);
+        var history = (await Probation.ProbationRequests.GetProbationAsync(App, fixture.ProbationId))["history"]!.AsArray().Count;
+
+        // Every other field of the form is as a person fills it in.
+        (string Key, string Value)[] valid = [("standard", "2.1"), ("confirm", "yes"), ("rating", "Good"), ("reason", "A reason."), ("chair", "Dana Director"),
+            ("name", "Sam Link"), ("email", "sam.link@probation.example"), ("role", "seniorLinkManager")];
+        using var posted = await browser.PostAsync($"{path}/{action}", Form([(FormTokens.FieldName, token), .. valid.Where(f => f.Key != field), (field, value)]));
+
+        var html = await posted.Content.ReadAsStringAsync();
+        Assert.True(posted.StatusCode == HttpStatusCode.BadRequest, $"{(int)posted.StatusCode}: {html[..Math.Min(html.Length, 500)]}");
+        var error = Regex.Match(html, $"id=\"{errorId}\">([^<]*)<");
+        Assert.True(error.Success, $"no {errorId} on the page");
+        Assert.Contains(says, System.Net.WebUtility.HtmlDecode(error.Groups[1].Value), StringComparison.Ordinal);
+        Assert.Equal(history, (await Probation.ProbationRequests.GetProbationAsync(App, fixture.ProbationId))["history"]!.AsArray().Count);
+        Assert.Equal("Running", (await Probation.ProbationRequests.GetProbationAsync(App, fixture.ProbationId))["runtimeStatus"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task ProbationPage_AnActionItDoesNotHave_Is404_AndAnotherInspectionsIdToo()
+    {
+        using var browser = Browser();
+        var token = await FormTokenAsync(browser, $"/probation-inspections/{fixture.ProbationId}");
+
+        using var unknown = await browser.PostAsync($"/probation-inspections/{fixture.ProbationId}/judgements", Form([(FormTokens.FieldName, token)]));
+        using var irpsId = await browser.PostAsync($"/probation-inspections/{fixture.IrpId}/published", Form([(FormTokens.FieldName, token), ("date", "2027-03-01"), ("url", "https://example.org/r")]));
+
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, irpsId.StatusCode);
+    }
+
+    [Theory]
     [InlineData("30,000 characters", 30_000, "")]
     [InlineData("121 characters", 121, "")]
     [InlineData("escape", 0, "Cora \u001B[31mOrdinator")]
@@ -211,7 +263,7 @@ public sealed partial class HostileInputFormsTests(HostileInputFormsFixture fixt
     public async Task EveryFieldNameTheFormsUse_FitsTheKeyLengthLimit()
     {
         using var browser = Browser();
-        var pages = new[] { "/", "/irps/new", $"/irps/{fixture.IrpId}" };
+        var pages = new[] { "/", "/irps/new", $"/irps/{fixture.IrpId}", $"/probation-inspections/{fixture.ProbationId}" };
         var names = new List<string>();
         foreach (var page in pages) names.AddRange(FieldName().Matches(await browser.GetStringAsync(page)).Select(m => m.Groups[1].Value));
 
