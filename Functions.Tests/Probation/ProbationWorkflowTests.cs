@@ -10,7 +10,10 @@ using Moq;
 
 namespace IrpFlows.Tests.Probation;
 
-/// <summary>The probation kind's plan and emails, on logs built by hand: who is told of a cancellation, and the project plan's table.</summary>
+/// <summary>
+/// The probation kind's plan and emails, on logs built by hand: who is told of a cancellation, the notices of letters skipped,
+/// and the project plan's table.
+/// </summary>
 public sealed class ProbationWorkflowTests
 {
     private static readonly DateTimeOffset Created = new(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
@@ -54,6 +57,40 @@ public sealed class ProbationWorkflowTests
         var plan = Workflow.Plan(Log(Done("preparation"), Done("announcement-call"), Cancelled()));
 
         Assert.Equal(StepReadiness.Ready, plan.Steps.Single(s => s.Id == ProbationSteps.Cancellation).Readiness);
+    }
+
+    private static (string, JsonObject) SkippedLate(string step) =>
+        (EngineEvents.StepSkipped, new JsonObject { ["stepId"] = step, ["reason"] = "its moment had passed" });
+
+    [Fact]
+    public void LettersSkippedTogether_GetOneNoticeToTheLeadInspector_DueAtOnce_AndTheNextCatchUpItsOwn()
+    {
+        var plan = Workflow.Plan(Log(Done("preparation"), SkippedLate("case-sample-request"), SkippedLate("schedules"),
+            Done("skipped-notice-1"), SkippedLate("action-plan")));
+
+        var notices = plan.Steps.Where(s => SkippedNotices.IsNotice(s.Id)).ToList();
+        Assert.Equal(["skipped-notice-1", "skipped-notice-2"], notices.Select(s => s.Id));
+        Assert.All(notices, n => Assert.Equal(StepReadiness.Ready, n.Readiness));
+        // Due when the first letter it tells of was: at once in the catch-up that skipped it.
+        Assert.Equal(plan.Steps.Single(s => s.Id == "case-sample-request").Due, notices[0].Due);
+        Assert.Equal(plan.Steps.Single(s => s.Id == "action-plan").Due, notices[1].Due);
+    }
+
+    [Fact]
+    public void AStepRecordedSkipped_IsBehindTheInspection_NotItsNextStep()
+    {
+        var plan = Workflow.Plan(Log(Done("preparation"), SkippedLate("announcement-call")));
+
+        Assert.Equal("announcement-email", plan.Summary["nextStep"]!["id"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void CancelledWithANoticeOfSkippedLettersUnsent_SkipsTheNotice()
+    {
+        var plan = Workflow.Plan(Log(Done("preparation"), Done("announcement-call"), SkippedLate("case-sample-request"), Cancelled()));
+
+        var notice = plan.Steps.Single(s => s.Id == "skipped-notice-1");
+        Assert.Equal((StepReadiness.Skipped, "the inspection was cancelled"), (notice.Readiness, notice.SkipReason));
     }
 
     [Fact]
