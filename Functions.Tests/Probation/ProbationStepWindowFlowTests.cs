@@ -98,6 +98,9 @@ public sealed class ProbationStepWindowFlowTests(ProbationStepWindowFixture fixt
             + "a reminder then is pointless (Probation manual 4.4).", text);
         Assert.Contains($"/probation-inspections/{fixture.Id}", text);
         Assert.Contains("HM Inspectorate of Probation", text);
+        // Under HMI Probation's own sender (the ProbationMail settings), not HMI Prisons' (Mail).
+        var from = Emails.Parse(await fixture.App.RawEmailAsync(notice)).From.Mailboxes.Single();
+        Assert.Equal(("HM Inspectorate of Probation", "probation@hmiprobation.example"), (from.Name, from.Address));
         Assert.Equal("done", Steps(fixture.AfterFirstJump)["skipped-notice-1"].Text("status"));
     }
 
@@ -119,6 +122,7 @@ public sealed class ProbationStepWindowFlowTests(ProbationStepWindowFixture fixt
         Assert.Equal(("done", "2027-03-08"), (steps["ratings-to-organisation"].Text("status"), steps["ratings-to-organisation"].Text("date")));
         var letter = await fixture.App.EmailAsync(fixture.Id, "ratings-to-organisation");
         Assert.True(letter["sentAt"]!.GetValue<DateTimeOffset>() >= ProbationStepWindowFixture.ThirdJump.AddHours(-1), letter.ToJsonString());
+        Assert.Equal("probation@hmiprobation.example", Emails.Parse(await fixture.App.RawEmailAsync(letter)).From.Mailboxes.Single().Address);
         Assert.DoesNotContain(steps.Keys, id => id == "skipped-notice-3");
     }
 }

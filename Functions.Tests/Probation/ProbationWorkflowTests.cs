@@ -29,7 +29,7 @@ public sealed class ProbationWorkflowTests
 
     private static readonly ProbationWorkflow Workflow = new(Planner,
         new ProbationMailTemplates(TimeProvider.System), Mock.Of<IMailSender>(MockBehavior.Strict),
-        Links, new ProbationReportLinks(Links, Planner, new ReportOptions()), Files);
+        Links, new ProbationReportLinks(Links, Planner, new ReportOptions()), Files, new ProbationMailOptions());
 
     private static WorkflowInstance Log(params (string Type, JsonObject Data)[] events) => new("p1", ProbationWorkflow.KindName, Created, Created,
         [
@@ -152,7 +152,8 @@ public sealed class ProbationWorkflowTests
             .Callback<MailMessage, CancellationToken>((message, _) => sent = message)
             .ReturnsAsync((MailMessage message, CancellationToken _) => new SentMail(message.MessageKey, "outbox-id", Created, message.To, message.Cc, message.Subject));
         var workflow = new ProbationWorkflow(Planner, new ProbationMailTemplates(TimeProvider.System), mail.Object,
-            Links, new ProbationReportLinks(Links, Planner, new ReportOptions()), Files);
+            Links, new ProbationReportLinks(Links, Planner, new ReportOptions()), Files,
+            new ProbationMailOptions { SenderName = "HM Inspectorate of Probation (inspections)", SenderAddress = "inspections@hmiprobation.example" });
         await workflow.RunStepAsync(Log(events), ProbationSteps.AnnouncementEmail, CancellationToken.None);
         return sent!;
     }
@@ -195,6 +196,36 @@ public sealed class ProbationWorkflowTests
 
         Assert.Contains("I am writing to confirm that HM Inspectorate of Probation will inspect Example NPS division.", sent.TextBody);
         Assert.DoesNotContain("telephone call", sent.TextBody);
+    }
+
+    [Fact]
+    public async Task ProbationEmails_GoUnderHmiProbationsSenderSetting_WhileReplyToStaysTheLeadInspector()
+    {
+        var sent = await ConfirmingEmail();
+
+        Assert.Equal(new EmailAddress("HM Inspectorate of Probation (inspections)", "inspections@hmiprobation.example"), sent.From);
+        Assert.Equal(["lena.lead@hmiprobation.example"], sent.ReplyTo.Select(a => a.Address));
+        Assert.DoesNotContain("Prisons", sent.TextBody);
+    }
+
+    [Theory]
+    [InlineData("SenderName", "", "ProbationMail:SenderName must not be empty")]
+    [InlineData("SenderAddress", "not an address", "ProbationMail:SenderAddress must be one email address")]
+    [InlineData("SenderAddress", "HMI Probation <probation@hmiprobation.example>", "ProbationMail:SenderAddress must be one email address")]
+    public void SenderSettings_ThatNameNoOneOrNoMailbox_AreRefusedAtStartup(string setting, string value, string message)
+    {
+        var section = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [$"ProbationMail:{setting}"] = value }).Build()
+            .GetSection(ProbationMailOptions.SectionName);
+
+        Assert.StartsWith(message, Assert.Throws<InvalidOperationException>(() => ProbationMailOptions.FromConfiguration(section)).Message);
+    }
+
+    [Fact]
+    public void SenderSettings_DefaultToHmiProbationAtAnExampleAddress()
+    {
+        var section = new ConfigurationBuilder().Build().GetSection(ProbationMailOptions.SectionName);
+
+        Assert.Equal(new EmailAddress("HM Inspectorate of Probation", "probation@hmiprobation.example"), ProbationMailOptions.FromConfiguration(section).Sender);
     }
 }
 

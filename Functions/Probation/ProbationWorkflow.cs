@@ -10,13 +10,13 @@ namespace IrpFlows.Probation;
 /// <summary>
 /// The probation inspection plugged into the workflow engine beside the IRP: its plan is the planner's timeline for the state
 /// its log folds to, and its activities are the timeline's emails, each sent once (the sender is idempotent by instance and
-/// step). A letter whose window closed before it went is recorded skipped, and the lead inspector told of every such letter
+/// step), under HMI Probation's own name and address (<see cref="ProbationMailOptions"/>). A letter whose window closed before it went is recorded skipped, and the lead inspector told of every such letter
 /// of a catch-up in one notice (<see cref="SkippedNotices"/>). Cancelling skips every step not yet done (those notices too)
 /// and, once the organisation has been called, tells it.
 /// </summary>
 public sealed class ProbationWorkflow(
-    ProbationPlanner planner, ProbationMailTemplates templates, IMailSender mail, UploadLinks uploadLinks, ProbationReportLinks reportLinks, ReportFileStore files)
-    : IWorkflowKind
+    ProbationPlanner planner, ProbationMailTemplates templates, IMailSender mail, UploadLinks uploadLinks, ProbationReportLinks reportLinks, ReportFileStore files,
+    ProbationMailOptions sender) : IWorkflowKind
 {
     public const string KindName = "probation";
 
@@ -76,7 +76,7 @@ public sealed class ProbationWorkflow(
                     ? new MailAttachment(minutes.FileName, minutes.ContentType, await files.ReadAsync(instance.Id, minutes, cancellationToken))
                     : null,
             });
-            var sent = await mail.SendAsync(message, cancellationToken);
+            var sent = await SendAsync(message, cancellationToken);
             result["email"] = EventData.ToData(EmailRecord.For(stepId, sent));
         }
         return new StepResult(result);
@@ -91,7 +91,7 @@ public sealed class ProbationWorkflow(
             instance.Id, new EmailAddress(lead.Name, lead.Email), "Inspection of " + state.Facts.Organisation.Name,
             failure.StepId is { } stepId ? StepTitle(state, stepId) : null, Page(instance.Id),
             failure.StepId is { } step ? $"/api/probation-inspections/{instance.Id}/steps/{step}/retry" : null, "HM Inspectorate of Probation"));
-        var sent = await mail.SendAsync(message, cancellationToken);
+        var sent = await SendAsync(message, cancellationToken);
         return new StepResult(new JsonObject { ["email"] = EventData.ToData(EmailRecord.For(failure.NoticeId, sent)) });
     }
 
@@ -106,9 +106,12 @@ public sealed class ProbationWorkflow(
             instance.Id, notice.StepId, new EmailAddress(lead.Name, lead.Email), "Inspection of " + organisation, "the inspection of " + organisation,
             notice.SkippedStepIds.Select(id => new SkippedStep(byId[id].Title, byId[id].Date, notice.Reason(id))).ToList(),
             Page(instance.Id), "HM Inspectorate of Probation"));
-        var sent = await mail.SendAsync(message, cancellationToken);
+        var sent = await SendAsync(message, cancellationToken);
         return new StepResult(new JsonObject { ["email"] = EventData.ToData(EmailRecord.For(notice.StepId, sent)) });
     }
+
+    /// <summary>Every probation email goes under HMI Probation's name and address, whatever the mail settings give other emails.</summary>
+    private Task<SentMail> SendAsync(MailMessage message, CancellationToken cancellationToken) => mail.SendAsync(message with { From = sender.Sender }, cancellationToken);
 
     /// <summary>The inspection's page, where the lead inspector sees each step, retries a failed one and reads why one was skipped.</summary>
     private Uri Page(string instanceId) => new(uploadLinks.PublicBaseUrl, "probation-inspections/" + Uri.EscapeDataString(instanceId));
