@@ -10,9 +10,10 @@ namespace IrpFlows.Probation;
 /// <summary>
 /// The probation inspection plugged into the workflow engine beside the IRP: its plan is the planner's timeline for the state
 /// its log folds to, and its activities are the timeline's emails, each sent once (the sender is idempotent by instance and
-/// step), under HMI Probation's own name and address (<see cref="ProbationMailOptions"/>). A letter whose window closed before it went is recorded skipped, and the lead inspector told of every such letter
-/// of a catch-up in one notice (<see cref="SkippedNotices"/>). Cancelling skips every step not yet done (those notices too)
-/// and, once the organisation has been called, tells it.
+/// step), under HMI Probation's own name and address (<see cref="ProbationMailOptions"/>). A letter whose window closed
+/// before it went is recorded skipped, and the lead inspector told of every such letter of a catch-up in one notice
+/// (<see cref="SkippedNotices"/>). Cancelling skips every step not yet done (those notices too) and, once the organisation
+/// has been called, tells it.
 /// </summary>
 public sealed class ProbationWorkflow(
     ProbationPlanner planner, ProbationMailTemplates templates, IMailSender mail, UploadLinks uploadLinks, ProbationReportLinks reportLinks, ReportFileStore files,
