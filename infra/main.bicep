@@ -71,6 +71,13 @@ param mailSenderName string = 'HM Inspectorate of Prisons (IRP coordination)'
 @minLength(3)
 param mailSenderAddress string
 
+@description('Display name on probation inspection emails.')
+param probationMailSenderName string = 'HM Inspectorate of Probation'
+
+@description('From address on probation inspection emails. The mailbox of graphSenderUserId needs Send As on it in Exchange Online (infra/README.md, step 5).')
+@minLength(3)
+param probationMailSenderAddress string
+
 @description('Application (client) id of the Microsoft Entra ID app registration coordinators sign in to the pages with (infra/README.md, "Coordinator sign-in"). Its redirect URI is https://<hostname>/.auth/login/aad/callback, with ID tokens enabled.')
 param entraClientId string
 
@@ -420,6 +427,8 @@ var baseSettings = {
   Graph__TenantId: '@Microsoft.KeyVault(SecretUri=${graphTenantIdSecret.properties.secretUri})'
   Mail__SenderName: mailSenderName
   Mail__SenderAddress: mailSenderAddress
+  ProbationMail__SenderName: probationMailSenderName
+  ProbationMail__SenderAddress: probationMailSenderAddress
   PublicBaseUrl: effectivePublicBaseUrl
   // Never in Azure: /api/dev/clock answers 404 and the app runs on the system clock.
   DevClockEnabled: 'false'

@@ -57,6 +57,8 @@ public sealed class BicepTests
         Assert.Contains("'APPLICATIONINSIGHTS_CONNECTION_STRING', reference('appInsights').ConnectionString", settings);
         Assert.Contains("'DevClockEnabled', 'false'", settings);
         Assert.Contains("'Documents__ConfigureBlobCors', 'false'", settings);
+        // Probation's emails go under HMI Probation's own name and address.
+        Assert.Contains("'ProbationMail__SenderAddress', parameters('probationMailSenderAddress')", settings);
         // Flex Consumption takes the runtime from functionAppConfig and the package from its deployment container; the
         // dispatcher timer and the custom handler are gone.
         foreach (var gone in new[] { "FUNCTIONS_WORKER_RUNTIME", "FUNCTIONS_EXTENSION_VERSION", "WEBSITE_RUN_FROM_PACKAGE", "Dispatcher__", "CoordinatorApiKey" })

@@ -58,7 +58,12 @@ public sealed class StepWindowFlowTests : IAsyncLifetime
         Assert.Equal([CoordinatorEmail], Addresses(notice, "to"));
         Assert.Equal("Independent review of progress at HMP Elmley: nine steps not sent because their moment had passed",
             notice["subject"]!.GetValue<string>());
-        var text = PlainText(await _app.RawEmailAsync(notice));
+        var raw = await _app.RawEmailAsync(notice);
+        // Today's IRP sender, unchanged by probation's own.
+        var from = Parse(raw).From.Mailboxes.Single();
+        Assert.Equal(("HM Inspectorate of Prisons (IRP coordination)", "irp@hmiprisons.example"), (from.Name, from.Address)); // local.settings.sample.json
+        var text = PlainText(raw);
+        Assert.Contains($"/irps/{id}", text);
         Assert.Contains("Documents due today: reminder of what is still missing (planned for Monday 8 February 2027): it says the documents are due today, true only on 8 February 2027 (Prison guide 7.4).", text);
         Assert.Contains("Publication deadline in 5 working days (planned for Wednesday 17 March 2027): it says the report must be published by 24 March 2027, and that day had passed (Prison guide 14.1).", text);
         Assert.Equal("done", IrpFlowsApp.Step(irp, "skipped-notice-1")["status"]!.GetValue<string>());

@@ -93,6 +93,30 @@ public sealed class GraphMailSenderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AMessageWithItsOwnSender_IsDraftedFromIt_InTheSenderMailbox()
+    {
+        var message = VisitArrangements() with { From = new EmailAddress("HM Inspectorate of Probation", "probation@hmiprobation.gov.uk") };
+
+        await CreateSender().SendAsync(message, CancellationToken.None);
+
+        var request = _graph.RequestsFor(GraphOperation.CreateDraft).Single();
+        Assert.Equal(Sender, request.UserId); // the mailbox that sends, which needs Send As on the address
+        var from = JsonNode.Parse(request.Body)!["from"]!["emailAddress"]!;
+        Assert.Equal(("HM Inspectorate of Probation", "probation@hmiprobation.gov.uk"), ((string?)from["name"], (string?)from["address"]));
+        AssertExactlyOneSent(message.MessageKey);
+    }
+
+    [Fact]
+    public async Task AMessageWithoutASenderOfItsOwn_SetsNoFrom_SoItGoesFromTheSenderMailbox()
+    {
+        await CreateSender().SendAsync(VisitArrangements(), CancellationToken.None);
+
+        var draft = JsonNode.Parse(_graph.RequestsFor(GraphOperation.CreateDraft).Single().Body)!.AsObject();
+        Assert.True(draft.ContainsKey("subject"), draft.ToJsonString());
+        Assert.False(draft.ContainsKey("from"), draft.ToJsonString());
+    }
+
+    [Fact]
     public async Task SendingTheSameKeyTwice_SendsOnce_AndReturnsTheFirstSentMail()
     {
         var sender = CreateSender();

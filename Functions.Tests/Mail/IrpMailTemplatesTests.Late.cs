@@ -4,7 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace IrpFlows.Tests.Mail;
 
-// Letters written late state no date as still to come once it has passed, and the coordinator's notice of skipped steps.
+// Letters written late state no date as still to come once it has passed.
 public sealed partial class IrpMailTemplatesTests
 {
     /// <summary>Monday 27 March 2023, 09:00 BST: after Elmley's fact-check (15 March) and publication (22 March) deadlines.</summary>
@@ -61,33 +61,5 @@ public sealed partial class IrpMailTemplatesTests
 
         AssertInBothBodies(message, "The documents we ask for were therefore due by Monday 27 February 2023, five working days before the visit starts: please provide any still missing as soon as possible.");
         Assert.DoesNotContain("are now due by", message.TextBody);
-    }
-
-    [Fact]
-    public void SkippedNotice_TellsTheCoordinatorAlone_OfEachStepItsDateAndWhy()
-    {
-        var context = TestIrps.Context(TestIrps.Elmley(TestIrps.Liaison)) with
-        {
-            SkippedSteps =
-            [
-                new("Announcement letter", new DateOnly(2022, 11, 28), "the visit began on 13 February 2023 (Prison guide 6.1)"),
-                new("Documents due today", new DateOnly(2023, 2, 6), "true only on 6 February 2023 (Prison guide 7.4)"),
-            ],
-        };
-
-        var message = Render("skipped-notice-1", context);
-
-        Assert.Equal("irp-elmley-2023/skipped-notice-1", message.MessageKey);
-        Assert.Equal([TestIrps.Coordinator.Email], Addresses(message.To));
-        Assert.Empty(message.Cc);
-        Assert.Equal("Independent review of progress at HMP Elmley: two steps not sent because their moment had passed", message.Subject);
-        AssertInBothBodies(message, "Announcement letter (planned for Monday 28 November 2022): the visit began on 13 February 2023 (Prison guide 6.1).");
-        AssertInBothBodies(message, "Documents due today (planned for Monday 6 February 2023): true only on 6 February 2023 (Prison guide 7.4).");
-    }
-
-    [Fact]
-    public void SkippedNotice_WithNothingSkipped_IsRefused_RatherThanSentEmpty()
-    {
-        Assert.Throws<ArgumentException>(() => Render("skipped-notice-1", TestIrps.Context(TestIrps.Elmley(TestIrps.Liaison))));
     }
 }

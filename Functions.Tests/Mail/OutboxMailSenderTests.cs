@@ -53,6 +53,25 @@ public sealed class OutboxMailSenderTests
     }
 
     [Fact]
+    public async Task TheEmlIsFromTheMessagesOwnSender_WhenItNamesOne_AndFromTheOutboxSettingsOtherwise()
+    {
+        var (outbox, options, _, _) = await CreateAsync();
+        var probation = Documents("priya.patel@justice.gov.uk", "Inspection confirmed") with
+        {
+            MessageKey = "kss/announcement-email", From = new EmailAddress("HM Inspectorate of Probation", "probation@hmiprobation.example"),
+        };
+
+        await outbox.SendAsync(probation, CancellationToken.None);
+        await outbox.SendAsync(Documents("priya.patel@justice.gov.uk", "Documents needed by 6 February"), CancellationToken.None);
+
+        var probationFrom = Emails.Parse((await outbox.GetRawAsync("kss.announcement-email", CancellationToken.None))!.ToString()).From.Mailboxes.Single();
+        Assert.Equal(("HM Inspectorate of Probation", "probation@hmiprobation.example"), (probationFrom.Name, probationFrom.Address));
+        var irpFrom = Emails.Parse((await outbox.GetRawAsync("elmley.documents-request", CancellationToken.None))!.ToString()).From.Mailboxes.Single();
+        Assert.Equal((options.SenderName, options.SenderAddress), (irpFrom.Name, irpFrom.Address));
+        Assert.Equal(("HM Inspectorate of Prisons", "irp@hmiprisons.example"), (options.SenderName, options.SenderAddress)); // today's, unchanged
+    }
+
+    [Fact]
     public async Task AFirstSend_ReportsWhatItStored()
     {
         var (outbox, _, _, _) = await CreateAsync();

@@ -490,7 +490,56 @@ public sealed class ProbationPlannerTests
         // 4.4: the domain three samples are due at 16:00 on Wednesday 13 September 2028 (BST): their reminder is pointless after.
         var reminder = October2028.Step("case-sample-reminder");
         Assert.Equal(new DateTimeOffset(2028, 9, 13, 15, 0, 0, TimeSpan.Zero), reminder.NotAfter);
-        Assert.Contains("2028-09-13", reminder.WindowReason);
+        Assert.Equal("it reminds of a deadline, 13 September 2028, that had come: a reminder then is pointless (Probation manual 4.4)", reminder.WindowReason);
         Assert.All(["domain-two-long-list-reminder", "domain-two-sample-reminder", "factual-accuracy-reminder"], id => Assert.NotNull(October2028.Step(id).NotAfter));
+    }
+
+    /// <summary>The letters that go however late, each saying why where it is planned; every other letter has a window.</summary>
+    private static readonly string[] LettersThatGoLate =
+        ["planning-meeting-minutes", "ratings-to-organisation", "draft-report", "embargoed-copy", "publication", "action-plan-acknowledgement"];
+
+    [Fact]
+    public void EveryLetter_ClosesAfterItIsDue_WithAReasonCitingTheManual_ButThoseThatMustGoLate()
+    {
+        var letters = October2028.Where(s => ProbationMailTemplates.EmailSteps.Contains(s.Id)).ToList();
+        Assert.Equal(17, letters.Count); // every email of the timeline (the cancellation is not on it)
+        foreach (var letter in letters)
+        {
+            if (LettersThatGoLate.Contains(letter.Id))
+            {
+                Assert.Null(letter.NotAfter);
+                continue;
+            }
+            Assert.True(letter.NotAfter > letter.Due, letter.Id);
+            Assert.Matches(@"\(Probation manual \d\.\d(, \d\.\d)*\)$", letter.WindowReason);
+        }
+    }
+
+    [Fact]
+    public void LettersPreparingTheFieldwork_CloseWhenItBegins_AndTheActionPlansNoticeWhenItsWeekEnds()
+    {
+        // Fieldwork from 13:00 on Monday 2 October 2028 (BST) (6.10).
+        var fieldwork = new DateTimeOffset(2028, 10, 2, 12, 0, 0, TimeSpan.Zero);
+        Assert.All(["announcement-email", "partner-letters", "outline-schedule", "schedules", "nps-division-notice"],
+            id => Assert.Equal(fieldwork, October2028.Step(id).NotAfter));
+        Assert.Equal("it confirms the inspection and the dates of the work before fieldwork, and fieldwork began on 2 October 2028 (Probation manual 3.3, 3.4)",
+            October2028.Step("announcement-email").WindowReason);
+        // 4.4: the request asks for the samples by 16:00 on Wednesday of week -3.
+        Assert.Equal(new DateTimeOffset(2028, 9, 13, 15, 0, 0, TimeSpan.Zero), October2028.Step("case-sample-request").NotAfter);
+        // 7.5: the plan is due in the week beginning Monday 29 January 2029 (week +15); the notice says so until that week ends.
+        var actionPlan = October2028.Step("action-plan");
+        Assert.Equal((new DateOnly(2029, 1, 29), new DateTimeOffset(2029, 2, 5, 0, 0, 0, TimeSpan.Zero)), (actionPlan.Date, actionPlan.NotAfter));
+    }
+
+    [Fact]
+    public void EmbargoedCopy_GoesHoweverLate_UntilTheReportIsRecordedPublished()
+    {
+        // 7.4: the publication date may be moved, so none planned closes the window; the publication recorded does.
+        var published = Plan(Facts(new DateOnly(2028, 10, 2)), new ProbationProgress(AllRated: true, DraftIssued: true, PublishedOn: new DateOnly(2029, 1, 2)));
+
+        var copy = published.Step("embargoed-copy");
+        Assert.Equal(new DateTimeOffset(2029, 1, 2, 9, 0, 0, TimeSpan.Zero), copy.NotAfter);
+        Assert.Equal("it gives the organisation the report before formal publication, and the report was published on 2 January 2029 (Probation manual 7.4)",
+            copy.WindowReason);
     }
 }

@@ -10,7 +10,10 @@ using Moq;
 
 namespace IrpFlows.Tests.Probation;
 
-/// <summary>The probation kind's plan and emails, on logs built by hand: who is told of a cancellation, and the project plan's table.</summary>
+/// <summary>
+/// The probation kind's plan and emails, on logs built by hand: who is told of a cancellation, the notices of letters skipped,
+/// and the project plan's table.
+/// </summary>
 public sealed class ProbationWorkflowTests
 {
     private static readonly DateTimeOffset Created = new(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
@@ -26,7 +29,7 @@ public sealed class ProbationWorkflowTests
 
     private static readonly ProbationWorkflow Workflow = new(Planner,
         new ProbationMailTemplates(TimeProvider.System), Mock.Of<IMailSender>(MockBehavior.Strict),
-        Links, new ProbationReportLinks(Links, Planner, new ReportOptions()), Files);
+        Links, new ProbationReportLinks(Links, Planner, new ReportOptions()), Files, new ProbationMailOptions());
 
     private static WorkflowInstance Log(params (string Type, JsonObject Data)[] events) => new("p1", ProbationWorkflow.KindName, Created, Created,
         [
@@ -54,6 +57,40 @@ public sealed class ProbationWorkflowTests
         var plan = Workflow.Plan(Log(Done("preparation"), Done("announcement-call"), Cancelled()));
 
         Assert.Equal(StepReadiness.Ready, plan.Steps.Single(s => s.Id == ProbationSteps.Cancellation).Readiness);
+    }
+
+    private static (string, JsonObject) SkippedLate(string step) =>
+        (EngineEvents.StepSkipped, new JsonObject { ["stepId"] = step, ["reason"] = "its moment had passed" });
+
+    [Fact]
+    public void LettersSkippedTogether_GetOneNoticeToTheLeadInspector_DueAtOnce_AndTheNextCatchUpItsOwn()
+    {
+        var plan = Workflow.Plan(Log(Done("preparation"), SkippedLate("case-sample-request"), SkippedLate("schedules"),
+            Done("skipped-notice-1"), SkippedLate("action-plan")));
+
+        var notices = plan.Steps.Where(s => SkippedNotices.IsNotice(s.Id)).ToList();
+        Assert.Equal(["skipped-notice-1", "skipped-notice-2"], notices.Select(s => s.Id));
+        Assert.All(notices, n => Assert.Equal(StepReadiness.Ready, n.Readiness));
+        // Due when the first letter it tells of was: at once in the catch-up that skipped it.
+        Assert.Equal(plan.Steps.Single(s => s.Id == "case-sample-request").Due, notices[0].Due);
+        Assert.Equal(plan.Steps.Single(s => s.Id == "action-plan").Due, notices[1].Due);
+    }
+
+    [Fact]
+    public void AStepRecordedSkipped_IsBehindTheInspection_NotItsNextStep()
+    {
+        var plan = Workflow.Plan(Log(Done("preparation"), SkippedLate("announcement-call")));
+
+        Assert.Equal("announcement-email", plan.Summary["nextStep"]!["id"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void CancelledWithANoticeOfSkippedLettersUnsent_SkipsTheNotice()
+    {
+        var plan = Workflow.Plan(Log(Done("preparation"), Done("announcement-call"), SkippedLate("case-sample-request"), Cancelled()));
+
+        var notice = plan.Steps.Single(s => s.Id == "skipped-notice-1");
+        Assert.Equal((StepReadiness.Skipped, "the inspection was cancelled"), (notice.Readiness, notice.SkipReason));
     }
 
     [Fact]
@@ -115,7 +152,8 @@ public sealed class ProbationWorkflowTests
             .Callback<MailMessage, CancellationToken>((message, _) => sent = message)
             .ReturnsAsync((MailMessage message, CancellationToken _) => new SentMail(message.MessageKey, "outbox-id", Created, message.To, message.Cc, message.Subject));
         var workflow = new ProbationWorkflow(Planner, new ProbationMailTemplates(TimeProvider.System), mail.Object,
-            Links, new ProbationReportLinks(Links, Planner, new ReportOptions()), Files);
+            Links, new ProbationReportLinks(Links, Planner, new ReportOptions()), Files,
+            new ProbationMailOptions { SenderName = "HM Inspectorate of Probation (inspections)", SenderAddress = "inspections@hmiprobation.example" });
         await workflow.RunStepAsync(Log(events), ProbationSteps.AnnouncementEmail, CancellationToken.None);
         return sent!;
     }
@@ -158,6 +196,36 @@ public sealed class ProbationWorkflowTests
 
         Assert.Contains("I am writing to confirm that HM Inspectorate of Probation will inspect Example NPS division.", sent.TextBody);
         Assert.DoesNotContain("telephone call", sent.TextBody);
+    }
+
+    [Fact]
+    public async Task ProbationEmails_GoUnderHmiProbationsSenderSetting_WhileReplyToStaysTheLeadInspector()
+    {
+        var sent = await ConfirmingEmail();
+
+        Assert.Equal(new EmailAddress("HM Inspectorate of Probation (inspections)", "inspections@hmiprobation.example"), sent.From);
+        Assert.Equal(["lena.lead@hmiprobation.example"], sent.ReplyTo.Select(a => a.Address));
+        Assert.DoesNotContain("Prisons", sent.TextBody);
+    }
+
+    [Theory]
+    [InlineData("SenderName", "", "ProbationMail:SenderName must not be empty")]
+    [InlineData("SenderAddress", "not an address", "ProbationMail:SenderAddress must be one email address")]
+    [InlineData("SenderAddress", "HMI Probation <probation@hmiprobation.example>", "ProbationMail:SenderAddress must be one email address")]
+    public void SenderSettings_ThatNameNoOneOrNoMailbox_AreRefusedAtStartup(string setting, string value, string message)
+    {
+        var section = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [$"ProbationMail:{setting}"] = value }).Build()
+            .GetSection(ProbationMailOptions.SectionName);
+
+        Assert.StartsWith(message, Assert.Throws<InvalidOperationException>(() => ProbationMailOptions.FromConfiguration(section)).Message);
+    }
+
+    [Fact]
+    public void SenderSettings_DefaultToHmiProbationAtAnExampleAddress()
+    {
+        var section = new ConfigurationBuilder().Build().GetSection(ProbationMailOptions.SectionName);
+
+        Assert.Equal(new EmailAddress("HM Inspectorate of Probation", "probation@hmiprobation.example"), ProbationMailOptions.FromConfiguration(section).Sender);
     }
 }
 

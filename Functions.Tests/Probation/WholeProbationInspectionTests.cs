@@ -276,7 +276,12 @@ public sealed class WholeProbationInspectionTests
         var steps = await app.OutboxStepsAsync(id);
         Assert.Equal(steps.Distinct().Count(), steps.Count); // each once
         Assert.Equal(["action-plan", "action-plan-acknowledgement", "announcement-email", "case-sample-request", "draft-report", "embargoed-copy", "nps-division-notice",
-            "outline-schedule", "partner-letters", "publication", "ratings-to-organisation", "schedules"], steps.Order(StringComparer.Ordinal));
+            "outline-schedule", "partner-letters", "publication", "ratings-to-organisation", "schedules", "skipped-notice-1"], steps.Order(StringComparer.Ordinal));
+        // The jump from 10 December to 11 January passed both domain two deadlines (24 December, 11 January) before their
+        // reminders went: each was skipped, and the lead inspector told of both in one notice (4.4).
+        var skipped = Emails.PlainText(await app.RawEmailAsync(id, "skipped-notice-1"));
+        Assert.Contains("Domain two long list reminder (planned for Wednesday 23 December 2026): it reminds of a deadline, 24 December 2026, that had come", skipped);
+        Assert.Contains("Domain two provisional list reminder (planned for Friday 8 January 2027): it reminds of a deadline, 11 January 2027, that had come", skipped);
     }
 
     private static async Task ExpectEmailsAsync(IrpFlowsApp app, string id, DateTimeOffset now, params string[] newSteps)

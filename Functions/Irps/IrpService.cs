@@ -441,7 +441,7 @@ public sealed class IrpService(
             entries.Add(new TimelineEntry(cancel.Id, "Cancellation notice", DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(cancel.Due, _zone).DateTime),
                 null, cancel.Due, Status(cancel), cancel.CompletedAt, "Terminate request", "Everyone told of the visit", null, cancel.Attempts, cancel.LastError));
         }
-        foreach (var notice in status.Steps.Where(s => s.Id.StartsWith(IrpSteps.SkippedNoticePrefix, StringComparison.Ordinal)))
+        foreach (var notice in status.Steps.Where(s => SkippedNotices.IsNotice(s.Id)))
         {
             entries.Add(new TimelineEntry(notice.Id, "Notice of steps skipped because their moment had passed",
                 DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(notice.CompletedAt ?? notice.Due, _zone).DateTime), null, notice.Due, Status(notice), notice.CompletedAt,

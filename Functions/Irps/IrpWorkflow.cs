@@ -40,11 +40,7 @@ public sealed class IrpWorkflow(
             SkipReason = (OutlivesCancellation(s) ? null : cancelled) ?? (DeletedBeforeItWasAStep(s, state) ? DeletedWithTheEmail : s.SkipReason),
         }).ToList();
         if (state.Cancelled) steps.Add(new PlannedWork(CancellationStepId, state.CancelledAt!.Value, StepReadiness.Ready));
-        // A notice is due when the first step it tells of was: at once, and within the catch-up that skipped it. Only the
-        // timeline's steps have windows, so each skipped step is on it.
-        var byId = timeline.ToDictionary(s => s.Id);
-        steps.AddRange(SkippedNotices(instance).Select(n => new PlannedWork(n.StepId, byId[StepHistory.StepId(n.Skips[0])].Due,
-            state.Cancelled ? StepReadiness.Skipped : StepReadiness.Ready) { SkipReason = cancelled }));
+        steps.AddRange(SkippedNotices.Plan(instance, steps, cancelled));
         // An update is no use once the visit has begun: the team is there (prison guide 7.2 / IRC guide 2.6 prepare the visit).
         var updateSkipped = cancelled ?? (state.Progress.VisitStarted ? "the visit had begun, and the team was there to say who looks at what" : null);
         steps.AddRange(InspectorsUpdates(instance).Select(u => new PlannedWork(u.StepId, planner.InspectorsUpdateDue(u.Names[0].RecordedAt),
@@ -60,6 +56,7 @@ public sealed class IrpWorkflow(
     {
         if (IrpMailTemplates.MilestoneSteps.Contains(stepId)) return StepResult.Empty; // e.g. the visit starting: a date, not a letter
         var state = IrpState.From(instance);
+        if (SkippedNotices.Of(instance).FirstOrDefault(n => n.StepId == stepId) is { } notice) return await TellOfSkipsAsync(instance, state, notice, cancellationToken);
         if (stepId == MaterialDestruction.StepId)
         {
             // The deletion is recorded with its step; the email that reports it is a step of its own, written from that record.
@@ -79,15 +76,6 @@ public sealed class IrpWorkflow(
             var named = update.Names.Select(e => EventData.FromData<InspectorAssignedData>(e.Data).Ref).ToHashSet(StringComparer.Ordinal);
             context = context with { InspectorsNamed = state.Facts.Recommendations.Where(r => named.Contains(r.Ref)).ToList() };
         }
-        if (SkippedNotices(instance).FirstOrDefault(n => n.StepId == stepId) is { } notice)
-        {
-            var timeline = Timeline(state).ToDictionary(s => s.Id);
-            context = context with
-            {
-                SkippedSteps = notice.Skips.Select(StepHistory.StepId)
-                    .Select(id => new SkippedStepNotice(timeline[id].Title, timeline[id].Date, notice.Reason(id))).ToList(),
-            };
-        }
         var message = templates.Render(stepId, context);
         if (message is null) return StepResult.Empty; // nothing to say this time (e.g. a reminder when nothing is missing)
         var sent = await mail.SendAsync(message, cancellationToken);
@@ -101,25 +89,35 @@ public sealed class IrpWorkflow(
         var coordinator = state.Facts.Contacts.Coordinator;
         var message = FailureNoticeMail.Render(failure, new FailureNoticeContent(
             instance.Id, new EmailAddress(coordinator.Name, coordinator.Email), new IrpWording(state.Facts).SubjectPrefix,
-            failure.StepId is { } stepId ? StepTitle(state, stepId) : null, new Uri(uploadLinks.PublicBaseUrl, "irps/" + Uri.EscapeDataString(instance.Id)),
+            failure.StepId is { } stepId ? StepTitle(state, stepId) : null, Page(instance.Id),
             failure.StepId is { } step ? $"/api/irps/{instance.Id}/steps/{step}/retry" : null, "HM Inspectorate of Prisons"));
         var sent = await mail.SendAsync(message, cancellationToken);
         return new StepResult(new JsonObject { ["email"] = EventData.ToData(EmailRecord.For(failure.NoticeId, sent)) });
     }
 
+    /// <summary>The coordinator is told, in one email, of the steps a catch-up skipped because their moment had passed.</summary>
+    private async Task<StepResult> TellOfSkipsAsync(WorkflowInstance instance, IrpState state, SkippedNotice notice, CancellationToken cancellationToken)
+    {
+        var timeline = Timeline(state).ToDictionary(s => s.Id);
+        var coordinator = state.Facts.Contacts.Coordinator;
+        var wording = new IrpWording(state.Facts);
+        var message = SkippedNoticeMail.Render(new SkippedNoticeContent(
+            instance.Id, notice.StepId, new EmailAddress(coordinator.Name, coordinator.Email), wording.SubjectPrefix,
+            $"the independent review of progress at {wording.Establishment}",
+            notice.SkippedStepIds.Select(id => new SkippedStep(timeline[id].Title, timeline[id].Date, notice.Reason(id))).ToList(),
+            Page(instance.Id), "HM Inspectorate of Prisons"));
+        var sent = await mail.SendAsync(message, cancellationToken);
+        return new StepResult(new JsonObject { ["email"] = EventData.ToData(EmailRecord.For(notice.StepId, sent)) });
+    }
+
+    private Uri Page(string instanceId) => new(uploadLinks.PublicBaseUrl, "irps/" + Uri.EscapeDataString(instanceId));
+
     private string StepTitle(IrpState state, string stepId) =>
         Timeline(state).FirstOrDefault(s => s.Id == stepId)?.Title
         ?? (stepId == CancellationStepId ? "Cancellation notice"
-            : IrpSteps.NumberOf(stepId, IrpSteps.SkippedNoticePrefix) is not null ? "Notice of steps skipped because their moment had passed"
+            : SkippedNotices.IsNotice(stepId) ? "Notice of steps skipped because their moment had passed"
             : IrpSteps.NumberOf(stepId, IrpSteps.InspectorsUpdatePrefix) is not null ? "Update on who will look at each item"
             : stepId);
-
-    /// <summary>
-    /// The coordinator's notices of steps skipped because their window had closed: each covers the skips recorded since the
-    /// one before it was sent, so a catch-up that skips many steps in one pass gives one notice.
-    /// </summary>
-    internal static IReadOnlyList<SkippedNotice> SkippedNotices(WorkflowInstance instance) =>
-        Batched(instance, e => e.Type == EngineEvents.StepSkipped, IrpSteps.SkippedNotice).Select(b => new SkippedNotice(b.StepId, b.Events)).ToList();
 
     /// <summary>
     /// The updates on who will look at what (prison guide 7.2): the inspectors named after the visit arrangements went (before,
@@ -128,34 +126,8 @@ public sealed class IrpWorkflow(
     internal static IReadOnlyList<InspectorsUpdate> InspectorsUpdates(WorkflowInstance instance)
     {
         var arrangementsSent = StepHistory.Completed(instance).GetValueOrDefault(IrpSteps.VisitArrangements)?.Sequence ?? long.MaxValue;
-        return Batched(instance, e => e.Type == IrpEvents.InspectorAssigned && e.Sequence > arrangementsSent, IrpSteps.InspectorsUpdate)
+        return NoticeBatches.Of(instance, e => e.Type == IrpEvents.InspectorAssigned && e.Sequence > arrangementsSent, IrpSteps.InspectorsUpdate)
             .Select(b => new InspectorsUpdate(b.StepId, b.Events)).ToList();
-    }
-
-    /// <summary>
-    /// The events <paramref name="tells"/> picks, in the numbered notices (<paramref name="noticeId"/>) that tell of them: each
-    /// covers those recorded since the one before it was sent, so events recorded together go in one email. The orchestration
-    /// runs an IRP's steps one at a time, so no such event is recorded between a notice's email and the record that it was sent.
-    /// </summary>
-    private static List<(string StepId, IReadOnlyList<WorkflowEvent> Events)> Batched(
-        WorkflowInstance instance, Func<WorkflowEvent, bool> tells, Func<int, string> noticeId)
-    {
-        var notices = new List<(string, IReadOnlyList<WorkflowEvent>)>();
-        var batch = new List<WorkflowEvent>();
-        foreach (var e in instance.Events)
-        {
-            if (tells(e))
-            {
-                batch.Add(e);
-            }
-            else if (e.Type == EngineEvents.StepCompleted && batch.Count > 0 && StepHistory.StepId(e) == noticeId(notices.Count + 1))
-            {
-                notices.Add((noticeId(notices.Count + 1), batch));
-                batch = [];
-            }
-        }
-        if (batch.Count > 0) notices.Add((noticeId(notices.Count + 1), batch));
-        return notices;
     }
 
     /// <summary>The timeline for the state, as the planner sees it; cancellation is the workflow's business, not the planner's.</summary>
@@ -263,9 +235,3 @@ public sealed class IrpWorkflow(
 
 /// <summary>One update on who will look at what, and the <c>InspectorAssigned</c> events it tells of.</summary>
 internal sealed record InspectorsUpdate(string StepId, IReadOnlyList<WorkflowEvent> Names);
-
-/// <summary>One notice to the coordinator and the skip events it tells of.</summary>
-internal sealed record SkippedNotice(string StepId, IReadOnlyList<WorkflowEvent> Skips)
-{
-    public string Reason(string stepId) => Skips.First(e => StepHistory.StepId(e) == stepId).Data["reason"]!.GetValue<string>();
-}

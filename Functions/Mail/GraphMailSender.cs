@@ -122,8 +122,19 @@ public sealed class GraphMailSender : IMailSender
     /// <summary>Creates the draft; returns it as Graph created it (its id, recipients and subject).</summary>
     private async Task<GraphModels.Message> CreateDraftAsync(MailMessage message, CancellationToken cancellationToken)
     {
+        GraphModels.Message? created = null;
+        // A duplicate draft is harmless (only one is ever sent), but a 504 may mean the first was created: do not repeat on 504.
         // A new model each time: the SDK's backing store would send a model already sent without the values it sent before.
-        GraphModels.Message Draft() => new()
+        await RepeatWhileGraphDidNothingAsync(
+            async configure => created = await _client.Users[_options.SenderUserId].Messages.PostAsync(Draft(message), configure, cancellationToken),
+            [HttpStatusCode.TooManyRequests, HttpStatusCode.ServiceUnavailable], cancellationToken);
+        return created is { Id: not null } ? created : throw new InvalidOperationException("Graph created the draft but returned no id.");
+    }
+
+    /// <summary>The draft of <paramref name="message"/>, as Graph is asked to create it.</summary>
+    private static GraphModels.Message Draft(MailMessage message)
+    {
+        var draft = new GraphModels.Message
         {
             Subject = message.Subject,
             Body = new GraphModels.ItemBody { ContentType = GraphModels.BodyType.Html, Content = message.HtmlBody },
@@ -148,12 +159,10 @@ public sealed class GraphMailSender : IMailSender
                 })
                 .ToList(),
         };
-        GraphModels.Message? created = null;
-        // A duplicate draft is harmless (only one is ever sent), but a 504 may mean the first was created: do not repeat on 504.
-        await RepeatWhileGraphDidNothingAsync(
-            async configure => created = await _client.Users[_options.SenderUserId].Messages.PostAsync(Draft(), configure, cancellationToken),
-            [HttpStatusCode.TooManyRequests, HttpStatusCode.ServiceUnavailable], cancellationToken);
-        return created is { Id: not null } ? created : throw new InvalidOperationException("Graph created the draft but returned no id.");
+        // Another address than the mailbox's own (HMI Probation's): Exchange sends it only when the mailbox has Send As on it.
+        // Left unset otherwise, so Graph sends from the mailbox itself.
+        if (message.From is { } from) draft.From = ToRecipient(from);
+        return draft;
     }
 
     // Only throttling proves Graph did nothing; any other failure is handled by looking in the mailbox first.

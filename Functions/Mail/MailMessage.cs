@@ -25,6 +25,13 @@ public sealed record MailMessage(
 
     /// <summary>Recipients who should not see each other: a circular letter to several organisations (manual 3.3's letters to partners).</summary>
     public IReadOnlyList<EmailAddress> Bcc { get; init; } = [];
+
+    /// <summary>
+    /// Whom the message is from, when not the sender's own (HMI Probation's letters go under its name, not HMI Prisons'); null:
+    /// the outbox's <see cref="OutboxOptions.SenderName"/> and address, or Graph's sender mailbox. Through Graph, the sender
+    /// mailbox needs Send As on this address.
+    /// </summary>
+    public EmailAddress? From { get; init; }
 }
 
 /// <summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using IrpFlows.Calendar;
 using IrpFlows.Workflow;
 
@@ -91,7 +92,7 @@ public sealed class ProbationPlanner
             string? waitingFor = null, string? localPolicy = null) =>
             Add(id, title, _calendar.AddWorkingDays(deadline, -_policy.ReminderWorkingDaysBeforeDeadline), concerns, section, applicable: needed, waitingFor: waitingFor,
                 skipReason: skipReason, localPolicy: localPolicy, notAfter: LocalInstant.At(deadline, deadlineTime ?? _policy.StepTimeOfDay, _zone),
-                windowReason: $"its deadline, {deadline:yyyy-MM-dd}, had come before it was sent: a reminder then is pointless");
+                windowReason: $"it reminds of a deadline, {LongDay(deadline)}, that had come: a reminder then is pointless (Probation manual {section})");
 
         // 3.9: the local assessors' steps happen on NPS inspections only; a CRC's are shown skipped.
         void AddLocalAssessors(string id, string title, DateOnly date, string concerns, TimeOnly? time = null, DateOnly? endDate = null, TimeOnly? endTime = null,
@@ -119,28 +120,38 @@ public sealed class ProbationPlanner
         Add(ProbationSteps.AnnouncementCall, progress.AnnouncementCallOn is null ? "Announcement telephone call" : "Announcement telephone call made", call,
             "Lead inspector (or deputy lead) to the chief executive / divisional director", "3.3");
 
-        // What is sent to prepare the fieldwork (the letters to partners, the outline schedule, the notice to an NPS division) is
-        // pointless once it has begun: skipped with this reason rather than sent late.
-        var fieldworkStarts = LocalInstant.At(FieldworkDays(facts.FieldworkStart).First, _policy.FieldworkStartTime, _zone);
-        const string beforeFieldwork = "fieldwork had begun before it was sent: it prepares the fieldwork";
+        // Every letter has a window, as an IRP's has: it ends when what the letter says stops being true or useful, and a letter
+        // still unsent then is recorded skipped with the reason, and the lead inspector told, rather than sent late. What prepares
+        // the fieldwork (the confirming email, the letters to partners, the outline and final schedules, the notice to an NPS
+        // division) is pointless once fieldwork has begun. The dates that send nothing have none; nor have the letters that must
+        // go however late, each saying why where it is planned: the minutes (3.5), the ratings (7.2), the draft report (7.3),
+        // the publication notice (7.4) and the acknowledgement of the action plan (7.5).
+        var fieldworkBegins = FieldworkDays(facts.FieldworkStart).First;
+        var fieldworkStarts = LocalInstant.At(fieldworkBegins, _policy.FieldworkStartTime, _zone);
+        string BeforeFieldwork(string what, string section) => $"{what}, and fieldwork began on {LongDay(fieldworkBegins)} (Probation manual {section})";
 
         // 3.3: "On completion of the telephone call ... The administrator also issues letters to partners and other relevant
         // organisations informing them of the inspection and asking for them to submit relevant information": once the call is
         // recorded, on its day.
         Add(ProbationSteps.PartnerLetters, "Letters to partners and other relevant organisations", call, "Administrator to the partners named", "3.3",
             applicable: facts.Contacts.Partners.Count > 0, skipReason: "no partners were named for this inspection (manual 3.3)",
-            waitingFor: progress.AnnouncementCallOn is null ? AnnouncementCallMade : null, notAfter: fieldworkStarts, windowReason: beforeFieldwork);
+            waitingFor: progress.AnnouncementCallOn is null ? AnnouncementCallMade : null, notAfter: fieldworkStarts,
+            windowReason: BeforeFieldwork("it tells partners of the inspection and asks for their information for it", "3.3"));
 
         // 3.3, 3.4: the confirming email with the project plan "on the first working day of the week following the call (week -8)".
+        // Late, it still confirms an inspection to come and gives the dates before fieldwork; once fieldwork has begun it confirms
+        // nothing anyone needs.
         Add(ProbationSteps.AnnouncementEmail, "Email confirming the inspection, with the project plan", FirstWorkingDayOfWeek(MondayOf(call).AddDays(7)),
-            leaders, "3.3, 3.4");
+            leaders, "3.3, 3.4", notAfter: fieldworkStarts,
+            windowReason: BeforeFieldwork("it confirms the inspection and the dates of the work before fieldwork", "3.3, 3.4"));
 
         // 5.2: "An outline schedule is sent out following the announcement of an inspection, indicating the days and times
         // inspectors are available for meetings." The manual gives no day: local policy, by default with the confirming email on
         // the first working day of week -8.
         Add(ProbationSteps.OutlineSchedule, "Outline schedule: the days and times inspectors are available for domain one meetings",
             FirstWorkingDayOfWeek(WeekBefore(facts, _policy.OutlineScheduleWeeksBeforeFieldwork)), leaders, "5.2", localPolicy: "the week",
-            notAfter: fieldworkStarts, windowReason: beforeFieldwork);
+            notAfter: fieldworkStarts,
+            windowReason: BeforeFieldwork("it offers the days and times inspectors are available for meetings during fieldwork, for the organisation to choose", "5.2"));
 
         // 3.5: the telephone planning meeting "takes place within one week of the announcement": a limit, so a week after the
         // call, or the working day before when that is a holiday; the day and time agreed on the call (3.3 "confirm the date and
@@ -153,7 +164,8 @@ public sealed class ProbationPlanner
 
         // 3.5: "The planning meeting is documented by the lead ... A copy of the minutes is issued to the senior link manager, the
         // HMIP administrator and any other relevant people": as soon as the lead uploads them. Until then nothing is to be sent, and
-        // an inspection whose minutes went another way must still finish: shown not applicable, with the reason.
+        // an inspection whose minutes went another way must still finish: shown not applicable, with the reason. No window: the
+        // minutes are the record of what the meeting agreed, and go whenever the lead uploads them, however late.
         Add(ProbationSteps.PlanningMeetingMinutes, "Planning meeting minutes sent", progress.MinutesUploadedOn ?? progress.PlanningMeetingOn ?? call.AddDays(7),
             "Lead inspector to the senior link manager and administrator", "3.5", applicable: progress.MinutesUploadedOn is not null,
             skipReason: "no minutes are uploaded (manual 3.5): they go as soon as the lead inspector uploads them");
@@ -213,20 +225,25 @@ public sealed class ProbationPlanner
         // other domain three sample (victim work; a CRC's unpaid work and Through the Gate): local policy asks for each with it.
         var domainThree = ProbationSamples.DomainThreeNames(facts.Organisation.Type);
         var domainThreeDates = nps ? null : "the dates, those of the NPS court reports sample";
-        var sampleRequest = FirstWorkingDayOfWeek(WeekBefore(facts, 4));
-        Add(ProbationSteps.CaseSampleRequest, $"Domain three samples request: {domainThree}", sampleRequest, organisation, "4.1, 4.4", localPolicy: domainThreeDates);
-
         // 4.4: "returned to HMI Probation by 16:00 on Wednesday week -3": a deadline, so the working day before when that
-        // Wednesday is a holiday.
+        // Wednesday is a holiday. The request asks for the samples by then: once that time has come it could only ask for the
+        // impossible, and the lead must agree another day with the organisation.
+        var sampleRequest = FirstWorkingDayOfWeek(WeekBefore(facts, 4));
         var sampleReturn = LastWorkingDayOnOrBefore(WeekBefore(facts, 3).AddDays(2));
+        Add(ProbationSteps.CaseSampleRequest, $"Domain three samples request: {domainThree}", sampleRequest, organisation, "4.1, 4.4", localPolicy: domainThreeDates,
+            notAfter: LocalInstant.At(sampleReturn, _policy.CaseSampleReturnTimeOfDay, _zone),
+            windowReason: $"it asks for the samples by {_policy.CaseSampleReturnTimeOfDay:HH:mm} on {LongDay(sampleReturn)}, and that time had come (Probation manual 4.4)");
+
         AddReminder(ProbationSteps.CaseSampleReminder, "Domain three samples reminder", sampleReturn, _policy.CaseSampleReturnTimeOfDay, organisation, "4.4",
             !progress.CaseSampleReturned, "the domain three samples are recorded as returned (manual 4.4)", localPolicy: domainThreeDates);
         Add(ProbationSteps.CaseSampleReturn, "Domain three samples due back (16:00)", sampleReturn, organisation, "4.4", time: _policy.CaseSampleReturnTimeOfDay,
             localPolicy: domainThreeDates);
 
-        // 5.1: the final schedules "at the start of week -2": its first working day.
+        // 5.1: the final schedules "at the start of week -2": its first working day. They give each interview's time so that the
+        // organisation can tell those taking part; once fieldwork has begun the team is there and the schedule is in use.
         var weekMinus2 = FirstWorkingDayOfWeek(WeekBefore(facts, 2));
-        Add(ProbationSteps.Schedules, "Final schedules for domains two and three", weekMinus2, organisation, "5.1");
+        Add(ProbationSteps.Schedules, "Final schedules for domains two and three", weekMinus2, organisation, "5.1", notAfter: fieldworkStarts,
+            windowReason: BeforeFieldwork("it issues the interview schedules for those taking part to be told before fieldwork", "5.1"));
 
         // 6.1: on a CRC inspection, "Prior to fieldwork, the administrator notifies the relevant NPS division that we are inspecting
         // unpaid work services in some of its cases." The manual gives no day: local policy, by default with the final schedules
@@ -235,7 +252,7 @@ public sealed class ProbationPlanner
             FirstWorkingDayOfWeek(WeekBefore(facts, _policy.NpsDivisionNoticeWeeksBeforeFieldwork)), "Administrator to the relevant NPS division", "6.1",
             applicable: !nps, skipReason: "the NPS division is notified on CRC inspections only, which inspect unpaid work in NPS cases (manual 6.1)",
             localPolicy: "the week", waitingFor: nps || facts.Contacts.NpsDivision is not null ? null : NpsDivisionNamed, notAfter: fieldworkStarts,
-            windowReason: beforeFieldwork);
+            windowReason: BeforeFieldwork("the division is to be told prior to fieldwork", "6.1"));
 
         // 3.9: the hotel booking "will be followed up with the nominated local assessor at week -2": its first working day.
         AddLocalAssessors(ProbationSteps.LocalAssessorHotelCheck, "Local assessors' hotel requirements confirmed", weekMinus2,
@@ -281,12 +298,15 @@ public sealed class ProbationPlanner
 
         // 2.3, 7.2: the ratings and panel summary "arrive with the inspected body at 0900 on the Monday after the ratings panel
         // (week +2)". A holiday Monday (Easter Monday) sends them at 09:00 on the next working day, when someone is there to
-        // read them; the lead's call explaining them is the same day. Not before every standard is rated.
+        // read them; the lead's call explaining them is the same day. Not before every standard is rated. No window: the
+        // organisation is owed the agreed ratings and the panel's summary however late, and must have them before the draft
+        // report that states them (7.3).
         Add(ProbationSteps.RatingsToOrganisation, "Ratings and the panel's summary to the organisation", FirstWorkingDayOfWeek(WeekAfter(facts, 2)),
             leaders, "2.3, 7.2", waitingFor: progress.AllRated ? null : RatingsRecorded, time: _policy.RatingsTimeOfDay);
 
         // 2.3, 7.3: the draft report arrives "on Monday morning of week +7". A holiday Monday sends it the next working day:
-        // sending it earlier would take a day from the three weeks of writing and the edits that follow.
+        // sending it earlier would take a day from the three weeks of writing and the edits that follow. No window: the
+        // organisation's factual accuracy check is one of the steps that finalise the report (7.3), so it goes however late.
         var draft = FirstWorkingDayOfWeek(WeekAfter(facts, 7));
         Add(ProbationSteps.DraftReport, "Draft report for factual accuracy checking", draft, leaders, "2.3, 7.3",
             waitingFor: !progress.DraftIssued ? DraftIssued : !progress.DraftReportUploaded ? DraftReportUploaded : null);
@@ -309,19 +329,32 @@ public sealed class ProbationPlanner
         var publicationWeek = facts.Organisation.Nation == Nation.Wales ? _policy.PublicationWeekWales : _policy.PublicationWeekEngland;
         var publication = progress.PublishedOn ?? progress.PublicationAgreedOn ?? FirstWorkingDayOfWeek(WeekAfter(facts, publicationWeek));
         // 7.4: the embargoed copy "5 working days before formal publication": counted in working days, so never on a holiday. It
-        // is the report, so it waits for the draft to have been issued (7.3) and for the final report it carries.
+        // is the report, so it waits for the draft to have been issued (7.3) and for the final report it carries. Late, it still
+        // goes: the organisation is to see the report before the public does, and "changes to this publication date may be
+        // agreed", so no planned date can close its window; only the publication recorded does, when an embargo means nothing.
         Add(ProbationSteps.EmbargoedCopy, "Embargoed copy of the report", _calendar.AddWorkingDays(publication, -_policy.EmbargoWorkingDaysBeforePublication),
-            leaders, "7.4", waitingFor: !progress.DraftIssued ? DraftIssued : !progress.FinalReportUploaded ? FinalReportUploaded : null);
+            leaders, "7.4", waitingFor: !progress.DraftIssued ? DraftIssued : !progress.FinalReportUploaded ? FinalReportUploaded : null,
+            notAfter: progress.PublishedOn is { } publishedOn ? LocalInstant.At(publishedOn, _policy.StepTimeOfDay, _zone) : null,
+            windowReason: progress.PublishedOn is { } published
+                ? $"it gives the organisation the report before formal publication, and the report was published on {LongDay(published)} (Probation manual 7.4)"
+                : null);
+        // 7.4: no window: the notice tells the organisation its report is out and when its action plan is due (7.5), however late.
         Add(ProbationSteps.Publication, "Report published: publication notice", publication, leaders, "7.4",
             waitingFor: progress.PublishedOn is null ? Published : null);
 
         // 7.5: the action plan is sent by OSAG to HMI Probation "at week +15 in England and +19 in Wales": two weeks after the
         // publication week, so a publication date agreed later moves it too. The request goes on the first working day of that week.
-        var actionPlan = FirstWorkingDayOfWeek(MondayOf(publication).AddDays(7 * _policy.ActionPlanWeeksAfterPublication));
-        Add(ProbationSteps.ActionPlan, "Action plan due from OSAG", actionPlan, "OSAG; the organisation copied", "7.5");
+        // The email says the plan is due this week: once that week has ended it is no longer true, and chasing a late plan is the
+        // lead's to do in their own words.
+        var actionPlanWeek = MondayOf(publication).AddDays(7 * _policy.ActionPlanWeeksAfterPublication);
+        var actionPlan = FirstWorkingDayOfWeek(actionPlanWeek);
+        Add(ProbationSteps.ActionPlan, "Action plan due from OSAG", actionPlan, "OSAG; the organisation copied", "7.5",
+            notAfter: LocalInstant.At(actionPlanWeek.AddDays(7), TimeOnly.MinValue, _zone),
+            windowReason: $"it says the action plan is due from OSAG in the week beginning {LongDay(actionPlanWeek)}, and that week had ended (Probation manual 7.5)");
 
         // 7.5: "The lead inspector and head of inspection review the action plan, then sends an acknowledgement letter, noting
-        // acceptance of the plan or identifying amendments if required": once it is recorded as received and reviewed.
+        // acceptance of the plan or identifying amendments if required": once it is recorded as received and reviewed. No
+        // window: the organisation and OSAG are owed the answer to the plan they sent, however late.
         Add(ProbationSteps.ActionPlanAcknowledgement, "Action plan acknowledged", progress.ActionPlanReceivedOn ?? actionPlan,
             "Lead inspector to OSAG; the organisation and head of inspection copied", "7.5",
             waitingFor: progress.ActionPlanReceivedOn is null ? ActionPlanReceived : null);
@@ -387,6 +420,8 @@ public sealed class ProbationPlanner
         var friday = monday.AddDays(4);
         return _calendar.IsWorkingDay(friday) ? friday : LastWorkingDayOnOrBefore(thursday);
     }
+
+    private static string LongDay(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 
     private static DateOnly MondayOf(DateOnly date) => date.AddDays(-(((int)date.DayOfWeek + 6) % 7));
 

@@ -597,6 +597,13 @@ public sealed class ProbationService(
             entries.Add(new ProbationTimelineEntry(cancel.Id, "Cancellation notice", ProbationPlanner.WeekOf(facts, date), date, null, cancel.Due,
                 StatusWord(cancel.Status), cancel.CompletedAt, "Terminate request", "Chief executive / divisional director", null, cancel.LastError));
         }
+        foreach (var notice in status.Steps.Where(s => SkippedNotices.IsNotice(s.Id)))
+        {
+            var date = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(notice.CompletedAt ?? notice.Due, _zone).DateTime);
+            entries.Add(new ProbationTimelineEntry(notice.Id, ProbationWorkflow.SkippedNoticeTitle, ProbationPlanner.WeekOf(facts, date), date, null, notice.Due,
+                StatusWord(notice.Status), notice.CompletedAt, "The windows of the skipped letters", "Lead inspector", null, notice.LastError)
+                { SkippedReason = notice.SkippedReason });
+        }
         var emails = status.Steps.Where(s => s.Result?["email"] is JsonObject)
             .Select(s => EventData.FromData<EmailRecord>(s.Result!["email"]!.AsObject())).OrderBy(e => e.SentAt).ToList();
         return new ProbationView(

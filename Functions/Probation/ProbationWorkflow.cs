@@ -10,19 +10,25 @@ namespace IrpFlows.Probation;
 /// <summary>
 /// The probation inspection plugged into the workflow engine beside the IRP: its plan is the planner's timeline for the state
 /// its log folds to, and its activities are the timeline's emails, each sent once (the sender is idempotent by instance and
-/// step). Cancelling skips every step not yet done and, once the organisation has been called, tells it.
+/// step), under HMI Probation's own name and address (<see cref="ProbationMailOptions"/>). A letter whose window closed
+/// before it went is recorded skipped, and the lead inspector told of every such letter of a catch-up in one notice
+/// (<see cref="SkippedNotices"/>). Cancelling skips every step not yet done (those notices too) and, once the organisation
+/// has been called, tells it.
 /// </summary>
 public sealed class ProbationWorkflow(
-    ProbationPlanner planner, ProbationMailTemplates templates, IMailSender mail, UploadLinks uploadLinks, ProbationReportLinks reportLinks, ReportFileStore files)
-    : IWorkflowKind
+    ProbationPlanner planner, ProbationMailTemplates templates, IMailSender mail, UploadLinks uploadLinks, ProbationReportLinks reportLinks, ReportFileStore files,
+    ProbationMailOptions sender) : IWorkflowKind
 {
     public const string KindName = "probation";
 
     public string Name => KindName;
 
     // 1: the first versioned rules. 2: the local assessors' dates (3.9), fieldwork's times (6.10), the verified data (7.2), the
-    // notice to the NPS division (6.1) and the outline schedule (5.2).
-    public int RulesVersion => 2;
+    // notice to the NPS division (6.1) and the outline schedule (5.2). 3: every letter has a window (the confirming email and the
+    // final schedules until fieldwork, 3.3, 5.1; the samples request until the samples are due, 4.4; the action plan's notice
+    // until its week ends, 7.5; the embargoed copy until publication, 7.4), and one notice to the lead inspector per catch-up
+    // lists what was skipped.
+    public int RulesVersion => 3;
 
     public IReadOnlyList<PlannedStep> Timeline(ProbationState state) => planner.Plan(state.Facts, state.Progress);
 
@@ -33,10 +39,14 @@ public sealed class ProbationWorkflow(
     {
         var state = ProbationState.From(instance);
         var timeline = Timeline(state);
+        var cancelled = state.Cancelled ? "the inspection was cancelled" : null;
         var steps = timeline.Select(s => new PlannedWork(s.Id, s.Due, Readiness(s, state))
-            { SkipReason = state.Cancelled ? "the inspection was cancelled" : s.SkipReason, NotAfter = s.NotAfter, WindowReason = s.WindowReason }).ToList();
+            { SkipReason = cancelled ?? s.SkipReason, NotAfter = s.NotAfter, WindowReason = s.WindowReason }).ToList();
         if (TellsOfCancellation(state)) steps.Add(new PlannedWork(ProbationSteps.Cancellation, state.CancelledAt!.Value, StepReadiness.Ready));
-        var next = timeline.FirstOrDefault(s => !state.CompletedSteps.Contains(s.Id) && Readiness(s, state) != StepReadiness.Skipped);
+        steps.AddRange(SkippedNotices.Plan(instance, steps, cancelled));
+        // A letter recorded skipped (its window closed before it could go) is behind the inspection, not next.
+        var skipped = StepHistory.Skipped(instance);
+        var next = timeline.FirstOrDefault(s => !state.CompletedSteps.Contains(s.Id) && !skipped.ContainsKey(s.Id) && Readiness(s, state) != StepReadiness.Skipped);
         return new WorkflowPlan(steps, state.Cancelled, Phase(state), Summary(timeline, state, next));
     }
 
@@ -48,6 +58,8 @@ public sealed class ProbationWorkflow(
     {
         var state = ProbationState.From(instance);
         var timeline = Timeline(state);
+        if (SkippedNotices.Of(instance).FirstOrDefault(n => n.StepId == stepId) is { } notice)
+            return await TellOfSkipsAsync(instance, state, timeline, notice, cancellationToken);
         var result = new JsonObject();
         if (timeline.FirstOrDefault(s => s.Id == stepId) is { } step)
         {
@@ -65,7 +77,7 @@ public sealed class ProbationWorkflow(
                     ? new MailAttachment(minutes.FileName, minutes.ContentType, await files.ReadAsync(instance.Id, minutes, cancellationToken))
                     : null,
             });
-            var sent = await mail.SendAsync(message, cancellationToken);
+            var sent = await SendAsync(message, cancellationToken);
             result["email"] = EventData.ToData(EmailRecord.For(stepId, sent));
         }
         return new StepResult(result);
@@ -78,12 +90,41 @@ public sealed class ProbationWorkflow(
         var lead = state.Facts.Contacts.LeadInspector;
         var message = FailureNoticeMail.Render(failure, new FailureNoticeContent(
             instance.Id, new EmailAddress(lead.Name, lead.Email), "Inspection of " + state.Facts.Organisation.Name,
-            failure.StepId is { } stepId ? Timeline(state).FirstOrDefault(s => s.Id == stepId)?.Title ?? stepId : null,
-            new Uri(uploadLinks.PublicBaseUrl, "probation-inspections/" + Uri.EscapeDataString(instance.Id)),
+            failure.StepId is { } stepId ? StepTitle(state, stepId) : null, Page(instance.Id),
             failure.StepId is { } step ? $"/api/probation-inspections/{instance.Id}/steps/{step}/retry" : null, "HM Inspectorate of Probation"));
-        var sent = await mail.SendAsync(message, cancellationToken);
+        var sent = await SendAsync(message, cancellationToken);
         return new StepResult(new JsonObject { ["email"] = EventData.ToData(EmailRecord.For(failure.NoticeId, sent)) });
     }
+
+    /// <summary>The lead inspector is told, in one email, of the letters a catch-up skipped because their moment had passed.</summary>
+    private async Task<StepResult> TellOfSkipsAsync(
+        WorkflowInstance instance, ProbationState state, IReadOnlyList<PlannedStep> timeline, SkippedNotice notice, CancellationToken cancellationToken)
+    {
+        var byId = timeline.ToDictionary(s => s.Id);
+        var lead = state.Facts.Contacts.LeadInspector;
+        var organisation = state.Facts.Organisation.Name;
+        var message = SkippedNoticeMail.Render(new SkippedNoticeContent(
+            instance.Id, notice.StepId, new EmailAddress(lead.Name, lead.Email), "Inspection of " + organisation, "the inspection of " + organisation,
+            notice.SkippedStepIds.Select(id => new SkippedStep(byId[id].Title, byId[id].Date, notice.Reason(id))).ToList(),
+            Page(instance.Id), "HM Inspectorate of Probation"));
+        var sent = await SendAsync(message, cancellationToken);
+        return new StepResult(new JsonObject { ["email"] = EventData.ToData(EmailRecord.For(notice.StepId, sent)) });
+    }
+
+    /// <summary>Every probation email goes under HMI Probation's name and address, whatever the mail settings give other emails.</summary>
+    private Task<SentMail> SendAsync(MailMessage message, CancellationToken cancellationToken) => mail.SendAsync(message with { From = sender.Sender }, cancellationToken);
+
+    /// <summary>The inspection's page, where the lead inspector sees each step, retries a failed one and reads why one was skipped.</summary>
+    private Uri Page(string instanceId) => new(uploadLinks.PublicBaseUrl, "probation-inspections/" + Uri.EscapeDataString(instanceId));
+
+    private string StepTitle(ProbationState state, string stepId) =>
+        Timeline(state).FirstOrDefault(s => s.Id == stepId)?.Title
+        ?? (stepId == ProbationSteps.Cancellation ? "Cancellation notice"
+            : SkippedNotices.IsNotice(stepId) ? SkippedNoticeTitle
+            : stepId);
+
+    /// <summary>What the timeline calls a notice of skipped letters.</summary>
+    public const string SkippedNoticeTitle = "Notice of letters skipped because their moment had passed";
 
     /// <summary>The fields of a step's result holding the date (yyyy-MM-dd) it was planned for when it ran, and its week then.</summary>
     public const string DateResult = "date", WeekResult = "week";

@@ -50,13 +50,7 @@ public sealed record IrpMailContext(
 
     /// <summary>The items an <c>inspectors-update-{n}</c> tells of, with the inspectors now named for them.</summary>
     public IReadOnlyList<Recommendation> InspectorsNamed { get; init; } = [];
-
-    /// <summary>The steps a <c>skipped-notice-{n}</c> tells the coordinator of: not sent because their moment had passed.</summary>
-    public IReadOnlyList<SkippedStepNotice> SkippedSteps { get; init; } = [];
 }
-
-/// <summary>A step recorded skipped because its window had closed: its title, the date it was planned for, and why.</summary>
-public sealed record SkippedStepNotice(string Title, DateOnly Date, string Reason);
 
 /// <summary>The <paramref name="Number"/>th move of the visit: its days before and after, and the documents deadline the new days give.</summary>
 public sealed record VisitMoveNotice(int Number, DateOnly FromStart, DateOnly FromEnd, DateOnly ToStart, DateOnly ToEnd, DateOnly DocumentsDeadline);

@@ -58,7 +58,6 @@ public sealed partial class IrpMailTemplates(TimeProvider timeProvider, IrpPolic
             IrpSteps.GovernorFeedback => GovernorFeedback(letter),
             IrpSteps.MaterialDestruction => MaterialDestruction(letter),
             IrpSteps.Cancellation => Cancellation(letter),
-            _ when IrpSteps.NumberOf(stepId, IrpSteps.SkippedNoticePrefix) is not null => SkippedNotice(letter),
             _ => throw new ArgumentException($"Step '{stepId}' sends no email that these templates know.", nameof(stepId)),
         };
     }

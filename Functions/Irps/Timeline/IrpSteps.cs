@@ -42,12 +42,6 @@ public static class IrpSteps
     public const string Cancellation = "cancellation";
 
     /// <summary>
-    /// <c>skipped-notice-{number}</c>: the coordinator's notice of the steps recorded skipped because their window had closed
-    /// (a catch-up after an outage or a jump of the clock), one per batch; planned by the workflow, not by the timeline.
-    /// </summary>
-    public const string SkippedNoticePrefix = "skipped-notice-";
-
-    /// <summary>
     /// <c>inspectors-update-{number}</c>: the establishment's update on who will look at which item, for names given after the
     /// visit arrangements went (prison guide 7.2), one per batch; planned by the workflow, not by the timeline.
     /// </summary>
@@ -64,9 +58,6 @@ public static class IrpSteps
 
     /// <summary><c>visit-moved-{number}</c>: the notice of the visit's <paramref name="number"/>th move.</summary>
     public static string VisitMoved(int number) => Numbered(VisitMovedPrefix, number);
-
-    /// <summary><c>skipped-notice-{number}</c>: the <paramref name="number"/>th notice of skipped steps.</summary>
-    public static string SkippedNotice(int number) => Numbered(SkippedNoticePrefix, number);
 
     /// <summary>The number of a numbered step id (<c>documents-reminder-2</c> with its prefix gives 2); null when it is not one.</summary>
     public static int? NumberOf(string stepId, string prefix) =>

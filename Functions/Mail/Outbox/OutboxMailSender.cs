@@ -6,7 +6,10 @@ using IrpFlows.Storage;
 
 namespace IrpFlows.Mail;
 
-/// <summary>Where the local outbox writes its messages, and who they appear to be from. Bound from the "Mail" section.</summary>
+/// <summary>
+/// Where the local outbox writes its messages, and who they appear to be from unless a message names its own
+/// <see cref="MailMessage.From"/>. Bound from the "Mail" section.
+/// </summary>
 public sealed class OutboxOptions
 {
     public const string SectionName = "Mail";
@@ -48,7 +51,7 @@ public sealed class OutboxMailSender(BlobServiceClient blobs, TableServiceClient
         var (irpId, step) = SplitKey(message.MessageKey);
         var id = OutboxId(irpId, step);
         var blob = _container.GetBlobClient(BlobName(irpId, step));
-        var eml = MimeMail.ToEml(message, new EmailAddress(options.SenderName, options.SenderAddress), time.GetUtcNow());
+        var eml = MimeMail.ToEml(message, message.From ?? new EmailAddress(options.SenderName, options.SenderAddress), time.GetUtcNow());
         try
         {
             await blob.UploadAsync(eml, new BlobUploadOptions
