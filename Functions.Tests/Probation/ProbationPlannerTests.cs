@@ -440,6 +440,19 @@ public sealed class ProbationPlannerTests
     }
 
     [Fact]
+    public void PublishedWithoutAFinalReportUploaded_TheEmbargoedCopyWaitsNoLonger_AndItsWindowClosedAtPublication()
+    {
+        // 7.4: the embargoed copy goes before publication; once the report is out (its final version sent outside IrpFlows), the
+        // copy would wait for an upload that will never come, and the inspection would never end.
+        var published = Plan(Facts(new DateOnly(2028, 10, 2)), new ProbationProgress(DraftIssued: true, PublishedOn: new DateOnly(2029, 1, 17)) { DraftReportUploaded = true });
+
+        var copy = published.Step("embargoed-copy");
+        Assert.Null(copy.WaitingFor);
+        Assert.Equal(new DateTimeOffset(2029, 1, 17, 9, 0, 0, TimeSpan.Zero), copy.NotAfter); // 09:00 GMT on the day it was published
+        Assert.Contains("the report was published on", copy.WindowReason);
+    }
+
+    [Fact]
     public void PublicationDateAgreed_MovesTheEmbargoedCopyAndTheActionPlan()
     {
         // 7.4: "Changes to this publication date may be agreed in advance": Tuesday 3 April 2029, the day after Easter Monday.

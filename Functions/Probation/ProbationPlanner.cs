@@ -333,7 +333,9 @@ public sealed class ProbationPlanner
         // goes: the organisation is to see the report before the public does, and "changes to this publication date may be
         // agreed", so no planned date can close its window; only the publication recorded does, when an embargo means nothing.
         Add(ProbationSteps.EmbargoedCopy, "Embargoed copy of the report", _calendar.AddWorkingDays(publication, -_policy.EmbargoWorkingDaysBeforePublication),
-            leaders, "7.4", waitingFor: !progress.DraftIssued ? DraftIssued : !progress.FinalReportUploaded ? FinalReportUploaded : null,
+            leaders, "7.4",
+            // Published without a final report uploaded here (sent outside IrpFlows): no longer waiting, so its closed window skips it.
+            waitingFor: progress.PublishedOn is not null ? null : !progress.DraftIssued ? DraftIssued : !progress.FinalReportUploaded ? FinalReportUploaded : null,
             notAfter: progress.PublishedOn is { } publishedOn ? LocalInstant.At(publishedOn, _policy.StepTimeOfDay, _zone) : null,
             windowReason: progress.PublishedOn is { } published
                 ? $"it gives the organisation the report before formal publication, and the report was published on {LongDay(published)} (Probation manual 7.4)"
