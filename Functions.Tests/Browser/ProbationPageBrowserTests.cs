@@ -68,6 +68,14 @@ public sealed class ProbationPageBrowserTests(BrowserFixture fixture) : IClassFi
         await Assertions.Expect(page.Locator("#message-text")).ToContainTextAsync("Actonshire NPS division");
         await page.GoBackAsync();
 
+        // The division sends its long list through the upload link the email gave; it opens from the page's documents.
+        var uploadToken = Emails.UploadToken(Emails.UploadLink(await app.RawEmailAsync(id, IrpFlows.Probation.ProbationSteps.AnnouncementEmail)));
+        await app.UploadDocumentAsync(uploadToken, "domain-two-long-list", "long list.pdf", TestFiles.Pdf("Actonshire long list"));
+        await page.ReloadAsync();
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#documents-table").GetByRole(AriaRole.Link, new() { Name = "long list.pdf" }).ClickAsync());
+        Assert.Equal("long list.pdf", download.SuggestedFilename);
+        Assert.Equal(TestFiles.Pdf("Actonshire long list"), await File.ReadAllBytesAsync(await download.PathAsync()));
+
         // A post without the page's anti-forgery token changes nothing.
         using (var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = app.Anonymous.BaseAddress })
         {

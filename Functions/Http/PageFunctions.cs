@@ -1,4 +1,3 @@
-using IrpFlows.Documents;
 using IrpFlows.Irps;
 using IrpFlows.Irps.Judgements;
 using IrpFlows.Irps.Pages;
@@ -20,8 +19,7 @@ namespace IrpFlows.Http;
 /// form post carries the anti-forgery token, and every event it causes is recorded as the person's.
 /// </summary>
 public sealed class PageFunctions(
-    IrpService irps, ProbationService inspections, IrpReportService reports, CoordinatorPages pages, CalendarFeed feed, IrpPolicy policy,
-    WorkflowEngine engine, DocumentStore store)
+    IrpService irps, ProbationService inspections, IrpReportService reports, CoordinatorPages pages, CalendarFeed feed, IrpPolicy policy)
 {
     // A parameter that can only be empty: how the Functions host routes the site's root (Azure/Azure-Functions#2473).
     private const string RootRoute = "{root:maxlength(0)?}";
@@ -196,9 +194,7 @@ public sealed class PageFunctions(
         string id, string key, string name, CancellationToken ct)
     {
         if (pages.Person(request) is not { } person) return CoordinatorSignIn.Challenge(request);
-        var (link, refusal) = await UploadFunctions.DocumentLinkAsync(engine, store, IrpWorkflow.KindName, id, key, name, ct);
-        return link is not null ? Results.Redirect(link.ToString())
-            : PageLayout.Result(request.HttpContext.Response, PageLayout.Page(refusal!.Title, person, Html.Of($"<h1>{refusal.Title}</h1><p>{refusal.Detail}</p><p><a href=\"/irps/{id}#documents\">Back to the IRP</a></p>")), Problems.StatusOf(refusal));
+        return await pages.DocumentAsync(request, person, IrpWorkflow.KindName, id, key, name, $"/irps/{id}", ct);
     }
 
     [Function(nameof(IrpPageEmail))]

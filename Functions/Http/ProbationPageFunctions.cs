@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using IrpFlows.Documents;
 using IrpFlows.Pages;
 using IrpFlows.Probation;
 using IrpFlows.Validation;
@@ -16,7 +15,7 @@ namespace IrpFlows.Http;
 /// fields.
 /// </summary>
 public sealed class ProbationPageFunctions(
-    ProbationService inspections, ProbationReports reports, CoordinatorPages pages, ProbationPolicy policy, WorkflowEngine engine, DocumentStore store)
+    ProbationService inspections, ProbationReports reports, CoordinatorPages pages, ProbationPolicy policy)
 {
     [Function(nameof(ProbationPage))]
     [OpenApiOperation("Pages", "One probation inspection: timeline in the manual's weeks, actions, ratings with key questions and the panel's decisions, documents, emails, history.",
@@ -114,9 +113,7 @@ public sealed class ProbationPageFunctions(
         string id, string key, string name, CancellationToken ct)
     {
         if (pages.Person(request) is not { } person) return CoordinatorSignIn.Challenge(request);
-        var (link, refusal) = await UploadFunctions.DocumentLinkAsync(engine, store, ProbationWorkflow.KindName, id, key, name, ct);
-        return link is not null ? Results.Redirect(link.ToString())
-            : PageLayout.Result(request.HttpContext.Response, PageLayout.Page(refusal!.Title, person, Html.Of($"<h1>{refusal.Title}</h1><p>{refusal.Detail}</p><p><a href=\"/probation-inspections/{id}#documents\">Back to the inspection</a></p>")), Problems.StatusOf(refusal));
+        return await pages.DocumentAsync(request, person, ProbationWorkflow.KindName, id, key, name, $"/probation-inspections/{id}", ct);
     }
 
     [Function(nameof(ProbationPageEmail))]

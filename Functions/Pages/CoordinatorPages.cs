@@ -8,7 +8,7 @@ namespace IrpFlows.Pages;
 /// What every coordinator page's functions share, for IRPs and probation inspections alike: a page with fresh form tokens, the
 /// checks on a form post (signed in, readable, the anti-forgery token), the redirect after a post, and an email as sent.
 /// </summary>
-public sealed class CoordinatorPages(CoordinatorSignIn signIn, FormTokens forms, IServiceProvider services)
+public sealed class CoordinatorPages(CoordinatorSignIn signIn, FormTokens forms, WorkflowEngine engine, DocumentStore store, IServiceProvider services)
 {
     public Person? Person(HttpRequest request) => signIn.Read(request);
 
@@ -54,6 +54,18 @@ public sealed class CoordinatorPages(CoordinatorSignIn signIn, FormTokens forms,
         var raw = services.GetService<OutboxMailSender>() is { } outbox ? await outbox.GetRawAsync(sent.MessageId, ct) : null;
         var message = raw is null ? null : await MimeKit.MimeMessage.LoadAsync(raw.ToStream(), ct);
         return PageLayout.Result(request.HttpContext.Response, PageLayout.Page(sent.Subject, person, EmailPage.Render(back, backTo, sent, message, zone)));
+    }
+
+    /// <summary>
+    /// A document received for the IRP or probation inspection <paramref name="id"/> (<paramref name="kind"/>): a redirect to a
+    /// read-only link valid for a few minutes; or a page saying why not (404, or 410 once destroyed), linking back to <paramref name="back"/>.
+    /// </summary>
+    public async Task<IResult> DocumentAsync(HttpRequest request, Person person, string kind, string id, string key, string name, string back, CancellationToken ct)
+    {
+        var (link, refusal) = await Http.UploadFunctions.DocumentLinkAsync(engine, store, kind, id, key, name, ct);
+        return link is not null ? Results.Redirect(link.ToString())
+            : PageLayout.Result(request.HttpContext.Response, PageLayout.Page(refusal!.Title, person,
+                Html.Of($"<h1>{refusal.Title}</h1><p>{refusal.Detail}</p><p><a href=\"{back}#documents\">Back</a></p>")), Http.Problems.StatusOf(refusal));
     }
 
     /// <summary>
