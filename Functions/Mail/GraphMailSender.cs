@@ -21,8 +21,9 @@ namespace IrpFlows.Mail;
 /// look again before sending again.</item>
 /// </list>
 /// Lookups are retried by the SDK's retry handler (429, 503, 504), which is safe. The draft's creation and the send are not
-/// left to it: the Kiota version Microsoft.Graph 5.92 brings (1.21) retries 429, 503 and 504 whatever a request's
-/// <c>ShouldRetry</c> says, and a 504 may hide a send Graph accepted. So those two turn the SDK's retries off and are
+/// left to it: the Kiota version Microsoft.Graph 5.92 brought (1.21) retried 429, 503 and 504 whatever a request's
+/// <c>ShouldRetry</c> said (6.10 brings Kiota 2.0; turning the retries off does not depend on which), and a 504 may hide a send
+/// Graph accepted. So those two turn the SDK's retries off and are
 /// repeated here, on this sender's clock after the Retry-After Graph gave, only for the answers that prove Graph did nothing
 /// (429 for the send; 429 and 503 for the draft, a duplicate of which would be harmless); other 5xx responses to the send
 /// are handled by step 4. If the draft has been submitted but
