@@ -106,6 +106,41 @@ public sealed class ReportFunctions(IrpReportService reports, ReportOptions opti
         return examples is null ? Problems.For(refusal!) : TypedResults.Ok(new NotablePositivePracticeRequest([.. examples.Select(e => new NotablePracticeRequest(e))]));
     }
 
+    [Function(nameof(PutFindings))]
+    [OpenApiOperation("After the visit", "Record the inspector's findings on a recommendation (concern) or Ofsted theme for the report's Section 3: { paragraphs: [string] }, replacing those before.",
+        Description = "Each paragraph is required, at most 2000 characters, without control characters other than tabs and line breaks; at most 40 paragraphs; "
+            + "an empty list removes them. A recommendation in parts has one set of findings, under its own ref (a part's ref is a 400 naming 'ref'). "
+            + "The same paragraphs again record nothing. 404 for an unknown ref; 409 before the visit's first day (errors name 'paragraphs'), "
+            + "once the draft has been issued for fact check, or when the IRP is terminated or completed.",
+        RequestBody = typeof(ParagraphsRequest), Response = typeof(ParagraphsRequest),
+        ErrorStatuses = [StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict])]
+    public async Task<IResult> PutFindings(
+        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "api/irps/{id}/findings/{ref}")] HttpRequest request, string id, string @ref,
+        [DurableClient] DurableTaskClient durable, CancellationToken ct)
+    {
+        using var by = Actor.Use(Actor.Api);
+        var (body, problem) = await JsonBody.ReadAsync<ParagraphsRequest>(request, EventData.Json);
+        if (problem is not null) return problem;
+        var (paragraphs, refusal) = await reports.RecordFindingsAsync(id, @ref, body!.Paragraphs, durable, ct);
+        return paragraphs is null ? Problems.For(refusal!) : TypedResults.Ok(new ParagraphsRequest([.. paragraphs]));
+    }
+
+    [Function(nameof(PutChiefInspectorsSummary))]
+    [OpenApiOperation("After the visit", "Record the Chief Inspector's summary, the report's Section 1: { paragraphs: [string] }, replacing the one before.",
+        Description = "The paragraphs' rules, the repeats and the refusals are those of PUT …/findings/{ref}.",
+        RequestBody = typeof(ParagraphsRequest), Response = typeof(ParagraphsRequest),
+        ErrorStatuses = [StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict])]
+    public async Task<IResult> PutChiefInspectorsSummary(
+        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "api/irps/{id}/chief-inspectors-summary")] HttpRequest request, string id,
+        [DurableClient] DurableTaskClient durable, CancellationToken ct)
+    {
+        using var by = Actor.Use(Actor.Api);
+        var (body, problem) = await JsonBody.ReadAsync<ParagraphsRequest>(request, EventData.Json);
+        if (problem is not null) return problem;
+        var (paragraphs, refusal) = await reports.RecordChiefInspectorsSummaryAsync(id, body!.Paragraphs, durable, ct);
+        return paragraphs is null ? Problems.For(refusal!) : TypedResults.Ok(new ParagraphsRequest([.. paragraphs]));
+    }
+
     [Function(nameof(GetReportSummary))]
     [OpenApiOperation("After the visit", "The report's Key findings sentences, counts, Summary of judgements and chart data, from the judgements so far.",
         Description = "?style=exhaustive (default: every judgement on the scale, as HMP Elmley's 2023 report) or "
@@ -161,6 +196,10 @@ public sealed record NotablePositivePracticeRequest([property: Items(Limits.Nota
 
 /// <summary>One example of notable positive practice.</summary>
 public sealed record NotablePracticeRequest([property: Text(Limits.Prose, Multiline = true)] string? Text);
+
+/// <summary>Body (and answer) of <c>PUT /api/irps/{id}/findings/{ref}</c> and <c>PUT /api/irps/{id}/chief-inspectors-summary</c>.</summary>
+/// <param name="Paragraphs">Each paragraph as the report is to print it, in order; the report numbers them.</param>
+public sealed record ParagraphsRequest([property: Items(Limits.FindingsParagraphs)] List<string?>? Paragraphs);
 
 /// <summary>Body of <c>PUT /api/irps/{id}/judgements/{ref}</c>.</summary>
 /// <param name="Judgement">An API name on the item's scale, e.g. "ReasonableProgress".</param>

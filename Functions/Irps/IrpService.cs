@@ -464,6 +464,7 @@ public sealed class IrpService(
             entries, Documents(state), emails, workflow.Warnings(state), state.CancellationReason, state.Progress.PublishedOn, state.PublicationUrl)
         {
             Judgements = IrpReportService.Judgements(state),
+            ChiefInspectorsSummary = state.ChiefInspectorsSummary,
             DraftReport = state.DraftReport is { } draft ? ReportFileView.From(draft) : null,
             FactCheckComments = state.FactCheckComments.Select(ReportFileView.From).ToList(),
             UploadLink = status.Steps.Any(s => CarriesUploadLink(s.Id) && s.Result?["email"] is JsonObject) ? workflow.MailContext(status.Instance.Id, state).UploadLink : null,
