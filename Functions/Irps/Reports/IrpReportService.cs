@@ -256,6 +256,19 @@ public sealed class IrpReportService(WorkflowEngine engine, IrpService irps, Irp
         return current;
     }
 
+    /// <summary>
+    /// The draft report as a Word document (<see cref="DraftReportDocument"/>) from what is recorded so far, with the file name
+    /// it is offered and stored under; null when there is no such IRP.
+    /// </summary>
+    public async Task<(byte[] Content, string FileName)?> DraftReportDocumentAsync(string id, CancellationToken ct)
+    {
+        var status = await engine.GetAsync(IrpWorkflow.KindName, id, ct);
+        if (status is null) return null;
+        var state = IrpState.From(status.Instance);
+        var fileName = FileNames.Sanitise($"{state.Facts.Establishment.Name} IRP draft report.docx");
+        return (DraftReportDocument.Write(state, irps.VisitEnd(state), irps.Today()), fileName);
+    }
+
     /// <summary>The report summary from the judgements recorded so far; null when there is no such IRP.</summary>
     public async Task<ReportSummaryResult?> SummaryAsync(string id, KeyFindingsStyle style, CancellationToken ct)
     {
