@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
@@ -13,16 +14,17 @@ using static IrpFlows.Tests.Support.IrpRequests;
 namespace IrpFlows.Tests.Http;
 
 /// <summary>
-/// <c>GET /api/irps/{id}/report.docx</c>: HMP Elmley's 2023 IRP entered from its
+/// <c>GET /api/irps/{id}/report.docx</c> and <c>POST …/report.docx/use-as-draft</c>: HMP Elmley's 2023 IRP entered from its
 /// published report, and the Word document read back with the Open XML SDK. One app on Elmley's own dates (the cover names
 /// them), so no shared fixture: the others run in 2026–27.
 /// </summary>
 public sealed class DraftReportDocumentTests
 {
     private static readonly DateTimeOffset ElmleyVisitFirstMorning = new(2023, 2, 13, 9, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset ElmleyAfterDebrief = new(2023, 2, 15, 17, 0, 0, TimeSpan.Zero);
 
     [Fact]
-    public async Task ElmleysDraft_HasThePublishedReportsSections()
+    public async Task ElmleysDraft_HasThePublishedReportsSections_AndIsSentForFactCheckOnceUsedAsTheDraft()
     {
         var published = PublishedSectionThree.Elmley();
         Assert.Equal((11, "3.60"), (published.Parts.Count, published.Parts[^1].JudgementSentence.Number)); // the seed read whole
@@ -99,6 +101,17 @@ public sealed class DraftReportDocumentTests
                       "Insufficient progress", "Reasonable progress", "Significant progress"],
             appendix.Where(p => p.Bold).Select(p => p.Text));
 
+        // Use as the draft: stored as an uploaded draft is, and DraftIssued sends it for fact check.
+        var used = await app.Coordinator.PostAsync($"/api/irps/{id}/report.docx/use-as-draft", null);
+        Assert.Equal(HttpStatusCode.OK, used.StatusCode);
+        Assert.Equal("HMP-Elmley-IRP-draft-report.docx", (await used.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("fileName").GetString());
+        Assert.Equal("HMP-Elmley-IRP-draft-report.docx", (await app.GetIrpAsync(id))["draftReport"]!["fileName"]!.GetValue<string>());
+        await app.MoveClockAsync(ElmleyAfterDebrief);
+        Assert.Equal(HttpStatusCode.Accepted, (await app.RaiseAsync(id, "DraftIssued")).StatusCode);
+        await app.MoveClockAsync(ElmleyAfterDebrief.AddMinutes(1));
+        using var sent = await app.GetThroughStorageAsync(Emails.DraftLink(Emails.PlainText(await app.RawEmailAsync(id, "draft-report"))));
+        Assert.Equal("HMP Elmley", Read(await sent.Content.ReadAsByteArrayAsync())[1].Text);
+        Assert.Equal(HttpStatusCode.Conflict, (await app.Coordinator.PostAsync($"/api/irps/{id}/report.docx/use-as-draft", null)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await app.Coordinator.GetAsync("/api/irps/no-such-irp/report.docx")).StatusCode);
     }
 

@@ -158,6 +158,20 @@ public sealed class ReportFunctions(IrpReportService reports, ReportOptions opti
             : Problems.NotFound($"There is no IRP with id '{id}'.");
     }
 
+    [Function(nameof(UseDraftReportDocument))]
+    [OpenApiOperation("After the visit", "Store the generated Word document (GET …/report.docx, as it is now) as the IRP's draft report.",
+        Description = "The same as uploading it with PUT …/draft-report: it replaces the current draft, and recording DraftIssued sends it for fact check. "
+            + "Returns 200 with the file as recorded. 404 for an unknown IRP; 409 once the draft has been issued or when the IRP is terminated or completed.",
+        Response = typeof(ReportFileView), ErrorStatuses = [StatusCodes.Status404NotFound, StatusCodes.Status409Conflict])]
+    public async Task<IResult> UseDraftReportDocument(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/irps/{id}/report.docx/use-as-draft")] HttpRequest request, string id,
+        [DurableClient] DurableTaskClient durable, CancellationToken ct)
+    {
+        using var by = Actor.Use(Actor.Api);
+        var (file, refusal) = await reports.UseGeneratedDraftAsync(id, durable, ct);
+        return file is null ? Problems.For(refusal!) : TypedResults.Ok(ReportFileView.From(file));
+    }
+
     [Function(nameof(GetReportSummary))]
     [OpenApiOperation("After the visit", "The report's Key findings sentences, counts, Summary of judgements and chart data, from the judgements so far.",
         Description = "?style=exhaustive (default: every judgement on the scale, as HMP Elmley's 2023 report) or "

@@ -269,6 +269,16 @@ public sealed class IrpReportService(WorkflowEngine engine, IrpService irps, Irp
         return (DraftReportDocument.Write(state, irps.VisitEnd(state), irps.Today()), fileName);
     }
 
+    /// <summary>
+    /// Stores the generated document as the IRP's draft report, exactly as an uploaded draft (<see cref="UploadDraftAsync"/>):
+    /// recording DraftIssued then sends it for fact check. Refused as that upload is; not found for an unknown IRP.
+    /// </summary>
+    public async Task<(ReportFileUploadedData? File, Refusal? Refusal)> UseGeneratedDraftAsync(string id, DurableTaskClient durable, CancellationToken ct)
+    {
+        if (await DraftReportDocumentAsync(id, ct) is not { } document) return (null, IrpService.NotFound(id));
+        return await UploadDraftAsync(id, document.FileName, ReportFileRules.DocxContentType, BinaryData.FromBytes(document.Content), durable, ct);
+    }
+
     /// <summary>The report summary from the judgements recorded so far; null when there is no such IRP.</summary>
     public async Task<ReportSummaryResult?> SummaryAsync(string id, KeyFindingsStyle style, CancellationToken ct)
     {
