@@ -49,7 +49,8 @@ public sealed class DraftReportDocumentTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", response.Content.Headers.ContentType?.MediaType);
-        var document = Read(await response.Content.ReadAsByteArrayAsync());
+        var docx = await response.Content.ReadAsByteArrayAsync();
+        var document = Read(docx);
         Assert.Equal("Report on an independent review of progress at HMP Elmley by HM Chief Inspector of Prisons 13–15 February 2023",
             string.Join(" ", document.Take(4).Select(p => p.Text)));
         Assert.Equal(
@@ -69,6 +70,9 @@ public sealed class DraftReportDocumentTests
             ["Figure 2: Progress on HMI Prisons recommendations from March 2022 inspection (n=7)", "Figure 3: Progress on Ofsted themes from March 2022 inspection (n=4)"],
             two.Where(p => p.Text.StartsWith("Figure", StringComparison.Ordinal)).Select(p => p.Text));
         Assert.All(two.Where(p => p.Text.StartsWith("Figure", StringComparison.Ordinal)), p => Assert.True(p.Bold));
+        var charts = PieCharts(docx);
+        Assert.Equal([("Good progress", 1), ("Reasonable progress", 3), ("Insufficient progress", 3), ("No meaningful progress", 0)], charts[0]);
+        Assert.Equal([("Significant progress", 0), ("Reasonable progress", 4), ("Insufficient progress", 0)], charts[1]);
 
         // Section 3: the areas, the bold item lines with their source paragraphs, the findings numbered 3.1 … 3.60 through the
         // section and each part's judgement sentence, as published.
@@ -137,6 +141,19 @@ public sealed class DraftReportDocumentTests
                     runs.Count > 0 && runs.All(r => r.RunProperties?.Bold is not null));
             })
             .Where(p => p.Text.Length > 0)
+            .ToList();
+    }
+
+    /// <summary>Each pie chart Word draws, in the document's order: its segments' labels and values.</summary>
+    private static List<List<(string, int)>> PieCharts(byte[] docx)
+    {
+        using var document = WordprocessingDocument.Open(new MemoryStream(docx), isEditable: false);
+        var main = document.MainDocumentPart!;
+        return main.Document!.Body!.Descendants<DocumentFormat.OpenXml.Drawing.Charts.ChartReference>()
+            .Select(reference => ((ChartPart)main.GetPartById(reference.Id!.Value!)).ChartSpace!.Descendants<DocumentFormat.OpenXml.Drawing.Charts.PieChartSeries>().Single())
+            .Select(series => series.Descendants<DocumentFormat.OpenXml.Drawing.Charts.StringPoint>().Select(p => p.InnerText)
+                .Zip(series.Descendants<DocumentFormat.OpenXml.Drawing.Charts.NumericPoint>().Select(p => int.Parse(p.InnerText, System.Globalization.CultureInfo.InvariantCulture)))
+                .ToList())
             .ToList();
     }
 

@@ -144,7 +144,7 @@ public sealed class ReportFunctions(IrpReportService reports, ReportOptions opti
     [Function(nameof(GetDraftReportDocument))]
     [OpenApiOperation("After the visit", "The draft report as a Word document, assembled from what IrpFlows holds, in the published reports' shape.",
         Description = "Cover, contents (a field Word fills in), Section 1 the Chief Inspector's summary, Section 2 the Key findings with figures 2 and 3 "
-            + "as tables of their data, notable positive practice, Section 3 one part per recommendation (concern) and theme under its area's heading "
+            + "as pie charts Word draws, notable positive practice, Section 3 one part per recommendation (concern) and theme under its area's heading "
             + "(Concern:, the bold recommendation line with its source paragraph, the findings numbered 3.1, 3.2 … through the section, the judgement "
             + "sentence), Section 4 the Summary of judgements, Appendix I the methodology and the judgements' definitions for the IRP's kind with the "
             + "team, Appendix II a glossary. Headings are Word's Heading 1–3. Any state of the IRP; 404 for an unknown one.",

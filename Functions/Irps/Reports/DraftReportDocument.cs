@@ -89,11 +89,12 @@ public static class DraftReportDocument
         foreach (var example in summary.NotablePositivePractice.Examples) word.NumberedParagraph(numbers.Next(), example);
     }
 
-    // The figure as a table of its pie chart's data: the reports' figures are pie charts, which an inspector can insert from it.
+    // The figure as the reports have it: its title in bold over a pie chart, here one Word draws and an inspector can restyle.
     private static void Figure(WordDocumentWriter word, int number, string title, IReadOnlyList<PieSlice> slices)
     {
         word.BoldParagraph($"Figure {number}: {title}");
-        word.Table([["Judgement", "Number", "Percentage"], .. slices.Select(s => (IReadOnlyList<string>)[s.Label, Invariant(s.Count), $"{Invariant(s.Percentage)}%"])]);
+        word.PieChart($"Figure {number}", $"Pie chart. {string.Join("; ", slices.Select(s => $"{s.Label}: {Invariant(s.Count)} ({Invariant(s.Percentage)}%)"))}.",
+            [.. slices.Select(s => (s.Label, s.Count, PieChartSvg.Colours[s.Judgement]))]);
     }
 
     private static void Progress(WordDocumentWriter word, IrpState state)

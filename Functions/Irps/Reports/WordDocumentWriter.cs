@@ -2,6 +2,9 @@ using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using A = DocumentFormat.OpenXml.Drawing;
+using C = DocumentFormat.OpenXml.Drawing.Charts;
+using DW = DocumentFormat.OpenXml.Drawing.Wordprocessing;
 
 namespace IrpFlows.Irps.Reports;
 
@@ -25,7 +28,12 @@ internal sealed class WordDocumentWriter
     // A numbered paragraph's number hangs in the margin of its text, as "3.1" does in the reports.
     private const int NumberIndent = 851;
 
+    // A chart 15 cm wide and 8 cm high, in English Metric Units.
+    private const long ChartWidth = 5400000;
+    private const long ChartHeight = 2880000;
+
     private readonly Body _body = new();
+    private readonly List<(string RelationshipId, C.ChartSpace Chart)> _charts = [];
 
     /// <summary>A heading in Word's built-in style of <paramref name="level"/> (1 to 3).</summary>
     public void Heading(int level, string text) => Add(Styled(level switch
@@ -76,6 +84,44 @@ internal sealed class WordDocumentWriter
         _body.Append(new Paragraph());
     }
 
+    /// <summary>
+    /// A pie chart Word draws itself (a chart part with its data held in the chart, as literals): one segment per slice in
+    /// its colour, with a legend and each segment's value. <paramref name="description"/> is its alternative text.
+    /// </summary>
+    /// <param name="slices">Each segment's label, count and colour ("#00703c").</param>
+    public void PieChart(string name, string description, IReadOnlyList<(string Label, int Count, string Colour)> slices)
+    {
+        var relationshipId = $"chart{_charts.Count + 1}";
+        var points = (uint)slices.Count;
+        var series = new C.PieChartSeries(new C.Index { Val = 0 }, new C.Order { Val = 0 });
+        series.Append(slices.Select((s, i) => new C.DataPoint(new C.Index { Val = (uint)i }, new C.Bubble3D { Val = false },
+            new C.ChartShapeProperties(new A.SolidFill(new A.RgbColorModelHex { Val = s.Colour.TrimStart('#') })))));
+        series.Append(
+            new C.DataLabels(new C.ShowLegendKey { Val = false }, new C.ShowValue { Val = true }, new C.ShowCategoryName { Val = false },
+                new C.ShowSeriesName { Val = false }, new C.ShowPercent { Val = false }, new C.ShowBubbleSize { Val = false }),
+            new C.CategoryAxisData(new C.StringLiteral([new C.PointCount { Val = points },
+                .. slices.Select((s, i) => new C.StringPoint(new C.NumericValue(s.Label)) { Index = (uint)i })])),
+            new C.Values(new C.NumberLiteral([new C.FormatCode("General"), new C.PointCount { Val = points },
+                .. slices.Select((s, i) => new C.NumericPoint(new C.NumericValue(s.Count.ToString(CultureInfo.InvariantCulture))) { Index = (uint)i })])));
+        _charts.Add((relationshipId, new C.ChartSpace(
+            new C.EditingLanguage { Val = "en-GB" },
+            new C.RoundedCorners { Val = false },
+            new C.Chart(
+                // The figure's title is the bold paragraph above it, as in the reports.
+                new C.AutoTitleDeleted { Val = true },
+                new C.PlotArea(new C.Layout(), new C.PieChart(new C.VaryColors { Val = true }, series, new C.FirstSliceAngle { Val = 0 })),
+                new C.Legend(new C.LegendPosition { Val = C.LegendPositionValues.Right }, new C.Overlay { Val = false }),
+                new C.PlotVisibleOnly { Val = true }))));
+
+        _body.Append(new Paragraph(new Run(new Drawing(new DW.Inline(
+            new DW.Extent { Cx = ChartWidth, Cy = ChartHeight },
+            new DW.EffectExtent { LeftEdge = 0, TopEdge = 0, RightEdge = 0, BottomEdge = 0 },
+            new DW.DocProperties { Id = (uint)_charts.Count, Name = name, Description = description },
+            new DW.NonVisualGraphicFrameDrawingProperties(),
+            new A.Graphic(new A.GraphicData(new C.ChartReference { Id = relationshipId }) { Uri = "http://schemas.openxmlformats.org/drawingml/2006/chart" }))
+        { DistanceFromTop = 0U, DistanceFromBottom = 0U, DistanceFromLeft = 0U, DistanceFromRight = 0U }))));
+    }
+
     /// <summary>A table of contents: a TOC field over Heading 1 and 2 that Word fills in when it updates fields (F9).</summary>
     public void TableOfContents(string placeholder) => _body.Append(new Paragraph(
         new SimpleField(new Run(Text(placeholder))) { Instruction = @" TOC \o ""1-2"" \h \z \u " }));
@@ -91,6 +137,7 @@ internal sealed class WordDocumentWriter
         {
             var main = document.AddMainDocumentPart();
             main.AddNewPart<StyleDefinitionsPart>().Styles = Styles();
+            foreach (var (relationshipId, chart) in _charts) main.AddNewPart<ChartPart>(relationshipId).ChartSpace = chart;
             _body.Append(new SectionProperties(
                 new PageSize { Width = PageWidth, Height = PageHeight },
                 new PageMargin { Top = Margin, Bottom = Margin, Left = Margin, Right = Margin, Header = 709, Footer = 709, Gutter = 0 }));
