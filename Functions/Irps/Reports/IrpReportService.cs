@@ -226,14 +226,15 @@ public sealed class IrpReportService(WorkflowEngine engine, IrpService irps, Irp
 
     /// <summary>
     /// The IRP as it is, if the report's text may still change: as <see cref="OpenForFindings"/> (naming <c>paragraphs</c>
-    /// before the visit), and until the draft is issued for fact check, after which the establishment checks that text.
+    /// before the visit), and until the draft is issued for fact check (prison guide 14.1, IRC guide 5.1), after which the
+    /// establishment checks that text and its comments answer it.
     /// </summary>
     private static IrpState OpenForReportText(InstanceStatus status, DateOnly today, string frozen)
     {
         var current = OpenForFindings(status, today, "paragraphs", frozen);
         if (current.Progress.DraftIssuedOn is { } issued)
             throw new RefusedException(Refusal.Conflict("Draft already issued",
-                $"The draft report was issued for fact check on {issued:yyyy-MM-dd}; {frozen} can no longer change."));
+                $"The draft report was issued for fact check on {issued:yyyy-MM-dd} (prison guide 14.1, IRC guide 5.1); {frozen} can no longer change."));
         return current;
     }
 
