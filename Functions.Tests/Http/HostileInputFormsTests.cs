@@ -260,6 +260,41 @@ public sealed partial class HostileInputFormsTests(HostileInputFormsFixture fixt
     }
 
     [Fact]
+    public async Task FindingsFromThePage_AreSavedForTheWholeRecommendation_RefusedBesideTheirForm_AndInTheDownloadedDocument()
+    {
+        using var browser = Browser();
+        var html = await browser.GetStringAsync($"/irps/{fixture.MostItemsId}");
+        var token = FormTokenField().Match(html).Groups[1].Value;
+        Assert.Contains("Findings: Recommendation R1<", html);
+        Assert.DoesNotContain("Findings: Recommendation R1a<", html); // its parts share R1's findings
+
+        using var saved = await browser.PostAsync($"/irps/{fixture.MostItemsId}/findings",
+            Form([(FormTokens.FieldName, token), ("item", "R1"), ("paragraphs", "Use of force had fallen.\r\n\r\n  Oversight was much improved.  \r\n")]));
+        using var control = await browser.PostAsync($"/irps/{fixture.MostItemsId}/findings",
+            Form([(FormTokens.FieldName, token), ("item", "R2"), ("paragraphs", "Fine.\n\nBell\u0007")]));
+
+        Assert.Equal(HttpStatusCode.SeeOther, saved.StatusCode);
+        Assert.Equal(["Use of force had fallen.", "Oversight was much improved."],
+            (await JudgementAsync(fixture.MostItemsId, "R1b"))["findings"]!.AsArray().Select(p => p!.GetValue<string>()));
+        Assert.Equal(HttpStatusCode.BadRequest, control.StatusCode);
+        var refused = await control.Content.ReadAsStringAsync();
+        Assert.Contains("id=\"findings-R2-paragraphs-error\">Error: Paragraph 2 must not contain control characters", refused);
+        Assert.Empty((await JudgementAsync(fixture.MostItemsId, "R2a"))["findings"]!.AsArray());
+
+        using var download = await browser.GetAsync($"/irps/{fixture.MostItemsId}/report.docx");
+        Assert.Equal(ReportFileRules.DocxContentType, download.Content.Headers.ContentType?.MediaType);
+        using var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(await download.Content.ReadAsStreamAsync(), isEditable: false);
+        var text = document.MainDocumentPart!.Document!.Body!.Elements<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText).ToList();
+        Assert.Equal(["3.1Use of force had fallen.", "3.2Oversight was much improved."], text.Where(p => p.StartsWith("3.", StringComparison.Ordinal)).Take(2));
+
+        // Once the draft is issued its text is the establishment's to check: the page offers no forms for it.
+        var issued = await browser.GetStringAsync($"/irps/{fixture.IrpId}");
+        Assert.Contains("Download the draft report (Word)", issued);
+        Assert.DoesNotContain($"action=\"/irps/{fixture.IrpId}/findings\"", issued);
+        Assert.DoesNotContain($"action=\"/irps/{fixture.IrpId}/use-generated-draft\"", issued);
+    }
+
+    [Fact]
     public async Task EveryFieldNameTheFormsUse_FitsTheKeyLengthLimit()
     {
         using var browser = Browser();

@@ -114,12 +114,81 @@ public sealed class JudgementEndpointsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Findings_AreRecordedPerItem_TheLatestReplacing_AndShownWithTheirJudgement()
+    {
+        // HMP Elmley IRP report (2023), 3.1 and 3.2, on recommendation 1.42.
+        const string first = "Levels of violence were comparable to those at similar prisons, but higher than at the time of the previous inspection.";
+        const string second = "Fifteen prisoners were on a CSIP during our visit.";
+        var draft = await PutFindingsAsync("1.42", new { paragraphs = new[] { "Early notes." } });
+        var replaced = await PutFindingsAsync("1.42", new { paragraphs = new[] { $"  {first}  ", second } });
+        var again = await PutFindingsAsync("1.42", new { paragraphs = new[] { first, second } });
+        var summary = await _app.Coordinator.PutAsJsonAsync($"/api/irps/{_id}/chief-inspectors-summary",
+            new { paragraphs = new[] { "HMP Elmley opened in 1992 and is the largest of the three prisons on the Isle of Sheppey." } });
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK),
+            (draft.StatusCode, replaced.StatusCode, again.StatusCode, summary.StatusCode));
+        Assert.Equal([first, second], (await replaced.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("paragraphs").EnumerateArray().Select(p => p.GetString()));
+        var irp = await _app.GetIrpAsync(_id);
+        Assert.Equal([first, second], irp["judgements"]![0]!["findings"]!.AsArray().Select(p => p!.GetValue<string>()));
+        Assert.Empty(irp["judgements"]![1]!["findings"]!.AsArray());
+        Assert.StartsWith("HMP Elmley opened in 1992", irp["chiefInspectorsSummary"]![0]!.GetValue<string>());
+        // Who wrote what, when: each change is an event on the log; the same paragraphs again record nothing.
+        var recorded = irp["history"]!.AsArray().Where(e => e!["type"]!.GetValue<string>() == "FindingsRecorded").ToList();
+        Assert.Equal(2, recorded.Count);
+        Assert.All(recorded, e => Assert.False(string.IsNullOrEmpty(e!["by"]?.GetValue<string>())));
+    }
+
+    [Fact]
+    public async Task FindingsForAnUnknownRef_Are404_AndBadParagraphs_Are400NamingTheParagraph_RecordingNothing()
+    {
+        var unknown = await PutFindingsAsync("9.99", new { paragraphs = new[] { "Text." } });
+        var blank = await PutFindingsAsync("1.42", new { paragraphs = new[] { "Text.", " " } });
+        var control = await PutFindingsAsync("1.42", new { paragraphs = new[] { "Bell\u0007" } });
+        var tooLong = await PutFindingsAsync("1.42", new { paragraphs = new[] { new string('x', 2001) } });
+        var tooMany = await PutFindingsAsync("1.42", new { paragraphs = Enumerable.Repeat("Text.", 41).ToArray() });
+        var missing = await _app.Coordinator.PutAsJsonAsync($"/api/irps/{_id}/chief-inspectors-summary", new { });
+
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Contains("9.99", (await unknown.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        Assert.Equal("is required: a paragraph of text.", Errors(await blank.Content.ReadFromJsonAsync<JsonElement>(), "paragraphs[1]"));
+        Assert.StartsWith("must not contain control characters other than tabs and line breaks",
+            Errors(await control.Content.ReadFromJsonAsync<JsonElement>(), "paragraphs[0]"));
+        Assert.Equal("must be at most 2000 characters; it has 2001.", Errors(await tooLong.Content.ReadFromJsonAsync<JsonElement>(), "paragraphs[0]"));
+        Assert.Equal(HttpStatusCode.BadRequest, tooMany.StatusCode);
+        Assert.Contains("at most 40", Errors(await tooMany.Content.ReadFromJsonAsync<JsonElement>(), "paragraphs"));
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        Assert.True((await missing.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("paragraphs", out _));
+        var history = (await _app.GetIrpAsync(_id))["history"]!.AsArray().Select(e => e!["type"]!.GetValue<string>());
+        Assert.DoesNotContain("FindingsRecorded", history);
+        Assert.DoesNotContain("ChiefInspectorsSummaryRecorded", history);
+    }
+
+    [Fact]
+    public async Task FindingsAfterTheDraftIsIssued_Are409_AndTheFindingsStand()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await PutFindingsAsync("1.43", new { paragraphs = new[] { "Nearly all (95%) incidents were recorded." } })).StatusCode);
+        await _app.MoveClockAsync(AfterDebrief);
+        Assert.Equal(HttpStatusCode.OK, (await _app.PutReportFileAsync(_id, "draft-report", "draft.pdf", TestFiles.Pdf("draft"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await _app.RaiseAsync(_id, "DraftIssued")).StatusCode);
+
+        var late = await PutFindingsAsync("1.43", new { paragraphs = new[] { "Rewritten." } });
+        var lateSummary = await _app.Coordinator.PutAsJsonAsync($"/api/irps/{_id}/chief-inspectors-summary", new { paragraphs = new[] { "Late." } });
+
+        Assert.Equal((HttpStatusCode.Conflict, HttpStatusCode.Conflict), (late.StatusCode, lateSummary.StatusCode));
+        Assert.Contains("issued for fact check on 2027-02-17", (await late.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        Assert.Equal("Nearly all (95%) incidents were recorded.", (await _app.GetIrpAsync(_id))["judgements"]![1]!["findings"]![0]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task WithoutTheCoordinatorKey_Is401()
     {
         var response = await _app.Anonymous.PutAsJsonAsync($"/api/irps/{_id}/judgements/1.42", new { judgement = "GoodProgress" });
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
+
+    private Task<HttpResponseMessage> PutFindingsAsync(string reference, object body) =>
+        _app.Coordinator.PutAsJsonAsync($"/api/irps/{_id}/findings/{reference}", body);
 
     private static (string?, string?, string?) Summary(JsonObject j) =>
         (j["ref"]!.GetValue<string>(), j["kind"]!.GetValue<string>(), JsonAssert.StringOrNull(j, "judgement"));

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+using IrpFlows.Documents;
 using IrpFlows.Irps;
 using IrpFlows.Irps.Judgements;
 using IrpFlows.Irps.Pages;
@@ -18,7 +20,7 @@ namespace IrpFlows.Http;
 /// Authentication signs people in in front of them; each page reads the person and sends anyone else to sign in. Every
 /// form post carries the anti-forgery token, and every event it causes is recorded as the person's.
 /// </summary>
-public sealed class PageFunctions(
+public sealed partial class PageFunctions(
     IrpService irps, ProbationService inspections, IrpReportService reports, CoordinatorPages pages, CalendarFeed feed, IrpPolicy policy)
 {
     // A parameter that can only be empty: how the Functions host routes the site's root (Azure/Azure-Functions#2473).
@@ -119,7 +121,7 @@ public sealed class PageFunctions(
     }
 
     [Function(nameof(IrpPageAction))]
-    [OpenApiOperation("Pages", "An action from the IRP page: liaison-officer, preparation-visit, inspector, move-visit, debrief-document, draft-report, issue-draft, fact-check-returned, final-report, final-report-elsewhere, ministerial-office, published, feedback, cancel, retry, judgements or notable-positive-practice.",
+    [OpenApiOperation("Pages", "An action from the IRP page: liaison-officer, preparation-visit, inspector, move-visit, debrief-document, draft-report, issue-draft, fact-check-returned, final-report, final-report-elsewhere, ministerial-office, published, feedback, cancel, retry, judgements, notable-positive-practice, findings (item: the ref, and paragraphs parted by empty lines), chief-inspectors-summary or use-generated-draft.",
         Description = "Form fields as the page's forms send them. Succeeds with 303 to the IRP page; a refusal shows the page again with the errors beside the fields.",
         RequestContentTypes = ["application/x-www-form-urlencoded", "multipart/form-data"], ResponseContentType = "text/html",
         ResponseStatus = StatusCodes.Status303SeeOther,
@@ -176,14 +178,45 @@ public sealed class PageFunctions(
             case "judgements":
                 refusal = await SaveJudgementsAsync(id, form!, durable, ct);
                 break;
+            case "findings":
+                (_, refusal) = await reports.RecordFindingsAsync(id, F("item") ?? "", Paragraphs(F("paragraphs")), durable, ct);
+                refusal = CoordinatorPages.ByLine(refusal, "paragraphs", "Paragraph");
+                break;
+            case "chief-inspectors-summary":
+                (_, refusal) = await reports.RecordChiefInspectorsSummaryAsync(id, Paragraphs(F("paragraphs")), durable, ct);
+                refusal = CoordinatorPages.ByLine(refusal, "paragraphs", "Paragraph");
+                break;
+            case "use-generated-draft":
+                (_, refusal) = await reports.UseGeneratedDraftAsync(id, durable, ct);
+                break;
             default:
                 return Results.NotFound();
         }
         return refusal is null ? CoordinatorPages.SeeOther($"/irps/{id}?done={action}") : await RefusedAsync(refusal);
 
+        // Each item has a findings form of its own: its errors go beside that one.
         async Task<IResult> RefusedAsync(Refusal why) => why.Kind == RefusalKind.NotFound && why.Errors is null
             ? Results.NotFound()
-            : await IrpPageAsync(request, person, id, new IrpPageState(null, why, action, form), Problems.StatusOf(why), ct);
+            : await IrpPageAsync(request, person, id, new IrpPageState(null, why, action == "findings" ? $"findings-{F("item")}" : action, form), Problems.StatusOf(why), ct);
+    }
+
+    /// <summary>The paragraphs of a page's text box: parted by an empty line, as its hint says.</summary>
+    private static string?[] Paragraphs(string? text) =>
+        [.. ParagraphBreak().Split(text ?? "").Select(p => p.Trim()).Where(p => p.Length > 0)];
+
+    [GeneratedRegex(@"\r?\n[ \t]*\r?\n")]
+    private static partial Regex ParagraphBreak();
+
+    [Function(nameof(IrpPageReportDocument))]
+    [OpenApiOperation("Pages", "Download the draft report as a Word document, as GET /api/irps/{id}/report.docx gives it.",
+        ResponseContentType = ReportFileRules.DocxContentType, ErrorStatuses = [StatusCodes.Status404NotFound])]
+    public async Task<IResult> IrpPageReportDocument(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "irps/{id}/report.docx")] HttpRequest request, string id, CancellationToken ct)
+    {
+        if (pages.Person(request) is null) return CoordinatorSignIn.Challenge(request);
+        return await reports.DraftReportDocumentAsync(id, ct) is { } document
+            ? TypedResults.File(document.Content, ReportFileRules.DocxContentType, document.FileName)
+            : Results.NotFound();
     }
 
     [Function(nameof(IrpPageDocument))]
@@ -245,6 +278,9 @@ public sealed class PageFunctions(
         ["retry"] = "The step will run again.",
         ["judgements"] = "The judgements are saved.",
         ["notable-positive-practice"] = "The examples of notable positive practice are saved.",
+        ["findings"] = "The findings are saved.",
+        ["chief-inspectors-summary"] = "The Chief Inspector's summary is saved.",
+        ["use-generated-draft"] = "The generated Word document is now the draft report: issuing the draft sends it for fact check.",
     };
 
     /// <summary>

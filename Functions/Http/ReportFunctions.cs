@@ -106,6 +106,72 @@ public sealed class ReportFunctions(IrpReportService reports, ReportOptions opti
         return examples is null ? Problems.For(refusal!) : TypedResults.Ok(new NotablePositivePracticeRequest([.. examples.Select(e => new NotablePracticeRequest(e))]));
     }
 
+    [Function(nameof(PutFindings))]
+    [OpenApiOperation("After the visit", "Record the inspector's findings on a recommendation (concern) or Ofsted theme for the report's Section 3: { paragraphs: [string] }, replacing those before.",
+        Description = "Each paragraph is required, at most 2000 characters, without control characters other than tabs and line breaks; at most 40 paragraphs; "
+            + "an empty list removes them. A recommendation in parts has one set of findings, under its own ref (a part's ref is a 400 naming 'ref'). "
+            + "The same paragraphs again record nothing. 404 for an unknown ref; 409 before the visit's first day (errors name 'paragraphs'), "
+            + "once the draft has been issued for fact check, or when the IRP is terminated or completed.",
+        RequestBody = typeof(ParagraphsRequest), Response = typeof(ParagraphsRequest),
+        ErrorStatuses = [StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict])]
+    public async Task<IResult> PutFindings(
+        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "api/irps/{id}/findings/{ref}")] HttpRequest request, string id, string @ref,
+        [DurableClient] DurableTaskClient durable, CancellationToken ct)
+    {
+        using var by = Actor.Use(Actor.Api);
+        var (body, problem) = await JsonBody.ReadAsync<ParagraphsRequest>(request, EventData.Json);
+        if (problem is not null) return problem;
+        var (paragraphs, refusal) = await reports.RecordFindingsAsync(id, @ref, body!.Paragraphs, durable, ct);
+        return paragraphs is null ? Problems.For(refusal!) : TypedResults.Ok(new ParagraphsRequest([.. paragraphs]));
+    }
+
+    [Function(nameof(PutChiefInspectorsSummary))]
+    [OpenApiOperation("After the visit", "Record the Chief Inspector's summary, the report's Section 1: { paragraphs: [string] }, replacing the one before.",
+        Description = "The paragraphs' rules, the repeats and the refusals are those of PUT …/findings/{ref}.",
+        RequestBody = typeof(ParagraphsRequest), Response = typeof(ParagraphsRequest),
+        ErrorStatuses = [StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict])]
+    public async Task<IResult> PutChiefInspectorsSummary(
+        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "api/irps/{id}/chief-inspectors-summary")] HttpRequest request, string id,
+        [DurableClient] DurableTaskClient durable, CancellationToken ct)
+    {
+        using var by = Actor.Use(Actor.Api);
+        var (body, problem) = await JsonBody.ReadAsync<ParagraphsRequest>(request, EventData.Json);
+        if (problem is not null) return problem;
+        var (paragraphs, refusal) = await reports.RecordChiefInspectorsSummaryAsync(id, body!.Paragraphs, durable, ct);
+        return paragraphs is null ? Problems.For(refusal!) : TypedResults.Ok(new ParagraphsRequest([.. paragraphs]));
+    }
+
+    [Function(nameof(GetDraftReportDocument))]
+    [OpenApiOperation("After the visit", "The draft report as a Word document, assembled from what IrpFlows holds, in the published reports' shape.",
+        Description = "Cover, contents (a field Word fills in), Section 1 the Chief Inspector's summary, Section 2 the Key findings with figures 2 and 3 "
+            + "as pie charts Word draws, notable positive practice, Section 3 one part per recommendation (concern) and theme under its area's heading "
+            + "(Concern:, the bold recommendation line with its source paragraph, the findings numbered 3.1, 3.2 … through the section, the judgement "
+            + "sentence), Section 4 the Summary of judgements, Appendix I the methodology and the judgements' definitions for the IRP's kind with the "
+            + "team, Appendix II a glossary. Headings are Word's Heading 1–3. Any state of the IRP; 404 for an unknown one.",
+        ResponseContentType = ReportFileRules.DocxContentType, ErrorStatuses = [StatusCodes.Status404NotFound])]
+    public async Task<IResult> GetDraftReportDocument(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/irps/{id}/report.docx")] HttpRequest request, string id, CancellationToken ct)
+    {
+        var document = await reports.DraftReportDocumentAsync(id, ct);
+        return document is { } d
+            ? TypedResults.File(d.Content, ReportFileRules.DocxContentType, d.FileName)
+            : Problems.NotFound($"There is no IRP with id '{id}'.");
+    }
+
+    [Function(nameof(UseDraftReportDocument))]
+    [OpenApiOperation("After the visit", "Store the generated Word document (GET …/report.docx, as it is now) as the IRP's draft report.",
+        Description = "The same as uploading it with PUT …/draft-report: it replaces the current draft, and recording DraftIssued sends it for fact check. "
+            + "Returns 200 with the file as recorded. 404 for an unknown IRP; 409 once the draft has been issued or when the IRP is terminated or completed.",
+        Response = typeof(ReportFileView), ErrorStatuses = [StatusCodes.Status404NotFound, StatusCodes.Status409Conflict])]
+    public async Task<IResult> UseDraftReportDocument(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/irps/{id}/report.docx/use-as-draft")] HttpRequest request, string id,
+        [DurableClient] DurableTaskClient durable, CancellationToken ct)
+    {
+        using var by = Actor.Use(Actor.Api);
+        var (file, refusal) = await reports.UseGeneratedDraftAsync(id, durable, ct);
+        return file is null ? Problems.For(refusal!) : TypedResults.Ok(ReportFileView.From(file));
+    }
+
     [Function(nameof(GetReportSummary))]
     [OpenApiOperation("After the visit", "The report's Key findings sentences, counts, Summary of judgements and chart data, from the judgements so far.",
         Description = "?style=exhaustive (default: every judgement on the scale, as HMP Elmley's 2023 report) or "
@@ -161,6 +227,10 @@ public sealed record NotablePositivePracticeRequest([property: Items(Limits.Nota
 
 /// <summary>One example of notable positive practice.</summary>
 public sealed record NotablePracticeRequest([property: Text(Limits.Prose, Multiline = true)] string? Text);
+
+/// <summary>Body (and answer) of <c>PUT /api/irps/{id}/findings/{ref}</c> and <c>PUT /api/irps/{id}/chief-inspectors-summary</c>.</summary>
+/// <param name="Paragraphs">Each paragraph as the report is to print it, in order; the report numbers them.</param>
+public sealed record ParagraphsRequest([property: Items(Limits.FindingsParagraphs)] List<string?>? Paragraphs);
 
 /// <summary>Body of <c>PUT /api/irps/{id}/judgements/{ref}</c>.</summary>
 /// <param name="Judgement">An API name on the item's scale, e.g. "ReasonableProgress".</param>

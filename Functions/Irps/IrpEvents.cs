@@ -26,6 +26,8 @@ public static class IrpEvents
     public const string InspectorAssigned = nameof(InspectorAssigned);
     public const string FeedbackReceived = nameof(FeedbackReceived);
     public const string NotablePositivePracticeRecorded = nameof(NotablePositivePracticeRecorded);
+    public const string FindingsRecorded = nameof(FindingsRecorded);
+    public const string ChiefInspectorsSummaryRecorded = nameof(ChiefInspectorsSummaryRecorded);
 
     /// <summary>Events a coordinator may raise through <c>POST /api/irps/{id}/events/{eventName}</c>.</summary>
     public static readonly IReadOnlySet<string> RaisableByCoordinator = new HashSet<string>(StringComparer.Ordinal)
@@ -86,6 +88,16 @@ public sealed record CancelledData(string? Reason);
 /// recorded replaces the ones before, and none is a finding too.
 /// </summary>
 public sealed record NotablePositivePracticeRecordedData(IReadOnlyList<string> Examples);
+
+/// <summary>
+/// The inspector's findings on one recommendation (concern) or Ofsted theme, as the report's Section 3 numbers them under it
+/// (HMP Elmley 2023, 3.1–3.4); the latest recorded for a ref replaces the ones before.
+/// </summary>
+/// <param name="Ref">The item's ref: a recommendation's own ref also when it is judged in parts, as HMP Hull's 1.34 has one set of findings.</param>
+public sealed record FindingsRecordedData(string Ref, IReadOnlyList<string> Paragraphs);
+
+/// <summary>The Chief Inspector's summary, the report's Section 1 (HMP Elmley 2023, 1.1–1.10); the latest recorded replaces the one before.</summary>
+public sealed record ChiefInspectorsSummaryRecordedData(IReadOnlyList<string> Paragraphs);
 
 /// <summary>A judgement on one recommendation (concern) or Ofsted theme; the latest recorded for a ref wins.</summary>
 /// <param name="Judgement">The API name on the item's scale, e.g. "ReasonableProgress".</param>

@@ -21,6 +21,9 @@ public sealed class IrpService(
     private readonly TimeZoneInfo _zone = policy.TimeZone;
 
     /// <summary>Today's date in England and Wales.</summary>
+    /// <summary>The visit's last day, as the timeline plans it from the visit's first.</summary>
+    public DateOnly VisitEnd(IrpState state) => workflow.Timeline(state).Single(s => s.Id == IrpSteps.VisitEnd).Date;
+
     public DateOnly Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), _zone).DateTime);
 
     public IrpValidation Validate(CreateIrpRequest? request) => IrpRequestValidator.Validate(request, Today(), calendar, policy);
@@ -381,7 +384,7 @@ public sealed class IrpService(
     /// <summary>An event dated before the visit's last day cannot have happened: invalid, naming <c>date</c>.</summary>
     private void RefuseBeforeVisitEnd(IrpState state, DateOnly date)
     {
-        var visitEnd = workflow.Timeline(state).Single(s => s.Id == IrpSteps.VisitEnd).Date;
+        var visitEnd = VisitEnd(state);
         if (date < visitEnd)
             throw new RefusedException(Refusal.Invalid("date", $"must not be before the visit ended ({visitEnd:yyyy-MM-dd})."));
     }
@@ -464,6 +467,7 @@ public sealed class IrpService(
             entries, Documents(state), emails, workflow.Warnings(state), state.CancellationReason, state.Progress.PublishedOn, state.PublicationUrl)
         {
             Judgements = IrpReportService.Judgements(state),
+            ChiefInspectorsSummary = state.ChiefInspectorsSummary,
             DraftReport = state.DraftReport is { } draft ? ReportFileView.From(draft) : null,
             FactCheckComments = state.FactCheckComments.Select(ReportFileView.From).ToList(),
             UploadLink = status.Steps.Any(s => CarriesUploadLink(s.Id) && s.Result?["email"] is JsonObject) ? workflow.MailContext(status.Instance.Id, state).UploadLink : null,

@@ -51,6 +51,12 @@ public sealed record IrpState(
     /// <summary>The examples of notable positive practice last recorded for the report; empty until (or unless) some are.</summary>
     public IReadOnlyList<string> NotablePositivePractice { get; init; } = [];
 
+    /// <summary>The findings paragraphs last recorded for each item's ref (see <see cref="FindingsRecordedData"/>).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Findings { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>The Chief Inspector's summary paragraphs last recorded; empty until some are.</summary>
+    public IReadOnlyList<string> ChiefInspectorsSummary { get; init; } = [];
+
     /// <summary>Feedback on how the review was run, oldest first, each with when it was recorded.</summary>
     public IReadOnlyList<(FeedbackReceivedData Data, DateTimeOffset ReceivedAt)> Feedback { get; init; } = [];
 
@@ -110,6 +116,14 @@ public sealed record IrpState(
         IrpEvents.NotablePositivePracticeRecorded => this with
         {
             NotablePositivePractice = EventData.FromData<NotablePositivePracticeRecordedData>(e.Data).Examples,
+        },
+        IrpEvents.FindingsRecorded when EventData.FromData<FindingsRecordedData>(e.Data) is var findings => this with
+        {
+            Findings = new Dictionary<string, IReadOnlyList<string>>(Findings) { [findings.Ref] = findings.Paragraphs },
+        },
+        IrpEvents.ChiefInspectorsSummaryRecorded => this with
+        {
+            ChiefInspectorsSummary = EventData.FromData<ChiefInspectorsSummaryRecordedData>(e.Data).Paragraphs,
         },
         IrpEvents.FeedbackReceived => this with { Feedback = [.. Feedback, (EventData.FromData<FeedbackReceivedData>(e.Data), e.RecordedAt)] },
         IrpEvents.MaterialDestroyed => this with { MaterialDestroyed = EventData.FromData<MaterialDestroyedData>(e.Data) },

@@ -60,6 +60,9 @@ public sealed record IrpView(
     /// <summary>Every recommendation (concern) then every Ofsted theme, with its latest judgement (null until recorded).</summary>
     public IReadOnlyList<JudgementView> Judgements { get; init; } = [];
 
+    /// <summary>The Chief Inspector's summary paragraphs for the report's Section 1; empty until recorded.</summary>
+    public IReadOnlyList<string> ChiefInspectorsSummary { get; init; } = [];
+
     /// <summary>The current draft report (the one issued, once DraftIssued is recorded), or null before any upload.</summary>
     public ReportFileView? DraftReport { get; init; }
 
@@ -133,6 +136,9 @@ public sealed record JudgementView(string Ref, string Kind, string Text, string?
 {
     /// <summary>For a part (1.34a), the ref of its recommendation (1.34); null otherwise.</summary>
     public string? PartOf { get; init; }
+
+    /// <summary>The inspector's findings paragraphs for the report's Section 3; a part shows its recommendation's, written once for all its parts.</summary>
+    public IReadOnlyList<string> Findings { get; init; } = [];
 }
 
 /// <summary>A step whose date a change would move: <see cref="From"/> now, <see cref="To"/> after the change.</summary>

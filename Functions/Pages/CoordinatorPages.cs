@@ -85,19 +85,20 @@ public sealed class CoordinatorPages(CoordinatorSignIn signIn, FormTokens forms,
 
     /// <summary>
     /// A refusal of a list the page takes one item a line (<c>examples[1].text</c>, <c>keyQuestions[0].yes</c>): every error goes
-    /// beside the one box, <paramref name="list"/>, each saying its line ("Line 2 must be …"); other errors stay as they are.
+    /// beside the one box, <paramref name="list"/>, each saying its line ("Line 2 must be …", or in <paramref name="item"/>'s word,
+    /// "Paragraph 2 …", for a box whose items are parted otherwise); other errors stay as they are.
     /// </summary>
-    public static Refusal? ByLine(Refusal? refusal, string list) => refusal is { Errors: { } errors }
+    public static Refusal? ByLine(Refusal? refusal, string list, string item = "Line") => refusal is { Errors: { } errors }
         ? refusal with
         {
             Errors = errors.GroupBy(e => e.Key.StartsWith(list, StringComparison.Ordinal) ? list : e.Key)
-                .ToDictionary(g => g.Key, g => g.SelectMany(e => e.Value.Select(message => $"{LineOf(list, e.Key)}{message}")).ToArray()),
+                .ToDictionary(g => g.Key, g => g.SelectMany(e => e.Value.Select(message => $"{LineOf(list, e.Key, item)}{message}")).ToArray()),
         }
         : refusal;
 
-    // "Line 2 " for list[1] or list[1].field; nothing for the list as a whole or another field.
-    private static string LineOf(string list, string field) =>
-        field.StartsWith(list + "[", StringComparison.Ordinal) && int.TryParse(field[(list.Length + 1)..field.IndexOf(']')], out var i) ? $"Line {i + 1} " : "";
+    // "Line 2 " (or the item's word: "Paragraph 2 ") for list[1] or list[1].field; nothing for the list as a whole or another field.
+    private static string LineOf(string list, string field, string item) =>
+        field.StartsWith(list + "[", StringComparison.Ordinal) && int.TryParse(field[(list.Length + 1)..field.IndexOf(']')], out var i) ? $"{item} {i + 1} " : "";
 
     /// <summary>The answer to a post that worked: 303, so reloading the page it leads to posts nothing again.</summary>
     public static IResult SeeOther(string location) => new SeeOtherResult(location);

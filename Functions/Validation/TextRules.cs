@@ -214,6 +214,12 @@ public static class Limits
     /// <summary>Examples of notable positive practice in one report: the reports find none, one or a few.</summary>
     public const int NotablePractices = 20;
 
+    /// <summary>
+    /// Paragraphs of findings on one item, or of the Chief Inspector's summary: HMP Elmley's 2023 report writes two to six per
+    /// item and ten for the summary.
+    /// </summary>
+    public const int FindingsParagraphs = 40;
+
     /// <summary>Most key questions a probation standard has (manual 7.1: three for implementation and delivery).</summary>
     public const int KeyQuestions = 10;
 

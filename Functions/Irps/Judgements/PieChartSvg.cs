@@ -16,8 +16,9 @@ internal static class PieChartSvg
     // The legend column leaves room for the longest label, "No meaningful progress: 20 (100%)", at 14px.
     private const double LegendX = 210, LegendTop = 30, LegendRowHeight = 28, SwatchSize = 16;
 
-    // GOV.UK palette: the reports' publisher's colours, distinguishable and with text-contrast legends.
-    private static readonly Dictionary<string, string> Colours = new()
+    // GOV.UK palette: the reports' publisher's colours, distinguishable and with text-contrast legends. The Word document's
+    // charts use them too, so both figures read alike.
+    internal static readonly IReadOnlyDictionary<string, string> Colours = new Dictionary<string, string>
     {
         [nameof(RecommendationJudgement.GoodProgress)] = "#00703c",
         [nameof(ThemeJudgement.SignificantProgress)] = "#00703c",

@@ -161,6 +161,7 @@ public static class IrpPage
             {(summary is null ? Html.Empty : Definitions(summary.Definitions))}
             {(active ? form : Html.Empty)}
             {(active ? practiceForm : Html.Empty)}
+            {Report(irp, state, formToken, active)}
             {(summary is null ? Html.Empty : Html.Of($"""
                 <h2 id="key-findings">Key findings</h2>
                 <p class="hint" id="starting-text">Written by IrpFlows from the judgements recorded: a starting text for the team's debrief document and the report, not the debrief document itself (prison guide 8.1, 13.1; IRC guide 3.1, 4.3).</p>
@@ -183,6 +184,34 @@ public static class IrpPage
                 <thead><tr><th scope="col">Ref</th><th scope="col">Recommendation or theme</th><th scope="col">Judgement</th></tr></thead>
                 <tbody>{summary.SummaryOfJudgements.Select(e => Html.Of($"<tr><td>{e.Ref}</td><td>{e.Text}{(e.HmppsResponse is { } answer ? $" ({answer})" : "")}</td><td>{e.JudgementLabel}</td></tr>"))}</tbody></table>
                 """))}
+            """);
+    }
+
+    /// <summary>
+    /// The report's text as the team writes it (the Chief Inspector's summary, each item's findings: paragraphs parted by an
+    /// empty line), the draft report assembled as a Word document, and a button that makes that document the draft for fact check.
+    /// </summary>
+    private static Html Report(IrpView irp, IrpPageState state, string formToken, bool active)
+    {
+        var forms = new ActionForms($"/irps/{irp.Id}", state, formToken);
+        // The text is the team's until the draft is issued: the establishment then checks that version.
+        var open = active && irp.History.All(e => e.Type != IrpEvents.DraftIssued);
+        const string Hint = "One paragraph after another, parted by an empty line; the report numbers them.";
+        // A recommendation in parts has one set of findings, under its own ref: its parts share it.
+        var items = irp.Judgements.DistinctBy(j => j.PartOf ?? j.Ref)
+            .Select(j => (Ref: j.PartOf ?? j.Ref, Title: $"{(j.Kind == SummaryOfJudgementsEntry.OfstedThemeKind ? "Theme" : j.Kind)} {j.PartOf ?? j.Ref}", j.Findings));
+        return Html.Of($"""
+            <h2 id="report">The report</h2>
+            <p><a href="/irps/{irp.Id}/report.docx" id="report-document">Download the draft report (Word)</a>, assembled from the judgements, findings and summary recorded here.</p>
+            {(open ? forms.Button("use-generated-draft", "Use the generated document as the draft report", Html.Empty) : Html.Empty)}
+            {(open ? Html.Of($"""
+                {forms.Form("chief-inspectors-summary", "Chief Inspector's summary",
+                    forms.TextArea("chief-inspectors-summary", "paragraphs", "Section 1: the Chief Inspector's summary", Hint, string.Join("\n\n", irp.ChiefInspectorsSummary), rows: 6),
+                    "Save the summary", "secondary")}
+                {items.Select(i => forms.Form("findings", $"Findings: {i.Title}",
+                    Html.Join([ActionForms.Hidden("item", i.Ref), forms.TextArea($"findings-{i.Ref}", "paragraphs", $"Findings on {i.Ref}", Hint, string.Join("\n\n", i.Findings), rows: 6)]),
+                    "Save the findings", "secondary", form: $"findings-{i.Ref}"))}
+                """) : Html.Empty)}
             """);
     }
 

@@ -18,7 +18,9 @@ public sealed class IrpReportService(WorkflowEngine engine, IrpService irps, Irp
     /// <summary>Longest written judgement accepted, in characters.</summary>
     public const int MaxJudgementTextLength = 2000;
 
-    private static readonly TextAttribute ExampleRule = new(Limits.Prose) { Multiline = true };
+    // An example of notable practice or a findings paragraph is prose as a written judgement is (the longest findings paragraph
+    // of HMP Elmley's 2023 report is about 900 characters).
+    private static readonly TextAttribute ProseRule = new(Limits.Prose) { Multiline = true };
 
     /// <summary>
     /// Stores a draft report and makes it the current draft. Refused (a conflict) once the draft has been issued for fact check
@@ -138,7 +140,7 @@ public sealed class IrpReportService(WorkflowEngine engine, IrpService irps, Irp
         for (var i = 0; i < examples.Count && errors.Count == 0; i++)
         {
             if (string.IsNullOrWhiteSpace(examples[i])) errors[$"examples[{i}].text"] = ["is required: the example, as the report is to say it."];
-            else if (ExampleRule.Broken(examples[i]!.Trim()) is { } broken) errors[$"examples[{i}].text"] = [broken];
+            else if (ProseRule.Broken(examples[i]!.Trim()) is { } broken) errors[$"examples[{i}].text"] = [broken];
         }
         if (errors.Count > 0) return (null, Refusal.Invalid(errors));
         var recorded = new NotablePositivePracticeRecordedData(examples.Select(e => e!.Trim()).ToList());
@@ -151,6 +153,89 @@ public sealed class IrpReportService(WorkflowEngine engine, IrpService irps, Irp
                 : [new NewEvent(IrpEvents.NotablePositivePracticeRecorded, EventData.ToData(recorded))];
         }, durable, ct);
         return appended is null ? (recorded.Examples, null) : (null, appended);
+    }
+
+    /// <summary>
+    /// Records the inspector's findings on one recommendation (concern) or Ofsted theme, the paragraphs Section 3 numbers under
+    /// it, replacing those recorded before (an empty list removes them); the same paragraphs again record nothing. A
+    /// recommendation judged in parts has one set of findings, under its own ref (HMP Hull 2022, 3.7–3.13 for 1.34a and 1.34b).
+    /// Not found for an unknown IRP or ref; invalid for a part's ref or a paragraph that breaks the text rules; a conflict
+    /// before the visit (naming <c>paragraphs</c>), once the draft has been issued for fact check (the establishment is checking
+    /// that text), or when the IRP is terminated or completed.
+    /// </summary>
+    public async Task<(IReadOnlyList<string>? Paragraphs, Refusal? Refusal)> RecordFindingsAsync(
+        string id, string reference, IReadOnlyList<string?>? paragraphs, DurableTaskClient durable, CancellationToken ct)
+    {
+        var (state, refusal) = await StateAsync(id, ct);
+        if (refusal is not null) return (null, refusal);
+        if (state!.Facts.Recommendations.FirstOrDefault(r => r.Parts.Any(p => p.Ref == reference)) is { } whole)
+            return (null, Refusal.Invalid("ref", $"'{reference}' is a part of {whole.Ref}, whose findings are written once for all its parts: record them for {whole.Ref}."));
+        if (!FindingsRefs(state).Contains(reference))
+            return (null, Refusal.NotFound($"IRP '{id}' follows up no recommendation or Ofsted theme with ref '{reference}'."));
+        var (written, invalid) = Paragraphs(paragraphs);
+        if (invalid is not null) return (null, invalid);
+
+        var today = irps.Today();
+        var appended = await irps.AppendAsync(id, status =>
+        {
+            var current = OpenForReportText(status, today, "its findings");
+            return current.Findings.TryGetValue(reference, out var was) && was.SequenceEqual(written!)
+                ? []
+                : [new NewEvent(IrpEvents.FindingsRecorded, EventData.ToData(new FindingsRecordedData(reference, written!)))];
+        }, durable, ct);
+        return appended is null ? (written, null) : (null, appended);
+    }
+
+    /// <summary>
+    /// Records the Chief Inspector's summary, the report's Section 1, replacing the one before; the same paragraphs again record
+    /// nothing. Refused as findings are: invalid text, before the visit, once the draft has been issued, when finished.
+    /// </summary>
+    public async Task<(IReadOnlyList<string>? Paragraphs, Refusal? Refusal)> RecordChiefInspectorsSummaryAsync(
+        string id, IReadOnlyList<string?>? paragraphs, DurableTaskClient durable, CancellationToken ct)
+    {
+        var (written, invalid) = Paragraphs(paragraphs);
+        if (invalid is not null) return (null, invalid);
+        var today = irps.Today();
+        var appended = await irps.AppendAsync(id, status =>
+        {
+            var current = OpenForReportText(status, today, "its summary");
+            return current.ChiefInspectorsSummary.SequenceEqual(written!)
+                ? []
+                : [new NewEvent(IrpEvents.ChiefInspectorsSummaryRecorded, EventData.ToData(new ChiefInspectorsSummaryRecordedData(written!)))];
+        }, durable, ct);
+        return appended is null ? (written, null) : (null, appended);
+    }
+
+    /// <summary>The refs findings are recorded under: each recommendation (concern), in parts or not, and each Ofsted theme.</summary>
+    private static HashSet<string> FindingsRefs(IrpState state) =>
+        [.. state.Facts.Recommendations.Select(r => r.Ref), .. state.Facts.OfstedThemes.Select(t => t.Ref)];
+
+    /// <summary>The paragraphs trimmed, or what is wrong with them, named as <c>paragraphs</c> or <c>paragraphs[i]</c>.</summary>
+    private static (IReadOnlyList<string>? Paragraphs, Refusal? Invalid) Paragraphs(IReadOnlyList<string?>? paragraphs)
+    {
+        if (paragraphs is null) return (null, Refusal.Invalid("paragraphs", "is required: a list of paragraphs, empty to remove them."));
+        if (paragraphs.Count > Limits.FindingsParagraphs)
+            return (null, Refusal.Invalid("paragraphs", $"must list at most {Limits.FindingsParagraphs} paragraphs; it lists {paragraphs.Count}."));
+        for (var i = 0; i < paragraphs.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(paragraphs[i])) return (null, Refusal.Invalid($"paragraphs[{i}]", "is required: a paragraph of text."));
+            if (ProseRule.Broken(paragraphs[i]!.Trim()) is { } broken) return (null, Refusal.Invalid($"paragraphs[{i}]", broken));
+        }
+        return ([.. paragraphs.Select(p => p!.Trim())], null);
+    }
+
+    /// <summary>
+    /// The IRP as it is, if the report's text may still change: as <see cref="OpenForFindings"/> (naming <c>paragraphs</c>
+    /// before the visit), and until the draft is issued for fact check (prison guide 14.1, IRC guide 5.1), after which the
+    /// establishment checks that text and its comments answer it.
+    /// </summary>
+    private static IrpState OpenForReportText(InstanceStatus status, DateOnly today, string frozen)
+    {
+        var current = OpenForFindings(status, today, "paragraphs", frozen);
+        if (current.Progress.DraftIssuedOn is { } issued)
+            throw new RefusedException(Refusal.Conflict("Draft already issued",
+                $"The draft report was issued for fact check on {issued:yyyy-MM-dd} (prison guide 14.1, IRC guide 5.1); {frozen} can no longer change."));
+        return current;
     }
 
     /// <summary>
@@ -170,6 +255,29 @@ public sealed class IrpReportService(WorkflowEngine engine, IrpService irps, Irp
                 $"cannot be recorded before the visit starts on {current.Facts.VisitStart:yyyy-MM-dd}: progress is judged on the evidence gathered there "
                 + $"(prison guide 9.1, IRC guide 3.2). Today is {today:yyyy-MM-dd}."));
         return current;
+    }
+
+    /// <summary>
+    /// The draft report as a Word document (<see cref="DraftReportDocument"/>) from what is recorded so far, with the file name
+    /// it is offered and stored under; null when there is no such IRP.
+    /// </summary>
+    public async Task<(byte[] Content, string FileName)?> DraftReportDocumentAsync(string id, CancellationToken ct)
+    {
+        var status = await engine.GetAsync(IrpWorkflow.KindName, id, ct);
+        if (status is null) return null;
+        var state = IrpState.From(status.Instance);
+        var fileName = FileNames.Sanitise($"{state.Facts.Establishment.Name} IRP draft report.docx");
+        return (DraftReportDocument.Write(state, irps.VisitEnd(state), irps.Today()), fileName);
+    }
+
+    /// <summary>
+    /// Stores the generated document as the IRP's draft report, exactly as an uploaded draft (<see cref="UploadDraftAsync"/>):
+    /// recording DraftIssued then sends it for fact check. Refused as that upload is; not found for an unknown IRP.
+    /// </summary>
+    public async Task<(ReportFileUploadedData? File, Refusal? Refusal)> UseGeneratedDraftAsync(string id, DurableTaskClient durable, CancellationToken ct)
+    {
+        if (await DraftReportDocumentAsync(id, ct) is not { } document) return (null, IrpService.NotFound(id));
+        return await UploadDraftAsync(id, document.FileName, ReportFileRules.DocxContentType, BinaryData.FromBytes(document.Content), durable, ct);
     }
 
     /// <summary>The report summary from the judgements recorded so far; null when there is no such IRP.</summary>
@@ -197,14 +305,15 @@ public sealed class IrpReportService(WorkflowEngine engine, IrpService irps, Irp
     public static IReadOnlyList<JudgementView> Judgements(IrpState state)
     {
         var recommendationKind = state.Facts.Kind == IrpKind.Immigration ? SummaryOfJudgementsEntry.ConcernKind : SummaryOfJudgementsEntry.RecommendationKind;
-        JudgementView View(string reference, string kind, string text) => state.Judgements.TryGetValue(reference, out var j)
+        IReadOnlyList<string> Findings(string reference) => state.Findings.TryGetValue(reference, out var f) ? f : [];
+        JudgementView View(string reference, string kind, string text) => (state.Judgements.TryGetValue(reference, out var j)
             ? new JudgementView(reference, kind, text, j.Judgement, j.Text)
-            : new JudgementView(reference, kind, text, null, null);
+            : new JudgementView(reference, kind, text, null, null)) with { Findings = Findings(reference) };
         return
         [
             .. state.Facts.Recommendations.SelectMany(r => r.Parts.Count == 0
                 ? [View(r.Ref, recommendationKind, r.Text)]
-                : r.Parts.Select(p => View(p.Ref, recommendationKind, p.Text) with { PartOf = r.Ref })),
+                : r.Parts.Select(p => View(p.Ref, recommendationKind, p.Text) with { PartOf = r.Ref, Findings = Findings(r.Ref) })),
             .. state.Facts.OfstedThemes.Select(t => View(t.Ref, SummaryOfJudgementsEntry.OfstedThemeKind, t.Text)),
         ];
     }

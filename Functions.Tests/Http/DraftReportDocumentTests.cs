@@ -1,0 +1,163 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
+using DocumentFormat.OpenXml.Wordprocessing;
+using IrpFlows.Irps.Judgements;
+using IrpFlows.Tests.Judgements;
+using IrpFlows.Tests.Support;
+using static IrpFlows.Tests.Support.IrpRequests;
+
+namespace IrpFlows.Tests.Http;
+
+/// <summary>
+/// <c>GET /api/irps/{id}/report.docx</c> and <c>POST …/report.docx/use-as-draft</c>: HMP Elmley's 2023 IRP entered from its
+/// published report, and the Word document read back with the Open XML SDK. One app on Elmley's own dates (the cover names
+/// them), so no shared fixture: the others run in 2026–27.
+/// </summary>
+public sealed class DraftReportDocumentTests
+{
+    private static readonly DateTimeOffset ElmleyVisitFirstMorning = new(2023, 2, 13, 9, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset ElmleyAfterDebrief = new(2023, 2, 15, 17, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task ElmleysDraft_HasThePublishedReportsSections_AndIsSentForFactCheckOnceUsedAsTheDraft()
+    {
+        var published = PublishedSectionThree.Elmley();
+        Assert.Equal((11, "3.60"), (published.Parts.Count, published.Parts[^1].JudgementSentence.Number)); // the seed read whole
+        await using var app = await IrpFlowsApp.StartAsync(ElmleyIn2023AnnouncementMorning);
+        var request = ElmleyIn2023();
+        request["recommendations"] = new JsonArray([.. published.Recommendations.Select(r =>
+            (JsonNode)new JsonObject { ["ref"] = r.Ref, ["area"] = r.Area, ["concern"] = r.Concern, ["text"] = r.Text })]);
+        request["ofstedThemes"] = new JsonArray([.. published.Themes.Select(t => (JsonNode)new JsonObject { ["ref"] = t.Ref, ["text"] = t.Text })]);
+        var id = await app.CreateIrpAsync(request);
+        await app.MoveClockAsync(ElmleyVisitFirstMorning);
+        foreach (var r in PublishedReports.ElmleyRecommendations)
+            Assert.Equal(HttpStatusCode.OK, (await app.PutJudgementAsync(id, r.Recommendation.Ref, new { judgement = r.Judgement.ToString() })).StatusCode);
+        foreach (var t in PublishedReports.ElmleyThemes)
+            Assert.Equal(HttpStatusCode.OK, (await app.PutJudgementAsync(id, t.Theme.Ref, new { judgement = t.Judgement.ToString() })).StatusCode);
+        foreach (var part in published.Parts)
+        {
+            var findings = await app.Coordinator.PutAsJsonAsync($"/api/irps/{id}/findings/{part.Ref}", new { paragraphs = part.Findings.Select(f => f.Text) });
+            Assert.Equal(HttpStatusCode.OK, findings.StatusCode);
+        }
+
+        var response = await app.Coordinator.GetAsync($"/api/irps/{id}/report.docx");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", response.Content.Headers.ContentType?.MediaType);
+        var docx = await response.Content.ReadAsByteArrayAsync();
+        var document = Read(docx);
+        Assert.Equal("Report on an independent review of progress at HMP Elmley by HM Chief Inspector of Prisons 13–15 February 2023",
+            string.Join(" ", document.Take(4).Select(p => p.Text)));
+        Assert.Equal(
+            ["Contents", "Section 1 Chief Inspector's summary", "Section 2 Key findings",
+             "Section 3 Progress against the key concerns and recommendations and Ofsted themes", "Section 4 Summary of judgements",
+             "Appendix I About this report", "Appendix II Glossary"],
+            document.Where(p => p.Style == "Heading1").Select(p => p.Text));
+
+        // HMP Elmley IRP report (2023), Section 2: 2.1–2.3 and the figures' titles.
+        var two = Section(document, "Section 2 Key findings");
+        Assert.Equal(
+            ["2.1\tAt this IRP visit, we followed up seven recommendations from our most recent inspection in March 2022 and Ofsted followed up four themes based on their latest inspection of the prison.",
+             "2.2\tHMI Prisons judged that there was good progress in one recommendation, reasonable progress in three recommendations, insufficient progress in three recommendations and no meaningful progress in none of the recommendations.",
+             "2.3\tOfsted judged that there was significant progress in none of the themes, reasonable progress in four themes and insufficient progress in none of the themes."],
+            two.Where(p => p.Text.StartsWith("2.", StringComparison.Ordinal)).Take(3).Select(p => p.Text));
+        Assert.Equal(
+            ["Figure 2: Progress on HMI Prisons recommendations from March 2022 inspection (n=7)", "Figure 3: Progress on Ofsted themes from March 2022 inspection (n=4)"],
+            two.Where(p => p.Text.StartsWith("Figure", StringComparison.Ordinal)).Select(p => p.Text));
+        Assert.All(two.Where(p => p.Text.StartsWith("Figure", StringComparison.Ordinal)), p => Assert.True(p.Bold));
+        var charts = PieCharts(docx);
+        Assert.Equal([("Good progress", 1), ("Reasonable progress", 3), ("Insufficient progress", 3), ("No meaningful progress", 0)], charts[0]);
+        Assert.Equal([("Significant progress", 0), ("Reasonable progress", 4), ("Insufficient progress", 0)], charts[1]);
+
+        // Section 3: the areas, the bold item lines with their source paragraphs, the findings numbered 3.1 … 3.60 through the
+        // section and each part's judgement sentence, as published.
+        var three = Section(document, "Section 3 Progress against the key concerns and recommendations and Ofsted themes");
+        Assert.Equal(published.Parts.Select(p => p.Area).Distinct(), three.Where(p => p.Style == "Heading2").Select(p => p.Text));
+        var itemLines = three.Where(p => p.Text.StartsWith("Recommendation:", StringComparison.Ordinal) || p.Text.StartsWith("Theme ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(published.Parts.Select(p => p.Line), itemLines.Select(p => p.Text));
+        Assert.All(itemLines, p => Assert.True(p.Bold, p.Text));
+        Assert.Equal(published.Recommendations.Select(r => "Concern: " + r.Concern),
+            three.Where(p => p.Text.StartsWith("Concern:", StringComparison.Ordinal)).Select(p => p.Text));
+        Assert.Equal(
+            published.Parts.SelectMany(p => p.Findings.Append(p.JudgementSentence)).Select(f => $"{f.Number}\t{f.Text}"),
+            three.Where(p => p.Text.StartsWith("3.", StringComparison.Ordinal)).Select(p => p.Text));
+        Assert.Equal("3.5\tWe considered that the prison had made insufficient progress in this area.",
+            three.Single(p => p.Text.StartsWith("3.5\t", StringComparison.Ordinal)).Text);
+
+        // Section 4: each item's text, then its judgement in bold, under its heading, in the API's order.
+        var four = Section(document, "Section 4 Summary of judgements");
+        Assert.Equal(["HMI Prisons recommendations", "Ofsted themes"], four.Where(p => p.Style == "Heading2").Select(p => p.Text));
+        var labels = four.Where(p => p.Bold).Select(p => p.Text).ToList();
+        Assert.Equal(
+            [.. PublishedReports.ElmleyRecommendations.Select(r => r.Judgement!.Value.ToLabel()), .. PublishedReports.ElmleyThemes.Select(t => t.Judgement!.Value.ToLabel())],
+            labels);
+        Assert.Equal(PublishedReports.ElmleyRecommendations.Select(r => r.Recommendation.Text),
+            four.Where(p => !p.Bold && p.Style is null).Skip(1).Take(7).Select(p => p.Text));
+
+        // Appendix I: the prison guide's four judgements and Ofsted's three, each defined.
+        var appendix = Section(document, "Appendix I About this report");
+        Assert.Equal(["No meaningful progress", "Insufficient progress", "Reasonable progress", "Good progress",
+                      "Insufficient progress", "Reasonable progress", "Significant progress"],
+            appendix.Where(p => p.Bold).Select(p => p.Text));
+
+        // Use as the draft: stored as an uploaded draft is, and DraftIssued sends it for fact check.
+        var used = await app.Coordinator.PostAsync($"/api/irps/{id}/report.docx/use-as-draft", null);
+        Assert.Equal(HttpStatusCode.OK, used.StatusCode);
+        Assert.Equal("HMP-Elmley-IRP-draft-report.docx", (await used.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("fileName").GetString());
+        Assert.Equal("HMP-Elmley-IRP-draft-report.docx", (await app.GetIrpAsync(id))["draftReport"]!["fileName"]!.GetValue<string>());
+        await app.MoveClockAsync(ElmleyAfterDebrief);
+        Assert.Equal(HttpStatusCode.Accepted, (await app.RaiseAsync(id, "DraftIssued")).StatusCode);
+        await app.MoveClockAsync(ElmleyAfterDebrief.AddMinutes(1));
+        using var sent = await app.GetThroughStorageAsync(Emails.DraftLink(Emails.PlainText(await app.RawEmailAsync(id, "draft-report"))));
+        Assert.Equal("HMP Elmley", Read(await sent.Content.ReadAsByteArrayAsync())[1].Text);
+        Assert.Equal(HttpStatusCode.Conflict, (await app.Coordinator.PostAsync($"/api/irps/{id}/report.docx/use-as-draft", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Coordinator.GetAsync("/api/irps/no-such-irp/report.docx")).StatusCode);
+    }
+
+    /// <summary>One paragraph of the document: its style (null for body text), its text (a tab as \t) and whether all of it is bold.</summary>
+    private sealed record DocumentParagraph(string? Style, string Text, bool Bold);
+
+    /// <summary>The document's paragraphs, after checking it is valid Open XML (Word opens it without a repair prompt).</summary>
+    private static List<DocumentParagraph> Read(byte[] docx)
+    {
+        using var document = WordprocessingDocument.Open(new MemoryStream(docx), isEditable: false);
+        Assert.Empty(new OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}"));
+        return document.MainDocumentPart!.Document!.Body!.Elements<Paragraph>()
+            .Select(p =>
+            {
+                var runs = p.Elements<Run>().ToList();
+                var text = new StringBuilder();
+                foreach (var element in p.Descendants())
+                {
+                    if (element is Text t) text.Append(t.Text);
+                    else if (element is TabChar) text.Append('\t');
+                }
+                return new DocumentParagraph(p.ParagraphProperties?.ParagraphStyleId?.Val?.Value, text.ToString(),
+                    runs.Count > 0 && runs.All(r => r.RunProperties?.Bold is not null));
+            })
+            .Where(p => p.Text.Length > 0)
+            .ToList();
+    }
+
+    /// <summary>Each pie chart Word draws, in the document's order: its segments' labels and values.</summary>
+    private static List<List<(string, int)>> PieCharts(byte[] docx)
+    {
+        using var document = WordprocessingDocument.Open(new MemoryStream(docx), isEditable: false);
+        var main = document.MainDocumentPart!;
+        return main.Document!.Body!.Descendants<DocumentFormat.OpenXml.Drawing.Charts.ChartReference>()
+            .Select(reference => ((ChartPart)main.GetPartById(reference.Id!.Value!)).ChartSpace!.Descendants<DocumentFormat.OpenXml.Drawing.Charts.PieChartSeries>().Single())
+            .Select(series => series.Descendants<DocumentFormat.OpenXml.Drawing.Charts.StringPoint>().Select(p => p.InnerText)
+                .Zip(series.Descendants<DocumentFormat.OpenXml.Drawing.Charts.NumericPoint>().Select(p => int.Parse(p.InnerText, System.Globalization.CultureInfo.InvariantCulture)))
+                .ToList())
+            .ToList();
+    }
+
+    /// <summary>The paragraphs under a Heading 1, up to the next.</summary>
+    private static List<DocumentParagraph> Section(List<DocumentParagraph> document, string heading) =>
+        document.SkipWhile(p => p.Text != heading).Skip(1).TakeWhile(p => p.Style != "Heading1").ToList();
+}
