@@ -65,7 +65,7 @@ public static class ServiceRegistration
         services.AddSingleton<WorkflowEngine>();
         services.AddSingleton<IdempotencyKeys>();
         services.AddSingleton<Pages.CoordinatorSignIn>();
-        services.AddSingleton<Pages.CoordinatorPages>();
+        services.AddSingleton<Http.CoordinatorPages>();
         services.AddSingleton(sp => new Pages.FormTokens(configuration[UploadTokens.SigningKeySetting], sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<Programme.CalendarFeed>();
 

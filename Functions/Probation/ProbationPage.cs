@@ -1,4 +1,5 @@
 using System.Globalization;
+using IrpFlows.Documents;
 using IrpFlows.Pages;
 
 namespace IrpFlows.Probation;
@@ -38,7 +39,7 @@ public static class ProbationPage
             {Timeline(inspection, active, forms, zone)}
             {(active ? Actions(inspection, forms) : Html.Empty)}
             {Ratings(inspection, active, forms)}
-            {InstanceSections.Documents(path, inspection.Documents, inspection.UploadLink, "The organisation's upload page", zone)}
+            {DocumentsSection.Render(path, inspection.Documents, inspection.UploadLink, "The organisation's upload page", zone)}
             {InstanceSections.Emails(path, inspection.Emails, "Every email this inspection has sent", zone)}
             {InstanceSections.History(inspection.History, zone)}
             """);

@@ -1,3 +1,4 @@
+using IrpFlows.Documents;
 using IrpFlows.Irps.Judgements;
 using IrpFlows.Pages;
 using IrpFlows.Workflow;
@@ -38,7 +39,7 @@ public static class IrpPage
             {(irp.Warnings.Count > 0 ? Html.Of($"<h2>Departures from the guide</h2><ul>{irp.Warnings.Select(w => Html.Of($"<li><code>{w.Field}</code> {w.Message}</li>"))}</ul>") : Html.Empty)}
             {Timeline(irp, active, new ActionForms($"/irps/{irp.Id}", state, formToken), zone)}
             {(active ? Actions(irp, state, formToken) : Html.Empty)}
-            {InstanceSections.Documents($"/irps/{irp.Id}", irp.Documents, irp.UploadLink, "The establishment's upload page", zone)}
+            {DocumentsSection.Render($"/irps/{irp.Id}", irp.Documents, irp.UploadLink, "The establishment's upload page", zone)}
             {InstanceSections.Emails($"/irps/{irp.Id}", irp.Emails, "Every email this IRP has sent", zone)}
             {Judgements(irp, summary, state, formToken, active)}
             {Feedback(irp, state, formToken, zone)}

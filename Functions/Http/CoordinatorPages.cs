@@ -1,8 +1,9 @@
 using IrpFlows.Documents;
 using IrpFlows.Mail;
+using IrpFlows.Pages;
 using IrpFlows.Workflow;
 
-namespace IrpFlows.Pages;
+namespace IrpFlows.Http;
 
 /// <summary>
 /// What every coordinator page's functions share, for IRPs and probation inspections alike: a page with fresh form tokens, the
@@ -62,10 +63,10 @@ public sealed class CoordinatorPages(CoordinatorSignIn signIn, FormTokens forms,
     /// </summary>
     public async Task<IResult> DocumentAsync(HttpRequest request, Person person, string kind, string id, string key, string name, string back, CancellationToken ct)
     {
-        var (link, refusal) = await Http.UploadFunctions.DocumentLinkAsync(engine, store, kind, id, key, name, ct);
+        var (link, refusal) = await UploadFunctions.DocumentLinkAsync(engine, store, kind, id, key, name, ct);
         return link is not null ? Results.Redirect(link.ToString())
             : PageLayout.Result(request.HttpContext.Response, PageLayout.Page(refusal!.Title, person,
-                Html.Of($"<h1>{refusal.Title}</h1><p>{refusal.Detail}</p><p><a href=\"{back}#documents\">Back</a></p>")), Http.Problems.StatusOf(refusal));
+                Html.Of($"<h1>{refusal.Title}</h1><p>{refusal.Detail}</p><p><a href=\"{back}#documents\">Back</a></p>")), Problems.StatusOf(refusal));
     }
 
     /// <summary>
