@@ -1,5 +1,7 @@
 using IrpFlows.Hosting;
 using IrpFlows.Http;
+using IrpFlows.Telemetry;
+using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.Azure.Functions.Worker.Builder;
 
 // The app as Azure runs it: a .NET isolated worker behind the Functions host, which reads functions.metadata and
@@ -10,4 +12,7 @@ var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.UseHttpPipeline();
 builder.Services.AddIrpFlows(builder.Configuration);
+// The worker exports its own logs and traces (TelemetryRegistration): the host is told so, and stops sending the worker's
+// logs itself, and the resource names the Function App.
+if (TelemetryRegistration.IsExported(builder.Configuration)) builder.Services.AddOpenTelemetry().UseFunctionsWorkerDefaults();
 builder.Build().Run();

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using DurableTask.Core;
 using DurableTask.Core.History;
+using DurableTask.Core.Tracing;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Converters;
@@ -40,6 +42,9 @@ public sealed class LocalDurableTaskClient(IOrchestrationServiceClient client) :
                 Version = options?.Version ?? string.Empty,
                 OrchestrationInstance = instance,
                 ScheduledStartTime = options?.StartAt?.UtcDateTime,
+                // The orchestration's spans join the trace of whatever started it (a request, the sweep), as the Durable
+                // extension's client does in Azure; with no trace, the orchestration runs untraced.
+                ParentTraceContext = Activity.Current is { Id: { } caller } ? new DistributedTraceContext(caller, Activity.Current.TraceStateString) : null,
             },
         };
         await client.CreateTaskOrchestrationAsync(message, [CoreStatus.Running, CoreStatus.Pending, CoreStatus.Suspended]);

@@ -1,17 +1,23 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Web;
 using IrpFlows.Http;
 using IrpFlows.Irps.Material;
+using IrpFlows.Telemetry;
 using IrpFlows.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using OpenTelemetry.Trace;
 using static IrpFlows.Tests.Support.IrpRequests;
 
 namespace IrpFlows.Tests.Http;
 
-/// <summary>No bearer secret reaches the log: every token and storage signature a whole IRP hands out is used, and none is in what was logged.</summary>
+/// <summary>
+/// No bearer secret reaches the log or the telemetry: every token and storage signature a whole IRP hands out is used, and
+/// none is in what was logged, nor in any span's name, tag, event or status (captured as Azure Monitor would get them).
+/// </summary>
 public sealed class SecretsInLogsTests
 {
     [Theory]
@@ -26,12 +32,17 @@ public sealed class SecretsInLogsTests
     public void Redact_HidesTokensInPaths_AndSignatures(string text, string redacted) => Assert.Equal(redacted, Secrets.Redact(text));
 
     [Fact]
-    public async Task AWholeIrpsTokensAndSignatures_AreNeverLogged()
+    public async Task AWholeIrpsTokensAndSignatures_AreNeverLogged_NorTraced()
     {
         var log = new CapturedLog();
+        var spans = new List<Activity>();
         await using var app = await IrpFlowsApp.StartAsync(
             settings: new Dictionary<string, string> { ["Logging:LogLevel:Default"] = "Debug" },
-            services: s => s.AddSingleton<ILoggerProvider>(log));
+            services: s =>
+            {
+                s.AddSingleton<ILoggerProvider>(log);
+                s.AddOpenTelemetry().WithTracing(t => TelemetryRegistration.Tracing(t).AddInMemoryExporter(spans));
+            });
         var secrets = new List<string>();
         var id = await app.CreateIrpAsync(Elmley(liaisonOfficer: true).WithReportContacts());
 
@@ -71,19 +82,36 @@ public sealed class SecretsInLogsTests
         Assert.Equal(HttpStatusCode.OK, (await app.Anonymous.PostAsync(feedback.PathAndQuery,
             new FormUrlEncodedContent(new Dictionary<string, string> { ["name"] = "Lia Officer", ["role"] = "liaison-officer", ["answer-visit"] = "Fine." }))).StatusCode);
 
+        Hosting.TelemetryTests.StopCollecting(app);
         var logged = log.Text;
-        // The requests were logged, with their secrets masked...
+        var traced = string.Join("\n", spans.Select(Described));
+        // The requests were logged and traced, with their secrets masked...
         foreach (var masked in new[] { "/upload/***", "/api/uploads/***/action-plan", "/fact-check/***", "/fact-check/***/draft", "/final-report/***", "/feedback/***" })
+        {
             Assert.Contains(masked, logged, StringComparison.Ordinal);
+            Assert.Contains(masked, traced, StringComparison.Ordinal);
+        }
+        // ...with the storage calls that used the signed links' blobs among the spans...
+        Assert.Contains(spans, s => s.Source.Name.StartsWith("Azure.Storage.Blobs", StringComparison.Ordinal));
         // ...and no secret is anywhere, as it was or URL-encoded.
         Assert.Equal(8, secrets.Distinct().Count());
         foreach (var secret in secrets)
         {
             Assert.True(secret.Length >= 16, secret);
-            Assert.DoesNotContain(secret, logged, StringComparison.Ordinal);
-            Assert.DoesNotContain(Uri.EscapeDataString(secret), logged, StringComparison.Ordinal);
+            foreach (var written in new[] { logged, traced })
+            {
+                Assert.DoesNotContain(secret, written, StringComparison.Ordinal);
+                Assert.DoesNotContain(Uri.EscapeDataString(secret), written, StringComparison.Ordinal);
+            }
         }
     }
+
+    /// <summary>Everything a span carries to an exporter, as text: its name, status, tags, events and baggage.</summary>
+    private static string Described(Activity span) => string.Join(" ",
+        [span.DisplayName, span.OperationName, span.StatusDescription ?? "", span.TraceStateString ?? "",
+         .. span.TagObjects.Select(t => $"{t.Key}={t.Value}"),
+         .. span.Events.SelectMany(e => e.Tags.Select(t => $"{e.Name} {t.Key}={t.Value}")),
+         .. span.Baggage.Select(b => $"{b.Key}={b.Value}")]);
 
     private static async Task<Uri> RedirectAsync(HttpClient client, string path)
     {

@@ -17,12 +17,12 @@ public static class MailRegistration
         if (!string.IsNullOrWhiteSpace(graph.SenderUserId))
         {
             services.AddSingleton(graph);
-            services.AddSingleton<IMailSender>(sp =>
-                new GraphMailSender(GraphMailClientFactory.CreateClient(graph), graph, sp.GetRequiredService<TimeProvider>()));
+            services.AddSingleton<IMailSender>(sp => new TracedMailSender(
+                new GraphMailSender(GraphMailClientFactory.CreateClient(graph), graph, sp.GetRequiredService<TimeProvider>()), "graph"));
             return services;
         }
         services.AddSingleton<OutboxMailSender>();
-        services.AddSingleton<IMailSender>(sp => sp.GetRequiredService<OutboxMailSender>());
+        services.AddSingleton<IMailSender>(sp => new TracedMailSender(sp.GetRequiredService<OutboxMailSender>(), "outbox"));
         services.AddSingleton<IStorageSetup>(sp => sp.GetRequiredService<OutboxMailSender>());
         return services;
     }

@@ -9,6 +9,7 @@ using IrpFlows.Irps;
 using IrpFlows.Irps.Timeline;
 using IrpFlows.Probation;
 using IrpFlows.Storage;
+using IrpFlows.Telemetry;
 using IrpFlows.Workflow;
 
 namespace IrpFlows.Hosting;
@@ -22,6 +23,7 @@ public static class ServiceRegistration
 
     public static IServiceCollection AddIrpFlows(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddTelemetry(configuration);
         // Enums read and written as the API documents them: "prison", "adult", "england".
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         var irpPolicy = IrpPolicy.FromConfiguration(configuration.GetSection(IrpPolicy.SectionName));

@@ -8,7 +8,8 @@ namespace IrpFlows.Http;
 /// <summary>
 /// What every HTTP function shares, as Functions worker middleware, so that both hosts run the very same code: in Azure
 /// the worker runs it around each invocation (<c>Program.cs</c>), and Functions.Local runs the list registered here around
-/// each HTTP function it serves. In order: <c>X-Content-Type-Options: nosniff</c> on every response
+/// each HTTP function it serves. In order: a span for the request (<see cref="RequestTelemetryMiddleware"/>),
+/// <c>X-Content-Type-Options: nosniff</c> on every response
 /// (<see cref="NoSniffMiddleware"/>), request lines with their secrets redacted (<see cref="RequestLogMiddleware"/>),
 /// exceptions turned into problem responses (<see cref="HttpErrorsMiddleware"/>), requests refused with 503 while storage
 /// is not available (<see cref="StorageReadinessMiddleware"/>), and the shared development clock read before the function
@@ -33,6 +34,7 @@ public static class HttpPipeline
 
     /// <summary>Adds the HTTP middleware, in order, to a worker (in Azure) or to the local host's list of middleware.</summary>
     public static IFunctionsWorkerApplicationBuilder UseHttpPipeline(this IFunctionsWorkerApplicationBuilder worker) => worker
+        .UseMiddleware<RequestTelemetryMiddleware>()
         .UseMiddleware<NoSniffMiddleware>()
         .UseMiddleware<RequestLogMiddleware>()
         .UseMiddleware<HttpErrorsMiddleware>()

@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Azure;
 using Azure.Data.Tables;
+using IrpFlows.Telemetry;
 using Microsoft.DurableTask.Client;
 
 namespace IrpFlows.Workflow;
@@ -406,10 +408,15 @@ public sealed partial class WorkflowEngine
                 var reason = status.Plan.Steps.First(s => s.Id == stepId).WindowReason ?? "its moment had passed";
                 outcome = new StepOutcome(current => current.Step(stepId)?.Status is StepStatus.Pending
                     ? [new NewEvent(EngineEvents.StepSkipped, EngineEvents.StepSkippedData(stepId, reason))]
-                    : [], () => Log.StepSkipped(_logger, instanceId, stepId, reason));
+                    : [], () =>
+                {
+                    Log.StepSkipped(_logger, instanceId, stepId, reason);
+                    AppTelemetry.StepOutcome(stepId, "skipped");
+                });
             }
             else if (status.IsDue(stepId, now))
             {
+                using var span = AppTelemetry.StartStep(kind.Name, instanceId, stepId);
                 try
                 {
                     var result = FailureNotices.Of(instance, stepId) is { } failure
@@ -418,10 +425,15 @@ public sealed partial class WorkflowEngine
                     outcome = new StepOutcome(current => current.Step(stepId)?.Status == StepStatus.Done
                         ? []
                         : [new NewEvent(EngineEvents.StepCompleted, EngineEvents.StepCompletedData(stepId, result.Result)), .. result.Facts],
-                        () => Log.StepCompleted(_logger, instanceId, stepId));
+                        () =>
+                        {
+                            Log.StepCompleted(_logger, instanceId, stepId);
+                            AppTelemetry.StepOutcome(stepId, "done");
+                        });
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
+                    span?.SetStatus(ActivityStatusCode.Error, e.Message);
                     // Recorded with the others' outcomes: the steps after it go on, and it is tried again at its back-off.
                     outcome = AttemptFailed(instanceId, stepId, ranFrom, e.Message);
                 }
@@ -472,8 +484,11 @@ public sealed partial class WorkflowEngine
             return [recorded];
         }, () =>
         {
-            if (recorded?.Type == EngineEvents.StepFailed) Log.StepFailed(_logger, instanceId, stepId, attempt, error);
-            else if (recorded is not null) Log.StepAttemptFailed(_logger, instanceId, stepId, attempt, error);
+            if (recorded is null) return;
+            var failed = recorded.Type == EngineEvents.StepFailed;
+            if (failed) Log.StepFailed(_logger, instanceId, stepId, attempt, error);
+            else Log.StepAttemptFailed(_logger, instanceId, stepId, attempt, error);
+            AppTelemetry.StepOutcome(stepId, failed ? "failed" : "attempt-failed");
         });
     }
 
@@ -501,6 +516,9 @@ public sealed partial class WorkflowEngine
             if (header.NextDue is not { } due || due > now - SweepGrace) continue;
             if (header.RuntimeStatus == RuntimeStatus.Failed && header.FailedAt > now - FailedRetryInterval) continue;
             var orchestration = await durable.GetInstanceAsync(header.Id, getInputsAndOutputs: true, ct);
+            // A trace of its own for each instance the sweep finds due: what its orchestration then runs is traced beneath it.
+            using var wake = AppTelemetry.Source.StartActivity("sweep due instance", ActivityKind.Server, default(ActivityContext),
+                [new(AppTelemetry.KindTag, header.Kind), new(AppTelemetry.InstanceIdTag, header.Id)]);
             if (orchestration is not { RuntimeStatus: OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Suspended })
             {
                 await ScheduleOrchestrationAsync(durable, header.Id, pass: null, ct);
