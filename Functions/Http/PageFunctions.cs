@@ -214,7 +214,7 @@ public sealed partial class PageFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "irps/{id}/report.docx")] HttpRequest request, string id, CancellationToken ct)
     {
         if (pages.Person(request) is null) return CoordinatorSignIn.Challenge(request);
-        return await reports.DraftReportDocumentAsync(id, ct) is { } document
+        return await reports.DraftReportDocumentAsync(id, ReportSummary.DefaultStyle, ct) is { } document
             ? TypedResults.File(document.Content, ReportFileRules.DocxContentType, document.FileName)
             : Results.NotFound();
     }

@@ -147,12 +147,17 @@ public sealed class ReportFunctions(IrpReportService reports, ReportOptions opti
             + "as pie charts Word draws, notable positive practice, Section 3 one part per recommendation (concern) and theme under its area's heading "
             + "(Concern:, the bold recommendation line with its source paragraph, the findings numbered 3.1, 3.2 … through the section, the judgement "
             + "sentence), Section 4 the Summary of judgements, Appendix I the methodology and the judgements' definitions for the IRP's kind with the "
-            + "team, Appendix II a glossary. Headings are Word's Heading 1–3. Any state of the IRP; 404 for an unknown one.",
-        ResponseContentType = ReportFileRules.DocxContentType, ErrorStatuses = [StatusCodes.Status404NotFound])]
+            + "team, Appendix II a glossary. Headings are Word's Heading 1–3. Any state of the IRP; 404 for an unknown one. "
+            + "Section 2 is worded as GET …/summary words it: ?style=exhaustive (the default, as HMP Elmley's 2023 report) or "
+            + "?style=concise (as HMP Hull's 2022 report, whose themes' sentence is unnumbered); any other value is a 400 naming 'style'.",
+        ResponseContentType = ReportFileRules.DocxContentType, ErrorStatuses = [StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound])]
+    [OpenApiQueryParameter("style", "exhaustive (the default) or concise.")]
     public async Task<IResult> GetDraftReportDocument(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/irps/{id}/report.docx")] HttpRequest request, string id, CancellationToken ct)
     {
-        var document = await reports.DraftReportDocumentAsync(id, ct);
+        if (!TryParseStyle(request.Query["style"].FirstOrDefault(), out var style))
+            return Problems.Validation("style", StyleRule);
+        var document = await reports.DraftReportDocumentAsync(id, style, ct);
         return document is { } d
             ? TypedResults.File(d.Content, ReportFileRules.DocxContentType, d.FileName)
             : Problems.NotFound($"There is no IRP with id '{id}'.");
@@ -182,7 +187,7 @@ public sealed class ReportFunctions(IrpReportService reports, ReportOptions opti
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/irps/{id}/summary")] HttpRequest request, string id, CancellationToken ct)
     {
         if (!TryParseStyle(request.Query["style"].FirstOrDefault(), out var parsed))
-            return Problems.Validation("style", "must be 'exhaustive' (the default) or 'concise'.");
+            return Problems.Validation("style", StyleRule);
         var summary = await reports.SummaryAsync(id, parsed, ct);
         return summary is null ? Problems.NotFound($"There is no IRP with id '{id}'.") : TypedResults.Ok(summary);
     }
@@ -203,6 +208,8 @@ public sealed class ReportFunctions(IrpReportService reports, ReportOptions opti
             ? Problems.NotFound($"IRP '{id}' follows up no {(chart == "themes" ? "Ofsted themes" : "recommendations")}, so it has no such chart.")
             : TypedResults.Text(svg, "image/svg+xml");
     }
+
+    private const string StyleRule = "must be 'exhaustive' (the default) or 'concise'.";
 
     private static bool TryParseStyle(string? style, out KeyFindingsStyle parsed)
     {

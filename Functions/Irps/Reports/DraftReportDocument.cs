@@ -16,10 +16,11 @@ public static class DraftReportDocument
     /// <summary>The document's bytes, from <paramref name="state"/> as recorded.</summary>
     /// <param name="visitEnd">The visit's last day, as the timeline plans it.</param>
     /// <param name="today">The England-and-Wales date the draft is written: the Chief Inspector's summary is signed with its month.</param>
-    public static byte[] Write(IrpState state, DateOnly visitEnd, DateOnly today)
+    /// <param name="style">Section 2's wording: HMP Elmley's (2023) or HMP Hull's (2022), as <c>GET …/summary</c> words it.</param>
+    public static byte[] Write(IrpState state, DateOnly visitEnd, DateOnly today, KeyFindingsStyle style)
     {
         var facts = state.Facts;
-        var summary = IrpReportService.Summary(state, KeyFindingsStyle.Exhaustive);
+        var summary = IrpReportService.Summary(state, style);
         var word = new WordDocumentWriter();
 
         word.Title("Report on an independent review of progress at");
@@ -31,7 +32,7 @@ public static class DraftReportDocument
         word.TableOfContents("Update this field (F9) to list the sections.");
 
         ChiefInspectorsSummary(word, state, today);
-        KeyFindings(word, summary);
+        KeyFindings(word, summary, style);
         Progress(word, state);
         SummaryOfJudgements(word, summary);
         AboutThisReport(word, facts, summary.Definitions);
@@ -67,7 +68,7 @@ public static class DraftReportDocument
         word.Paragraph(today.ToString("MMMM yyyy", CultureInfo.InvariantCulture));
     }
 
-    private static void KeyFindings(WordDocumentWriter word, ReportSummaryResult summary)
+    private static void KeyFindings(WordDocumentWriter word, ReportSummaryResult summary, KeyFindingsStyle style)
     {
         word.Heading(1, "Section 2 Key findings");
         var numbers = new SectionNumbers(2);
@@ -80,7 +81,9 @@ public static class DraftReportDocument
         }
         if (summary.KeyFindings.Themes.Length > 0)
         {
-            word.NumberedParagraph(numbers.Next(), summary.KeyFindings.Themes);
+            // HMP Hull's 2022 report leaves its themes' sentence unnumbered (its notable positive practice is 2.3); Elmley's 2023 numbers it 2.3.
+            if (style == KeyFindingsStyle.Concise) word.Paragraph(summary.KeyFindings.Themes);
+            else word.NumberedParagraph(numbers.Next(), summary.KeyFindings.Themes);
             Figure(word, 3, summary.ThemesChartTitle, summary.ThemesChart);
         }
         word.Heading(2, "Notable positive practice");

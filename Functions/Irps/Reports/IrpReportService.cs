@@ -258,16 +258,16 @@ public sealed class IrpReportService(WorkflowEngine engine, IrpService irps, Irp
     }
 
     /// <summary>
-    /// The draft report as a Word document (<see cref="DraftReportDocument"/>) from what is recorded so far, with the file name
-    /// it is offered and stored under; null when there is no such IRP.
+    /// The draft report as a Word document (<see cref="DraftReportDocument"/>) from what is recorded so far, its Key findings
+    /// worded in <paramref name="style"/>, with the file name it is offered and stored under; null when there is no such IRP.
     /// </summary>
-    public async Task<(byte[] Content, string FileName)?> DraftReportDocumentAsync(string id, CancellationToken ct)
+    public async Task<(byte[] Content, string FileName)?> DraftReportDocumentAsync(string id, KeyFindingsStyle style, CancellationToken ct)
     {
         var status = await engine.GetAsync(IrpWorkflow.KindName, id, ct);
         if (status is null) return null;
         var state = IrpState.From(status.Instance);
         var fileName = FileNames.Sanitise($"{state.Facts.Establishment.Name} IRP draft report.docx");
-        return (DraftReportDocument.Write(state, irps.VisitEnd(state), irps.Today()), fileName);
+        return (DraftReportDocument.Write(state, irps.VisitEnd(state), irps.Today(), style), fileName);
     }
 
     /// <summary>
@@ -276,7 +276,7 @@ public sealed class IrpReportService(WorkflowEngine engine, IrpService irps, Irp
     /// </summary>
     public async Task<(ReportFileUploadedData? File, Refusal? Refusal)> UseGeneratedDraftAsync(string id, DurableTaskClient durable, CancellationToken ct)
     {
-        if (await DraftReportDocumentAsync(id, ct) is not { } document) return (null, IrpService.NotFound(id));
+        if (await DraftReportDocumentAsync(id, ReportSummary.DefaultStyle, ct) is not { } document) return (null, IrpService.NotFound(id));
         return await UploadDraftAsync(id, document.FileName, ReportFileRules.DocxContentType, BinaryData.FromBytes(document.Content), durable, ct);
     }
 
