@@ -119,6 +119,94 @@ public sealed class DraftReportDocumentTests
         Assert.Equal(HttpStatusCode.NotFound, (await app.Coordinator.GetAsync("/api/irps/no-such-irp/report.docx")).StatusCode);
     }
 
+    [Fact]
+    public async Task HullsDraft_InHullsConciseStyle_HasBothLetteredPartsUnderOneConcern_AsPublished()
+    {
+        var published = PublishedSectionThree.Hull();
+        Assert.Equal((13, "3.69"), (published.Parts.Count, published.Parts[^1].JudgementSentence.Number)); // the seed read whole
+        await using var app = await IrpFlowsApp.StartAsync(HullIn2022AnnouncementMorning);
+        // 1.34 is entered as the report sets it out: one recommendation under one concern, in its lettered parts 1.34a and 1.34b.
+        var recommendations = published.Recommendations.GroupBy(r => WholeRef(r.Ref!)).ToList();
+        var request = HullIn2022();
+        request["recommendations"] = new JsonArray([.. recommendations.Select(g => (JsonNode)(g.Count() == 1
+            ? new JsonObject { ["ref"] = g.Key, ["area"] = g.First().Area, ["concern"] = g.First().Concern, ["text"] = g.First().Text }
+            : new JsonObject
+            {
+                ["ref"] = g.Key, ["area"] = g.First().Area, ["concern"] = g.First().Concern,
+                ["parts"] = new JsonArray([.. g.Select(p => (JsonNode)new JsonObject { ["ref"] = p.Ref, ["text"] = p.Text })]),
+            }))]);
+        // Hull's themes have no source paragraph: given without a ref, each is judged as theme-1, theme-2, … (its place).
+        request["ofstedThemes"] = new JsonArray([.. published.Themes.Select(t => (JsonNode)new JsonObject { ["text"] = t.Text })]);
+        var id = await app.CreateIrpAsync(request);
+        await app.MoveClockAsync(HullVisitFirstMorning);
+        foreach (var (reference, judgement) in PublishedReports.HullRecommendations.SelectMany(r => r.Parts.Count == 0
+                     ? [(r.Recommendation.Ref, r.Judgement)]
+                     : r.Parts.Select(p => (p.Part.Ref, p.Judgement))))
+            Assert.Equal(HttpStatusCode.OK, (await app.PutJudgementAsync(id, reference, new { judgement = judgement.ToString() })).StatusCode);
+        for (var i = 0; i < PublishedReports.HullThemes.Count; i++)
+            Assert.Equal(HttpStatusCode.OK, (await app.PutJudgementAsync(id, $"theme-{i + 1}", new { judgement = PublishedReports.HullThemes[i].Judgement.ToString() })).StatusCode);
+        foreach (var group in recommendations)
+            Assert.Equal(HttpStatusCode.OK, (await app.Coordinator.PutAsJsonAsync($"/api/irps/{id}/findings/{group.Key}",
+                new { paragraphs = group.SelectMany(p => p.Findings).Select(f => f.Text) })).StatusCode);
+        foreach (var (theme, i) in published.Themes.Select((t, i) => (t, i)))
+            Assert.Equal(HttpStatusCode.OK, (await app.Coordinator.PutAsJsonAsync($"/api/irps/{id}/findings/theme-{i + 1}",
+                new { paragraphs = theme.Findings.Select(f => f.Text) })).StatusCode);
+
+        var unknownStyle = await app.Coordinator.GetAsync($"/api/irps/{id}/report.docx?style=long");
+        Assert.Equal(HttpStatusCode.BadRequest, unknownStyle.StatusCode);
+        Assert.True((await unknownStyle.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("style", out _));
+        var response = await app.Coordinator.GetAsync($"/api/irps/{id}/report.docx?style=concise");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var document = Read(await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal("Report on an independent review of progress at HMP Hull by HM Chief Inspector of Prisons 14–16 March 2022",
+            string.Join(" ", document.Take(4).Select(p => p.Text)));
+
+        // HMP Hull IRP report (2022), Section 2: 2.1, 2.2, the themes' sentence unnumbered, notable positive practice 2.3–2.4.
+        var two = Section(document, "Section 2 Key findings");
+        Assert.Equal(
+            ["2.1\tAt this IRP visit, we followed up nine recommendations from our most recent inspection in July 2021 and Ofsted followed up three themes based on their latest inspection or progress monitoring visit to the prison, whichever was most recent.",
+             "2.2\tHMI Prisons judged that there was good progress in two recommendations, reasonable progress in three recommendations and insufficient progress in four recommendations."],
+            two.Where(p => p.Text.StartsWith("2.", StringComparison.Ordinal)).Take(2).Select(p => p.Text));
+        Assert.Contains(two, p => p.Text == "Ofsted judged that there was reasonable progress in all three themes.");
+        Assert.Equal(["2.3", "2.4"], two.Where(p => p.Text.StartsWith("2.", StringComparison.Ordinal)).Skip(2).Select(p => p.Text.Split('\t')[0]));
+        Assert.Equal("2.4\tInspectors found no examples of notable positive practice during this independent review of progress.",
+            two.Single(p => p.Text.StartsWith("2.4\t", StringComparison.Ordinal)).Text);
+
+        // Section 3: both parts of 1.34 in bold under the one "Safety" heading and the one concern, 3.1 … 3.69 as published.
+        var three = Section(document, "Section 3 Progress against the key concerns and recommendations and Ofsted themes");
+        Assert.Equal(published.Parts.Select(p => p.Area).Distinct(), three.Where(p => p.Style == "Heading2").Select(p => p.Text));
+        var itemLines = three.Where(p => p.Text.StartsWith("Recommendation:", StringComparison.Ordinal) || p.Text.StartsWith("Theme ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(published.Parts.Select(p => p.Line), itemLines.Select(p => p.Text));
+        Assert.All(itemLines, p => Assert.True(p.Bold, p.Text));
+        Assert.Equal(recommendations.Select(g => "Concern: " + g.First().Concern),
+            three.Where(p => p.Text.StartsWith("Concern:", StringComparison.Ordinal)).Select(p => p.Text));
+        var safety = three.SkipWhile(p => p.Text != "Safety").Skip(1).TakeWhile(p => p.Style != "Heading2").Select(p => p.Text).ToList();
+        Assert.Equal(
+            ["Recommendation: The number of times force is used should be reduced. When used it should be proportionate and undertaken safely. (1.34a)",
+             "Recommendation: Outcomes for prisoners in the segregation unit should be improved through the provision of a purposeful regime. Those suspected of secreting illicit items should not be denied access to any part of the regime or necessary support. (1.34b)"],
+            safety.Where(t => t.EndsWith("(1.34a)", StringComparison.Ordinal) || t.EndsWith("(1.34b)", StringComparison.Ordinal)));
+        Assert.Equal("3.13\tWe considered that the prison had made good progress against these recommendations.",
+            three.Single(p => p.Text.StartsWith("3.13\t", StringComparison.Ordinal)).Text);
+        // Hull (2022) closes a single recommendation "… against this recommendation."; the document keeps the newer wording of
+        // HMP Elmley's report (2023), "… in this area.", so that one phrase is the only difference from the published text.
+        Assert.Equal(
+            published.Parts.SelectMany(p => p.JudgementSentence.Number is null ? p.Findings : p.Findings.Append(p.JudgementSentence))
+                .Select(f => $"{f.Number}\t{f.Text.Replace("against this recommendation.", "in this area.", StringComparison.Ordinal)}"),
+            three.Where(p => p.Text.StartsWith("3.", StringComparison.Ordinal)).Select(p => p.Text));
+
+        // Section 4: each part of 1.34 an entry of its own, each item's text then its judgement in bold, as published.
+        var texts = published.Parts.ToDictionary(p => p.Ref ?? p.Kind, p => p.Text);
+        var four = Section(document, "Section 4 Summary of judgements");
+        Assert.Equal(["HMI Prisons recommendations", "Ofsted themes"], four.Where(p => p.Style == "Heading2").Select(p => p.Text));
+        var entries = four.Where(p => p.Style is null).Skip(1).Chunk(2).ToList();
+        Assert.Equal(PublishedReports.HullSectionFour.Select(e => (texts[e.Ref], e.Label)), entries.Select(e => (e[0].Text, e[1].Text)));
+        Assert.All(entries, e => Assert.True(e[1].Bold && !e[0].Bold, e[0].Text));
+    }
+
+    /// <summary>"1.34" for a lettered part "1.34a"; a whole recommendation's ref as it is.</summary>
+    private static string WholeRef(string reference) => char.IsLetter(reference[^1]) ? reference[..^1] : reference;
+
     /// <summary>One paragraph of the document: its style (null for body text), its text (a tab as \t) and whether all of it is bold.</summary>
     private sealed record DocumentParagraph(string? Style, string Text, bool Bold);
 
