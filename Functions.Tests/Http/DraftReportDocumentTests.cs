@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -18,7 +19,7 @@ namespace IrpFlows.Tests.Http;
 /// published report, and the Word document read back with the Open XML SDK. One app on Elmley's own dates (the cover names
 /// them), so no shared fixture: the others run in 2026–27.
 /// </summary>
-public sealed class DraftReportDocumentTests
+public sealed partial class DraftReportDocumentTests
 {
     private static readonly DateTimeOffset ElmleyVisitFirstMorning = new(2023, 2, 13, 9, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset ElmleyAfterDebrief = new(2023, 2, 15, 17, 0, 0, TimeSpan.Zero);
@@ -203,6 +204,67 @@ public sealed class DraftReportDocumentTests
         Assert.Equal(PublishedReports.HullSectionFour.Select(e => (texts[e.Ref], e.Label)), entries.Select(e => (e[0].Text, e[1].Text)));
         Assert.All(entries, e => Assert.True(e[1].Bold && !e[0].Bold, e[0].Text));
     }
+
+    [Fact]
+    public async Task AnIrcsDraft_SpeaksOfConcernsTheCentreAndDetainees_WithTheDetentionGuidesDefinitions_AndNoPrisonWords()
+    {
+        await using var app = await IrpFlowsApp.StartAsync();
+        var id = await app.CreateIrpAsync(Irc());
+        await app.MoveClockAsync(VisitFirstMorning);
+        Assert.Equal(HttpStatusCode.OK, (await app.PutJudgementAsync(id, "C1", new { judgement = "GoodProgress" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.PutJudgementAsync(id, "C2", new { judgement = "InsufficientProgress" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.Coordinator.PutAsJsonAsync($"/api/irps/{id}/findings/C1",
+            new { paragraphs = new[] { "Detainees told us they felt safer than at the inspection." } })).StatusCode);
+
+        var document = Read(await app.Coordinator.GetByteArrayAsync($"/api/irps/{id}/report.docx"));
+
+        Assert.Equal("Report on an independent review of progress at Harmondsworth IRC by HM Chief Inspector of Prisons 15–17 February 2027",
+            string.Join(" ", document.Take(4).Select(p => p.Text)));
+        Assert.Contains(document, p => p.Style == "Heading1" && p.Text == "Section 3 Progress against the key concerns");
+        Assert.Equal("2.1\tAt this IRP visit, we followed up two concerns from our most recent inspection in March 2026.",
+            Section(document, "Section 2 Key findings").First(p => p.Text.StartsWith("2.1\t", StringComparison.Ordinal)).Text);
+
+        // Section 3: each concern in bold with its ref under its area, and the judgement sentence speaking of the centre.
+        var three = Section(document, "Section 3 Progress against the key concerns");
+        Assert.Equal(["Safety", "Care"], three.Where(p => p.Style == "Heading2").Select(p => p.Text));
+        var concerns = three.Where(p => p.Text.StartsWith("Concern:", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["Concern: Detained people should feel safe. (C1)", "Concern: Detained people should have timely health care. (C2)"], concerns.Select(p => p.Text));
+        Assert.All(concerns, p => Assert.True(p.Bold, p.Text));
+        Assert.Equal(
+            ["3.1\tDetainees told us they felt safer than at the inspection.",
+             "3.2\tWe considered that the centre had made good progress in this area.",
+             "3.3\tWe considered that the centre had made insufficient progress in this area."],
+            three.Where(p => p.Text.StartsWith("3.", StringComparison.Ordinal)).Select(p => p.Text));
+        Assert.Equal(["HMI Prisons concerns"], Section(document, "Section 4 Summary of judgements").Where(p => p.Style == "Heading2").Select(p => p.Text));
+
+        // Appendix I: the detention guide's definitions (IRC guide 4.1), no Ofsted, and the Home Office's part (1.1, 2.4, 3.2, 5.1).
+        var appendix = Section(document, "Appendix I About this report");
+        Assert.Equal(
+            [("No meaningful progress", "Leaders had not formulated, resourced or begun to implement a realistic improvement strategy to address this concern."),
+             ("Insufficient progress", "Leaders had begun to implement a realistic improvement strategy (for example, with better and embedded systems and processes), but detainee outcomes were improving too slowly or had not improved at all."),
+             ("Reasonable progress", "Leaders were implementing a realistic improvement strategy, with evidence of sustainable progress and some early improvement in outcomes for detainees."),
+             ("Good progress", "Leaders had already implemented a realistic improvement strategy to address this concern and had delivered a clear improvement in outcomes for detainees.")],
+            appendix.Select((p, i) => (p, i)).Where(x => x.p.Bold).Select(x => (x.p.Text, appendix[x.i + 1].Text)));
+        Assert.DoesNotContain(appendix, p => p.Text.Contains("Ofsted", StringComparison.Ordinal));
+        Assert.Contains(appendix, p => p.Text.Contains("the Home Secretary and the Minister, to whom this report is sent", StringComparison.Ordinal));
+        Assert.Contains(appendix, p => p.Text.Contains("We write to the centre manager and the Home Office", StringComparison.Ordinal));
+        Assert.Contains(appendix, p => p.Text.Contains("an examination of the Home Office's work on safeguarding", StringComparison.Ordinal));
+
+        // The words for the establishment come from its kind: "detainees" and "the centre", never "prison" or "prisoners". Left out
+        // of the search: the inspectorate's own name, and Appendix I's first paragraph, its statutory remit ("… those detained in
+        // prisons, …, immigration detention facilities …"), printed the same in every report it writes.
+        var remit = appendix[0].Text;
+        Assert.StartsWith("HM Inspectorate of Prisons (HMI Prisons) is an independent, statutory organisation", remit, StringComparison.Ordinal);
+        var generated = string.Join("\n", document.Select(p => p.Text).Where(t => t != remit))
+            .Replace("HM Inspectorate of Prisons", "", StringComparison.Ordinal)
+            .Replace("HM Chief Inspector of Prisons", "", StringComparison.Ordinal)
+            .Replace("HMI Prisons", "", StringComparison.Ordinal);
+        Assert.Contains("detainees", generated, StringComparison.Ordinal);
+        Assert.Empty(PrisonWords().Matches(generated).Select(m => m.Value));
+    }
+
+    [GeneratedRegex(@"\bprison(s|ers?)?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PrisonWords();
 
     /// <summary>"1.34" for a lettered part "1.34a"; a whole recommendation's ref as it is.</summary>
     private static string WholeRef(string reference) => char.IsLetter(reference[^1]) ? reference[..^1] : reference;
