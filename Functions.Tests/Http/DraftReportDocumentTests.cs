@@ -152,6 +152,11 @@ public sealed partial class DraftReportDocumentTests
         foreach (var (theme, i) in published.Themes.Select((t, i) => (t, i)))
             Assert.Equal(HttpStatusCode.OK, (await app.Coordinator.PutAsJsonAsync($"/api/irps/{id}/findings/theme-{i + 1}",
                 new { paragraphs = theme.Findings.Select(f => f.Text) })).StatusCode);
+        // Hull's own glossary entries, given in no particular order; the fixed ones (CQC, Leader, …) the document adds itself.
+        var glossary = PublishedGlossary.Hull();
+        string[] fixedTerms = ["Care Quality Commission (CQC)", "Leader", "Protected characteristics"];
+        var own = glossary.Where(e => !fixedTerms.Contains(e.Term)).Reverse().Select(e => new { term = e.Term, definition = e.Definition });
+        Assert.Equal(HttpStatusCode.OK, (await app.Coordinator.PutAsJsonAsync($"/api/irps/{id}/glossary", new { entries = own })).StatusCode);
 
         var unknownStyle = await app.Coordinator.GetAsync($"/api/irps/{id}/report.docx?style=long");
         Assert.Equal(HttpStatusCode.BadRequest, unknownStyle.StatusCode);
@@ -203,6 +208,10 @@ public sealed partial class DraftReportDocumentTests
         var entries = four.Where(p => p.Style is null).Skip(1).Chunk(2).ToList();
         Assert.Equal(PublishedReports.HullSectionFour.Select(e => (texts[e.Ref], e.Label)), entries.Select(e => (e[0].Text, e[1].Text)));
         Assert.All(entries, e => Assert.True(e[1].Bold && !e[0].Bold, e[0].Text));
+
+        // Appendix II: the fixed entries and Hull's own, alphabetically, as published.
+        var appendixTwo = Section(document, "Appendix II Glossary");
+        Assert.Equal(glossary, appendixTwo.Select((p, i) => (p, i)).Where(x => x.p.Style == "Heading3").Select(x => (x.p.Text, appendixTwo[x.i + 1].Text)));
     }
 
     [Fact]

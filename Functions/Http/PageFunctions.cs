@@ -186,6 +186,10 @@ public sealed partial class PageFunctions(
                 (_, refusal) = await reports.RecordChiefInspectorsSummaryAsync(id, Paragraphs(F("paragraphs")), durable, ct);
                 refusal = CoordinatorPages.ByLine(refusal, "paragraphs", "Paragraph");
                 break;
+            case "glossary":
+                (_, refusal) = await reports.RecordGlossaryAsync(id, GlossaryEntries(F("entries")), durable, ct);
+                refusal = CoordinatorPages.ByLine(refusal, "entries", "Entry");
+                break;
             case "use-generated-draft":
                 (_, refusal) = await reports.UseGeneratedDraftAsync(id, durable, ct);
                 break;
@@ -203,6 +207,14 @@ public sealed partial class PageFunctions(
     /// <summary>The paragraphs of a page's text box: parted by an empty line, as its hint says.</summary>
     private static string?[] Paragraphs(string? text) =>
         [.. ParagraphBreak().Split(text ?? "").Select(p => p.Trim()).Where(p => p.Length > 0)];
+
+    /// <summary>The glossary box's entries: each block's first line its term, the lines after it its definition.</summary>
+    private static List<(string? Term, string? Definition)> GlossaryEntries(string? text) =>
+        [.. Paragraphs(text).Select(block =>
+        {
+            var lines = block!.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            return ((string?)lines[0], lines.Length > 1 ? string.Join(' ', lines[1..]) : null);
+        })];
 
     [GeneratedRegex(@"\r?\n[ \t]*\r?\n")]
     private static partial Regex ParagraphBreak();

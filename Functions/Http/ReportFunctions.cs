@@ -141,6 +141,26 @@ public sealed class ReportFunctions(IrpReportService reports, ReportOptions opti
         return paragraphs is null ? Problems.For(refusal!) : TypedResults.Ok(new ParagraphsRequest([.. paragraphs]));
     }
 
+    [Function(nameof(PutGlossary))]
+    [OpenApiOperation("After the visit", "Record the IRP's own glossary entries for the report's Appendix II: { entries: [{ term, definition }] }, replacing those before.",
+        Description = "Appendix II lists them with its fixed entries (Care Quality Commission (CQC), Leader, Protected characteristics), alphabetically. "
+            + "Each term is required, one line of at most 120 characters, given once and not one of the fixed terms (400 naming 'entries[i].term'); "
+            + "each definition is required prose of at most 2000 characters; at most 30 entries; an empty list removes them. "
+            + "The same entries again record nothing. 409 before the visit's first day (errors name 'entries'), once the draft has been issued "
+            + "for fact check, or when the IRP is terminated or completed, as for PUT …/chief-inspectors-summary.",
+        RequestBody = typeof(GlossaryRequest), Response = typeof(GlossaryRequest),
+        ErrorStatuses = [StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict])]
+    public async Task<IResult> PutGlossary(
+        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "api/irps/{id}/glossary")] HttpRequest request, string id,
+        [DurableClient] DurableTaskClient durable, CancellationToken ct)
+    {
+        using var by = Actor.Use(Actor.Api);
+        var (body, problem) = await JsonBody.ReadAsync<GlossaryRequest>(request, EventData.Json);
+        if (problem is not null) return problem;
+        var (entries, refusal) = await reports.RecordGlossaryAsync(id, body!.Entries?.Select(e => (e?.Term, e?.Definition)).ToList(), durable, ct);
+        return entries is null ? Problems.For(refusal!) : TypedResults.Ok(GlossaryRequest.From(entries));
+    }
+
     [Function(nameof(GetDraftReportDocument))]
     [OpenApiOperation("After the visit", "The draft report as a Word document, assembled from what IrpFlows holds, in the published reports' shape.",
         Description = "Cover, contents (a field Word fills in), Section 1 the Chief Inspector's summary, Section 2 the Key findings with figures 2 and 3 "
@@ -238,6 +258,17 @@ public sealed record NotablePracticeRequest([property: Text(Limits.Prose, Multil
 /// <summary>Body (and answer) of <c>PUT /api/irps/{id}/findings/{ref}</c> and <c>PUT /api/irps/{id}/chief-inspectors-summary</c>.</summary>
 /// <param name="Paragraphs">Each paragraph as the report is to print it, in order; the report numbers them.</param>
 public sealed record ParagraphsRequest([property: Items(Limits.FindingsParagraphs)] List<string?>? Paragraphs);
+
+/// <summary>Body (and answer) of <c>PUT /api/irps/{id}/glossary</c>.</summary>
+public sealed record GlossaryRequest([property: Items(Limits.GlossaryEntries)] List<GlossaryEntryRequest?>? Entries)
+{
+    public static GlossaryRequest From(IReadOnlyList<GlossaryEntry> entries) => new([.. entries.Select(e => new GlossaryEntryRequest(e.Term, e.Definition))]);
+}
+
+/// <summary>One entry of the report's Appendix II glossary.</summary>
+/// <param name="Term">As the report prints it in bold, e.g. "Challenge, support and intervention plan (CSIP)".</param>
+/// <param name="Definition">What the term means, as the report is to say it.</param>
+public sealed record GlossaryEntryRequest([property: Text(Limits.Name)] string? Term, [property: Text(Limits.Prose, Multiline = true)] string? Definition);
 
 /// <summary>Body of <c>PUT /api/irps/{id}/judgements/{ref}</c>.</summary>
 /// <param name="Judgement">An API name on the item's scale, e.g. "ReasonableProgress".</param>

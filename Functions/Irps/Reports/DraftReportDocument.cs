@@ -8,7 +8,7 @@ namespace IrpFlows.Irps.Reports;
 /// The draft IRP report as a Word document, in the shape of the published reports (HMP Elmley 2023, HMP Hull 2022): cover and
 /// contents, Section 1 the Chief Inspector's summary, Section 2 the Key findings with both figures and notable positive
 /// practice, Section 3 one part per recommendation (concern) and Ofsted theme with its findings, Section 4 the Summary of
-/// judgements, Appendix I the methodology and the judgements' definitions for the IRP's kind, Appendix II a glossary.
+/// judgements, Appendix I the methodology and the judgements' definitions for the IRP's kind, Appendix II the glossary.
 /// Paragraphs are numbered per section (1.1, 2.1, 3.1 …), Section 3's through all its parts, as the reports number them.
 /// </summary>
 public static class DraftReportDocument
@@ -36,7 +36,7 @@ public static class DraftReportDocument
         Progress(word, state);
         SummaryOfJudgements(word, summary);
         AboutThisReport(word, facts, summary.Definitions);
-        Glossary(word, facts.Kind);
+        Glossary(word, state);
         return word.ToDocx($"Report on an independent review of progress at {facts.Establishment.Name}");
     }
 
@@ -299,24 +299,18 @@ public static class DraftReportDocument
         if (rows.Count > 0) word.Table([["Name", "Role"], .. rows]);
     }
 
-    // Fixed text: HMP Elmley's 2023 report, Appendix II; the entries any IRP report may use. An IRC's leaders are the centre's,
-    // its contractor's and the Home Office's (IRC guide 3.1 feeds back to "the centre manager/SLT/Home Office leaders").
-    private static void Glossary(WordDocumentWriter word, IrpKind kind)
+    // The introduction is fixed text (HMP Elmley 2023, Appendix II); the entries are the fixed ones and the IRP's own.
+    private static void Glossary(WordDocumentWriter word, IrpState state)
     {
         word.Heading(1, "Appendix II Glossary");
         word.Paragraph("We try to make our reports as clear as possible, and this short glossary should help to explain some of the specialist terms you may "
             + "find. If you need an explanation of any other terms, please see the longer glossary, available on our website at: "
             + "http://www.justiceinspectorates.gov.uk/hmiprisons/about-our-inspections/");
-        word.Heading(3, "Care Quality Commission (CQC)");
-        word.Paragraph("CQC is the independent regulator of health and adult social care in England. It monitors, inspects and regulates services to make "
-            + "sure they meet fundamental standards of quality and safety. For information on CQC's standards of care and the action it takes to improve "
-            + "services, please visit: http://www.cqc.org.uk");
-        word.Heading(3, "Leader");
-        word.Paragraph("In this report the term 'leader' refers to anyone with leadership or management responsibility "
-            + (kind == IrpKind.Immigration ? "in the centre, its contractor or the Home Office" : "in the prison system")
-            + ". We will direct our narrative at the level of leadership which has the most capacity to influence a particular outcome.");
-        word.Heading(3, "Protected characteristics");
-        word.Paragraph("The grounds upon which discrimination is unlawful (Equality and Human Rights Commission, 2010).");
+        foreach (var entry in ReportGlossary.For(state.Facts.Kind, state.Glossary))
+        {
+            word.Heading(3, entry.Term);
+            word.Paragraph(entry.Definition);
+        }
     }
 
     private static string Invariant(int number) => number.ToString(CultureInfo.InvariantCulture);
