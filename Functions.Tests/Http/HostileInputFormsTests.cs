@@ -312,6 +312,7 @@ public sealed partial class HostileInputFormsTests(HostileInputFormsFixture fixt
         Assert.Contains("id=\"glossary-entries-error\">Error: Entry 2 is already in the glossary as ", refusedPage);
         Assert.Equal(0, afterRefusal);
         Assert.Equal(HttpStatusCode.SeeOther, saved.StatusCode);
+        Assert.Contains("The glossary is saved.", await browser.GetStringAsync(saved.Headers.Location!.ToString()));
         Assert.Equal([("Time out of cell", "Any time prisoners are out of their cells to associate."), ("Key worker scheme", "A caseload of around six prisoners.")],
             (await App.GetIrpAsync(fixture.MostItemsId))["glossary"]!.AsArray().Select(e => (e!["term"]!.GetValue<string>(), e["definition"]!.GetValue<string>())));
 

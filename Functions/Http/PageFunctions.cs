@@ -292,6 +292,7 @@ public sealed partial class PageFunctions(
         ["notable-positive-practice"] = "The examples of notable positive practice are saved.",
         ["findings"] = "The findings are saved.",
         ["chief-inspectors-summary"] = "The Chief Inspector's summary is saved.",
+        ["glossary"] = "The glossary is saved.",
         ["use-generated-draft"] = "The generated Word document is now the draft report: issuing the draft sends it for fact check.",
     };
 
