@@ -93,6 +93,15 @@ public sealed class CoordinatorPagesBrowserTests(BrowserFixture fixture) : IClas
         // After the visit: upload the draft and issue it.
         await app.MoveClockAsync(new DateTimeOffset(2023, 2, 27, 9, 0, 0, TimeSpan.Zero));
         await page.ReloadAsync();
+        // The report's text, from the page: a finding on 1.42 (HMP Elmley 2023, 3.1), in the downloaded Word document as 3.1.
+        var findings = page.Locator("section").Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Findings: Recommendation 1.42", Exact = true }) });
+        await findings.GetByLabel("Findings on 1.42").FillAsync("Levels of violence were comparable to those at similar prisons.\n\nFifteen prisoners were on a CSIP during our visit.");
+        await findings.GetByRole(AriaRole.Button, new() { Name = "Save the findings" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("The findings are saved.");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download the draft report (Word)" }).ClickAsync());
+        using (var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(await download.PathAsync(), isEditable: false))
+            Assert.Equal(["3.1Levels of violence were comparable to those at similar prisons.", "3.2Fifteen prisoners were on a CSIP during our visit."],
+                word.MainDocumentPart!.Document!.Body!.Elements<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText).Where(t => t.StartsWith("3.", StringComparison.Ordinal)).Take(2));
         var draft = Path.Combine(Path.GetTempPath(), $"HMP Elmley draft {Guid.NewGuid():N}.pdf");
         await File.WriteAllBytesAsync(draft, TestFiles.Utf8("%PDF-1.7 HMP Elmley draft report\n"));
         await page.GetByLabel("Draft report (PDF or Word)").SetInputFilesAsync(draft);

@@ -295,6 +295,35 @@ public sealed partial class HostileInputFormsTests(HostileInputFormsFixture fixt
     }
 
     [Fact]
+    public async Task GlossaryFromThePage_TakesEachEntrysTermThenDefinition_RefusedBesideItsForm_AndInTheDownloadedDocument()
+    {
+        using var browser = Browser();
+        var html = await browser.GetStringAsync($"/irps/{fixture.MostItemsId}");
+        var token = FormTokenField().Match(html).Groups[1].Value;
+
+        using var refused = await browser.PostAsync($"/irps/{fixture.MostItemsId}/glossary",
+            Form([(FormTokens.FieldName, token), ("entries", "Time out of cell\r\nAny time out of cell.\r\n\r\nLeader\r\nAnyone in charge.")]));
+        var refusedPage = await refused.Content.ReadAsStringAsync();
+        var afterRefusal = (await App.GetIrpAsync(fixture.MostItemsId))["glossary"]!.AsArray().Count;
+        using var saved = await browser.PostAsync($"/irps/{fixture.MostItemsId}/glossary",
+            Form([(FormTokens.FieldName, token), ("entries", "Time out of cell\r\nAny time prisoners are out of their cells\r\nto associate.\r\n\r\n  Key worker scheme \r\nA caseload of around six prisoners.\r\n")]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("id=\"glossary-entries-error\">Error: Entry 2 is already in the glossary as ", refusedPage);
+        Assert.Equal(0, afterRefusal);
+        Assert.Equal(HttpStatusCode.SeeOther, saved.StatusCode);
+        Assert.Contains("The glossary is saved.", await browser.GetStringAsync(saved.Headers.Location!.ToString()));
+        Assert.Equal([("Time out of cell", "Any time prisoners are out of their cells to associate."), ("Key worker scheme", "A caseload of around six prisoners.")],
+            (await App.GetIrpAsync(fixture.MostItemsId))["glossary"]!.AsArray().Select(e => (e!["term"]!.GetValue<string>(), e["definition"]!.GetValue<string>())));
+
+        using var download = await browser.GetAsync($"/irps/{fixture.MostItemsId}/report.docx");
+        using var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(await download.Content.ReadAsStreamAsync(), isEditable: false);
+        var terms = document.MainDocumentPart!.Document!.Body!.Elements<DocumentFormat.OpenXml.Wordprocessing.Paragraph>()
+            .Where(p => p.ParagraphProperties?.ParagraphStyleId?.Val?.Value == "Heading3").Select(p => p.InnerText);
+        Assert.Equal(["Care Quality Commission (CQC)", "Key worker scheme", "Leader", "Protected characteristics", "Time out of cell"], terms);
+    }
+
+    [Fact]
     public async Task EveryFieldNameTheFormsUse_FitsTheKeyLengthLimit()
     {
         using var browser = Browser();

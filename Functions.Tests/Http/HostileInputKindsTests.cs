@@ -108,6 +108,8 @@ public sealed class HostileInputKindsTests(HostileInputKindsFixture fixture) : I
         ["irp route, probation id: findings"] = NotFound(HttpMethod.Put, "/api/irps/{probation}/findings/1.42", JsonOf(new { paragraphs = new[] { "Text." } })),
         ["irp route, probation id: chief inspector's summary"] = NotFound(HttpMethod.Put, "/api/irps/{probation}/chief-inspectors-summary",
             JsonOf(new { paragraphs = new[] { "Text." } })),
+        ["irp route, probation id: glossary"] = NotFound(HttpMethod.Put, "/api/irps/{probation}/glossary",
+            JsonOf(new { entries = new[] { new { term = "CSIP", definition = "Text." } } })),
         ["irp route, probation id: report document"] = NotFound(HttpMethod.Get, "/api/irps/{probation}/report.docx"),
         ["irp route, probation id: use the report document as the draft"] = NotFound(HttpMethod.Post, "/api/irps/{probation}/report.docx/use-as-draft"),
         ["irp route, probation id: summary"] = NotFound(HttpMethod.Get, "/api/irps/{probation}/summary"),

@@ -137,6 +137,17 @@ public sealed class HostileInputTests(HostileInputFixture fixture) : IClassFixtu
             JsonBody(JsonSerializerNode(new { judgement = "GoodProgress", text = "Good " + Rlo + "ssergorp" })), HttpStatusCode.BadRequest, "text"),
         ["judgement: value of 1,000 characters"] = new(HttpMethod.Put, "/api/irps/{id}/judgements/1.42",
             JsonBody(JsonSerializerNode(new { judgement = new string('G', 1000) })), HttpStatusCode.BadRequest, "judgement"),
+        // The report's glossary.
+        ["glossary: term of 121 characters"] = new(HttpMethod.Put, "/api/irps/{id}/glossary",
+            JsonBody(JsonSerializerNode(new { entries = new[] { new { term = new string('t', 121), definition = "Text." } } })), HttpStatusCode.BadRequest, "entries[0].term"),
+        ["glossary: CR LF in a term"] = new(HttpMethod.Put, "/api/irps/{id}/glossary",
+            JsonBody(JsonSerializerNode(new { entries = new[] { new { term = "CSIP\r\nBcc: x@example.com", definition = "Text." } } })), HttpStatusCode.BadRequest, "entries[0].term"),
+        ["glossary: NUL in a definition"] = new(HttpMethod.Put, "/api/irps/{id}/glossary",
+            JsonBody(JsonSerializerNode(new { entries = new[] { new { term = "CSIP", definition = "Used by" + Nul } } })), HttpStatusCode.BadRequest, "entries[0].definition"),
+        ["glossary: 31 entries"] = new(HttpMethod.Put, "/api/irps/{id}/glossary",
+            JsonBody(JsonSerializerNode(new { entries = Enumerable.Range(1, 31).Select(i => new { term = $"Term {i}", definition = "Text." }) })), HttpStatusCode.BadRequest, "entries"),
+        ["glossary: unknown IRP"] = new(HttpMethod.Put, "/api/irps/no-such-irp/glossary",
+            JsonBody(JsonSerializerNode(new { entries = new[] { new { term = "CSIP", definition = "Text." } } })), HttpStatusCode.NotFound, null, Title: "Not found"),
         // The establishment's uploads, authorised by the token alone.
         ["upload: file name of 300 characters"] = new(HttpMethod.Post, $"/api/uploads/{{token}}/{DocumentChecklist.ActionPlan}",
             JsonBody(JsonSerializerNode(new { fileName = new string('f', 296) + ".pdf", size = 10, contentType = "application/pdf" })), HttpStatusCode.BadRequest, "fileName", Anonymous: true),

@@ -180,12 +180,52 @@ public sealed class JudgementEndpointsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Glossary_IsRecordedAsEvents_RefusingBadOrFixedTerms_AndFrozenOnceTheDraftIsIssued()
+    {
+        // HMP Hull IRP report (2022), Appendix II.
+        const string timeOutOfCell = "Time out of cell, in addition to formal 'purposeful activity', includes any time prisoners are out of their cells to associate or use communal facilities to take showers or make telephone calls.";
+        var recorded = await PutGlossaryAsync(new { entries = new[] { new { term = "  Time out of cell ", definition = timeOutOfCell } } });
+        var again = await PutGlossaryAsync(new { entries = new[] { new { term = "Time out of cell", definition = timeOutOfCell } } });
+        var fixedTerm = await PutGlossaryAsync(new { entries = new[] { new { term = "leader", definition = "Anyone in charge." } } });
+        var twice = await PutGlossaryAsync(new { entries = new[] { new { term = "OMiC", definition = "One." }, new { term = "OMIC", definition = "Two." } } });
+        var noDefinition = await PutGlossaryAsync(new { entries = new[] { new { term = "CSIP", definition = " " } } });
+        var lineBreak = await PutGlossaryAsync(new { entries = new[] { new { term = "CSIP\nBcc", definition = "Text." } } });
+        var missing = await PutGlossaryAsync(new { });
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (recorded.StatusCode, again.StatusCode));
+        Assert.Equal("Time out of cell", (await recorded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("entries")[0].GetProperty("term").GetString());
+        Assert.Equal("is already in the glossary as 'Leader': each term is defined once.", Errors(await fixedTerm.Content.ReadFromJsonAsync<JsonElement>(), "entries[0].term"));
+        Assert.Equal("is already in the glossary as 'OMiC': each term is defined once.", Errors(await twice.Content.ReadFromJsonAsync<JsonElement>(), "entries[1].term"));
+        Assert.StartsWith("has no definition", Errors(await noDefinition.Content.ReadFromJsonAsync<JsonElement>(), "entries[0].definition"));
+        Assert.StartsWith("must not contain control characters", Errors(await lineBreak.Content.ReadFromJsonAsync<JsonElement>(), "entries[0].term"));
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        Assert.True((await missing.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("entries", out _));
+        var irp = await _app.GetIrpAsync(_id);
+        Assert.Equal([("Time out of cell", timeOutOfCell)],
+            irp["glossary"]!.AsArray().Select(e => (e!["term"]!.GetValue<string>(), e["definition"]!.GetValue<string>())));
+        // Who wrote it, when: one event, the same entries again recording nothing, the refused ones nothing either.
+        var events = irp["history"]!.AsArray().Where(e => e!["type"]!.GetValue<string>() == "GlossaryRecorded").ToList();
+        Assert.Equal("api", Assert.Single(events)!["by"]!.GetValue<string>());
+
+        await _app.MoveClockAsync(AfterDebrief);
+        Assert.Equal(HttpStatusCode.OK, (await _app.PutReportFileAsync(_id, "draft-report", "draft.pdf", TestFiles.Pdf("draft"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await _app.RaiseAsync(_id, "DraftIssued")).StatusCode);
+        var late = await PutGlossaryAsync(new { entries = Array.Empty<object>() });
+
+        Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+        Assert.Contains("its glossary can no longer change", (await late.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        Assert.Single((await _app.GetIrpAsync(_id))["glossary"]!.AsArray());
+    }
+
+    [Fact]
     public async Task WithoutTheCoordinatorKey_Is401()
     {
         var response = await _app.Anonymous.PutAsJsonAsync($"/api/irps/{_id}/judgements/1.42", new { judgement = "GoodProgress" });
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
+
+    private Task<HttpResponseMessage> PutGlossaryAsync(object body) => _app.Coordinator.PutAsJsonAsync($"/api/irps/{_id}/glossary", body);
 
     private Task<HttpResponseMessage> PutFindingsAsync(string reference, object body) =>
         _app.Coordinator.PutAsJsonAsync($"/api/irps/{_id}/findings/{reference}", body);

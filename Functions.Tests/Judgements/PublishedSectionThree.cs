@@ -13,6 +13,12 @@ internal sealed partial record PublishedSectionThree(IReadOnlyList<PublishedPart
     /// <summary>HMP Elmley's 2023 report: seven recommendations under their own areas, and four Ofsted themes among them.</summary>
     public static PublishedSectionThree Elmley() => Read("irp-report-hmp-elmley-2023.txt");
 
+    /// <summary>
+    /// HMP Hull's 2022 report: nine recommendations, 1.34 as its two lettered parts under one concern, and three Ofsted themes
+    /// numbered without source paragraphs.
+    /// </summary>
+    public static PublishedSectionThree Hull() => Read("irp-report-hmp-hull-2022.txt");
+
     /// <summary>The recommendations, in the report's order.</summary>
     public IEnumerable<PublishedPart> Recommendations => Parts.Where(p => p.Kind == "Recommendation");
 
@@ -32,14 +38,18 @@ internal sealed partial record PublishedSectionThree(IReadOnlyList<PublishedPart
             var line = (cutShort + raw.Replace("**", "")).Trim();
             cutShort = "";
             if (line.Length == 0) continue;
-            if (ItemStart().IsMatch(line) && !ItemLine().IsMatch(line))
+            if (line.StartsWith("Recommendation:", StringComparison.Ordinal) && !ItemLine().IsMatch(line))
             {
-                // An item line whose source paragraph went to the next line (1.52).
+                // A recommendation line whose source paragraph went to the next line (Elmley's 1.52, Hull's 3.17).
                 cutShort = line + " ";
             }
-            else if (line.StartsWith('#'))
+            else if (line.StartsWith('#') || HullAreas.Contains(line))
             {
                 area = line.TrimStart('#', ' ');
+            }
+            else if (HullPhotoCaptions.Contains(line))
+            {
+                continue;
             }
             else if (line.StartsWith("Concern:", StringComparison.Ordinal))
             {
@@ -47,8 +57,9 @@ internal sealed partial record PublishedSectionThree(IReadOnlyList<PublishedPart
             }
             else if (ItemLine().Match(line) is { Success: true } item)
             {
-                current = new PublishedPart(item.Groups["kind"].Value, area!, item.Groups["kind"].Value == "Recommendation" ? concern : null,
-                    item.Value, item.Groups["text"].Value, item.Groups["ref"].Value);
+                var kind = item.Groups["kind"].Value;
+                current = new PublishedPart(kind, area!, kind == "Recommendation" ? concern : null, item.Value, item.Groups["text"].Value,
+                    item.Groups["ref"].Success ? item.Groups["ref"].Value : null);
                 parts.Add(current);
             }
             else if (NumberedLine().Match(line) is { Success: true } numbered && current is not null)
@@ -67,11 +78,16 @@ internal sealed partial record PublishedSectionThree(IReadOnlyList<PublishedPart
         return new PublishedSectionThree(parts);
     }
 
-    [GeneratedRegex(@"^(?<kind>Recommendation|Theme \d+):\s*(?<text>.+) \((?<ref>\d+\.\d+[a-z]?)\)$")]
-    private static partial Regex ItemLine();
+    // Hull's text kept no heading marks, so its areas are known by name: the healthy prison tests' headings its Section 3 uses.
+    private static readonly HashSet<string> HullAreas =
+        ["Leadership", "Safety", "Respect", "Purposeful activity", "Education, skills and work", "Rehabilitation and release planning"];
 
-    [GeneratedRegex(@"^(Recommendation|Theme \d+):")]
-    private static partial Regex ItemStart();
+    // The caption of the photograph after Hull's 3.13: not part of any paragraph.
+    private static readonly HashSet<string> HullPhotoCaptions = ["Segregation unit exercise bicycles"];
+
+    // A recommendation always ends with its source paragraph; Hull's themes have none ("Theme 1: … courses.").
+    [GeneratedRegex(@"^(?:(?<kind>Recommendation):\s*(?<text>.+) \((?<ref>\d+\.\d+[a-z]?)\)|(?<kind>Theme \d+):\s*(?<text>.+?)(?: \((?<ref>\d+\.\d+[a-z]?)\))?)$")]
+    private static partial Regex ItemLine();
 
     [GeneratedRegex(@"^- (?<number>3\.\d+) (?<text>.+)$")]
     private static partial Regex NumberedLine();
@@ -79,7 +95,8 @@ internal sealed partial record PublishedSectionThree(IReadOnlyList<PublishedPart
 
 /// <summary>One part of Section 3: a recommendation (with its area and concern) or a theme.</summary>
 /// <param name="Line">The bold line as printed: "Recommendation: Investigations into … appropriately. (1.42)".</param>
-internal sealed record PublishedPart(string Kind, string Area, string? Concern, string Line, string Text, string Ref)
+/// <param name="Ref">The source paragraph; null for a theme printed without one (HMP Hull 2022).</param>
+internal sealed record PublishedPart(string Kind, string Area, string? Concern, string Line, string Text, string? Ref)
 {
     /// <summary>The numbered findings, each with its number: ("3.1", "Levels of violence …").</summary>
     public List<(string Number, string Text)> Findings { get; } = [];

@@ -186,6 +186,10 @@ public sealed partial class PageFunctions(
                 (_, refusal) = await reports.RecordChiefInspectorsSummaryAsync(id, Paragraphs(F("paragraphs")), durable, ct);
                 refusal = CoordinatorPages.ByLine(refusal, "paragraphs", "Paragraph");
                 break;
+            case "glossary":
+                (_, refusal) = await reports.RecordGlossaryAsync(id, GlossaryEntries(F("entries")), durable, ct);
+                refusal = CoordinatorPages.ByLine(refusal, "entries", "Entry");
+                break;
             case "use-generated-draft":
                 (_, refusal) = await reports.UseGeneratedDraftAsync(id, durable, ct);
                 break;
@@ -204,6 +208,14 @@ public sealed partial class PageFunctions(
     private static string?[] Paragraphs(string? text) =>
         [.. ParagraphBreak().Split(text ?? "").Select(p => p.Trim()).Where(p => p.Length > 0)];
 
+    /// <summary>The glossary box's entries: each block's first line its term, the lines after it its definition.</summary>
+    private static List<(string? Term, string? Definition)> GlossaryEntries(string? text) =>
+        [.. Paragraphs(text).Select(block =>
+        {
+            var lines = block!.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            return ((string?)lines[0], lines.Length > 1 ? string.Join(' ', lines[1..]) : null);
+        })];
+
     [GeneratedRegex(@"\r?\n[ \t]*\r?\n")]
     private static partial Regex ParagraphBreak();
 
@@ -214,7 +226,7 @@ public sealed partial class PageFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "irps/{id}/report.docx")] HttpRequest request, string id, CancellationToken ct)
     {
         if (pages.Person(request) is null) return CoordinatorSignIn.Challenge(request);
-        return await reports.DraftReportDocumentAsync(id, ct) is { } document
+        return await reports.DraftReportDocumentAsync(id, ReportSummary.DefaultStyle, ct) is { } document
             ? TypedResults.File(document.Content, ReportFileRules.DocxContentType, document.FileName)
             : Results.NotFound();
     }
@@ -280,6 +292,7 @@ public sealed partial class PageFunctions(
         ["notable-positive-practice"] = "The examples of notable positive practice are saved.",
         ["findings"] = "The findings are saved.",
         ["chief-inspectors-summary"] = "The Chief Inspector's summary is saved.",
+        ["glossary"] = "The glossary is saved.",
         ["use-generated-draft"] = "The generated Word document is now the draft report: issuing the draft sends it for fact check.",
     };
 

@@ -141,18 +141,43 @@ public sealed class ReportFunctions(IrpReportService reports, ReportOptions opti
         return paragraphs is null ? Problems.For(refusal!) : TypedResults.Ok(new ParagraphsRequest([.. paragraphs]));
     }
 
+    [Function(nameof(PutGlossary))]
+    [OpenApiOperation("After the visit", "Record the IRP's own glossary entries for the report's Appendix II: { entries: [{ term, definition }] }, replacing those before.",
+        Description = "Appendix II lists them with its fixed entries (Care Quality Commission (CQC), Leader, Protected characteristics), alphabetically. "
+            + "Each term is required, one line of at most 120 characters, given once and not one of the fixed terms (400 naming 'entries[i].term'); "
+            + "each definition is required prose of at most 2000 characters; at most 30 entries; an empty list removes them. "
+            + "The same entries again record nothing. 409 before the visit's first day (errors name 'entries'), once the draft has been issued "
+            + "for fact check, or when the IRP is terminated or completed, as for PUT …/chief-inspectors-summary.",
+        RequestBody = typeof(GlossaryRequest), Response = typeof(GlossaryRequest),
+        ErrorStatuses = [StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict])]
+    public async Task<IResult> PutGlossary(
+        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "api/irps/{id}/glossary")] HttpRequest request, string id,
+        [DurableClient] DurableTaskClient durable, CancellationToken ct)
+    {
+        using var by = Actor.Use(Actor.Api);
+        var (body, problem) = await JsonBody.ReadAsync<GlossaryRequest>(request, EventData.Json);
+        if (problem is not null) return problem;
+        var (entries, refusal) = await reports.RecordGlossaryAsync(id, body!.Entries?.Select(e => (e?.Term, e?.Definition)).ToList(), durable, ct);
+        return entries is null ? Problems.For(refusal!) : TypedResults.Ok(GlossaryRequest.From(entries));
+    }
+
     [Function(nameof(GetDraftReportDocument))]
     [OpenApiOperation("After the visit", "The draft report as a Word document, assembled from what IrpFlows holds, in the published reports' shape.",
         Description = "Cover, contents (a field Word fills in), Section 1 the Chief Inspector's summary, Section 2 the Key findings with figures 2 and 3 "
             + "as pie charts Word draws, notable positive practice, Section 3 one part per recommendation (concern) and theme under its area's heading "
             + "(Concern:, the bold recommendation line with its source paragraph, the findings numbered 3.1, 3.2 … through the section, the judgement "
             + "sentence), Section 4 the Summary of judgements, Appendix I the methodology and the judgements' definitions for the IRP's kind with the "
-            + "team, Appendix II a glossary. Headings are Word's Heading 1–3. Any state of the IRP; 404 for an unknown one.",
-        ResponseContentType = ReportFileRules.DocxContentType, ErrorStatuses = [StatusCodes.Status404NotFound])]
+            + "team, Appendix II a glossary. Headings are Word's Heading 1–3. Any state of the IRP; 404 for an unknown one. "
+            + "Section 2 is worded as GET …/summary words it: ?style=exhaustive (the default, as HMP Elmley's 2023 report) or "
+            + "?style=concise (as HMP Hull's 2022 report, whose themes' sentence is unnumbered); any other value is a 400 naming 'style'.",
+        ResponseContentType = ReportFileRules.DocxContentType, ErrorStatuses = [StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound])]
+    [OpenApiQueryParameter("style", "exhaustive (the default) or concise.")]
     public async Task<IResult> GetDraftReportDocument(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/irps/{id}/report.docx")] HttpRequest request, string id, CancellationToken ct)
     {
-        var document = await reports.DraftReportDocumentAsync(id, ct);
+        if (!TryParseStyle(request.Query["style"].FirstOrDefault(), out var style))
+            return Problems.Validation("style", StyleRule);
+        var document = await reports.DraftReportDocumentAsync(id, style, ct);
         return document is { } d
             ? TypedResults.File(d.Content, ReportFileRules.DocxContentType, d.FileName)
             : Problems.NotFound($"There is no IRP with id '{id}'.");
@@ -182,7 +207,7 @@ public sealed class ReportFunctions(IrpReportService reports, ReportOptions opti
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/irps/{id}/summary")] HttpRequest request, string id, CancellationToken ct)
     {
         if (!TryParseStyle(request.Query["style"].FirstOrDefault(), out var parsed))
-            return Problems.Validation("style", "must be 'exhaustive' (the default) or 'concise'.");
+            return Problems.Validation("style", StyleRule);
         var summary = await reports.SummaryAsync(id, parsed, ct);
         return summary is null ? Problems.NotFound($"There is no IRP with id '{id}'.") : TypedResults.Ok(summary);
     }
@@ -203,6 +228,8 @@ public sealed class ReportFunctions(IrpReportService reports, ReportOptions opti
             ? Problems.NotFound($"IRP '{id}' follows up no {(chart == "themes" ? "Ofsted themes" : "recommendations")}, so it has no such chart.")
             : TypedResults.Text(svg, "image/svg+xml");
     }
+
+    private const string StyleRule = "must be 'exhaustive' (the default) or 'concise'.";
 
     private static bool TryParseStyle(string? style, out KeyFindingsStyle parsed)
     {
@@ -231,6 +258,17 @@ public sealed record NotablePracticeRequest([property: Text(Limits.Prose, Multil
 /// <summary>Body (and answer) of <c>PUT /api/irps/{id}/findings/{ref}</c> and <c>PUT /api/irps/{id}/chief-inspectors-summary</c>.</summary>
 /// <param name="Paragraphs">Each paragraph as the report is to print it, in order; the report numbers them.</param>
 public sealed record ParagraphsRequest([property: Items(Limits.FindingsParagraphs)] List<string?>? Paragraphs);
+
+/// <summary>Body (and answer) of <c>PUT /api/irps/{id}/glossary</c>.</summary>
+public sealed record GlossaryRequest([property: Items(Limits.GlossaryEntries)] List<GlossaryEntryRequest?>? Entries)
+{
+    public static GlossaryRequest From(IReadOnlyList<GlossaryEntry> entries) => new([.. entries.Select(e => new GlossaryEntryRequest(e.Term, e.Definition))]);
+}
+
+/// <summary>One entry of the report's Appendix II glossary.</summary>
+/// <param name="Term">As the report prints it in bold, e.g. "Challenge, support and intervention plan (CSIP)".</param>
+/// <param name="Definition">What the term means, as the report is to say it.</param>
+public sealed record GlossaryEntryRequest([property: Text(Limits.Name)] string? Term, [property: Text(Limits.Prose, Multiline = true)] string? Definition);
 
 /// <summary>Body of <c>PUT /api/irps/{id}/judgements/{ref}</c>.</summary>
 /// <param name="Judgement">An API name on the item's scale, e.g. "ReasonableProgress".</param>

@@ -28,6 +28,7 @@ public static class IrpEvents
     public const string NotablePositivePracticeRecorded = nameof(NotablePositivePracticeRecorded);
     public const string FindingsRecorded = nameof(FindingsRecorded);
     public const string ChiefInspectorsSummaryRecorded = nameof(ChiefInspectorsSummaryRecorded);
+    public const string GlossaryRecorded = nameof(GlossaryRecorded);
 
     /// <summary>Events a coordinator may raise through <c>POST /api/irps/{id}/events/{eventName}</c>.</summary>
     public static readonly IReadOnlySet<string> RaisableByCoordinator = new HashSet<string>(StringComparer.Ordinal)
@@ -98,6 +99,13 @@ public sealed record FindingsRecordedData(string Ref, IReadOnlyList<string> Para
 
 /// <summary>The Chief Inspector's summary, the report's Section 1 (HMP Elmley 2023, 1.1–1.10); the latest recorded replaces the one before.</summary>
 public sealed record ChiefInspectorsSummaryRecordedData(IReadOnlyList<string> Paragraphs);
+
+/// <summary>The IRP's own entries for the report's Appendix II glossary (HMP Hull 2022 adds CSIP, OMiC, …); the latest recorded replaces the ones before.</summary>
+public sealed record GlossaryRecordedData(IReadOnlyList<GlossaryEntry> Entries);
+
+/// <summary>One glossary entry: the term as the report prints it in bold, and what it means.</summary>
+/// <param name="Term">e.g. "Challenge, support and intervention plan (CSIP)".</param>
+public sealed record GlossaryEntry(string Term, string Definition);
 
 /// <summary>A judgement on one recommendation (concern) or Ofsted theme; the latest recorded for a ref wins.</summary>
 /// <param name="Judgement">The API name on the item's scale, e.g. "ReasonableProgress".</param>

@@ -468,6 +468,7 @@ public sealed class IrpService(
         {
             Judgements = IrpReportService.Judgements(state),
             ChiefInspectorsSummary = state.ChiefInspectorsSummary,
+            Glossary = state.Glossary,
             DraftReport = state.DraftReport is { } draft ? ReportFileView.From(draft) : null,
             FactCheckComments = state.FactCheckComments.Select(ReportFileView.From).ToList(),
             UploadLink = status.Steps.Any(s => CarriesUploadLink(s.Id) && s.Result?["email"] is JsonObject) ? workflow.MailContext(status.Instance.Id, state).UploadLink : null,

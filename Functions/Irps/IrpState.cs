@@ -57,6 +57,9 @@ public sealed record IrpState(
     /// <summary>The Chief Inspector's summary paragraphs last recorded; empty until some are.</summary>
     public IReadOnlyList<string> ChiefInspectorsSummary { get; init; } = [];
 
+    /// <summary>The IRP's own glossary entries last recorded, in the order given; empty until some are.</summary>
+    public IReadOnlyList<GlossaryEntry> Glossary { get; init; } = [];
+
     /// <summary>Feedback on how the review was run, oldest first, each with when it was recorded.</summary>
     public IReadOnlyList<(FeedbackReceivedData Data, DateTimeOffset ReceivedAt)> Feedback { get; init; } = [];
 
@@ -125,6 +128,7 @@ public sealed record IrpState(
         {
             ChiefInspectorsSummary = EventData.FromData<ChiefInspectorsSummaryRecordedData>(e.Data).Paragraphs,
         },
+        IrpEvents.GlossaryRecorded => this with { Glossary = EventData.FromData<GlossaryRecordedData>(e.Data).Entries },
         IrpEvents.FeedbackReceived => this with { Feedback = [.. Feedback, (EventData.FromData<FeedbackReceivedData>(e.Data), e.RecordedAt)] },
         IrpEvents.MaterialDestroyed => this with { MaterialDestroyed = EventData.FromData<MaterialDestroyedData>(e.Data) },
         IrpEvents.FinalReportSentElsewhere => this with

@@ -63,6 +63,9 @@ public sealed record IrpView(
     /// <summary>The Chief Inspector's summary paragraphs for the report's Section 1; empty until recorded.</summary>
     public IReadOnlyList<string> ChiefInspectorsSummary { get; init; } = [];
 
+    /// <summary>The IRP's own entries for the report's Appendix II glossary, besides its fixed ones; empty until recorded.</summary>
+    public IReadOnlyList<GlossaryEntry> Glossary { get; init; } = [];
+
     /// <summary>The current draft report (the one issued, once DraftIssued is recorded), or null before any upload.</summary>
     public ReportFileView? DraftReport { get; init; }
 

@@ -220,6 +220,9 @@ public static class Limits
     /// </summary>
     public const int FindingsParagraphs = 40;
 
+    /// <summary>An IRP's own glossary entries: HMP Hull's 2022 report adds four to the fixed ones.</summary>
+    public const int GlossaryEntries = 30;
+
     /// <summary>Most key questions a probation standard has (manual 7.1: three for implementation and delivery).</summary>
     public const int KeyQuestions = 10;
 

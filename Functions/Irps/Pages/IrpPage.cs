@@ -189,8 +189,8 @@ public static class IrpPage
     }
 
     /// <summary>
-    /// The report's text as the team writes it (the Chief Inspector's summary, each item's findings: paragraphs parted by an
-    /// empty line), the draft report assembled as a Word document, and a button that makes that document the draft for fact check.
+    /// The report's text as the team writes it (the Chief Inspector's summary, the glossary's own entries, each item's findings:
+    /// paragraphs parted by an empty line), the draft report assembled as a Word document, and a button that makes that document the draft for fact check.
     /// </summary>
     private static Html Report(IrpView irp, IrpPageState state, string formToken, bool active)
     {
@@ -209,6 +209,11 @@ public static class IrpPage
                 {forms.Form("chief-inspectors-summary", "Chief Inspector's summary",
                     forms.TextArea("chief-inspectors-summary", "paragraphs", "Section 1: the Chief Inspector's summary", Hint, string.Join("\n\n", irp.ChiefInspectorsSummary), rows: 6),
                     "Save the summary", "secondary")}
+                {forms.Form("glossary", "Glossary",
+                    forms.TextArea("glossary", "entries", "Appendix II: the IRP's own glossary entries",
+                        "Each entry's term on its first line and its definition on the next; entries parted by an empty line. The report adds its fixed entries and sorts them.",
+                        string.Join("\n\n", irp.Glossary.Select(e => $"{e.Term}\n{e.Definition}")), rows: 6),
+                    "Save the glossary", "secondary")}
                 {items.Select(i => forms.Form("findings", $"Findings: {i.Title}",
                     Html.Join([ActionForms.Hidden("item", i.Ref), forms.TextArea($"findings-{i.Ref}", "paragraphs", $"Findings on {i.Ref}", Hint, string.Join("\n\n", i.Findings), rows: 6)]),
                     "Save the findings", "secondary", form: $"findings-{i.Ref}"))}

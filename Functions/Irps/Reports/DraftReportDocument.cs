@@ -8,7 +8,7 @@ namespace IrpFlows.Irps.Reports;
 /// The draft IRP report as a Word document, in the shape of the published reports (HMP Elmley 2023, HMP Hull 2022): cover and
 /// contents, Section 1 the Chief Inspector's summary, Section 2 the Key findings with both figures and notable positive
 /// practice, Section 3 one part per recommendation (concern) and Ofsted theme with its findings, Section 4 the Summary of
-/// judgements, Appendix I the methodology and the judgements' definitions for the IRP's kind, Appendix II a glossary.
+/// judgements, Appendix I the methodology and the judgements' definitions for the IRP's kind, Appendix II the glossary.
 /// Paragraphs are numbered per section (1.1, 2.1, 3.1 …), Section 3's through all its parts, as the reports number them.
 /// </summary>
 public static class DraftReportDocument
@@ -16,10 +16,11 @@ public static class DraftReportDocument
     /// <summary>The document's bytes, from <paramref name="state"/> as recorded.</summary>
     /// <param name="visitEnd">The visit's last day, as the timeline plans it.</param>
     /// <param name="today">The England-and-Wales date the draft is written: the Chief Inspector's summary is signed with its month.</param>
-    public static byte[] Write(IrpState state, DateOnly visitEnd, DateOnly today)
+    /// <param name="style">Section 2's wording: HMP Elmley's (2023) or HMP Hull's (2022), as <c>GET …/summary</c> words it.</param>
+    public static byte[] Write(IrpState state, DateOnly visitEnd, DateOnly today, KeyFindingsStyle style)
     {
         var facts = state.Facts;
-        var summary = IrpReportService.Summary(state, KeyFindingsStyle.Exhaustive);
+        var summary = IrpReportService.Summary(state, style);
         var word = new WordDocumentWriter();
 
         word.Title("Report on an independent review of progress at");
@@ -31,11 +32,11 @@ public static class DraftReportDocument
         word.TableOfContents("Update this field (F9) to list the sections.");
 
         ChiefInspectorsSummary(word, state, today);
-        KeyFindings(word, summary);
+        KeyFindings(word, summary, style);
         Progress(word, state);
         SummaryOfJudgements(word, summary);
         AboutThisReport(word, facts, summary.Definitions);
-        Glossary(word);
+        Glossary(word, state);
         return word.ToDocx($"Report on an independent review of progress at {facts.Establishment.Name}");
     }
 
@@ -67,7 +68,7 @@ public static class DraftReportDocument
         word.Paragraph(today.ToString("MMMM yyyy", CultureInfo.InvariantCulture));
     }
 
-    private static void KeyFindings(WordDocumentWriter word, ReportSummaryResult summary)
+    private static void KeyFindings(WordDocumentWriter word, ReportSummaryResult summary, KeyFindingsStyle style)
     {
         word.Heading(1, "Section 2 Key findings");
         var numbers = new SectionNumbers(2);
@@ -80,7 +81,9 @@ public static class DraftReportDocument
         }
         if (summary.KeyFindings.Themes.Length > 0)
         {
-            word.NumberedParagraph(numbers.Next(), summary.KeyFindings.Themes);
+            // HMP Hull's 2022 report leaves its themes' sentence unnumbered (its notable positive practice is 2.3); Elmley's 2023 numbers it 2.3.
+            if (style == KeyFindingsStyle.Concise) word.Paragraph(summary.KeyFindings.Themes);
+            else word.NumberedParagraph(numbers.Next(), summary.KeyFindings.Themes);
             Figure(word, 3, summary.ThemesChartTitle, summary.ThemesChart);
         }
         word.Heading(2, "Notable positive practice");
@@ -223,7 +226,6 @@ public static class DraftReportDocument
     private static void AboutThisReport(WordDocumentWriter word, IrpFacts facts, JudgementDefinitions definitions)
     {
         var immigration = facts.Kind == IrpKind.Immigration;
-        var place = immigration ? "centre" : "prison";
         var item = immigration ? "concern" : "recommendation";
         word.Heading(1, "Appendix I About this report");
         word.Paragraph("HM Inspectorate of Prisons (HMI Prisons) is an independent, statutory organisation which reports on the treatment and conditions of those "
@@ -232,20 +234,45 @@ public static class DraftReportDocument
             + "Protocol to the UN Convention against Torture and other Cruel, Inhuman or Degrading Treatment or Punishment (OPCAT). OPCAT requires that all places "
             + "of detention are visited regularly by independent bodies – known as the National Preventive Mechanism (NPM) – which monitor the treatment of and "
             + "conditions for detainees. HM Inspectorate of Prisons is one of several bodies making up the NPM in the UK.");
-        word.Paragraph($"Independent reviews of progress (IRPs) are designed to improve accountability to ministers about the progress {place}s make towards achieving "
-            + $"HM Inspectorate of Prisons' {item}s in between inspections. IRPs take place at the discretion of the Chief Inspector when a full inspection suggests "
-            + $"the {place} would benefit from additional scrutiny and focus on a limited number of the {item}s made at the inspection.");
+        if (immigration)
+        {
+            // IRC guide 1.1 (agreed with the Home Office in 2024), 1.2 (the aims), 1.4 (the Chief Inspector's discretion) and 5.1
+            // (the report goes to the Home Secretary and Minister). A concern is addressed, not achieved as a recommendation is.
+            word.Paragraph("Independent reviews of progress (IRPs) give the Home Secretary and the Minister, to whom this report is sent, an independent, "
+                + "evidence-based assessment of the progress a centre has made in addressing HM Inspectorate of Prisons' concerns in between inspections. "
+                + "Their use in immigration detention was agreed with the Home Office in 2024. IRPs take place at the discretion of the Chief Inspector when "
+                + "a full inspection suggests the centre would benefit from additional scrutiny and focus on a limited number of the concerns raised at the inspection.");
+            word.Paragraph("The aims of IRPs are to provide an independent, evidence-based assessment of progress against the concerns identified at the previous "
+                + "inspection, assess the sufficiency of the leadership response to key concerns, identify emerging difficulties or slippage in progress, and support improvement.");
+        }
+        else
+        {
+            word.Paragraph("Independent reviews of progress (IRPs) are designed to improve accountability to ministers about the progress prisons make towards achieving "
+                + "HM Inspectorate of Prisons' recommendations in between inspections. IRPs take place at the discretion of the Chief Inspector when a full inspection suggests "
+                + "the prison would benefit from additional scrutiny and focus on a limited number of the recommendations made at the inspection.");
+        }
         word.Paragraph($"This report contains a summary from the Chief Inspector and a brief record of our findings in relation to each {item} we have followed up. "
             + $"The reader may find it helpful to refer to the report of the full inspection, which ended in {facts.SourceInspectionEnd.ToString("MMMM yyyy", CultureInfo.InvariantCulture)}, "
             + "for further detail on the original findings (available on our website at https://www.justiceinspectorates.gov.uk/hmiprisons/).");
 
         word.Heading(2, "IRP methodology");
-        word.Paragraph(immigration
-            ? "IRPs take place after a full inspection. When we announce an IRP, we identify which concerns we intend to follow up."
-            : "IRPs are announced at least three months in advance and take place eight to 12 months after a full inspection. When we announce an IRP, we "
-              + "identify which recommendations we intend to follow up (usually no more than 15).");
-        word.Paragraph($"During our visit, we collect a range of evidence about the progress in implementing each selected {item}. Sources of evidence include "
-            + $"observation, discussions with {(immigration ? "detainees" : "prisoners")}, staff and relevant third parties, documentation and data.");
+        if (immigration)
+        {
+            // IRC guide 2.1 and 2.4 (when, and who is written to), 3.2 and 3.3 (the evidence, the Home Office's casework, no survey).
+            word.Paragraph("IRPs normally take place eight to 12 months after a full inspection. We write to the centre manager and the Home Office, usually "
+                + "two to three months before the visit, to say which concerns we will follow up.");
+            word.Paragraph("During our visit, we collect a range of evidence about the progress in addressing each selected concern. Sources of evidence include "
+                + "observation, discussions with detainees, staff and relevant third parties, documentation and data. Where a concern requires an examination "
+                + "of the Home Office's work on safeguarding, an inspector looks at a limited sample of cases. There is no detainee survey, but we may hold "
+                + "group discussions with detainees.");
+        }
+        else
+        {
+            word.Paragraph("IRPs are announced at least three months in advance and take place eight to 12 months after a full inspection. When we announce an IRP, we "
+                + "identify which recommendations we intend to follow up (usually no more than 15).");
+            word.Paragraph("During our visit, we collect a range of evidence about the progress in implementing each selected recommendation. Sources of evidence include "
+                + "observation, discussions with prisoners, staff and relevant third parties, documentation and data.");
+        }
         word.Paragraph($"Each {item} followed up by HMI Prisons during an IRP is given one of four progress judgements ({definitions.Source}):");
         foreach (var definition in definitions.Recommendations)
         {
@@ -272,26 +299,19 @@ public static class DraftReportDocument
         if (rows.Count > 0) word.Table([["Name", "Role"], .. rows]);
     }
 
-    // Fixed text: HMP Elmley's 2023 report, Appendix II; the entries any IRP report may use.
-    private static void Glossary(WordDocumentWriter word)
+    // The introduction is fixed text (HMP Elmley 2023, Appendix II); the entries are the fixed ones and the IRP's own.
+    private static void Glossary(WordDocumentWriter word, IrpState state)
     {
         word.Heading(1, "Appendix II Glossary");
         word.Paragraph("We try to make our reports as clear as possible, and this short glossary should help to explain some of the specialist terms you may "
             + "find. If you need an explanation of any other terms, please see the longer glossary, available on our website at: "
             + "http://www.justiceinspectorates.gov.uk/hmiprisons/about-our-inspections/");
-        word.Heading(3, "Care Quality Commission (CQC)");
-        word.Paragraph("CQC is the independent regulator of health and adult social care in England. It monitors, inspects and regulates services to make "
-            + "sure they meet fundamental standards of quality and safety. For information on CQC's standards of care and the action it takes to improve "
-            + "services, please visit: http://www.cqc.org.uk");
-        word.Heading(3, "Leader");
-        word.Paragraph("In this report the term 'leader' refers to anyone with leadership or management responsibility in the prison system. We will direct "
-            + "our narrative at the level of leadership which has the most capacity to influence a particular outcome.");
-        word.Heading(3, "Protected characteristics");
-        word.Paragraph("The grounds upon which discrimination is unlawful (Equality and Human Rights Commission, 2010).");
+        foreach (var entry in ReportGlossary.For(state.Facts.Kind, state.Glossary))
+        {
+            word.Heading(3, entry.Term);
+            word.Paragraph(entry.Definition);
+        }
     }
-
-    private static string ThemesBy(ReportSummaryResult summary) =>
-        summary.SummaryOfJudgements.FirstOrDefault(e => e.Kind == SummaryOfJudgementsEntry.OfstedThemeKind)?.Heading.Split(' ')[0] ?? "Ofsted";
 
     private static string Invariant(int number) => number.ToString(CultureInfo.InvariantCulture);
 

@@ -175,14 +175,9 @@ public sealed class IrpReportService(WorkflowEngine engine, IrpService irps, Irp
         var (written, invalid) = Paragraphs(paragraphs);
         if (invalid is not null) return (null, invalid);
 
-        var today = irps.Today();
-        var appended = await irps.AppendAsync(id, status =>
-        {
-            var current = OpenForReportText(status, today, "its findings");
-            return current.Findings.TryGetValue(reference, out var was) && was.SequenceEqual(written!)
-                ? []
-                : [new NewEvent(IrpEvents.FindingsRecorded, EventData.ToData(new FindingsRecordedData(reference, written!)))];
-        }, durable, ct);
+        var appended = await RecordReportTextAsync(id, "paragraphs", "its findings",
+            current => current.Findings.TryGetValue(reference, out var was) && was.SequenceEqual(written!),
+            new NewEvent(IrpEvents.FindingsRecorded, EventData.ToData(new FindingsRecordedData(reference, written!))), durable, ct);
         return appended is null ? (written, null) : (null, appended);
     }
 
@@ -195,15 +190,59 @@ public sealed class IrpReportService(WorkflowEngine engine, IrpService irps, Irp
     {
         var (written, invalid) = Paragraphs(paragraphs);
         if (invalid is not null) return (null, invalid);
-        var today = irps.Today();
-        var appended = await irps.AppendAsync(id, status =>
-        {
-            var current = OpenForReportText(status, today, "its summary");
-            return current.ChiefInspectorsSummary.SequenceEqual(written!)
-                ? []
-                : [new NewEvent(IrpEvents.ChiefInspectorsSummaryRecorded, EventData.ToData(new ChiefInspectorsSummaryRecordedData(written!)))];
-        }, durable, ct);
+        var appended = await RecordReportTextAsync(id, "paragraphs", "its summary", current => current.ChiefInspectorsSummary.SequenceEqual(written!),
+            new NewEvent(IrpEvents.ChiefInspectorsSummaryRecorded, EventData.ToData(new ChiefInspectorsSummaryRecordedData(written!))), durable, ct);
         return appended is null ? (written, null) : (null, appended);
+    }
+
+    /// <summary>
+    /// Records the IRP's own glossary entries for the report's Appendix II, replacing those before (an empty list removes them);
+    /// the same entries again record nothing. Refused as the Chief Inspector's summary is, with errors naming <c>entries</c>:
+    /// invalid entries (a term is one line of at most <see cref="Limits.Name"/> characters, given once and not one of the
+    /// fixed entries'; a definition is prose), before the visit, once the draft has been issued, when finished.
+    /// </summary>
+    public async Task<(IReadOnlyList<GlossaryEntry>? Entries, Refusal? Refusal)> RecordGlossaryAsync(
+        string id, IReadOnlyList<(string? Term, string? Definition)>? entries, DurableTaskClient durable, CancellationToken ct)
+    {
+        var (written, invalid) = GlossaryEntries(entries);
+        if (invalid is not null) return (null, invalid);
+        var appended = await RecordReportTextAsync(id, "entries", "its glossary", current => current.Glossary.SequenceEqual(written!),
+            new NewEvent(IrpEvents.GlossaryRecorded, EventData.ToData(new GlossaryRecordedData(written!))), durable, ct);
+        return appended is null ? (written, null) : (null, appended);
+    }
+
+    private static readonly TextAttribute TermRule = new(Limits.Name);
+
+    /// <summary>The entries trimmed, or what is wrong with them, named as <c>entries</c> or <c>entries[i].term</c> / <c>.definition</c>.</summary>
+    private static (IReadOnlyList<GlossaryEntry>? Entries, Refusal? Invalid) GlossaryEntries(IReadOnlyList<(string? Term, string? Definition)>? entries)
+    {
+        if (entries is null) return (null, Refusal.Invalid("entries", "is required: a list of { term, definition }, empty to remove them."));
+        if (entries.Count > Limits.GlossaryEntries)
+            return (null, Refusal.Invalid("entries", $"must list at most {Limits.GlossaryEntries} entries; it lists {entries.Count}."));
+        var written = new List<GlossaryEntry>();
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var (term, definition) = (entries[i].Term?.Trim(), entries[i].Definition?.Trim());
+            if (string.IsNullOrEmpty(term)) return (null, Refusal.Invalid($"entries[{i}].term", "has no term: the term comes first, as the report prints it."));
+            if (TermRule.Broken(term) is { } badTerm) return (null, Refusal.Invalid($"entries[{i}].term", badTerm));
+            if (ReportGlossary.FixedTerms.Concat(written.Select(e => e.Term)).FirstOrDefault(t => t.Equals(term, StringComparison.OrdinalIgnoreCase)) is { } twice)
+                return (null, Refusal.Invalid($"entries[{i}].term", $"is already in the glossary as '{twice}': each term is defined once."));
+            if (string.IsNullOrEmpty(definition)) return (null, Refusal.Invalid($"entries[{i}].definition", "has no definition: what the term means, after the term."));
+            if (ProseRule.Broken(definition) is { } badDefinition) return (null, Refusal.Invalid($"entries[{i}].definition", badDefinition));
+            written.Add(new GlossaryEntry(term, definition));
+        }
+        return (written, null);
+    }
+
+    /// <summary>
+    /// Appends <paramref name="recorded"/> unless <paramref name="unchanged"/> says the IRP already holds that text (a retried
+    /// request records once), refused while the report's text may not change (<see cref="OpenForReportText"/>).
+    /// </summary>
+    private async Task<Refusal?> RecordReportTextAsync(
+        string id, string field, string frozen, Func<IrpState, bool> unchanged, NewEvent recorded, DurableTaskClient durable, CancellationToken ct)
+    {
+        var today = irps.Today();
+        return await irps.AppendAsync(id, status => unchanged(OpenForReportText(status, today, field, frozen)) ? [] : [recorded], durable, ct);
     }
 
     /// <summary>The refs findings are recorded under: each recommendation (concern), in parts or not, and each Ofsted theme.</summary>
@@ -225,13 +264,13 @@ public sealed class IrpReportService(WorkflowEngine engine, IrpService irps, Irp
     }
 
     /// <summary>
-    /// The IRP as it is, if the report's text may still change: as <see cref="OpenForFindings"/> (naming <c>paragraphs</c>
+    /// The IRP as it is, if the report's text may still change: as <see cref="OpenForFindings"/> (naming <paramref name="field"/>
     /// before the visit), and until the draft is issued for fact check (prison guide 14.1, IRC guide 5.1), after which the
     /// establishment checks that text and its comments answer it.
     /// </summary>
-    private static IrpState OpenForReportText(InstanceStatus status, DateOnly today, string frozen)
+    private static IrpState OpenForReportText(InstanceStatus status, DateOnly today, string field, string frozen)
     {
-        var current = OpenForFindings(status, today, "paragraphs", frozen);
+        var current = OpenForFindings(status, today, field, frozen);
         if (current.Progress.DraftIssuedOn is { } issued)
             throw new RefusedException(Refusal.Conflict("Draft already issued",
                 $"The draft report was issued for fact check on {issued:yyyy-MM-dd} (prison guide 14.1, IRC guide 5.1); {frozen} can no longer change."));
@@ -258,16 +297,16 @@ public sealed class IrpReportService(WorkflowEngine engine, IrpService irps, Irp
     }
 
     /// <summary>
-    /// The draft report as a Word document (<see cref="DraftReportDocument"/>) from what is recorded so far, with the file name
-    /// it is offered and stored under; null when there is no such IRP.
+    /// The draft report as a Word document (<see cref="DraftReportDocument"/>) from what is recorded so far, its Key findings
+    /// worded in <paramref name="style"/>, with the file name it is offered and stored under; null when there is no such IRP.
     /// </summary>
-    public async Task<(byte[] Content, string FileName)?> DraftReportDocumentAsync(string id, CancellationToken ct)
+    public async Task<(byte[] Content, string FileName)?> DraftReportDocumentAsync(string id, KeyFindingsStyle style, CancellationToken ct)
     {
         var status = await engine.GetAsync(IrpWorkflow.KindName, id, ct);
         if (status is null) return null;
         var state = IrpState.From(status.Instance);
         var fileName = FileNames.Sanitise($"{state.Facts.Establishment.Name} IRP draft report.docx");
-        return (DraftReportDocument.Write(state, irps.VisitEnd(state), irps.Today()), fileName);
+        return (DraftReportDocument.Write(state, irps.VisitEnd(state), irps.Today(), style), fileName);
     }
 
     /// <summary>
@@ -276,7 +315,7 @@ public sealed class IrpReportService(WorkflowEngine engine, IrpService irps, Irp
     /// </summary>
     public async Task<(ReportFileUploadedData? File, Refusal? Refusal)> UseGeneratedDraftAsync(string id, DurableTaskClient durable, CancellationToken ct)
     {
-        if (await DraftReportDocumentAsync(id, ct) is not { } document) return (null, IrpService.NotFound(id));
+        if (await DraftReportDocumentAsync(id, ReportSummary.DefaultStyle, ct) is not { } document) return (null, IrpService.NotFound(id));
         return await UploadDraftAsync(id, document.FileName, ReportFileRules.DocxContentType, BinaryData.FromBytes(document.Content), durable, ct);
     }
 
