@@ -19,7 +19,7 @@ namespace IrpFlows.Irps;
 /// </summary>
 public sealed class IrpWorkflow(
     IrpPlanner planner, IrpMailTemplates templates, IMailSender mail, UploadLinks uploadLinks, MaterialDestruction destruction,
-    IrpReportFiles reportFiles) : IWorkflowKind
+    IrpReportFiles reportFiles, OperationsOptions operations) : IWorkflowKind
 {
     public const string KindName = "irp";
     public const string CancellationStepId = IrpSteps.Cancellation;
@@ -82,7 +82,10 @@ public sealed class IrpWorkflow(
         return new StepResult(new JsonObject { ["email"] = EventData.ToData(EmailRecord.For(stepId, sent)) });
     }
 
-    /// <summary>The coordinator is told of a failed step, or of an IRP that cannot be planned, with the IRP's page to retry it from.</summary>
+    /// <summary>
+    /// The coordinator is told of a failed step, or of an IRP that cannot be planned, with the IRP's page to retry it from;
+    /// the operations address is copied.
+    /// </summary>
     public async Task<StepResult> NotifyFailureAsync(WorkflowInstance instance, WorkflowFailure failure, CancellationToken cancellationToken)
     {
         var state = IrpState.From(instance); // folds without planning, so it holds for a log that cannot be planned too
@@ -90,7 +93,7 @@ public sealed class IrpWorkflow(
         var message = FailureNoticeMail.Render(failure, new FailureNoticeContent(
             instance.Id, new EmailAddress(coordinator.Name, coordinator.Email), new IrpWording(state.Facts).SubjectPrefix,
             failure.StepId is { } stepId ? StepTitle(state, stepId) : null, Page(instance.Id),
-            failure.StepId is { } step ? $"/api/irps/{instance.Id}/steps/{step}/retry" : null, "HM Inspectorate of Prisons"));
+            failure.StepId is { } step ? $"/api/irps/{instance.Id}/steps/{step}/retry" : null, "HM Inspectorate of Prisons") { Cc = operations.FailureCopy });
         var sent = await mail.SendAsync(message, cancellationToken);
         return new StepResult(new JsonObject { ["email"] = EventData.ToData(EmailRecord.For(failure.NoticeId, sent)) });
     }

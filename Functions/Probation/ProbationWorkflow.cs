@@ -17,7 +17,7 @@ namespace IrpFlows.Probation;
 /// </summary>
 public sealed class ProbationWorkflow(
     ProbationPlanner planner, ProbationMailTemplates templates, IMailSender mail, UploadLinks uploadLinks, ProbationReportLinks reportLinks, ReportFileStore files,
-    ProbationMailOptions sender) : IWorkflowKind
+    ProbationMailOptions sender, OperationsOptions operations) : IWorkflowKind
 {
     public const string KindName = "probation";
 
@@ -83,7 +83,10 @@ public sealed class ProbationWorkflow(
         return new StepResult(result);
     }
 
-    /// <summary>The lead inspector is told of a failed step, or of an inspection that cannot be planned, with its page and the retry call.</summary>
+    /// <summary>
+    /// The lead inspector is told of a failed step, or of an inspection that cannot be planned, with its page and the retry
+    /// call; the operations address is copied.
+    /// </summary>
     public async Task<StepResult> NotifyFailureAsync(WorkflowInstance instance, WorkflowFailure failure, CancellationToken cancellationToken)
     {
         var state = ProbationState.From(instance); // folds without planning, so it holds for a log that cannot be planned too
@@ -91,7 +94,7 @@ public sealed class ProbationWorkflow(
         var message = FailureNoticeMail.Render(failure, new FailureNoticeContent(
             instance.Id, new EmailAddress(lead.Name, lead.Email), "Inspection of " + state.Facts.Organisation.Name,
             failure.StepId is { } stepId ? StepTitle(state, stepId) : null, Page(instance.Id),
-            failure.StepId is { } step ? $"/api/probation-inspections/{instance.Id}/steps/{step}/retry" : null, "HM Inspectorate of Probation"));
+            failure.StepId is { } step ? $"/api/probation-inspections/{instance.Id}/steps/{step}/retry" : null, "HM Inspectorate of Probation") { Cc = operations.FailureCopy });
         var sent = await SendAsync(message, cancellationToken);
         return new StepResult(new JsonObject { ["email"] = EventData.ToData(EmailRecord.For(failure.NoticeId, sent)) });
     }
