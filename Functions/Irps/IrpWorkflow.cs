@@ -26,8 +26,9 @@ public sealed class IrpWorkflow(
 
     public string Name => KindName;
 
-    // 2: a cancelled IRP's material is destroyed, no longer skipped (issue 19).
-    public int RulesVersion => 2;
+    // 2: a cancelled IRP's material is destroyed, no longer skipped (issue 19). 3: headers keep the agenda the weekly digest
+    // reads (issue 26), so every header is written again once.
+    public int RulesVersion => 3;
 
     public WorkflowPlan Plan(WorkflowInstance instance)
     {
@@ -49,7 +50,8 @@ public sealed class IrpWorkflow(
         // A step recorded skipped (its window closed before it could run) is behind the IRP, not next.
         var skipped = StepHistory.Skipped(instance);
         var next = timeline.FirstOrDefault(s => !completed.ContainsKey(s.Id) && !skipped.ContainsKey(s.Id) && Readiness(s, state) != StepReadiness.Skipped);
-        return new WorkflowPlan(steps, state.Cancelled, Phase(state, completed), Summary(instance, state, timeline, next));
+        var agenda = Agenda(instance, state, timeline, step => !completed.ContainsKey(step.Id) && !skipped.ContainsKey(step.Id) && Readiness(step, state) != StepReadiness.Skipped);
+        return new WorkflowPlan(steps, state.Cancelled, Phase(state, completed), Summary(instance, state, timeline, next, agenda));
     }
 
     public async Task<StepResult> RunStepAsync(WorkflowInstance instance, string stepId, CancellationToken cancellationToken)
@@ -198,6 +200,32 @@ public sealed class IrpWorkflow(
         : completed.ContainsKey(IrpSteps.Announcement) ? "Preparing for the visit"
         : "Announcement scheduled";
 
+    /// <inheritdoc/>
+    public WorkflowAgenda? Agenda(string instanceId, JsonObject summary) =>
+        WorkflowAgenda.FromSummary(summary, "irps/" + Uri.EscapeDataString(instanceId), "HM Inspectorate of Prisons");
+
+    /// <summary>
+    /// What the coordinator still has to see to: every step of the timeline still to come (<paramref name="open"/>) or failed,
+    /// and, as the programme flags them, documents still missing once their deadline has passed and fact-check comments not
+    /// recorded once theirs has (the deadline steps themselves are done on their dates: what they wait for is not).
+    /// </summary>
+    private static JsonObject Agenda(WorkflowInstance instance, IrpState state, IReadOnlyList<PlannedStep> timeline, Func<PlannedStep, bool> open)
+    {
+        var items = new List<AgendaItem>();
+        foreach (var step in timeline)
+        {
+            if (state.Cancelled) break; // nothing is asked of the coordinator any more
+            var failed = StepHistory.StandingFailure(instance, step.Id) is not null;
+            if (failed || open(step)) items.Add(new AgendaItem(step.Title, step.Date, failed));
+            else if (step.Id == IrpSteps.DocumentsDeadline && state.Documents.Any(d => d.Files.Count == 0))
+                items.Add(new AgendaItem("Documents from the establishment: some are still missing", step.Date, Failed: false));
+            else if (step.Id == IrpSteps.FactCheckDeadline && state.Progress.DraftIssuedOn is not null && state.Progress.FactCheckReturnedOn is null)
+                items.Add(new AgendaItem("Fact-check comments: not yet recorded as returned", step.Date, Failed: false));
+        }
+        var coordinator = state.Facts.Contacts.Coordinator;
+        return WorkflowAgenda.ToSummary(coordinator.Name, coordinator.Email, new IrpWording(state.Facts).SubjectPrefix, items);
+    }
+
     /// <summary>The milestones a programme of IRPs shows, in order (see <see cref="IrpListItem.Milestones"/>).</summary>
     public static readonly IReadOnlyList<string> Milestones =
     [
@@ -214,8 +242,9 @@ public sealed class IrpWorkflow(
             : null;
 
     // Kept on the header, so the programme of every IRP needs no log reads; flags that depend on today are judged when listed.
-    private static JsonObject Summary(WorkflowInstance instance, IrpState state, IReadOnlyList<PlannedStep> timeline, PlannedStep? next) => new()
+    private static JsonObject Summary(WorkflowInstance instance, IrpState state, IReadOnlyList<PlannedStep> timeline, PlannedStep? next, JsonObject agenda) => new()
     {
+        [WorkflowAgenda.SummaryField] = agenda,
         ["milestones"] = new JsonObject(timeline.Where(s => Milestones.Contains(s.Id))
             .Select(s => KeyValuePair.Create(s.Id, (JsonNode?)s.Date.ToString("yyyy-MM-dd")))),
         ["failedSteps"] = new JsonArray(timeline.Where(s => StepHistory.StandingFailure(instance, s.Id) is not null)

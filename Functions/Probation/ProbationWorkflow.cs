@@ -27,8 +27,8 @@ public sealed class ProbationWorkflow(
     // notice to the NPS division (6.1) and the outline schedule (5.2). 3: every letter has a window (the confirming email and the
     // final schedules until fieldwork, 3.3, 5.1; the samples request until the samples are due, 4.4; the action plan's notice
     // until its week ends, 7.5; the embargoed copy until publication, 7.4), and one notice to the lead inspector per catch-up
-    // lists what was skipped.
-    public int RulesVersion => 3;
+    // lists what was skipped. 4: headers keep the agenda the weekly digest reads (issue 26), so every header is written again once.
+    public int RulesVersion => 4;
 
     public IReadOnlyList<PlannedStep> Timeline(ProbationState state) => planner.Plan(state.Facts, state.Progress);
 
@@ -47,7 +47,9 @@ public sealed class ProbationWorkflow(
         // A letter recorded skipped (its window closed before it could go) is behind the inspection, not next.
         var skipped = StepHistory.Skipped(instance);
         var next = timeline.FirstOrDefault(s => !state.CompletedSteps.Contains(s.Id) && !skipped.ContainsKey(s.Id) && Readiness(s, state) != StepReadiness.Skipped);
-        return new WorkflowPlan(steps, state.Cancelled, Phase(state), Summary(timeline, state, next));
+        var agenda = Agenda(instance, state, timeline,
+            step => !state.CompletedSteps.Contains(step.Id) && !skipped.ContainsKey(step.Id) && Readiness(step, state) != StepReadiness.Skipped);
+        return new WorkflowPlan(steps, state.Cancelled, Phase(state), Summary(timeline, state, next, agenda));
     }
 
     /// <summary>
@@ -166,6 +168,20 @@ public sealed class ProbationWorkflow(
         : state.CompletedSteps.Contains(ProbationSteps.AnnouncementCall) ? "Pre-fieldwork"
         : "Preparing the announcement";
 
+    /// <inheritdoc/>
+    public WorkflowAgenda? Agenda(string instanceId, JsonObject summary) =>
+        WorkflowAgenda.FromSummary(summary, "probation-inspections/" + Uri.EscapeDataString(instanceId), "HM Inspectorate of Probation");
+
+    /// <summary>What the lead inspector still has to see to: every step of the timeline still to come (<paramref name="open"/>) or failed.</summary>
+    private static JsonObject Agenda(WorkflowInstance instance, ProbationState state, IReadOnlyList<PlannedStep> timeline, Func<PlannedStep, bool> open)
+    {
+        var items = state.Cancelled ? [] // nothing is asked of the lead inspector any more
+            : timeline.Select(step => (step, failed: StepHistory.StandingFailure(instance, step.Id) is not null))
+                .Where(s => s.failed || open(s.step)).Select(s => new AgendaItem(s.step.Title, s.step.Date, s.failed)).ToList();
+        var lead = state.Facts.Contacts.LeadInspector;
+        return WorkflowAgenda.ToSummary(lead.Name, lead.Email, "Inspection of " + state.Facts.Organisation.Name, items);
+    }
+
     /// <summary>The dates a programme shows (the calendar feed's events), in order (see <see cref="ProbationListItem.Milestones"/>).</summary>
     public static readonly IReadOnlyList<string> Milestones =
     [
@@ -183,8 +199,9 @@ public sealed class ProbationWorkflow(
             : null;
 
     // Kept on the header, as the IRP's are, so the programme and the calendar feed need no log reads.
-    private static JsonObject Summary(IReadOnlyList<PlannedStep> timeline, ProbationState state, PlannedStep? next) => new()
+    private static JsonObject Summary(IReadOnlyList<PlannedStep> timeline, ProbationState state, PlannedStep? next, JsonObject agenda) => new()
     {
+        [WorkflowAgenda.SummaryField] = agenda,
         ["milestones"] = new JsonObject(timeline.Where(s => Milestones.Contains(s.Id))
             .Select(s => KeyValuePair.Create(s.Id, (JsonNode?)s.Date.ToString("yyyy-MM-dd")))),
         ["organisation"] = EventData.ToData(state.Facts.Organisation),
