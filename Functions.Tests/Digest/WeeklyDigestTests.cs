@@ -70,6 +70,13 @@ public sealed class WeeklyDigestTests
         await app.MoveClockAsync(new DateTimeOffset(2026, 12, 7, 8, 0, 0, TimeSpan.Zero));
         Assert.Equal([CoordinatorEmail, ProbationRequests.LeadEmail],
             (await app.OutboxAsync("digest-2026-W50")).SelectMany(d => Emails.Addresses(d, "to")).Order(StringComparer.Ordinal));
+
+        // Past Elmley's documents deadline (Monday 8 February, five working days before the visit: prison guide 7.4) with
+        // nothing received: overdue, as the programme flags it, beside Hull's deadline still to come.
+        await app.MoveClockAsync(new DateTimeOffset(2027, 2, 10, 8, 0, 0, TimeSpan.Zero));
+        var february = Emails.PlainText(await app.RawEmailAsync(Assert.Single(await app.OutboxAsync("digest-2027-W06"), d => Emails.Addresses(d, "to").Contains(CoordinatorEmail))));
+        Assert.Contains("Documents from the establishment: some are still missing (due Monday 8 February 2027)", february);
+        AssertListsTheTimeline(february, (await app.GetIrpAsync(hull))["timeline"]!.AsArray().Select(s => s!.AsObject()).ToList(), new DateOnly(2027, 2, 10));
     }
 
     [Fact]

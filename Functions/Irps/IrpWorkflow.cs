@@ -207,7 +207,9 @@ public sealed class IrpWorkflow(
     /// <summary>
     /// What the coordinator still has to see to: every step of the timeline still to come (<paramref name="open"/>) or failed,
     /// and, as the programme flags them, documents still missing once their deadline has passed and fact-check comments not
-    /// recorded once theirs has (the deadline steps themselves are done on their dates: what they wait for is not).
+    /// recorded once theirs has (the deadline steps themselves are done on their dates: what they wait for is not), each only
+    /// while it can still help: the documents until the visit they prepare begins (prison guide 7.4), the comments until
+    /// publication (14.1).
     /// </summary>
     private static JsonObject Agenda(WorkflowInstance instance, IrpState state, IReadOnlyList<PlannedStep> timeline, Func<PlannedStep, bool> open)
     {
@@ -217,9 +219,10 @@ public sealed class IrpWorkflow(
             if (state.Cancelled) break; // nothing is asked of the coordinator any more
             var failed = StepHistory.StandingFailure(instance, step.Id) is not null;
             if (failed || open(step)) items.Add(new AgendaItem(step.Title, step.Date, failed));
-            else if (step.Id == IrpSteps.DocumentsDeadline && state.Documents.Any(d => d.Files.Count == 0))
+            else if (step.Id == IrpSteps.DocumentsDeadline && !state.Progress.VisitStarted && state.Documents.Any(d => d.Files.Count == 0))
                 items.Add(new AgendaItem("Documents from the establishment: some are still missing", step.Date, Failed: false));
-            else if (step.Id == IrpSteps.FactCheckDeadline && state.Progress.DraftIssuedOn is not null && state.Progress.FactCheckReturnedOn is null)
+            else if (step.Id == IrpSteps.FactCheckDeadline && state.Progress.DraftIssuedOn is not null && state.Progress.FactCheckReturnedOn is null
+                && state.Progress.PublishedOn is null)
                 items.Add(new AgendaItem("Fact-check comments: not yet recorded as returned", step.Date, Failed: false));
         }
         var coordinator = state.Facts.Contacts.Coordinator;
