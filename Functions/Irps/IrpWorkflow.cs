@@ -49,9 +49,9 @@ public sealed class IrpWorkflow(
         var completed = StepHistory.Completed(instance);
         // A step recorded skipped (its window closed before it could run) is behind the IRP, not next.
         var skipped = StepHistory.Skipped(instance);
-        var next = timeline.FirstOrDefault(s => !completed.ContainsKey(s.Id) && !skipped.ContainsKey(s.Id) && Readiness(s, state) != StepReadiness.Skipped);
-        var agenda = Agenda(instance, state, timeline, step => !completed.ContainsKey(step.Id) && !skipped.ContainsKey(step.Id) && Readiness(step, state) != StepReadiness.Skipped);
-        return new WorkflowPlan(steps, state.Cancelled, Phase(state, completed), Summary(instance, state, timeline, next, agenda));
+        bool Open(PlannedStep s) => !completed.ContainsKey(s.Id) && !skipped.ContainsKey(s.Id) && Readiness(s, state) != StepReadiness.Skipped;
+        var agenda = Agenda(instance, state, timeline, Open);
+        return new WorkflowPlan(steps, state.Cancelled, Phase(state, completed), Summary(instance, state, timeline, timeline.FirstOrDefault(Open), agenda));
     }
 
     public async Task<StepResult> RunStepAsync(WorkflowInstance instance, string stepId, CancellationToken cancellationToken)
@@ -214,9 +214,8 @@ public sealed class IrpWorkflow(
     private static JsonObject Agenda(WorkflowInstance instance, IrpState state, IReadOnlyList<PlannedStep> timeline, Func<PlannedStep, bool> open)
     {
         var items = new List<AgendaItem>();
-        foreach (var step in timeline)
+        foreach (var step in state.Cancelled ? [] : timeline) // a cancelled IRP asks nothing more of its coordinator
         {
-            if (state.Cancelled) break; // nothing is asked of the coordinator any more
             var failed = StepHistory.StandingFailure(instance, step.Id) is not null;
             if (failed || open(step)) items.Add(new AgendaItem(step.Title, step.Date, failed));
             else if (step.Id == IrpSteps.DocumentsDeadline && !state.Progress.VisitStarted && state.Documents.Any(d => d.Files.Count == 0))

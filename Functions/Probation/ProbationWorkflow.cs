@@ -46,10 +46,8 @@ public sealed class ProbationWorkflow(
         steps.AddRange(SkippedNotices.Plan(instance, steps, cancelled));
         // A letter recorded skipped (its window closed before it could go) is behind the inspection, not next.
         var skipped = StepHistory.Skipped(instance);
-        var next = timeline.FirstOrDefault(s => !state.CompletedSteps.Contains(s.Id) && !skipped.ContainsKey(s.Id) && Readiness(s, state) != StepReadiness.Skipped);
-        var agenda = Agenda(instance, state, timeline,
-            step => !state.CompletedSteps.Contains(step.Id) && !skipped.ContainsKey(step.Id) && Readiness(step, state) != StepReadiness.Skipped);
-        return new WorkflowPlan(steps, state.Cancelled, Phase(state), Summary(timeline, state, next, agenda));
+        bool Open(PlannedStep s) => !state.CompletedSteps.Contains(s.Id) && !skipped.ContainsKey(s.Id) && Readiness(s, state) != StepReadiness.Skipped;
+        return new WorkflowPlan(steps, state.Cancelled, Phase(state), Summary(timeline, state, timeline.FirstOrDefault(Open), Agenda(instance, state, timeline, Open)));
     }
 
     /// <summary>
