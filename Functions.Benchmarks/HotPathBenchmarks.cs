@@ -41,7 +41,7 @@ public class HotPathBenchmarks
         _workflow = new IrpWorkflow(_planner, new IrpMailTemplates(TimeProvider.System), new NoMail(),
             links,
             new MaterialDestruction(new DocumentStore(blobs, storage.CreateTableServiceClient(), sas, documents, TimeProvider.System)),
-            new IrpReportFiles(new ReportFileStore(blobs, sas, new ReportOptions(), TimeProvider.System), links, _planner, policy, new ReportOptions()));
+            new IrpReportFiles(new ReportFileStore(blobs, sas, new ReportOptions(), TimeProvider.System), links, _planner, policy, new ReportOptions()), new OperationsOptions());
         _facts = PrisonFacts(BenchIrps.Today);
         _instance = SixtyEventLog();
     }

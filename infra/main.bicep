@@ -78,6 +78,9 @@ param probationMailSenderName string = 'HM Inspectorate of Probation'
 @minLength(3)
 param probationMailSenderAddress string
 
+@description('Mailbox of the team that runs IrpFlows, copied on every failure notice (a step whose attempts ran out, an inspection that cannot be planned). Empty (the default): only the coordinator or lead inspector is told.')
+param operationsAddress string = ''
+
 @description('Application (client) id of the Microsoft Entra ID app registration coordinators sign in to the pages with (infra/README.md, "Coordinator sign-in"). Its redirect URI is https://<hostname>/.auth/login/aad/callback, with ID tokens enabled.')
 param entraClientId string
 
@@ -445,13 +448,17 @@ var bankHolidaysSetting = empty(bankHolidaysFile) ? {} : {
   BankHolidaysFile: bankHolidaysFile
 }
 
+var operationsSetting = empty(operationsAddress) ? {} : {
+  Operations__Address: operationsAddress
+}
+
 // A separate resource so the settings are written (and the app restarted) only once the identity can read the vault and
 // reach storage. It replaces every app setting: one set anywhere else (the portal, a tool) is gone after the next
 // deployment, so every setting the app needs in Azure is declared here.
 resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
   parent: functionApp
   name: 'appsettings'
-  properties: union(baseSettings, graphClientIdSetting, bankHolidaysSetting, tuningSettings)
+  properties: union(baseSettings, graphClientIdSetting, bankHolidaysSetting, operationsSetting, tuningSettings)
   dependsOn: [
     appReadsSecrets
     appUsesStorage

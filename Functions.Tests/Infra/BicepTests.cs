@@ -50,7 +50,8 @@ public sealed class BicepTests
     [Fact]
     public async Task AppSettings_KeepSecretsInKeyVault_TheDevClockOff_AndNothingOnlyTheCustomHandlerNeeded()
     {
-        var settings = AppSettings((await MainBicep.Value).Template);
+        var template = (await MainBicep.Value).Template;
+        var settings = AppSettings(template);
 
         foreach (var (setting, secret) in new[] { ("UploadTokenSigningKey", "uploadTokenSigningKeySecret"), ("Graph__SenderUserId", "graphSenderUserIdSecret"), ("Graph__TenantId", "graphTenantIdSecret") })
             Assert.Contains($"'{setting}', format('@Microsoft.KeyVault(SecretUri={{0}})', reference('{secret}').secretUri)", settings);
@@ -59,6 +60,10 @@ public sealed class BicepTests
         Assert.Contains("'Documents__ConfigureBlobCors', 'false'", settings);
         // Probation's emails go under HMI Probation's own name and address.
         Assert.Contains("'ProbationMail__SenderAddress', parameters('probationMailSenderAddress')", settings);
+        // Failure notices are copied to the operations mailbox only when the deployment names one.
+        Assert.Contains("variables('operationsSetting')", settings);
+        Assert.Equal("[if(empty(parameters('operationsAddress')), createObject(), createObject('Operations__Address', parameters('operationsAddress')))]",
+            (string?)template["variables"]!["operationsSetting"]);
         // Flex Consumption takes the runtime from functionAppConfig and the package from its deployment container; the
         // dispatcher timer and the custom handler are gone.
         foreach (var gone in new[] { "FUNCTIONS_WORKER_RUNTIME", "FUNCTIONS_EXTENSION_VERSION", "WEBSITE_RUN_FROM_PACKAGE", "Dispatcher__", "CoordinatorApiKey" })

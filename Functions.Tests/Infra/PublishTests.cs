@@ -44,7 +44,8 @@ public sealed class PublishTests(ITestOutputHelper output) : IDisposable
                 nameof(WorkflowOrchestration.RunWorkflowSteps)],
             Names(functions, "activityTrigger"));
         Assert.Equal(Declared<ActivityTriggerAttribute>(), Names(functions, "activityTrigger"));
-        Assert.Equal([("PurgeFinishedInstances", "0 30 3 * * *"), ("Sweep", "0 */1 * * * *")], // daily at 03:30; every minute
+        // daily at 03:30; hourly (the week's digests, once Monday 07:00 has come); every minute
+        Assert.Equal([("PurgeFinishedInstances", "0 30 3 * * *"), ("SendWeeklyDigest", "0 0 * * * *"), ("Sweep", "0 */1 * * * *")],
             functions.Where(f => f.Trigger == "timerTrigger").Select(f => (f.Name, f.Schedule)).Order());
         Assert.Equal(Declared<HttpTriggerAttribute>(), Names(functions, "httpTrigger"));
         Assert.Equal(functions.Count, functions.Select(f => f.Name).Distinct().Count());

@@ -160,7 +160,7 @@ public sealed class OutboxExactlyOnceTests
             var sas = _storage.CreateSasSigner(Blobs, TimeProvider.System);
             var destruction = new MaterialDestruction(new DocumentStore(Blobs, Tables, sas, documents, TimeProvider.System));
             return new IrpWorkflow(planner, Templates, Outbox, links, destruction,
-                new IrpReportFiles(new ReportFileStore(Blobs, sas, new ReportOptions(), TimeProvider.System), links, planner, policy, new ReportOptions()));
+                new IrpReportFiles(new ReportFileStore(Blobs, sas, new ReportOptions(), TimeProvider.System), links, planner, policy, new ReportOptions()), new OperationsOptions());
         }
 
         private sealed class CrashSwitch(World world) : HttpPipelinePolicy

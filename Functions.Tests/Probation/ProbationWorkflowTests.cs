@@ -29,7 +29,7 @@ public sealed class ProbationWorkflowTests
 
     private static readonly ProbationWorkflow Workflow = new(Planner,
         new ProbationMailTemplates(TimeProvider.System), Mock.Of<IMailSender>(MockBehavior.Strict),
-        Links, new ProbationReportLinks(Links, Planner, new ReportOptions()), Files, new ProbationMailOptions());
+        Links, new ProbationReportLinks(Links, Planner, new ReportOptions()), Files, new ProbationMailOptions(), new OperationsOptions());
 
     private static WorkflowInstance Log(params (string Type, JsonObject Data)[] events) => new("p1", ProbationWorkflow.KindName, Created, Created,
         [
@@ -153,7 +153,8 @@ public sealed class ProbationWorkflowTests
             .ReturnsAsync((MailMessage message, CancellationToken _) => new SentMail(message.MessageKey, "outbox-id", Created, message.To, message.Cc, message.Subject));
         var workflow = new ProbationWorkflow(Planner, new ProbationMailTemplates(TimeProvider.System), mail.Object,
             Links, new ProbationReportLinks(Links, Planner, new ReportOptions()), Files,
-            new ProbationMailOptions { SenderName = "HM Inspectorate of Probation (inspections)", SenderAddress = "inspections@hmiprobation.example" });
+            new ProbationMailOptions { SenderName = "HM Inspectorate of Probation (inspections)", SenderAddress = "inspections@hmiprobation.example" },
+            new OperationsOptions());
         await workflow.RunStepAsync(Log(events), ProbationSteps.AnnouncementEmail, CancellationToken.None);
         return sent!;
     }

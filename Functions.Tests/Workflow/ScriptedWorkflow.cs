@@ -85,6 +85,9 @@ internal sealed class ScriptedWorkflow : IWorkflowKind
             ? new WorkflowListing(day, day, day, summary["place"]?.GetValue<string>() ?? "", "")
             : null;
 
+    // No one runs a scripted instance: the digest leaves it out.
+    public WorkflowAgenda? Agenda(string instanceId, JsonObject summary) => null;
+
     public async Task<StepResult> RunStepAsync(WorkflowInstance instance, string stepId, CancellationToken cancellationToken)
     {
         Runs.Enqueue($"{instance.Id}/{stepId}");

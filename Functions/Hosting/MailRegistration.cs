@@ -3,7 +3,10 @@ using IrpFlows.Storage;
 
 namespace IrpFlows.Hosting;
 
-/// <summary>Chooses the mail sender: Microsoft Graph when a sender mailbox is configured, otherwise the local outbox.</summary>
+/// <summary>
+/// Chooses the mail sender: Microsoft Graph when a sender mailbox is configured, otherwise the local outbox; and binds who is
+/// copied on failure notices (<see cref="OperationsOptions"/>), checked at start-up.
+/// </summary>
 public static class MailRegistration
 {
     public static IServiceCollection AddMail(this IServiceCollection services, IConfiguration configuration)
@@ -11,6 +14,7 @@ public static class MailRegistration
         var outbox = new OutboxOptions();
         configuration.GetSection(OutboxOptions.SectionName).Bind(outbox);
         services.AddSingleton(outbox);
+        services.AddSingleton(OperationsOptions.FromConfiguration(configuration.GetSection(OperationsOptions.SectionName)));
 
         var graph = new GraphMailOptions();
         configuration.GetSection(GraphMailOptions.SectionName).Bind(graph);

@@ -65,6 +65,9 @@ public static class ServiceRegistration
         services.AddIrps(configuration, irpPolicy);
         services.AddProbation(configuration);
         services.AddSingleton<WorkflowEngine>();
+        services.AddSingleton<Digest.DigestRecords>();
+        services.AddSingleton<IStorageSetup>(sp => sp.GetRequiredService<Digest.DigestRecords>());
+        services.AddSingleton<Digest.WeeklyDigest>();
         services.AddSingleton<IdempotencyKeys>();
         services.AddSingleton<Pages.CoordinatorSignIn>();
         services.AddSingleton<Http.CoordinatorPages>();

@@ -1,4 +1,5 @@
 using IrpFlows.Calendar;
+using IrpFlows.Digest;
 using IrpFlows.Documents;
 using IrpFlows.Storage;
 using IrpFlows.Workflow;
@@ -38,7 +39,7 @@ public sealed class HostFunctions(StorageInitializer storage, TimeProvider time)
     }
 
     [Function(nameof(MoveDevClock))]
-    [OpenApiOperation("Development", "Moves the development clock forward and returns once every step due by then has run.",
+    [OpenApiOperation("Development", "Moves the development clock forward and returns once every step due by then has run, and the week's digests have gone once Monday 07:00 (England) has come.",
         Description = "400 for a time outside the working-day calendar (2015 to 2035); 404 when the clock is off; 409 for a time before the clock's; 503 when an IRP has not caught up within two minutes.",
         RequestBody = typeof(DevClockState), Response = typeof(DevClockState),
         ErrorStatuses = [StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status503ServiceUnavailable])]
@@ -63,6 +64,9 @@ public sealed class HostFunctions(StorageInitializer storage, TimeProvider time)
         var engine = services.GetRequiredService<WorkflowEngine>();
         await engine.WakeDueAsync(body.Now, durable, ct);
         var behind = await CatchUpAsync(engine, body.Now, ct);
+        // Timers wait on the system clock, so a move across Monday morning sends the week's digest here, from the
+        // timelines as the steps just run left them.
+        if (behind.Count == 0) await services.GetRequiredService<WeeklyDigest>().SendDueAsync(ct);
         return behind.Count == 0
             ? TypedResults.Ok(new DevClockState(clock.GetUtcNow()))
             : Problems.Status(StatusCodes.Status503ServiceUnavailable, "Still running",

@@ -11,7 +11,7 @@ public sealed class OutboxFunctions(IServiceProvider services)
     [Function(nameof(ListOutbox))]
     [OpenApiOperation("Outbox", "Emails in the outbox, oldest first; only one IRP's with ?irpId=.", Response = typeof(List<OutboxEntry>),
         Description = NoOutboxDescription, ErrorStatuses = [StatusCodes.Status404NotFound])]
-    [OpenApiQueryParameter("irpId", "Only this IRP's emails.")]
+    [OpenApiQueryParameter("irpId", "Only this IRP's (or probation inspection's) emails; digest-{ISO week}, such as digest-2026-W49, lists that week's digests.")]
     public async Task<IResult> ListOutbox(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/outbox")] HttpRequest request, CancellationToken ct)
     {

@@ -19,15 +19,16 @@ namespace IrpFlows.Irps;
 /// </summary>
 public sealed class IrpWorkflow(
     IrpPlanner planner, IrpMailTemplates templates, IMailSender mail, UploadLinks uploadLinks, MaterialDestruction destruction,
-    IrpReportFiles reportFiles) : IWorkflowKind
+    IrpReportFiles reportFiles, OperationsOptions operations) : IWorkflowKind
 {
     public const string KindName = "irp";
     public const string CancellationStepId = IrpSteps.Cancellation;
 
     public string Name => KindName;
 
-    // 2: a cancelled IRP's material is destroyed, no longer skipped (issue 19).
-    public int RulesVersion => 2;
+    // 2: a cancelled IRP's material is destroyed, no longer skipped (issue 19). 3: headers keep the agenda the weekly digest
+    // reads (issue 26), so every header is written again once.
+    public int RulesVersion => 3;
 
     public WorkflowPlan Plan(WorkflowInstance instance)
     {
@@ -48,8 +49,9 @@ public sealed class IrpWorkflow(
         var completed = StepHistory.Completed(instance);
         // A step recorded skipped (its window closed before it could run) is behind the IRP, not next.
         var skipped = StepHistory.Skipped(instance);
-        var next = timeline.FirstOrDefault(s => !completed.ContainsKey(s.Id) && !skipped.ContainsKey(s.Id) && Readiness(s, state) != StepReadiness.Skipped);
-        return new WorkflowPlan(steps, state.Cancelled, Phase(state, completed), Summary(instance, state, timeline, next));
+        bool Open(PlannedStep s) => !completed.ContainsKey(s.Id) && !skipped.ContainsKey(s.Id) && Readiness(s, state) != StepReadiness.Skipped;
+        var agenda = Agenda(instance, state, timeline, Open);
+        return new WorkflowPlan(steps, state.Cancelled, Phase(state, completed), Summary(instance, state, timeline, timeline.FirstOrDefault(Open), agenda));
     }
 
     public async Task<StepResult> RunStepAsync(WorkflowInstance instance, string stepId, CancellationToken cancellationToken)
@@ -82,7 +84,10 @@ public sealed class IrpWorkflow(
         return new StepResult(new JsonObject { ["email"] = EventData.ToData(EmailRecord.For(stepId, sent)) });
     }
 
-    /// <summary>The coordinator is told of a failed step, or of an IRP that cannot be planned, with the IRP's page to retry it from.</summary>
+    /// <summary>
+    /// The coordinator is told of a failed step, or of an IRP that cannot be planned, with the IRP's page to retry it from;
+    /// the operations address is copied.
+    /// </summary>
     public async Task<StepResult> NotifyFailureAsync(WorkflowInstance instance, WorkflowFailure failure, CancellationToken cancellationToken)
     {
         var state = IrpState.From(instance); // folds without planning, so it holds for a log that cannot be planned too
@@ -90,7 +95,7 @@ public sealed class IrpWorkflow(
         var message = FailureNoticeMail.Render(failure, new FailureNoticeContent(
             instance.Id, new EmailAddress(coordinator.Name, coordinator.Email), new IrpWording(state.Facts).SubjectPrefix,
             failure.StepId is { } stepId ? StepTitle(state, stepId) : null, Page(instance.Id),
-            failure.StepId is { } step ? $"/api/irps/{instance.Id}/steps/{step}/retry" : null, "HM Inspectorate of Prisons"));
+            failure.StepId is { } step ? $"/api/irps/{instance.Id}/steps/{step}/retry" : null, "HM Inspectorate of Prisons") { Cc = operations.FailureCopy });
         var sent = await mail.SendAsync(message, cancellationToken);
         return new StepResult(new JsonObject { ["email"] = EventData.ToData(EmailRecord.For(failure.NoticeId, sent)) });
     }
@@ -195,6 +200,34 @@ public sealed class IrpWorkflow(
         : completed.ContainsKey(IrpSteps.Announcement) ? "Preparing for the visit"
         : "Announcement scheduled";
 
+    /// <inheritdoc/>
+    public WorkflowAgenda? Agenda(string instanceId, JsonObject summary) =>
+        WorkflowAgenda.FromSummary(summary, "irps/" + Uri.EscapeDataString(instanceId), "HM Inspectorate of Prisons");
+
+    /// <summary>
+    /// What the coordinator still has to see to: every step of the timeline still to come (<paramref name="open"/>) or failed,
+    /// and, as the programme flags them, documents still missing once their deadline has passed and fact-check comments not
+    /// recorded once theirs has (the deadline steps themselves are done on their dates: what they wait for is not), each only
+    /// while it can still help: the documents until the visit they prepare begins (prison guide 7.4), the comments until
+    /// publication (14.1).
+    /// </summary>
+    private static JsonObject Agenda(WorkflowInstance instance, IrpState state, IReadOnlyList<PlannedStep> timeline, Func<PlannedStep, bool> open)
+    {
+        var items = new List<AgendaItem>();
+        foreach (var step in state.Cancelled ? [] : timeline) // a cancelled IRP asks nothing more of its coordinator
+        {
+            var failed = StepHistory.StandingFailure(instance, step.Id) is not null;
+            if (failed || open(step)) items.Add(new AgendaItem(step.Title, step.Date, failed));
+            else if (step.Id == IrpSteps.DocumentsDeadline && !state.Progress.VisitStarted && state.Documents.Any(d => d.Files.Count == 0))
+                items.Add(new AgendaItem("Documents from the establishment: some are still missing", step.Date, Failed: false));
+            else if (step.Id == IrpSteps.FactCheckDeadline && state.Progress.DraftIssuedOn is not null && state.Progress.FactCheckReturnedOn is null
+                && state.Progress.PublishedOn is null)
+                items.Add(new AgendaItem("Fact-check comments: not yet recorded as returned", step.Date, Failed: false));
+        }
+        var coordinator = state.Facts.Contacts.Coordinator;
+        return WorkflowAgenda.ToSummary(coordinator.Name, coordinator.Email, new IrpWording(state.Facts).SubjectPrefix, items);
+    }
+
     /// <summary>The milestones a programme of IRPs shows, in order (see <see cref="IrpListItem.Milestones"/>).</summary>
     public static readonly IReadOnlyList<string> Milestones =
     [
@@ -211,8 +244,9 @@ public sealed class IrpWorkflow(
             : null;
 
     // Kept on the header, so the programme of every IRP needs no log reads; flags that depend on today are judged when listed.
-    private static JsonObject Summary(WorkflowInstance instance, IrpState state, IReadOnlyList<PlannedStep> timeline, PlannedStep? next) => new()
+    private static JsonObject Summary(WorkflowInstance instance, IrpState state, IReadOnlyList<PlannedStep> timeline, PlannedStep? next, JsonObject agenda) => new()
     {
+        [WorkflowAgenda.SummaryField] = agenda,
         ["milestones"] = new JsonObject(timeline.Where(s => Milestones.Contains(s.Id))
             .Select(s => KeyValuePair.Create(s.Id, (JsonNode?)s.Date.ToString("yyyy-MM-dd")))),
         ["failedSteps"] = new JsonArray(timeline.Where(s => StepHistory.StandingFailure(instance, s.Id) is not null)

@@ -9,7 +9,11 @@ namespace IrpFlows.Mail;
 /// <param name="RetryPath">The API call that retries the step, for scripts; null when there is none (the whole inspection failed).</param>
 /// <param name="Inspectorate">Signs the message ("HM Inspectorate of Prisons").</param>
 public sealed record FailureNoticeContent(
-    string InstanceId, EmailAddress To, string Subject, string? StepTitle, Uri Page, string? RetryPath, string Inspectorate);
+    string InstanceId, EmailAddress To, string Subject, string? StepTitle, Uri Page, string? RetryPath, string Inspectorate)
+{
+    /// <summary>Who is copied: the operations address (<see cref="OperationsOptions.FailureCopy"/>), so a fault reaches those who can fix it.</summary>
+    public IReadOnlyList<EmailAddress> Cc { get; init; } = [];
+}
 
 /// <summary>
 /// The email that tells the person who runs an inspection (an IRP's coordinator, a probation inspection's lead inspector)
@@ -39,6 +43,6 @@ public static class FailureNoticeMail
         }
         body.LinkParagraph("The inspection's page:", content.Page, "open the inspection in IrpFlows")
             .SignOff("This is an automated message from IrpFlows.", content.Inspectorate);
-        return new MailMessage($"{content.InstanceId}/{failure.NoticeId}", [content.To], [], subject, body.BuildHtml(subject), body.BuildText(), []);
+        return new MailMessage($"{content.InstanceId}/{failure.NoticeId}", [content.To], content.Cc, subject, body.BuildHtml(subject), body.BuildText(), []);
     }
 }

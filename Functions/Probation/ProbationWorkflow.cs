@@ -17,7 +17,7 @@ namespace IrpFlows.Probation;
 /// </summary>
 public sealed class ProbationWorkflow(
     ProbationPlanner planner, ProbationMailTemplates templates, IMailSender mail, UploadLinks uploadLinks, ProbationReportLinks reportLinks, ReportFileStore files,
-    ProbationMailOptions sender) : IWorkflowKind
+    ProbationMailOptions sender, OperationsOptions operations) : IWorkflowKind
 {
     public const string KindName = "probation";
 
@@ -27,8 +27,8 @@ public sealed class ProbationWorkflow(
     // notice to the NPS division (6.1) and the outline schedule (5.2). 3: every letter has a window (the confirming email and the
     // final schedules until fieldwork, 3.3, 5.1; the samples request until the samples are due, 4.4; the action plan's notice
     // until its week ends, 7.5; the embargoed copy until publication, 7.4), and one notice to the lead inspector per catch-up
-    // lists what was skipped.
-    public int RulesVersion => 3;
+    // lists what was skipped. 4: headers keep the agenda the weekly digest reads (issue 26), so every header is written again once.
+    public int RulesVersion => 4;
 
     public IReadOnlyList<PlannedStep> Timeline(ProbationState state) => planner.Plan(state.Facts, state.Progress);
 
@@ -46,8 +46,8 @@ public sealed class ProbationWorkflow(
         steps.AddRange(SkippedNotices.Plan(instance, steps, cancelled));
         // A letter recorded skipped (its window closed before it could go) is behind the inspection, not next.
         var skipped = StepHistory.Skipped(instance);
-        var next = timeline.FirstOrDefault(s => !state.CompletedSteps.Contains(s.Id) && !skipped.ContainsKey(s.Id) && Readiness(s, state) != StepReadiness.Skipped);
-        return new WorkflowPlan(steps, state.Cancelled, Phase(state), Summary(timeline, state, next));
+        bool Open(PlannedStep s) => !state.CompletedSteps.Contains(s.Id) && !skipped.ContainsKey(s.Id) && Readiness(s, state) != StepReadiness.Skipped;
+        return new WorkflowPlan(steps, state.Cancelled, Phase(state), Summary(timeline, state, timeline.FirstOrDefault(Open), Agenda(instance, state, timeline, Open)));
     }
 
     /// <summary>
@@ -83,7 +83,10 @@ public sealed class ProbationWorkflow(
         return new StepResult(result);
     }
 
-    /// <summary>The lead inspector is told of a failed step, or of an inspection that cannot be planned, with its page and the retry call.</summary>
+    /// <summary>
+    /// The lead inspector is told of a failed step, or of an inspection that cannot be planned, with its page and the retry
+    /// call; the operations address is copied.
+    /// </summary>
     public async Task<StepResult> NotifyFailureAsync(WorkflowInstance instance, WorkflowFailure failure, CancellationToken cancellationToken)
     {
         var state = ProbationState.From(instance); // folds without planning, so it holds for a log that cannot be planned too
@@ -91,7 +94,7 @@ public sealed class ProbationWorkflow(
         var message = FailureNoticeMail.Render(failure, new FailureNoticeContent(
             instance.Id, new EmailAddress(lead.Name, lead.Email), "Inspection of " + state.Facts.Organisation.Name,
             failure.StepId is { } stepId ? StepTitle(state, stepId) : null, Page(instance.Id),
-            failure.StepId is { } step ? $"/api/probation-inspections/{instance.Id}/steps/{step}/retry" : null, "HM Inspectorate of Probation"));
+            failure.StepId is { } step ? $"/api/probation-inspections/{instance.Id}/steps/{step}/retry" : null, "HM Inspectorate of Probation") { Cc = operations.FailureCopy });
         var sent = await SendAsync(message, cancellationToken);
         return new StepResult(new JsonObject { ["email"] = EventData.ToData(EmailRecord.For(failure.NoticeId, sent)) });
     }
@@ -163,6 +166,20 @@ public sealed class ProbationWorkflow(
         : state.CompletedSteps.Contains(ProbationSteps.AnnouncementCall) ? "Pre-fieldwork"
         : "Preparing the announcement";
 
+    /// <inheritdoc/>
+    public WorkflowAgenda? Agenda(string instanceId, JsonObject summary) =>
+        WorkflowAgenda.FromSummary(summary, "probation-inspections/" + Uri.EscapeDataString(instanceId), "HM Inspectorate of Probation");
+
+    /// <summary>What the lead inspector still has to see to: every step of the timeline still to come (<paramref name="open"/>) or failed.</summary>
+    private static JsonObject Agenda(WorkflowInstance instance, ProbationState state, IReadOnlyList<PlannedStep> timeline, Func<PlannedStep, bool> open)
+    {
+        var items = state.Cancelled ? [] // nothing is asked of the lead inspector any more
+            : timeline.Select(step => (step, failed: StepHistory.StandingFailure(instance, step.Id) is not null))
+                .Where(s => s.failed || open(s.step)).Select(s => new AgendaItem(s.step.Title, s.step.Date, s.failed)).ToList();
+        var lead = state.Facts.Contacts.LeadInspector;
+        return WorkflowAgenda.ToSummary(lead.Name, lead.Email, "Inspection of " + state.Facts.Organisation.Name, items);
+    }
+
     /// <summary>The dates a programme shows (the calendar feed's events), in order (see <see cref="ProbationListItem.Milestones"/>).</summary>
     public static readonly IReadOnlyList<string> Milestones =
     [
@@ -180,8 +197,9 @@ public sealed class ProbationWorkflow(
             : null;
 
     // Kept on the header, as the IRP's are, so the programme and the calendar feed need no log reads.
-    private static JsonObject Summary(IReadOnlyList<PlannedStep> timeline, ProbationState state, PlannedStep? next) => new()
+    private static JsonObject Summary(IReadOnlyList<PlannedStep> timeline, ProbationState state, PlannedStep? next, JsonObject agenda) => new()
     {
+        [WorkflowAgenda.SummaryField] = agenda,
         ["milestones"] = new JsonObject(timeline.Where(s => Milestones.Contains(s.Id))
             .Select(s => KeyValuePair.Create(s.Id, (JsonNode?)s.Date.ToString("yyyy-MM-dd")))),
         ["organisation"] = EventData.ToData(state.Facts.Organisation),

@@ -139,6 +139,13 @@ public interface IWorkflowKind
     WorkflowListing? Listing(JsonObject summary);
 
     /// <summary>
+    /// Pure: who runs instance <paramref name="instanceId"/> and what of it is not yet done, from
+    /// <paramref name="summary"/> (<see cref="WorkflowPlan.Summary"/>, as kept on its header), for the weekly digest; null
+    /// when the summary keeps none (planned before it did, or a kind with no one to tell).
+    /// </summary>
+    WorkflowAgenda? Agenda(string instanceId, JsonObject summary);
+
+    /// <summary>
     /// Does the work of <paramref name="stepId"/> (sends its email, deletes material, …). Durable activities run at least
     /// once, so this may run again for the same step (a crash between the work and the record of its completion):
     /// implementations must be idempotent by instance id + step id. Throwing fails the attempt; the orchestration retries it

@@ -266,6 +266,24 @@ public sealed partial class WorkflowEngine
     }
 
     /// <summary>
+    /// The agendas (<see cref="IWorkflowKind.Agenda"/>) of every instance not finished: pending, running, or unplannable (its
+    /// header keeps its last agenda). What it costs: per kind, three queries of the index's date rows (storage filters them by
+    /// status, so only unfinished instances' rows come back) and one header read per unfinished instance; no log is read, so
+    /// it grows with the inspections in hand, not with every one ever run. First, once after a deploy that raised a kind's
+    /// rules, every header is planned again (<see cref="EnsureIndexedAsync"/>), so none lacks its agenda.
+    /// </summary>
+    public async Task<IReadOnlyList<WorkflowAgenda>> UnfinishedAgendasAsync(CancellationToken ct)
+    {
+        await EnsureIndexedAsync(ct);
+        var agendas = new List<WorkflowAgenda>();
+        foreach (var kind in _kinds.Values)
+            foreach (var status in new[] { RuntimeStatus.Pending, RuntimeStatus.Running, RuntimeStatus.Failed })
+                foreach (var header in (await ListAsync(kind.Name, new InstanceQuery(Status: status), ct)).Items)
+                    if (kind.Agenda(header.Id, header.Summary) is { } agenda) agendas.Add(agenda);
+        return agendas;
+    }
+
+    /// <summary>
     /// Appends the events <paramref name="decide"/> returns for the current log, and tells the orchestration when that
     /// changes the next due step. <paramref name="decide"/> may throw <see cref="RefusedException"/>; it is called again
     /// on the fresh log if another writer got in first. It returns no events for a request that would only repeat what the
