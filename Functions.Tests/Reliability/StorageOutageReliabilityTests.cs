@@ -29,12 +29,13 @@ public sealed class StorageOutageReliabilityTests(ITestOutputHelper output)
         {
             await using var azurite = await OwnAzurite.StartAsync(data.FullName);
             var log = new CapturedLog();
-            var firstSend = new TaskCompletionSource<DateTimeOffset>(TaskCreationOptions.RunContinuationsAsynchronously);
+            // Armed as storage goes: the first email after that (the clock's move before may send the week's digest).
+            TaskCompletionSource<DateTimeOffset>? firstSend = null;
             await using var app = await IrpFlowsApp.StartAsync(IrpRequests.ElmleyIn2023AnnouncementMorning, connectionString: azurite.ConnectionString,
                 services: s =>
                 {
                     s.AddSingleton<ILoggerProvider>(log);
-                    s.AddSingleton<IMailSender>(sp => SignallingFirstSend(sp.GetRequiredService<OutboxMailSender>(), firstSend));
+                    s.AddSingleton<IMailSender>(sp => SignallingFirstSend(sp.GetRequiredService<OutboxMailSender>(), () => Volatile.Read(ref firstSend)));
                 });
             var ids = new List<string>();
             for (var i = 1; i <= 5; i++) ids.Add(await app.CreateIrpAsync(IrpRequests.ElmleyIn2023($"HMP Elmley {i}")));
@@ -42,16 +43,18 @@ public sealed class StorageOutageReliabilityTests(ITestOutputHelper output)
             // The announcements fall due a few seconds into the outage, while every orchestration sleeps on its timer.
             var announcement = IrpFlowsApp.Step(await app.GetIrpAsync(ids[0]), "announcement")["due"]!.GetValue<DateTimeOffset>();
             await app.MoveClockAsync(announcement.AddSeconds(-5));
+            var firstSendSinceStop = new TaskCompletionSource<DateTimeOffset>(TaskCreationOptions.RunContinuationsAsynchronously);
+            Volatile.Write(ref firstSend, firstSendSinceStop);
             await azurite.StopAsync();
             using (var health = await app.Anonymous.GetAsync("/api/health")) Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
             await Task.Delay(Outage);
-            Assert.False(firstSend.Task.IsCompleted, "an email went while storage was away");
+            Assert.False(firstSendSinceStop.Task.IsCompleted, "an email went while storage was away");
 
             await azurite.StartAgainAsync();
             var back = Stopwatch.StartNew();
             // The orchestrations sleep on timers set before the clock's move, so the sweep wakes them (a minute's grace, then
             // its next round); with real time their timers fire as soon as the queues are read again.
-            await firstSend.Task.WaitAsync(TimeSpan.FromMinutes(5));
+            await firstSendSinceStop.Task.WaitAsync(TimeSpan.FromMinutes(5));
             output.WriteLine($"Outage {Outage.TotalSeconds:0} s: first step run {back.Elapsed.TotalSeconds:0.0} s after storage was back");
 
             // A clock move just after an outage, on a busy machine, may outlast the client's 100 s: ask again, as a script would.
@@ -68,15 +71,15 @@ public sealed class StorageOutageReliabilityTests(ITestOutputHelper output)
         }
     }
 
-    /// <summary>The real outbox sender, which also says when the first email of the run has gone.</summary>
-    private static IMailSender SignallingFirstSend(OutboxMailSender real, TaskCompletionSource<DateTimeOffset> firstSend)
+    /// <summary>The real outbox sender, which also says when the first email since <paramref name="firstSend"/> was armed has gone.</summary>
+    private static IMailSender SignallingFirstSend(OutboxMailSender real, Func<TaskCompletionSource<DateTimeOffset>?> firstSend)
     {
         var sender = new Mock<IMailSender>();
         sender.Setup(s => s.SendAsync(It.IsAny<MailMessage>(), It.IsAny<CancellationToken>()))
             .Returns(async (MailMessage message, CancellationToken ct) =>
             {
                 var sent = await real.SendAsync(message, ct);
-                firstSend.TrySetResult(DateTimeOffset.UtcNow);
+                firstSend()?.TrySetResult(DateTimeOffset.UtcNow);
                 return sent;
             });
         return sender.Object;
