@@ -138,7 +138,10 @@ public sealed class FactCheckPageTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.BadRequest, posted.StatusCode);
         var html = await posted.Content.ReadAsStringAsync();
-        Assert.Contains("<p class=\"notice\" role=\"alert\">Your file was not uploaded. Comments must be a PDF or Word (.docx) file", html);
+        // At the top of the page, in the error summary that is announced as it appears.
+        var summary = html[html.IndexOf("<div class=\"govuk-error-summary\"", StringComparison.Ordinal)..];
+        Assert.StartsWith("<div class=\"govuk-error-summary\" data-module=\"govuk-error-summary\"><div role=\"alert\">", summary, StringComparison.Ordinal);
+        Assert.Contains("Your file was not uploaded. Comments must be a PDF or Word (.docx) file", summary, StringComparison.Ordinal);
         Assert.Contains("No comments have been received yet.", html);
         Assert.Contains("<form class=\"upload\" method=\"post\"", html);
         var irp = await _app.GetIrpAsync(_id);
