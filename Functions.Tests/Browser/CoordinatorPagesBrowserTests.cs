@@ -157,7 +157,7 @@ public sealed class CoordinatorPagesBrowserTests(BrowserFixture fixture) : IClas
         await page.GotoAsync($"/irps/{otherId}");
         await page.GetByRole(AriaRole.Textbox, new() { Name = "Reason", Exact = true }).FillAsync("Covid-19 outbreak");
         await page.GetByRole(AriaRole.Button, new() { Name = "Cancel the IRP" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#cancel-title ~ form .error-message")).ToHaveTextAsync("Error: Tick the box to confirm that the IRP is to be cancelled.");
+        await Assertions.Expect(page.Locator("#cancel-title ~ form .govuk-error-message")).ToHaveTextAsync("Error: Tick the box to confirm that the IRP is to be cancelled.");
         Assert.NotEqual("Terminated", (await app.GetIrpAsync(otherId))["runtimeStatus"]!.GetValue<string>()); // nothing cancelled unconfirmed
         await page.GetByRole(AriaRole.Textbox, new() { Name = "Reason", Exact = true }).FillAsync("Covid-19 outbreak");
         await page.GetByLabel("Yes, cancel the IRP and tell everyone").CheckAsync();

@@ -26,7 +26,7 @@ public static class ProbationPage
         return Html.Of($"""
             <p><a href="/#probation">Back to the programme</a></p>
             <h1>{organisation.Name}</h1>
-            {PageLayout.Message(state.TopError, isError: true)}{PageLayout.Message(state.Message, isError: false)}
+            {state.ErrorSummary()}{PageLayout.Message(state.Message, isError: false)}
             <dl class="facts">
             <dt>Status</dt><dd id="status">{status}</dd>
             <dt>Organisation</dt><dd>{TypeText(organisation.Type)}, {organisation.Nation.ToString()}</dd>

@@ -28,7 +28,7 @@ public static class IrpPage
         return Html.Of($"""
             <p><a href="/">Back to the programme</a></p>
             <h1>{irp.Establishment.Name}</h1>
-            {PageLayout.Message(state.TopError, isError: true)}{PageLayout.Message(state.Message, isError: false)}
+            {state.ErrorSummary()}{PageLayout.Message(state.Message, isError: false)}
             <dl class="facts">
             <dt>Status</dt><dd id="status">{status}</dd>
             <dt>Visit</dt><dd id="visit">{PageLayout.LongDate(irp.VisitStart)}{(irp.VisitEnd is { } end ? " to " + PageLayout.LongDate(end) : "")}</dd>
