@@ -131,6 +131,11 @@ public static class PageLayout
         </div></div>
         """);
 
+    /// <summary>One row of GOV.UK's summary list: what it is, and its value.</summary>
+    public static Html SummaryRow(string key, string value) => Html.Of($"""
+        <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">{key}</dt><dd class="govuk-summary-list__value">{value}</dd></div>
+        """);
+
     /// <summary>
     /// The attributes that tie field <paramref name="id"/> to its hint (<c>{id}-hint</c>) and its error (<c>{id}-error</c>),
     /// and mark it invalid while it has an error; nothing when it has neither.
