@@ -131,6 +131,21 @@ public static class PageLayout
         </div></div>
         """);
 
+    /// <summary>
+    /// A status as GOV.UK's tag, coloured by what it asks of the reader: done or received green, failed or flagged red,
+    /// skipped grey, anything still to come (pending, missing) blue.
+    /// </summary>
+    public static Html StatusTag(string status, string? text = null) =>
+        Html.Of($"<strong class=\"govuk-tag{TagColour(status)}\">{text ?? status}</strong>");
+
+    private static string TagColour(string status) => status switch
+    {
+        "done" or "received" => " govuk-tag--green",
+        "failed" or "flag" => " govuk-tag--red",
+        "skipped" => " govuk-tag--grey",
+        _ => "",
+    };
+
     /// <summary>One row of GOV.UK's summary list: what it is, and its value.</summary>
     public static Html SummaryRow(string key, string value) => Html.Of($"""
         <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">{key}</dt><dd class="govuk-summary-list__value">{value}</dd></div>
