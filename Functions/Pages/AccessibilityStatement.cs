@@ -18,9 +18,8 @@ public static class AccessibilityStatement
         providers open from the links we email them (uploading documents, fact-check comments and feedback).</p>
         <p class="govuk-body">The pages are built with the GOV.UK Design System and the MOJ Design System. You should be able to:</p>
         <ul class="govuk-list govuk-list--bullet">
-        <li>navigate every page and complete every form using just a keyboard</li>
         <li>use every page without JavaScript, except choosing and uploading files on the upload page (see below)</li>
-        <li>use every page with a screen reader: each field has its label, and errors are listed at the top of the page and beside their fields</li>
+        <li>find every field by its label; when a form is refused, its errors are listed at the top of the page, each linking to its field, and shown beside the field</li>
         </ul>
 
         <h2 class="govuk-heading-m">How accessible IrpFlows is</h2>
@@ -29,6 +28,7 @@ public static class AccessibilityStatement
         <li>on the upload page, files can only be uploaded with JavaScript turned on; without it, the page says whom to email the documents to</li>
         <li>the programme's year view and the judgements' pie charts are images; the same information is in the tables beside them</li>
         <li>emails are shown as their plain text</li>
+        <li>some forms on an IRP’s page (judgements, notable positive practice, feedback received) are not yet built with the design systems’ components</li>
         </ul>
 
         <h2 class="govuk-heading-m">Reporting accessibility problems</h2>
@@ -51,8 +51,8 @@ public static class AccessibilityStatement
 
         <h2 class="govuk-heading-m">How we tested IrpFlows</h2>
         <p class="govuk-body">Every build tests the pages automatically in Chromium: axe (WCAG 2.2 A and AA rules) checks each page,
-        including pages showing errors, and a test goes through starting an IRP, recording an event and uploading a document
-        using only the keyboard. The service has not yet been audited by people using assistive technologies.</p>
+        including pages showing errors. Using the service with the keyboard alone has not yet been tested from start to end,
+        and the service has not yet been audited by people using assistive technologies.</p>
 
         <h2 class="govuk-heading-m">Preparation of this accessibility statement</h2>
         <p class="govuk-body">This statement was prepared on {Reviewed.ToString("d MMMM yyyy", PageLayout.English)}. It was last reviewed on
