@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using IrpFlows.Pages;
 
 namespace IrpFlows.Local.Hosting;
@@ -73,7 +72,7 @@ public static class LocalSignIn
     private static bool IsSameSitePath(string path) =>
         path.StartsWith('/') && !path.Contains("//", StringComparison.Ordinal) && path.All(c => c is > ' ' and < '\x7f' and not '\\');
 
-    /// <summary>Every page of the stand-in: no scripts, forms that post only here, never framed, never cached (as the app's pages).</summary>
+    /// <summary>Every page of the stand-in under the app's pages' policy: nothing inline, forms that post only here, never framed, never cached.</summary>
     private static IResult Page(HttpResponse response, string html, int status = StatusCodes.Status200OK)
     {
         response.Headers.ContentSecurityPolicy = PageLayout.ContentSecurityPolicy;
@@ -81,45 +80,30 @@ public static class LocalSignIn
         return Results.Content(html, "text/html; charset=utf-8", statusCode: status);
     }
 
-    private static string SignInPage(string back, string? error = null)
-    {
-        var e = HtmlEncoder.Default;
-        return $"""
-            <!doctype html>
-            <html lang="en-GB">
-            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Sign in – IrpFlows (local)</title>
-            <style>body{"{"}font-family:system-ui,Arial,sans-serif;max-width:36rem;margin:2rem auto;padding:0 1rem;color:#0b0c0c{"}"} label{"{"}display:block;font-weight:700{"}"} input{"{"}font:inherit;padding:.3rem;border:2px solid #0b0c0c{"}"} button{"{"}font:inherit;font-weight:700;padding:.45rem 1.1rem;border:0;background:#00703c;color:#fff;margin-top:1rem{"}"} .notice{"{"}color:#d4351c;font-weight:700{"}"}</style></head>
-            <body><main>
-            <h1>Sign in to IrpFlows</h1>
-            <p>This is the local stand-in for Microsoft Entra ID sign-in. In Azure, App Service Authentication signs you in instead.</p>
-            {(error is null ? "" : $"<p class=\"notice\" role=\"alert\">{e.Encode(error)}</p>")}
-            <form method="post" action="{CoordinatorSignIn.SignInPath}">
-            <input type="hidden" name="post_login_redirect_uri" value="{e.Encode(back)}">
-            <label for="name">Your name</label>
-            <input type="text" id="name" name="name" autocomplete="name" required>
-            <button type="submit">Sign in</button>
-            </form>
-            </main></body></html>
-            """;
-    }
+    private static string SignInPage(string back, string? error = null) => PageLayout.Frame("Sign in", "IrpFlows (local)", PageLayout.Header("IrpFlows"), Html.Of($"""
+        <div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
+        {(error is null ? Html.Empty : PageLayout.ErrorSummary(Html.Of($"<ul class=\"govuk-list govuk-error-summary__list\"><li><a href=\"#name\">{error}</a></li></ul>")))}
+        <h1 class="govuk-heading-l">Sign in to IrpFlows</h1>
+        <p class="govuk-body">This is the local stand-in for Microsoft Entra ID sign-in. In Azure, App Service Authentication signs you in instead.</p>
+        <form method="post" action="{CoordinatorSignIn.SignInPath}" novalidate>
+        <input type="hidden" name="post_login_redirect_uri" value="{back}">
+        <div class="govuk-form-group{(error is null ? "" : " govuk-form-group--error")}">
+        <label class="govuk-label govuk-label--s" for="name">Your name</label>
+        {(error is null ? Html.Empty : Html.Of($"<p class=\"govuk-error-message\" id=\"name-error\"><span class=\"govuk-visually-hidden\">Error:</span> {error}</p>"))}
+        <input class="govuk-input govuk-!-width-two-thirds{(error is null ? "" : " govuk-input--error")}" type="text" id="name" name="name" autocomplete="name" spellcheck="false" required{PageLayout.DescribedBy("name", false, error is not null)}>
+        </div>
+        <button type="submit" class="govuk-button" data-module="govuk-button">Sign in</button>
+        </form>
+        </div></div>
+        """)).ToString();
 
-    private static string SignOutPage(Person person, string formToken, string? error = null)
-    {
-        var e = HtmlEncoder.Default;
-        return $"""
-            <!doctype html>
-            <html lang="en-GB">
-            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Sign out – IrpFlows (local)</title>
-            <style>body{"{"}font-family:system-ui,Arial,sans-serif;max-width:36rem;margin:2rem auto;padding:0 1rem;color:#0b0c0c{"}"} button{"{"}font:inherit;font-weight:700;padding:.45rem 1.1rem;border:0;background:#00703c;color:#fff{"}"} .notice{"{"}color:#d4351c;font-weight:700{"}"}</style></head>
-            <body><main>
-            <h1>Sign out of IrpFlows</h1>
-            {(error is null ? "" : $"<p class=\"notice\" role=\"alert\">{e.Encode(error)}</p>")}
-            <p>You are signed in as <strong>{e.Encode(person.Name)}</strong>.</p>
-            <form method="post" action="{LogoutPath}">
-            <input type="hidden" name="{FormTokens.FieldName}" value="{e.Encode(formToken)}">
-            <button type="submit">Sign out</button>
-            </form>
-            </main></body></html>
-            """;
-    }
+    private static string SignOutPage(Person person, string formToken, string? error = null) => PageLayout.Frame("Sign out", "IrpFlows (local)", PageLayout.Header("IrpFlows"), Html.Of($"""
+        {PageLayout.Message(error, isError: true)}
+        <h1 class="govuk-heading-l">Sign out of IrpFlows</h1>
+        <p class="govuk-body">You are signed in as <strong>{person.Name}</strong>.</p>
+        <form method="post" action="{LogoutPath}">
+        {PageLayout.FormToken(formToken)}
+        <button type="submit" class="govuk-button" data-module="govuk-button">Sign out</button>
+        </form>
+        """)).ToString();
 }

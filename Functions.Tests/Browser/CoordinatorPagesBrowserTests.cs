@@ -119,7 +119,7 @@ public sealed class CoordinatorPagesBrowserTests(BrowserFixture fixture) : IClas
         var subject = announcement["subject"]!.GetValue<string>();
         await page.Locator("#emails-table").GetByRole(AriaRole.Link, new() { Name = subject, Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(subject);
-        await Assertions.Expect(page.Locator(".facts")).ToContainTextAsync(IrpRequests.GovernorEmail);
+        await Assertions.Expect(page.Locator(".govuk-summary-list")).ToContainTextAsync(IrpRequests.GovernorEmail);
         await Assertions.Expect(page.Locator("#message-text")).ToContainTextAsync("HMP Elmley");
         await page.GoBackAsync();
 
@@ -157,8 +157,8 @@ public sealed class CoordinatorPagesBrowserTests(BrowserFixture fixture) : IClas
         Assert.Contains(("FactCheckReturned", Coordinator), history);
         Assert.Contains(("JudgementRecorded", Coordinator), history);
         Assert.Contains(("StepCompleted", "system"), history);
-        await Assertions.Expect(page.Locator("#history-table")).ToContainTextAsync("VisitRescheduled");
-        await Assertions.Expect(page.Locator("#history-table tbody tr").Filter(new() { HasText = "VisitRescheduled" })).ToContainTextAsync(Coordinator);
+        await Assertions.Expect(page.Locator("#history-timeline")).ToContainTextAsync("VisitRescheduled");
+        await Assertions.Expect(page.Locator("#history-timeline .moj-timeline__item").Filter(new() { HasText = "VisitRescheduled" })).ToContainTextAsync(Coordinator);
 
         // Cancel another IRP, started through the API (announced in 2026, after any date this class's clock reaches): its
         // history says api, then the person.
@@ -166,7 +166,7 @@ public sealed class CoordinatorPagesBrowserTests(BrowserFixture fixture) : IClas
         await page.GotoAsync($"/irps/{otherId}");
         await page.GetByRole(AriaRole.Textbox, new() { Name = "Reason", Exact = true }).FillAsync("Covid-19 outbreak");
         await page.GetByRole(AriaRole.Button, new() { Name = "Cancel the IRP" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#cancel-title ~ form .error-message")).ToHaveTextAsync("Error: Tick the box to confirm that the IRP is to be cancelled.");
+        await Assertions.Expect(page.Locator("#cancel-title ~ form .govuk-error-message")).ToHaveTextAsync("Error: Tick the box to confirm that the IRP is to be cancelled.");
         Assert.NotEqual("Terminated", (await app.GetIrpAsync(otherId))["runtimeStatus"]!.GetValue<string>()); // nothing cancelled unconfirmed
         await page.GetByRole(AriaRole.Textbox, new() { Name = "Reason", Exact = true }).FillAsync("Covid-19 outbreak");
         await page.GetByLabel("Yes, cancel the IRP and tell everyone").CheckAsync();
@@ -346,7 +346,8 @@ public sealed class CoordinatorPagesBrowserTests(BrowserFixture fixture) : IClas
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/calendar.ics?token=" + Uri.EscapeDataString(token.Replace("token=", "")[1..] + "x"))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/calendar.ics")).StatusCode);
         await page.GetByRole(AriaRole.Button, new() { Name = "Replace the feed address" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("new address");
+        // The confirmation's banner: the programme's sortable tables add status regions of their own for their sorting.
+        await Assertions.Expect(page.Locator(".govuk-notification-banner").GetByRole(AriaRole.Status)).ToContainTextAsync("new address");
         var replaced = await page.GetByLabel("Feed address").InputValueAsync();
         Assert.NotEqual(feedUrl, replaced);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(feedUrl)).StatusCode);

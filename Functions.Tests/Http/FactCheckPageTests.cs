@@ -57,12 +57,12 @@ public sealed class FactCheckPageTests : IAsyncLifetime
         Assert.Equal("no-referrer", page.Headers.GetValues("Referrer-Policy").Single());
         Assert.Contains("form-action 'self'", page.Headers.GetValues("Content-Security-Policy").Single());
         var html = await page.Content.ReadAsStringAsync();
-        Assert.Contains("<h1>Comments on the draft report for HMP Elmley</h1>", html);
+        Assert.Contains("<h1 class=\"govuk-heading-l\">Comments on the draft report for HMP Elmley</h1>", html);
         Assert.Contains("by <strong>Monday 15 March 2027</strong>", html);
-        Assert.Contains($"<a href=\"{draftLink.AbsoluteUri.Replace("&", "&amp;", StringComparison.Ordinal)}\">Read the draft report</a>", html);
+        Assert.Contains($"<a class=\"govuk-link\" href=\"{draftLink.AbsoluteUri.Replace("&", "&amp;", StringComparison.Ordinal)}\">Read the draft report</a>", html);
         Assert.Contains("No comments have been received yet.", html);
         Assert.Contains("<form class=\"upload\" method=\"post\" enctype=\"multipart/form-data\">", html);
-        Assert.Contains("<input type=\"file\" id=\"comments\" name=\"comments\"", html);
+        Assert.Contains("<input class=\"govuk-file-upload\" type=\"file\" id=\"comments\" name=\"comments\"", html);
 
         await _app.MoveClockAsync(new DateTimeOffset(2027, 3, 3, 14, 30, 0, TimeSpan.Zero));
         var posted = await _app.Anonymous.PostAsync(link.PathAndQuery, Form("Elmley comments.pdf", Pdf("comments"), "application/pdf"));
@@ -138,7 +138,10 @@ public sealed class FactCheckPageTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.BadRequest, posted.StatusCode);
         var html = await posted.Content.ReadAsStringAsync();
-        Assert.Contains("<p class=\"notice\" role=\"alert\">Your file was not uploaded. Comments must be a PDF or Word (.docx) file", html);
+        // At the top of the page, in the error summary that is announced as it appears.
+        var summary = html[html.IndexOf("<div class=\"govuk-error-summary\"", StringComparison.Ordinal)..];
+        Assert.StartsWith("<div class=\"govuk-error-summary\" data-module=\"govuk-error-summary\"><div role=\"alert\">", summary, StringComparison.Ordinal);
+        Assert.Contains("Your file was not uploaded. Comments must be a PDF or Word (.docx) file", summary, StringComparison.Ordinal);
         Assert.Contains("No comments have been received yet.", html);
         Assert.Contains("<form class=\"upload\" method=\"post\"", html);
         var irp = await _app.GetIrpAsync(_id);

@@ -235,7 +235,7 @@ public sealed class IrpApiTests
         using var page = app.CreateClient();
         page.DefaultRequestHeaders.Add("X-MS-CLIENT-PRINCIPAL-NAME", "Cora Ordinator"); // the local host takes this as the person
         var programme = await page.GetStringAsync("/?year=2027");
-        Assert.Contains("<span class=\"tag flag\">Documents overdue</span>", programme);
+        Assert.Contains("<strong class=\"govuk-tag govuk-tag--red\">Documents overdue</strong>", programme);
     }
 
     [Fact]

@@ -265,7 +265,8 @@ public sealed class OpenApiDocumentTests
     }
 
     // The site's root is routed by a parameter that can only be empty (the Functions host's idiom); the document says "/".
-    private static string DocumentPath(string route) => route == "{root:maxlength(0)?}" ? "/" : "/" + route;
+    // A catch-all parameter ("assets/{*path}") is a parameter like any other to OpenAPI.
+    private static string DocumentPath(string route) => route == "{root:maxlength(0)?}" ? "/" : "/" + route.Replace("{*", "{", StringComparison.Ordinal);
 
     private static OpenApiOperation Operation(string path, HttpMethod method) => Document.Paths[path].Operations![method];
 

@@ -89,6 +89,22 @@ public sealed class PublishTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public async Task DotnetPublish_CarriesTheDesignSystemsAssets_InTheAssemblyBothHostsServeFrom()
+    {
+        var published = Path.Combine(_folder, "out");
+
+        await RunAsync("dotnet", ["publish", Path.Combine("Functions", "Functions.csproj"), "--configuration", Configuration, "--no-build",
+            "--output", published, "--nologo", "--disable-build-servers"]);
+
+        using var assembly = new PEReader(File.OpenRead(Path.Combine(published, "IrpFlows.Functions.dll")));
+        var metadata = assembly.GetMetadataReader();
+        var resources = metadata.ManifestResources.Select(r => metadata.GetString(metadata.GetManifestResource(r).Name)).ToList();
+        foreach (var asset in new[] { "govuk-frontend.min.css", "govuk-frontend.min.js", "moj-frontend.min.css", "moj-frontend.min.js",
+                     "irpflows.mjs", "fonts/bold-b542beb274-v2.woff2", "images/govuk-crest.svg" })
+            Assert.Contains("IrpFlows.Assets/" + asset, resources);
+    }
+
+    [Fact]
     public async Task ThePublishScript_ZipsThatOutputAtThePackageRoot_WithoutLocalSettings()
     {
         var zip = Path.Combine(_folder, "irpflows.zip");

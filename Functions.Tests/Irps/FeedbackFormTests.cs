@@ -58,9 +58,9 @@ public sealed class FeedbackFormTests(FeedbackFormFixture fixture) : IClassFixtu
         Assert.Equal("no-referrer", page.Headers.GetValues("Referrer-Policy").Single());
         Assert.Contains("form-action 'self'", page.Headers.GetValues("Content-Security-Policy").Single());
         var html = await page.Content.ReadAsStringAsync();
-        Assert.Contains("<h1>Your feedback on our review at HMP Elmley</h1>", html);
-        Assert.Contains("<label for=\"role-liaison-officer\">Liaison officer</label>", html);
-        Assert.Contains("<label for=\"answer-report\">The draft report and the factual accuracy check</label>", html);
+        Assert.Contains("<h1 class=\"govuk-heading-l\">Your feedback on our review at HMP Elmley</h1>", html);
+        Assert.Contains("<label class=\"govuk-label govuk-radios__label\" for=\"role-liaison-officer\">Liaison officer</label>", html);
+        Assert.Contains("<label class=\"govuk-label\" for=\"answer-report\">The draft report and the factual accuracy check</label>", html);
 
         var before = (await FeedbackAsync()).Count;
         var answers = Form(("name", "Sam Liaison"), ("role", "liaison-officer"),
@@ -97,16 +97,16 @@ public sealed class FeedbackFormTests(FeedbackFormFixture fixture) : IClassFixtu
         Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
         var html = await empty.Content.ReadAsStringAsync();
         Assert.Contains("Your feedback was not sent: please see the errors below.", html);
-        Assert.Contains("<p class=\"error-message\" id=\"name-error\">Error: Enter your name.</p>", html);
-        Assert.Contains("<p class=\"error-message\" id=\"role-error\">Error: Choose your role.</p>", html);
-        Assert.Contains("<p class=\"error-message\" id=\"answers-error\">Error: Answer at least one question.</p>", html);
+        Assert.Contains("<p class=\"govuk-error-message\" id=\"name-error\"><span class=\"govuk-visually-hidden\">Error:</span> Enter your name.</p>", html);
+        Assert.Contains("<p class=\"govuk-error-message\" id=\"role-error\"><span class=\"govuk-visually-hidden\">Error:</span> Choose your role.</p>", html);
+        Assert.Contains("<p class=\"govuk-error-message\" id=\"answers-error\"><span class=\"govuk-visually-hidden\">Error:</span> Answer at least one question.</p>", html);
         Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
         html = await tooLong.Content.ReadAsStringAsync();
-        Assert.Contains("Error: This answer must be at most 4000 characters; it has 4001.", html);
+        Assert.Contains("<span class=\"govuk-visually-hidden\">Error:</span> This answer must be at most 4000 characters; it has 4001.", html);
         Assert.Contains("value=\"Sam Liaison\"", html); // what was typed is kept
-        Assert.Contains("<input type=\"radio\" id=\"role-governor\" name=\"role\" value=\"governor\" checked>", html);
+        Assert.Contains("<input class=\"govuk-radios__input\" type=\"radio\" id=\"role-governor\" name=\"role\" value=\"governor\" checked>", html);
         Assert.Equal(HttpStatusCode.BadRequest, control.StatusCode);
-        Assert.Contains("Error: Your name must not contain control characters", await control.Content.ReadAsStringAsync());
+        Assert.Contains("<span class=\"govuk-visually-hidden\">Error:</span> Your name must not contain control characters", await control.Content.ReadAsStringAsync());
         Assert.Equal(before, (await FeedbackAsync()).Count);
     }
 

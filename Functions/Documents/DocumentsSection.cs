@@ -16,7 +16,7 @@ public static class DocumentsSection
         <table id="documents-table"><caption>Documents requested</caption>
         <thead><tr><th scope="col">Document</th><th scope="col">Status</th><th scope="col">Files</th></tr></thead>
         <tbody>{documents.Select(d => Html.Of($"""
-            <tr><th scope="row">{d.Title}<br><span class="hint">{d.Source}</span></th><td><span class="tag {d.Status}">{d.Status}</span></td>
+            <tr><th scope="row">{d.Title}<br><span class="hint">{d.Source}</span></th><td>{PageLayout.StatusTag(d.Status)}</td>
             <td>{(d.Files.Count == 0 ? Html.Of($"–") : Html.Of($"<ul>{d.Files.Select(f => Html.Of($"<li><a href=\"{path}/documents/{d.Key}/files/{Uri.EscapeDataString(f.Name)}\">{f.Name}</a> <span class=\"hint\">{PageLayout.When(f.ReceivedAt, zone)}</span></li>"))}</ul>"))}</td></tr>
             """))}</tbody></table>
         """);

@@ -30,7 +30,8 @@ namespace IrpFlows.Http;
 public static class HttpPipeline
 {
     /// <summary>Functions that must answer whatever state storage is in: they never wait for it.</summary>
-    private static readonly HashSet<string> StorageFree = [nameof(HostFunctions.Health), nameof(HostFunctions.OpenApiDocument)];
+    private static readonly HashSet<string> StorageFree = [nameof(HostFunctions.Health), nameof(HostFunctions.OpenApiDocument), nameof(AssetFunctions.Asset),
+        nameof(AccessibilityFunctions.AccessibilityStatementPage)];
 
     /// <summary>Adds the HTTP middleware, in order, to a worker (in Azure) or to the local host's list of middleware.</summary>
     public static IFunctionsWorkerApplicationBuilder UseHttpPipeline(this IFunctionsWorkerApplicationBuilder worker) => worker
@@ -41,7 +42,7 @@ public static class HttpPipeline
         .UseMiddleware<StorageReadinessMiddleware>()
         .UseMiddleware<DevClockSyncMiddleware>();
 
-    /// <summary>Whether the invoked function needs storage to answer (all but health and the OpenAPI document).</summary>
+    /// <summary>Whether the invoked function needs storage to answer (all but health, the OpenAPI document, the pages' assets and the accessibility statement).</summary>
     public static bool NeedsStorage(FunctionContext context) => !StorageFree.Contains(context.FunctionDefinition.Name);
 }
 

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using IrpFlows.Documents;
 using IrpFlows.Irps;
 using IrpFlows.Irps.Timeline;
@@ -28,12 +27,11 @@ public sealed class UploadFunctions(DocumentCollection documents, DocumentStore 
         var (access, refusal) = await documents.OpenAsync(token, ct);
         if (refusal is not null) return RefusalPage(response, refusal);
         if (access!.Cancelled) return RefusalPage(response, access.CancelledRefusal);
-        var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
         // The page's script talks to this app and PUTs files to blob storage; nothing else.
         var storageOrigin = store.Container(access.IrpId).Uri.GetLeftPart(UriPartial.Authority);
         response.Headers.ContentSecurityPolicy =
-            $"default-src 'none'; style-src 'unsafe-inline'; script-src 'nonce-{nonce}'; connect-src 'self' {storageOrigin}; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-        return Results.Content(Documents.UploadPage.Render(access, token, rules, policy.TimeZone, nonce).ToString(), "text/html; charset=utf-8");
+            $"{PageLayout.SiteResources}; connect-src 'self' {storageOrigin}; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+        return Results.Content(Documents.UploadPage.Render(access, token, rules, policy.TimeZone).ToString(), "text/html; charset=utf-8");
     }
 
     [Function(nameof(BeginUpload))]
@@ -106,19 +104,19 @@ public sealed class UploadFunctions(DocumentCollection documents, DocumentStore 
     }
 
     /// <summary>
-    /// A page with a plain form that posts back to its own address (the fact-check and feedback pages): no script, no outside
-    /// resources, under a CSP that allows only its inline style and forms to this app.
+    /// A page with a plain form that posts back to its own address (the fact-check and feedback pages): nothing from outside
+    /// this app, nothing inline, and forms only to this app.
     /// </summary>
     internal static IResult FormPage(HttpResponse response, Html page, int status)
     {
-        response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+        response.Headers.ContentSecurityPolicy = PageLayout.ContentSecurityPolicy;
         return Results.Content(page.ToString(), "text/html; charset=utf-8", statusCode: status);
     }
 
-    /// <summary>The short refusal page with the refusal's status, under a CSP that allows nothing but its inline style.</summary>
+    /// <summary>The short refusal page with the refusal's status, under a CSP that allows no form at all.</summary>
     internal static IResult RefusalPage(HttpResponse response, Refusal refusal)
     {
-        response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+        response.Headers.ContentSecurityPolicy = $"{PageLayout.SiteResources}; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
         return Results.Content(Documents.UploadPage.RenderRefusal(refusal).ToString(), "text/html; charset=utf-8", statusCode: Problems.StatusOf(refusal));
     }
 }

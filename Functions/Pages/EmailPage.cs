@@ -13,19 +13,20 @@ public static class EmailPage
     /// <param name="backTo">Its name, for the link back.</param>
     /// <param name="message">The message as sent, or null where mail goes through Microsoft Graph and no copy is kept here.</param>
     public static Html Render(string back, string backTo, EmailRecord sent, MimeMessage? message, TimeZoneInfo zone) => Html.Of($"""
-        <p><a href="{back}#emails">Back to {backTo}</a></p>
-        <h1>{sent.Subject}</h1>
-        <dl class="facts">
-        <dt>Sent</dt><dd>{PageLayout.When(sent.SentAt, zone)}</dd>
-        <dt>To</dt><dd>{string.Join(", ", sent.To)}</dd>
-        <dt>Copied to</dt><dd>{(sent.Cc.Count == 0 ? "–" : string.Join(", ", sent.Cc))}</dd>
+        <a href="{back}#emails" class="govuk-back-link">Back to {backTo}</a>
+        <h1 class="govuk-heading-l">{sent.Subject}</h1>
+        <dl class="govuk-summary-list">
+        {PageLayout.SummaryRow("Sent", PageLayout.When(sent.SentAt, zone))}
+        {PageLayout.SummaryRow("To", string.Join(", ", sent.To))}
+        {PageLayout.SummaryRow("Copied to", sent.Cc.Count == 0 ? "–" : string.Join(", ", sent.Cc))}
         </dl>
         {(message is null
-            ? Html.Of($"<p>Mail is sent through Microsoft Graph here, so IrpFlows keeps no copy: the message is in the sender mailbox's Sent Items.</p>")
+            ? Html.Of($"<p class=\"govuk-body\">Mail is sent through Microsoft Graph here, so IrpFlows keeps no copy: the message is in the sender mailbox's Sent Items.</p>")
             : Html.Of($"""
-                <h2>Message</h2>
+                <h2 class="govuk-heading-m">Message</h2>
                 <pre id="message-text">{message.TextBody ?? "(This message has no plain-text part.)"}</pre>
-                {(message.Attachments.Any() ? Html.Of($"<h2>Attachments</h2><ul>{message.Attachments.Select(a => Html.Of($"<li>{a.ContentDisposition?.FileName ?? a.ContentType.Name ?? a.ContentType.MimeType}</li>"))}</ul>") : Html.Empty)}
+                {(message.Attachments.Any() ? Html.Of($"<h2 class=\"govuk-heading-m\">Attachments</h2><ul class=\"govuk-list govuk-list--bullet\">{message.Attachments.Select(a => Html.Of($"<li>{a.ContentDisposition?.FileName ?? a.ContentType.Name ?? a.ContentType.MimeType}</li>"))}</ul>") : Html.Empty)}
                 """))}
         """);
+
 }

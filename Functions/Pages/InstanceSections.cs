@@ -11,18 +11,24 @@ public static class InstanceSections
 {
     /// <param name="caption">What the table lists, e.g. "Every email this IRP has sent".</param>
     public static Html Emails(string path, IReadOnlyList<EmailRecord> emails, string caption, TimeZoneInfo zone) => Html.Of($"""
-        <h2 id="emails">Emails sent</h2>
-        {(emails.Count == 0 ? Html.Of($"<p>None yet.</p>") : Html.Of($"""
-            <table id="emails-table"><caption>{caption}</caption>
-            <thead><tr><th scope="col">Sent</th><th scope="col">Subject</th><th scope="col">To</th><th scope="col">Copied to</th></tr></thead>
-            <tbody>{emails.Select(e => Html.Of($"<tr><td>{PageLayout.When(e.SentAt, zone)}</td><th scope=\"row\"><a href=\"{path}/emails/{e.MessageId}\">{e.Subject}</a></th><td>{string.Join(", ", e.To)}</td><td>{string.Join(", ", e.Cc)}</td></tr>"))}</tbody></table>
+        <h2 class="govuk-heading-m" id="emails">Emails sent</h2>
+        {(emails.Count == 0 ? Html.Of($"<p class=\"govuk-body\">None yet.</p>") : Html.Of($"""
+            <table class="govuk-table" id="emails-table"><caption class="govuk-table__caption govuk-table__caption--s">{caption}</caption>
+            <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Sent</th><th scope="col" class="govuk-table__header">Subject</th><th scope="col" class="govuk-table__header">To</th><th scope="col" class="govuk-table__header">Copied to</th></tr></thead>
+            <tbody class="govuk-table__body">{emails.Select(e => Html.Of($"<tr class=\"govuk-table__row\"><td class=\"govuk-table__cell\">{PageLayout.When(e.SentAt, zone)}</td><th scope=\"row\" class=\"govuk-table__header\"><a class=\"govuk-link\" href=\"{path}/emails/{e.MessageId}\">{e.Subject}</a></th><td class=\"govuk-table__cell\">{string.Join(", ", e.To)}</td><td class=\"govuk-table__cell\">{string.Join(", ", e.Cc)}</td></tr>"))}</tbody></table>
             """))}
         """);
 
+    /// <summary>Every event as MOJ Frontend's timeline, newest first as the MOJ Design System orders it, each with who caused it.</summary>
     public static Html History(IReadOnlyList<HistoryEntry> history, TimeZoneInfo zone) => Html.Of($"""
-        <h2 id="history">History</h2>
-        <table id="history-table"><caption>Every event, oldest first, with who caused it</caption>
-        <thead><tr><th scope="col">When</th><th scope="col">Event</th><th scope="col">By</th></tr></thead>
-        <tbody>{history.Select(h => Html.Of($"<tr><td>{PageLayout.When(h.RecordedAt, zone)}</td><td>{h.Type}{(h.Step is { } step ? ": " + step : "")}</td><td>{h.By ?? "not recorded"}</td></tr>"))}</tbody></table>
+        <h2 class="govuk-heading-m" id="history">History</h2>
+        <div class="moj-timeline" id="history-timeline">
+        {history.Reverse().Select(h => Html.Of($"""
+            <div class="moj-timeline__item">
+            <div class="moj-timeline__header"><h3 class="moj-timeline__title">{h.Type}{(h.Step is { } step ? ": " + step : "")}</h3><p class="moj-timeline__byline">by {h.By ?? "not recorded"}</p></div>
+            <p class="moj-timeline__date"><time datetime="{h.RecordedAt.ToString("O", PageLayout.English)}">{PageLayout.When(h.RecordedAt, zone)}</time></p>
+            </div>
+            """))}
+        </div>
         """);
 }

@@ -2,44 +2,100 @@ using System.Globalization;
 
 namespace IrpFlows.Pages;
 
-/// <summary>The frame every coordinator page shares, in the upload pages' look: banner, who is signed in, navigation, main.</summary>
+/// <summary>The frame every page shares, on the GOV.UK page template with the MOJ header: head, header, main, footer.</summary>
 public static class PageLayout
 {
     // The app runs in globalisation-invariant mode; the invariant culture's day and month names are English.
     public static readonly CultureInfo English = CultureInfo.InvariantCulture;
 
-    /// <summary>No scripts at all, and forms that post only to this app.</summary>
-    public const string ContentSecurityPolicy =
-        "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+    /// <summary>
+    /// Stylesheets, fonts, images and scripts only from this app's <c>/assets/</c> (no inline script or style: the design
+    /// systems' scripts start from a file of ours), and forms that post only to this app.
+    /// </summary>
+    public const string ContentSecurityPolicy = SiteResources + "; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+    /// <summary>What every page may load: its stylesheets, fonts, images and scripts from this app, nothing inline.</summary>
+    public const string SiteResources = "default-src 'none'; style-src 'self'; font-src 'self'; img-src 'self' data:; script-src 'self'";
 
     /// <summary>
-    /// Every page's start, to the end of its head: titled "<paramref name="title"/> – <paramref name="site"/>", with its
-    /// own stylesheet inlined, so a page loads nothing from anywhere and sends no referrer.
+    /// Every page's start, to the end of its head: titled "<paramref name="title"/> – <paramref name="site"/>", with GOV.UK
+    /// Frontend's, MOJ Frontend's and the app's stylesheets and the script that starts their components, all from this app.
     /// </summary>
-    public static Html Head(string title, string site, Html css) => Html.Of($"""
+    public static Html Head(string title, string site) => Html.Of($"""
         <!doctype html>
-        <html lang="en-GB">
+        <html lang="en-GB" class="govuk-template">
         <head>
         <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">
+        <meta name="theme-color" content="#1d70b8">
         <meta name="referrer" content="no-referrer">
         <title>{title} – {site}</title>
-        <style>{css}</style>
+        <link rel="stylesheet" href="{SiteAssets.Url("govuk-frontend.min.css")}">
+        <link rel="stylesheet" href="{SiteAssets.Url("moj-frontend.min.css")}">
+        <link rel="stylesheet" href="{SiteAssets.Url("irpflows.css")}">
+        <script type="module" src="{SiteAssets.Url("irpflows.mjs")}"></script>
         </head>
         """);
 
-    public static Html Page(string title, Person person, Html main) => Html.Of($"""
-        {Head(title, "IrpFlows", Html.Trusted(Css))}
-        <body>
-        <a class="skip" href="#main">Skip to main content</a>
-        <header class="banner"><div><p class="brand"><a href="/">IrpFlows</a> <span>HM Inspectorate of Prisons</span></p>
-        <nav aria-label="Main"><ul><li><a href="/">Programme</a></li><li><a href="/irps/new">Start an IRP</a></li></ul></nav>
-        <p class="person">Signed in as <strong>{person.Name}</strong> · <a href="/.auth/logout">Sign out</a></p></div></header>
-        <main id="main" tabindex="-1">
+    /// <summary>
+    /// A whole page on the GOV.UK page template: skip link, <paramref name="header"/>, the width container with main, and the
+    /// footer that links to the accessibility statement.
+    /// </summary>
+    /// <param name="bodyAttributes">Attributes of the body element, each with its leading space; empty for none.</param>
+    /// <param name="script">What follows the footer, ending with a line break (the upload page's script); empty for none.</param>
+    public static Html Frame(string title, string site, Html header, Html main, Html bodyAttributes = default, Html script = default) => Html.Of($"""
+        {Head(title, site)}
+        <body class="govuk-template__body"{bodyAttributes}>
+        <a href="#main" class="govuk-skip-link" data-module="govuk-skip-link">Skip to main content</a>
+        {header}
+        <div class="govuk-width-container">
+        <main class="govuk-main-wrapper app-prose" id="main" tabindex="-1">
         {main}
         </main>
-        </body>
+        </div>
+        <footer class="govuk-footer"><div class="govuk-width-container"><div class="govuk-footer__meta">
+        <div class="govuk-footer__meta-item govuk-footer__meta-item--grow">
+        <h2 class="govuk-visually-hidden">Support links</h2>
+        <ul class="govuk-footer__inline-list"><li class="govuk-footer__inline-list-item"><a class="govuk-footer__link" href="{AccessibilityStatement.Path}">Accessibility statement</a></li></ul>
+        <p class="govuk-footer__licence-description">IrpFlows runs the inspections of HM Inspectorate of Prisons and HM Inspectorate of Probation.</p>
+        </div></div></div></footer>
+        {script}</body>
         </html>
+
+        """);
+
+    /// <summary>An establishment's page header: the MOJ header with the crest and the inspectorate's name.</summary>
+    public static Html Header(string inspectorate) =>
+        MojHeader(Html.Of($"<span class=\"moj-header__link moj-header__link--organisation-name\">{inspectorate}</span>"), Html.Empty);
+
+    /// <summary>A coordinator's page: who is signed in and the sign-out link in the header, the service's navigation beneath.</summary>
+    public static Html Page(string title, Person person, Html main) => Frame(title, "IrpFlows", Html.Of($"""
+        {MojHeader(Html.Of($"""
+            <span class="moj-header__link moj-header__link--organisation-name">HMI Prisons and HMI Probation</span>
+            <a class="moj-header__link moj-header__link--service-name" href="/">IrpFlows</a>
+            """), Html.Of($"""
+            <div class="moj-header__content"><nav class="moj-header__navigation" aria-label="Account">
+            <ul class="moj-header__navigation-list">
+            <li class="moj-header__navigation-item">Signed in as <strong>{person.Name}</strong></li>
+            <li class="moj-header__navigation-item"><a class="moj-header__navigation-link" href="/.auth/logout">Sign out</a></li>
+            </ul></nav></div>
+            """))}
+        <div class="govuk-service-navigation" data-module="govuk-service-navigation"><div class="govuk-width-container"><div class="govuk-service-navigation__container">
+        <nav aria-label="Main" class="govuk-service-navigation__wrapper">
+        <button type="button" class="govuk-service-navigation__toggle govuk-js-service-navigation-toggle" aria-controls="service-navigation" hidden>Menu</button>
+        <ul class="govuk-service-navigation__list" id="service-navigation">
+        <li class="govuk-service-navigation__item"><a class="govuk-service-navigation__link" href="/">Programme</a></li>
+        <li class="govuk-service-navigation__item"><a class="govuk-service-navigation__link" href="/irps/new">Start an IRP</a></li>
+        </ul></nav></div></div></div>
+        """), main);
+
+    private static Html MojHeader(Html names, Html content) => Html.Of($"""
+        <header class="moj-header" role="banner"><div class="moj-header__container">
+        <div class="moj-header__logo">
+        <img class="moj-header__logotype-crest" src="{SiteAssets.Url("images/moj-logotype-crest-2024.svg")}" alt="" width="40" height="40">
+        {names}
+        </div>{content}
+        </div></header>
         """);
 
     public static IResult Result(HttpResponse response, Html page, int status = StatusCodes.Status200OK)
@@ -54,11 +110,47 @@ public static class PageLayout
     public static string When(DateTimeOffset instant, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTime(instant, zone).ToString("d MMM yyyy, HH:mm", English);
 
-    /// <summary>A message at the top of a page: an error (role alert) or a confirmation (role status).</summary>
+    /// <summary>
+    /// A message at the top of a page: an error in GOV.UK's error summary (role alert), or a confirmation in a success
+    /// notification banner, its text the page's status.
+    /// </summary>
     public static Html Message(string? text, bool isError) => text is null ? Html.Empty
-        : isError ? Html.Of($"<p class=\"notice\" role=\"alert\">{text}</p>") : Html.Of($"<p class=\"confirmation\" role=\"status\">{text}</p>");
+        : isError ? ErrorSummary(Html.Of($"<p class=\"govuk-body\">{text}</p>"))
+        : Html.Of($"""
+            <div class="govuk-notification-banner govuk-notification-banner--success" role="region" aria-labelledby="confirmation-title" data-module="govuk-notification-banner">
+            <div class="govuk-notification-banner__header"><h2 class="govuk-notification-banner__title" id="confirmation-title">Done</h2></div>
+            <div class="govuk-notification-banner__content"><p class="govuk-notification-banner__heading" role="status">{text}</p></div>
+            </div>
+            """);
 
-    /// <summary>The hidden anti-forgery field every form carries.</summary>
+    /// <summary>GOV.UK's error summary, "There is a problem", around <paramref name="body"/>; its script moves focus to it.</summary>
+    public static Html ErrorSummary(Html body) => Html.Of($"""
+        <div class="govuk-error-summary" data-module="govuk-error-summary"><div role="alert">
+        <h2 class="govuk-error-summary__title">There is a problem</h2>
+        <div class="govuk-error-summary__body">{body}</div>
+        </div></div>
+        """);
+
+    /// <summary>
+    /// A status as GOV.UK's tag, coloured by what it asks of the reader: done or received green, failed or flagged red,
+    /// skipped grey, anything still to come (pending, missing) blue.
+    /// </summary>
+    public static Html StatusTag(string status, string? text = null) =>
+        Html.Of($"<strong class=\"govuk-tag{TagColour(status)}\">{text ?? status}</strong>");
+
+    private static string TagColour(string status) => status switch
+    {
+        "done" or "received" => " govuk-tag--green",
+        "failed" or "flag" => " govuk-tag--red",
+        "skipped" => " govuk-tag--grey",
+        _ => "",
+    };
+
+    /// <summary>One row of GOV.UK's summary list: what it is, and its value.</summary>
+    public static Html SummaryRow(string key, string value) => Html.Of($"""
+        <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">{key}</dt><dd class="govuk-summary-list__value">{value}</dd></div>
+        """);
+
     /// <summary>
     /// The attributes that tie field <paramref name="id"/> to its hint (<c>{id}-hint</c>) and its error (<c>{id}-error</c>),
     /// and mark it invalid while it has an error; nothing when it has neither.
@@ -69,52 +161,6 @@ public static class PageLayout
         return ids.Length == 0 ? Html.Empty : Html.Of($" aria-describedby=\"{ids}\"{(error ? Html.Of($" aria-invalid=\"true\"") : Html.Empty)}");
     }
 
+    /// <summary>The hidden anti-forgery field every form carries.</summary>
     public static Html FormToken(string token) => Html.Of($"<input type=\"hidden\" name=\"{FormTokens.FieldName}\" value=\"{token}\">");
-
-    // Colours are GOV.UK's, every text pair at least 4.5:1 against its background.
-    private const string Css = """
-        *{box-sizing:border-box}
-        body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Arial,sans-serif;font-size:1rem;line-height:1.5;color:#0b0c0c;background:#f3f2f1}
-        .skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fd0;color:#0b0c0c;padding:.5rem;z-index:1}
-        .banner{background:#0b0c0c;color:#fff;padding:.5rem 1rem}
-        .banner>div{max-width:72rem;margin:0 auto;display:flex;flex-wrap:wrap;gap:.5rem 2rem;align-items:center}
-        .banner p{margin:0}.banner a{color:#fff}.brand a{font-weight:700;text-decoration:none;font-size:1.25rem}.brand span{color:#dcdcdc}
-        .banner ul{list-style:none;margin:0;padding:0;display:flex;gap:1.25rem}.person{margin-left:auto}
-        main{max-width:72rem;margin:0 auto;padding:1rem 1.25rem 3rem;background:#fff;min-height:100vh}
-        h1{font-size:1.75rem;line-height:1.2;margin:.5rem 0 1rem}
-        h2{font-size:1.35rem;margin:2rem 0 .5rem;border-top:1px solid #b1b4b6;padding-top:1rem}
-        h3{font-size:1.1rem;margin:1.25rem 0 .25rem}
-        a{color:#1d70b8}
-        a:focus,button:focus,input:focus,select:focus,textarea:focus,summary:focus{outline:3px solid #fd0;outline-offset:0;box-shadow:0 0 0 6px #0b0c0c}
-        .hint{color:#505a5f;margin:0 0 .25rem}
-        .facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1.5rem;margin:0 0 1rem}.facts dt{font-weight:700}.facts dd{margin:0}
-        .notice{border-left:5px solid #d4351c;padding:.5rem 1rem;background:#fef7f6}
-        .confirmation{border-left:5px solid #00703c;padding:.5rem 1rem;background:#f3faf6;font-weight:700}
-        table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}
-        th,td{text-align:left;vertical-align:top;padding:.4rem .5rem;border-bottom:1px solid #b1b4b6}
-        th{font-weight:700}caption{text-align:left;font-weight:700;margin-bottom:.25rem}
-        .tag{display:inline-block;padding:.05rem .5rem;border-radius:3px;font-weight:700;font-size:.8125rem;text-transform:uppercase;letter-spacing:.02em;margin:.1rem .2rem .1rem 0}
-        .tag.done,.tag.received{background:#cce2d8;color:#005a30}
-        .tag.pending,.tag.missing{background:#d2e2f1;color:#0c2d4a}
-        .tag.failed,.tag.flag{background:#f4cdc6;color:#2a0b06}
-        .tag.skipped{background:#e5e6e7;color:#0b0c0c}
-        form{margin:.5rem 0 1rem}
-        .field{margin:0 0 1rem}.field label,.field legend{display:block;font-weight:700}
-        fieldset{border:1px solid #b1b4b6;padding:.5rem 1rem;margin:0 0 1rem}legend{font-weight:700;padding:0 .25rem}
-        input[type=text],input[type=email],input[type=date],input[type=url],select,textarea{font:inherit;padding:.3rem;border:2px solid #0b0c0c;max-width:100%}
-        input[type=text],input[type=email],input[type=url],textarea{width:32rem}
-        textarea{min-height:8rem}
-        .field.error{border-left:5px solid #d4351c;padding-left:.75rem}.error-message{color:#d4351c;font-weight:700;margin:0}
-        button{font:inherit;font-weight:700;padding:.45rem 1.1rem;border:0;border-radius:3px;background:#00703c;color:#fff;box-shadow:0 2px 0 #002d18;cursor:pointer}
-        button.secondary{background:#f3f2f1;color:#0b0c0c;box-shadow:0 2px 0 #929191}
-        button.warning{background:#d4351c;box-shadow:0 2px 0 #55150b}
-        .filters{display:flex;flex-wrap:wrap;gap:1rem;align-items:end}
-        .actions{display:grid;grid-template-columns:repeat(auto-fit,minmax(20rem,1fr));gap:0 2rem}
-        .yearview{max-width:100%;height:auto;border:1px solid #b1b4b6}
-        .pies{display:flex;flex-wrap:wrap;gap:2rem}.pies figure{margin:0;max-width:30rem}
-        details{margin:.25rem 0}summary{cursor:pointer;color:#1d70b8}
-        pre{white-space:pre-wrap;overflow-wrap:anywhere;background:#f3f2f1;padding:.75rem}
-        .prose{white-space:pre-line;overflow-wrap:anywhere;margin:0 0 .75rem}
-        @media (max-width:40rem){main{padding:.75rem}input[type=text],input[type=email],input[type=url],textarea{width:100%}}
-        """;
 }

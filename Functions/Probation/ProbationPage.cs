@@ -26,7 +26,7 @@ public static class ProbationPage
         return Html.Of($"""
             <p><a href="/#probation">Back to the programme</a></p>
             <h1>{organisation.Name}</h1>
-            {PageLayout.Message(state.TopError, isError: true)}{PageLayout.Message(state.Message, isError: false)}
+            {state.ErrorSummary()}{PageLayout.Message(state.Message, isError: false)}
             <dl class="facts">
             <dt>Status</dt><dd id="status">{status}</dd>
             <dt>Organisation</dt><dd>{TypeText(organisation.Type)}, {organisation.Nation.ToString()}</dd>
@@ -53,7 +53,7 @@ public static class ProbationPage
         <tbody>
         {inspection.Timeline.Select(s => Html.Of($"""
             <tr id="step-{s.Id}"><td class="date">{PageLayout.LongDate(s.Date)}{(s.Time is { } t ? " " + t : "")}{Until(s, zone)}</td><td>{s.Week}</td><th scope="row">{s.Title}</th><td>{s.Source}</td>
-            <td><span class="tag {s.Status}">{s.Status}</span>{(s.CompletedAt is { } done ? Html.Of($"<br><span class=\"hint\">{PageLayout.When(done, zone)}</span>") : Html.Empty)}{(s.WaitingFor is { } waiting && s.Status == "pending" ? Html.Of($"<br><span class=\"hint\">Waits for: {waiting}</span>") : Html.Empty)}{(s.SkippedReason is { } why && s.Status == "skipped" ? Html.Of($"<br><span class=\"hint\">{why}</span>") : Html.Empty)}
+            <td>{PageLayout.StatusTag(s.Status)}{(s.CompletedAt is { } done ? Html.Of($"<br><span class=\"hint\">{PageLayout.When(done, zone)}</span>") : Html.Empty)}{(s.WaitingFor is { } waiting && s.Status == "pending" ? Html.Of($"<br><span class=\"hint\">Waits for: {waiting}</span>") : Html.Empty)}{(s.SkippedReason is { } why && s.Status == "skipped" ? Html.Of($"<br><span class=\"hint\">{why}</span>") : Html.Empty)}
             {(s.Status == "failed" ? Html.Of($"""
                 <p class="error-message">{s.LastError ?? "Failed"}</p>
                 {(active ? forms.Button("retry", $"Retry {s.Title}", ActionForms.Hidden("stepId", s.Id)) : Html.Empty)}
@@ -160,7 +160,7 @@ public static class ProbationPage
         : r.KeyQuestions.Count == 0 ? Html.Of($"–")
         : Html.Of($"""
             <ul>{r.KeyQuestions.Select(q => Html.Of($"<li>{q.Question}: {q.Yes} of {q.Cases}, {q.Percentage.ToString("0.#", CultureInfo.InvariantCulture)}% ({Words(q.Band)})</li>"))}</ul>
-            {(r.NearBoundary ? Html.Of($"<span class=\"tag flag\">Near a boundary</span> ") : Html.Empty)}{(r.Panel is { } panel ? Html.Of($"<p>Panel ({panel.Chair}): {ProbationStandards.Words(panel.Rating)}. {panel.Reason}</p>") : Html.Empty)}
+            {(r.NearBoundary ? Html.Of($"{PageLayout.StatusTag("flag", "Near a boundary")} ") : Html.Empty)}{(r.Panel is { } panel ? Html.Of($"<p>Panel ({panel.Chair}): {ProbationStandards.Words(panel.Rating)}. {panel.Reason}</p>") : Html.Empty)}
             """);
 
     // "Requires improvement", as the reports print it, for the API's RequiresImprovement.

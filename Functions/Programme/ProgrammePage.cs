@@ -85,32 +85,39 @@ public static class ProgrammePage
         var caption = $"{shown.Count} {(shown.Count == 1 ? "IRP" : "IRPs")}" + (filter.Year is { } y ? $" in {y}" : "");
         var rows = shown.Select(IrpRow).Concat(ShownProbation(inspections, filter).Select(ProbationRow)).ToList();
         return Html.Of($"""
-            <h1>Programme of independent reviews of progress</h1>
             {PageLayout.Message(message, isError: false)}
-            <form method="get" action="/" class="filters" aria-label="Filter the programme">
-            <div class="field"><label for="year">Year</label>
-            <select id="year" name="year"><option value="all"{Selected(filter.Year is null)}>All years</option>{years.Select(y => Html.Of($"<option value=\"{y}\"{Selected(filter.Year == y)}>{y}</option>"))}</select></div>
-            <div class="field"><label for="status">Status</label>
-            <select id="status" name="status">{ProgrammeFilter.Statuses.Select(s => Html.Of($"<option value=\"{s.Value}\"{Selected(filter.Status == s.Value)}>{s.Label}</option>"))}</select></div>
-            <div class="field"><button type="submit" class="secondary">Show</button></div>
+            <h1 class="govuk-heading-l">Programme of independent reviews of progress</h1>
+            <div class="moj-filter-layout">
+            <div class="moj-filter-layout__filter"><div class="moj-filter">
+            <div class="moj-filter__header"><div class="moj-filter__header-title"><h2 class="govuk-heading-m">Filter</h2></div></div>
+            <div class="moj-filter__content"><div class="moj-filter__options">
+            <form method="get" action="/" aria-label="Filter the programme">
+            <div class="govuk-form-group"><label class="govuk-label govuk-label--s" for="year">Year</label>
+            <select class="govuk-select" id="year" name="year"><option value="all"{Selected(filter.Year is null)}>All years</option>{years.Select(y => Html.Of($"<option value=\"{y}\"{Selected(filter.Year == y)}>{y}</option>"))}</select></div>
+            <div class="govuk-form-group"><label class="govuk-label govuk-label--s" for="status">Status</label>
+            <select class="govuk-select" id="status" name="status">{ProgrammeFilter.Statuses.Select(s => Html.Of($"<option value=\"{s.Value}\"{Selected(filter.Status == s.Value)}>{s.Label}</option>"))}</select></div>
+            <button type="submit" class="govuk-button" data-module="govuk-button">Show</button>
             </form>
+            </div></div></div></div>
+            <div class="moj-filter-layout__content">
             {(filter.Year is { } year && rows.Count > 0 ? YearView(rows, year) : Html.Empty)}
-            <table id="programme">
-            <caption>{caption}</caption>
-            <thead><tr><th scope="col">Establishment</th><th scope="col">Kind</th><th scope="col">Visit</th><th scope="col">Phase</th><th scope="col">Next step</th><th scope="col">Flags</th></tr></thead>
-            <tbody>
+            <table class="govuk-table" id="programme" data-module="moj-sortable-table">
+            <caption class="govuk-table__caption govuk-table__caption--m">{caption}</caption>
+            <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header" aria-sort="none">Establishment</th><th scope="col" class="govuk-table__header" aria-sort="none">Kind</th><th scope="col" class="govuk-table__header">Visit</th><th scope="col" class="govuk-table__header" aria-sort="none">Phase</th><th scope="col" class="govuk-table__header">Next step</th><th scope="col" class="govuk-table__header">Flags</th></tr></thead>
+            <tbody class="govuk-table__body">
             {shown.Select(Row)}
             </tbody>
             </table>
-            {(shown.Count == 0 ? Html.Of($"<p>No IRPs match. <a href=\"/irps/new\">Start an IRP</a>.</p>") : Html.Empty)}
+            {(shown.Count == 0 ? Html.Of($"<p class=\"govuk-body\">No IRPs match. <a class=\"govuk-link\" href=\"/irps/new\">Start an IRP</a>.</p>") : Html.Empty)}
             {Probation(inspections, filter)}
-            <h2 id="calendar">Calendar feed</h2>
-            <p>Subscribe to this address in Outlook (Add calendar, From internet) to see every IRP's visit and deadlines, and every probation inspection's fieldwork and key dates. Anyone with the address can read the feed: keep it to yourself, and replace it if it is shared by mistake.</p>
-            <p><label for="feed-url" class="hint">Feed address</label><br><input type="text" id="feed-url" readonly value="{feedUrl.AbsoluteUri}"></p>
+            </div></div>
+            <h2 class="govuk-heading-m" id="calendar">Calendar feed</h2>
+            <p class="govuk-body">Subscribe to this address in Outlook (Add calendar, From internet) to see every IRP's visit and deadlines, and every probation inspection's fieldwork and key dates. Anyone with the address can read the feed: keep it to yourself, and replace it if it is shared by mistake.</p>
+            <div class="govuk-form-group"><label class="govuk-label" for="feed-url">Feed address</label><input class="govuk-input" type="text" id="feed-url" readonly value="{feedUrl.AbsoluteUri}"></div>
             <form method="post" action="/calendar/token">
             {PageLayout.FormToken(formToken)}
-            <button type="submit" class="secondary">Replace the feed address</button>
-            <p class="hint">The current address then stops working.</p>
+            <div class="govuk-hint">The current address then stops working.</div>
+            <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">Replace the feed address</button>
             </form>
             """);
     }
@@ -124,20 +131,20 @@ public static class ProgrammePage
         var shown = ShownProbation(all, filter);
         var caption = $"{shown.Count} probation {(shown.Count == 1 ? "inspection" : "inspections")}" + (filter.Year is { } y ? $" in {y}" : "");
         return Html.Of($"""
-            <h2 id="probation">Probation inspections</h2>
-            <table id="probation-programme">
-            <caption>{caption}</caption>
-            <thead><tr><th scope="col">Organisation</th><th scope="col">Type</th><th scope="col">Nation</th><th scope="col">Fieldwork</th><th scope="col">Phase</th><th scope="col">Next step</th></tr></thead>
-            <tbody>
+            <h2 class="govuk-heading-m" id="probation">Probation inspections</h2>
+            <table class="govuk-table" id="probation-programme" data-module="moj-sortable-table">
+            <caption class="govuk-table__caption govuk-table__caption--s">{caption}</caption>
+            <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header" aria-sort="none">Organisation</th><th scope="col" class="govuk-table__header" aria-sort="none">Type</th><th scope="col" class="govuk-table__header" aria-sort="none">Nation</th><th scope="col" class="govuk-table__header">Fieldwork</th><th scope="col" class="govuk-table__header" aria-sort="none">Phase</th><th scope="col" class="govuk-table__header">Next step</th></tr></thead>
+            <tbody class="govuk-table__body">
             {shown.Select(i => Html.Of($"""
-                <tr><th scope="row"><a href="/probation-inspections/{i.Id}">{i.Organisation.Name}</a></th><td>{ProbationPage.TypeText(i.Organisation.Type)}</td><td>{i.Organisation.Nation.ToString()}</td>
-                <td>{ProbationPage.Fieldwork(i.FieldworkStart, i.Milestones.TryGetValue(ProbationSteps.FieldworkWeek3, out var weekThree) ? weekThree.AddDays(DayOfWeek.Monday - weekThree.DayOfWeek) : i.FieldworkStart.AddDays(14))}</td>
-                <td>{Status(i.RuntimeStatus, i.CustomStatus)}</td>
-                <td>{NextStep(i.NextStep, i.RuntimeStatus)}</td></tr>
+                <tr class="govuk-table__row"><th scope="row" class="govuk-table__header"><a class="govuk-link" href="/probation-inspections/{i.Id}">{i.Organisation.Name}</a></th><td class="govuk-table__cell">{ProbationPage.TypeText(i.Organisation.Type)}</td><td class="govuk-table__cell">{i.Organisation.Nation.ToString()}</td>
+                <td class="govuk-table__cell">{ProbationPage.Fieldwork(i.FieldworkStart, i.Milestones.TryGetValue(ProbationSteps.FieldworkWeek3, out var weekThree) ? weekThree.AddDays(DayOfWeek.Monday - weekThree.DayOfWeek) : i.FieldworkStart.AddDays(14))}</td>
+                <td class="govuk-table__cell">{Status(i.RuntimeStatus, i.CustomStatus)}</td>
+                <td class="govuk-table__cell">{NextStep(i.NextStep, i.RuntimeStatus)}</td></tr>
                 """))}
             </tbody>
             </table>
-            {(shown.Count == 0 ? Html.Of($"<p>No probation inspections match. They are started through the API (<code>POST /api/probation-inspections</code>).</p>") : Html.Empty)}
+            {(shown.Count == 0 ? Html.Of($"<p class=\"govuk-body\">No probation inspections match. They are started through the API (<code>POST /api/probation-inspections</code>).</p>") : Html.Empty)}
             """);
     }
 
@@ -149,7 +156,7 @@ public static class ProgrammePage
     };
 
     private static Html NextStep(NextStep? next, string runtimeStatus) => next is { } step && ProgrammeFilter.IsActive(runtimeStatus)
-        ? Html.Of($"{step.Title}<br><span class=\"hint\">{PageLayout.LongDate(step.Date)}</span>")
+        ? Html.Of($"{step.Title}<br><span class=\"govuk-hint\">{PageLayout.LongDate(step.Date)}</span>")
         : Html.Of($"–");
 
     private static Html Selected(bool selected) => selected ? Html.Of($" selected") : Html.Empty;
@@ -160,9 +167,9 @@ public static class ProgrammePage
         var visit = visitEnd == default ? PageLayout.LongDate(irp.VisitStart) : $"{PageLayout.LongDate(irp.VisitStart)} to {PageLayout.LongDate(visitEnd)}";
         var kind = irp.Kind == "immigration" ? "IRC" : "Prison";
         return Html.Of($"""
-            <tr><th scope="row"><a href="/irps/{irp.Id}">{irp.Establishment.Name}</a></th><td>{kind}</td><td>{visit}</td><td>{Status(irp.RuntimeStatus, irp.CustomStatus)}</td>
-            <td>{NextStep(irp.NextStep, irp.RuntimeStatus)}</td>
-            <td>{irp.Flags.Select(f => Html.Of($"<span class=\"tag flag\">{FlagText[f]}</span> "))}</td></tr>
+            <tr class="govuk-table__row"><th scope="row" class="govuk-table__header"><a class="govuk-link" href="/irps/{irp.Id}">{irp.Establishment.Name}</a></th><td class="govuk-table__cell">{kind}</td><td class="govuk-table__cell">{visit}</td><td class="govuk-table__cell">{Status(irp.RuntimeStatus, irp.CustomStatus)}</td>
+            <td class="govuk-table__cell">{NextStep(irp.NextStep, irp.RuntimeStatus)}</td>
+            <td class="govuk-table__cell">{irp.Flags.Select(f => Html.Of($"<strong class=\"govuk-tag govuk-tag--red\">{FlagText[f]}</strong> "))}</td></tr>
             """);
     }
 

@@ -28,7 +28,7 @@ public static class IrpPage
         return Html.Of($"""
             <p><a href="/">Back to the programme</a></p>
             <h1>{irp.Establishment.Name}</h1>
-            {PageLayout.Message(state.TopError, isError: true)}{PageLayout.Message(state.Message, isError: false)}
+            {state.ErrorSummary()}{PageLayout.Message(state.Message, isError: false)}
             <dl class="facts">
             <dt>Status</dt><dd id="status">{status}</dd>
             <dt>Visit</dt><dd id="visit">{PageLayout.LongDate(irp.VisitStart)}{(irp.VisitEnd is { } end ? " to " + PageLayout.LongDate(end) : "")}</dd>
@@ -55,7 +55,7 @@ public static class IrpPage
         <tbody>
         {irp.Timeline.Select(s => Html.Of($"""
             <tr id="step-{s.Id}"><td class="date">{PageLayout.LongDate(s.Date)}{(s.Time is { } t ? " " + t : "")}</td><th scope="row">{s.Title}</th><td>{s.Source}</td>
-            <td><span class="tag {s.Status}">{s.Status}</span>{(s.CompletedAt is { } done ? Html.Of($"<br><span class=\"hint\">{PageLayout.When(done, zone)}</span>") : Html.Empty)}{(s.WaitingFor is { } waiting && s.Status == "pending" ? Html.Of($"<br><span class=\"hint\">Waits for: {waiting}</span>") : Html.Empty)}{(s.SkippedReason is { } why && s.Status == "skipped" ? Html.Of($"<br><span class=\"hint\">{why}</span>") : Html.Empty)}{(s.RetryAt is { } retryAt ? Html.Of($"<br><span class=\"hint\">Attempt {s.FailedAttempts} failed ({s.LastError}); trying again {PageLayout.When(retryAt, zone)}</span>") : Html.Empty)}
+            <td>{PageLayout.StatusTag(s.Status)}{(s.CompletedAt is { } done ? Html.Of($"<br><span class=\"hint\">{PageLayout.When(done, zone)}</span>") : Html.Empty)}{(s.WaitingFor is { } waiting && s.Status == "pending" ? Html.Of($"<br><span class=\"hint\">Waits for: {waiting}</span>") : Html.Empty)}{(s.SkippedReason is { } why && s.Status == "skipped" ? Html.Of($"<br><span class=\"hint\">{why}</span>") : Html.Empty)}{(s.RetryAt is { } retryAt ? Html.Of($"<br><span class=\"hint\">Attempt {s.FailedAttempts} failed ({s.LastError}); trying again {PageLayout.When(retryAt, zone)}</span>") : Html.Empty)}
             {(s.Status == "failed" ? Html.Of($"""
                 <p class="error-message">{s.LastError ?? "Failed"} ({s.FailedAttempts} attempts)</p>
                 {(active ? forms.Button("retry", $"Retry {s.Title}", ActionForms.Hidden("stepId", s.Id)) : Html.Empty)}

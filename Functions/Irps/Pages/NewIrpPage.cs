@@ -68,31 +68,38 @@ public static partial class NewIrpPage
     {
         string V(string name) => values?[name].FirstOrDefault() ?? "";
         Html Error(string field) => errors.TryGetValue(field, out var messages)
-            ? Html.Of($"<p class=\"error-message\" id=\"{Id(field)}-error\">{messages.Select(m => Html.Of($"Error: {m}<br>"))}</p>") : Html.Empty;
+            ? Html.Of($"<p class=\"govuk-error-message\" id=\"{Id(field)}-error\">{messages.Select(m => Html.Of($"<span class=\"govuk-visually-hidden\">Error:</span> {m}<br>"))}</p>") : Html.Empty;
         Html Attributes(string field, string? hint) => PageLayout.DescribedBy(Id(field), hint is not null, errors.ContainsKey(field));
-        Html Hint(string field, string? hint) => hint is null ? Html.Empty : Html.Of($"<p class=\"hint\" id=\"{Id(field)}-hint\">{hint}</p>");
+        Html Hint(string field, string? hint) => hint is null ? Html.Empty : Html.Of($"<div class=\"govuk-hint\" id=\"{Id(field)}-hint\">{hint}</div>");
+        string Group(string field) => errors.ContainsKey(field) ? "govuk-form-group govuk-form-group--error" : "govuk-form-group";
+        string Invalid(string field, string control) => errors.ContainsKey(field) ? $" {control}--error" : "";
         Html Input(string field, string label, string type, string? hint = null, bool required = true) => Html.Of($"""
-            <div class="field{(errors.ContainsKey(field) ? " error" : "")}"><label for="{Id(field)}">{label}</label>{Hint(field, hint)}{Error(field)}
-            <input type="{type}" id="{Id(field)}" name="{field}" value="{V(field)}"{(required ? Html.Of($" required") : Html.Empty)}{Attributes(field, hint)}></div>
+            <div class="{Group(field)}"><label class="govuk-label govuk-label--s" for="{Id(field)}">{label}</label>{Hint(field, hint)}{Error(field)}
+            <input class="govuk-input{(type == "date" ? " govuk-input--width-10" : "")}{Invalid(field, "govuk-input")}" type="{type}" id="{Id(field)}" name="{field}" value="{V(field)}"{(required ? Html.Of($" required") : Html.Empty)}{Attributes(field, hint)}></div>
             """);
         Html Select(string field, string label, (string Value, string Label)[] options) => Html.Of($"""
-            <div class="field{(errors.ContainsKey(field) ? " error" : "")}"><label for="{Id(field)}">{label}</label>{Error(field)}
-            <select id="{Id(field)}" name="{field}"{Attributes(field, null)}>{options.Select(o => Html.Of($"<option value=\"{o.Value}\"{(V(field) == o.Value ? Html.Of($" selected") : Html.Empty)}>{o.Label}</option>"))}</select></div>
+            <div class="{Group(field)}"><label class="govuk-label govuk-label--s" for="{Id(field)}">{label}</label>{Error(field)}
+            <select class="govuk-select{Invalid(field, "govuk-select")}" id="{Id(field)}" name="{field}"{Attributes(field, null)}>{options.Select(o => Html.Of($"<option value=\"{o.Value}\"{(V(field) == o.Value ? Html.Of($" selected") : Html.Empty)}>{o.Label}</option>"))}</select></div>
             """);
         Html TextArea(string field, string label, string hint) => Html.Of($"""
-            <div class="field{(errors.ContainsKey(field) ? " error" : "")}"><label for="{Id(field)}">{label}</label>{Hint(field, hint)}{Error(field)}
-            <textarea id="{Id(field)}" name="{field}" rows="8"{Attributes(field, hint)}>{V(field)}</textarea></div>
+            <div class="{Group(field)}"><label class="govuk-label govuk-label--s" for="{Id(field)}">{label}</label>{Hint(field, hint)}{Error(field)}
+            <textarea class="govuk-textarea{Invalid(field, "govuk-textarea")}" id="{Id(field)}" name="{field}" rows="8"{Attributes(field, hint)}>{V(field)}</textarea></div>
             """);
         Html Contact(string role, string title, bool required) => Html.Of($"""
-            <fieldset><legend>{title}{(required ? "" : " (optional)")}</legend>
-            {Input($"contacts.{role}.name", $"{title}: name", "text", required: required)}{Input($"contacts.{role}.email", $"{title}: email address", "email", required: required)}
-            {Error($"contacts.{role}")}</fieldset>
+            <div class="{Group($"contacts.{role}")}"><fieldset class="govuk-fieldset"><legend class="govuk-fieldset__legend govuk-fieldset__legend--m">{title}{(required ? "" : " (optional)")}</legend>
+            {Error($"contacts.{role}")}{Input($"contacts.{role}.name", $"{title}: name", "text", required: required)}{Input($"contacts.{role}.email", $"{title}: email address", "email", required: required)}
+            </fieldset></div>
             """);
-        var otherErrors = errors.Where(e => !IsFormField(e.Key)).SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}")).ToList();
+        // Every error at the top, each linking to its field; one that belongs to no field says which part of the request it is about.
+        Html Summary(KeyValuePair<string, List<string>> error) => Html.Of($"""{error.Value.Select(m => IsFormField(error.Key)
+            ? Html.Of($"<li><a href=\"#{Id(FieldOf(error.Key))}\">{m}</a></li>") : Html.Of($"<li>{error.Key}: {m}</li>"))}""");
 
         return Html.Of($"""
-            <h1>Start an independent review of progress</h1>
-            {(errors.Count > 0 ? Html.Of($"<div class=\"notice\" role=\"alert\"><p><strong>The IRP cannot start yet: {errors.Values.Sum(v => v.Count)} {(errors.Values.Sum(v => v.Count) == 1 ? "problem" : "problems")} below.</strong></p>{(otherErrors.Count > 0 ? Html.Of($"<ul>{otherErrors.Select(m => Html.Of($"<li>{m}</li>"))}</ul>") : Html.Empty)}</div>") : Html.Empty)}
+            <h1 class="govuk-heading-l">Start an independent review of progress</h1>
+            {(errors.Count > 0 ? PageLayout.ErrorSummary(Html.Of($"""
+                <p class="govuk-body">The IRP cannot start yet: {errors.Values.Sum(v => v.Count)} {(errors.Values.Sum(v => v.Count) == 1 ? "problem" : "problems")}.</p>
+                <ul class="govuk-list govuk-error-summary__list">{errors.Select(Summary)}</ul>
+                """)) : Html.Empty)}
             {PageLayout.Message(problem, isError: true)}
             {(preview is null ? Html.Empty : Preview(preview))}
             <form method="post" action="/irps/new" novalidate>
@@ -111,11 +118,16 @@ public static partial class NewIrpPage
             {Contact("homeOffice", "Home Office (immigration removal centres)", false)}
             {TextArea("recommendations", "Recommendations followed up", "One a line: ref | area | text, e.g. 1.34 | Safety | Leaders should …")}
             {TextArea("ofstedThemes", "Ofsted themes followed up (prisons)", "One a line: ref | text, or the text alone (themes need no ref). Leave empty when Ofsted follows up no themes.")}
-            <button type="submit" name="intent" value="{IntentPreview}" class="secondary">Preview the dates</button>
-            <button type="submit" name="intent" value="{IntentCreate}">Start the IRP</button>
+            <div class="govuk-button-group">
+            <button type="submit" name="intent" value="{IntentPreview}" class="govuk-button govuk-button--secondary" data-module="govuk-button">Preview the dates</button>
+            <button type="submit" name="intent" value="{IntentCreate}" class="govuk-button" data-module="govuk-button">Start the IRP</button>
+            </div>
             </form>
             """);
     }
+
+    // The field an error is about: a contact's error as a whole (both its parts missing) goes to its name.
+    private static string FieldOf(string key) => ContactRoles.FirstOrDefault(r => key == $"contacts.{r}") is { } role ? $"contacts.{role}.name" : key;
 
     private static bool IsFormField(string key) =>
         key is "kind" or "establishment.name" or "establishment.type" or "establishment.nation" or "sourceInspectionEnd" or "announcementDate"
@@ -126,11 +138,11 @@ public static partial class NewIrpPage
 
     private static Html Preview(IrpPreview preview) => Html.Of($"""
         <section id="preview" aria-labelledby="preview-title">
-        <h2 id="preview-title">The dates this IRP will have</h2>
-        {(preview.Warnings.Count > 0 ? Html.Of($"<ul class=\"notice\">{preview.Warnings.Select(w => Html.Of($"<li><code>{w.Field}</code> {w.Message}</li>"))}</ul>") : Html.Empty)}
-        <table><caption>Nothing is created until you start the IRP</caption>
-        <thead><tr><th scope="col">Date</th><th scope="col">Step</th><th scope="col">Guide</th></tr></thead>
-        <tbody>{preview.Timeline.Where(s => s.Status != "skipped").Select(s => Html.Of($"<tr><td>{PageLayout.LongDate(s.Date)}</td><th scope=\"row\">{s.Title}</th><td>{s.Source}</td></tr>"))}</tbody></table>
+        <h2 class="govuk-heading-m" id="preview-title">The dates this IRP will have</h2>
+        {(preview.Warnings.Count > 0 ? Html.Of($"<div class=\"govuk-warning-text\"><span class=\"govuk-warning-text__icon\" aria-hidden=\"true\">!</span><div class=\"govuk-warning-text__text\"><span class=\"govuk-visually-hidden\">Warning</span><ul class=\"govuk-list\">{preview.Warnings.Select(w => Html.Of($"<li><code>{w.Field}</code> {w.Message}</li>"))}</ul></div></div>") : Html.Empty)}
+        <table class="govuk-table"><caption class="govuk-table__caption govuk-table__caption--s">Nothing is created until you start the IRP</caption>
+        <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Date</th><th scope="col" class="govuk-table__header">Step</th><th scope="col" class="govuk-table__header">Guide</th></tr></thead>
+        <tbody class="govuk-table__body">{preview.Timeline.Where(s => s.Status != "skipped").Select(s => Html.Of($"<tr class=\"govuk-table__row\"><td class=\"govuk-table__cell\">{PageLayout.LongDate(s.Date)}</td><th scope=\"row\" class=\"govuk-table__header\">{s.Title}</th><td class=\"govuk-table__cell\">{s.Source}</td></tr>"))}</tbody></table>
         </section>
         """);
 }

@@ -25,28 +25,28 @@ public static class FactCheckPage
         var establishment = view.Establishment;
         var coordinator = view.Coordinator;
         var draft = view.DraftLink is { } link
-            ? Html.Of($"<p><a href=\"{link.AbsoluteUri}\">Read the draft report</a>. It is confidential until publication, so please share it only with those who need to check it.</p>")
-            : Html.Of($"<p>The draft report is not available from this page.</p>");
+            ? Html.Of($"<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"{link.AbsoluteUri}\">Read the draft report</a>. It is confidential until publication, so please share it only with those who need to check it.</p>")
+            : Html.Of($"<p class=\"govuk-body\">The draft report is not available from this page.</p>");
         var received = view.Comments.Count == 0
-            ? Html.Of($"<p id=\"received\">No comments have been received yet.</p>")
+            ? Html.Of($"<p class=\"govuk-body\" id=\"received\">No comments have been received yet.</p>")
             : Html.Of($"""
-                <ul class="files" id="received" aria-labelledby="received-title">
+                <ul class="govuk-list app-upload-files" id="received" aria-labelledby="received-title">
                 {view.Comments.Select(f => UploadPageLayout.ReceivedFile(f.FileName, f.Size, f.UploadedAt, zone))}</ul>
                 """);
         return UploadPageLayout.Page($"Fact-check comments: {establishment}", UploadPageLayout.PrisonsInspectorate, Html.Of($"""
-            <h1>Comments on the draft report for {establishment}</h1>
             {PageLayout.Message(message?.Text, message?.IsError == true)}
-            <p class="lead">Please upload any corrections of fact to the draft report of our independent review of progress, with supporting evidence where possible, by <strong>{DateWords.LongDate(view.Deadline)}</strong>.</p>
+            <h1 class="govuk-heading-l">Comments on the draft report for {establishment}</h1>
+            <p class="govuk-body-l">Please upload any corrections of fact to the draft report of our independent review of progress, with supporting evidence where possible, by <strong>{DateWords.LongDate(view.Deadline)}</strong>.</p>
             {draft}
-            <p>If you have any questions, or prefer to send your comments by email, contact {coordinator.Name}, coordinating inspector, at <a href="mailto:{coordinator.Email}">{coordinator.Email}</a>.</p>
-            <h2 id="received-title">Comments received</h2>
+            <p class="govuk-body">If you have any questions, or prefer to send your comments by email, contact {coordinator.Name}, coordinating inspector, at <a class="govuk-link" href="mailto:{coordinator.Email}">{coordinator.Email}</a>.</p>
+            <h2 class="govuk-heading-m" id="received-title">Comments received</h2>
             {received}
-            <h2>Upload comments</h2>
+            <h2 class="govuk-heading-m">Upload comments</h2>
             <form class="upload" method="post" enctype="multipart/form-data">
-            <label for="comments">Choose a file of comments</label>
-            <p class="hint" id="comments-hint">A PDF or Word (.docx) file, up to {UploadRules.Describe(view.MaxFileSizeBytes)}. To send several files, upload them one at a time.</p>
-            <input type="file" id="comments" name="comments" accept=".pdf,.docx" aria-describedby="comments-hint" required>
-            <button type="submit">Upload comments</button>
+            <div class="govuk-form-group"><label class="govuk-label govuk-label--s" for="comments">Choose a file of comments</label>
+            <div class="govuk-hint" id="comments-hint">A PDF or Word (.docx) file, up to {UploadRules.Describe(view.MaxFileSizeBytes)}. To send several files, upload them one at a time.</div>
+            <input class="govuk-file-upload" type="file" id="comments" name="comments" accept=".pdf,.docx" aria-describedby="comments-hint" required></div>
+            <button type="submit" class="govuk-button" data-module="govuk-button">Upload comments</button>
             </form>
             """));
     }

@@ -1,4 +1,4 @@
-// The upload page's script: runs the upload protocol for each chosen file, one after another: begin (get a SAS), PUT with progress, complete.
+// The upload page's script (served from /assets, so the page's CSP needs no inline script): runs the upload protocol for each chosen file, one after another: begin (get a SAS), PUT with progress, complete.
 (function () {
   'use strict';
   var api = document.body.getAttribute('data-api');
@@ -94,7 +94,7 @@
   function showItem(item) {
     var status = document.getElementById('status-' + item.key);
     status.textContent = item.status === 'received' ? 'Received' : 'Missing';
-    status.className = 'status ' + item.status;
+    status.className = 'govuk-tag status ' + item.status + (item.status === 'received' ? ' govuk-tag--green' : ' govuk-tag--red');
     var files = document.getElementById('files-' + item.key);
     while (files.firstChild) files.removeChild(files.firstChild);
     item.files.forEach(function (file) {
@@ -103,7 +103,7 @@
       var meta = document.createElement('span');
       name.className = 'name';
       name.textContent = file.name;
-      meta.className = 'meta';
+      meta.className = 'meta govuk-hint';
       meta.textContent = size(file.size) + ', received ' + new Date(file.receivedAt).toLocaleString('en-GB',
         { timeZone: 'Europe/London', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
       li.appendChild(name);
@@ -129,6 +129,6 @@
 
   function say(element, text, isError) {
     element.textContent = text;
-    element.className = 'message' + (isError ? ' error' : '');
+    element.className = 'message govuk-body' + (isError ? ' govuk-error-message error' : '');
   }
 })();
