@@ -309,7 +309,7 @@ public sealed partial class HostileInputFormsTests(HostileInputFormsFixture fixt
             Form([(FormTokens.FieldName, token), ("entries", "Time out of cell\r\nAny time prisoners are out of their cells\r\nto associate.\r\n\r\n  Key worker scheme \r\nA caseload of around six prisoners.\r\n")]));
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-        Assert.Contains("id=\"glossary-entries-error\">Error: Entry 2 is already in the glossary as ", refusedPage);
+        Assert.Contains("id=\"glossary-entries-error\"><span class=\"govuk-visually-hidden\">Error:</span> Entry 2 is already in the glossary as ", refusedPage);
         Assert.Equal(0, afterRefusal);
         Assert.Equal(HttpStatusCode.SeeOther, saved.StatusCode);
         Assert.Contains("The glossary is saved.", await browser.GetStringAsync(saved.Headers.Location!.ToString()));
