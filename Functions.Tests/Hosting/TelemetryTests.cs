@@ -52,6 +52,9 @@ public sealed class TelemetryTests(Xunit.Abstractions.ITestOutputHelper output)
         // The storage calls the step made (reading and appending the IRP's log, writing the outbox) are in the trace too.
         Assert.Contains(spans, s => s.Source.Name.StartsWith("Azure.", StringComparison.Ordinal) && s.TraceId == email.TraceId
             && Ancestors(s, spans).Contains(step));
+        // A weekly digest went on the way (the clock crossed Mondays): its span names no one.
+        Assert.Contains(spans, s => s.DisplayName == "send email" && Tag(s, AppTelemetry.StepIdTag) == "digest" && Tag(s, AppTelemetry.InstanceIdTag) is null);
+        Assert.DoesNotContain(spans, s => s.DisplayName == "send email" && s.TagObjects.Any(t => t.Value?.ToString()?.Contains('@') == true));
         // Later steps ran in the same trace: the IRP's whole life is one trace, whatever woke it.
         Assert.Contains(spans, s => s.DisplayName == $"step {IrpSteps.Publication}" && Tag(s, AppTelemetry.InstanceIdTag) == id && s.TraceId == email.TraceId);
 

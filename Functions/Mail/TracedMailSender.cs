@@ -28,7 +28,12 @@ public sealed class TracedMailSender(IMailSender sender, string senderName) : IM
         }
     }
 
-    // "{instanceId}/{stepId}"; a key of another shape is tagged whole as the step.
-    private static (string? InstanceId, string StepId) Parts(string messageKey) =>
-        messageKey.IndexOf('/') is > 0 and var slash ? (messageKey[..slash], messageKey[(slash + 1)..]) : (null, messageKey);
+    // An instance's email is keyed "{instanceId}/{stepId}". Any other (a person's weekly digest, "digest-2026-W49/{address}")
+    // is tagged by its first word alone: never an address, and a tag with few values.
+    private static (string? InstanceId, string StepId) Parts(string messageKey)
+    {
+        var slash = messageKey.IndexOf('/');
+        var first = slash > 0 ? messageKey[..slash] : messageKey;
+        return slash > 0 && Guid.TryParseExact(first, "N", out _) ? (first, messageKey[(slash + 1)..]) : (null, first.Split('-')[0]);
+    }
 }
