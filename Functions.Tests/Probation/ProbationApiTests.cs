@@ -166,8 +166,8 @@ public sealed class ProbationApiTests
         using var page = await app.Anonymous.GetAsync(link.PathAndQuery);
         var html = await page.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        Assert.Contains("<header class=\"banner\"><p>HM Inspectorate of Probation</p></header>", html);
-        Assert.Contains("<h1>Evidence and case samples for the inspection of Kent, Surrey and Sussex NPS division</h1>", html);
+        Assert.Contains("<span class=\"moj-header__link moj-header__link--organisation-name\">HM Inspectorate of Probation</span>", html);
+        Assert.Contains("<h1 class=\"govuk-heading-l\">Evidence and case samples for the inspection of Kent, Surrey and Sussex NPS division</h1>", html);
         Assert.Contains("by <strong>Wednesday 20 January 2027</strong>", html); // the domain three samples' deadline (4.4)
         // Local policy: the Friday of week -7 (4.4), Christmas Day, so the working day before.
         Assert.Contains("The domain two long list is due by Thursday 24 December 2026", html);
