@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Azure.Storage.Blobs.Models;
 using Deque.AxeCore.Playwright;
 using IrpFlows.Azurite;
@@ -87,18 +86,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         await _azurite.DisposeAsync();
     }
 
-    private static async Task EnsureChromiumAsync()
-    {
-        if (File.Exists(ChromiumPath)) return;
-        if (Environment.UserName != "root")
-            throw new InvalidOperationException($"{ChromiumPath} is missing. Install Debian's Chromium (sudo apt-get install -y chromium); these tests never download a browser.");
-        using var install = Process.Start(new ProcessStartInfo("/bin/sh", "-c \"apt-get update && apt-get install -y chromium\"") { RedirectStandardOutput = true, RedirectStandardError = true })!;
-        var error = install.StandardError.ReadToEndAsync();
-        await install.StandardOutput.ReadToEndAsync();
-        await install.WaitForExitAsync();
-        if (install.ExitCode != 0 || !File.Exists(ChromiumPath))
-            throw new InvalidOperationException($"Installing Chromium with apt-get failed (exit {install.ExitCode}): {await error}");
-    }
+    // These tests never download a browser: Debian's Chromium, installed when missing.
+    private static Task EnsureChromiumAsync() => DebianPackages.EnsureInstalledAsync("chromium", ChromiumPath);
 }
 
 public sealed class UploadPageBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>

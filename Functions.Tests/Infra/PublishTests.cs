@@ -108,6 +108,7 @@ public sealed class PublishTests(ITestOutputHelper output) : IDisposable
     public async Task ThePublishScript_ZipsThatOutputAtThePackageRoot_WithoutLocalSettings()
     {
         var zip = Path.Combine(_folder, "irpflows.zip");
+        await DebianPackages.EnsureInstalledAsync("zip", "/usr/bin/zip");
 
         await RunAsync("bash", [Path.Combine("infra", "publish.sh"), "--configuration", Configuration, "--no-build", "--output", zip]);
 
