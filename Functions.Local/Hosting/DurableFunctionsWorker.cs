@@ -14,13 +14,25 @@ namespace IrpFlows.Local.Hosting;
 /// once storage is ready (the task hub is created with the rest of storage); an activity runs in a dependency-injection
 /// scope of its own, like a function invocation.
 /// </summary>
+/// <param name="gracefulStopLimit">
+/// How long work in progress may finish when the host stops (<see cref="GracefulStopLimitSetting"/>; 15 s unless set). Within
+/// the host's shutdown timeout (30 s by default), a forced stop, which releases the worker's leases in storage, gets the rest.
+/// </param>
 public sealed partial class DurableFunctionsWorker(
-    IOrchestrationService service, FunctionCatalogue functions, StorageInitializer storage, IServiceProvider services, ILoggerFactory loggers)
+    IOrchestrationService service, FunctionCatalogue functions, StorageInitializer storage, IServiceProvider services, ILoggerFactory loggers,
+    TimeSpan gracefulStopLimit)
     : BackgroundService
 {
-    // Within the host's shutdown timeout (30 s by default): work in progress may finish for this long, and a forced stop,
-    // which releases the worker's leases in storage, gets the rest; with storage gone neither can succeed, so neither waits long.
-    private static readonly TimeSpan GracefulStopLimit = TimeSpan.FromSeconds(15);
+    /// <summary>
+    /// The setting (a <see cref="TimeSpan"/>) bounding the graceful stop. Zero stops by force at once: for a host whose task hub
+    /// is thrown away with it (a test's), where the framework's graceful stop only waits, a second at a time and up to 8 s per
+    /// dispatcher, for fetches in flight to notice the stop.
+    /// </summary>
+    public const string GracefulStopLimitSetting = "LocalHost:GracefulStopLimit";
+
+    public static readonly TimeSpan DefaultGracefulStopLimit = TimeSpan.FromSeconds(15);
+
+    // With storage gone the forced stop cannot succeed either, so it does not wait long.
     private static readonly TimeSpan ForcedStopLimit = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan StartRetryInterval = TimeSpan.FromSeconds(5);
 
@@ -65,7 +77,7 @@ public sealed partial class DurableFunctionsWorker(
     }
 
     /// <summary>
-    /// Lets work in progress finish while the host's shutdown allows (at most <see cref="GracefulStopLimit"/>, and not at all
+    /// Lets work in progress finish while the host's shutdown allows (at most the graceful stop limit, and not at all
     /// when storage is known to be lost), then stops by force for at most <see cref="ForcedStopLimit"/> and lets the process
     /// go: the task hub hands what is left to the next worker once its messages become visible again and its leases expire.
     /// </summary>
@@ -74,10 +86,10 @@ public sealed partial class DurableFunctionsWorker(
         await base.StopAsync(cancellationToken);
         if (_worker is not { } worker) return;
         _worker = null;
-        if (storage.IsAvailable)
+        if (storage.IsAvailable && gracefulStopLimit > TimeSpan.Zero)
         {
             using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            limit.CancelAfter(GracefulStopLimit);
+            limit.CancelAfter(gracefulStopLimit);
             var graceful = worker.StopAsync(isForced: false);
             if (await Task.WhenAny(graceful, Task.Delay(Timeout.Infinite, limit.Token)) == graceful)
             {

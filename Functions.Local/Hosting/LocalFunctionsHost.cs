@@ -33,7 +33,8 @@ public static class LocalFunctionsHost
         // The task hub is created with the rest of storage, so the app is ready only once it can start orchestrations.
         services.AddSingleton<IStorageSetup>(sp => new TaskHubSetup(hostJson, DurableConnectionString(sp), sp.GetRequiredService<ILoggerFactory>()));
         services.AddHostedService(sp => new DurableFunctionsWorker(sp.GetRequiredService<AzureStorageOrchestrationService>(), catalogue,
-            sp.GetRequiredService<StorageInitializer>(), sp, sp.GetRequiredService<ILoggerFactory>()));
+            sp.GetRequiredService<StorageInitializer>(), sp, sp.GetRequiredService<ILoggerFactory>(),
+            configuration.GetValue(DurableFunctionsWorker.GracefulStopLimitSetting, DurableFunctionsWorker.DefaultGracefulStopLimit)));
         services.AddHostedService(sp => new TimerFunctionsService(catalogue, sp, configuration, TimeProvider.System,
             sp.GetRequiredService<ILogger<TimerFunctionsService>>()));
         return services;
