@@ -83,7 +83,7 @@ public sealed class CoordinatorPagesBrowserTests(BrowserFixture fixture) : IClas
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("The visit has moved, and every pending date with it.");
         await Assertions.Expect(page.Locator("#visit")).ToHaveTextAsync("Mon 20 Feb 2023 to Wed 22 Feb 2023");
         foreach (var (title, to) in previewed)
-            await Assertions.Expect(page.Locator("#timeline-table tbody tr").Filter(new() { Has = page.GetByRole(AriaRole.Rowheader, new() { Name = title, Exact = true }) }).Locator("td.date"))
+            await Assertions.Expect(page.Locator("#timeline-table tbody tr").Filter(new() { Has = page.GetByRole(AriaRole.Rowheader, new() { Name = title, Exact = true }) }).Locator("td").First)
                 .ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^" + System.Text.RegularExpressions.Regex.Escape(to)));
         var after = await app.GetIrpAsync(elmleyId);
         var movedIds = after["timeline"]!.AsArray().Where(s => s!["status"]!.GetValue<string>() == "pending"
@@ -134,7 +134,7 @@ public sealed class CoordinatorPagesBrowserTests(BrowserFixture fixture) : IClas
             "HMI Prisons judged that there was good progress in one recommendation, reasonable progress in three recommendations, insufficient progress in three recommendations and no meaningful progress in none of the recommendations.");
         await Assertions.Expect(page.Locator("#key-findings-text")).ToContainTextAsync(
             "Ofsted judged that there was significant progress in none of the themes, reasonable progress in four themes and insufficient progress in none of the themes.");
-        await Assertions.Expect(page.Locator(".pies svg")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator("#key-findings ~ .app-pies figure svg")).ToHaveCountAsync(2);
         // Beside the form, what each judgement means (prison guide 10.1); the report's notable positive practice (Elmley 2.4–2.6).
         await Assertions.Expect(page.Locator("#judgement-definitions")).ToContainTextAsync(
             "Managers had implemented a realistic improvement strategy for this recommendation and had delivered a clear improvement in outcomes for prisoners.");

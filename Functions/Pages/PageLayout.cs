@@ -49,7 +49,7 @@ public static class PageLayout
         <a href="#main" class="govuk-skip-link" data-module="govuk-skip-link">Skip to main content</a>
         {header}
         <div class="govuk-width-container">
-        <main class="govuk-main-wrapper app-prose" id="main" tabindex="-1">
+        <main class="govuk-main-wrapper" id="main" tabindex="-1">
         {main}
         </main>
         </div>
@@ -146,10 +146,13 @@ public static class PageLayout
         _ => "",
     };
 
-    /// <summary>One row of GOV.UK's summary list: what it is, and its value.</summary>
-    public static Html SummaryRow(string key, string value) => Html.Of($"""
-        <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">{key}</dt><dd class="govuk-summary-list__value">{value}</dd></div>
+    /// <summary>One row of GOV.UK's summary list: what it is, and its value (its element given <paramref name="id"/>, if any).</summary>
+    public static Html SummaryRow(string key, string value, string? id = null) => Html.Of($"""
+        <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">{key}</dt><dd class="govuk-summary-list__value"{(id is null ? Html.Empty : Html.Of($" id=\"{id}\""))}>{value}</dd></div>
         """);
+
+    /// <summary>A line of secondary text under a value (a table cell's time done, a file's size): GOV.UK's hint, small.</summary>
+    public static Html Note(string text) => Html.Of($"<p class=\"govuk-hint govuk-!-font-size-16 govuk-!-margin-top-1 govuk-!-margin-bottom-0\">{text}</p>");
 
     /// <summary>
     /// The attributes that tie field <paramref name="id"/> to its hint (<c>{id}-hint</c>) and its error (<c>{id}-error</c>),
