@@ -45,7 +45,7 @@ public sealed class CoordinatorPagesBrowserTests(BrowserFixture fixture) : IClas
         await Assertions.Expect(row).ToContainTextAsync("Mon 13 Feb 2023 to Wed 15 Feb 2023");
         await Assertions.Expect(row).ToContainTextAsync("Announcement scheduled");
         await page.GotoAsync("/?year=2023");
-        await Assertions.Expect(page.Locator("svg.yearview")).ToContainTextAsync("HMP Elmley");
+        await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "The year 2023:" })).ToContainTextAsync("HMP Elmley");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = ScreenshotPath("programme.png"), FullPage = true });
         // The announcement goes at 09:00 on its day; each later letter would be skipped if the clock jumped past its window.
         await app.MoveClockAsync(new DateTimeOffset(2022, 11, 28, 10, 0, 0, TimeSpan.Zero));
@@ -216,7 +216,7 @@ public sealed class CoordinatorPagesBrowserTests(BrowserFixture fixture) : IClas
         await Assertions.Expect(row).ToContainTextAsync("Mon 5 Jun 2023 to Fri 23 Jun 2023");
         await Assertions.Expect(row).ToContainTextAsync("Preparing the announcement");
         // The year view draws it beside the IRPs: its span, the three fieldwork weeks (Monday to Friday) and its key dates.
-        var yearView = page.Locator("svg.yearview g").Filter(new() { HasText = "Probation: Programmeshire <NPS> division" });
+        var yearView = page.GetByRole(AriaRole.Img, new() { Name = "The year 2023:" }).Locator("g").Filter(new() { HasText = "Probation: Programmeshire <NPS> division" });
         await Assertions.Expect(yearView).ToHaveCountAsync(1);
         foreach (var (week, monday, friday) in new[] { (1, "Mon 5 Jun 2023", "Fri 9 Jun 2023"), (2, "Mon 12 Jun 2023", "Fri 16 Jun 2023"), (3, "Mon 19 Jun 2023", "Fri 23 Jun 2023") })
             await Assertions.Expect(yearView.Locator("rect title").Filter(new() { HasText = $"Fieldwork week {week}: {monday} to {friday}" })).ToHaveCountAsync(1);
