@@ -9,13 +9,13 @@ public static class PageLayout
     public static readonly CultureInfo English = CultureInfo.InvariantCulture;
 
     /// <summary>
-    /// Stylesheets, fonts, images and scripts only from this app's <c>/assets/</c> (no inline script or style: the design
-    /// systems' scripts start from a file of ours), and forms that post only to this app.
+    /// Stylesheets, images and scripts only from this app's <c>/assets/</c> (no inline script or style: the design
+    /// systems' scripts start from a file of ours), no fonts (the pages use the system's), and forms that post only to this app.
     /// </summary>
     public const string ContentSecurityPolicy = SiteResources + "; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
-    /// <summary>What every page may load: its stylesheets, fonts, images and scripts from this app, nothing inline.</summary>
-    public const string SiteResources = "default-src 'none'; style-src 'self'; font-src 'self'; img-src 'self' data:; script-src 'self'";
+    /// <summary>What every page may load: its stylesheets, images and scripts from this app, nothing inline, no font.</summary>
+    public const string SiteResources = "default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'";
 
     /// <summary>
     /// Every page's start, to the end of its head: titled "<paramref name="title"/> – <paramref name="site"/>", with GOV.UK
