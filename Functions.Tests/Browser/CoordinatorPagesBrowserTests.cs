@@ -279,6 +279,30 @@ public sealed class CoordinatorPagesBrowserTests(BrowserFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task EveryPagesHeader_DrawsTheMojCrestInWhite_AndTheTextIsInArial_WithNoFontLoaded()
+    {
+        await using var context = await NewContextAsync();
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, "/");
+
+        foreach (var path in new[] { "/", AccessibilityStatementPath })
+        {
+            await page.GotoAsync(path);
+            var crest = page.Locator("header .moj-header__logotype-crest");
+            await Assertions.Expect(crest).ToBeVisibleAsync();
+            var box = await crest.BoundingBoxAsync();
+            Assert.Equal((40f, 40f), ((float)box!.Width, (float)box.Height));
+            // Filled white on the header's black: MOJ Frontend's crest file fills nothing, so an img of it showed an empty square.
+            var fills = await crest.Locator("path").EvaluateAllAsync<string[]>("paths => paths.map(p => getComputedStyle(p).fill)");
+            Assert.NotEmpty(fills);
+            Assert.All(fills, fill => Assert.Equal("rgb(255, 255, 255)", fill));
+            // GDS Transport is for GOV.UK only: the text is in the system's Arial, and the stylesheets declare no font to load.
+            Assert.Equal("arial, sans-serif", await page.EvaluateAsync<string>("getComputedStyle(document.querySelector('h1')).fontFamily"));
+            Assert.Equal(0, await page.EvaluateAsync<int>("document.fonts.size"));
+        }
+    }
+
+    [Fact]
     public async Task AFormPostWithoutTheAntiForgeryToken_IsRefused_AndChangesNothing()
     {
         var app = fixture.App;
@@ -377,6 +401,8 @@ public sealed class CoordinatorPagesBrowserTests(BrowserFixture fixture) : IClas
         var withErrors = await page.RunAxe();
         Assert.True(withErrors.Violations.Length == 0, string.Join("; ", withErrors.Violations.Select(v => $"{v.Id}: {v.Help}")));
     }
+
+    private const string AccessibilityStatementPath = IrpFlows.Pages.AccessibilityStatement.Path;
 
     private static string PageDate(string isoDate) => DateOnly.ParseExact(isoDate, "yyyy-MM-dd").ToString("ddd d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
 

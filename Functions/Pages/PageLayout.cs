@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text;
+using System.Xml.Linq;
 
 namespace IrpFlows.Pages;
 
@@ -92,11 +94,29 @@ public static class PageLayout
     private static Html MojHeader(Html names, Html content) => Html.Of($"""
         <header class="moj-header" role="banner"><div class="moj-header__container">
         <div class="moj-header__logo">
-        <img class="moj-header__logotype-crest" src="{SiteAssets.Url("images/moj-logotype-crest-2024.svg")}" alt="" width="40" height="40">
+        {Crest}
         {names}
         </div>{content}
         </div></header>
         """);
+
+    /// <summary>
+    /// The MOJ crest as MOJ Frontend's header template draws it: inline, white, hidden from assistive technology (the names
+    /// beside it say who this is). Not an img of its file: MOJ Frontend 11.1.0's <c>images/moj-logotype-crest-2024.svg</c>
+    /// fills nothing (its root says <c>fill="none"</c> and its paths no fill of their own), so as an image it draws nothing;
+    /// the template never links to it. The paths are the file's, so an upgrade brings its drawing with it.
+    /// </summary>
+    private static readonly Html Crest = InlineCrest("images/moj-logotype-crest-2024.svg");
+
+    private static Html InlineCrest(string path)
+    {
+        var file = SiteAssets.Find(path) ?? throw new InvalidOperationException($"No asset {path} is embedded (see Functions.csproj).");
+        var svg = XElement.Parse(Encoding.UTF8.GetString(file.Content));
+        var paths = svg.Elements(svg.Name.Namespace + "path").Select(p => p.Attribute("d")?.Value).OfType<string>().ToList();
+        if (paths.Count == 0 || svg.Attribute("viewBox")?.Value is not { } viewBox)
+            throw new InvalidOperationException($"{path} is no longer a drawing of paths in a viewBox: see how MOJ Frontend's header draws the crest now.");
+        return Html.Of($"""<svg aria-hidden="true" focusable="false" class="moj-header__logotype-crest" xmlns="http://www.w3.org/2000/svg" viewBox="{viewBox}" width="40" height="40" fill="#ffffff">{paths.Select(d => Html.Of($"<path d=\"{d}\"/>"))}</svg>""");
+    }
 
     public static IResult Result(HttpResponse response, Html page, int status = StatusCodes.Status200OK)
     {
