@@ -55,6 +55,24 @@ public sealed class AccessibilityBrowserTests(BrowserFixture fixture) : IClassFi
         await page.GetByRole(AriaRole.Button, new() { Name = "Appoint" }).ClickAsync();
         await Assertions.Expect(page.Locator("#liaison-officer-name-error")).ToBeVisibleAsync();
         await CheckAsync("IRP, refused");
+        // The IRP page's own GOV.UK markup around the components: the visit move's preview, an item's judgement refused,
+        // a reply by email refused and then listed.
+        await page.GetByLabel("New first day of the visit").FillAsync("2023-02-20");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show the dates that move" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#move-preview tbody tr").First).ToBeVisibleAsync();
+        await CheckAsync("IRP, visit move previewed");
+        await page.Locator("textarea[name=text]").First.FillAsync("Good \u0007progress");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the judgements" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#judgements-title ~ form .govuk-error-message")).ToContainTextAsync("control characters");
+        await CheckAsync("IRP, judgements refused");
+        await page.GetByLabel("Who replied").FillAsync("Grace Governor");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record the feedback" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#feedback-text-error")).ToBeVisibleAsync();
+        await CheckAsync("IRP, feedback refused");
+        await page.GetByLabel("What they said").FillAsync("The announcement came in good time.\nThe visit ran to plan.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record the feedback" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#feedback-list")).ToContainTextAsync("The visit ran to plan.");
+        await CheckAsync("IRP, with feedback");
         await page.Locator("#emails-table").GetByRole(AriaRole.Link).First.ClickAsync();
         await Assertions.Expect(page.Locator("#message-text")).ToBeVisibleAsync();
         await CheckAsync("email");

@@ -45,7 +45,7 @@ public sealed class CoordinatorPagesBrowserTests(BrowserFixture fixture) : IClas
         await Assertions.Expect(row).ToContainTextAsync("Mon 13 Feb 2023 to Wed 15 Feb 2023");
         await Assertions.Expect(row).ToContainTextAsync("Announcement scheduled");
         await page.GotoAsync("/?year=2023");
-        await Assertions.Expect(page.Locator("svg.yearview")).ToContainTextAsync("HMP Elmley");
+        await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "The year 2023:" })).ToContainTextAsync("HMP Elmley");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = ScreenshotPath("programme.png"), FullPage = true });
         // The announcement goes at 09:00 on its day; each later letter would be skipped if the clock jumped past its window.
         await app.MoveClockAsync(new DateTimeOffset(2022, 11, 28, 10, 0, 0, TimeSpan.Zero));
@@ -83,7 +83,7 @@ public sealed class CoordinatorPagesBrowserTests(BrowserFixture fixture) : IClas
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("The visit has moved, and every pending date with it.");
         await Assertions.Expect(page.Locator("#visit")).ToHaveTextAsync("Mon 20 Feb 2023 to Wed 22 Feb 2023");
         foreach (var (title, to) in previewed)
-            await Assertions.Expect(page.Locator("#timeline-table tbody tr").Filter(new() { Has = page.GetByRole(AriaRole.Rowheader, new() { Name = title, Exact = true }) }).Locator("td.date"))
+            await Assertions.Expect(page.Locator("#timeline-table tbody tr").Filter(new() { Has = page.GetByRole(AriaRole.Rowheader, new() { Name = title, Exact = true }) }).Locator("td").First)
                 .ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^" + System.Text.RegularExpressions.Regex.Escape(to)));
         var after = await app.GetIrpAsync(elmleyId);
         var movedIds = after["timeline"]!.AsArray().Where(s => s!["status"]!.GetValue<string>() == "pending"
@@ -134,7 +134,7 @@ public sealed class CoordinatorPagesBrowserTests(BrowserFixture fixture) : IClas
             "HMI Prisons judged that there was good progress in one recommendation, reasonable progress in three recommendations, insufficient progress in three recommendations and no meaningful progress in none of the recommendations.");
         await Assertions.Expect(page.Locator("#key-findings-text")).ToContainTextAsync(
             "Ofsted judged that there was significant progress in none of the themes, reasonable progress in four themes and insufficient progress in none of the themes.");
-        await Assertions.Expect(page.Locator(".pies svg")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator("#key-findings ~ .app-pies figure svg")).ToHaveCountAsync(2);
         // Beside the form, what each judgement means (prison guide 10.1); the report's notable positive practice (Elmley 2.4–2.6).
         await Assertions.Expect(page.Locator("#judgement-definitions")).ToContainTextAsync(
             "Managers had implemented a realistic improvement strategy for this recommendation and had delivered a clear improvement in outcomes for prisoners.");
@@ -216,7 +216,7 @@ public sealed class CoordinatorPagesBrowserTests(BrowserFixture fixture) : IClas
         await Assertions.Expect(row).ToContainTextAsync("Mon 5 Jun 2023 to Fri 23 Jun 2023");
         await Assertions.Expect(row).ToContainTextAsync("Preparing the announcement");
         // The year view draws it beside the IRPs: its span, the three fieldwork weeks (Monday to Friday) and its key dates.
-        var yearView = page.Locator("svg.yearview g").Filter(new() { HasText = "Probation: Programmeshire <NPS> division" });
+        var yearView = page.GetByRole(AriaRole.Img, new() { Name = "The year 2023:" }).Locator("g").Filter(new() { HasText = "Probation: Programmeshire <NPS> division" });
         await Assertions.Expect(yearView).ToHaveCountAsync(1);
         foreach (var (week, monday, friday) in new[] { (1, "Mon 5 Jun 2023", "Fri 9 Jun 2023"), (2, "Mon 12 Jun 2023", "Fri 16 Jun 2023"), (3, "Mon 19 Jun 2023", "Fri 23 Jun 2023") })
             await Assertions.Expect(yearView.Locator("rect title").Filter(new() { HasText = $"Fieldwork week {week}: {monday} to {friday}" })).ToHaveCountAsync(1);
@@ -275,6 +275,30 @@ public sealed class CoordinatorPagesBrowserTests(BrowserFixture fixture) : IClas
             var response = await client.GetAsync(path);
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
             Assert.Empty(await response.Content.ReadAsStringAsync());
+        }
+    }
+
+    [Fact]
+    public async Task EveryPagesHeader_DrawsTheMojCrestInWhite_AndTheTextIsInArial_WithNoFontLoaded()
+    {
+        await using var context = await NewContextAsync();
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, "/");
+
+        foreach (var path in new[] { "/", AccessibilityStatementPath })
+        {
+            await page.GotoAsync(path);
+            var crest = page.Locator("header .moj-header__logotype-crest");
+            await Assertions.Expect(crest).ToBeVisibleAsync();
+            var box = await crest.BoundingBoxAsync();
+            Assert.Equal((40f, 40f), ((float)box!.Width, (float)box.Height));
+            // Filled white on the header's black: MOJ Frontend's crest file fills nothing, so an img of it showed an empty square.
+            var fills = await crest.Locator("path").EvaluateAllAsync<string[]>("paths => paths.map(p => getComputedStyle(p).fill)");
+            Assert.NotEmpty(fills);
+            Assert.All(fills, fill => Assert.Equal("rgb(255, 255, 255)", fill));
+            // GDS Transport is for GOV.UK only: the text is in the system's Arial, and the stylesheets declare no font to load.
+            Assert.Equal("arial, sans-serif", await page.EvaluateAsync<string>("getComputedStyle(document.querySelector('h1')).fontFamily"));
+            Assert.Equal(0, await page.EvaluateAsync<int>("document.fonts.size"));
         }
     }
 
@@ -377,6 +401,8 @@ public sealed class CoordinatorPagesBrowserTests(BrowserFixture fixture) : IClas
         var withErrors = await page.RunAxe();
         Assert.True(withErrors.Violations.Length == 0, string.Join("; ", withErrors.Violations.Select(v => $"{v.Id}: {v.Help}")));
     }
+
+    private const string AccessibilityStatementPath = IrpFlows.Pages.AccessibilityStatement.Path;
 
     private static string PageDate(string isoDate) => DateOnly.ParseExact(isoDate, "yyyy-MM-dd").ToString("ddd d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
 

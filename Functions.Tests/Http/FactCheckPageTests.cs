@@ -61,7 +61,7 @@ public sealed class FactCheckPageTests : IAsyncLifetime
         Assert.Contains("by <strong>Monday 15 March 2027</strong>", html);
         Assert.Contains($"<a class=\"govuk-link\" href=\"{draftLink.AbsoluteUri.Replace("&", "&amp;", StringComparison.Ordinal)}\">Read the draft report</a>", html);
         Assert.Contains("No comments have been received yet.", html);
-        Assert.Contains("<form class=\"upload\" method=\"post\" enctype=\"multipart/form-data\">", html);
+        Assert.Contains("<form method=\"post\" enctype=\"multipart/form-data\">", html);
         Assert.Contains("<input class=\"govuk-file-upload\" type=\"file\" id=\"comments\" name=\"comments\"", html);
 
         await _app.MoveClockAsync(new DateTimeOffset(2027, 3, 3, 14, 30, 0, TimeSpan.Zero));
@@ -143,7 +143,7 @@ public sealed class FactCheckPageTests : IAsyncLifetime
         Assert.StartsWith("<div class=\"govuk-error-summary\" data-module=\"govuk-error-summary\"><div role=\"alert\">", summary, StringComparison.Ordinal);
         Assert.Contains("Your file was not uploaded. Comments must be a PDF or Word (.docx) file", summary, StringComparison.Ordinal);
         Assert.Contains("No comments have been received yet.", html);
-        Assert.Contains("<form class=\"upload\" method=\"post\"", html);
+        Assert.Contains("<form method=\"post\"", html);
         var irp = await _app.GetIrpAsync(_id);
         Assert.Empty(irp["factCheckComments"]!.AsArray());
         Assert.Equal("Fact check", irp["customStatus"]!.GetValue<string>());

@@ -141,7 +141,9 @@ public sealed partial class HostileInputFormsTests(HostileInputFormsFixture fixt
 
         var html = await posted.Content.ReadAsStringAsync();
         Assert.True(posted.StatusCode == HttpStatusCode.BadRequest, $"{(int)posted.StatusCode}: {html[..Math.Min(html.Length, 500)]}");
-        Assert.Contains("Error: The written judgement must not contain control characters", html);
+        Assert.Contains($"id=\"judgements-{reference}-error\"><span class=\"govuk-visually-hidden\">Error:</span> The written judgement must not contain control characters", html);
+        Assert.Contains($"<li><a href=\"#judgements-{reference}\">The written judgement must not contain control characters", html); // the summary links to the item's select
+        Assert.Contains($"id=\"judgements-{reference}\" name=\"judgement\"", html);
         Assert.Null((await JudgementAsync(fixture.IrpId, reference))["judgement"]?.GetValue<string>());
     }
 

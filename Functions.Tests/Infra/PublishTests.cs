@@ -100,8 +100,9 @@ public sealed class PublishTests(ITestOutputHelper output) : IDisposable
         var metadata = assembly.GetMetadataReader();
         var resources = metadata.ManifestResources.Select(r => metadata.GetString(metadata.GetManifestResource(r).Name)).ToList();
         foreach (var asset in new[] { "govuk-frontend.min.css", "govuk-frontend.min.js", "moj-frontend.min.css", "moj-frontend.min.js",
-                     "irpflows.mjs", "fonts/bold-b542beb274-v2.woff2", "images/govuk-crest.svg" })
+                     "irpflows.mjs", "images/govuk-crest.svg", "images/moj-logotype-crest-2024.svg" })
             Assert.Contains("IrpFlows.Assets/" + asset, resources);
+        Assert.DoesNotContain(resources, r => r.StartsWith("IrpFlows.Assets/fonts/", StringComparison.Ordinal)); // GDS Transport is for GOV.UK only
     }
 
     [Fact]

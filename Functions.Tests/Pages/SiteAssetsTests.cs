@@ -5,7 +5,10 @@ using IrpFlows.Tests.Support;
 
 namespace IrpFlows.Tests.Pages;
 
-/// <summary>The app serves GOV.UK Frontend's and MOJ Frontend's files itself, at the paths their compiled CSS asks for.</summary>
+/// <summary>
+/// The app serves GOV.UK Frontend's and MOJ Frontend's files itself, at the paths their compiled CSS asks for; the CSS is
+/// compiled with the system font stack, so it asks for no font and the app serves none.
+/// </summary>
 public sealed class SiteAssetsTests : IAsyncLifetime
 {
     private IrpFlowsApp _app = null!;
@@ -20,7 +23,6 @@ public sealed class SiteAssetsTests : IAsyncLifetime
     [InlineData("govuk-frontend.min.js", "text/javascript")]
     [InlineData("moj-frontend.min.js", "text/javascript")]
     [InlineData("irpflows.mjs", "text/javascript")]
-    [InlineData("fonts/bold-b542beb274-v2.woff2", "font/woff2")]
     [InlineData("images/govuk-crest.svg", "image/svg+xml")]
     [InlineData("images/favicon.ico", "image/x-icon")]
     public async Task EachAsset_IsServedAnonymously_WithItsContentType(string path, string contentType)
@@ -33,19 +35,32 @@ public sealed class SiteAssetsTests : IAsyncLifetime
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
     }
 
-    [Fact]
-    public async Task TheStylesheet_IsGovukFrontends_AndEveryFontAndImageItAsksFor_IsServed()
+    [Theory]
+    [InlineData("govuk-frontend.min.css", ".govuk-header")]
+    [InlineData("moj-frontend.min.css", ".moj-header")]
+    public async Task EachStylesheet_IsInArial_AsksForNoFont_AndEveryImageItAsksFor_IsServed(string stylesheet, string itsRule)
     {
-        var css = await _app.Anonymous.GetStringAsync(SiteAssets.PathPrefix + "govuk-frontend.min.css");
+        var css = await _app.Anonymous.GetStringAsync(SiteAssets.PathPrefix + stylesheet);
 
-        Assert.Contains(".govuk-header", css, StringComparison.Ordinal);
+        Assert.Contains(itsRule, css, StringComparison.Ordinal);
+        Assert.Contains("font-family:arial,sans-serif", css, StringComparison.Ordinal);
+        Assert.DoesNotContain("GDS Transport", css, StringComparison.Ordinal);
+        Assert.DoesNotContain("@font-face", css, StringComparison.Ordinal);
         var urls = Regex.Matches(css, @"url\((/assets/[^)]+)\)").Select(m => m.Groups[1].Value).Distinct().ToList();
-        Assert.Contains("/assets/fonts/bold-b542beb274-v2.woff2", urls);
+        Assert.DoesNotContain(urls, url => url.StartsWith("/assets/fonts/", StringComparison.Ordinal));
         foreach (var url in urls)
         {
             using var response = await _app.Anonymous.GetAsync(url);
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {response.StatusCode}");
         }
+    }
+
+    [Fact]
+    public async Task GovukFrontendsFont_IsNotServed()
+    {
+        using var response = await _app.Anonymous.GetAsync(SiteAssets.PathPrefix + "fonts/bold-b542beb274-v2.woff2");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
     [Fact]

@@ -169,8 +169,8 @@ public sealed class WholeProbationInspectionTests
         pageRequest.Headers.Add("X-MS-CLIENT-PRINCIPAL-NAME", "cora.coordinator@hmiprisons.example");
         using var page = await app.Anonymous.SendAsync(pageRequest);
         var html = await page.Content.ReadAsStringAsync();
-        Assert.Contains("<dt>Administrator</dt><dd>Ada Admin (ada.admin@hmiprobation.example)</dd>", html);
-        Assert.Contains("<dt>OSAG</dt><dd>OSAG (osag@justice.example)</dd>", html);
+        Assert.Contains("<dt class=\"govuk-summary-list__key\">Administrator</dt><dd class=\"govuk-summary-list__value\">Ada Admin (ada.admin@hmiprobation.example)</dd>", html);
+        Assert.Contains("<dt class=\"govuk-summary-list__key\">OSAG</dt><dd class=\"govuk-summary-list__value\">OSAG (osag@justice.example)</dd>", html);
         // Once each, on the date its step shows.
         var outbox = await app.OutboxAsync(id);
         Assert.Equal(12, outbox.Count);

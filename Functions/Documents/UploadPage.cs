@@ -27,7 +27,7 @@ public static class UploadPage
         return UploadPageLayout.Page($"Upload documents: {page.Subject}", page.Inspectorate, Html.Of($"""
             <h1 class="govuk-heading-l">{page.Heading}</h1>
             <p class="govuk-body-l">Please upload the documents below by <strong>{DateWords.LongDate(page.Deadline)}</strong>. {page.AfterDeadline}</p>
-            <p>If you have any questions, contact {contact.Name}, {page.ContactRole}, at <a href="mailto:{contact.Email}">{contact.Email}</a>.</p>
+            <p class="govuk-body">If you have any questions, contact {contact.Name}, {page.ContactRole}, at <a class="govuk-link" href="mailto:{contact.Email}">{contact.Email}</a>.</p>
             <p id="summary" class="govuk-body govuk-!-font-weight-bold" aria-live="polite">{Summary(received, documents.Count)}</p>
             {uploads}
             <ol class="items app-upload-items">
@@ -52,7 +52,7 @@ public static class UploadPage
             <li class="app-upload-item" id="item-{key}">
             <section aria-labelledby="title-{key}">
             <h2 class="govuk-heading-m" id="title-{key}">{item.Title}</h2>
-            <p><strong class="govuk-tag status {(isReceived ? "received govuk-tag--green" : "missing govuk-tag--red")}" id="status-{key}">{(isReceived ? "Received" : "Missing")}</strong></p>
+            <p class="govuk-body"><strong class="govuk-tag status {(isReceived ? "received govuk-tag--green" : "missing govuk-tag--red")}" id="status-{key}">{(isReceived ? "Received" : "Missing")}</strong></p>
             <p class="govuk-body">{item.Description}</p>
             <ul class="govuk-list app-upload-files" id="files-{key}" aria-label="Files received for {item.Title}">{files.Select(f => UploadPageLayout.ReceivedFile(f.FileName, f.Size, f.ReceivedAt, zone))}</ul>
             {Html.When(acceptsUploads, $"""

@@ -27,18 +27,18 @@ public sealed class CoordinatorPages(CoordinatorSignIn signIn, FormTokens forms,
         if (notRead is not null)
         {
             var page = PageLayout.Page("Form not read", person, Html.Of($"""
-                <h1>This form could not be read</h1>
-                <p>{notRead.Message}</p>
-                <p><a href="/">Go back to the programme</a> and try again.</p>
+                <h1 class="govuk-heading-l">This form could not be read</h1>
+                <p class="govuk-body">{notRead.Message}</p>
+                <p class="govuk-body"><a class="govuk-link" href="/">Go back to the programme</a> and try again.</p>
                 """));
             return (person, null, PageLayout.Result(request.HttpContext.Response, page, notRead.Status));
         }
         if (form is null || !forms.IsValid(request, form, person))
         {
             var page = PageLayout.Page("Form not accepted", person, Html.Of($"""
-                <h1>This form was not accepted</h1>
-                <p>It did not come from a page of IrpFlows opened in this browser, or it was open too long. Nothing was changed.</p>
-                <p><a href="/">Go back to the programme</a> and try again.</p>
+                <h1 class="govuk-heading-l">This form was not accepted</h1>
+                <p class="govuk-body">It did not come from a page of IrpFlows opened in this browser, or it was open too long. Nothing was changed.</p>
+                <p class="govuk-body"><a class="govuk-link" href="/">Go back to the programme</a> and try again.</p>
                 """));
             return (person, null, PageLayout.Result(request.HttpContext.Response, page, StatusCodes.Status400BadRequest));
         }
@@ -66,7 +66,7 @@ public sealed class CoordinatorPages(CoordinatorSignIn signIn, FormTokens forms,
         var (link, refusal) = await UploadFunctions.DocumentLinkAsync(engine, store, kind, id, key, name, ct);
         return link is not null ? Results.Redirect(link.ToString())
             : PageLayout.Result(request.HttpContext.Response, PageLayout.Page(refusal!.Title, person,
-                Html.Of($"<h1>{refusal.Title}</h1><p>{refusal.Detail}</p><p><a href=\"{back}#documents\">Back</a></p>")), Problems.StatusOf(refusal));
+                Html.Of($"<a href=\"{back}#documents\" class=\"govuk-back-link\">Back</a><h1 class=\"govuk-heading-l\">{refusal.Title}</h1><p class=\"govuk-body\">{refusal.Detail}</p>")), Problems.StatusOf(refusal));
     }
 
     /// <summary>

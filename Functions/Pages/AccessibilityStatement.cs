@@ -28,7 +28,6 @@ public static class AccessibilityStatement
         <li>on the upload page, files can only be uploaded with JavaScript turned on; without it, the page says whom to email the documents to</li>
         <li>the programme's year view and the judgements' pie charts are images; the same information is in the tables beside them</li>
         <li>emails are shown as their plain text</li>
-        <li>some forms on an IRP’s page (judgements, notable positive practice, feedback received) are not yet built with the design systems’ components</li>
         </ul>
 
         <h2 class="govuk-heading-m">Reporting accessibility problems</h2>

@@ -38,7 +38,7 @@ public sealed class ActionForms(string path, PageState state, string formToken)
 {
     public Html Field(string form, string name, string label, string type, string? hint = null, bool required = true, string? value = null) =>
         Wrapped(form, name, label, hint, (id, described, error) => Html.Of($"""
-            <input class="govuk-input{InputWidth(type)}{(error ? " govuk-input--error" : "")}" type="{type}" id="{id}" name="{name}" value="{Refilled(form, name, value)}"{(required ? Html.Of($" required") : Html.Empty)}{described}>
+            <input class="{InputClass(type, error)}" type="{type}" id="{id}" name="{name}" value="{Refilled(form, name, value)}"{(required ? Html.Of($" required") : Html.Empty)}{described}>
             """));
 
     public Html Select(string form, string name, string label, IEnumerable<(string Value, string Label)> options, string? hint = null, string? value = null)
@@ -96,13 +96,15 @@ public sealed class ActionForms(string path, PageState state, string formToken)
         <button type="submit" class="govuk-button{(kind.Length > 0 ? " govuk-button--" + kind : "")}" data-module="govuk-button">{text}</button>
         """);
 
-    // Dates and numbers are short; text, email and address fields take the column's width.
-    private static string InputWidth(string type) => type switch
-    {
-        "date" => " govuk-input--width-10",
-        "number" => " govuk-input--width-4",
-        _ => "",
-    };
+    // A file is GOV.UK's file upload; other inputs its text input: dates and numbers short, text, email and address fields the column's width.
+    private static string InputClass(string type, bool error) => type == "file"
+        ? "govuk-file-upload" + (error ? " govuk-file-upload--error" : "")
+        : "govuk-input" + type switch
+        {
+            "date" => " govuk-input--width-10",
+            "number" => " govuk-input--width-4",
+            _ => "",
+        } + (error ? " govuk-input--error" : "");
 
     private static Html ErrorMessage(string id, string? error) => error is null ? Html.Empty
         : Html.Of($"<p class=\"govuk-error-message\" id=\"{id}-error\"><span class=\"govuk-visually-hidden\">Error:</span> {error}</p>");

@@ -24,7 +24,7 @@ public static class EmailPage
             ? Html.Of($"<p class=\"govuk-body\">Mail is sent through Microsoft Graph here, so IrpFlows keeps no copy: the message is in the sender mailbox's Sent Items.</p>")
             : Html.Of($"""
                 <h2 class="govuk-heading-m">Message</h2>
-                <pre id="message-text">{message.TextBody ?? "(This message has no plain-text part.)"}</pre>
+                <pre class="app-email-text govuk-body" id="message-text">{message.TextBody ?? "(This message has no plain-text part.)"}</pre>
                 {(message.Attachments.Any() ? Html.Of($"<h2 class=\"govuk-heading-m\">Attachments</h2><ul class=\"govuk-list govuk-list--bullet\">{message.Attachments.Select(a => Html.Of($"<li>{a.ContentDisposition?.FileName ?? a.ContentType.Name ?? a.ContentType.MimeType}</li>"))}</ul>") : Html.Empty)}
                 """))}
         """);

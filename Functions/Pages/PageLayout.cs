@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text;
+using System.Xml.Linq;
 
 namespace IrpFlows.Pages;
 
@@ -9,13 +11,13 @@ public static class PageLayout
     public static readonly CultureInfo English = CultureInfo.InvariantCulture;
 
     /// <summary>
-    /// Stylesheets, fonts, images and scripts only from this app's <c>/assets/</c> (no inline script or style: the design
-    /// systems' scripts start from a file of ours), and forms that post only to this app.
+    /// Stylesheets, images and scripts only from this app's <c>/assets/</c> (no inline script or style: the design
+    /// systems' scripts start from a file of ours), no fonts (the pages use the system's), and forms that post only to this app.
     /// </summary>
     public const string ContentSecurityPolicy = SiteResources + "; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
-    /// <summary>What every page may load: its stylesheets, fonts, images and scripts from this app, nothing inline.</summary>
-    public const string SiteResources = "default-src 'none'; style-src 'self'; font-src 'self'; img-src 'self' data:; script-src 'self'";
+    /// <summary>What every page may load: its stylesheets, images and scripts from this app, nothing inline, no font.</summary>
+    public const string SiteResources = "default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'";
 
     /// <summary>
     /// Every page's start, to the end of its head: titled "<paramref name="title"/> – <paramref name="site"/>", with GOV.UK
@@ -49,7 +51,7 @@ public static class PageLayout
         <a href="#main" class="govuk-skip-link" data-module="govuk-skip-link">Skip to main content</a>
         {header}
         <div class="govuk-width-container">
-        <main class="govuk-main-wrapper app-prose" id="main" tabindex="-1">
+        <main class="govuk-main-wrapper" id="main" tabindex="-1">
         {main}
         </main>
         </div>
@@ -92,11 +94,29 @@ public static class PageLayout
     private static Html MojHeader(Html names, Html content) => Html.Of($"""
         <header class="moj-header" role="banner"><div class="moj-header__container">
         <div class="moj-header__logo">
-        <img class="moj-header__logotype-crest" src="{SiteAssets.Url("images/moj-logotype-crest-2024.svg")}" alt="" width="40" height="40">
+        {Crest}
         {names}
         </div>{content}
         </div></header>
         """);
+
+    /// <summary>
+    /// The MOJ crest as MOJ Frontend's header template draws it: inline, white, hidden from assistive technology (the names
+    /// beside it say who this is). Not an img of its file: MOJ Frontend 11.1.0's <c>images/moj-logotype-crest-2024.svg</c>
+    /// fills nothing (its root says <c>fill="none"</c> and its paths no fill of their own), so as an image it draws nothing;
+    /// the template never links to it. The paths are the file's, so an upgrade brings its drawing with it.
+    /// </summary>
+    private static readonly Html Crest = InlineCrest("images/moj-logotype-crest-2024.svg");
+
+    private static Html InlineCrest(string path)
+    {
+        var file = SiteAssets.Find(path) ?? throw new InvalidOperationException($"No asset {path} is embedded (see Functions.csproj).");
+        var svg = XElement.Parse(Encoding.UTF8.GetString(file.Content));
+        var paths = svg.Elements(svg.Name.Namespace + "path").Select(p => p.Attribute("d")?.Value).OfType<string>().ToList();
+        if (paths.Count == 0 || svg.Attribute("viewBox")?.Value is not { } viewBox)
+            throw new InvalidOperationException($"{path} is no longer a drawing of paths in a viewBox: see how MOJ Frontend's header draws the crest now.");
+        return Html.Of($"""<svg aria-hidden="true" focusable="false" class="moj-header__logotype-crest" xmlns="http://www.w3.org/2000/svg" viewBox="{viewBox}" width="40" height="40" fill="#ffffff">{paths.Select(d => Html.Of($"<path d=\"{d}\"/>"))}</svg>""");
+    }
 
     public static IResult Result(HttpResponse response, Html page, int status = StatusCodes.Status200OK)
     {
@@ -146,10 +166,13 @@ public static class PageLayout
         _ => "",
     };
 
-    /// <summary>One row of GOV.UK's summary list: what it is, and its value.</summary>
-    public static Html SummaryRow(string key, string value) => Html.Of($"""
-        <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">{key}</dt><dd class="govuk-summary-list__value">{value}</dd></div>
+    /// <summary>One row of GOV.UK's summary list: what it is, and its value (its element given <paramref name="id"/>, if any).</summary>
+    public static Html SummaryRow(string key, string value, string? id = null) => Html.Of($"""
+        <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">{key}</dt><dd class="govuk-summary-list__value"{(id is null ? Html.Empty : Html.Of($" id=\"{id}\""))}>{value}</dd></div>
         """);
+
+    /// <summary>A line of secondary text under a value (a table cell's time done, a file's size): GOV.UK's hint, small.</summary>
+    public static Html Note(string text) => Html.Of($"<p class=\"govuk-hint govuk-!-font-size-16 govuk-!-margin-top-1 govuk-!-margin-bottom-0\">{text}</p>");
 
     /// <summary>
     /// The attributes that tie field <paramref name="id"/> to its hint (<c>{id}-hint</c>) and its error (<c>{id}-error</c>),

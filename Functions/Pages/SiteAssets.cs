@@ -8,8 +8,8 @@ namespace IrpFlows.Pages;
 public sealed record SiteAsset(byte[] Content, string ContentType, string Version);
 
 /// <summary>
-/// The files the pages load from <c>/assets/</c>: GOV.UK Frontend's and MOJ Frontend's compiled CSS, scripts, fonts and
-/// images, and the app's own stylesheet and script, all embedded in the assembly at build (Functions.csproj), so the Functions
+/// The files the pages load from <c>/assets/</c>: GOV.UK Frontend's and MOJ Frontend's stylesheets (compiled from their Sass
+/// at build, with no fonts: infra/frontend/govuk-frontend.scss), scripts and images, and the app's own stylesheet and script, all embedded in the assembly at build (Functions.csproj), so the Functions
 /// host and the local host serve the same bytes and the deployed package needs no folder of its own.
 /// </summary>
 public static class SiteAssets
@@ -23,8 +23,6 @@ public static class SiteAssets
         [".css"] = "text/css; charset=utf-8",
         [".js"] = "text/javascript; charset=utf-8",
         [".mjs"] = "text/javascript; charset=utf-8",
-        [".woff2"] = "font/woff2",
-        [".woff"] = "font/woff",
         [".svg"] = "image/svg+xml",
         [".png"] = "image/png",
         [".ico"] = "image/x-icon",
@@ -33,7 +31,7 @@ public static class SiteAssets
 
     private static readonly FrozenDictionary<string, SiteAsset> Assets = Load(typeof(SiteAssets).Assembly);
 
-    /// <summary>The asset at <paramref name="path"/> (below <c>/assets/</c>, e.g. <c>fonts/bold-b542beb274-v2.woff2</c>), or null.</summary>
+    /// <summary>The asset at <paramref name="path"/> (below <c>/assets/</c>, e.g. <c>images/favicon.svg</c>), or null.</summary>
     public static SiteAsset? Find(string path) => Assets.GetValueOrDefault(path);
 
     /// <summary>

@@ -24,17 +24,17 @@ public static class ProbationPage
         var forms = new ActionForms(path, state, formToken);
         var organisation = inspection.Organisation;
         return Html.Of($"""
-            <p><a href="/#probation">Back to the programme</a></p>
-            <h1>{organisation.Name}</h1>
+            <a href="/#probation" class="govuk-back-link">Back to the programme</a>
+            <h1 class="govuk-heading-l">{organisation.Name}</h1>
             {state.ErrorSummary()}{PageLayout.Message(state.Message, isError: false)}
-            <dl class="facts">
-            <dt>Status</dt><dd id="status">{status}</dd>
-            <dt>Organisation</dt><dd>{TypeText(organisation.Type)}, {organisation.Nation.ToString()}</dd>
-            <dt>Fieldwork</dt><dd id="fieldwork">{Fieldwork(inspection.FieldworkStart, inspection.FieldworkWeekThreeStart)}</dd>
-            <dt>Lead inspector</dt><dd>{inspection.Contacts.LeadInspector.Name}</dd>
-            <dt>Senior link manager</dt><dd id="senior-link-manager">{(inspection.Contacts.SeniorLinkManager is { } link ? $"{link.Name} ({link.Email})" : "Not named yet")}</dd>
+            <dl class="govuk-summary-list">
+            {PageLayout.SummaryRow("Status", status, "status")}
+            {PageLayout.SummaryRow("Organisation", $"{TypeText(organisation.Type)}, {organisation.Nation}")}
+            {PageLayout.SummaryRow("Fieldwork", Fieldwork(inspection.FieldworkStart, inspection.FieldworkWeekThreeStart), "fieldwork")}
+            {PageLayout.SummaryRow("Lead inspector", inspection.Contacts.LeadInspector.Name)}
+            {PageLayout.SummaryRow("Senior link manager", inspection.Contacts.SeniorLinkManager is { } link ? $"{link.Name} ({link.Email})" : "Not named yet", "senior-link-manager")}
             {People(inspection.Contacts)}
-            {(inspection.AnnouncementCall is { } call ? Html.Of($"<dt>Announcement call</dt><dd id=\"announcement-call\">{PageLayout.LongDate(call.Date)}, by the {ProbationRoles.Title(call.By).ToLowerInvariant()}{(call.Warning is { } warning ? $" ({warning})" : "")}</dd>") : Html.Empty)}
+            {(inspection.AnnouncementCall is { } call ? PageLayout.SummaryRow("Announcement call", $"{PageLayout.LongDate(call.Date)}, by the {ProbationRoles.Title(call.By).ToLowerInvariant()}{(call.Warning is { } warning ? $" ({warning})" : "")}", "announcement-call") : Html.Empty)}
             </dl>
             {Timeline(inspection, active, forms, zone)}
             {(active ? Actions(inspection, forms) : Html.Empty)}
@@ -46,16 +46,16 @@ public static class ProbationPage
     }
 
     private static Html Timeline(ProbationView inspection, bool active, ActionForms forms, TimeZoneInfo zone) => Html.Of($"""
-        <h2 id="timeline">Timeline</h2>
-        <table id="timeline-table">
-        <caption>Every step, with its week relative to fieldwork and the section of the manual its date comes from</caption>
-        <thead><tr><th scope="col">Date</th><th scope="col">Week</th><th scope="col">Step</th><th scope="col">Manual</th><th scope="col">Status</th></tr></thead>
-        <tbody>
+        <h2 class="govuk-heading-m" id="timeline">Timeline</h2>
+        <table class="govuk-table" id="timeline-table">
+        <caption class="govuk-table__caption govuk-table__caption--s">Every step, with its week relative to fieldwork and the section of the manual its date comes from</caption>
+        <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Date</th><th scope="col" class="govuk-table__header">Week</th><th scope="col" class="govuk-table__header">Step</th><th scope="col" class="govuk-table__header">Manual</th><th scope="col" class="govuk-table__header">Status</th></tr></thead>
+        <tbody class="govuk-table__body">
         {inspection.Timeline.Select(s => Html.Of($"""
-            <tr id="step-{s.Id}"><td class="date">{PageLayout.LongDate(s.Date)}{(s.Time is { } t ? " " + t : "")}{Until(s, zone)}</td><td>{s.Week}</td><th scope="row">{s.Title}</th><td>{s.Source}</td>
-            <td>{PageLayout.StatusTag(s.Status)}{(s.CompletedAt is { } done ? Html.Of($"<br><span class=\"hint\">{PageLayout.When(done, zone)}</span>") : Html.Empty)}{(s.WaitingFor is { } waiting && s.Status == "pending" ? Html.Of($"<br><span class=\"hint\">Waits for: {waiting}</span>") : Html.Empty)}{(s.SkippedReason is { } why && s.Status == "skipped" ? Html.Of($"<br><span class=\"hint\">{why}</span>") : Html.Empty)}
+            <tr class="govuk-table__row" id="step-{s.Id}"><td class="govuk-table__cell">{PageLayout.LongDate(s.Date)}{(s.Time is { } t ? " " + t : "")}{Until(s, zone)}</td><td class="govuk-table__cell">{s.Week}</td><th scope="row" class="govuk-table__header">{s.Title}</th><td class="govuk-table__cell">{s.Source}</td>
+            <td class="govuk-table__cell">{PageLayout.StatusTag(s.Status)}{(s.CompletedAt is { } done ? PageLayout.Note(PageLayout.When(done, zone)) : Html.Empty)}{(s.WaitingFor is { } waiting && s.Status == "pending" ? PageLayout.Note($"Waits for: {waiting}") : Html.Empty)}{(s.SkippedReason is { } why && s.Status == "skipped" ? PageLayout.Note(why) : Html.Empty)}
             {(s.Status == "failed" ? Html.Of($"""
-                <p class="error-message">{s.LastError ?? "Failed"}</p>
+                <p class="govuk-error-message govuk-!-margin-top-2">{s.LastError ?? "Failed"}</p>
                 {(active ? forms.Button("retry", $"Retry {s.Title}", ActionForms.Hidden("stepId", s.Id)) : Html.Empty)}
                 """) : Html.Empty)}</td></tr>
             """))}
@@ -71,8 +71,8 @@ public static class ProbationPage
         var samples = ProbationSamples.For(inspection.Organisation.Type).Select(s => (s.Key, s.Title));
         const string today = "leave empty for today";
         return Html.Of($"""
-            <h2 id="actions">Actions</h2>
-            <div class="actions">
+            <h2 class="govuk-heading-m" id="actions">Actions</h2>
+            <div class="app-actions">
             {forms.Form("contact", "Name or correct a contact", Html.Join([
                 forms.Select("contact", "role", "Role", roles, "The senior link manager is named on the announcement call (manual 3.3); letters go from and to the people named here."),
                 forms.Field("contact", "name", "Full name", "text"), forms.Field("contact", "email", "Email address", "email")]), "Save the contact", "secondary")}
@@ -147,20 +147,20 @@ public static class ProbationPage
             return Html.Join([questions, panel]);
         }
         return Html.Of($"""
-            <h2 id="ratings">Summary of ratings</h2>
-            <p id="overall">{(ratings.Overall is { } overall ? $"Overall: {Words(overall)} (score {ratings.Score} of 30)." : "The overall rating follows once every standard is rated (manual 7.1).")}</p>
-            <table id="ratings-table"><caption>Every standard and its rating</caption>
-            <thead><tr><th scope="col">Standard</th><th scope="col">Domain</th><th scope="col">Rating</th><th scope="col">Evidence</th></tr></thead>
-            <tbody>{ratings.Standards.Select(r => Html.Of($"<tr><th scope=\"row\">{r.Standard} {r.Title}</th><td>{r.Domain}</td><td>{Words(r.Rating) ?? "Not rated yet"}</td><td>{Evidence(r)}</td></tr>"))}</tbody></table>
-            {(active ? Html.Of($"<div class=\"actions\" id=\"rating-forms\">{ratings.Standards.Select(Forms)}</div>") : Html.Empty)}
+            <h2 class="govuk-heading-m" id="ratings">Summary of ratings</h2>
+            <p class="govuk-body" id="overall">{(ratings.Overall is { } overall ? $"Overall: {Words(overall)} (score {ratings.Score} of 30)." : "The overall rating follows once every standard is rated (manual 7.1).")}</p>
+            <table class="govuk-table" id="ratings-table"><caption class="govuk-table__caption govuk-table__caption--s">Every standard and its rating</caption>
+            <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Standard</th><th scope="col" class="govuk-table__header">Domain</th><th scope="col" class="govuk-table__header">Rating</th><th scope="col" class="govuk-table__header">Evidence</th></tr></thead>
+            <tbody class="govuk-table__body">{ratings.Standards.Select(r => Html.Of($"<tr class=\"govuk-table__row\"><th scope=\"row\" class=\"govuk-table__header\">{r.Standard} {r.Title}</th><td class=\"govuk-table__cell\">{r.Domain}</td><td class=\"govuk-table__cell\">{Words(r.Rating) ?? "Not rated yet"}</td><td class=\"govuk-table__cell\">{Evidence(r)}</td></tr>"))}</tbody></table>
+            {(active ? Html.Of($"<div class=\"app-actions\" id=\"rating-forms\">{ratings.Standards.Select(Forms)}</div>") : Html.Empty)}
             """);
     }
 
     private static Html Evidence(RatingView r) => r.Domain == 1 ? Html.Of($"Judged directly")
         : r.KeyQuestions.Count == 0 ? Html.Of($"–")
         : Html.Of($"""
-            <ul>{r.KeyQuestions.Select(q => Html.Of($"<li>{q.Question}: {q.Yes} of {q.Cases}, {q.Percentage.ToString("0.#", CultureInfo.InvariantCulture)}% ({Words(q.Band)})</li>"))}</ul>
-            {(r.NearBoundary ? Html.Of($"{PageLayout.StatusTag("flag", "Near a boundary")} ") : Html.Empty)}{(r.Panel is { } panel ? Html.Of($"<p>Panel ({panel.Chair}): {ProbationStandards.Words(panel.Rating)}. {panel.Reason}</p>") : Html.Empty)}
+            <ul class="govuk-list govuk-!-font-size-16">{r.KeyQuestions.Select(q => Html.Of($"<li>{q.Question}: {q.Yes} of {q.Cases}, {q.Percentage.ToString("0.#", CultureInfo.InvariantCulture)}% ({Words(q.Band)})</li>"))}</ul>
+            {(r.NearBoundary ? Html.Of($"{PageLayout.StatusTag("flag", "Near a boundary")} ") : Html.Empty)}{(r.Panel is { } panel ? Html.Of($"<p class=\"govuk-body-s govuk-!-margin-top-2\">Panel ({panel.Chair}): {ProbationStandards.Words(panel.Rating)}. {panel.Reason}</p>") : Html.Empty)}
             """);
 
     // "Requires improvement", as the reports print it, for the API's RequiresImprovement.
@@ -178,7 +178,7 @@ public static class ProbationPage
     // Manual 3.1, 7.2–7.5, Appendix 1: the others the emails go from or to, as they are named.
     private static Html People(ProbationContacts contacts) => Html.Of($"""
         {new[] { ProbationRoles.DeputyLead, ProbationRoles.Administrator, ProbationRoles.HeadOfInspection, ProbationRoles.Osag, ProbationRoles.NpsDivision }
-            .Where(role => contacts.Of(role) is not null).Select(role => Html.Of($"<dt>{RoleText(role)}</dt><dd>{contacts.Of(role)!.Name} ({contacts.Of(role)!.Email})</dd>"))}
+            .Where(role => contacts.Of(role) is not null).Select(role => PageLayout.SummaryRow(RoleText(role), $"{contacts.Of(role)!.Name} ({contacts.Of(role)!.Email})"))}
         """);
 
     /// <summary>How the page names a role.</summary>

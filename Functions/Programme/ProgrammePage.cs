@@ -245,12 +245,12 @@ public static class ProgrammePage
         });
         return Html.Of($"""
             <figure>
-            <svg class="yearview" viewBox="0 0 {width} {height}" role="img" aria-labelledby="yearview-title">
+            <svg class="app-yearview" viewBox="0 0 {width} {height}" role="img" aria-labelledby="yearview-title">
             <title id="yearview-title">The year {year}: each IRP from its announcement to its publication deadline, the visit in dark blue; each probation inspection from its announcement call to publication, the three fieldwork weeks in purple; dots for the other key dates. The tables below list the same IRPs and inspections.</title>
             {months}
             {drawn}
             </svg>
-            <figcaption class="hint">{year} at a glance: IRPs from announcement to publication deadline, visits in dark blue; probation inspections from the announcement call to publication, fieldwork weeks in purple; dots mark the key dates.</figcaption>
+            <figcaption class="govuk-hint">{year} at a glance: IRPs from announcement to publication deadline, visits in dark blue; probation inspections from the announcement call to publication, fieldwork weeks in purple; dots mark the key dates.</figcaption>
             </figure>
             """);
     }

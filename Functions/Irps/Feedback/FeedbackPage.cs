@@ -42,8 +42,8 @@ public static class FeedbackPage
             {summary}
             <h1 class="govuk-heading-l">Your feedback on our review at {view.Establishment}</h1>
             <p class="govuk-body-l">We ask for feedback on how each independent review of progress was run, so that we can improve the process. It does not affect the judgements in the report.</p>
-            <p class="govuk-body">Answer the questions you can, and leave the others empty. If you prefer, reply by email to {view.Coordinator.Name}, coordinating inspector, at <a href="mailto:{view.Coordinator.Email}">{view.Coordinator.Email}</a>.</p>
-            <form class="feedback" method="post">
+            <p class="govuk-body">Answer the questions you can, and leave the others empty. If you prefer, reply by email to {view.Coordinator.Name}, coordinating inspector, at <a class="govuk-link" href="mailto:{view.Coordinator.Email}">{view.Coordinator.Email}</a>.</p>
+            <form method="post">
             <div class="{Group("name")}"><label class="govuk-label govuk-label--s" for="name">Your name</label>{Error("name")}
             <input class="govuk-input{(errors.ContainsKey("name") ? " govuk-input--error" : "")}" type="text" id="name" name="name" autocomplete="name" maxlength="{Validation.Limits.Name}" value="{Value("name")}"{Described("name")}></div>
             <div class="{Group("role")}"><fieldset class="govuk-fieldset"{Described("role")}><legend class="govuk-fieldset__legend govuk-fieldset__legend--s">Your role at the {place}</legend>{Error("role")}

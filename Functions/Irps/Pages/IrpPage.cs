@@ -26,17 +26,21 @@ public static class IrpPage
             _ => irp.CustomStatus,
         };
         return Html.Of($"""
-            <p><a href="/">Back to the programme</a></p>
-            <h1>{irp.Establishment.Name}</h1>
+            <a href="/" class="govuk-back-link">Back to the programme</a>
+            <h1 class="govuk-heading-l">{irp.Establishment.Name}</h1>
             {state.ErrorSummary()}{PageLayout.Message(state.Message, isError: false)}
-            <dl class="facts">
-            <dt>Status</dt><dd id="status">{status}</dd>
-            <dt>Visit</dt><dd id="visit">{PageLayout.LongDate(irp.VisitStart)}{(irp.VisitEnd is { } end ? " to " + PageLayout.LongDate(end) : "")}</dd>
-            <dt>Announced</dt><dd>{PageLayout.LongDate(irp.AnnouncementDate)}</dd>
-            <dt>Coordinator</dt><dd>{irp.Contacts.Coordinator.Name}</dd>
-            <dt>Liaison officer</dt><dd id="liaison">{(irp.Contacts.LiaisonOfficer is { } lo ? $"{lo.Name} ({lo.Email})" : "Not appointed yet")}</dd>
+            <dl class="govuk-summary-list">
+            {PageLayout.SummaryRow("Status", status, "status")}
+            {PageLayout.SummaryRow("Visit", PageLayout.LongDate(irp.VisitStart) + (irp.VisitEnd is { } end ? " to " + PageLayout.LongDate(end) : ""), "visit")}
+            {PageLayout.SummaryRow("Announced", PageLayout.LongDate(irp.AnnouncementDate))}
+            {PageLayout.SummaryRow("Coordinator", irp.Contacts.Coordinator.Name)}
+            {PageLayout.SummaryRow("Liaison officer", irp.Contacts.LiaisonOfficer is { } lo ? $"{lo.Name} ({lo.Email})" : "Not appointed yet", "liaison")}
             </dl>
-            {(irp.Warnings.Count > 0 ? Html.Of($"<h2>Departures from the guide</h2><ul>{irp.Warnings.Select(w => Html.Of($"<li><code>{w.Field}</code> {w.Message}</li>"))}</ul>") : Html.Empty)}
+            {(irp.Warnings.Count > 0 ? Html.Of($"""
+                <h2 class="govuk-heading-m" id="departures">Departures from the guide</h2>
+                <div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">!</span><div class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span>
+                <ul class="govuk-list">{irp.Warnings.Select(w => Html.Of($"<li><code>{w.Field}</code> {w.Message}</li>"))}</ul></div></div>
+                """) : Html.Empty)}
             {Timeline(irp, active, new ActionForms($"/irps/{irp.Id}", state, formToken), zone)}
             {(active ? Actions(irp, state, formToken) : Html.Empty)}
             {DocumentsSection.Render($"/irps/{irp.Id}", irp.Documents, irp.UploadLink, "The establishment's upload page", zone)}
@@ -48,16 +52,16 @@ public static class IrpPage
     }
 
     private static Html Timeline(IrpView irp, bool active, ActionForms forms, TimeZoneInfo zone) => Html.Of($"""
-        <h2 id="timeline">Timeline</h2>
-        <table id="timeline-table">
-        <caption>Every step, with the paragraph of the guide its date comes from</caption>
-        <thead><tr><th scope="col">Date</th><th scope="col">Step</th><th scope="col">Guide</th><th scope="col">Status</th></tr></thead>
-        <tbody>
+        <h2 class="govuk-heading-m" id="timeline">Timeline</h2>
+        <table class="govuk-table" id="timeline-table">
+        <caption class="govuk-table__caption govuk-table__caption--s">Every step, with the paragraph of the guide its date comes from</caption>
+        <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Date</th><th scope="col" class="govuk-table__header">Step</th><th scope="col" class="govuk-table__header">Guide</th><th scope="col" class="govuk-table__header">Status</th></tr></thead>
+        <tbody class="govuk-table__body">
         {irp.Timeline.Select(s => Html.Of($"""
-            <tr id="step-{s.Id}"><td class="date">{PageLayout.LongDate(s.Date)}{(s.Time is { } t ? " " + t : "")}</td><th scope="row">{s.Title}</th><td>{s.Source}</td>
-            <td>{PageLayout.StatusTag(s.Status)}{(s.CompletedAt is { } done ? Html.Of($"<br><span class=\"hint\">{PageLayout.When(done, zone)}</span>") : Html.Empty)}{(s.WaitingFor is { } waiting && s.Status == "pending" ? Html.Of($"<br><span class=\"hint\">Waits for: {waiting}</span>") : Html.Empty)}{(s.SkippedReason is { } why && s.Status == "skipped" ? Html.Of($"<br><span class=\"hint\">{why}</span>") : Html.Empty)}{(s.RetryAt is { } retryAt ? Html.Of($"<br><span class=\"hint\">Attempt {s.FailedAttempts} failed ({s.LastError}); trying again {PageLayout.When(retryAt, zone)}</span>") : Html.Empty)}
+            <tr class="govuk-table__row" id="step-{s.Id}"><td class="govuk-table__cell">{PageLayout.LongDate(s.Date)}{(s.Time is { } t ? " " + t : "")}</td><th scope="row" class="govuk-table__header">{s.Title}</th><td class="govuk-table__cell">{s.Source}</td>
+            <td class="govuk-table__cell">{PageLayout.StatusTag(s.Status)}{(s.CompletedAt is { } done ? PageLayout.Note(PageLayout.When(done, zone)) : Html.Empty)}{(s.WaitingFor is { } waiting && s.Status == "pending" ? PageLayout.Note($"Waits for: {waiting}") : Html.Empty)}{(s.SkippedReason is { } why && s.Status == "skipped" ? PageLayout.Note(why) : Html.Empty)}{(s.RetryAt is { } retryAt ? PageLayout.Note($"Attempt {s.FailedAttempts} failed ({s.LastError}); trying again {PageLayout.When(retryAt, zone)}") : Html.Empty)}
             {(s.Status == "failed" ? Html.Of($"""
-                <p class="error-message">{s.LastError ?? "Failed"} ({s.FailedAttempts} attempts)</p>
+                <p class="govuk-error-message govuk-!-margin-top-2">{s.LastError ?? "Failed"} ({s.FailedAttempts} attempts)</p>
                 {(active ? forms.Button("retry", $"Retry {s.Title}", ActionForms.Hidden("stepId", s.Id)) : Html.Empty)}
                 """) : Html.Empty)}</td></tr>
             """))}
@@ -69,19 +73,24 @@ public static class IrpPage
     {
         var forms = new ActionForms($"/irps/{irp.Id}", state, formToken);
 
+        // The dates a move would change, beside its form, to confirm or leave: a notification banner, as it answers the
+        // coordinator's "Show the dates that move" and nothing has changed yet.
         var move = state.VisitMove is { } moves ? Html.Of($"""
-            <div id="move-preview">
-            <p>If the visit starts on <strong>{PageLayout.LongDate(DateOnly.Parse(state.VisitMoveTo!, PageLayout.English))}</strong>, these dates move:</p>
-            <table><caption>Dates that will move</caption><thead><tr><th scope="col">Step</th><th scope="col">Now</th><th scope="col">After the move</th></tr></thead>
-            <tbody>{moves.Select(m => Html.Of($"<tr><th scope=\"row\">{m.Title}</th><td>{PageLayout.LongDate(m.From)}</td><td>{PageLayout.LongDate(m.To)}</td></tr>"))}</tbody></table>
-            <form method="post" action="/irps/{irp.Id}/move-visit">{PageLayout.FormToken(formToken)}<input type="hidden" name="visitStart" value="{state.VisitMoveTo}"><input type="hidden" name="confirm" value="yes">
-            <button type="submit">Confirm the move</button> <a href="/irps/{irp.Id}#move-visit-title">Do not move it</a></form>
-            </div>
+            <div class="govuk-notification-banner" role="region" aria-labelledby="move-preview-title" data-module="govuk-notification-banner" id="move-preview">
+            <div class="govuk-notification-banner__header"><h3 class="govuk-notification-banner__title" id="move-preview-title">Check the dates that move</h3></div>
+            <div class="govuk-notification-banner__content">
+            <p class="govuk-notification-banner__heading">If the visit starts on {PageLayout.LongDate(DateOnly.Parse(state.VisitMoveTo!, PageLayout.English))}, these dates move.</p>
+            <table class="govuk-table"><caption class="govuk-table__caption govuk-table__caption--s">Dates that will move</caption>
+            <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Step</th><th scope="col" class="govuk-table__header">Now</th><th scope="col" class="govuk-table__header">After the move</th></tr></thead>
+            <tbody class="govuk-table__body">{moves.Select(m => Html.Of($"<tr class=\"govuk-table__row\"><th scope=\"row\" class=\"govuk-table__header\">{m.Title}</th><td class=\"govuk-table__cell\">{PageLayout.LongDate(m.From)}</td><td class=\"govuk-table__cell\">{PageLayout.LongDate(m.To)}</td></tr>"))}</tbody></table>
+            <form method="post" action="/irps/{irp.Id}/move-visit">{PageLayout.FormToken(formToken)}{ActionForms.Hidden("visitStart", state.VisitMoveTo!)}{ActionForms.Hidden("confirm", "yes")}
+            <div class="govuk-button-group"><button type="submit" class="govuk-button" data-module="govuk-button">Confirm the move</button> <a class="govuk-link" href="/irps/{irp.Id}#move-visit-title">Do not move it</a></div></form>
+            </div></div>
             """) : Html.Empty;
 
         return Html.Of($"""
-            <h2 id="actions">Actions</h2>
-            <div class="actions">
+            <h2 class="govuk-heading-m" id="actions">Actions</h2>
+            <div class="app-actions">
             {forms.Form("liaison-officer", "Appoint the liaison officer",
                 Html.Join([forms.Field("liaison-officer", "name", "Full name", "text"), forms.Field("liaison-officer", "email", "Email address", "email")]), "Appoint")}
             {forms.Form("preparation-visit", irp.Kind == "immigration" ? "Arrange the preparation contact" : "Arrange the preparation visit",
@@ -94,17 +103,22 @@ public static class IrpPage
             <div>{forms.Form("move-visit", "Move the visit",
                 forms.Field("move-visit", "visitStart", "New first day of the visit", "date", "A working day. You will see the dates that move before anything changes."), "Show the dates that move", "secondary")}{move}</div>
             {forms.Form("debrief-document", "Upload the debrief document",
-                Html.Of($"<p class=\"hint\">The team's document, finalised at the deliberation meeting (prison guide 8.1, 13.1; IRC guide 3.1, 4.3). It is attached to the email to {(irp.Kind == "immigration" ? "the contractor and the Home Office" : "HMPPS")}. The summary of judgements below is only a starting text for it.{(irp.DebriefDocument is { } debrief ? $" Uploaded: {debrief.FileName}." : "")}</p>{forms.Field("debrief-document", "file", "Debrief document (PDF or Word, at most 3 MB)", "file")}"), "Upload the debrief document", enctype: "multipart/form-data")}
+                forms.Field("debrief-document", "file", "Debrief document (PDF or Word, at most 3 MB)", "file",
+                    $"The team's document, finalised at the deliberation meeting (prison guide 8.1, 13.1; IRC guide 3.1, 4.3). It is attached to the email to {(irp.Kind == "immigration" ? "the contractor and the Home Office" : "HMPPS")}. The summary of judgements below is only a starting text for it.{(irp.DebriefDocument is { } debrief ? $" Uploaded: {debrief.FileName}." : "")}"),
+                "Upload the debrief document", enctype: "multipart/form-data")}
             {forms.Form("draft-report", "Upload the draft report",
                 forms.Field("draft-report", "file", "Draft report (PDF or Word)", "file"), "Upload the draft", enctype: "multipart/form-data")}
             {forms.Form("issue-draft", "Issue the draft for fact check",
-                Html.Of($"<p class=\"hint\">{(irp.DraftReport is { } draft ? $"Uploaded: {draft.FileName}." : "Upload the draft report first.")} The establishment is sent a link to it.</p>{forms.Field("issue-draft", "date", "Issued on (leave empty for today)", "date", required: false)}"), "Issue the draft")}
+                forms.Field("issue-draft", "date", "Issued on (leave empty for today)", "date",
+                    $"{(irp.DraftReport is { } draft ? $"Uploaded: {draft.FileName}." : "Upload the draft report first.")} The establishment is sent a link to it.", required: false), "Issue the draft")}
             {forms.Form("fact-check-returned", "Record the fact check returned",
                 forms.Field("fact-check-returned", "date", "Returned on (leave empty for today)", "date", required: false), "Record the fact check")}
             {forms.Form("ministerial-office", "Name the ministerial office",
-                Html.Of($"<p class=\"hint\">{(irp.Contacts.MinisterialOffice is { } office ? $"Now: {office.Name}, {office.Email}." : "None yet: the final report cannot go to ministers from IrpFlows until one is named.")}</p>{Html.Join([forms.Field("ministerial-office", "name", "Office", "text"), forms.Field("ministerial-office", "email", "Office's email", "email")])}"), "Name the office", "secondary")}
+                Html.Of($"<p class=\"govuk-body\">{(irp.Contacts.MinisterialOffice is { } office ? $"Now: {office.Name}, {office.Email}." : "None yet: the final report cannot go to ministers from IrpFlows until one is named.")}</p>{Html.Join([forms.Field("ministerial-office", "name", "Office", "text"), forms.Field("ministerial-office", "email", "Office's email", "email")])}"), "Name the office", "secondary")}
             {forms.Form("final-report", "Upload the final report",
-                Html.Of($"<p class=\"hint\">It goes to {(irp.Kind == "immigration" ? "the Home Secretary and Minister" : "the Secretary of State for Justice")} at once, before publication (prison guide 14.1, IRC guide 5.1).</p>{forms.Field("final-report", "file", "Final report (PDF or Word)", "file")}"), "Upload the final report", enctype: "multipart/form-data")}
+                forms.Field("final-report", "file", "Final report (PDF or Word)", "file",
+                    $"It goes to {(irp.Kind == "immigration" ? "the Home Secretary and Minister" : "the Secretary of State for Justice")} at once, before publication (prison guide 14.1, IRC guide 5.1)."),
+                "Upload the final report", enctype: "multipart/form-data")}
             {forms.Form("final-report-elsewhere", "Record the final report sent outside IrpFlows",
                 forms.Field("final-report-elsewhere", "date", "Sent on (leave empty for today)", "date", required: false), "Record it as sent", "secondary")}
             {forms.Form("published", "Record publication",
@@ -117,74 +131,77 @@ public static class IrpPage
             """);
     }
 
-    private static Html Described(string id, string? hint, string? error) => PageLayout.DescribedBy(id, hint is not null, error is not null);
-
     private static Html Judgements(IrpView irp, ReportSummaryResult? summary, IrpPageState state, string formToken, bool active)
     {
         if (irp.Judgements.Count == 0) return Html.Empty;
-        var form = Html.Of($"""
-            <form method="post" action="/irps/{irp.Id}/judgements" id="judgements-form">
-            {PageLayout.FormToken(formToken)}
-            {irp.Judgements.Select((j, i) =>
-            {
-                var isTheme = j.Kind == SummaryOfJudgementsEntry.OfstedThemeKind;
-                var scale = isTheme
-                    ? JudgementScales.ThemeScale.Select(s => (s.ToString(), s.ToLabel()))
-                    : JudgementScales.RecommendationScale.Select(s => (s.ToString(), s.ToLabel()));
-                var error = state.Error("judgements", j.Ref);
-                return Html.Of($"""
-                    <fieldset class="{(error is null ? "" : "error")}"><legend>{(isTheme ? "Theme" : "Recommendation")} {j.Ref}</legend>
-                    <p>{j.Text}</p>{(error is null ? Html.Empty : Html.Of($"<p class=\"error-message\">Error: {error}</p>"))}
-                    <input type="hidden" name="ref" value="{j.Ref}">
-                    <div class="field"><label for="judgement-{i}">Judgement on {j.Ref}</label>
-                    <select id="judgement-{i}" name="judgement"><option value="">Not judged yet</option>{scale.Select(s => Html.Of($"<option value=\"{s.Item1}\"{(s.Item1 == j.Judgement ? Html.Of($" selected") : Html.Empty)}>{s.Item2}</option>"))}</select></div>
-                    <div class="field"><label for="text-{i}">Written judgement on {j.Ref} (optional)</label>
-                    <textarea id="text-{i}" name="text" rows="3">{j.WrittenJudgement}</textarea></div>
-                    </fieldset>
-                    """);
-            })}
-            <button type="submit">Save the judgements</button>
-            </form>
-            """);
-        var examplesError = state.Error("notable-positive-practice", "examples");
-        var practiceForm = Html.Of($"""
-            <section aria-labelledby="notable-positive-practice-title"><h3 id="notable-positive-practice-title">Notable positive practice</h3>
-            <form method="post" action="/irps/{irp.Id}/notable-positive-practice" novalidate>
-            {PageLayout.FormToken(formToken)}
-            <div class="field{(examplesError is null ? "" : " error")}"><label for="notable-positive-practice-examples">Examples found</label>
-            <p class="hint" id="notable-positive-practice-examples-hint">One a line, as the report is to say it, e.g. "Leaders' oversight of body-worn cameras was excellent. (See paragraph 3.7)". Leave empty when the inspectors found none.</p>{(examplesError is null ? Html.Empty : Html.Of($"<p class=\"error-message\" id=\"notable-positive-practice-examples-error\">Error: {examplesError}</p>"))}
-            <textarea id="notable-positive-practice-examples" name="examples" rows="4"{Described("notable-positive-practice-examples", "hint", examplesError)}>{(state.Form == "notable-positive-practice" ? state.Value("notable-positive-practice", "examples") : string.Join("\n", summary?.NotablePositivePractice.Examples ?? []))}</textarea></div>
-            <button type="submit" class="secondary">Save the examples</button>
-            </form></section>
-            """);
+        var forms = new ActionForms($"/irps/{irp.Id}", state, formToken);
+        var form = forms.Form("judgements", "Record the judgements", Html.Join(irp.Judgements.Select(j => JudgementFields(j, state))), "Save the judgements");
+        var practiceForm = forms.Form("notable-positive-practice", "Notable positive practice",
+            forms.TextArea("notable-positive-practice", "examples", "Examples found",
+                "One a line, as the report is to say it, e.g. \"Leaders' oversight of body-worn cameras was excellent. (See paragraph 3.7)\". Leave empty when the inspectors found none.",
+                string.Join("\n", summary?.NotablePositivePractice.Examples ?? [])),
+            "Save the examples", "secondary");
         return Html.Of($"""
-            <h2 id="judgements">Judgements</h2>
+            <h2 class="govuk-heading-m" id="judgements">Judgements</h2>
             {(summary is null ? Html.Empty : Definitions(summary.Definitions))}
             {(active ? form : Html.Empty)}
             {(active ? practiceForm : Html.Empty)}
             {Report(irp, state, formToken, active)}
             {(summary is null ? Html.Empty : Html.Of($"""
-                <h2 id="key-findings">Key findings</h2>
-                <p class="hint" id="starting-text">Written by IrpFlows from the judgements recorded: a starting text for the team's debrief document and the report, not the debrief document itself (prison guide 8.1, 13.1; IRC guide 3.1, 4.3).</p>
+                <h2 class="govuk-heading-m" id="key-findings">Key findings</h2>
+                <div class="govuk-inset-text" id="starting-text">Written by IrpFlows from the judgements recorded: a starting text for the team's debrief document and the report, not the debrief document itself (prison guide 8.1, 13.1; IRC guide 3.1, 4.3).</div>
                 <div id="key-findings-text">
-                {new[] { summary.KeyFindings.FollowedUp, summary.KeyFindings.Recommendations, summary.KeyFindings.Themes }.Where(p => p.Length > 0).Select(p => Html.Of($"<p>{p}</p>"))}
+                {new[] { summary.KeyFindings.FollowedUp, summary.KeyFindings.Recommendations, summary.KeyFindings.Themes }.Where(p => p.Length > 0).Select(p => Html.Of($"<p class=\"govuk-body\">{p}</p>"))}
                 </div>
-                <div class="pies">
-                {(summary.RecommendationsChartSvg.Length > 0 ? Html.Of($"<figure>{Html.Trusted(summary.RecommendationsChartSvg)}<figcaption>{summary.RecommendationsChartTitle}{(summary.RecommendationsChartNote.Length > 0 ? Html.Of($"<br><span class=\"hint\">{summary.RecommendationsChartNote}</span>") : Html.Empty)}</figcaption></figure>") : Html.Empty)}
-                {(summary.ThemesChartSvg.Length > 0 ? Html.Of($"<figure>{Html.Trusted(summary.ThemesChartSvg)}<figcaption>{summary.ThemesChartTitle}</figcaption></figure>") : Html.Empty)}
+                <div class="app-pies">
+                {(summary.RecommendationsChartSvg.Length > 0 ? Html.Of($"<figure>{Html.Trusted(summary.RecommendationsChartSvg)}<figcaption class=\"govuk-body-s\">{summary.RecommendationsChartTitle}{(summary.RecommendationsChartNote.Length > 0 ? PageLayout.Note(summary.RecommendationsChartNote) : Html.Empty)}</figcaption></figure>") : Html.Empty)}
+                {(summary.ThemesChartSvg.Length > 0 ? Html.Of($"<figure>{Html.Trusted(summary.ThemesChartSvg)}<figcaption class=\"govuk-body-s\">{summary.ThemesChartTitle}</figcaption></figure>") : Html.Empty)}
                 </div>
-                <h3 id="notable-positive-practice">Notable positive practice</h3>
+                <h3 class="govuk-heading-s" id="notable-positive-practice">Notable positive practice</h3>
                 <div id="notable-positive-practice-text">
-                <p>{summary.NotablePositivePractice.Definition}</p>
-                <p>{summary.NotablePositivePractice.Found}</p>
-                {summary.NotablePositivePractice.Examples.Select(e => Html.Of($"<p>{e}</p>"))}
+                <p class="govuk-body">{summary.NotablePositivePractice.Definition}</p>
+                <p class="govuk-body">{summary.NotablePositivePractice.Found}</p>
+                {summary.NotablePositivePractice.Examples.Select(e => Html.Of($"<p class=\"govuk-body\">{e}</p>"))}
                 </div>
-                <h2 id="summary-of-judgements">Summary of judgements</h2>
-                <p id="summary-of-judgements-intro">{summary.SummaryOfJudgementsIntro}</p>
-                <table><caption>Every recommendation and theme followed up, with its judgement</caption>
-                <thead><tr><th scope="col">Ref</th><th scope="col">Recommendation or theme</th><th scope="col">Judgement</th></tr></thead>
-                <tbody>{summary.SummaryOfJudgements.Select(e => Html.Of($"<tr><td>{e.Ref}</td><td>{e.Text}{(e.HmppsResponse is { } answer ? $" ({answer})" : "")}</td><td>{e.JudgementLabel}</td></tr>"))}</tbody></table>
+                <h2 class="govuk-heading-m" id="summary-of-judgements">Summary of judgements</h2>
+                <p class="govuk-body" id="summary-of-judgements-intro">{summary.SummaryOfJudgementsIntro}</p>
+                <table class="govuk-table"><caption class="govuk-table__caption govuk-table__caption--s">Every recommendation and theme followed up, with its judgement</caption>
+                <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Ref</th><th scope="col" class="govuk-table__header">Recommendation or theme</th><th scope="col" class="govuk-table__header">Judgement</th></tr></thead>
+                <tbody class="govuk-table__body">{summary.SummaryOfJudgements.Select(e => Html.Of($"<tr class=\"govuk-table__row\"><td class=\"govuk-table__cell\">{e.Ref}</td><td class=\"govuk-table__cell\">{e.Text}{(e.HmppsResponse is { } answer ? $" ({answer})" : "")}</td><td class=\"govuk-table__cell\">{e.JudgementLabel}</td></tr>"))}</tbody></table>
                 """))}
+            """);
+    }
+
+    /// <summary>
+    /// One recommendation's or theme's judgement and written judgement, as GOV.UK's fieldset around a select and a textarea.
+    /// Every item's fields share the names <c>ref</c>, <c>judgement</c> and <c>text</c> (the form posts them in order); an
+    /// item's error, keyed by its ref, sits in its fieldset, and the error summary's link (<c>#judgements-{ref}</c>) is its select.
+    /// A refused form shows what was chosen and typed again; otherwise what is recorded.
+    /// </summary>
+    private static Html JudgementFields(JudgementView j, IrpPageState state)
+    {
+        var id = $"judgements-{j.Ref}";
+        var isTheme = j.Kind == SummaryOfJudgementsEntry.OfstedThemeKind;
+        var scale = isTheme
+            ? JudgementScales.ThemeScale.Select(s => (Value: s.ToString(), Label: s.ToLabel()))
+            : JudgementScales.RecommendationScale.Select(s => (Value: s.ToString(), Label: s.ToLabel()));
+        var posted = state.Form == "judgements" && state.Values is { } values ? values["ref"].ToList().IndexOf(j.Ref) : -1;
+        var (chosen, written) = posted >= 0
+            ? (state.Values!["judgement"].ElementAtOrDefault(posted), state.Values["text"].ElementAtOrDefault(posted))
+            : (j.Judgement, j.WrittenJudgement);
+        var error = state.Error("judgements", j.Ref);
+        return Html.Of($"""
+            <div class="govuk-form-group{(error is null ? "" : " govuk-form-group--error")}">
+            <fieldset class="govuk-fieldset"{PageLayout.DescribedBy(id, hint: true, error is not null)}>
+            <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{(isTheme ? "Theme" : "Recommendation")} {j.Ref}</legend>
+            <div class="govuk-hint" id="{id}-hint">{j.Text}</div>
+            {(error is null ? Html.Empty : Html.Of($"<p class=\"govuk-error-message\" id=\"{id}-error\"><span class=\"govuk-visually-hidden\">Error:</span> {error}</p>"))}
+            {ActionForms.Hidden("ref", j.Ref)}
+            <div class="govuk-form-group"><label class="govuk-label" for="{id}">Judgement on {j.Ref}</label>
+            <select class="govuk-select{(error is null ? "" : " govuk-select--error")}" id="{id}" name="judgement"><option value="">Not judged yet</option>{scale.Select(s => Html.Of($"<option value=\"{s.Value}\"{(s.Value == chosen ? Html.Of($" selected") : Html.Empty)}>{s.Label}</option>"))}</select></div>
+            <div class="govuk-form-group"><label class="govuk-label" for="{id}-text">Written judgement on {j.Ref} (optional)</label>
+            <textarea class="govuk-textarea{(error is null ? "" : " govuk-textarea--error")}" id="{id}-text" name="text" rows="3">{written}</textarea></div>
+            </fieldset></div>
             """);
     }
 
@@ -202,8 +219,8 @@ public static class IrpPage
         var items = irp.Judgements.DistinctBy(j => j.PartOf ?? j.Ref)
             .Select(j => (Ref: j.PartOf ?? j.Ref, Title: $"{(j.Kind == SummaryOfJudgementsEntry.OfstedThemeKind ? "Theme" : j.Kind)} {j.PartOf ?? j.Ref}", j.Findings));
         return Html.Of($"""
-            <h2 id="report">The report</h2>
-            <p><a href="/irps/{irp.Id}/report.docx" id="report-document">Download the draft report (Word)</a>, assembled from the judgements, findings and summary recorded here.</p>
+            <h2 class="govuk-heading-m" id="report">The report</h2>
+            <p class="govuk-body"><a class="govuk-link" href="/irps/{irp.Id}/report.docx" id="report-document">Download the draft report (Word)</a>, assembled from the judgements, findings and summary recorded here.</p>
             {(open ? forms.Button("use-generated-draft", "Use the generated document as the draft report", Html.Empty) : Html.Empty)}
             {(open ? Html.Of($"""
                 {forms.Form("chief-inspectors-summary", "Chief Inspector's summary",
@@ -225,12 +242,13 @@ public static class IrpPage
     private static Html Definitions(JudgementDefinitions definitions)
     {
         static Html Scale(IReadOnlyList<JudgementDefinition> scale) =>
-            Html.Of($"<dl class=\"definitions\">{scale.Select(d => Html.Of($"<dt>{d.Label}</dt><dd>{d.Definition}</dd>"))}</dl>");
+            Html.Of($"<dl class=\"govuk-summary-list\">{scale.Select(d => PageLayout.SummaryRow(d.Label, d.Definition))}</dl>");
         return Html.Of($"""
-            <details id="judgement-definitions"><summary>What each judgement means ({definitions.Source})</summary>
+            <details class="govuk-details" id="judgement-definitions"><summary class="govuk-details__summary"><span class="govuk-details__summary-text">What each judgement means ({definitions.Source})</span></summary>
+            <div class="govuk-details__text">
             {Scale(definitions.Recommendations)}
-            {(definitions.Themes.Count > 0 ? Html.Of($"<p>Themes:</p>{Scale(definitions.Themes)}") : Html.Empty)}
-            </details>
+            {(definitions.Themes.Count > 0 ? Html.Of($"<h3 class=\"govuk-heading-s\">Themes</h3>{Scale(definitions.Themes)}") : Html.Empty)}
+            </div></details>
             """);
     }
 
@@ -240,34 +258,26 @@ public static class IrpPage
     /// </summary>
     private static Html Feedback(IrpView irp, IrpPageState state, string formToken, TimeZoneInfo zone)
     {
-        Html Field(string name, string label, Html control)
-        {
-            var error = state.Error("feedback", name);
-            return Html.Of($"""
-                <div class="field{(error is null ? "" : " error")}"><label for="feedback-{name}">{label}</label>
-                {(error is null ? Html.Empty : Html.Of($"<p class=\"error-message\" id=\"feedback-{name}-error\">Error: {error}</p>"))}{control}</div>
-                """);
-        }
-        Html Invalid(string name) => PageLayout.DescribedBy($"feedback-{name}", hint: false, state.Error("feedback", name) is not null);
+        var forms = new ActionForms($"/irps/{irp.Id}", state, formToken);
+        // An answer keeps the lines it was written in, each a paragraph.
+        static Html Answer(string answer) => Html.Join(answer.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(line => Html.Of($"<p class=\"govuk-body\">{line}</p>")));
         var received = irp.Feedback.Count == 0
-            ? Html.Of($"<p>None yet. The requests for feedback link to a short form; its answers appear here.</p>")
+            ? Html.Of($"<p class=\"govuk-body\">None yet. The requests for feedback link to a short form; its answers appear here.</p>")
             : Html.Of($"""
-                <ol id="feedback-list">{irp.Feedback.Select(f => Html.Of($"""
-                    <li><p><strong>{f.Name}</strong>{(f.Role.Length > 0 ? ", " + f.Role : "")} <span class="hint">{(f.Via == FeedbackReceivedData.ViaForm ? "on the feedback form" : "by email, recorded by the coordinator")}, {PageLayout.When(f.ReceivedAt, zone)}</span></p>
-                    <dl>{f.Answers.Select(a => Html.Of($"<dt>{a.Question}</dt><dd class=\"prose\">{a.Answer}</dd>"))}</dl></li>
+                <ol class="govuk-list" id="feedback-list">{irp.Feedback.Select(f => Html.Of($"""
+                    <li><h3 class="govuk-heading-s govuk-!-margin-bottom-1">{f.Name}{(f.Role.Length > 0 ? ", " + f.Role : "")}</h3>
+                    {PageLayout.Note($"{(f.Via == FeedbackReceivedData.ViaForm ? "On the feedback form" : "By email, recorded by the coordinator")}, {PageLayout.When(f.ReceivedAt, zone)}")}
+                    <dl class="govuk-summary-list govuk-!-margin-top-4">{f.Answers.Select(a => Html.Of($"""<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">{a.Question}</dt><dd class="govuk-summary-list__value">{Answer(a.Answer)}</dd></div>"""))}</dl></li>
                     """))}</ol>
                 """);
         return Html.Of($"""
-            <h2 id="feedback">Feedback on the review</h2>
+            <h2 class="govuk-heading-m" id="feedback">Feedback on the review</h2>
             {received}
-            <section aria-labelledby="feedback-title"><h3 id="feedback-title">Record feedback that came by email</h3>
-            <form method="post" action="/irps/{irp.Id}/feedback" novalidate>
-            {PageLayout.FormToken(formToken)}
-            {Field("name", "Who replied", Html.Of($"<input type=\"text\" id=\"feedback-name\" name=\"name\" value=\"{state.Value("feedback", "name")}\"{Invalid("name")}>"))}
-            {Field("role", "Their role (optional)", Html.Of($"<input type=\"text\" id=\"feedback-role\" name=\"role\" value=\"{state.Value("feedback", "role")}\"{Invalid("role")}>"))}
-            {Field("text", "What they said", Html.Of($"<textarea id=\"feedback-text\" name=\"text\" rows=\"5\"{Invalid("text")}>{state.Value("feedback", "text")}</textarea>"))}
-            <button type="submit" class="secondary">Record the feedback</button>
-            </form></section>
+            {forms.Form("feedback", "Record feedback that came by email", Html.Join([
+                forms.Field("feedback", "name", "Who replied", "text"),
+                forms.Field("feedback", "role", "Their role (optional)", "text", required: false),
+                forms.TextArea("feedback", "text", "What they said", rows: 5)]), "Record the feedback", "secondary")}
             """);
     }
 }

@@ -42,7 +42,7 @@ public static class FactCheckPage
             <h2 class="govuk-heading-m" id="received-title">Comments received</h2>
             {received}
             <h2 class="govuk-heading-m">Upload comments</h2>
-            <form class="upload" method="post" enctype="multipart/form-data">
+            <form method="post" enctype="multipart/form-data">
             <div class="govuk-form-group"><label class="govuk-label govuk-label--s" for="comments">Choose a file of comments</label>
             <div class="govuk-hint" id="comments-hint">A PDF or Word (.docx) file, up to {UploadRules.Describe(view.MaxFileSizeBytes)}. To send several files, upload them one at a time.</div>
             <input class="govuk-file-upload" type="file" id="comments" name="comments" accept=".pdf,.docx" aria-describedby="comments-hint" required></div>
