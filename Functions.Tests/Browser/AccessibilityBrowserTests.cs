@@ -55,6 +55,12 @@ public sealed class AccessibilityBrowserTests(BrowserFixture fixture) : IClassFi
         await page.GetByRole(AriaRole.Button, new() { Name = "Appoint" }).ClickAsync();
         await Assertions.Expect(page.Locator("#liaison-officer-name-error")).ToBeVisibleAsync();
         await CheckAsync("IRP, refused");
+        // GOV.UK's date input showing its error: 31 February is no date.
+        await BrowserFixture.FillDateAsync(page, "Date", "2023-02-28");
+        await page.GetByRole(AriaRole.Group, new() { Name = "Date", Exact = true }).GetByLabel("Day").FillAsync("31");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Arrange" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#preparation-visit-date-error")).ToHaveTextAsync("Error: The date must be a real date");
+        await CheckAsync("IRP, a date refused");
         await page.Locator("#emails-table").GetByRole(AriaRole.Link).First.ClickAsync();
         await Assertions.Expect(page.Locator("#message-text")).ToBeVisibleAsync();
         await CheckAsync("email");
