@@ -55,9 +55,15 @@ public sealed class AccessibilityBrowserTests(BrowserFixture fixture) : IClassFi
         await page.GetByRole(AriaRole.Button, new() { Name = "Appoint" }).ClickAsync();
         await Assertions.Expect(page.Locator("#liaison-officer-name-error")).ToBeVisibleAsync();
         await CheckAsync("IRP, refused");
+        // GOV.UK's date input showing its error: 31 February is no date.
+        await BrowserFixture.FillDateAsync(page, "Date", "2023-02-28");
+        await page.GetByRole(AriaRole.Group, new() { Name = "Date", Exact = true }).GetByLabel("Day").FillAsync("31");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Arrange" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#preparation-visit-date-error")).ToHaveTextAsync("Error: The date must be a real date");
+        await CheckAsync("IRP, a date refused");
         // The IRP page's own GOV.UK markup around the components: the visit move's preview, an item's judgement refused,
         // a reply by email refused and then listed.
-        await page.GetByLabel("New first day of the visit").FillAsync("2023-02-20");
+        await BrowserFixture.FillDateAsync(page, "New first day of the visit", "2023-02-20");
         await page.GetByRole(AriaRole.Button, new() { Name = "Show the dates that move" }).ClickAsync();
         await Assertions.Expect(page.Locator("#move-preview tbody tr").First).ToBeVisibleAsync();
         await CheckAsync("IRP, visit move previewed");

@@ -27,10 +27,10 @@ public sealed class CoordinatorPagesBrowserTests(BrowserFixture fixture) : IClas
         // Start Elmley from the form: an error first, beside its field; then the preview; then the IRP.
         await page.GetByRole(AriaRole.Link, new() { Name = "Start an IRP" }).First.ClickAsync();
         await FillElmleyAsync(page);
-        await page.GetByLabel("First day of the visit").FillAsync("2023-02-12"); // a Sunday
+        await BrowserFixture.FillDateAsync(page, "First day of the visit", "2023-02-12"); // a Sunday
         await page.GetByRole(AriaRole.Button, new() { Name = "Preview the dates" }).ClickAsync();
         await Assertions.Expect(page.Locator("#f-visitStart-error")).ToContainTextAsync("working day");
-        await page.GetByLabel("First day of the visit").FillAsync("2023-02-13");
+        await BrowserFixture.FillDateAsync(page, "First day of the visit", "2023-02-13");
         await page.GetByRole(AriaRole.Button, new() { Name = "Preview the dates" }).ClickAsync();
         var preview = page.Locator("#preview");
         await Assertions.Expect(preview.GetByRole(AriaRole.Row).Filter(new() { HasText = "Mon 6 Feb 2023" })).ToHaveCountAsync(1); // documents due
@@ -68,7 +68,7 @@ public sealed class CoordinatorPagesBrowserTests(BrowserFixture fixture) : IClas
 
         // Move the visit a week on: the page lists the dates that will move, and after confirming every one has moved.
         var before = await app.GetIrpAsync(elmleyId);
-        await page.GetByLabel("New first day of the visit").FillAsync("2023-02-20");
+        await BrowserFixture.FillDateAsync(page, "New first day of the visit", "2023-02-20");
         await page.GetByRole(AriaRole.Button, new() { Name = "Show the dates that move" }).ClickAsync();
         var moves = await page.Locator("#move-preview tbody tr").AllAsync();
         var expectedMoves = before["timeline"]!.AsArray().Where(s => s!["status"]!.GetValue<string>() == "pending").ToList();
@@ -418,8 +418,8 @@ public sealed class CoordinatorPagesBrowserTests(BrowserFixture fixture) : IClas
         await page.GetByLabel("Establishment", new() { Exact = true }).FillAsync("HMP Elmley");
         await page.GetByLabel("Type", new() { Exact = true }).SelectOptionAsync("adult");
         await page.GetByLabel("Nation").SelectOptionAsync("england");
-        await page.GetByLabel("Last day of the inspection followed up").FillAsync("2022-03-18");
-        await page.GetByLabel("Announcement date").FillAsync("2022-11-28");
+        await BrowserFixture.FillDateAsync(page, "Last day of the inspection followed up", "2022-03-18");
+        await BrowserFixture.FillDateAsync(page, "Announcement date", "2022-11-28");
         await page.GetByLabel("Coordinating inspector: name").FillAsync(Coordinator);
         await page.GetByLabel("Coordinating inspector: email address").FillAsync(IrpRequests.CoordinatorEmail);
         await page.GetByLabel("Governor or centre manager: name").FillAsync("Grace Governor");

@@ -40,7 +40,7 @@ public sealed class ProbationPageBrowserTests(BrowserFixture fixture) : IClassFi
         await Assertions.Expect(page.Locator("#senior-link-manager")).ToHaveTextAsync($"Sam Link ({ProbationRequests.LinkEmail})");
 
         // The call was made early, in week -11: recorded, and the page says how it departs from the manual (3.3).
-        await page.GetByLabel("Made on").FillAsync("2022-11-24");
+        await BrowserFixture.FillDateAsync(page, "Made on", "2022-11-24");
         await page.GetByRole(AriaRole.Button, new() { Name = "Record the call" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("The announcement call is recorded");
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("not week -9");

@@ -71,6 +71,19 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.WaitForURLAsync(url => !url.Contains("/.auth/"));
     }
 
+    /// <summary>
+    /// Types <paramref name="isoDate"/> (yyyy-MM-dd) as a person does into the GOV.UK date input whose legend is
+    /// <paramref name="legend"/>: the day, month and year, each in its field.
+    /// </summary>
+    public static async Task FillDateAsync(IPage page, string legend, string isoDate)
+    {
+        var date = DateOnly.ParseExact(isoDate, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var input = page.GetByRole(AriaRole.Group, new() { Name = legend, Exact = true });
+        await input.GetByLabel("Day").FillAsync(date.Day.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await input.GetByLabel("Month").FillAsync(date.Month.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await input.GetByLabel("Year").FillAsync(date.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     /// <summary>The axe violations on the page as it is, each with its rule and where: empty when there are none.</summary>
     public static async Task<string> AxeViolationsAsync(IPage page)
     {

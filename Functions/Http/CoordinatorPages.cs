@@ -18,11 +18,13 @@ public sealed class CoordinatorPages(CoordinatorSignIn signIn, FormTokens forms,
 
     /// <summary>
     /// The person and form of a post, or the response refusing it: sign in first; a form over the limits or malformed, 413
-    /// or 400 (<see cref="PageForms"/>); no valid anti-forgery token, 400.
+    /// or 400 (<see cref="PageForms"/>); no valid anti-forgery token, 400. Each date typed in GOV.UK's date input is folded
+    /// into its ISO value (<see cref="DateInput.Fold"/>); <c>BadDates</c> refuses those that are not dates, by field, for the
+    /// caller to show beside them and change nothing.
     /// </summary>
-    public async Task<(Person? Person, IFormCollection? Form, IResult? Refused)> ReadPostAsync(HttpRequest request, CancellationToken ct)
+    public async Task<(Person? Person, IFormCollection? Form, Refusal? BadDates, IResult? Refused)> ReadPostAsync(HttpRequest request, CancellationToken ct)
     {
-        if (signIn.Read(request) is not { } person) return (null, null, CoordinatorSignIn.Challenge(request));
+        if (signIn.Read(request) is not { } person) return (null, null, null, CoordinatorSignIn.Challenge(request));
         var (form, notRead) = await PageForms.ReadAsync(request, ct);
         if (notRead is not null)
         {
@@ -31,7 +33,7 @@ public sealed class CoordinatorPages(CoordinatorSignIn signIn, FormTokens forms,
                 <p class="govuk-body">{notRead.Message}</p>
                 <p class="govuk-body"><a class="govuk-link" href="/">Go back to the programme</a> and try again.</p>
                 """));
-            return (person, null, PageLayout.Result(request.HttpContext.Response, page, notRead.Status));
+            return (person, null, null, PageLayout.Result(request.HttpContext.Response, page, notRead.Status));
         }
         if (form is null || !forms.IsValid(request, form, person))
         {
@@ -40,9 +42,10 @@ public sealed class CoordinatorPages(CoordinatorSignIn signIn, FormTokens forms,
                 <p class="govuk-body">It did not come from a page of IrpFlows opened in this browser, or it was open too long. Nothing was changed.</p>
                 <p class="govuk-body"><a class="govuk-link" href="/">Go back to the programme</a> and try again.</p>
                 """));
-            return (person, null, PageLayout.Result(request.HttpContext.Response, page, StatusCodes.Status400BadRequest));
+            return (person, null, null, PageLayout.Result(request.HttpContext.Response, page, StatusCodes.Status400BadRequest));
         }
-        return (person, form, null);
+        var (folded, badDates) = DateInput.Fold(form);
+        return (person, folded, badDates, null);
     }
 
     /// <summary>

@@ -44,7 +44,7 @@ public sealed partial class PageFunctions(
     public async Task<IResult> ReplaceCalendarFeedToken(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "calendar/token")] HttpRequest request, CancellationToken ct)
     {
-        var (person, _, refused) = await pages.ReadPostAsync(request, ct);
+        var (person, _, _, refused) = await pages.ReadPostAsync(request, ct);
         if (refused is not null) return refused;
         await feed.ReplaceTokenAsync(ct);
         return await ProgrammeAsync(request, person!, "The calendar feed has a new address; the old one no longer works.", ct);
@@ -83,17 +83,21 @@ public sealed partial class PageFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "irps/new")] HttpRequest request,
         [DurableClient] DurableTaskClient durable, CancellationToken ct)
     {
-        var (person, form, refused) = await pages.ReadPostAsync(request, ct);
+        var (person, form, badDates, refused) = await pages.ReadPostAsync(request, ct);
         if (refused is not null) return refused;
         using var by = Actor.Use(person!.Name);
         var asked = Irps.Pages.NewIrpPage.ToRequest(form!);
         // The form's fields keep the API's length and character rules before the guides' rules are checked.
         var broken = TextRules.Check(asked);
         var validation = irps.Validate(asked);
-        if (broken.Count > 0 || !validation.IsValid)
-            return pages.Page(request, person, "Start an IRP", token => Irps.Pages.NewIrpPage.Render(form,
-                    Irps.Pages.NewIrpPage.FieldErrors(broken.Count > 0 ? broken : validation.Errors), null, null, token),
+        if (badDates is not null || broken.Count > 0 || !validation.IsValid)
+        {
+            var errors = Irps.Pages.NewIrpPage.FieldErrors(broken.Count > 0 ? broken : validation.Errors);
+            // A date typed that is not one is said as such, in place of what the validator says of the date it did not get.
+            foreach (var (field, messages) in badDates?.Errors ?? new Dictionary<string, string[]>()) errors[field] = [.. messages];
+            return pages.Page(request, person, "Start an IRP", token => Irps.Pages.NewIrpPage.Render(form, errors, null, null, token),
                 StatusCodes.Status400BadRequest);
+        }
         // A preview is refused as create would refuse it (an announcement date in the past), so it never shows dates create then refuses.
         string? id = null;
         IrpPreview? preview = null;
@@ -130,9 +134,10 @@ public sealed partial class PageFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "irps/{id}/{action}")] HttpRequest request, string id, string action,
         [DurableClient] DurableTaskClient durable, CancellationToken ct)
     {
-        var (person, form, refused) = await pages.ReadPostAsync(request, ct);
+        var (person, form, badDates, refused) = await pages.ReadPostAsync(request, ct);
         if (refused is not null) return refused;
         using var by = Actor.Use(person!.Name);
+        if (badDates is not null) return await RefusedAsync(badDates);
         string? F(string name) => form![name].FirstOrDefault() is { Length: > 0 } v ? v.Trim() : null;
         var fields = new IrpEventRequest(F("name"), F("email"), F("visitStart"), F("date"), F("url"), F("ref"), F("role"), F("text"));
         // The event forms' fields keep the API's length and character rules (TextRules), as a JSON event body does. The judgements

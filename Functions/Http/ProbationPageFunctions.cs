@@ -38,13 +38,14 @@ public sealed class ProbationPageFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "probation-inspections/{id}/{action}")] HttpRequest request, string id, string action,
         [DurableClient] DurableTaskClient durable, CancellationToken ct)
     {
-        var (person, form, refused) = await pages.ReadPostAsync(request, ct);
+        var (person, form, badDates, refused) = await pages.ReadPostAsync(request, ct);
         if (refused is not null) return refused;
         using var by = Actor.Use(person!.Name);
         string? F(string name) => form![name].FirstOrDefault() is { Length: > 0 } v ? v.Trim() : null;
         // The forms of a standard (a rating, key questions, the panel's decision) are one per standard: its errors go beside its own.
         var formKey = action is "rating" or "key-questions" or "panel" && F("standard") is { } standard ? $"{action}-{standard.Replace('.', '-')}" : action;
 
+        if (badDates is not null) return await RefusedAsync(badDates);
         Refusal? refusal;
         IReadOnlyList<string> warnings = [];
         switch (action)

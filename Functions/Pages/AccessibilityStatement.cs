@@ -50,8 +50,10 @@ public static class AccessibilityStatement
 
         <h2 class="govuk-heading-m">How we tested IrpFlows</h2>
         <p class="govuk-body">Every build tests the pages automatically in Chromium: axe (WCAG 2.2 A and AA rules) checks each page,
-        including pages showing errors. Using the service with the keyboard alone has not yet been tested from start to end,
-        and the service has not yet been audited by people using assistive technologies.</p>
+        including pages showing errors. A test with the keyboard alone walks the main journeys (signing in, starting an IRP,
+        recording what happened on its page, uploading a document from an emailed link), checking where each key puts the
+        focus and that the focus can be seen. Other forms have not yet been tested with the keyboard alone, and the service
+        has not yet been audited by people using assistive technologies.</p>
 
         <h2 class="govuk-heading-m">Preparation of this accessibility statement</h2>
         <p class="govuk-body">This statement was prepared on {Reviewed.ToString("d MMMM yyyy", PageLayout.English)}. It was last reviewed on

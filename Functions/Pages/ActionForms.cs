@@ -36,8 +36,14 @@ public record PageState(string? Message = null, Refusal? Refusal = null, string?
 /// </summary>
 public sealed class ActionForms(string path, PageState state, string formToken)
 {
-    public Html Field(string form, string name, string label, string type, string? hint = null, bool required = true, string? value = null) =>
-        Wrapped(form, name, label, hint, (id, described, error) => Html.Of($"""
+    /// <summary>
+    /// A field of <paramref name="type"/> (an input's type), under <paramref name="label"/>. A <c>date</c> is GOV.UK's date
+    /// input (<see cref="DateInput"/>): <paramref name="label"/> its legend, <paramref name="value"/> an ISO date, and no
+    /// field of it <paramref name="required"/>, as GOV.UK's are not: the app says what is missing.
+    /// </summary>
+    public Html Field(string form, string name, string label, string type, string? hint = null, bool required = true, string? value = null) => type == "date"
+        ? DateInput.Render($"{form}-{name}", name, label, hint, TypedDate(form, name, value), state.Error(form, name))
+        : Wrapped(form, name, label, hint, (id, described, error) => Html.Of($"""
             <input class="{InputClass(type, error)}" type="{type}" id="{id}" name="{name}" value="{Refilled(form, name, value)}"{(required ? Html.Of($" required") : Html.Empty)}{described}>
             """));
 
@@ -96,21 +102,21 @@ public sealed class ActionForms(string path, PageState state, string formToken)
         <button type="submit" class="govuk-button{(kind.Length > 0 ? " govuk-button--" + kind : "")}" data-module="govuk-button">{text}</button>
         """);
 
-    // A file is GOV.UK's file upload; other inputs its text input: dates and numbers short, text, email and address fields the column's width.
+    // A file is GOV.UK's file upload; other inputs its text input: numbers short, text, email and address fields the column's width.
     private static string InputClass(string type, bool error) => type == "file"
         ? "govuk-file-upload" + (error ? " govuk-file-upload--error" : "")
-        : "govuk-input" + type switch
-        {
-            "date" => " govuk-input--width-10",
-            "number" => " govuk-input--width-4",
-            _ => "",
-        } + (error ? " govuk-input--error" : "");
+        : "govuk-input" + (type == "number" ? " govuk-input--width-4" : "") + (error ? " govuk-input--error" : "");
 
     private static Html ErrorMessage(string id, string? error) => error is null ? Html.Empty
         : Html.Of($"<p class=\"govuk-error-message\" id=\"{id}-error\"><span class=\"govuk-visually-hidden\">Error:</span> {error}</p>");
 
     // The value typed when this form was refused; otherwise what is recorded, if anything.
     private string Refilled(string form, string name, string? recorded) => state.Form == form ? state.Value(form, name) : recorded ?? "";
+
+    // The date typed when this form was refused (its parts, or the ISO value a script posted); otherwise what is recorded.
+    private DateParts TypedDate(string form, string name, string? recorded) => state.Form == form && state.Values is { } values
+        ? DateInput.Posted(values, name) ?? DateParts.FromIso(values[name].FirstOrDefault())
+        : DateParts.FromIso(recorded);
 
     private Html Wrapped(string form, string name, string label, string? hint, Func<string, Html, bool, Html> control)
     {

@@ -94,7 +94,7 @@ public static class IrpPage
             {forms.Form("liaison-officer", "Appoint the liaison officer",
                 Html.Join([forms.Field("liaison-officer", "name", "Full name", "text"), forms.Field("liaison-officer", "email", "Email address", "email")]), "Appoint")}
             {forms.Form("preparation-visit", irp.Kind == "immigration" ? "Arrange the preparation contact" : "Arrange the preparation visit",
-                forms.Field("preparation-visit", "date", "Day", "date", irp.Kind == "immigration"
+                forms.Field("preparation-visit", "date", "Date", "date", irp.Kind == "immigration"
                     ? "The coordinating inspector contacts the centre in advance (IRC guide 2.5)."
                     : "Half a day, with a one-hour meeting with the governor (prison guide 7.1, Appendix A). The announcement names it if it has not gone yet."), "Arrange")}
             {forms.Form("inspector", $"Name the inspector for a {(irp.Kind == "immigration" ? "concern" : "recommendation")}",

@@ -75,8 +75,12 @@ public static partial class NewIrpPage
         string Invalid(string field, string control) => errors.ContainsKey(field) ? $" {control}--error" : "";
         Html Input(string field, string label, string type, string? hint = null, bool required = true) => Html.Of($"""
             <div class="{Group(field)}"><label class="govuk-label govuk-label--s" for="{Id(field)}">{label}</label>{Hint(field, hint)}{Error(field)}
-            <input class="govuk-input{(type == "date" ? " govuk-input--width-10" : "")}{Invalid(field, "govuk-input")}" type="{type}" id="{Id(field)}" name="{field}" value="{V(field)}"{(required ? Html.Of($" required") : Html.Empty)}{Attributes(field, hint)}></div>
+            <input class="govuk-input{Invalid(field, "govuk-input")}" type="{type}" id="{Id(field)}" name="{field}" value="{V(field)}"{(required ? Html.Of($" required") : Html.Empty)}{Attributes(field, hint)}></div>
             """);
+        // GOV.UK's date input: as typed when the form comes back, or as a script posted its ISO value.
+        Html Date(string field, string legend, string? hint = null) => DateInput.Render(Id(field), field, legend, hint,
+            (values is null ? null : DateInput.Posted(values, field)) ?? DateParts.FromIso(V(field)),
+            errors.TryGetValue(field, out var messages) ? string.Join(" ", messages) : null);
         Html Select(string field, string label, (string Value, string Label)[] options) => Html.Of($"""
             <div class="{Group(field)}"><label class="govuk-label govuk-label--s" for="{Id(field)}">{label}</label>{Error(field)}
             <select class="govuk-select{Invalid(field, "govuk-select")}" id="{Id(field)}" name="{field}"{Attributes(field, null)}>{options.Select(o => Html.Of($"<option value=\"{o.Value}\"{(V(field) == o.Value ? Html.Of($" selected") : Html.Empty)}>{o.Label}</option>"))}</select></div>
@@ -108,9 +112,9 @@ public static partial class NewIrpPage
             {Input("establishment.name", "Establishment", "text", "As it is written in letters, e.g. HMP Elmley.")}
             {Select("establishment.type", "Type", [("adult", "Adult prison"), ("yoi", "Young offender institution"), ("split", "Split site (adult and YOI)"), ("irc", "Immigration removal centre")])}
             {Select("establishment.nation", "Nation", [("england", "England"), ("wales", "Wales")])}
-            {Input("sourceInspectionEnd", "Last day of the inspection followed up", "date")}
-            {Input("announcementDate", "Announcement date", "date", "The announcement letter is sent on this day; not before today.")}
-            {Input("visitStart", "First day of the visit", "date", "A working day in England and Wales.")}
+            {Date("sourceInspectionEnd", "Last day of the inspection followed up")}
+            {Date("announcementDate", "Announcement date", "The announcement letter is sent on this day; not before today.")}
+            {Date("visitStart", "First day of the visit", "A working day in England and Wales.")}
             {Contact("coordinator", "Coordinating inspector", true)}
             {Contact("governor", "Governor or centre manager", true)}
             {Contact("imbChair", "IMB chair", true)}

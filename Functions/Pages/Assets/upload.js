@@ -5,7 +5,12 @@
   var forms = document.querySelectorAll('form.upload');
   Array.prototype.forEach.call(forms, function (form) {
     form.hidden = false;
-    form.addEventListener('submit', function (event) { event.preventDefault(); uploadAll(form); });
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      // While its files upload the button says so (aria-disabled) and a second press does nothing. Not the disabled
+      // attribute: a disabled button loses the focus, and a keyboard user would be sent back to the top of the page.
+      if (form.querySelector('button').getAttribute('aria-disabled') !== 'true') uploadAll(form);
+    });
   });
 
   function uploadAll(form) {
@@ -16,7 +21,7 @@
     var list = form.querySelector('.progress-list');
     var files = Array.prototype.slice.call(input.files);
     if (files.length === 0) { say(message, 'Choose at least one file first.', true); input.focus(); return; }
-    button.disabled = true;
+    button.setAttribute('aria-disabled', 'true');
     say(message, 'Uploading ' + plural(files.length, 'file') + '…', false);
     var uploaded = 0, failures = [];
     files.reduce(function (previous, file) {
@@ -26,7 +31,7 @@
           function (error) { failures.push(file.name + ': ' + error); });
       });
     }, Promise.resolve()).then(function () {
-      button.disabled = false;
+      button.removeAttribute('aria-disabled');
       input.value = '';
       if (failures.length === 0) say(message, plural(uploaded, 'file') + ' uploaded. Thank you.', false);
       else say(message, (uploaded > 0 ? plural(uploaded, 'file') + ' uploaded; ' : '') + 'not uploaded: ' + failures.join('; '), true);
