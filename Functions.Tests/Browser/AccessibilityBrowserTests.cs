@@ -12,6 +12,7 @@ namespace IrpFlows.Tests.Browser;
 /// same pages showing their errors: the coordinator's pages, the sign-in stand-in, the establishment's pages behind the
 /// emailed links, a link that does not work, and the accessibility statement.
 /// </summary>
+[Collection(BrowserTests.Name)]
 public sealed class AccessibilityBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     [Fact]

@@ -11,6 +11,7 @@ namespace IrpFlows.Tests.Browser;
 /// A coordinator at work in Chromium on the local host and its own Azurite: signs in with the local stand-in, starts HMP
 /// Elmley's IRP of 2023 from the form, and runs it from its page. The clock starts on the morning of its announcement.
 /// </summary>
+[Collection(BrowserTests.Name)]
 public sealed class CoordinatorPagesBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     private const string Coordinator = "Cora Ordinator";

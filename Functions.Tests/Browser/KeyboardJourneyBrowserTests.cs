@@ -10,6 +10,7 @@ namespace IrpFlows.Tests.Browser;
 /// field by its locator. Each key lands where a person expects, and the focus can be seen wherever it goes. The clock starts
 /// on the morning of the IRP's announcement (Monday 28 November 2022).
 /// </summary>
+[Collection(BrowserTests.Name)]
 public sealed class KeyboardJourneyBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     private const string Coordinator = "Kit Keys";

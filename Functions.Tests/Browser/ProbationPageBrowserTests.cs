@@ -10,6 +10,7 @@ namespace IrpFlows.Tests.Browser;
 /// which the IRP pages' tests must not see): names the senior link manager, records the announcement call and the planning
 /// meeting, uploads the minutes, rates the standards from the evidence with the ratings panel's decision, and cancels.
 /// </summary>
+[Collection(BrowserTests.Name)]
 public sealed class ProbationPageBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     private const string Lead = "Lena Lead";

@@ -11,6 +11,17 @@ using Microsoft.Playwright;
 namespace IrpFlows.Tests.Browser;
 
 /// <summary>
+/// The browser tests' classes, one at a time, each still with its own browser and app (<see cref="BrowserFixture"/>). Two
+/// classes at once, among the suite's other work, twice left both browsers waiting out the two-minute guard for an event
+/// (a page's load after signing in, a file chooser on Space); run alone, or the browser classes by themselves, they passed.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class BrowserTests
+{
+    public const string Name = "Browser";
+}
+
+/// <summary>
 /// Debian's Chromium driven by Playwright (never <c>playwright install</c>), and the app on a real loopback port with its
 /// own Azurite: the browser PUTs to blob storage, which needs the Blob service's CORS rule for the app's origin, and the
 /// shared test Azurite's rules are changed by other tests.
@@ -103,6 +114,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     private static Task EnsureChromiumAsync() => DebianPackages.EnsureInstalledAsync("chromium", ChromiumPath);
 }
 
+[Collection(BrowserTests.Name)]
 public sealed class UploadPageBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     [Fact]
