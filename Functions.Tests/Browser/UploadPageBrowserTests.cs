@@ -12,8 +12,9 @@ namespace IrpFlows.Tests.Browser;
 
 /// <summary>
 /// The browser tests' classes, one at a time, each still with its own browser and app (<see cref="BrowserFixture"/>). Two
-/// classes at once, among the suite's other work, twice left both browsers waiting out the two-minute guard for an event
-/// (a page's load after signing in, a file chooser on Space); run alone, or the browser classes by themselves, they passed.
+/// classes at once, among the suite's other work, twice left a page waiting out the two-minute guard for its load after
+/// signing in, though the network had gone idle; run alone, or the browser classes by themselves, they passed, and one at
+/// a time it has not happened again.
 /// </summary>
 [CollectionDefinition(Name)]
 public sealed class BrowserTests
