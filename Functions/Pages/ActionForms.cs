@@ -66,7 +66,7 @@ public sealed class ActionForms(string path, PageState state, string formToken)
         var id = $"{form}-confirm";
         var error = state.Error(form, "confirm");
         return Html.Of($"""
-            <div class="govuk-form-group{(error is null ? "" : " govuk-form-group--error")}">{ErrorMessage(id, error)}
+            <div class="govuk-form-group{(error is null ? "" : " govuk-form-group--error")}">{PageLayout.FieldError(id, error)}
             <div class="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes"><div class="govuk-checkboxes__item">
             <input class="govuk-checkboxes__input" type="checkbox" id="{id}" name="confirm" value="yes" required{PageLayout.DescribedBy(id, false, error is not null)}>
             <label class="govuk-label govuk-checkboxes__label" for="{id}">{label}</label>
@@ -107,9 +107,6 @@ public sealed class ActionForms(string path, PageState state, string formToken)
         ? "govuk-file-upload" + (error ? " govuk-file-upload--error" : "")
         : "govuk-input" + (type == "number" ? " govuk-input--width-4" : "") + (error ? " govuk-input--error" : "");
 
-    private static Html ErrorMessage(string id, string? error) => error is null ? Html.Empty
-        : Html.Of($"<p class=\"govuk-error-message\" id=\"{id}-error\"><span class=\"govuk-visually-hidden\">Error:</span> {error}</p>");
-
     // The value typed when this form was refused; otherwise what is recorded, if anything.
     private string Refilled(string form, string name, string? recorded) => state.Form == form ? state.Value(form, name) : recorded ?? "";
 
@@ -124,7 +121,7 @@ public sealed class ActionForms(string path, PageState state, string formToken)
         var error = state.Error(form, name);
         return Html.Of($"""
             <div class="govuk-form-group{(error is null ? "" : " govuk-form-group--error")}"><label class="govuk-label govuk-label--s" for="{id}">{label}</label>
-            {(hint is null ? Html.Empty : Html.Of($"<div class=\"govuk-hint\" id=\"{id}-hint\">{hint}</div>"))}{ErrorMessage(id, error)}
+            {PageLayout.FieldHint(id, hint)}{PageLayout.FieldError(id, error)}
             {control(id, PageLayout.DescribedBy(id, hint is not null, error is not null), error is not null)}</div>
             """);
     }

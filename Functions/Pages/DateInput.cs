@@ -163,7 +163,7 @@ public static class DateInput
             <div class="govuk-form-group{(error is null ? "" : " govuk-form-group--error")}">
             <fieldset class="govuk-fieldset" role="group"{(describedBy.Length > 0 ? Html.Of($" aria-describedby=\"{describedBy}\"") : Html.Empty)}>
             <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
-            {(hint is null ? Html.Empty : Html.Of($"<div class=\"govuk-hint\" id=\"{id}-hint\">{hint}</div>"))}{(error is null ? Html.Empty : Html.Of($"<p class=\"govuk-error-message\" id=\"{id}-error\"><span class=\"govuk-visually-hidden\">Error:</span> {error}</p>"))}
+            {PageLayout.FieldHint(id, hint)}{PageLayout.FieldError(id, error)}
             <div class="govuk-date-input">
             {Field(DateFields.Day, "Day", id, DaySuffix, parts.Day, 2)}{Field(DateFields.Month, "Month", id + MonthSuffix, MonthSuffix, parts.Month, 2)}{Field(DateFields.Year, "Year", id + YearSuffix, YearSuffix, parts.Year, 4)}
             </div>

@@ -184,6 +184,14 @@ public static class PageLayout
         return ids.Length == 0 ? Html.Empty : Html.Of($" aria-describedby=\"{ids}\"{(error ? Html.Of($" aria-invalid=\"true\"") : Html.Empty)}");
     }
 
+    /// <summary>GOV.UK's hint under field <paramref name="id"/>'s label, as <c>{id}-hint</c> (<see cref="DescribedBy"/>); nothing without one.</summary>
+    public static Html FieldHint(string id, string? hint) => hint is null ? Html.Empty
+        : Html.Of($"<div class=\"govuk-hint\" id=\"{id}-hint\">{hint}</div>");
+
+    /// <summary>GOV.UK's error message beside field <paramref name="id"/>, as <c>{id}-error</c> (<see cref="DescribedBy"/>); nothing without an error.</summary>
+    public static Html FieldError(string id, string? error) => error is null ? Html.Empty
+        : Html.Of($"<p class=\"govuk-error-message\" id=\"{id}-error\"><span class=\"govuk-visually-hidden\">Error:</span> {error}</p>");
+
     /// <summary>The hidden anti-forgery field every form carries.</summary>
     public static Html FormToken(string token) => Html.Of($"<input type=\"hidden\" name=\"{FormTokens.FieldName}\" value=\"{token}\">");
 }

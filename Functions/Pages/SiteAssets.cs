@@ -9,8 +9,9 @@ public sealed record SiteAsset(byte[] Content, string ContentType, string Versio
 
 /// <summary>
 /// The files the pages load from <c>/assets/</c>: GOV.UK Frontend's and MOJ Frontend's stylesheets (compiled from their Sass
-/// at build, with no fonts: infra/frontend/govuk-frontend.scss), scripts and images, and the app's own stylesheet and script, all embedded in the assembly at build (Functions.csproj), so the Functions
-/// host and the local host serve the same bytes and the deployed package needs no folder of its own.
+/// at build, with no fonts: infra/frontend/govuk-frontend.scss), scripts and images, and the app's own stylesheet and script,
+/// all embedded in the assembly at build (Functions.csproj), so the Functions host and the local host serve the same bytes
+/// and the deployed package needs no folder of its own.
 /// </summary>
 public static class SiteAssets
 {

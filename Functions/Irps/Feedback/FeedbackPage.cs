@@ -18,8 +18,7 @@ public static class FeedbackPage
     public static Html Render(FeedbackPageView view, IFormCollection? values, IReadOnlyDictionary<string, string[]> errors)
     {
         string Value(string field) => values?[field].FirstOrDefault() ?? "";
-        Html Error(string field) => errors.TryGetValue(field, out var messages)
-            ? Html.Of($"<p class=\"govuk-error-message\" id=\"{field}-error\"><span class=\"govuk-visually-hidden\">Error:</span> {string.Join(" ", messages)}</p>") : Html.Empty;
+        Html Error(string field) => PageLayout.FieldError(field, errors.TryGetValue(field, out var messages) ? string.Join(" ", messages) : null);
         string Group(string field) => errors.ContainsKey(field) ? "govuk-form-group govuk-form-group--error" : "govuk-form-group";
         Html Described(string field, bool hint = false) => PageLayout.DescribedBy(field, hint, errors.ContainsKey(field));
 

@@ -194,8 +194,8 @@ public static class IrpPage
             <div class="govuk-form-group{(error is null ? "" : " govuk-form-group--error")}">
             <fieldset class="govuk-fieldset"{PageLayout.DescribedBy(id, hint: true, error is not null)}>
             <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{(isTheme ? "Theme" : "Recommendation")} {j.Ref}</legend>
-            <div class="govuk-hint" id="{id}-hint">{j.Text}</div>
-            {(error is null ? Html.Empty : Html.Of($"<p class=\"govuk-error-message\" id=\"{id}-error\"><span class=\"govuk-visually-hidden\">Error:</span> {error}</p>"))}
+            {PageLayout.FieldHint(id, j.Text)}
+            {PageLayout.FieldError(id, error)}
             {ActionForms.Hidden("ref", j.Ref)}
             <div class="govuk-form-group"><label class="govuk-label" for="{id}">Judgement on {j.Ref}</label>
             <select class="govuk-select{(error is null ? "" : " govuk-select--error")}" id="{id}" name="judgement"><option value="">Not judged yet</option>{scale.Select(s => Html.Of($"<option value=\"{s.Value}\"{(s.Value == chosen ? Html.Of($" selected") : Html.Empty)}>{s.Label}</option>"))}</select></div>

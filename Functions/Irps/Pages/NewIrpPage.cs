@@ -70,7 +70,7 @@ public static partial class NewIrpPage
         Html Error(string field) => errors.TryGetValue(field, out var messages)
             ? Html.Of($"<p class=\"govuk-error-message\" id=\"{Id(field)}-error\">{messages.Select(m => Html.Of($"<span class=\"govuk-visually-hidden\">Error:</span> {m}<br>"))}</p>") : Html.Empty;
         Html Attributes(string field, string? hint) => PageLayout.DescribedBy(Id(field), hint is not null, errors.ContainsKey(field));
-        Html Hint(string field, string? hint) => hint is null ? Html.Empty : Html.Of($"<div class=\"govuk-hint\" id=\"{Id(field)}-hint\">{hint}</div>");
+        Html Hint(string field, string? hint) => PageLayout.FieldHint(Id(field), hint);
         string Group(string field) => errors.ContainsKey(field) ? "govuk-form-group govuk-form-group--error" : "govuk-form-group";
         string Invalid(string field, string control) => errors.ContainsKey(field) ? $" {control}--error" : "";
         Html Input(string field, string label, string type, string? hint = null, bool required = true) => Html.Of($"""
